@@ -1,0 +1,28 @@
+# One image for the web service and the workers.
+FROM python:3.11-slim-bookworm
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd \
+      poppler-utils qpdf ghostscript libreoffice-writer-nogui \
+      fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea \
+ && rm -rf /var/lib/apt/lists/*
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    GUICHET_DATA_DIR=/data OMP_THREAD_LIMIT=1 HOME=/tmp
+
+WORKDIR /app
+COPY requirements.lock ./
+RUN pip install --no-cache-dir -r requirements.lock
+COPY pyproject.toml README.md ./
+COPY extractors ./extractors
+COPY schemas ./schemas
+COPY worker ./worker
+COPY service ./service
+RUN pip install --no-cache-dir --no-deps .
+
+RUN useradd --system --home /data guichet && mkdir -p /data && chown guichet /data
+USER guichet
+VOLUME ["/data"]
+ENTRYPOINT ["guichet"]
+CMD ["--help"]

@@ -1,0 +1,1 @@
+"""Document logic: reading mail, archives, office files, PDFs and images into pages."""

@@ -1,0 +1,70 @@
+"""Image files (scans, phone photos, multi-page TIFF) as upright greyscale pages."""
+
+from __future__ import annotations
+
+import io
+import logging
+import struct
+import warnings
+from collections.abc import Iterator
+
+import numpy as np
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from extractors.errors import ErrorCode, GuichetError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DPI = 72.0  # what the contract assumes when an image states no resolution
+
+
+def image_pages(data: bytes, *, max_pixels: int, max_pages: int) -> Iterator[tuple[Image.Image, float]]:
+    """Yield (greyscale page, dpi) for each frame, EXIF orientation applied."""
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    with warnings.catch_warnings():
+        # Pillow only warns between 1x and 2x its limit: a bomb is a bomb either way.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+            frames = ImageSequence.Iterator(image)
+            for index, frame in enumerate(frames):
+                if index >= max_pages:
+                    break
+                yield _upright_grey(frame), _dpi(frame)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise GuichetError(ErrorCode.IMAGE_TOO_LARGE, str(exc)[:200]) from exc
+        except UnidentifiedImageError as exc:
+            raise GuichetError(ErrorCode.IMAGE_UNSUPPORTED, str(exc)[:200]) from exc
+        except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, struct.error) as exc:
+            raise GuichetError(ErrorCode.IMAGE_INVALID, f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def count_frames(data: bytes) -> int:
+    """Number of frames, without decoding them."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return getattr(image, "n_frames", 1)
+    except Exception:  # decoding errors surface in image_pages with their code
+        return 1
+
+
+def _upright_grey(frame: Image.Image) -> Image.Image:
+    frame = ImageOps.exif_transpose(frame)
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        frame = Image.alpha_composite(background, rgba)
+    if frame.mode.startswith(("I", "F")):  # 16-bit and float scans: scale to 8 bits
+        values = np.asarray(frame, dtype=np.float64)
+        top = values.max() or 1.0
+        frame = Image.fromarray((values * (255.0 / top)).astype(np.uint8))
+    return frame.convert("L")
+
+
+def _dpi(frame: Image.Image) -> float:
+    dpi = frame.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else DEFAULT_DPI
+    except (TypeError, ValueError, IndexError):
+        value = DEFAULT_DPI
+    return value if 50 <= value <= 1200 else DEFAULT_DPI

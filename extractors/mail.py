@@ -1,0 +1,217 @@
+"""Read one e-mail into a MailMessage: headers, body text and every attached file."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import hashlib
+import html
+import logging
+import mimetypes
+import re
+from datetime import datetime
+from email.message import EmailMessage, Message
+
+from extractors.errors import ErrorCode, MESSAGES
+from extractors.model import Issue, MailMessage, Part
+
+log = logging.getLogger(__name__)
+
+# An inline image this small is a logo or a signature banner, not a photographed page.
+MAX_LOGO_BYTES = 150 * 1024
+MAX_BODY_CHARS = 100_000
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|tr|fwd?|aw|wg|réf|ref)\s*(\[\d+\])?\s*:\s*)+", re.I)
+
+
+def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4) -> MailMessage:
+    """Parse `raw` (RFC 5322 bytes) with the standard library's modern policy."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    reader = _PartCollector(name, max_depth)
+    reader.walk(msg, depth=0)
+    issues = list(reader.issues)
+    if _has_undeclared_8bit(msg, raw):
+        issues.append(_issue(ErrorCode.MAIL_CHARSET_UNDECLARED, name))
+    return MailMessage(
+        message_id=_message_id(msg, raw),
+        sender=_sender(msg),
+        subject=_header(msg, "subject"),
+        date=_date(msg),
+        in_reply_to=_first_id(_header(msg, "in-reply-to")),
+        references=tuple(re.findall(r"<[^<>\s]+>", _header(msg, "references"))),
+        body_text="\n".join(reader.body)[:MAX_BODY_CHARS],
+        parts=tuple(reader.parts),
+        issues=tuple(dict.fromkeys(issues)),
+    )
+
+
+def thread_subject(subject: str) -> str:
+    """The subject without RE:/TR:/Fwd: prefixes, case-folded, for thread matching."""
+    stripped = _SUBJECT_PREFIX.sub("", subject or "")
+    return re.sub(r"\s+", " ", stripped).strip().casefold()
+
+
+class _PartCollector:
+    """Walks the MIME tree once, collecting body text, files and problems."""
+
+    def __init__(self, name: str, max_depth: int):
+        self.name = name
+        self.max_depth = max_depth
+        self.parts: list[Part] = []
+        self.body: list[str] = []
+        self.issues: list[Issue] = []
+        self.cids: set[str] = set()
+
+    def walk(self, part: Message, depth: int) -> None:
+        if depth > self.max_depth:
+            self.issues.append(_issue(ErrorCode.MAIL_TOO_DEEP, self.name))
+            return
+        ctype = part.get_content_type()
+        if ctype == "message/partial":
+            self.issues.append(_issue(ErrorCode.MAIL_PARTIAL, self.name))
+        elif ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
+            self._walk_attached_message(part, depth)
+        elif part.is_multipart():
+            for child in part.iter_parts() if isinstance(part, EmailMessage) else part.get_payload():
+                self.walk(child, depth + 1)
+        elif self._is_body(part, ctype):
+            self.body.append(_text_of(part, ctype))
+        else:
+            self._add_file(part, ctype)
+
+    def _walk_attached_message(self, part: Message, depth: int) -> None:
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        if not isinstance(inner, Message):
+            return
+        data = inner.as_bytes(policy=email.policy.default.clone(linesep="\r\n"))
+        subject = _header(inner, "subject") or "message transféré"
+        self.parts.append(
+            Part(_safe_name(subject) + ".eml", data, "message/rfc822", container=True)
+        )
+        self.walk(inner, depth + 1)
+
+    @staticmethod
+    def _is_body(part: Message, ctype: str) -> bool:
+        return (
+            ctype in ("text/plain", "text/html", "text/enriched")
+            and part.get_content_disposition() != "attachment"
+            and not _filename(part)
+        )
+
+    def _add_file(self, part: Message, ctype: str) -> None:
+        data = part.get_payload(decode=True) or b""
+        if not data and not _filename(part):
+            return  # an empty, nameless part carries nothing
+        name = _filename(part) or f"piece-{len(self.parts) + 1}{_extension(ctype)}"
+        inline = (
+            ctype.startswith("image/")
+            and (part.get_content_disposition() == "inline" or bool(part.get("content-id")))
+            and len(data) <= MAX_LOGO_BYTES
+        )
+        self.parts.append(Part(name, data, ctype, inline=inline))
+
+
+def _issue(code: ErrorCode, name: str) -> Issue:
+    return Issue(code, MESSAGES[code], name)
+
+
+def _header(msg: Message, name: str) -> str:
+    """A header as text; a malformed one falls back to its raw value, never raises."""
+    try:
+        value = msg.get(name)
+    except Exception:  # the modern policy raises on some malformed headers
+        value = msg.get_all(name, failobj=[""])[0] if hasattr(msg, "get_all") else ""
+    text = str(value or "")
+    return re.sub(r"\s+", " ", text.encode("utf-8", "replace").decode("utf-8")).strip()
+
+
+def _message_id(msg: Message, raw: bytes) -> str:
+    found = _first_id(_header(msg, "message-id"))
+    return found or f"<sha256-{hashlib.sha256(raw).hexdigest()}@guichet.invalid>"
+
+
+def _first_id(value: str) -> str | None:
+    match = re.search(r"<[^<>\s]+>", value or "")
+    if match:
+        return match.group(0)
+    value = (value or "").strip()
+    return f"<{value}>" if value and " " not in value else None
+
+
+def _sender(msg: Message) -> str:
+    _, address = email.utils.parseaddr(_header(msg, "from"))
+    return address.lower()
+
+
+def _date(msg: Message) -> datetime | None:
+    try:
+        value = email.utils.parsedate_to_datetime(_header(msg, "date"))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if value.tzinfo is None:
+        return None if value.year < 1970 else value.replace(tzinfo=None)
+    return value
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:  # undecodable RFC 2231 parameters
+        name = None
+    return _safe_name(name) if name else None
+
+
+def _safe_name(name: str) -> str:
+    """A file name without folders, control characters or surrogates."""
+    name = name.encode("utf-8", "replace").decode("utf-8")
+    name = re.sub(r"[\x00-\x1f/\\]+", "_", name).strip(" .") or "sans-nom"
+    return name[:180]
+
+
+def _extension(ctype: str) -> str:
+    return mimetypes.guess_extension(ctype) or ".bin"
+
+
+def _text_of(part: Message, ctype: str) -> str:
+    payload = part.get_payload(decode=True) or b""
+    text = decode_text(payload, part.get_content_charset())
+    if ctype == "text/html":
+        text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
+        text = html.unescape(re.sub(r"(?s)<[^>]+>", " ", text))
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def decode_text(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset; undeclared 8-bit text is UTF-8 or else Windows-1252."""
+    if charset:
+        try:
+            return data.decode(charset, errors="replace")
+        except LookupError:  # an unknown charset name
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _has_undeclared_8bit(msg: Message, raw: bytes) -> bool:
+    """8-bit bytes in headers, or in a text part that names no charset."""
+    head = raw.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    try:
+        head.decode("utf-8")  # RFC 6532 allows UTF-8 headers
+    except UnicodeDecodeError:
+        return True
+    for part in msg.walk():
+        if part.is_multipart() or part.get_content_maintype() != "text":
+            continue
+        if part.get_param("charset") is None and _raw_payload_has_8bit(part):
+            return True
+    return False
+
+
+def _raw_payload_has_8bit(part: Message) -> bool:
+    payload = part.get_payload(decode=False)
+    if not isinstance(payload, str):
+        return False
+    return any(ord(c) > 0x7F for c in payload)

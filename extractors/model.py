@@ -1,0 +1,125 @@
+"""Frozen data passed between the pipeline's stages (no I/O, no behaviour beyond views)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from extractors.errors import ErrorCode
+
+log = logging.getLogger(__name__)
+
+
+class FileKind(StrEnum):
+    """What a file is, decided from its bytes (never from its name)."""
+
+    PDF = "pdf"
+    IMAGE = "image"
+    DOCX = "docx"
+    ODT = "odt"
+    OFFICE = "office"  # other word-processor formats LibreOffice converts (.doc, .rtf)
+    ZIP = "zip"
+    EMAIL = "email"
+    MBOX = "mbox"
+    UNKNOWN = "unknown"
+
+
+class PieceKind(StrEnum):
+    """The pieces of a dossier (domain page, "Les pièces")."""
+
+    FICHE = "fiche"
+    COURRIER_COLLECTIVITE = "courrier_collectivite"
+    COURRIER_PREFET = "courrier_prefet"
+    AUTRE = "autre"
+
+
+class FieldStatus(StrEnum):
+    """Review status of an extracted field (export contract)."""
+
+    EXTRACTED = "extracted"
+    CORRECTED = "corrected"
+    MISSING = "missing"
+    NEEDS_REVIEW = "needs_review"
+
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a page with its box in points and a confidence in [0, 1]."""
+
+    text: str
+    bbox: BBox
+    conf: float
+    line: int  # index of the word's line on its page, in reading order
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The words of one page, whatever their origin (text layer or OCR)."""
+
+    number: int  # 1-based
+    width: float  # points
+    height: float
+    words: tuple[Word, ...]
+    ocr: bool
+    confidence: float
+    rotation: int = 0  # degrees the page image was turned before OCR
+    skew: float = 0.0  # degrees of deskew applied before OCR
+    error: ErrorCode | None = None
+
+    @property
+    def text(self) -> str:
+        """Plain text, one line per recognised line."""
+        lines: dict[int, list[str]] = {}
+        for word in self.words:
+            lines.setdefault(word.line, []).append(word.text)
+        return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A per-file problem: the file keeps its place in the dossier with this code."""
+
+    code: ErrorCode
+    message: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A file carried by a message or an archive, before storage."""
+
+    name: str
+    data: bytes
+    content_type: str = "application/octet-stream"
+    inline: bool = False  # a logo or image of the mail body: stored, never a piece
+    container: bool = False  # a forwarded message: stored, its own parts are the pieces
+
+
+@dataclass(frozen=True)
+class MailMessage:
+    """What the pipeline needs of one e-mail."""
+
+    message_id: str
+    sender: str
+    subject: str
+    date: datetime | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    body_text: str
+    parts: tuple[Part, ...]
+    issues: tuple[Issue, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The pages of one file, the file's own issues, and what conversion produced."""
+
+    pages: tuple[PageText, ...]
+    issues: tuple[Issue, ...] = ()
+    rendered_pdf: bytes | None = None  # the PDF rendering of an office file
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()  # office tables: rows of cell texts

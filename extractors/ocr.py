@@ -1,0 +1,248 @@
+"""Tesseract behind one thin wrapper, and the page-image geometry around it.
+
+Pages are OCR'd upright: a small skew is measured and removed first, and a page whose
+reading is poor is checked with Tesseract's orientation detection (OSD) and read again
+turned. Word boxes are mapped back to the page as received, in points.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from PIL import Image
+
+from extractors.errors import ErrorCode, GuichetError
+from extractors.model import PageText, Word
+
+log = logging.getLogger(__name__)
+
+# Below this mean word confidence a reading is suspicious: maybe the page is turned.
+POOR_CONFIDENCE = 0.60
+MIN_SKEW = 0.3  # degrees; less is not worth resampling the page
+MAX_SKEW = 6.0
+
+
+@dataclass(frozen=True)
+class RawWord:
+    """A word as an engine returns it: pixel box in the image it was given."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float  # 0..1
+    line: tuple[int, int, int]  # block, paragraph, line
+
+
+class OcrEngine(Protocol):
+    """What the pipeline needs of an OCR engine."""
+
+    def words(self, image: Image.Image) -> list[RawWord]: ...
+
+    def orientation(self, image: Image.Image) -> tuple[int, float]: ...
+
+
+class TesseractEngine:
+    """The only code that calls pytesseract; one Tesseract thread per call."""
+
+    def __init__(self, lang: str = "fra", timeout: float = 120.0):
+        self.lang = lang
+        self.timeout = timeout
+        # Tesseract's own OpenMP threads make a page several times slower on few cores;
+        # pages are run in parallel instead.
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+
+    def words(self, image: Image.Image) -> list[RawWord]:
+        """Words with their boxes, via image_to_data on an uncompressed temporary file."""
+        import pytesseract
+
+        data = self._call(pytesseract.image_to_data, image, self.lang, "--psm 3")
+        words = []
+        for i, text in enumerate(data["text"]):
+            conf = float(data["conf"][i])
+            if conf < 0 or not text.strip():
+                continue
+            words.append(RawWord(
+                text.strip(), data["left"][i], data["top"][i], data["width"][i], data["height"][i],
+                conf / 100.0, (data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            ))
+        return words
+
+    def orientation(self, image: Image.Image) -> tuple[int, float]:
+        """Degrees to turn the image counter-clockwise to make it upright, and a confidence."""
+        import pytesseract
+
+        try:
+            osd = self._call(pytesseract.image_to_osd, image, "osd", "--psm 0")
+        except GuichetError as exc:
+            if exc.code is ErrorCode.OCR_TIMEOUT:
+                raise
+            return 0, 0.0  # too few characters to tell: leave the page as it is
+        # Tesseract's "rotate" is clockwise; pages here are turned counter-clockwise.
+        return (360 - int(osd.get("rotate", 0))) % 360, float(osd.get("orientation_conf", 0.0))
+
+    def _call(self, function, image: Image.Image, lang: str, config: str):
+        import pytesseract
+
+        with tempfile.NamedTemporaryFile(suffix=".pgm") as tmp:
+            image.convert("L").save(tmp.name, format="PPM")  # no compression: nearly free
+            try:
+                return function(tmp.name, lang=lang, config=config,
+                                output_type=pytesseract.Output.DICT, timeout=self.timeout)
+            except RuntimeError as exc:  # pytesseract reports its timeout this way
+                if "timeout" in str(exc).lower():
+                    raise GuichetError(ErrorCode.OCR_TIMEOUT) from exc
+                raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+            except pytesseract.TesseractError as exc:
+                raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+
+
+def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
+    """Read one page image; boxes come back in points of the image as received."""
+    gray = image.convert("L")
+    skew = estimate_skew(gray)
+    upright = _rotate_free(gray, -skew) if abs(skew) >= MIN_SKEW else gray
+    words = engine.words(upright)
+    rotation = 0
+    if _looks_turned(words) and _has_ink(upright):
+        turn, confidence = engine.orientation(_for_osd(upright))
+        if turn and confidence >= 1.0:
+            turned_words = engine.words(_turn(upright, turn))
+            if _better(turned_words, words):
+                words, rotation = turned_words, turn
+    to_page = _Mapping(gray.size, skew if abs(skew) >= MIN_SKEW else 0.0, rotation, 72.0 / dpi)
+    return PageText(
+        number=number,
+        width=gray.width * 72.0 / dpi,
+        height=gray.height * 72.0 / dpi,
+        words=_page_words(words, to_page),
+        ocr=True,
+        confidence=round(_mean_conf(words), 4),
+        rotation=rotation,
+        skew=round(skew, 2),
+    )
+
+
+def estimate_skew(gray: Image.Image) -> float:
+    """Skew in degrees (positive: content turned counter-clockwise), by projection profiles."""
+    small = gray.copy()
+    small.thumbnail((1000, 1000))
+    pixels = np.asarray(small)
+    ys, xs = np.nonzero(pixels < 128)
+    if len(xs) < 200 or len(xs) > 0.5 * pixels.size:
+        return 0.0  # blank or mostly dark (a photo): nothing to measure
+    if len(xs) > 60_000:
+        keep = np.random.default_rng(0).choice(len(xs), 60_000, replace=False)
+        xs, ys = xs[keep], ys[keep]
+    xs = xs.astype(np.float64)
+    ys = ys.astype(np.float64)
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2):
+        theta = math.radians(angle)
+        # Rows of text become sharp peaks when projected at the text's own angle.
+        rows = np.round(ys * math.cos(theta) + xs * math.sin(theta)).astype(np.int64)
+        counts = np.bincount(rows - rows.min())
+        score = float(np.dot(counts, counts))
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def _rotate_free(gray: Image.Image, degrees: float) -> Image.Image:
+    return gray.rotate(degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+
+
+def _turn(gray: Image.Image, degrees: int) -> Image.Image:
+    """Turn counter-clockwise by a multiple of 90 degrees, losslessly."""
+    methods = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+               270: Image.Transpose.ROTATE_270}
+    return gray.transpose(methods[degrees]) if degrees in methods else gray
+
+
+def _looks_turned(words: list[RawWord]) -> bool:
+    """A poor reading, or words standing on end: Tesseract read lines of a turned page."""
+    if _mean_conf(words) < POOR_CONFIDENCE:
+        return True
+    long_words = [w for w in words if len(w.text) >= 3]
+    standing = sum(1 for w in long_words if w.height > 1.5 * w.width)
+    return bool(long_words) and standing > len(long_words) / 2
+
+
+def _better(turned: list[RawWord], first: list[RawWord]) -> bool:
+    """The turned reading wins if it reads better, or as well with lines lying flat."""
+    if _mean_conf(turned) > _mean_conf(first):
+        return True
+    return not _looks_turned(turned) and _mean_conf(turned) >= _mean_conf(first) - 0.05
+
+
+def _for_osd(gray: Image.Image) -> Image.Image:
+    """OSD needs letters of some size: only very large pages are halved to save time."""
+    if max(gray.size) <= 3600:
+        return gray
+    return gray.resize((max(1, gray.width // 2), max(1, gray.height // 2)))
+
+
+def _has_ink(gray: Image.Image) -> bool:
+    small = gray.copy()
+    small.thumbnail((400, 400))
+    dark = float((np.asarray(small) < 128).mean())
+    return 0.002 < dark < 0.5
+
+
+def _mean_conf(words: list[RawWord]) -> float:
+    weight = sum(len(w.text) for w in words)
+    return sum(w.conf * len(w.text) for w in words) / weight if weight else 0.0
+
+
+class _Mapping:
+    """Maps a pixel of the upright image back to points on the page as received."""
+
+    def __init__(self, size: tuple[int, int], skew: float, rotation: int, scale: float):
+        self.width, self.height = size
+        self.scale = scale
+        theta = math.radians(skew)
+        self.cos, self.sin = math.cos(theta), math.sin(theta)
+        # Size of the deskewed canvas (PIL's expand=True), centred on the original centre.
+        self.dw = abs(self.width * self.cos) + abs(self.height * self.sin)
+        self.dh = abs(self.width * self.sin) + abs(self.height * self.cos)
+        self.rotation = rotation
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = self._unturn(x, y)
+        # Undo the deskew: the upright image is the original turned by -skew.
+        cx, cy = x - self.dw / 2, y - self.dh / 2
+        ox = cx * self.cos - cy * self.sin + self.width / 2
+        oy = cx * self.sin + cy * self.cos + self.height / 2
+        return ox * self.scale, oy * self.scale
+
+    def _unturn(self, x: float, y: float) -> tuple[float, float]:
+        w, h = self.dw, self.dh
+        if self.rotation == 90:  # image turned CCW: (x, y) came from (w - y, x)
+            return w - y, x
+        if self.rotation == 180:
+            return w - x, h - y
+        if self.rotation == 270:
+            return y, h - x
+        return x, y
+
+    def box(self, raw: RawWord) -> tuple[float, float, float, float]:
+        corners = [self.point(raw.left + dx, raw.top + dy)
+                   for dx in (0, raw.width) for dy in (0, raw.height)]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
+
+
+def _page_words(words: list[RawWord], mapping: _Mapping) -> tuple[Word, ...]:
+    line_index: dict[tuple[int, int, int], int] = {}
+    out = []
+    for raw in words:
+        line = line_index.setdefault(raw.line, len(line_index))
+        out.append(Word(raw.text, mapping.box(raw), round(raw.conf, 3), line))
+    return tuple(out)

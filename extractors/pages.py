@@ -1,0 +1,212 @@
+"""Read every page of one stored file into PageText, by text layer or by OCR."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from extractors import images, office, pdf_text
+from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.model import FileKind, Issue, PageText, ReadResult
+from extractors.ocr import OcrEngine, ocr_page
+
+log = logging.getLogger(__name__)
+
+READER_VERSION = 1  # bump when reading changes, so cached pages are read again
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What reading needs from the settings."""
+
+    dpi: int = 300
+    max_pages: int = 100
+    max_image_pixels: int = 120_000_000
+    ocr_workers: int = 2
+    office_timeout: float = 180.0
+
+
+def read_file(path: str, kind: FileKind, name: str, options: ReadOptions, engine: OcrEngine) -> ReadResult:
+    """The pages of the file at `path`; raises GuichetError when the file cannot be read at all."""
+    if kind is FileKind.PDF:
+        return read_pdf(path, name, options, engine)
+    if kind is FileKind.IMAGE:
+        return read_image(Path(path).read_bytes(), name, options, engine)
+    if kind in (FileKind.DOCX, FileKind.ODT, FileKind.OFFICE):
+        return read_office(Path(path).read_bytes(), kind, name, options, engine)
+    raise GuichetError(ErrorCode.FILE_TYPE_UNSUPPORTED)
+
+
+def read_pdf(path: str, name: str, options: ReadOptions, engine: OcrEngine) -> ReadResult:
+    """Text layer where it is usable; the other pages are rendered and OCR'd in parallel.
+
+    A file pdfminer cannot open is rebuilt by qpdf and read again; failing that, PDFium,
+    the most forgiving reader, renders its pages for OCR.
+    """
+    issues: list[Issue] = []
+    damage = pdf_text.structure_damage(Path(path).read_bytes())
+    with tempfile.TemporaryDirectory(prefix="guichet-pdf-") as tmp:
+        try:
+            count, pages, to_ocr = _text_layers(path, name, options)
+        except GuichetError as exc:
+            if exc.code is not ErrorCode.PDF_INVALID:
+                raise
+            damage = damage or "structure illisible"
+            path, count, pages, to_ocr = _read_damaged(path, str(Path(tmp) / "repaired.pdf"), name,
+                                                       options, exc)
+        if damage:
+            issues.append(_issue(ErrorCode.PDF_REPAIRED, name, damage))
+        if count > options.max_pages:
+            issues.append(_issue(ErrorCode.PDF_TOO_MANY_PAGES, name, f"{count} pages"))
+        if to_ocr:
+            renderer = pdf_text.open_renderer(path)
+            try:
+                pages.update(ocr_pages(_rendered(renderer, to_ocr, options), engine, options.ocr_workers))
+            finally:
+                renderer.close()
+    ordered = tuple(pages[n] for n in sorted(pages))
+    return ReadResult(ordered, tuple(issues + _page_issues(ordered, name)))
+
+
+def _read_damaged(path: str, repaired: str, name: str, options: ReadOptions,
+                  first_error: GuichetError) -> tuple[str, int, dict[int, PageText], list[int]]:
+    """Read a damaged PDF: rebuilt by qpdf if possible, else every page OCR'd through PDFium."""
+    if pdf_text.repair(path, repaired):
+        try:
+            return (repaired, *_text_layers(repaired, name, options))
+        except GuichetError:
+            log.info("%s: still unreadable after repair", name)
+    count = _pdfium_page_count(path, first_error)
+    return path, count, {}, list(range(min(count, options.max_pages)))
+
+
+def _text_layers(path: str, name: str, options: ReadOptions) -> tuple[int, dict[int, PageText], list[int]]:
+    """Pages read from the text layer, and the indexes of the pages left to OCR."""
+    with pdf_text.open_pdf(path) as pdf:
+        count = len(pdf.pages)
+        if count == 0:
+            raise GuichetError(ErrorCode.PDF_INVALID, "aucune page")
+        pages: dict[int, PageText] = {}
+        to_ocr: list[int] = []
+        for index in range(min(count, options.max_pages)):
+            page = pdf.pages[index]
+            try:
+                found = pdf_text.text_layer_page(page, index + 1)
+                if found is not None:
+                    pages[index + 1] = found
+                elif pdf_text.page_has_marks(page):
+                    to_ocr.append(index)
+                else:
+                    pages[index + 1] = PageText(index + 1, float(page.width), float(page.height),
+                                                (), ocr=False, confidence=1.0)
+            except Exception as exc:  # one bad page must not lose the others: try OCR instead
+                log.info("text layer of %s page %d unreadable: %s", name, index + 1, exc)
+                to_ocr.append(index)
+            finally:
+                page.close()
+    return count, pages, to_ocr
+
+
+def _pdfium_page_count(path: str, first_error: GuichetError) -> int:
+    renderer = pdf_text.open_renderer(path)
+    try:
+        count = len(renderer)
+    finally:
+        renderer.close()
+    if count == 0:
+        raise first_error
+    return count
+
+
+def read_image(data: bytes, name: str, options: ReadOptions, engine: OcrEngine) -> ReadResult:
+    """Every frame of an image file, OCR'd."""
+    issues: list[Issue] = []
+    frames = images.count_frames(data)
+    if frames > options.max_pages:
+        issues.append(_issue(ErrorCode.PDF_TOO_MANY_PAGES, name, f"{frames} images"))
+    jobs = (
+        (number, image, dpi)
+        for number, (image, dpi) in enumerate(
+            images.image_pages(data, max_pixels=options.max_image_pixels, max_pages=options.max_pages),
+            start=1,
+        )
+    )
+    pages = ocr_pages(jobs, engine, options.ocr_workers)
+    if not pages:
+        raise GuichetError(ErrorCode.IMAGE_INVALID, "aucune image lisible")
+    ordered = tuple(pages[n] for n in sorted(pages))
+    return ReadResult(ordered, tuple(issues + _page_issues(ordered, name)))
+
+
+def read_office(data: bytes, kind: FileKind, name: str, options: ReadOptions, engine: OcrEngine) -> ReadResult:
+    """Tables straight from the document; pages from its PDF rendering."""
+    office.check_office(data, kind)
+    tables = office.read_tables(data, kind)
+    rendered = office.convert_to_pdf(data, kind, options.office_timeout)
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+        tmp.write(rendered)
+        tmp.flush()
+        result = read_pdf(tmp.name, name, options, engine)
+    return ReadResult(result.pages, result.issues, rendered_pdf=rendered, tables=tables)
+
+
+def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: OcrEngine,
+              workers: int) -> dict[int, PageText]:
+    """OCR pages on `workers` threads (each runs one Tesseract process), rendering lazily.
+
+    At most two pages per worker wait in memory, which bounds a long scan's footprint.
+    """
+    results: dict[int, PageText] = {}
+    pending: dict[Future, int] = {}
+
+    def collect(done) -> None:
+        for future in done:
+            number = pending.pop(future)
+            results[number] = future.result()
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for number, image, dpi in jobs:
+            if len(pending) >= 2 * max(1, workers):
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                collect(done)
+            pending[pool.submit(_ocr_one, image, engine, number, dpi)] = number
+        collect(wait(pending).done)
+    return results
+
+
+def _ocr_one(image: Image.Image | None, engine: OcrEngine, number: int, dpi: float) -> PageText:
+    if image is None:
+        return PageText(number, 0.0, 0.0, (), ocr=True, confidence=0.0, error=ErrorCode.PAGE_UNREADABLE)
+    try:
+        return ocr_page(image, engine, number=number, dpi=dpi)
+    except GuichetError as exc:
+        return PageText(number, image.width * 72.0 / dpi, image.height * 72.0 / dpi, (),
+                        ocr=True, confidence=0.0, error=exc.code)
+
+
+def _rendered(renderer, indexes: list[int], options: ReadOptions) -> Iterator[tuple[int, Image.Image | None, float]]:
+    for index in indexes:
+        try:
+            image, dpi = pdf_text.render_page(renderer, index, options.dpi, options.max_image_pixels)
+        except GuichetError:
+            log.info("page %d could not be rendered", index + 1)
+            image, dpi = None, 72.0
+        yield index + 1, image, dpi
+
+
+def _page_issues(pages: tuple[PageText, ...], name: str) -> list[Issue]:
+    issues = []
+    for page in pages:
+        if page.error is not None:
+            issues.append(_issue(page.error, name, f"page {page.number}"))
+    return issues
+
+
+def _issue(code: ErrorCode, name: str, detail: str) -> Issue:
+    return Issue(code, f"{MESSAGES[code]} ({detail})", name)

@@ -1,0 +1,131 @@
+"""PDF pages: the text layer with pdfplumber, and page images with pypdfium2 for OCR."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import unicodedata
+
+from PIL import Image
+
+from extractors.errors import ErrorCode, GuichetError
+from extractors.model import PageText, Word
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 25  # fewer characters than this is not a text layer worth trusting
+MIN_CLEAN_RATIO = 0.85
+MIN_VOWEL_RATIO = 0.2  # font-encoding garbage is consonant soup
+
+
+def open_pdf(path: str):
+    """Open with pdfplumber (empty password tried); encrypted or broken files get their code."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # parses the page tree now, so its errors are raised here
+    except Exception as exc:  # pdfminer raises many types on broken files
+        raise pdf_error(exc) from exc
+    return pdf
+
+
+def pdf_error(exc: BaseException) -> GuichetError:
+    """Map a pdfminer/pdfium failure to PDF_ENCRYPTED or PDF_INVALID."""
+    text = f"{type(exc).__name__}: {exc}"
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None:
+        text += f" / {type(cause).__name__}: {cause}"
+    if "password" in text.lower() or "encrypt" in text.lower():
+        return GuichetError(ErrorCode.PDF_ENCRYPTED)
+    return GuichetError(ErrorCode.PDF_INVALID, text[:200])
+
+
+def structure_damage(data: bytes) -> str | None:
+    """What is wrong with the file's skeleton (end marker, cross-reference table), if anything.
+
+    pdfminer and PDFium silently rebuild such files; a reviewer should know the file was damaged.
+    """
+    tail = data[-4096:]
+    if b"%%EOF" not in tail:
+        return "fin de fichier absente : fichier tronqué ?"
+    offsets = re.findall(rb"startxref\s+(\d+)", tail)
+    if not offsets:
+        return "startxref absent"
+    offset = int(offsets[-1])
+    base = max(data.find(b"%PDF-"), 0)
+    for start in {offset, base + offset}:
+        at = data[start:start + 40].lstrip()
+        if at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at):
+            return None
+    return "table des références croisées invalide"
+
+
+def repair(path: str, output: str, timeout: float = 60.0) -> bool:
+    """Rebuild a damaged PDF with qpdf (cross-reference table, trailer); True if it wrote one."""
+    try:
+        done = subprocess.run(["qpdf", "--no-warn", path, output], capture_output=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode in (0, 3) and os.path.exists(output)  # 3: repaired with warnings
+
+
+def text_layer_page(page, number: int) -> PageText | None:
+    """The page's own text as words, or None when it has no usable text layer."""
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    if not text_layer_usable("".join(w["text"] for w in raw)):
+        return None
+    words = []
+    line, line_top, line_height = -1, None, 0.0
+    for w in raw:
+        height = w["bottom"] - w["top"]
+        if line_top is None or abs(w["top"] - line_top) > max(2.0, 0.5 * max(height, line_height)):
+            line, line_top, line_height = line + 1, w["top"], height
+        bbox = (round(w["x0"], 2), round(w["top"], 2), round(w["x1"], 2), round(w["bottom"], 2))
+        words.append(Word(w["text"], bbox, 1.0, line))
+    return PageText(number, float(page.width), float(page.height), tuple(words), ocr=False,
+                    confidence=1.0)
+
+
+def text_layer_usable(text: str) -> bool:
+    """Enough characters, mostly printable, with the vowels real words have."""
+    text = "".join(text.split())
+    if len(text) < MIN_TEXT_CHARS or "(cid:" in text[:2000] and text.count("(cid:") * 6 > len(text) / 2:
+        return False
+    clean = sum(1 for c in text if unicodedata.category(c)[0] in "LNPS" and c != "\ufffd")
+    letters = [c for c in text.lower() if c.isalpha()]
+    vowels = sum(1 for c in letters if unicodedata.normalize("NFD", c)[0] in "aeiouy")
+    return clean / len(text) >= MIN_CLEAN_RATIO and (
+        not letters or vowels / len(letters) >= MIN_VOWEL_RATIO
+    )
+
+
+def page_has_marks(page) -> bool:
+    """Whether a page without text has anything to OCR (images or drawn shapes)."""
+    return bool(page.images or page.curves or len(page.rects) > 3 or page.chars)
+
+
+def render_page(document, index: int, dpi: int, max_pixels: int) -> tuple[Image.Image, float]:
+    """Render page `index` in grey at `dpi`, lowered if the page would exceed `max_pixels`."""
+    try:
+        page = document[index]
+        width, height = page.get_size()
+        scale = dpi / 72.0
+        if width * height * scale * scale > max_pixels:
+            scale = (max_pixels / max(width * height, 1.0)) ** 0.5
+        image = page.render(scale=scale, grayscale=True).to_pil()
+    except Exception as exc:  # pdfium errors are not typed usefully
+        raise GuichetError(ErrorCode.PAGE_UNREADABLE, str(exc)[:200]) from exc
+    return image, scale * 72.0
+
+
+def open_renderer(path: str):
+    """pypdfium2's document, for page images (not thread-safe: use from one thread)."""
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(path)
+    except Exception as exc:
+        raise pdf_error(exc) from exc

@@ -1,0 +1,1 @@
+"""Building blocks of the sample-dossier generator (see ../generate.py)."""

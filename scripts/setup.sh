@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install everything Guichet needs on Debian 12: system packages, services for the tests,
+# a virtualenv with the locked Python dependencies, and Guichet itself (editable).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+SYSTEM_PACKAGES=(
+  python3 python3-venv python3-dev gcc           # the interpreter and wheels that compile
+  tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd  # OCR, French, orientation detection
+  poppler-utils qpdf ghostscript                 # PDF tools: rendering checks, repair
+  libreoffice-writer-nogui                       # .docx/.odt/.doc -> PDF
+  fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
+  postgresql redis-server                        # production database and queue, used by the tests
+  imagemagick file procps
+)
+
+missing=()
+for pkg in "${SYSTEM_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installation des paquets système : ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -r requirements.lock
+.venv/bin/pip install -q --no-deps -e .
+echo "Guichet est installé : .venv/bin/guichet --help"

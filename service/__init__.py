@@ -1,0 +1,1 @@
+"""The web service (Flask): review UI and JSON API. Arrives with the review issue."""

@@ -1,0 +1,93 @@
+"""OCR with real Tesseract: skew and orientation are undone, boxes land where the words are."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.ocr import estimate_skew, ocr_page
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+DPI = 200
+LINES = [
+    "FICHE DE CANDIDATURE",
+    "SECTION 1 - LES PORTEURS DE L'ATELIER",
+    "Service de l'État pilote : DDT d'Ille-et-Vilaine",
+    "Collectivité porteuse : Commune de Vitré",
+    "Présentation du projet et de la problématique",
+    "Revitalisation du centre-bourg et des entrées de ville",
+]
+
+
+def page_image() -> Image.Image:
+    """A white A5-like page with six lines of French text, 200 dpi."""
+    image = Image.new("L", (1400, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 34)
+    for i, line in enumerate(LINES):
+        draw.text((90, 120 + i * 120), line, fill=0, font=font)
+    return image
+
+
+def _box(page, text):
+    matches = [w for w in page.words if w.text == text]
+    assert matches, f"{text!r} not read in {page.text!r}"
+    return matches[0].bbox
+
+
+def _close(a, b, tolerance=4.0):
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+
+
+@pytest.fixture(scope="module")
+def upright(engine):
+    return ocr_page(page_image(), engine, number=1, dpi=DPI)
+
+
+def test_upright_page_is_read_with_boxes_in_points(upright):
+    assert "CANDIDATURE" in upright.text and "Vitré" in upright.text
+    assert upright.rotation == 0 and upright.ocr
+    assert upright.width == pytest.approx(1400 * 72 / DPI)
+    x0, top, x1, bottom = _box(upright, "Vitré")
+    assert 0 < x0 < x1 < upright.width and 0 < top < bottom < upright.height
+    assert upright.confidence > 0.8
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_turned_page_is_read_upright_and_boxes_map_back(engine, upright, turn):
+    turned = page_image().rotate(turn, expand=True)  # PIL turns counter-clockwise
+    page = ocr_page(turned, engine, number=1, dpi=DPI)
+    assert "CANDIDATURE" in page.text
+    assert page.rotation == (360 - turn) % 360
+    w, h = upright.width, upright.height
+    x0, top, x1, bottom = _box(upright, "Vitré")
+    expected = {
+        90: (top, w - x1, bottom, w - x0),
+        180: (w - x1, h - bottom, w - x0, h - top),
+        270: (h - bottom, x0, h - top, x1),
+    }[turn]
+    assert _close(_box(page, "Vitré"), expected), (_box(page, "Vitré"), expected)
+
+
+def test_skew_is_measured_and_removed(engine, upright):
+    angle = 2.0
+    skewed = page_image().rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    assert estimate_skew(skewed) == pytest.approx(angle, abs=0.3)
+    page = ocr_page(skewed, engine, number=1, dpi=DPI)
+    assert "Vitré" in page.text and "CANDIDATURE" in page.text
+    # Where the word's centre went when the page was skewed (about the page centre, CCW).
+    x0, top, x1, bottom = _box(upright, "Vitré")
+    cx, cy = (x0 + x1) / 2 - upright.width / 2, (top + bottom) / 2 - upright.height / 2
+    theta = math.radians(angle)
+    ex = cx * math.cos(theta) + cy * math.sin(theta) + page.width / 2
+    ey = -cx * math.sin(theta) + cy * math.cos(theta) + page.height / 2
+    bx0, btop, bx1, bbottom = _box(page, "Vitré")
+    assert abs((bx0 + bx1) / 2 - ex) < 4 and abs((btop + bbottom) / 2 - ey) < 4
+
+
+def test_blank_page_has_no_skew_and_no_words(engine):
+    blank = Image.new("L", (800, 1000), 255)
+    assert estimate_skew(blank) == 0.0
+    assert ocr_page(blank, engine, number=3, dpi=DPI).words == ()

@@ -1,0 +1,1 @@
+"""Orchestration and persistence: settings, storage, the pipeline, jobs and the CLI."""

@@ -1,0 +1,224 @@
+"""The pipeline, stage by stage: intake (store first), read, understand, assess.
+
+Every parser of untrusted bytes runs through `sandbox.run_limited`; every failure of one
+file becomes an Issue with its code on that file, and the other files go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from extractors import classify, mail, pages, sniff, unpack
+from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.model import FileKind, Issue, MailMessage, Part, PieceKind
+from extractors.ocr import OcrEngine
+from schemas.completeness import DossierView, assess_completeness
+from schemas.fields import FIELD_IDS
+from worker.db import MessageRow, Reading
+from worker.sandbox import run_limited
+from worker.settings import Settings
+from worker.store import NewFile, Store, stable_id
+
+log = logging.getLogger(__name__)
+
+READABLE = (FileKind.PDF, FileKind.IMAGE, FileKind.DOCX, FileKind.ODT, FileKind.OFFICE)
+
+
+@dataclass
+class Intake:
+    """What one input became: its dossier, the rows it created, and problems on the way."""
+
+    dossier_id: str
+    new: bool = True
+    message_ids: list[int] = field(default_factory=list)
+    file_ids: list[int] = field(default_factory=list)
+
+
+# Intake ---------------------------------------------------------------------
+
+def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
+                   source: str = "cli") -> Intake:
+    """Store a raw e-mail, attach it to its thread's dossier (or a new one), store its files."""
+    store.record_original(raw, name, FileKind.EMAIL, source)  # durable before any parsing
+    message = parse_message(raw, name, settings)
+    known = store.message_dossier(message.message_id)
+    if known:
+        return Intake(known, new=False)  # the same message again changes nothing
+    subject_key = mail.thread_subject(message.subject)
+    reply_ids = [message.in_reply_to or "", *message.references]
+    dossier_id = store.thread_dossier(reply_ids, subject_key) or stable_id(message.message_id)
+    store.ensure_dossier(dossier_id, subject_key)
+    row, created = store.add_message(dossier_id, _message_row(message, raw, name, store, subject_key))
+    intake = Intake(row.dossier_id, new=created, message_ids=[row.id])
+    if created:
+        _intake_parts(message.parts, row.dossier_id, intake, store=store, settings=settings,
+                      message_row_id=row.id, parent_id=None, depth=0)
+    return intake
+
+
+def intake_files(parts: list[Part], group_key: str, *, store: Store, settings: Settings,
+                 source: str = "cli") -> Intake:
+    """Loose files given together (a folder, an upload) form one dossier."""
+    shas = sorted(store.record_original(p.data, p.name, sniff.sniff(p.data), source).sha256 for p in parts)
+    dossier_id = stable_id(group_key, *shas)
+    created = store.ensure_dossier(dossier_id)
+    intake = Intake(dossier_id, new=created)
+    _intake_parts(tuple(parts), dossier_id, intake, store=store, settings=settings,
+                  message_row_id=None, parent_id=None, depth=0)
+    return intake
+
+
+def parse_message(raw: bytes, name: str, settings: Settings) -> MailMessage:
+    """The message, or an empty one carrying the error when it cannot be parsed at all."""
+    limits = settings.limits
+    try:
+        return run_limited(mail.read_message, raw, name=name, max_depth=limits.max_depth,
+                           timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
+    except GuichetError as exc:
+        issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
+                      exc.message, name)
+        return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
+
+
+def stable_id_for_bytes(raw: bytes) -> str:
+    """A synthetic Message-ID for a message whose headers cannot be read."""
+    return f"<{stable_id(raw.hex()[:4096], str(len(raw)))}@guichet.invalid>"
+
+
+def _message_row(message: MailMessage, raw: bytes, name: str, store: Store, subject_key: str) -> MessageRow:
+    from worker.store import issue_rows
+
+    return MessageRow(
+        message_id=message.message_id, sha256=store.blobs.put(raw), file_name=name,
+        sender=message.sender, subject=message.subject, subject_key=subject_key, date=message.date,
+        in_reply_to=message.in_reply_to, reference_ids=list(message.references),
+        body_text=message.body_text, issues=issue_rows(message.issues),
+    )
+
+
+def _intake_parts(parts: tuple[Part, ...], dossier_id: str, intake: Intake, *, store: Store,
+                  settings: Settings, message_row_id: int | None, parent_id: int | None,
+                  depth: int) -> None:
+    for part in parts:
+        _intake_part(part, dossier_id, intake, store=store, settings=settings,
+                     message_row_id=message_row_id, parent_id=parent_id, depth=depth)
+
+
+def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, settings: Settings,
+                 message_row_id: int | None, parent_id: int | None, depth: int) -> None:
+    """Store one file, then expand it if it is a container (zip, attached e-mail)."""
+    sha256 = store.blobs.put(part.data)
+    kind = sniff.sniff(part.data)
+    issues = _size_issues(part, settings)
+    role = "inline" if part.inline else "container" if part.container else "piece"
+    if kind in (FileKind.ZIP, FileKind.MBOX) or (kind is FileKind.EMAIL and role == "piece"):
+        role = "container"
+    row, created = store.add_file(dossier_id, NewFile(part.name, sha256, len(part.data), kind, role,
+                                                      parent_id, message_row_id, tuple(issues)))
+    intake.file_ids.append(row.id)
+    if not created or issues or role != "container" or part.container:
+        return
+    if depth + 1 > settings.limits.max_depth:
+        store.add_file_issues(row.id, [_issue(ErrorCode.ZIP_TOO_DEEP, part.name)])
+        return
+    children, child_issues = _expand(part, kind, settings)
+    store.add_file_issues(row.id, child_issues)
+    _intake_parts(children, dossier_id, intake, store=store, settings=settings,
+                  message_row_id=message_row_id, parent_id=row.id, depth=depth + 1)
+
+
+def _expand(part: Part, kind: FileKind, settings: Settings) -> tuple[tuple[Part, ...], list[Issue]]:
+    """The files inside a container, in a limited child process."""
+    limits = settings.limits
+    try:
+        if kind is FileKind.ZIP:
+            zip_limits = unpack.ZipLimits(limits.max_zip_members, limits.max_unpacked_bytes, limits.max_zip_ratio)
+            found = run_limited(unpack.unpack_zip, part.data, part.name, zip_limits,
+                                timeout=min(limits.parse_timeout, 300.0), memory_mb=limits.parse_memory_mb)
+            return found.parts, list(found.issues)
+        message = run_limited(mail.read_message, part.data, name=part.name, max_depth=limits.max_depth,
+                              timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
+        return message.parts, list(message.issues)
+    except GuichetError as exc:
+        return (), [Issue(exc.code, exc.message, part.name)]
+
+
+def _size_issues(part: Part, settings: Settings) -> list[Issue]:
+    if not part.data:
+        return [_issue(ErrorCode.FILE_EMPTY, part.name)]
+    if len(part.data) > settings.limits.max_file_bytes:
+        return [_issue(ErrorCode.FILE_TOO_LARGE, part.name)]
+    return []
+
+
+def _issue(code: ErrorCode, name: str) -> Issue:
+    return Issue(code, MESSAGES[code], name)
+
+
+# Reading, understanding, assessing --------------------------------------------
+
+def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine) -> None:
+    """Read every piece (cached by content), split and classify pages, assess completeness."""
+    store.set_status(dossier_id, "processing")
+    documents = []
+    for file in store.files(dossier_id):
+        if file.role != "piece":
+            continue
+        if file.issues:  # empty or oversized: listed with its error, never read
+            documents.append(_error_document(file.id, file.issues[0]))
+            continue
+        reading = read_stored_file(file.sha256, FileKind(file.kind), file.name, store=store,
+                                   settings=settings, engine=engine)
+        documents.extend(_documents_of(file, reading, store))
+    pieces = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
+    fields = {fid: _missing_field() for fid in FIELD_IDS}  # extraction lands with the fiche issue
+    verdict = assess_completeness(DossierView(pieces=pieces, fields=fields))
+    store.save_results(dossier_id, documents, fields, verdict.as_dict())
+
+
+def read_stored_file(sha256: str, kind: FileKind, name: str, *, store: Store, settings: Settings,
+                     engine: OcrEngine) -> Reading:
+    """Read a stored content once; later calls (reprocessing, other dossiers) get the cached pages."""
+    cached = store.reading(sha256, pages.READER_VERSION)
+    if cached is not None:
+        return cached
+    started = time.monotonic()
+    if kind not in READABLE:
+        code = ErrorCode.FILE_TYPE_UNSUPPORTED
+        return store.save_reading(sha256, pages.READER_VERSION, None, [_issue(code, name)], 0.0, code)
+    limits = settings.limits
+    options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
+                                settings.ocr_workers, limits.office_timeout)
+    try:
+        result = run_limited(pages.read_file, str(store.blobs.path(sha256)), kind, name, options, engine,
+                             timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
+    except GuichetError as exc:
+        issue = Issue(exc.code, exc.message, name)
+        return store.save_reading(sha256, pages.READER_VERSION, None, [issue],
+                                  time.monotonic() - started, exc.code)
+    return store.save_reading(sha256, pages.READER_VERSION, result, result.issues,
+                              time.monotonic() - started)
+
+
+def _documents_of(file, reading: Reading, store: Store) -> list[dict]:
+    if reading.error_code:
+        return [_error_document(file.id, reading.issues[0])]
+    page_texts = store.pages(reading.id)
+    by_number = {p.number: p for p in page_texts}
+    return [
+        dict(file_id=file.id, pages=list(span.pages), kind=span.kind.value,
+             confidence=span.confidence, ocr=any(by_number[n].ocr for n in span.pages), error=None)
+        for span in classify.split_documents(file.name, page_texts)
+    ]
+
+
+def _error_document(file_id: int, issue: dict) -> dict:
+    error = {"code": issue["code"], "message": issue["message"]}
+    return dict(file_id=file_id, pages=[], kind=PieceKind.AUTRE.value, confidence=0.0, ocr=False,
+                error=error)
+
+
+def _missing_field() -> dict:
+    return {"value": None, "confidence": 0.0, "source": None, "status": "missing"}

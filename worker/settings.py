@@ -1,0 +1,65 @@
+"""Configuration, read once from the environment into a frozen object passed down."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Guards against hostile or oversized input; each breach has its own error code."""
+
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 100
+    max_image_pixels: int = 120_000_000
+    max_unpacked_bytes: int = 512 * 1024 * 1024
+    max_zip_members: int = 500
+    max_zip_ratio: int = 200
+    max_depth: int = 4  # zips in zips, messages in messages
+    parse_timeout: float = 900.0  # seconds for one file, all its pages included
+    parse_memory_mb: int = 3072  # address space of the process reading one file
+    ocr_page_timeout: float = 120.0
+    office_timeout: float = 180.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; build with `Settings.from_env(os.environ)`."""
+
+    data_dir: Path = Path("var")
+    database_url: str = ""
+    storage_dir: Path = Path("var/blobs")
+    redis_url: str | None = None
+    ocr_lang: str = "fra"
+    ocr_dpi: int = 300
+    ocr_workers: int = max(1, os.cpu_count() or 1)
+    limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Read GUICHET_* variables, DATABASE_URL and REDIS_URL; defaults are embedded."""
+        data_dir = Path(environ.get("GUICHET_DATA_DIR", "var"))
+        database_url = environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'guichet.sqlite3'}"
+        storage_dir = Path(environ.get("GUICHET_STORAGE_DIR", data_dir / "blobs"))
+        limits = Limits()
+        overrides = {
+            name: type(getattr(limits, name))(environ[f"GUICHET_{name.upper()}"])
+            for name in Limits.__dataclass_fields__
+            if f"GUICHET_{name.upper()}" in environ
+        }
+        return cls(
+            data_dir=data_dir,
+            database_url=database_url,
+            storage_dir=storage_dir,
+            redis_url=environ.get("REDIS_URL") or None,
+            ocr_lang=environ.get("GUICHET_OCR_LANG", "fra"),
+            ocr_dpi=int(environ.get("GUICHET_OCR_DPI", "300")),
+            ocr_workers=int(environ.get("GUICHET_OCR_WORKERS", str(cls.ocr_workers))),
+            limits=replace(limits, **overrides),
+        )

@@ -1,0 +1,293 @@
+"""The only writer: blobs on disk and rows in the database, each step idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from extractors.model import Issue, PageText, ReadResult, Word
+from worker import migrate
+from worker.blobs import BlobStore
+from worker.db import (Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original, PageRow,
+                       Reading, utcnow)
+from worker.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file to attach to a dossier."""
+
+    name: str
+    sha256: str
+    size: int
+    kind: str
+    role: str  # piece, inline, container, message
+    parent_id: int | None = None
+    message_row_id: int | None = None
+    issues: tuple[Issue, ...] = ()
+
+
+def issue_rows(issues: Iterable[Issue]) -> list[dict]:
+    """Issues as JSON rows."""
+    return [{"file": i.file, "code": str(i.code), "message": i.message} for i in issues]
+
+
+class Store:
+    """Blobs by sha256 under the storage dir, rows through SQLAlchemy."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None):
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.blobs = BlobStore(settings.storage_dir)
+        self.engine = engine or make_engine(settings.database_url)
+        migrate.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # Intake -----------------------------------------------------------------
+
+    def record_original(self, data: bytes, name: str, kind: str, source: str) -> Original:
+        """Store an input's bytes (fsync'd) then its row; the same bytes and name give the same row."""
+        sha256 = self.blobs.put(data)
+        with self.session() as s:
+            found = s.scalar(select(Original).where(Original.sha256 == sha256, Original.name == name))
+            if found:
+                return found
+            row = Original(sha256=sha256, name=name, kind=kind, source=source, size=len(data), issues=[])
+            s.add(row)
+        return row
+
+    def add_original_issues(self, original_id: int, issues: Iterable[Issue]) -> None:
+        """Remember what went wrong with an input as a whole."""
+        with self.session() as s:
+            row = s.get(Original, original_id)
+            row.issues = _merge(row.issues, issue_rows(issues))
+
+    def message_dossier(self, message_id: str) -> str | None:
+        """The dossier a Message-ID already belongs to."""
+        with self.session() as s:
+            return s.scalar(select(MessageRow.dossier_id).where(MessageRow.message_id == message_id))
+
+    def thread_dossier(self, reply_ids: Iterable[str], subject_key: str) -> str | None:
+        """The dossier of a message's thread: by In-Reply-To/References, else by bare subject."""
+        ids = [i for i in reply_ids if i]
+        with self.session() as s:
+            if ids:
+                found = s.scalar(select(MessageRow.dossier_id).where(MessageRow.message_id.in_(ids)))
+                if found:
+                    return found
+            if subject_key:
+                return s.scalar(
+                    select(MessageRow.dossier_id).where(MessageRow.subject_key == subject_key)
+                    .order_by(MessageRow.date.asc(), MessageRow.id.asc())
+                )
+        return None
+
+    def ensure_dossier(self, dossier_id: str, subject_key: str | None = None) -> bool:
+        """Create the dossier if it does not exist; True when it was created."""
+        try:
+            with self.session() as s:
+                if s.get(Dossier, dossier_id):
+                    return False
+                s.add(Dossier(id=dossier_id, status="received", subject_key=subject_key))
+                s.add(Event(dossier_id=dossier_id, kind="created", data={}))
+            return True
+        except IntegrityError:  # created meanwhile by another worker
+            return False
+
+    def add_message(self, dossier_id: str, row: MessageRow) -> tuple[MessageRow, bool]:
+        """Attach a message; a Message-ID already known returns the stored row."""
+        try:
+            with self.session() as s:
+                found = s.scalar(select(MessageRow).where(MessageRow.message_id == row.message_id))
+                if found:
+                    return found, False
+                row.dossier_id = dossier_id
+                s.add(row)
+                s.add(Event(dossier_id=dossier_id, kind="message", data={"message_id": row.message_id}))
+            return row, True
+        except IntegrityError:
+            with self.session() as s:
+                return s.scalar(select(MessageRow).where(MessageRow.message_id == row.message_id)), False
+
+    def add_file(self, dossier_id: str, new: NewFile) -> tuple[FileRow, bool]:
+        """Attach a stored blob to a dossier; the same content twice is one file."""
+        with self.session() as s:
+            found = s.scalar(select(FileRow).where(FileRow.dossier_id == dossier_id,
+                                                   FileRow.sha256 == new.sha256))
+            if found:
+                return found, False
+            row = FileRow(dossier_id=dossier_id, name=new.name, sha256=new.sha256, size=new.size,
+                          kind=new.kind, role=new.role, parent_id=new.parent_id,
+                          message_row_id=new.message_row_id, issues=issue_rows(new.issues))
+            s.add(row)
+        return row, True
+
+    def add_file_issues(self, file_id: int, issues: Iterable[Issue]) -> None:
+        """Record problems met while expanding a file."""
+        rows = issue_rows(issues)
+        if rows:
+            with self.session() as s:
+                row = s.get(FileRow, file_id)
+                row.issues = _merge(row.issues, rows)
+
+    # Reading ----------------------------------------------------------------
+
+    def reading(self, sha256: str, version: int) -> Reading | None:
+        """The cached reading of a content, if any."""
+        with self.session() as s:
+            return s.scalar(select(Reading).where(Reading.sha256 == sha256,
+                                                  Reading.reader_version == version))
+
+    def save_reading(self, sha256: str, version: int, result: ReadResult | None,
+                     issues: Iterable[Issue], seconds: float, error_code: str | None = None) -> Reading:
+        """Cache what reading a content gave (pages, issues, the office rendering)."""
+        rendered = self.blobs.put(result.rendered_pdf) if result and result.rendered_pdf else None
+        pages = result.pages if result else ()
+        row = Reading(sha256=sha256, reader_version=version, page_count=len(pages),
+                      ocr=any(p.ocr for p in pages), issues=issue_rows(issues), error_code=error_code,
+                      rendered_sha256=rendered, seconds=round(seconds, 3),
+                      tables=[list(map(list, t)) for t in result.tables] if result else [])
+        try:
+            with self.session() as s:
+                s.add(row)
+                s.flush()
+                s.add_all(_page_row(row.id, page) for page in pages)
+        except IntegrityError:  # read concurrently by another worker: keep theirs
+            return self.reading(sha256, version)
+        return row
+
+    def pages(self, reading_id: int) -> list[PageText]:
+        """The pages of a reading, in order."""
+        with self.session() as s:
+            rows = s.scalars(select(PageRow).where(PageRow.reading_id == reading_id)
+                             .order_by(PageRow.number)).all()
+        return [_page_text(r) for r in rows]
+
+    # Results ----------------------------------------------------------------
+
+    def files(self, dossier_id: str) -> list[FileRow]:
+        """The files of a dossier, in arrival order."""
+        with self.session() as s:
+            return list(s.scalars(select(FileRow).where(FileRow.dossier_id == dossier_id)
+                                  .order_by(FileRow.id)).all())
+
+    def messages(self, dossier_id: str) -> list[MessageRow]:
+        """The messages of a dossier, by date."""
+        with self.session() as s:
+            rows = s.scalars(select(MessageRow).where(MessageRow.dossier_id == dossier_id)).all()
+        return sorted(rows, key=lambda m: (m.date is None, _naive(m.date), m.id))
+
+    def set_status(self, dossier_id: str, status: str) -> None:
+        """Move a dossier to received / processing / processed / failed."""
+        with self.session() as s:
+            s.get(Dossier, dossier_id).status = status
+
+    def save_results(self, dossier_id: str, documents: list[dict], fields: dict[str, dict],
+                     completeness: dict) -> None:
+        """Replace documents, fields and verdict in one transaction; reviewer corrections stay."""
+        with self.session() as s:
+            dossier = s.get(Dossier, dossier_id)
+            for row in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)):
+                s.delete(row)
+            for ordinal, doc in enumerate(documents):
+                s.add(DocumentRow(dossier_id=dossier_id, ordinal=ordinal, **doc))
+            existing = {r.field_id: r for r in s.scalars(
+                select(FieldRow).where(FieldRow.dossier_id == dossier_id))}
+            for field_id, value in fields.items():
+                row = existing.get(field_id)
+                if row is None:
+                    s.add(FieldRow(dossier_id=dossier_id, field_id=field_id, **value))
+                elif row.status != "corrected":
+                    for key, item in value.items():
+                        setattr(row, key, item)
+            previous = dossier.completeness
+            dossier.completeness = completeness
+            dossier.status = "processed"
+            dossier.updated_at = utcnow()
+            s.add(Event(dossier_id=dossier_id, kind="assessed",
+                        data={"complete": completeness["complete"],
+                              "reasons": [r["code"] for r in completeness["reasons"]],
+                              "changed": previous != completeness}))
+
+    def dossier(self, dossier_id: str) -> Dossier | None:
+        """The dossier row."""
+        with self.session() as s:
+            return s.get(Dossier, dossier_id)
+
+    def documents(self, dossier_id: str) -> list[DocumentRow]:
+        """The pieces of a dossier, in order."""
+        with self.session() as s:
+            return list(s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)
+                                  .order_by(DocumentRow.ordinal)).all())
+
+    def fields(self, dossier_id: str) -> dict[str, FieldRow]:
+        """The fields of a dossier by id."""
+        with self.session() as s:
+            rows = s.scalars(select(FieldRow).where(FieldRow.dossier_id == dossier_id)).all()
+        return {r.field_id: r for r in rows}
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; SQLite gets WAL, full sync and foreign keys."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection, _record) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a committed row survives a power cut
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return engine
+
+
+def stable_id(*keys: str) -> str:
+    """A short, stable dossier id derived from what identifies its first input."""
+    digest = hashlib.sha256("\n".join(keys).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"D-{digest[:12]}"
+
+
+def _merge(old: list, new: list) -> list:
+    seen = {(i["file"], i["code"], i["message"]) for i in old or []}
+    return list(old or []) + [i for i in new if (i["file"], i["code"], i["message"]) not in seen]
+
+
+def _naive(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.min
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+
+
+def _page_row(reading_id: int, page: PageText) -> PageRow:
+    return PageRow(
+        reading_id=reading_id, number=page.number, width=page.width, height=page.height,
+        ocr=page.ocr, confidence=page.confidence, rotation=page.rotation, skew=page.skew,
+        error_code=str(page.error) if page.error else None,
+        words=[[w.text, *w.bbox, w.conf, w.line] for w in page.words],
+    )
+
+
+def _page_text(row: PageRow) -> PageText:
+    words = tuple(Word(w[0], (w[1], w[2], w[3], w[4]), w[5], w[6]) for w in row.words)
+    return PageText(row.number, row.width, row.height, words, row.ocr, row.confidence,
+                    row.rotation, row.skew)
