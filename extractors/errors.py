@@ -36,6 +36,7 @@ class ErrorCode(StrEnum):
     MAIL_CHARSET_UNDECLARED = "MAIL_CHARSET_UNDECLARED"
     MAIL_PARTIAL = "MAIL_PARTIAL"
     MAIL_TOO_DEEP = "MAIL_TOO_DEEP"
+    MAIL_DUPLICATE = "MAIL_DUPLICATE"
     OFFICE_ENCRYPTED = "OFFICE_ENCRYPTED"
     OFFICE_INVALID = "OFFICE_INVALID"
     OFFICE_UNSAFE = "OFFICE_UNSAFE"
@@ -69,6 +70,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.MAIL_INVALID: "Le message électronique est mal formé.",
     ErrorCode.MAIL_CHARSET_UNDECLARED: "Le message contient du texte 8 bits sans jeu de caractères déclaré ; il a été deviné.",
     ErrorCode.MAIL_PARTIAL: "Le message n'est qu'un fragment (message/partial) ; il ne peut pas être reconstitué.",
+    ErrorCode.MAIL_DUPLICATE: "Un message de même Message-ID a déjà été reçu ; celui-ci n'a pas été traité à nouveau.",
     ErrorCode.MAIL_TOO_DEEP: "Le message contient trop de niveaux imbriqués.",
     ErrorCode.OFFICE_ENCRYPTED: "Le document bureautique est protégé par un mot de passe.",
     ErrorCode.OFFICE_INVALID: "Le document bureautique est endommagé ou illisible.",

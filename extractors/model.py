@@ -11,6 +11,8 @@ from extractors.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
+READER_VERSION = 1  # bump when reading changes, so that cached pages are read again
+
 
 class FileKind(StrEnum):
     """What a file is, decided from its bytes (never from its name)."""

@@ -18,8 +18,6 @@ from extractors.ocr import OcrEngine, ocr_page
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 1  # bump when reading changes, so cached pages are read again
-
 
 @dataclass(frozen=True)
 class ReadOptions:

@@ -27,6 +27,7 @@ from gen.build import Build  # noqa: E402
 from gen.cases import CASES, Case  # noqa: E402
 from gen.dossiers import build_dossier  # noqa: E402
 from gen.expected import expected_fields  # noqa: E402
+from gen.readme import write_readme  # noqa: E402
 from gen.verdict import assess  # noqa: E402
 
 log = logging.getLogger("samples")
@@ -82,7 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "complete" if expected["completeness"]["complete"] else \
             "incomplete: " + ", ".join(r["code"] for r in expected["completeness"]["reasons"])
         log.info("%-30s %2d document(s)  %s", case.key, len(expected["documents"]), verdict)
+    write_readme(SAMPLES / "README.md", _verdicts())
     return 0
+
+
+def _verdicts() -> dict[str, dict]:
+    """The completeness of every case generated so far (this run or earlier ones)."""
+    verdicts = {}
+    for case in CASES:
+        path = SAMPLES / case.key / "expected.json"
+        if path.exists():
+            verdicts[case.key] = json.loads(path.read_text(encoding="utf-8"))["completeness"]
+    return verdicts
 
 
 if __name__ == "__main__":

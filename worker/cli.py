@@ -14,9 +14,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from extractors.errors import GuichetError, MESSAGES
-from extractors.mail import thread_subject
-from extractors.model import FileKind
+from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.model import FileKind, Issue
 from worker import pipeline
 from worker.export import export_dossier, file_issues
 from worker.inputs import InputPlan, plan_input, split_mbox
@@ -86,6 +85,10 @@ class Batch:
         for given, name, raw in sorted(messages, key=lambda m: _date_key(m[2])):
             done = pipeline.intake_message(raw, name, store=self.store, settings=self.settings)
             self._note(given, done.dossier_id)
+            if done.duplicate_of and done.duplicate_of != name:
+                code = ErrorCode.MAIL_DUPLICATE
+                message = f"{MESSAGES[code]} ({done.duplicate_of})"
+                self.per_input[given]["errors"].append({"file": name, "code": code.value, "message": message})
 
     def _split(self, given: str, name: str, data: bytes, entry: dict) -> list[bytes]:
         original = self.store.record_original(data, name, FileKind.MBOX, "cli")
@@ -94,9 +97,8 @@ class Batch:
             return run_limited(split_mbox, data, timeout=limits.parse_timeout,
                                memory_mb=limits.parse_memory_mb)
         except GuichetError as exc:
-            error = {"file": name, "code": str(exc.code), "message": exc.message}
-            entry["errors"].append(error)
-            self.store.add_original_issues(original.id, [])
+            entry["errors"].append({"file": name, "code": exc.code.value, "message": exc.message})
+            self.store.add_original_issues(original.id, [Issue(exc.code, exc.message, name)])
             return []
 
     def _note(self, given: str, dossier_id: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
+from extractors.model import READER_VERSION
 from schemas.fields import FIELD_IDS
 from worker.store import Store
 
@@ -43,7 +44,7 @@ def file_issues(store: Store, dossier_id: str) -> list[dict]:
         issues.extend(message.issues)
     for file in store.files(dossier_id):
         issues.extend(file.issues)
-        reading = store.reading(file.sha256, _reader_version()) if file.role == "piece" else None
+        reading = store.reading(file.sha256, READER_VERSION) if file.role == "piece" else None
         if reading is not None:
             issues.extend({**issue, "file": file.name} for issue in reading.issues)
     return _unique(issues)
@@ -70,12 +71,6 @@ def _field(row) -> dict:
     if row is None:
         return {"value": None, "confidence": 0.0, "source": None, "status": "missing"}
     return {"value": row.value, "confidence": row.confidence, "source": row.source, "status": row.status}
-
-
-def _reader_version() -> int:
-    from extractors.pages import READER_VERSION
-
-    return READER_VERSION
 
 
 def _unique(issues: list[dict]) -> list[dict]:

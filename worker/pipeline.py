@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from extractors import classify, mail, pages, sniff, unpack
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
-from extractors.model import FileKind, Issue, MailMessage, Part, PieceKind
+from extractors.model import READER_VERSION, FileKind, Issue, MailMessage, Part, PieceKind
 from extractors.ocr import OcrEngine
 from schemas.completeness import DossierView, assess_completeness
 from schemas.fields import FIELD_IDS
 from worker.db import MessageRow, Reading
 from worker.sandbox import run_limited
 from worker.settings import Settings
-from worker.store import NewFile, Store, stable_id
+from worker.store import NewFile, Store, issue_rows, stable_id
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class Intake:
 
     dossier_id: str
     new: bool = True
+    duplicate_of: str | None = None  # file name of the message already received under this Message-ID
     message_ids: list[int] = field(default_factory=list)
     file_ids: list[int] = field(default_factory=list)
 
@@ -41,16 +42,17 @@ class Intake:
 def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
                    source: str = "cli") -> Intake:
     """Store a raw e-mail, attach it to its thread's dossier (or a new one), store its files."""
-    store.record_original(raw, name, FileKind.EMAIL, source)  # durable before any parsing
+    sha256 = store.record_original(raw, name, FileKind.EMAIL, source).sha256  # durable before parsing
     message = parse_message(raw, name, settings)
-    known = store.message_dossier(message.message_id)
-    if known:
-        return Intake(known, new=False)  # the same message again changes nothing
+    known = store.known_message(message.message_id)
+    if known:  # the same message again changes nothing
+        same_bytes = known.sha256 == sha256
+        return Intake(known.dossier_id, new=False, duplicate_of=None if same_bytes else known.file_name)
     subject_key = mail.thread_subject(message.subject)
     reply_ids = [message.in_reply_to or "", *message.references]
     dossier_id = store.thread_dossier(reply_ids, subject_key) or stable_id(message.message_id)
     store.ensure_dossier(dossier_id, subject_key)
-    row, created = store.add_message(dossier_id, _message_row(message, raw, name, store, subject_key))
+    row, created = store.add_message(dossier_id, _message_row(message, sha256, name, subject_key))
     intake = Intake(row.dossier_id, new=created, message_ids=[row.id])
     if created:
         _intake_parts(message.parts, row.dossier_id, intake, store=store, settings=settings,
@@ -87,11 +89,9 @@ def stable_id_for_bytes(raw: bytes) -> str:
     return f"<{stable_id(raw.hex()[:4096], str(len(raw)))}@guichet.invalid>"
 
 
-def _message_row(message: MailMessage, raw: bytes, name: str, store: Store, subject_key: str) -> MessageRow:
-    from worker.store import issue_rows
-
+def _message_row(message: MailMessage, sha256: str, name: str, subject_key: str) -> MessageRow:
     return MessageRow(
-        message_id=message.message_id, sha256=store.blobs.put(raw), file_name=name,
+        message_id=message.message_id, sha256=sha256, file_name=name,
         sender=message.sender, subject=message.subject, subject_key=subject_key, date=message.date,
         in_reply_to=message.in_reply_to, reference_ids=list(message.references),
         body_text=message.body_text, issues=issue_rows(message.issues),
@@ -181,13 +181,13 @@ def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine
 def read_stored_file(sha256: str, kind: FileKind, name: str, *, store: Store, settings: Settings,
                      engine: OcrEngine) -> Reading:
     """Read a stored content once; later calls (reprocessing, other dossiers) get the cached pages."""
-    cached = store.reading(sha256, pages.READER_VERSION)
+    cached = store.reading(sha256, READER_VERSION)
     if cached is not None:
         return cached
     started = time.monotonic()
     if kind not in READABLE:
         code = ErrorCode.FILE_TYPE_UNSUPPORTED
-        return store.save_reading(sha256, pages.READER_VERSION, None, [_issue(code, name)], 0.0, code)
+        return store.save_reading(sha256, READER_VERSION, None, [_issue(code, name)], 0.0, code)
     limits = settings.limits
     options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
                                 settings.ocr_workers, limits.office_timeout)
@@ -196,9 +196,9 @@ def read_stored_file(sha256: str, kind: FileKind, name: str, *, store: Store, se
                              timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
     except GuichetError as exc:
         issue = Issue(exc.code, exc.message, name)
-        return store.save_reading(sha256, pages.READER_VERSION, None, [issue],
+        return store.save_reading(sha256, READER_VERSION, None, [issue],
                                   time.monotonic() - started, exc.code)
-    return store.save_reading(sha256, pages.READER_VERSION, result, result.issues,
+    return store.save_reading(sha256, READER_VERSION, result, result.issues,
                               time.monotonic() - started)
 
 

@@ -79,10 +79,10 @@ class Store:
             row = s.get(Original, original_id)
             row.issues = _merge(row.issues, issue_rows(issues))
 
-    def message_dossier(self, message_id: str) -> str | None:
-        """The dossier a Message-ID already belongs to."""
+    def known_message(self, message_id: str) -> MessageRow | None:
+        """The message already stored under this Message-ID."""
         with self.session() as s:
-            return s.scalar(select(MessageRow.dossier_id).where(MessageRow.message_id == message_id))
+            return s.scalar(select(MessageRow).where(MessageRow.message_id == message_id))
 
     def thread_dossier(self, reply_ids: Iterable[str], subject_key: str) -> str | None:
         """The dossier of a message's thread: by In-Reply-To/References, else by bare subject."""

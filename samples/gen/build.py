@@ -53,7 +53,7 @@ class Build:
             office.make_zip_deterministic(path)
         pdfs = office.convert(list(docs.values()), "pdf", self.work / "pdf")
         return {kind: Piece(kind, docx, pdf, office.pdf_page_count(pdf))
-                for (kind, docx), pdf in zip(docs.items(), pdfs)}
+                for (kind, docx), pdf in zip(docs.items(), pdfs, strict=True)}
 
     def write_input(self, name: str, data: bytes) -> Path:
         path = self.input_dir / name

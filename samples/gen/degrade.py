@@ -96,7 +96,7 @@ def _jittered_quad(out_w, out_h, w, h, rng):
 def _perspective_coeffs(dst, src):
     """Coefficients mapping output (dst quad) coordinates to input (src) ones, for PIL."""
     rows = []
-    for (x, y), (u, v) in zip(dst, src):
+    for (x, y), (u, v) in zip(dst, src, strict=True):
         rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
     a = np.array(rows, dtype=np.float64)

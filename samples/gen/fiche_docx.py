@@ -97,7 +97,7 @@ def tick(cell, options: list[str], precision: str | None = None) -> None:
     """Turn ☐ into ☒ before each chosen option; fill the 'Autre (préciser)' dots."""
     for para in cell.paragraphs:
         runs = para.runs
-        for box, label in zip(runs, runs[1:]):
+        for box, label in zip(runs, runs[1:], strict=False):
             if box.text != "☐":
                 continue
             option = label.text.strip()

@@ -59,7 +59,8 @@ def build_message(mail: Mail) -> EmailMessage:
         msg.add_attachment(mail.forwarded)
     _fix_boundaries(msg, mail.message_id)
     for part in list(msg.walk())[1:]:
-        del part["MIME-Version"]  # only the top-level header carries it
+        if part["Message-ID"] is None:  # only a message's own header block carries it
+            del part["MIME-Version"]
     return msg
 
 
@@ -76,7 +77,7 @@ def _fix_boundaries(msg: EmailMessage, seed: str) -> None:
     """Deterministic MIME boundaries (the stdlib draws random ones)."""
     digest = office.sha256(seed.encode())[:16]
     for i, part in enumerate(msg.walk()):
-        if part.is_multipart():
+        if part.get_content_maintype() == "multipart":
             part.set_boundary(f"=_guichet_{digest}_{i}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from hashlib import sha256
 
 from .build import Build
 from .mail import DGALN_MAILBOX, Mail, build_message, message_summary, to_bytes
@@ -47,7 +48,7 @@ def email_thread(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> None
         sender=(f.contact.nom, f.contact.email.lower()), to=[DGALN_MAILBOX],
         cc=[f.referent.email.lower()], subject=subject,
         date=_at(d.coll_letter.date + dt.timedelta(days=3), 10, 14, utc_offset_h),
-        message_id=f"<{d.key}.1.{f.date:%Y%m%d}@mail.{_domain(f.contact.email)}>",
+        message_id=_message_id(d.key, 1, f"mail.{_domain(f.contact.email)}"),
         body=(f"Madame, Monsieur,\n\nVeuillez trouver ci-joint la fiche de candidature de "
               f"{_commune_label(b).replace('Commune de', 'la commune de', 1)} à l'Atelier "
               f"des territoires Flash, ainsi que le courrier de soutien du maire.\n\n"
@@ -60,7 +61,7 @@ def email_thread(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> None
         sender=(f.referent.nom, f.referent.email.lower()), to=[DGALN_MAILBOX],
         cc=[f.contact.email.lower()], subject="RE: " + subject,
         date=_at(d.prefet_letter.date + dt.timedelta(days=1), 16, 42, utc_offset_h),
-        message_id=f"<{d.key}.2.{d.prefet_letter.date:%Y%m%d}@{_domain(f.referent.email)}>",
+        message_id=_message_id(d.key, 2, _domain(f.referent.email)),
         in_reply_to=first.message_id,
         body=(f"Bonjour,\n\nPour compléter le dossier transmis par la commune, vous trouverez "
               f"ci-joint le courrier de soutien du préfet, signé le "
@@ -79,6 +80,12 @@ def _quoted(mail: Mail) -> str:
     return header + "\n".join("> " + line for line in mail.body.splitlines())
 
 
+def _message_id(key: str, n: int, domain: str) -> str:
+    """A mailer-like Message-ID, stable across runs."""
+    token = sha256(f"{key}:{n}".encode()).hexdigest().upper()
+    return f"<{token[:8]}.{token[8:16]}.{n}@{domain}>"
+
+
 def _domain(address: str) -> str:
     return address.split("@", 1)[1].lower()
 
@@ -90,7 +97,7 @@ def email_forward(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> Non
     inner = Mail(
         sender=(f.contact.nom, f.contact.email.lower()), to=[f.referent.email.lower()],
         subject=subject, date=_at(d.coll_letter.date + dt.timedelta(days=1), 9, 5, utc_offset_h),
-        message_id=f"<{d.key}.inner@mail.{_domain(f.contact.email)}>",
+        message_id=_message_id(d.key, 1, f"mail.{_domain(f.contact.email)}"),
         body=("Bonjour,\n\nComme convenu, voici notre fiche de candidature (version Word) et "
               "le courrier de soutien signé par le maire.\n\nBien à vous,"),
         signature=_contact_signature(b), logo_seed=21)
@@ -102,7 +109,7 @@ def email_forward(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> Non
         sender=(f.referent.nom, f.referent.email.lower()), to=[DGALN_MAILBOX],
         subject="TR: " + subject,
         date=_at(d.prefet_letter.date + dt.timedelta(days=2), 8, 51, utc_offset_h),
-        message_id=f"<{d.key}.fwd@{_domain(f.referent.email)}>",
+        message_id=_message_id(d.key, 2, _domain(f.referent.email)),
         body=("Bonjour,\n\nJe vous transfère ci-dessous la candidature de la commune, "
               f"accompagnée du courrier de soutien {_of_prefet(d.prefet_letter)} que je joins "
               "à ce message.\n\n"

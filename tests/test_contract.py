@@ -1,0 +1,56 @@
+"""The project checked against its own contract: domain ids, schema enums, import direction."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+
+from schemas.completeness import MESSAGES as REASON_MESSAGES
+from schemas.fields import FIELD_IDS
+from extractors.errors import MESSAGES as ERROR_MESSAGES, ErrorCode
+from tests.conftest import ROOT, SHARED
+
+DOMAIN = (SHARED / "domain" / "fiche-de-candidature.md").read_text(encoding="utf-8")
+EXPORT_SCHEMA = json.loads((SHARED / "contract" / "dossier-export.v1.schema.json").read_text(encoding="utf-8"))
+
+
+def test_field_ids_are_exactly_those_of_the_domain_page():
+    in_tables = re.findall(r"^\| `([a-z0-9_]+(?:\.[a-z0-9_]+)+)` \|", DOMAIN, flags=re.M)
+    assert list(dict.fromkeys(in_tables)) == list(FIELD_IDS)
+
+
+def test_field_ids_are_exactly_those_the_schema_requires():
+    assert EXPORT_SCHEMA["properties"]["fields"]["required"] == list(FIELD_IDS)
+
+
+def test_every_reason_code_has_a_french_message():
+    codes = EXPORT_SCHEMA["properties"]["completeness"]["properties"]["reasons"]["items"]["properties"]["code"]["enum"]
+    assert sorted(REASON_MESSAGES) == sorted(codes)
+
+
+def test_every_error_code_has_a_french_message():
+    assert set(ERROR_MESSAGES) == set(ErrorCode)
+
+
+ALLOWED = {  # package -> packages of ours it may import
+    "extractors": {"extractors"},
+    "schemas": {"schemas", "extractors"},
+    "worker": {"worker", "schemas", "extractors"},
+    "service": {"service", "worker", "schemas"},
+}
+
+
+def test_imports_point_one_way():
+    wrong = []
+    for package, allowed in ALLOWED.items():
+        for path in (ROOT / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+                for name in names:
+                    top = name.split(".")[0]
+                    if top in ALLOWED and top not in allowed:
+                        wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert wrong == []

@@ -1,0 +1,93 @@
+"""The pipeline end to end on the official form: digital, office, scanned."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from extractors.model import Part
+from tests.conftest import SHARED
+from tests.contract import validate_export
+from worker import pipeline
+from worker.db import Reading
+from worker.export import export_dossier
+
+FORMS = SHARED / "forms"
+
+
+def scanned(pdf: bytes, turn_page: int | None = None) -> bytes:
+    """An image-only PDF of `pdf`'s pages at 150 dpi, greyscale, one page upside down."""
+    document = pypdfium2.PdfDocument(pdf)
+    images = []
+    for index in range(len(document)):
+        image = document[index].render(scale=150 / 72, grayscale=True).to_pil().convert("L")
+        if index + 1 == turn_page:
+            image = image.rotate(180)
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=150, save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def process(parts, store, settings, engine) -> dict:
+    intake = pipeline.intake_files(parts, "/test", store=store, settings=settings)
+    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine)
+    export = export_dossier(store, intake.dossier_id)
+    validate_export(export)
+    return export
+
+
+def test_digital_form_is_read_from_its_text_layer(store, settings, engine):
+    pdf = (FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
+    export = process([Part("fiche.pdf", pdf)], store, settings, engine)
+    assert export["status"] == "processed"
+    [document] = export["documents"]
+    assert document["kind"] == "fiche" and document["pages"] == [1, 2, 3, 4] and not document["ocr"]
+    assert export["completeness"]["pieces"]["fiche"] is True
+    codes = [r["code"] for r in export["completeness"]["reasons"]]
+    assert codes == ["COURRIER_COLLECTIVITE_ABSENT", "COURRIER_PREFET_ABSENT"]
+    assert set(export["fields"]) >= {"s1.etat.service", "courrier_prefet.destinataire_dgaln"}
+
+
+@pytest.mark.parametrize("name", ["fiche-de-candidature-atelier-flash.docx", "fiche-de-candidature-atelier-flash.odt"])
+def test_office_form_is_rendered_and_its_tables_read(store, settings, engine, name):
+    export = process([Part(name, (FORMS / name).read_bytes())], store, settings, engine)
+    [document] = export["documents"]
+    assert document["kind"] == "fiche" and len(document["pages"]) >= 3 and not document["ocr"]
+    with store.session() as s:
+        reading = s.scalar(select(Reading))
+    labels = [row[0] for table in reading.tables for row in table if row]
+    assert "Service de l'État pilote" in labels and "Collectivité porteuse" in labels
+    assert store.blobs.exists(reading.rendered_sha256)
+
+
+def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine):
+    pdf = scanned((FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes(), turn_page=2)
+    export = process([Part("scan.pdf", pdf)], store, settings, engine)
+    assert [d["kind"] for d in export["documents"]][0] == "fiche"
+    assert all(d["ocr"] for d in export["documents"])
+    reading_pages = store.pages(store.reading(export["documents"][0]["sha256"], 1).id)
+    assert reading_pages[1].rotation == 180
+    assert "SECTION" in reading_pages[1].text.upper()
+
+
+def test_reprocessing_reads_nothing_again(store, settings, engine):
+    pdf = (FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
+    intake = pipeline.intake_files([Part("fiche.pdf", pdf)], "/again", store=store, settings=settings)
+    for _ in range(2):
+        pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Reading)) == 1
+    events = [e for e in _events(store, intake.dossier_id) if e.kind == "assessed"]
+    assert [e.data["changed"] for e in events] == [True, False]
+
+
+def _events(store, dossier_id):
+    from worker.db import Event
+
+    with store.session() as s:
+        return list(s.scalars(select(Event).where(Event.dossier_id == dossier_id).order_by(Event.id)))
