@@ -22,7 +22,8 @@ THEME_PHRASES = {
     "patrimoine": "la valorisation du patrimoine",
     "logement": "l'adaptation de l'offre de logements",
     "mobilites": "l'adaptation des mobilités",
-    "economie_ess": "le développement des activités économiques et de l'économie sociale et solidaire",
+    "economie_ess": ("le développement des activités économiques et de l'économie sociale "
+                     "et solidaire"),
     "ecosystemes": "la préservation des milieux naturels",
     "risques": "la prise en compte des risques naturels",
     "autre": "des enjeux propres au territoire",

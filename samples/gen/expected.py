@@ -1,4 +1,4 @@
-"""Ground truth in the export-contract shape, computed from the data the documents were filled with."""
+"""Ground truth in the export-contract shape, computed from the data the documents hold."""
 
 from __future__ import annotations
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import docx
 from docx.shared import Pt
 
+from .geo import SHARED
 from .model import Fiche, date_fr
 
-FORM = Path("/work/shared/forms/fiche-de-candidature-atelier-flash.docx")
+FORM = SHARED / "forms" / "fiche-de-candidature-atelier-flash.docx"
 
 THEMATIQUES = {
     "revitalisation_centre": "Revitalisation du centre-ville ou du centre-bourg",

@@ -8,7 +8,9 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-TARBALL = Path("/work/shared/data/etalab-decoupage-administratif-6.0.0.tgz")
+# shared/ lies beside the repository (samples/gen/geo.py -> ../../../shared).
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+TARBALL = SHARED / "data" / "etalab-decoupage-administratif-6.0.0.tgz"
 
 # COG "type de liaison": the preposition used before a name ("préfet de la Lozère").
 _OF_ARTICLE = {0: "de ", 1: "d'", 2: "du ", 3: "de la ", 4: "des ", 5: "de l'"}
@@ -46,8 +48,7 @@ class Epci:
 
 
 def _read_json(member: str):
-    tarball_path = TARBALL
-    with tarfile.open(tarball_path) as tar:
+    with tarfile.open(TARBALL) as tar:
         return json.load(tar.extractfile(f"package/data/{member}"))
 
 

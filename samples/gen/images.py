@@ -61,8 +61,8 @@ def _capital_points(rng, x0, base, height):
         cx, top = pts[-1][0], base - tall
         for i in range(60):
             t = i / 59 * math.pi
-            pts.append((cx + wide * 1.2 * math.sin(t) + (base - (top + tall * (1 - math.cos(t)) / 2)) * 0.35,
-                        top + tall * (1 - math.cos(t)) / 2))
+            y = top + tall * (1 - math.cos(t)) / 2
+            pts.append((cx + wide * 1.2 * math.sin(t) + (base - y) * 0.35, y))
     return pts
 
 
@@ -100,7 +100,7 @@ def _flourish_points(rng, x_end, base, height):
 
 def _draw_stroke(draw, points, width):
     """A pen stroke whose width shrinks where the pen moves fast."""
-    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+    for (xa, ya), (xb, yb) in zip(points, points[1:], strict=False):
         speed = math.hypot(xb - xa, yb - ya)
         w = max(1, int(width * (1.25 - min(speed / (width * 6), 0.6))))
         draw.line([(xa, ya), (xb, yb)], fill=255, width=w)
@@ -174,7 +174,8 @@ def _charge(draw, rng, w, h):
             for y in (h * 0.42, h * 0.62):
                 draw.polygon([(x, y - 18), (x - 9, y + 12), (x + 9, y + 12)], fill=(15, 15, 15))
     elif kind == "tower":
-        draw.rectangle([w * 0.35, h * 0.35, w * 0.65, h * 0.75], fill=gold, outline=(40, 40, 40), width=3)
+        draw.rectangle([w * 0.35, h * 0.35, w * 0.65, h * 0.75], fill=gold,
+                       outline=(40, 40, 40), width=3)
         for i in range(3):
             x = w * 0.35 + i * w * 0.12
             draw.rectangle([x, h * 0.3, x + w * 0.06, h * 0.35], fill=gold)
@@ -225,7 +226,8 @@ def site_photo(seed: int, width: int = 1400, height: int = 930) -> Image.Image:
         draw.ellipse([x - r, horizon - 2.4 * r, x + r, horizon - 0.6 * r], fill=(55, 110, 50))
     img = img.filter(ImageFilter.GaussianBlur(1.2))
     noise = np.random.default_rng(seed).normal(0, 6, (height, width, 1))
-    return Image.fromarray((np.asarray(img, dtype=np.float32) + noise).clip(0, 255).astype(np.uint8))
+    arr = np.asarray(img, dtype=np.float32) + noise
+    return Image.fromarray(arr.clip(0, 255).astype(np.uint8))
 
 
 def _houses(draw, rng, x_start, x_end, ground):
@@ -234,11 +236,13 @@ def _houses(draw, rng, x_start, x_end, ground):
     while x < x_end:
         w = rng.randint(110, 220)
         h = rng.randint(160, 300)
-        draw.rectangle([x, ground - h, x + w, ground], fill=rng.choice(walls), outline=(120, 110, 100))
+        draw.rectangle([x, ground - h, x + w, ground], fill=rng.choice(walls),
+                       outline=(120, 110, 100))
         draw.polygon([(x - 6, ground - h), (x + w + 6, ground - h), (x + w / 2, ground - h - 70)],
                      fill=rng.choice([(70, 75, 90), (150, 70, 50)]))
         for wx in range(x + 18, x + w - 30, 50):
             for wy in range(ground - h + 30, ground - 60, 70):
-                draw.rectangle([wx, wy, wx + 24, wy + 36], fill=(60, 70, 85), outline=(240, 240, 240))
+                draw.rectangle([wx, wy, wx + 24, wy + 36], fill=(60, 70, 85),
+                               outline=(240, 240, 240))
         draw.rectangle([x + w / 2 - 15, ground - 60, x + w / 2 + 15, ground], fill=(90, 50, 40))
         x += w + rng.randint(0, 8)

@@ -76,7 +76,7 @@ def _borderless_table(document, widths_cm: list[float]):
     table = document.add_table(rows=1, cols=len(widths_cm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for cell, width in zip(table.rows[0].cells, widths_cm):
+    for cell, width in zip(table.rows[0].cells, widths_cm, strict=True):
         cell.width = Cm(width)
     return table
 

@@ -83,7 +83,8 @@ class Letter:
     stamp: str | None = None  # text around a rubber stamp, None for no stamp
     # ground truth not derivable from the text above
     qualite: str = "maire"  # slug
-    entity: tuple[str, str] = ("commune", "")  # ("commune", insee) | ("epci", siren) | ("prefecture", dep)
+    # ("commune", insee) | ("epci", siren) | ("prefecture", département code)
+    entity: tuple[str, str] = ("commune", "")
     collectivite: str | None = None  # as the letter names it
     departement: str | None = None  # préfecture's département code
     to_dgaln: bool | None = None

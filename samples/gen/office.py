@@ -65,7 +65,8 @@ def make_zip_deterministic(path: Path, strip_meta_dates: bool = True) -> None:
             if strip_meta_dates and info.filename == "meta.xml":
                 data = re.sub(rb"(<(?:dc:date|meta:creation-date)>)[^<]*",
                               rb"\g<1>2026-01-05T09:00:00", data)
-                data = re.sub(rb"<meta:editing-duration>[^<]*", rb"<meta:editing-duration>PT1H", data)
+                data = re.sub(rb"<meta:editing-duration>[^<]*",
+                              rb"<meta:editing-duration>PT1H", data)
             if strip_meta_dates and info.filename == "settings.xml":  # random revision ids
                 data = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+',
                               rb"\g<1>1048576", data)

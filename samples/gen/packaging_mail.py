@@ -91,7 +91,7 @@ def _domain(address: str) -> str:
 
 
 def email_forward(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> None:
-    """The commune's mail (fiche .docx + maire's letter) forwarded by the DDT with the préfet's letter."""
+    """The commune's mail (fiche .docx + maire's letter) forwarded with the préfet's letter."""
     d, f = b.dossier, b.dossier.fiche
     subject = f"Candidature Atelier Flash – {_commune_label(b)}"
     inner = Mail(

@@ -236,7 +236,8 @@ PROFILES_A = [
                   "sebastien.morisset@charente-maritime.gouv.fr", "05 46 51 50 00"),
         elu=("Françoise Brillouet", "Adjointe au maire déléguée à l'urbanisme"),
         contact=("Thomas Rivaud", "t.rivaud@angely.net", "05 46 59 56 56"),
-        mairie_adresse=["Square de l'Hôtel de ville", "BP 10082", "17415 Saint-Jean-d'Angély Cedex"],
+        mairie_adresse=["Square de l'Hôtel de ville", "BP 10082",
+                        "17415 Saint-Jean-d'Angély Cedex"],
         partenaires="Fondation du patrimoine, CAUE de la Charente-Maritime",
         echelle="communale",
         secteur="Le centre ancien autour de l'abbaye royale, de la tour de l'Horloge et des "
