@@ -14,9 +14,7 @@ Targets: OCR <= 1.15x, text layer <= 1.5x, parallel <= 0.6x on 2 cores, memory <
 from __future__ import annotations
 
 import argparse
-import io
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,7 +24,6 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2
-from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -10,7 +10,7 @@ import html
 import logging
 import mimetypes
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from email.message import EmailMessage, Message
 
 from extractors.errors import ErrorCode, MESSAGES
@@ -149,9 +149,9 @@ def _date(msg: Message) -> datetime | None:
         value = email.utils.parsedate_to_datetime(_header(msg, "date"))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if value.tzinfo is None:
-        return None if value.year < 1970 else value.replace(tzinfo=None)
-    return value
+    if value.year < 1970:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # "-0000": UTC, unknown zone
 
 
 def _filename(part: Message) -> str | None:

@@ -61,7 +61,11 @@ class Word:
 
 @dataclass(frozen=True)
 class PageText:
-    """The words of one page, whatever their origin (text layer or OCR)."""
+    """The words of one page, whatever their origin (text layer or OCR).
+
+    OCR'd words are boxed on the upright page (turned by `rotation`, deskewed by `skew`),
+    where lines are level; `to_page` maps a box back onto the page as received.
+    """
 
     number: int  # 1-based
     width: float  # points
@@ -73,6 +77,12 @@ class PageText:
     skew: float = 0.0  # degrees of deskew applied before OCR
     error: ErrorCode | None = None
 
+    def to_page(self, bbox: BBox) -> BBox:
+        """A word box (upright image, points) on the page as received, for display."""
+        from extractors.geometry import to_page
+
+        return to_page(bbox, self.width, self.height, self.skew, self.rotation)
+
     @property
     def text(self) -> str:
         """Plain text, one line per recognised line."""
@@ -80,6 +90,30 @@ class PageText:
         for word in self.words:
             lines.setdefault(word.line, []).append(word.text)
         return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was read: file, 1-based page, box in points from the top-left."""
+
+    file: str
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One field as extracted: raw or normalised value, confidence, where it was read."""
+
+    value: object
+    confidence: float
+    source: Source | None
+    status: FieldStatus
+
+    @classmethod
+    def missing(cls) -> FieldValue:
+        """An unanswered field."""
+        return cls(None, 0.0, None, FieldStatus.MISSING)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Pages are OCR'd upright: a small skew is measured and removed first, and a page whose
 reading is poor is checked with Tesseract's orientation detection (OSD) and read again
-turned. Word boxes are mapped back to the page as received, in points.
+turned. Word boxes are in points on the upright page; PageText.to_page maps them to the page as received.
 """
 
 from __future__ import annotations
@@ -117,16 +117,16 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
             turned_words = engine.words(_turn(upright, turn))
             if _better(turned_words, words):
                 words, rotation = turned_words, turn
-    to_page = _Mapping(gray.size, skew if abs(skew) >= MIN_SKEW else 0.0, rotation, 72.0 / dpi)
+    applied_skew = round(skew, 2) if abs(skew) >= MIN_SKEW else 0.0
     return PageText(
         number=number,
         width=gray.width * 72.0 / dpi,
         height=gray.height * 72.0 / dpi,
-        words=_page_words(words, to_page),
+        words=_page_words(words, 72.0 / dpi),
         ocr=True,
         confidence=round(_mean_conf(words), 4),
         rotation=rotation,
-        skew=round(skew, 2),
+        skew=applied_skew,
     )
 
 
@@ -201,48 +201,12 @@ def _mean_conf(words: list[RawWord]) -> float:
     return sum(w.conf * len(w.text) for w in words) / weight if weight else 0.0
 
 
-class _Mapping:
-    """Maps a pixel of the upright image back to points on the page as received."""
-
-    def __init__(self, size: tuple[int, int], skew: float, rotation: int, scale: float):
-        self.width, self.height = size
-        self.scale = scale
-        theta = math.radians(skew)
-        self.cos, self.sin = math.cos(theta), math.sin(theta)
-        # Size of the deskewed canvas (PIL's expand=True), centred on the original centre.
-        self.dw = abs(self.width * self.cos) + abs(self.height * self.sin)
-        self.dh = abs(self.width * self.sin) + abs(self.height * self.cos)
-        self.rotation = rotation
-
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        x, y = self._unturn(x, y)
-        # Undo the deskew: the upright image is the original turned by -skew.
-        cx, cy = x - self.dw / 2, y - self.dh / 2
-        ox = cx * self.cos - cy * self.sin + self.width / 2
-        oy = cx * self.sin + cy * self.cos + self.height / 2
-        return ox * self.scale, oy * self.scale
-
-    def _unturn(self, x: float, y: float) -> tuple[float, float]:
-        w, h = self.dw, self.dh
-        if self.rotation == 90:  # image turned CCW: (x, y) came from (w - y, x)
-            return w - y, x
-        if self.rotation == 180:
-            return w - x, h - y
-        if self.rotation == 270:
-            return y, h - x
-        return x, y
-
-    def box(self, raw: RawWord) -> tuple[float, float, float, float]:
-        corners = [self.point(raw.left + dx, raw.top + dy)
-                   for dx in (0, raw.width) for dy in (0, raw.height)]
-        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-        return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
-
-
-def _page_words(words: list[RawWord], mapping: _Mapping) -> tuple[Word, ...]:
+def _page_words(words: list[RawWord], scale: float) -> tuple[Word, ...]:
+    """Words in points on the upright page; PageText.to_page maps them back for display."""
     line_index: dict[tuple[int, int, int], int] = {}
     out = []
     for raw in words:
         line = line_index.setdefault(raw.line, len(line_index))
-        out.append(Word(raw.text, mapping.box(raw), round(raw.conf, 3), line))
+        box = (raw.left * scale, raw.top * scale, (raw.left + raw.width) * scale, (raw.top + raw.height) * scale)
+        out.append(Word(raw.text, tuple(round(v, 2) for v in box), round(raw.conf, 3), line))
     return tuple(out)

@@ -1,1 +1,81 @@
-"""The web service (Flask): review UI and JSON API. Arrives with the review issue."""
+"""The web service (Flask): the review UI and the JSON API, built by `create_app`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask, send_from_directory
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from service.config import WebSettings
+from worker.settings import Settings
+from worker.store import Store
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Guichet:
+    """What views need, in `app.extensions["guichet"]`."""
+
+    settings: Settings
+    web: WebSettings
+    store: Store
+    limiter: Limiter
+
+
+def create_app(settings: Settings | None = None, web: WebSettings | None = None,
+               store: Store | None = None) -> Flask:
+    """The application: settings passed down, store opened once, blueprints registered."""
+    settings = settings or Settings.from_env(os.environ)
+    web = web or WebSettings.from_env(os.environ, settings)
+    app = Flask(__name__, static_folder=str(HERE / "static"), static_url_path="/static/app")
+    _configure(app, web)
+    limiter = Limiter(get_remote_address, app=app, storage_uri=web.ratelimit_storage,
+                      default_limits=[], headers_enabled=True)
+    app.extensions["guichet"] = Guichet(settings, web, store or Store(settings), limiter)
+    _register(app, web, limiter)
+    return app
+
+
+def _configure(app: Flask, web: WebSettings) -> None:
+    app.config.update(
+        SECRET_KEY=web.secret_key,
+        SESSION_COOKIE_NAME="__Host-guichet" if web.secure_cookies else "guichet",
+        SESSION_COOKIE_SECURE=web.secure_cookies,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=web.session_hours),
+        MAX_CONTENT_LENGTH=200 * 1024 * 1024,
+        SEND_FILE_MAX_AGE_DEFAULT=timedelta(days=1),
+        API_TITLE="Guichet – API", API_VERSION="1", OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api", OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={"security": [{"jeton": []}], "info": {
+            "description": "Dossiers de candidature à l'Atelier des territoires Flash (contrat dossier-export v1)."}},
+    )
+
+
+def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
+    from service import api, auth, errors, exports, filters, queue, review, security
+
+    scheme_js = (HERE / "templates" / "dsfr" / "scheme.js").read_text(encoding="utf-8")
+    app.jinja_env.globals["dsfr_scheme_js"] = scheme_js
+    security.install(app, scheme_js)
+    filters.install(app)
+    for blueprint in (auth.bp, queue.bp, review.bp, exports.bp):
+        app.register_blueprint(blueprint)
+    api.install(app)
+    login = app.view_functions["auth.login"]
+    app.view_functions["auth.login"] = limiter.limit(web.login_limit, methods=["POST"])(login)
+    errors.install(app)
+
+    @app.get("/static/dsfr/<path:name>")
+    def dsfr_asset(name: str):
+        return send_from_directory(web.dsfr_dir, name, max_age=86400)

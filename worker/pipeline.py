@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timezone
 from dataclasses import dataclass, field
 
 from extractors import classify, mail, pages, sniff, unpack
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
-from extractors.model import READER_VERSION, FileKind, Issue, MailMessage, Part, PieceKind
+from extractors.fields import Piece, extract_fields
+from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, Part, PieceKind
 from extractors.ocr import OcrEngine
 from schemas.completeness import DossierView, assess_completeness
 from schemas.fields import FIELD_IDS
@@ -92,7 +94,8 @@ def stable_id_for_bytes(raw: bytes) -> str:
 def _message_row(message: MailMessage, sha256: str, name: str, subject_key: str) -> MessageRow:
     return MessageRow(
         message_id=message.message_id, sha256=sha256, file_name=name,
-        sender=message.sender, subject=message.subject, subject_key=subject_key, date=message.date,
+        sender=message.sender, subject=message.subject, subject_key=subject_key,
+        date=message.date.astimezone(timezone.utc) if message.date else None,  # SQLite keeps no offset
         in_reply_to=message.in_reply_to, reference_ids=list(message.references),
         body_text=message.body_text, issues=issue_rows(message.issues),
     )
@@ -160,9 +163,21 @@ def _issue(code: ErrorCode, name: str) -> Issue:
 # Reading, understanding, assessing --------------------------------------------
 
 def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine) -> None:
-    """Read every piece (cached by content), split and classify pages, assess completeness."""
+    """Read every piece (cached by content), split and classify pages, extract, assess."""
     store.set_status(dossier_id, "processing")
-    documents = []
+    documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
+    raw = extract_fields(pieces)
+    fields = {fid: field_row(raw.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
+    present = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
+    verdict = assess_completeness(DossierView(pieces=present, fields=fields))
+    store.save_results(dossier_id, documents, fields, verdict.as_dict())
+
+
+def read_and_classify(dossier_id: str, *, store: Store, settings: Settings,
+                      engine: OcrEngine) -> tuple[list[dict], list[Piece]]:
+    """Document rows for the store, and the pieces with their pages for extraction."""
+    documents: list[dict] = []
+    pieces: list[Piece] = []
     for file in store.files(dossier_id):
         if file.role != "piece":
             continue
@@ -171,11 +186,28 @@ def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine
             continue
         reading = read_stored_file(file.sha256, FileKind(file.kind), file.name, store=store,
                                    settings=settings, engine=engine)
-        documents.extend(_documents_of(file, reading, store))
-    pieces = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
-    fields = {fid: _missing_field() for fid in FIELD_IDS}  # extraction lands with the fiche issue
-    verdict = assess_completeness(DossierView(pieces=pieces, fields=fields))
-    store.save_results(dossier_id, documents, fields, verdict.as_dict())
+        if reading.error_code:
+            documents.append(_error_document(file.id, reading.issues[0]))
+            continue
+        page_texts = store.pages(reading.id)
+        by_number = {p.number: p for p in page_texts}
+        for span in classify.split_documents(file.name, page_texts):
+            span_pages = tuple(by_number[n] for n in span.pages)
+            documents.append(dict(file_id=file.id, pages=list(span.pages), kind=span.kind.value,
+                                  confidence=span.confidence, ocr=any(p.ocr for p in span_pages), error=None))
+            pieces.append(Piece(span.kind, file.name, span_pages, tuple(reading.tables or ())))
+    return documents, pieces
+
+
+def field_row(value: FieldValue) -> dict:
+    """A FieldValue as the store keeps it."""
+    source = value.source
+    return {
+        "value": value.value,
+        "confidence": float(value.confidence),
+        "source": {"file": source.file, "page": source.page, "bbox": list(source.bbox)} if source else None,
+        "status": value.status.value,
+    }
 
 
 def read_stored_file(sha256: str, kind: FileKind, name: str, *, store: Store, settings: Settings,
@@ -202,23 +234,9 @@ def read_stored_file(sha256: str, kind: FileKind, name: str, *, store: Store, se
                               time.monotonic() - started)
 
 
-def _documents_of(file, reading: Reading, store: Store) -> list[dict]:
-    if reading.error_code:
-        return [_error_document(file.id, reading.issues[0])]
-    page_texts = store.pages(reading.id)
-    by_number = {p.number: p for p in page_texts}
-    return [
-        dict(file_id=file.id, pages=list(span.pages), kind=span.kind.value,
-             confidence=span.confidence, ocr=any(by_number[n].ocr for n in span.pages), error=None)
-        for span in classify.split_documents(file.name, page_texts)
-    ]
-
-
 def _error_document(file_id: int, issue: dict) -> dict:
     error = {"code": issue["code"], "message": issue["message"]}
     return dict(file_id=file_id, pages=[], kind=PieceKind.AUTRE.value, confidence=0.0, ocr=False,
                 error=error)
 
 
-def _missing_field() -> dict:
-    return {"value": None, "confidence": 0.0, "source": None, "status": "missing"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import geo
+from .fiche_docx import PROGRAMMES, THEMATIQUES
 from .model import Dossier, Fiche, Letter
 
 SECTIONS = {
@@ -75,8 +76,8 @@ def fiche_values(fiche: Fiche, epci_siren: str) -> dict:
         "s2.echelle": fiche.echelle,
         "s2.secteur": text(fiche.secteur),
         "s3.intitule": text(fiche.intitule),
-        "s3.thematiques": list(fiche.thematiques) or None,
-        "s3.programmes": fiche.programmes,
+        "s3.thematiques": _in_form_order(fiche.thematiques, THEMATIQUES) or None,
+        "s3.programmes": _in_form_order(fiche.programmes, PROGRAMMES) if fiche.programmes is not None else None,
         "s3.description": text(fiche.description),
         "s4.objectifs": text(fiche.objectifs),
         "s4.attendus": text(fiche.attendus),
@@ -114,3 +115,9 @@ def expected_fields(dossier: Dossier) -> dict:
     values |= letter_values(dossier.coll_letter, dossier.prefet_letter)
     return {fid: {"value": values[fid], "status": "missing" if values[fid] is None else "extracted"}
             for fid in FIELD_IDS}
+
+
+def _in_form_order(slugs, options: dict) -> list:
+    """Check-box slugs as the contract lists them: in the order the form prints them."""
+    order = list(options)
+    return sorted(slugs, key=order.index)

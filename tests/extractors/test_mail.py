@@ -5,7 +5,6 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 
 from extractors.errors import ErrorCode
 from extractors.mail import read_message, thread_subject

@@ -34,7 +34,7 @@ def page_image() -> Image.Image:
 def _box(page, text):
     matches = [w for w in page.words if w.text == text]
     assert matches, f"{text!r} not read in {page.text!r}"
-    return matches[0].bbox
+    return page.to_page(matches[0].bbox)
 
 
 def _close(a, b, tolerance=4.0):

@@ -6,7 +6,6 @@ import io
 
 import pypdfium2
 import pytest
-from PIL import Image
 from sqlalchemy import func, select
 
 from extractors.model import Part

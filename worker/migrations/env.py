@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from worker.db import Base
+import worker.accounts  # noqa: F401  (its tables join Base.metadata)
 
 log = logging.getLogger(__name__)
 config = context.config

@@ -1,0 +1,175 @@
+"""The fiche de candidature: each label's answer, from page words or the office file's tables."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from rapidfuzz import fuzz
+
+from extractors.fields.boxes import read_boxes
+from extractors.fields.form import LABELS, OPTIONS, SINGLE_CHOICE
+from extractors.fields.labels import Hit, find_labels
+from extractors.fields.layout import Row, Token, document_rows, norm
+from extractors.model import FieldStatus, FieldValue, PageText, Source
+
+log = logging.getLogger(__name__)
+
+FICHE_FIELDS = tuple(dict.fromkeys(label.field for label in LABELS if label.field)) + ("fiche.date",)
+_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(le|en date du)\s+(?P<date>.+?)\s*\.?$", re.I)
+
+
+def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, FieldValue]:
+    """Raw values of every fiche field (strings, or slugs for check boxes), with sources.
+
+    `pages` are the fiche's (file, page) pairs in reading order, possibly over several
+    files (one photo per page); `tables` are the office file's tables when there is one.
+    """
+    rows = document_rows(pages)
+    hits = find_labels(rows)
+    label_positions = {pos for hit in hits for pos in hit.positions}
+    fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
+    ends = [h for h in hits if h.index < 0 or not LABELS[h.index].skip]
+    for hit in hits:
+        field = LABELS[hit.index].field if hit.index >= 0 else None
+        if not field:
+            continue
+        tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        fields.update(_values(field, tokens, hit))
+    if tables:
+        fields.update(_from_tables(tables, fields))
+    return fields
+
+
+def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
+    later = [h.start for h in ends if h.start > hit.start]
+    return min(later) if later else None
+
+
+def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
+                   label_positions: set[tuple[int, int]]) -> list[Token]:
+    """Tokens after the label and before the next label, in reading order, labels left out."""
+    tokens = []
+    first_row = hit.start[0]
+    last_row = end[0] if end else len(rows) - 1
+    for r in range(first_row, last_row + 1):
+        for k, token in enumerate(rows[r].tokens):
+            position = (r, k)
+            if position <= hit.start or (end and position >= end) or position in label_positions:
+                continue
+            if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
+                continue  # left of the label on its own row: another column
+            tokens.append(token)
+    return _strip_leaders(tokens)
+
+
+def _strip_leaders(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[0].text in (":", "-", "–", "—"):
+        tokens = tokens[1:]
+    return [t for t in tokens if not re.fullmatch(r"[.…_]{3,}", t.text)]
+
+
+def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
+    if field == "fiche.lieu":
+        return _fait_a(tokens, hit)
+    if not tokens:
+        return {field: FieldValue.missing()}
+    source = _source(tokens)
+    confidence = round(min(hit.score, _mean_conf(tokens)), 3)
+    if field in OPTIONS:
+        slugs, box_confidence = read_boxes(tokens, OPTIONS[field])
+        value = _choice(field, slugs)
+        status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
+        return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
+    return {field: FieldValue(join_words(tokens), confidence, source, FieldStatus.EXTRACTED)}
+
+
+def _choice(field: str, slugs: list[str] | None):
+    if slugs is None:
+        return None
+    if field == "s3.programmes":
+        return [] if slugs == ["aucun"] else [s for s in slugs if s != "aucun"]
+    if field in SINGLE_CHOICE:
+        return slugs[0]
+    return slugs
+
+
+def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
+    text = join_words(tokens)
+    match = _FAIT_A.match("Fait à " + text)
+    if not match or not tokens:
+        return {"fiche.lieu": FieldValue.missing(), "fiche.date": FieldValue.missing()}
+    source = _source(tokens)
+    confidence = round(min(hit.score, _mean_conf(tokens)), 3)
+    lieu = match.group("lieu").strip(" ,")
+    return {
+        "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
+        "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),
+    }
+
+
+def join_words(tokens: list[Token]) -> str:
+    """Words in reading order as text; a word cut by a hyphen at a line end is rejoined."""
+    text = ""
+    for previous, token in zip([None, *tokens], tokens):
+        if previous is None:
+            text = token.text
+        elif previous.text.endswith("-") and _new_line(previous, token):
+            text += token.text if _is_word_cut(previous.text, token.text) else token.text
+        else:
+            text += " " + token.text
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _new_line(previous: Token, token: Token) -> bool:
+    return (token.file, token.page) != (previous.file, previous.page) or token.bbox[1] > previous.bbox[3] - 1
+
+
+def _is_word_cut(before: str, after: str) -> bool:
+    return bool(after) and after[0].islower()
+
+
+def _source(tokens: list[Token]) -> Source:
+    file, page = tokens[0].file, tokens[0].page
+    on_page = [t for t in tokens if (t.file, t.page) == (file, page)]
+    bbox = (min(t.page_bbox[0] for t in on_page), min(t.page_bbox[1] for t in on_page),
+            max(t.page_bbox[2] for t in on_page), max(t.page_bbox[3] for t in on_page))
+    return Source(file, page, tuple(round(v, 2) for v in bbox))
+
+
+def _mean_conf(tokens: list[Token]) -> float:
+    weight = sum(len(t.text) for t in tokens)
+    return sum(t.conf * len(t.text) for t in tokens) / weight if weight else 0.0
+
+
+def _from_tables(tables, fields: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """An office file's own table cells are the exact answers: they override page reading."""
+    found: dict[str, FieldValue] = {}
+    pointer = 0
+    label_rows = [(i, norm(label.text)) for i, label in enumerate(LABELS) if label.field]
+    single_cells = [t[0][0] for t in tables if len(t) == 1 and len(t[0]) == 1]
+    for table in tables:
+        for row in table:
+            if len(row) < 2 or norm(row[0]) == norm(row[1]):
+                continue  # merged heading rows repeat their text in every cell
+            for index, label in label_rows:
+                if index >= pointer and fuzz.ratio(norm(row[0]), label) >= 90:
+                    found[LABELS[index].field] = _table_value(LABELS[index].field, row[1], fields)
+                    pointer = index + 1
+                    break
+    for field, text in zip(("a1.dynamiques_territoire", "a2.dynamiques_amenagement"), single_cells):
+        found[field] = _table_value(field, text, fields)
+    return found
+
+
+def _table_value(field: str, text: str, fields: dict[str, FieldValue]) -> FieldValue:
+    source = fields[field].source if field in fields else None
+    text = text.strip()
+    if field in OPTIONS:
+        tokens = [Token(w, norm(w), "", 1, (0, 0, 0, 0), 1.0, (0, 0, 0, 0)) for w in text.split()]
+        slugs, confidence = read_boxes(tokens, OPTIONS[field])
+        value = _choice(field, slugs)
+    else:
+        value, confidence = (re.sub(r"\s+", " ", text) or None), 1.0
+    status = FieldStatus.EXTRACTED if value is not None else FieldStatus.MISSING
+    return FieldValue(value, confidence if value is not None else 0.0, source if value is not None else None, status)

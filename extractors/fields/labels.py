@@ -1,0 +1,180 @@
+"""Find the form's printed labels among a document's rows, tolerant of OCR errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractors.fields.form import ALIASES, LABELS
+from extractors.fields.layout import Row, norm
+
+log = logging.getLogger(__name__)
+
+COLUMN_GAP = 22.0  # points: a wider gap between two words means the next column
+MIN_SCORE = 0.8
+_HEADING = re.compile(r"^\s*((section|annexe)\s*[0-9ivx]+\b|[0-9]\s*[.)–-]\s+(les?|la|l'|l’)\s)", re.I)
+_LEADERS = {"", "•", "-", "–", "—", "*", "·"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One label found: which LABELS entry, where it starts, which tokens it covers."""
+
+    index: int  # in LABELS
+    start: tuple[int, int]  # (row, token)
+    positions: frozenset[tuple[int, int]]
+    score: float
+
+
+def find_labels(rows: list[Row]) -> list[Hit]:
+    """Every label occurrence, then the subset that follows the form's order."""
+    hits = []
+    for r, row in enumerate(rows):
+        start = _first_real_token(row)
+        if start is None:
+            continue
+        found = _best_hit_at(rows, r, start)
+        if found is not None:
+            hits.append(found)
+        elif _HEADING.match(row.text):
+            hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
+    return _in_form_order(hits)
+
+
+def same_word(token: str, word: str) -> bool:
+    """Equal words, allowing an OCR error in words long enough to carry one."""
+    if token == word:
+        return True
+    if len(word) <= 2 or len(token) <= 2:
+        return False
+    return fuzz.ratio(token, word) >= (75 if len(word) <= 4 else 80)
+
+
+def _variants() -> list[tuple[int, list[str]]]:
+    """(LABELS index, label words) for every label and alias, longest first."""
+    out = []
+    for index, label in enumerate(LABELS):
+        out.append((index, [w for w in map(norm, label.text.split()) if w]))
+        for alias in ALIASES.get(label.field or "", ()):
+            out.append((index, [w for w in map(norm, alias.split()) if w]))
+    return sorted(out, key=lambda item: -sum(map(len, item[1])))
+
+
+_VARIANTS = _variants()
+
+
+def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
+    first = rows[r].tokens[k].norm
+    best = None
+    for index, words in _VARIANTS:
+        if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
+            continue
+        matched = _match(rows, r, k, words, LABELS[index].inline)
+        if matched is None:
+            continue
+        positions, score = matched
+        threshold = 0.6 if LABELS[index].skip else MIN_SCORE
+        if score >= threshold and (best is None or score > best.score):
+            best = Hit(index, (r, k), frozenset(positions), score)
+    return best
+
+
+def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = False):
+    """Match `words` from token k of row r, continuing on the next rows at the same x."""
+    positions: list[tuple[int, int]] = []
+    matched_chars, j, row, last_x1 = 0, 0, r, None
+    x_start = rows[r].tokens[k].x0
+    while j < len(words):
+        tokens = rows[row].tokens
+        if k < len(tokens) and (last_x1 is None or tokens[k].x0 - last_x1 < COLUMN_GAP):
+            token = tokens[k]
+            if token.norm in ("",) and token.text in _LEADERS | {":"}:
+                k += 1
+                continue
+            if same_word(token.norm, words[j]):
+                positions.append((row, k))
+                matched_chars += len(words[j])
+                j, k, last_x1 = j + 1, k + 1, token.x1
+                continue
+            glued = _glued(tokens, k, words, j)
+            if glued:
+                positions.append((row, k))
+                matched_chars += sum(len(w) for w in words[j:j + glued])
+                j, k, last_x1 = j + glued, k + 1, token.x1
+                continue
+            if len(words[j]) <= 2:
+                j += 1  # a short word lost by OCR
+                continue
+            break
+        following = _continuation(rows, row, x_start)
+        if following is None or not positions:
+            break
+        row, k, last_x1 = following, _token_at(rows[following], x_start), None
+    total = sum(len(w) for w in words)
+    if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
+        return None
+    return positions, matched_chars / total
+
+
+def _glued(tokens, k: int, words: list[str], j: int) -> int:
+    """OCR sometimes glues two label words: how many label words this token covers."""
+    for count in (2, 3):
+        if j + count <= len(words) and same_word(tokens[k].norm, "".join(words[j:j + count])):
+            return count
+    return 0
+
+
+def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
+    """A label is followed by nothing, a column gap, or a colon: never by running text."""
+    row, k = last
+    tokens = rows[row].tokens
+    if tokens[k].text.rstrip().endswith(":"):
+        return True
+    if k + 1 >= len(tokens):
+        return True
+    following = tokens[k + 1]
+    return following.x0 - tokens[k].x1 >= COLUMN_GAP or following.text.startswith((":", "–", "-")) and complete
+
+
+def _continuation(rows: list[Row], row: int, x: float) -> int | None:
+    nxt = row + 1
+    if nxt >= len(rows) or (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+        return None
+    if rows[nxt].top - rows[row].top > 40:
+        return None
+    return nxt if _token_at(rows[nxt], x) is not None else None
+
+
+def _token_at(row: Row, x: float) -> int | None:
+    for index, token in enumerate(row.tokens):
+        if abs(token.x0 - x) <= 12:
+            return index
+    return None
+
+
+def _first_real_token(row: Row) -> int | None:
+    """Skip bullets and numbering ("1.", "a)") in front of a retyped label."""
+    for index, token in enumerate(row.tokens):
+        if token.text in _LEADERS or re.fullmatch(r"[0-9a-z]{1,2}[.)]", token.text, re.I):
+            continue
+        return index
+    return None
+
+
+def _in_form_order(hits: list[Hit]) -> list[Hit]:
+    """Keep hits in the form's order; a repeated label (Courriel) takes the next free place."""
+    kept, pointer = [], 0
+    for hit in hits:
+        if hit.index < 0:
+            kept.append(hit)
+            continue
+        label = LABELS[hit.index]
+        same_text = [i for i, other in enumerate(LABELS) if i >= pointer and other.text == label.text]
+        if not same_text:
+            continue  # out of order: a stray match in running text
+        kept.append(Hit(same_text[0], hit.start, hit.positions, hit.score))
+        pointer = same_text[0] + 1
+    return kept

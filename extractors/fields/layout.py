@@ -1,0 +1,123 @@
+"""Words of a document as rows in reading order, with running headers and footers removed."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.model import BBox, PageText
+
+log = logging.getLogger(__name__)
+
+MARGIN = 0.07  # share of the page height where running headers and footers live
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word placed in the document: page, box, confidence, and its comparable form."""
+
+    text: str
+    norm: str
+    file: str
+    page: int
+    bbox: BBox  # on the upright page, where rows are level
+    conf: float
+    page_bbox: BBox  # on the page as received: what a source points at
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+
+@dataclass(frozen=True)
+class Row:
+    """Tokens sharing a baseline, left to right."""
+
+    file: str
+    page: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def top(self) -> float:
+        return min(t.bbox[1] for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+def norm(text: str) -> str:
+    """A word as compared: lower-case, no accents, letters and digits only."""
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
+
+def document_rows(pages: list[tuple[str, PageText]]) -> list[Row]:
+    """All rows of (file, page) pairs in order, without running headers/footers or page numbers."""
+    per_page = [(page, page_rows(file, page)) for file, page in pages]
+    repeated = _running_lines(per_page)
+    rows = []
+    for page, page_rows_ in per_page:
+        for row in page_rows_:
+            if _in_margin(row, page) and (_key(row) in repeated or _PAGE_NUMBER.match(row.text.lower())):
+                continue
+            rows.append(row)
+    return rows
+
+
+def page_rows(file: str, page: PageText) -> list[Row]:
+    """Group a page's words into rows by vertical overlap, whatever their source's line ids."""
+    words = sorted(page.words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
+    rows: list[list] = []
+    for word in words:
+        centre = (word.bbox[1] + word.bbox[3]) / 2
+        height = max(word.bbox[3] - word.bbox[1], 1.0)
+        if rows:
+            last = rows[-1]
+            last_centre = sum((w.bbox[1] + w.bbox[3]) / 2 for w in last) / len(last)
+            if abs(centre - last_centre) <= 0.45 * height:
+                last.append(word)
+                continue
+        rows.append([word])
+    out = []
+    for row in rows:
+        tokens = tuple(
+            Token(text, norm(text), file, page.number, w.bbox, w.conf, page.to_page(w.bbox))
+            for w in sorted(row, key=lambda w: w.bbox[0])
+            if (text := _strip_rules(w.text))
+        )
+        if tokens:
+            out.append(Row(file, page.number, tokens))
+    return out
+
+
+def _strip_rules(text: str) -> str:
+    """Table borders read by OCR as "|" glued to words, or alone."""
+    return text.strip("|¦")
+
+
+def _in_margin(row: Row, page: PageText) -> bool:
+    if not page.height:
+        return False
+    bottom = max(t.bbox[3] for t in row.tokens)
+    return row.top < MARGIN * page.height or bottom > (1 - MARGIN) * page.height
+
+
+def _key(row: Row) -> str:
+    return re.sub(r"\d+", "#", "".join(t.norm for t in row.tokens))
+
+
+def _running_lines(per_page: list[tuple[PageText, list[Row]]]) -> set[str]:
+    """Margin lines that recur on several pages: headers and footers."""
+    counts = Counter(
+        key for page, rows in per_page for key in {_key(r) for r in rows if _in_margin(r, page)}
+    )
+    return {key for key, count in counts.items() if count >= 2 and key}

@@ -1,0 +1,238 @@
+"""The API's way in: a reviewer's correction of a field, a triage decision, an override, validated."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from datetime import date
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from schemas.fields import FIELD_IDS
+
+log = logging.getLogger(__name__)
+
+THEMATIQUES = ("revitalisation_centre", "entree_de_ville", "friches", "patrimoine", "logement",
+               "mobilites", "economie_ess", "ecosystemes", "risques", "autre")
+PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "villages_d_avenir",
+              "territoires_d_industrie")
+REGIONS = ("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75",
+           "76", "84", "93", "94")
+DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
+E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+SIREN = re.compile(r"^\d{9}$")
+PIECE_KINDS = ("fiche", "courrier_collectivite", "courrier_prefet", "autre")
+DECISIONS = ("eligible", "a_completer", "non_eligible")
+# French national numbers of the overseas départements, by prefix, to their E.164 country code.
+OVERSEAS = {"0262": "+262", "0263": "+262", "0692": "+262", "0693": "+262", "0590": "+590",
+            "0690": "+590", "0594": "+594", "0694": "+594", "0596": "+596", "0696": "+596",
+            "0269": "+262", "0639": "+262"}
+SLUGS = {
+    "s1.collectivite.type": ("commune", "epci"),
+    "s2.echelle": ("site", "communale", "intercommunale"),
+    "courrier_collectivite.signataire_qualite": ("maire", "president_epci", "autre"),
+    "courrier_prefet.signataire_qualite": ("prefet", "sous_prefet", "autre"),
+}
+SLUG_LISTS = {"s3.thematiques": THEMATIQUES, "s3.programmes": PROGRAMMES}
+BOOLEANS = ("courrier_collectivite.signe", "courrier_prefet.signe", "courrier_prefet.destinataire_dgaln")
+
+
+def field_kind(field_id: str) -> str:
+    """How a field's value is written: text, date, email, phone, bool, slug, slugs, communes, epci…"""
+    special = {"s2.communes": "communes", "s2.epci": "epci", "s2.region": "region",
+               "s2.departement": "departement", "courrier_prefet.departement": "departement"}
+    if field_id in special:
+        return special[field_id]
+    if field_id in SLUGS:
+        return "slug"
+    if field_id in SLUG_LISTS:
+        return "slugs"
+    if field_id in BOOLEANS:
+        return "bool"
+    if field_id.endswith(".date"):
+        return "date"
+    if field_id.endswith("_email"):
+        return "email"
+    if field_id.endswith("_telephone"):
+        return "phone"
+    return "text"
+
+
+def choices(field_id: str) -> tuple[str, ...]:
+    """The allowed slugs of a check-box or list field."""
+    return SLUGS.get(field_id) or SLUG_LISTS.get(field_id) or ()
+
+
+def collapse(text: str) -> str:
+    """Trimmed, inner whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def normalise_phone(text: str) -> str:
+    """E.164 from an E.164 or a French national number ("02 99 73 00 18" → "+33299730018")."""
+    compact = re.sub(r"[\s.\-()]", "", text)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if re.fullmatch(r"0\d{9}", compact):
+        compact = OVERSEAS.get(compact[:4], "+33") + compact[1:]
+    if not E164.match(compact):
+        raise ValidationError("Numéro de téléphone invalide : format attendu +33… (E.164).")
+    return compact
+
+
+class CommuneSchema(Schema):
+    """One commune of section 2."""
+
+    nom = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    code_insee = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
+        INSEE, error="Code INSEE invalide (5 caractères, par ex. 35360 ou 2A004)."))
+
+
+class EpciSchema(Schema):
+    """The EPCI of section 2."""
+
+    nom = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    siren = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
+        SIREN, error="SIREN invalide (9 chiffres)."))
+
+
+def normalise_value(field_id: str, value: object) -> object:
+    """The value in its contract form, or ValidationError with a French message; None stays None."""
+    if value is None:
+        return None
+    kind = field_kind(field_id)
+    return _NORMALISERS[kind](field_id, value)
+
+
+def _text(_fid: str, value: object) -> str:
+    if not isinstance(value, str) or not collapse(value):
+        raise ValidationError("Saisissez un texte (ou laissez vide pour « non renseigné »).")
+    if len(value) > 20000:
+        raise ValidationError("Texte trop long (20 000 caractères au plus).")
+    return collapse(value)
+
+
+def _date(_fid: str, value: object) -> str:
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValidationError("Date invalide : format attendu AAAA-MM-JJ.")
+
+
+def _email(_fid: str, value: object) -> str:
+    text = str(value).strip().lower()
+    if not EMAIL.match(text) or len(text) > 320:
+        raise ValidationError("Adresse électronique invalide.")
+    return text
+
+
+def _phone(_fid: str, value: object) -> str:
+    return normalise_phone(str(value))
+
+
+def _bool(_fid: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("Valeur attendue : oui ou non.")
+    return value
+
+
+def _slug(field_id: str, value: object) -> str:
+    if value not in SLUGS[field_id]:
+        raise ValidationError(f"Valeur attendue : {', '.join(SLUGS[field_id])}.")
+    return value
+
+
+def _slugs(field_id: str, value: object) -> list[str]:
+    allowed = SLUG_LISTS[field_id]
+    if not isinstance(value, list) or any(v not in allowed for v in value):
+        raise ValidationError(f"Valeurs attendues parmi : {', '.join(allowed)}.")
+    return [slug for slug in allowed if slug in value]  # the form's order, no duplicates
+
+
+def _communes(_fid: str, value: object) -> list[dict]:
+    if not isinstance(value, list) or not value:
+        raise ValidationError("Indiquez au moins une commune.")
+    return CommuneSchema(many=True).load(value)
+
+
+def _epci(_fid: str, value: object) -> dict:
+    if not isinstance(value, dict):
+        raise ValidationError("Indiquez le nom de l'EPCI et son SIREN.")
+    return EpciSchema().load(value)
+
+
+def _departement(_fid: str, value: object) -> str:
+    text = str(value).strip().upper()
+    text = text.zfill(2) if text.isdigit() and len(text) == 1 else text
+    if not DEPARTEMENT.match(text):
+        raise ValidationError("Code de département invalide (par ex. 35, 2A, 974).")
+    return text
+
+
+def _region(_fid: str, value: object) -> str:
+    text = str(value).strip()
+    if text not in REGIONS:
+        raise ValidationError("Code de région invalide (par ex. 53 pour la Bretagne).")
+    return text
+
+
+_NORMALISERS = {"text": _text, "date": _date, "email": _email, "phone": _phone, "bool": _bool,
+                "slug": _slug, "slugs": _slugs, "communes": _communes, "epci": _epci,
+                "departement": _departement, "region": _region}
+
+
+class FieldPatchSchema(Schema):
+    """Body of PATCH /api/dossiers/<id>/fields/<field id>."""
+
+    value = fields.Raw(required=True, allow_none=True,
+                       metadata={"description": "Nouvelle valeur, au format du contrat (null : non renseigné)."})
+    reason = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class FieldCorrectionSchema(FieldPatchSchema):
+    """A correction: which field, its new value (validated per field id), and why."""
+
+    field = fields.String(required=True, validate=validate.OneOf(FIELD_IDS, error="Champ inconnu."))
+
+    @validates_schema
+    def _value_fits_field(self, data: dict, **_kwargs) -> None:
+        try:
+            data["value"] = normalise_value(data["field"], data.get("value"))
+        except ValidationError as exc:
+            raise ValidationError(exc.messages, field_name="value") from exc
+
+
+class TriageDecisionSchema(Schema):
+    """The instructeur's decision on a dossier."""
+
+    decision = fields.String(required=True, validate=validate.OneOf(
+        DECISIONS, error="Décision attendue : eligible, a_completer ou non_eligible."))
+    comment = fields.String(load_default="", validate=validate.Length(max=5000))
+
+    @validates_schema
+    def _comment_when_refused(self, data: dict, **_kwargs) -> None:
+        if data.get("decision") == "non_eligible" and not collapse(data.get("comment") or ""):
+            raise ValidationError("Motivez une décision de non-éligibilité.", field_name="comment")
+
+
+class DocumentOverrideSchema(Schema):
+    """A reviewer's reclassification of a piece."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(PIECE_KINDS, error="Type de pièce inconnu."))
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000,
+                                                                   error="Indiquez le motif."))
+
+
+class VerdictOverrideSchema(Schema):
+    """A reviewer lifting one completeness reason, with the reason why."""
+
+    code = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    detail = fields.String(load_default=None, allow_none=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000,
+                                                                   error="Indiquez le motif."))

@@ -1,0 +1,258 @@
+"""Normalisers for extracted field values (contract, "Field values"); pure, None when invalid."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from datetime import date
+
+import phonenumbers
+from rapidfuzz.distance import OSA
+
+log = logging.getLogger(__name__)
+
+# -- dates ---------------------------------------------------------------------------------------
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+    "decembre": 12, "dec": 12,
+}
+# Long month names OCR may have damaged by a letter ("decernbre", "fevner"); short ones must match.
+_FUZZY_MONTHS = {name: n for name, n in MONTHS.items() if len(name) >= 5}
+_DAY = r"(?P<day>[0-3]?\d|[0-3]?[Il]|[Il]\d)"  # "l2" / "I2": OCR reads 1 as l or I
+_LONG_DATE = re.compile(
+    rf"(?<![\w]){_DAY}\s*(?:er|re|e)?\s+(?P<month>[a-z]{{3,10}})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+_PREMIER = re.compile(r"\b(?:1\s?er|ler|1re|premier)\b")
+_NUMERIC_DMY = re.compile(
+    r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s?[/.\-]\s?"
+    r"(?P<year>[\dOoIl]{4}|[\dOoIl]{2})(?![\dOoIl])")
+_NUMERIC_YMD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_OCR_DIGITS = str.maketrans("OoIl", "0011")
+
+
+def parse_french_date(text: str | None) -> date | None:
+    """The first date written in `text`, in the forms French documents use.
+
+    "12 mars 2026", "1er avril 2026", "le lundi 2 mars 2026", "Fait à Vitré, le 12 mars 2026",
+    "12/03/2026", "12.03.26", "12-03-2026", "2026-03-12"; accents lost ("fevrier", "aout"),
+    abbreviations ("févr."), OCR's "ler" for "1er" and l/O for 1/0. Day-first always.
+    """
+    if not text:
+        return None
+    folded = _fold(text)
+    found = [m for m in (_find_long_date(folded), _find_numeric_date(text)) if m]
+    if not found:
+        return None
+    return min(found)[1]  # the first date in reading order
+
+
+def _find_long_date(folded: str) -> tuple[int, date] | None:
+    folded = _PREMIER.sub("1", folded)
+    for match in _LONG_DATE.finditer(folded):
+        month = _month_number(match["month"])
+        value = month and _make_date(match["year"], month, match["day"].translate(_OCR_DIGITS))
+        if value:
+            return match.start(), value
+    return None
+
+
+def _find_numeric_date(text: str) -> tuple[int, date] | None:
+    for pattern in (_NUMERIC_YMD, _NUMERIC_DMY):
+        for match in pattern.finditer(text):
+            day, month, year = (match[g].translate(_OCR_DIGITS) for g in ("day", "month", "year"))
+            value = _make_date(year, int(month), day)
+            if value:
+                return match.start(), value
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    if word in MONTHS:
+        return MONTHS[word]
+    for form in {word, word.replace("rn", "m")}:  # "decernbre": rn read for m
+        close = [n for name, n in _FUZZY_MONTHS.items() if OSA.distance(form, name) <= 1]
+        if len(set(close)) == 1:
+            return close[0]
+    return None
+
+
+def _make_date(year: str, month: int, day: str) -> date | None:
+    """A valid calendar date; a two-digit year is 20yy (the programme started in 2006)."""
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    try:
+        return date(full_year, month, int(day))
+    except ValueError:
+        return None
+
+
+# -- e-mail --------------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+'-]*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
+_EMAIL_SPACES = re.compile(r"\s*([@.])\s*")
+_AT = re.compile(r"\s*(?:\(at\)|\[at\]|\{at\})\s*", re.IGNORECASE)
+
+
+def normalise_email(text: str | None) -> str | None:
+    """A lower-cased e-mail address read from `text`, or None.
+
+    Accepts "mailto:", "Nom <adresse>", spaces OCR put around "@" and dots, "(at)", a comma
+    read for a dot in the domain, trailing punctuation.
+    """
+    if not text:
+        return None
+    candidate = text.strip()
+    bracketed = re.search(r"<([^<>]*@[^<>]*)>", candidate)
+    if bracketed:
+        candidate = bracketed.group(1)
+    candidate = re.sub(r"(?i)mailto:\s*", "", _AT.sub("@", candidate))
+    candidate = _EMAIL_SPACES.sub(r"\1", candidate).lower()
+    local, at, domain = candidate.partition("@")
+    if at:
+        candidate = local + at + re.sub(r"(?<=[a-z0-9]),(?=[a-z])", ".", domain)
+    match = _EMAIL.search(candidate)
+    if not match or _EMAIL.search(candidate, match.end()):
+        return None  # none, or several addresses: a reviewer chooses
+    address = match.group(0)
+    return None if ".." in address or address.split("@")[0].endswith(".") else address
+
+
+# -- telephone -----------------------------------------------------------------------------------
+
+# National prefixes of the overseas départements (ARCEP plan), and the region phonenumbers
+# knows them by. Mayotte (YT) shares +262 with La Réunion.
+OVERSEAS_PREFIXES = {
+    "0262": "RE", "0263": "RE", "0692": "RE", "0693": "RE",
+    "0269": "YT", "0639": "YT",
+    "0590": "GP", "0690": "GP", "0691": "GP",
+    "0594": "GF", "0694": "GF",
+    "0596": "MQ", "0696": "MQ", "0697": "MQ",
+}
+_DEPARTEMENT_REGIONS = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "976": "YT",
+                        "975": "PM", "977": "BL", "978": "MF"}
+_PHONE = re.compile(r"(?:\+|\b00)?\d[\d\s.\-/()]{6,}\d")
+
+
+def normalise_phone(text: str | None, departement: str | None = None) -> str | None:
+    """An E.164 number ("+33299123456", "+262692612487") read from `text`, or None.
+
+    French national numbers pick their territory from their prefix (0262/0692 La Réunion,
+    0590/0690 Guadeloupe, 0594/0694 Guyane, 0596/0696 Martinique, 0269/0639 Mayotte), whatever
+    `departement` says; `departement` (a code) only helps for numbers the prefix cannot place.
+    "+33 (0)2 …", "0033 2 …", and an overseas number wrongly written with +33 are handled.
+    """
+    if not text:
+        return None
+    found = _PHONE.search(text.replace("\u00a0", " "))
+    if not found:
+        return None
+    written = re.sub(r"\(0\)", "", found.group(0))
+    digits = re.sub(r"\D", "", written)
+    if written.startswith("+") or written.startswith("00"):
+        number = _parse("+" + digits.removeprefix("00"), None)
+        number = _overseas_written_as_metropolitan(number) or number
+    else:
+        number = _parse_national(digits, departement)
+    if number is None or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_national(digits: str, departement: str | None):
+    if len(digits) == 9 and not digits.startswith("0"):
+        digits = "0" + digits  # the trunk 0 left out ("6 92 61 24 87")
+    if len(digits) != 10 or not digits.startswith("0"):
+        return None
+    region = OVERSEAS_PREFIXES.get(digits[:4])
+    if region:
+        return _parse(digits, region)
+    number = _parse(digits, "FR")
+    fallback = _DEPARTEMENT_REGIONS.get(departement or "")
+    if fallback and (number is None or not phonenumbers.is_valid_number(number)):
+        return _parse(digits, fallback)
+    return number
+
+
+def _overseas_written_as_metropolitan(number):
+    """+33 6 92 … is a Réunion mobile written with France's code: give it its own."""
+    if number is None or number.country_code != 33:
+        return None
+    region = OVERSEAS_PREFIXES.get("0" + str(number.national_number)[:3])
+    return _parse("0" + str(number.national_number), region) if region else None
+
+
+def _parse(text: str, region: str | None):
+    try:
+        return phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+# -- free text -----------------------------------------------------------------------------------
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SOFT_BREAK = re.compile(r"(\w)[\u00ad¬][ \t]*\r?\n[ \t]*(?=\w)")
+_HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\r?\n[ \t]*(\w+)")
+# Words after which a hyphen at a line end is a compound's ("centre-ville", "Saint-Malo") ...
+COMPOUND_HEADS = frozenset({
+    "saint", "sainte", "centre", "coeur", "sous", "sur", "entre", "demi", "mi", "semi", "anti",
+    "apres", "avant", "arriere", "porte", "vice", "ex", "grand", "grande", "haut", "haute",
+    "bas", "basse", "nord", "sud", "est", "ouest", "socio", "post", "pre", "non", "auto",
+    "quasi", "extra", "ultra", "rez", "cote", "cotes", "val", "pont", "port", "mont",
+})
+# ... or before which ("Saint-Jean-de-Luz", "peut-être", "celle-ci", "centre-bourg").
+COMPOUND_TAILS = frozenset({
+    "de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "les", "lez", "aux",
+    "au", "et", "ci", "la", "etre", "ville", "bourg", "village", "cle", "cles", "il", "elle",
+    "on", "ils", "elles", "t", "y", "meme", "memes",
+})
+
+
+def clean_text(text: str | None) -> str | None:
+    """Trimmed text, whitespace collapsed, words split at a line end rejoined; None if empty.
+
+    "aménage-\\nment" -> "aménagement" (hyphenation) but "Pyrénées-\\nAtlantiques" ->
+    "Pyrénées-Atlantiques" and "centre-\\nville" -> "centre-ville" (compounds). The text
+    itself settles a doubt: a form it also writes elsewhere, joined or hyphenated, wins.
+    """
+    if not text:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", "".join(_LIGATURES.get(c, c) for c in text))
+    text = _SOFT_BREAK.sub(r"\1", text)
+    known = _fold(text)
+    text = _HYPHEN_BREAK.sub(lambda m: _rejoin(m[1], m[2], known), text)
+    text = " ".join(text.replace("\u00ad", "").split())
+    return text or None
+
+
+def _rejoin(head: str, tail: str, known: str) -> str:
+    """One word split by a hyphen at a line end: keep the hyphen, or join the halves."""
+    if _keeps_hyphen(head, tail, known):
+        return f"{head}-{tail}"
+    return head + tail
+
+
+def _keeps_hyphen(head: str, tail: str, known: str) -> bool:
+    if head[-1].isdigit() or tail[0].isdigit():
+        return True  # "2025-2030", "RN-12"
+    if tail[0].isupper() and not tail.isupper():
+        return True  # "Pyrénées-Atlantiques", "Saint-Malo", "Île-de-France"
+    last, first = _fold(head).split()[-1], _fold(tail).split()[0]
+    joined, hyphenated = f"{last}{first}", f"{last} {first}"
+    hyphenated_elsewhere = f" {hyphenated} " in f" {known} "
+    joined_elsewhere = f" {joined} " in f" {known} " or re.search(rf"\b{joined}\w", known)
+    if hyphenated_elsewhere != bool(joined_elsewhere):
+        return hyphenated_elsewhere
+    return last in COMPOUND_HEADS or first in COMPOUND_TAILS
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents and ligatures gone, punctuation turned into spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "oe"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())

@@ -1,0 +1,105 @@
+"""Signing in and out, the accounts page of administrateurs, and the site's legal pages."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+
+from service.security import login_user, requires, safe_next
+from worker import accounts
+from worker.accounts import ROLES, AccountError
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("auth", __name__)
+
+
+def _store():
+    return current_app.extensions["guichet"].store
+
+
+@bp.route("/connexion", methods=["GET", "POST"])
+def login():
+    """The login form; a failed attempt says nothing about which part was wrong."""
+    next_path = request.values.get("next") or "/"
+    if not safe_next(next_path):
+        next_path = "/"
+    error = None
+    if request.method == "POST":
+        user = accounts.authenticate(_store(), request.form.get("login", ""), request.form.get("password", ""))
+        if user is not None:
+            login_user(user)
+            log.info("login %s", user.login)
+            return redirect(next_path)
+        error = "Identifiant ou mot de passe incorrect."
+    return render_template("auth/login.html", error=error, next=next_path,
+                           login=request.form.get("login", "")), (401 if error else 200)
+
+
+@bp.post("/deconnexion")
+def logout():
+    """End the session."""
+    session.clear()
+    flash("Vous êtes déconnecté(e).", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/accessibilite")
+def accessibility():
+    """The accessibility statement (RGAA)."""
+    return render_template("pages/accessibilite.html")
+
+
+@bp.get("/mentions-legales")
+def legal():
+    """Legal notice and personal data."""
+    return render_template("pages/mentions.html")
+
+
+@bp.get("/admin/utilisateurs")
+@requires("administrateur")
+def users():
+    """Every account, and a form to create one."""
+    return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES,
+                           errors={}, form={}, active="users")
+
+
+@bp.post("/admin/utilisateurs")
+@requires("administrateur")
+def create_user():
+    """Create an account."""
+    form = request.form
+    try:
+        accounts.create_user(_store(), form.get("login", ""), form.get("password", ""),
+                             form.get("role", ""), form.get("name", "").strip())
+    except AccountError as exc:
+        return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES,
+                               errors={"form": str(exc)}, form=form, active="users"), 422
+    flash(f"Le compte {form.get('login', '').strip().lower()} a été créé.", "success")
+    return redirect(url_for("auth.users"))
+
+
+@bp.post("/admin/utilisateurs/<int:user_id>")
+@requires("administrateur")
+def update_user(user_id: int):
+    """Change a role, deactivate or reactivate an account."""
+    form = request.form
+    if user_id == g.user.id and (form.get("role", g.user.role) != g.user.role or form.get("active") == "0"):
+        flash("Vous ne pouvez pas modifier votre propre rôle ni désactiver votre compte.", "error")
+        return redirect(url_for("auth.users"))
+    active = None if "active" not in form else form.get("active") == "1"
+    accounts.set_user(_store(), user_id, role=form.get("role") or None, active=active)
+    flash("Le compte a été mis à jour.", "success")
+    return redirect(url_for("auth.users"))
+
+
+@bp.post("/admin/utilisateurs/<int:user_id>/jeton")
+@requires("administrateur")
+def create_token(user_id: int):
+    """A new API token for an account, shown once."""
+    user = accounts.get_user(_store(), user_id)
+    if user is None:
+        raise AccountError("Compte introuvable.")
+    token = accounts.create_token(_store(), user_id, request.form.get("label", ""))
+    return render_template("admin/token.html", user=user, token=token, active="users")

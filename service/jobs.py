@@ -1,0 +1,38 @@
+"""Reading dossiers off the request: on the RQ queue when Redis is configured, else in a thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from worker import review
+from worker.settings import Settings
+from worker.store import Store
+
+log = logging.getLogger(__name__)
+
+_LOCK = threading.Lock()  # in-process: one dossier read at a time (OCR already uses every core)
+
+
+def schedule_processing(store: Store, settings: Settings, dossier_id: str) -> None:
+    """Queue the reading of a dossier; returns at once."""
+    if settings.redis_url:
+        from redis import Redis
+        from rq import Queue
+        from rq.serializers import JSONSerializer
+
+        queue = Queue("guichet", connection=Redis.from_url(settings.redis_url), serializer=JSONSerializer)
+        queue.enqueue("worker.review.process_job", dossier_id, job_timeout=3600)
+        return
+    thread = threading.Thread(target=_run, args=(store, settings, dossier_id), daemon=True,
+                              name=f"process-{dossier_id}")
+    thread.start()
+
+
+def _run(store: Store, settings: Settings, dossier_id: str) -> None:
+    with _LOCK:
+        try:
+            review.process_now(store, settings, dossier_id)
+        except Exception:  # a background thread has nobody to report to but the log
+            log.exception("processing %s failed", dossier_id)
+            store.set_status(dossier_id, "failed")

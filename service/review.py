@@ -1,0 +1,220 @@
+"""The dossier page: pieces and page images, fields by section, corrections, overrides, decision."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from marshmallow import ValidationError
+
+from schemas.api import (DocumentOverrideSchema, FieldCorrectionSchema, TriageDecisionSchema,
+                         VerdictOverrideSchema)
+from schemas.fields import SECTIONS
+from service import forms
+from service.security import requires
+from worker import review
+from worker.export import export_dossier
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("review", __name__, url_prefix="/dossiers")
+VIEWER_WIDTH = 900
+
+
+def _guichet():
+    return current_app.extensions["guichet"]
+
+
+def load_export(dossier_id: str) -> dict:
+    """The contract JSON of a dossier, or 404."""
+    store = _guichet().store
+    if store.dossier(dossier_id) is None:
+        raise review.NotFound(dossier_id)
+    return export_dossier(store, dossier_id)
+
+
+@dataclass
+class Viewed:
+    """The page shown in the viewer, and the box to highlight (PDF points)."""
+
+    ordinal: int
+    sha256: str
+    page: review.Page
+    bbox: list[float] | None = None
+    field_id: str | None = None
+
+
+@bp.get("/<dossier_id>")
+@requires("lecteur")
+def show(dossier_id: str):
+    """Everything about one dossier on one page."""
+    store = _guichet().store
+    export = load_export(dossier_id)
+    pieces = _pieces(store, export, dossier_id)
+    viewed = _viewed(export, pieces, request.args)
+    sections = [(sid, sorted(((fid, export["fields"][fid]) for fid in ids),
+                             key=lambda item: item[1]["status"] != "needs_review"))
+                for sid, ids in SECTIONS.items()]
+    to_review = [(fid, f) for fid, f in export["fields"].items() if f["status"] == "needs_review"]
+    entry = review.queue_entry(store, dossier_id)
+    text = entry.request_text if entry and entry.request_text else review.request_text(export)
+    return render_template(
+        "dossier/show.html", export=export, pieces=pieces, viewed=viewed, sections=sections,
+        to_review=to_review, entry=entry, history=review.history(store, dossier_id),
+        request_text=text, missing=review.missing_items(export), width=VIEWER_WIDTH,
+        lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
+
+
+def _pieces(store, export: dict, dossier_id: str) -> list[dict]:
+    pages_of: dict[str, list[review.Page]] = {}
+    pieces = []
+    for ordinal, document in enumerate(export["documents"]):
+        sha = document["sha256"]
+        if sha not in pages_of:
+            pages_of[sha] = review.file_pages(store, sha)
+        by_number = {p.number: p for p in pages_of[sha]}
+        pages = [by_number[n] for n in document["pages"] if n in by_number]
+        pieces.append({"ordinal": ordinal, "document": document, "pages": pages})
+    return pieces
+
+
+def _viewed(export: dict, pieces: list[dict], args) -> Viewed | None:
+    field_id = args.get("champ")
+    source = export["fields"].get(field_id, {}).get("source") if field_id else None
+    if source:
+        for piece in pieces:
+            for page in piece["pages"]:
+                if piece["document"]["file"] == source["file"] and page.number == source["page"]:
+                    return Viewed(piece["ordinal"], piece["document"]["sha256"], page,
+                                  source["bbox"], field_id)
+    ordinal = int(args["piece"]) if args.get("piece", "").isdigit() else 0
+    number = int(args["page"]) if args.get("page", "").isdigit() else None
+    for piece in pieces[ordinal:] + pieces[:ordinal]:
+        for page in piece["pages"]:
+            if number is None or page.number == number or piece["ordinal"] != ordinal:
+                return Viewed(piece["ordinal"], piece["document"]["sha256"], page)
+    return None
+
+
+@bp.route("/<dossier_id>/champs/<field_id>", methods=["GET", "POST"])
+@requires("instructeur")
+def edit_field(dossier_id: str, field_id: str):
+    """Correct one field; errors show inline, the change goes into the history."""
+    export = load_export(dossier_id)
+    if field_id not in export["fields"]:
+        raise review.NotFound(field_id)
+    current = export["fields"][field_id]
+    errors, initial, reason = {}, forms.form_initial(field_id, current["value"]), ""
+    if request.method == "POST":
+        reason = request.form.get("reason", "")
+        raw = forms.form_value(field_id, request.form)
+        try:
+            data = FieldCorrectionSchema().load({"field": field_id, "value": raw, "reason": reason})
+        except ValidationError as exc:
+            errors = exc.normalized_messages()
+            initial = {k: (request.form.getlist(k) if k == "value" and isinstance(initial.get(k), list)
+                           else request.form.get(k, "")) for k in initial}
+        else:
+            review.correct_field(_guichet().store, dossier_id, field_id, data["value"], data["reason"],
+                                 g.user.login)
+            flash("La correction est enregistrée.", "success")
+            return redirect(url_for("review.show", dossier_id=dossier_id, champ=field_id,
+                                    _anchor=f"ligne-{field_id.replace('.', '-')}"))
+    events = [e for e in review.history(_guichet().store, dossier_id, ("field_corrected",))
+              if e.data.get("field") == field_id]
+    status = 422 if errors else 200
+    return render_template("dossier/field.html", export=export, field_id=field_id, field=current,
+                           spec=forms.input_spec(field_id), initial=initial, errors=errors,
+                           reason=reason, events=events), status
+
+
+def _first_error(errors: dict, key: str) -> str | None:
+    found = errors.get(key)
+    while isinstance(found, (list, dict)):
+        found = next(iter(found.values() if isinstance(found, dict) else found), None)
+    return found
+
+
+@bp.post("/<dossier_id>/suivre")
+@requires("instructeur")
+def take(dossier_id: str):
+    """Follow the dossier, or stop following it."""
+    load_export(dossier_id)
+    follow = request.form.get("action") != "liberer"
+    review.take(_guichet().store, dossier_id, g.user.login if follow else None)
+    flash("Vous suivez ce dossier." if follow else "Vous ne suivez plus ce dossier.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+@bp.post("/<dossier_id>/pieces/<int:ordinal>")
+@requires("instructeur")
+def override_piece(dossier_id: str, ordinal: int):
+    """Reclassify a piece, with a reason."""
+    load_export(dossier_id)
+    try:
+        data = DocumentOverrideSchema().load({"kind": request.form.get("kind", ""),
+                                              "reason": request.form.get("reason", "").strip()})
+    except ValidationError as exc:
+        flash("Reclassement refusé : " + " ".join(_messages(exc)), "error")
+    else:
+        review.override_document(_guichet().store, dossier_id, ordinal, data["kind"], data["reason"],
+                                 g.user.login)
+        flash("Le type de la pièce est corrigé.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="pieces"))
+
+
+@bp.post("/<dossier_id>/motifs")
+@requires("instructeur")
+def override_reason(dossier_id: str):
+    """Lift one completeness reason, with a reason."""
+    load_export(dossier_id)
+    try:
+        data = VerdictOverrideSchema().load({"code": request.form.get("code", ""),
+                                             "detail": request.form.get("detail") or None,
+                                             "reason": request.form.get("reason", "").strip()})
+    except ValidationError as exc:
+        flash("Levée du motif refusée : " + " ".join(_messages(exc)), "error")
+    else:
+        review.override_verdict(_guichet().store, dossier_id, data["code"], data["detail"],
+                                data["reason"], g.user.login)
+        flash("Le motif est levé.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="completude"))
+
+
+@bp.post("/<dossier_id>/decision")
+@requires("instructeur")
+def decide(dossier_id: str):
+    """The triage decision, with a comment; "à compléter" keeps the request text."""
+    load_export(dossier_id)
+    try:
+        data = TriageDecisionSchema().load({"decision": request.form.get("decision", ""),
+                                            "comment": request.form.get("comment", "")})
+    except ValidationError as exc:
+        flash("Décision non enregistrée : " + " ".join(_messages(exc)), "error")
+        return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+    text = request.form.get("request_text", "").strip() or None
+    review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
+    flash("La décision est enregistrée.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+
+
+@bp.post("/<dossier_id>/relire")
+@requires("administrateur")
+def reprocess(dossier_id: str):
+    """Read the dossier again (corrections are kept)."""
+    load_export(dossier_id)
+    guichet = _guichet()
+    review.note_reprocess(guichet.store, dossier_id, g.user.login)
+    from service import jobs
+
+    jobs.schedule_processing(guichet.store, guichet.settings, dossier_id)
+    flash("Le dossier va être relu ; les corrections sont conservées.", "info")
+    return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    out = []
+    for value in exc.normalized_messages().values():
+        out.extend(value if isinstance(value, list) else [str(value)])
+    return [str(m) for m in out]

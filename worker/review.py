@@ -1,0 +1,476 @@
+"""What reviewers change, each write with its Event: corrections, overrides, decisions, the queue."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from extractors.model import READER_VERSION
+from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS
+from worker.accounts import QueueEntry
+from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
+from worker.store import Store
+
+log = logging.getLogger(__name__)
+
+REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
+                 "taken", "released", "complements_requested", "reprocess_requested")
+PIECE_REASONS = {"fiche": "FICHE_ABSENTE", "courrier_collectivite": "COURRIER_COLLECTIVITE_ABSENT",
+                 "courrier_prefet": "COURRIER_PREFET_ABSENT"}
+
+
+class NotFound(LookupError):
+    """The dossier, document or field does not exist."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a stored file as the viewer needs it: what to render and its size in points."""
+
+    render_sha256: str
+    number: int
+    width: float
+    height: float
+    ocr: bool
+
+
+# Writes ---------------------------------------------------------------------
+
+def correct_field(store: Store, dossier_id: str, field_id: str, value: object, reason: str,
+                  actor: str) -> dict:
+    """Set a field as a reviewer corrected it (kept through reprocessing); returns {old, new}."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        row = s.scalar(select(FieldRow).where(FieldRow.dossier_id == dossier_id,
+                                              FieldRow.field_id == field_id))
+        if row is None:
+            row = FieldRow(dossier_id=dossier_id, field_id=field_id, source=None)
+            s.add(row)
+        old = row.value
+        row.value, row.status, row.confidence, row.corrected_by = value, "corrected", 1.0, actor
+        row.updated_at = utcnow()
+        change = {"field": field_id, "old": old, "new": value, "reason": reason}
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="field_corrected", data=change))
+        _clear_verification(dossier, field_id)
+        dossier.updated_at = utcnow()
+    return change
+
+
+def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, reason: str,
+                      actor: str) -> dict:
+    """Reclassify a piece; the pieces present and their *_ABSENT reasons follow."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        documents = list(s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)))
+        row = next((d for d in documents if d.ordinal == ordinal), None)
+        if row is None:
+            raise NotFound(f"pièce {ordinal}")
+        file = s.get(FileRow, row.file_id)
+        change = {"document": ordinal, "file": file.name, "pages": row.pages, "old": row.kind,
+                  "new": kind, "reason": reason}
+        row.kind, row.kind_overridden = kind, True
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="document_kind_overridden", data=change))
+        _refresh_pieces(dossier, [d.kind for d in documents])
+        dossier.updated_at = utcnow()
+    return change
+
+
+def override_verdict(store: Store, dossier_id: str, code: str, detail: str | None, reason: str,
+                     actor: str) -> dict:
+    """Lift one completeness reason; the rules' verdict stays as computed, the lifting is triage's."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        reasons = (dossier.completeness or {}).get("reasons", [])
+        if not any(r["code"] == code and r.get("detail") == detail for r in reasons):
+            raise NotFound(f"motif {code}")
+        triage = dict(dossier.triage or _empty_triage())
+        entry = {"code": code, "detail": detail, "reason": reason, "by": actor, "at": _iso(utcnow())}
+        triage["overrides"] = [o for o in triage.get("overrides", [])
+                               if (o["code"], o.get("detail")) != (code, detail)] + [entry]
+        dossier.triage = triage
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="verdict_overridden", data=entry))
+        dossier.updated_at = utcnow()
+    return entry
+
+
+def decide(store: Store, dossier_id: str, decision: str, comment: str, actor: str,
+           request_text: str | None = None) -> dict:
+    """Record the triage decision; "a_completer" starts waiting for the candidate's answer."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        now = utcnow()
+        triage = {**(dossier.triage or _empty_triage()), "decision": decision, "comment": comment,
+                  "by": actor, "at": _iso(now)}
+        dossier.triage = triage
+        entry = _entry(s, dossier_id)
+        entry.requested_at = now if decision == "a_completer" else None
+        entry.request_text = request_text if decision == "a_completer" else None
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="triage_decided",
+                    data={"decision": decision, "comment": comment}))
+        if decision == "a_completer":
+            s.add(Event(dossier_id=dossier_id, actor=actor, kind="complements_requested",
+                        data={"text": request_text or ""}))
+        dossier.updated_at = now
+    return triage
+
+
+def take(store: Store, dossier_id: str, actor: str | None) -> None:
+    """An instructeur follows a dossier (None: nobody does any more)."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        entry = _entry(s, dossier_id)
+        previous = entry.assignee
+        entry.assignee, entry.assigned_at = actor, utcnow() if actor else None
+        kind = "taken" if actor else "released"
+        s.add(Event(dossier_id=dossier_id, actor=actor or previous or "guichet", kind=kind,
+                    data={"previous": previous}))
+        dossier.updated_at = utcnow()
+
+
+def note_reprocess(store: Store, dossier_id: str, actor: str) -> None:
+    """Record that an administrateur asked for a dossier to be read again."""
+    with store.session() as s:
+        _dossier(s, dossier_id)
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="reprocess_requested", data={}))
+
+
+def _dossier(s: Session, dossier_id: str) -> Dossier:
+    dossier = s.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFound(dossier_id)
+    return dossier
+
+
+def _entry(s: Session, dossier_id: str) -> QueueEntry:
+    entry = s.get(QueueEntry, dossier_id)
+    if entry is None:
+        entry = QueueEntry(dossier_id=dossier_id, synced_at=datetime(2000, 1, 1), reasons=" ",
+                           collectivite="", search="", received_at=utcnow())
+        s.add(entry)
+    return entry
+
+
+def _clear_verification(dossier: Dossier, field_id: str) -> None:
+    """A reviewer's correction clears the VERIFICATION_REQUISE reason about that field."""
+    verdict = dossier.completeness
+    if not verdict:
+        return
+    reasons = [r for r in verdict["reasons"]
+               if not (r["code"] == "VERIFICATION_REQUISE" and r.get("detail") == field_id)]
+    dossier.completeness = {**verdict, "reasons": reasons, "complete": not reasons}
+
+
+def _refresh_pieces(dossier: Dossier, kinds: list[str]) -> None:
+    from schemas.completeness import MESSAGES
+
+    verdict = dossier.completeness or {"complete": False, "pieces": {}, "reasons": []}
+    pieces = {piece: piece in kinds for piece in PIECE_REASONS}
+    reasons = [r for r in verdict["reasons"] if r["code"] not in PIECE_REASONS.values()]
+    missing = [{"code": code, "detail": None, "message": MESSAGES[code]}
+               for piece, code in PIECE_REASONS.items() if not pieces[piece]]
+    reasons = missing + reasons
+    dossier.completeness = {**verdict, "pieces": pieces, "reasons": reasons, "complete": not reasons}
+
+
+def _empty_triage() -> dict:
+    return {"decision": None, "comment": None, "by": None, "at": None}
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat().replace("+00:00", "Z")
+
+
+# Reads ------------------------------------------------------------------------
+
+def history(store: Store, dossier_id: str, kinds: tuple[str, ...] = REVIEW_EVENTS) -> list[Event]:
+    """The review events of a dossier, newest first."""
+    with store.session() as s:
+        return list(s.scalars(select(Event).where(Event.dossier_id == dossier_id, Event.kind.in_(kinds))
+                              .order_by(Event.at.desc(), Event.id.desc())).all())
+
+
+def file_pages(store: Store, sha256: str) -> list[Page]:
+    """The pages of a stored file (sizes only), rendering from the office file's PDF when there is one."""
+    with store.session() as s:
+        reading = s.scalar(select(Reading).where(Reading.sha256 == sha256,
+                                                 Reading.reader_version == READER_VERSION))
+        if reading is None:
+            return []
+        rows = s.execute(select(PageRow.number, PageRow.width, PageRow.height, PageRow.ocr)
+                         .where(PageRow.reading_id == reading.id).order_by(PageRow.number)).all()
+    render = reading.rendered_sha256 or sha256
+    return [Page(render, n, w, h, o) for n, w, h, o in rows]
+
+
+def queue_entry(store: Store, dossier_id: str) -> QueueEntry | None:
+    """The queue line of one dossier, refreshed."""
+    refresh_queue(store, [dossier_id])
+    with store.session() as s:
+        return s.get(QueueEntry, dossier_id)
+
+
+def request_text(export: dict, sender: str = "Le bureau AD1 (DGALN/DHUP)") -> str:
+    """A ready-to-send French request listing exactly what the dossier lacks."""
+    missing = missing_items(export)
+    name = (export["fields"]["s1.collectivite.nom"]["value"] or "").strip() or "votre collectivité"
+    lines = ["Madame, Monsieur,", "",
+             f"Nous accusons réception de la candidature de {name} à l'Atelier des territoires Flash "
+             f"(dossier {export['id']}).",
+             "Pour que nous puissions l'instruire, merci de nous transmettre les éléments suivants :", ""]
+    lines += [f"  – {item}" for item in missing] or ["  – (aucun élément manquant)"]
+    lines += ["", "Merci de répondre à ce message, en conservant son objet, afin que les pièces "
+              "rejoignent votre dossier.", "", "Bien cordialement,", sender]
+    return "\n".join(lines)
+
+
+def missing_items(export: dict) -> list[str]:
+    """What a candidate must send or fix, in French, one line per reason not lifted by a reviewer."""
+    lifted = {(o["code"], o.get("detail")) for o in (export["triage"] or {}).get("overrides", [])}
+    items = []
+    for reason in export["completeness"]["reasons"]:
+        if (reason["code"], reason.get("detail")) in lifted:
+            continue
+        items.append(_missing_line(reason))
+    return list(dict.fromkeys(items))
+
+
+def _missing_line(reason: dict) -> str:
+    code, detail = reason["code"], reason.get("detail")
+    if code == "SECTION_VIDE" and detail in SECTION_LABELS:
+        return f"la {SECTION_LABELS[detail]} de la fiche de candidature, qui n'est pas renseignée"
+    if code == "VERIFICATION_REQUISE" and detail in FIELD_LABELS:
+        section = SECTION_LABELS.get(detail.rsplit(".", 1)[0]) or SECTION_LABELS.get(detail.split(".")[0], "")
+        where = f" ({section})" if section else ""
+        return f"une version lisible de l'élément « {FIELD_LABELS[detail]} »{where}"
+    lines = {
+        "FICHE_ABSENTE": "la fiche de candidature complétée",
+        "COURRIER_COLLECTIVITE_ABSENT": f"le {PIECE_LABELS['courrier_collectivite'].lower()} : "
+                                        "courrier de soutien signé du maire ou du président de l'EPCI",
+        "COURRIER_COLLECTIVITE_NON_SIGNE": "le courrier de soutien de la collectivité, signé",
+        "COURRIER_PREFET_ABSENT": "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
+                                  "Sous-direction de l'aménagement durable (AD1/DHUP/DGALN)",
+        "COURRIER_PREFET_NON_SIGNE": "le courrier de soutien du préfet, signé",
+        "COURRIER_PREFET_DESTINATAIRE": "un courrier du préfet adressé à la Sous-direction de "
+                                        "l'aménagement durable (AD1/DHUP/DGALN)",
+        "SIGNATAIRE_NON_HABILITE": "un courrier signé par le maire ou le président de l'EPCI, et par "
+                                   "le préfet ou le sous-préfet",
+    }
+    return lines.get(code) or reason.get("message") or code
+
+
+# The queue ------------------------------------------------------------------
+
+@dataclass
+class QueueQuery:
+    """Filters, sort and page of the triage queue."""
+
+    state: str | None = None
+    status: str | None = None
+    complete: bool | None = None
+    reason: str | None = None
+    departement: str | None = None
+    assignee: str | None = None
+    text: str | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    sort: str = "received_at"
+    descending: bool = True
+    page: int = 1
+    per_page: int = 50
+
+
+@dataclass
+class QueuePage:
+    """One page of the queue, the total matching, and counts per state."""
+
+    rows: list[QueueEntry]
+    total: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+SORTS = {"received_at": QueueEntry.received_at, "departement": QueueEntry.departement,
+         "collectivite": QueueEntry.collectivite, "state": QueueEntry.state,
+         "id": QueueEntry.dossier_id, "status": QueueEntry.status}
+
+
+def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None) -> QueuePage:
+    """The queue filtered, sorted and paginated (`limit` overrides paging, for exports)."""
+    refresh_queue(store)
+    conditions = _conditions(query)
+    order = SORTS.get(query.sort, QueueEntry.received_at)
+    order = order.desc() if query.descending else order.asc()
+    with store.session() as s:
+        total = s.scalar(select(func.count()).select_from(QueueEntry).where(*conditions))
+        stmt = select(QueueEntry).where(*conditions).order_by(order, QueueEntry.dossier_id)
+        if limit is None:
+            stmt = stmt.limit(query.per_page).offset((max(query.page, 1) - 1) * query.per_page)
+        else:
+            stmt = stmt.limit(limit)
+        rows = list(s.scalars(stmt).all())
+        others = _conditions(QueueQuery(**{**query.__dict__, "state": None}))
+        counts = dict(s.execute(select(QueueEntry.state, func.count()).where(*others)
+                                .group_by(QueueEntry.state)).all())
+    return QueuePage(rows, total or 0, counts)
+
+
+def _conditions(query: QueueQuery) -> list:
+    conditions = []
+    if query.state:
+        conditions.append(QueueEntry.state == query.state)
+    if query.status:
+        conditions.append(QueueEntry.status == query.status)
+    if query.complete is not None:
+        conditions.append(QueueEntry.complete == query.complete)
+    if query.reason:
+        conditions.append(QueueEntry.reasons.like(f"% {_escape(query.reason)} %", escape="\\"))
+    if query.departement:
+        conditions.append(QueueEntry.departement == query.departement)
+    if query.assignee:
+        conditions.append(QueueEntry.assignee == query.assignee)
+    if query.text:
+        for word in fold(query.text).split():
+            conditions.append(QueueEntry.search.like(f"%{_escape(word)}%", escape="\\"))
+    if query.received_from:
+        conditions.append(QueueEntry.received_at >= query.received_from)
+    if query.received_to:
+        conditions.append(QueueEntry.received_at < query.received_to)
+    return conditions
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, for searching."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def refresh_queue(store: Store, dossier_ids: list[str] | None = None) -> int:
+    """Bring the queue lines of changed dossiers up to date; returns how many were refreshed."""
+    with store.session() as s:
+        stmt = (select(Dossier.id).outerjoin(QueueEntry, QueueEntry.dossier_id == Dossier.id)
+                .where(or_(QueueEntry.dossier_id.is_(None), QueueEntry.synced_at < Dossier.updated_at)))
+        if dossier_ids is not None:
+            stmt = stmt.where(Dossier.id.in_(dossier_ids))
+        stale = list(s.scalars(stmt).all())
+    for start in range(0, len(stale), 500):
+        _refresh_chunk(store, stale[start:start + 500])
+    return len(stale)
+
+
+QUEUE_FIELDS = ("s1.collectivite.nom", "s2.departement", "courrier_prefet.departement", "s2.communes",
+                "s2.epci", "s3.intitule", "courrier_collectivite.collectivite")
+
+
+def _refresh_chunk(store: Store, ids: list[str]) -> None:
+    try:
+        with store.session() as s:
+            dossiers = {d.id: d for d in s.scalars(select(Dossier).where(Dossier.id.in_(ids)))}
+            values: dict[str, dict] = {i: {} for i in ids}
+            for fid, did, value in s.execute(select(FieldRow.field_id, FieldRow.dossier_id, FieldRow.value)
+                                             .where(FieldRow.dossier_id.in_(ids),
+                                                    FieldRow.field_id.in_(QUEUE_FIELDS))):
+                values[did][fid] = value
+            messages: dict[str, list] = {i: [] for i in ids}
+            for row in s.execute(select(MessageRow.dossier_id, MessageRow.date, MessageRow.received_at,
+                                        MessageRow.subject, MessageRow.sender)
+                                 .where(MessageRow.dossier_id.in_(ids))):
+                messages[row.dossier_id].append(row)
+            entries = {e.dossier_id: e for e in s.scalars(select(QueueEntry)
+                                                          .where(QueueEntry.dossier_id.in_(ids)))}
+            for dossier_id, dossier in dossiers.items():
+                entry = entries.get(dossier_id) or _entry(s, dossier_id)
+                _derive(entry, dossier, values[dossier_id], messages[dossier_id])
+    except IntegrityError:  # another request created the same lines meanwhile: theirs are as good
+        log.info("queue refresh raced for %d dossiers", len(ids))
+
+
+def _derive(entry: QueueEntry, dossier: Dossier, values: dict, messages: list) -> None:
+    verdict = dossier.completeness or {"complete": False, "reasons": []}
+    triage = dossier.triage or {}
+    lifted = {(o["code"], o.get("detail")) for o in triage.get("overrides", [])}
+    open_reasons = [r for r in verdict["reasons"] if (r["code"], r.get("detail")) not in lifted]
+    entry.status = dossier.status
+    entry.complete = not open_reasons if dossier.completeness else False
+    entry.reasons = " " + " ".join(dict.fromkeys(r["code"] for r in open_reasons)) + " "
+    entry.departement = _text(values.get("s2.departement") or values.get("courrier_prefet.departement"))[:3] or None
+    entry.collectivite = _text(values.get("s1.collectivite.nom")
+                               or values.get("courrier_collectivite.collectivite"))[:300]
+    dates = [m.date or m.received_at for m in messages]
+    entry.received_at = min(dates, key=_utc) if dates else dossier.created_at
+    entry.decision = triage.get("decision")
+    entry.state = _state(entry, messages)
+    words = [dossier.id, entry.collectivite, _text(values.get("s3.intitule")),
+             *(_text(c.get("nom")) for c in values.get("s2.communes") or [] if isinstance(c, dict)),
+             _text((values.get("s2.epci") or {}).get("nom") if isinstance(values.get("s2.epci"), dict) else ""),
+             *(m.subject or "" for m in messages), *(m.sender or "" for m in messages)]
+    entry.search = fold(" ".join(w for w in words if w))
+    entry.synced_at = dossier.updated_at
+
+
+def _state(entry: QueueEntry, messages: list) -> str:
+    if entry.decision in ("eligible", "non_eligible"):
+        return entry.decision
+    if entry.decision == "a_completer" and entry.requested_at is not None:
+        answered = any(_utc(m.received_at) > _utc(entry.requested_at) for m in messages)
+        return "reponse_recue" if answered else "en_attente"
+    return "suivi" if entry.assignee else "nouveau"
+
+
+def _utc(value: datetime) -> datetime:
+    from datetime import timezone
+
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+# Intake and processing from the web ---------------------------------------------
+
+def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
+           files: list[tuple[str, bytes]] | None = None) -> str:
+    """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier)."""
+    from extractors.model import Part
+    from worker import pipeline
+
+    if message is not None:
+        name, raw = message
+        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload").dossier_id
+    parts = [Part(name=name, data=data) for name, data in files or []]
+    group = "upload:" + utcnow().isoformat()
+    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload").dossier_id
+
+
+def process_now(store: Store, settings, dossier_id: str) -> None:
+    """Read a dossier (again): corrections stay, the verdict is recomputed."""
+    from extractors.ocr import TesseractEngine
+    from worker import pipeline
+
+    engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine)
+
+
+def process_job(dossier_id: str) -> None:
+    """RQ entry point (JSON argument): settings from the worker's environment."""
+    import os
+
+    from worker.settings import Settings
+
+    settings = Settings.from_env(os.environ)
+    process_now(Store(settings), settings, dossier_id)
+
+
+def dossier_file(store: Store, dossier_id: str, sha256: str) -> FileRow | None:
+    """A file of this dossier by content hash (so that no other blob can be asked for)."""
+    with store.session() as s:
+        return s.scalar(select(FileRow).where(FileRow.dossier_id == dossier_id, FileRow.sha256 == sha256))
