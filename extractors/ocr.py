@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
+from extractors.checkboxes import Box, find_boxes
 from extractors.errors import ErrorCode, GuichetError
 from extractors.model import PageText, Word
 
@@ -117,6 +118,8 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
             turned_words = engine.words(_turn(upright, turn))
             if _better(turned_words, words):
                 words, rotation = turned_words, turn
+    final = _turn(upright, rotation) if rotation else upright
+    words = with_checkboxes(words, final)
     applied_skew = round(skew, 2) if abs(skew) >= MIN_SKEW else 0.0
     return PageText(
         number=number,
@@ -128,6 +131,31 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
         rotation=rotation,
         skew=applied_skew,
     )
+
+
+def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
+    """Replace what OCR made of check boxes by the boxes found in the image ("☐"/"☒")."""
+    heights = sorted(w.height for w in words if len(w.text) >= 3)
+    if not heights:
+        return words
+    boxes = find_boxes(image, heights[len(heights) // 2])
+    if not boxes:
+        return words
+    kept = [w for w in words if not any(_mostly_inside(w, b) for b in boxes)]
+    for box in boxes:
+        line = min(kept, key=lambda w: abs(w.top + w.height / 2 - box.top - box.size / 2)
+                   + (0 if w.left > box.left else 1e6), default=None)
+        kept.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
+                            box.confidence, line.line if line else (0, 0, 0)))
+    return sorted(kept, key=lambda w: (w.line, w.left))
+
+
+def _mostly_inside(word: RawWord, box: Box) -> bool:
+    x0, y0 = max(word.left, box.left), max(word.top, box.top)
+    x1 = min(word.left + word.width, box.left + box.size)
+    y1 = min(word.top + word.height, box.top + box.size)
+    overlap = max(0, x1 - x0) * max(0, y1 - y0)
+    return overlap >= 0.5 * max(1, word.width * word.height)
 
 
 def estimate_skew(gray: Image.Image) -> float:

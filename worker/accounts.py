@@ -182,3 +182,11 @@ def token_user(store, token: str) -> User | None:
 
 def _sha(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def set_password(store, user_id: int, password: str) -> None:
+    """Replace a user's password (argon2id)."""
+    if len(password) < 12:
+        raise AccountError("Le mot de passe doit compter au moins 12 caractères.")
+    with store.session() as s:
+        s.get(User, user_id).password_hash = password_hasher().hash(password)

@@ -401,7 +401,8 @@ def _derive(entry: QueueEntry, dossier: Dossier, values: dict, messages: list) -
     entry.status = dossier.status
     entry.complete = not open_reasons if dossier.completeness else False
     entry.reasons = " " + " ".join(dict.fromkeys(r["code"] for r in open_reasons)) + " "
-    entry.departement = _text(values.get("s2.departement") or values.get("courrier_prefet.departement"))[:3] or None
+    departement = _text(values.get("s2.departement") or values.get("courrier_prefet.departement"))
+    entry.departement = departement if 0 < len(departement) <= 3 else None
     entry.collectivite = _text(values.get("s1.collectivite.nom")
                                or values.get("courrier_collectivite.collectivite"))[:300]
     dates = [m.date or m.received_at for m in messages]

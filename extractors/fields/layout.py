@@ -13,6 +13,7 @@ from extractors.model import BBox, PageText
 log = logging.getLogger(__name__)
 
 MARGIN = 0.07  # share of the page height where running headers and footers live
+_BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
 
 
@@ -74,19 +75,20 @@ def document_rows(pages: list[tuple[str, PageText]]) -> list[Row]:
 
 
 def page_rows(file: str, page: PageText) -> list[Row]:
-    """Group a page's words into rows by vertical overlap, whatever their source's line ids."""
-    words = sorted(page.words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
+    """Group a page's words into rows: the reader's own lines, then lines side by side."""
+    lines: dict[int, list] = {}
+    for word in page.words:
+        if page.ocr and _noise(word):
+            continue
+        lines.setdefault(word.line, []).append(word)
+    ordered = sorted(lines.values(), key=_centre)
     rows: list[list] = []
-    for word in words:
-        centre = (word.bbox[1] + word.bbox[3]) / 2
-        height = max(word.bbox[3] - word.bbox[1], 1.0)
-        if rows:
-            last = rows[-1]
-            last_centre = sum((w.bbox[1] + w.bbox[3]) / 2 for w in last) / len(last)
-            if abs(centre - last_centre) <= 0.45 * height:
-                last.append(word)
-                continue
-        rows.append([word])
+    for line in ordered:
+        # Two cells of one table row are two lines for the reader: same height, one row here.
+        if rows and abs(_centre(line) - _centre(rows[-1])) <= 0.5 * min(_height(line), _height(rows[-1])):
+            rows[-1].extend(line)
+        else:
+            rows.append(list(line))
     out = []
     for row in rows:
         tokens = tuple(
@@ -94,9 +96,29 @@ def page_rows(file: str, page: PageText) -> list[Row]:
             for w in sorted(row, key=lambda w: w.bbox[0])
             if (text := _strip_rules(w.text))
         )
-        if tokens:
+        if any(t.norm or t.text in _BOXES for t in tokens) and not (page.ocr and _speck_row(tokens)):
             out.append(Row(file, page.number, tokens))
     return out
+
+
+def _speck_row(tokens: tuple[Token, ...]) -> bool:
+    """A row of one or two uncertain characters: dirt on the scan, not an answer."""
+    alnum = [t for t in tokens if t.norm]
+    return (sum(len(t.norm) for t in alnum) < 3 and not any(t.text in _BOXES for t in tokens)
+            and min((t.conf for t in alnum), default=0.0) < 0.6)
+
+
+def _noise(word) -> bool:
+    """Specks and smudges that OCR reads as letters, with next to no confidence."""
+    return word.text not in _BOXES and (word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2))
+
+
+def _centre(words: list) -> float:
+    return sum((w.bbox[1] + w.bbox[3]) / 2 for w in words) / len(words)
+
+
+def _height(words: list) -> float:
+    return max(1.0, sorted(w.bbox[3] - w.bbox[1] for w in words)[len(words) // 2])
 
 
 def _strip_rules(text: str) -> str:

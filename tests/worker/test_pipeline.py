@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 from sqlalchemy import func, select
 
-from extractors.model import Part
+from extractors.model import READER_VERSION, Part
 from tests.conftest import SHARED
 from tests.contract import validate_export
 from worker import pipeline
@@ -69,7 +69,7 @@ def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine):
     export = process([Part("scan.pdf", pdf)], store, settings, engine)
     assert [d["kind"] for d in export["documents"]][0] == "fiche"
     assert all(d["ocr"] for d in export["documents"])
-    reading_pages = store.pages(store.reading(export["documents"][0]["sha256"], 1).id)
+    reading_pages = store.pages(store.reading(export["documents"][0]["sha256"], READER_VERSION).id)
     assert reading_pages[1].rotation == 180
     assert "SECTION" in reading_pages[1].text.upper()
 

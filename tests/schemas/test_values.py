@@ -1,0 +1,206 @@
+"""Value normalisers on the variants real dossiers and OCR produce."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from schemas.values import clean_text, normalise_email, normalise_phone, parse_french_date
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 mars 2026", date(2026, 3, 12)),
+    ("12 Mars 2026", date(2026, 3, 12)),
+    ("12 MARS 2026", date(2026, 3, 12)),
+    ("1er avril 2026", date(2026, 4, 1)),
+    ("1 er avril 2026", date(2026, 4, 1)),
+    ("1re avril 2026", date(2026, 4, 1)),
+    ("premier avril 2026", date(2026, 4, 1)),
+    ("ler avril 2026", date(2026, 4, 1)),  # OCR read "1" as "l"
+    ("le lundi 2 mars 2026", date(2026, 3, 2)),
+    ("Le Mardi 3 Février 2026", date(2026, 2, 3)),
+    ("Fait à Vitré, le 12 mars 2026", date(2026, 3, 12)),
+    ("Rennes, le 5 janv. 2026", date(2026, 1, 5)),
+    ("12 févr. 2026", date(2026, 2, 12)),
+    ("3 sept. 2026", date(2026, 9, 3)),
+    ("12 fevrier 2026", date(2026, 2, 12)),
+    ("15 aout 2026", date(2026, 8, 15)),
+    ("15 août 2026", date(2026, 8, 15)),
+    ("1 decembre 2026", date(2026, 12, 1)),
+    ("12 decernbre 2026", date(2026, 12, 12)),  # "rn" read for "m"
+    ("12 novernbre 2026", date(2026, 11, 12)),
+    ("12 juiIlet 2026", date(2026, 7, 12)),  # capital I for l
+    ("20 Juin 2026", date(2026, 6, 20)),
+    ("8 mai 2026", date(2026, 5, 8)),
+    ("12/03/2026", date(2026, 3, 12)),
+    ("12 / 03 / 2026", date(2026, 3, 12)),
+    ("2/3/2026", date(2026, 3, 2)),
+    ("12.03.26", date(2026, 3, 12)),
+    ("12-03-2026", date(2026, 3, 12)),
+    ("2026-03-12", date(2026, 3, 12)),
+    ("2026-03-12T10:04:00+01:00", date(2026, 3, 12)),
+    ("l2/O3/2026", date(2026, 3, 12)),  # OCR: l for 1, O for 0
+    ("I2 mars 2026", date(2026, 3, 12)),
+    ("Le 29 février 2028", date(2028, 2, 29)),
+    ("Paris, le 2 avril 2026 (reçu le 12/04/2026)", date(2026, 4, 2)),  # the first one
+    ("Vu le 05/06/2026, signé le 12 mai 2026", date(2026, 6, 5)),
+])
+def test_parse_french_date(text: str, expected: date):
+    assert parse_french_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    None, "", "mars 2026", "le 12 mars", "31/02/2026", "29 février 2026", "32 mars 2026",
+    "12/13/2026", "12 brumaire 2026", "02 99 12 34 56", "Vitré", "12 mai 26",
+])
+def test_parse_french_date_rejects(text):
+    assert parse_french_date(text) is None
+
+
+# -- e-mail --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jean.dupont@ille-et-vilaine.gouv.fr", "jean.dupont@ille-et-vilaine.gouv.fr"),
+    ("Nolwenn.Le-Bihan@ille-et-vilaine.gouv.fr", "nolwenn.le-bihan@ille-et-vilaine.gouv.fr"),
+    ("  K.Jouan@redon.fr  ", "k.jouan@redon.fr"),
+    ("mailto:urbanisme@ville-corte.corsica", "urbanisme@ville-corte.corsica"),
+    ("MAILTO: dgs@ville-nontron.fr", "dgs@ville-nontron.fr"),
+    ("Jean Dupont <Jean.Dupont@Finistere.gouv.fr>", "jean.dupont@finistere.gouv.fr"),
+    ("jean.dupont @ ille-et-vilaine.gouv.fr", "jean.dupont@ille-et-vilaine.gouv.fr"),
+    ("jean.dupont@ille-et-vilaine . gouv.fr", "jean.dupont@ille-et-vilaine.gouv.fr"),
+    ("jean.dupont@ille-et-vilaine,gouv.fr", "jean.dupont@ille-et-vilaine.gouv.fr"),
+    ("jean(at)saint-flour.fr", "jean@saint-flour.fr"),
+    ("Courriel : l.chassang@saint-flour.fr.", "l.chassang@saint-flour.fr"),
+    ("(mairie@gorgesdutarncausses.fr)", "mairie@gorgesdutarncausses.fr"),
+    ("jm.grondin@saintjoseph.re", "jm.grondin@saintjoseph.re"),
+    ("prenom.nom+atelier@developpement-durable.gouv.fr",
+     "prenom.nom+atelier@developpement-durable.gouv.fr"),
+])
+def test_normalise_email(text: str, expected: str):
+    assert normalise_email(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    None, "", "pas d'adresse", "jean.dupont", "jean@", "@x.fr", "jean@x", "jean@@x.fr",
+    "jean..dupont@x.fr", "jean.@x.fr",
+    "gaëlle.texier@mairie.fr",  # not an address as written: a reviewer looks
+    "a@b.fr; c@d.fr",  # two addresses: a reviewer chooses
+])
+def test_normalise_email_rejects(text):
+    assert normalise_email(text) is None
+
+
+# -- telephone -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("02 99 12 34 56", "+33299123456"),
+    ("02.99.12.34.56", "+33299123456"),
+    ("02-99-12-34-56", "+33299123456"),
+    ("0299123456", "+33299123456"),
+    ("02 99 123 456", "+33299123456"),
+    ("+33 2 99 12 34 56", "+33299123456"),
+    ("+33 (0)2 99 12 34 56", "+33299123456"),
+    ("+33(0)299123456", "+33299123456"),
+    ("0033 2 99 12 34 56", "+33299123456"),
+    ("Tél. : 02 99 12 34 56", "+33299123456"),
+    ("Tél. : 02 99 12 34 56 / 06 12 34 56 78", "+33299123456"),
+    ("02 99 12 34 56 - 06 12 34 56 78", "+33299123456"),  # the first of two
+    ("Tél : 02 99 12 34 56 - Port. : 06 12 34 56 78", "+33299123456"),
+    ("06 12 34 56 78", "+33612345678"),
+    ("07 81 23 45 67", "+33781234567"),
+    ("01 40 81 21 22", "+33140812122"),
+    ("04 95 32 97 10", "+33495329710"),
+    # La Réunion
+    ("0262 40 26 26", "+262262402626"),
+    ("02 62 40 26 26", "+262262402626"),
+    ("0692 61 24 87", "+262692612487"),
+    ("0693 12 34 56", "+262693123456"),
+    ("+262 262 40 26 26", "+262262402626"),
+    ("+262 692 61 24 87", "+262692612487"),
+    ("+33 6 92 61 24 87", "+262692612487"),  # an overseas mobile written with +33
+    # Guadeloupe (and Saint-Martin, Saint-Barthélemy)
+    ("0590 99 46 46", "+590590994646"),
+    ("0690 42 17 55", "+590690421755"),
+    ("+590 590 99 46 46", "+590590994646"),
+    # Guyane
+    ("0594 29 12 34", "+594594291234"),
+    ("0694 12 34 56", "+594694123456"),
+    # Martinique
+    ("0596 71 12 34", "+596596711234"),
+    ("0696 12 34 56", "+596696123456"),
+    # Mayotte: +262 since 2007 (+269 is now the Comoros)
+    ("0269 61 12 34", "+262269611234"),
+    ("0639 69 12 34", "+262639691234"),
+])
+def test_normalise_phone(text: str, expected: str):
+    assert normalise_phone(text) == expected
+
+
+def test_overseas_prefix_wins_over_the_departement():
+    assert normalise_phone("0262 40 26 26", "35") == "+262262402626"
+    assert normalise_phone("02 99 12 34 56", "974") == "+33299123456"
+
+
+def test_departement_places_a_local_number():
+    assert normalise_phone("41 23 45", "975") == "+508412345"  # Saint-Pierre-et-Miquelon
+    assert normalise_phone("41 23 45") is None
+
+
+@pytest.mark.parametrize("text", [
+    None, "", "abc", "02 99 12 34", "02 99 12 34 56 78 90", "00 00 00 00 00", "12/03/2026",
+    "+33 1 23",
+])
+def test_normalise_phone_rejects(text):
+    assert normalise_phone(text) is None
+
+
+# -- free text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("  Revitalisation   du centre-bourg  ", "Revitalisation du centre-bourg"),
+    ("ligne 1\nligne 2\r\n\r\nligne 3\tfin", "ligne 1 ligne 2 ligne 3 fin"),
+    ("Pyrénées-\nAtlantiques", "Pyrénées-Atlantiques"),
+    ("Pyrénées-  \n  Atlantiques", "Pyrénées-Atlantiques"),
+    ("PYRÉNÉES-\nATLANTIQUES", "PYRÉNÉES-ATLANTIQUES"),
+    ("Saint-Jean-\nde-Luz", "Saint-Jean-de-Luz"),
+    ("Bourg-\nen-Bresse", "Bourg-en-Bresse"),
+    ("Île-de-\nFrance", "Île-de-France"),
+    ("aménage-\nment", "aménagement"),
+    ("l'aména-\ngement du territoire", "l'aménagement du territoire"),
+    ("revitali-\nsation", "revitalisation"),
+    ("surface de plan-\ncher", "surface de plancher"),
+    ("mo-\nde", "mode"),
+    ("centre-\nville", "centre-ville"),
+    ("centre-\nbourg", "centre-bourg"),
+    ("sous-\npréfet", "sous-préfet"),
+    ("arrière-\npays", "arrière-pays"),
+    ("avant-\nprojet", "avant-projet"),
+    ("vice-\nprésidente", "vice-présidente"),
+    ("socio-\néconomiques", "socio-économiques"),
+    ("peut-\nêtre", "peut-être"),
+    ("2025-\n2030", "2025-2030"),
+    # the text settles it: a form it writes elsewhere wins
+    ("co-construction et co-\nconstruction", "co-construction et co-construction"),
+    ("centre-\nville et centreville", "centreville et centreville"),
+    ("la revitalisation, la re\u00ad\nvitalisation", "la revitalisation, la revitalisation"),
+    ("la re\u00advitalisation", "la revitalisation"),
+    ("l'ef\ufb01cacité", "l'efficacité"),
+    ("e\u0301tude", "étude"),  # decomposed accent from a PDF
+    ("m² de plancher", "m² de plancher"),
+    ("objectifs :\n- densifier\n- végétaliser", "objectifs : - densifier - végétaliser"),
+    ("fin de ligne -\nsuite", "fin de ligne - suite"),
+    ("a\u00a0b\u202fc\u200bd", "a b cd"),
+])
+def test_clean_text(text: str, expected: str):
+    assert clean_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\n\t\n", "\u200b"])
+def test_clean_text_empty_is_none(text):
+    assert clean_text(text) is None

@@ -1,0 +1,137 @@
+"""Service fixtures: sample dossiers read once by the real pipeline, an app per test, accounts, logins."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from worker.settings import Limits, Settings
+
+PASSWORD = "motdepasse-de-test"
+ROLES = ("lecteur", "instructeur", "administrateur")
+SAMPLES = ("01_pdf_numeriques", "11_sans_courrier_prefet")
+
+
+def make_settings(root: Path) -> Settings:
+    """Embedded defaults under `root`."""
+    return Settings(data_dir=root, database_url=f"sqlite:///{root / 'g.sqlite3'}", storage_dir=root / "blobs",
+                    ocr_workers=2, limits=Limits(parse_timeout=120.0))
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory, engine) -> tuple[Path, dict[str, str]]:
+    """Two sample dossiers read by the real pipeline, then fields written as the extraction would."""
+    from worker import pipeline
+    from worker.inputs import plan_input
+    from worker.store import Store
+
+    root = tmp_path_factory.mktemp("samples") / "var"
+    settings = make_settings(root)
+    store = Store(settings)
+    ids = {}
+    for case in SAMPLES:
+        plan = plan_input(ROOT / "samples" / case / "input", case)
+        done = pipeline.intake_files(plan.loose, case, store=store, settings=settings)
+        pipeline.process_dossier(done.dossier_id, store=store, settings=settings, engine=engine)
+        ids[case] = done.dossier_id
+    seed_fields(store, ids["01_pdf_numeriques"], "Combourg", "35")
+    seed_fields(store, ids["11_sans_courrier_prefet"], "Guingamp", "22")
+    store.engine.dispose()
+    return root, ids
+
+
+def seed_fields(store, dossier_id: str, commune: str, departement: str) -> None:
+    """Write a few fields with a real source box (found in the fiche's words) via Store.save_results."""
+    documents = store.documents(dossier_id)
+    files = {f.id: f for f in store.files(dossier_id)}
+    fiche = next(d for d in documents if d.kind == "fiche")
+    source = _word_source(store, files[fiche.file_id], commune)
+    fields = {fid: {"value": row.value, "confidence": row.confidence, "source": row.source, "status": row.status}
+              for fid, row in store.fields(dossier_id).items()}
+    fields["s1.collectivite.nom"] = {"value": f"Commune de {commune}", "confidence": 0.55, "source": source,
+                                     "status": "needs_review"}
+    fields["s2.departement"] = {"value": departement, "confidence": 0.97, "source": None, "status": "extracted"}
+    docs = [dict(file_id=d.file_id, pages=d.pages, kind=d.kind, confidence=d.confidence, ocr=d.ocr,
+                 error=d.error) for d in documents]
+    store.save_results(dossier_id, docs, fields, store.dossier(dossier_id).completeness)
+
+
+def _word_source(store, file, word: str) -> dict:
+    from extractors.model import READER_VERSION
+
+    reading = store.reading(file.sha256, READER_VERSION)
+    for page in store.pages(reading.id):
+        for w in page.words:
+            if w.text.strip(".,") == word:
+                return {"file": file.name, "page": page.number, "bbox": list(w.bbox)}
+    raise AssertionError(f"{word} not found in {file.name}")
+
+
+@pytest.fixture
+def data(tmp_path: Path, sample_data) -> tuple[Settings, dict[str, str]]:
+    """A private copy of the sample data for one test."""
+    root, ids = sample_data
+    target = tmp_path / "var"
+    shutil.copytree(root, target)
+    return make_settings(target), ids
+
+
+@pytest.fixture
+def app(data):
+    from service import create_app
+    from service.config import WebSettings
+
+    settings, _ids = data
+    web = WebSettings(secret_key="cle-de-test-" + "x" * 40, login_limit="1000 per minute",
+                      page_cache_dir=settings.data_dir / "cache")
+    app = create_app(settings, web)
+    app.config["TESTING"] = True
+    for role in ROLES:
+        from worker import accounts
+
+        accounts.create_user(app.extensions["guichet"].store, f"{role}@example.gouv.fr", PASSWORD, role,
+                             role.capitalize())
+    yield app
+    app.extensions["guichet"].store.engine.dispose()
+
+
+@pytest.fixture
+def ids(data) -> dict[str, str]:
+    return data[1]
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the first form of a page."""
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def login(client, role: str) -> str:
+    """Sign in as the account of `role`; returns the session's CSRF token."""
+    token = csrf_of(client.get("/connexion").text)
+    response = client.post("/connexion", data={"login": f"{role}@example.gouv.fr", "password": PASSWORD,
+                                                "csrf_token": token})
+    assert response.status_code == 302, response.text
+    return csrf_of(client.get("/").text)
+
+
+@pytest.fixture
+def tokens(app) -> dict[str, str]:
+    """An API token per role."""
+    from worker import accounts
+
+    store = app.extensions["guichet"].store
+    return {role: accounts.create_token(store, accounts.find_user(store, f"{role}@example.gouv.fr").id)
+            for role in ROLES}
+
+
+@pytest.fixture
+def no_processing(monkeypatch):
+    """Uploads and reprocessing are recorded but not read (no OCR in these tests)."""
+    calls = []
+    monkeypatch.setattr("service.jobs.schedule_processing", lambda store, settings, dossier_id: calls.append(dossier_id))
+    return calls
+

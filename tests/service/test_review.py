@@ -1,0 +1,86 @@
+"""worker.review on SQLite and PostgreSQL: corrections survive reprocessing, decisions, the queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from schemas.fields import FIELD_IDS
+from worker import review
+from worker.db import MessageRow, utcnow
+from worker.review import QueueQuery
+from worker.store import Store
+
+VERDICT = {"complete": False, "pieces": {"fiche": True, "courrier_collectivite": True, "courrier_prefet": False},
+           "reasons": [{"code": "COURRIER_PREFET_ABSENT", "detail": None, "message": "absent"},
+                       {"code": "VERIFICATION_REQUISE", "detail": "courrier_collectivite.signe", "message": "à vérifier"}]}
+
+
+def make_dossier(store: Store, dossier_id: str, nom: str, departement: str, verdict: dict = VERDICT) -> None:
+    """A processed dossier written the way the pipeline writes one."""
+    store.ensure_dossier(dossier_id)
+    fields = {fid: {"value": None, "confidence": 0.0, "source": None, "status": "missing"} for fid in FIELD_IDS}
+    fields["s1.collectivite.nom"] = {"value": nom, "confidence": 0.9, "source": None, "status": "extracted"}
+    fields["s2.departement"] = {"value": departement, "confidence": 0.9, "source": None, "status": "extracted"}
+    fields["courrier_collectivite.signe"] = {"value": None, "confidence": 0.3, "source": None, "status": "needs_review"}
+    store.save_results(dossier_id, [], fields, verdict)
+
+
+def test_a_correction_is_recorded_and_survives_reprocessing(any_settings):
+    store = Store(any_settings)
+    make_dossier(store, "D-1", "Commune de Vitré", "35")
+    change = review.correct_field(store, "D-1", "courrier_collectivite.signe", True, "signature visible", "a@x.fr")
+    assert change == {"field": "courrier_collectivite.signe", "old": None, "new": True, "reason": "signature visible"}
+    row = store.fields("D-1")["courrier_collectivite.signe"]
+    assert (row.value, row.status, row.corrected_by) == (True, "corrected", "a@x.fr")
+    assert [r["code"] for r in store.dossier("D-1").completeness["reasons"]] == ["COURRIER_PREFET_ABSENT"]
+    make_dossier(store, "D-1", "Commune de Vitré", "35")  # reprocessing
+    assert store.fields("D-1")["courrier_collectivite.signe"].value is True
+    [event] = review.history(store, "D-1")
+    assert (event.kind, event.actor, event.data["new"]) == ("field_corrected", "a@x.fr", True)
+
+
+def test_the_queue_filters_sorts_counts_and_searches(any_settings):
+    store = Store(any_settings)
+    make_dossier(store, "D-a", "Commune de Vitré", "35")
+    make_dossier(store, "D-b", "Ville de Guingamp", "22")
+    make_dossier(store, "D-c", "Commune de Corte", "2B", {**VERDICT, "complete": True, "reasons": []})
+    assert review.list_queue(store, QueueQuery()).total == 3
+    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(departement="22")).rows] == ["D-b"]
+    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(text="vitre")).rows] == ["D-a"]
+    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(complete=True)).rows] == ["D-c"]
+    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(reason="COURRIER_PREFET_ABSENT")).rows} \
+        == {"D-a", "D-b"}
+    ordered = review.list_queue(store, QueueQuery(sort="collectivite", descending=False)).rows
+    assert [e.collectivite for e in ordered] == ["Commune de Corte", "Commune de Vitré", "Ville de Guingamp"]
+    review.take(store, "D-b", "i@x.fr")
+    page = review.list_queue(store, QueueQuery(state="suivi"))
+    assert [e.dossier_id for e in page.rows] == ["D-b"] and page.counts == {"nouveau": 2, "suivi": 1}
+    assert review.list_queue(store, QueueQuery(text="100%_")).total == 0  # LIKE wildcards are literal
+
+
+def test_a_request_for_documents_waits_until_the_thread_answers(any_settings):
+    store = Store(any_settings)
+    make_dossier(store, "D-w", "Commune de Vitré", "35")
+    export = {"id": "D-w", "fields": {"s1.collectivite.nom": {"value": "Commune de Vitré"}},
+              "completeness": store.dossier("D-w").completeness, "triage": {}}
+    text = review.request_text(export)
+    assert "préfet" in text and "Commune de Vitré" in text and "D-w" in text
+    review.decide(store, "D-w", "a_completer", "pièces manquantes", "i@x.fr", text)
+    assert review.queue_entry(store, "D-w").state == "en_attente"
+    later = utcnow() + timedelta(seconds=1)
+    store.add_message("D-w", MessageRow(message_id="<r@x>", sha256="0" * 64, file_name="r.eml", sender="m@x.fr",
+                                        subject="RE: candidature", received_at=later, date=later))
+    make_dossier(store, "D-w", "Commune de Vitré", "35")  # the answer is read
+    assert review.queue_entry(store, "D-w").state == "reponse_recue"
+    assert store.dossier("D-w").triage["decision"] == "a_completer"
+
+
+def test_a_verdict_override_lifts_a_reason_in_the_queue_only(any_settings):
+    store = Store(any_settings)
+    make_dossier(store, "D-v", "Commune de Vitré", "35")
+    review.override_verdict(store, "D-v", "COURRIER_PREFET_ABSENT", None, "reçu par courrier postal", "i@x.fr")
+    review.override_verdict(store, "D-v", "VERIFICATION_REQUISE", "courrier_collectivite.signe", "vu", "i@x.fr")
+    assert review.queue_entry(store, "D-v").complete is True
+    assert store.dossier("D-v").completeness["complete"] is False  # the rules' verdict is unchanged
+    assert [o["code"] for o in store.dossier("D-v").triage["overrides"]] == ["COURRIER_PREFET_ABSENT",
+                                                                             "VERIFICATION_REQUISE"]
