@@ -1,4 +1,4 @@
-"""Map boxes from an upright (turned, deskewed) page image back to the page as received."""
+"""Map boxes from an upright page image (turned, then deskewed) back to the page as received."""
 
 from __future__ import annotations
 
@@ -10,16 +10,12 @@ from extractors.model import BBox
 log = logging.getLogger(__name__)
 
 
-def upright_size(width: float, height: float, skew: float, rotation: int) -> tuple[float, float]:
-    """Size of the page once deskewed (canvas expanded, as PIL does) and turned."""
-    theta = math.radians(skew)
-    w = abs(width * math.cos(theta)) + abs(height * math.sin(theta))
-    h = abs(width * math.sin(theta)) + abs(height * math.cos(theta))
-    return (h, w) if rotation in (90, 270) else (w, h)
-
-
 def to_page(bbox: BBox, width: float, height: float, skew: float, rotation: int) -> BBox:
-    """The box on the page as received, from a box on its upright image (same units)."""
+    """The box on the page as received, from a box on its upright image (same units).
+
+    The upright image is the page turned counter-clockwise by `rotation`, then turned
+    by -`skew` degrees about its centre on an expanded canvas (as PIL's expand=True does).
+    """
     if not skew and not rotation:
         return bbox
     x0, top, x1, bottom = bbox
@@ -29,16 +25,17 @@ def to_page(bbox: BBox, width: float, height: float, skew: float, rotation: int)
 
 
 def _point(x: float, y: float, width: float, height: float, skew: float, rotation: int) -> tuple[float, float]:
+    turned_w, turned_h = (height, width) if rotation in (90, 270) else (width, height)
     theta = math.radians(skew)
-    dw = abs(width * math.cos(theta)) + abs(height * math.sin(theta))
-    dh = abs(width * math.sin(theta)) + abs(height * math.cos(theta))
-    # Undo the quarter turn (the deskewed canvas was turned counter-clockwise by `rotation`).
+    canvas_w = abs(turned_w * math.cos(theta)) + abs(turned_h * math.sin(theta))
+    canvas_h = abs(turned_w * math.sin(theta)) + abs(turned_h * math.cos(theta))
+    cx, cy = x - canvas_w / 2, y - canvas_h / 2
+    tx = cx * math.cos(theta) - cy * math.sin(theta) + turned_w / 2
+    ty = cx * math.sin(theta) + cy * math.cos(theta) + turned_h / 2
     if rotation == 90:
-        x, y = dw - y, x
-    elif rotation == 180:
-        x, y = dw - x, dh - y
-    elif rotation == 270:
-        x, y = y, dh - x
-    # Undo the deskew: the upright canvas is the page turned by -skew about its centre.
-    cx, cy = x - dw / 2, y - dh / 2
-    return cx * math.cos(theta) - cy * math.sin(theta) + width / 2, cx * math.sin(theta) + cy * math.cos(theta) + height / 2
+        return width - ty, tx
+    if rotation == 180:
+        return width - tx, height - ty
+    if rotation == 270:
+        return ty, height - tx
+    return tx, ty

@@ -106,21 +106,17 @@ class TesseractEngine:
 
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
-    """Read one page image; boxes come back in points of the image as received."""
+    """Read one page: turned upright if need be, then deskewed; boxes in points."""
     gray = image.convert("L")
-    skew = estimate_skew(gray)
-    upright = _rotate_free(gray, -skew) if abs(skew) >= MIN_SKEW else gray
-    words = engine.words(upright)
+    words, upright, skew = _read_level(gray, engine)
     rotation = 0
-    if _looks_turned(words) and _has_ink(upright):
-        turn, confidence = engine.orientation(_for_osd(upright))
+    if _looks_turned(words) and _has_ink(gray):
+        turn, confidence = engine.orientation(_for_osd(gray))
         if turn and confidence >= 1.0:
-            turned_words = engine.words(_turn(upright, turn))
+            turned_words, turned_image, turned_skew = _read_level(_turn(gray, turn), engine)
             if _better(turned_words, words):
-                words, rotation = turned_words, turn
-    final = _turn(upright, rotation) if rotation else upright
-    words = with_checkboxes(words, final)
-    applied_skew = round(skew, 2) if abs(skew) >= MIN_SKEW else 0.0
+                words, upright, skew, rotation = turned_words, turned_image, turned_skew, turn
+    words = with_checkboxes(words, upright)
     return PageText(
         number=number,
         width=gray.width * 72.0 / dpi,
@@ -129,8 +125,17 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
         ocr=True,
         confidence=round(_mean_conf(words), 4),
         rotation=rotation,
-        skew=applied_skew,
+        skew=skew,
     )
+
+
+def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Image.Image, float]:
+    """OCR after removing a small skew; returns the words, the image read and the skew removed."""
+    skew = estimate_skew(gray)
+    if abs(skew) < MIN_SKEW:
+        return engine.words(gray), gray, 0.0
+    level = _rotate_free(gray, -skew)
+    return engine.words(level), level, round(skew, 2)
 
 
 def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:

@@ -6,15 +6,17 @@ import gzip
 import json
 import logging
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+
+from schemas.values import fold
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,6 @@ EXACT = 1.0
 PREFIX = 0.9  # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor…"
 NAME_CUTOFF = 85  # rapidfuzz ratio below which a département/région/EPCI name is not matched
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 _ORDINAL = re.compile(r"^(\d+)(?:er|ere|re|e|eme|em|me)$")
@@ -50,13 +51,6 @@ REGION_ALIASES = {
     "Basse-Normandie": "28", "Haute-Normandie": "28", "Bourgogne": "27", "Franche-Comté": "27",
     "Aquitaine": "75", "Limousin": "75", "Poitou-Charentes": "75", "Midi-Pyrénées": "76",
     "Languedoc-Roussillon": "76", "Auvergne": "84", "Rhône-Alpes": "84"}
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII words: accents, ligatures, hyphens and apostrophes ('’) gone."""
-    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 def commune_keys(name: str) -> tuple[str, str]:
@@ -171,8 +165,11 @@ class CommuneMatch(_Match):
 
     @property
     def code_insee(self) -> str | None:
-        """INSEE code for `s2.communes`: None when ambiguous or for a déléguée/associée (whose
-        `parent` is the commune nouvelle); an arrondissement gives its commune's code."""
+        """INSEE code for `s2.communes`, or None.
+
+        None when ambiguous or for a déléguée/associée (whose `parent` is the commune
+        nouvelle); an arrondissement gives the code of its commune.
+        """
         found = self.commune
         if found is None or found.kind in (CommuneKind.DELEGUEE, CommuneKind.ASSOCIEE):
             return None
@@ -213,7 +210,6 @@ class _Index:
 
     by_bare: Mapping[str, tuple[Commune, ...]]
     bare_by_dep: Mapping[str, tuple[str, ...]]
-    all_bare: tuple[str, ...]
     epci_by_key: Mapping[str, tuple[Epci, ...]]
     epci_of_commune: Mapping[str, tuple[str, ...]]
     parent_of_rattachee: Mapping[str, str]  # only where a code has a single parent
@@ -257,10 +253,10 @@ class Cog:
                     communes[parent].codes_postaux, communes[parent])
             for code, nom, kind, parent in data["rattachees"])
         epcis = _read_epcis(data, communes)
-        index = _build_index(communes, rattachees, epcis, departements, regions)
         log.debug("COG %s: %d communes, %d EPCI/EPT", data["source"], len(communes), len(epcis))
         return cls(data["source"], regions, departements, communes, rattachees,
-                   dict(data["anciens_codes"]), epcis, index)
+                   dict(data["anciens_codes"]), epcis,
+                   _build_index(communes, rattachees, epcis, departements, regions))
 
     def resolve_commune(self, name: str, departement: str | None = None) -> CommuneMatch | None:
         """Resolve a written commune name; None when nothing is close enough.
@@ -271,7 +267,7 @@ class Cog:
         hint; if none is in it, matches elsewhere are returned (check `commune.departement`).
         """
         text, hint, postcode = self._split_commune_hints(name)
-        dep = self.departement_code(hint or departement or "") if (hint or departement) else None
+        dep = self.departement_code(hint or departement) if (hint or departement) else None
         full, bare = commune_keys(text)
         if not bare:
             return None
@@ -283,8 +279,11 @@ class Cog:
         return None
 
     def _commune_attempts(self, exact: list[Commune], bare: str, dep: str | None):
-        """Candidate sets in order of trust: exact in the département, an OCR-damaged name in
-        it (the département is usually read right), exact elsewhere, then fuzzy anywhere."""
+        """Candidate sets, most trusted first.
+
+        Exact in the département, an OCR-damaged name in it (the département is usually read
+        right), exact elsewhere, then an OCR-damaged name anywhere.
+        """
         if dep:
             yield [c for c in exact if c.departement == dep], EXACT
             yield self._fuzzy_communes(bare, dep)
@@ -293,7 +292,7 @@ class Cog:
 
     def _fuzzy_communes(self, bare: str, dep: str | None) -> tuple[list[Commune], float]:
         max_edits = _max_edits(bare)
-        choices = self._index.bare_by_dep.get(dep, ()) if dep else self._index.all_bare
+        choices = self._index.bare_by_dep.get(dep, ()) if dep else list(self._index.by_bare)
         if not max_edits or not choices:
             return [], 0.0
         hits = process.extract(bare, choices, scorer=OSA.distance,
@@ -349,10 +348,9 @@ class Cog:
     def resolve_epci(self, name: str, departement: str | None = None) -> EpciMatch | None:
         """Resolve a written EPCI (or EPT) name or SIREN; None when nothing is close enough.
 
-        Tolerates "CC"/"Communauté de communes", "CA"/"Communauté d'agglomération", "CU",
-        "Métropole", "Agglo", du/de la/des, an acronym beside the name ("CASUD – Communauté
-        d'agglomération du Sud"), word order, and small OCR errors. Equal candidates are
-        narrowed by `departement` and by the nature written, if any.
+        Tolerates CC/CA/CU spelt out or not, "Métropole", "Agglo", du/de la/des, an acronym
+        beside the name ("CASUD – …"), word order, OCR errors. Equal candidates are narrowed
+        by `departement` and by the nature written.
         """
         siren = re.sub(r"\s", "", name)
         if re.fullmatch(r"\d{9}", siren) and siren in self.epcis:
@@ -396,13 +394,15 @@ class Cog:
         return tuple(self.epcis[s] for s in sirens)
 
     def commune_in_epci(self, insee: str, siren: str) -> bool:
-        """Whether the commune (or the commune an arrondissement/former code belongs to) is a
-        member of the EPCI or EPT."""
+        """Whether a commune (arrondissements, former codes: their commune) is in an EPCI/EPT."""
         return any(e.siren == siren.replace(" ", "") for e in self.epcis_of_commune(insee))
 
     def departement_code(self, text: str, *, fuzzy: bool = True) -> str | None:
-        """"35", "035", "Ille-et-Vilaine", "Département d'Ille et Vilaine", "2a", "Corse-du-Sud",
-        "La Réunion", "974", "Préfet du Finistère" -> the département code; None if unknown."""
+        """The département code written as a code or a name, None if unknown.
+
+        "35", "035", "Ille-et-Vilaine", "Département d'Ille et Vilaine", "2a", "Corse-du-Sud",
+        "La Réunion", "974", "Préfet du Finistère"; `fuzzy` tolerates OCR errors.
+        """
         return (_as_code(text, self.departements)
                 or _lookup_name(_strip_admin_words(text), self._index.departement_by_key, fuzzy))
 
@@ -413,8 +413,11 @@ class Cog:
 
 
 def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Commune, ...]:
-    """Narrow homonyms: the exact spelling (article included), current communes over former
-    ones, the written postcode; then drop duplicates."""
+    """Narrow homonyms, then drop duplicates.
+
+    The exact spelling (article included) wins, then current communes over former ones, then
+    the written postcode.
+    """
     found = _narrow(found, lambda c: commune_keys(c.nom)[0] == full)
     found = _narrow(found, lambda c: c.kind is not CommuneKind.DELEGUEE
                     and c.kind is not CommuneKind.ASSOCIEE)
@@ -424,11 +427,9 @@ def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Comm
     return tuple(unique[k] for k in sorted(unique))
 
 
-def _narrow(items: Iterable, keep) -> list:
+def _narrow(items: list, keep: Callable[[Any], bool]) -> list:
     """The items that pass `keep`, or all of them when none does (a hint, not a filter)."""
-    items = list(items)
-    kept = [item for item in items if keep(item)]
-    return kept or items
+    return [item for item in items if keep(item)] or list(items)
 
 
 def _epci_variants(name: str) -> list[str]:
@@ -491,7 +492,6 @@ def _build_index(communes, rattachees, epcis, departements, regions) -> _Index:
     return _Index(
         by_bare={k: tuple(v) for k, v in by_bare.items()},
         bare_by_dep={k: tuple(sorted(v)) for k, v in bare_by_dep.items()},
-        all_bare=tuple(sorted(by_bare)),
         epci_by_key={k: tuple(v) for k, v in epci_by_key.items()},
         epci_of_commune={k: tuple(v) for k, v in epci_of_commune.items()},
         parent_of_rattachee={k: v.pop() for k, v in parents.items() if len(v) == 1},

@@ -25,7 +25,7 @@ class MessageSchema(Schema):
     sha256 = fields.String()
 
 
-class ErrorSchema(Schema):
+class FileErrorSchema(Schema):
     """Why a file could not be read."""
 
     code = fields.String(required=True)
@@ -41,7 +41,7 @@ class DocumentSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(PIECE_KINDS))
     ocr = fields.Boolean(required=True)
     confidence = fields.Float()
-    error = fields.Nested(ErrorSchema)
+    error = fields.Nested(FileErrorSchema)
 
 
 class SourceSchema(Schema):

@@ -22,15 +22,16 @@ MONTHS = {
 }
 # Long month names OCR may have damaged by a letter ("decernbre", "fevner"); short ones must match.
 _FUZZY_MONTHS = {name: n for name, n in MONTHS.items() if len(name) >= 5}
-_DAY = r"(?P<day>[0-3]?\d|[0-3]?[Il]|[Il]\d)"  # "l2" / "I2": OCR reads 1 as l or I
-_LONG_DATE = re.compile(
-    rf"(?<![\w]){_DAY}\s*(?:er|re|e)?\s+(?P<month>[a-z]{{3,10}})\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
-_PREMIER = re.compile(r"\b(?:1\s?er|ler|1re|premier)\b")
+_FIRST = ("premier", "1er", "1 er", "ler", "1re")  # "ler": OCR reads 1 as l
+_LONG_DATE = re.compile(  # searched in lower case
+    r"(?<!\w)(?P<day>premier|1 ?er|ler|1re|[0-3]?\d|[il]\d|[0-3][il])\s+(?P<month>[a-z]{3,10})"
+    r"\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 _NUMERIC_DMY = re.compile(
     r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s?[/.\-]\s?"
     r"(?P<year>[\dOoIl]{4}|[\dOoIl]{2})(?![\dOoIl])")
-_NUMERIC_YMD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
-_OCR_DIGITS = str.maketrans("OoIl", "0011")
+_NUMERIC_YMD = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_OCR_DIGITS = str.maketrans("OoIil", "00111")
 
 
 def parse_french_date(text: str | None) -> date | None:
@@ -42,7 +43,8 @@ def parse_french_date(text: str | None) -> date | None:
     """
     if not text:
         return None
-    folded = _fold(text)
+    # Accents go one character at a time, so that positions in both searches agree.
+    folded = "".join(unicodedata.normalize("NFKD", c)[0] for c in text).lower()
     found = [m for m in (_find_long_date(folded), _find_numeric_date(text)) if m]
     if not found:
         return None
@@ -50,10 +52,10 @@ def parse_french_date(text: str | None) -> date | None:
 
 
 def _find_long_date(folded: str) -> tuple[int, date] | None:
-    folded = _PREMIER.sub("1", folded)
     for match in _LONG_DATE.finditer(folded):
         month = _month_number(match["month"])
-        value = month and _make_date(match["year"], month, match["day"].translate(_OCR_DIGITS))
+        day = "1" if match["day"] in _FIRST else match["day"].translate(_OCR_DIGITS)
+        value = month and _make_date(match["year"], month, day)
         if value:
             return match.start(), value
     return None
@@ -72,8 +74,9 @@ def _find_numeric_date(text: str) -> tuple[int, date] | None:
 def _month_number(word: str) -> int | None:
     if word in MONTHS:
         return MONTHS[word]
-    for form in {word, word.replace("rn", "m")}:  # "decernbre": rn read for m
-        close = [n for name, n in _FUZZY_MONTHS.items() if OSA.distance(form, name) <= 1]
+    for form in (word, word.replace("rn", "m")):  # "decernbre": rn read for m
+        close = [n for name, n in _FUZZY_MONTHS.items()
+                 if OSA.distance(form, name) <= (2 if len(name) >= 8 else 1)]
         if len(set(close)) == 1:
             return close[0]
     return None
@@ -90,7 +93,8 @@ def _make_date(year: str, month: int, day: str) -> date | None:
 
 # -- e-mail --------------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+'-]*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
+_EMAIL = re.compile(r"(?<![^\s<>:;,(\[\"'])[a-z0-9][a-z0-9._%+'-]*"
+                    r"@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w@-])")
 _EMAIL_SPACES = re.compile(r"\s*([@.])\s*")
 _AT = re.compile(r"\s*(?:\(at\)|\[at\]|\{at\})\s*", re.IGNORECASE)
 
@@ -132,7 +136,7 @@ OVERSEAS_PREFIXES = {
 }
 _DEPARTEMENT_REGIONS = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "976": "YT",
                         "975": "PM", "977": "BL", "978": "MF"}
-_PHONE = re.compile(r"(?:\+|\b00)?\d[\d\s.\-/()]{6,}\d")
+_PHONE = re.compile(r"(?:\+|\b00)?\d[\d \t.\-()]{6,}\d")
 
 
 def normalise_phone(text: str | None, departement: str | None = None) -> str | None:
@@ -148,7 +152,7 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     found = _PHONE.search(text.replace("\u00a0", " "))
     if not found:
         return None
-    written = re.sub(r"\(0\)", "", found.group(0))
+    written = re.sub(r"\(0\)", "", re.split(r"\s+-\s+", found.group(0))[0])
     digits = re.sub(r"\D", "", written)
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
@@ -161,17 +165,12 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
 
 
 def _parse_national(digits: str, departement: str | None):
-    if len(digits) == 9 and not digits.startswith("0"):
-        digits = "0" + digits  # the trunk 0 left out ("6 92 61 24 87")
-    if len(digits) != 10 or not digits.startswith("0"):
-        return None
-    region = OVERSEAS_PREFIXES.get(digits[:4])
-    if region:
-        return _parse(digits, region)
-    number = _parse(digits, "FR")
+    ten = len(digits) == 10 and digits.startswith("0")
+    region = OVERSEAS_PREFIXES.get(digits[:4]) if ten else None
+    number = _parse(digits, region or "FR") if ten else None
     fallback = _DEPARTEMENT_REGIONS.get(departement or "")
-    if fallback and (number is None or not phonenumbers.is_valid_number(number)):
-        return _parse(digits, fallback)
+    if fallback and not region and (number is None or not phonenumbers.is_valid_number(number)):
+        return _parse(digits, fallback)  # e.g. a six-digit local number of Saint-Pierre
     return number
 
 
@@ -196,20 +195,20 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               "\ufb05": "st", "\ufb06": "st"}
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_BREAK = re.compile(r"(\w)[\u00ad¬][ \t]*\r?\n[ \t]*(?=\w)")
-_HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\r?\n[ \t]*(\w+)")
-# Words after which a hyphen at a line end is a compound's ("centre-ville", "Saint-Malo") ...
+_HYPHEN_BREAK = re.compile(r"(\w+)-[ \t]*\r?\n[ \t]*(?=(\w+))")
+# A hyphen at a line end is kept after these words ("centre-ville", "sous-préfet",
+# "arrière-pays"), chosen because they seldom begin a longer word at a syllable break ...
 COMPOUND_HEADS = frozenset({
-    "saint", "sainte", "centre", "coeur", "sous", "sur", "entre", "demi", "mi", "semi", "anti",
-    "apres", "avant", "arriere", "porte", "vice", "ex", "grand", "grande", "haut", "haute",
-    "bas", "basse", "nord", "sud", "est", "ouest", "socio", "post", "pre", "non", "auto",
-    "quasi", "extra", "ultra", "rez", "cote", "cotes", "val", "pont", "port", "mont",
+    "saint", "sainte", "centre", "coeur", "sous", "demi", "porte", "vice", "grand", "haut",
+    "haute", "basse", "nord", "sud", "est", "ouest", "socio", "non", "apres", "avant", "arriere",
+    "quasi", "rez", "plus", "moins",
 })
-# ... or before which ("Saint-Jean-de-Luz", "peut-être", "celle-ci", "centre-bourg").
-COMPOUND_TAILS = frozenset({
-    "de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "les", "lez", "aux",
-    "au", "et", "ci", "la", "etre", "ville", "bourg", "village", "cle", "cles", "il", "elle",
-    "on", "ils", "elles", "t", "y", "meme", "memes",
-})
+# ... and before these whole words ("peut-être", "eux-mêmes", "centre-bourg") ...
+COMPOUND_TAILS = frozenset({"etre", "meme", "memes", "ville", "villes", "bourg", "bourgs",
+                            "village", "villages"})
+# ... and before these after a capitalised word: place names ("Saint-Jean-de-Luz").
+PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous",
+                       "lez", "aux", "au", "et", "a"})
 
 
 def clean_text(text: str | None) -> str | None:
@@ -224,35 +223,38 @@ def clean_text(text: str | None) -> str | None:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", "".join(_LIGATURES.get(c, c) for c in text))
     text = _SOFT_BREAK.sub(r"\1", text)
-    known = _fold(text)
-    text = _HYPHEN_BREAK.sub(lambda m: _rejoin(m[1], m[2], known), text)
+    known = fold(_HYPHEN_BREAK.sub(r"\1 ", text), keep="-")  # the text minus its line breaks
+    text = _HYPHEN_BREAK.sub(lambda m: m[1] + ("-" if _keeps_hyphen(m[1], m[2], known) else ""),
+                             text)
     text = " ".join(text.replace("\u00ad", "").split())
     return text or None
 
 
-def _rejoin(head: str, tail: str, known: str) -> str:
-    """One word split by a hyphen at a line end: keep the hyphen, or join the halves."""
-    if _keeps_hyphen(head, tail, known):
-        return f"{head}-{tail}"
-    return head + tail
-
-
 def _keeps_hyphen(head: str, tail: str, known: str) -> bool:
+    """Whether a word split by a hyphen at a line end is a compound (keep it) or hyphenated."""
     if head[-1].isdigit() or tail[0].isdigit():
         return True  # "2025-2030", "RN-12"
-    if tail[0].isupper() and not tail.isupper():
-        return True  # "Pyrénées-Atlantiques", "Saint-Malo", "Île-de-France"
-    last, first = _fold(head).split()[-1], _fold(tail).split()[0]
-    joined, hyphenated = f"{last}{first}", f"{last} {first}"
-    hyphenated_elsewhere = f" {hyphenated} " in f" {known} "
-    joined_elsewhere = f" {joined} " in f" {known} " or re.search(rf"\b{joined}\w", known)
-    if hyphenated_elsewhere != bool(joined_elsewhere):
-        return hyphenated_elsewhere
-    return last in COMPOUND_HEADS or first in COMPOUND_TAILS
+    if tail[0].isupper():
+        return True  # "Pyrénées-Atlantiques", "Saint-Malo"; in capitals, place names win too
+    last, first = fold(head), fold(tail)
+    if not last or not first or " " in last + first:
+        return True  # not plain Latin letters: leave as written
+    hyphenated = re.search(rf"\b{last}-{first}\b", known) is not None
+    joined = re.search(rf"\b{last}{first}", known) is not None  # "aménagement(s)"
+    if hyphenated != joined:
+        return hyphenated
+    return (last in COMPOUND_HEADS or first in COMPOUND_TAILS
+            or head[0].isupper() and first in PARTICLES)
 
 
-def _fold(text: str) -> str:
-    """Lower-case, accents and ligatures gone, punctuation turned into spaces."""
-    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "oe"))
+_FOLD_LETTERS = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def fold(text: str, keep: str = "") -> str:
+    """Lower-case ASCII words for comparing names: "L’Île-Rousse" -> "l ile rousse".
+
+    Accents, ligatures, hyphens, apostrophes (' and ’) and other punctuation but `keep` go.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return " ".join(re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", text).split())

@@ -15,7 +15,9 @@ SYSTEM_PACKAGES=(
   fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
   postgresql redis-server                        # production database and queue, used by the tests
   imagemagick file procps
+  chromium chromium-driver                       # the browser tests (Playwright drives Debian's Chromium)
 )
+command -v npm >/dev/null 2>&1 || SYSTEM_PACKAGES+=(nodejs npm)  # DSFR assets come from the npm registry
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -32,4 +34,7 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -r requirements.lock
 .venv/bin/pip install -q --no-deps -e .
+# The État's design system (DSFR), served by the app itself: nothing is loaded from a CDN at run time.
+# --ignore-scripts: the package's preinstall hook expects a DSFR project scaffold we do not use.
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 echo "Guichet est installé : .venv/bin/guichet --help"

@@ -21,7 +21,7 @@ def install(app: Flask) -> None:
     """Make the filters and the label tables available to every template."""
     app.jinja_env.filters.update(date_fr=date_fr, datetime_fr=datetime_fr, show=show,
                                  confidence_level=confidence_level, percent=percent,
-                                 reject_key=reject_key)
+                                 reject_key=reject_key, slug_option=slug_option)
     app.jinja_env.globals.update(
         FIELD_LABELS=labels.FIELD_LABELS, SECTION_LABELS=labels.SECTION_LABELS,
         PIECE_LABELS=labels.PIECE_LABELS, DECISION_LABELS=labels.DECISION_LABELS,
@@ -92,3 +92,8 @@ def percent(value: float | None) -> str:
 def reject_key(args: dict, key: str) -> dict:
     """The query arguments without one key (and without the page number)."""
     return {k: v for k, v in args.items() if k not in (key, "page")}
+
+
+def slug_option(slug: str) -> tuple[str, str]:
+    """(slug, French label) for a select or a check box."""
+    return slug, labels.SLUG_LABELS.get(slug, slug)

@@ -54,6 +54,13 @@ def store(settings: Settings):
 
 
 @pytest.fixture(scope="session")
+def cog():
+    from schemas.cog import Cog
+
+    return Cog.load()
+
+
+@pytest.fixture(scope="session")
 def engine():
     from extractors.ocr import TesseractEngine
 

@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
 from extractors.model import FileKind, Issue
+from schemas.cog import Cog
 from worker import pipeline
 from worker.export import export_dossier, file_issues
 from worker.inputs import InputPlan, plan_input, split_mbox
@@ -50,11 +51,12 @@ def process(out_dir: Path, quiet: bool, inputs: tuple[Path, ...]) -> None:
     from extractors.ocr import TesseractEngine  # heavy imports only for the commands that read
 
     engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    cog = Cog.load()
     batch = Batch(store, settings)
     plans = [plan_input(path, str(path)) for path in inputs]
     batch.intake(plans)
     for dossier_id in tqdm(batch.dossier_order, desc="Dossiers", unit="dossier", disable=None):
-        pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine)
+        pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
     index = batch.write(out_dir)
     if not quiet:
         print_summary(store, index)

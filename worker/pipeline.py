@@ -17,7 +17,9 @@ from extractors.fields import Piece, extract_fields
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, Part, PieceKind
 from extractors.ocr import OcrEngine
 from schemas.completeness import DossierView, assess_completeness
+from schemas.cog import Cog
 from schemas.fields import FIELD_IDS
+from schemas.normalise import normalise_fields
 from worker.db import MessageRow, Reading
 from worker.sandbox import run_limited
 from worker.settings import Settings
@@ -162,12 +164,12 @@ def _issue(code: ErrorCode, name: str) -> Issue:
 
 # Reading, understanding, assessing --------------------------------------------
 
-def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine) -> None:
+def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> None:
     """Read every piece (cached by content), split and classify pages, extract, assess."""
     store.set_status(dossier_id, "processing")
     documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
-    raw = extract_fields(pieces)
-    fields = {fid: field_row(raw.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
+    extracted = normalise_fields(extract_fields(pieces), cog)
+    fields = {fid: field_row(extracted.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
     present = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
     verdict = assess_completeness(DossierView(pieces=present, fields=fields))
     store.save_results(dossier_id, documents, fields, verdict.as_dict())

@@ -455,10 +455,11 @@ def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
 def process_now(store: Store, settings, dossier_id: str) -> None:
     """Read a dossier (again): corrections stay, the verdict is recomputed."""
     from extractors.ocr import TesseractEngine
+    from schemas.cog import Cog
     from worker import pipeline
 
     engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine)
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
 
 
 def process_job(dossier_id: str) -> None:

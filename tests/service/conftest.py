@@ -23,7 +23,7 @@ def make_settings(root: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def sample_data(tmp_path_factory, engine) -> tuple[Path, dict[str, str]]:
+def sample_data(tmp_path_factory, engine, cog) -> tuple[Path, dict[str, str]]:
     """Two sample dossiers read by the real pipeline, then fields written as the extraction would."""
     from worker import pipeline
     from worker.inputs import plan_input
@@ -36,7 +36,7 @@ def sample_data(tmp_path_factory, engine) -> tuple[Path, dict[str, str]]:
     for case in SAMPLES:
         plan = plan_input(ROOT / "samples" / case / "input", case)
         done = pipeline.intake_files(plan.loose, case, store=store, settings=settings)
-        pipeline.process_dossier(done.dossier_id, store=store, settings=settings, engine=engine)
+        pipeline.process_dossier(done.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
         ids[case] = done.dossier_id
     seed_fields(store, ids["01_pdf_numeriques"], "Combourg", "35")
     seed_fields(store, ids["11_sans_courrier_prefet"], "Guingamp", "22")

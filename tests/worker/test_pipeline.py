@@ -32,17 +32,17 @@ def scanned(pdf: bytes, turn_page: int | None = None) -> bytes:
     return out.getvalue()
 
 
-def process(parts, store, settings, engine) -> dict:
+def process(parts, store, settings, engine, cog) -> dict:
     intake = pipeline.intake_files(parts, "/test", store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine)
+    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
     export = export_dossier(store, intake.dossier_id)
     validate_export(export)
     return export
 
 
-def test_digital_form_is_read_from_its_text_layer(store, settings, engine):
+def test_digital_form_is_read_from_its_text_layer(store, settings, engine, cog):
     pdf = (FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
-    export = process([Part("fiche.pdf", pdf)], store, settings, engine)
+    export = process([Part("fiche.pdf", pdf)], store, settings, engine, cog)
     assert export["status"] == "processed"
     [document] = export["documents"]
     assert document["kind"] == "fiche" and document["pages"] == [1, 2, 3, 4] and not document["ocr"]
@@ -53,8 +53,8 @@ def test_digital_form_is_read_from_its_text_layer(store, settings, engine):
 
 
 @pytest.mark.parametrize("name", ["fiche-de-candidature-atelier-flash.docx", "fiche-de-candidature-atelier-flash.odt"])
-def test_office_form_is_rendered_and_its_tables_read(store, settings, engine, name):
-    export = process([Part(name, (FORMS / name).read_bytes())], store, settings, engine)
+def test_office_form_is_rendered_and_its_tables_read(store, settings, engine, cog, name):
+    export = process([Part(name, (FORMS / name).read_bytes())], store, settings, engine, cog)
     [document] = export["documents"]
     assert document["kind"] == "fiche" and len(document["pages"]) >= 3 and not document["ocr"]
     with store.session() as s:
@@ -64,9 +64,9 @@ def test_office_form_is_rendered_and_its_tables_read(store, settings, engine, na
     assert store.blobs.exists(reading.rendered_sha256)
 
 
-def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine):
+def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine, cog):
     pdf = scanned((FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes(), turn_page=2)
-    export = process([Part("scan.pdf", pdf)], store, settings, engine)
+    export = process([Part("scan.pdf", pdf)], store, settings, engine, cog)
     assert [d["kind"] for d in export["documents"]][0] == "fiche"
     assert all(d["ocr"] for d in export["documents"])
     reading_pages = store.pages(store.reading(export["documents"][0]["sha256"], READER_VERSION).id)
@@ -74,11 +74,11 @@ def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine):
     assert "SECTION" in reading_pages[1].text.upper()
 
 
-def test_reprocessing_reads_nothing_again(store, settings, engine):
+def test_reprocessing_reads_nothing_again(store, settings, engine, cog):
     pdf = (FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
     intake = pipeline.intake_files([Part("fiche.pdf", pdf)], "/again", store=store, settings=settings)
     for _ in range(2):
-        pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine)
+        pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Reading)) == 1
     events = [e for e in _events(store, intake.dossier_id) if e.kind == "assessed"]

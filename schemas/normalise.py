@@ -1,0 +1,120 @@
+"""Turn raw extracted values into the contract's types; what does not validate goes to review."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from extractors.model import FieldStatus, FieldValue
+from schemas import values
+from schemas.cog import Cog
+
+log = logging.getLogger(__name__)
+
+REVIEW_BELOW = 0.70  # a value read with less confidence is shown to a reviewer, never trusted
+TEXT_FIELDS = {
+    "fiche.lieu", "s1.etat.service", "s1.etat.referent_nom", "s1.etat.referent_fonction",
+    "s1.collectivite.nom", "s1.collectivite.elu_nom", "s1.collectivite.elu_qualite",
+    "s1.collectivite.contact_nom", "s1.partenaires", "s2.secteur", "s3.intitule", "s3.description",
+    "s4.objectifs", "s4.attendus", "s4.calendrier", "s5.documents", "s5.acteurs", "s5.moyens",
+    "a1.dynamiques_territoire", "a2.dynamiques_amenagement",
+    "courrier_collectivite.signataire_nom", "courrier_collectivite.collectivite",
+    "courrier_prefet.signataire_nom",
+}
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;\n/•]|\bet\b|\s-\s|\s–\s)\s*", re.I)
+
+
+def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, FieldValue]:
+    """Every field in its contract type; low confidence or failed validation: needs_review."""
+    departement = _departement(raw.get("s2.departement"), cog)
+    out = {}
+    for field_id, value in raw.items():
+        if value.status is FieldStatus.MISSING or value.value is None:
+            out[field_id] = FieldValue.missing()
+            continue
+        normaliser = _normaliser(field_id)
+        parsed, trusted = normaliser(value.value, cog, departement)
+        status = FieldStatus.EXTRACTED if trusted and value.confidence >= REVIEW_BELOW else FieldStatus.NEEDS_REVIEW
+        out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
+    return out
+
+
+Normaliser = Callable[[object, Cog, str | None], tuple[object, bool]]
+
+
+def _normaliser(field_id: str) -> Normaliser:
+    if field_id.endswith(".date"):
+        return _date
+    if field_id.endswith("_email"):
+        return _email
+    if field_id.endswith("_telephone"):
+        return _phone
+    if field_id in ("s2.departement", "courrier_prefet.departement"):
+        return _departement_value
+    return {
+        "s2.communes": _communes,
+        "s2.epci": _epci,
+        "s2.region": _region,
+    }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
+
+
+def _text(value, cog, departement):
+    cleaned = values.clean_text(str(value))
+    return cleaned, cleaned is not None
+
+
+def _as_is(value, cog, departement):
+    return value, True
+
+
+def _date(value, cog, departement):
+    found = values.parse_french_date(str(value))
+    return (found.isoformat(), True) if found else (None, False)
+
+
+def _email(value, cog, departement):
+    found = values.normalise_email(str(value))
+    return found, found is not None
+
+
+def _phone(value, cog, departement):
+    found = values.normalise_phone(str(value), departement)
+    return found, found is not None
+
+
+def _departement_value(value, cog, departement):
+    code = cog.departement_code(str(value))
+    return code, code is not None
+
+
+def _region(value, cog, departement):
+    code = cog.region_code(str(value))
+    return code, code is not None
+
+
+def _communes(value, cog, departement):
+    """One entry per commune written, each resolved to its current INSEE code."""
+    names = [n.strip(" .") for n in _LIST_SEPARATORS.split(str(value)) if n.strip(" .")]
+    out, trusted = [], bool(names)
+    for name in names:
+        match = cog.resolve_commune(name, departement)
+        code = match.code_insee if match and not match.ambiguous else None
+        if match is None or match.ambiguous or match.score < 1.0:
+            trusted = False  # unknown, homonym or OCR-damaged: a reviewer confirms
+        out.append({"nom": values.clean_text(name) or name, "code_insee": code})
+    return out, trusted
+
+
+def _epci(value, cog, departement):
+    name = values.clean_text(str(value)) or str(value)
+    match = cog.resolve_epci(name, departement)
+    siren = match.siren if match and not match.ambiguous else None
+    return {"nom": name, "siren": siren}, bool(siren) and match.score >= 0.9
+
+
+def _departement(value: FieldValue | None, cog: Cog) -> str | None:
+    if value is None or not isinstance(value.value, str):
+        return None
+    return cog.departement_code(value.value)

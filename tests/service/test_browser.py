@@ -1,0 +1,141 @@
+"""End to end in a real browser (Debian's Chromium, headless, driven by Playwright): triage a dossier."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.service.conftest import PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "docs" / "screenshots"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by scripts/setup.sh")
+
+
+@pytest.fixture
+def server(app):
+    """The app on a free loopback port, in a thread."""
+    from werkzeug.serving import make_server
+
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="fr-FR")
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" and not _expected(m.text) else None)
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        yield page
+        browser.close()
+
+
+def _expected(text: str) -> bool:
+    """The browser logs the 422 of a refused correction; that one is the test's point."""
+    return "status of 422" in text
+
+
+def shoot(page, name: str, tmp_path: Path) -> None:
+    """A screenshot; docs/screenshots/ is refreshed when GUICHET_UPDATE_SCREENSHOTS=1."""
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    if os.environ.get("GUICHET_UPDATE_SCREENSHOTS") == "1":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, SHOTS / f"{name}.png")
+
+
+def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
+    dossier = ids["01_pdf_numeriques"]
+    # Signing in: every page is reached by keyboard, the first stop is the skip links.
+    page.goto(server + "/")
+    assert "/connexion" in page.url
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Contenu"
+    page.fill("#identifiant", "instructeur@example.gouv.fr")
+    page.fill("#mot-de-passe", PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "/")
+    assert page.locator("#compteurs").inner_text().count(":") == 7
+    # Filtering the queue.
+    page.fill("#filtre-departement", "35")
+    page.click("button:has-text('Filtrer')")
+    page.wait_for_url("**departement=35**")
+    rows = page.locator("#file tbody tr")
+    assert rows.count() == 1 and dossier in rows.first.inner_text()
+    shoot(page, "file-de-tri", tmp_path)
+    # Opening the dossier, then the source of a field to review.
+    page.click(f"text={dossier}")
+    page.wait_for_url(f"**/dossiers/{dossier}")
+    review_table = page.locator("#a-verifier")
+    assert "Collectivité porteuse" in review_table.inner_text()
+    review_table.locator("a:has-text('Voir sur la page')").first.click()
+    page.wait_for_url("**champ=s1.collectivite.nom**")
+    highlight = page.locator("#surlignage")
+    assert highlight.count() == 1
+    x0, top, x1, bottom = map(float, highlight.get_attribute("data-bbox").split(","))
+    assert x1 > x0 and bottom > top
+    assert page.evaluate("document.querySelector('#page-affichee image').getBBox().width") > 500
+    shoot(page, "dossier", tmp_path)
+    # Correcting a field: an invalid value is refused inline, then a valid one is recorded.
+    page.goto(f"{server}/dossiers/{dossier}/champs/s1.etat.referent_telephone")
+    page.fill("#valeur", "12")
+    page.fill("#motif", "relu sur la fiche")
+    page.click("button:has-text('Enregistrer la correction')")
+    assert "E.164" in page.locator("#valeur-erreur").inner_text()
+    assert page.get_attribute("#valeur", "aria-invalid") == "true"
+    page.fill("#valeur", "02 90 02 36 14")
+    page.click("button:has-text('Enregistrer la correction')")
+    page.wait_for_url(f"**/dossiers/{dossier}?champ=s1.etat.referent_telephone**")
+    assert "+33290023614" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
+    history = page.locator("#table-historique").inner_text()
+    assert "instructeur@example.gouv.fr" in history and "+33290023614" in history and "relu sur la fiche" in history
+    # Following and deciding.
+    page.click("button:has-text('Suivre ce dossier')")
+    page.click("label:has-text('Éligible')")
+    page.fill("#commentaire", "Dossier complet après vérification des signatures.")
+    page.click("button:has-text('Enregistrer la décision')")
+    assert "Éligible" in page.locator("#decision-actuelle").inner_text()
+    # Exporting: the queue as CSV, the dossier as contract JSON.
+    page.goto(server + "/?etat=eligible")
+    assert page.locator("#file tbody tr").count() == 1
+    with page.expect_download() as download:
+        page.click("text=Exporter en CSV")
+    assert dossier in Path(download.value.path()).read_text(encoding="utf-8-sig")
+    page.goto(f"{server}/dossiers/{dossier}")
+    with page.expect_download() as download:
+        page.click("text=JSON du dossier")
+    import json
+
+    export = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert export["triage"]["decision"] == "eligible"
+    assert export["fields"]["s1.etat.referent_telephone"]["status"] == "corrected"
+    assert page.problems == []  # no script error, no CSP violation
+
+
+def test_a_lecteur_sees_but_cannot_change(page, server, ids):
+    page.goto(server + "/connexion")
+    page.fill("#identifiant", "lecteur@example.gouv.fr")
+    page.fill("#mot-de-passe", PASSWORD)
+    page.click("button:has-text('Se connecter')")
+    page.goto(f"{server}/dossiers/{ids['11_sans_courrier_prefet']}")
+    assert page.locator("text=Corriger").count() == 0
+    assert page.locator("button:has-text('Enregistrer la décision')").count() == 0
+    assert "courrier de soutien du préfet" in page.locator("#demande-complements").inner_text()
+    assert page.problems == []
