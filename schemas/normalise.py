@@ -62,7 +62,8 @@ def _normaliser(field_id: str) -> Normaliser:
 
 def _text(value, cog, departement):
     cleaned = values.clean_text(str(value))
-    return cleaned, cleaned is not None
+    cleaned = cleaned.rstrip(" ;,:") if cleaned else cleaned  # a stray separator left at the end
+    return cleaned, bool(cleaned)
 
 
 def _as_is(value, cog, departement):
@@ -85,8 +86,20 @@ def _phone(value, cog, departement):
 
 
 def _departement_value(value, cog, departement):
-    code = cog.departement_code(str(value))
+    code = departement_code(str(value), cog)
     return code, code is not None
+
+
+def departement_code(text: str, cog: Cog) -> str | None:
+    """"Ille-et-Vilaine", "35", "Ille-et-Vilaine (35)", "35 – Ille-et-Vilaine": the code."""
+    code = cog.departement_code(text)
+    if code:
+        return code
+    for part in re.split(r"[()–—-]|\s-\s", text):
+        code = cog.departement_code(part.strip(), fuzzy=False) if part.strip() else None
+        if code:
+            return code
+    return None
 
 
 def _region(value, cog, departement):
@@ -117,4 +130,4 @@ def _epci(value, cog, departement):
 def _departement(value: FieldValue | None, cog: Cog) -> str | None:
     if value is None or not isinstance(value.value, str):
         return None
-    return cog.departement_code(value.value)
+    return departement_code(value.value, cog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,6 +29,20 @@ class Guichet:
     web: WebSettings
     store: Store
     limiter: Limiter
+    page_sizes: dict = field(default_factory=dict)  # sha256 -> [Page]: a reading never changes
+
+    def file_pages(self, sha256: str) -> list:
+        """The pages of a stored file, remembered once read (bounded)."""
+        from worker.review import file_pages
+
+        found = self.page_sizes.get(sha256)
+        if found is None:
+            found = file_pages(self.store, sha256)
+            if found:
+                if len(self.page_sizes) > 10_000:
+                    self.page_sizes.clear()
+                self.page_sizes[sha256] = found
+        return found
 
 
 def create_app(settings: Settings | None = None, web: WebSettings | None = None,

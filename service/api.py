@@ -81,7 +81,7 @@ def list_dossiers(args: dict):
     query = review.QueueQuery(state=args.get("etat"), complete=args.get("complet"), reason=args.get("motif"),
                               departement=args.get("departement"), text=args.get("q"),
                               page=args["page"], per_page=args["par_page"])
-    page = review.list_queue(_store(), query)
+    page = review.list_queue(_store(), query, max_age=2.0)
     return {"total": page.total, "page": query.page, "items": page.rows}
 
 

@@ -38,7 +38,7 @@ def page_image(dossier_id: str, sha256: str, number: int):
     guichet = _guichet()
     if review.dossier_file(guichet.store, dossier_id, sha256) is None:
         abort(404)
-    page = next((p for p in review.file_pages(guichet.store, sha256) if p.number == number), None)
+    page = next((p for p in guichet.file_pages(sha256) if p.number == number), None)
     if page is None:
         abort(404)
     path = cached_page(guichet.web.page_cache_dir, guichet.store.blobs.path(page.render_sha256),

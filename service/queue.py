@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("queue", __name__)
 EXPORT_LIMIT = 50_000
+REFRESH_SECONDS = 2.0  # how stale the queue may be after the pipeline changed a dossier (reviewers' own
+                       # changes refresh their line at once)
 COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Motifs", "Département", "Collectivité", "Reçu le",
            "Suivi par", "Décision")
 
@@ -59,7 +61,7 @@ def _day(text: str | None, end: bool = False) -> datetime | None:
 def index():
     """The queue page."""
     query = parse_query(request.args)
-    page = review.list_queue(current_app.extensions["guichet"].store, query)
+    page = review.list_queue(current_app.extensions["guichet"].store, query, max_age=REFRESH_SECONDS)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("queue/index.html", page=page, query=query, pages=pages, args=args,

@@ -10,7 +10,7 @@ from marshmallow import ValidationError
 
 from schemas.api import (DocumentOverrideSchema, FieldCorrectionSchema, TriageDecisionSchema,
                          VerdictOverrideSchema)
-from schemas.fields import SECTIONS
+from schemas.fields import FIELD_IDS, SECTIONS
 from service import forms
 from service.security import requires
 from worker import review
@@ -51,7 +51,7 @@ def show(dossier_id: str):
     """Everything about one dossier on one page."""
     store = _guichet().store
     export = load_export(dossier_id)
-    pieces = _pieces(store, export, dossier_id)
+    pieces = _pieces(_guichet(), export)
     viewed = _viewed(export, pieces, request.args)
     sections = [(sid, sorted(((fid, export["fields"][fid]) for fid in ids),
                              key=lambda item: item[1]["status"] != "needs_review"))
@@ -66,14 +66,10 @@ def show(dossier_id: str):
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 
-def _pieces(store, export: dict, dossier_id: str) -> list[dict]:
-    pages_of: dict[str, list[review.Page]] = {}
+def _pieces(guichet, export: dict) -> list[dict]:
     pieces = []
     for ordinal, document in enumerate(export["documents"]):
-        sha = document["sha256"]
-        if sha not in pages_of:
-            pages_of[sha] = review.file_pages(store, sha)
-        by_number = {p.number: p for p in pages_of[sha]}
+        by_number = {p.number: p for p in guichet.file_pages(document["sha256"])}
         pages = [by_number[n] for n in document["pages"] if n in by_number]
         pieces.append({"ordinal": ordinal, "document": document, "pages": pages})
     return pieces
@@ -101,39 +97,32 @@ def _viewed(export: dict, pieces: list[dict], args) -> Viewed | None:
 @requires("instructeur")
 def edit_field(dossier_id: str, field_id: str):
     """Correct one field; errors show inline, the change goes into the history."""
-    export = load_export(dossier_id)
-    if field_id not in export["fields"]:
+    if field_id not in FIELD_IDS or _guichet().store.dossier(dossier_id) is None:
         raise review.NotFound(field_id)
-    current = export["fields"][field_id]
-    errors, initial, reason = {}, forms.form_initial(field_id, current["value"]), ""
+    errors, initial, reason = {}, None, ""
     if request.method == "POST":
         reason = request.form.get("reason", "")
-        raw = forms.form_value(field_id, request.form)
         try:
-            data = FieldCorrectionSchema().load({"field": field_id, "value": raw, "reason": reason})
+            data = FieldCorrectionSchema().load({"field": field_id, "reason": reason,
+                                                 "value": forms.form_value(field_id, request.form)})
         except ValidationError as exc:
             errors = exc.normalized_messages()
-            initial = {k: (request.form.getlist(k) if k == "value" and isinstance(initial.get(k), list)
-                           else request.form.get(k, "")) for k in initial}
+            initial = {k: request.form.getlist(k) if forms.input_spec(field_id)["widget"] == "checkboxes"
+                       else request.form.get(k, "") for k in forms.form_initial(field_id, None)}
         else:
             review.correct_field(_guichet().store, dossier_id, field_id, data["value"], data["reason"],
                                  g.user.login)
             flash("La correction est enregistrée.", "success")
             return redirect(url_for("review.show", dossier_id=dossier_id, champ=field_id,
                                     _anchor=f"ligne-{field_id.replace('.', '-')}"))
+    export = load_export(dossier_id)
+    current = export["fields"][field_id]
     events = [e for e in review.history(_guichet().store, dossier_id, ("field_corrected",))
               if e.data.get("field") == field_id]
-    status = 422 if errors else 200
     return render_template("dossier/field.html", export=export, field_id=field_id, field=current,
-                           spec=forms.input_spec(field_id), initial=initial, errors=errors,
-                           reason=reason, events=events), status
-
-
-def _first_error(errors: dict, key: str) -> str | None:
-    found = errors.get(key)
-    while isinstance(found, (list, dict)):
-        found = next(iter(found.values() if isinstance(found, dict) else found), None)
-    return found
+                           spec=forms.input_spec(field_id), errors=errors, reason=reason, events=events,
+                           initial=initial or forms.form_initial(field_id, current["value"])), \
+        (422 if errors else 200)
 
 
 @bp.post("/<dossier_id>/suivre")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -59,6 +60,7 @@ def correct_field(store: Store, dossier_id: str, field_id: str, value: object, r
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="field_corrected", data=change))
         _clear_verification(dossier, field_id)
         dossier.updated_at = utcnow()
+    refresh_queue(store, [dossier_id])
     return change
 
 
@@ -78,6 +80,7 @@ def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, re
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="document_kind_overridden", data=change))
         _refresh_pieces(dossier, [d.kind for d in documents])
         dossier.updated_at = utcnow()
+    refresh_queue(store, [dossier_id])
     return change
 
 
@@ -96,6 +99,7 @@ def override_verdict(store: Store, dossier_id: str, code: str, detail: str | Non
         dossier.triage = triage
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="verdict_overridden", data=entry))
         dossier.updated_at = utcnow()
+    refresh_queue(store, [dossier_id])
     return entry
 
 
@@ -117,6 +121,7 @@ def decide(store: Store, dossier_id: str, decision: str, comment: str, actor: st
             s.add(Event(dossier_id=dossier_id, actor=actor, kind="complements_requested",
                         data={"text": request_text or ""}))
         dossier.updated_at = now
+    refresh_queue(store, [dossier_id])
     return triage
 
 
@@ -131,6 +136,7 @@ def take(store: Store, dossier_id: str, actor: str | None) -> None:
         s.add(Event(dossier_id=dossier_id, actor=actor or previous or "guichet", kind=kind,
                     data={"previous": previous}))
         dossier.updated_at = utcnow()
+    refresh_queue(store, [dossier_id])
 
 
 def note_reprocess(store: Store, dossier_id: str, actor: str) -> None:
@@ -294,14 +300,20 @@ class QueuePage:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+_LAST_REFRESH: dict[int, float] = {}  # per Store: when its queue lines were last checked
+
 SORTS = {"received_at": QueueEntry.received_at, "departement": QueueEntry.departement,
          "collectivite": QueueEntry.collectivite, "state": QueueEntry.state,
          "id": QueueEntry.dossier_id, "status": QueueEntry.status}
 
 
-def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None) -> QueuePage:
-    """The queue filtered, sorted and paginated (`limit` overrides paging, for exports)."""
-    refresh_queue(store)
+def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
+               max_age: float = 0.0) -> QueuePage:
+    """The queue filtered, sorted and paginated (`limit` overrides paging, for exports); lines of
+    dossiers changed by the pipeline are refreshed first, at most once per `max_age` seconds."""
+    if time.monotonic() - _LAST_REFRESH.get(id(store), -1e9) >= max_age:
+        refresh_queue(store)
+        _LAST_REFRESH[id(store)] = time.monotonic()
     conditions = _conditions(query)
     order = SORTS.get(query.sort, QueueEntry.received_at)
     order = order.desc() if query.descending else order.asc()

@@ -6,13 +6,14 @@ import logging
 import re
 from dataclasses import dataclass
 
-from extractors.classify import normalise
+from extractors.text import normalise
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.model import FieldValue, PageText, PieceKind
 
 log = logging.getLogger(__name__)
 
-_FIRST_PAGE = re.compile(r"fiche de candidature|section 1\b|les porteurs de l.?atelier")
+# Not "fiche de candidature": the form's running header repeats it on every page.
+_FIRST_PAGE = re.compile(r"section\s*1\b|les porteurs de l.?atelier")
 
 
 @dataclass(frozen=True)

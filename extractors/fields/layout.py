@@ -110,7 +110,9 @@ def _speck_row(tokens: tuple[Token, ...]) -> bool:
 
 def _noise(word) -> bool:
     """Specks and smudges that OCR reads as letters, with next to no confidence."""
-    return word.text not in _BOXES and (word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2))
+    if word.text in _BOXES:
+        return False
+    return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
 
 
 def _centre(words: list) -> float:

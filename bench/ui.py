@@ -1,0 +1,279 @@
+"""Response times of the review UI with 10 000 dossiers in PostgreSQL, 20 concurrent sessions on loopback.
+
+    .venv/bin/python bench/ui.py [--dossiers 10000] [--sessions 20] [--rounds 30] [--think 0]
+
+Builds a PostgreSQL schema of its own (dropped at the end) holding one sample dossier read by the
+real pipeline and N generated ones sharing its files; serves the app with `guichet serve` in a
+child process; then each session signs in and loops over: the queue (filtered, sorted, paginated),
+a dossier page, and a field correction. Prints p50/p95/max per kind and the errors, then the cost
+of a page image rendered once and then answered from its ETag (304).
+Targets: p95 < 150 ms for each kind, no error, page images answered 304 without rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import requests
+import sqlalchemy
+from sqlalchemy import insert, select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from schemas.completeness import MESSAGES  # noqa: E402
+from schemas.fields import FIELD_IDS  # noqa: E402
+from worker import accounts, review  # noqa: E402
+from worker.db import Dossier, DocumentRow, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
+from worker.settings import Settings  # noqa: E402
+from worker.store import Store  # noqa: E402
+
+POSTGRES = os.environ.get("GUICHET_BENCH_POSTGRES",
+                          os.environ.get("GUICHET_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+SAMPLE = ROOT / "samples" / "01_pdf_numeriques" / "input"
+PASSWORD = "mot-de-passe-du-banc"
+COMMUNES = ["Vitré", "Combourg", "Redon", "Guingamp", "Carhaix-Plouguer", "Corte", "Nontron", "Lamballe",
+            "Dinan", "Fougères", "Ploërmel", "Pontivy", "Quimperlé", "Morlaix", "Loudéac", "Saint-Flour"]
+DEPARTEMENTS = ["35", "22", "29", "56", "2B", "24", "971", "974", "15", "44", "49", "53"]
+REASONS = list(MESSAGES)
+TARGET_MS = 150.0
+
+
+def main() -> None:
+    """Build, serve, load, report, clean up."""
+    options = _options()
+    schema = f"bench_ui_{uuid.uuid4().hex[:8]}"
+    admin = sqlalchemy.create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+    url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            settings = Settings(data_dir=Path(tmp), database_url=url, storage_dir=Path(tmp) / "blobs")
+            ids = build(settings, options.dossiers)
+            run_load(settings, ids, options)
+        finally:
+            with admin.begin() as connection:
+                connection.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+            admin.dispose()
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dossiers", type=int, default=10_000)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=30, help="queue + dossier + correction per session")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds a reviewer pauses between requests")
+    return parser.parse_args()
+
+
+def build(settings: Settings, count: int) -> list[str]:
+    """One real dossier read by the pipeline, then `count` generated ones sharing its files."""
+    from extractors.model import Part
+
+    store = Store(settings)
+    started = time.monotonic()
+    parts = [Part(name=p.name, data=p.read_bytes()) for p in sorted(SAMPLE.iterdir())]
+    seed = review.ingest(store, settings, files=[(p.name, p.data) for p in parts])
+    review.process_now(store, settings, seed)
+    files, documents = store.files(seed), store.documents(seed)
+    rng = random.Random(6)
+    ids = [f"D-{i:012x}" for i in range(count)]
+    for start in range(0, count, 1000):
+        _insert_chunk(store, ids[start:start + 1000], files, documents, rng)
+    for role in ("instructeur",):
+        accounts.create_user(store, f"{role}@bench.gouv.fr", PASSWORD, role)
+    refreshed = review.refresh_queue(store)
+    print(f"{count} dossiers générés (+1 lu par la chaîne) en {time.monotonic() - started:.1f} s ; "
+          f"{refreshed} lignes de file calculées")
+    store.engine.dispose()
+    return ids
+
+
+def _insert_chunk(store: Store, ids: list[str], files: list, documents: list, rng: random.Random) -> None:
+    now = utcnow()
+    dossiers, fields, messages, file_rows = [], [], [], []
+    for dossier_id in ids:
+        commune, dep = rng.choice(COMMUNES), rng.choice(DEPARTEMENTS)
+        reasons = rng.sample(REASONS, rng.choice((0, 0, 1, 2, 3)))
+        at = now - timedelta(days=rng.randrange(365), minutes=rng.randrange(1440))
+        dossiers.append(dict(id=dossier_id, status="processed", subject_key=f"candidature {commune.lower()}",
+                             created_at=at, updated_at=at, triage=None, completeness={
+                                 "complete": not reasons, "pieces": {"fiche": True, "courrier_collectivite": True,
+                                                                     "courrier_prefet": True},
+                                 "reasons": [{"code": c, "detail": None, "message": MESSAGES[c]} for c in reasons]}))
+        values = {"s1.collectivite.nom": f"Commune de {commune}", "s2.departement": dep,
+                  "s3.intitule": f"Revitaliser le centre de {commune}",
+                  "s2.communes": [{"nom": commune, "code_insee": None}]}
+        for field_id in FIELD_IDS:
+            value = values.get(field_id)
+            fields.append(dict(dossier_id=dossier_id, field_id=field_id, value=value, source=None,
+                               confidence=round(rng.random(), 2) if value else 0.0,
+                               status=rng.choice(("extracted", "needs_review")) if value else "missing",
+                               updated_at=at))
+        messages.append(dict(message_id=f"<{dossier_id}@bench>", dossier_id=dossier_id, sha256="0" * 64,
+                             file_name="message.eml", sender=f"mairie@{commune.lower()}.fr",
+                             subject=f"Candidature Atelier Flash – Commune de {commune}",
+                             subject_key="", date=at, reference_ids=[], body_text="", issues=[], received_at=at))
+        file_rows += [dict(dossier_id=dossier_id, name=f.name, sha256=f.sha256, size=f.size, kind=f.kind,
+                           role=f.role, issues=[], created_at=at) for f in files]
+    with store.session() as s:
+        s.execute(insert(Dossier), dossiers)
+        s.execute(insert(FieldRow), fields)
+        s.execute(insert(MessageRow), messages)
+        s.execute(insert(FileRow), file_rows)
+        by_key = {(d, sha): i for i, d, sha in s.execute(
+            select(FileRow.id, FileRow.dossier_id, FileRow.sha256).where(FileRow.dossier_id.in_(ids)))}
+        sha_of = {f.id: f.sha256 for f in files}
+        s.execute(insert(DocumentRow), [
+            dict(dossier_id=d, file_id=by_key[(d, sha_of[doc.file_id])], ordinal=doc.ordinal, pages=doc.pages,
+                 kind=doc.kind, confidence=doc.confidence, ocr=doc.ocr, error=None, kind_overridden=False)
+            for d in ids for doc in documents])
+
+
+def run_load(settings: Settings, ids: list[str], options: argparse.Namespace) -> None:
+    """Serve the app in a child process and drive it with concurrent sessions."""
+    port = _free_port()
+    env = {**os.environ, "GUICHET_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
+           "GUICHET_LOGIN_LIMIT": "10000 per minute",
+           "GUICHET_INSECURE_COOKIES": "1"}  # plain HTTP on loopback: requests keeps Secure cookies for HTTPS
+    env.pop("REDIS_URL", None)
+    command = [str(Path(sys.executable).with_name("guichet")), "serve", "--port", str(port), "--threads", "24"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base)
+        timings = drive(base, ids, options)
+        report(timings, options)
+        page_images(base, ids)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(base: str) -> None:
+    for _ in range(100):
+        try:
+            requests.get(base + "/connexion", timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise SystemExit("le serveur ne répond pas")
+
+
+def signed_in(base: str) -> tuple[requests.Session, str]:
+    """A session of the instructeur, and its CSRF token."""
+    session = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', session.get(base + "/connexion").text).group(1)
+    session.post(base + "/connexion", data={"login": "instructeur@bench.gouv.fr", "password": PASSWORD,
+                                            "csrf_token": token}, allow_redirects=False)
+    page = session.get(base + "/")
+    return session, re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+def drive(base: str, ids: list[str], options: argparse.Namespace) -> dict[str, list]:
+    """`sessions` threads, each `rounds` times: queue, dossier, correction. Returns (ms, ok) per kind."""
+    timings: dict[str, list] = {"file de tri": [], "page dossier": [], "correction": []}
+    lock = threading.Lock()
+    sessions = [signed_in(base) for _ in range(options.sessions)]
+    barrier = threading.Barrier(options.sessions)
+
+    def worker(number: int) -> None:
+        rng = random.Random(number)
+        session, token = sessions[number]
+        barrier.wait()
+        for _ in range(options.rounds):
+            for kind, call in (("file de tri", lambda: _queue(session, base, rng)),
+                               ("page dossier", lambda: session.get(f"{base}/dossiers/{rng.choice(ids)}")),
+                               ("correction", lambda: _correct(session, base, token, rng, ids))):
+                started = time.perf_counter()
+                response = call()
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    timings[kind].append((elapsed, _ok(response)))
+                if options.think:
+                    time.sleep(rng.uniform(0.5, 1.5) * options.think)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(options.sessions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
+
+
+def _ok(response: requests.Response) -> bool:
+    """200 for a page, 302 back to the dossier for a correction; never the login page."""
+    if response.status_code == 302:
+        return "/dossiers/" in response.headers.get("Location", "")
+    return response.status_code == 200 and "/connexion" not in response.url
+
+
+def _queue(session: requests.Session, base: str, rng: random.Random) -> requests.Response:
+    params = rng.choice([{"departement": rng.choice(DEPARTEMENTS)}, {"complet": "non", "motif": rng.choice(REASONS)},
+                         {"q": rng.choice(COMMUNES)[:5]}, {"etat": "nouveau"}, {}])
+    params.update(tri=rng.choice(["received_at", "collectivite", "departement"]),
+                  ordre=rng.choice(["asc", "desc"]), page=str(rng.randint(1, 3)))
+    return session.get(base + "/", params=params)
+
+
+def _correct(session: requests.Session, base: str, token: str, rng: random.Random, ids: list[str]) -> requests.Response:
+    dossier = rng.choice(ids)
+    return session.post(f"{base}/dossiers/{dossier}/champs/s4.calendrier", allow_redirects=False,
+                        data={"value": f"Démarrage souhaité : mars {rng.randint(2027, 2030)}", "reason": "banc",
+                              "csrf_token": token})
+
+
+def report(timings: dict[str, list], options: argparse.Namespace) -> None:
+    """p50 / p95 / max and errors per kind, against the target."""
+    print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s")
+    print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}  cible p95 < {TARGET_MS:.0f} ms")
+    for kind, rows in timings.items():
+        times = sorted(t for t, _ in rows)
+        errors = sum(1 for _, ok in rows if not ok)
+        p95 = times[int(len(times) * 0.95) - 1]
+        verdict = "OK" if p95 < TARGET_MS and not errors else "NON ATTEINTE"
+        print(f"{kind:14} {len(times):5d} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f} "
+              f"{errors:8d}  {verdict}")
+
+
+def page_images(base: str, ids: list[str]) -> None:
+    """A page image: first request renders it, the next ones are 304 from the ETag."""
+    session, _ = signed_in(base)
+    page = session.get(f"{base}/dossiers/{ids[0]}").text
+    url = base + re.search(r'<image href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    started = time.perf_counter()
+    first = session.get(url)
+    rendered = (time.perf_counter() - started) * 1000
+    etag = first.headers["ETag"]
+    times = []
+    for _ in range(50):
+        started = time.perf_counter()
+        again = session.get(url, headers={"If-None-Match": etag})
+        times.append((time.perf_counter() - started) * 1000)
+        assert again.status_code == 304
+    print(f"\nimage de page : premier rendu {rendered:.1f} ms ({len(first.content)} octets), "
+          f"puis 304 par ETag en {statistics.median(times):.1f} ms (médiane de 50)")
+
+
+if __name__ == "__main__":
+    main()
