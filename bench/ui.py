@@ -13,6 +13,7 @@ Targets: p95 < 150 ms for each kind, no error, page images answered 304 without 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import re
@@ -40,6 +41,8 @@ from worker import accounts, review  # noqa: E402
 from worker.db import Dossier, DocumentRow, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 POSTGRES = os.environ.get("GUICHET_BENCH_POSTGRES",
                           os.environ.get("GUICHET_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))

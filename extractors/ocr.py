@@ -107,7 +107,7 @@ class TesseractEngine:
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
     """Read one page: turned upright if need be, then deskewed; boxes in points."""
-    gray = image.convert("L")
+    gray = outside_paper_whitened(image.convert("L"))
     words, upright, skew = _read_level(gray, engine)
     rotation = 0
     if _looks_turned(words) and _has_ink(gray):
@@ -129,6 +129,49 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
     )
 
 
+def outside_paper_whitened(gray: Image.Image) -> Image.Image:
+    """A phone photo shows the desk around the sheet: paint it paper-coloured, keep the geometry.
+
+    Tesseract's layout analysis otherwise takes the dark margin and the text next to it
+    for a picture and drops whole columns.
+    """
+    import cv2  # lazy: only OCR needs it
+
+    pixels = np.asarray(gray)
+    scale = 800 / max(pixels.shape)
+    small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
+    _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return gray
+    sheet = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(sheet) / float(small.size)
+    if not 0.3 <= share <= 0.92:
+        return gray  # no sheet on a background: a scan or a rendered page
+    mask = np.zeros(small.shape, np.uint8)
+    cv2.drawContours(mask, [cv2.convexHull(sheet)], -1, 255, thickness=cv2.FILLED)
+    inside, outside = small[mask > 0], small[mask == 0]
+    if outside.size == 0 or float(np.median(outside)) > 0.7 * float(np.median(inside)):
+        return gray  # what lies outside is as bright as paper: part of the sheet, not a desk
+    mask = cv2.resize(mask, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
+    # Even out the light first (a grey sheet next to white would turn black under
+    # Tesseract's global threshold), then paint the desk white.
+    flat = _flattened(pixels)
+    flat[mask == 0] = 255
+    return Image.fromarray(flat)
+
+
+def _flattened(pixels: np.ndarray) -> np.ndarray:
+    """Divide by the local paper brightness (a max filter at low resolution): uneven light gone."""
+    import cv2
+
+    small = cv2.resize(pixels, (max(1, pixels.shape[1] // 8), max(1, pixels.shape[0] // 8)),
+                       interpolation=cv2.INTER_AREA)
+    paper = cv2.GaussianBlur(cv2.dilate(small, np.ones((7, 7), np.uint8)), (0, 0), 3)
+    paper = cv2.resize(paper, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_LINEAR)
+    return np.clip(pixels.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8)
+
+
 def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Image.Image, float]:
     """OCR after removing a small skew; returns the words, the image read and the skew removed."""
     skew = estimate_skew(gray)
@@ -146,6 +189,7 @@ def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
     boxes = find_boxes(image, heights[len(heights) // 2])
     if not boxes:
         return words
+    boxes = [b for b in boxes if not any(_letter_of(b, w) for w in words)]
     kept = [w for w in words if not any(_mostly_inside(w, b) for b in boxes)]
     for box in boxes:
         line = min(kept, key=lambda w: abs(w.top + w.height / 2 - box.top - box.size / 2)
@@ -153,6 +197,15 @@ def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
         kept.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
                             box.confidence, line.line if line else (0, 0, 0)))
     return sorted(kept, key=lambda w: (w.line, w.left))
+
+
+def _letter_of(box: Box, word: RawWord) -> bool:
+    """A square "D" or "O" inside a word read with confidence is a letter, not a box."""
+    if word.conf < 0.7 or sum(c.isalnum() for c in word.text) < 3:
+        return False
+    inside_x = word.left - 2 <= box.left and box.left + box.size <= word.left + word.width + 2
+    inside_y = word.top - box.size / 2 <= box.top <= word.top + word.height
+    return inside_x and inside_y and box.size < 0.6 * word.width
 
 
 def _mostly_inside(word: RawWord, box: Box) -> bool:

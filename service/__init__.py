@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None,
     """The application: settings passed down, store opened once, blueprints registered."""
     settings = settings or Settings.from_env(os.environ)
     web = web or WebSettings.from_env(os.environ, settings)
+    if not (web.dsfr_dir / "dsfr.min.css").exists():
+        log.warning("DSFR assets not found in %s: run `npm ci --ignore-scripts` (scripts/setup.sh)", web.dsfr_dir)
     app = Flask(__name__, static_folder=str(HERE / "static"), static_url_path="/static/app")
     _configure(app, web)
     limiter = Limiter(get_remote_address, app=app, storage_uri=web.ratelimit_storage,

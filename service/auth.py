@@ -6,7 +6,7 @@ import logging
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 
-from service.security import login_user, requires, safe_next
+from service.security import USERS, login_user, requires, safe_next
 from worker import accounts
 from worker.accounts import ROLES, AccountError
 
@@ -90,6 +90,7 @@ def update_user(user_id: int):
         return redirect(url_for("auth.users"))
     active = None if "active" not in form else form.get("active") == "1"
     accounts.set_user(_store(), user_id, role=form.get("role") or None, active=active)
+    USERS.forget()
     flash("Le compte a été mis à jour.", "success")
     return redirect(url_for("auth.users"))
 

@@ -11,6 +11,7 @@ from marshmallow import ValidationError
 from schemas.api import (DocumentOverrideSchema, FieldCorrectionSchema, TriageDecisionSchema,
                          VerdictOverrideSchema)
 from schemas.fields import FIELD_IDS, SECTIONS
+from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import requires
 from worker import review
@@ -50,19 +51,21 @@ class Viewed:
 def show(dossier_id: str):
     """Everything about one dossier on one page."""
     store = _guichet().store
-    export = load_export(dossier_id)
+    entry = review.queue_entry(store, dossier_id)  # refreshed first; None: no such dossier
+    if entry is None:
+        raise review.NotFound(dossier_id)
+    export = export_dossier(store, dossier_id)
     pieces = _pieces(_guichet(), export)
-    viewed = _viewed(export, pieces, request.args)
-    sections = [(sid, sorted(((fid, export["fields"][fid]) for fid in ids),
-                             key=lambda item: item[1]["status"] != "needs_review"))
-                for sid, ids in SECTIONS.items()]
     to_review = [(fid, f) for fid, f in export["fields"].items() if f["status"] == "needs_review"]
-    entry = review.queue_entry(store, dossier_id)
-    text = entry.request_text if entry and entry.request_text else review.request_text(export)
+    tables = [("a-verifier", f"À vérifier en priorité ({len(to_review)})", to_review)] if to_review else []
+    tables += [(f"section-{sid}", SECTION_LABELS[sid],
+                sorted(((fid, export["fields"][fid]) for fid in ids), key=lambda i: i[1]["status"] != "needs_review"))
+               for sid, ids in SECTIONS.items()]
+    text = entry.request_text or review.request_text(export)
     return render_template(
-        "dossier/show.html", export=export, pieces=pieces, viewed=viewed, sections=sections,
-        to_review=to_review, entry=entry, history=review.history(store, dossier_id),
-        request_text=text, missing=review.missing_items(export), width=VIEWER_WIDTH,
+        "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
+        tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
+        missing=review.missing_items(export), width=VIEWER_WIDTH,
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 

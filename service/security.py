@@ -8,6 +8,8 @@ import hashlib
 import hmac
 import logging
 import secrets
+import threading
+import time
 from collections.abc import Callable
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
@@ -18,6 +20,35 @@ from worker.accounts import ROLES
 log = logging.getLogger(__name__)
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+USER_TTL = 5.0  # seconds an account is trusted without re-reading it (a deactivation takes effect within)
+
+
+class UserCache:
+    """Accounts by id, re-read from the database after USER_TTL seconds (or at once after a change here)."""
+
+    def __init__(self) -> None:
+        self._users: dict[tuple[int, int], tuple[float, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, store, user_id: int):
+        """The account, at most USER_TTL seconds old."""
+        key, now = (id(store), user_id), time.monotonic()
+        with self._lock:
+            found = self._users.get(key)
+        if found and now - found[0] < USER_TTL:
+            return found[1]
+        user = accounts.get_user(store, user_id)
+        with self._lock:
+            self._users[key] = (now, user)
+        return user
+
+    def forget(self) -> None:
+        """Drop everything (after an account changed)."""
+        with self._lock:
+            self._users.clear()
+
+
+USERS = UserCache()
 
 
 def script_hash(text: str) -> str:
@@ -43,7 +74,7 @@ def install(app: Flask, inline_script: str) -> None:
         g.user = None
         user_id = session.get("user_id")
         if user_id is not None:
-            user = accounts.get_user(current_app.extensions["guichet"].store, user_id)
+            user = USERS.get(current_app.extensions["guichet"].store, user_id)
             if user is not None and user.active and session.get("role") == user.role:
                 g.user = user
             else:

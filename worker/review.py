@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extractors.model import READER_VERSION
-from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS
+from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
 from worker.accounts import QueueEntry
 from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
 from worker.store import Store
@@ -60,7 +60,7 @@ def correct_field(store: Store, dossier_id: str, field_id: str, value: object, r
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="field_corrected", data=change))
         _clear_verification(dossier, field_id)
         dossier.updated_at = utcnow()
-    refresh_queue(store, [dossier_id])
+        refresh_lines(s, [dossier_id])
     return change
 
 
@@ -80,7 +80,7 @@ def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, re
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="document_kind_overridden", data=change))
         _refresh_pieces(dossier, [d.kind for d in documents])
         dossier.updated_at = utcnow()
-    refresh_queue(store, [dossier_id])
+        refresh_lines(s, [dossier_id])
     return change
 
 
@@ -99,7 +99,7 @@ def override_verdict(store: Store, dossier_id: str, code: str, detail: str | Non
         dossier.triage = triage
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="verdict_overridden", data=entry))
         dossier.updated_at = utcnow()
-    refresh_queue(store, [dossier_id])
+        refresh_lines(s, [dossier_id])
     return entry
 
 
@@ -121,7 +121,7 @@ def decide(store: Store, dossier_id: str, decision: str, comment: str, actor: st
             s.add(Event(dossier_id=dossier_id, actor=actor, kind="complements_requested",
                         data={"text": request_text or ""}))
         dossier.updated_at = now
-    refresh_queue(store, [dossier_id])
+        refresh_lines(s, [dossier_id])
     return triage
 
 
@@ -136,7 +136,7 @@ def take(store: Store, dossier_id: str, actor: str | None) -> None:
         s.add(Event(dossier_id=dossier_id, actor=actor or previous or "guichet", kind=kind,
                     data={"previous": previous}))
         dossier.updated_at = utcnow()
-    refresh_queue(store, [dossier_id])
+        refresh_lines(s, [dossier_id])
 
 
 def note_reprocess(store: Store, dossier_id: str, actor: str) -> None:
@@ -215,59 +215,18 @@ def file_pages(store: Store, sha256: str) -> list[Page]:
 
 
 def queue_entry(store: Store, dossier_id: str) -> QueueEntry | None:
-    """The queue line of one dossier, refreshed."""
-    refresh_queue(store, [dossier_id])
-    with store.session() as s:
-        return s.get(QueueEntry, dossier_id)
-
-
-def request_text(export: dict, sender: str = "Le bureau AD1 (DGALN/DHUP)") -> str:
-    """A ready-to-send French request listing exactly what the dossier lacks."""
-    missing = missing_items(export)
-    name = (export["fields"]["s1.collectivite.nom"]["value"] or "").strip() or "votre collectivité"
-    lines = ["Madame, Monsieur,", "",
-             f"Nous accusons réception de la candidature de {name} à l'Atelier des territoires Flash "
-             f"(dossier {export['id']}).",
-             "Pour que nous puissions l'instruire, merci de nous transmettre les éléments suivants :", ""]
-    lines += [f"  – {item}" for item in missing] or ["  – (aucun élément manquant)"]
-    lines += ["", "Merci de répondre à ce message, en conservant son objet, afin que les pièces "
-              "rejoignent votre dossier.", "", "Bien cordialement,", sender]
-    return "\n".join(lines)
-
-
-def missing_items(export: dict) -> list[str]:
-    """What a candidate must send or fix, in French, one line per reason not lifted by a reviewer."""
-    lifted = {(o["code"], o.get("detail")) for o in (export["triage"] or {}).get("overrides", [])}
-    items = []
-    for reason in export["completeness"]["reasons"]:
-        if (reason["code"], reason.get("detail")) in lifted:
-            continue
-        items.append(_missing_line(reason))
-    return list(dict.fromkeys(items))
-
-
-def _missing_line(reason: dict) -> str:
-    code, detail = reason["code"], reason.get("detail")
-    if code == "SECTION_VIDE" and detail in SECTION_LABELS:
-        return f"la {SECTION_LABELS[detail]} de la fiche de candidature, qui n'est pas renseignée"
-    if code == "VERIFICATION_REQUISE" and detail in FIELD_LABELS:
-        section = SECTION_LABELS.get(detail.rsplit(".", 1)[0]) or SECTION_LABELS.get(detail.split(".")[0], "")
-        where = f" ({section})" if section else ""
-        return f"une version lisible de l'élément « {FIELD_LABELS[detail]} »{where}"
-    lines = {
-        "FICHE_ABSENTE": "la fiche de candidature complétée",
-        "COURRIER_COLLECTIVITE_ABSENT": f"le {PIECE_LABELS['courrier_collectivite'].lower()} : "
-                                        "courrier de soutien signé du maire ou du président de l'EPCI",
-        "COURRIER_COLLECTIVITE_NON_SIGNE": "le courrier de soutien de la collectivité, signé",
-        "COURRIER_PREFET_ABSENT": "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
-                                  "Sous-direction de l'aménagement durable (AD1/DHUP/DGALN)",
-        "COURRIER_PREFET_NON_SIGNE": "le courrier de soutien du préfet, signé",
-        "COURRIER_PREFET_DESTINATAIRE": "un courrier du préfet adressé à la Sous-direction de "
-                                        "l'aménagement durable (AD1/DHUP/DGALN)",
-        "SIGNATAIRE_NON_HABILITE": "un courrier signé par le maire ou le président de l'EPCI, et par "
-                                   "le préfet ou le sous-préfet",
-    }
-    return lines.get(code) or reason.get("message") or code
+    """The queue line of one dossier, refreshed if the dossier changed; None when there is no dossier."""
+    try:
+        with store.session() as s:
+            dossier = s.get(Dossier, dossier_id)
+            entry = s.get(QueueEntry, dossier_id) if dossier is not None else None
+            if dossier is not None and (entry is None or _utc(entry.synced_at) < _utc(dossier.updated_at)):
+                refresh_lines(s, [dossier_id])
+                entry = s.get(QueueEntry, dossier_id)
+            return entry
+    except IntegrityError:  # its line was created meanwhile by another request
+        with store.session() as s:
+            return s.get(QueueEntry, dossier_id)
 
 
 # The queue ------------------------------------------------------------------
@@ -385,24 +344,27 @@ QUEUE_FIELDS = ("s1.collectivite.nom", "s2.departement", "courrier_prefet.depart
 def _refresh_chunk(store: Store, ids: list[str]) -> None:
     try:
         with store.session() as s:
-            dossiers = {d.id: d for d in s.scalars(select(Dossier).where(Dossier.id.in_(ids)))}
-            values: dict[str, dict] = {i: {} for i in ids}
-            for fid, did, value in s.execute(select(FieldRow.field_id, FieldRow.dossier_id, FieldRow.value)
-                                             .where(FieldRow.dossier_id.in_(ids),
-                                                    FieldRow.field_id.in_(QUEUE_FIELDS))):
-                values[did][fid] = value
-            messages: dict[str, list] = {i: [] for i in ids}
-            for row in s.execute(select(MessageRow.dossier_id, MessageRow.date, MessageRow.received_at,
-                                        MessageRow.subject, MessageRow.sender)
-                                 .where(MessageRow.dossier_id.in_(ids))):
-                messages[row.dossier_id].append(row)
-            entries = {e.dossier_id: e for e in s.scalars(select(QueueEntry)
-                                                          .where(QueueEntry.dossier_id.in_(ids)))}
-            for dossier_id, dossier in dossiers.items():
-                entry = entries.get(dossier_id) or _entry(s, dossier_id)
-                _derive(entry, dossier, values[dossier_id], messages[dossier_id])
+            refresh_lines(s, ids)
     except IntegrityError:  # another request created the same lines meanwhile: theirs are as good
         log.info("queue refresh raced for %d dossiers", len(ids))
+
+
+def refresh_lines(s: Session, ids: list[str]) -> None:
+    """Recompute the queue lines of these dossiers inside the caller's transaction."""
+    s.flush()
+    dossiers = {d.id: d for d in s.scalars(select(Dossier).where(Dossier.id.in_(ids)))}
+    values: dict[str, dict] = {i: {} for i in ids}
+    for fid, did, value in s.execute(select(FieldRow.field_id, FieldRow.dossier_id, FieldRow.value)
+                                     .where(FieldRow.dossier_id.in_(ids), FieldRow.field_id.in_(QUEUE_FIELDS))):
+        values[did][fid] = value
+    messages: dict[str, list] = {i: [] for i in ids}
+    for row in s.execute(select(MessageRow.dossier_id, MessageRow.date, MessageRow.received_at,
+                                MessageRow.subject, MessageRow.sender).where(MessageRow.dossier_id.in_(ids))):
+        messages[row.dossier_id].append(row)
+    entries = {e.dossier_id: e for e in s.scalars(select(QueueEntry).where(QueueEntry.dossier_id.in_(ids)))}
+    for dossier_id, dossier in dossiers.items():
+        entry = entries.get(dossier_id) or _entry(s, dossier_id)
+        _derive(entry, dossier, values[dossier_id], messages[dossier_id])
 
 
 def _derive(entry: QueueEntry, dossier: Dossier, values: dict, messages: list) -> None:

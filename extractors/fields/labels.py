@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 COLUMN_GAP = 22.0  # points: a wider gap between two words means the next column
 MIN_SCORE = 0.8
-_HEADING = re.compile(r"^\s*((section|annexe)\s*[0-9ivx]+\b|[0-9]\s*[.)–-]\s+(les?|la|l'|l’)\s)", re.I)
+# Section headings, including what OCR leaves of them at a page edge ("ECTION", "NNEXE").
+_HEADING = re.compile(r"^\s*((s?ection|a?nnexe)\s*[0-9ivxa]+\b|[0-9]\s*[.)–-]\s+(les?|la|l'|l’)\s)", re.I)
 _LEADERS = {"", "•", "-", "–", "—", "*", "·"}
 
 

@@ -63,12 +63,12 @@ def norm(text: str) -> str:
 
 def document_rows(pages: list[tuple[str, PageText]]) -> list[Row]:
     """All rows of (file, page) pairs in order, without running headers/footers or page numbers."""
-    per_page = [(page, page_rows(file, page)) for file, page in pages]
+    per_page = [page_rows(file, page) for file, page in pages]
     repeated = _running_lines(per_page)
     rows = []
-    for page, page_rows_ in per_page:
+    for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page) and (_key(row) in repeated or _PAGE_NUMBER.match(row.text.lower())):
+            if _in_margin(row, page_rows_) and (_key(row) in repeated or _PAGE_NUMBER.match(row.text.lower())):
                 continue
             rows.append(row)
     return rows
@@ -128,20 +128,22 @@ def _strip_rules(text: str) -> str:
     return text.strip("|¦")
 
 
-def _in_margin(row: Row, page: PageText) -> bool:
-    if not page.height:
-        return False
-    bottom = max(t.bbox[3] for t in row.tokens)
-    return row.top < MARGIN * page.height or bottom > (1 - MARGIN) * page.height
+def _in_margin(row: Row, rows: list[Row]) -> bool:
+    """Near the top or bottom of the text block (not of the image: a photo has a desk around)."""
+    top = min(r.top for r in rows)
+    bottom = max(t.bbox[3] for r in rows for t in r.tokens)
+    extent = max(bottom - top, 1.0)
+    row_bottom = max(t.bbox[3] for t in row.tokens)
+    return row.top < top + MARGIN * extent or row_bottom > bottom - MARGIN * extent
 
 
 def _key(row: Row) -> str:
     return re.sub(r"\d+", "#", "".join(t.norm for t in row.tokens))
 
 
-def _running_lines(per_page: list[tuple[PageText, list[Row]]]) -> set[str]:
+def _running_lines(per_page: list[list[Row]]) -> set[str]:
     """Margin lines that recur on several pages: headers and footers."""
     counts = Counter(
-        key for page, rows in per_page for key in {_key(r) for r in rows if _in_margin(r, page)}
+        key for rows in per_page for key in {_key(r) for r in rows if _in_margin(r, rows)}
     )
     return {key for key, count in counts.items() if count >= 2 and key}

@@ -63,7 +63,17 @@ def shoot(page, name: str, tmp_path: Path) -> None:
 
 def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
     dossier = ids["01_pdf_numeriques"]
-    # Signing in: every page is reached by keyboard, the first stop is the skip links.
+    sign_in_by_keyboard(page, server)
+    filter_the_queue(page, dossier, tmp_path)
+    see_a_field_on_its_page(page, dossier, tmp_path)
+    correct_a_field(page, server, dossier)
+    follow_and_decide(page)
+    export(page, server, dossier)
+    assert page.problems == []  # no script error, no CSP violation
+
+
+def sign_in_by_keyboard(page, server: str) -> None:
+    """Every page is reached by keyboard: the first stop is the skip links; Enter submits."""
     page.goto(server + "/")
     assert "/connexion" in page.url
     page.keyboard.press("Tab")
@@ -73,14 +83,20 @@ def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
     page.keyboard.press("Enter")
     page.wait_for_url(server + "/")
     assert page.locator("#compteurs").inner_text().count(":") == 7
-    # Filtering the queue.
+
+
+def filter_the_queue(page, dossier: str, tmp_path: Path) -> None:
+    """Only the dossier of the département asked for stays."""
     page.fill("#filtre-departement", "35")
     page.click("button:has-text('Filtrer')")
     page.wait_for_url("**departement=35**")
     rows = page.locator("#file tbody tr")
     assert rows.count() == 1 and dossier in rows.first.inner_text()
     shoot(page, "file-de-tri", tmp_path)
-    # Opening the dossier, then the source of a field to review.
+
+
+def see_a_field_on_its_page(page, dossier: str, tmp_path: Path) -> None:
+    """A field to review comes first; clicking it shows its page with the source box highlighted."""
     page.click(f"text={dossier}")
     page.wait_for_url(f"**/dossiers/{dossier}")
     review_table = page.locator("#a-verifier")
@@ -93,7 +109,10 @@ def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
     assert x1 > x0 and bottom > top
     assert page.evaluate("document.querySelector('#page-affichee image').getBBox().width") > 500
     shoot(page, "dossier", tmp_path)
-    # Correcting a field: an invalid value is refused inline, then a valid one is recorded.
+
+
+def correct_a_field(page, server: str, dossier: str) -> None:
+    """An invalid value is refused inline; a valid one is recorded and shown in the history."""
     page.goto(f"{server}/dossiers/{dossier}/champs/s1.etat.referent_telephone")
     page.fill("#valeur", "12")
     page.fill("#motif", "relu sur la fiche")
@@ -106,13 +125,22 @@ def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
     assert "+33290023614" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
     history = page.locator("#table-historique").inner_text()
     assert "instructeur@example.gouv.fr" in history and "+33290023614" in history and "relu sur la fiche" in history
-    # Following and deciding.
+
+
+def follow_and_decide(page) -> None:
+    """Follow the dossier, then decide it is eligible, with a comment."""
     page.click("button:has-text('Suivre ce dossier')")
+    assert "Suivi par instructeur@example.gouv.fr" in page.inner_text("main")
     page.click("label:has-text('Éligible')")
     page.fill("#commentaire", "Dossier complet après vérification des signatures.")
     page.click("button:has-text('Enregistrer la décision')")
     assert "Éligible" in page.locator("#decision-actuelle").inner_text()
-    # Exporting: the queue as CSV, the dossier as contract JSON.
+
+
+def export(page, server: str, dossier: str) -> None:
+    """The queue as CSV (filters applied), the dossier as contract JSON."""
+    import json
+
     page.goto(server + "/?etat=eligible")
     assert page.locator("#file tbody tr").count() == 1
     with page.expect_download() as download:
@@ -121,12 +149,9 @@ def test_a_reviewer_triages_a_dossier_end_to_end(page, server, ids, tmp_path):
     page.goto(f"{server}/dossiers/{dossier}")
     with page.expect_download() as download:
         page.click("text=JSON du dossier")
-    import json
-
-    export = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert export["triage"]["decision"] == "eligible"
-    assert export["fields"]["s1.etat.referent_telephone"]["status"] == "corrected"
-    assert page.problems == []  # no script error, no CSP violation
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert exported["triage"]["decision"] == "eligible"
+    assert exported["fields"]["s1.etat.referent_telephone"]["status"] == "corrected"
 
 
 def test_a_lecteur_sees_but_cannot_change(page, server, ids):
