@@ -1,4 +1,11 @@
 # One image for the web service and the workers.
+
+# The État's design system (DSFR) from the npm registry, served by the app itself.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /assets
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
 FROM python:3.11-slim-bookworm
 
 RUN apt-get update \
@@ -9,7 +16,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    GUICHET_DATA_DIR=/data OMP_THREAD_LIMIT=1 HOME=/tmp
+    GUICHET_DATA_DIR=/data GUICHET_DSFR_DIR=/app/dsfr OMP_THREAD_LIMIT=1 HOME=/tmp
 
 WORKDIR /app
 COPY requirements.lock ./
@@ -20,9 +27,11 @@ COPY schemas ./schemas
 COPY worker ./worker
 COPY service ./service
 RUN pip install --no-cache-dir --no-deps .
+COPY --from=assets /assets/node_modules/@gouvfr/dsfr/dist /app/dsfr
 
 RUN useradd --system --home /data guichet && mkdir -p /data && chown guichet /data
 USER guichet
 VOLUME ["/data"]
+EXPOSE 8000
 ENTRYPOINT ["guichet"]
-CMD ["--help"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]

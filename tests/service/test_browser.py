@@ -14,7 +14,7 @@ from tests.service.conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=fr-FR"]
 SHOTS = ROOT / "docs" / "screenshots"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by scripts/setup.sh")
@@ -119,18 +119,18 @@ def correct_a_field(page, server: str, dossier: str) -> None:
     page.click("button:has-text('Enregistrer la correction')")
     assert "E.164" in page.locator("#valeur-erreur").inner_text()
     assert page.get_attribute("#valeur", "aria-invalid") == "true"
-    page.fill("#valeur", "02 90 02 36 14")
+    page.fill("#valeur", "02 99 00 00 01")
     page.click("button:has-text('Enregistrer la correction')")
     page.wait_for_url(f"**/dossiers/{dossier}?champ=s1.etat.referent_telephone**")
-    assert "+33290023614" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
+    assert "+33299000001" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
     history = page.locator("#table-historique").inner_text()
-    assert "instructeur@example.gouv.fr" in history and "+33290023614" in history and "relu sur la fiche" in history
+    assert "instructeur@example.gouv.fr" in history and "+33299000001" in history and "relu sur la fiche" in history
 
 
 def follow_and_decide(page) -> None:
     """Follow the dossier, then decide it is eligible, with a comment."""
     page.click("button:has-text('Suivre ce dossier')")
-    assert "Suivi par instructeur@example.gouv.fr" in page.inner_text("main")
+    assert "suivi par instructeur@example.gouv.fr" in page.inner_text("main").lower()
     page.click("label:has-text('Éligible')")
     page.fill("#commentaire", "Dossier complet après vérification des signatures.")
     page.click("button:has-text('Enregistrer la décision')")
