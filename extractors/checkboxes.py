@@ -32,7 +32,12 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     import cv2  # lazy: only pages that are OCR'd need it
 
     pixels = np.asarray(gray)
-    ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    # Boxes of a 300 dpi page are 30-40 px wide: half the resolution finds them at a quarter of the cost.
+    scale = 2 if text_height >= 24 else 1
+    if scale > 1:
+        pixels = cv2.resize(pixels, None, fx=1 / scale, fy=1 / scale, interpolation=cv2.INTER_AREA)
+        text_height /= scale
+    ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31 if scale == 1 else 15, 15)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     low, high = 0.45 * text_height, 1.8 * text_height
     boxes = []
@@ -42,7 +47,8 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
         window = ink[y:y + h, x:x + w]
         if not _has_four_sides(window):
             continue
-        boxes.append(_state(pixels, int(x), int(y), int(max(w, h))))
+        box = _state(pixels, int(x), int(y), int(max(w, h)))
+        boxes.append(Box(box.left * scale, box.top * scale, box.size * scale, box.ticked, box.confidence))
     return boxes
 
 

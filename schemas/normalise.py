@@ -31,12 +31,16 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement = _departement(raw.get("s2.departement"), cog)
     out = {}
     for field_id, value in raw.items():
+        if value.status is FieldStatus.NEEDS_REVIEW and value.value is None:
+            out[field_id] = value  # undecidable (a signature too faint to call): for a reviewer, unguessed
+            continue
         if value.status is FieldStatus.MISSING or value.value is None:
             out[field_id] = FieldValue.missing()
             continue
         normaliser = _normaliser(field_id)
         parsed, trusted = normaliser(value.value, cog, departement)
-        status = FieldStatus.EXTRACTED if trusted and value.confidence >= REVIEW_BELOW else FieldStatus.NEEDS_REVIEW
+        trusted = trusted and value.confidence >= REVIEW_BELOW and value.status is not FieldStatus.NEEDS_REVIEW
+        status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
     return out
 
@@ -51,12 +55,17 @@ def _normaliser(field_id: str) -> Normaliser:
         return _email
     if field_id.endswith("_telephone"):
         return _phone
-    if field_id in ("s2.departement", "courrier_prefet.departement"):
+    if field_id == "s2.departement":
         return _departement_value
+    if field_id.endswith(".signataire_qualite"):
+        return _slug
+    if field_id.endswith(".signe") or field_id.endswith(".destinataire_dgaln"):
+        return _boolean
     return {
         "s2.communes": _communes,
         "s2.epci": _epci,
         "s2.region": _region,
+        "courrier_prefet.departement": _prefet_departement,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
 
 
@@ -100,6 +109,58 @@ def departement_code(text: str, cog: Cog) -> str | None:
         if code:
             return code
     return None
+
+
+QUALITES = ("maire", "president_epci", "prefet", "sous_prefet", "autre")
+
+
+def _slug(value, cog, departement):
+    return (value, True) if value in QUALITES else (None, False)
+
+
+def _boolean(value, cog, departement):
+    return (value, True) if isinstance(value, bool) else (None, False)
+
+
+def _prefet_departement(value, cog, departement):
+    """The préfecture's département from the letter's clues, most trusted first.
+
+    A clue is a département as written ("PRÉFET DE LA SARTHE"), or a town with or
+    without postcode (a sous-préfecture, the date line's place): the first that
+    resolves in the official geography gives the code.
+    """
+    clues = value if isinstance(value, list) else [{"departement": str(value)}]
+    for clue in clues:
+        code = _clue_departement(clue, cog)
+        if code:
+            return code, True
+    written = next((c.get("departement") or c.get("commune") for c in clues if isinstance(c, dict)), None)
+    return written, False
+
+
+def _clue_departement(clue, cog: Cog) -> str | None:
+    if not isinstance(clue, dict):
+        return None
+    if clue.get("departement"):
+        return departement_code(clue["departement"], cog)
+    postcode, town = clue.get("code_postal"), clue.get("commune")
+    if town:
+        match = cog.resolve_commune(f"{town} ({postcode})" if postcode else town)
+        if match and not match.ambiguous and match.score >= 0.9:
+            return match.candidates[0].departement
+    return postcode_departement(postcode, cog) if postcode else None
+
+
+def postcode_departement(postcode: str, cog: Cog) -> str | None:
+    """The département of a postcode (CEDEX codes included): its first digits, Corsica by its communes."""
+    if not re.fullmatch(r"\d{5}", postcode or ""):
+        return None
+    if postcode.startswith("97"):
+        return postcode[:3] if postcode[:3] in cog.departements else None
+    if postcode.startswith("20"):
+        found = {c.departement for c in cog.communes.values() if postcode in c.codes_postaux}
+        return found.pop() if len(found) == 1 else ("2A" if postcode[:3] in ("200", "201") else "2B")
+    return postcode[:2] if postcode[:2] in cog.departements else None
 
 
 def _region(value, cog, departement):

@@ -16,6 +16,7 @@ SYSTEM_PACKAGES=(
   postgresql redis-server                        # production database and queue, used by the tests
   imagemagick file procps
   chromium chromium-driver                       # the browser tests (Playwright drives Debian's Chromium)
+  dovecot-imapd                                  # the IMAP tests start a private Dovecot of their own
 )
 command -v npm >/dev/null 2>&1 || SYSTEM_PACKAGES+=(nodejs npm)  # DSFR assets come from the npm registry
 

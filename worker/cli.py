@@ -6,7 +6,10 @@ import email.utils
 import json
 import logging
 import os
+import signal
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timezone
 from pathlib import Path
@@ -124,6 +127,97 @@ class Batch:
             index["inputs"].append({"input": given, "dossiers": entry["dossiers"], "errors": errors})
         _write_json(out_dir / "index.json", index)
         return index
+
+
+def make_processor(store: Store, settings: Settings) -> Callable[[str], None]:
+    """`process_dossier` bound to one OCR engine and the COG, both loaded at the first call."""
+    loaded: dict = {}
+
+    def process(dossier_id: str) -> None:
+        if not loaded:
+            from extractors.ocr import TesseractEngine
+
+            loaded["engine"] = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+            loaded["cog"] = Cog.load()
+        pipeline.process_dossier(dossier_id, store=store, settings=settings, **loaded)
+
+    return process
+
+
+@main.command("fetch-mail")
+@click.option("--every", type=click.FloatRange(min=1), default=None, metavar="N",
+              help="Relève la boîte toutes les N secondes (sinon une seule fois).")
+@click.option("--retry-failed", is_flag=True, help="Reprend aussi les messages marqués en échec.")
+def fetch_mail(every: float | None, retry_failed: bool) -> None:
+    """Relève la boîte IMAP partagée (variables GUICHET_IMAP_*).
+
+    Chaque message est enregistré puis traité, et seulement ensuite déplacé dans le dossier
+    GUICHET_IMAP_DONE_FOLDER (ou marqué lu). Un message en échec reste dans la boîte, marqué
+    GuichetErreur. Code de sortie 1 si un message a échoué ou si la boîte est injoignable.
+    """
+    from worker import mailbox
+
+    try:
+        config = mailbox.ImapConfig.from_env(os.environ)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    settings = Settings.from_env(os.environ)
+    store = Store(settings)
+    process = make_processor(store, settings)
+    if every is not None:
+        stop = _stop_on_signals()
+        mailbox.poll(config, every=every, store=store, settings=settings, process=process,
+                     stop=stop)
+        return
+    try:
+        report = mailbox.fetch_once(config, store=store, settings=settings, process=process,
+                                    retry_failed=retry_failed)
+    except Exception as exc:  # connection, login, TLS: one line for the operator
+        log.debug("IMAP", exc_info=True)
+        click.echo(f"Relève impossible ({config.host}:{config.port}) : {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(report.done)} message(s) traité(s), {len(report.failed)} en échec.")
+    for uid, error in report.failed.items():
+        click.echo(f"  échec UID {uid} : {error}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.option("--host", default=None, help="Adresse d'écoute (GUICHET_SMTP_HOST, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port d'écoute (GUICHET_SMTP_PORT, 8025).")
+@click.option("--lmtp", is_flag=True, default=None, help="Parle LMTP au lieu de SMTP.")
+def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
+    """Reçoit les messages que la boîte partagée fait suivre (SMTP ou LMTP).
+
+    Répond 250 dès que l'original est enregistré durablement, 451 sur erreur de stockage,
+    452 quand l'espace disque manque (GUICHET_MIN_FREE_MB), 552 au-delà de
+    GUICHET_SMTP_MAX_BYTES ; le traitement suit dans un fil séparé. Ctrl-C arrête.
+    """
+    from dataclasses import replace
+
+    from worker.smtp import Receiver, SmtpConfig
+
+    config = SmtpConfig.from_env(os.environ)
+    overrides = {k: v for k, v in dict(host=host, port=port, lmtp=lmtp).items() if v is not None}
+    config = replace(config, **overrides)
+    settings = Settings.from_env(os.environ)
+    store = Store(settings)
+    process = make_processor(store, settings)
+    receiver = Receiver(config, store=store, settings=settings, process=process)
+    stop = _stop_on_signals()
+    receiver.start()
+    protocol = "LMTP" if config.lmtp else "SMTP"
+    click.echo(f"Guichet écoute en {protocol} sur {config.host}:{config.port}")
+    stop.wait()
+    receiver.stop()
+
+
+def _stop_on_signals() -> threading.Event:
+    """An event set by SIGINT or SIGTERM, for the long-running commands."""
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    return stop
 
 
 def print_summary(store: Store, index: dict) -> None:

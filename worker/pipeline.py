@@ -11,11 +11,12 @@ import time
 from datetime import timezone
 from dataclasses import dataclass, field
 
-from extractors import classify, mail, pages, sniff, unpack
+from extractors import classify, images, mail, pades, pages, pdf_text, sniff, unpack
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
-from extractors.fields import Piece, extract_fields
-from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, Part, PieceKind
-from extractors.ocr import OcrEngine
+from extractors.fields import Piece, SignatureZone, extract_fields, letter_zones
+from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, PageText, Part, PieceKind
+from extractors.ocr import OcrEngine, outside_paper_whitened
+from extractors.signature import SignatureCheck, check_signature, upright
 from schemas.completeness import DossierView, assess_completeness
 from schemas.cog import Cog
 from schemas.fields import FIELD_IDS
@@ -168,10 +169,11 @@ def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine
     """Read every piece (cached by content), split and classify pages, extract, assess."""
     store.set_status(dossier_id, "processing")
     documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
-    extracted = normalise_fields(extract_fields(pieces), cog)
+    signatures = check_signatures(pieces, store=store, settings=settings)
+    extracted = normalise_fields(extract_fields(pieces, signatures), cog)
     fields = {fid: field_row(extracted.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
     present = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
-    verdict = assess_completeness(DossierView(pieces=present, fields=fields))
+    verdict = assess_completeness(DossierView(pieces=present, fields=fields), cog)
     store.save_results(dossier_id, documents, fields, verdict.as_dict())
 
 
@@ -197,8 +199,56 @@ def read_and_classify(dossier_id: str, *, store: Store, settings: Settings,
             span_pages = tuple(by_number[n] for n in span.pages)
             documents.append(dict(file_id=file.id, pages=list(span.pages), kind=span.kind.value,
                                   confidence=span.confidence, ocr=any(p.ocr for p in span_pages), error=None))
-            pieces.append(Piece(span.kind, file.name, span_pages, tuple(reading.tables or ())))
+            pieces.append(Piece(span.kind, file.name, span_pages, tuple(reading.tables or ()),
+                                blob=reading.rendered_sha256 or file.sha256,
+                                blob_kind="image" if file.kind == FileKind.IMAGE else "pdf"))
     return documents, pieces
+
+
+# Signatures: the letters' signatory blocks on their page images ---------------
+
+SIGNATURE_DPI = 150
+
+
+def check_signatures(pieces: list[Piece], *, store: Store, settings: Settings) -> dict[int, SignatureCheck]:
+    """Each letter's signature, by index in `pieces`: a PAdES signature, or ink by the signatory block.
+
+    A page that cannot be rendered leaves its letter without a verdict (a reviewer looks).
+    """
+    checks = {}
+    limits = settings.limits
+    for index, zone in letter_zones(pieces).items():
+        piece = pieces[index]
+        try:
+            checks[index] = run_limited(signature_of, str(store.blobs.path(piece.blob)), piece.blob_kind,
+                                        piece.pages[zone.page], zone, settings.limits.max_image_pixels,
+                                        timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
+        except GuichetError as exc:
+            log.warning("signature of %s not checked: %s", piece.file, exc.message)
+            continue
+        log.info("%s: %s (%.2f) %s", piece.file, checks[index].signed, checks[index].confidence,
+                 checks[index].detail)
+    return checks
+
+
+def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_pixels: int) -> SignatureCheck:
+    """In a child process: a digital signature of the file, else ink on the rendered page."""
+    if kind == "pdf":
+        with open(path, "rb") as stream:
+            signed = [s for s in pades.digital_signatures(stream.read()) if s.page in (None, page.number)]
+        if signed:
+            box = signed[0].rect or zone.bbox
+            return SignatureCheck(True, 0.97 if signed[0].covers_whole_file else 0.85, box,
+                                  "numerique", signed[0].describe())
+        document = pdf_text.open_renderer(path)
+        image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
+    else:
+        with open(path, "rb") as stream:
+            frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)
+            image, dpi = list(frames)[page.number - 1]
+    if page.ocr:  # the words were read on the upright page: look at the same one
+        image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew)
+    return check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
 
 
 def field_row(value: FieldValue) -> dict:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractors.text import normalise
+from extractors.fields.courrier import SignatureZone, is_letter, letter_fields, read_letter
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.model import FieldValue, PageText, PieceKind
+from extractors.signature import SignatureCheck
 
 log = logging.getLogger(__name__)
 
@@ -24,16 +27,41 @@ class Piece:
     file: str
     pages: tuple[PageText, ...]
     tables: tuple = ()
+    blob: str = ""  # the stored content whose pages these are (an office file's PDF rendering)
+    blob_kind: str = ""  # "pdf" or "image": how to render it
 
 
-def extract_fields(pieces: list[Piece]) -> dict[str, FieldValue]:
-    """Raw values of the fiche's fields (letters come with their own extractor)."""
+def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck] | None = None
+                   ) -> dict[str, FieldValue]:
+    """Raw values of the fiche's and the letters' fields.
+
+    `signatures` are the verdicts on the letters' page images, keyed by index in `pieces`
+    (see `letter_zones`); a letter without one has its `signe` left for a reviewer.
+    """
     fiche = latest_fiche([p for p in pieces if p.kind is PieceKind.FICHE])
-    if not fiche:
-        return {fid: FieldValue.missing() for fid in FICHE_FIELDS}
-    pages = [(piece.file, page) for piece in fiche for page in piece.pages]
-    tables = next((piece.tables for piece in fiche if piece.tables), ())
-    return extract_fiche(pages, tables)
+    if fiche:
+        pages = [(piece.file, page) for piece in fiche for page in piece.pages]
+        tables = next((piece.tables for piece in fiche if piece.tables), ())
+        fields = extract_fiche(pages, tables)
+    else:
+        fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
+    letters = [(i, read_letter(p.kind, p.file, p.pages)) for i, p in enumerate(pieces) if is_letter(p.kind)]
+    checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
+    porteuse = fields.get("s1.collectivite.nom")
+    fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
+                                {k: c for k, c in checks.items() if c is not None}))
+    return fields
+
+
+def letter_zones(pieces: list[Piece]) -> dict[int, SignatureZone]:
+    """Where each letter's signature should be, by index in `pieces` (for the page-image check)."""
+    zones = {}
+    for index, piece in enumerate(pieces):
+        if is_letter(piece.kind):
+            zone = read_letter(piece.kind, piece.file, piece.pages).zone
+            if zone is not None:
+                zones[index] = zone
+    return zones
 
 
 def latest_fiche(pieces: list[Piece]) -> list[Piece]:

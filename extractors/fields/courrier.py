@@ -1,0 +1,240 @@
+"""Support letters (courriers de soutien): signatory, quality, collectivité, département, date, addressee.
+
+Each letter is read by the structure of a French administrative letter (letterhead,
+addressee block, "Objet :", closing formula, signatory block); when several letters of a
+kind arrive, the one the domain page names is chosen (the porteuse's, the préfet's).
+Whether a letter is signed is decided on its page image (extractors.signature) by the
+worker, and handed in here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
+from extractors.fields.signataire import PREFET, SOUS_PREFET, name_of, quality_of
+from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
+from extractors.signature import SignatureCheck
+from extractors.text import normalise
+
+log = logging.getLogger(__name__)
+
+COLLECTIVITE_FIELDS = ("signataire_nom", "signataire_qualite", "collectivite", "date", "signe")
+PREFET_FIELDS = ("signataire_nom", "signataire_qualite", "departement", "date", "signe", "destinataire_dgaln")
+LETTER_FIELDS = {PieceKind.COURRIER_COLLECTIVITE: COLLECTIVITE_FIELDS, PieceKind.COURRIER_PREFET: PREFET_FIELDS}
+_GENERIC = re.compile(r"\b(commune|ville|mairie|hotel de ville|communaute de communes|communaute d'agglomeration|"
+                      r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
+
+
+@dataclass(frozen=True)
+class SignatureZone:
+    """Where a letter's signature should be: a box of one page (upright, points), printed words to ignore."""
+
+    page: int  # index into the letter's pages
+    bbox: BBox
+    printed: tuple[BBox, ...] = ()
+    text_height: float = 10.5  # points: the height of a word of the letter's text
+
+
+@dataclass(frozen=True)
+class LetterReading:
+    """One letter read: its raw field values (without `signe`) and where its signature should be."""
+
+    kind: PieceKind
+    file: str
+    pages: tuple[PageText, ...]
+    fields: Mapping[str, FieldValue] = field(default_factory=dict)
+    zone: SignatureZone | None = None
+
+
+def is_letter(kind: PieceKind) -> bool:
+    """Whether pieces of this kind are support letters."""
+    return kind in LETTER_FIELDS
+
+
+def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> LetterReading:
+    """Raw values of one letter's fields (names as written, dates as written, clues for the département)."""
+    lines = letter_lines(pages)
+    if not lines:
+        return LetterReading(kind, file, pages)
+    parts = letter_parts(lines)
+    coll = entites.collectivite_of(parts) if kind is PieceKind.COURRIER_COLLECTIVITE else None
+    block = [parts.lines[i] for i in parts.signatory]
+    values: dict[str, FieldValue] = {}
+    quality = quality_of(block, kind.value, entites.is_epci_name(coll.value if coll else None))
+    if quality is None and parts.sender_title is not None:  # "Le préfet du Finistère à Monsieur …"
+        quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
+        quality = quality and type(quality)(quality.slug, min(quality.confidence, 0.75), quality.lines)
+    if quality:
+        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines)
+    name = name_of(block)
+    if name:
+        values["signataire_nom"] = _value(name.text, name.confidence, file, pages, [name.line])
+    values.update(_date(parts, file, pages))
+    if coll:
+        values["collectivite"] = _value(coll.value, coll.confidence, file, pages, coll.lines)
+    if kind is PieceKind.COURRIER_PREFET:
+        values.update(_prefet_values(parts, file, pages))
+    zone = signature_zone(parts, pages)
+    return LetterReading(kind, file, pages, values, zone)
+
+
+def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
+    values = {}
+    clues = entites.departement_clues(parts)
+    if clues:
+        first = clues[0]
+        values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)
+    addressed = entites.destinataire_dgaln(parts)
+    if addressed:
+        values["destinataire_dgaln"] = _value(addressed.value, addressed.confidence, file, pages, addressed.lines)
+    else:  # no addressee found: a reviewer says, nobody guesses
+        head = [parts.lines[i] for i in parts.head]
+        source = source_of(file, pages, head)
+        values["destinataire_dgaln"] = FieldValue(None, 0.3, source, FieldStatus.NEEDS_REVIEW)
+    return values
+
+
+def _date(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
+    if parts.date_line is None:
+        return {}
+    line = parts.lines[parts.date_line]
+    _, written = date_parts(line.text)
+    if not written:
+        return {}
+    return {"date": _value(written, 0.95, file, pages, [line])}
+
+
+def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageText, ...],
+           lines) -> FieldValue:
+    lines = list(lines)
+    reading = min((l.conf for l in lines), default=1.0)
+    confidence = round(min(rule_confidence, reading if pages[lines[0].page].ocr else 1.0), 3)
+    return FieldValue(value, confidence, source_of(file, pages, lines), FieldStatus.EXTRACTED)
+
+
+def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> SignatureZone | None:
+    """The signatory block and the space around it, where ink would be a signature.
+
+    From the quality line down to a little under the name, from well left of the block to
+    the right margin (stamps sit beside signatures); without a block, under the closing.
+    The zone stops above the next printed line that is not part of the block (a footer).
+    """
+    block = [parts.lines[i] for i in parts.signatory]
+    if block:
+        block = [l for l in block if l.page == block[0].page]
+        page, height = block[0].page, max(l.height for l in block)
+        top, last = min(l.top for l in block) - 0.6 * height, max(l.bottom for l in block)
+        bottom = last + (5 if len(block) >= 2 else 18) * height  # no name read: the signature may be lower
+        left = min(l.x0 for l in block) - 14 * height
+    elif parts.closing is not None:
+        closing = parts.lines[parts.closing]
+        page, height, last = closing.page, closing.height, closing.bottom
+        top, bottom, left = closing.bottom + 2, closing.bottom + 22 * height, 0.0
+    else:
+        return None
+    upright = pages[page]
+    width, page_height = (upright.height, upright.width) if upright.rotation in (90, 270) else \
+        (upright.width, upright.height)
+    after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
+    bottom = min([bottom, page_height] + after)
+    bbox = (max(0.0, left), max(0.0, top), width, bottom)
+    text_height = _text_height(upright)
+    printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
+                    if _inside(w.bbox, bbox) and _printed(w, text_height, upright.ocr))
+    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2))
+
+
+def _text_height(page: PageText) -> float:
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in page.words if len(w.text) >= 3 and w.conf >= 0.6)
+    return heights[len(heights) // 2] if heights else 10.5
+
+
+def _printed(word, text_height: float, ocr: bool) -> bool:
+    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words."""
+    if not ocr:
+        return True
+    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height
+
+
+def _inside(box: BBox, zone: BBox) -> bool:
+    return box[0] < zone[2] and box[2] > zone[0] and box[1] < zone[3] and box[3] > zone[1]
+
+
+def choose_collectivite(readings: list[LetterReading], porteuse: str | None) -> LetterReading | None:
+    """The letter of the collectivité porteuse when several arrived; else the habilitated, latest one."""
+    def rank(item):
+        index, reading = item
+        named = reading.fields.get("collectivite")
+        same = same_collectivite(named.value, porteuse) if named and porteuse else 0
+        quality = reading.fields.get("signataire_qualite")
+        habilitated = quality is not None and quality.value in ("maire", "president_epci")
+        return same, habilitated, index
+    return max(enumerate(readings), key=rank)[1] if readings else None
+
+
+def choose_prefet(readings: list[LetterReading]) -> LetterReading | None:
+    """The préfet's letter over the sous-préfet's, over anyone else's; the latest among equals."""
+    order = {PREFET: 3, SOUS_PREFET: 2}
+
+    def rank(item):
+        index, reading = item
+        quality = reading.fields.get("signataire_qualite")
+        return order.get(quality.value if quality else None, 1 if quality else 0), index
+    return max(enumerate(readings), key=rank)[1] if readings else None
+
+
+def same_collectivite(a: str | None, b: str | None) -> int:
+    """2 when two written names are the same collectivité's, 1 when one contains the other, else 0."""
+    if not a or not b:
+        return 0
+    key_a, key_b = (" ".join(_GENERIC.sub(" ", normalise(x).replace("-", " ").replace("'", " ")).split())
+                    for x in (a, b))
+    if key_a and key_a == key_b:
+        return 2
+    return 1 if key_a and key_b and (key_a in key_b or key_b in key_a) else 0
+
+
+def letter_fields(readings: list[LetterReading], porteuse: str | None,
+                  signatures: Mapping[int, SignatureCheck]) -> dict[str, FieldValue]:
+    """Every courrier_* field: the chosen letter's values, all missing for an absent letter.
+
+    `signatures` are keyed by the index of the reading in `readings`.
+    """
+    coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
+    prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
+    chosen = {PieceKind.COURRIER_COLLECTIVITE: choose_collectivite(coll, porteuse),
+              PieceKind.COURRIER_PREFET: choose_prefet(prefet)}
+    out: dict[str, FieldValue] = {}
+    for kind, names in LETTER_FIELDS.items():
+        reading = chosen[kind]
+        index = next((i for i, r in enumerate(readings) if r is reading), None)
+        check = signatures.get(index) if index is not None else None
+        for name in names:
+            out[f"{kind.value}.{name}"] = _field(reading, name, check)
+    return out
+
+
+def _field(reading: LetterReading | None, name: str, check: SignatureCheck | None) -> FieldValue:
+    if reading is None:
+        return FieldValue.missing()
+    if name != "signe":
+        return reading.fields.get(name, FieldValue.missing())
+    return signe_value(reading, check)
+
+
+def signe_value(reading: LetterReading, check: SignatureCheck | None) -> FieldValue:
+    """The signature's verdict as a field; undecided or unchecked: needs_review, never a guess."""
+    zone = reading.zone
+    page = reading.pages[zone.page] if zone else (reading.pages[-1] if reading.pages else None)
+    box = check.bbox if check and check.bbox else (zone.bbox if zone else None)
+    source = Source(reading.file, page.number, tuple(round(v, 2) for v in page.to_page(box))) \
+        if page and box else None
+    if check is None or check.signed is None:
+        confidence = check.confidence if check else 0.0
+        return FieldValue(None, confidence, source, FieldStatus.NEEDS_REVIEW)
+    return FieldValue(check.signed, check.confidence, source, FieldStatus.EXTRACTED)

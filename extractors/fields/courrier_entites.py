@@ -1,0 +1,208 @@
+"""Who a letter speaks for and to whom it is written: collectivité, préfecture's département, addressee.
+
+Rules only, on the letter's parts; names are returned as written (the official geography
+resolves them later, in the normalisation step).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from extractors.fields.courrier_layout import Line, LetterParts, date_parts, join_lines
+
+log = logging.getLogger(__name__)
+
+_COLLECTIVITE = re.compile(
+    r"^(?:la |le )?(?:commune|ville|mairie|cite) (?:de|d'|du|des)\b|^hotel de ville (?:de|d')"
+    r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
+    r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
+    r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
+_EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|intercommunal\w*)\b|^(?:cc|ca|cu)\b")
+_CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|\bcommunes|\bcommunaute|\bagglomeration|-)$")
+_STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
+_QUALITY_OF = re.compile(r"(?i)\b(?:maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])(?P<name>[^,]+)")
+_BODY_COLLECTIVITE = re.compile(
+    r"(?i)\b(?:de|pour|par) (?P<name>(?:la )?(?:commune|ville|communaut[ée] de communes|communaut[ée] "
+    r"d['’]agglom[ée]ration) (?:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ýa-z][\w'’-]*){0,4})")
+_PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
+_BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
+_PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
+_TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(?:de\s+la\s+r[ée]gion\s+[\w-]+,?\s+)?"
+                    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<name>[^,;]+)")
+_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+                              r"(?P<name>[^,;]+)")
+_POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
+_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de l'amenagement durable"
+                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature")
+_SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
+_LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l"}
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A value read from some lines of the letter, and how much the rule that found it is trusted."""
+
+    value: object
+    confidence: float
+    lines: tuple[Line, ...]
+
+
+def letterhead(parts: LetterParts) -> list[Line]:
+    """Head lines that are not the addressee block nor the date line, top to bottom."""
+    skip = set(parts.addressee) | {parts.date_line, parts.sender_title}
+    return sorted((parts.lines[i] for i in parts.head if i not in skip), key=lambda l: (l.top, l.x0))
+
+
+def collectivite_of(parts: LetterParts) -> Clue | None:
+    """The commune or EPCI the letter speaks for, as its letterhead names it."""
+    head = letterhead(parts)
+    for index, line in enumerate(head):
+        if _COLLECTIVITE.search(line.norm):
+            lines = [line] + _continuation(line, head[index + 1:])
+            return Clue(uncapitalise(join_lines(lines)), 0.95, tuple(lines))
+    signatory = [parts.lines[i] for i in parts.signatory]
+    for line in signatory:
+        match = _QUALITY_OF.search(line.text)
+        if match:
+            return Clue(uncapitalise(match.group("name").strip(" ,.")), 0.75, (line,))
+    body = parts.lines[(parts.salutation or 0):(parts.closing or len(parts.lines))]
+    for line in body:
+        match = _BODY_COLLECTIVITE.search(line.text)
+        if match:
+            return Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,))
+    return None
+
+
+def _continuation(line: Line, below: list[Line]) -> list[Line]:
+    """A name set on two lines: "Communauté de communes" / "du Sud Corse"."""
+    nxt = next((l for l in below if l.top >= line.bottom - 1), None)
+    if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
+        return []
+    if _CONTINUES.search(line.norm) or _STARTS_LOWER.match(nxt.norm):
+        return [nxt]
+    return []
+
+
+def is_epci_name(name: str | None) -> bool | None:
+    """Whether a collectivité's name designates an EPCI (None when there is no name)."""
+    if not name:
+        return None
+    from extractors.text import normalise
+
+    return bool(_EPCI_WORDS.search(normalise(name)))
+
+
+def uncapitalise(text: str) -> str:
+    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély"; other text as written."""
+    text = " ".join(text.split())
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    words = []
+    for position, word in enumerate(text.split(" ")):
+        parts = re.split(r"([-'’])", word)
+        out = []
+        for k, part in enumerate(parts):
+            low = part.lower()
+            keep_low = low in _LOWER_WORDS and (position > 0 or k > 0)
+            out.append(low if keep_low or part in "-'’" else part[:1].upper() + part[1:].lower())
+        words.append("".join(out))
+    return " ".join(words)
+
+
+def departement_clues(parts: LetterParts) -> list[Clue]:
+    """What names the préfecture's département, most trusted first.
+
+    The bloc-marque ("PRÉFET DE LA SARTHE"), the sender's or signer's title ("Le préfet du
+    Finistère"), a sous-préfecture's town, a postcode of the letterhead, the date line's town.
+    Values are dicts: {"departement": name} or {"commune": town, "code_postal": code}.
+    """
+    head = letterhead(parts)
+    titles = [parts.lines[i] for i in (parts.sender_title,) if i is not None]
+    titles += [parts.lines[i] for i in parts.signatory] + head
+    clues = _bloc_marque(head) + _titles(titles) + _sous_prefecture(head) + _postcodes(head)
+    if parts.date_line is not None:
+        place, _ = date_parts(parts.lines[parts.date_line].text)
+        if place:
+            clues.append(Clue({"commune": place}, 0.7, (parts.lines[parts.date_line],)))
+    return clues
+
+
+def _bloc_marque(head: list[Line]) -> list[Clue]:
+    """"PRÉFET" and the département under it, in the same column, down to "Liberté"."""
+    clues = []
+    for index, line in enumerate(head):
+        match = _PREFET_HEAD.match(line.norm)
+        if not match:
+            continue
+        lines = [line]
+        for below in head[index + 1:]:
+            last = lines[-1]
+            if _motto(below) or below.top - last.bottom > 1.6 * last.height:
+                break
+            if abs(below.x0 - line.x0) <= 15 and below.top >= last.bottom - 2:
+                lines.append(below)
+        text = join_lines(lines)
+        text = re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", text)
+        for name in re.split(r"(?i)\bpr[ée]f[eè]te?\b", text):
+            name = _PARTICLE.sub("", name).strip(" ,.-")
+            if len(name) >= 3:
+                regional = bool(re.match(r"(?i)^\s*de\s+la\s+r[ée]gion", text))
+                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, tuple(lines)))
+    clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
+    return clues
+
+
+def _motto(line: Line) -> bool:
+    """"Liberté Égalité Fraternité" (or what OCR made of it) ends the bloc-marque."""
+    from rapidfuzz import fuzz
+
+    first = line.norm.split()[0] if line.norm.split() else ""
+    return bool(_BLOC_END.match(line.norm)) or max(
+        fuzz.ratio(first, word) for word in ("liberte", "egalite", "fraternite", "republique")) >= 65
+
+
+def _titles(lines: list[Line]) -> list[Clue]:
+    clues = []
+    for line in lines:
+        for match in _TITLE.finditer(line.text):
+            name = match.group("name").strip(" ,.")
+            if match.group("sous"):
+                clues.append(Clue({"commune": name}, 0.85, (line,)))
+            else:
+                clues.append(Clue({"departement": name}, 0.9, (line,)))
+    return clues
+
+
+def _sous_prefecture(head: list[Line]) -> list[Clue]:
+    found = (( _SOUS_PREFECTURE.search(line.text), line) for line in head)
+    return [Clue({"commune": m.group("name").strip(" ,.")}, 0.85, (line,)) for m, line in found if m]
+
+
+def _postcodes(head: list[Line]) -> list[Clue]:
+    clues = []
+    for line in head:
+        match = _POSTCODE.search(line.text)
+        if match and not re.search(r"(?i)d[ée]fense|paris", match.group("town")):
+            town = match.group("town").strip(" ,.-")
+            clues.append(Clue({"commune": town, "code_postal": match.group("cp")}, 0.8, (line,)))
+    return clues
+
+
+def destinataire_dgaln(parts: LetterParts) -> Clue | None:
+    """Whether the letter is addressed to the DGALN's chain (AD1, DHUP, the Sous-direction)."""
+    if parts.addressee:
+        lines = [parts.lines[i] for i in parts.addressee]
+        from extractors.text import normalise
+
+        addressed = bool(_DGALN.search(normalise(join_lines(lines))))
+        return Clue(addressed, 0.95 if addressed else 0.9, tuple(lines))
+    head = [parts.lines[i] for i in parts.head]
+    cued = [l for l in head if _DGALN.search(l.norm)]
+    if cued:
+        return Clue(True, 0.8, tuple(cued))
+    if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
+        return Clue(True, 0.75, (parts.lines[parts.salutation],))
+    return None

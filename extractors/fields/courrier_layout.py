@@ -1,0 +1,284 @@
+"""A letter as lines in columns, and its parts: letterhead, addressee, date line, objet, closing, signatory block."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from extractors.model import BBox, PageText, Source, Word
+from extractors.text import normalise
+
+log = logging.getLogger(__name__)
+
+_BOXES = {"☐", "☒", "☑", "□", "■"}
+_CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
+_OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
+_SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
+_CLOSING = re.compile(r"je vous prie|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
+                      r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
+_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
+_FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d")
+_ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
+_MONTH = (r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|"
+          r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|[a-zéûèô]{3,10}")
+DATE = re.compile(rf"(?<!\w)(?P<date>(?:\d{{1,2}}|1 ?er|ler|1re|premier)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d"
+                  r"|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)?\d\d)(?!\d)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?:(?:fait\s+)?(?:a|à)\s+)?(?P<place>[^,\d]{2,60}?)\s*,?\s+(?:le\s+)?(?:lundi|mardi|mercredi|"
+                        r"jeudi|vendredi|samedi|dimanche)?\s*(?=\S)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words of one line of one column, left to right, on the upright page (points)."""
+
+    words: tuple[Word, ...]
+    page: int  # index of the page in the letter
+    text: str
+    norm: str
+
+    @property
+    def bbox(self) -> BBox:
+        return (min(w.bbox[0] for w in self.words), min(w.bbox[1] for w in self.words),
+                max(w.bbox[2] for w in self.words), max(w.bbox[3] for w in self.words))
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+    @property
+    def height(self) -> float:
+        heights = sorted(w.bbox[3] - w.bbox[1] for w in self.words)
+        return max(4.0, heights[len(heights) // 2])
+
+    @property
+    def conf(self) -> float:
+        weight = sum(len(w.text) for w in self.words)
+        return sum(w.conf * len(w.text) for w in self.words) / weight if weight else 0.0
+
+
+@dataclass(frozen=True)
+class LetterParts:
+    """Where each part of a French administrative letter lies, as indexes into `lines`."""
+
+    lines: tuple[Line, ...]
+    head: tuple[int, ...]  # before the objet (or the salutation): letterhead, addressee, date
+    addressee: tuple[int, ...]
+    sender_title: int | None  # "Le préfet du Finistère" above "à Monsieur …"
+    date_line: int | None
+    objet: int | None
+    salutation: int | None
+    closing: int | None  # last line of the closing formula
+    signatory: tuple[int, ...]  # quality lines and name, after the closing formula
+
+
+def letter_lines(pages: tuple[PageText, ...]) -> list[Line]:
+    """Every line of every page in reading order; a line cut by a wide gap is two columns."""
+    lines: list[Line] = []
+    for index, page in enumerate(pages):
+        lines += sorted(_page_lines(page, index), key=lambda l: (round(l.top / 3), l.x0))
+    return lines
+
+
+def _page_lines(page: PageText, index: int) -> list[Line]:
+    by_line: dict[int, list[Word]] = {}
+    for word in page.words:
+        if page.ocr and _noise(word):
+            continue
+        by_line.setdefault(word.line, []).append(word)
+    out = []
+    for words in by_line.values():
+        words.sort(key=lambda w: w.bbox[0])
+        heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+        gap = max(14.0, 2.2 * heights[len(heights) // 2])
+        segment = [words[0]]
+        for word in words[1:]:
+            if word.bbox[0] - segment[-1].bbox[2] > gap:
+                out += _line(segment, index)
+                segment = []
+            segment.append(word)
+        out += _line(segment, index)
+    return out
+
+
+def _noise(word: Word) -> bool:
+    """Specks OCR reads as letters: next to no confidence, or one uncertain character."""
+    if word.text in _BOXES:
+        return False  # judged with its neighbours in _line
+    return word.conf < 0.2 or (word.conf < 0.45 and len(word.text) <= 2)
+
+
+def _line(words: list[Word], index: int) -> list[Line]:
+    kept = []
+    for i, word in enumerate(words):
+        if word.text in _BOXES:  # OCR's check-box finder sees boxes in letters: a lost "de", or dirt
+            before = normalise(words[i - 1].text) if i else ""
+            if before in _CONNECTOR_HEADS and i + 1 < len(words):
+                kept.append(Word("de" if words[i - 1].text.islower() else "DE", word.bbox, 0.6, word.line))
+            continue
+        kept.append(word)
+    if not kept:
+        return []
+    text = " ".join(w.text for w in kept)
+    return [Line(tuple(kept), index, text, normalise(text))]
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Lines as one text; a word cut by a hyphen at a line end is rejoined ("CHARENTE-" "MARITIME")."""
+    text = ""
+    for line in lines:
+        if text.endswith("-"):
+            text += line.text
+        else:
+            text += (" " if text else "") + line.text
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def source_of(file: str, pages: tuple[PageText, ...], lines: list[Line]) -> Source | None:
+    """The box of `lines` (on the page of the first one) on the page as received."""
+    if not lines:
+        return None
+    page = pages[lines[0].page]
+    on_page = [line for line in lines if line.page == lines[0].page]
+    bbox = (min(l.bbox[0] for l in on_page), min(l.bbox[1] for l in on_page),
+            max(l.bbox[2] for l in on_page), max(l.bbox[3] for l in on_page))
+    return Source(file, page.number, tuple(round(v, 2) for v in page.to_page(bbox)))
+
+
+def letter_parts(lines: list[Line]) -> LetterParts:
+    """Find the parts of a letter from its lines, by the conventions of French letters."""
+    objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
+    salutation = _salutation(lines, objet)
+    end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
+    head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
+    addressee, sender_title = _addressee(lines, head)
+    closing = _closing(lines, salutation if salutation is not None else end_of_head)
+    signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
+    date_line = _date_line(lines, head, signatory, end_of_head)
+    return LetterParts(tuple(lines), head, addressee, sender_title, date_line, objet, salutation,
+                       closing, signatory)
+
+
+def _salutation(lines: list[Line], objet: int | None) -> int | None:
+    start = objet + 1 if objet is not None else 0
+    for i in range(start, min(len(lines), start + 8)):
+        line = lines[i]
+        if _SALUTATION.match(line.norm) and len(line.norm) <= 70 and (objet is not None or line.norm.endswith(",")):
+            return i
+    return None
+
+
+def _first_body(lines: list[Line]) -> int:
+    """Without objet or salutation: the first line of the longest run of wide lines."""
+    widths = [l.bbox[2] - l.bbox[0] for l in lines]
+    wide = max(widths, default=0) * 0.75
+    return next((i for i, w in enumerate(widths) if w >= wide and i > 2), min(len(lines), 3))
+
+
+def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...], int | None]:
+    """The addressee block: "Monsieur le …" (or what follows a lone "à") and the lines under it."""
+    start, sender_title = None, None
+    for i in head:
+        if lines[i].norm in ("a", "a :") and i + 1 in head:
+            start, sender_title = i + 1, _line_above(lines, i, head)
+            break
+        if _ADDRESSEE.match(lines[i].norm):
+            start = i
+            break
+    if start is None:
+        return (), None
+    block = [start]
+    for i in head:
+        if i <= block[-1]:
+            continue
+        last, line = lines[block[-1]], lines[i]
+        if abs(line.x0 - lines[start].x0) <= 25 and 0 <= line.top - last.bottom <= 1.6 * last.height \
+                and not DATE.search(line.text):
+            block.append(i)
+    return tuple(block), sender_title
+
+
+def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:
+    above = [i for i in head if i < index and lines[i].bottom <= lines[index].top + 1
+             and abs(lines[i].x0 - lines[index].x0) <= 40]
+    return max(above, key=lambda i: lines[i].bottom) if above else None
+
+
+def _closing(lines: list[Line], start: int) -> int | None:
+    """The last line of the closing formula ("Je vous prie d'agréer … distinguée.")."""
+    found = [i for i in range(start, len(lines)) if _CLOSING.search(lines[i].norm)]
+    if not found:
+        return None
+    last = found[-1]
+    while last + 1 < len(lines) and not lines[last].norm.rstrip().endswith(".") and \
+            _same_paragraph(lines[last], lines[last + 1]):
+        last += 1
+    return last
+
+
+def _same_paragraph(line: Line, after: Line) -> bool:
+    return line.page == after.page and 0 <= after.top - line.bottom <= 0.9 * line.height
+
+
+def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
+    """Lines after the closing formula: quality, name; not the footer nor the "P.J." lines."""
+    block: list[int] = []
+    for i in range(closing + 1, len(lines)):
+        line = lines[i]
+        previous = lines[block[-1]] if block else lines[closing]
+        if line.page != previous.page and block:
+            break
+        if _AFTER_SIGNATURE.match(line.norm):
+            break
+        if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
+            break
+        if _FOOTER.search(line.norm) and len(block) >= 1:
+            break
+        block.append(i)
+        if len(block) >= 8:
+            break
+    return tuple(block)
+
+
+def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
+    """No closing formula: the last short lines of the letter."""
+    tail = [i for i in range(max(start, len(lines) - 6), len(lines))
+            if len(lines[i].norm) <= 60 and not _FOOTER.search(lines[i].norm)]
+    return tuple(tail[-4:])
+
+
+def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, ...], end: int) -> int | None:
+    """"Ville, le 12 mars 2026" in the head (or "Fait à …, le …" by the signature), never the body."""
+    for group in (head, signatory, range(end)):
+        for i in group:
+            match = DATE.search(lines[i].text)
+            if match and _date_line_shape(lines[i].text, match):
+                return i
+    return None
+
+
+def _date_line_shape(text: str, match: re.Match) -> bool:
+    """The date is the line's point: a place and "le" before it at most, nothing long after."""
+    before, after = text[:match.start()], text[match.end():]
+    return len(before) <= 70 and len(after.strip(" .")) <= 3 and not re.search(r"\d{5}", before)
+
+
+def date_parts(text: str) -> tuple[str | None, str | None]:
+    """("Rennes", "16 mars 2026") from "Rennes, le 16 mars 2026"."""
+    match = DATE.search(text)
+    if not match:
+        return None, None
+    before = text[:match.start()]
+    place = _DATE_LINE.match(before + " x")
+    place_text = place.group("place").strip(" ,") if place else None
+    if place_text and re.fullmatch(r"(?i)le|fait", place_text):
+        place_text = None
+    return place_text or None, match.group("date")

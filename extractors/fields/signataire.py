@@ -1,0 +1,189 @@
+"""Who signs a letter: the quality written in the signatory block, and the signatory's name.
+
+In a French administrative letter the signer's own title comes last: "Pour le préfet et
+par délégation, le secrétaire général" is signed by the secrétaire général, "P/le Maire,
+l'adjoint" by an adjoint. A sous-préfet signing for the préfet is a sous-préfet.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from extractors.fields import nlp
+from extractors.fields.courrier_layout import Line
+
+log = logging.getLogger(__name__)
+
+MAIRE, PRESIDENT_EPCI, PREFET, SOUS_PREFET, AUTRE = "maire", "president_epci", "prefet", "sous_prefet", "autre"
+
+# (role, pattern) in the order they are tried; a span taken by one is not read again.
+_ROLES = (
+    ("adjoint", r"\b(?:premier |1er |\d+e |deuxieme |)adjointe?s?\b(?: au maire| delegue| a l'urbanisme)?"
+                r"|\bmaire[- ]adjointe?\b"),
+    ("maire_delegue", r"\bmaire (?:delegue|deleguee|honoraire)\b"),
+    ("vice_president", r"\bvice[- ]?presidente?\b"),
+    ("secretaire_general", r"\bsecretaire generale?\b"),
+    ("sous_prefet", r"\bsous[- ]?prefete?\b"),
+    ("prefet_delegue", r"\bprefete? (?:delegue|deleguee)\b"),
+    ("prefet", r"\bprefete?\b"),
+    ("maire", r"\bmaire\b"),
+    ("president", r"\bpresidente?\b"),
+    ("autre", r"\bdirect(?:eur|rice)\b|\bconseill(?:er|ere)\b|\bchef\b|\bcheffe\b|\bdelegue\b|\bdeleguee\b"
+              r"|\bsecretaire\b|\bcharge de mission\b|\bresponsable\b"),
+)
+_ROLE_PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in _ROLES)
+_DELEGATION = re.compile(r"^(?:pour|p/|p\.|po|p/o)\b|\bpar delegation\b|\bpar empechement\b|\bempeche\b|"
+                         r"\bpar interim\b|\bpar suppleance\b|\bpour (?:le|la|monsieur|madame)\b")
+_CIVILITY = re.compile(r"^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|dr\.?|docteur|me\.?)\s+", re.I)
+_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
+_ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
+                         r"conseiller|delegation|commune|ville|communaute|republique|liberte|egalite|"
+                         r"fraternite|region|departement|prefecture|mairie|service|bureau|madame|monsieur|rue|place|avenue|"
+                         r"boulevard|bd|allee|chemin|route|impasse|quai|square|cours|hotel|tour|cedex|bp)\b")
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The signer's quality as a slug, how sure the rules are, and the lines it was read from."""
+
+    slug: str
+    confidence: float
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Name:
+    """The signatory's name as written, with confidence and its line."""
+
+    text: str
+    confidence: float
+    line: Line
+
+
+def roles_in(text: str) -> list[tuple[int, str, bool]]:
+    """(position, role, delegated) of each title in normalised `text`, in order.
+
+    `delegated` is true for a title written after "pour …" / "par délégation" that the
+    signer holds for someone else ("Pour le préfet" names the préfet, not the signer).
+    """
+    taken: list[tuple[int, int]] = []
+    found = []
+    for role, pattern in _ROLE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), role))
+    found.sort()
+    return [(pos, role, _is_for_someone(text, pos)) for pos, role in found]
+
+
+def _is_for_someone(text: str, position: int) -> bool:
+    """"Pour le préfet", "P/le Maire": the title right after a "pour" is the one delegating."""
+    before = text[max(0, position - 24):position]
+    return bool(re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before))
+
+
+def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
+    """The signer's quality from the quality lines of the signatory block."""
+    quality_lines = [l for l in lines if roles_in(l.norm)]
+    if not quality_lines:
+        return None
+    text = " ".join(l.norm for l in quality_lines)
+    roles = roles_in(text)
+    own = [(pos, role) for pos, role, delegated in roles if not delegated]
+    conf = min(l.conf for l in quality_lines)
+    if not own:  # "Pour le préfet," and a name: someone signs for the préfet, without a title
+        return Quality(AUTRE, min(conf, 0.6), tuple(quality_lines))
+    last_clause = _last_clause(text, own)
+    slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}
+    slug, certainty = _resolve(slugs, piece_kind, collectivite_is_epci)
+    return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))
+
+
+def _last_clause(text: str, own: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The titles the signer holds: those after the last delegation marker, or all of them."""
+    marks = [m.end() for m in _DELEGATION.finditer(text)]
+    after = [(pos, role) for pos, role in own if not marks or pos >= marks[-1]]
+    return after or own[-1:]
+
+
+def _slug(role: str, piece_kind: str, collectivite_is_epci: bool | None) -> str:
+    if role == "maire":
+        return MAIRE
+    if role == "president":
+        return AUTRE if collectivite_is_epci is False or piece_kind == "courrier_prefet" else PRESIDENT_EPCI
+    if role in ("prefet", "sous_prefet"):
+        return PREFET if role == "prefet" else SOUS_PREFET
+    return AUTRE
+
+
+def _resolve(slugs: set[str], piece_kind: str, collectivite_is_epci: bool | None) -> tuple[str, float]:
+    """One slug from the titles the signer holds; two unrelated titles are for a reviewer."""
+    if len(slugs) == 1:
+        return next(iter(slugs)), 0.95
+    if slugs == {MAIRE, PRESIDENT_EPCI}:  # "Le Maire, Président de la Communauté de communes"
+        return (PRESIDENT_EPCI if collectivite_is_epci else MAIRE), 0.9
+    if slugs == {PREFET, SOUS_PREFET}:
+        return SOUS_PREFET, 0.9
+    habilitated = [s for s in (PREFET, SOUS_PREFET, MAIRE, PRESIDENT_EPCI) if s in slugs]
+    return (habilitated[0] if habilitated else AUTRE), 0.6  # e.g. "le sous-préfet, secrétaire général"
+
+
+def name_of(lines: list[Line]) -> Name | None:
+    """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in doubt."""
+    candidates = []
+    for line in lines:
+        text = _name_part(line.text)
+        score = name_shape(text)
+        if score > 0:
+            candidates.append((score, line, text))
+    best = max(candidates, key=lambda c: c[0], default=None)
+    if best and best[0] >= 0.85 and sum(1 for c in candidates if c[0] >= 0.5) == 1:
+        return Name(best[2], round(min(best[0], best[1].conf), 3), best[1])
+    return _with_ner(lines, candidates)
+
+
+def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> Name | None:
+    """Several or weak candidates: the one spaCy also calls a person wins."""
+    persons = nlp.person_names("\n".join(l.text for l in lines))
+    for score, line, text in sorted(candidates, key=lambda c: -c[0]):
+        if any(p.strip() in line.text or line.text in p for p in persons):
+            return Name(text, round(min(max(score, 0.9), line.conf), 3), line)
+    for person in persons:  # a name the rules did not see (lower case, one word…)
+        line = next((l for l in lines if person.split("\n")[0] in l.text), None)
+        if line is not None and not _ROLE_WORDS.search(line.norm) and len(person.split()) >= 2:
+            return Name(person.strip(" ,."), round(min(0.75, line.conf), 3), line)
+    if candidates:
+        score, line, text = max(candidates, key=lambda c: c[0])
+        return Name(text, round(min(score, 0.65, line.conf), 3), line)
+    return None
+
+
+def _name_part(text: str) -> str:
+    """The name in a line, without a title before it ("Le Maire, Joël Le Besco") or civility."""
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        if tail.strip() and _ROLE_WORDS.search(head.lower()):
+            text = tail
+    return _CIVILITY.sub("", text.strip(" ,.;")).strip()
+
+
+def name_shape(text: str) -> float:
+    """How much `text` looks like "Prénom Nom": capitalised words, particles, no title, no digits."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or re.search(r"\d|@|:|/", text):
+        return 0.0
+    from extractors.text import normalise
+
+    if _ROLE_WORDS.search(normalise(text)):
+        return 0.0
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if len(named) < 2 or not all(_NAME_WORD.match(w) for w in named):
+        return 0.0
+    if any(len(w.strip(".")) < 2 for w in named):
+        return 0.5
+    return 0.95 if not words[0].lower() in _PARTICLES else 0.7

@@ -1,0 +1,205 @@
+"""Is a letter signed? Ink near the signatory block on the page image, told apart from print, stamps and logos.
+
+Pure: the caller renders the page and says where the signatory block is. Handwriting
+(or a scanned-in signature) is long, thin, curving strokes of irregular height; print is
+rows of small glyphs of one height; a stamp is a ring with small text inside; a logo is
+filled shapes. What cannot be told apart with confidence is left undecided.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from extractors.model import BBox
+
+log = logging.getLogger(__name__)
+
+MM = 72 / 25.4  # points per millimetre
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """The verdict: signed (True/False), or None when undecidable; where the ink is (points)."""
+
+    signed: bool | None
+    confidence: float
+    bbox: BBox | None = None
+    kind: str = "manuscrite"  # "manuscrite" (ink on the page), "numerique" (PAdES), "absente"
+    detail: str = ""
+
+
+def upright(image: Image.Image, rotation: int, skew: float) -> Image.Image:
+    """The page image as OCR read it: turned counter-clockwise by `rotation`, deskewed by `skew`.
+
+    Words of an OCR'd page are boxed on this image (see extractors.ocr and geometry).
+    """
+    methods = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+               270: Image.Transpose.ROTATE_270}
+    if rotation in methods:
+        image = image.transpose(methods[rotation])
+    if skew:
+        image = image.rotate(-skew, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+    return image
+
+
+def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
+                    text_height: float | None = None) -> SignatureCheck:
+    """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
+
+    `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
+    is the height of a line of the letter's text, the unit every shape is measured in (a
+    phone photo has no trustworthy dpi, its text has a height).
+    """
+    scale = dpi / 72.0
+    gray = np.asarray(image.convert("L"))
+    x0, y0, x1, y1 = (int(round(v * scale)) for v in zone)
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(gray.shape[1], x1), min(gray.shape[0], y1)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return SignatureCheck(None, 0.0, zone, detail="zone hors de la page")
+    unit = (text_height or _median_height(printed) or 10.5) * scale
+    crop = gray[y0:y1, x0:x1].copy()
+    for box in printed:  # printed words are not ink of a signature
+        bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
+        crop[max(0, by0 - y0 - 1):max(0, by1 - y0 + 1), max(0, bx0 - x0 - 1):max(0, bx1 - x0 + 1)] = 255
+    parts = [_classify(c) for c in components(ink_mask(crop, unit), unit)]
+    check = decide(parts)
+    if check.bbox is not None:  # ink box back to points on the page
+        bx0, by0, bx1, by1 = check.bbox
+        box = ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
+        return SignatureCheck(check.signed, check.confidence, tuple(round(v, 2) for v in box),
+                              check.kind, check.detail)
+    return SignatureCheck(check.signed, check.confidence, zone, check.kind, check.detail)
+
+
+def _median_height(boxes: tuple[BBox, ...]) -> float | None:
+    heights = sorted(b[3] - b[1] for b in boxes)
+    return heights[len(heights) // 2] if heights else None
+
+
+def ink_mask(gray: np.ndarray, unit: float) -> np.ndarray:
+    """Ink as True: darker than the local paper by a margin (uneven light and grey paper evened out)."""
+    import cv2
+
+    size = max(3, int(unit * 0.8) | 1)
+    paper = cv2.dilate(gray, np.ones((size, size), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), size / 2)
+    ratio = gray.astype(np.float32) / np.maximum(paper.astype(np.float32), 1.0)
+    return (ratio < 0.72) & (gray < 200)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One connected stroke or glyph, measured in text-line heights, and what it looks like."""
+
+    box: tuple[int, int, int, int]  # pixels in the zone
+    width: float
+    height: float
+    fill: float  # ink / box area
+    stroke: float  # mean stroke width
+    length: float  # length of the stroke (half the outline)
+    ring: float  # 0..1: how much it is the round outline of a stamp
+    kind: str = ""  # speck, rule, ring, stroke, glyph, filled
+
+
+def components(ink: np.ndarray, unit: float) -> list[Part]:
+    """Each connected group of ink pixels with its measures (lengths in text-height units)."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    out = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if area < max(4, (unit * 0.1) ** 2):
+            continue
+        mask = (labels[y:y + h, x:x + w] == label).astype(np.uint8)
+        contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
+        perimeter = sum(cv2.arcLength(c, True) for c in contours)
+        out.append(Part((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
+                        2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit, ring_score(mask)))
+    return out
+
+
+def ring_score(mask: np.ndarray) -> float:
+    """How much a component is a circle's outline: ink on a thin annulus all around its centre."""
+    h, w = mask.shape
+    if min(h, w) < 12 or not 0.8 <= w / h <= 1.25:
+        return 0.0
+    ys, xs = np.nonzero(mask)
+    cy, cx, radius = (h - 1) / 2, (w - 1) / 2, (h + w) / 4
+    dist = np.hypot(ys - cy, xs - cx)
+    on_ring = (dist > 0.8 * radius) & (dist < 1.08 * radius)
+    if not on_ring.any():
+        return 0.0
+    angles = np.arctan2(ys[on_ring] - cy, xs[on_ring] - cx)
+    covered = len(np.unique(((angles + math.pi) / (2 * math.pi) * 48).astype(int) % 48)) / 48
+    return round(float(covered * min(1.0, on_ring.mean() / 0.6)), 3)
+
+
+def _classify(part: Part) -> Part:
+    """Name what a component looks like (sizes in text-line heights)."""
+    from dataclasses import replace
+
+    longest, shortest = max(part.width, part.height), min(part.width, part.height)
+    if longest < 0.3:
+        kind = "speck"
+    elif shortest < 0.5 and longest >= 6 * max(shortest, 0.05) and part.fill >= 0.3:
+        kind = "rule"  # a printed line, the edge of the sheet
+    elif part.ring >= 0.75 and longest >= 2.0:
+        kind = "ring"
+    elif part.fill >= 0.45 and part.stroke >= 0.35 and longest >= 0.8:
+        kind = "filled"  # a logo, a blot, a dark band
+    elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
+        kind = "stroke"
+    else:
+        kind = "glyph"
+    return replace(part, kind=kind)
+
+
+def decide(parts: list[Part]) -> SignatureCheck:
+    """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
+    rings = [p for p in parts if p.kind == "ring"]
+    loose = [p for p in parts if p.kind not in ("ring", "speck", "rule")
+             and not any(_within(p.box, r.box) for r in rings)]
+    strokes = [p for p in loose if p.kind == "stroke"]
+    if strokes:
+        main = max(strokes, key=lambda p: p.length)
+        strong = main.length >= 8 and max(main.width, main.height) >= 3
+        confidence = 0.95 if strong else 0.85 if main.length >= 5 else 0.75
+        return SignatureCheck(True, confidence, _union(strokes), "manuscrite",
+                              f"{len(strokes)} trait(s) manuscrit(s)")
+    glyphs = [p for p in loose if p.kind == "glyph"]
+    isolated = [g for g in glyphs if not _in_text_row(g, glyphs)]
+    filled = [p for p in loose if p.kind == "filled"]
+    stamp = " ; cachet sans signature" if rings else ""
+    if not isolated and not filled:
+        return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
+    if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 for g in isolated):
+        return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
+    return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    return box[0] >= outer[0] - 2 and box[1] >= outer[1] - 2 and box[2] <= outer[2] + 2 and box[3] <= outer[3] + 2
+
+
+def _in_text_row(glyph: Part, glyphs: list[Part]) -> bool:
+    """Print: at least three glyphs of about one height side by side on one line."""
+    if not 0.25 <= glyph.height <= 1.5:
+        return False
+    centre = (glyph.box[1] + glyph.box[3]) / 2
+    size = glyph.box[3] - glyph.box[1]
+    same_row = [g for g in glyphs if abs((g.box[1] + g.box[3]) / 2 - centre) <= 0.6 * size
+                and 0.5 <= (g.box[3] - g.box[1]) / max(size, 1) <= 2.0]
+    return len(same_row) >= 3
+
+
+def _union(parts: list[Part]) -> tuple[int, int, int, int] | None:
+    if not parts:
+        return None
+    return (min(p.box[0] for p in parts), min(p.box[1] for p in parts),
+            max(p.box[2] for p in parts), max(p.box[3] for p in parts))

@@ -1,0 +1,203 @@
+"""SMTP/LMTP intake: answer 250 once the original is durable, process it afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import shutil
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.lmtp import LMTP
+from aiosmtpd.smtp import SMTP, Envelope, Session
+from sqlalchemy import select
+
+from extractors.model import FileKind
+from worker import pipeline
+from worker.db import Dossier, MessageRow, Original
+from worker.mailbox import note_duplicate, original_name, record_failure
+from worker.settings import Settings
+from worker.store import Store
+
+log = logging.getLogger(__name__)
+
+SOURCE = "smtp"
+# Replies are ASCII: some relays mangle 8-bit text in SMTP answers.
+STORED = "250 2.0.0 Message enregistre"
+STORAGE_ERROR = "451 4.3.0 Erreur temporaire d'enregistrement, reessayez plus tard"
+LOW_SPACE = "452 4.3.1 Espace disque insuffisant, reessayez plus tard"
+
+UNFINISHED = ("received", "processing")  # a dossier left so by a stop is taken again at start
+
+ProcessFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """The receiver's address and limits; build with `SmtpConfig.from_env(os.environ)`."""
+
+    host: str = "127.0.0.1"
+    port: int = 8025
+    max_bytes: int = 64 * 1024 * 1024
+    min_free_mb: int = 512
+    lmtp: bool = False
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> SmtpConfig:
+        """Read GUICHET_SMTP_HOST/PORT/MAX_BYTES/LMTP and GUICHET_MIN_FREE_MB."""
+        return cls(
+            host=environ.get("GUICHET_SMTP_HOST", "127.0.0.1"),
+            port=int(environ.get("GUICHET_SMTP_PORT", "8025")),
+            max_bytes=int(environ.get("GUICHET_SMTP_MAX_BYTES", str(cls.max_bytes))),
+            min_free_mb=int(environ.get("GUICHET_MIN_FREE_MB", str(cls.min_free_mb))),
+            lmtp=environ.get("GUICHET_SMTP_LMTP", "") in ("1", "true", "yes"),
+        )
+
+
+def enough_space(settings: Settings, min_free_mb: int) -> bool:
+    """Whether both the blob storage and the data directory have `min_free_mb` free."""
+    need = min_free_mb * 1024 * 1024
+    return all(shutil.disk_usage(path).free >= need
+               for path in (settings.storage_dir, settings.data_dir) if path.exists())
+
+
+class IntakeHandler:
+    """aiosmtpd handler: checks space, stores the original durably, hands it to the processor."""
+
+    def __init__(self, store: Store, settings: Settings, config: SmtpConfig,
+                 on_stored: Callable[[str, str], None]):
+        self.store, self.settings, self.config, self.on_stored = store, settings, config, on_stored
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str,
+                          rcpt_options: list[str]) -> str:
+        """Refuse early when space runs low; accept any recipient otherwise (we are a mailbox)."""
+        if not enough_space(self.settings, self.config.min_free_mb):
+            log.warning("Espace disque insuffisant : destinataire %s refusé (452)", address)
+            return LOW_SPACE
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        """One reply (LMTP: one per recipient), sent only after `receive` has returned."""
+        raw = bytes(envelope.original_content or b"")
+        status = await asyncio.get_running_loop().run_in_executor(None, self.receive, raw)
+        if isinstance(server, LMTP):
+            return "\r\n".join(status for _ in envelope.rcpt_tos)
+        return status
+
+    def receive(self, raw: bytes) -> str:
+        """Store the bytes (fsync'd blob, committed row), then queue them: the reply code."""
+        if not enough_space(self.settings, self.config.min_free_mb):
+            return LOW_SPACE
+        name = original_name(raw, SOURCE)
+        try:
+            original = self.store.record_original(raw, name, FileKind.EMAIL, SOURCE)
+        except Exception:  # disk or database error: the sender keeps the message and retries
+            log.exception("Message SMTP non enregistré (451)")
+            return STORAGE_ERROR
+        log.info("Message SMTP enregistré : %s (%d octets)", name, len(raw))
+        self.on_stored(original.sha256, name)
+        return f"{STORED} {original.sha256[:16]}"
+
+
+class Processor:
+    """A thread that takes stored originals in order: intake into a dossier, then processing."""
+
+    def __init__(self, store: Store, settings: Settings, process: ProcessFn):
+        self.store, self.settings, self.process = store, settings, process
+        self.jobs: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="guichet-smtp-processor", daemon=True)
+
+    def start(self) -> None:
+        """Queue what a previous run stored but never took in, then start."""
+        for sha256, name in pending_originals(self.store):
+            log.info("Reprise d'un message reçu mais non traité : %s", name)
+            self.submit(sha256, name)
+        self.thread.start()
+
+    def submit(self, sha256: str, name: str) -> None:
+        """Queue a stored original."""
+        self.jobs.put((sha256, name))
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish the job in hand and stop; queued ones are taken again at the next start."""
+        self.jobs.put(None)
+        self.thread.join(timeout)
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            try:
+                self.take(*job)
+            except Exception:  # logged and recorded; the original stays stored for a later retry
+                log.exception("Échec de la prise en charge de %s", job[1])
+            finally:
+                self.jobs.task_done()
+
+    def take(self, sha256: str, name: str) -> None:
+        """Attach the message to its dossier, then process that dossier unless already done."""
+        raw = self.store.blobs.get(sha256)
+        intake = pipeline.intake_message(raw, name, store=self.store, settings=self.settings,
+                                         source=SOURCE)
+        if intake.duplicate_of:
+            note_duplicate(self.store, raw, name, SOURCE, intake.duplicate_of)
+        if not intake.new and self.store.dossier(intake.dossier_id).status == "processed":
+            return
+        try:
+            self.process(intake.dossier_id)
+        except Exception as exc:
+            log.exception("Échec du traitement du dossier %s", intake.dossier_id)
+            record_failure(self.store, intake.dossier_id, exc, source=SOURCE)
+
+
+def pending_originals(store: Store) -> list[tuple[str, str]]:
+    """SMTP originals acknowledged but not finished: not in a dossier yet, or their dossier
+    left unprocessed (the previous run stopped), oldest first."""
+    unfinished = (select(MessageRow.sha256).join(Dossier, Dossier.id == MessageRow.dossier_id)
+                  .where(Dossier.status.in_(UNFINISHED)))
+    with store.session() as s:
+        rows = s.scalars(select(Original).where(
+            Original.source == SOURCE,
+            Original.sha256.not_in(select(MessageRow.sha256)) | Original.sha256.in_(unfinished),
+        ).order_by(Original.id)).all()
+    return [(r.sha256, r.name) for r in rows if not r.issues]
+
+
+class _Controller(Controller):
+    """aiosmtpd's threaded controller, speaking LMTP when asked."""
+
+    def __init__(self, handler: IntakeHandler, lmtp: bool, **kwargs):
+        self.lmtp = lmtp
+        super().__init__(handler, **kwargs)
+
+    def factory(self) -> SMTP:
+        return (LMTP if self.lmtp else SMTP)(self.handler, **self.SMTP_kwargs)
+
+
+class Receiver:
+    """The listening server and its processor, started and stopped together."""
+
+    def __init__(self, config: SmtpConfig, *, store: Store, settings: Settings, process: ProcessFn):
+        self.config = config
+        self.processor = Processor(store, settings, process)
+        handler = IntakeHandler(store, settings, config, self.processor.submit)
+        self.controller = _Controller(handler, config.lmtp, hostname=config.host, port=config.port,
+                                      data_size_limit=config.max_bytes, server_hostname="guichet")
+
+    def start(self) -> None:
+        """Recover pending originals, then listen."""
+        self.processor.start()
+        self.controller.start()
+        log.info("Réception %s sur %s:%d", "LMTP" if self.config.lmtp else "SMTP",
+                 self.config.host, self.config.port)
+
+    def stop(self) -> None:
+        """Stop listening, then let the processor finish its current job."""
+        self.controller.stop()
+        self.processor.stop()
+
+    def wait_idle(self) -> None:
+        """Block until every queued message has been taken (tests, orderly shutdown)."""
+        self.processor.jobs.join()
