@@ -9,12 +9,16 @@ import secrets
 import click
 
 from worker.cli import main
+from worker.commands import COMMANDS
 
 log = logging.getLogger(__name__)
 
 DEMO_LOGIN = "demo@guichet.test"
 
 __all__ = ["main"]
+
+for command in COMMANDS:  # the queue's commands: worker, sweep, failed, reprocess
+    main.add_command(command)
 
 
 @main.command()

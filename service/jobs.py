@@ -17,12 +17,12 @@ _LOCK = threading.Lock()  # in-process: one dossier read at a time (OCR already 
 def schedule_processing(store: Store, settings: Settings, dossier_id: str) -> None:
     """Queue the reading of a dossier; returns at once."""
     if settings.redis_url:
-        from redis import Redis
-        from rq import Queue
-        from rq.serializers import JSONSerializer
+        from worker.queue import enqueue_processing
 
-        queue = Queue("guichet", connection=Redis.from_url(settings.redis_url), serializer=JSONSerializer)
-        queue.enqueue("worker.review.process_job", dossier_id, job_timeout=3600)
+        try:
+            enqueue_processing(settings, dossier_id)
+        except Exception:  # Redis away: the dossier stays "received" and the sweeper queues it
+            log.warning("mise en file impossible pour %s", dossier_id, exc_info=True)
         return
     thread = threading.Thread(target=_run, args=(store, settings, dossier_id), daemon=True,
                               name=f"process-{dossier_id}")

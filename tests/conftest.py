@@ -69,8 +69,9 @@ def engine():
 
 def run_guichet(*args: str, data_dir: Path, env: dict | None = None, timeout: float = 1800) -> subprocess.CompletedProcess:
     """Run the installed console script as a user would."""
-    environment = {**os.environ, "GUICHET_DATA_DIR": str(data_dir), **(env or {})}
-    environment.pop("DATABASE_URL", None)
+    environment = {**os.environ, "GUICHET_DATA_DIR": str(data_dir)}
+    environment.pop("DATABASE_URL", None)  # the embedded default, unless the test says otherwise
+    environment.update(env or {})
     command = [str(Path(sys.executable).with_name("guichet")), *args]
     return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=timeout)
 

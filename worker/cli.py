@@ -130,7 +130,20 @@ class Batch:
 
 
 def make_processor(store: Store, settings: Settings) -> Callable[[str], None]:
-    """`process_dossier` bound to one OCR engine and the COG, both loaded at the first call."""
+    """What to do with a received dossier: queue it when Redis is configured, else process it here.
+
+    In-process, `process_dossier` is bound to one OCR engine and the COG, loaded at the first call.
+    """
+    if settings.redis_url:
+        from worker.queue import enqueue_processing
+
+        def enqueue(dossier_id: str) -> None:
+            try:
+                enqueue_processing(settings, dossier_id)
+            except Exception:  # Redis away: the dossier stays "received" and the sweeper queues it
+                log.warning("mise en file impossible pour %s", dossier_id, exc_info=True)
+
+        return enqueue
     loaded: dict = {}
 
     def process(dossier_id: str) -> None:

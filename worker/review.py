@@ -436,16 +436,6 @@ def process_now(store: Store, settings, dossier_id: str) -> None:
     pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
 
 
-def process_job(dossier_id: str) -> None:
-    """RQ entry point (JSON argument): settings from the worker's environment."""
-    import os
-
-    from worker.settings import Settings
-
-    settings = Settings.from_env(os.environ)
-    process_now(Store(settings), settings, dossier_id)
-
-
 def dossier_file(store: Store, dossier_id: str, sha256: str) -> FileRow | None:
     """A file of this dossier by content hash (so that no other blob can be asked for)."""
     with store.session() as s:

@@ -36,6 +36,8 @@ class Settings:
     database_url: str = ""
     storage_dir: Path = Path("var/blobs")
     redis_url: str | None = None
+    queue_name: str = "guichet"
+    lease_seconds: float = 1800.0  # a dossier "processing" longer than this was abandoned by its worker
     ocr_lang: str = "fra"
     ocr_dpi: int = 300
     ocr_workers: int = max(1, os.cpu_count() or 1)
@@ -58,6 +60,8 @@ class Settings:
             database_url=database_url,
             storage_dir=storage_dir,
             redis_url=environ.get("REDIS_URL") or None,
+            queue_name=environ.get("GUICHET_QUEUE", "guichet"),
+            lease_seconds=float(environ.get("GUICHET_LEASE_SECONDS", "1800")),
             ocr_lang=environ.get("GUICHET_OCR_LANG", "fra"),
             ocr_dpi=int(environ.get("GUICHET_OCR_DPI", "300")),
             ocr_workers=int(environ.get("GUICHET_OCR_WORKERS", str(cls.ocr_workers))),

@@ -1,0 +1,90 @@
+"""RQ entry points: tiny, JSON arguments, failures escape so that RQ retries them."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import or_, select
+
+from worker.db import Dossier, Event
+from worker.settings import Settings
+from worker.store import Store
+
+log = logging.getLogger(__name__)
+
+_LOADED: dict = {}  # per worker process: the OCR engine, the COG and the store, loaded once
+
+
+def process_dossier_job(dossier_id: str) -> str:
+    """Read, understand and assess one dossier (idempotent: running it twice changes nothing)."""
+    from rq import get_current_job
+
+    from worker import pipeline
+
+    store, engine, cog, settings = _context()
+    try:
+        pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    except Exception as exc:
+        job = get_current_job()
+        if job is None or not job.retries_left:  # the last try: the dossier says it failed
+            mark_failed(store, dossier_id, exc)
+        raise
+    return dossier_id
+
+
+def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
+    """Record a permanent failure on the dossier, for reviewers and operators."""
+    with store.session() as s:
+        dossier = s.get(Dossier, dossier_id)
+        if dossier is not None:
+            dossier.status = "failed"
+            s.add(Event(dossier_id=dossier_id, kind="failed",
+                        data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
+
+
+def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
+    """Dossiers received but never processed, or "processing" past the lease (a dead worker)."""
+    now = datetime.now(timezone.utc)
+    received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
+    leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
+    with store.session() as s:
+        rows = s.execute(select(Dossier.id, Dossier.status, Dossier.updated_at).where(
+            or_(Dossier.status == "received", Dossier.status == "processing"))).all()
+    return [dossier_id for dossier_id, status, updated in rows
+            if _naive(updated) < (received_before if status == "received" else leased_before)]
+
+
+def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
+    """Queue again whatever the database says is left to do; returns the dossiers queued."""
+    from worker.queue import enqueue_processing
+
+    queued = []
+    for dossier_id in stale_dossiers(store, settings, grace=grace):
+        dossier = store.dossier(dossier_id)
+        enqueue_processing(settings, dossier_id, force=dossier.status == "processing")
+        queued.append(dossier_id)
+    return queued
+
+
+def preload() -> None:
+    """Load the COG and the OCR engine in the worker before it forks one process per job."""
+    from extractors.ocr import TesseractEngine
+    from schemas.cog import Cog
+
+    settings = Settings.from_env(os.environ)
+    _LOADED.update(settings=settings, cog=Cog.load(),
+                   engine=TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout))
+
+
+def _context():
+    if "cog" not in _LOADED:
+        preload()
+    if _LOADED.get("pid") != os.getpid():  # database connections never cross a fork
+        _LOADED.update(store=Store(_LOADED["settings"]), pid=os.getpid())
+    return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
+
+
+def _naive(value: datetime) -> datetime:
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
