@@ -241,7 +241,10 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
             return SignatureCheck(True, 0.97 if signed[0].covers_whole_file else 0.85, box,
                                   "numerique", signed[0].describe())
         document = pdf_text.open_renderer(path)
-        image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
+        try:
+            image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
+        finally:
+            document.close()
     else:
         with open(path, "rb") as stream:
             frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)

@@ -10,7 +10,7 @@ VISITORS = ("anonyme", *ROLES)
 RANK = {"anonyme": -1, "lecteur": 0, "instructeur": 1, "administrateur": 2}
 
 
-def ui_actions(dossier: str, sha: str, user_id: int) -> list[tuple]:
+def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: dict) -> list[tuple]:
     """(name, method, path, form, minimum role)."""
     return [
         ("file de tri", "GET", "/", None, "lecteur"),
@@ -24,8 +24,8 @@ def ui_actions(dossier: str, sha: str, user_id: int) -> list[tuple]:
         ("correction", "POST", f"/dossiers/{dossier}/champs/fiche.lieu", {"value": "Combourg", "reason": "x"}, "instructeur"),
         ("suivre", "POST", f"/dossiers/{dossier}/suivre", {}, "instructeur"),
         ("reclasser une pièce", "POST", f"/dossiers/{dossier}/pieces/0", {"kind": "fiche", "reason": "x"}, "instructeur"),
-        ("lever un motif", "POST", f"/dossiers/{dossier}/motifs",
-         {"code": "VERIFICATION_REQUISE", "detail": "courrier_collectivite.signe", "reason": "x"}, "instructeur"),
+        ("lever un motif", "POST", f"/dossiers/{incomplete}/motifs",
+         {"code": reason["code"], "detail": reason["detail"] or "", "reason": "x"}, "instructeur"),
         ("décider", "POST", f"/dossiers/{dossier}/decision", {"decision": "eligible", "comment": "x"}, "instructeur"),
         ("relire", "POST", f"/dossiers/{dossier}/relire", {}, "administrateur"),
         ("comptes", "GET", "/admin/utilisateurs", None, "administrateur"),
@@ -54,7 +54,9 @@ def context(app, ids):
     dossier = ids["01_pdf_numeriques"]
     sha = export_dossier(store, dossier)["documents"][0]["sha256"]
     lecteur = accounts.find_user(store, "lecteur@example.gouv.fr")
-    return dossier, sha, lecteur.id
+    incomplete = ids["11_sans_courrier_prefet"]  # a dossier that has a reason to lift
+    reason = export_dossier(store, incomplete)["completeness"]["reasons"][0]
+    return dossier, sha, lecteur.id, incomplete, reason
 
 
 @pytest.mark.parametrize("visitor", VISITORS)
