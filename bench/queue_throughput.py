@@ -1,6 +1,6 @@
 """Dossiers per minute through real RQ workers (1 and 2 processes) against in-process, as ratios.
 
-    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/queue.py [--cases 01,04,07,11,12,13]
+    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/queue_throughput.py [--cases 01,04,07,11,12,13]
 
 Each mode starts from an empty data directory (nothing cached). Pages are OCR'd one at a
 time inside a dossier (GUICHET_OCR_WORKERS=1) so that the workers' own parallelism is what
