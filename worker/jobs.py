@@ -68,21 +68,21 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]
     return queued
 
 
-def preload() -> None:
+def preload(*, worker: bool = True) -> None:
     """Load the COG and the OCR engine in the worker before it forks one process per job."""
     from extractors.ocr import TesseractEngine
     from schemas.cog import Cog
 
     settings = Settings.from_env(os.environ)
-    _LOADED.update(settings=settings, cog=Cog.load(),
+    _LOADED.update(settings=settings, cog=Cog.load(), worker=worker,
                    engine=TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout))
 
 
 def _context():
     if "cog" not in _LOADED:
-        preload()
+        preload(worker=False)
     if _LOADED.get("pid") != os.getpid():  # database connections never cross a fork
-        _LOADED.update(store=Store(_LOADED["settings"]), pid=os.getpid())
+        _LOADED.update(store=Store(_LOADED["settings"], upgrade=not _LOADED["worker"]), pid=os.getpid())
     return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
 
 

@@ -46,12 +46,13 @@ def issue_rows(issues: Iterable[Issue]) -> list[dict]:
 class Store:
     """Blobs by sha256 under the storage dir, rows through SQLAlchemy."""
 
-    def __init__(self, settings: Settings, engine: Engine | None = None):
+    def __init__(self, settings: Settings, engine: Engine | None = None, *, upgrade: bool = True):
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.blobs = BlobStore(settings.storage_dir)
         self.engine = engine or make_engine(settings.database_url)
-        migrate.upgrade(self.engine)
+        if upgrade:  # a worker's job processes skip it: their parent brought the schema up to date
+            migrate.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
