@@ -19,8 +19,6 @@ from extractors.model import BBox
 
 log = logging.getLogger(__name__)
 
-MM = 72 / 25.4  # points per millimetre
-
 
 @dataclass(frozen=True)
 class SignatureCheck:
@@ -93,7 +91,7 @@ def ink_mask(gray: np.ndarray, unit: float) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Part:
+class InkComponent:
     """One connected stroke or glyph, measured in text-line heights, and what it looks like."""
 
     box: tuple[int, int, int, int]  # pixels in the zone
@@ -103,10 +101,12 @@ class Part:
     stroke: float  # mean stroke width
     length: float  # length of the stroke (half the outline)
     ring: float  # 0..1: how much it is the round outline of a stamp
-    kind: str = ""  # speck, rule, ring, stroke, glyph, filled
+    frame: float = 0.0  # 0..1: how much of its ink lies on its box's border (a rectangular stamp)
+    flat: float = 0.0  # 0..1: the longest horizontal run of ink across its width (underlined print)
+    kind: str = ""  # speck, rule, print, ring, frame, stroke, glyph, filled
 
 
-def components(ink: np.ndarray, unit: float) -> list[Part]:
+def components(ink: np.ndarray, unit: float) -> list[InkComponent]:
     """Each connected group of ink pixels with its measures (lengths in text-height units)."""
     import cv2
 
@@ -119,9 +119,31 @@ def components(ink: np.ndarray, unit: float) -> list[Part]:
         mask = (labels[y:y + h, x:x + w] == label).astype(np.uint8)
         contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
         perimeter = sum(cv2.arcLength(c, True) for c in contours)
-        out.append(Part((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
-                        2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit, ring_score(mask)))
+        out.append(InkComponent((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
+                                2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit,
+                                ring_score(mask), frame_score(mask), flat_score(mask)))
     return out
+
+
+def frame_score(mask: np.ndarray) -> float:
+    """Share of the ink on the border of its box: 1 for a rectangle's outline."""
+    h, w = mask.shape
+    if min(h, w) < 12:
+        return 0.0
+    band = max(2, int(0.08 * min(h, w)))
+    inner = mask[band:h - band, band:w - band].sum()
+    total = mask.sum()
+    sides = [mask[:band].any(axis=0).mean(), mask[-band:].any(axis=0).mean(),
+             mask[:, :band].any(axis=1).mean(), mask[:, -band:].any(axis=1).mean()]
+    return round(float((1 - inner / max(total, 1)) * min(sides)), 3)
+
+
+def flat_score(mask: np.ndarray) -> float:
+    """The widest horizontal band of three pixel rows, as a share of the width: an underline."""
+    if mask.shape[0] < 3:
+        return float(mask.any(axis=0).mean())
+    bands = mask[:-2] | mask[1:-1] | mask[2:]
+    return round(float(bands.mean(axis=1).max()), 3)
 
 
 def ring_score(mask: np.ndarray) -> float:
@@ -140,7 +162,7 @@ def ring_score(mask: np.ndarray) -> float:
     return round(float(covered * min(1.0, on_ring.mean() / 0.6)), 3)
 
 
-def _classify(part: Part) -> Part:
+def _classify(part: InkComponent) -> InkComponent:
     """Name what a component looks like (sizes in text-line heights)."""
     from dataclasses import replace
 
@@ -151,6 +173,10 @@ def _classify(part: Part) -> Part:
         kind = "rule"  # a printed line, the edge of the sheet
     elif part.ring >= 0.75 and longest >= 2.0:
         kind = "ring"
+    elif part.frame >= 0.8 and shortest >= 1.0:
+        kind = "frame"  # a rectangular stamp's border
+    elif part.flat >= 0.85 and part.height <= 1.6 and part.width >= 3.0:
+        kind = "print"  # underlined print: letters joined by their underline
     elif part.fill >= 0.45 and part.stroke >= 0.35 and longest >= 0.8:
         kind = "filled"  # a logo, a blot, a dark band
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
@@ -160,10 +186,10 @@ def _classify(part: Part) -> Part:
     return replace(part, kind=kind)
 
 
-def decide(parts: list[Part]) -> SignatureCheck:
+def decide(parts: list[InkComponent]) -> SignatureCheck:
     """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
-    rings = [p for p in parts if p.kind == "ring"]
-    loose = [p for p in parts if p.kind not in ("ring", "speck", "rule")
+    rings = [p for p in parts if p.kind in ("ring", "frame")]
+    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")
              and not any(_within(p.box, r.box) for r in rings)]
     strokes = [p for p in loose if p.kind == "stroke"]
     if strokes:
@@ -174,7 +200,7 @@ def decide(parts: list[Part]) -> SignatureCheck:
                               f"{len(strokes)} trait(s) manuscrit(s)")
     glyphs = [p for p in loose if p.kind == "glyph"]
     isolated = [g for g in glyphs if not _in_text_row(g, glyphs)]
-    filled = [p for p in loose if p.kind == "filled"]
+    filled = [p for p in loose if p.kind in ("filled", "print")]  # a logo, print joined by a rule: unsure
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
@@ -187,7 +213,7 @@ def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) ->
     return box[0] >= outer[0] - 2 and box[1] >= outer[1] - 2 and box[2] <= outer[2] + 2 and box[3] <= outer[3] + 2
 
 
-def _in_text_row(glyph: Part, glyphs: list[Part]) -> bool:
+def _in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:
     """Print: at least three glyphs of about one height side by side on one line."""
     if not 0.25 <= glyph.height <= 1.5:
         return False
@@ -198,7 +224,7 @@ def _in_text_row(glyph: Part, glyphs: list[Part]) -> bool:
     return len(same_row) >= 3
 
 
-def _union(parts: list[Part]) -> tuple[int, int, int, int] | None:
+def _union(parts: list[InkComponent]) -> tuple[int, int, int, int] | None:
     if not parts:
         return None
     return (min(p.box[0] for p in parts), min(p.box[1] for p in parts),

@@ -33,6 +33,14 @@ MESSAGES = {
     "VERIFICATION_REQUISE": "Une lecture incertaine doit être vérifiée par un instructeur.",
 }
 TRUSTED = ("extracted", "corrected")
+# The fields the rules read beyond "is the section answered": when one of them is too uncertain
+# to decide on, the rule that reads it gives VERIFICATION_REQUISE with its id.
+RULE_FIELDS = (
+    "s1.collectivite.nom", "s2.communes", "s2.epci",
+    "courrier_collectivite.signataire_qualite", "courrier_collectivite.collectivite", "courrier_collectivite.signe",
+    "courrier_prefet.signataire_qualite", "courrier_prefet.departement", "courrier_prefet.signe",
+    "courrier_prefet.destinataire_dgaln",
+)
 HABILITES = {"courrier_collectivite": ("maire", "president_epci"), "courrier_prefet": ("prefet", "sous_prefet")}
 LETTERS = ("courrier_collectivite", "courrier_prefet")
 

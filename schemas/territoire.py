@@ -43,6 +43,7 @@ def name_kind(name: str, declared: str | None = None) -> str | None:
 
 def resolve_entity(name: str, cog: Cog, kind: str | None, departement: str | None = None) -> Entity | None:
     """The commune or EPCI a written name designates; None when it does not resolve to one place."""
+    name = re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name)
     kinds = [kind] if kind else ["commune", "epci"]
     for candidate_kind in kinds:
         found = _commune_entity(name, cog, departement) if candidate_kind == "commune" \

@@ -172,6 +172,7 @@ def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine
     signatures = check_signatures(pieces, store=store, settings=settings)
     extracted = normalise_fields(extract_fields(pieces, signatures), cog)
     fields = {fid: field_row(extracted.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
+    fields = keep_corrections(store, dossier_id, fields)
     present = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
     verdict = assess_completeness(DossierView(pieces=present, fields=fields), cog)
     store.save_results(dossier_id, documents, fields, verdict.as_dict())
@@ -237,7 +238,7 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
         with open(path, "rb") as stream:
             signed = [s for s in pades.digital_signatures(stream.read()) if s.page in (None, page.number)]
         if signed:
-            box = signed[0].rect or zone.bbox
+            box = signed[0].rect if signed[0].rect and not page.ocr else zone.bbox  # rect: the page as received
             return SignatureCheck(True, 0.97 if signed[0].covers_whole_file else 0.85, box,
                                   "numerique", signed[0].describe())
         document = pdf_text.open_renderer(path)
@@ -252,6 +253,14 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew)
     return check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
+
+
+def keep_corrections(store: Store, dossier_id: str, fields: dict[str, dict]) -> dict[str, dict]:
+    """A reviewer's corrections survive reprocessing, and the completeness rules read them."""
+    corrected = {fid: row for fid, row in store.fields(dossier_id).items() if row.status == "corrected"}
+    return {fid: ({"value": corrected[fid].value, "confidence": corrected[fid].confidence,
+                   "source": corrected[fid].source, "status": "corrected"} if fid in corrected else row)
+            for fid, row in fields.items()}
 
 
 def field_row(value: FieldValue) -> dict:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
-from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
-from extractors.fields.signataire import PREFET, SOUS_PREFET, name_of, quality_of
+from extractors.fields.courrier_layout import LetterParts, date_parts, letter_lines, letter_parts, source_of
+from extractors.fields.signataire import PREFET, SOUS_PREFET, Quality, name_of, quality_of
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
@@ -65,10 +65,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     coll = entites.collectivite_of(parts) if kind is PieceKind.COURRIER_COLLECTIVITE else None
     block = [parts.lines[i] for i in parts.signatory]
     values: dict[str, FieldValue] = {}
-    quality = quality_of(block, kind.value, entites.is_epci_name(coll.value if coll else None))
-    if quality is None and parts.sender_title is not None:  # "Le préfet du Finistère à Monsieur …"
-        quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
-        quality = quality and type(quality)(quality.slug, min(quality.confidence, 0.75), quality.lines)
+    quality = _quality(parts, block, kind, coll.value if coll else None)
     if quality:
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines)
     name = name_of(block)
@@ -81,6 +78,15 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
     return LetterReading(kind, file, pages, values, zone)
+
+
+def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
+    """The signatory block's quality; else the sender's title above "à Monsieur …", less trusted."""
+    quality = quality_of(block, kind.value, entites.is_epci_name(collectivite))
+    if quality is None and parts.sender_title is not None:
+        quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
+        return replace(quality, confidence=min(quality.confidence, 0.75)) if quality else None
+    return quality
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
@@ -190,8 +196,8 @@ def choose_prefet(readings: list[LetterReading]) -> LetterReading | None:
 
 def same_collectivite(a: str | None, b: str | None) -> int:
     """2 when two written names are the same collectivité's, 1 when one contains the other, else 0."""
-    if not a or not b:
-        return 0
+    if not a or not b or entites.is_epci_name(a) != entites.is_epci_name(b):
+        return 0  # "Commune de Vitré" is not "Vitré Communauté"
     key_a, key_b = (" ".join(_GENERIC.sub(" ", normalise(x).replace("-", " ").replace("'", " ")).split())
                     for x in (a, b))
     if key_a and key_a == key_b:

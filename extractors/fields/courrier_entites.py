@@ -16,16 +16,19 @@ log = logging.getLogger(__name__)
 
 _COLLECTIVITE = re.compile(
     r"^(?:la |le )?(?:commune|ville|mairie|cite) (?:de|d'|du|des)\b|^hotel de ville (?:de|d')"
+    r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$"
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
 _EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|intercommunal\w*)\b|^(?:cc|ca|cu)\b")
-_CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|\bcommunes|\bcommunaute|\bagglomeration|-)$")
+_CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:communaute (?:de communes|d'agglomeration|"
+                        r"urbaine)|communaute|commune|ville|mairie|metropole|hotel de ville)$")
+_BARE_HEAD = re.compile(r"^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$")
 _STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
 _QUALITY_OF = re.compile(r"(?i)\b(?:maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])(?P<name>[^,]+)")
-_BODY_COLLECTIVITE = re.compile(
-    r"(?i)\b(?:de|pour|par) (?P<name>(?:la )?(?:commune|ville|communaut[ée] de communes|communaut[ée] "
-    r"d['’]agglom[ée]ration) (?:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ýa-z][\w'’-]*){0,4})")
+_BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
+    r"\b(?i:de|pour|par) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+    r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
 _BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
 _PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
@@ -37,7 +40,8 @@ _POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)
 _DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de l'amenagement durable"
                     r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature")
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
-_LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l"}
+_LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
+                "communes"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,13 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
     for index, line in enumerate(head):
         if _COLLECTIVITE.search(line.norm):
             lines = [line] + _continuation(line, head[index + 1:])
-            return Clue(uncapitalise(join_lines(lines)), 0.95, tuple(lines))
+            texts = [l.text for l in lines]
+            if len(lines) == 2 and _BARE_HEAD.match(line.norm) and not _STARTS_LOWER.match(lines[1].norm):
+                texts.insert(1, "DE" if line.text.isupper() else "de")  # "Mairie" / "Vitré"
+            text = uncapitalise(" ".join(texts))
+            if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
+                text = " ".join(uncapitalise(t) for t in texts)
+            return Clue(text.replace("- ", "-"), 0.95, tuple(lines))
     signatory = [parts.lines[i] for i in parts.signatory]
     for line in signatory:
         match = _QUALITY_OF.search(line.text)
@@ -80,6 +90,8 @@ def _continuation(line: Line, below: list[Line]) -> list[Line]:
     nxt = next((l for l in below if l.top >= line.bottom - 1), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []
+    if re.search(r"\d", nxt.norm):
+        return []  # an address
     if _CONTINUES.search(line.norm) or _STARTS_LOWER.match(nxt.norm):
         return [nxt]
     return []
@@ -138,7 +150,9 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
         if not match:
             continue
         lines = [line]
-        for below in head[index + 1:]:
+        rest = _PARTICLE.sub("", re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", line.text)).strip(" ,.-")
+        complete = len(rest) >= 3 and not line.text.rstrip().endswith("-") and not re.search(r"(?i)r[ée]gion$", rest)
+        for below in ([] if complete else head[index + 1:]):
             last = lines[-1]
             if _motto(below) or below.top - last.bottom > 1.6 * last.height:
                 break

@@ -265,10 +265,17 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     return None
 
 
+_BEFORE_DATE = re.compile(r"(?i)^\s*(?:(?:fait\s+)?(?:à|a)\s+)?(?:[A-ZÀ-Ý][\w'’ .-]{0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+                          r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
+
+
 def _date_line_shape(text: str, match: re.Match) -> bool:
-    """The date is the line's point: a place and "le" before it at most, nothing long after."""
+    """The date is the line's point: a place and "le" before it at most ("Rennes, le"), nothing after.
+
+    Not "V/Réf : courrier du 2 février 2026", not "Par délibération du 15 février 2026".
+    """
     before, after = text[:match.start()], text[match.end():]
-    return len(before) <= 70 and len(after.strip(" .")) <= 3 and not re.search(r"\d{5}", before)
+    return bool(_BEFORE_DATE.match(before)) and len(after.strip(" .")) <= 3
 
 
 def date_parts(text: str) -> tuple[str | None, str | None]:

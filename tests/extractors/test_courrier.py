@@ -1,0 +1,268 @@
+"""Support letters: signatory, quality, collectivité, département clues, date, addressee, choice of letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields import Piece, extract_fields, letter_zones, nlp
+from extractors.fields.courrier import choose_prefet, letter_fields, read_letter
+from extractors.fields.signataire import name_of, quality_of
+from extractors.fields.courrier_layout import letter_lines, letter_parts
+from extractors.model import FieldStatus, PieceKind
+from extractors.signature import SignatureCheck
+from tests.extractors.letters import letter, page
+
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
+ANCT = ("Monsieur le Directeur général délégué", "Agence nationale de la cohésion des territoires (ANCT)",
+        "20 avenue de Ségur", "75007 Paris")
+
+
+def fields_of(kind: PieceKind, page_text) -> dict:
+    reading = read_letter(kind, "courrier.pdf", (page_text,))
+    return {name: value.value for name, value in reading.fields.items()}
+
+
+def prefet_letter(**kwargs):
+    defaults = dict(head=("PRÉFET", "DE LA SARTHE", "Liberté", "Égalité", "Fraternité"),
+                    right=("Direction départementale des territoires", "Affaire suivie par : Anne Roux",
+                           "Tél. : 02 43 50 10 00"),
+                    date="Le Mans, le 16 mars 2026", signatory=("Le préfet,", "Emmanuel Aubry"))
+    return letter(**{**defaults, **kwargs})
+
+
+# -- the maire's / president's letter ------------------------------------------------------------
+
+def test_a_maires_letter_is_read_whole():
+    got = fields_of(COLL, letter())
+    assert got == {"signataire_nom": "Isabelle Le Callennec", "signataire_qualite": "maire",
+                   "collectivite": "Commune de Vitré", "date": "12 mars 2026"}
+
+
+def test_the_date_is_the_date_line_not_a_date_of_the_body():
+    got = fields_of(COLL, letter(date="Vitré, le 1er avril 2026"))
+    assert got["date"] == "1er avril 2026"  # not the "15 février 2026" of the deliberation
+
+
+def test_a_numeric_date_line_before_the_addressee():
+    assert fields_of(COLL, letter(date="Le 12/03/2026", date_first=True))["date"] == "12/03/2026"
+
+
+def test_a_date_written_by_the_signature_only():
+    text = letter(date=None, signatory=("Fait à Vitré, le 3 mars 2026", "Le Maire,", "Isabelle Le Callennec"))
+    assert fields_of(COLL, text)["date"] == "3 mars 2026"
+
+
+@pytest.mark.parametrize("quality", [
+    ("P/le Maire,", "l'adjoint délégué à l'urbanisme,"),
+    ("Pour le Maire empêché,", "le Premier adjoint,"),
+    ("La Maire adjointe,",),
+    ("Le Maire délégué de Saint-Martin,",),
+])
+def test_someone_signing_for_the_maire_is_autre(quality):
+    got = fields_of(COLL, letter(signatory=(*quality, "Paul Durand")))
+    assert got["signataire_qualite"] == "autre" and got["signataire_nom"] == "Paul Durand"
+
+
+def test_an_epci_letter_named_on_two_lines():
+    text = letter(head=("Communauté de communes", "du Pays de Mormal", "Rue Chevray", "59530 Le Quesnoy"),
+                  signatory=("Le Président,", "Guislain Cambier"))
+    got = fields_of(COLL, text)
+    assert got["collectivite"] == "Communauté de communes du Pays de Mormal"
+    assert got["signataire_qualite"] == "president_epci"
+
+
+def test_a_maire_who_presides_the_epci_signs_as_its_president_on_its_letterhead():
+    text = letter(head=("Vitré Communauté", "16 bis boulevard des Rochers"),
+                  signatory=("Le Maire de Vitré,", "Président de Vitré Communauté,", "Isabelle Le Callennec"))
+    got = fields_of(COLL, text)
+    assert got["collectivite"] == "Vitré Communauté" and got["signataire_qualite"] == "president_epci"
+
+
+def test_a_letterhead_in_capitals_is_written_as_a_name():
+    assert fields_of(COLL, letter(head=("COMMUNE DE SAINT-JEAN-D'ANGÉLY",)))["collectivite"] == \
+        "Commune de Saint-Jean-d'Angély"
+
+
+def test_a_check_box_ocr_put_for_de_is_read_as_de():
+    text = page([(50, [(60, "COMMUNE ☒ SAINT-JOSEPH")]), (70, [(60, "97480 Saint-Joseph")]),
+                 (150, [(320, "Saint-Joseph, le 10 juin 2026")]), (200, [(60, "Objet : Candidature")]),
+                 (230, [(60, "Madame, Monsieur,")]), (260, [(60, "Je vous prie de croire à ma considération.")]),
+                 (300, [(320, "Le Maire,")]), (360, [(320, "Gilbert Hoarau")])], ocr=True, conf=0.93)
+    got = fields_of(COLL, text)
+    assert got["collectivite"] == "Commune de Saint-Joseph" and got["signataire_nom"] == "Gilbert Hoarau"
+
+
+def test_title_and_name_on_one_line_and_a_civility():
+    assert fields_of(COLL, letter(signatory=("Le Maire, M. Joël Le Besco",)))["signataire_nom"] == "Joël Le Besco"
+
+
+def test_no_letterhead_text_the_collectivite_comes_from_the_signatory():
+    got = fields_of(COLL, letter(head=(), signatory=("Le Maire de Combourg,", "Joël Le Besco")))
+    assert got["collectivite"] == "Combourg" and got["signataire_qualite"] == "maire"
+
+
+def test_the_footer_and_copies_are_not_the_signatory():
+    text = letter(signatory=("Le Maire,", "Isabelle Le Callennec"),
+                  after=("Copie : Monsieur le Préfet d'Ille-et-Vilaine", "Place du Château – 35500 Vitré"))
+    assert fields_of(COLL, text)["signataire_nom"] == "Isabelle Le Callennec"
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+def test_spacy_picks_the_person_among_two_name_shaped_lines():
+    parts = letter_parts(letter_lines((letter(signatory=("La Maire,", "Nathalie Appéré", "Rennes Métropole")),)))
+    block = [parts.lines[i] for i in parts.signatory]
+    assert len(block) == 3 and name_of(block).text == "Nathalie Appéré"
+    assert nlp.person_names("Le Maire,\nJoël Le Besco") == ["Joël Le Besco"]
+
+
+# -- the préfet's letter -------------------------------------------------------------------------
+
+def test_a_prefets_letter_is_read_whole():
+    got = fields_of(PREFET, prefet_letter())
+    assert got["signataire_nom"] == "Emmanuel Aubry" and got["signataire_qualite"] == "prefet"
+    assert got["departement"][0] == {"departement": "SARTHE"}
+    assert got["date"] == "16 mars 2026" and got["destinataire_dgaln"] is True
+
+
+def test_the_bloc_marque_split_over_lines_beside_another_column():
+    text = prefet_letter(head=("PRÉFÈTE", "DE LA CHARENTE-", "MARITIME", "Liberté", "Égalité"),
+                         signatory=("La préfète,", "Brigitte Klinkert"))
+    got = fields_of(PREFET, text)
+    assert got["departement"][0] == {"departement": "CHARENTE-MARITIME"}
+    assert got["signataire_qualite"] == "prefet"
+
+
+@pytest.mark.parametrize("head, clue", [
+    (("Préfecture du Cantal", "Cabinet du préfet"), {"departement": "Cantal"}),
+    (("PRÉFET DE LA RÉGION BRETAGNE", "PRÉFET D'ILLE-ET-VILAINE"), {"departement": "ILLE-ET-VILAINE"}),
+    (("Sous-préfecture de Dinan", "22100 Dinan"), {"commune": "Dinan"}),
+])
+def test_where_the_prefecture_says_its_departement(head, clue):
+    got = fields_of(PREFET, prefet_letter(head=head, right=(), signatory=("Le préfet,", "Emmanuel Aubry")))
+    assert got["departement"][0] == clue
+
+
+def test_a_sender_title_above_a_lone_a_names_the_departement():
+    text = prefet_letter(head=(), right=(), sender_title="Le préfet du Finistère")
+    got = fields_of(PREFET, text)
+    assert {"departement": "Finistère"} in got["departement"] and got["destinataire_dgaln"] is True
+
+
+@pytest.mark.parametrize("signatory, slug", [
+    (("Pour le préfet et par délégation,", "le secrétaire général,", "Romain Lacaze"), "autre"),
+    (("Pour le préfet et par délégation,", "le sous-préfet de Dinan,", "Romain Lacaze"), "sous_prefet"),
+    (("Le sous-préfet de Saint-Jean-d'Angély,", "Olivier Cazenave"), "sous_prefet"),
+    (("Pour la préfète,", "le directeur départemental des territoires,", "Marc Petit"), "autre"),
+    (("Le préfet de la région Bretagne,", "préfet d'Ille-et-Vilaine,", "Philippe Gustin"), "prefet"),
+])
+def test_the_signers_own_title_is_the_last_one(signatory, slug):
+    assert fields_of(PREFET, prefet_letter(signatory=signatory))["signataire_qualite"] == slug
+
+
+def test_two_unrelated_titles_are_left_to_a_reviewer():
+    reading = read_letter(PREFET, "p.pdf", (prefet_letter(
+        signatory=("Le sous-préfet,", "secrétaire général de la préfecture,", "Romain Lacaze")),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
+
+
+@pytest.mark.parametrize("addressee, expected", [
+    (ANCT, False),
+    (("Madame la Directrice régionale", "DREAL Bretagne", "35065 Rennes Cedex"), False),
+    (("Monsieur le Maire de Vitré", "Hôtel de ville", "35500 Vitré"), False),
+    (("Madame la Ministre de la Transition écologique", "à l'attention de la DHUP"), True),
+    (("Monsieur le Directeur général de l'aménagement,", "du logement et de la nature"), True),
+    (("Monsieur le Sous-directeur de l'aménagement", "durable", "Tour Séquoia"), True),
+])
+def test_the_addressee_block_decides_destinataire_dgaln(addressee, expected):
+    assert fields_of(PREFET, prefet_letter(addressee=addressee))["destinataire_dgaln"] is expected
+
+
+def test_a_copy_to_the_dgaln_is_not_the_addressee():
+    text = prefet_letter(addressee=ANCT, after=("Copie : DGALN / DHUP / AD1",))
+    assert fields_of(PREFET, text)["destinataire_dgaln"] is False
+
+
+def test_no_addressee_at_all_is_for_a_reviewer():
+    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=(), salutation="Madame, Monsieur,"),))
+    assert reading.fields["destinataire_dgaln"].status is FieldStatus.NEEDS_REVIEW
+    assert reading.fields["destinataire_dgaln"].value is None
+
+
+def test_values_carry_their_source_box_on_the_page():
+    reading = read_letter(COLL, "lettre.pdf", (letter(),))
+    source = reading.fields["signataire_nom"].source
+    assert source.file == "lettre.pdf" and source.page == 1 and source.bbox[1] > 400
+
+
+def test_ocr_confidence_caps_the_fields_confidence():
+    reading = read_letter(COLL, "scan.pdf", (letter(ocr=True, conf=0.55),))
+    assert all(v.confidence <= 0.55 for v in reading.fields.values())
+
+
+# -- choosing among letters, absent letters, the signature verdict -------------------------------
+
+def _pieces(*pages_and_kinds) -> list[Piece]:
+    return [Piece(kind, f"{i}.pdf", (text,)) for i, (kind, text) in enumerate(pages_and_kinds)]
+
+
+def test_the_porteuses_letter_wins_over_the_other_collectivites():
+    maire = letter(head=("Commune de Vitré",), signatory=("Le Maire,", "Isabelle Le Callennec"))
+    epci = letter(head=("Vitré Communauté",), signatory=("Le Président,", "Teddy Regnier"))
+    fiche_says = {"s1.collectivite.nom": "Vitré Communauté"}
+    readings = [read_letter(COLL, "m.pdf", (maire,)), read_letter(COLL, "e.pdf", (epci,))]
+    got = letter_fields(readings, fiche_says["s1.collectivite.nom"], {})
+    assert got["courrier_collectivite.signataire_nom"].value == "Teddy Regnier"
+    got = letter_fields(readings, "Commune de Vitré", {})
+    assert got["courrier_collectivite.signataire_nom"].value == "Isabelle Le Callennec"
+
+
+def test_the_prefets_letter_wins_over_the_sous_prefets():
+    sous = read_letter(PREFET, "s.pdf", (prefet_letter(signatory=("Le sous-préfet de Dinan,", "Jean Moulin")),))
+    prefet = read_letter(PREFET, "p.pdf", (prefet_letter(),))
+    assert choose_prefet([prefet, sous]) is prefet and choose_prefet([sous, prefet]) is prefet
+
+
+def test_an_absent_letter_has_every_field_missing_booleans_included():
+    got = extract_fields(_pieces((COLL, letter())))
+    for name in ("signataire_nom", "signataire_qualite", "departement", "date", "signe", "destinataire_dgaln"):
+        assert got[f"courrier_prefet.{name}"].status is FieldStatus.MISSING
+        assert got[f"courrier_prefet.{name}"].value is None
+
+
+def test_the_signature_verdict_becomes_the_signe_field():
+    pieces = _pieces((COLL, letter()), (PREFET, prefet_letter()))
+    zones = letter_zones(pieces)
+    assert set(zones) == {0, 1}
+    got = extract_fields(pieces, {0: SignatureCheck(True, 0.95, (300, 400, 450, 450)),
+                                  1: SignatureCheck(None, 0.45)})
+    assert got["courrier_collectivite.signe"].value is True
+    assert got["courrier_collectivite.signe"].source.bbox == (300, 400, 450, 450)
+    assert got["courrier_prefet.signe"].value is None
+    assert got["courrier_prefet.signe"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_letter_never_checked_leaves_signe_to_a_reviewer():
+    got = extract_fields(_pieces((COLL, letter())))
+    assert got["courrier_collectivite.signe"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_the_signature_zone_covers_the_signatory_block_and_its_left():
+    zone = letter_zones(_pieces((COLL, letter())))[0]
+    x0, top, x1, bottom = zone.bbox
+    assert x0 < 320 - 100 and x1 == 595.0 and top < 443 and bottom > 453
+    assert zone.printed  # "Le Maire," and the name are masked, not taken for ink
+
+
+def test_quality_of_nothing_is_none():
+    assert quality_of([], "courrier_collectivite", None) is None
+
+
+@pytest.mark.parametrize("head", [("MAIRIE", "DE VITRÉ"), ("Hôtel de Ville", "Vitré"), ("Ville de", "Vitré")])
+def test_a_collectivite_named_on_two_lines(head):
+    assert fields_of(COLL, letter(head=head))["collectivite"] in ("Mairie de Vitré", "Hôtel de Ville de Vitré",
+                                                                  "Ville de Vitré")
+
+
+def test_a_reference_date_in_the_head_is_not_the_letters_date():
+    text = letter(head=("Commune de Vitré", "V/Réf : courrier du 2 février 2026"), date="Vitré, le 12 mars 2026")
+    assert fields_of(COLL, text)["date"] == "12 mars 2026"

@@ -1,0 +1,264 @@
+"""Signatures: handwriting by the signatory block told apart from print, stamps, logos, rules; PAdES."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from extractors.geometry import to_page
+from extractors.pades import digital_signatures
+from extractors.signature import check_signature, upright
+from tests.extractors.pdfsign import signed_pdf, unsigned_pdf
+
+DPI = 150
+SCALE = DPI / 72
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+ZONE = (150.0, 400.0, 560.0, 520.0)  # points: the signatory block and its left
+TEXT_HEIGHT = 10.5
+
+
+def blank(colour: int = 255) -> Image.Image:
+    return Image.new("L", (int(595 * SCALE), int(842 * SCALE)), colour)
+
+
+def px(x: float, y: float) -> tuple[float, float]:
+    return x * SCALE, y * SCALE
+
+
+def handwriting(image: Image.Image, x: float, y: float, seed: int = 1, width: int = 3, size: float = 1.0,
+                ink: int = 20) -> Image.Image:
+    """A cursive signature: loops along a line, then an underline swash (points, at `size`)."""
+    rng = random.Random(seed)
+    draw = ImageDraw.Draw(image)
+    points, loops = [], rng.randint(4, 7)
+    for step in range(240):
+        t = step / 239
+        loop = 2 * math.pi * loops * t
+        points.append(px(x + size * (110 * t + 9 * math.sin(loop)), y + size * (14 * math.cos(loop) - 8 * t)))
+    draw.line(points, fill=ink, width=width, joint="curve")
+    swash = [px(x + size * (-5 + 130 * t), y + size * (24 + 12 * math.sin(math.pi * t))) for t in
+             (i / 60 for i in range(61))]
+    draw.line(swash, fill=ink, width=max(2, width - 1))
+    return image
+
+
+def printed(image: Image.Image, x: float, y: float, text: str) -> tuple[float, float, float, float]:
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, int(TEXT_HEIGHT * SCALE))
+    draw.text(px(x, y), text, fill=0, font=font)
+    box = draw.textbbox(px(x, y), text, font=font)
+    return tuple(v / SCALE for v in box)
+
+
+def stamp(image: Image.Image, cx: float, cy: float, radius: float = 32) -> Image.Image:
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, int(6 * SCALE))
+    for r in (radius, radius - 6):
+        draw.ellipse([*px(cx - r, cy - r), *px(cx + r, cy + r)], outline=90, width=2)
+    draw.text(px(cx - 14, cy - 4), "Le Maire", fill=90, font=font)
+    for k, letter in enumerate("COMMUNE DE VITRE"):
+        angle = math.pi + k * (math.pi / 15)
+        draw.text(px(cx + (radius - 4) * math.cos(angle) - 2, cy + (radius - 4) * math.sin(angle) - 3),
+                  letter, fill=90, font=font)
+    return image
+
+
+def check(image: Image.Image, printed_boxes=()):
+    return check_signature(image, ZONE, DPI, printed=tuple(printed_boxes), text_height=TEXT_HEIGHT)
+
+
+def test_an_empty_signatory_block_is_not_signed():
+    result = check(blank())
+    assert result.signed is False and result.confidence >= 0.85
+
+
+def test_handwriting_is_a_signature():
+    result = check(handwriting(blank(), 330, 460))
+    assert result.signed is True and result.confidence >= 0.85
+    x0, top, x1, bottom = result.bbox  # the ink, in points on the page
+    assert 310 <= x0 <= 330 and 430 <= top <= 460 and x1 >= 430
+
+
+@pytest.mark.parametrize("mask", [False, True])
+def test_printed_quality_and_name_are_not_a_signature(mask):
+    image = blank()
+    boxes = [printed(image, 320, 410, "Le Maire,"), printed(image, 320, 490, "Isabelle Le Callennec")]
+    assert check(image, boxes if mask else ()).signed is False
+
+
+def test_a_stamp_alone_is_not_a_signature():
+    result = check(stamp(blank(), 260, 460))
+    assert result.signed is False and "cachet" in result.detail
+
+
+def test_a_signature_across_a_stamp_is_a_signature():
+    image = stamp(blank(), 300, 460)
+    assert check(handwriting(image, 290, 455, seed=3)).signed is True
+
+
+def test_a_logo_is_left_undecided():
+    image = blank()
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([*px(300, 430), *px(340, 470)], fill=30)
+    draw.rectangle([*px(360, 440), *px(420, 470)], fill=60)
+    result = check(image)
+    assert result.signed is None and result.confidence < 0.7
+
+
+def test_a_few_faint_marks_are_left_undecided():
+    image = blank()
+    draw = ImageDraw.Draw(image)
+    for k, dy in enumerate((0, 9, -7, 4, -12)):  # a broken, faint paraph: not print, too small to call
+        draw.line([*px(330 + 8 * k, 460 + dy), *px(335 + 8 * k, 454 + dy)], fill=40, width=2)
+    assert check(image).signed is None
+
+
+def test_specks_and_a_signature_line_are_not_a_signature():
+    image = blank()
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(4)
+    for _ in range(40):
+        x, y = px(rng.uniform(160, 550), rng.uniform(405, 515))
+        draw.point((x, y), fill=80)
+    draw.line([*px(320, 480), *px(480, 480)], fill=0, width=2)
+    assert check(image).signed is False
+
+
+def test_a_photo_with_uneven_light_and_a_grey_sheet():
+    def lit(image: Image.Image) -> Image.Image:
+        gradient = Image.linear_gradient("L").resize(image.size).point(lambda v: 140 + v // 3)
+        return Image.composite(image, gradient, image.point(lambda v: 255 if v < 128 else 0)) \
+            .filter(ImageFilter.GaussianBlur(0.8))
+    assert check(lit(handwriting(blank(), 330, 460, size=1.1))).signed is True
+    assert check(lit(blank())).signed is False
+
+
+def test_a_thin_light_scanned_signature():
+    image = handwriting(blank(), 330, 460, width=2, ink=110)
+    assert check(image).signed is True
+
+
+def test_a_zone_outside_the_page_is_undecided():
+    result = check_signature(blank(), (600.0, 900.0, 700.0, 950.0), DPI)
+    assert result.signed is None and result.confidence == 0.0
+
+
+@pytest.mark.parametrize("rotation, skew", [(0, 0.0), (90, 0.0), (180, 1.5), (270, -2.0)])
+def test_upright_page_matches_the_words_of_ocr(rotation, skew):
+    """A mark at a known place of the upright page lands where PageText.to_page says on the page."""
+    turned = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    page = blank()
+    ImageDraw.Draw(page).rectangle([*px(100, 200), *px(140, 220)], fill=0)
+    received = page.transpose(turned[rotation]) if rotation else page  # the scanner turned the sheet
+    received = received.rotate(skew, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255) \
+        if skew else received
+    level = upright(received, rotation, skew)
+    ys, xs = _dark(level)
+    box = (min(xs) / SCALE, min(ys) / SCALE, max(xs) / SCALE, max(ys) / SCALE)
+    assert abs(box[2] - box[0] - 40) < 4 and abs(box[3] - box[1] - 20) < 4
+    w, h = received.width / SCALE, received.height / SCALE
+    x0, top, x1, bottom = to_page(box, w, h, skew, rotation)
+    assert received.crop(tuple(int(v * SCALE) for v in (x0, top, x1, bottom))).getextrema()[0] < 60
+
+
+def _dark(image: Image.Image):
+    import numpy as np
+
+    ys, xs = np.nonzero(np.asarray(image) < 100)
+    return ys, xs
+
+
+# -- digital signatures (PAdES) ------------------------------------------------------------------
+
+def test_a_pades_signature_is_found_with_its_page_and_coverage():
+    data = signed_pdf(pages=2, sign_page=2)
+    [signature] = digital_signatures(data)
+    assert signature.page == 2 and signature.covers_whole_file
+    assert signature.subfilter == "ETSI.CAdES.detached" and signature.signer == "Isabelle Le Callennec"
+    assert "signature numérique" in signature.describe()
+
+
+def test_bytes_added_after_signing_are_reported():
+    [signature] = digital_signatures(signed_pdf() + b"\n% appended\n")
+    assert not signature.covers_whole_file and "modifié" in signature.describe()
+
+
+def test_an_empty_signature_field_or_no_field_is_no_signature():
+    assert digital_signatures(unsigned_pdf()) == ()
+    assert digital_signatures(signed_pdf(empty=True)) == ()
+    assert digital_signatures(b"not a pdf /ByteRange [0 1 2 3]") == ()
+
+
+def test_the_pipeline_counts_a_digital_signature(tmp_path):
+    from extractors.fields.courrier import SignatureZone
+    from extractors.model import PageText
+    from worker.pipeline import signature_of
+
+    path = tmp_path / "courrier.pdf"
+    path.write_bytes(signed_pdf(pages=1, sign_page=1))
+    page = PageText(1, 595.0, 842.0, (), ocr=False, confidence=1.0)
+    result = signature_of(str(path), "pdf", page, SignatureZone(0, ZONE), 10**8)
+    assert result.signed is True and result.kind == "numerique" and result.confidence >= 0.95
+
+
+def test_the_pipeline_looks_at_the_ink_when_there_is_no_digital_signature(tmp_path):
+    from extractors.fields.courrier import SignatureZone
+    from extractors.model import PageText
+    from worker.pipeline import signature_of
+
+    image = handwriting(blank(), 330, 460)
+    path = tmp_path / "scan.png"
+    image.save(path, dpi=(DPI, DPI))
+    page = PageText(1, 595.0, 842.0, (), ocr=True, confidence=0.9)
+    result = signature_of(str(path), "image", page, SignatureZone(0, ZONE, (), TEXT_HEIGHT), 10**8)
+    assert result.signed is True and result.kind == "manuscrite"
+
+
+def test_a_rectangular_stamp_is_not_a_signature():
+    image = blank()
+    ImageDraw.Draw(image).rectangle([*px(300, 430), *px(460, 480)], outline=60, width=3)
+    printed(image, 320, 445, "LE MAIRE")
+    result = check(image)
+    assert result.signed is False and "cachet" in result.detail
+
+
+@pytest.mark.parametrize("offset, signed", [(1.0, False), (-2.5, None)])
+def test_underlined_print_left_unread_is_not_a_signature(offset, signed):
+    """Under the letters the rule is a rule; through them, one long flat shape: not called either way."""
+    image = blank()
+    x0, top, x1, bottom = printed(image, 320, 470, "Isabelle Le Callennec")
+    ImageDraw.Draw(image).line([*px(x0, bottom + offset), *px(x1, bottom + offset)], fill=0, width=2)
+    assert check(image).signed is signed
+
+
+# -- the pipeline's signature step, end to end on a sample ---------------------------------------
+
+def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, settings, engine, cog):
+    from tests.conftest import ROOT
+    from worker import pipeline
+    from worker.db import FieldRow
+    from worker.export import export_dossier
+    from extractors.model import Part
+
+    folder = ROOT / "samples" / "12_non_signe_section_vide" / "input"
+    parts = [Part(p.name, p.read_bytes()) for p in sorted(folder.iterdir())]
+    intake = pipeline.intake_files(parts, "/test/12", store=store, settings=settings)
+    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    export = export_dossier(store, intake.dossier_id)
+    assert export["fields"]["courrier_collectivite.signe"]["value"] is False
+    assert export["fields"]["courrier_prefet.signe"]["value"] is True
+    assert export["fields"]["courrier_prefet.signe"]["source"]["page"] == 1
+    codes = [(r["code"], r["detail"]) for r in export["completeness"]["reasons"]]
+    assert codes == [("SECTION_VIDE", "s5"), ("COURRIER_COLLECTIVITE_NON_SIGNE", None)]
+
+    with store.session() as s:  # a reviewer saw a signature after all
+        row = s.query(FieldRow).filter_by(dossier_id=intake.dossier_id, field_id="courrier_collectivite.signe").one()
+        row.value, row.status = True, "corrected"
+    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    export = export_dossier(store, intake.dossier_id)
+    assert export["fields"]["courrier_collectivite.signe"] == {**export["fields"]["courrier_collectivite.signe"],
+                                                               "value": True, "status": "corrected"}
+    assert [r["code"] for r in export["completeness"]["reasons"]] == ["SECTION_VIDE"]

@@ -1,0 +1,257 @@
+"""Completeness rules: every reason code, the open cases of the domain page, uncertain readings."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.completeness import MESSAGES, RULE_FIELDS, DossierView, assess_completeness
+from schemas.fields import FIELD_IDS, SECTIONS
+from schemas.normalise import normalise_fields
+
+PIECES = {"fiche": True, "courrier_collectivite": True, "courrier_prefet": True}
+VALUES = {
+    "fiche.date": "2026-03-12", "fiche.lieu": "Combourg",
+    "s1.etat.service": "DDTM d'Ille-et-Vilaine", "s1.collectivite.nom": "Commune de Combourg",
+    "s1.collectivite.type": "commune",
+    "s2.communes": [{"nom": "Combourg", "code_insee": "35085"}],
+    "s2.epci": {"nom": "Communauté de communes Bretagne Romantique", "siren": "243500733"},
+    "s2.departement": "35", "s2.region": "53", "s2.echelle": "communale",
+    "s3.intitule": "Combourg 2035", "s4.objectifs": "Partager un diagnostic", "s5.documents": "PLUi",
+    "a1.dynamiques_territoire": "Démographie", "a2.dynamiques_amenagement": "PLUi",
+    "courrier_collectivite.signataire_nom": "Joël Le Besco", "courrier_collectivite.signataire_qualite": "maire",
+    "courrier_collectivite.collectivite": "Commune de Combourg", "courrier_collectivite.date": "2026-03-05",
+    "courrier_collectivite.signe": True,
+    "courrier_prefet.signataire_nom": "Étienne Marchal", "courrier_prefet.signataire_qualite": "prefet",
+    "courrier_prefet.departement": "35", "courrier_prefet.date": "2026-03-16", "courrier_prefet.signe": True,
+    "courrier_prefet.destinataire_dgaln": True,
+}
+
+
+def dossier(pieces=None, status=None, **changes) -> DossierView:
+    """The Combourg dossier, complete; `changes` use "__" for "." in field ids (None: unanswered)."""
+    values = {**VALUES, **{k.replace("__", "."): v for k, v in changes.items()}}
+    fields = {}
+    for fid in FIELD_IDS:
+        value = values.get(fid)
+        state = (status or {}).get(fid, "missing" if value is None else "extracted")
+        fields[fid] = {"value": value, "confidence": 1.0 if state == "extracted" else 0.5, "source": None,
+                       "status": state}
+    return DossierView(pieces={**PIECES, **(pieces or {})}, fields=fields)
+
+
+def reasons(view: DossierView, cog) -> list[tuple[str, str | None]]:
+    verdict = assess_completeness(view, cog)
+    assert verdict.complete == (not verdict.reasons)
+    return [(r.code, r.detail) for r in verdict.reasons]
+
+
+def test_the_nominal_dossier_is_complete(cog):
+    verdict = assess_completeness(dossier(), cog)
+    assert verdict.complete and verdict.reasons == () and verdict.pieces == PIECES
+
+
+def test_every_reason_has_its_french_message(cog):
+    view = dossier(pieces={"fiche": False}, courrier_prefet__signe=False)
+    for reason in assess_completeness(view, cog).reasons:
+        assert reason.message.startswith(MESSAGES[reason.code])
+
+
+# -- pieces and sections -------------------------------------------------------------------------
+
+def test_fiche_absente_without_section_reasons(cog):
+    fiche_ids = [f for ids in SECTIONS.values() for f in ids if not f.startswith("courrier")]
+    view = dossier(pieces={"fiche": False}, **{f.replace(".", "__"): None for f in fiche_ids})
+    assert reasons(view, cog) == [("FICHE_ABSENTE", None)]
+
+
+def test_without_a_fiche_the_two_letters_are_still_compared(cog):
+    fiche_ids = [f for ids in SECTIONS.values() for f in ids if not f.startswith("courrier")]
+    empty = {f.replace(".", "__"): None for f in fiche_ids}
+    view = dossier(pieces={"fiche": False}, courrier_prefet__departement="29", **empty)
+    assert reasons(view, cog) == [("FICHE_ABSENTE", None), ("TERRITOIRE_INCOHERENT", None)]
+
+
+def test_one_section_vide_per_empty_section_with_its_id(cog):
+    view = dossier(s5__documents=None, a2__dynamiques_amenagement=None)
+    assert reasons(view, cog) == [("SECTION_VIDE", "s5"), ("SECTION_VIDE", "a2")]
+    message = assess_completeness(view, cog).reasons[0].message
+    assert "Section 5" in message and "(s5)" in message
+
+
+def test_the_title_block_belongs_to_no_section(cog):
+    assert reasons(dossier(fiche__date=None, fiche__lieu=None), cog) == []
+
+
+@pytest.mark.parametrize("piece, code", [("courrier_collectivite", "COURRIER_COLLECTIVITE_ABSENT"),
+                                         ("courrier_prefet", "COURRIER_PREFET_ABSENT")])
+def test_an_absent_letter(cog, piece, code):
+    ids = [f for f in FIELD_IDS if f.startswith(piece)]
+    view = dossier(pieces={piece: False}, **{f.replace(".", "__"): None for f in ids})
+    assert reasons(view, cog) == [(code, None)]
+
+
+# -- letters -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("piece", ["courrier_collectivite", "courrier_prefet"])
+def test_an_unsigned_letter(cog, piece):
+    assert reasons(dossier(**{f"{piece}__signe": False}), cog) == [(f"{piece.upper()}_NON_SIGNE", None)]
+
+
+def test_a_letter_addressed_to_the_anct(cog):
+    assert reasons(dossier(courrier_prefet__destinataire_dgaln=False), cog) == [("COURRIER_PREFET_DESTINATAIRE", None)]
+
+
+@pytest.mark.parametrize("changes", [
+    {"courrier_prefet__signataire_qualite": "autre"},  # "P/le préfet et par délégation, le secrétaire général"
+    {"courrier_collectivite__signataire_qualite": "autre"},  # an adjoint au maire
+    {"courrier_collectivite__signataire_qualite": "autre", "courrier_prefet__signataire_qualite": "autre"},
+])
+def test_signataire_non_habilite_once_for_the_dossier(cog, changes):
+    view = dossier(**changes)
+    assert reasons(view, cog) == [("SIGNATAIRE_NON_HABILITE", None)]
+    assert "Autre" in assess_completeness(view, cog).reasons[0].message
+
+
+@pytest.mark.parametrize("changes", [
+    {"courrier_prefet__signataire_qualite": "sous_prefet"},
+    {"courrier_collectivite__signataire_qualite": "president_epci"},
+])
+def test_habilitated_signatories(cog, changes):
+    assert reasons(dossier(**changes), cog) == []
+
+
+# -- territory -----------------------------------------------------------------------------------
+
+def test_the_prefet_of_another_departement(cog):
+    view = dossier(courrier_prefet__departement="56")
+    assert reasons(view, cog) == [("TERRITOIRE_INCOHERENT", None)]
+    assert "56" in assess_completeness(view, cog).reasons[0].message
+
+
+def test_a_letter_from_another_commune(cog):
+    assert reasons(dossier(courrier_collectivite__collectivite="Commune de Tinténiac"), cog) == \
+        [("TERRITOIRE_INCOHERENT", None)]
+
+
+def test_communes_outside_the_epci_named(cog):
+    view = dossier(s2__communes=[{"nom": "Combourg", "code_insee": "35085"}, {"nom": "Vitré", "code_insee": "35360"}])
+    assert reasons(view, cog) == [("TERRITOIRE_INCOHERENT", None)]
+
+
+@pytest.mark.parametrize("letter", ["Ville de Combourg", "COMMUNE DE COMBOURG", "Communauté de communes Bretagne Romantique"])
+def test_the_porteuse_or_its_epci_may_write(cog, letter):
+    assert reasons(dossier(courrier_collectivite__collectivite=letter), cog) == []
+
+
+def test_a_member_commune_may_write_for_the_epci_porteuse(cog):
+    view = dossier(s1__collectivite__nom="Communauté de communes Bretagne Romantique", s1__collectivite__type="epci",
+                   courrier_collectivite__collectivite="Commune de Tinténiac",
+                   courrier_collectivite__signataire_qualite="maire")
+    assert reasons(view, cog) == []
+
+
+def test_a_collectivite_the_cog_does_not_know_is_for_a_reviewer(cog):
+    view = dossier(courrier_collectivite__collectivite="Syndicat mixte du Pays Imaginaire")
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "courrier_collectivite.collectivite")]
+
+
+# -- communes ------------------------------------------------------------------------------------
+
+def test_a_commune_deleguee_names_its_commune_nouvelle_and_is_not_also_incoherent(cog):
+    view = dossier(s1__collectivite__nom="Commune de Gorges du Tarn Causses",
+                   s2__communes=[{"nom": "Sainte-Enimie", "code_insee": None}],
+                   s2__epci={"nom": "CC Gorges Causses Cévennes", "siren": "200069151"}, s2__departement="48",
+                   courrier_collectivite__collectivite="Commune de Gorges du Tarn Causses",
+                   courrier_prefet__departement="48")
+    assert reasons(view, cog) == [("COMMUNE_INCONNUE", None)]
+    assert "Gorges du Tarn Causses" in assess_completeness(view, cog).reasons[0].message
+
+
+def test_a_commune_read_for_sure_and_nowhere_in_the_cog(cog):
+    view = dossier(s2__communes=[{"nom": "Combourg", "code_insee": "35085"}, {"nom": "Saint-Nulle-Part", "code_insee": None}],
+                   status={"s2.communes": "needs_review"})
+    view.fields["s2.communes"]["confidence"] = 1.0  # a text layer: the name is as written
+    assert ("COMMUNE_INCONNUE", None) in reasons(view, cog)
+
+
+def test_an_uncertain_commune_reading_is_for_a_reviewer_not_unknown(cog):
+    view = dossier(s2__communes=[{"nom": "Cornbourg", "code_insee": "35085"}], status={"s2.communes": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "s2.communes")]
+
+
+# -- uncertain readings --------------------------------------------------------------------------
+
+def test_an_uncertain_signature_asks_for_verification_not_a_guess(cog):
+    view = dossier(courrier_collectivite__signe=None, status={"courrier_collectivite.signe": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "courrier_collectivite.signe")]
+
+
+def test_a_reviewers_correction_clears_verification(cog):
+    view = dossier(courrier_collectivite__signe=True, status={"courrier_collectivite.signe": "corrected"})
+    assert reasons(view, cog) == []
+    corrected_false = dossier(courrier_collectivite__signe=False, status={"courrier_collectivite.signe": "corrected"})
+    assert reasons(corrected_false, cog) == [("COURRIER_COLLECTIVITE_NON_SIGNE", None)]
+
+
+def test_a_present_letter_whose_quality_was_not_read_is_for_a_reviewer(cog):
+    view = dossier(courrier_collectivite__signataire_qualite=None)
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "courrier_collectivite.signataire_qualite")]
+
+
+def test_a_section_answered_only_uncertainly_is_verified_not_empty(cog):
+    view = dossier(s5__documents="PLU", status={"s5.documents": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "s5.documents")]
+
+
+@pytest.mark.parametrize("field_id", RULE_FIELDS)
+def test_never_complete_when_a_field_a_rule_reads_is_uncertain(cog, field_id):
+    view = dossier(status={field_id: "needs_review"})
+    got = reasons(view, cog)
+    assert not assess_completeness(view, cog).complete
+    assert ("VERIFICATION_REQUISE", field_id) in got
+
+
+def test_never_complete_on_a_low_confidence_reading_whatever_the_values(cog):
+    """Property: random dossiers where a field the rules read is in review are never complete."""
+    rng = random.Random(7)
+    variants = {
+        "courrier_collectivite.signe": [True, False, None], "courrier_prefet.signe": [True, False, None],
+        "courrier_prefet.destinataire_dgaln": [True, False, None],
+        "courrier_prefet.signataire_qualite": ["prefet", "sous_prefet", "autre", None],
+        "courrier_collectivite.signataire_qualite": ["maire", "president_epci", "autre", None],
+        "courrier_prefet.departement": ["35", "56", "2A", None],
+        "courrier_collectivite.collectivite": ["Commune de Combourg", "Ville de Dinan", None],
+    }
+    for _ in range(300):
+        values = {fid: rng.choice(options) for fid, options in variants.items()}
+        doubtful = rng.sample(RULE_FIELDS, rng.randint(1, 3))
+        status = {fid: "needs_review" for fid in doubtful}
+        view = dossier(status=status, **{k.replace(".", "__"): v for k, v in values.items()})
+        assert not assess_completeness(view, cog).complete, (values, doubtful)
+
+
+def test_low_confidence_values_become_needs_review_then_verification(cog):
+    written = {**VALUES, "s2.communes": "Combourg", "s2.epci": "Communauté de communes Bretagne Romantique"}
+    raw = {fid: FieldValue(value, 0.95, None, FieldStatus.EXTRACTED) for fid, value in written.items()}
+    raw["courrier_prefet.signe"] = FieldValue(True, 0.55, None, FieldStatus.EXTRACTED)  # a faint signature
+    fields = {fid: {"value": v.value, "confidence": v.confidence, "source": None, "status": v.status.value}
+              for fid, v in normalise_fields(raw, cog).items()}
+    view = DossierView(pieces=PIECES, fields=fields)
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "courrier_prefet.signe")]
+
+
+def test_uncertain_fields_no_rule_reads_do_not_block(cog):
+    view = dossier(status={"s1.etat.service": "needs_review", "courrier_prefet.date": "needs_review"})
+    assert reasons(view, cog) == []
+
+
+@pytest.mark.parametrize("signe, quality", list(itertools.product([True, False], ["maire", "autre"])))
+def test_letter_defects_add_up(cog, signe, quality):
+    got = reasons(dossier(courrier_collectivite__signe=signe, courrier_collectivite__signataire_qualite=quality), cog)
+    expected = ([("COURRIER_COLLECTIVITE_NON_SIGNE", None)] if not signe else []) + \
+        ([("SIGNATAIRE_NON_HABILITE", None)] if quality == "autre" else [])
+    assert got == expected

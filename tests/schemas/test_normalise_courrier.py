@@ -1,0 +1,57 @@
+"""Normalisation of the letters' fields: ISO dates, département codes from clues, slugs, booleans."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.normalise import normalise_fields, postcode_departement
+
+
+def normalised(field_id: str, value, confidence: float = 0.95, status=FieldStatus.EXTRACTED, cog=None):
+    return normalise_fields({field_id: FieldValue(value, confidence, None, status)}, cog)[field_id]
+
+
+@pytest.mark.parametrize("clues, code", [
+    ([{"departement": "ILLE-ET-VILAINE"}], "35"),
+    ([{"departement": "DE LA CHARENTE-MARITIME"}], "17"),
+    ([{"departement": "RÉGION GUADELOUPE"}], "971"),
+    ([{"departement": "Corse-du-Sud"}], "2A"),
+    ([{"departement": "Bretagne"}, {"commune": "Rennes"}], "35"),  # a région alone: the next clue
+    ([{"commune": "Saint-Jean-d'Angély"}], "17"),  # a sous-préfecture
+    ([{"commune": "Vienne"}], "38"),  # the town, not the département of that name
+    ([{"commune": "Pointe-à-Pitre", "code_postal": "97110"}], "971"),
+    ([{"commune": "Bastia Cedex", "code_postal": "20401"}], "2B"),
+])
+def test_the_prefectures_departement_from_its_clues(cog, clues, code):
+    value = normalised("courrier_prefet.departement", clues, cog=cog)
+    assert value.value == code and value.status is FieldStatus.EXTRACTED
+
+
+def test_unresolvable_clues_stay_as_written_for_a_reviewer(cog):
+    value = normalised("courrier_prefet.departement", [{"departement": "Atlantide"}], cog=cog)
+    assert value.value == "Atlantide" and value.status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("postcode, code", [("35000", "35"), ("97480", "974"), ("20000", "2A"), ("20200", "2B"),
+                                            ("99999", None), ("3500", None)])
+def test_postcode_departement(cog, postcode, code):
+    assert postcode_departement(postcode, cog) == code
+
+
+def test_letter_dates_slugs_and_booleans(cog):
+    assert normalised("courrier_collectivite.date", "1er avril 2026", cog=cog).value == "2026-04-01"
+    assert normalised("courrier_prefet.signataire_qualite", "sous_prefet", cog=cog).status is FieldStatus.EXTRACTED
+    assert normalised("courrier_prefet.signataire_qualite", "Préfet", cog=cog).status is FieldStatus.NEEDS_REVIEW
+    assert normalised("courrier_prefet.destinataire_dgaln", False, cog=cog).value is False
+    assert normalised("courrier_collectivite.signe", True, 0.6, cog=cog).status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_undecided_signature_stays_in_review_unguessed(cog):
+    value = normalised("courrier_collectivite.signe", None, 0.45, FieldStatus.NEEDS_REVIEW, cog=cog)
+    assert value.value is None and value.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_extractors_doubt_is_kept_whatever_the_confidence(cog):
+    value = normalised("courrier_prefet.signataire_qualite", "sous_prefet", 0.95, FieldStatus.NEEDS_REVIEW, cog=cog)
+    assert value.status is FieldStatus.NEEDS_REVIEW
