@@ -183,6 +183,7 @@ def read_and_classify(dossier_id: str, *, store: Store, settings: Settings,
     """Document rows for the store, and the pieces with their pages for extraction."""
     documents: list[dict] = []
     pieces: list[Piece] = []
+    overrides = store.kind_overrides(dossier_id)  # a reviewer's word on a piece outlives reprocessing
     for file in store.files(dossier_id):
         if file.role != "piece":
             continue
@@ -198,9 +199,13 @@ def read_and_classify(dossier_id: str, *, store: Store, settings: Settings,
         by_number = {p.number: p for p in page_texts}
         for span in classify.split_documents(file.name, page_texts):
             span_pages = tuple(by_number[n] for n in span.pages)
-            documents.append(dict(file_id=file.id, pages=list(span.pages), kind=span.kind.value,
-                                  confidence=span.confidence, ocr=any(p.ocr for p in span_pages), error=None))
-            pieces.append(Piece(span.kind, file.name, span_pages, tuple(reading.tables or ()),
+            overridden = overrides.get((file.id, span.pages))
+            kind = PieceKind(overridden) if overridden else span.kind
+            documents.append(dict(file_id=file.id, pages=list(span.pages), kind=kind.value,
+                                  confidence=1.0 if overridden else span.confidence,
+                                  ocr=any(p.ocr for p in span_pages), error=None,
+                                  kind_overridden=bool(overridden)))
+            pieces.append(Piece(kind, file.name, span_pages, tuple(reading.tables or ()),
                                 blob=reading.rendered_sha256 or file.sha256,
                                 blob_kind="image" if file.kind == FileKind.IMAGE else "pdf"))
     return documents, pieces

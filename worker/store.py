@@ -205,15 +205,9 @@ class Store:
         """Replace documents, fields and verdict in one transaction; reviewer corrections stay."""
         with self.session() as s:
             dossier = s.get(Dossier, dossier_id)
-            overridden = {}  # a reviewer's piece kind survives reprocessing, like a corrected field
             for row in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)):
-                if row.kind_overridden:
-                    overridden[(row.file_id, tuple(row.pages))] = row.kind
                 s.delete(row)
             for ordinal, doc in enumerate(documents):
-                kind = overridden.get((doc["file_id"], tuple(doc["pages"])))
-                if kind is not None:
-                    doc = {**doc, "kind": kind, "kind_overridden": True}
                 s.add(DocumentRow(dossier_id=dossier_id, ordinal=ordinal, **doc))
             existing = {r.field_id: r for r in s.scalars(
                 select(FieldRow).where(FieldRow.dossier_id == dossier_id))}
@@ -232,6 +226,13 @@ class Store:
                         data={"complete": completeness["complete"],
                               "reasons": [r["code"] for r in completeness["reasons"]],
                               "changed": previous != completeness}))
+
+    def kind_overrides(self, dossier_id: str) -> dict[tuple[int, tuple[int, ...]], str]:
+        """Piece kinds a reviewer set, by (file id, pages): the pipeline applies them before the rules."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id,
+                                                       DocumentRow.kind_overridden.is_(True)))
+            return {(row.file_id, tuple(row.pages)): row.kind for row in rows}
 
     def dossier(self, dossier_id: str) -> Dossier | None:
         """The dossier row."""

@@ -112,3 +112,16 @@ def test_reprocessing_keeps_a_reviewers_correction(settings, engine, cog):
     assert f"{dossier_id} : inchangé" in done.stdout
     assert store.fields(dossier_id)["s3.intitule"].value == "Combourg 2036"
     assert store.fields(dossier_id)["s3.intitule"].status == "corrected"
+
+
+def test_reprocessing_keeps_a_reviewers_piece_kind_and_the_verdict_follows(settings, engine, cog):
+    store = Store(settings)
+    dossier_id = _intake(ROOT / "samples" / "11_sans_courrier_prefet" / "input", store, settings)
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    letter = next(d for d in store.documents(dossier_id) if d.kind == "courrier_collectivite")
+    review.override_document(store, dossier_id, letter.ordinal, "autre", "pièce mal classée", actor="agent@dgaln")
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    after = {d.ordinal: d for d in store.documents(dossier_id)}
+    assert after[letter.ordinal].kind == "autre" and after[letter.ordinal].kind_overridden
+    codes = [r["code"] for r in store.dossier(dossier_id).completeness["reasons"]]
+    assert "COURRIER_COLLECTIVITE_ABSENT" in codes
