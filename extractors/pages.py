@@ -48,7 +48,7 @@ def read_pdf(path: str, name: str, options: ReadOptions, engine: OcrEngine) -> R
     the most forgiving reader, renders its pages for OCR.
     """
     issues: list[Issue] = []
-    damage = pdf_text.structure_damage(Path(path).read_bytes())
+    damage = pdf_text.structure_damage(path)
     with tempfile.TemporaryDirectory(prefix="guichet-pdf-") as tmp:
         try:
             count, pages, to_ocr = _text_layers(path, name, options)

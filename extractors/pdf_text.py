@@ -43,23 +43,28 @@ def pdf_error(exc: BaseException) -> GuichetError:
     return GuichetError(ErrorCode.PDF_INVALID, text[:200])
 
 
-def structure_damage(data: bytes) -> str | None:
+def structure_damage(path: str) -> str | None:
     """What is wrong with the file's skeleton (end marker, cross-reference table), if anything.
 
     pdfminer and PDFium silently rebuild such files; a reviewer should know the file was damaged.
+    Reads the head, the tail and the table's offset only, never the whole file.
     """
-    tail = data[-4096:]
-    if b"%%EOF" not in tail:
-        return "fin de fichier absente : fichier tronqué ?"
-    offsets = re.findall(rb"startxref\s+(\d+)", tail)
-    if not offsets:
-        return "startxref absent"
-    offset = int(offsets[-1])
-    base = max(data.find(b"%PDF-"), 0)
-    for start in {offset, base + offset}:
-        at = data[start:start + 40].lstrip()
-        if at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at):
-            return None
+    with open(path, "rb") as handle:
+        base = max(handle.read(1024).find(b"%PDF-"), 0)
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, size - 4096))
+        tail = handle.read()
+        if b"%%EOF" not in tail:
+            return "fin de fichier absente : fichier tronqué ?"
+        offsets = re.findall(rb"startxref\s+(\d+)", tail)
+        if not offsets:
+            return "startxref absent"
+        offset = int(offsets[-1])
+        for start in {offset, base + offset}:
+            handle.seek(min(start, size))
+            at = handle.read(40).lstrip()
+            if at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at):
+                return None
     return "table des références croisées invalide"
 
 

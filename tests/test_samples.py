@@ -5,8 +5,6 @@ The thresholds are the fiche issue's targets; the letters' own targets come with
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bench.accuracy import dossier_of, page_kinds, same_value

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from worker.db import Dossier, Event
 from worker.settings import Settings
-from worker.store import Store
+from worker.store import Store, naive_utc
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +44,16 @@ def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
                         data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
 
 
-def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
-    """Dossiers received but never processed, or "processing" past the lease (a dead worker)."""
+def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[tuple[str, str]]:
+    """(id, status) of dossiers received but never processed, or "processing" past the lease (a dead worker)."""
     now = datetime.now(timezone.utc)
     received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
     leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
     with store.session() as s:
         rows = s.execute(select(Dossier.id, Dossier.status, Dossier.updated_at).where(
             or_(Dossier.status == "received", Dossier.status == "processing"))).all()
-    return [dossier_id for dossier_id, status, updated in rows
-            if _naive(updated) < (received_before if status == "received" else leased_before)]
+    return [(dossier_id, status) for dossier_id, status, updated in rows
+            if naive_utc(updated) < (received_before if status == "received" else leased_before)]
 
 
 def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
@@ -61,9 +61,9 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]
     from worker.queue import enqueue_processing
 
     queued = []
-    for dossier_id in stale_dossiers(store, settings, grace=grace):
-        dossier = store.dossier(dossier_id)
-        enqueue_processing(settings, dossier_id, force=dossier.status == "processing")
+    for dossier_id, status in stale_dossiers(store, settings, grace=grace):
+        # A job of a dead worker still looks alive in Redis: a "processing" one gets a new job.
+        enqueue_processing(settings, dossier_id, force=status == "processing")
         queued.append(dossier_id)
     return queued
 
@@ -85,6 +85,3 @@ def _context():
         _LOADED.update(store=Store(_LOADED["settings"], upgrade=not _LOADED["worker"]), pid=os.getpid())
     return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
 
-
-def _naive(value: datetime) -> datetime:
-    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value

@@ -6,6 +6,7 @@ file becomes an Issue with its code on that file, and the other files go on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from datetime import timezone
@@ -90,8 +91,8 @@ def parse_message(raw: bytes, name: str, settings: Settings) -> MailMessage:
 
 
 def stable_id_for_bytes(raw: bytes) -> str:
-    """A synthetic Message-ID for a message whose headers cannot be read."""
-    return f"<{stable_id(raw.hex()[:4096], str(len(raw)))}@guichet.invalid>"
+    """A synthetic Message-ID for a message whose headers cannot be read (as mail.read_message makes)."""
+    return f"<sha256-{hashlib.sha256(raw).hexdigest()}@guichet.invalid>"
 
 
 def _message_row(message: MailMessage, sha256: str, name: str, subject_key: str) -> MessageRow:

@@ -193,7 +193,7 @@ class Store:
         """The messages of a dossier, by date."""
         with self.session() as s:
             rows = s.scalars(select(MessageRow).where(MessageRow.dossier_id == dossier_id)).all()
-        return sorted(rows, key=lambda m: (m.date is None, _naive(m.date), m.id))
+        return sorted(rows, key=lambda m: (m.date is None, naive_utc(m.date), m.id))
 
     def set_status(self, dossier_id: str, status: str) -> None:
         """Move a dossier to received / processing / processed / failed."""
@@ -280,7 +280,8 @@ def _merge(old: list, new: list) -> list:
     return list(old or []) + [i for i in new if (i["file"], i["code"], i["message"]) not in seen]
 
 
-def _naive(value: datetime | None) -> datetime:
+def naive_utc(value: datetime | None) -> datetime:
+    """A datetime as naive UTC (SQLite keeps no offset); None sorts first."""
     if value is None:
         return datetime.min
     return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
