@@ -69,7 +69,7 @@ def _store():
 def _export(dossier_id: str) -> dict:
     if _store().dossier(dossier_id) is None:
         abort(404, message="Dossier introuvable.")
-    return export_dossier(_store(), dossier_id)
+    return export_dossier(_store(), _store().merged_into(dossier_id))  # a joined dossier answers as its host
 
 
 @blp.get("/dossiers")

@@ -51,6 +51,10 @@ class Viewed:
 def show(dossier_id: str):
     """Everything about one dossier on one page."""
     store = _guichet().store
+    kept = store.merged_into(dossier_id)
+    if kept != dossier_id:  # its messages were joined to the dossier of the same collectivité
+        flash(f"Le dossier {dossier_id} a été rattaché à ce dossier (même collectivité).", "info")
+        return redirect(url_for("review.show", dossier_id=kept), 301)
     entry = review.queue_entry(store, dossier_id)  # refreshed first; None: no such dossier
     if entry is None:
         raise review.NotFound(dossier_id)

@@ -106,6 +106,13 @@ class Batch:
             self.store.add_original_issues(original.id, [Issue(exc.code, exc.message, name)])
             return []
 
+    def _follow_merges(self) -> None:
+        """A dossier joined into another one is reported as that one."""
+        kept = lambda ids: list(dict.fromkeys(self.store.merged_into(i) for i in ids))  # noqa: E731
+        self.dossier_order = kept(self.dossier_order)
+        for entry in self.per_input.values():
+            entry["dossiers"] = kept(entry["dossiers"])
+
     def _note(self, given: str, dossier_id: str) -> None:
         dossiers = self.per_input[given]["dossiers"]
         if dossier_id not in dossiers:
@@ -115,6 +122,7 @@ class Batch:
 
     def write(self, out_dir: Path) -> dict:
         """index.json and one JSON per dossier, as the contract says."""
+        self._follow_merges()
         out_dir.mkdir(parents=True, exist_ok=True)
         for dossier_id in self.dossier_order:
             export = export_dossier(self.store, dossier_id)

@@ -97,9 +97,15 @@ def reprocess(every: bool, since: datetime | None, ids: tuple[str, ...]) -> None
     checkpoint = Checkpoint(settings.data_dir, selected)
     engine, cog = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout), Cog.load()
     for dossier_id in tqdm(checkpoint.remaining(), desc="Dossiers", unit="dossier", disable=None):
+        if store.merged_into(dossier_id) != dossier_id:  # joined into another since it was selected
+            checkpoint.done(dossier_id)
+            continue
         before = export_dossier(store, dossier_id)
-        pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
-        click.echo(describe_changes(dossier_id, before, export_dossier(store, dossier_id)))
+        kept = pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+        if kept != dossier_id:
+            click.echo(f"{dossier_id} : rattaché au dossier {kept} (même collectivité)")
+        else:
+            click.echo(describe_changes(dossier_id, before, export_dossier(store, dossier_id)))
         checkpoint.done(dossier_id)
     checkpoint.finish()
 
@@ -148,7 +154,7 @@ def _select(store: Store, every: bool, since: datetime | None, ids: tuple[str, .
             if unknown:
                 raise click.UsageError(f"Dossier(s) inconnu(s) : {', '.join(unknown)}")
             return list(ids)
-        query = select(Dossier.id).order_by(Dossier.created_at, Dossier.id)
+        query = select(Dossier.id).where(Dossier.status != "merged").order_by(Dossier.created_at, Dossier.id)
         if since:
             query = query.where(Dossier.created_at >= since.replace(tzinfo=timezone.utc))
         return list(s.scalars(query))

@@ -22,6 +22,7 @@ from schemas.completeness import DossierView, assess_completeness
 from schemas.cog import Cog
 from schemas.fields import FIELD_IDS
 from schemas.normalise import normalise_fields
+from worker import assembly
 from worker.db import MessageRow, Reading
 from worker.sandbox import run_limited
 from worker.settings import Settings
@@ -166,8 +167,24 @@ def _issue(code: ErrorCode, name: str) -> Issue:
 
 # Reading, understanding, assessing --------------------------------------------
 
-def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> None:
-    """Read every piece (cached by content), split and classify pages, extract, assess."""
+def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> str:
+    """Read every piece (cached by content), split and classify pages, extract, assess, then join
+    the dossier with an open dossier of its collectivité when one lacks its pieces.
+
+    Returns the id of the dossier that holds the result (another one after a join).
+    """
+    kept = store.merged_into(dossier_id)
+    if kept != dossier_id:  # joined meanwhile (a late or repeated job): its messages are read there
+        return kept
+    assess_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    kept = assembly.assemble(dossier_id, store=store, cog=cog)
+    if kept is None:
+        return dossier_id
+    return process_dossier(kept, store=store, settings=settings, engine=engine, cog=cog)  # one dossier fewer
+
+
+def assess_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> None:
+    """Read, split, classify, extract and assess one dossier as it stands."""
     store.set_status(dossier_id, "processing")
     documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
     signatures = check_signatures(pieces, store=store, settings=settings)

@@ -21,7 +21,7 @@ from worker.store import Store
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "complements_requested", "reprocess_requested")
+                 "taken", "released", "complements_requested", "reprocess_requested", "joined")
 PIECE_REASONS = {"fiche": "FICHE_ABSENTE", "courrier_collectivite": "COURRIER_COLLECTIVITE_ABSENT",
                  "courrier_prefet": "COURRIER_PREFET_ABSENT"}
 
@@ -291,7 +291,7 @@ def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
 
 
 def _conditions(query: QueueQuery) -> list:
-    conditions = []
+    conditions = [] if query.status else [QueueEntry.status != "merged"]  # a joined dossier lives on in its host
     if query.state:
         conditions.append(QueueEntry.state == query.state)
     if query.status:

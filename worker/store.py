@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from extractors.model import Issue, PageText, ReadResult, Word
+from extractors.model import READER_VERSION, Issue, PageText, ReadResult, Word
 from worker import migrate
 from worker.blobs import BlobStore
 from worker.db import (Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original, PageRow,
@@ -250,6 +250,82 @@ class Store:
         with self.session() as s:
             rows = s.scalars(select(FieldRow).where(FieldRow.dossier_id == dossier_id)).all()
         return {r.field_id: r for r in rows}
+
+
+    # Assembly across messages ----------------------------------------------------
+
+    def assembly_candidates(self, dossier_id: str) -> list[str]:
+        """Other read dossiers that came by mail and might hold the rest of this one's candidature.
+
+        Narrowed to those of the same département when this one's is known (or theirs is not), so
+        that a large database is not read whole for every new dossier.
+        """
+        departement_fields = ("s2.departement", "courrier_prefet.departement")
+        with self.session() as s:
+            if not s.scalar(select(MessageRow.id).where(MessageRow.dossier_id == dossier_id).limit(1)):
+                return []
+            ids = set(s.scalars(select(MessageRow.dossier_id).join(Dossier, Dossier.id == MessageRow.dossier_id)
+                                .where(Dossier.status == "processed", Dossier.id != dossier_id)))
+            places: dict[str, set] = {}
+            for did, value in s.execute(select(FieldRow.dossier_id, FieldRow.value)
+                                        .where(FieldRow.field_id.in_(departement_fields),
+                                               FieldRow.dossier_id.in_(ids | {dossier_id}))):
+                if isinstance(value, str) and value:
+                    places.setdefault(did, set()).add(value)
+        mine = places.get(dossier_id)
+        return sorted(i for i in ids if not mine or not places.get(i) or mine & places[i])
+
+    def document_text(self, dossier_id: str, kind: str) -> str:
+        """The read text of a dossier's pieces of one kind."""
+        texts = []
+        with self.session() as s:
+            for doc in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id,
+                                                           DocumentRow.kind == kind)):
+                file = s.get(FileRow, doc.file_id)
+                reading = s.scalar(select(Reading.id).where(Reading.sha256 == file.sha256,
+                                                            Reading.reader_version == READER_VERSION))
+                if reading is None:
+                    continue
+                rows = s.scalars(select(PageRow).where(PageRow.reading_id == reading,
+                                                       PageRow.number.in_(doc.pages))).all()
+                texts.extend(_page_text(row).text for row in rows)
+        return "\n".join(texts)
+
+    def merge_dossiers(self, source: str, target: str, reason: dict) -> bool:
+        """Move the messages and files of `source` into `target`, in one transaction.
+
+        `source` keeps its history and points to `target`; its results are dropped (the
+        target is read again). False when either was merged meanwhile.
+        """
+        with self.session() as s:
+            joined, kept = s.get(Dossier, source), s.get(Dossier, target)
+            if joined is None or kept is None or "merged" in (joined.status, kept.status):
+                return False
+            messages = list(s.scalars(select(MessageRow).where(MessageRow.dossier_id == source)))
+            for row in [*messages, *s.scalars(select(FileRow).where(FileRow.dossier_id == source))]:
+                row.dossier_id = target
+            for row in [*s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == source)),
+                        *s.scalars(select(FieldRow).where(FieldRow.dossier_id == source))]:
+                s.delete(row)
+            joined.status = "merged"
+            joined.updated_at = kept.updated_at = utcnow()
+            ids = [m.message_id for m in messages]
+            s.add(Event(dossier_id=source, kind="merged_into", data={"dossier": target, **reason}))
+            s.add(Event(dossier_id=target, kind="joined", data={"dossier": source, "messages": ids, **reason}))
+        return True
+
+    def merged_into(self, dossier_id: str) -> str:
+        """The dossier that now holds this one's messages (itself when it was never merged)."""
+        seen = {dossier_id}
+        with self.session() as s:
+            while True:
+                target = s.scalar(select(Event.data).where(Event.dossier_id == dossier_id,
+                                                           Event.kind == "merged_into")
+                                  .order_by(Event.id.desc()).limit(1))
+                if not target or target["dossier"] in seen:
+                    return dossier_id
+                dossier_id = target["dossier"]
+                seen.add(dossier_id)
 
 
 def make_engine(url: str) -> Engine:
