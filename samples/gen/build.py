@@ -44,7 +44,8 @@ class Build:
 
     def _render(self) -> dict[str, Piece]:
         d = self.dossier
-        docs = {"fiche": fill_fiche(d.fiche, self.work / "fiche.docx", d.fiche.contact.nom)}
+        fill = d.extra.get("fill_fiche", fill_fiche)  # a case may retype the form (fiche_layouts)
+        docs = {"fiche": fill(d.fiche, self.work / "fiche.docx", d.fiche.contact.nom)}
         if d.coll_letter:
             docs["courrier_collectivite"] = build_letter(d.coll_letter, self.work / "coll.docx")
         if d.prefet_letter:

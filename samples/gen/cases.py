@@ -123,3 +123,6 @@ CASES = [
              "Fiche_Quimperle.pdf", "Courrier_Ville_Quimperle.pdf", "Courrier_Prefet.pdf")),
          codes=["TERRITOIRE_INCOHERENT"]),
 ]
+
+from .cases_fiche import CASES_FICHE  # noqa: E402 - cases 17-26 (fiche layouts) build on Case
+CASES += CASES_FICHE
