@@ -126,3 +126,6 @@ CASES = [
 
 from .cases_fiche import CASES_FICHE  # noqa: E402 - cases 17-26 (fiche layouts) build on Case
 CASES += CASES_FICHE
+
+from .cases_courriers import CASES_COURRIERS  # noqa: E402  (the letter cases, 27-36)
+CASES += CASES_COURRIERS

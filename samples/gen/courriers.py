@@ -55,7 +55,7 @@ def collectivite_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.R
     dep = geo.departement(profile["dep"])
     stamp = f"{fiche.coll_nom} * {dep.nom} *|{stamp_word}" if rng.random() < 0.6 else None
     salutation = rng.choice(["Madame, Monsieur,", "Monsieur le Sous-directeur,"])
-    return Letter(
+    letter = Letter(
         kind="courrier_collectivite", layout=profile["layouts"][0],
         letterhead=[fiche.coll_nom], sender_details=list(profile["mairie_adresse"]),
         place=fiche.lieu,
@@ -73,6 +73,7 @@ def collectivite_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.R
         entity=("epci", fiche.coll_code) if is_epci else ("commune", fiche.coll_code),
         collectivite=fiche.coll_nom, logo_seed=rng.randint(1, 10_000),
     )
+    return _styled(letter, profile.get("coll_style", {}))
 
 
 def _coll_addressee(profile: dict, rng: random.Random) -> list[str]:
@@ -106,7 +107,7 @@ def prefet_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.Random)
     dep_code = profile.get("prefet_dep", profile["dep"])
     dep = geo.departement(dep_code)
     addressee = profile.get("prefet_addressee")
-    return Letter(
+    letter = Letter(
         kind="courrier_prefet", layout=profile["layouts"][1],
         letterhead=profile.get("prefet_head", ["PRÉFET", dep.of_name.upper()]),
         sender_details=profile.get("prefet_service", _service_block(fiche)),
@@ -124,6 +125,51 @@ def prefet_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.Random)
         entity=("prefecture", dep_code), departement=dep_code,
         to_dgaln=addressee is None, logo_seed=rng.randint(1, 10_000),
     )
+    return _styled(letter, profile.get("prefet_style", {}))
+
+
+def _styled(letter: Letter, style: dict) -> Letter:
+    """Apply a profile's presentation choices (signatory block, stamp, sidebar) to a letter."""
+    for name, value in style.items():
+        if not hasattr(letter, name):
+            raise AttributeError(f"Letter has no {name!r}")
+        setattr(letter, name, value)
+    return letter
+
+
+def _of(nom: str) -> str:
+    """'Le Carbet' -> 'du Carbet', 'Les Anses-d'Arlet' -> 'des Anses-d'Arlet', else 'de X'."""
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if nom.startswith(article):
+            return contracted + nom[len(article):]
+    return "de " + nom
+
+
+def member_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.Random) -> Letter:
+    """A second collectivité letter: the maire of a member commune beside the EPCI's.
+
+    profile["member_letter"] = {"commune", "maire", "adresse", "layout", "style"}."""
+    spec = profile["member_letter"]
+    commune = geo.commune(spec["commune"], profile["dep"])
+    name = "Commune " + _of(commune.nom)
+    salutation = "Madame, Monsieur,"
+    letter = Letter(
+        kind="courrier_collectivite", layout=spec["layout"], letterhead=[name],
+        sender_details=list(spec["adresse"]), place=commune.nom, date=day,
+        addressee=DGALN_ADDRESS[:1] + DGALN_ADDRESS[2:],
+        objet=f"Candidature à l'Atelier des territoires Flash – {fiche.intitule}",
+        salutation=salutation,
+        body=[f"La commune {_of(commune.nom)}, membre de {_the(fiche.coll_nom)}, s'associe "
+              f"pleinement à la candidature intercommunale « {fiche.intitule} ».",
+              _coll_body(fiche, day, rng)[1],
+              "Nos services et nos élus prendront toute leur part aux journées de l'Atelier."],
+        closing="Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations "
+                "distinguées.",
+        quality_lines=["Le Maire,"], signatory=spec["maire"], qualite="maire",
+        entity=("commune", commune.code), collectivite=name,
+        logo_seed=rng.randint(1, 10_000),
+    )
+    return _styled(letter, spec.get("style", {}))
 
 
 def _service_block(fiche: Fiche) -> list[str]:

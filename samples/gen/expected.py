@@ -111,7 +111,10 @@ def letter_values(coll: Letter | None, prefet: Letter | None) -> dict:
 
 
 def expected_fields(dossier: Dossier) -> dict:
-    values = fiche_values(dossier.fiche, dossier.extra["epci_siren"])
+    if dossier.fiche_sent:
+        values = fiche_values(dossier.fiche, dossier.extra["epci_siren"])
+    else:  # no fiche was sent: every fiche field is unanswered
+        values = {fid: None for fid in FIELD_IDS}
     values |= letter_values(dossier.coll_letter, dossier.prefet_letter)
     return {fid: {"value": values[fid], "status": "missing" if values[fid] is None else "extracted"}
             for fid in FIELD_IDS}

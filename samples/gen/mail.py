@@ -28,6 +28,7 @@ class Mail:
     logo_seed: int
     cc: list[str] = field(default_factory=list)
     in_reply_to: str | None = None
+    references: list[str] = field(default_factory=list)  # the thread so far, oldest first
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
     forwarded: EmailMessage | None = None
 
@@ -44,7 +45,7 @@ def build_message(mail: Mail) -> EmailMessage:
     msg["Message-ID"] = mail.message_id
     if mail.in_reply_to:
         msg["In-Reply-To"] = mail.in_reply_to
-        msg["References"] = mail.in_reply_to
+        msg["References"] = " ".join(mail.references) if mail.references else mail.in_reply_to
     text = mail.body + "\n\n-- \n" + "\n".join(mail.signature) + "\n"
     msg.set_content(text)
     cid = f"<logo.{mail.logo_seed}@signature.local>"
@@ -89,3 +90,18 @@ def message_summary(mail: Mail) -> dict:
     """The expected `messages[]` entry of a message."""
     return {"message_id": mail.message_id, "from": mail.sender[1].lower(),
             "subject": mail.subject, "date": mail.date.isoformat()}
+
+
+def to_mbox(mails: list[tuple[Mail, bytes]]) -> bytes:
+    """An mbox file (mboxrd quoting) holding the messages, each after its 'From ' line."""
+    out = []
+    for mail, data in mails:
+        when = mail.date.astimezone(dt.timezone.utc)
+        out.append(f"From {mail.sender[1].lower()} {when:%a %b %d %H:%M:%S %Y}\n".encode())
+        for line in data.splitlines(keepends=True):
+            stripped = line.lstrip(b">")
+            out.append(b">" + line if stripped.startswith(b"From ") else line)
+        if not data.endswith(b"\n"):
+            out.append(b"\n")
+        out.append(b"\n")
+    return b"".join(out)

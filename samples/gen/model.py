@@ -89,6 +89,14 @@ class Letter:
     departement: str | None = None  # préfecture's département code
     to_dgaln: bool | None = None
     logo_seed: int = 0
+    # signatory block: "indent" (right half), "left", "centre", "right"; the handwritten
+    # signature above the printed name ("above") or under it ("below"); a stamp drawn
+    # over the signature rather than beside it
+    sig_align: str = "indent"
+    sig_position: str = "above"
+    stamp_overlap: bool = False
+    # "colonne" layout: the left column's lists, [(heading, lines), ...]
+    sidebar: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -100,3 +108,8 @@ class Dossier:
     coll_letter: Letter | None
     prefet_letter: Letter | None
     extra: dict = field(default_factory=dict)
+    # False when the candidates sent no fiche (its answers only feed the letters' text)
+    fiche_sent: bool = True
+    # further letters that stay documents of the dossier (e.g. a member commune's maire
+    # beside the EPCI president, whose letter the courrier_collectivite fields describe)
+    other_letters: list[Letter] = field(default_factory=list)
