@@ -27,10 +27,11 @@ PREFET_FIELDS = ["signataire_nom", "signataire_qualite", "departement", "date", 
 FIELD_IDS = (["fiche.date", "fiche.lieu"] + [f for ids in SECTIONS.values() for f in ids]
              + [f"courrier_collectivite.{f}" for f in COLL_FIELDS]
              + [f"courrier_prefet.{f}" for f in PREFET_FIELDS])
-# Overseas numbers: French trunk prefix (after the 0) -> country calling code.
+# Overseas numbers: French trunk prefix (after the 0) -> country calling code. Mayotte's
+# 0269/0639 numbers are +262 since 2007 (+269 is the Comoros).
 OVERSEAS_PREFIXES = {"262": "262", "692": "262", "693": "262", "590": "590", "690": "590",
                      "691": "590", "594": "594", "694": "594", "596": "596", "696": "596",
-                     "697": "596", "269": "269", "639": "269"}
+                     "697": "596", "269": "262", "639": "262"}
 
 
 def text(value: str | None) -> str | None:

@@ -36,10 +36,13 @@ NOTES = """
 - The fiche is the **official form** (`shared/forms/fiche-de-candidature-atelier-flash.docx`)
   filled with python-docx: the answer cell of each label row, ☐ → ☒ before the chosen
   options, the annex cells, the "Fait à …, le …" line. PDFs are LibreOffice exports.
-- Letters are .docx written with python-docx in four letterhead layouts (coat of arms
-  left, centred logotype, the State's bloc-marque, a coloured EPCI band), with a drawn
-  handwritten signature (and sometimes a rubber stamp) in the signatory block when signed,
-  then exported to PDF.
+- Letters are .docx written with python-docx in eight letterhead layouts (coat of arms
+  left, centred logotype, the State's bloc-marque, a coloured EPCI band, a shaded left
+  column of services and elected officials, a modern header with the logo right and the
+  address in the footer, the bloc-marque with the sender block on the right, a plain
+  typed letter without logo), with a drawn handwritten signature (and sometimes a rubber
+  stamp, beside or over it) in a signatory block set right, left or centred, the name
+  above or below the signature, then exported to PDF.
 - Territories are real (INSEE codes, EPCI SIREN, populations from
   `shared/data/etalab-decoupage-administratif-6.0.0.tgz`); people, addresses, phone
   numbers and e-mail addresses are fictional.
