@@ -63,12 +63,13 @@ CASES_COURRIERS = [
          "the fiche and phone photos of the maire's letter, then weeks later a new message "
          "(other sender, other subject, no In-Reply-To) with the sous-préfet's scanned letter "
          "for the same commune: one dossier; modern letterhead with the address in the "
-         "footer, name above the signature; Meurthe-et-Moselle (54)",
+         "footer; the maire's name before her qualities (maire, conseillère départementale), "
+         "date without 'le'; Meurthe-et-Moselle (54)",
          lambda b: pt.late_piece(b, _names(
              "Fiche de candidature - Lunéville.pdf", "",
              "Courrier sous-préfet Lunéville.pdf"))),
     Case("29_mbox_maire_et_president", "cap_nord", ".mbox of 2 messages (scans)",
-         "an mbox export of a thread; EPCI porteuse in Martinique (972) with both the "
+         "an mbox export of a thread ('RE :' with French spacing); EPCI porteuse in Martinique (972) with both the "
          "présidente's letter (the one the fields describe) and the maire of Le Carbet's "
          "letter; plain letter without logo; préfecture letterhead with the sender block on "
          "the right",
@@ -78,7 +79,8 @@ CASES_COURRIERS = [
          tweak=_with_member_letter),
     Case("30_sans_fiche_prefet_non_signe", "mauleon", "2 image-only PDF (letters only)",
          "incomplete: no fiche, only the two scanned letters; the préfet's letter is not "
-         "signed; a small mairie's letter typed without a logo; Pyrénées-Atlantiques (64)",
+         "signed; a small mairie's letter typed without a logo, dated 14/04/2026; "
+         "Pyrénées-Atlantiques (64)",
          lambda b: pt.letters_scanned(b, _names(
              "", "scan_courrier_mairie.pdf", "scan_courrier_prefecture.pdf")),
          codes=["FICHE_ABSENTE", "COURRIER_PREFET_NON_SIGNE"],
@@ -122,8 +124,8 @@ CASES_COURRIERS = [
          codes=["COURRIER_PREFET_ABSENT"]),
     Case("36_scans_300dpi_cachets", "chateau_gontier", "3 image-only PDF (300 dpi)",
          "complete: 300 dpi scans; a small mairie's plain letter with a stamp struck over a "
-         "centred signature; the préfète's name printed above her signature, on the right; "
-         "Mayenne (53)",
+         "centred signature; the préfète's two-page letter, her name printed above her "
+         "signature on the right of page 2; Mayenne (53)",
          lambda b: pk.scanned_pdfs(b, _names(
              "numerisation_fiche.pdf", "numerisation_courrier_maire.pdf",
              "numerisation_courrier_prefete.pdf"), dpi=300)),

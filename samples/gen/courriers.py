@@ -111,12 +111,12 @@ def prefet_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.Random)
         kind="courrier_prefet", layout=profile["layouts"][1],
         letterhead=profile.get("prefet_head", ["PRÉFET", dep.of_name.upper()]),
         sender_details=profile.get("prefet_service", _service_block(fiche)),
-        place=profile["prefecture_ville"], date=day,
+        place=profile.get("prefet_place", profile["prefecture_ville"]), date=day,
         addressee=addressee or _prefet_addressee(_sender_title(quality, dep), rng),
         objet=f"Soutien à la candidature de {_the(fiche.coll_nom)} à l'Atelier des "
               "territoires Flash",
         salutation=profile.get("prefet_salutation", "Monsieur le Sous-directeur,"),
-        body=_prefet_body(fiche, rng),
+        body=_with_more(_prefet_body(fiche, rng), profile.get("prefet_more", [])),
         closing="Je vous prie d'agréer, " + profile.get(
             "prefet_salutation", "Monsieur le Sous-directeur,").rstrip(",")
         + ", l'expression de ma considération distinguée.",
@@ -126,6 +126,11 @@ def prefet_letter(profile: dict, fiche: Fiche, day: dt.date, rng: random.Random)
         to_dgaln=addressee is None, logo_seed=rng.randint(1, 10_000),
     )
     return _styled(letter, profile.get("prefet_style", {}))
+
+
+def _with_more(body: list[str], more: list[str]) -> list[str]:
+    """Further paragraphs (a longer letter), before the closing thanks."""
+    return body[:-1] + list(more) + body[-1:] if more else body
 
 
 def _styled(letter: Letter, style: dict) -> Letter:

@@ -232,7 +232,9 @@ LETTERHEADS = {"mairie_gauche": _head_mairie_gauche, "centre": _head_centre,
 
 
 def _date_and_addressee(document, letter: Letter, indent: float = 9.0) -> None:
-    date_line = f"{letter.place}, le {date_fr(letter.date)}"
+    date_line = {"long": f"{letter.place}, le {date_fr(letter.date)}",
+                 "numeric": f"{letter.place}, le {letter.date:%d/%m/%Y}",
+                 "bare": f"{letter.place}, {date_fr(letter.date)}"}[letter.date_style]
     if letter.layout in ("centre", "bandeau", "logo_droite", "sans_logo", "prefecture_droite"):
         _para(document, date_line, align=WD_ALIGN_PARAGRAPH.RIGHT, after=14)
         _para(document, "\n".join(letter.addressee), indent_cm=indent, after=18)
@@ -279,9 +281,12 @@ SIG_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "centre": WD_ALIGN_PARAGRAPH.CENTE
 
 def _signature_block_variant(document, letter: Letter) -> None:
     """The other signatory blocks seen in practice: left, centred or right, the name
-    printed above the signature, a stamp struck across the signature."""
+    printed above the signature or before the quality lines, a stamp struck across the
+    signature."""
     align = SIG_ALIGN[letter.sig_align]
     indent = 8.0 if letter.sig_align == "indent" else 0
+    if letter.sig_position == "name_first":
+        _para(document, letter.signatory, bold=True, align=align, indent_cm=indent)
     _para(document, "\n".join(letter.quality_lines), align=align, indent_cm=indent)
     if letter.sig_position == "below":
         _para(document, letter.signatory, bold=True, align=align, indent_cm=indent)
@@ -296,7 +301,7 @@ def _signature_block_variant(document, letter: Letter) -> None:
             _picture(sig, images.signature(letter.logo_seed + 101), 3.8)
     else:
         _para(document, "\n\n", align=align, indent_cm=indent)
-    if letter.sig_position != "below":
+    if letter.sig_position == "above":
         _para(document, letter.signatory, bold=True, align=align, indent_cm=indent)
 
 

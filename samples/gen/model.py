@@ -90,11 +90,15 @@ class Letter:
     to_dgaln: bool | None = None
     logo_seed: int = 0
     # signatory block: "indent" (right half), "left", "centre", "right"; the handwritten
-    # signature above the printed name ("above") or under it ("below"); a stamp drawn
-    # over the signature rather than beside it
+    # signature above the printed name ("above"), under it ("below"), or the name first
+    # with the quality lines under it and the signature last ("name_first"); a stamp
+    # drawn over the signature rather than beside it
     sig_align: str = "indent"
     sig_position: str = "above"
     stamp_overlap: bool = False
+    # how the date line reads: "long" (Lille, le 3 mars 2026), "numeric" (Lille, le
+    # 03/03/2026) or "bare" (Lille, 3 mars 2026)
+    date_style: str = "long"
     # "colonne" layout: the left column's lists, [(heading, lines), ...]
     sidebar: list[tuple[str, list[str]]] = field(default_factory=list)
 

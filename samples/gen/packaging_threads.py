@@ -179,7 +179,7 @@ def mbox_thread(b: Build, name: str, names: dict[str, str], utc_offset_h: int = 
                      f"other{i}")
     second = Mail(
         sender=(f.referent.nom, f.referent.email.lower()), to=[DGALN_MAILBOX],
-        cc=[f.contact.email.lower()], subject="RE: " + subject,
+        cc=[f.contact.email.lower()], subject="RE : " + subject,  # French Outlook's spacing
         date=_at(d.prefet_letter.date + dt.timedelta(days=1), 15, 40, utc_offset_h),
         message_id=_message_id(d.key, 2, _domain(f.referent.email)),
         in_reply_to=first.message_id, references=[first.message_id],

@@ -95,11 +95,12 @@ PROFILES_D = [
                 "Un site patrimonial remarquable couvre le centre et le château.",
         lieu="Lunéville", date="2026-06-03",
         maire="Claire HUMBERT",
+        coll_quality=["Maire de Lunéville", "Conseillère départementale de Meurthe-et-Moselle"],
         prefet=("Le sous-préfet de Lunéville,", "Arnaud Gérardin"),
-        prefet_slug="sous_prefet", prefecture_ville="Lunéville",
+        prefet_slug="sous_prefet", prefecture_ville="Nancy", prefet_place="Lunéville",
         letter_dates=("2026-06-01", "2026-06-15"),
         layouts=("logo_droite", "prefecture"),
-        coll_style={"sig_align": "centre", "sig_position": "below"},
+        coll_style={"sig_align": "centre", "sig_position": "name_first", "date_style": "bare"},
     ),
     dict(
         key="cap_nord", dep="972", porteuse=("epci", "200041788"),
@@ -149,7 +150,8 @@ PROFILES_D = [
         layouts=("bandeau", "prefecture_droite"),
         member_letter={"commune": "Le Carbet", "maire": "Rodolphe Clémenté",
                        "adresse": ["Hôtel de ville", "Rue Gabriel Périé", "97221 Le Carbet"],
-                       "layout": "sans_logo", "style": {"sig_align": "left"}},
+                       "layout": "sans_logo",
+                       "style": {"sig_align": "left", "date_style": "bare"}},
     ),
     dict(
         key="mauleon", dep="64", porteuse=("commune", "Mauléon-Licharre"),
@@ -184,7 +186,7 @@ PROFILES_D = [
         prefet=("Le préfet,", "Bertrand Lacoste"), prefecture_ville="Pau",
         letter_dates=("2026-04-14", "2026-04-27"),
         layouts=("sans_logo", "prefecture"),
-        coll_style={"sig_align": "left"},
+        coll_style={"sig_align": "left", "date_style": "numeric"},
     ),
     dict(
         key="pont_audemer", dep="27", porteuse=("commune", "Pont-Audemer"),
@@ -433,5 +435,24 @@ PROFILES_D = [
         coll_style={"stamp": "Commune de Château-Gontier-sur-Mayenne * Mayenne *|Le Maire",
                     "stamp_overlap": True, "sig_align": "centre"},
         prefet_style={"sig_align": "right", "sig_position": "below"},
+        prefet_more=[
+            "Le territoire du Pays de Château-Gontier a engagé depuis plusieurs années une "
+            "politique volontariste de revitalisation de son centre-ville, dans le cadre du "
+            "programme Petites villes de demain. Les études déjà conduites sur la "
+            "circulation et le stationnement fournissent une base solide pour les travaux "
+            "de l'Atelier, qui pourra s'appuyer sur une connaissance fine des usages des "
+            "quais et des flux de transit.",
+            "La reconquête des berges de la Mayenne répond en outre aux objectifs de "
+            "renaturation et d'adaptation au changement climatique portés par l'État dans "
+            "le département : désimperméabilisation des sols, îlots de fraîcheur, "
+            "continuités écologiques le long de la rivière. Elle s'articule avec le plan de "
+            "prévention du risque inondation, dont les prescriptions devront être intégrées "
+            "dès l'amont de la réflexion.",
+            "Enfin, la démarche associera étroitement les habitants, les commerçants et les "
+            "associations d'usagers de la rivière, dont la mobilisation lors des précédentes "
+            "concertations a été remarquable. Les services de l'État veilleront à ce que les "
+            "conclusions de l'Atelier puissent être rapidement traduites dans les documents "
+            "de planification et dans la programmation des investissements publics.",
+        ],
     ),
 ]
