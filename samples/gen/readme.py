@@ -69,7 +69,13 @@ NOTES = """
   forwarded message container are not documents.
 - `messages`: for e-mail cases, `message_id` (with its angle brackets), `from` (the
   address, lower case), `subject` (decoded), `date` (ISO 8601 with offset). Only the
-  messages received are listed; a forwarded message/rfc822 inside one is not.
+  messages received are listed; a forwarded message/rfc822 inside one is not. All the
+  messages of a case (several .eml, an .mbox) belong to its one dossier, including a
+  later message with its own subject that brings a missing piece.
+- A dossier sent without its fiche has every fiche field null (`missing`). When both an
+  EPCI's president and a member commune's maire wrote, both letters are
+  `courrier_collectivite` documents and the `courrier_collectivite.*` fields describe the
+  letter of the collectivité porteuse.
 - `completeness.reasons`: `{"code", "detail"}`; `detail` is the section id for
   `SECTION_VIDE` and null for the codes whose detail the domain page does not define.
   The French `message` is the application's and is not part of the ground truth.
