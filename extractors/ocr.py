@@ -39,7 +39,7 @@ class RawWord:
     width: int
     height: int
     conf: float  # 0..1
-    line: tuple[int, int, int]  # block, paragraph, line
+    line: tuple[int, ...]  # block, paragraph, line (a fourth number: a line found by the second reading)
 
 
 class OcrEngine(Protocol):
@@ -48,6 +48,8 @@ class OcrEngine(Protocol):
     def words(self, image: Image.Image) -> list[RawWord]: ...
 
     def orientation(self, image: Image.Image) -> tuple[int, float]: ...
+
+    def sparse_words(self, image: Image.Image) -> list[RawWord]: ...
 
 
 class TesseractEngine:
@@ -62,9 +64,16 @@ class TesseractEngine:
 
     def words(self, image: Image.Image) -> list[RawWord]:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
+        return self._words(image, "--psm 3")
+
+    def sparse_words(self, image: Image.Image) -> list[RawWord]:
+        """Words found anywhere, without layout analysis (psm 11): text among strokes and stamps."""
+        return self._words(image, "--psm 11")
+
+    def _words(self, image: Image.Image, config: str) -> list[RawWord]:
         import pytesseract
 
-        data = self._call(pytesseract.image_to_data, image, self.lang, "--psm 3")
+        data = self._call(pytesseract.image_to_data, image, self.lang, config)
         words = []
         for i, text in enumerate(data["text"]):
             conf = float(data["conf"][i])
@@ -107,7 +116,7 @@ class TesseractEngine:
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
     """Read one page: turned upright if need be, then deskewed; boxes in points."""
-    gray = outside_paper_whitened(image.convert("L"))
+    gray = reversed_bands_inverted(outside_paper_whitened(image.convert("L")))
     words, upright, skew = _read_level(gray, engine)
     rotation = 0
     if _looks_turned(words) and _has_ink(gray):
@@ -116,6 +125,7 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
             turned_words, turned_image, turned_skew = _read_level(_turn(gray, turn), engine)
             if _better(turned_words, words):
                 words, upright, skew, rotation = turned_words, turned_image, turned_skew, turn
+    words = with_missed_text(words, upright, engine)
     words = with_checkboxes(words, upright)
     return PageText(
         number=number,
@@ -161,6 +171,44 @@ def outside_paper_whitened(gray: Image.Image) -> Image.Image:
     return Image.fromarray(flat)
 
 
+def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
+    """Light text on a dark band (a form's section headings, a coloured letterhead) turned dark on light.
+
+    Tesseract reads reversed text poorly, worst on photos: "ANNEXE 1 – LES DYNAMIQUES DU
+    TERRITOIRE" came out as "NNEXE 1 - LES DYNAMIQUES DU TERRITOI". A band is a wide, low,
+    nearly full rectangle much darker than the paper; only its box is inverted.
+    """
+    import cv2
+
+    pixels = np.asarray(gray)
+    scale = min(1.0, 1000 / max(pixels.shape))
+    small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
+    paper = float(np.percentile(small, 90))
+    dark = (small < 0.45 * paper).astype(np.uint8)
+    if not dark.any():
+        return gray
+    # The light letters inside a band are holes in it: closed, the band is one solid block.
+    closed = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    height, width = small.shape
+    out = None
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        # Wide and low; a little slanted on a photo, so its box is not quite full.
+        if w < 0.25 * width or not 0.006 * height <= h <= 0.06 * height or area < 0.7 * w * h:
+            continue
+        if not 0.5 <= dark[y:y + h, x:x + w].mean() <= 0.97:  # no light inside: a plain bar, no text
+            continue
+        band = cv2.dilate((labels[y:y + h, x:x + w] == label).astype(np.uint8), np.ones((3, 3), np.uint8))
+        x0, y0 = int(x / scale), int(y / scale)
+        x1, y1 = min(pixels.shape[1], int(np.ceil((x + w) / scale))), min(pixels.shape[0], int(np.ceil((y + h) / scale)))
+        mask = cv2.resize(band, (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST) > 0
+        out = pixels.copy() if out is None else out
+        region = out[y0:y1, x0:x1]
+        region[mask] = 255 - region[mask]
+    return gray if out is None else Image.fromarray(out)
+
+
 def _flattened(pixels: np.ndarray) -> np.ndarray:
     """Divide by the local paper brightness (a max filter at low resolution): uneven light gone."""
     import cv2
@@ -179,6 +227,153 @@ def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Im
         return engine.words(gray), gray, 0.0
     level = _rotate_free(gray, -skew)
     return engine.words(level), level, round(skew, 2)
+
+
+MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a dot, a box, a stroke)
+MISSED_MAX_REGIONS = 12
+MISSED_MIN_CONF = 0.6
+TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
+
+
+def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine) -> list[RawWord]:
+    """Read again, without layout analysis, the printed lines the first reading skipped.
+
+    Tesseract's page layout takes a block holding a signature or a stamp for a picture
+    and drops its text ("Le Maire," above the ink, the name under it). Letter-sized
+    marks left over once the words read are masked, lined up in runs, are such text:
+    those runs alone are cut out, enlarged, stacked into one small image, and read in one
+    sparse call, so the cost stays a fraction of the page's.
+    """
+    height = _word_height(words)
+    if height is None:
+        return words
+    regions = missed_regions(words, image, height)
+    if not regions:
+        return words
+    scale = max(1.0, min(3.0, TARGET_HEIGHT / height))
+    sheet, placed = _stacked(image, regions, scale, pad=int(height * 0.6))
+    found = []
+    for raw in engine.sparse_words(sheet):
+        mapped = _unstacked(raw, placed, scale)
+        if mapped is not None and _plausible(mapped, height, words + found):
+            found.append(mapped)
+    if not found:
+        return words
+    log.debug("second reading found %d words in %d regions", len(found), len(regions))
+    return sorted(words + _lined(found, words, height), key=lambda w: (w.line, w.left))
+
+
+def _word_height(words: list[RawWord]) -> float | None:
+    heights = sorted(w.height for w in words if len(w.text) >= 3 and w.conf >= 0.6)
+    return float(heights[len(heights) // 2]) if len(heights) >= 5 else None
+
+
+def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes of runs of letter-sized ink marks that no word read covers."""
+    import cv2
+
+    pixels = np.asarray(image.convert("L"))
+    ink = ((_flattened(pixels) < 150) & (pixels < 200)).astype(np.uint8)
+    pad = max(1, int(height * 0.15))
+    for w in words:
+        ink[max(0, w.top - pad):w.top + w.height + pad, max(0, w.left - pad):w.left + w.width + pad] = 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    glyphs = np.zeros_like(ink)
+    for x, y, w, h, area in stats[1:]:
+        # A letter (or a few joined): about the text's height, not a long stroke, rule or blot.
+        # (`height` is a word box's, ascenders and descenders included: an "a" is a quarter of it.)
+        if 0.2 * height <= h <= 1.6 * height and w <= 3.0 * height and area >= 0.02 * height * height \
+                and area <= 0.8 * w * h:
+            glyphs[y:y + h, x:x + w] = 1
+    if not glyphs.any():
+        return []
+    # Letters of one word or line join; lines above and below stay apart.
+    runs = cv2.dilate(glyphs, np.ones((max(1, int(0.25 * height)), max(3, int(1.2 * height))), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    marks = cv2.connectedComponentsWithStats(glyphs, connectivity=8)[3][1:]  # glyph centres
+    owner = labels[marks[:, 1].astype(int), marks[:, 0].astype(int)] if len(marks) else np.array([], int)
+    regions = []
+    for label in range(1, count):
+        x, y, w, h, _ = stats[label]
+        if int((owner == label).sum()) >= MISSED_MIN_GLYPHS and w >= 2.0 * height and h <= 3.0 * height:
+            regions.append((int(x), int(y), int(x + w), int(y + h)))
+    regions.sort(key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True)
+    return sorted(regions[:MISSED_MAX_REGIONS], key=lambda r: (r[1], r[0]))
+
+
+def _stacked(image: Image.Image, regions, scale: float, pad: int):
+    """The regions (padded) enlarged and stacked on one white sheet; where each landed."""
+    boxes = [(max(0, x0 - pad), max(0, y0 - pad), min(image.width, x1 + pad), min(image.height, y1 + pad))
+             for x0, y0, x1, y1 in regions]
+    gap = 2 * pad * scale
+    width = int(max(b[2] - b[0] for b in boxes) * scale + 2 * gap)
+    total = int(sum((b[3] - b[1]) * scale + gap for b in boxes) + gap)
+    sheet = Image.new("L", (width, total), 255)
+    placed, y = [], gap
+    for box in boxes:
+        crop = image.crop(box)
+        if scale > 1:
+            crop = crop.resize((max(1, int(crop.width * scale)), max(1, int(crop.height * scale))),
+                               Image.Resampling.LANCZOS)
+        sheet.paste(crop, (int(gap), int(y)))
+        placed.append((box, int(gap), int(y), crop.width, crop.height))
+        y += crop.height + gap
+    return sheet, placed
+
+
+def _unstacked(raw: RawWord, placed, scale: float) -> RawWord | None:
+    """A word of the stacked sheet back in the page's pixels; None if it straddles two crops."""
+    cx, cy = raw.left + raw.width / 2, raw.top + raw.height / 2
+    for index, (box, left, top, width, height) in enumerate(placed):
+        if left <= cx <= left + width and top <= cy <= top + height:
+            x = box[0] + (raw.left - left) / scale
+            y = box[1] + (raw.top - top) / scale
+            return RawWord(raw.text, int(round(x)), int(round(y)), max(1, int(round(raw.width / scale))),
+                           max(1, int(round(raw.height / scale))), raw.conf, (-1 - index, 0, 0))
+    return None
+
+
+def _plausible(word: RawWord, height: float, known: list[RawWord]) -> bool:
+    """Kept: read with confidence, of the text's size, with letters, not over a word already read."""
+    if word.conf < MISSED_MIN_CONF or not any(c.isalnum() for c in word.text):
+        return False
+    if not 0.35 * height <= word.height <= 2.0 * height:
+        return False
+    if len(word.text) == 1 and not word.text.isalnum():
+        return False
+    area = word.width * word.height
+    return not any(_overlap(word, other) > 0.3 * area for other in known)
+
+
+def _overlap(a: RawWord, b: RawWord) -> float:
+    x = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    y = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return max(0, x) * max(0, y)
+
+
+def _lined(found: list[RawWord], words: list[RawWord], height: float) -> list[RawWord]:
+    """Words of the second reading put on lines: an existing line they continue, or new ones."""
+    from dataclasses import replace
+
+    out: list[RawWord] = []
+    new_lines: list[tuple[float, tuple[int, int, int]]] = []
+    next_line = 0
+    for word in sorted(found, key=lambda w: (w.top, w.left)):
+        centre = word.top + word.height / 2
+        same = [w for w in words if abs(w.top + w.height / 2 - centre) <= 0.4 * height
+                and min(abs(w.left - word.left - word.width), abs(word.left - w.left - w.width)) <= 3 * height]
+        if same:
+            out.append(replace(word, line=same[0].line))
+            continue
+        line = next((key for c, key in new_lines if abs(c - centre) <= 0.4 * height), None)
+        if line is None:  # a new line, in reading order right after the line read above it
+            next_line += 1
+            above = max((w for w in words if w.top + w.height / 2 < centre),
+                        key=lambda w: (w.top + w.height / 2, w.line), default=None)
+            line = (*(above.line if above else (0, 0, 0)), next_line)
+            new_lines.append((centre, line))
+        out.append(replace(word, line=line))
+    return out
 
 
 def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:

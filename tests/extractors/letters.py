@@ -81,3 +81,54 @@ def letter(*, head=("Commune de Vitré", "Place du Château", "35500 Vitré"), r
     for i, text in enumerate(after):
         put(760 + 14 * i, 60, text)
     return page([(top, cells) for top, cells in rows.items()], ocr=ocr, conf=conf)
+
+
+def photographed_signatory_block(*, px_per_point: float = 2.2, jpeg: int = 70):
+    """The end of a letter as a phone or a cheap scanner gives it: closing, quality, a stamp and
+    a signature over the block, the name in bold under them; small, soft and JPEG-compressed.
+
+    Returns (image, dpi). Tesseract's page layout tends to take such a block for a picture.
+    """
+    import io
+    import math
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    regular = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+                                 int(10.5 * px_per_point))
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+                              int(10.5 * px_per_point))
+    small = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+                               int(4.5 * px_per_point))
+    image = Image.new("L", (int(595 * px_per_point), int(420 * px_per_point)), 236)
+    draw = ImageDraw.Draw(image)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return x * px_per_point, y * px_per_point
+
+    for i, text in enumerate(BODY + CLOSING):
+        draw.text(at(60, 40 + 15 * i), text, fill=30, font=regular)
+    draw.text(at(330, 180), "Le Maire,", fill=30, font=regular)
+    cx, cy, radius = 300, 232, 30  # a round stamp left of the signature
+    for r in (radius, radius - 6):
+        draw.ellipse([*at(cx - r, cy - r), *at(cx + r, cy + r)], outline=110, width=2)
+    draw.text(at(cx - 12, cy - 3), "Le Maire", fill=110, font=small)
+    for k, letter in enumerate("COMMUNE DE SAINT-AFFRIQUE"):
+        angle = math.pi + k * (math.pi / 24)
+        draw.text(at(cx + (radius - 4) * math.cos(angle) - 2, cy + (radius - 4) * math.sin(angle) - 2),
+                  letter, fill=110, font=small)
+    rng = random.Random(5)
+    loops, points = rng.randint(4, 6), []
+    for step in range(240):  # a cursive signature crossing the block, with its swash
+        t = step / 239
+        loop = 2 * math.pi * loops * t
+        points.append(at(340 + 120 * t + 9 * math.sin(loop), 228 + 16 * math.cos(loop) - 12 * t))
+    draw.line(points, fill=25, width=3, joint="curve")
+    draw.line([at(330 + 140 * t, 250 + 8 * math.sin(math.pi * t)) for t in (i / 60 for i in range(61))],
+              fill=25, width=2)
+    draw.text(at(345, 262), "Henri Vernhet", fill=20, font=bold)
+    image = image.filter(ImageFilter.GaussianBlur(0.9))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=jpeg)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("L"), 72.0 * px_per_point

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from extractors.ocr import estimate_skew, ocr_page
+from extractors.ocr import TesseractEngine, estimate_skew, ocr_page, with_missed_text
+from tests.extractors.letters import photographed_signatory_block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 DPI = 200
@@ -91,3 +92,57 @@ def test_blank_page_has_no_skew_and_no_words(engine):
     blank = Image.new("L", (800, 1000), 255)
     assert estimate_skew(blank) == 0.0
     assert ocr_page(blank, engine, number=3, dpi=DPI).words == ()
+
+
+class CountingEngine(TesseractEngine):
+    """Real Tesseract, counting the sparse second readings and the pixels they cost."""
+
+    def __init__(self):
+        super().__init__()
+        self.sparse_pixels: list[int] = []
+
+    def sparse_words(self, image):
+        self.sparse_pixels.append(image.width * image.height)
+        return super().sparse_words(image)
+
+
+def test_a_signatory_block_the_layout_dropped_is_read_again():
+    image, _ = photographed_signatory_block(px_per_point=1.8)
+    engine = CountingEngine()
+    first = engine.words(image)
+    quality = next(w for w in first if w.text.startswith("Maire"))
+    # What Tesseract's layout does to such a block on a photo: drop it, signature, stamp and all.
+    dropped = [w for w in first if w.top < quality.top - quality.height]
+    assert not any("Vernhet" in w.text for w in dropped)
+    words = with_missed_text(dropped, image, engine)
+    added = {w.text: w for w in words if w not in dropped}
+    assert {"Le", "Maire,", "Henri", "Vernhet"} <= set(added), sorted(added)
+    # Nothing made up from the stamp's ring or the signature's loops.
+    assert set(added) <= {"Le", "Maire,", "Henri", "Vernhet"}, sorted(added)
+    # Boxes on the page image, and the words of one printed line on one line.
+    henri, vernhet = added["Henri"], added["Vernhet"]
+    assert henri.line == vernhet.line != added["Le"].line
+    assert abs(henri.left - 345 * 1.8) < 12 and abs(henri.top - 264 * 1.8) < 12
+    # One small extra reading, not a second page.
+    assert len(engine.sparse_pixels) == 1 and engine.sparse_pixels[0] < 0.25 * image.width * image.height
+
+
+def test_a_page_read_whole_costs_no_second_reading():
+    engine = CountingEngine()
+    page = ocr_page(page_image(), engine, number=1, dpi=DPI)
+    assert "Vitré" in page.text
+    assert engine.sparse_pixels == []
+
+
+def test_headings_in_reversed_video_are_read():
+    image = Image.new("L", (1400, 700), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 30)
+    for i, heading in enumerate(("ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE", "SECTION 4 – LES OBJECTIFS DE L'ATELIER")):
+        top = 100 + 300 * i
+        draw.polygon([(80, top), (1320, top - 6), (1320, top + 38), (80, top + 44)], fill=25)  # slanted: a photo
+        draw.text((95, top + 4), heading, fill=235, font=font)
+        draw.text((95, top + 80), "Saint-Affrique compte 7 941 habitants.", fill=0, font=font)
+    page = ocr_page(image.filter(ImageFilter.GaussianBlur(1.2)), TesseractEngine(), number=1, dpi=DPI)
+    assert "DYNAMIQUES DU TERRITOIRE" in page.text and "LES OBJECTIFS DE" in page.text, page.text
+    assert "Saint-Affrique" in page.text
