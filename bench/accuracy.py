@@ -110,13 +110,15 @@ def compare(cases: dict[str, Path], samples: Path, verbose: bool) -> None:
         expected = json.loads((samples / case / "expected.json").read_text(encoding="utf-8"))
         got = dossier_of(out, expected)
         assembly.append(_assembly(case, dossiers_of(out), got, expected))
-        want_pieces, got_pieces = pieces_found(expected["documents"]), pieces_found(got["documents"])
+        want_pieces = pieces_found(expected["documents"])
+        got_pieces = pieces_found(got["documents"])
         for kind in PIECES:
             pieces[kind][0] += (want_pieces[kind] > 0) == (got_pieces[kind] > 0)
             pieces[kind][1] += 1
             pieces[kind][2] += want_pieces[kind] == got_pieces[kind]
         if want_pieces != got_pieces:
-            mismatches.append(f"  {case}: pieces expected {_counts(want_pieces)}, got {_counts(got_pieces)}")
+            mismatches.append(f"  {case}: pieces expected {_counts(want_pieces)}, "
+                              f"got {_counts(got_pieces)}")
         family = "scanned" if any(d["ocr"] for d in expected["documents"]) else "digital"
         want_kinds, got_kinds = page_kinds(expected["documents"]), page_kinds(got["documents"])
         for key, kind in want_kinds.items():
@@ -133,14 +135,15 @@ def compare(cases: dict[str, Path], samples: Path, verbose: bool) -> None:
         verdict_ok += got["completeness"]["complete"] == expected["completeness"]["complete"]
         if got["completeness"]["complete"] and not expected["completeness"]["complete"]:
             false_complete.append(case)
-        want_reasons = sorted((r["code"], r["detail"] or "") for r in expected["completeness"]["reasons"])
-        got_reasons = sorted((r["code"], r["detail"] or "") for r in got["completeness"]["reasons"])
+        want_reasons = _reasons(expected)
+        got_reasons = _reasons(got)
         reasons_ok += want_reasons == got_reasons
         if want_reasons != got_reasons:
             missing = [_reason(r) for r in want_reasons if r not in got_reasons]
             extra = [_reason(r) for r in got_reasons if r not in want_reasons]
-            mismatches.append(f"  {case}: verdict {_verdict(expected)} expected, {_verdict(got)} got; "
-                              f"missing {missing or '-'}; unexpected {extra or '-'}")
+            mismatches.append(f"  {case}: verdict {_verdict(expected)} expected, "
+                              f"{_verdict(got)} got; missing {missing or '-'}; "
+                              f"unexpected {extra or '-'}")
     report(scores, pages_ok, pages_total, verdict_ok, reasons_ok, len(cases))
     print("pieces (cases where presence is right; cases where the number of documents is right):")
     for kind, (present, total, count) in pieces.items():
@@ -172,6 +175,10 @@ def _counts(pieces: dict[str, int]) -> str:
     return ", ".join(f"{kind}×{n}" for kind, n in pieces.items() if n) or "none"
 
 
+def _reasons(dossier: dict) -> list[tuple[str, str]]:
+    return sorted((r["code"], r["detail"] or "") for r in dossier["completeness"]["reasons"])
+
+
 def _reason(reason: tuple[str, str]) -> str:
     return f"{reason[0]}({reason[1]})" if reason[1] else reason[0]
 
@@ -190,7 +197,8 @@ def report(scores, pages_ok, pages_total, verdict_ok, reasons_ok, cases) -> None
         letters = [ok for s, oks in sections.items() if s.startswith("courrier") for ok in oks]
         print(f"{family}: all fields {sum(every)}/{len(every)} = {sum(every) / len(every):.1%}; "
               f"fiche fields {sum(fiche)}/{len(fiche)} = {sum(fiche) / max(len(fiche), 1):.1%}; "
-              f"letter fields {sum(letters)}/{len(letters)} = {sum(letters) / max(len(letters), 1):.1%}")
+              f"letter fields {sum(letters)}/{len(letters)} = "
+              f"{sum(letters) / max(len(letters), 1):.1%}")
         for section, oks in sorted(sections.items()):
             print(f"    {section:24} {sum(oks):4d}/{len(oks):<4d} {sum(oks) / len(oks):6.1%}")
     print(f"verdicts: {verdict_ok}/{cases}; reason codes exact: {reasons_ok}/{cases}")

@@ -69,10 +69,10 @@ CASES_COURRIERS = [
              "Fiche de candidature - Lunéville.pdf", "",
              "Courrier sous-préfet Lunéville.pdf"))),
     Case("29_mbox_maire_et_president", "cap_nord", ".mbox of 2 messages (scans)",
-         "an mbox export of a thread ('RE :' with French spacing); EPCI porteuse in Martinique (972) with both the "
-         "présidente's letter (the one the fields describe) and the maire of Le Carbet's "
-         "letter; plain letter without logo; préfecture letterhead with the sender block on "
-         "the right",
+         "an mbox export of a thread ('RE :' with French spacing); EPCI porteuse in "
+         "Martinique (972) with both the présidente's letter (the one the fields describe) "
+         "and the maire of Le Carbet's letter; plain letter without logo; préfecture "
+         "letterhead with the sender block on the right",
          lambda b: pt.mbox_thread(b, "Candidature_CAP_Nord.mbox", _names(
              "Fiche candidature CAP Nord.pdf", "Courrier Présidente CAP Nord.pdf",
              "Courrier Préfet Martinique.pdf", other1="Courrier Maire Le Carbet.pdf")),
