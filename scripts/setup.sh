@@ -13,7 +13,7 @@ SYSTEM_PACKAGES=(
   poppler-utils qpdf ghostscript                 # PDF tools: rendering checks, repair
   libreoffice-writer-nogui                       # .docx/.odt/.doc -> PDF
   fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
-  fonts-comic-neue fonts-dkg-handwriting         # handwriting-like fonts: samples/gen fills fiches with them
+  fonts-comic-neue                               # a handwriting-like font: samples/gen fills fiches with it
   postgresql redis-server                        # production database and queue, used by the tests
   imagemagick file procps
   chromium chromium-driver                       # the browser tests (Playwright drives Debian's Chromium)

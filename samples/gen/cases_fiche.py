@@ -69,10 +69,10 @@ CASES_FICHE = [
                                              "SKM_C25826090813.pdf"), dpi=200),
          tweak=_layout("comic")),
     Case("23_fiche_manuscrite_photos", "clamecy", "one JPEG photo per page",
-         "the official form filled in a handwriting-like font (DkgHandwriting, blue ink), "
+         "the official form filled in a handwriting-like font (Comic Neue italic, blue ink), "
          "every page photographed by a phone; Nièvre (58)",
          lambda b: pk.photos(b, dt.datetime(2026, 7, 21, 17, 40, 3), {}),
-         tweak=_layout("dkg")),
+         tweak=_layout("comic_italic")),
     Case("24_scan_couleur_tampon", "saint_laurent_du_maroni", "3 image-only PDF (colour scans)",
          "300 dpi colour scans; the fiche carries the DGTM's violet reception stamp over its "
          "header and a yellow highlighter over the title; Guyane (973), +594 numbers, "

@@ -280,7 +280,8 @@ def label_column_fiche(fiche: Fiche, out: Path, author: str, style: Style) -> Pa
 INK_BLUE = RGBColor(0x1C, 0x2F, 0x8A)
 
 
-def handwritten_fiche(fiche: Fiche, out: Path, author: str, font: str, size: float) -> Path:
+def handwritten_fiche(fiche: Fiche, out: Path, author: str, font: str, size: float,
+                      italic: bool = False) -> Path:
     """The official form filled in a handwriting-like font, in blue ink."""
     fd.fill_fiche(fiche, out, author)
     document = docx.Document(str(out))
@@ -290,7 +291,7 @@ def handwritten_fiche(fiche: Fiche, out: Path, author: str, font: str, size: flo
     for cell in answer_cells:
         for para in cell.paragraphs:
             for run in para.runs:
-                _ink(run, font, size)
+                _ink(run, font, size, italic)
     for label in fd._checked_options(fiche):
         for para in cells[(label, 0)].paragraphs:
             for run in para.runs:
@@ -300,15 +301,16 @@ def handwritten_fiche(fiche: Fiche, out: Path, author: str, font: str, size: flo
         if para.text.startswith("Fait à"):
             run = para.runs[0]
             run.text = "Fait à "
-            _ink(para.add_run(fiche.lieu), font, size)
+            _ink(para.add_run(fiche.lieu), font, size, italic)
             para.add_run(", le ")
-            _ink(para.add_run(date_fr(fiche.date)), font, size)
+            _ink(para.add_run(date_fr(fiche.date)), font, size, italic)
     document.save(str(out))
     return out
 
 
-def _ink(run, font: str, size: float) -> None:
+def _ink(run, font: str, size: float, italic: bool = False) -> None:
     run.font.name = font
+    run.font.italic = italic
     run._element.rPr.rFonts.set(qn("w:eastAsia"), font)
     run.font.size = Pt(size)
     run.font.color.rgb = INK_BLUE
@@ -327,5 +329,6 @@ RENDERERS: dict[str, Callable[[Fiche, Path, str], Path]] = {
     "label_column": lambda f, out, a: label_column_fiche(
         f, out, a, Style("numbered", ("[X]", "[ ]"), "Liberation Sans", 10.5)),
     "comic": lambda f, out, a: handwritten_fiche(f, out, a, "Comic Neue", 11),
-    "dkg": lambda f, out, a: handwritten_fiche(f, out, a, "DkgHandwriting", 12),
+    # Leaning letters of a hurried hand; DkgHandwriting was tried and is beyond Tesseract.
+    "comic_italic": lambda f, out, a: handwritten_fiche(f, out, a, "Comic Neue", 12, italic=True),
 }
