@@ -1,7 +1,7 @@
 """Accuracy of Guichet on samples/: page kinds, fields per section, verdicts, digital and scanned apart.
 
     .venv/bin/python bench/accuracy.py [--samples samples] [--out DIR] [--no-run] [--verbose]
-                                       [--only PREFIX ...]
+                                       [--only PREFIX ...] [--successive]
 
 Runs `guichet process` on every samples/<case>/input (fresh data directory), then compares
 each dossier with samples/<case>/expected.json: short fields exactly (after normalisation),
@@ -13,6 +13,9 @@ verdict or reason-code mismatch.
 from __future__ import annotations
 
 import argparse
+import email.parser
+import email.policy
+import email.utils
 import json
 import os
 import subprocess
@@ -38,18 +41,36 @@ def selected(names: list[str], only: list[str] | None) -> list[str]:
     return [n for n in names if not only or any(n.startswith(prefix) for prefix in only)]
 
 
-def run(samples: Path, out: Path, only: list[str] | None = None) -> dict[str, Path]:
-    """Process each case into out/<case>/; returns case -> output folder."""
+def run(samples: Path, out: Path, only: list[str] | None = None,
+        successive: bool = False) -> dict[str, Path]:
+    """Process each case into out/<case>/; returns case -> output folder.
+
+    successive: a case whose input is only .eml files is given one message per call, in
+    date order, on the same data directory (as mail arriving over days); the output is
+    the last call's."""
     cases = {}
     data_dir = out / "var"
     names = sorted(p.name for p in samples.iterdir() if (p / "expected.json").exists())
     for case in (samples / name for name in selected(names, only)):
         target = out / case.name
         env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir / case.name)}
-        subprocess.run([str(Path(sys.executable).with_name("guichet")), "process", "--quiet",
-                        "--out", str(target), str(case / "input")], check=True, env=env)
+        calls = _by_date(case / "input") if successive else None
+        for inputs in calls or [case / "input"]:
+            subprocess.run([str(Path(sys.executable).with_name("guichet")), "process",
+                            "--quiet", "--out", str(target), str(inputs)], check=True, env=env)
         cases[case.name] = target
     return cases
+
+
+def _by_date(folder: Path) -> list[Path] | None:
+    """The .eml files of a folder by their Date header, or None when it holds anything else."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    if len(files) < 2 or any(p.suffix.lower() != ".eml" for p in files):
+        return None
+    parser = email.parser.BytesHeaderParser(policy=email.policy.default)
+    dates = {p: email.utils.parsedate_to_datetime(parser.parsebytes(p.read_bytes())["Date"])
+             for p in files}
+    return sorted(files, key=dates.get)
 
 
 def dossiers_of(out: Path) -> list[dict]:
@@ -210,6 +231,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="keep outputs here (default: a temporary folder)")
     parser.add_argument("--no-run", action="store_true", help="compare outputs already in --out")
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument("--successive", action="store_true",
+                        help="give the messages of a case one call each, in date order")
     parser.add_argument("--only", action="append", metavar="PREFIX",
                         help="only the cases whose name starts with PREFIX (repeatable)")
     args = parser.parse_args()
@@ -220,7 +243,7 @@ def main() -> None:
                      and (args.samples / p.name / "expected.json").exists()
                      and selected([p.name], args.only)}
         else:
-            cases = run(args.samples, out, args.only)
+            cases = run(args.samples, out, args.only, args.successive)
         compare(cases, args.samples, args.verbose)
 
 
