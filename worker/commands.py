@@ -23,13 +23,24 @@ from worker.store import Store
 log = logging.getLogger(__name__)
 
 
+EXIT_REDIS_LOST = 75  # EX_TEMPFAIL: the supervisor (compose, systemd) starts the worker again
+
+
 @click.command()
 @click.option("--queues", default=None, help="Files RQ à écouter, séparées par des virgules (GUICHET_QUEUE).")
 @click.option("--burst", is_flag=True, help="S'arrête quand la file est vide.")
 @click.option("--sweep-every", type=float, default=60.0, show_default=True,
               help="Secondes entre deux balayages des dossiers en souffrance (0 : jamais).")
-def worker(queues: str | None, burst: bool, sweep_every: float) -> None:
-    """Traite les dossiers de la file Redis (REDIS_URL) ; plusieurs workers peuvent tourner à la fois."""
+@click.option("--grace", type=float, default=60.0, show_default=True,
+              help="Âge minimal (s) d'un dossier reçu mais jamais mis en file pour que le balayage le reprenne.")
+def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) -> None:
+    """Traite les dossiers de la file Redis (REDIS_URL) ; plusieurs workers peuvent tourner à la fois.
+
+    Si Redis disparaît pendant un travail, le worker termine ce travail puis s'arrête avec le
+    code 75 : son superviseur le relance, et le balayage au démarrage remet en file ce que
+    Redis aurait perdu. Inactif, il attend simplement que Redis revienne.
+    """
+    from redis.exceptions import RedisError
     from rq import Worker
 
     settings = _redis_settings()
@@ -39,12 +50,29 @@ def worker(queues: str | None, burst: bool, sweep_every: float) -> None:
     names = [q.strip() for q in (queues or settings.queue_name).split(",") if q.strip()]
     jobs.preload()
     store = Store(settings)
-    jobs.sweep(store, settings)  # what an earlier crash left behind
+    try:
+        jobs.sweep(store, settings, grace=grace)  # what an earlier crash, or a lost Redis, left behind
+    except RedisError as exc:
+        _redis_lost(exc)
     store.engine.dispose()  # the job processes open their own connections
     rq_worker = Worker(names, connection=queue.connection, serializer=queue.serializer)
     if sweep_every and not burst:
-        _sweep_in_background(settings, sweep_every)
-    rq_worker.work(burst=burst, with_scheduler=True)
+        _sweep_in_background(settings, sweep_every, grace)
+    # RQ retries Redis while waiting for a job, but quits its loop when Redis fails around a
+    # running job (heartbeats, results): rather than a half-alive worker, exit and be restarted.
+    try:
+        rq_worker.work(burst=burst, with_scheduler=True)
+    except RedisError as exc:
+        _redis_lost(exc)
+    # Without --burst, RQ only returns on SIGTERM/SIGINT (which sets this date) or after an error.
+    if not burst and getattr(rq_worker, "_shutdown_requested_date", None) is None:
+        _redis_lost(RuntimeError("boucle RQ interrompue"))
+
+
+def _redis_lost(exc: BaseException) -> None:
+    log.error("Redis injoignable (%s) : le worker s'arrête pour être relancé.", exc)
+    click.echo(f"Redis injoignable ({type(exc).__name__}: {exc}) : arrêt du worker, à relancer.", err=True)
+    sys.exit(EXIT_REDIS_LOST)
 
 
 @click.command()
@@ -167,7 +195,7 @@ def _redis_settings() -> Settings:
     return settings
 
 
-def _sweep_in_background(settings: Settings, every: float) -> None:
+def _sweep_in_background(settings: Settings, every: float, grace: float) -> None:
     import threading
 
     def loop() -> None:
@@ -175,7 +203,7 @@ def _sweep_in_background(settings: Settings, every: float) -> None:
         while True:
             time.sleep(every)
             try:
-                jobs.sweep(store, settings)
+                jobs.sweep(store, settings, grace=grace)
             except Exception:  # Redis or the database away for a moment: try again later
                 log.warning("balayage impossible", exc_info=True)
 

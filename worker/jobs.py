@@ -6,7 +6,7 @@ import logging
 import os
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from worker.db import Dossier, Event
 from worker.settings import Settings
@@ -24,14 +24,28 @@ def process_dossier_job(dossier_id: str) -> str:
     from worker import pipeline
 
     store, engine, cog, settings = _context()
+    job = get_current_job()
+    if job is not None and assessed_since(store, dossier_id, job.enqueued_at):
+        # A job run again after a Redis restart or a registry clean-up: its work is already in.
+        log.info("%s déjà évalué depuis la mise en file de %s", dossier_id, job.id)
+        return dossier_id
     try:
         pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
     except Exception as exc:
-        job = get_current_job()
         if job is None or not job.retries_left:  # the last try: the dossier says it failed
             mark_failed(store, dossier_id, exc)
         raise
     return dossier_id
+
+
+def assessed_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
+    """Whether the dossier was assessed after `when` (a job's enqueue time)."""
+    if when is None:
+        return False
+    with store.session() as s:
+        last = s.scalar(select(func.max(Event.at)).where(Event.dossier_id == dossier_id,
+                                                         Event.kind == "assessed"))
+    return last is not None and naive_utc(last) > naive_utc(when)
 
 
 def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:

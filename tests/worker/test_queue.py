@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from extractors.model import Part
 from tests.conftest import ROOT, run_guichet
@@ -46,15 +48,31 @@ def _intake(folder: Path, store: Store, settings) -> str:
 
 
 def _status(settings, dossier_id: str) -> str:
-    database = settings.database_url.removeprefix("sqlite:///")
-    with sqlite3.connect(database) as connection:
-        return connection.execute("select status from dossier where id = ?", (dossier_id,)).fetchone()[0]
+    with _reader(settings).connect() as connection:
+        return connection.execute(text("select status from dossier where id = :id"), {"id": dossier_id}).scalar()
 
 
 def _documents(settings, dossier_id: str) -> int:
-    database = settings.database_url.removeprefix("sqlite:///")
-    with sqlite3.connect(database) as connection:
-        return connection.execute("select count(*) from document where dossier_id = ?", (dossier_id,)).fetchone()[0]
+    with _reader(settings).connect() as connection:
+        return connection.execute(text("select count(*) from document where dossier_id = :id"),
+                                  {"id": dossier_id}).scalar()
+
+
+def _assessments(settings, dossier_id: str) -> int:
+    """How many times the dossier was assessed: processing it twice would show here."""
+    with _reader(settings).connect() as connection:
+        return connection.execute(text("select count(*) from event where dossier_id = :id and kind = 'assessed'"),
+                                  {"id": dossier_id}).scalar()
+
+
+_READERS: dict = {}
+
+
+def _reader(settings):
+    """A plain engine on the test's database (SQLite file or PostgreSQL schema), kept per URL."""
+    if settings.database_url not in _READERS:
+        _READERS[settings.database_url] = create_engine(settings.database_url, poolclass=NullPool)
+    return _READERS[settings.database_url]
 
 
 def test_a_job_is_processed_by_a_real_worker_and_twice_is_once(queued):
@@ -125,3 +143,108 @@ def test_reprocessing_keeps_a_reviewers_piece_kind_and_the_verdict_follows(setti
     assert after[letter.ordinal].kind == "autre" and after[letter.ordinal].kind_overridden
     codes = [r["code"] for r in store.dossier(dossier_id).completeness["reasons"]]
     assert "COURRIER_COLLECTIVITE_ABSENT" in codes
+
+
+class PrivateRedis:
+    """A redis-server of this test only, on a free loopback port, append-only as in production."""
+
+    def __init__(self, root: Path):
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.root = root
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        import socket
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.root),
+             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
+             "--logfile", str(self.root / "redis.log")], stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(100).startswith(b"+PONG"):
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        pytest.fail(f"redis-server did not start: {(self.root / 'redis.log').read_text()[-2000:]}")
+
+    def stop(self, signum: int = signal.SIGTERM) -> None:
+        self.process.send_signal(signum)
+        self.process.wait(30)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    redis = PrivateRedis(tmp_path / "redis")
+    redis.start()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()
+
+
+def _worker(env: dict, log: Path, *args: str) -> subprocess.Popen:
+    command = [str(Path(sys.executable).with_name("guichet")), "-v", "worker", *args]
+    with log.open("a") as out:
+        return subprocess.Popen(command, env={**os.environ, **env}, start_new_session=True,
+                                stdout=out, stderr=subprocess.STDOUT)
+
+
+@pytest.mark.parametrize("how", ["sigterm", "sigkill_and_data_lost"])
+def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, private_redis, tmp_path, how):
+    """Redis goes away while a worker reads a scan, with two more dossiers queued.
+
+    SIGTERM: Redis writes its append-only file and comes back with the queue as it was.
+    SIGKILL with its files gone: the queue is lost whole; the database says what is left,
+    and the sweeper of the restarted worker queues it again.
+    """
+    settings, env = queued
+    settings = replace(settings, redis_url=private_redis.url, lease_seconds=600.0)
+    env = {**env, "REDIS_URL": private_redis.url, "GUICHET_LEASE_SECONDS": "600"}
+    store = Store(settings)
+    ids = [_intake(folder, store, settings) for folder in
+           (SCANS, DIGITAL, ROOT / "samples" / "11_sans_courrier_prefet" / "input")]
+    for dossier_id in ids:
+        enqueue_processing(settings, dossier_id)
+    log = tmp_path / "worker.log"
+    worker = _worker(env, log, "--sweep-every", "0")
+    try:
+        deadline = time.monotonic() + 120
+        while _status(settings, ids[0]) != "processing" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _status(settings, ids[0]) == "processing", log.read_text()[-3000:]
+        time.sleep(1)  # in the middle of the OCR
+        if how == "sigterm":
+            private_redis.stop(signal.SIGTERM)
+        else:
+            private_redis.stop(signal.SIGKILL)
+            shutil.rmtree(private_redis.root)
+        # The job in hand is finished (the database needs no Redis), then the worker exits for
+        # its supervisor: 75, not a silent 0.
+        assert worker.wait(300) == 75, log.read_text()[-3000:]
+        assert _status(settings, ids[0]) == "processed"
+        assert [_status(settings, d) for d in ids[1:]] == ["received", "received"]
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    assert "Redis injoignable" in log.read_text()
+    private_redis.start()
+    # Append-only, the two queued jobs came back; with the files gone, nothing did.
+    assert make_queue(settings).count == (2 if how == "sigterm" else 0)
+    # The supervisor starts the worker again; its start-up sweep covers whatever Redis lost.
+    again = _worker(env, log, "--burst", "--grace", "0")
+    assert again.wait(900) == 0, log.read_text()[-3000:]
+    assert [_status(settings, d) for d in ids] == ["processed"] * 3
+    assert [_documents(settings, d) for d in ids] == [3, 3, 2]
+    assert [_assessments(settings, d) for d in ids] == [1, 1, 1]
+    make_queue(settings).delete(delete_jobs=True)
