@@ -232,6 +232,7 @@ def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Im
 MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a dot, a box, a stroke)
 MISSED_MAX_REGIONS = 12
 MISSED_MIN_CONF = 0.6
+UNSURE_WORD = 0.45  # below, a first reading's word is taken for noise (extractors.fields drop them too)
 TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
 
 
@@ -247,20 +248,41 @@ def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine
     height = _word_height(words)
     if height is None:
         return words
-    regions = missed_regions(words, image, height)
+    # Words read with next to no confidence are often what became of the missed text: they
+    # neither hide it nor stand against a better reading.
+    confident = [w for w in words if w.conf >= UNSURE_WORD]
+    regions = missed_regions(confident, image, height)
     if not regions:
         return words
     scale = max(1.0, min(3.0, TARGET_HEIGHT / height))
     sheet, placed = _stacked(image, regions, scale, pad=int(height * 0.6))
-    found = []
-    for raw in engine.sparse_words(sheet):
+    found: list[RawWord] = []
+    for raw in _clipped(engine.sparse_words(sheet)):
         mapped = _unstacked(raw, placed, scale)
-        if mapped is not None and _plausible(mapped, height, words + found):
+        if mapped is not None and _plausible(mapped, height, confident + found):
             found.append(mapped)
     if not found:
         return words
     log.debug("second reading found %d words in %d regions", len(found), len(regions))
-    return sorted(words + _lined(found, words, height), key=lambda w: (w.line, w.left))
+    kept = [w for w in words if w.conf >= UNSURE_WORD
+            or not any(_overlap(w, f) > 0.3 * w.width * w.height for f in found)]
+    return sorted(kept + _lined(found, confident, height), key=lambda w: (w.line, w.left))
+
+
+def _clipped(words: list[RawWord]) -> list[RawWord]:
+    """Boxes ending where the next word of their line begins.
+
+    In sparse mode Tesseract may box a line's first word as wide as the whole line, which
+    would hide the words after it.
+    """
+    from dataclasses import replace
+
+    out = []
+    for word in words:
+        following = [w.left for w in words if w.line == word.line and w.left > word.left]
+        right = min(following, default=word.left + word.width + 1) - 1
+        out.append(replace(word, width=max(1, min(word.width, right - word.left))))
+    return out
 
 
 def _word_height(words: list[RawWord]) -> float | None:
@@ -273,29 +295,31 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     import cv2
 
     pixels = np.asarray(image.convert("L"))
-    ink = ((_flattened(pixels) < 150) & (pixels < 200)).astype(np.uint8)
+    ink = ((_flattened(pixels) < 185) & (pixels < 215)).astype(np.uint8)  # blurred photo strokes are grey
     pad = max(1, int(height * 0.15))
     for w in words:
         ink[max(0, w.top - pad):w.top + w.height + pad, max(0, w.left - pad):w.left + w.width + pad] = 0
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     glyphs = np.zeros_like(ink)
+    letters = np.zeros(ink.shape, np.float32)  # how many letters each mark is worth, at its centre
     for x, y, w, h, area in stats[1:]:
-        # A letter (or a few joined): about the text's height, not a long stroke, rule or blot.
-        # (`height` is a word box's, ascenders and descenders included: an "a" is a quarter of it.)
-        if 0.2 * height <= h <= 1.6 * height and w <= 3.0 * height and area >= 0.02 * height * height \
+        # A letter, or letters run together by blur or bold print: about the text's height, not a
+        # long stroke, a rule or a blot. (`height` is a word box's, ascenders and descenders
+        # included: an "a" is a quarter of it.)
+        if 0.2 * height <= h <= 1.6 * height and w <= 6.0 * height and area >= 0.02 * height * height \
                 and area <= 0.8 * w * h:
             glyphs[y:y + h, x:x + w] = 1
+            letters[y + h // 2, x + w // 2] += max(1.0, w / (0.45 * height))
     if not glyphs.any():
         return []
     # Letters of one word or line join; lines above and below stay apart.
     runs = cv2.dilate(glyphs, np.ones((max(1, int(0.25 * height)), max(3, int(1.2 * height))), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
-    marks = cv2.connectedComponentsWithStats(glyphs, connectivity=8)[3][1:]  # glyph centres
-    owner = labels[marks[:, 1].astype(int), marks[:, 0].astype(int)] if len(marks) else np.array([], int)
+    worth = np.bincount(labels.ravel(), weights=letters.ravel(), minlength=count)
     regions = []
     for label in range(1, count):
         x, y, w, h, _ = stats[label]
-        if int((owner == label).sum()) >= MISSED_MIN_GLYPHS and w >= 2.0 * height and h <= 3.0 * height:
+        if worth[label] >= MISSED_MIN_GLYPHS and w >= 2.0 * height and h <= 3.0 * height:
             regions.append((int(x), int(y), int(x + w), int(y + h)))
     regions.sort(key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True)
     return sorted(regions[:MISSED_MAX_REGIONS], key=lambda r: (r[1], r[0]))
@@ -337,7 +361,7 @@ def _plausible(word: RawWord, height: float, known: list[RawWord]) -> bool:
     """Kept: read with confidence, of the text's size, with letters, not over a word already read."""
     if word.conf < MISSED_MIN_CONF or not any(c.isalnum() for c in word.text):
         return False
-    if not 0.35 * height <= word.height <= 2.0 * height:
+    if not 0.35 * height <= word.height <= 2.5 * height:  # a stroke through a word makes its box taller
         return False
     if len(word.text) == 1 and not word.text.isalnum():
         return False
@@ -356,24 +380,30 @@ def _lined(found: list[RawWord], words: list[RawWord], height: float) -> list[Ra
     from dataclasses import replace
 
     out: list[RawWord] = []
-    new_lines: list[tuple[float, tuple[int, int, int]]] = []
+    new_lines: list[tuple[RawWord, tuple[int, ...]]] = []
     next_line = 0
     for word in sorted(found, key=lambda w: (w.top, w.left)):
-        centre = word.top + word.height / 2
-        same = [w for w in words if abs(w.top + w.height / 2 - centre) <= 0.4 * height
+        same = [w for w in words if _same_row(w, word)
                 and min(abs(w.left - word.left - word.width), abs(word.left - w.left - w.width)) <= 3 * height]
         if same:
             out.append(replace(word, line=same[0].line))
             continue
-        line = next((key for c, key in new_lines if abs(c - centre) <= 0.4 * height), None)
+        line = next((key for first, key in new_lines if _same_row(first, word)), None)
         if line is None:  # a new line, in reading order right after the line read above it
             next_line += 1
+            centre = word.top + word.height / 2
             above = max((w for w in words if w.top + w.height / 2 < centre),
                         key=lambda w: (w.top + w.height / 2, w.line), default=None)
             line = (*(above.line if above else (0, 0, 0)), next_line)
-            new_lines.append((centre, line))
+            new_lines.append((word, line))
         out.append(replace(word, line=line))
     return out
+
+
+def _same_row(a: RawWord, b: RawWord) -> bool:
+    """On one printed line: their heights overlap by most of the smaller (an accent makes a box taller)."""
+    overlap = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return overlap >= 0.6 * min(a.height, b.height)
 
 
 def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:

@@ -125,8 +125,8 @@ def _line(words: list[Word], index: int) -> list[Line]:
                 kept.append(Word("de" if words[i - 1].text.islower() else "DE", word.bbox, 0.6, word.line))
             continue
         kept.append(word)
-    if not kept:
-        return []
+    if not any(ch.isalnum() for w in kept for ch in w.text):
+        return []  # "|", "—", "_": a rule, the sheet's edge or a fold read as marks, not text
     text = " ".join(w.text for w in kept)
     return [Line(tuple(kept), index, text, normalise(text))]
 
@@ -200,7 +200,8 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
         if i <= block[-1]:
             continue
         last, line = lines[block[-1]], lines[i]
-        if abs(line.x0 - lines[start].x0) <= 25 and 0 <= line.top - last.bottom <= 1.6 * last.height \
+        # Lines of a photographed page bow: their boxes may overlap a little.
+        if abs(line.x0 - lines[start].x0) <= 25 and -0.5 * last.height <= line.top - last.bottom <= 1.6 * last.height \
                 and not DATE.search(line.text):
             block.append(i)
     return tuple(block), sender_title

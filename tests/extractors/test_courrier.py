@@ -266,3 +266,35 @@ def test_a_collectivite_named_on_two_lines(head):
 def test_a_reference_date_in_the_head_is_not_the_letters_date():
     text = letter(head=("Commune de Vitré", "V/Réf : courrier du 2 février 2026"), date="Vitré, le 12 mars 2026")
     assert fields_of(COLL, text)["date"] == "12 mars 2026"
+
+
+# -- what scanners and phones add ------------------------------------------------------------------
+
+def test_the_sheets_edge_read_as_bars_is_not_part_of_the_letter():
+    from dataclasses import replace
+
+    from extractors.model import Word
+
+    base = letter(ocr=True, conf=0.95)
+    # A scanner's lid shadow down the right margin: OCR reads a "|" on a line of its own every few points.
+    bars = tuple(Word("|", (560.0, top, 563.0, top + 12), 0.85, 1000 + k) for k, top in enumerate(range(300, 800, 14)))
+    got = fields_of(COLL, replace(base, words=base.words + bars))
+    assert got["signataire_nom"] == "Isabelle Le Callennec" and got["signataire_qualite"] == "maire"
+
+
+def test_an_addressee_block_whose_lines_bow_and_overlap():
+    from dataclasses import replace
+
+    from extractors.model import Word
+
+    base = prefet_letter(ocr=True, conf=0.95,
+                         addressee=("Madame la Cheffe du bureau", "des stratégies territoriales", "DHUP / DGALN",
+                                    "Tour Séquoia"))
+    lines = {w.line for w in base.words if w.text in ("Cheffe", "stratégies", "DHUP", "Séquoia")}
+    # A photographed page: the lines of the block read taller than they are, their boxes overlap.
+    bowed = tuple(Word(w.text, (w.bbox[0], w.bbox[1] - 3, w.bbox[2], w.bbox[3] + 3), w.conf, w.line)
+                  if w.line in lines else w for w in base.words)
+    parts = letter_parts(letter_lines((replace(base, words=bowed),)))
+    assert [parts.lines[i].text for i in parts.addressee] == [
+        "Madame la Cheffe du bureau", "des stratégies territoriales", "DHUP / DGALN", "Tour Séquoia"]
+    assert fields_of(PREFET, replace(base, words=bowed))["destinataire_dgaln"] is True
