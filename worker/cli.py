@@ -143,13 +143,15 @@ def make_processor(store: Store, settings: Settings) -> Callable[[str], None]:
     In-process, `process_dossier` is bound to one OCR engine and the COG, loaded at the first call.
     """
     if settings.redis_url:
+        from worker import jobs
         from worker.queue import enqueue_processing
 
         def enqueue(dossier_id: str) -> None:
             try:
                 enqueue_processing(settings, dossier_id)
-            except Exception:  # Redis away: the dossier stays "received" and the sweeper queues it
+            except Exception as exc:  # Redis away: recorded on the dossier, the sweeper queues it
                 log.warning("mise en file impossible pour %s", dossier_id, exc_info=True)
+                jobs.defer(store, dossier_id, exc)
 
         return enqueue
     loaded: dict = {}

@@ -25,10 +25,13 @@ def process_dossier_job(dossier_id: str) -> str:
 
     store, engine, cog, settings = _context()
     job = get_current_job()
-    if job is not None and assessed_since(store, dossier_id, job.enqueued_at):
+    if job is not None and done_since(store, dossier_id, job.enqueued_at):
         # A job run again after a Redis restart or a registry clean-up: its work is already in.
         log.info("%s déjà évalué depuis la mise en file de %s", dossier_id, job.id)
         return dossier_id
+    with store.session() as s:  # when this reading began: later intake needs another job
+        s.add(Event(dossier_id=dossier_id, kind="processing_started",
+                    data={"job": job.id if job is not None else None}))
     try:
         pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
     except Exception as exc:
@@ -38,14 +41,24 @@ def process_dossier_job(dossier_id: str) -> str:
     return dossier_id
 
 
-def assessed_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
-    """Whether the dossier was assessed after `when` (a job's enqueue time)."""
+def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
+    """Whether a processing that began after `when` (a job's enqueue time) was completed.
+
+    Began, not ended: files received while a job was reading were not seen by it.
+    """
     if when is None:
         return False
     with store.session() as s:
-        last = s.scalar(select(func.max(Event.at)).where(Event.dossier_id == dossier_id,
-                                                         Event.kind == "assessed"))
-    return last is not None and naive_utc(last) > naive_utc(when)
+        events = s.execute(select(Event.kind, Event.at).where(
+            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", "assessed")))
+            .order_by(Event.at, Event.id)).all()
+    began = None
+    for kind, at in events:
+        if kind == "processing_started" and began is None and naive_utc(at) > naive_utc(when):
+            began = at
+        elif kind == "assessed" and began is not None:
+            return True
+    return False
 
 
 def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
@@ -59,15 +72,37 @@ def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
 
 
 def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[tuple[str, str]]:
-    """(id, status) of dossiers received but never processed, or "processing" past the lease (a dead worker)."""
+    """(id, status) of what is left to do: dossiers received but never processed, "processing"
+    past the lease (a dead worker), and "deferred" ones (their queuing failed after a new
+    message joined them: see `defer`) not assessed since."""
     now = datetime.now(timezone.utc)
     received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
     leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
     with store.session() as s:
         rows = s.execute(select(Dossier.id, Dossier.status, Dossier.updated_at).where(
             or_(Dossier.status == "received", Dossier.status == "processing"))).all()
-    return [(dossier_id, status) for dossier_id, status, updated in rows
-            if naive_utc(updated) < (received_before if status == "received" else leased_before)]
+        deferred = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
+                                  .where(Event.kind == "queue_deferred").group_by(Event.dossier_id)).all())
+        assessed = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
+                                  .where(Event.kind == "assessed", Event.dossier_id.in_(list(deferred)))
+                                  .group_by(Event.dossier_id)).all()) if deferred else {}
+    stale = [(dossier_id, status) for dossier_id, status, updated in rows
+             if naive_utc(updated) < (received_before if status == "received" else leased_before)]
+    listed = {dossier_id for dossier_id, _ in stale}
+    stale += [(dossier_id, "deferred") for dossier_id, at in deferred.items()
+              if dossier_id not in listed and naive_utc(at) < received_before
+              and naive_utc(assessed.get(dossier_id)) < naive_utc(at)]
+    return stale
+
+
+def defer(store: Store, dossier_id: str, exc: BaseException) -> None:
+    """Queuing failed (Redis away): say so on the dossier, for the sweeper to queue it later.
+
+    A new dossier is "received" anyway; this also covers a message joining a processed one.
+    """
+    with store.session() as s:
+        s.add(Event(dossier_id=dossier_id, kind="queue_deferred",
+                    data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
 
 
 def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:

@@ -14,7 +14,8 @@ from worker.settings import Settings
 log = logging.getLogger(__name__)
 
 PROCESS_JOB = "worker.jobs.process_dossier_job"
-LIVE = ("queued", "started", "scheduled", "deferred")
+# A job not yet started will see everything received so far; a started one may not have.
+WAITING = ("queued", "scheduled", "deferred")
 
 
 def make_queue(settings: Settings):
@@ -44,8 +45,11 @@ def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = Fal
     else:
         try:
             job = Job.fetch(job_id, connection=queue.connection, serializer=queue.serializer)
-            if job.get_status(refresh=True) in LIVE:
+            status = job.get_status(refresh=True)
+            if status in WAITING:
                 return job_id
+            if status == "started":  # reading already: files received since need a job of their own
+                job_id += f"-{int(time.time() * 1000)}"
         except NoSuchJobError:
             pass
     queue.enqueue(PROCESS_JOB, dossier_id, job_id=job_id, job_timeout=3600, result_ttl=86400,

@@ -286,3 +286,78 @@ def test_a_bad_tls_mode_is_a_usage_error(tmp_path):
                        timeout=120)
 
     assert done.returncode == 2 and "GUICHET_IMAP_TLS" in done.stderr
+
+
+REDIS = os.environ.get("GUICHET_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_settings(settings):
+    """Settings with the machine's Redis and a queue of this test's own."""
+    import uuid
+
+    from worker.queue import make_queue
+
+    queued = replace(settings, redis_url=REDIS, queue_name=f"test-{uuid.uuid4().hex[:8]}")
+    yield queued
+    make_queue(queued).delete(delete_jobs=True)
+
+
+def _watching(dovecot, process):
+    """`process`, noting what the INBOX held at the moment it was called."""
+    seen = []
+
+    def wrapped(dossier_id):
+        seen.append([mid for mid, _ in folder_state(dovecot, "INBOX")])
+        process(dossier_id)
+
+    return wrapped, seen
+
+
+def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(dovecot, store, redis_settings):
+    from worker.cli import make_processor
+    from worker.queue import make_queue
+
+    deliver(dovecot, mail("<queued@ddt35.fr>", "Candidature Vitré", attach=True))
+    process, seen = _watching(dovecot, make_processor(store, redis_settings))
+
+    report = fetch_once(dovecot, store=store, settings=redis_settings, process=process)
+
+    assert len(report.done) == 1 and not report.failed
+    assert seen == [["<queued@ddt35.fr>"]]  # queued while the message was still in the INBOX
+    assert [mid for mid, _ in folder_state(dovecot, "Traité")] == ["<queued@ddt35.fr>"]
+    [dossier_id] = report.dossiers
+    assert store.dossier(dossier_id).status == "received"  # a worker reads it, not fetch-mail
+    [job] = make_queue(redis_settings).get_jobs()
+    assert job.args == [dossier_id]
+
+
+def test_with_redis_down_a_message_is_filed_away_once_recorded_for_the_sweeper(dovecot, store, redis_settings,
+                                                                               engine, cog):
+    from worker import jobs
+    from worker.cli import make_processor
+    from worker.queue import make_queue
+
+    down = replace(redis_settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    first = mail("<down@ddt35.fr>", "Candidature Vitré")
+    deliver(dovecot, first)
+    report = fetch_once(dovecot, store=store, settings=down, process=make_processor(store, down))
+    assert len(report.done) == 1 and not report.failed
+    [dossier_id] = report.dossiers
+    assert store.dossier(dossier_id).status == "received"
+    # Processed meanwhile; then a reply joins it while Redis is still away.
+    process_dossier(dossier_id, store=store, settings=down, engine=engine, cog=cog)
+    reply = mail("<reply@ddt35.fr>", "Re: Candidature Vitré", attach=True).replace(
+        b"Message-ID:", b"In-Reply-To: <down@ddt35.fr>\r\nMessage-ID:", 1)
+    deliver(dovecot, reply)
+    again = fetch_once(dovecot, store=store, settings=down, process=make_processor(store, down))
+    assert again.dossiers == [dossier_id] and len(again.done) == 1
+    assert folder_state(dovecot, "INBOX") == []
+    assert store.dossier(dossier_id).status == "processed"  # the reply's fiche is not read yet
+    with store.session() as s:
+        deferred = s.scalars(select(Event).where(Event.kind == "queue_deferred")).all()
+    assert [e.dossier_id for e in deferred] == [dossier_id, dossier_id]
+    assert "ConnectionError" in deferred[0].data["error"]
+    # Redis is back: the sweeper queues it, once.
+    assert jobs.sweep(store, redis_settings, grace=0) == [dossier_id]
+    assert [job.args for job in make_queue(redis_settings).get_jobs()] == [[dossier_id]]
