@@ -42,7 +42,33 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         trusted = trusted and value.confidence >= REVIEW_BELOW and value.status is not FieldStatus.NEEDS_REVIEW
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
+    _epci_from_communes(out, cog)
     return out
+
+
+def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+    """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
+
+    When the name alone does not resolve but every commune of section 2 does, and they all
+    belong to one EPCI whose official name holds the written name's words (acronyms aside),
+    that EPCI is the answer; with a weaker agreement it is only offered to a reviewer.
+    """
+    epci, communes = out.get("s2.epci"), out.get("s2.communes")
+    if not (epci and isinstance(epci.value, dict) and not epci.value.get("siren")):
+        return
+    codes = [c.get("code_insee") for c in communes.value] if communes and isinstance(communes.value, list) else []
+    if not codes or not all(codes):
+        return
+    shared = set.intersection(*({e.siren for e in cog.epcis_of_commune(code)} for code in codes))
+    if len(shared) != 1:
+        return
+    found = cog.epci(shared.pop())
+    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3}
+    official = set(values.fold(found.nom).split())
+    agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
+    out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},
+                             status=FieldStatus.EXTRACTED if agrees and epci.confidence >= REVIEW_BELOW
+                             else FieldStatus.NEEDS_REVIEW)
 
 
 Normaliser = Callable[[object, Cog, str | None], tuple[object, bool]]

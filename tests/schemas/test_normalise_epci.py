@@ -1,0 +1,35 @@
+"""s2.epci written by its usual short name: resolved through the communes of section 2."""
+
+from __future__ import annotations
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.normalise import normalise_fields
+
+
+def read(epci: str, communes: str, departement: str = "972") -> dict:
+    raw = {"s2.epci": FieldValue(epci, 0.9, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue(communes, 0.9, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue(departement, 0.9, None, FieldStatus.EXTRACTED)}
+    return normalise_fields(raw, _cog())
+
+
+def _cog():
+    from schemas.cog import Cog
+    return Cog.load()
+
+
+def test_a_short_name_is_resolved_by_the_communes_it_holds():
+    out = read("CAP Nord Martinique", "Le Lorrain, Basse-Pointe")
+    assert out["s2.epci"].value == {"nom": "CAP Nord Martinique", "siren": "200041788"}
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+
+
+def test_a_name_that_says_something_else_is_only_offered_to_a_reviewer():
+    out = read("Agglomération Centre Atlantique", "Le Lorrain, Basse-Pointe")
+    assert out["s2.epci"].value["siren"] == "200041788"
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_communes_of_different_epcis_decide_nothing():
+    out = read("CAP Nord Martinique", "Le Lorrain, Fort-de-France")
+    assert out["s2.epci"].value["siren"] is None and out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
