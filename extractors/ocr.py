@@ -230,7 +230,8 @@ def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Im
 
 
 MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a dot, a box, a stroke)
-MISSED_MAX_REGIONS = 12
+MISSED_MAX_REGIONS = 60
+MISSED_MAX_SHARE = 0.06  # of the page's area: the second reading stays a fraction of the first
 MISSED_MIN_CONF = 0.6
 UNSURE_WORD = 0.45  # below, a first reading's word is taken for noise (extractors.fields drop them too)
 TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
@@ -321,8 +322,15 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
         x, y, w, h, _ = stats[label]
         if worth[label] >= MISSED_MIN_GLYPHS and w >= 2.0 * height and h <= 3.0 * height:
             regions.append((int(x), int(y), int(x + w), int(y + h)))
+    # Bounded cost: the largest runs first, up to a small share of the page.
     regions.sort(key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True)
-    return sorted(regions[:MISSED_MAX_REGIONS], key=lambda r: (r[1], r[0]))
+    kept, area = [], 0
+    for region in regions[:MISSED_MAX_REGIONS]:
+        area += (region[2] - region[0]) * (region[3] - region[1])
+        if area > MISSED_MAX_SHARE * ink.size:
+            break
+        kept.append(region)
+    return sorted(kept, key=lambda r: (r[1], r[0]))
 
 
 def _stacked(image: Image.Image, regions, scale: float, pad: int):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.courrier_layout import Line, LetterParts, date_parts, join_lines
+from extractors.text import normalise
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ _EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|interco
 _CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:communaute (?:de communes|d'agglomeration|"
                         r"urbaine)|communaute|commune|ville|mairie|metropole|hotel de ville)$")
 _BARE_HEAD = re.compile(r"^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$")
+_STREET = re.compile(r"^(?:\d+\s*)?(?:place|rue|avenue|av\.|boulevard|bd|allee|chemin|route|impasse|quai|square|"
+                     r"cours|parvis|esplanade|rond-point|bp|cs)\b")
+_CUT = re.compile(r"(?:-|\b(?:de|du|des|d'|la|le))$")  # a name ending on a hyphen or a particle
 _STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
 _QUALITY_OF = re.compile(r"(?i)\b(?:maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])(?P<name>[^,]+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
@@ -71,26 +75,48 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
             text = uncapitalise(" ".join(texts))
             if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
                 text = " ".join(uncapitalise(t) for t in texts)
-            return Clue(text.replace("- ", "-"), 0.95, tuple(lines))
+            text = text.replace("- ", "-")
+            if _CUT.search(normalise(text)):  # "Commune de Digne-": the rest of the name was not read
+                whole = _completed_by_body(parts, text)
+                if whole:
+                    return whole
+            return Clue(text, 0.95, tuple(lines))
     signatory = [parts.lines[i] for i in parts.signatory]
     for line in signatory:
         match = _QUALITY_OF.search(line.text)
         if match:
             return Clue(uncapitalise(match.group("name").strip(" ,.")), 0.75, (line,))
-    body = parts.lines[(parts.salutation or 0):(parts.closing or len(parts.lines))]
-    for line in body:
+    for line in _body(parts):
         match = _BODY_COLLECTIVITE.search(line.text)
         if match:
             return Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,))
     return None
 
 
+def _completed_by_body(parts: LetterParts, cut: str) -> Clue | None:
+    """A letterhead name cut short, completed by the body when it names the same collectivité in full."""
+    start = normalise(cut).rstrip("- ")
+    body = _body(parts)
+    for match in _BODY_COLLECTIVITE.finditer(join_lines(body)):  # the name may run over a line end
+        name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
+        if normalise(name).startswith(start) and len(name) > len(cut):
+            lines = tuple(l for l in body if match.group("name").split()[-1] in l.text)[:1] or tuple(body[:1])
+            return Clue(name[:1].upper() + name[1:], 0.85, lines)
+    return None
+
+
+def _body(parts: LetterParts) -> list[Line]:
+    return list(parts.lines[(parts.salutation or 0):(parts.closing or len(parts.lines))])
+
+
 def _continuation(line: Line, below: list[Line]) -> list[Line]:
     """A name set on two lines: "Communauté de communes" / "du Sud Corse"."""
-    nxt = next((l for l in below if l.top >= line.bottom - 1), None)
+    # The next line of the same column: a right-hand block may sit beside a centred letterhead.
+    nxt = next((l for l in below if l.top >= line.bottom - 1
+                and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []
-    if re.search(r"\d", nxt.norm):
+    if re.search(r"\d", nxt.norm) or _STREET.match(nxt.norm):
         return []  # an address
     if _CONTINUES.search(line.norm) or _STARTS_LOWER.match(nxt.norm):
         return [nxt]

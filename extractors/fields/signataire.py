@@ -97,6 +97,11 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
     own = [(pos, role) for pos, role, delegated in roles if not delegated]
     conf = min(l.conf for l in quality_lines)
     if not own:  # "Pour le préfet," and a name: someone signs for the préfet, without a title
+        # For a maire or a president, whoever signs in their stead lacks the quality, whatever
+        # their title (an adjoint, a vice-president): only for the préfet may it be a sous-préfet.
+        delegating = {role for _, role, delegated in roles if delegated}
+        if piece_kind == "courrier_collectivite" and delegating <= {"maire", "president"}:
+            return Quality(AUTRE, round(min(conf, 0.9), 3), tuple(quality_lines))
         return Quality(AUTRE, min(conf, 0.6), tuple(quality_lines))
     last_clause = _last_clause(text, own)
     slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}

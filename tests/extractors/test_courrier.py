@@ -298,3 +298,32 @@ def test_an_addressee_block_whose_lines_bow_and_overlap():
     assert [parts.lines[i].text for i in parts.addressee] == [
         "Madame la Cheffe du bureau", "des stratégies territoriales", "DHUP / DGALN", "Tour Séquoia"]
     assert fields_of(PREFET, replace(base, words=bowed))["destinataire_dgaln"] is True
+
+
+def test_whoever_signs_for_the_maire_lacks_the_quality_even_with_an_unreadable_title():
+    # OCR made "Adininte" of "Adjointe": no title is read, yet it is someone signing in the maire's stead.
+    reading = read_letter(COLL, "c.pdf", (letter(signatory=("Pour le Maire empêché,", "la Première Adininte",
+                                                            "Isabelle Garcin"), ocr=True, conf=0.93),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "autre" and quality.confidence >= 0.85
+
+
+def test_for_the_prefet_an_unreadable_title_stays_uncertain():
+    # "Pour le préfet," then a title OCR garbled: it may be a sous-préfet, who is habilité.
+    reading = read_letter(PREFET, "p.pdf", (prefet_letter(signatory=("Pour le préfet,", "le Sous-prfzt",
+                                                                     "Paul Durand"), ocr=True, conf=0.93),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
+
+
+def test_a_letterhead_name_cut_at_a_hyphen_is_completed_by_the_body():
+    body = ("J'ai l'honneur de vous confirmer le plein soutien de la commune de",
+            "Digne-les-Bains à la candidature à l'Atelier des territoires Flash.")
+    got = fields_of(COLL, letter(head=("Commune de Digne-", "Place du Général de Gaulle"), body=body))
+    assert got["collectivite"] == "Commune de Digne-les-Bains"
+
+
+def test_a_centred_letterhead_beside_a_right_hand_block():
+    text = letter(head=("Commune de", "Fourmies", "Place de Verdun", "59610 Fourmies"),
+                  right=("Ministère de la Transition écologique", "Sous-direction de l'aménagement durable",
+                         "(AD1/DHUP/DGALN)"), addressee=())
+    assert fields_of(COLL, text)["collectivite"] == "Commune de Fourmies"
