@@ -134,7 +134,9 @@ def departement_code(text: str, cog: Cog) -> str | None:
         code = cog.departement_code(part.strip(), fuzzy=False) if part.strip() else None
         if code:
             return code
-    return None
+    # OCR's specks beside a name ("DE LA DRÔME 6": a flag's edge read as a digit): the words alone.
+    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}", t))
+    return cog.departement_code(words) if words and words != text.strip() else None
 
 
 QUALITES = ("maire", "president_epci", "prefet", "sous_prefet", "autre")

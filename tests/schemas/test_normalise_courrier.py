@@ -22,6 +22,7 @@ def normalised(field_id: str, value, confidence: float = 0.95, status=FieldStatu
     ([{"commune": "Vienne"}], "38"),  # the town, not the département of that name
     ([{"commune": "Pointe-à-Pitre", "code_postal": "97110"}], "971"),
     ([{"commune": "Bastia Cedex", "code_postal": "20401"}], "2B"),
+    ([{"departement": "DRÔME 6"}, {"commune": "Valence"}], "26"),  # a speck read as a digit; Valence is ambiguous
 ])
 def test_the_prefectures_departement_from_its_clues(cog, clues, code):
     value = normalised("courrier_prefet.departement", clues, cog=cog)
