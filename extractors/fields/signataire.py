@@ -30,6 +30,9 @@ _ROLES = (
     ("prefet", r"\bprefete?\b"),
     ("maire", r"\bmaire\b"),
     ("president", r"\bpresidente?\b"),
+    # Other mandates a signer lists under the title they sign with.
+    ("mandat", r"\bconseill(?:er|ere)s? (?:departementa|regiona|communautaire|metropolitain|territoria)\w*"
+               r"|\bdeputee?\b|\bsenat(?:eur|rice)\b|\bdepute europeen\b"),
     ("autre", r"\bdirect(?:eur|rice)\b|\bconseill(?:er|ere)\b|\bchef\b|\bcheffe\b|\bdelegue\b|\bdeleguee\b"
               r"|\bsecretaire\b|\bcharge de mission\b|\bresponsable\b"),
 )
@@ -104,6 +107,8 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
             return Quality(AUTRE, round(min(conf, 0.9), 3), tuple(quality_lines))
         return Quality(AUTRE, min(conf, 0.6), tuple(quality_lines))
     last_clause = _last_clause(text, own)
+    if any(role != "mandat" for _, role in last_clause):  # "Maire de Lunéville, Conseillère départementale"
+        last_clause = [(pos, role) for pos, role in last_clause if role != "mandat"]
     slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}
     slug, certainty = _resolve(slugs, piece_kind, collectivite_is_epci)
     return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))

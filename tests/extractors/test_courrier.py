@@ -327,3 +327,15 @@ def test_a_centred_letterhead_beside_a_right_hand_block():
                   right=("Ministère de la Transition écologique", "Sous-direction de l'aménagement durable",
                          "(AD1/DHUP/DGALN)"), addressee=())
     assert fields_of(COLL, text)["collectivite"] == "Commune de Fourmies"
+
+
+@pytest.mark.parametrize("signatory, slug", [
+    (("Claire HUMBERT", "Maire de Lunéville", "Conseillère départementale de Meurthe-et-Moselle"), "maire"),
+    (("Le Président,", "Sénateur de la Sarthe,", "Jean Dupont"), "president_epci"),
+    (("Conseillère départementale,", "Claire Humbert"), "autre"),
+])
+def test_other_mandates_under_the_title_do_not_blur_it(signatory, slug):
+    head = ("Communauté de communes du Pays Fléchois",) if slug == "president_epci" else ("Ville de Lunéville",)
+    reading = read_letter(COLL, "c.pdf", (letter(head=head, signatory=signatory),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == slug and quality.confidence >= 0.85
