@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import POSTGRES_URL, ROOT
 from worker.settings import Limits, Settings
 
 PASSWORD = "motdepasse-de-test"
@@ -25,12 +27,17 @@ def make_settings(root: Path) -> Settings:
 @pytest.fixture(scope="session")
 def sample_data(tmp_path_factory, engine, cog) -> tuple[Path, dict[str, str]]:
     """Two sample dossiers read by the real pipeline, then fields written as the extraction would."""
+    root = tmp_path_factory.mktemp("samples") / "var"
+    ids = build_samples(make_settings(root), engine, cog)
+    return root, ids
+
+
+def build_samples(settings: Settings, engine, cog) -> dict[str, str]:
+    """Intake, process and seed the sample dossiers into the settings' database."""
     from worker import pipeline
     from worker.inputs import plan_input
     from worker.store import Store
 
-    root = tmp_path_factory.mktemp("samples") / "var"
-    settings = make_settings(root)
     store = Store(settings)
     ids = {}
     for case in SAMPLES:
@@ -41,7 +48,38 @@ def sample_data(tmp_path_factory, engine, cog) -> tuple[Path, dict[str, str]]:
     seed_fields(store, ids["01_pdf_numeriques"], "Combourg", "35")
     seed_fields(store, ids["11_sans_courrier_prefet"], "Guingamp", "22")
     store.engine.dispose()
-    return root, ids
+    return ids
+
+
+@pytest.fixture(scope="session")
+def postgres_samples(sample_data, engine, cog) -> str:
+    """The same sample data in a PostgreSQL database used as a template: each test gets a copy."""
+    root, ids = sample_data
+    name = f"tpl_{uuid.uuid4().hex[:10]}"
+    _admin(f"CREATE DATABASE {name}")
+    try:
+        # The same blobs folder: content-addressed, so the copies of `root` hold them already.
+        built = build_samples(replace(make_settings(root), database_url=_database_url(name)), engine, cog)
+        assert built == ids
+        yield name
+    finally:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _database_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _admin(statement: str) -> None:
+    """CREATE/DROP DATABASE, which cannot run inside a transaction."""
+    import sqlalchemy
+
+    admin = sqlalchemy.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", poolclass=sqlalchemy.pool.NullPool)
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(statement))
+    admin.dispose()
 
 
 def seed_fields(store, dossier_id: str, commune: str, departement: str) -> None:
@@ -72,12 +110,22 @@ def _word_source(store, file, word: str) -> dict:
 
 
 @pytest.fixture
-def data(tmp_path: Path, sample_data) -> tuple[Settings, dict[str, str]]:
-    """A private copy of the sample data for one test."""
+def data(request, tmp_path: Path, sample_data, backend: str) -> tuple[Settings, dict[str, str]]:
+    """A private copy of the sample data for one test, on SQLite or on PostgreSQL (a database
+    cloned from the template, dropped afterwards)."""
     root, ids = sample_data
     target = tmp_path / "var"
     shutil.copytree(root, target)
-    return make_settings(target), ids
+    if backend == "sqlite":
+        yield make_settings(target), ids
+        return
+    template = request.getfixturevalue("postgres_samples")
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    _admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    try:
+        yield replace(make_settings(target), database_url=_database_url(name)), ids
+    finally:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
