@@ -164,3 +164,14 @@ class Event(Base):
     actor: Mapped[str] = mapped_column(String(200), default="guichet")
     kind: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Computed(Base):
+    """A result computed from stored contents only (a letter's signature check), by a key that
+    hashes those contents and the code's version: reprocessing recomputes nothing unchanged."""
+
+    __tablename__ = "computed"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    value: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -239,17 +239,28 @@ def check_signatures(pieces: list[Piece], *, store: Store, settings: Settings) -
 
     A page that cannot be rendered leaves its letter without a verdict (a reviewer looks).
     """
+    from worker import cache
+
     checks = {}
     limits = settings.limits
+    code = cache.code_version(signature_of, check_signature, pades.digital_signatures, pdf_text.render_page,
+                              images.image_pages, outside_paper_whitened)
     for index, zone in letter_zones(pieces).items():
         piece = pieces[index]
+        page = piece.pages[zone.page]
+        key = cache.signature_key(piece.blob, piece.blob_kind, page, zone, limits.max_image_pixels, code)
+        known = store.computed(key)  # reprocessing an unchanged letter renders nothing
+        if known is not None:
+            checks[index] = cache.signature_from_json(known)
+            continue
         try:
             checks[index] = run_limited(signature_of, str(store.blobs.path(piece.blob)), piece.blob_kind,
-                                        piece.pages[zone.page], zone, settings.limits.max_image_pixels,
+                                        page, zone, limits.max_image_pixels,
                                         timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
         except GuichetError as exc:
             log.warning("signature of %s not checked: %s", piece.file, exc.message)
             continue
+        store.save_computed(key, cache.SIGNATURE, cache.signature_to_json(checks[index]))
         log.info("%s: %s (%.2f) %s", piece.file, checks[index].signed, checks[index].confidence,
                  checks[index].detail)
     return checks

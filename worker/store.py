@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from extractors.model import READER_VERSION, Issue, PageText, ReadResult, Word
 from worker import migrate
 from worker.blobs import BlobStore
-from worker.db import (Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original, PageRow,
-                       Reading, utcnow)
+from worker.db import (Computed, Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original,
+                       PageRow, Reading, utcnow)
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -326,6 +326,21 @@ class Store:
                     return dossier_id
                 dossier_id = target["dossier"]
                 seen.add(dossier_id)
+
+    def computed(self, key: str) -> dict | None:
+        """A cached result of `worker.cache` by its key, or None."""
+        with self.session() as s:
+            row = s.get(Computed, key)
+            return row.value if row is not None else None
+
+    def save_computed(self, key: str, kind: str, value: dict) -> None:
+        """Cache a result; computed concurrently by another worker, the first one stays."""
+        try:
+            with self.session() as s:
+                if s.get(Computed, key) is None:
+                    s.add(Computed(key=key, kind=kind, value=value))
+        except IntegrityError:
+            pass
 
 
 def make_engine(url: str) -> Engine:

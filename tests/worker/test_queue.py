@@ -248,3 +248,22 @@ def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, priva
     assert [_documents(settings, d) for d in ids] == [3, 3, 2]
     assert [_assessments(settings, d) for d in ids] == [1, 1, 1]
     make_queue(settings).delete(delete_jobs=True)
+
+
+def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine, cog, monkeypatch):
+    from worker.export import export_dossier
+
+    store = Store(settings)
+    dossier_id = _intake(DIGITAL, store, settings)
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    before = export_dossier(store, dossier_id)
+    assert any(d["kind"].startswith("courrier") for d in before["documents"])  # letters to check
+
+    def no_child(*args, **kwargs):
+        raise AssertionError(f"reprocessing ran {args[0].__name__} again")
+
+    monkeypatch.setattr(pipeline, "run_limited", no_child)  # reading and signature checks alike
+    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    after = export_dossier(store, dossier_id)
+    assert (after["documents"], after["fields"], after["completeness"]) == \
+        (before["documents"], before["fields"], before["completeness"])
