@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from extractors.fields.form import Option
 from extractors.fields.labels import same_word
@@ -10,8 +11,10 @@ from extractors.fields.layout import Token, norm
 
 log = logging.getLogger(__name__)
 
-CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧"}
-UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o"}
+CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
+           "&", "[x", "x]", "®"}  # how Tesseract reads a crossed box it did not see as one
+UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
+             "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
 
 
 def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[str] | None, float]:
@@ -47,8 +50,34 @@ def box_state(text: str) -> bool | None:
     return None
 
 
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■])(?=\w)")
+
+
+def _split_glued(tokens: list[Token]) -> list[Token]:
+    """OCR glues a retyped box to its option ("[]Communale", "☒Aucun"): two tokens again."""
+    out: list[Token] = []
+    for token in tokens:
+        match = _GLUED_BOX.match(token.text)
+        if not match:
+            out.append(token)
+            continue
+        box, rest = match.group(0), token.text[match.end():]
+        share = len(box) / len(token.text)
+        split_x = token.bbox[0] + share * (token.bbox[2] - token.bbox[0])
+        page_split = token.page_bbox[0] + share * (token.page_bbox[2] - token.page_bbox[0])
+        box_text = "[x]" if "x" in box.lower() else "[ ]" if box.startswith("[") else box
+        out.append(Token(box_text, norm(box_text), token.file, token.page,
+                         (token.bbox[0], token.bbox[1], split_x, token.bbox[3]), token.conf,
+                         (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3])))
+        out.append(Token(rest, norm(rest), token.file, token.page,
+                         (split_x, token.bbox[1], token.bbox[2], token.bbox[3]), token.conf,
+                         (page_split, token.page_bbox[1], token.page_bbox[2], token.page_bbox[3])))
+    return out
+
+
 def _merge_brackets(tokens: list[Token]) -> list[Token]:
     """Retyped boxes split into words: "[", "X", "]" or "[", "]" become one token."""
+    tokens = _split_glued(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -95,9 +124,14 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
         if not tokens[k].norm:
             k += 1
             continue
-        if not same_word(tokens[k].norm, words[j]):
+        if same_word(tokens[k].norm, words[j]):
+            j, k = j + 1, k + 1
+            continue
+        glued = next((n for n in (2, 3) if j + n <= len(words)
+                      and same_word(tokens[k].norm, "".join(words[j:j + n]))), 0)
+        if not glued:  # OCR glues short words: "ouîlot" is "ou îlot"
             break
-        j, k = j + 1, k + 1
+        j, k = j + glued, k + 1
     return j
 
 

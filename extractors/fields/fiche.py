@@ -16,7 +16,8 @@ from extractors.model import FieldStatus, FieldValue, PageText, Source
 log = logging.getLogger(__name__)
 
 FICHE_FIELDS = tuple(dict.fromkeys(label.field for label in LABELS if label.field)) + ("fiche.date",)
-_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(le|en date du)\s+(?P<date>.+?)\s*\.?$", re.I)
+# The date starts with a digit: "Fait à Le Quesnoy, le 30 juin" names a place that starts with "Le".
+_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(le|en date du)\s+(?P<date>\d.*?)\s*\.?$", re.I)
 
 
 def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, FieldValue]:
@@ -26,6 +27,21 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
     files (one photo per page); `tables` are the office file's tables when there is one.
     """
     rows = document_rows(pages)
+    fields = _read_rows(rows)
+    by_columns = document_rows(pages, columns=True)
+    if by_columns != rows:
+        # Two columns side by side: a label column and its answers, or newspaper columns.
+        # The reading that gives more labels an answer is the one the layout meant.
+        other = _read_rows(by_columns)
+        if _answered(other) > _answered(fields):
+            fields = other
+    if tables:
+        fields.update(_from_tables(tables, fields))
+    return fields
+
+
+def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
+    """Each label's answer: the words after it, up to the next label or heading."""
     hits = find_labels(rows)
     label_positions = {pos for hit in hits for pos in hit.positions}
     fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
@@ -36,9 +52,11 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
             continue
         tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
         fields.update(_values(field, tokens, hit))
-    if tables:
-        fields.update(_from_tables(tables, fields))
     return fields
+
+
+def _answered(fields: dict[str, FieldValue]) -> int:
+    return sum(1 for value in fields.values() if value.status is FieldStatus.EXTRACTED)
 
 
 def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
@@ -63,9 +81,15 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
     return _strip_leaders(tokens)
 
 
+_RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")
+
+
 def _strip_leaders(tokens: list[Token]) -> list[Token]:
     while tokens and tokens[0].text in (":", "-", "–", "—"):
         tokens = tokens[1:]
+    # A table's right rule, read on a scan as a lone ":", "!" or "]" after the answer.
+    while tokens and tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text):
+        tokens = tokens[:-1]
     return [t for t in tokens if not re.fullmatch(r"[.…_]{3,}", t.text)]
 
 

@@ -81,6 +81,10 @@ LABELS: tuple[Label, ...] = (
     Label("Fait à", "fiche.lieu", inline=True),
 )
 
+# The official form's running header, printed at the top of every page: on a photo OCR
+# may misread it past recognition as a line repeated from page to page.
+RUNNING_HEADERS = ("Atelier des territoires Flash – Fiche de candidature",)
+
 # Retyped copies shorten or reword some labels.
 ALIASES: dict[str, tuple[str, ...]] = {
     "s1.etat.referent_nom": ("Référent de l'État", "Nom du référent", "Référent"),

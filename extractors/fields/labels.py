@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.fields.form import ALIASES, LABELS
-from extractors.fields.layout import Row, norm
+from extractors.fields.layout import _BOXES, Row, Token, norm
 
 log = logging.getLogger(__name__)
 
 COLUMN_GAP = 22.0  # points: a wider gap between two words means the next column
 MIN_SCORE = 0.8
 # Section headings, including what OCR leaves of them at a page edge ("ECTION", "NNEXE").
-_HEADING = re.compile(r"^\s*((s?ection|a?nnexe)\s*[0-9ivxa]+\b|[0-9]\s*[.)–-]\s+(les?|la|l'|l’)\s)", re.I)
+_HEADING = re.compile(r"^[\s|(\[{:;.,'!]*((s?ection|a?nnexe)\s*[0-9ivxa]+\b|[0-9]\s*[.)–-]\s+(les?\s|la\s|l\s?['’]))", re.I)
 _LEADERS = {"", "•", "-", "–", "—", "*", "·"}
 
 
@@ -37,12 +37,30 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         start = _first_real_token(row)
         if start is None:
             continue
-        found = _best_hit_at(rows, r, start)
+        found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
         if found is not None:
             hits.append(found)
         elif _HEADING.match(row.text):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
     return _in_form_order(hits)
+
+
+_TITLES = [(index, norm(label.text)) for index, label in enumerate(LABELS)
+           if norm(label.text).startswith(("section", "annexe"))]
+
+
+def _garbled_heading(row: Row, r: int, k: int) -> Hit | None:
+    """A section or annex title that OCR mangled ("ANNEXE EXE LES DYNAMIQUES D Q DU T", "KE
+    1-LES DYN ES DU TERRITO", read off a dark band on a photo): the whole row read as one
+    string, close to one title and clearly closer to it than to any other."""
+    if len(row.tokens) - k > 10:
+        return None  # running text, not a title
+    text = "".join(t.norm for t in row.tokens[k:])
+    scored = sorted(((fuzz.ratio(text, title), index) for index, title in _TITLES), reverse=True)
+    (best, index), (second, _) = scored[0], scored[1]
+    if best < 70 or best - second < 3:
+        return None
+    return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), round(best / 100, 3))
 
 
 def same_word(token: str, word: str) -> bool:
@@ -86,25 +104,25 @@ def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
 def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = False):
     """Match `words` from token k of row r, continuing on the next rows at the same x."""
     positions: list[tuple[int, int]] = []
-    matched_chars, j, row, last_x1 = 0, 0, r, None
+    matched_chars, j, row, last = 0, 0, r, None
     x_start = rows[r].tokens[k].x0
     while j < len(words):
         tokens = rows[row].tokens
-        if k < len(tokens) and (last_x1 is None or tokens[k].x0 - last_x1 < COLUMN_GAP):
+        if k < len(tokens) and (last is None or tokens[k].x0 - last.x1 < COLUMN_GAP):
             token = tokens[k]
             if token.norm in ("",) and token.text in _LEADERS | {":"}:
-                k += 1
+                k, last = k + 1, token
                 continue
             if same_word(token.norm, words[j]):
                 positions.append((row, k))
                 matched_chars += len(words[j])
-                j, k, last_x1 = j + 1, k + 1, token.x1
+                j, k, last = j + 1, k + 1, token
                 continue
             glued = _glued(tokens, k, words, j)
             if glued:
                 positions.append((row, k))
                 matched_chars += sum(len(w) for w in words[j:j + glued])
-                j, k, last_x1 = j + glued, k + 1, token.x1
+                j, k, last = j + glued, k + 1, token
                 continue
             if len(words[j]) <= 2:
                 j += 1  # a short word lost by OCR
@@ -113,7 +131,7 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
         following = _continuation(rows, row, x_start)
         if following is None or not positions:
             break
-        row, k, last_x1 = following, _token_at(rows[following], x_start), None
+        row, k, last = following, _token_at(rows[following], x_start), None
     total = sum(len(w) for w in words)
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
@@ -137,16 +155,30 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     if k + 1 >= len(tokens):
         return True
     following = tokens[k + 1]
-    return following.x0 - tokens[k].x1 >= COLUMN_GAP or following.text.startswith((":", "–", "-")) and complete
+    return _column_gap(tokens[k], following) or following.text.startswith((":", "–", "-")) and complete
+
+
+def _column_gap(before: Token, after: Token) -> bool:
+    """A gap wider than any space between words: the next column, not the next word.
+
+    Relative to the letters' height, since a narrow label column sits close to its answers.
+    """
+    height = min(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
+    return after.x0 - before.x1 >= min(COLUMN_GAP, max(1.5 * height, 6.0))
 
 
 def _continuation(rows: list[Row], row: int, x: float) -> int | None:
-    nxt = row + 1
-    if nxt >= len(rows) or (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
-        return None
-    if rows[nxt].top - rows[row].top > 40:
-        return None
-    return nxt if _token_at(rows[nxt], x) is not None else None
+    """The next row holding the label's next line at the same x: the row right below, or
+    the one after when the answer's second line (its own row) came between them."""
+    height = max(t.bbox[3] - t.bbox[1] for t in rows[row].tokens)
+    for nxt in (row + 1, row + 2):
+        if nxt >= len(rows) or (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+            return None
+        if rows[nxt].top - rows[row].top > max(40, 4 * height):
+            return None
+        if _token_at(rows[nxt], x) is not None:
+            return nxt
+    return None
 
 
 def _token_at(row: Row, x: float) -> int | None:
@@ -161,6 +193,8 @@ def _first_real_token(row: Row) -> int | None:
     for index, token in enumerate(row.tokens):
         if token.text in _LEADERS or re.fullmatch(r"[0-9a-z]{1,2}[.)]", token.text, re.I):
             continue
+        if not token.norm and token.text not in _BOXES:
+            continue  # a table's left rule read as ":", "|" or "!" on a scan
         return index
     return None
 

@@ -8,6 +8,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from extractors.fields.form import RUNNING_HEADERS
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -15,6 +18,7 @@ log = logging.getLogger(__name__)
 MARGIN = 0.07  # share of the page height where running headers and footers live
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
+_PAGE_OF = re.compile(r"\bpage\s*\d{1,3}\s*(/|sur)\s*\d{1,3}\s*$")  # a footer ending "… Page 2/4"
 
 
 @dataclass(frozen=True)
@@ -61,34 +65,124 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
 
 
-def document_rows(pages: list[tuple[str, PageText]]) -> list[Row]:
-    """All rows of (file, page) pairs in order, without running headers/footers or page numbers."""
-    per_page = [page_rows(file, page) for file, page in pages]
+_FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
+
+
+def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> list[Row]:
+    """All rows of (file, page) pairs in order, without running headers/footers or page numbers.
+
+    With `columns`, a page laid out in two newspaper columns is read one column after the other.
+    """
+    per_page = [page_rows(file, page, columns) for file, page in pages]
     repeated = _running_lines(per_page)
     rows = []
     for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and (_key(row) in repeated or _PAGE_NUMBER.match(row.text.lower())):
+            if _in_margin(row, page_rows_) and (_running(row, repeated) or _PAGE_NUMBER.match(row.text.lower())
+                                                or _PAGE_OF.search(row.text.lower())):
                 continue
             rows.append(row)
     return rows
 
 
-def page_rows(file: str, page: PageText) -> list[Row]:
-    """Group a page's words into rows: the reader's own lines, then lines side by side."""
+def page_rows(file: str, page: PageText, columns: bool = False) -> list[Row]:
+    """Group a page's words into rows in reading order: (with `columns`) newspaper columns
+    one after the other, and within a block the reader's own lines, then lines side by side."""
+    words = _readable(page.words) if page.ocr else list(page.words)
+    out = []
+    for block in (column_blocks(words) if columns else [words]):
+        out += _block_rows(file, page, block)
+    return out
+
+
+def column_blocks(words: list) -> list[list]:
+    """The page's words as blocks in reading order: one block for a page in one column;
+    for a page in two newspaper columns, each band between full-width lines gives its
+    left column, then its right column."""
     lines: dict[int, list] = {}
-    for word in page.words:
-        if page.ocr and _noise(word):
-            continue
+    for word in words:
         lines.setdefault(word.line, []).append(word)
-    ordered = sorted(lines.values(), key=_centre)
+    gutter = _gutter(list(lines.values()))
+    if gutter is None:
+        return [words]
+    blocks: list[list] = []
+    left: list = []
+    right: list = []
+    for line in sorted(lines.values(), key=_centre):
+        if _crosses(line, gutter):
+            blocks += [b for b in (left, right, line) if b]
+            left, right = [], []
+            continue
+        for word in line:
+            (left if word.bbox[2] <= gutter else right).append(word)
+    blocks += [b for b in (left, right) if b]
+    return blocks
+
+
+def _gutter(lines: list[list]) -> float | None:
+    """The x of a gap between two newspaper columns, or None for a page in one column.
+
+    A table's label column is narrow and its answers cross the middle of the page; two
+    newspaper columns leave an empty lane near the middle that almost no line crosses,
+    with many lines on each side and the right column's lines starting at one x.
+    """
+    if len(lines) < 12:
+        return None
+    x0 = min(w.bbox[0] for line in lines for w in line)
+    x1 = max(w.bbox[2] for line in lines for w in line)
+    width = x1 - x0
+    best = None
+    for step in range(35, 66):
+        x = x0 + width * step / 100
+        crossing = sum(1 for line in lines if _crosses(line, x))
+        if best is None or crossing < best[1]:
+            best = (x, crossing)
+    x, crossing = best
+    if crossing > 0.15 * len(lines):
+        return None
+    sides = [line for line in lines if not _crosses(line, x)]
+    left = [line for line in sides if min(w.bbox[0] for w in line) < x]
+    right = [line for line in sides if max(w.bbox[2] for w in line) > x]
+    if len(left) < 0.15 * len(lines) or len(right) < 0.15 * len(lines):
+        return None
+    starts = sorted(min(w.bbox[0] for w in line if w.bbox[0] >= x) for line in right)
+    column_start = starts[len(starts) // 10]
+    aligned = sum(1 for s in starts if s - column_start <= 0.05 * width)
+    if aligned < 0.6 * len(starts):
+        return None
+    # The lane's middle: halfway between the left column's right edge and the right one's start.
+    left_edge = max((w.bbox[2] for line in sides for w in line if w.bbox[2] <= x), default=x)
+    return (left_edge + column_start) / 2 if left_edge < column_start else x
+
+
+def _crosses(line: list, x: float) -> bool:
+    """A word covers x, or x falls in a mere space between two words of the line."""
+    ordered = sorted(line, key=lambda w: w.bbox[0])
+    height = _height(line)
+    for word, nxt in zip(ordered, ordered[1:] + [None]):
+        if word.bbox[0] <= x <= word.bbox[2]:
+            return True
+        if nxt is not None and word.bbox[2] < x < nxt.bbox[0] and nxt.bbox[0] - word.bbox[2] < 1.2 * height:
+            return True
+    return False
+
+
+def _block_rows(file: str, page: PageText, words: list) -> list[Row]:
+    lines: dict[int, list] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    level = _levels(list(lines.values())) if page.ocr else (lambda line: _centre(line))
+    ordered = sorted(lines.values(), key=level)
     rows: list[list] = []
+    row_level = 0.0
     for line in ordered:
         # Two cells of one table row are two lines for the reader: same height, one row here.
-        if rows and abs(_centre(line) - _centre(rows[-1])) <= 0.5 * min(_height(line), _height(rows[-1])):
+        # Half the taller one: a cell's text read with a table rule ("| Maire") stands taller.
+        if rows and abs(level(line) - row_level) <= 0.5 * max(_height(line), _height(rows[-1])):
             rows[-1].extend(line)
         else:
             rows.append(list(line))
+            row_level = level(line)
     out = []
     for row in rows:
         tokens = tuple(
@@ -99,6 +193,34 @@ def page_rows(file: str, page: PageText) -> list[Row]:
         if any(t.norm or t.text in _BOXES for t in tokens) and not (page.ocr and _speck_row(tokens)):
             out.append(Row(file, page.number, tokens))
     return out
+
+
+def _readable(words) -> list:
+    """OCR words without specks, keeping plain words that Tesseract doubted on a line it
+    read well, and dropping "boxes" found inside a letter (the bowl of a bold "d")."""
+    # A table rule read as "|" is no word, and its tall box would shift its line's centre.
+    words = [w for w in words if _strip_rules(w.text)]
+    confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
+    flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
+    kept = [w for w in words if not _noise(w) or w.line in confident and _plain(w.text)]
+    # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
+    # with confidence keeps its place even when its box came out squashed).
+    kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7]
+    letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
+    return [w for w in kept if w.text not in _BOXES or not any(_inside(w, o) for o in letters)]
+
+
+def _plain(text: str) -> bool:
+    """A word of letters (an apostrophe or a hyphen allowed), at least three of them."""
+    return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*[.,;:]?", text))
+
+
+def _inside(box, word) -> bool:
+    x0, y0 = max(box.bbox[0], word.bbox[0]), max(box.bbox[1], word.bbox[1])
+    x1, y1 = min(box.bbox[2], word.bbox[2]), min(box.bbox[3], word.bbox[3])
+    area = max(1e-6, (box.bbox[2] - box.bbox[0]) * (box.bbox[3] - box.bbox[1]))
+    return max(0.0, x1 - x0) * max(0.0, y1 - y0) >= 0.5 * area
 
 
 def _speck_row(tokens: tuple[Token, ...]) -> bool:
@@ -113,6 +235,36 @@ def _noise(word) -> bool:
     if word.text in _BOXES:
         return False
     return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
+
+
+def _levels(lines: list[list]):
+    """A line's height on the page as if its text ran level: on a photo taken at an angle
+    the lines slope, differently at the top and at the bottom, and the right end of one
+    line sits at the height of the next line's left end. The local slope is the median
+    of the long lines' slopes nearby."""
+    slopes = [(_centre(line), slope) for line in lines if (slope := _slope(line)) is not None]
+
+    def level(line: list) -> float:
+        centre = _centre(line)
+        near = sorted(s for y, s in slopes if abs(y - centre) <= 200)
+        slope = near[len(near) // 2] if near else 0.0
+        middle = sum((w.bbox[0] + w.bbox[2]) / 2 for w in line) / len(line)
+        return centre - slope * middle
+
+    return level
+
+
+def _slope(line: list) -> float | None:
+    """Least-squares slope of a line's word centres, for lines long enough to tell."""
+    if len(line) < 4:
+        return None
+    xs = [(w.bbox[0] + w.bbox[2]) / 2 for w in line]
+    ys = [(w.bbox[1] + w.bbox[3]) / 2 for w in line]
+    if max(xs) - min(xs) < 250:  # points: a short line's slope is mostly its letters' shapes
+        return None
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return max(-0.1, min(0.1, slope))
 
 
 def _centre(words: list) -> float:
@@ -141,9 +293,23 @@ def _key(row: Row) -> str:
     return re.sub(r"\d+", "#", "".join(t.norm for t in row.tokens))
 
 
+def _running(row: Row, repeated: set[str]) -> bool:
+    key = _key(row)
+    # A piece of the header (a tilted photo cuts it in two rows) is still the header.
+    return key in repeated or any(fuzz.ratio(key, header) >= 80 or len(key) >= 10
+                                  and fuzz.partial_ratio(key, header) >= 88 for header in _FORM_HEADERS)
+
+
 def _running_lines(per_page: list[list[Row]]) -> set[str]:
-    """Margin lines that recur on several pages: headers and footers."""
-    counts = Counter(
-        key for rows in per_page for key in {_key(r) for r in rows if _in_margin(r, rows)}
-    )
-    return {key for key, count in counts.items() if count >= 2 and key}
+    """Margin lines that recur on several pages: headers and footers, allowing OCR's
+    misreadings ("Ateber des terrtores Flash" on one photo, "Atelier des territoires
+    Flash" on the next)."""
+    margins = [{_key(r) for r in rows if _in_margin(r, rows)} - {""} for rows in per_page]
+    repeated = set()
+    for i, keys in enumerate(margins):
+        others = [key for j, other in enumerate(margins) if j != i for key in other]
+        for key in keys:
+            if key in others or len(key) >= 12 and any(
+                    len(other) >= 12 and fuzz.ratio(key, other) >= 80 for other in others):
+                repeated.add(key)
+    return repeated
