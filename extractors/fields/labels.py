@@ -96,7 +96,9 @@ def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
             continue
         positions, score = matched
         threshold = 0.6 if LABELS[index].skip else MIN_SCORE
-        if score >= threshold and (best is None or score > best.score):
+        # The variant covering the most of the row wins: the full label whose OCR lost a
+        # word, rather than a short alias that leaves the label's last line in the answer.
+        if score >= threshold and (best is None or (len(positions), score) > (len(best.positions), best.score)):
             best = Hit(index, (r, k), frozenset(positions), score)
     return best
 
@@ -127,6 +129,10 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             if len(words[j]) <= 2:
                 j += 1  # a short word lost by OCR
                 continue
+            skip = _lost_words(token, words, j) if row != r and last is None else 0
+            if skip:
+                j += skip  # the start of the label's next line, lost by OCR ("(PLU/PLUi,")
+                continue
             break
         following = _continuation(rows, row, x_start)
         if following is None or not positions:
@@ -136,6 +142,14 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
+
+
+def _lost_words(token: Token, words: list[str], j: int) -> int:
+    """How many label words to pass over so that this token matches the next one (at most 2)."""
+    for skip in (1, 2):
+        if j + skip < len(words) and same_word(token.norm, words[j + skip]):
+            return skip
+    return 0
 
 
 def _glued(tokens, k: int, words: list[str], j: int) -> int:

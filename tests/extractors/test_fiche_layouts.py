@@ -240,3 +240,12 @@ def test_a_two_line_label_with_the_answer_line_between_its_lines():
 def test_boxes_read_by_ocr_as_letters():
     slugs, confidence = read_boxes(_tokens("& Site ou îlot D Communale O Intercommunale"), OPTIONS["s2.echelle"])
     assert slugs == ["site"] and confidence == 1.0
+
+
+def test_a_wrapped_label_whose_second_line_lost_a_word_stays_out_of_the_answer():
+    lines = [(60.0, 100.0, "Documents disponibles"), (300.0, 100.0, "PLU de Saint-Laurent-du-Maroni ;"),
+             (60.0, 112.0, "SCoT, études,"), (300.0, 112.0, "PPRI du Maroni."),
+             (60.0, 124.0, "diagnostics…)"),
+             (60.0, 140.0, "Acteurs à mobiliser"), (300.0, 140.0, "EPFA Guyane")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s5.documents"].value == "PLU de Saint-Laurent-du-Maroni ; PPRI du Maroni."
