@@ -199,13 +199,24 @@ def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
             continue
         if not 0.5 <= dark[y:y + h, x:x + w].mean() <= 0.97:  # no light inside: a plain bar, no text
             continue
-        band = cv2.dilate((labels[y:y + h, x:x + w] == label).astype(np.uint8), np.ones((3, 3), np.uint8))
-        x0, y0 = int(x / scale), int(y / scale)
-        x1, y1 = min(pixels.shape[1], int(np.ceil((x + w) / scale))), min(pixels.shape[0], int(np.ceil((y + h) / scale)))
-        mask = cv2.resize(band, (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST) > 0
+        # A margin around the band: its blurred edge lies partly outside its box.
+        m = 3
+        bx0, by0 = max(0, x - m), max(0, y - m)
+        bx1, by1 = min(small.shape[1], x + w + m), min(small.shape[0], y + h + m)
+        band = (labels[by0:by1, bx0:bx1] == label).astype(np.uint8)
+        outline, _ = cv2.findContours(band, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(band, outline, -1, 1, thickness=cv2.FILLED)  # the letters' holes filled: one solid band
+        band = cv2.dilate(band, np.ones((3, 3), np.uint8))
+        x0, y0 = int(bx0 / scale), int(by0 / scale)
+        x1, y1 = min(pixels.shape[1], int(np.ceil(bx1 / scale))), min(pixels.shape[0], int(np.ceil(by1 / scale)))
+        mask = cv2.resize(band, (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST)
         out = pixels.copy() if out is None else out
         region = out[y0:y1, x0:x1]
-        region[mask] = 255 - region[mask]
+        region[mask > 0] = 255 - region[mask > 0]
+        # The band's edge, grey either way, would stay as a frame around the heading: paper instead.
+        k = np.ones((max(5, int(0.2 * h / scale)),) * 2, np.uint8)
+        edge = (cv2.dilate(mask, k) > 0) & (cv2.erode(mask, k, borderType=cv2.BORDER_CONSTANT, borderValue=0) == 0)
+        region[edge] = 255
     return gray if out is None else Image.fromarray(out)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from extractors.ocr import TesseractEngine, estimate_skew, ocr_page, with_missed_text
+from extractors.ocr import TesseractEngine, estimate_skew, ocr_page, reversed_bands_inverted, with_missed_text
 from tests.extractors.letters import photographed_signatory_block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -146,3 +147,18 @@ def test_headings_in_reversed_video_are_read():
     page = ocr_page(image.filter(ImageFilter.GaussianBlur(1.2)), TesseractEngine(), number=1, dpi=DPI)
     assert "DYNAMIQUES DU TERRITOIRE" in page.text and "LES OBJECTIFS DE" in page.text, page.text
     assert "Saint-Affrique" in page.text
+
+
+def test_a_reversed_band_becomes_dark_text_on_paper_without_a_frame():
+    image = Image.new("L", (1400, 1900), 240)  # a page's proportions: a band is low on it
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(80, 100), (1320, 94), (1320, 138), (80, 144)], fill=25)  # slanted, as on a photo
+    draw.text((95, 104), "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE", fill=235, font=ImageFont.truetype(FONT, 30))
+    plain = reversed_bands_inverted(image.filter(ImageFilter.GaussianBlur(1.0)))
+    pixels = np.asarray(plain)
+    band = pixels[96:142, 80:1320]
+    assert band.mean() > 170  # mostly paper now
+    assert (band < 100).mean() > 0.05  # with dark letters on it
+    # No dark outline left where the band's edge was: every row around it is mostly paper.
+    for row in list(range(88, 100)) + list(range(138, 150)):
+        assert (pixels[row, 90:1310] < 128).mean() < 0.3, row
