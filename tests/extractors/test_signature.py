@@ -262,3 +262,22 @@ def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, setting
     assert export["fields"]["courrier_collectivite.signe"] == {**export["fields"]["courrier_collectivite.signe"],
                                                                "value": True, "status": "corrected"}
     assert [r["code"] for r in export["completeness"]["reasons"]] == ["SECTION_VIDE"]
+
+
+@pytest.mark.parametrize("px_per_point", [1.8, 2.2])
+def test_a_degraded_letter_end_to_end_signatory_read_and_signature_found(px_per_point):
+    """OCR, letter reading and signature check together, on a small, soft, JPEG'd signatory block."""
+    from extractors.fields.courrier import read_letter
+    from extractors.model import PieceKind
+    from extractors.ocr import TesseractEngine, ocr_page, outside_paper_whitened
+    from tests.extractors.letters import photographed_signatory_block
+
+    image, dpi = photographed_signatory_block(px_per_point=px_per_point)
+    page = ocr_page(image, TesseractEngine(), number=1, dpi=dpi)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "lettre.jpg", (page,))
+    assert reading.fields["signataire_qualite"].value == "maire"
+    assert reading.fields["signataire_nom"].value == "Henri Vernhet"
+    zone = reading.zone
+    seen = upright(outside_paper_whitened(image), page.rotation, page.skew)
+    result = check_signature(seen, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
+    assert result.signed is True and result.confidence >= 0.75
