@@ -118,9 +118,15 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]
 
 
 def preload(*, worker: bool = True) -> None:
-    """Load the COG and the OCR engine in the worker before it forks one process per job."""
+    """Load in the worker, before it forks one process per job, what every job needs: the
+    pipeline's modules, the COG, the OCR engine and spaCy's model (seconds each job would
+    otherwise pay again)."""
+    from extractors.fields import nlp
     from extractors.ocr import TesseractEngine
     from schemas.cog import Cog
+    from worker import pipeline  # noqa: F401
+
+    nlp.available()
 
     settings = Settings.from_env(os.environ)
     _LOADED.update(settings=settings, cog=Cog.load(), worker=worker,
@@ -134,3 +140,7 @@ def _context():
         _LOADED.update(store=Store(_LOADED["settings"], upgrade=not _LOADED["worker"]), pid=os.getpid())
     return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
 
+
+
+def noop_job() -> None:
+    """No work: bench/queue.py measures the queue's own cost per job with it."""

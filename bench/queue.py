@@ -1,0 +1,180 @@
+"""Dossiers per minute through real RQ workers (1 and 2 processes) against in-process, as ratios.
+
+    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/queue.py [--cases 01_...,04_...]
+
+A fixed set of sample dossiers (digital PDFs, office files, scans, photos, mails) is read:
+  1. in-process (`guichet process`'s loop), from an empty data directory, then again
+     (reprocessing: pages and signature checks cached by content hash);
+  2. through 1, then 2 `guichet worker --burst` processes, each from an empty data directory.
+Jobs are queued longest first (by the in-process times of this run), so that two workers can
+balance. Pages are OCR'd one at a time in a dossier (GUICHET_OCR_WORKERS=1): the workers' own
+parallelism is what is measured. Worker start-up (imports, the COG, the OCR engine, the first
+sweep) is measured apart, on an empty queue; the queue's own cost per job (enqueue, Redis
+round trips, JSON (de)serialisation, RQ's fork per job) on no-op jobs.
+Targets: 2 workers >= 1.8x one; queue overhead < 5 % of a dossier's time; reprocessing >= 10x.
+The machine's load average is printed by each figure: other processes share its cores.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as `python bench/queue.py`, this folder comes first on sys.path and this file would
+# shadow the standard library's `queue` (imported by multiprocessing, concurrent.futures,
+# redis...): take the folder off before importing anything that pulls `queue`.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+
+from extractors.ocr import TesseractEngine  # noqa: E402
+from schemas.cog import Cog  # noqa: E402
+from worker import pipeline  # noqa: E402
+from worker.inputs import plan_input  # noqa: E402
+from worker.queue import enqueue_processing, make_queue  # noqa: E402
+from worker.settings import Settings  # noqa: E402
+from worker.store import Store  # noqa: E402
+
+CASES = ("01_pdf_numeriques,02_fiche_docx,03_fiche_odt,04_scans,05_scan_unique_pivote,06_photos_telephone,"
+         "07_pdf_fusionne_desordre,08_archive_zip,09_fil_emails,10_email_transfere,11_sans_courrier_prefet,"
+         "12_non_signe_section_vide,13_signataire_non_habilite,14_mauvais_destinataire")
+GUICHET = str(Path(sys.executable).with_name("guichet"))
+
+
+def load() -> str:
+    return "load %.2f" % os.getloadavg()[0]
+
+
+def fresh(workdir: Path, redis_url: str) -> tuple[Settings, dict]:
+    env = {"GUICHET_DATA_DIR": str(workdir), "REDIS_URL": redis_url, "GUICHET_OCR_WORKERS": "1",
+           "GUICHET_QUEUE": f"bench-{uuid.uuid4().hex[:8]}"}
+    env.pop("DATABASE_URL", None)
+    return Settings.from_env(env), env
+
+
+def intake(cases: list[str], store: Store, settings: Settings) -> dict[str, str]:
+    """Each case's input folder as one dossier (its mails as a thread), by case name."""
+    ids = {}
+    for case in cases:
+        plan = plan_input(ROOT / "samples" / case / "input", case)
+        for name, raw in plan.messages:
+            ids[case] = pipeline.intake_message(raw, name, store=store, settings=settings).dossier_id
+        if plan.loose:
+            ids[case] = pipeline.intake_files(plan.loose, case, store=store, settings=settings).dossier_id
+    return ids
+
+
+def in_process(cases: list[str], workdir: Path, redis_url: str) -> tuple[dict[str, float], float, str]:
+    """Seconds per case, first processing; seconds for all again (reprocessing)."""
+    settings, _ = fresh(workdir, redis_url)
+    store, engine, cog = Store(settings), TesseractEngine("fra"), Cog.load()
+    ids = intake(cases, store, settings)
+    seconds = {}
+    for case in cases:
+        started = time.perf_counter()
+        pipeline.process_dossier(ids[case], store=store, settings=settings, engine=engine, cog=cog)
+        seconds[case] = time.perf_counter() - started
+    at = load()
+    started = time.perf_counter()
+    for case in cases:
+        pipeline.process_dossier(ids[case], store=store, settings=settings, engine=engine, cog=cog)
+    return seconds, time.perf_counter() - started, at
+
+
+def worker_startup(workdir: Path, redis_url: str, runs: int = 3) -> float:
+    """Seconds for `guichet worker --burst` on an empty queue: start, load, sweep, stop."""
+    settings, env = fresh(workdir, redis_url)
+    Store(settings)  # the schema, as a worker finds it in production
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([GUICHET, "worker", "--burst", "--sweep-every", "0"], env={**os.environ, **env},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - started)
+    make_queue(settings).delete(delete_jobs=True)
+    return statistics.median(times)
+
+
+def queue_cost(workdir: Path, redis_url: str, startup: float, jobs: int = 100) -> tuple[float, float]:
+    """Seconds per job to enqueue, and per job through a worker (no work), start-up taken off."""
+    settings, env = fresh(workdir, redis_url)
+    Store(settings)
+    queue = make_queue(settings)
+    started = time.perf_counter()
+    for n in range(jobs):
+        queue.enqueue("worker.jobs.noop_job", job_id=f"{settings.queue_name}-noop-{n}", result_ttl=600)
+    enqueue = (time.perf_counter() - started) / jobs
+    started = time.perf_counter()
+    subprocess.run([GUICHET, "worker", "--burst", "--sweep-every", "0"], env={**os.environ, **env},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    through = (time.perf_counter() - started - startup) / jobs
+    assert queue.count == 0
+    queue.delete(delete_jobs=True)
+    return enqueue, through
+
+
+def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: int) -> tuple[float, str]:
+    settings, env = fresh(workdir, redis_url)
+    store = Store(settings)
+    ids = intake(cases, store, settings)
+    for case in cases:
+        enqueue_processing(settings, ids[case])
+    command = [GUICHET, "worker", "--burst", "--sweep-every", "0"]
+    started = time.perf_counter()
+    procs = [subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for _ in range(workers)]
+    for proc in procs:
+        proc.wait()
+    elapsed = time.perf_counter() - started
+    at = load()
+    statuses = [store.dossier(ids[c]).status for c in cases]
+    assert statuses == ["processed"] * len(cases), statuses
+    make_queue(settings).delete(delete_jobs=True)
+    return elapsed, at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", default=CASES)
+    args = parser.parse_args()
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    os.environ["GUICHET_OCR_WORKERS"] = "1"
+    cases = args.cases.split(",")
+    n = len(cases)
+    print(f"{n} dossiers, {load()} at start", flush=True)
+    with tempfile.TemporaryDirectory(prefix="guichet-queue-bench-") as tmp:
+        tmp = Path(tmp)
+        seconds, again, load_local = in_process(cases, tmp / "local", redis_url)
+        local = sum(seconds.values())
+        cases.sort(key=lambda c: -seconds[c])  # longest first: two workers can balance
+        print("in-process seconds per dossier: " + ", ".join(f"{c[:2]} {seconds[c]:.1f}" for c in cases),
+              flush=True)
+        startup = worker_startup(tmp / "startup", redis_url)
+        enqueue, per_job = queue_cost(tmp / "noop", redis_url, startup)
+        one, load_one = through_workers(cases, tmp / "one", redis_url, 1)
+        two, load_two = through_workers(cases, tmp / "two", redis_url, 2)
+    mean = local / n
+    print(f"in-process   {local:6.1f} s   {60 * n / local:5.1f} dossiers/min   ({load_local})")
+    print(f"1 worker     {one:6.1f} s   {60 * n / one:5.1f} dossiers/min   {local / one:4.2f}x in-process, "
+          f"of which start-up {startup:.1f} s   ({load_one})")
+    print(f"2 workers    {two:6.1f} s   {60 * n / two:5.1f} dossiers/min   speed-up {one / two:4.2f}x over one "
+          f"(target >= 1.8x); {(one - startup) / (two - startup):4.2f}x without start-up   ({load_two})")
+    print(f"queue cost   enqueue {1000 * enqueue:.1f} ms + through a worker {1000 * per_job:.1f} ms per job = "
+          f"{(enqueue + per_job) / mean:.2%} of a dossier's {mean:.1f} s (target < 5 %)")
+    print(f"1 worker vs in-process, start-up taken off: {(one - startup - local) / local:+.1%} "
+          f"(includes the per-job fork and the other processes on the machine)")
+    print(f"reprocess    {again:6.1f} s   {local / again:5.1f}x faster than first processing (target >= 10x)")
+    print(f"{load()} at end")
+
+
+if __name__ == "__main__":
+    main()
