@@ -84,11 +84,17 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
 _RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")
 
 
+def _speck(token: Token) -> bool:
+    """A lone mark or letter that OCR doubted, at an end of the answer: a rule or dirt."""
+    return token.conf < 0.7 and len(token.text) == 1 and token.text not in "☐☒" or (
+        token.conf < 1.0 and not token.norm and token.text in ("=", "~", "_", "|"))
+
+
 def _strip_leaders(tokens: list[Token]) -> list[Token]:
-    while tokens and tokens[0].text in (":", "-", "–", "—"):
+    while tokens and (tokens[0].text in (":", "-", "–", "—") or _speck(tokens[0])):
         tokens = tokens[1:]
-    # A table's right rule, read on a scan as a lone ":", "!" or "]" after the answer.
-    while tokens and tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text):
+    # A table's right rule, read on a scan as a lone ":", "!", "]" or "L" after the answer.
+    while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):
         tokens = tokens[:-1]
     return [t for t in tokens if not re.fullmatch(r"[.…_]{3,}", t.text)]
 

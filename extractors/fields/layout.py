@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 MARGIN = 0.07  # share of the page height where running headers and footers live
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
-_PAGE_OF = re.compile(r"\bpage\s*\d{1,3}\s*(/|sur)\s*\d{1,3}\s*$")  # a footer ending "… Page 2/4"
+_PAGE_OF = re.compile(r"\bpage\s*\d{1,3}(\s*(/|sur)\s*\d{1,3})?\s*$")  # a footer ending "… Page 2/4"
 
 
 @dataclass(frozen=True)

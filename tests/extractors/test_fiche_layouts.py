@@ -249,3 +249,14 @@ def test_a_wrapped_label_whose_second_line_lost_a_word_stays_out_of_the_answer()
              (60.0, 140.0, "Acteurs à mobiliser"), (300.0, 140.0, "EPFA Guyane")]
     fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
     assert fields["s5.documents"].value == "PLU de Saint-Laurent-du-Maroni ; PPRI du Maroni."
+
+
+def test_specks_at_the_ends_of_an_answer_and_a_short_footer_are_left_out():
+    lines = [(60.0, 100.0, "Qualité"), (300.0, 100.0, "= Maire F"),
+             (60.0, 120.0, "Moyens logistiques mis à disposition (salle, restauration…)"),
+             (420.0, 120.0, "Salle du centre culturel"),
+             (60.0, 800.0, "MTECT Version novembre 2025 Page 3")]
+    page = _page(lines, ocr=True, conf={"=": 0.4, "F": 0.3})
+    fields = extract_fiche([("f.jpg", page)])
+    assert fields["s1.collectivite.elu_qualite"].value == "Maire"
+    assert fields["s5.moyens"].value == "Salle du centre culturel"
