@@ -244,7 +244,8 @@ MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a
 MISSED_MAX_REGIONS = 60
 MISSED_MAX_SHARE = 0.06  # of the page's area: the second reading stays a fraction of the first
 MISSED_MIN_CONF = 0.6
-UNSURE_WORD = 0.45  # below, a first reading's word is taken for noise (extractors.fields drop them too)
+UNSURE_WORD = 0.45  # below, a first reading's word neither hides ink from the second reading nor outranks it
+NOISE_WORD = 0.2  # below, it is noise (extractors.fields drop such words too)
 TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
 
 
@@ -274,7 +275,12 @@ def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine
     better: dict[int, RawWord] = {}  # id of a first reading's word -> a clearer reading of it
     # A line in the margin of its neighbour's crop is read twice: the surer reading wins.
     readings = [m for m in (_unstacked(raw, placed, scale) for raw in _clipped(engine.sparse_words(sheet))) if m]
+    unsure = [w for w in words if NOISE_WORD <= w.conf < UNSURE_WORD]
     for mapped in sorted(readings, key=lambda w: -w.conf):
+        # Over an unsure first reading, only a much surer one: "Vais" (0.79) is no better than "Vals" (0.43).
+        if mapped.conf < 0.85 and any(_overlap(mapped, u) > 0.5 * min(mapped.width * mapped.height, u.width * u.height)
+                                      for u in unsure):
+            continue
         if _plausible(mapped, height, confident + found):
             found.append(mapped)
             continue
