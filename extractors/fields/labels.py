@@ -133,6 +133,12 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             if skip:
                 j += skip  # the start of the label's next line, lost by OCR ("(PLU/PLUi,")
                 continue
+            following = _continuation(rows, row, x_start)
+            at = _token_at(rows[following], x_start) if following is not None and positions else None
+            if at is not None and same_word(rows[following].tokens[at].norm, words[j]):
+                # The answer starts close after the label's first line: the label goes on below.
+                row, k, last = following, at, None
+                continue
             break
         following = _continuation(rows, row, x_start)
         if following is None or not positions:

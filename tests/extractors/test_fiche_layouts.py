@@ -260,3 +260,12 @@ def test_specks_at_the_ends_of_an_answer_and_a_short_footer_are_left_out():
     fields = extract_fiche([("f.jpg", page)])
     assert fields["s1.collectivite.elu_qualite"].value == "Maire"
     assert fields["s5.moyens"].value == "Salle du centre culturel"
+
+
+def test_a_label_continued_below_while_its_answer_starts_close_after_its_first_line():
+    """A narrow label cell: "Présentation du projet et de la" then the answer, a little apart."""
+    first = "Présentation du projet et de la"
+    lines = [(60.0, 100.0, first), (60.0 + CHAR * (len(first) + 3), 100.0, "Le centre ancien souffre"),
+             (60.0, 112.0, "problématique"), (60.0 + CHAR * (len(first) + 3), 112.0, "de la vacance.")]
+    fields = extract_fiche([("f.pdf", _page(lines, ocr=True))])
+    assert fields["s3.description"].value == "Le centre ancien souffre de la vacance."
