@@ -91,11 +91,16 @@ def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
     for index, words in _VARIANTS:
         if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
             continue
-        matched = _match(rows, r, k, words, LABELS[index].inline)
+        # Printed instructions need not end at a gap: OCR leaves their last line half read.
+        matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip)
         if matched is None:
             continue
         positions, score = matched
         threshold = 0.6 if LABELS[index].skip else MIN_SCORE
+        if LABELS[index].skip:
+            # Printed instructions fill their lines: what OCR left of them is no answer.
+            positions = [(row, j) for row in sorted({p[0] for p in positions})
+                         for j in range(len(rows[row].tokens))]
         # The variant covering the most of the row wins: the full label whose OCR lost a
         # word, rather than a short alias that leaves the label's last line in the answer.
         if score >= threshold and (best is None or (len(positions), score) > (len(best.positions), best.score)):

@@ -269,3 +269,15 @@ def test_a_label_continued_below_while_its_answer_starts_close_after_its_first_l
              (60.0, 112.0, "problématique"), (60.0 + CHAR * (len(first) + 3), 112.0, "de la vacance.")]
     fields = extract_fiche([("f.pdf", _page(lines, ocr=True))])
     assert fields["s3.description"].value == "Le centre ancien souffre de la vacance."
+
+
+def test_printed_instructions_and_rules_read_on_a_fax_stay_out_of_the_annex():
+    lines = [(60.0, 100.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE"),
+             (60.0, 115.0, "Présentez de manière synthétique les dynamiques à l'œuvre sur le territoire concerné : "
+                           "démographie, économie et"),
+             (60.0, 127.0, "emploi, el et"),
+             (60.0, 145.0, "Fécamp compte 17 313 habitants. Le port fait"),
+             (60.0, 157.0, ": l'objet d'un projet.")]
+    page = _page(lines, ocr=True, conf={":": 0.5})
+    fields = extract_fiche([("f.tif", page)])
+    assert fields["a1.dynamiques_territoire"].value == "Fécamp compte 17 313 habitants. Le port fait l'objet d'un projet."
