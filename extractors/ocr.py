@@ -339,7 +339,11 @@ def _word_height(words: list[RawWord]) -> float | None:
 
 
 def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> list[tuple[int, int, int, int]]:
-    """Pixel boxes of runs of letter-sized ink marks that no word read covers."""
+    """Pixel boxes of runs of letter-sized ink marks that no word read covers.
+
+    Looked for at half size first, leniently (a quarter of the work on a whole page), then
+    checked at full size in the few places found, where blur and joined letters are told apart.
+    """
     import cv2
 
     pixels = np.asarray(image.convert("L"))
@@ -347,22 +351,45 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     # the page-sized float division of _flattened would cost more than all the rest.
     paper = _paper(pixels).astype(np.uint16)
     ink = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
-    step = 2 if height >= 60 else 1
-    if step > 1:  # the marks of large print, kept whole at half size (any ink in 2x2): a quarter of the work
-        ink = (cv2.resize(ink * 255, (ink.shape[1] // 2, ink.shape[0] // 2), interpolation=cv2.INTER_AREA) > 0)
-        ink = ink.astype(np.uint8)
-    unit = height / step
-    pad = max(1, int(unit * 0.15))
+    pad = max(1, int(height * 0.15))
     for w in words:
-        x0, y0 = w.left // step, w.top // step
-        ink[max(0, y0 - pad):y0 + w.height // step + pad + 1, max(0, x0 - pad):x0 + w.width // step + pad + 1] = 0
+        ink[max(0, w.top - pad):w.top + w.height + pad + 1, max(0, w.left - pad):w.left + w.width + pad + 1] = 0
+    if height < 20:
+        found = _runs(ink, height)
+    else:
+        half = (cv2.resize(ink * 255, (ink.shape[1] // 2, ink.shape[0] // 2), interpolation=cv2.INTER_AREA) > 0)
+        found = set()
+        margin = int(height)
+        for x0, y0, x1, y1 in _runs(half.astype(np.uint8), height / 2, lenient=True):
+            cx0, cy0 = max(0, 2 * x0 - margin), max(0, 2 * y0 - margin)
+            cx1, cy1 = min(ink.shape[1], 2 * x1 + margin), min(ink.shape[0], 2 * y1 + margin)
+            for rx0, ry0, rx1, ry1 in _runs(ink[cy0:cy1, cx0:cx1], height):
+                found.add((rx0 + cx0, ry0 + cy0, rx1 + cx0, ry1 + cy0))
+        found = list(found)
+    regions = [r for r in found if not any(o != r and _contains(o, r) for o in found)]
+    # Bounded cost: the largest runs first, up to a small share of the page.
+    regions.sort(key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True)
+    kept, total = [], 0
+    for region in regions[:MISSED_MAX_REGIONS]:
+        total += (region[2] - region[0]) * (region[3] - region[1])
+        if total > MISSED_MAX_SHARE * ink.size:
+            break
+        kept.append(region)
+    return sorted(kept, key=lambda r: (r[1], r[0]))
+
+
+def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int, int, int, int]]:
+    """Boxes of runs of letter-sized marks in a binary ink mask, `unit` the height of a word box."""
+    import cv2
+
     count, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h, area = (stats[:, i] for i in range(5))
     # A letter, or letters run together by blur or bold print: about the text's height, not a
     # long stroke, a rule or a blot. (`unit` is a word box's height, ascenders and descenders
     # included: an "a" is a quarter of it.)
-    glyph = (h >= 0.2 * unit) & (h <= 1.6 * unit) & (w <= 6.0 * unit) & (area >= 0.02 * unit * unit) \
-        & (area <= 0.8 * w * h)
+    low, high, wide, least, fill = (0.15, 2.0, 8.0, 0.01, 0.9) if lenient else (0.2, 1.6, 6.0, 0.02, 0.8)
+    glyph = (h >= low * unit) & (h <= high * unit) & (w <= wide * unit) & (area >= least * unit * unit) \
+        & (area <= fill * w * h)
     glyph[0] = False  # the background
     if not glyph.any():
         return []
@@ -373,20 +400,17 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     # How many letters each run holds: a mark is worth its width in letters.
     owners = run_labels[centres[glyph, 1].astype(int), centres[glyph, 0].astype(int)]
     worth = np.bincount(owners, weights=np.maximum(1.0, w[glyph] / (0.45 * unit)), minlength=count)
-    regions = []
+    least_worth, least_width, most_height = (2, 1.5, 4.0) if lenient else (MISSED_MIN_GLYPHS, 2.0, 3.0)
+    out = []
     for label in range(1, count):
         rx, ry, rw, rh, _ = run_stats[label]
-        if worth[label] >= MISSED_MIN_GLYPHS and rw >= 2.0 * unit and rh <= 3.0 * unit:
-            regions.append((int(rx * step), int(ry * step), int((rx + rw) * step), int((ry + rh) * step)))
-    # Bounded cost: the largest runs first, up to a small share of the page.
-    regions.sort(key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), reverse=True)
-    kept, total = [], 0
-    for region in regions[:MISSED_MAX_REGIONS]:
-        total += (region[2] - region[0]) * (region[3] - region[1])
-        if total > MISSED_MAX_SHARE * ink.size * step * step:
-            break
-        kept.append(region)
-    return sorted(kept, key=lambda r: (r[1], r[0]))
+        if worth[label] >= least_worth and rw >= least_width * unit and rh <= most_height * unit:
+            out.append((int(rx), int(ry), int(rx + rw), int(ry + rh)))
+    return out
+
+
+def _contains(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
 
 
 def _stacked(image: Image.Image, regions, scale: float, pad: int):
