@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -113,7 +114,29 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
-    return {field: FieldValue(join_words(tokens), confidence, source, FieldStatus.EXTRACTED)}
+    text = join_words(tokens)
+    if field.endswith("_email"):
+        text = _email(text)
+    return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
+
+
+_TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
+
+
+def _email(text: str) -> str:
+    """An address as OCR left it, mended where no address can differ: no spaces, quotes or
+    accents, and the dot before the top-level domain ("forcalquierfr" -> "forcalquier.fr")."""
+    if "@" not in text:
+        return text
+    text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
+    text = next((chunk for chunk in text.split() if "@" in chunk), text)
+    address = unicodedata.normalize("NFKD", text)
+    address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
+    local, _, domain = address.rpartition("@")
+    if "." not in domain:
+        tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
+        domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
+    return f"{local}@{domain}"
 
 
 def _choice(field: str, slugs: list[str] | None):

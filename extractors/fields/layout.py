@@ -208,7 +208,21 @@ def _readable(words) -> list:
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7]
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
-    return [w for w in kept if w.text not in _BOXES or not any(_inside(w, o) for o in letters)]
+    kept = [w for w in kept if w.text not in _BOXES or not any(_inside(w, o) for o in letters)]
+    return _without_doubles(kept)
+
+
+def _without_doubles(words: list) -> list:
+    """A word read twice at one place (a second reading of a region): the surer one stays."""
+    kept: dict[str, list] = {}
+    dropped = set()
+    for index in sorted(range(len(words)), key=lambda i: -words[i].conf):
+        word, key = words[index], norm(words[index].text)
+        if key and any(_inside(word, other) for other in kept.get(key, ())):
+            dropped.add(index)
+        else:
+            kept.setdefault(key, []).append(word)
+    return [word for index, word in enumerate(words) if index not in dropped]
 
 
 def _plain(text: str) -> bool:

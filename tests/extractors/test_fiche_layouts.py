@@ -281,3 +281,26 @@ def test_printed_instructions_and_rules_read_on_a_fax_stay_out_of_the_annex():
     page = _page(lines, ocr=True, conf={":": 0.5})
     fields = extract_fiche([("f.tif", page)])
     assert fields["a1.dynamiques_territoire"].value == "Fécamp compte 17 313 habitants. Le port fait l'objet d'un projet."
+
+
+def test_an_address_read_by_ocr_is_mended_where_no_address_differs():
+    lines = [(60.0, 100.0, "Courriel"), (300.0, 100.0, "“cedric.lemonnier@séine-maritime. gouv.fr"),
+             (60.0, 120.0, "Téléphone"), (300.0, 120.0, "02 35 58 53 27"),
+             (60.0, 140.0, "Collectivité porteuse"), (300.0, 140.0, "Commune de Forcalquier"),
+             (60.0, 160.0, "Courriel"), (300.0, 160.0, "urbanisme@forcalquierfr")]
+    fields = extract_fiche([("f.pdf", _page(lines, ocr=True))])
+    assert fields["s1.etat.referent_email"].value == "cedric.lemonnier@seine-maritime.gouv.fr"
+    assert fields["s1.collectivite.contact_email"].value == "urbanisme@forcalquier.fr"
+
+
+def test_a_word_read_twice_at_one_place_counts_once():
+    page = _page([(60.0, 100.0, "Qualité"), (300.0, 100.0, "Maire")], ocr=True)
+    again = Word("Maire", tuple(v + 0.5 for v in page.words[-1].bbox), 0.5, page.words[-1].line)
+    page = PageText(1, page.width, page.height, page.words + (again,), ocr=True, confidence=0.9)
+    assert extract_fiche([("f.pdf", page)])["s1.collectivite.elu_qualite"].value == "Maire"
+
+
+def test_mending_an_address_keeps_apart_what_follows_it():
+    lines = [(60.0, 100.0, "Courriel"), (300.0, 100.0, "jm.grondin@saintjoseph.re fr")]
+    fields = extract_fiche([("f.pdf", _page(lines, ocr=True))])
+    assert fields["s1.etat.referent_email"].value == "jm.grondin@saintjoseph.re"
