@@ -8,10 +8,11 @@ A fixed set of sample dossiers (digital PDFs, office files, scans, photos, mails
   2. through 1, then 2 `guichet worker` processes, each from an empty data directory: the
      workers are started and ready before the dossiers are queued, and the time runs from
      the first job queued to the last dossier processed. Jobs are queued longest first (by
-     the in-process times of this run), so that two workers can balance. Pages are OCR'd one at a time in a dossier (GUICHET_OCR_WORKERS=1): the workers' own
-parallelism is what is measured. Worker start-up (imports, the COG, the OCR engine, the first
-sweep) is measured apart, on an empty queue; the queue's own cost per job (enqueue, Redis
-round trips, JSON (de)serialisation, RQ's fork per job) on no-op jobs.
+     the in-process times of this run), so that two workers can balance.
+Pages are OCR'd one at a time in a dossier (GUICHET_OCR_WORKERS=1): the workers' own
+parallelism is what is measured. Worker start-up (imports, the COG, the OCR engine, spaCy,
+the first sweep) is measured apart, on an empty queue; the queue's own cost per job
+(enqueue, Redis round trips, JSON (de)serialisation, RQ's fork per job) on no-op jobs.
 Targets: 2 workers >= 1.8x one; queue overhead < 5 % of a dossier's time; reprocessing >= 10x.
 The machine's load average is printed by each figure: other processes share its cores.
 """
