@@ -100,18 +100,20 @@ def in_process(cases: list[str], workdir: Path, redis_url: str) -> tuple[dict[st
     return seconds, time.perf_counter() - started, at, cpu
 
 
-def worker_startup(workdir: Path, redis_url: str, runs: int = 3) -> float:
-    """Seconds for `guichet worker --burst` on an empty queue: start, load, sweep, stop."""
+def worker_startup(workdir: Path, redis_url: str, runs: int = 3) -> tuple[float, float]:
+    """Seconds (median) and CPU seconds (mean) of `guichet worker --burst` on an empty queue:
+    start, load, sweep, stop."""
     settings, env = fresh(workdir, redis_url)
     Store(settings)  # the schema, as a worker finds it in production
     times = []
+    cpu = cpu_seconds()
     for _ in range(runs):
         started = time.perf_counter()
         subprocess.run([GUICHET, "worker", "--burst", "--sweep-every", "0"], env={**os.environ, **env},
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         times.append(time.perf_counter() - started)
     make_queue(settings).delete(delete_jobs=True)
-    return statistics.median(times)
+    return statistics.median(times), (cpu_seconds() - cpu) / runs
 
 
 def queue_cost(workdir: Path, redis_url: str, startup: float, jobs: int = 100) -> tuple[float, float]:
@@ -170,6 +172,7 @@ def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", default=CASES)
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each worker count, alternated")
     args = parser.parse_args()
     redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     os.environ["GUICHET_OCR_WORKERS"] = "1"
@@ -183,24 +186,32 @@ def main() -> None:
         cases.sort(key=lambda c: -seconds[c])  # longest first: two workers can balance
         print("in-process seconds per dossier: " + ", ".join(f"{c[:2]} {seconds[c]:.1f}" for c in cases),
               flush=True)
-        startup = worker_startup(tmp / "startup", redis_url)
+        startup, startup_cpu = worker_startup(tmp / "startup", redis_url)
         enqueue, per_job = queue_cost(tmp / "noop", redis_url, startup)
-        one, load_one, cpu_one = through_workers(cases, tmp / "one", redis_url, 1)
-        two, load_two, cpu_two = through_workers(cases, tmp / "two", redis_url, 2)
+        runs: dict[int, list] = {1: [], 2: []}
+        for round_ in range(args.rounds):  # 1, 2, 2, 1, ...: a load that drifts weighs on both alike
+            for workers in ((1, 2) if round_ % 2 == 0 else (2, 1)):
+                runs[workers].append(through_workers(cases, tmp / f"w{workers}-{round_}", redis_url, workers))
+                elapsed, at, _ = runs[workers][-1]
+                print(f"  {workers} worker(s): {elapsed:.1f} s ({at})", flush=True)
+    one, two = (statistics.mean(r[0] for r in runs[w]) for w in (1, 2))
+    load_one, load_two = (", ".join(r[1] for r in runs[w]) for w in (1, 2))
+    cpu_one, cpu_two = (statistics.mean(r[2] for r in runs[w]) for w in (1, 2))
     mean = local / n
     print(f"in-process   {local:6.1f} s   {60 * n / local:5.1f} dossiers/min   ({load_local})")
     print(f"1 worker     {one:6.1f} s   {60 * n / one:5.1f} dossiers/min   {local / one:4.2f}x in-process   "
           f"({load_one})")
     print(f"2 workers    {two:6.1f} s   {60 * n / two:5.1f} dossiers/min   speed-up {one / two:4.2f}x over one "
           f"(target >= 1.8x)   ({load_two})")
-    print(f"start-up     {startup:6.1f} s per worker (imports, COG, OCR engine, spaCy, first sweep), "
-          f"once per worker, outside the times above")
+    print(f"start-up     {startup:6.1f} s, {startup_cpu:.1f} CPU s per worker (imports, COG, OCR engine, "
+          f"spaCy, first sweep), once per worker, outside the times above")
     print(f"queue cost   enqueue {1000 * enqueue:.1f} ms + through a worker {1000 * per_job:.1f} ms per job = "
           f"{(enqueue + per_job) / mean:.2%} of a dossier's {mean:.1f} s (target < 5 %)")
     print(f"1 worker vs in-process: {(one - local) / local:+.1%} of processing time "
           f"(the per-job fork and Redis, and whatever else runs on the machine)")
-    print(f"CPU seconds  in-process {cpu_local:.1f}, 1 worker {cpu_one:.1f}, 2 workers {cpu_two:.1f} "
-          f"(workers' start-up included)")
+    print(f"CPU seconds  in-process {cpu_local:.1f}, 1 worker {cpu_one - startup_cpu:.1f}, 2 workers "
+          f"{cpu_two - 2 * startup_cpu:.1f} (start-up taken off): the queue costs "
+          f"{(cpu_one - startup_cpu - cpu_local) / cpu_local:+.1%} CPU over in-process, whatever the load")
     print(f"reprocess    {again:6.1f} s   {local / again:5.1f}x faster than first processing (target >= 10x)")
     print(f"{load()} at end")
 
