@@ -347,23 +347,18 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     import cv2
 
     pixels = np.asarray(image.convert("L"))
-    # Ink: darker than 185/255 of the local paper (blurred photo strokes are grey), in integers:
-    # the page-sized float division of _flattened would cost more than all the rest.
-    paper = _paper(pixels).astype(np.uint16)
-    ink = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
-    pad = max(1, int(height * 0.15))
-    for w in words:
-        ink[max(0, w.top - pad):w.top + w.height + pad + 1, max(0, w.left - pad):w.left + w.width + pad + 1] = 0
     if height < 20:
-        found = _runs(ink, height)
+        found = _runs(_ink(pixels, words, height, (0, 0)), height)
     else:
-        half = (cv2.resize(ink * 255, (ink.shape[1] // 2, ink.shape[0] // 2), interpolation=cv2.INTER_AREA) > 0)
+        # The darkest pixel of each 2x2 block: thin strokes survive at half size.
+        half = cv2.erode(pixels, np.ones((2, 2), np.uint8), anchor=(0, 0))[::2, ::2]
         found = set()
         margin = int(height)
-        for x0, y0, x1, y1 in _runs(half.astype(np.uint8), height / 2, lenient=True):
+        for x0, y0, x1, y1 in _runs(_ink(half, words, height, (0, 0), step=2), height / 2, lenient=True):
             cx0, cy0 = max(0, 2 * x0 - margin), max(0, 2 * y0 - margin)
-            cx1, cy1 = min(ink.shape[1], 2 * x1 + margin), min(ink.shape[0], 2 * y1 + margin)
-            for rx0, ry0, rx1, ry1 in _runs(ink[cy0:cy1, cx0:cx1], height):
+            cx1, cy1 = min(pixels.shape[1], 2 * x1 + margin), min(pixels.shape[0], 2 * y1 + margin)
+            crop = _ink(pixels[cy0:cy1, cx0:cx1], words, height, (cx0, cy0))
+            for rx0, ry0, rx1, ry1 in _runs(crop, height):
                 found.add((rx0 + cx0, ry0 + cy0, rx1 + cx0, ry1 + cy0))
         found = list(found)
     regions = [r for r in found if not any(o != r and _contains(o, r) for o in found)]
@@ -372,10 +367,29 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     kept, total = [], 0
     for region in regions[:MISSED_MAX_REGIONS]:
         total += (region[2] - region[0]) * (region[3] - region[1])
-        if total > MISSED_MAX_SHARE * ink.size:
+        if total > MISSED_MAX_SHARE * pixels.size:
             break
         kept.append(region)
     return sorted(kept, key=lambda r: (r[1], r[0]))
+
+
+def _ink(pixels: np.ndarray, words: list[RawWord], height: float, origin: tuple[int, int],
+         step: int = 1) -> np.ndarray:
+    """Ink outside the words read, as 0/1: darker than 185/255 of the local paper (blurred photo
+    strokes are grey). `pixels` is a part of the page from `origin`, at 1/`step` of its size.
+
+    In integers: a page-sized float division would cost more than all the rest.
+    """
+    paper = _paper(pixels).astype(np.uint16)
+    ink = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
+    pad = max(1, int(height * 0.15))
+    ox, oy = origin
+    for w in words:
+        x0, y0 = (w.left - pad - ox) // step, (w.top - pad - oy) // step
+        x1, y1 = (w.left + w.width + pad - ox) // step + 1, (w.top + w.height + pad - oy) // step + 1
+        if x1 > 0 and y1 > 0 and x0 < ink.shape[1] and y0 < ink.shape[0]:
+            ink[max(0, y0):y1, max(0, x0):x1] = 0
+    return ink
 
 
 def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int, int, int, int]]:
