@@ -212,6 +212,9 @@ def main() -> None:
     print(f"CPU seconds  in-process {cpu_local:.1f}, 1 worker {cpu_one - startup_cpu:.1f}, 2 workers "
           f"{cpu_two - 2 * startup_cpu:.1f} (start-up taken off): the queue costs "
           f"{(cpu_one - startup_cpu - cpu_local) / cpu_local:+.1%} CPU over in-process, whatever the load")
+    print(f"cores used   in-process {cpu_local / local:.2f}, 1 worker {(cpu_one - startup_cpu) / one:.2f}, "
+          f"2 workers {(cpu_two - 2 * startup_cpu) / two:.2f} (of the machine's {os.cpu_count()}, "
+          f"shared with whatever else runs)")
     print(f"reprocess    {again:6.1f} s   {local / again:5.1f}x faster than first processing (target >= 10x)")
     print(f"{load()} at end")
 
