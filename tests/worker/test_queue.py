@@ -267,3 +267,37 @@ def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine
     after = export_dossier(store, dossier_id)
     assert (after["documents"], after["fields"], after["completeness"]) == \
         (before["documents"], before["fields"], before["completeness"])
+
+
+def test_an_idle_worker_waits_for_redis_then_takes_work_and_stops_cleanly(queued, private_redis, tmp_path):
+    from rq import Worker
+
+    settings, env = queued
+    settings = replace(settings, redis_url=private_redis.url)
+    env = {**env, "REDIS_URL": private_redis.url}
+    store = Store(settings)
+    log = tmp_path / "worker.log"
+    worker = _worker(env, log, "--sweep-every", "0")
+    try:
+        queue = make_queue(settings)
+        deadline = time.monotonic() + 120
+        while Worker.count(queue=queue) < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert Worker.count(queue=queue) == 1, log.read_text()[-3000:]
+        private_redis.stop(signal.SIGTERM)
+        time.sleep(6)  # RQ retries while waiting for a job: no reason to exit
+        assert worker.poll() is None, log.read_text()[-3000:]
+        private_redis.start()
+        dossier_id = _intake(DIGITAL, store, settings)
+        enqueue_processing(settings, dossier_id)
+        deadline = time.monotonic() + 300
+        while _status(settings, dossier_id) != "processed" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _status(settings, dossier_id) == "processed", log.read_text()[-3000:]
+        worker.send_signal(signal.SIGTERM)  # a stop asked for is not a lost Redis: exit 0
+        assert worker.wait(60) == 0, log.read_text()[-3000:]
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    make_queue(settings).delete(delete_jobs=True)
