@@ -138,6 +138,7 @@ def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: in
     """Seconds from queuing the dossiers to the last one processed, workers already started
     (their start-up is measured apart); the load then; CPU seconds of the workers, start-up included."""
     from rq import Worker
+    from rq.job import Job
 
     settings, env = fresh(workdir, redis_url)
     store = Store(settings)
@@ -152,14 +153,18 @@ def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: in
         time.sleep(0.1)
     assert Worker.count(queue=queue) == workers, "workers did not start"
     started = time.perf_counter()
-    for case in cases:
-        enqueue_processing(settings, ids[case])
+    job_ids = [enqueue_processing(settings, ids[case]) for case in cases]
     pending = set(ids[c] for c in cases)
     while pending:
         time.sleep(0.1)
         pending = {d for d in pending if store.dossier(d).status != "processed"}
     elapsed = time.perf_counter() - started
     at = load()
+    time.sleep(1)  # the last job's end written to Redis
+    busy = sum((job.ended_at - job.started_at).total_seconds()
+               for job in Job.fetch_many(job_ids, connection=queue.connection, serializer=queue.serializer)
+               if job is not None and job.started_at and job.ended_at)
+    at += f", jobs running at once {busy / elapsed:.2f} on average"
     for proc in procs:
         proc.terminate()
     for proc in procs:
@@ -195,7 +200,7 @@ def main() -> None:
                 elapsed, at, _ = runs[workers][-1]
                 print(f"  {workers} worker(s): {elapsed:.1f} s ({at})", flush=True)
     one, two = (statistics.mean(r[0] for r in runs[w]) for w in (1, 2))
-    load_one, load_two = (", ".join(r[1] for r in runs[w]) for w in (1, 2))
+    load_one, load_two = ("; ".join(r[1] for r in runs[w]) for w in (1, 2))
     cpu_one, cpu_two = (statistics.mean(r[2] for r in runs[w]) for w in (1, 2))
     mean = local / n
     print(f"in-process   {local:6.1f} s   {60 * n / local:5.1f} dossiers/min   ({load_local})")
