@@ -12,6 +12,13 @@ verdict or reason-code mismatch.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# Run as `python bench/<script>.py`, this folder comes first on sys.path, where queue.py (the
+# queue bench) would shadow the standard library's queue: take the folder off first.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 import argparse
 import email.parser
 import email.policy
@@ -19,11 +26,9 @@ import email.utils
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
-from pathlib import Path
 
 from rapidfuzz import fuzz
 

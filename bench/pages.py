@@ -13,14 +13,19 @@ Targets: OCR <= 1.15x, text layer <= 1.5x, parallel <= 0.6x on 2 cores, memory <
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# Run as `python bench/<script>.py`, this folder comes first on sys.path, where queue.py (the
+# queue bench) would shadow the standard library's queue: take the folder off first.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pdfplumber
 import pypdfium2
