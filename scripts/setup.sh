@@ -38,5 +38,10 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/pip install -q --no-deps -e .
 # The État's design system (DSFR), served by the app itself: nothing is loaded from a CDN at run time.
 # --ignore-scripts: the package's preinstall hook expects a DSFR project scaffold we do not use.
-npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+# A download from the registry can stall without failing: give each try five minutes, three tries.
+for attempt in 1 2 3; do
+  timeout 300 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && break
+  [ "$attempt" -lt 3 ] || { echo "npm ci a échoué trois fois (registre npm injoignable ?)" >&2; exit 1; }
+  echo "npm ci interrompu ou en échec, nouvel essai ($attempt/3)" >&2
+done
 echo "Guichet est installé : .venv/bin/guichet --help"
