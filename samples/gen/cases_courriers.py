@@ -116,7 +116,8 @@ CASES_COURRIERS = [
          codes=["COURRIER_COLLECTIVITE_ABSENT", "COMMUNE_INCONNUE"],
          tweak=_no_coll_letter),
     Case("35_mayotte_sans_prefet", "sada", "2 PDF (fiche, maire)",
-         "incomplete: the préfet's letter is missing; Mayotte (976), 02 69 and 06 39 numbers (E.164 +262, not the Comoros' +269); modern "
+         "incomplete: the préfet's letter is missing; Mayotte (976), 02 69 and 06 39 numbers "
+         "(E.164 +262, not the Comoros' +269); modern "
          "letterhead with the logo right and the address in the footer, stamp over the "
          "signature",
          lambda b: pk.digital_pdfs(b, _names(
