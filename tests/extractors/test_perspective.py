@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.geometry import to_page
+from extractors.model import PageText
 from extractors.ocr import ocr_page
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -115,3 +116,16 @@ def test_to_page_undoes_the_warp_then_the_turn():
     assert to_page((440.0, 640.0, 440.0, 640.0), 600, 800, 0.0, 0, warp)[:2] == pytest.approx((520.0, 700.0))
     # Turned by 90 degrees first: the upright image is the rectangle standing on its side.
     assert to_page((0.0, 0.0, 0.0, 0.0), 600, 800, 0.0, 90, warp)[:2] == pytest.approx((500.0, 80.0))
+
+
+def test_the_warp_is_kept_by_the_store(store):
+    from extractors.model import ReadResult, Word
+
+    words = (Word("Vitré", (300.0, 200.0, 340.0, 212.0), 0.9, 0),)
+    warp = (100.0, 50.0, 500.0, 80.0, 520.0, 700.0, 60.0, 650.0, 440.0, 640.0)
+    warped = PageText(1, 600.0, 800.0, words, ocr=True, confidence=0.9, skew=0.4, warp=warp)
+    flat = PageText(2, 600.0, 800.0, words, ocr=True, confidence=0.9)
+    reading = store.save_reading("ab" * 32, 1, ReadResult((warped, flat)), (), 0.1)
+    again = store.pages(reading.id)
+    assert again[0].warp == warp and again[0].to_page(words[0].bbox) == warped.to_page(words[0].bbox)
+    assert again[1].warp is None and again[1].to_page(words[0].bbox) == words[0].bbox
