@@ -1,27 +1,61 @@
-"""Map boxes from an upright page image (turned, then deskewed) back to the page as received."""
+"""Map boxes from an upright page image (warped, turned, then deskewed) back to the page as received."""
 
 from __future__ import annotations
 
 import logging
 import math
 
+import numpy as np
+
 from extractors.model import BBox
 
 log = logging.getLogger(__name__)
 
 
-def to_page(bbox: BBox, width: float, height: float, skew: float, rotation: int) -> BBox:
+def to_page(bbox: BBox, width: float, height: float, skew: float, rotation: int,
+            warp: tuple[float, ...] | None = None) -> BBox:
     """The box on the page as received, from a box on its upright image (same units).
 
-    The upright image is the page turned counter-clockwise by `rotation`, then turned
-    by -`skew` degrees about its centre on an expanded canvas (as PIL's expand=True does).
+    The upright image is the page, first warped to a rectangle when `warp` is given (the
+    sheet's four corners on the page, then the rectangle's width and height: see
+    sheet_corners), turned counter-clockwise by `rotation`, then turned by -`skew` degrees
+    about its centre on an expanded canvas (as PIL's expand=True does).
     """
-    if not skew and not rotation:
+    if not skew and not rotation and not warp:
         return bbox
+    if warp:
+        width, height = warp[8], warp[9]  # turned and deskewed is the warped sheet, not the photo
     x0, top, x1, bottom = bbox
     points = [_point(x, y, width, height, skew, rotation) for x in (x0, x1) for y in (top, bottom)]
+    if warp:
+        back = np.linalg.inv(sheet_homography(warp))
+        points = [_apply(back, x, y) for x, y in points]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
+
+
+def sheet_homography(warp: tuple[float, ...], scale: float = 1.0) -> np.ndarray:
+    """The 3x3 matrix taking the page as received onto the warped rectangle, `scale` units per unit.
+
+    `warp` holds the sheet's corners (top-left, top-right, bottom-right, bottom-left; x, y)
+    then the rectangle's width and height. Solved directly (8 equations) so that reading
+    stored pages needs no OpenCV.
+    """
+    corners = [(warp[2 * i] * scale, warp[2 * i + 1] * scale) for i in range(4)]
+    w, h = warp[8] * scale, warp[9] * scale
+    targets = [(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(corners, targets):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values += [u, v]
+    solved = np.linalg.solve(np.array(rows, dtype=np.float64), np.array(values, dtype=np.float64))
+    return np.append(solved, 1.0).reshape(3, 3)
+
+
+def _apply(matrix: np.ndarray, x: float, y: float) -> tuple[float, float]:
+    u, v, w = matrix @ np.array([x, y, 1.0])
+    return float(u / w), float(v / w)
 
 
 def _point(x: float, y: float, width: float, height: float, skew: float, rotation: int) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from extractors.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 2  # bump when reading changes, so that cached pages are read again
+READER_VERSION = 3  # bump when reading changes, so that cached pages are read again
 
 
 class FileKind(StrEnum):
@@ -63,8 +63,9 @@ class Word:
 class PageText:
     """The words of one page, whatever their origin (text layer or OCR).
 
-    OCR'd words are boxed on the upright page (turned by `rotation`, deskewed by `skew`),
-    where lines are level; `to_page` maps a box back onto the page as received.
+    OCR'd words are boxed on the upright page (a photographed sheet warped to a rectangle
+    by `warp`, then turned by `rotation`, deskewed by `skew`), where lines are level;
+    `to_page` maps a box back onto the page as received.
     """
 
     number: int  # 1-based
@@ -76,12 +77,21 @@ class PageText:
     rotation: int = 0  # degrees the page image was turned before OCR
     skew: float = 0.0  # degrees of deskew applied before OCR
     error: ErrorCode | None = None
+    # A photographed sheet warped to a rectangle before OCR: its corners on the page as
+    # received (x, y in points: top-left, top-right, bottom-right, bottom-left), then the
+    # rectangle's width and height in points. None: the page was not warped.
+    warp: tuple[float, ...] | None = None
 
     def to_page(self, bbox: BBox) -> BBox:
         """A word box (upright image, points) on the page as received, for display."""
         from extractors.geometry import to_page
 
-        return to_page(bbox, self.width, self.height, self.skew, self.rotation)
+        return to_page(bbox, self.width, self.height, self.skew, self.rotation, self.warp)
+
+    @property
+    def sheet_size(self) -> tuple[float, float]:
+        """Width and height (points) of the image that was turned and deskewed: the warped sheet, or the page."""
+        return (self.warp[8], self.warp[9]) if self.warp else (self.width, self.height)
 
     @property
     def text(self) -> str:

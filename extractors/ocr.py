@@ -115,8 +115,9 @@ class TesseractEngine:
 
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
-    """Read one page: turned upright if need be, then deskewed; boxes in points."""
-    gray = reversed_bands_inverted(outside_paper_whitened(image.convert("L")))
+    """Read one page: a photographed sheet warped flat, turned upright if need be, then deskewed; boxes in points."""
+    straight, warp = paper_straightened(image.convert("L"))
+    gray = reversed_bands_inverted(straight)
     words, upright, skew = _read_level(gray, engine)
     rotation = 0
     if _looks_turned(words) and _has_ink(gray):
@@ -127,15 +128,17 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
                 words, upright, skew, rotation = turned_words, turned_image, turned_skew, turn
     words = with_missed_text(words, upright, engine)
     words = with_checkboxes(words, upright)
+    scale = 72.0 / dpi
     return PageText(
         number=number,
-        width=gray.width * 72.0 / dpi,
-        height=gray.height * 72.0 / dpi,
-        words=_page_words(words, 72.0 / dpi),
+        width=image.width * scale,  # the page as received: what the review UI shows
+        height=image.height * scale,
+        words=_page_words(words, scale),
         ocr=True,
         confidence=round(_mean_conf(words), 4),
         rotation=rotation,
         skew=skew,
+        warp=tuple(round(v * scale, 3) for v in warp) if warp else None,
     )
 
 
@@ -145,30 +148,152 @@ def outside_paper_whitened(gray: Image.Image) -> Image.Image:
     Tesseract's layout analysis otherwise takes the dark margin and the text next to it
     for a picture and drops whole columns.
     """
+    found = _sheet(gray)
+    return gray if found is None else _whitened(gray, found[1])
+
+
+def paper_straightened(gray: Image.Image) -> tuple[Image.Image, tuple[float, ...] | None]:
+    """outside_paper_whitened, then a sheet photographed at an angle warped to a rectangle.
+
+    A keystoned sheet's lines slope differently across the page, which no single deskew
+    angle levels: Tesseract then joins a form's label column to the wrong answers. Returns
+    the image and the warp in pixels (corners on `gray`, then the rectangle's size; see
+    PageText.warp), None when the sheet is already an upright rectangle or not found.
+    """
+    import cv2
+
+    found = _sheet(gray)
+    if found is None:
+        return gray, None
+    outline, mask = found
+    flat = _whitened(gray, mask)
+    corners = sheet_corners(outline)
+    if corners is None or _aligned(corners):
+        return flat, None
+    (tl, tr, br, bl) = corners
+    width = int(round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))  # the longer edge: no resolution lost
+    height = int(round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    warped = cv2.warpPerspective(np.asarray(flat), matrix, (width, height), flags=cv2.INTER_CUBIC,
+                                 borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    warp = tuple(float(v) for v in corners.reshape(-1)) + (float(width), float(height))
+    return Image.fromarray(warped), warp
+
+
+def _sheet(gray: Image.Image) -> tuple[np.ndarray, np.ndarray] | None:
+    """A sheet on a darker desk: its convex outline (pixels of `gray`) and a mask of it (0/255, full size).
+
+    The sheet is the largest bright shape, 30 to 92% of the image, with a darker outside.
+    """
     import cv2  # lazy: only OCR needs it
 
     pixels = np.asarray(gray)
     scale = 800 / max(pixels.shape)
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
+    scale = min(scale, 1.0)
     _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
-        return gray
-    sheet = max(contours, key=cv2.contourArea)
+        return None
+    sheet = _grown(small, paper, max(contours, key=cv2.contourArea))
     share = cv2.contourArea(sheet) / float(small.size)
     if not 0.3 <= share <= 0.92:
-        return gray  # no sheet on a background: a scan or a rendered page
+        return None  # no sheet on a background: a scan or a rendered page
+    hull = cv2.convexHull(sheet)
     mask = np.zeros(small.shape, np.uint8)
-    cv2.drawContours(mask, [cv2.convexHull(sheet)], -1, 255, thickness=cv2.FILLED)
+    cv2.drawContours(mask, [hull], -1, 255, thickness=cv2.FILLED)
     inside, outside = small[mask > 0], small[mask == 0]
     if outside.size == 0 or float(np.median(outside)) > 0.7 * float(np.median(inside)):
-        return gray  # what lies outside is as bright as paper: part of the sheet, not a desk
+        return None  # what lies outside is as bright as paper: part of the sheet, not a desk
     mask = cv2.resize(mask, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
+    outline = (hull.reshape(-1, 2).astype(np.float64) + 0.5) / scale - 0.5
+    return outline, mask
+
+
+def _grown(small: np.ndarray, paper: np.ndarray, core: np.ndarray) -> np.ndarray:
+    """The sheet's outline: its brightest part grown over the whole sheet, up to the desk's sharp edge.
+
+    A shadow across the sheet can be as dark as the desk, so a threshold cuts it off (and
+    the shadowed labels would be painted white). Flooded from the bright part and from the
+    dark image border, the sheet stops where brightness jumps: at its edge, not at a
+    shadow's soft one. Text is blurred away first.
+    """
+    import cv2
+
+    markers = np.zeros(small.shape, np.int32)
+    inside = np.zeros(small.shape, np.uint8)
+    cv2.drawContours(inside, [core], -1, 1, thickness=cv2.FILLED)
+    margin = max(3, small.shape[0] // 80)
+    markers[cv2.erode(inside, np.ones((2 * margin + 1,) * 2, np.uint8)) > 0] = 1
+    border = np.zeros(small.shape, bool)
+    border[:3, :], border[-3:, :], border[:, :3], border[:, -3:] = True, True, True, True
+    markers[border & (paper == 0) & (inside == 0)] = 2
+    if not (markers == 2).any() or not (markers == 1).any():
+        return core  # no desk at the border: nothing to grow against
+    smooth = cv2.medianBlur(small, 7)
+    cv2.watershed(cv2.cvtColor(smooth, cv2.COLOR_GRAY2BGR), markers)
+    grown = (markers == 1).astype(np.uint8)
+    contours, _ = cv2.findContours(grown, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return max(contours, key=cv2.contourArea) if contours else core
+
+
+def _whitened(gray: Image.Image, mask: np.ndarray) -> Image.Image:
     # Even out the light first (a grey sheet next to white would turn black under
     # Tesseract's global threshold), then paint the desk white.
-    flat = _flattened(pixels)
+    flat = _flattened(np.asarray(gray))
     flat[mask == 0] = 255
     return Image.fromarray(flat)
+
+
+def sheet_corners(outline: np.ndarray) -> np.ndarray | None:
+    """The four corners of a convex sheet outline (top-left, top-right, bottom-right, bottom-left), or None.
+
+    The outline simplified until four points remain (a curled edge bulges, so a few
+    tolerances are tried), else its smallest enclosing rectangle; None when that is no
+    plausible sheet: not convex, angles far from square, or not covering the outline.
+    """
+    import cv2
+
+    hull = outline.astype(np.float32).reshape(-1, 1, 2)
+    perimeter = cv2.arcLength(hull, True)
+    quad = None
+    for tolerance in (0.01, 0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, tolerance * perimeter, True)
+        if len(approx) == 4:
+            quad = approx.reshape(4, 2).astype(np.float64)
+            break
+        if len(approx) < 4:
+            break
+    if quad is None:
+        quad = cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float64)
+    quad = _clockwise(quad)
+    if not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
+        return None
+    for i in range(4):
+        a, b = quad[i - 1] - quad[i], quad[(i + 1) % 4] - quad[i]
+        angle = math.degrees(math.acos(np.clip(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)), -1, 1)))
+        if not 60 <= angle <= 120:
+            return None
+    area = cv2.contourArea(quad.astype(np.float32))
+    if not 0.9 <= area / max(1.0, cv2.contourArea(hull)) <= 1.15:
+        return None
+    return quad
+
+
+def _clockwise(quad: np.ndarray) -> np.ndarray:
+    """Corners in clockwise order on the image (y down), from the one nearest the top-left."""
+    centre = quad.mean(axis=0)
+    quad = quad[np.argsort(np.arctan2(quad[:, 1] - centre[1], quad[:, 0] - centre[0]))]
+    return np.roll(quad, -int(np.argmin(quad.sum(axis=1))), axis=0)
+
+
+def _aligned(corners: np.ndarray) -> bool:
+    """Already an upright rectangle: every corner within 1% of the diagonal from its bounding box's corner."""
+    x0, y0 = corners.min(axis=0)
+    x1, y1 = corners.max(axis=0)
+    box = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    return float(np.linalg.norm(corners - box, axis=1).max()) <= 0.01 * math.hypot(x1 - x0, y1 - y0)
 
 
 def reversed_bands_inverted(gray: Image.Image) -> Image.Image:

@@ -31,11 +31,23 @@ class SignatureCheck:
     detail: str = ""
 
 
-def upright(image: Image.Image, rotation: int, skew: float) -> Image.Image:
-    """The page image as OCR read it: turned counter-clockwise by `rotation`, deskewed by `skew`.
+def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,
+            dpi: float = 72.0) -> Image.Image:
+    """The page image as OCR read it: warped flat by `warp` (points; the image is at `dpi`),
+    turned counter-clockwise by `rotation`, deskewed by `skew`.
 
     Words of an OCR'd page are boxed on this image (see extractors.ocr and geometry).
     """
+    if warp:
+        import cv2
+
+        from extractors.geometry import sheet_homography
+
+        scale = dpi / 72.0
+        size = (int(round(warp[8] * scale)), int(round(warp[9] * scale)))
+        pixels = cv2.warpPerspective(np.asarray(image), sheet_homography(warp, scale), size,
+                                     flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+        image = Image.fromarray(pixels)
     methods = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
                270: Image.Transpose.ROTATE_270}
     if rotation in methods:

@@ -33,7 +33,7 @@ def signature_key(blob: str, blob_kind: str, page: PageText, zone: SignatureZone
                   code: str) -> str:
     """The key of one letter's signature check."""
     parts = [SIGNATURE, READER_VERSION, code, blob, blob_kind, page.number, page.ocr, page.rotation,
-             round(page.skew, 4), list(zone.bbox), [list(b) for b in zone.printed],
+             round(page.skew, 4), list(page.warp or ()), list(zone.bbox), [list(b) for b in zone.printed],
              round(zone.text_height, 4), zone.page, max_pixels]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 

@@ -117,6 +117,8 @@ class PageRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     rotation: Mapped[int] = mapped_column(Integer, default=0)
     skew: Mapped[float] = mapped_column(Float, default=0.0)
+    # PageText.warp (a photo warped flat): SQL NULL, not JSON null, when the page was not warped.
+    warp: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(40))
     words: Mapped[list] = mapped_column(JSON, default=list)
     __table_args__ = (UniqueConstraint("reading_id", "number", name="uq_page_reading_number"),)

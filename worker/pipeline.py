@@ -285,7 +285,7 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
             frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)
             image, dpi = list(frames)[page.number - 1]
     if page.ocr:  # the words were read on the upright page: look at the same one
-        image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew)
+        image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     return check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
 
 

@@ -144,8 +144,8 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     else:
         return None
     upright = pages[page]
-    width, page_height = (upright.height, upright.width) if upright.rotation in (90, 270) else \
-        (upright.width, upright.height)
+    sheet_w, sheet_h = upright.sheet_size  # a warped photo: the flat sheet, not the photo
+    width, page_height = (sheet_h, sheet_w) if upright.rotation in (90, 270) else (sheet_w, sheet_h)
     after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
     bottom = min([bottom, page_height] + after)
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
