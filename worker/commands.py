@@ -27,7 +27,9 @@ EXIT_REDIS_LOST = 75  # EX_TEMPFAIL: the supervisor (compose, systemd) starts th
 
 
 @click.command()
-@click.option("--queues", default=None, help="Files RQ à écouter, séparées par des virgules (GUICHET_QUEUE).")
+@click.option("--queues", default=None,
+              help="Files RQ à écouter, séparées par des virgules ; par défaut les deux étapes : "
+                   "GUICHET_QUEUE (analyse et complétude) et GUICHET_QUEUE-read (lecture, OCR).")
 @click.option("--burst", is_flag=True, help="S'arrête quand la file est vide.")
 @click.option("--sweep-every", type=float, default=60.0, show_default=True,
               help="Secondes entre deux balayages des dossiers en souffrance (0 : jamais).")
@@ -44,10 +46,12 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
     from rq import Worker
 
     settings = _redis_settings()
-    from worker.queue import make_queue
+    from worker.queue import make_queue, queue_names
 
     queue = make_queue(settings)
-    names = [q.strip() for q in (queues or settings.queue_name).split(",") if q.strip()]
+    # Both stages by default, the short assessments first; `--queues guichet-read` makes an OCR machine.
+    names = [q.strip() for q in (queues or ",".join(reversed(queue_names(settings).values()))).split(",")
+             if q.strip()]
     jobs.preload()
     store = Store(settings)
     try:

@@ -41,6 +41,20 @@ def process_dossier_job(dossier_id: str) -> str:
     return dossier_id
 
 
+def read_dossier_job(dossier_id: str) -> str:
+    """Read every piece of a dossier (OCR included) into the cache; the assessment job waits for it."""
+    from worker import pipeline
+
+    store, engine, _, settings = _context()
+    if store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: read with its host
+        return dossier_id
+    store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
+    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
+    with store.session() as s:  # the assessment may start: the sweeper's clue if Redis lost its job
+        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
+    return dossier_id
+
+
 def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
     """Whether a processing that began after `when` (a job's enqueue time) was completed.
 
@@ -73,8 +87,9 @@ def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
 
 def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[tuple[str, str]]:
     """(id, status) of what is left to do: dossiers received but never processed, "processing"
-    past the lease (a dead worker), and "deferred" ones (their queuing failed after a new
-    message joined them: see `defer`) not assessed since."""
+    past the lease (a dead worker), "read" ones (read, but no assessment began since: Redis
+    lost the waiting job, or was away to release it), and "deferred" ones (their queuing
+    failed after a new message joined them: see `defer`) not assessed since."""
     now = datetime.now(timezone.utc)
     received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
     leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
@@ -86,13 +101,29 @@ def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> 
         assessed = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
                                   .where(Event.kind == "assessed", Event.dossier_id.in_(list(deferred)))
                                   .group_by(Event.dossier_id)).all()) if deferred else {}
+        processing = [dossier_id for dossier_id, status, _ in rows if status == "processing"]
+        read = _latest(s, "pieces_read", processing)
+        begun = _latest(s, "processing_started", list(read))
     stale = [(dossier_id, status) for dossier_id, status, updated in rows
              if naive_utc(updated) < (received_before if status == "received" else leased_before)]
     listed = {dossier_id for dossier_id, _ in stale}
+    stale += [(dossier_id, "read") for dossier_id, at in read.items()
+              if dossier_id not in listed and naive_utc(at) < received_before
+              and naive_utc(begun.get(dossier_id)) < naive_utc(at)]
+    listed |= {dossier_id for dossier_id, _ in stale}
     stale += [(dossier_id, "deferred") for dossier_id, at in deferred.items()
               if dossier_id not in listed and naive_utc(at) < received_before
               and naive_utc(assessed.get(dossier_id)) < naive_utc(at)]
     return stale
+
+
+def _latest(s, kind: str, dossier_ids: list[str]) -> dict:
+    """When each of these dossiers last had an event of this kind."""
+    if not dossier_ids:
+        return {}
+    return dict(s.execute(select(Event.dossier_id, func.max(Event.at))
+                          .where(Event.kind == kind, Event.dossier_id.in_(dossier_ids))
+                          .group_by(Event.dossier_id)).all())
 
 
 def defer(store: Store, dossier_id: str, exc: BaseException) -> None:
@@ -107,12 +138,14 @@ def defer(store: Store, dossier_id: str, exc: BaseException) -> None:
 
 def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
     """Queue again whatever the database says is left to do; returns the dossiers queued."""
-    from worker.queue import enqueue_processing
+    from worker.queue import enqueue_assessment, enqueue_processing
 
     queued = []
     for dossier_id, status in stale_dossiers(store, settings, grace=grace):
-        # A job of a dead worker still looks alive in Redis: a "processing" one gets a new job.
-        enqueue_processing(settings, dossier_id, force=status == "processing")
+        if status == "read":
+            enqueue_assessment(settings, dossier_id)
+        else:  # a job of a dead worker still looks alive in Redis: a "processing" one gets new jobs
+            enqueue_processing(settings, dossier_id, force=status == "processing")
         queued.append(dossier_id)
     return queued
 

@@ -196,6 +196,15 @@ def assess_dossier(dossier_id: str, *, store: Store, settings: Settings, engine:
     store.save_results(dossier_id, documents, fields, verdict.as_dict())
 
 
+def read_pieces(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine) -> int:
+    """The reading stage alone (a job of its own on the read queue): every piece read once and
+    cached by content, for the assessment to find; returns how many files it holds."""
+    files = [f for f in store.files(dossier_id) if f.role == "piece" and not f.issues]
+    for file in files:
+        read_stored_file(file.sha256, FileKind(file.kind), file.name, store=store, settings=settings, engine=engine)
+    return len(files)
+
+
 def read_and_classify(dossier_id: str, *, store: Store, settings: Settings,
                       engine: OcrEngine) -> tuple[list[dict], list[Piece]]:
     """Document rows for the store, and the pieces with their pages for extraction."""

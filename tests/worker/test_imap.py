@@ -300,7 +300,8 @@ def redis_settings(settings):
 
     queued = replace(settings, redis_url=REDIS, queue_name=f"test-{uuid.uuid4().hex[:8]}")
     yield queued
-    make_queue(queued).delete(delete_jobs=True)
+    for stage in ("read", "process"):
+        make_queue(queued, stage).delete(delete_jobs=True)
 
 
 def _watching(dovecot, process):
@@ -328,7 +329,7 @@ def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(d
     assert [mid for mid, _ in folder_state(dovecot, "Traité")] == ["<queued@ddt35.fr>"]
     [dossier_id] = report.dossiers
     assert store.dossier(dossier_id).status == "received"  # a worker reads it, not fetch-mail
-    [job] = make_queue(redis_settings).get_jobs()
+    [job] = make_queue(redis_settings, "read").get_jobs()  # the reading first; the assessment waits for it
     assert job.args == [dossier_id]
 
 
@@ -360,4 +361,4 @@ def test_with_redis_down_a_message_is_filed_away_once_recorded_for_the_sweeper(d
     assert "ConnectionError" in deferred[0].data["error"]
     # Redis is back: the sweeper queues it, once.
     assert jobs.sweep(store, redis_settings, grace=0) == [dossier_id]
-    assert [job.args for job in make_queue(redis_settings).get_jobs()] == [[dossier_id]]
+    assert [job.args for job in make_queue(redis_settings, "read").get_jobs()] == [[dossier_id]]

@@ -17,7 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from extractors.model import Part
+from extractors.model import READER_VERSION, Part
 from tests.conftest import ROOT, run_guichet
 from worker import jobs, pipeline, review
 from worker.queue import enqueue_processing, make_queue
@@ -38,8 +38,8 @@ def queued(settings, monkeypatch):
         monkeypatch.setenv(key, value)
     jobs._LOADED.clear()
     yield settings, env
-    queue = make_queue(settings)
-    queue.delete(delete_jobs=True)
+    for stage in ("read", "process"):
+        make_queue(settings, stage).delete(delete_jobs=True)
 
 
 def _intake(folder: Path, store: Store, settings) -> str:
@@ -86,6 +86,26 @@ def test_a_job_is_processed_by_a_real_worker_and_twice_is_once(queued):
     assert _documents(settings, dossier_id) == 3
 
 
+def test_reading_and_assessing_are_stages_on_queues_of_their_own(queued):
+    """An OCR machine serves the read queue only: the dossier is read there, assessed elsewhere."""
+    settings, env = queued
+    store = Store(settings)
+    dossier_id = _intake(DIGITAL, store, settings)
+    enqueue_processing(settings, dossier_id)
+    assert (make_queue(settings, "read").count, make_queue(settings).count) == (1, 0)  # assessment waits
+    reader = run_guichet("worker", "--burst", "--queues", f"{settings.queue_name}-read",
+                         data_dir=settings.data_dir, env=env, timeout=600)
+    assert reader.returncode == 0, reader.stderr[-3000:]
+    assert _status(settings, dossier_id) == "processing" and _assessments(settings, dossier_id) == 0
+    assert all(store.reading(f.sha256, READER_VERSION) for f in store.files(dossier_id) if f.role == "piece")
+    assert make_queue(settings).count == 1  # released by the finished reading
+    assessor = run_guichet("worker", "--burst", "--queues", settings.queue_name,
+                           data_dir=settings.data_dir, env=env, timeout=600)
+    assert assessor.returncode == 0, assessor.stderr[-3000:]
+    assert _status(settings, dossier_id) == "processed" and _assessments(settings, dossier_id) == 1
+    assert _documents(settings, dossier_id) == 3
+
+
 def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(queued):
     settings, env = queued
     store = Store(settings)
@@ -116,7 +136,7 @@ def test_with_redis_away_intake_keeps_the_dossier_and_the_sweeper_queues_it(queu
         enqueue_processing(replace(settings, redis_url="redis://127.0.0.1:1/0"), dossier_id)
     assert _status(settings, dossier_id) == "received"
     assert jobs.sweep(store, settings, grace=0) == [dossier_id]
-    assert make_queue(settings).count == 1
+    assert make_queue(settings, "read").count == 1  # the assessment waits for the reading
 
 
 def test_reprocessing_keeps_a_reviewers_correction(settings, engine, cog):
@@ -228,10 +248,11 @@ def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, priva
         else:
             private_redis.stop(signal.SIGKILL)
             shutil.rmtree(private_redis.root)
-        # The job in hand is finished (the database needs no Redis), then the worker exits for
-        # its supervisor: 75, not a silent 0.
+        # The reading in hand is finished (the database needs no Redis), then the worker exits
+        # for its supervisor: 75, not a silent 0. Its assessment waits in Redis, unreleased.
         assert worker.wait(300) == 75, log.read_text()[-3000:]
-        assert _status(settings, ids[0]) == "processed"
+        assert _status(settings, ids[0]) == "processing"
+        assert store.reading(store.files(ids[0])[0].sha256, READER_VERSION) is not None
         assert [_status(settings, d) for d in ids[1:]] == ["received", "received"]
     finally:
         if worker.poll() is None:
@@ -239,15 +260,17 @@ def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, priva
             worker.wait()
     assert "Redis injoignable" in log.read_text()
     private_redis.start()
-    # Append-only, the two queued jobs came back; with the files gone, nothing did.
-    assert make_queue(settings).count == (2 if how == "sigterm" else 0)
-    # The supervisor starts the worker again; its start-up sweep covers whatever Redis lost.
+    # Append-only, the two queued readings came back; with the files gone, nothing did.
+    assert make_queue(settings, "read").count == (2 if how == "sigterm" else 0)
+    # The supervisor starts the worker again; its start-up sweep covers whatever Redis lost or
+    # could not release (the read dossier's assessment).
     again = _worker(env, log, "--burst", "--grace", "0")
     assert again.wait(900) == 0, log.read_text()[-3000:]
     assert [_status(settings, d) for d in ids] == ["processed"] * 3
     assert [_documents(settings, d) for d in ids] == [3, 3, 2]
     assert [_assessments(settings, d) for d in ids] == [1, 1, 1]
-    make_queue(settings).delete(delete_jobs=True)
+    for stage in ("read", "process"):
+        make_queue(settings, stage).delete(delete_jobs=True)
 
 
 def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine, cog, monkeypatch):
