@@ -212,7 +212,7 @@ def main() -> None:
           f"(target >= 1.8x)   ({load_two})")
     print(f"start-up     {startup:6.1f} s, {startup_cpu:.1f} CPU s per worker (imports, COG, OCR engine, "
           f"spaCy, first sweep), once per worker, outside the times above")
-    print(f"queue cost   enqueue {1000 * enqueue:.1f} ms + through a worker {1000 * per_job:.1f} ms per job = "
+    print(f"queue cost   enqueue {1000 * enqueue:.1f} ms + through a worker {1000 * per_job:.1f} ms per job, "
           f"x {JOBS_PER_DOSSIER} jobs per dossier = {JOBS_PER_DOSSIER * (enqueue + per_job) / mean:.2%} of a "
           f"dossier's {mean:.1f} s (target < 5 %)")
     print(f"1 worker vs in-process: {(one - local) / local:+.1%} of processing time "
