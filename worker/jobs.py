@@ -98,9 +98,7 @@ def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> 
             or_(Dossier.status == "received", Dossier.status == "processing"))).all()
         deferred = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
                                   .where(Event.kind == "queue_deferred").group_by(Event.dossier_id)).all())
-        assessed = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
-                                  .where(Event.kind == "assessed", Event.dossier_id.in_(list(deferred)))
-                                  .group_by(Event.dossier_id)).all()) if deferred else {}
+        assessed = _latest(s, "assessed", list(deferred))
         processing = [dossier_id for dossier_id, status, _ in rows if status == "processing"]
         read = _latest(s, "pieces_read", processing)
         begun = _latest(s, "processing_started", list(read))
