@@ -43,7 +43,7 @@ from extractors.ocr import TesseractEngine  # noqa: E402
 from schemas.cog import Cog  # noqa: E402
 from worker import pipeline  # noqa: E402
 from worker.inputs import plan_input  # noqa: E402
-from worker.queue import JOBS_PER_DOSSIER, enqueue_processing, make_queue  # noqa: E402
+from worker.queue import JOBS_PER_DOSSIER, STAGES, enqueue_processing, make_queue  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
 
@@ -154,7 +154,8 @@ def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: in
     assert Worker.count(queue=queue) == workers, "workers did not start"
     started = time.perf_counter()
     job_ids = [enqueue_processing(settings, ids[case]) for case in cases]
-    job_ids += [job_id.replace("-process-", "-read-", 1) for job_id in job_ids]  # the reading stage's
+    # The earlier stages' jobs, by their queues' names
+    job_ids += [job_id.replace("-assess-", f"-{stage}-", 1) for job_id in job_ids for stage in ("read", "understand")]
     pending = set(ids[c] for c in cases)
     while pending:
         time.sleep(0.1)
@@ -171,8 +172,8 @@ def through_workers(cases: list[str], workdir: Path, redis_url: str, workers: in
     for proc in procs:
         proc.wait(120)
     cpu = cpu_seconds() - cpu
-    queue.delete(delete_jobs=True)
-    make_queue(settings, "read").delete(delete_jobs=True)
+    for stage in STAGES:
+        make_queue(settings, stage).delete(delete_jobs=True)
     return elapsed, at, cpu
 
 
@@ -213,7 +214,8 @@ def main() -> None:
     print(f"start-up     {startup:6.1f} s, {startup_cpu:.1f} CPU s per worker (imports, COG, OCR engine, "
           f"spaCy, first sweep), once per worker, outside the times above")
     print(f"queue cost   enqueue {1000 * enqueue:.1f} ms + through a worker {1000 * per_job:.1f} ms per job, "
-          f"x {JOBS_PER_DOSSIER} jobs per dossier = {JOBS_PER_DOSSIER * (enqueue + per_job) / mean:.2%} of a "
+          f"x {len(STAGES)} jobs per dossier (an intake job per mail received by SMTP, then "
+          f"{JOBS_PER_DOSSIER} stages) = {len(STAGES) * (enqueue + per_job) / mean:.2%} of a "
           f"dossier's {mean:.1f} s (target < 5 %)")
     print(f"1 worker vs in-process: {(one - local) / local:+.1%} of processing time "
           f"(the per-job fork and Redis, and whatever else runs on the machine)")

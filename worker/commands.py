@@ -28,8 +28,9 @@ EXIT_REDIS_LOST = 75  # EX_TEMPFAIL: the supervisor (compose, systemd) starts th
 
 @click.command()
 @click.option("--queues", default=None,
-              help="Files RQ à écouter, séparées par des virgules ; par défaut les deux étapes : "
-                   "GUICHET_QUEUE (analyse et complétude) et GUICHET_QUEUE-read (lecture, OCR).")
+              help="Files RQ à écouter, séparées par des virgules ; par défaut les quatre étapes, "
+                   "les plus avancées d'abord : GUICHET_QUEUE-assess (complétude), -understand "
+                   "(analyse), -read (lecture, OCR), -intake (prise en charge des messages SMTP).")
 @click.option("--burst", is_flag=True, help="S'arrête quand la file est vide.")
 @click.option("--sweep-every", type=float, default=60.0, show_default=True,
               help="Secondes entre deux balayages des dossiers en souffrance (0 : jamais).")
@@ -49,7 +50,8 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
     from worker.queue import make_queue, queue_names
 
     queue = make_queue(settings)
-    # Both stages by default, the short assessments first; `--queues guichet-read` makes an OCR machine.
+    # Every stage by default, the last ones first (a dossier begun is finished before another
+    # is begun); `--queues guichet-read` makes an OCR machine.
     names = [q.strip() for q in (queues or ",".join(reversed(queue_names(settings).values()))).split(",")
              if q.strip()]
     jobs.preload()
@@ -85,26 +87,39 @@ def _redis_lost(exc: BaseException) -> None:
 def sweep(grace: float) -> None:
     """Remet en file les dossiers jamais traités ou abandonnés par un worker arrêté."""
     settings = _redis_settings()
-    queued = jobs.sweep(Store(settings), settings, grace=grace)
-    click.echo(f"{len(queued)} dossier(s) remis en file." + "".join(f"\n  {d}" for d in queued))
+    swept = jobs.sweep(Store(settings), settings, grace=grace)
+    click.echo(f"{len(swept.dossiers)} dossier(s) remis en file." + "".join(f"\n  {d}" for d in swept.dossiers))
+    if swept.messages:
+        click.echo(f"{len(swept.messages)} message(s) reçu(s) remis en prise en charge."
+                   + "".join(f"\n  {m}" for m in swept.messages))
 
 
 @click.command()
 def failed() -> None:
-    """Liste les travaux en échec de la file (FailedJobRegistry) avec leur erreur."""
+    """Liste les travaux en échec de chaque file (FailedJobRegistry) avec leur erreur."""
     from rq.job import Job
     from rq.registry import FailedJobRegistry
 
-    from worker.queue import make_queue
+    from worker.queue import STAGES, make_queue
 
-    queue = make_queue(_redis_settings())
-    registry = FailedJobRegistry(queue=queue)
-    ids = registry.get_job_ids()
-    click.echo(f"{len(ids)} travail(aux) en échec dans la file « {queue.name} ».")
-    for job in Job.fetch_many(ids, connection=queue.connection, serializer=queue.serializer):
-        if job is not None:
-            last = (job.exc_info or "").strip().splitlines()[-1:] or ["?"]
-            click.echo(f"  {job.id}  {job.args}  {last[0][:150]}")
+    settings = _redis_settings()
+    for stage in STAGES:
+        queue = make_queue(settings, stage)
+        ids = FailedJobRegistry(queue=queue).get_job_ids()
+        click.echo(f"{len(ids)} travail(aux) en échec dans la file « {queue.name} ».")
+        for job in Job.fetch_many(ids, connection=queue.connection, serializer=queue.serializer):
+            if job is not None:
+                click.echo(f"  {job.id}  {job.args}  {_error_line(job.exc_info)[:150]}")
+
+
+def _error_line(traceback: str | None) -> str:
+    """The exception's own line of a traceback ("Type: message"): the first line after the
+    last frame, not the notes some libraries print after it (DETAIL, [SQL: ...])."""
+    lines = (traceback or "").splitlines()
+    frames = [i for i, line in enumerate(lines) if line.startswith("  File ")]
+    after = lines[frames[-1] + 1:] if frames else lines
+    found = [line for line in after if line.strip() and not line[0].isspace()]
+    return found[0] if found else "?"
 
 
 @click.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
 
@@ -17,46 +18,103 @@ log = logging.getLogger(__name__)
 _LOADED: dict = {}  # per worker process: the OCR engine, the COG and the store, loaded once
 
 
-def process_dossier_job(dossier_id: str) -> str:
-    """Read, understand and assess one dossier (idempotent: running it twice changes nothing)."""
+def intake_job(sha256: str, name: str, source: str) -> str:
+    """Take a stored message into its dossier, then queue the dossier's other stages (idempotent:
+    the same message again changes nothing)."""
+    from worker import pipeline
+    from worker.mailbox import note_duplicate
+    from worker.queue import enqueue_processing
+
+    store, _, _, settings = _context()
+    raw = store.blobs.get(sha256)
+    intake = pipeline.intake_message(raw, name, store=store, settings=settings, source=source)
+    if intake.duplicate_of:
+        note_duplicate(store, raw, name, source, intake.duplicate_of)
+    if intake.new or store.dossier(intake.dossier_id).status in ("received", "processing"):
+        try:
+            enqueue_processing(settings, intake.dossier_id)
+        except Exception as exc:  # Redis lost after the intake: the sweeper queues the dossier
+            defer(store, intake.dossier_id, exc)
+            raise
+    return intake.dossier_id
+
+
+def read_job(dossier_id: str) -> str:
+    """Read every piece of a dossier (OCR included) into the cache; understanding waits for it."""
+    from worker import pipeline
+
+    from rq import get_current_job
+
+    store, engine, _, settings = _context()
+    if store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: read with its host
+        return dossier_id
+    job = get_current_job()
+    if job is not None and done_since(store, dossier_id, job.created_at, "understood"):
+        return dossier_id  # queued twice: the other chain did it all (see understand_job)
+    store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
+    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
+    with store.session() as s:  # understanding may start: the sweeper's clue if Redis lost its job
+        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
+    return dossier_id
+
+
+def understand_job(dossier_id: str) -> str:
+    """Split, classify and extract the pieces of a dossier (idempotent: twice changes nothing)."""
     from rq import get_current_job
 
     from worker import pipeline
 
     store, engine, cog, settings = _context()
     job = get_current_job()
-    if job is not None and done_since(store, dossier_id, job.enqueued_at):
-        # A job run again after a Redis restart or a registry clean-up: its work is already in.
-        log.info("%s déjà évalué depuis la mise en file de %s", dossier_id, job.id)
+    if store.merged_into(dossier_id) != dossier_id:
         return dossier_id
-    with store.session() as s:  # when this reading began: later intake needs another job
+    # Created, not enqueued: a waiting stage is enqueued when the one before it ends.
+    if job is not None and done_since(store, dossier_id, job.created_at, "understood"):
+        # A job run again after a Redis restart, or queued twice: its work is already in.
+        log.info("%s déjà analysé depuis la création de %s", dossier_id, job.id)
+        return dossier_id
+    with store.session() as s:  # when this understanding began: later intake needs another job
         s.add(Event(dossier_id=dossier_id, kind="processing_started",
                     data={"job": job.id if job is not None else None}))
-    try:
-        pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
-    except Exception as exc:
-        if job is None or not job.retries_left:  # the last try: the dossier says it failed
-            mark_failed(store, dossier_id, exc)
-        raise
+    _or_failed(store, dossier_id, job, pipeline.understand_dossier, dossier_id, store=store,
+               settings=settings, engine=engine, cog=cog)
     return dossier_id
 
 
-def read_dossier_job(dossier_id: str) -> str:
-    """Read every piece of a dossier (OCR included) into the cache; the assessment job waits for it."""
+def assess_job(dossier_id: str) -> str:
+    """Assess the dossier as understood, then join it to an open dossier of its collectivité
+    (idempotent: a dossier assessed since its last understanding is left as it is)."""
+    from rq import get_current_job
+
     from worker import pipeline
 
-    store, engine, _, settings = _context()
-    if store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: read with its host
+    store, engine, cog, settings = _context()
+    job = get_current_job()
+    if store.merged_into(dossier_id) != dossier_id:
         return dossier_id
-    store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
-    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
-    with store.session() as s:  # the assessment may start: the sweeper's clue if Redis lost its job
-        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
-    return dossier_id
+    with store.session() as s:
+        latest = _latest(s, "understood", [dossier_id]).get(dossier_id)
+        assessed = _latest(s, "assessed", [dossier_id]).get(dossier_id)
+    if latest is None or (assessed is not None and naive_utc(assessed) >= naive_utc(latest)):
+        log.info("%s : rien de nouveau à évaluer", dossier_id)
+        return dossier_id
+    return _or_failed(store, dossier_id, job, pipeline.assess_dossier, dossier_id, store=store,
+                      settings=settings, engine=engine, cog=cog)
 
 
-def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
-    """Whether a processing that began after `when` (a job's enqueue time) was completed.
+def _or_failed(store: Store, dossier_id: str, job, function, /, *args, **kwargs):
+    """Run a stage; on its last try, a failure is recorded on the dossier (RQ still sees it)."""
+    try:
+        return function(*args, **kwargs)
+    except Exception as exc:
+        if job is None or not job.retries_left:
+            mark_failed(store, dossier_id, exc)
+        raise
+
+
+def done_since(store: Store, dossier_id: str, when: datetime | None, done: str = "understood") -> bool:
+    """Whether an understanding that began after `when` (a job's creation) was followed by a
+    `done` event.
 
     Began, not ended: files received while a job was reading were not seen by it.
     """
@@ -64,13 +122,13 @@ def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
         return False
     with store.session() as s:
         events = s.execute(select(Event.kind, Event.at).where(
-            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", "assessed")))
+            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", done)))
             .order_by(Event.at, Event.id)).all()
     began = None
     for kind, at in events:
         if kind == "processing_started" and began is None and naive_utc(at) > naive_utc(when):
             began = at
-        elif kind == "assessed" and began is not None:
+        elif kind == done and began is not None:
             return True
     return False
 
@@ -86,10 +144,17 @@ def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
 
 
 def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[tuple[str, str]]:
-    """(id, status) of what is left to do: dossiers received but never processed, "processing"
-    past the lease (a dead worker), "read" ones (read, but no assessment began since: Redis
-    lost the waiting job, or was away to release it), and "deferred" ones (their queuing
-    failed after a new message joined them: see `defer`) not assessed since."""
+    """(id, stage to start from) of the dossiers left to do, by what the database says:
+
+    - received but never processed, or whose queuing failed (`defer`) and not assessed since:
+      from the reading;
+    - "processing" past the lease (a dead worker): from the reading, with new jobs;
+    - between two stages (read but no understanding begun since, understood but not
+      assessed since) for longer than `grace`: Redis lost the next job, or was away to
+      release it; from that next stage.
+
+    The first and last kinds may still have a job waiting in Redis: `sweep` checks.
+    """
     now = datetime.now(timezone.utc)
     received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
     leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
@@ -98,21 +163,42 @@ def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> 
             or_(Dossier.status == "received", Dossier.status == "processing"))).all()
         deferred = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
                                   .where(Event.kind == "queue_deferred").group_by(Event.dossier_id)).all())
-        assessed = _latest(s, "assessed", list(deferred))
         processing = [dossier_id for dossier_id, status, _ in rows if status == "processing"]
         read = _latest(s, "pieces_read", processing)
-        begun = _latest(s, "processing_started", list(read))
-    stale = [(dossier_id, status) for dossier_id, status, updated in rows
-             if naive_utc(updated) < (received_before if status == "received" else leased_before)]
-    listed = {dossier_id for dossier_id, _ in stale}
-    stale += [(dossier_id, "read") for dossier_id, at in read.items()
-              if dossier_id not in listed and naive_utc(at) < received_before
-              and naive_utc(begun.get(dossier_id)) < naive_utc(at)]
-    listed |= {dossier_id for dossier_id, _ in stale}
-    stale += [(dossier_id, "deferred") for dossier_id, at in deferred.items()
-              if dossier_id not in listed and naive_utc(at) < received_before
-              and naive_utc(assessed.get(dossier_id)) < naive_utc(at)]
-    return stale
+        begun = _latest(s, "processing_started", processing)
+        understood = _latest(s, "understood", processing)
+        assessed = _latest(s, "assessed", [*deferred, *understood])
+    stale = {dossier_id: "forced" for dossier_id, status, updated in rows
+             if status == "processing" and naive_utc(updated) < leased_before}
+    for dossier_id, status, updated in rows:
+        if status == "received" and naive_utc(updated) < received_before:
+            stale.setdefault(dossier_id, "read")
+    older = lambda at: naive_utc(at) < received_before  # noqa: E731
+    for dossier_id, at in read.items():
+        if older(at) and naive_utc(begun.get(dossier_id)) < naive_utc(at):
+            stale.setdefault(dossier_id, "understand")
+    for dossier_id, at in understood.items():
+        if older(at) and naive_utc(begun.get(dossier_id)) <= naive_utc(at) \
+                and naive_utc(assessed.get(dossier_id)) < naive_utc(at):
+            stale.setdefault(dossier_id, "assess")
+    for dossier_id, at in deferred.items():
+        if older(at) and naive_utc(assessed.get(dossier_id)) < naive_utc(at):
+            stale.setdefault(dossier_id, "read")
+    return list(stale.items())
+
+
+def unread_messages(store: Store, *, grace: float = 60.0) -> list[tuple[str, str, str]]:
+    """(sha256, name, source) of messages the SMTP receiver stored (and acknowledged) but that
+    no intake has taken into a dossier, older than `grace`: their intake job was lost."""
+    from worker.db import MessageRow, Original
+    from worker.smtp import SOURCE
+
+    before = (datetime.now(timezone.utc) - timedelta(seconds=grace)).replace(tzinfo=None)
+    with store.session() as s:
+        rows = s.scalars(select(Original).where(Original.source == SOURCE,
+                                                Original.sha256.not_in(select(MessageRow.sha256)))
+                         .order_by(Original.id)).all()
+    return [(r.sha256, r.name, r.source) for r in rows if not r.issues and naive_utc(r.received_at) < before]
 
 
 def _latest(s, kind: str, dossier_ids: list[str]) -> dict:
@@ -134,18 +220,32 @@ def defer(store: Store, dossier_id: str, exc: BaseException) -> None:
                     data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
 
 
-def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[str]:
-    """Queue again whatever the database says is left to do; returns the dossiers queued."""
-    from worker.queue import enqueue_assessment, enqueue_processing
+class Swept(NamedTuple):
+    """What a sweep queued again."""
 
-    queued = []
-    for dossier_id, status in stale_dossiers(store, settings, grace=grace):
-        if status == "read":
-            enqueue_assessment(settings, dossier_id)
-        else:  # a job of a dead worker still looks alive in Redis: a "processing" one gets new jobs
-            enqueue_processing(settings, dossier_id, force=status == "processing")
-        queued.append(dossier_id)
-    return queued
+    dossiers: list[str]
+    messages: list[str]  # names of the stored messages whose intake was queued again
+
+
+def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
+    """Queue again whatever the database says is left to do and Redis does not hold."""
+    from worker.queue import enqueue_intake, enqueue_processing, pending_dossiers
+
+    swept = Swept([], [])
+    for sha256, name, source in unread_messages(store, grace=grace):
+        enqueue_intake(settings, sha256, name, source)  # the same job when it is only waiting
+        swept.messages.append(name)
+    stale = stale_dossiers(store, settings, grace=grace)
+    pending = pending_dossiers(settings) if stale else set()
+    for dossier_id, start in stale:
+        if start == "forced":  # a job of a dead worker still looks alive in Redis: new jobs
+            enqueue_processing(settings, dossier_id, force=True)
+        elif dossier_id in pending:  # only waiting its turn behind others
+            continue
+        else:
+            enqueue_processing(settings, dossier_id, force=True, start=start)
+        swept.dossiers.append(dossier_id)
+    return swept
 
 
 def preload(*, worker: bool = True) -> None:

@@ -168,37 +168,45 @@ def _issue(code: ErrorCode, name: str) -> Issue:
 # Reading, understanding, assessing --------------------------------------------
 
 def process_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> str:
-    """Read every piece (cached by content), split and classify pages, extract, assess, then join
-    the dossier with an open dossier of its collectivité when one lacks its pieces.
+    """Every stage of a dossier here and now (reading happens as understanding needs it).
 
     Returns the id of the dossier that holds the result (another one after a join).
     """
     kept = store.merged_into(dossier_id)
     if kept != dossier_id:  # joined meanwhile (a late or repeated job): its messages are read there
         return kept
-    assess_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    understand_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    return assess_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+
+
+def understand_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> None:
+    """Split and classify the pages, check the letters' signatures, extract and resolve the fields."""
+    store.set_status(dossier_id, "processing")
+    documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
+    signatures = check_signatures(pieces, store=store, settings=settings)
+    extracted = normalise_fields(extract_fields(pieces, signatures), cog)
+    fields = {fid: field_row(extracted.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
+    store.save_understanding(dossier_id, documents, keep_corrections(store, dossier_id, fields))
+
+
+def assess_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> str:
+    """The completeness of the dossier as understood (reviewers' corrections included), then its
+    join with an open dossier of its collectivité that lacks its pieces: the joined dossier is
+    understood and assessed again. Returns the id of the dossier that holds the result."""
+    fields = {fid: {"value": row.value, "confidence": row.confidence, "source": row.source, "status": row.status}
+              for fid, row in store.fields(dossier_id).items()}
+    kinds = {document.kind for document in store.documents(dossier_id)}
+    present = {kind.value: kind.value in kinds for kind in PieceKind}
+    store.save_verdict(dossier_id, assess_completeness(DossierView(pieces=present, fields=fields), cog).as_dict())
     kept = assembly.assemble(dossier_id, store=store, cog=cog)
     if kept is None:
         return dossier_id
     return process_dossier(kept, store=store, settings=settings, engine=engine, cog=cog)  # one dossier fewer
 
 
-def assess_dossier(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine, cog: Cog) -> None:
-    """Read, split, classify, extract and assess one dossier as it stands."""
-    store.set_status(dossier_id, "processing")
-    documents, pieces = read_and_classify(dossier_id, store=store, settings=settings, engine=engine)
-    signatures = check_signatures(pieces, store=store, settings=settings)
-    extracted = normalise_fields(extract_fields(pieces, signatures), cog)
-    fields = {fid: field_row(extracted.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
-    fields = keep_corrections(store, dossier_id, fields)
-    present = {kind.value: any(d["kind"] == kind.value for d in documents) for kind in PieceKind}
-    verdict = assess_completeness(DossierView(pieces=present, fields=fields), cog)
-    store.save_results(dossier_id, documents, fields, verdict.as_dict())
-
-
 def read_pieces(dossier_id: str, *, store: Store, settings: Settings, engine: OcrEngine) -> int:
     """The reading stage alone (a job of its own on the read queue): every piece read once and
-    cached by content, for the assessment to find; returns how many files it holds."""
+    cached by content, for the understanding to find; returns how many files it holds."""
     files = [f for f in store.files(dossier_id) if f.role == "piece" and not f.issues]
     for file in files:
         read_stored_file(file.sha256, FileKind(file.kind), file.name, store=store, settings=settings, engine=engine)

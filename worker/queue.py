@@ -1,9 +1,16 @@
 """The RQ queues, kept light: enqueue by function path with JSON arguments (no heavy imports).
 
-A dossier goes through two stages, each a job on its own queue: reading (every page, OCR
-included) on `<GUICHET_QUEUE>-read`, then understanding and assessing on `<GUICHET_QUEUE>`,
-which waits for the reading. Intake is done on receipt, before anything is queued. Workers
-can serve both queues or one (OCR machines on the read queue only).
+The pipeline's four stages are jobs on queues of their own, named after `GUICHET_QUEUE`:
+
+- `-intake`: one received message (an original stored by the SMTP receiver) is parsed,
+  attached to its thread's dossier, its attachments and archives stored; then the
+  dossier's three other stages are queued;
+- `-read`: every page of a dossier read (text layer, OCR), cached by content;
+- `-understand`: pages split and classified, fields extracted and resolved;
+- `-assess`: completeness, then the join with an open dossier of the same collectivité.
+
+A stage waits for the one before it (RQ dependencies). Workers serve every queue or some
+(an OCR machine serves `-read` only).
 
 Redis carries the work; the database is the record of what remains to do, so a job lost
 with a killed worker or a restarted Redis is found again by the sweeper.
@@ -18,15 +25,16 @@ from worker.settings import Settings
 
 log = logging.getLogger(__name__)
 
-READ_JOB = "worker.jobs.read_dossier_job"
-PROCESS_JOB = "worker.jobs.process_dossier_job"
-JOBS_PER_DOSSIER = 2  # read, then understand and assess
+STAGES = ("intake", "read", "understand", "assess")
+JOBS = {stage: f"worker.jobs.{stage}_job" for stage in STAGES}
+DOSSIER_STAGES = STAGES[1:]  # intake works on one message; the others on a dossier
+JOBS_PER_DOSSIER = len(DOSSIER_STAGES)
 # A job not yet started will see everything received so far; a started one may not have.
 WAITING = ("queued", "scheduled", "deferred")
 
 
-def make_queue(settings: Settings, stage: str = "process"):
-    """The RQ queue of a stage ("read" or "process") on the settings' Redis, JSON-serialised."""
+def make_queue(settings: Settings, stage: str = "assess"):
+    """The RQ queue of a stage on the settings' Redis, JSON-serialised."""
     from redis import Redis
     from rq import Queue
     from rq.serializers import JSONSerializer
@@ -36,51 +44,91 @@ def make_queue(settings: Settings, stage: str = "process"):
 
 
 def queue_names(settings: Settings) -> dict[str, str]:
-    """The queue of each stage, by stage."""
-    return {"read": f"{settings.queue_name}-read", "process": settings.queue_name}
+    """The queue of each stage, by stage, in the pipeline's order."""
+    return {stage: f"{settings.queue_name}-{stage}" for stage in STAGES}
 
 
-def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = False) -> str:
-    """Queue the reading, then the assessment, of a dossier once; `force` adds new jobs even if
-    some look alive. Returns the id of the assessment job.
+def enqueue_intake(settings: Settings, sha256: str, name: str, source: str) -> str:
+    """Queue the intake of a stored message once (the same original again is the same job)."""
+    queue = make_queue(settings, "intake")
+    job_id = f"{queue.name}-{sha256}"
+    waiting = _waiting(queue, job_id, ("started", *WAITING))
+    if waiting:
+        return waiting
+    if _exists(queue, job_id):  # taken in already: taken in again (idempotent) as a job of its own
+        job_id += f"-{int(time.time() * 1000)}"
+    return _enqueue(queue, "intake", [sha256, name, source], job_id).id
+
+
+def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = False, start: str = "read") -> str:
+    """Queue the stages of a dossier from `start` (read, understand or assess) once; `force`
+    adds new jobs even if some look alive. Returns the id of the assessment job.
 
     Raises redis' ConnectionError when Redis is down: the caller keeps the dossier as
     received, and the sweeper queues it once Redis is back.
     """
-    from rq.exceptions import NoSuchJobError
-    from rq.job import Dependency, Job
+    from rq.job import Dependency
 
-    queue = make_queue(settings)
+    assess, understand = make_queue(settings, "assess"), make_queue(settings, "understand")
     suffix = dossier_id  # job ids are global to a Redis: the queue's name comes first
     if force:
         suffix += f"-{int(time.time() * 1000)}"
-    else:
-        try:
-            job = Job.fetch(f"{settings.queue_name}-process-{suffix}", connection=queue.connection,
-                            serializer=queue.serializer)
-            status = job.get_status(refresh=True)
-            if status in WAITING:  # reading or about to: whatever is unread then, it reads too
-                return job.id
-            if status == "started":  # assessing already: files received since need jobs of their own
-                suffix += f"-{int(time.time() * 1000)}"
-        except NoSuchJobError:
-            pass
-    reading = _enqueue(make_queue(settings, "read"), READ_JOB, dossier_id, f"{settings.queue_name}-read-{suffix}")
-    # Assessed even if reading failed for good: the assessment reads what is left and records
-    # each file's error on the dossier.
-    return _enqueue(queue, PROCESS_JOB, dossier_id, f"{settings.queue_name}-process-{suffix}",
-                    depends_on=Dependency(jobs=[reading], allow_failure=True)).id
+    elif _waiting(understand, f"{understand.name}-{dossier_id}", WAITING):
+        # Not understood yet: whatever is received meanwhile, the waiting jobs see it too.
+        return f"{assess.name}-{dossier_id}"
+    elif any(_exists(q, f"{q.name}-{dossier_id}") for q in (understand, assess)):  # done or under way:
+        # new files need new jobs
+        suffix += f"-{int(time.time() * 1000)}"
+    previous = None
+    for stage in DOSSIER_STAGES[DOSSIER_STAGES.index(start):]:
+        queue = {"assess": assess, "understand": understand}.get(stage) or make_queue(settings, stage)
+        # Understood even if reading failed for good (each file's error is recorded then);
+        # never assessed on an understanding that failed.
+        depends = None if previous is None else Dependency(jobs=[previous], allow_failure=stage == "understand")
+        previous = _enqueue(queue, stage, [dossier_id], f"{queue.name}-{suffix}", depends)
+    return previous.id
 
 
-def enqueue_assessment(settings: Settings, dossier_id: str) -> str:
-    """Queue the assessment alone, for a dossier read already whose waiting job Redis lost (or
-    could not release, being away when the reading ended)."""
-    job_id = f"{settings.queue_name}-process-{dossier_id}-{int(time.time() * 1000)}"
-    return _enqueue(make_queue(settings), PROCESS_JOB, dossier_id, job_id).id
+def _waiting(queue, job_id: str, statuses: tuple[str, ...]) -> str | None:
+    """The job's id when it exists in one of these statuses."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    try:
+        job = Job.fetch(job_id, connection=queue.connection, serializer=queue.serializer)
+    except NoSuchJobError:
+        return None
+    return job.id if job.get_status(refresh=True) in statuses else None
 
 
-def _enqueue(queue, function: str, dossier_id: str, job_id: str, depends_on=None):
+def _exists(queue, job_id: str) -> bool:
+    return bool(queue.connection.exists(f"rq:job:{job_id}"))
+
+
+def _enqueue(queue, stage: str, args: list, job_id: str, depends_on=None):
     from rq import Retry
 
-    return queue.enqueue(function, dossier_id, job_id=job_id, depends_on=depends_on, job_timeout=3600,
+    return queue.enqueue(JOBS[stage], *args, job_id=job_id, depends_on=depends_on, job_timeout=3600,
                          result_ttl=86400, failure_ttl=30 * 86400, retry=Retry(max=3, interval=[10, 60, 300]))
+
+
+def pending_dossiers(settings: Settings) -> set[str]:
+    """The dossiers that have a stage job ready to run in Redis, queued or scheduled for a retry
+    (read off the job ids, one round trip each): the sweeper leaves them alone.
+
+    Not counted: started jobs (one of a dead worker looks started for an hour; a live one is
+    known by the dossier's lease) and deferred ones (waiting for a stage that may be dead; a
+    live chain has its first job queued or started).
+    """
+    import re
+
+    from rq.registry import ScheduledJobRegistry
+
+    found = set()
+    for stage in DOSSIER_STAGES:
+        queue = make_queue(settings, stage)
+        ids = list(queue.get_job_ids())
+        ids += ScheduledJobRegistry(queue=queue).get_job_ids()
+        prefix = re.compile(re.escape(queue.name) + r"-(.+?)(?:-\d{13})?$")
+        found.update(m.group(1) for m in map(prefix.match, ids) if m)
+    return found

@@ -1,4 +1,5 @@
-"""SMTP/LMTP intake: answer 250 once the original is durable, process it afterwards."""
+"""SMTP/LMTP intake: answer 250 once the original is durable, take it in afterwards (an intake
+job when Redis is configured, else a thread of this process)."""
 
 from __future__ import annotations
 
@@ -182,9 +183,21 @@ class Receiver:
     def __init__(self, config: SmtpConfig, *, store: Store, settings: Settings, process: ProcessFn):
         self.config = config
         self.processor = Processor(store, settings, process)
-        handler = IntakeHandler(store, settings, config, self.processor.submit)
+        handler = IntakeHandler(store, settings, config,
+                                self._queue_intake if settings.redis_url else self.processor.submit)
         self.controller = _Controller(handler, config.lmtp, hostname=config.host, port=config.port,
                                       data_size_limit=config.max_bytes, server_hostname="guichet")
+
+    def _queue_intake(self, sha256: str, name: str) -> None:
+        """With Redis, a worker takes the message in; with Redis away, this process does (the
+        dossier is recorded as received, and the sweeper queues its processing later)."""
+        from worker.queue import enqueue_intake
+
+        try:
+            enqueue_intake(self.processor.settings, sha256, name, SOURCE)
+        except Exception:
+            log.warning("Mise en file de %s impossible : prise en charge sur place", name, exc_info=True)
+            self.processor.submit(sha256, name)
 
     def start(self) -> None:
         """Recover pending originals, then listen."""

@@ -202,9 +202,13 @@ class Store:
 
     def save_results(self, dossier_id: str, documents: list[dict], fields: dict[str, dict],
                      completeness: dict) -> None:
-        """Replace documents, fields and verdict in one transaction; reviewer corrections stay."""
+        """Understanding then verdict (`save_understanding`, then `save_verdict`)."""
+        self.save_understanding(dossier_id, documents, fields)
+        self.save_verdict(dossier_id, completeness)
+
+    def save_understanding(self, dossier_id: str, documents: list[dict], fields: dict[str, dict]) -> None:
+        """Replace documents and fields in one transaction; reviewer corrections stay."""
         with self.session() as s:
-            dossier = s.get(Dossier, dossier_id)
             for row in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)):
                 s.delete(row)
             for ordinal, doc in enumerate(documents):
@@ -218,6 +222,13 @@ class Store:
                 elif row.status != "corrected":
                     for key, item in value.items():
                         setattr(row, key, item)
+            s.add(Event(dossier_id=dossier_id, kind="understood",
+                        data={"documents": len(documents)}))
+
+    def save_verdict(self, dossier_id: str, completeness: dict) -> None:
+        """Record the completeness verdict: the dossier is processed."""
+        with self.session() as s:
+            dossier = s.get(Dossier, dossier_id)
             previous = dossier.completeness
             dossier.completeness = completeness
             dossier.status = "processed"

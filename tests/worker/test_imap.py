@@ -296,11 +296,11 @@ def redis_settings(settings):
     """Settings with the machine's Redis and a queue of this test's own."""
     import uuid
 
-    from worker.queue import make_queue
+    from worker.queue import STAGES, make_queue
 
     queued = replace(settings, redis_url=REDIS, queue_name=f"test-{uuid.uuid4().hex[:8]}")
     yield queued
-    for stage in ("read", "process"):
+    for stage in STAGES:
         make_queue(queued, stage).delete(delete_jobs=True)
 
 
@@ -329,7 +329,7 @@ def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(d
     assert [mid for mid, _ in folder_state(dovecot, "Traité")] == ["<queued@ddt35.fr>"]
     [dossier_id] = report.dossiers
     assert store.dossier(dossier_id).status == "received"  # a worker reads it, not fetch-mail
-    [job] = make_queue(redis_settings, "read").get_jobs()  # the reading first; the assessment waits for it
+    [job] = make_queue(redis_settings, "read").get_jobs()  # the reading first; the later stages wait for it
     assert job.args == [dossier_id]
 
 
@@ -360,5 +360,5 @@ def test_with_redis_down_a_message_is_filed_away_once_recorded_for_the_sweeper(d
     assert [e.dossier_id for e in deferred] == [dossier_id, dossier_id]
     assert "ConnectionError" in deferred[0].data["error"]
     # Redis is back: the sweeper queues it, once.
-    assert jobs.sweep(store, redis_settings, grace=0) == [dossier_id]
+    assert jobs.sweep(store, redis_settings, grace=0).dossiers == [dossier_id]
     assert [job.args for job in make_queue(redis_settings, "read").get_jobs()] == [[dossier_id]]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,26 +20,11 @@ from sqlalchemy.pool import NullPool
 from extractors.model import READER_VERSION, Part
 from tests.conftest import ROOT, run_guichet
 from worker import jobs, pipeline, review
-from worker.queue import enqueue_processing, make_queue
+from worker.queue import STAGES, enqueue_processing, make_queue
 from worker.store import Store
 
-REDIS = os.environ.get("GUICHET_TEST_REDIS", "redis://127.0.0.1:6379/0")
 DIGITAL = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SCANS = ROOT / "samples" / "04_scans" / "input"
-
-
-@pytest.fixture
-def queued(settings, monkeypatch):
-    """Settings with Redis and a queue of this test's own; jobs read the same from the environment."""
-    settings = replace(settings, redis_url=REDIS, queue_name=f"test-{uuid.uuid4().hex[:8]}", lease_seconds=0.0)
-    env = {"GUICHET_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
-           "REDIS_URL": REDIS, "GUICHET_QUEUE": settings.queue_name, "GUICHET_LEASE_SECONDS": "0"}
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    jobs._LOADED.clear()
-    yield settings, env
-    for stage in ("read", "process"):
-        make_queue(settings, stage).delete(delete_jobs=True)
 
 
 def _intake(folder: Path, store: Store, settings) -> str:
@@ -86,24 +71,81 @@ def test_a_job_is_processed_by_a_real_worker_and_twice_is_once(queued):
     assert _documents(settings, dossier_id) == 3
 
 
-def test_reading_and_assessing_are_stages_on_queues_of_their_own(queued):
-    """An OCR machine serves the read queue only: the dossier is read there, assessed elsewhere."""
+def _events(settings, dossier_id: str, kind: str) -> int:
+    with _reader(settings).connect() as connection:
+        return connection.execute(text("select count(*) from event where dossier_id = :id and kind = :kind"),
+                                  {"id": dossier_id, "kind": kind}).scalar()
+
+
+def _counts(settings) -> tuple[int, ...]:
+    """Jobs ready to run on the read, understand and assess queues."""
+    return tuple(make_queue(settings, stage).count for stage in STAGES[1:])
+
+
+def _serve(settings, env, stage: str):
+    """A worker of one queue, whose start-up sweep takes no dossier of the test for abandoned."""
+    done = run_guichet("worker", "--burst", "--queues", f"{settings.queue_name}-{stage}",
+                       data_dir=settings.data_dir, env={**env, "GUICHET_LEASE_SECONDS": "3600"}, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_reading_understanding_and_assessing_are_stages_on_queues_of_their_own(queued):
+    """Workers serving one queue each: the dossier is read on one (an OCR machine), understood
+    on another, assessed on a third; each stage releases the next."""
     settings, env = queued
     store = Store(settings)
     dossier_id = _intake(DIGITAL, store, settings)
     enqueue_processing(settings, dossier_id)
-    assert (make_queue(settings, "read").count, make_queue(settings).count) == (1, 0)  # assessment waits
-    reader = run_guichet("worker", "--burst", "--queues", f"{settings.queue_name}-read",
-                         data_dir=settings.data_dir, env=env, timeout=600)
-    assert reader.returncode == 0, reader.stderr[-3000:]
-    assert _status(settings, dossier_id) == "processing" and _assessments(settings, dossier_id) == 0
+    assert _counts(settings) == (1, 0, 0)  # the later stages wait for the reading
+    _serve(settings, env, "read")
+    assert _status(settings, dossier_id) == "processing" and _events(settings, dossier_id, "understood") == 0
     assert all(store.reading(f.sha256, READER_VERSION) for f in store.files(dossier_id) if f.role == "piece")
-    assert make_queue(settings).count == 1  # released by the finished reading
-    assessor = run_guichet("worker", "--burst", "--queues", settings.queue_name,
-                           data_dir=settings.data_dir, env=env, timeout=600)
-    assert assessor.returncode == 0, assessor.stderr[-3000:]
+    assert _counts(settings) == (0, 1, 0)
+    _serve(settings, env, "understand")
+    assert _events(settings, dossier_id, "understood") == 1 and _assessments(settings, dossier_id) == 0
+    assert _documents(settings, dossier_id) == 3 and _status(settings, dossier_id) == "processing"
+    assert _counts(settings) == (0, 0, 1)
+    _serve(settings, env, "assess")
     assert _status(settings, dossier_id) == "processed" and _assessments(settings, dossier_id) == 1
-    assert _documents(settings, dossier_id) == 3
+    assert store.dossier(dossier_id).completeness["complete"] is True
+
+
+@pytest.mark.parametrize("lost", ["understand", "assess"])
+def test_the_sweeper_queues_the_stage_whose_job_redis_lost(queued, lost):
+    """The stage before finished, the next job vanished with Redis: the database says where to
+    take it up again, and only that stage and the ones after it run."""
+    settings, env = queued
+    settings = replace(settings, lease_seconds=3600.0)  # no worker died: the lease holds
+    store = Store(settings)
+    dossier_id = _intake(DIGITAL, store, settings)
+    enqueue_processing(settings, dossier_id)
+    _serve(settings, env, "read")
+    if lost == "assess":
+        _serve(settings, env, "understand")
+    redis = make_queue(settings).connection  # Redis restarted with its data lost: every key of this queue
+    redis.delete(*redis.keys(f"*{settings.queue_name}*"))
+    assert jobs.sweep(store, settings, grace=0).dossiers == [dossier_id]
+    assert _counts(settings) == ((0, 1, 0) if lost == "understand" else (0, 0, 1))
+    assert jobs.sweep(store, settings, grace=0).dossiers == []  # queued already: left alone
+    for stage in STAGES[1:]:
+        _serve(settings, env, stage)
+    assert _status(settings, dossier_id) == "processed" and _assessments(settings, dossier_id) == 1
+    assert _events(settings, dossier_id, "understood") == 1
+
+
+def test_a_dossier_queued_twice_is_understood_and_assessed_once(queued):
+    """Two chains for one dossier (the sweeper queued it again while Redis still held the first,
+    as after a restart from the append-only file): the second finds the work done."""
+    settings, env = queued
+    store = Store(settings)
+    dossier_id = _intake(DIGITAL, store, settings)
+    enqueue_processing(settings, dossier_id)
+    enqueue_processing(settings, dossier_id, force=True)
+    assert _counts(settings) == (2, 0, 0)
+    done = run_guichet("worker", "--burst", data_dir=settings.data_dir, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (_events(settings, dossier_id, "understood"), _assessments(settings, dossier_id)) == (1, 1)
+    assert _status(settings, dossier_id) == "processed" and _documents(settings, dossier_id) == 3
 
 
 def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(queued):
@@ -121,7 +163,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_doubles_nothing(queued):
     os.killpg(worker.pid, signal.SIGKILL)
     worker.wait()
     assert _status(settings, dossier_id) == "processing"
-    assert jobs.sweep(store, settings, grace=0) == [dossier_id]  # the database knows what is left
+    assert jobs.sweep(store, settings, grace=0).dossiers == [dossier_id]  # the database knows what is left
     done = run_guichet("worker", "--burst", data_dir=settings.data_dir, env=env, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     assert _status(settings, dossier_id) == "processed"
@@ -135,8 +177,8 @@ def test_with_redis_away_intake_keeps_the_dossier_and_the_sweeper_queues_it(queu
     with pytest.raises(RedisConnectionError):
         enqueue_processing(replace(settings, redis_url="redis://127.0.0.1:1/0"), dossier_id)
     assert _status(settings, dossier_id) == "received"
-    assert jobs.sweep(store, settings, grace=0) == [dossier_id]
-    assert make_queue(settings, "read").count == 1  # the assessment waits for the reading
+    assert jobs.sweep(store, settings, grace=0).dossiers == [dossier_id]
+    assert _counts(settings) == (1, 0, 0)  # the later stages wait for the reading
 
 
 def test_reprocessing_keeps_a_reviewers_correction(settings, engine, cog):
@@ -269,7 +311,7 @@ def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, priva
     assert [_status(settings, d) for d in ids] == ["processed"] * 3
     assert [_documents(settings, d) for d in ids] == [3, 3, 2]
     assert [_assessments(settings, d) for d in ids] == [1, 1, 1]
-    for stage in ("read", "process"):
+    for stage in STAGES:
         make_queue(settings, stage).delete(delete_jobs=True)
 
 
@@ -323,4 +365,19 @@ def test_an_idle_worker_waits_for_redis_then_takes_work_and_stops_cleanly(queued
         if worker.poll() is None:
             os.killpg(worker.pid, signal.SIGKILL)
             worker.wait()
-    make_queue(settings).delete(delete_jobs=True)
+    for stage in STAGES:
+        make_queue(settings, stage).delete(delete_jobs=True)
+
+
+def test_failed_lists_the_failed_jobs_of_every_stage_with_their_error(queued):
+    settings, env = queued
+    job = make_queue(settings, "understand").enqueue("worker.jobs.understand_job", "D-inconnu")  # no retry
+    done = run_guichet("worker", "--burst", data_dir=settings.data_dir, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    listed = run_guichet("failed", data_dir=settings.data_dir, env=env, timeout=120)
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    lines = listed.stdout.splitlines()
+    assert f"1 travail(aux) en échec dans la file « {settings.queue_name}-understand »." in lines
+    assert f"0 travail(aux) en échec dans la file « {settings.queue_name}-read »." in lines
+    [entry] = [line for line in lines if job.id in line]
+    assert "['D-inconnu']" in entry and re.search(r"\w+Error: \S", entry)  # the exception, not its notes

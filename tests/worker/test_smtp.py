@@ -289,3 +289,75 @@ def test_the_command_receives_and_processes(tmp_path: Path):
         out, err = server.communicate(timeout=60)
     assert server.returncode == 0, err
     assert f"SMTP sur 127.0.0.1:{port}" in out
+
+
+# With Redis: the receiver stores and acknowledges; an intake job on a worker takes the message in.
+
+def test_with_redis_a_worker_takes_the_message_in_then_processes_its_dossier(queued):
+    from tests.conftest import run_guichet
+    from worker.queue import make_queue
+
+    settings, env = queued
+    store = Store(settings)
+    recorder = Recorder(store)
+    receiver = Receiver(SmtpConfig(port=free_port()), store=store, settings=settings, process=recorder)
+    receiver.start()
+    try:
+        raw = mail("<queued@ddt35.fr>", attachment=FORM)
+        send(receiver, raw)
+        send(receiver, raw)  # the sender's retry: the same intake job
+    finally:
+        receiver.stop()
+    [job] = make_queue(settings, "intake").get_jobs()
+    assert job.args == [hashlib.sha256(raw).hexdigest(), original_name(raw, "smtp"), "smtp"]
+    assert count(store, Dossier) == 0 and recorder.calls == []  # nothing parsed in the receiver
+    done = run_guichet("worker", "--burst", data_dir=settings.data_dir,
+                       env={**env, "GUICHET_LEASE_SECONDS": "3600"}, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    [dossier_id] = _dossier_ids(store)
+    assert store.dossier(dossier_id).status == "processed"
+    assert [d.kind for d in store.documents(dossier_id)] == ["fiche"]
+    assert (count(store, Original), count(store, MessageRow)) == (1, 1)
+
+
+def test_with_redis_away_the_receiver_takes_the_message_in_itself(queued, monkeypatch):
+    from dataclasses import replace
+
+    from worker import jobs
+    from worker.cli import make_processor
+    from worker.queue import make_queue
+
+    settings, _ = queued
+    down = replace(settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    store = Store(down)
+    receiver = Receiver(SmtpConfig(port=free_port()), store=store, settings=down,
+                        process=make_processor(store, down))
+    receiver.start()
+    try:
+        send(receiver, mail("<away@ddt35.fr>", attachment=FORM))
+        receiver.wait_idle()
+    finally:
+        receiver.stop()
+    [dossier_id] = _dossier_ids(store)  # recorded as received, its processing deferred
+    assert store.dossier(dossier_id).status == "received"
+    assert [f.name for f in store.files(dossier_id)] == ["fiche.pdf"]
+    assert jobs.sweep(store, settings, grace=0) == jobs.Swept([dossier_id], [])  # Redis is back
+    assert [job.args for job in make_queue(settings, "read").get_jobs()] == [[dossier_id]]
+
+
+def test_the_sweeper_queues_the_intake_of_a_message_whose_job_was_lost(queued):
+    from worker import jobs
+    from worker.queue import make_queue
+
+    settings, _ = queued
+    store = Store(settings)
+    raw = mail("<lost@ddt35.fr>")  # acknowledged, then Redis lost the intake job
+    name = original_name(raw, "smtp")
+    store.record_original(raw, name, "email", "smtp")
+    store.record_original(mail("<cli@ddt35.fr>"), "cli.eml", "email", "cli")  # not the receiver's
+
+    assert jobs.sweep(store, settings, grace=0) == jobs.Swept([], [name])
+    assert jobs.sweep(store, settings, grace=0) == jobs.Swept([], [name])  # again: the same job
+    [job] = make_queue(settings, "intake").get_jobs()
+    assert job.args == [hashlib.sha256(raw).hexdigest(), name, "smtp"]
+    assert jobs.sweep(store, settings, grace=3600) == jobs.Swept([], [])  # younger than the grace
