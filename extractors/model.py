@@ -11,7 +11,7 @@ from extractors.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 3  # bump when reading changes, so that cached pages are read again
+READER_VERSION = 4  # bump when reading changes, so that cached pages are read again
 
 
 class FileKind(StrEnum):
@@ -64,7 +64,7 @@ class PageText:
     """The words of one page, whatever their origin (text layer or OCR).
 
     OCR'd words are boxed on the upright page (a photographed sheet warped to a rectangle
-    by `warp`, then turned by `rotation`, deskewed by `skew`), where lines are level;
+    and uncurled by `warp`, then turned by `rotation`, deskewed by `skew`), where lines are level;
     `to_page` maps a box back onto the page as received.
     """
 
@@ -80,6 +80,13 @@ class PageText:
     # A photographed sheet warped to a rectangle before OCR: its corners on the page as
     # received (x, y in points: top-left, top-right, bottom-right, bottom-left), then the
     # rectangle's width and height in points. None: the page was not warped.
+    # A curled sheet was then uncurled (extractors.dewarp), and 10 numbers are followed by
+    # its displacement grid: number of columns C, of rows R, then C*R dx and C*R dy in
+    # points, row by row from the top-left node; nodes spread evenly over the rectangle,
+    # corners included. A point (x, y) of the uncurled image comes from (x + dx, y + dy) of
+    # the rectangle (bilinear between nodes; see geometry.curl_grid). A page uncurled
+    # without a four-corner warp has its own corners and size as the first 10 numbers.
+    # Rows stored before the grid existed hold 10 numbers, and read as before.
     warp: tuple[float, ...] | None = None
 
     def to_page(self, bbox: BBox) -> BBox:

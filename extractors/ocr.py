@@ -18,7 +18,9 @@ import numpy as np
 from PIL import Image
 
 from extractors.checkboxes import Box, find_boxes
+from extractors.dewarp import uncurled_sheet
 from extractors.errors import ErrorCode, GuichetError
+from extractors.geometry import scaled_warp
 from extractors.model import PageText, Word
 
 log = logging.getLogger(__name__)
@@ -115,8 +117,9 @@ class TesseractEngine:
 
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
-    """Read one page: a photographed sheet warped flat, turned upright if need be, then deskewed; boxes in points."""
+    """Read one page: a photographed sheet warped flat and uncurled, turned upright if need be, then deskewed; boxes in points."""
     straight, warp = paper_straightened(image.convert("L"))
+    straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
     gray = reversed_bands_inverted(straight)
     words, upright, skew = _read_level(gray, engine)
     rotation = 0
@@ -138,7 +141,7 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
         confidence=round(_mean_conf(words), 4),
         rotation=rotation,
         skew=skew,
-        warp=tuple(round(v * scale, 3) for v in warp) if warp else None,
+        warp=scaled_warp(warp, scale),
     )
 
 

@@ -33,20 +33,24 @@ class SignatureCheck:
 
 def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,
             dpi: float = 72.0) -> Image.Image:
-    """The page image as OCR read it: warped flat by `warp` (points; the image is at `dpi`),
-    turned counter-clockwise by `rotation`, deskewed by `skew`.
+    """The page image as OCR read it: warped flat and uncurled by `warp` (points; the image is
+    at `dpi`), turned counter-clockwise by `rotation`, deskewed by `skew`.
 
     Words of an OCR'd page are boxed on this image (see extractors.ocr and geometry).
     """
     if warp:
         import cv2
 
-        from extractors.geometry import sheet_homography
+        from extractors.dewarp import remapped
+        from extractors.geometry import curl_grid, sheet_homography
 
         scale = dpi / 72.0
         size = (int(round(warp[8] * scale)), int(round(warp[9] * scale)))
         pixels = cv2.warpPerspective(np.asarray(image), sheet_homography(warp, scale), size,
                                      flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+        grid = curl_grid(warp)
+        if grid is not None:  # the same grid OCR's image was remapped with, in this image's pixels
+            pixels = remapped(pixels, grid[0] * scale, grid[1] * scale)
         image = Image.fromarray(pixels)
     methods = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
                270: Image.Transpose.ROTATE_270}
