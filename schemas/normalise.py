@@ -43,7 +43,39 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
     _epci_from_communes(out, cog)
+    _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
     return out
+
+
+CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
+CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
+
+
+def _communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                                departement: str | None) -> None:
+    """Communes read with a low confidence but exactly named, each a member of the EPCI read
+    with confidence in the same section, are confirmed by it.
+
+    Tesseract gives short words little confidence ("Die", "Eu", "Ay"): a misreading that
+    still spells, letter for letter, a commune of that very EPCI is not a risk worth a review.
+    """
+    communes, epci = out.get("s2.communes"), out.get("s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and communes.value):
+        return
+    if not (epci and epci.status is FieldStatus.EXTRACTED and epci.confidence >= CONFIRMED
+            and isinstance(epci.value, dict) and epci.value.get("siren")):
+        return
+    for entry in communes.value:
+        match = cog.resolve_commune(entry["nom"], departement)
+        if not (match and not match.ambiguous and match.score >= 1.0 and match.code_insee == entry["code_insee"]):
+            return
+        if epci.value["siren"] not in {e.siren for e in cog.epcis_of_commune(entry["code_insee"])}:
+            return
+    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
 
 
 def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:

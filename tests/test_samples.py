@@ -73,11 +73,7 @@ def test_no_dossier_is_ever_wrongly_complete(outputs):
 
 
 # Known misses, each strict: the day it passes, the mark must go.
-KNOWN_WRONG_VERDICTS = {
-    "26_photos_pages_courbees": "photos of curled pages, uncurled before OCR: two readings stay too unsure "
-                                "(the préfet's département, s2.communes) and the dossier goes to review "
-                                "(VERIFICATION_REQUISE) instead of complete",
-}
+KNOWN_WRONG_VERDICTS: dict[str, str] = {}  # case: why (none today)
 
 
 @pytest.mark.parametrize("case", [

@@ -182,7 +182,9 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
             last = lines[-1]
             if _motto(below) or below.top - last.bottom > 1.6 * last.height:
                 break
-            if abs(below.x0 - line.x0) <= 15 and below.top >= last.bottom - 2:
+            # Below the middle of the line above, not its bottom: OCR boxes of capitals in a
+            # letterhead often stand taller than the ink and overlap the next line's.
+            if abs(below.x0 - line.x0) <= 15 and below.top >= last.top + last.height / 2:
                 lines.append(below)
         text = join_lines(lines)
         text = re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", text)

@@ -132,6 +132,19 @@ def test_the_bloc_marque_split_over_lines_beside_another_column():
     assert got["signataire_qualite"] == "prefet"
 
 
+def test_the_bloc_marque_read_by_ocr_with_boxes_taller_than_the_ink():
+    """Tesseract often boxes letterhead capitals well above and below their ink: the
+    département's line then overlaps the box of "PRÉFET" above it, yet is its continuation."""
+    from dataclasses import replace
+
+    text = prefet_letter(head=("PRÉFET", "DE LA DRÔME", "Liberté", "Égalité", "Fraternité"))
+    head_lines = {w.line for w in text.words if w.text in ("PRÉFET", "DRÔME")}
+    tall = tuple(replace(w, bbox=(w.bbox[0], w.bbox[1] - 6, w.bbox[2], w.bbox[3] + 6)) if w.line in head_lines
+                 else w for w in text.words)
+    got = fields_of(PREFET, replace(text, words=tall, ocr=True))
+    assert got["departement"][0] == {"departement": "DRÔME"}
+
+
 @pytest.mark.parametrize("head, clue", [
     (("Préfecture du Cantal", "Cabinet du préfet"), {"departement": "Cantal"}),
     (("PRÉFET DE LA RÉGION BRETAGNE", "PRÉFET D'ILLE-ET-VILAINE"), {"departement": "ILLE-ET-VILAINE"}),

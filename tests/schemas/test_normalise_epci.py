@@ -6,9 +6,9 @@ from extractors.model import FieldStatus, FieldValue
 from schemas.normalise import normalise_fields
 
 
-def read(epci: str, communes: str, departement: str = "972") -> dict:
-    raw = {"s2.epci": FieldValue(epci, 0.9, None, FieldStatus.EXTRACTED),
-           "s2.communes": FieldValue(communes, 0.9, None, FieldStatus.EXTRACTED),
+def read(epci: str, communes: str, departement: str = "972", communes_confidence: float = 0.9) -> dict:
+    raw = {"s2.epci": FieldValue(epci, 0.95, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue(communes, communes_confidence, None, FieldStatus.EXTRACTED),
            "s2.departement": FieldValue(departement, 0.9, None, FieldStatus.EXTRACTED)}
     return normalise_fields(raw, _cog())
 
@@ -33,3 +33,17 @@ def test_a_name_that_says_something_else_is_only_offered_to_a_reviewer():
 def test_communes_of_different_epcis_decide_nothing():
     out = read("CAP Nord Martinique", "Le Lorrain, Fort-de-France")
     assert out["s2.epci"].value["siren"] is None and out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_commune_read_unsure_but_exactly_named_in_the_epci_read_is_confirmed():
+    out = read("Communauté de communes du Diois", "Die", "26", communes_confidence=0.65)
+    assert out["s2.communes"].value == [{"nom": "Die", "code_insee": "26113"}]
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED and out["s2.communes"].confidence == 0.9
+
+
+def test_a_commune_read_unsure_stays_for_review_when_nothing_confirms_it():
+    outside = read("Communauté de communes du Diois", "Crest", "26", communes_confidence=0.65)  # not of the Diois
+    damaged = read("Communauté de communes du Diois", "Dle", "26", communes_confidence=0.65)  # an OCR slip
+    too_unsure = read("Communauté de communes du Diois", "Die", "26", communes_confidence=0.4)
+    for out in (outside, damaged, too_unsure):
+        assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
