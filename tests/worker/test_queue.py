@@ -346,9 +346,13 @@ def test_an_idle_worker_waits_for_redis_then_takes_work_and_stops_cleanly(queued
     try:
         queue = make_queue(settings)
         deadline = time.monotonic() + 120
-        while Worker.count(queue=queue) < 1 and time.monotonic() < deadline:
+
+        def idle() -> bool:  # waiting for a job, past its start-up's clean-up of the registries
+            return [w.get_state() for w in Worker.all(queue=queue)] == ["idle"]
+
+        while not idle() and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert Worker.count(queue=queue) == 1, log.read_text()[-3000:]
+        assert idle(), log.read_text()[-3000:]
         private_redis.stop(signal.SIGTERM)
         time.sleep(6)  # RQ retries while waiting for a job: no reason to exit
         assert worker.poll() is None, log.read_text()[-3000:]
