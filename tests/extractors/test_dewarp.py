@@ -16,7 +16,7 @@ from extractors.geometry import curl_grid, to_page
 from extractors.model import PageText
 from extractors.ocr import ocr_page
 from extractors.signature import upright
-from tests.extractors.test_perspective import DPI, FONT, PAGE, ROWS, photo
+from tests.extractors.test_perspective import DPI, FONT, PAGE, ROWS, form_table, photo
 
 RULES = [190 + i * 62 for i in range(len(ROWS) + 1)]  # the table's horizontal rules (pixels)
 SEPARATORS = [1150, 1350, 1550]  # rules with no text near them, where straightness is measured
@@ -25,22 +25,11 @@ PROSE = ("Les services de l'État accompagneront la collectivité tout au long d
 
 
 def form_page() -> tuple[Image.Image, dict[str, tuple[int, int, int, int]]]:
-    """A form's table (rules between rows, labels and answers), and where each answer's last word was drawn."""
-    image = Image.new("L", PAGE, 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(FONT, 26)
-    drawn = {}
-    for i, (label, answer) in enumerate(ROWS):
-        top = 200 + i * 62
-        draw.text((90, top), label, fill=0, font=font)
-        draw.text((560, top), answer, fill=0, font=font)
-        last = answer.split()[-1]
-        drawn[last] = draw.textbbox((560 + draw.textlength(answer[:-len(last)], font=font), top), last, font=font)
-    for y in RULES + SEPARATORS:
-        draw.line([(80, y), (1160, y)], fill=90, width=2)
-    # One column rule: Tesseract reads the text of fully boxed cells poorly, bent or not.
-    draw.line([(540, RULES[0]), (540, RULES[-1])], fill=90, width=2)
-    return image, drawn
+    """A form's table (rules between rows, labels and answers), and where each answer's last word was drawn.
+
+    One column rule: Tesseract reads the text of fully boxed cells poorly, bent or not.
+    """
+    return form_table(RULES + SEPARATORS, (RULES[0], RULES[-1]))
 
 
 def letter_page() -> Image.Image:

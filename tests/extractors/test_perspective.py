@@ -37,8 +37,9 @@ CORNERS = np.float32([[420, 250], [1560, 420], [1500, 2230], [140, 2050]])
 PHOTO = (1800, 2400)
 
 
-def flat_page() -> tuple[Image.Image, dict[str, tuple[int, int, int, int]]]:
-    """The page as printed, and where each answer's last word was drawn (pixels)."""
+def form_table(rules: list[int], column: tuple[int, int]) -> tuple[Image.Image, dict[str, tuple[int, int, int, int]]]:
+    """The ROWS as a form's table, horizontal `rules` at these heights and the column rule from
+    `column[0]` to `column[1]` (pixels); and where each answer's last word was drawn."""
     image = Image.new("L", PAGE, 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(FONT, 26)
@@ -49,9 +50,15 @@ def flat_page() -> tuple[Image.Image, dict[str, tuple[int, int, int, int]]]:
         draw.text((560, top), answer, fill=0, font=font)
         last = answer.split()[-1]
         drawn[last] = draw.textbbox((560 + draw.textlength(answer[:-len(last)], font=font), top), last, font=font)
-        draw.line([(80, top - 10), (1160, top - 10)], fill=90, width=2)  # the table's rules
-    draw.line([(540, 190), (540, 200 + len(ROWS) * 62)], fill=90, width=2)
+    for y in rules:
+        draw.line([(80, y), (1160, y)], fill=90, width=2)
+    draw.line([(540, column[0]), (540, column[1])], fill=90, width=2)
     return image, drawn
+
+
+def flat_page() -> tuple[Image.Image, dict[str, tuple[int, int, int, int]]]:
+    """The page as printed, a rule above each row, and where each answer's last word was drawn (pixels)."""
+    return form_table([190 + i * 62 for i in range(len(ROWS))], (190, 200 + len(ROWS) * 62))
 
 
 def photo(page: Image.Image) -> tuple[Image.Image, np.ndarray]:
