@@ -85,7 +85,8 @@ def measure_curl(gray: np.ndarray) -> Curl | None:
     height = _text_height(ink)
     if height is None:
         return None
-    rows = _row_traces(ink, height)
+    tall = _vertical_strokes(ink, height)  # rows and columns both need them
+    rows = _row_traces(ink, tall, height)
     if len(rows) < MIN_TRACES:
         return None
     h, w = small.shape
@@ -95,7 +96,7 @@ def measure_curl(gray: np.ndarray) -> Curl | None:
             log.debug("no curl to remove: bow %.1f px for text %.1f px, rows %.2f px off straight, %.2f px off the fit",
                       fit.bow, height, fit.straight, fit.left)
         return None
-    columns = _column_traces(ink, height)
+    columns = _column_traces(tall, height)
     dx = np.zeros_like(fit.field)
     if len(columns) >= 3:
         # The same fit with x and y swapped: columns bow by dx(y, x).
@@ -140,23 +141,29 @@ def _text_height(ink: np.ndarray) -> float | None:
     return float(np.median(letters)) if len(letters) >= 30 else None
 
 
-def _row_traces(ink: np.ndarray, height: float) -> list[tuple[np.ndarray, np.ndarray]]:
+def _vertical_strokes(ink: np.ndarray, height: float) -> np.ndarray:
+    """Ink of vertical strokes at least 2.5 text lines long: rules, never letters."""
+    import cv2
+
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((int(2.5 * height), 1), np.uint8))
+
+
+def _row_traces(ink: np.ndarray, tall: np.ndarray, height: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """Centre lines of text lines and horizontal rules: (x, y) points every half text height."""
     import cv2
 
-    # Vertical rules would join a table's rows into one shape: taken out first.
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((int(2.5 * height), 1), np.uint8))
+    # Vertical rules (`tall`) would join a table's rows into one shape: taken out first.
     flat = ink & (1 - cv2.dilate(tall, np.ones((1, 5), np.uint8)))
     # Letters, then words, joined along the row; rows above and below stay apart.
     joined = cv2.morphologyEx(flat, cv2.MORPH_CLOSE, np.ones((1, max(3, int(1.2 * height))), np.uint8))
     return _traces(joined, flat, height, long=4.0, thick=2.5)
 
 
-def _column_traces(ink: np.ndarray, height: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Centre lines of long vertical rules, as (x, y) points (text has no long vertical strokes)."""
+def _column_traces(tall: np.ndarray, height: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Centre lines of long vertical rules (from `tall`, the page's vertical strokes), as (x, y)
+    points (text has no long vertical strokes)."""
     import cv2
 
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((int(2.5 * height), 1), np.uint8))
     tall = cv2.morphologyEx(tall, cv2.MORPH_CLOSE, np.ones((int(height), 1), np.uint8))
     traces = _traces(tall.T.copy(), tall.T.copy(), height, long=8.0, thick=0.6)
     return [(ys, xs) for xs, ys in traces]

@@ -55,6 +55,16 @@ def sheet_homography(warp: tuple[float, ...], scale: float = 1.0) -> np.ndarray:
     return np.append(solved, 1.0).reshape(3, 3)
 
 
+def warped_sheet(pixels: np.ndarray, warp: tuple[float, ...], scale: float = 1.0) -> np.ndarray:
+    """The sheet of a page image warped to its rectangle, `warp` in units of `scale` pixels each
+    (OCR's image, and the signature check's re-rendering of it)."""
+    import cv2  # lazy: only the warping needs it, not reading stored pages
+
+    size = (int(round(warp[8] * scale)), int(round(warp[9] * scale)))
+    return cv2.warpPerspective(pixels, sheet_homography(warp, scale), size, flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
 def _apply(matrix: np.ndarray, x: float, y: float) -> tuple[float, float]:
     u, v, w = matrix @ np.array([x, y, 1.0])
     return float(u / w), float(v / w)

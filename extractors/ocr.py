@@ -20,7 +20,7 @@ from PIL import Image
 from extractors.checkboxes import Box, find_boxes
 from extractors.dewarp import uncurled_sheet
 from extractors.errors import ErrorCode, GuichetError
-from extractors.geometry import scaled_warp
+from extractors.geometry import scaled_warp, warped_sheet
 from extractors.model import PageText, Word
 
 log = logging.getLogger(__name__)
@@ -163,8 +163,6 @@ def paper_straightened(gray: Image.Image) -> tuple[Image.Image, tuple[float, ...
     the image and the warp in pixels (corners on `gray`, then the rectangle's size; see
     PageText.warp), None when the sheet is already an upright rectangle or not found.
     """
-    import cv2
-
     found = _sheet(gray)
     if found is None:
         return gray, None
@@ -176,12 +174,8 @@ def paper_straightened(gray: Image.Image) -> tuple[Image.Image, tuple[float, ...
     (tl, tr, br, bl) = corners
     width = int(round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))  # the longer edge: no resolution lost
     height = int(round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
-    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
-    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
-    warped = cv2.warpPerspective(np.asarray(flat), matrix, (width, height), flags=cv2.INTER_CUBIC,
-                                 borderMode=cv2.BORDER_CONSTANT, borderValue=255)
     warp = tuple(float(v) for v in corners.reshape(-1)) + (float(width), float(height))
-    return Image.fromarray(warped), warp
+    return Image.fromarray(warped_sheet(np.asarray(flat), warp)), warp
 
 
 def _sheet(gray: Image.Image) -> tuple[np.ndarray, np.ndarray] | None:

@@ -39,15 +39,11 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
     Words of an OCR'd page are boxed on this image (see extractors.ocr and geometry).
     """
     if warp:
-        import cv2
-
         from extractors.dewarp import remapped
-        from extractors.geometry import curl_grid, sheet_homography
+        from extractors.geometry import curl_grid, warped_sheet
 
         scale = dpi / 72.0
-        size = (int(round(warp[8] * scale)), int(round(warp[9] * scale)))
-        pixels = cv2.warpPerspective(np.asarray(image), sheet_homography(warp, scale), size,
-                                     flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+        pixels = warped_sheet(np.asarray(image), warp, scale)
         grid = curl_grid(warp)
         if grid is not None:  # the same grid OCR's image was remapped with, in this image's pixels
             pixels = remapped(pixels, grid[0] * scale, grid[1] * scale)

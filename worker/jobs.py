@@ -19,38 +19,34 @@ log = logging.getLogger(__name__)
 _LOADED: dict = {}  # per worker process: the OCR engine, the COG and the store, loaded once
 
 
-def intake_job(sha256: str, name: str, source: str) -> str:
+def intake_job(sha256: str, name: str, source: str) -> str | None:
     """Take a stored message into its dossier, then queue the dossier's other stages (idempotent:
     the same message again changes nothing)."""
-    from worker import pipeline
-    from worker.mailbox import note_duplicate
     from worker.queue import enqueue_processing
+    from worker.smtp import take_in
 
     store, _, _, settings = _context()
-    raw = store.blobs.get(sha256)
-    intake = pipeline.intake_message(raw, name, store=store, settings=settings, source=source)
-    if intake.duplicate_of:
-        note_duplicate(store, raw, name, source, intake.duplicate_of)
-    if intake.new or store.dossier(intake.dossier_id).status in ("received", "processing"):
+    dossier_id = take_in(store, settings, sha256, name, source)
+    if dossier_id is not None:
         try:
-            enqueue_processing(settings, intake.dossier_id)
+            enqueue_processing(settings, dossier_id)
         except Exception as exc:  # Redis lost after the intake: the sweeper queues the dossier
-            defer(store, intake.dossier_id, exc)
+            defer(store, dossier_id, exc)
             raise
-    return intake.dossier_id
+    return dossier_id
 
 
 def read_job(dossier_id: str) -> str:
     """Read every piece of a dossier (OCR included) into the cache; understanding waits for it."""
-    from worker import pipeline
-
     from rq import get_current_job
+
+    from worker import pipeline
 
     store, engine, _, settings = _context()
     if store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: read with its host
         return dossier_id
     job = get_current_job()
-    if job is not None and done_since(store, dossier_id, job.created_at, "understood"):
+    if job is not None and done_since(store, dossier_id, job.created_at):
         return dossier_id  # queued twice: the other chain did it all (see understand_job)
     store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
     count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
@@ -70,7 +66,7 @@ def understand_job(dossier_id: str) -> str:
     if store.merged_into(dossier_id) != dossier_id:
         return dossier_id
     # Created, not enqueued: a waiting stage is enqueued when the one before it ends.
-    if job is not None and done_since(store, dossier_id, job.created_at, "understood"):
+    if job is not None and done_since(store, dossier_id, job.created_at):
         # A job run again after a Redis restart, or queued twice: its work is already in.
         log.info("%s déjà analysé depuis la création de %s", dossier_id, job.id)
         return dossier_id
@@ -113,9 +109,8 @@ def _or_failed(store: Store, dossier_id: str, job, function, /, *args, **kwargs)
         raise
 
 
-def done_since(store: Store, dossier_id: str, when: datetime | None, done: str = "understood") -> bool:
-    """Whether an understanding that began after `when` (a job's creation) was followed by a
-    `done` event.
+def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
+    """Whether an understanding that began after `when` (a job's creation) was completed.
 
     Began, not ended: files received while a job was reading were not seen by it.
     """
@@ -123,13 +118,13 @@ def done_since(store: Store, dossier_id: str, when: datetime | None, done: str =
         return False
     with store.session() as s:
         events = s.execute(select(Event.kind, Event.at).where(
-            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", done)))
+            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", "understood")))
             .order_by(Event.at, Event.id)).all()
     began = None
     for kind, at in events:
         if kind == "processing_started" and began is None and naive_utc(at) > naive_utc(when):
             began = at
-        elif kind == done and began is not None:
+        elif kind == "understood" and began is not None:
             return True
     return False
 

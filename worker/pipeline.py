@@ -193,8 +193,7 @@ def assess_dossier(dossier_id: str, *, store: Store, settings: Settings, engine:
     """The completeness of the dossier as understood (reviewers' corrections included), then its
     join with an open dossier of its collectivité that lacks its pieces: the joined dossier is
     understood and assessed again. Returns the id of the dossier that holds the result."""
-    fields = {fid: {"value": row.value, "confidence": row.confidence, "source": row.source, "status": row.status}
-              for fid, row in store.fields(dossier_id).items()}
+    fields = {fid: stored_field(row) for fid, row in store.fields(dossier_id).items()}
     kinds = {document.kind for document in store.documents(dossier_id)}
     present = {kind.value: kind.value in kinds for kind in PieceKind}
     store.save_verdict(dossier_id, assess_completeness(DossierView(pieces=present, fields=fields), cog).as_dict())
@@ -309,9 +308,12 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
 def keep_corrections(store: Store, dossier_id: str, fields: dict[str, dict]) -> dict[str, dict]:
     """A reviewer's corrections survive reprocessing, and the completeness rules read them."""
     corrected = {fid: row for fid, row in store.fields(dossier_id).items() if row.status == "corrected"}
-    return {fid: ({"value": corrected[fid].value, "confidence": corrected[fid].confidence,
-                   "source": corrected[fid].source, "status": "corrected"} if fid in corrected else row)
-            for fid, row in fields.items()}
+    return {fid: stored_field(corrected[fid]) if fid in corrected else row for fid, row in fields.items()}
+
+
+def stored_field(row) -> dict:
+    """A stored field (a FieldRow) as the rules and the store read it: field_row's shape."""
+    return {"value": row.value, "confidence": row.confidence, "source": row.source, "status": row.status}
 
 
 def field_row(value: FieldValue) -> dict:

@@ -139,18 +139,27 @@ class Processor:
 
     def take(self, sha256: str, name: str) -> None:
         """Attach the message to its dossier, then process that dossier unless already done."""
-        raw = self.store.blobs.get(sha256)
-        intake = pipeline.intake_message(raw, name, store=self.store, settings=self.settings,
-                                         source=SOURCE)
-        if intake.duplicate_of:
-            note_duplicate(self.store, raw, name, SOURCE, intake.duplicate_of)
-        if not intake.new and self.store.dossier(intake.dossier_id).status == "processed":
+        dossier_id = take_in(self.store, self.settings, sha256, name, SOURCE)
+        if dossier_id is None:
             return
         try:
-            self.process(intake.dossier_id)
+            self.process(dossier_id)
         except Exception as exc:
-            log.exception("Échec du traitement du dossier %s", intake.dossier_id)
-            record_failure(self.store, intake.dossier_id, exc, source=SOURCE)
+            log.exception("Échec du traitement du dossier %s", dossier_id)
+            record_failure(self.store, dossier_id, exc, source=SOURCE)
+
+
+def take_in(store: Store, settings: Settings, sha256: str, name: str, source: str) -> str | None:
+    """Attach a stored message to its dossier (other bytes under a known Message-ID are marked
+    a duplicate); the dossier left to process, None when the message changed nothing of a
+    processed one."""
+    raw = store.blobs.get(sha256)
+    intake = pipeline.intake_message(raw, name, store=store, settings=settings, source=source)
+    if intake.duplicate_of:
+        note_duplicate(store, raw, name, source, intake.duplicate_of)
+    if not intake.new and store.dossier(intake.dossier_id).status == "processed":
+        return None
+    return intake.dossier_id
 
 
 def pending_originals(store: Store) -> list[tuple[str, str]]:

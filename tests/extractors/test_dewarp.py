@@ -97,12 +97,13 @@ def test_a_bent_form_comes_out_with_straight_rules():
 
 
 def test_a_bent_letter_without_rules_comes_out_with_straight_lines():
-    from extractors.dewarp import _ink, _row_traces, _text_height
+    from extractors.dewarp import _ink, _row_traces, _text_height, _vertical_strokes
 
     def worst(image: Image.Image) -> float:
         """The largest RMS distance (pixels) of a long text line's centre points from a straight line."""
         ink = _ink(np.asarray(image))
-        traces = _row_traces(ink, _text_height(ink))
+        height = _text_height(ink)
+        traces = _row_traces(ink, _vertical_strokes(ink, height), height)
         return max(float(np.std(ys - np.polyval(np.polyfit(xs, ys, 1), xs)))
                    for xs, ys in traces if np.ptp(xs) > 600)
 
