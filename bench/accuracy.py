@@ -1,13 +1,24 @@
-"""Accuracy of Guichet on samples/: page kinds, fields per section, verdicts, digital and scanned apart.
+"""Accuracy of Guichet on sets of cases with their truth, side by side: verdicts, reasons,
+fields digital and scanned, sure-but-wrong values, per field, and confidence against accuracy.
 
-    .venv/bin/python bench/accuracy.py [--samples samples] [--out DIR] [--no-run] [--verbose]
-                                       [--only PREFIX ...] [--successive]
+    .venv/bin/python bench/accuracy.py [--set NAME=PATH ...] [--out DIR] [--no-run]
+                                       [--fields] [--verbose] [--only PREFIX ...] [--successive]
 
-Runs `guichet process` on every samples/<case>/input (fresh data directory), then compares
-each dossier with samples/<case>/expected.json: short fields exactly (after normalisation),
-free text by similarity >= 0.90. Prints fiche and letter fields per family (digital,
-scanned), the pieces found per kind, how the messages were assembled, and per case every
-verdict or reason-code mismatch.
+A set is a folder of cases <case>/{input/,expected.json} (the shape of samples/). By default,
+those that exist among samples=samples/, tune=samples/unseen/tune, frozen=samples/unseen/frozen.
+Each case is processed by `guichet process` into DIR/<set>/<case> (fresh data directory), or
+read from there with --no-run, and compared with its expected.json: short fields exactly (after
+normalisation), free text by similarity >= 0.90; a field absent from both is right.
+
+Prints one table, a column per set: verdicts, dossiers wrongly complete, sent to review
+(VERIFICATION_REQUISE), reason-code micro precision/recall/F1 (review aside), fiche and letter
+fields digital and scanned (a field is scanned when its piece's document was OCR'd), signatures,
+sure-but-wrong (values marked extracted or corrected that differ from the truth), pieces, page
+kinds; then observed accuracy per confidence bin, and on the tuning set (--tune, default tune,
+else the first set) the lowest confidence at which the values at or above it are wrong < 0.1 %
+and < 0.5 % of the time, with the 95 % upper bound. Writes DIR/<set>/calibration.csv (one row
+per value read) and DIR/reliability.png. --fields adds the field x set table, worst first;
+--verbose the sections, pieces, assembly and every mismatch per case.
 """
 
 from __future__ import annotations
@@ -28,22 +39,35 @@ import os
 import subprocess
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field as dataclass_field
 
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench import reliability  # noqa: E402
+
 FREE_TEXT = {
     "s1.etat.referent_fonction", "s1.partenaires", "s2.secteur", "s3.intitule", "s3.description",
     "s4.objectifs", "s4.attendus", "s4.calendrier", "s5.documents", "s5.acteurs", "s5.moyens",
     "a1.dynamiques_territoire", "a2.dynamiques_amenagement",
 }
 PIECES = ("fiche", "courrier_collectivite", "courrier_prefet")
+DEFAULT_SETS = {"samples": "samples", "tune": "samples/unseen/tune", "frozen": "samples/unseen/frozen"}
+SURE = ("extracted", "corrected")
+REVIEW = "VERIFICATION_REQUISE"
+SIGNATURES = ("courrier_collectivite.signe", "courrier_prefet.signe")
 
 
 def selected(names: list[str], only: list[str] | None) -> list[str]:
     """The case names starting with one of the prefixes (all of them without prefixes)."""
     return [n for n in names if not only or any(n.startswith(prefix) for prefix in only)]
+
+
+def case_names(folder: Path, only: list[str] | None = None) -> list[str]:
+    names = sorted(p.name for p in folder.iterdir() if (p / "expected.json").exists())
+    return selected(names, only)
 
 
 def run(samples: Path, out: Path, only: list[str] | None = None,
@@ -55,8 +79,7 @@ def run(samples: Path, out: Path, only: list[str] | None = None,
     the last call's."""
     cases = {}
     data_dir = out / "var"
-    names = sorted(p.name for p in samples.iterdir() if (p / "expected.json").exists())
-    for case in (samples / name for name in selected(names, only)):
+    for case in (samples / name for name in case_names(samples, only)):
         target = out / case.name
         env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir / case.name)}
         calls = _by_date(case / "input") if successive else None
@@ -86,11 +109,14 @@ def dossiers_of(out: Path) -> list[dict]:
 def dossier_of(out: Path, expected: dict | None = None) -> dict:
     """The case's dossier: the one holding most of the expected files (by sha256) and
     messages when expected.json is given, else the one with most documents."""
-    dossiers = dossiers_of(out)
+    return pick_dossier(dossiers_of(out), expected)
+
+
+def pick_dossier(dossiers: list[dict], expected: dict | None = None) -> dict:
     if expected is None:
         return max(dossiers, key=lambda d: len(d["documents"]))
     hashes = {d["sha256"] for d in expected["documents"]}
-    message_ids = {m["message_id"] for m in expected["messages"]}
+    message_ids = {m["message_id"] for m in expected.get("messages", [])}
     return max(dossiers, key=lambda d: (len(hashes & {doc["sha256"] for doc in d["documents"]}),
                                         len(message_ids & {m["message_id"] for m in d["messages"]}),
                                         len(d["documents"])))
@@ -125,71 +151,124 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def compare(cases: dict[str, Path], samples: Path, verbose: bool) -> None:
-    scores: dict[str, dict[str, list[bool]]] = {"digital": defaultdict(list), "scanned": defaultdict(list)}
-    pages_ok = pages_total = verdict_ok = reasons_ok = 0
-    pieces = {kind: [0, 0, 0] for kind in PIECES}  # right presence, cases, documents right
-    assembly = []
-    mismatches = []
-    false_complete = []
-    for case, out in cases.items():
-        expected = json.loads((samples / case / "expected.json").read_text(encoding="utf-8"))
-        got = dossier_of(out, expected)
-        assembly.append(_assembly(case, dossiers_of(out), got, expected))
-        want_pieces = pieces_found(expected["documents"])
-        got_pieces = pieces_found(got["documents"])
-        for kind in PIECES:
-            pieces[kind][0] += (want_pieces[kind] > 0) == (got_pieces[kind] > 0)
-            pieces[kind][1] += 1
-            pieces[kind][2] += want_pieces[kind] == got_pieces[kind]
-        if want_pieces != got_pieces:
-            mismatches.append(f"  {case}: pieces expected {_counts(want_pieces)}, "
-                              f"got {_counts(got_pieces)}")
-        family = "scanned" if any(d["ocr"] for d in expected["documents"]) else "digital"
-        want_kinds, got_kinds = page_kinds(expected["documents"]), page_kinds(got["documents"])
-        for key, kind in want_kinds.items():
-            pages_total += 1
-            pages_ok += got_kinds.get(key) == kind
-            if verbose and got_kinds.get(key) != kind:
-                print(f"  {case}: page {key} expected {kind}, got {got_kinds.get(key)}")
-        for field, want in expected["fields"].items():
-            ok = same_value(field, got["fields"][field]["value"], want["value"])
-            section = field.split(".")[0]
-            scores[family][section].append(ok)
-            if verbose and not ok:
-                print(f"  {case}: {field}: expected {want['value']!r:.80} got {got['fields'][field]['value']!r:.80}")
-        verdict_ok += got["completeness"]["complete"] == expected["completeness"]["complete"]
-        if got["completeness"]["complete"] and not expected["completeness"]["complete"]:
-            false_complete.append(case)
-        want_reasons = _reasons(expected)
-        got_reasons = _reasons(got)
-        reasons_ok += want_reasons == got_reasons
-        if want_reasons != got_reasons:
-            missing = [_reason(r) for r in want_reasons if r not in got_reasons]
-            extra = [_reason(r) for r in got_reasons if r not in want_reasons]
-            mismatches.append(f"  {case}: verdict {_verdict(expected)} expected, "
-                              f"{_verdict(got)} got; missing {missing or '-'}; "
-                              f"unexpected {extra or '-'}")
-    report(scores, pages_ok, pages_total, verdict_ok, reasons_ok, len(cases))
-    print("pieces (cases where presence is right; cases where the number of documents is right):")
-    for kind, (present, total, count) in pieces.items():
-        print(f"    {kind:24} {present:4d}/{total:<4d} {count:4d}/{total:<4d}")
-    print(f"assembly (one dossier with every expected message and file): "
-          f"{sum(ok for ok, _ in assembly)}/{len(assembly)}")
-    for ok, line in assembly:
+# ---------------------------------------------------------------- scoring one case
+
+@dataclass
+class FieldScore:
+    case: str
+    field: str
+    family: str  # digital | scanned: whether the field's piece was OCR'd
+    status: str  # the export's status
+    confidence: float | None
+    correct: bool
+    want: object
+    got: object
+
+    @property
+    def sure(self) -> bool:
+        return self.status in SURE
+
+    @property
+    def read(self) -> bool:
+        """Guichet gave a value (sure or not): what its confidence speaks about."""
+        return self.got is not None
+
+
+@dataclass
+class CaseScore:
+    case: str
+    fields: list[FieldScore]
+    verdict_right: bool
+    false_complete: bool
+    review: bool
+    reasons: tuple[int, int, int]  # right, unexpected, missed (review aside)
+    reasons_exact: bool
+    pieces_right: dict[str, tuple[bool, bool]]  # kind -> (presence right, count right)
+    pages: tuple[int, int]  # right, total
+    assembled: bool
+    notes: list[str] = dataclass_field(default_factory=list)  # mismatches, for --verbose
+
+
+def piece_of(field: str) -> str:
+    return next((kind for kind in PIECES[1:] if field.startswith(kind + ".")), "fiche")
+
+
+def families(expected: dict) -> dict[str, str]:
+    """Per piece kind, scanned when one of its expected documents was OCR'd; a piece absent
+    from the case takes the case's family (scanned when any document was)."""
+    documents = expected["documents"]
+    case = "scanned" if any(d["ocr"] for d in documents) else "digital"
+    result = {}
+    for kind in PIECES:
+        ocr = [d["ocr"] for d in documents if d["kind"] == kind]
+        result[kind] = ("scanned" if any(ocr) else "digital") if ocr else case
+    return result
+
+
+def value_of(entry: dict | None):
+    """The value an export field stands for: a missing field says nothing, whatever it holds."""
+    if not entry or entry.get("status") == "missing":
+        return None
+    return entry.get("value")
+
+
+def reason_counts(want: list[tuple[str, str]], got: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """(right, unexpected, missed) reason codes with their detail, as multisets, the review
+    reason aside (it is counted apart: it is not a wrong reason)."""
+    want_c = Counter(r for r in want if r[0] != REVIEW)
+    got_c = Counter(r for r in got if r[0] != REVIEW)
+    right = sum((want_c & got_c).values())
+    return right, sum(got_c.values()) - right, sum(want_c.values()) - right
+
+
+def score_case(case: str, expected: dict, got: dict, dossiers: list[dict] | None = None) -> CaseScore:
+    family = families(expected)
+    fields = []
+    notes = []
+    for name, want in expected["fields"].items():
+        entry = got["fields"].get(name) or {"value": None, "status": "missing", "confidence": None}
+        want_value, got_value = value_of(want), value_of(entry)
+        ok = same_value(name, got_value, want_value)
+        fields.append(FieldScore(case, name, family[piece_of(name)], entry.get("status", "missing"),
+                                 entry.get("confidence"), ok, want_value, got_value))
         if not ok:
-            print(line)
-    print(f"wrongly reported complete: {', '.join(false_complete) or 'none'}")
-    if mismatches:
-        print("per case mismatches (pieces, verdict and reason codes):")
-        print("\n".join(mismatches))
+            notes.append(f"  {case}: {name} [{entry.get('status')}]: expected {want_value!r:.80} "
+                         f"got {got_value!r:.80}")
+    want_pieces, got_pieces = pieces_found(expected["documents"]), pieces_found(got["documents"])
+    if want_pieces != got_pieces:
+        notes.append(f"  {case}: pieces expected {_counts(want_pieces)}, got {_counts(got_pieces)}")
+    want_kinds, got_kinds = page_kinds(expected["documents"]), page_kinds(got["documents"])
+    for key, kind in want_kinds.items():
+        if got_kinds.get(key) != kind:
+            notes.append(f"  {case}: page {key} expected {kind}, got {got_kinds.get(key)}")
+    want_reasons, got_reasons = _reasons(expected), _reasons(got)
+    if want_reasons != got_reasons:
+        missing = [_reason(r) for r in want_reasons if r not in got_reasons]
+        extra = [_reason(r) for r in got_reasons if r not in want_reasons]
+        notes.append(f"  {case}: verdict {_verdict(expected)} expected, {_verdict(got)} got; "
+                     f"missing {missing or '-'}; unexpected {extra or '-'}")
+    assembled, line = _assembly(case, dossiers or [got], got, expected)
+    if not assembled:
+        notes.append(line)
+    want_complete, got_complete = expected["completeness"]["complete"], got["completeness"]["complete"]
+    return CaseScore(
+        case=case, fields=fields,
+        verdict_right=want_complete == got_complete,
+        false_complete=got_complete and not want_complete,
+        review=any(code == REVIEW for code, _ in got_reasons),
+        reasons=reason_counts(want_reasons, got_reasons),
+        reasons_exact=want_reasons == got_reasons,
+        pieces_right={kind: ((want_pieces[kind] > 0) == (got_pieces[kind] > 0),
+                             want_pieces[kind] == got_pieces[kind]) for kind in PIECES},
+        pages=(sum(got_kinds.get(k) == v for k, v in want_kinds.items()), len(want_kinds)),
+        assembled=assembled, notes=notes)
 
 
 def _assembly(case: str, dossiers: list[dict], got: dict, expected: dict) -> tuple[bool, str]:
     """Whether the case's messages and files ended up in one dossier, and what went astray."""
     want_hashes = {d["sha256"] for d in expected["documents"]}
     got_hashes = {d["sha256"] for d in got["documents"]}
-    want_ids = [m["message_id"] for m in expected["messages"]]
+    want_ids = [m["message_id"] for m in expected.get("messages", [])]
     got_ids = [m["message_id"] for m in got["messages"]]
     ok = want_hashes <= got_hashes and want_ids == got_ids
     return ok, (f"  {case}: {len(dossiers)} dossier(s); the case's dossier holds "
@@ -213,43 +292,244 @@ def _verdict(dossier: dict) -> str:
     return "complete" if dossier["completeness"]["complete"] else "incomplete"
 
 
-def report(scores, pages_ok, pages_total, verdict_ok, reasons_ok, cases) -> None:
-    print(f"page kinds: {pages_ok}/{pages_total} = {pages_ok / max(pages_total, 1):.1%}")
-    for family, sections in scores.items():
-        if not sections:
-            continue
-        every = [ok for oks in sections.values() for ok in oks]
-        fiche = [ok for s, oks in sections.items() if not s.startswith("courrier") for ok in oks]
-        letters = [ok for s, oks in sections.items() if s.startswith("courrier") for ok in oks]
-        print(f"{family}: all fields {sum(every)}/{len(every)} = {sum(every) / len(every):.1%}; "
-              f"fiche fields {sum(fiche)}/{len(fiche)} = {sum(fiche) / max(len(fiche), 1):.1%}; "
-              f"letter fields {sum(letters)}/{len(letters)} = "
-              f"{sum(letters) / max(len(letters), 1):.1%}")
-        for section, oks in sorted(sections.items()):
-            print(f"    {section:24} {sum(oks):4d}/{len(oks):<4d} {sum(oks) / len(oks):6.1%}")
-    print(f"verdicts: {verdict_ok}/{cases}; reason codes exact: {reasons_ok}/{cases}")
+# ---------------------------------------------------------------- figures of a set
+
+def sure_but_wrong(fields: list[FieldScore]) -> tuple[int, int]:
+    """(wrong, total) among the values the export marks sure (extracted or corrected)."""
+    sure = [f for f in fields if f.sure]
+    return sum(not f.correct for f in sure), len(sure)
+
+
+def micro_f1(counts: list[tuple[int, int, int]]) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 over (right, unexpected, missed) counts; with nothing
+    expected and nothing given, all three are 1."""
+    right = sum(c[0] for c in counts)
+    given = right + sum(c[1] for c in counts)
+    wanted = right + sum(c[2] for c in counts)
+    precision = right / given if given else 1.0
+    recall = right / wanted if wanted else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def calibration_rows(fields: list[FieldScore]) -> list[dict]:
+    """One row per value read with a confidence (what a threshold would sort)."""
+    return [{"case": f.case, "field": f.field, "family": f.family, "status": f.status,
+             "confidence": f.confidence, "correct": f.correct}
+            for f in fields if f.read and f.confidence is not None]
+
+
+def _share(oks) -> tuple[int, int]:
+    oks = list(oks)
+    return sum(oks), len(oks)
+
+
+def figures(scores: list[CaseScore]) -> dict[str, tuple]:
+    """The set's row values; (n, N) pairs are shown as n/N and a share."""
+    fields = [f for s in scores for f in s.fields]
+    fiche = [f for f in fields if piece_of(f.field) == "fiche"]
+    letters = [f for f in fields if piece_of(f.field) != "fiche"]
+    precision, recall, f1 = micro_f1([s.reasons for s in scores])
+    return {
+        "dossiers": (len(scores),),
+        "verdict right": _share(s.verdict_right for s in scores),
+        "wrongly complete": (sum(s.false_complete for s in scores),),
+        "sent to review": _share(s.review for s in scores),
+        "reason codes exact": _share(s.reasons_exact for s in scores),
+        "reason F1 (P / R)": (f1, precision, recall),
+        "fiche fields, digital": _share(f.correct for f in fiche if f.family == "digital"),
+        "fiche fields, scanned": _share(f.correct for f in fiche if f.family == "scanned"),
+        "letter fields, digital": _share(f.correct for f in letters if f.family == "digital"),
+        "letter fields, scanned": _share(f.correct for f in letters if f.family == "scanned"),
+        "all fields": _share(f.correct for f in fields),
+        "signe right (letter there)": _share(f.correct for f in fields
+                                             if f.field in SIGNATURES and f.want is not None),
+        "SURE BUT WRONG": sure_but_wrong(fields),
+        "values needs_review": _share(f.status == "needs_review" for f in fields),
+        "pieces present right": _share(ok for s in scores for ok, _ in s.pieces_right.values()),
+        "page kinds right": (sum(s.pages[0] for s in scores), sum(s.pages[1] for s in scores)),
+        "assembled in one dossier": _share(s.assembled for s in scores),
+    }
+
+
+def _cell(name: str, value: tuple) -> str:
+    if len(value) == 1:
+        return str(value[0])
+    if name.startswith("reason F1"):
+        return f"{value[0]:.3f} ({value[1]:.2f}/{value[2]:.2f})"
+    n, total = value
+    if name == "SURE BUT WRONG":
+        return f"{n}/{total} = {n / total:.2%}" if total else "-"
+    return f"{n}/{total} = {n / total:.3f}" if total else "-"
+
+
+def table(rows: list[str], columns: dict[str, list[str]], first: int = 28, width: int = 24) -> str:
+    lines = [f"{'':{first}}" + "".join(f"{name:>{width}}" for name in columns)]
+    for i, row in enumerate(rows):
+        lines.append(f"{row:{first}}" + "".join(f"{cells[i]:>{width}}" for cells in columns.values()))
+    return "\n".join(lines)
+
+
+def print_summary(sets: dict[str, list[CaseScore]]) -> None:
+    per_set = {name: figures(scores) for name, scores in sets.items()}
+    rows = list(next(iter(per_set.values())))
+    print(table(rows, {name: [_cell(r, fig[r]) for r in rows] for name, fig in per_set.items()}))
+    print("  (reason F1: micro over (code, detail), VERIFICATION_REQUISE aside; sure = extracted "
+          "or corrected)")
+
+
+def per_field(sets: dict[str, list[CaseScore]]) -> None:
+    """Field x set: accuracy, values marked sure, sure and wrong, needs_review; worst first."""
+    cells: dict[str, dict[str, tuple[int, int, int, int, int]]] = defaultdict(dict)
+    for name, scores in sets.items():
+        by_field = defaultdict(list)
+        for f in (f for s in scores for f in s.fields):
+            by_field[f.field].append(f)
+        for field, scored in by_field.items():
+            cells[field][name] = (sum(f.correct for f in scored), len(scored),
+                                  sum(f.sure for f in scored),
+                                  sum(f.sure and not f.correct for f in scored),
+                                  sum(f.status == "needs_review" for f in scored))
+
+    def badness(field: str):
+        values = cells[field].values()
+        return (min(right / total for right, total, *_ in values),
+                -sum(v[3] for v in values), field)
+
+    width = 30
+    print(f"\nper field: accuracy, sure (extracted/corrected), sure but wrong, needs_review")
+    print(f"{'':42}" + "".join(f"{name:>{width}}" for name in sets))
+    print(f"{'':42}" + "".join(f"{'acc    sure  wrong  review':>{width}}" for _ in sets))
+    for field in sorted(cells, key=badness):
+        line = f"{field:42}"
+        for name in sets:
+            if name not in cells[field]:
+                line += f"{'-':>{width}}"
+                continue
+            right, total, sure, wrong, review = cells[field][name]
+            line += f"{right / total:>{width - 21}.3f} {sure:5d} {wrong:6d} {review:7d}"
+        print(line)
+
+
+def print_calibration(rows_per_set: dict[str, list[dict]], tune: str) -> None:
+    print("\nvalues read per confidence bin: n, wrong, observed accuracy, error 95 % upper bound")
+    labels = [reliability.bin_label(i) for i in range(len(reliability.EDGES))]
+    columns = {}
+    for name, rows in rows_per_set.items():
+        columns[name] = [f"{n:5d} {wrong:4d} {1 - wrong / n:6.3f} {reliability.upper_bound(wrong, n):7.4f}"
+                         if n else "-" for n, wrong in reliability.binned(rows)]
+    print(table(labels, columns, first=12, width=30))
+    rows = rows_per_set.get(tune)
+    if rows is None:
+        missing, (tune, rows) = tune, next(iter(rows_per_set.items()))
+        print(f"(no set named {missing!r}: thresholds on {tune}, for information only)")
+    for target in reliability.TARGETS:
+        for bound in (False, True):
+            found = reliability.threshold(rows, target, bound=bound)
+            how = "95 % upper bound" if bound else "measured error"
+            if found is None:
+                print(f"{tune}: no confidence threshold gives {how} < {target:.1%}")
+                continue
+            print(f"{tune}: {how} < {target:.1%} from confidence >= {found['threshold']:.4g}: "
+                  f"{found['wrong']} wrong of {found['n']} values "
+                  f"({found['wrong'] / found['n']:.3%}, 95 % upper bound {found['upper']:.3%})")
+
+
+def print_details(name: str, scores: list[CaseScore]) -> None:
+    """The former report of one set: fields per section and family, pieces, mismatches."""
+    print(f"\n== {name}: details")
+    sections: dict[str, dict[str, list[bool]]] = {"digital": defaultdict(list), "scanned": defaultdict(list)}
+    for f in (f for s in scores for f in s.fields):
+        sections[f.family][f.field.split(".")[0]].append(f.correct)
+    for family, by_section in sections.items():
+        for section, oks in sorted(by_section.items()):
+            print(f"    {family:8} {section:24} {sum(oks):4d}/{len(oks):<4d} {sum(oks) / len(oks):6.1%}")
+    print("pieces (cases where presence is right; cases where the number of documents is right):")
+    for kind in PIECES:
+        present = sum(s.pieces_right[kind][0] for s in scores)
+        count = sum(s.pieces_right[kind][1] for s in scores)
+        print(f"    {kind:24} {present:4d}/{len(scores):<4d} {count:4d}/{len(scores):<4d}")
+    wrong = [s.case for s in scores if s.false_complete]
+    print(f"wrongly reported complete: {', '.join(wrong) or 'none'}")
+    print("per case mismatches:")
+    for s in scores:
+        if s.notes:
+            print("\n".join(s.notes))
+
+
+# ---------------------------------------------------------------- command line
+
+def parse_sets(specs: list[str] | None, samples: Path | None) -> dict[str, Path]:
+    if specs:
+        sets = {}
+        for spec in specs:
+            name, sep, path = spec.partition("=")
+            if not sep or not name:
+                raise SystemExit(f"--set wants NAME=PATH, not {spec!r}")
+            sets[name] = Path(path)
+        return sets
+    sets = {name: ROOT / path for name, path in DEFAULT_SETS.items()}
+    if samples is not None:
+        sets["samples"] = samples
+    return {name: path for name, path in sets.items() if path.is_dir() and case_names(path)}
+
+
+def score_set(folder: Path, outputs: dict[str, Path]) -> list[CaseScore]:
+    scores = []
+    for case, out in outputs.items():
+        expected = json.loads((folder / case / "expected.json").read_text(encoding="utf-8"))
+        dossiers = dossiers_of(out)
+        scores.append(score_case(case, expected, pick_dossier(dossiers, expected), dossiers))
+    return scores
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--samples", type=Path, default=ROOT / "samples")
+    parser.add_argument("--set", action="append", metavar="NAME=PATH", dest="sets",
+                        help="a set of cases (repeatable; default: samples, tune, frozen that exist)")
+    parser.add_argument("--samples", type=Path, help="the samples set's folder (default samples/)")
     parser.add_argument("--out", type=Path, help="keep outputs here (default: a temporary folder)")
-    parser.add_argument("--no-run", action="store_true", help="compare outputs already in --out")
-    parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument("--no-run", action="store_true", help="compare outputs already in --out/<set>")
+    parser.add_argument("--fields", action="store_true", help="the field x set table, worst first")
+    parser.add_argument("--verbose", action="store_true", help="sections, pieces and every mismatch")
+    parser.add_argument("--tune", default="tune", help="the set thresholds are measured on")
     parser.add_argument("--successive", action="store_true",
                         help="give the messages of a case one call each, in date order")
     parser.add_argument("--only", action="append", metavar="PREFIX",
                         help="only the cases whose name starts with PREFIX (repeatable)")
     args = parser.parse_args()
+    sets = parse_sets(args.sets, args.samples)
+    if not sets:
+        raise SystemExit("no set of cases found")
     with tempfile.TemporaryDirectory(prefix="guichet-accuracy-") as tmp:
         out = args.out or Path(tmp)
-        if args.no_run:
-            cases = {p.name: p for p in sorted(out.iterdir()) if (p / "index.json").exists()
-                     and (args.samples / p.name / "expected.json").exists()
-                     and selected([p.name], args.only)}
-        else:
-            cases = run(args.samples, out, args.only, args.successive)
-        compare(cases, args.samples, args.verbose)
+        scored = {}
+        for name, folder in sets.items():
+            if args.no_run:
+                outputs = {case: out / name / case for case in case_names(folder, args.only)
+                           if (out / name / case / "index.json").exists()}
+            else:
+                outputs = run(folder, out / name, args.only, args.successive)
+            if not outputs:
+                print(f"{name}: no output under {out / name}", file=sys.stderr)
+                continue
+            scored[name] = score_set(folder, outputs)
+        if not scored:
+            raise SystemExit("nothing to compare")
+        print_summary(scored)
+        if args.fields:
+            per_field(scored)
+        rows = {name: calibration_rows([f for s in scores for f in s.fields])
+                for name, scores in scored.items()}
+        for name, set_rows in rows.items():
+            reliability.write_csv(out / name / "calibration.csv", set_rows)
+        print_calibration(rows, args.tune)
+        reliability.plot(out / "reliability.png", rows)
+        if args.out:
+            print(f"\nwrote {out}/<set>/calibration.csv and {out / 'reliability.png'}")
+        if args.verbose:
+            for name, scores in scored.items():
+                print_details(name, scores)
 
 
 if __name__ == "__main__":
