@@ -423,16 +423,20 @@ def print_calibration(rows_per_set: dict[str, list[dict]], tune: str) -> None:
     if rows is None:
         missing, (tune, rows) = tune, next(iter(rows_per_set.items()))
         print(f"(no set named {missing!r}: thresholds on {tune}, for information only)")
-    for target in reliability.TARGETS:
-        for bound in (False, True):
-            found = reliability.threshold(rows, target, bound=bound)
-            how = "95 % upper bound" if bound else "measured error"
-            if found is None:
-                print(f"{tune}: no confidence threshold gives {how} < {target:.1%}")
-                continue
-            print(f"{tune}: {how} < {target:.1%} from confidence >= {found['threshold']:.4g}: "
-                  f"{found['wrong']} wrong of {found['n']} values "
-                  f"({found['wrong'] / found['n']:.3%}, 95 % upper bound {found['upper']:.3%})")
+    print(f"thresholds on {tune}: the lowest confidence whose values at or above it are wrong less "
+          f"often than the target, measured / by the 95 % upper bound:")
+    for scope in ("all", "digital", "scanned"):
+        scoped = [r for r in rows if scope in ("all", r["family"])]
+        for target in reliability.TARGETS:
+            found = [reliability.threshold(scoped, target, bound=bound) for bound in (False, True)]
+            print(f"  {scope:8} < {target:.1%}:  " + ";  ".join(_threshold(f) for f in found))
+
+
+def _threshold(found: dict | None) -> str:
+    if found is None:
+        return "none"
+    return (f">= {found['threshold']:.4g} ({found['wrong']}/{found['n']} wrong = "
+            f"{found['wrong'] / found['n']:.2%}, bound {found['upper']:.2%})")
 
 
 def print_details(name: str, scores: list[CaseScore]) -> None:

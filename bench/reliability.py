@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 # Confidence bins, the last ones narrow because that is where thresholds are set.
-EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99)
+EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999)
 TARGETS = (0.001, 0.005)  # error < 1 in 1000, then < 5 in 1000
 COLUMNS = ("case", "field", "family", "status", "confidence", "correct")
 
@@ -101,7 +101,7 @@ def read_csv(path: Path) -> list[dict]:
                 for row in csv.DictReader(f)]
 
 
-COLOURS = ((31, 119, 180), (214, 39, 40), (44, 160, 44), (148, 103, 189), (255, 127, 14))
+COLOURS = ((31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75))
 
 
 def plot(path: Path, sets: dict[str, list[dict]]) -> None:
@@ -133,7 +133,8 @@ def plot(path: Path, sets: dict[str, list[dict]]) -> None:
         share = (math.log10(max(error, floor)) - math.log10(floor)) / -math.log10(floor)
         return y1 - share * (y1 - y0)
 
-    draw.text((left, 12), "Guichet: observed accuracy per confidence bin (values read)",
+    draw.text((left, 12), "Guichet: observed accuracy per confidence bin of the values read "
+              "(grey: perfectly calibrated)",
               fill="black", font=font)
     for y0, y1 in (top_panel, bottom_panel):
         draw.rectangle((left, y0, width - right, y1), outline="black")
@@ -152,7 +153,7 @@ def plot(path: Path, sets: dict[str, list[dict]]) -> None:
     y = y_log(0.001)
     for x in range(left, width - right, 12):
         draw.line((x, y, x + 6, y), fill=(200, 0, 0), width=2)
-    draw.text((width - right - 150, y - 18), "error = 1 in 1000", fill=(200, 0, 0), font=small)
+    draw.text((left + 6, y - 18), "error = 1 in 1000", fill=(200, 0, 0), font=small)
     for index in range(nbins):
         middle = (EDGES[index] + (EDGES[index + 1] if index + 1 < nbins else 1.0)) / 2
         x = left + step * (index + 0.5)
