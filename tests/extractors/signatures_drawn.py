@@ -145,9 +145,9 @@ def _photographed(image: Image.Image, rng: random.Random) -> Image.Image:
 
     ys, xs = np.mgrid[0:h, 0:w]
     across = rng.choice((1.0, -1.0)) * (xs / w - 0.5) + rng.choice((0.6, -0.6)) * (ys / h - 0.5)
-    light = Image.fromarray((205 + 50 * across / np.abs(across).max()).astype(np.uint8))
+    light = Image.fromarray((215 + 40 * across / np.abs(across).max()).astype(np.uint8))
     shade = Image.new("L", (w, h), 255)
-    ImageDraw.Draw(shade).rectangle([int(w * 0.75), 0, w, h], fill=225)
+    ImageDraw.Draw(shade).rectangle([int(w * 0.75), 0, w, h], fill=232)
     shade = shade.filter(ImageFilter.GaussianBlur(w / 30))
     lit = ImageChops.multiply(light, shade)
     return ImageChops.multiply(image, Image.merge("RGB", [lit] * 3)).filter(ImageFilter.GaussianBlur(0.6 * w / 1240))
