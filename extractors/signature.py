@@ -73,11 +73,11 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         return SignatureCheck(None, 0.0, zone, detail="zone hors de la page")
     unit = (text_height or _median_height(printed) or 10.5) * scale
     crop = gray[y0:y1, x0:x1]
-    words = np.zeros(crop.shape, dtype=bool)  # printed words, a little larger than their glyphs
-    pad = max(1, int(round(0.1 * unit)))
+    words = np.zeros(crop.shape, dtype=bool)  # printed words, with room for accents and descenders
+    across, up = max(1, int(round(0.1 * unit))), max(2, int(round(0.25 * unit)))
     for box in printed:
         bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
-        words[max(0, by0 - y0 - pad):max(0, by1 - y0 + pad), max(0, bx0 - x0 - pad):max(0, bx1 - x0 + pad)] = True
+        words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
     parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
     check = decide(parts)
     if check.bbox is not None:  # ink box back to points on the page
@@ -251,8 +251,8 @@ def _classify(part: InkComponent) -> InkComponent:
 def decide(parts: list[InkComponent]) -> SignatureCheck:
     """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
-    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's
-             and (p.kind == "stroke" or not any(_within(p.box, r.box) for r in rings))]
+    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
+             and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     strokes = [p for p in loose if p.kind == "stroke"]
     if strokes:
         main = max(strokes, key=lambda p: p.length)
@@ -269,6 +269,11 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _long_stroke(part: InkComponent) -> bool:
+    """A stroke too long to be a stamp's lettering."""
+    return part.kind == "stroke" and part.length >= 5
 
 
 def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:

@@ -166,10 +166,13 @@ def _text_height(page: PageText) -> float:
 
 
 def _printed(word, text_height: float, ocr: bool) -> bool:
-    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words."""
+    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words,
+    or as lone capitals ("E D M A") read with confidence."""
     if not ocr:
         return True
-    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height
+    letters = word.text.strip(".,;:'’\"()-_")
+    lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
+    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height and not lone
 
 
 def _inside(box: BBox, zone: BBox) -> bool:
