@@ -142,7 +142,7 @@ def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) ->
     import cv2
 
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
-    smallest = max(4, (unit * 0.1) ** 2)
+    smallest = _smallest(unit)
     out = []
     for label in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[label])
@@ -158,6 +158,11 @@ def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) ->
             x, y, h, w = x + int(cols[0]), y + int(rows[0]), mask.shape[0], mask.shape[1]
         out += _measured(mask.astype(np.uint8), x, y, unit)
     return out
+
+
+def _smallest(unit: float) -> float:
+    """Fewer ink pixels than this are dust."""
+    return max(4, (unit * 0.1) ** 2)
 
 
 def _measured(mask: np.ndarray, x: int, y: int, unit: float) -> list[InkComponent]:
@@ -181,7 +186,7 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float) -> list[InkComponen
     out = [part]
     for label in range(1, count):
         sx, sy, sw, sh, sa = (int(v) for v in stats[label])
-        if sa >= max(4, (unit * 0.1) ** 2):
+        if sa >= _smallest(unit):
             piece = (labels[sy:sy + sh, sx:sx + sw] == label).astype(np.uint8)
             out += [p for p in _measured(piece, x + sx, y + sy, unit) if p.ring < 0.75]
     return out

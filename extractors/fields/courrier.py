@@ -138,7 +138,7 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
         page, height = block[0].page, max(l.height for l in block)
         first, last = min(l.top for l in block), max(l.bottom for l in block)
         above = [l for l in parts.lines if l.page == page and l not in block and l.bottom <= first + 0.5 * height]
-        top = max(min(l.top for l in block) - 8 * height, max((l.top for l in above), default=0.0)) - 0.3 * height
+        top = max(first - 8 * height, max((l.top for l in above), default=0.0)) - 0.3 * height
         bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
         left = min(l.x0 for l in block) - 18 * height
     elif parts.closing is not None:
