@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
@@ -130,6 +130,7 @@ class InkComponent:
     frame: float = 0.0  # 0..1: how much of its ink lies on its box's border (a rectangular stamp)
     flat: float = 0.0  # 0..1: the longest horizontal run of ink across its width (underlined print)
     kind: str = ""  # speck, rule, print, ring, frame, stroke, glyph, filled
+    crossing: bool = False  # the ink goes on into a printed word: a stroke over the print, not a stray mark
 
 
 def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) -> list[InkComponent]:
@@ -149,14 +150,16 @@ def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) ->
         if area < smallest:
             continue
         mask = labels[y:y + h, x:x + w] == label
+        crossing = False
         if words is not None:
-            mask = mask & ~words[y:y + h, x:x + w]
-            if mask.sum() < smallest:
+            outside = mask & ~words[y:y + h, x:x + w]
+            if outside.sum() < smallest:
                 continue
-            rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-            mask = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-            x, y, h, w = x + int(cols[0]), y + int(rows[0]), mask.shape[0], mask.shape[1]
-        out += _measured(mask.astype(np.uint8), x, y, unit)
+            crossing = bool((mask & ~outside).any())
+            rows, cols = np.nonzero(outside.any(axis=1))[0], np.nonzero(outside.any(axis=0))[0]
+            mask = outside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+            x, y = x + int(cols[0]), y + int(rows[0])
+        out += [replace(p, crossing=crossing) for p in _measured(mask.astype(np.uint8), x, y, unit)]
     return out
 
 
@@ -231,8 +234,6 @@ def ring_score(mask: np.ndarray) -> float:
 
 def _classify(part: InkComponent) -> InkComponent:
     """Name what a component looks like (sizes in text-line heights)."""
-    from dataclasses import replace
-
     longest, shortest = max(part.width, part.height), min(part.width, part.height)
     if longest < 0.3 or part.fill * part.width * part.height < 0.03:  # a dot, or a few scattered pixels
         kind = "speck"
@@ -271,7 +272,7 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
-    if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 for g in isolated):
+    if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
 

@@ -127,6 +127,16 @@ def test_specks_and_a_signature_line_are_not_a_signature():
     assert check(image).signed is False
 
 
+@pytest.mark.parametrize("reach", [7.0, 8.0, 10.0])
+def test_a_small_paraph_over_the_typed_name_is_never_called_missing(reach):
+    """Strokes across a masked name: what leaves the words' boxes is ink to explain, however short."""
+    image = blank()
+    box = printed(image, 320, 470, "Isabelle Le Callennec")
+    zigzag = [px(330 + 6 * k, 475 + (reach if k % 2 else -reach)) for k in range(8)]
+    ImageDraw.Draw(image).line(zigzag, fill=40, width=2)
+    assert check(image, [box]).signed is not False
+
+
 def test_a_photo_with_uneven_light_and_a_grey_sheet():
     def lit(image: Image.Image) -> Image.Image:
         gradient = Image.linear_gradient("L").resize(image.size).point(lambda v: 140 + v // 3)
