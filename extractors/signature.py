@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
@@ -72,11 +72,13 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     if x1 - x0 < 8 or y1 - y0 < 8:
         return SignatureCheck(None, 0.0, zone, detail="zone hors de la page")
     unit = (text_height or _median_height(printed) or 10.5) * scale
-    crop = gray[y0:y1, x0:x1].copy()
-    for box in printed:  # printed words are not ink of a signature
+    crop = gray[y0:y1, x0:x1]
+    words = np.zeros(crop.shape, dtype=bool)  # printed words, with room for accents and descenders
+    across, up = max(1, int(round(0.1 * unit))), max(2, int(round(0.25 * unit)))
+    for box in printed:
         bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
-        crop[max(0, by0 - y0 - 1):max(0, by1 - y0 + 1), max(0, bx0 - x0 - 1):max(0, bx1 - x0 + 1)] = 255
-    parts = [_classify(c) for c in components(ink_mask(crop, unit), unit)]
+        words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
+    parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
     check = decide(parts)
     if check.bbox is not None:  # ink box back to points on the page
         bx0, by0, bx1, by1 = check.bbox
@@ -92,14 +94,26 @@ def _median_height(boxes: tuple[BBox, ...]) -> float | None:
 
 
 def ink_mask(gray: np.ndarray, unit: float) -> np.ndarray:
-    """Ink as True: darker than the local paper by a margin (uneven light and grey paper evened out)."""
+    """Ink as True: darker than the local paper (uneven light and grey paper evened out).
+
+    Clearly dark pixels seed the ink; fainter pixels joined to them are kept, so that thin,
+    light strokes (grey or blue ink, 150 dpi, a soft photo) stay whole while the paper's
+    grain and JPEG noise, faint and unseeded, are left out.
+    """
     import cv2
 
     size = max(3, int(unit * 0.8) | 1)
     paper = cv2.dilate(gray, np.ones((size, size), np.uint8))
-    paper = cv2.GaussianBlur(paper, (0, 0), size / 2)
-    ratio = gray.astype(np.float32) / np.maximum(paper.astype(np.float32), 1.0)
-    return (ratio < 0.72) & (gray < 200)
+    paper = cv2.GaussianBlur(paper, (0, 0), size / 2).astype(np.float32)
+    level = gray.astype(np.float32)
+    ratio, contrast = level / np.maximum(paper, 1.0), paper - level
+    strong = (ratio < 0.8) & (contrast > 35)
+    faint = (ratio < 0.9) & (contrast > 18)
+    count, labels = cv2.connectedComponents(faint.astype(np.uint8), connectivity=8)
+    seeded = np.zeros(count, dtype=bool)
+    seeded[np.unique(labels[strong])] = True
+    seeded[0] = False
+    return seeded[labels]
 
 
 @dataclass(frozen=True)
@@ -116,24 +130,68 @@ class InkComponent:
     frame: float = 0.0  # 0..1: how much of its ink lies on its box's border (a rectangular stamp)
     flat: float = 0.0  # 0..1: the longest horizontal run of ink across its width (underlined print)
     kind: str = ""  # speck, rule, print, ring, frame, stroke, glyph, filled
+    crossing: bool = False  # the ink goes on into a printed word: a stroke over the print, not a stray mark
 
 
-def components(ink: np.ndarray, unit: float) -> list[InkComponent]:
-    """Each connected group of ink pixels with its measures (lengths in text-height units)."""
+def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) -> list[InkComponent]:
+    """Each connected group of ink pixels with its measures (lengths in text-height units).
+
+    Ink inside `words` (printed words' boxes) is print: a group wholly inside them is left
+    out, and a group that leaves them (a signature crossing the name, a stamp over it) is
+    measured by what lies outside, so the glyphs it touches neither hide nor lengthen it.
+    """
     import cv2
 
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    smallest = _smallest(unit)
     out = []
     for label in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[label])
-        if area < max(4, (unit * 0.1) ** 2):
+        if area < smallest:
             continue
-        mask = (labels[y:y + h, x:x + w] == label).astype(np.uint8)
-        contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
-        perimeter = sum(cv2.arcLength(c, True) for c in contours)
-        out.append(InkComponent((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
-                                2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit,
-                                ring_score(mask), frame_score(mask), flat_score(mask)))
+        mask = labels[y:y + h, x:x + w] == label
+        crossing = False
+        if words is not None:
+            outside = mask & ~words[y:y + h, x:x + w]
+            if outside.sum() < smallest:
+                continue
+            crossing = bool((mask & ~outside).any())
+            rows, cols = np.nonzero(outside.any(axis=1))[0], np.nonzero(outside.any(axis=0))[0]
+            mask = outside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+            x, y = x + int(cols[0]), y + int(rows[0])
+        out += [replace(p, crossing=crossing) for p in _measured(mask.astype(np.uint8), x, y, unit)]
+    return out
+
+
+def _smallest(unit: float) -> float:
+    """Fewer ink pixels than this are dust."""
+    return max(4, (unit * 0.1) ** 2)
+
+
+def _measured(mask: np.ndarray, x: int, y: int, unit: float) -> list[InkComponent]:
+    """One group measured; a stamp's ring is measured apart from the strokes that touch or cross it."""
+    import cv2
+
+    h, w = mask.shape
+    area = int(mask.sum())
+    contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
+    perimeter = sum(cv2.arcLength(c, True) for c in contours)
+    part = InkComponent((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
+                        2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit,
+                        ring_score(mask), frame_score(mask), flat_score(mask))
+    if part.ring < 0.75 or max(part.width, part.height) < 2.0:
+        return [part]
+    ys, xs = np.mgrid[0:h, 0:w]
+    dist = np.hypot(ys - (h - 1) / 2, xs - (w - 1) / 2) / ((h + w) / 4)
+    rest = mask.copy()
+    rest[(dist > 0.78) & (dist < 1.1)] = 0  # the ring itself; what is left inside is text or a signature
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    out = [part]
+    for label in range(1, count):
+        sx, sy, sw, sh, sa = (int(v) for v in stats[label])
+        if sa >= _smallest(unit):
+            piece = (labels[sy:sy + sh, sx:sx + sw] == label).astype(np.uint8)
+            out += [p for p in _measured(piece, x + sx, y + sy, unit) if p.ring < 0.75]
     return out
 
 
@@ -176,10 +234,8 @@ def ring_score(mask: np.ndarray) -> float:
 
 def _classify(part: InkComponent) -> InkComponent:
     """Name what a component looks like (sizes in text-line heights)."""
-    from dataclasses import replace
-
     longest, shortest = max(part.width, part.height), min(part.width, part.height)
-    if longest < 0.3:
+    if longest < 0.3 or part.fill * part.width * part.height < 0.03:  # a dot, or a few scattered pixels
         kind = "speck"
     elif shortest < 0.5 and longest >= 6 * max(shortest, 0.05) and part.fill >= 0.3:
         kind = "rule"  # a printed line, the edge of the sheet
@@ -201,8 +257,8 @@ def _classify(part: InkComponent) -> InkComponent:
 def decide(parts: list[InkComponent]) -> SignatureCheck:
     """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
-    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")
-             and not any(_within(p.box, r.box) for r in rings)]
+    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
+             and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     strokes = [p for p in loose if p.kind == "stroke"]
     if strokes:
         main = max(strokes, key=lambda p: p.length)
@@ -216,9 +272,14 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
-    if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 for g in isolated):
+    if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _long_stroke(part: InkComponent) -> bool:
+    """A stroke too long to be a stamp's lettering."""
+    return part.kind == "stroke" and part.length >= 5
 
 
 def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:

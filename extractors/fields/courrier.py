@@ -124,30 +124,35 @@ def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageTe
 
 
 def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> SignatureZone | None:
-    """The signatory block and the space around it, where ink would be a signature.
+    """The signatory block and all the space around it where ink would be a signature.
 
-    From the quality line down to a little under the name, from well left of the block to
-    the right margin (stamps sit beside signatures); without a block, under the closing.
-    The zone stops above the next printed line that is not part of the block (a footer).
+    Signatures are drawn above, beside, across and under the block: the zone runs from the
+    printed line just above the block (the date, the closing) down to the next printed line
+    that is not part of the block (a footer) or the page's bottom margin, and across the
+    block's half of the page to the right margin (stamps sit beside signatures). Without a
+    block, everything under the closing. Printed words in it are masked, not the zone cut.
     """
     block = [parts.lines[i] for i in parts.signatory]
     if block:
         block = [l for l in block if l.page == block[0].page]
         page, height = block[0].page, max(l.height for l in block)
-        top, last = min(l.top for l in block) - 0.6 * height, max(l.bottom for l in block)
-        bottom = last + (5 if len(block) >= 2 else 18) * height  # no name read: the signature may be lower
-        left = min(l.x0 for l in block) - 14 * height
+        first, last = min(l.top for l in block), max(l.bottom for l in block)
+        above = [l for l in parts.lines if l.page == page and l not in block and l.bottom <= first + 0.5 * height]
+        top = max(first - 8 * height, max((l.top for l in above), default=0.0)) - 0.3 * height
+        bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
+        left = min(l.x0 for l in block) - 18 * height
     elif parts.closing is not None:
         closing = parts.lines[parts.closing]
         page, height, last = closing.page, closing.height, closing.bottom
-        top, bottom, left = closing.bottom + 2, closing.bottom + 22 * height, 0.0
+        top, bottom, left = closing.top - 0.3 * height, closing.bottom + 22 * height, 0.0
     else:
         return None
     upright = pages[page]
     sheet_w, sheet_h = upright.sheet_size  # a warped photo: the flat sheet, not the photo
     width, page_height = (sheet_h, sheet_w) if upright.rotation in (90, 270) else (sheet_w, sheet_h)
+    left = min(left, 0.5 * width - 3 * height)  # the block's half of the page, whatever its indent
     after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
-    bottom = min([bottom, page_height] + after)
+    bottom = min([bottom, page_height - 0.03 * page_height] + after)
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
     text_height = _text_height(upright)
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
@@ -161,10 +166,13 @@ def _text_height(page: PageText) -> float:
 
 
 def _printed(word, text_height: float, ocr: bool) -> bool:
-    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words."""
+    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words,
+    or as lone capitals ("E D M A") read with confidence."""
     if not ocr:
         return True
-    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height
+    letters = word.text.strip(".,;:'’\"()-_")
+    lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
+    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height and not lone
 
 
 def _inside(box: BBox, zone: BBox) -> bool:

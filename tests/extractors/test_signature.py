@@ -127,6 +127,16 @@ def test_specks_and_a_signature_line_are_not_a_signature():
     assert check(image).signed is False
 
 
+@pytest.mark.parametrize("reach", [7.0, 8.0, 10.0])
+def test_a_small_paraph_over_the_typed_name_is_never_called_missing(reach):
+    """Strokes across a masked name: what leaves the words' boxes is ink to explain, however short."""
+    image = blank()
+    box = printed(image, 320, 470, "Isabelle Le Callennec")
+    zigzag = [px(330 + 6 * k, 475 + (reach if k % 2 else -reach)) for k in range(8)]
+    ImageDraw.Draw(image).line(zigzag, fill=40, width=2)
+    assert check(image, [box]).signed is not False
+
+
 def test_a_photo_with_uneven_light_and_a_grey_sheet():
     def lit(image: Image.Image) -> Image.Image:
         gradient = Image.linear_gradient("L").resize(image.size).point(lambda v: 140 + v // 3)
@@ -281,3 +291,65 @@ def test_a_degraded_letter_end_to_end_signatory_read_and_signature_found(px_per_
     seen = upright(outside_paper_whitened(image), page.rotation, page.skew)
     result = check_signature(seen, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
     assert result.signed is True and result.confidence >= 0.75
+
+
+# -- drawn letter endings, through OCR, the letter reader and the worker's step -----------------
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    """Every drawn variant's verdict (None: the letter's block was not read, nothing was checked)."""
+    from tests.extractors.signatures_drawn import read_signature, signed_matrix, unsigned_matrix
+
+    folder = tmp_path_factory.mktemp("drawn")
+    return {variant: read_signature(variant, folder)[0] for variant in signed_matrix() + unsigned_matrix()}
+
+
+def test_drawn_signatures_are_never_read_as_missing_and_mostly_found(drawn):
+    """Across the name or the title, above or beside the block, blue or grey, 150 dpi, stamped,
+    photographed: a signed letter is never called unsigned, and almost always called signed."""
+    signed = {v: c for v, c in drawn.items() if v.position}
+    called_unsigned = [v.name for v, c in signed.items() if c is not None and c.signed is False]
+    assert called_unsigned == []
+    found = sum(c is not None and c.signed is True for c in signed.values()) / len(signed)
+    assert found >= 0.85, [v.name for v, c in signed.items() if c is None or c.signed is not True]
+
+
+@pytest.mark.parametrize("position", ["cross_name", "cross_title", "above", "beside"])
+def test_each_drawn_position_is_found_on_scans(drawn, position):
+    """On scans (not photos), where OCR reads the block, every ink and resolution of a position is signed."""
+    checks = [c for v, c in drawn.items() if v.position == position and not v.photo and c is not None]
+    assert len(checks) >= 6 and all(c.signed is True for c in checks), [c.detail for c in checks]
+
+
+def test_drawn_unsigned_letters_are_unsigned_and_a_stamp_alone_is_no_signature(drawn):
+    unsigned = {v: c for v, c in drawn.items() if v.position is None}
+    empty = [c for v, c in unsigned.items() if not v.stamp]
+    assert all(c is not None and c.signed is False and c.confidence >= 0.85 for c in empty), \
+        [(v.name, c and c.detail) for v, c in unsigned.items() if not v.stamp]
+    stamped = [c for v, c in unsigned.items() if v.stamp and c is not None]
+    assert stamped and all(c.signed is not True for c in stamped)
+    assert sum(c.signed is False for c in stamped) >= 3  # a stamp seen whole is said so
+
+
+def test_the_zone_reaches_the_closing_above_the_block_and_the_blocks_half_of_the_page():
+    """Signatures are drawn above, beside and under the block: the zone is not cut at its lines."""
+    from extractors.fields.courrier import read_letter
+    from extractors.model import PieceKind
+    from tests.extractors.letters import letter
+
+    page = letter(after=("Copie : Préfecture",))
+    closing = next(w for w in page.words if w.text == "distinguées.")
+    x0, top, x1, bottom = read_letter(PieceKind.COURRIER_COLLECTIVITE, "lettre.pdf", (page,)).zone.bbox
+    assert top <= closing.bbox[1] and x0 <= 595 / 2 - 100 and x1 == 595.0
+    assert 453.5 + 8 * 10.5 <= bottom <= 760  # well under the name, above the copies' line
+
+
+def test_lone_letters_read_in_a_signature_are_not_masked_as_print():
+    """OCR reads scribbles as "E D M A" with confidence: their ink must still be looked at."""
+    from extractors.fields.courrier import _printed
+    from extractors.model import Word
+
+    assert not _printed(Word("E", (330, 440, 338, 450), 0.91, 5), 10.5, ocr=True)
+    assert _printed(Word("à", (330, 440, 336, 450), 0.91, 5), 10.5, ocr=True)
+    assert _printed(Word("Maire,", (330, 440, 366, 450), 0.91, 5), 10.5, ocr=True)
+    assert _printed(Word("E", (330, 440, 338, 450), 0.91, 5), 10.5, ocr=False)  # a text layer is print
