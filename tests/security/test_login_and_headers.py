@@ -147,3 +147,8 @@ def test_guessing_the_current_password_on_the_change_page_is_limited(apps):
                                                        "confirm": "un-tout-nouveau-secret"}).status_code
              for i in range(3)]
     assert codes == [401, 401, 429]
+    other = app.test_client()  # the bucket is the account's, not everyone's
+    token = login(other, "instructeur")
+    assert other.post("/compte/mot-de-passe", data={"csrf_token": token, "current": "essai",
+                                                    "new": "un-tout-nouveau-secret",
+                                                    "confirm": "un-tout-nouveau-secret"}).status_code == 401
