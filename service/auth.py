@@ -100,9 +100,9 @@ def _users_page(errors: dict, form, status: int = 200):
         tokens.setdefault(token.user_id, []).append(token)
         if token.expires_at is not None and accounts.aware(token.expires_at) <= now:
             expired.add(token.id)
-    return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES, tokens=tokens,
-                           expired_ids=expired, token_days=accounts.TOKEN_DAYS, errors=errors, form=form,
-                           active="users"), status
+    return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES,
+                           tokens=tokens, expired_ids=expired, token_days=accounts.TOKEN_DAYS,
+                           errors=errors, form=form, active="users"), status
 
 
 @bp.post("/admin/utilisateurs")

@@ -109,7 +109,8 @@ def user() -> None:
 @click.option("--role", type=click.Choice(["lecteur", "instructeur", "administrateur"]), default="lecteur",
               show_default=True)
 @click.option("--name", default="", help="Nom affiché.")
-@click.password_option(help="Mot de passe (12 caractères au moins) ; demandé s'il n'est pas donné.")
+@click.password_option(help="Mot de passe (12 caractères au moins, ni courant ni égal à l'identifiant) ; "
+                                "demandé s'il n'est pas donné.")
 def user_add(login: str, role: str, name: str, password: str) -> None:
     """Crée le compte LOGIN (une adresse électronique)."""
     from worker import accounts
@@ -157,8 +158,9 @@ def user_tokens(login: str | None) -> None:
     for t in accounts.list_tokens(store, user_id):
         expired = t.expires_at is not None and accounts.aware(t.expires_at) <= now
         state = "révoqué" if t.revoked else "expiré" if expired else "actif"
-        click.echo(f"{t.id}\t{users.get(t.user_id, '?')}\t{state}\t{'lecture seule' if t.read_only else 'selon le rôle'}"
-                   f"\texpire {_day(t.expires_at)}\tdernier usage {_day(t.last_used_at)}\t{t.label}")
+        scope = "lecture seule" if t.read_only else "selon le rôle"
+        click.echo(f"{t.id}\t{users.get(t.user_id, '?')}\t{state}\t{scope}\texpire {_day(t.expires_at)}"
+                   f"\tdernier usage {_day(t.last_used_at)}\t{t.label}")
 
 
 @user.command("revoke-token")
