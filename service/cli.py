@@ -16,7 +16,6 @@ from worker.commands import COMMANDS
 log = logging.getLogger(__name__)
 
 DEMO_LOGIN = "demo@guichet.test"
-DEMO_MARK = ".demo"  # in a data directory `serve --demo` created: only there may it run again
 LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost")
 
 __all__ = ["main"]
@@ -31,8 +30,7 @@ for command in COMMANDS:  # the queue's commands: worker, sweep, failed, reproce
 @click.option("--threads", default=16, show_default=True, type=int, help="Requêtes servies en parallèle.")
 @click.option("--demo", is_flag=True,
               help="Crée le compte de démonstration et affiche ses identifiants ; seulement sur la machine "
-                   "locale et dans un répertoire de données neuf (ou créé par --demo) ; le compte est "
-                   "désactivé à l'arrêt.")
+                   "locale et sur une base SQLite sans autre compte ; le compte est désactivé à l'arrêt.")
 def serve(host: str, port: int, threads: int, demo: bool) -> None:
     """Sert l'interface de tri et l'API (données de GUICHET_DATA_DIR ou DATABASE_URL)."""
     from waitress import serve as waitress_serve
@@ -60,19 +58,35 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
 
 def check_demo_place(host: str, environ) -> None:
     """The demo account (an administrator whose password is printed) only on this machine and in
-    data it owns: never on a shared address, a configured database or someone's data directory."""
+    data of its own: the embedded SQLite database, new or holding no account but the demo's
+    (samples just processed), never a configured database nor an installation with accounts."""
     from worker.settings import Settings
 
     if host not in LOCAL_HOSTS:
         raise click.UsageError("--demo n'écoute que sur la machine locale (--host 127.0.0.1).")
     if environ.get("DATABASE_URL"):
-        raise click.UsageError("--demo n'utilise que la base SQLite qu'il crée : retirez DATABASE_URL.")
+        raise click.UsageError("--demo n'utilise que la base SQLite de son répertoire de données : "
+                               "retirez DATABASE_URL.")
     data_dir = Settings.from_env(environ).data_dir
-    if data_dir.exists() and any(data_dir.iterdir()) and not (data_dir / DEMO_MARK).exists():
-        raise click.UsageError(f"--demo ne s'exécute que dans un répertoire de données neuf : {data_dir} "
-                               "contient déjà des données (choisissez un autre GUICHET_DATA_DIR).")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / DEMO_MARK).write_text("Créé par guichet serve --demo.\n", encoding="utf-8")
+    others = [login for login in _sqlite_logins(data_dir / "guichet.sqlite3") if login != DEMO_LOGIN]
+    if others:
+        raise click.UsageError(f"--demo ne s'exécute que sur des données sans compte : {data_dir} contient "
+                               f"déjà {len(others)} compte(s) (choisissez un autre GUICHET_DATA_DIR).")
+
+
+def _sqlite_logins(path) -> list[str]:
+    """The accounts of an embedded database, read without changing it (none if it is not there)."""
+    import sqlite3
+
+    if not path.exists():
+        return []
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in connection.execute("SELECT login FROM app_user")]
+    except sqlite3.OperationalError:  # no table yet
+        return []
+    finally:
+        connection.close()
 
 
 def demo_account(store) -> tuple[str, str]:

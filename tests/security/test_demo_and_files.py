@@ -1,4 +1,4 @@
-"""Low findings of the command line: `serve --demo` only on this machine and in data it created,
+"""Low findings of the command line: `serve --demo` only on this machine and on data without accounts,
 its account disabled when it stops; data files private to the service's account (umask 077)."""
 
 from __future__ import annotations
@@ -34,11 +34,12 @@ def test_demo_refuses_a_configured_database_or_existing_data(tmp_path: Path):
     configured = run_guichet("serve", "--demo", data_dir=tmp_path / "a",
                              env={"DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}"}, timeout=120)
     assert configured.returncode == 2 and "DATABASE_URL" in configured.stderr
+    assert "mot de passe" not in configured.stdout
     existing = tmp_path / "prod"
     assert run_guichet("user", "add", "agent@example.gouv.fr", "--password", "un-mot-de-passe-long",
                        data_dir=existing, timeout=120).returncode == 0
     refused = run_guichet("serve", "--demo", data_dir=existing, timeout=120)
-    assert refused.returncode == 2 and "répertoire de données neuf" in refused.stderr
+    assert refused.returncode == 2 and "déjà 1 compte(s)" in refused.stderr
     from worker import accounts
     from worker.settings import Settings
     from worker.store import Store
@@ -64,7 +65,10 @@ def test_the_demo_account_is_disabled_when_the_demo_stops(tmp_path: Path):
     from worker.store import Store
 
     data_dir = tmp_path / "var"
-    for _ in range(2):  # the data the demo created can serve it again, with a new password
+    # Data without accounts (samples just processed: the README's first command) serves the demo,
+    # and so does the data the demo left, again with a new password.
+    assert run_guichet("user", "tokens", data_dir=data_dir, timeout=120).returncode == 0  # creates the database
+    for _ in range(2):
         server, login, password = serve_demo(data_dir)
         try:
             store = Store(Settings.from_env(demo_env(data_dir)))
