@@ -229,14 +229,13 @@ class TokenAccess:
     read_only: bool
 
 
-def create_token(store, user_id: int, label: str = "", *, days: int | None = TOKEN_DAYS,
+def create_token(store, user_id: int, label: str = "", *, days: int = TOKEN_DAYS,
                  read_only: bool = False) -> str:
-    """A new API token for a user, valid `days` days (None: no expiry); only its hash is kept,
-    the token is shown once."""
-    if days is not None and not 1 <= days <= MAX_TOKEN_DAYS:
+    """A new API token for a user, valid `days` days; only its hash is kept, the token is shown once."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
         raise AccountError(f"La durée d'un jeton va de 1 à {MAX_TOKEN_DAYS} jours.")
     token = "gt_" + secrets.token_urlsafe(32)
-    expires = utcnow() + timedelta(days=days) if days is not None else None
+    expires = utcnow() + timedelta(days=days)
     with store.session() as s:
         if s.get(User, user_id) is None:
             raise AccountError("Compte introuvable.")
@@ -251,7 +250,7 @@ def token_access(store, token: str) -> TokenAccess | None:
     with store.session() as s:
         row = s.scalar(select(ApiToken).where(ApiToken.token_sha256 == _sha(token),
                                               ApiToken.revoked.is_(False)))
-        if row is None or (row.expires_at is not None and aware(row.expires_at) <= now):
+        if row is None or row.expires_at is None or aware(row.expires_at) <= now:
             return None
         user = s.get(User, row.user_id)
         if user is None or not user.active:
@@ -259,12 +258,6 @@ def token_access(store, token: str) -> TokenAccess | None:
         if row.last_used_at is None or now - aware(row.last_used_at) >= LAST_USE_STEP:
             row.last_used_at = now
         return TokenAccess(user, row.id, row.read_only)
-
-
-def token_user(store, token: str) -> User | None:
-    """The active user of a valid token."""
-    access = token_access(store, token)
-    return access.user if access else None
 
 
 def list_tokens(store, user_id: int | None = None) -> list[ApiToken]:

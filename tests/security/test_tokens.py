@@ -139,7 +139,7 @@ def test_the_migration_revokes_the_tokens_of_accounts_already_deactivated(settin
     from alembic import command
 
     from worker import accounts
-    from worker.store import make_engine
+    from worker.store import Store, make_engine
     from worker.migrate import alembic_config, upgrade
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -164,5 +164,9 @@ def test_the_migration_revokes_the_tokens_of_accounts_already_deactivated(settin
             versions = connection.execute(sa.text("SELECT session_version FROM app_user")).scalars().all()
         assert {k: bool(v) for k, v in rows.items()} == {1: False, 2: True}
         assert versions == [0, 0]
+        store = Store(settings)  # the tokens made before now end, 90 days from the upgrade
+        [kept] = [t for t in accounts.list_tokens(store) if not t.revoked]
+        assert timedelta(days=89) < accounts.aware(kept.expires_at) - accounts.utcnow() <= timedelta(days=90)
+        store.engine.dispose()
     finally:
         engine.dispose()

@@ -6,6 +6,8 @@ Create Date: 2026-12-03
 """
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,6 +28,10 @@ def upgrade() -> None:
     # A deactivated account's tokens used to come back with the account: revoke them now.
     op.execute(sa.text("UPDATE api_token SET revoked = :yes WHERE user_id IN "
                        "(SELECT id FROM app_user WHERE active = :no)").bindparams(yes=True, no=False))
+    # Tokens made before had no end: they get the default lifetime from today (90 days).
+    expires = datetime.now(timezone.utc) + timedelta(days=90)
+    op.execute(sa.text("UPDATE api_token SET expires_at = :expires WHERE expires_at IS NULL")
+               .bindparams(sa.bindparam("expires", expires, type_=sa.DateTime(timezone=True))))
 
 
 def downgrade() -> None:
