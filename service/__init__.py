@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, request, send_from_directory
+from flask import Flask, g, request, send_from_directory
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -106,8 +106,7 @@ def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
 
 
 def _account_key() -> str:
-    from flask import g
-
+    """The login tried (or, to change a password, the signed-in account's)."""
     user = g.get("user")
     login = user.login if user is not None else request.form.get("login", "")
     return "account:" + login.strip().lower()[:320]
