@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, send_from_directory
+from flask import Flask, g, request, send_from_directory
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -54,6 +54,9 @@ def create_app(settings: Settings | None = None, web: WebSettings | None = None,
         log.warning("DSFR assets not found in %s: run `npm ci --ignore-scripts` (scripts/setup.sh)", web.dsfr_dir)
     app = Flask(__name__, static_folder=str(HERE / "static"), static_url_path="/static/app")
     _configure(app, web)
+    from service.proxy import TrustedProxies
+
+    app.wsgi_app = TrustedProxies(app.wsgi_app, web.trusted_proxies)
     limiter = Limiter(get_remote_address, app=app, storage_uri=web.ratelimit_storage,
                       default_limits=[], headers_enabled=True)
     app.extensions["guichet"] = Guichet(settings, web, store or Store(settings), limiter)
@@ -88,10 +91,22 @@ def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
     for blueprint in (auth.bp, queue.bp, review.bp, exports.bp):
         app.register_blueprint(blueprint)
     api.install(app)
-    login = app.view_functions["auth.login"]
-    app.view_functions["auth.login"] = limiter.limit(web.login_limit, methods=["POST"])(login)
+    # Two buckets: per client address (behind a proxy, the address it vouches for) and, for
+    # failed attempts only, per account, so that many addresses cannot try one account for long.
+    for endpoint in ("auth.login", "auth.change_password"):
+        view = limiter.limit(web.login_limit, methods=["POST"])(app.view_functions[endpoint])
+        app.view_functions[endpoint] = limiter.limit(
+            web.login_account_limit, methods=["POST"], key_func=_account_key,
+            deduct_when=lambda response: response.status_code == 401)(view)
     errors.install(app)
 
     @app.get("/static/dsfr/<path:name>")
     def dsfr_asset(name: str):
         return send_from_directory(web.dsfr_dir, name, max_age=86400)
+
+
+def _account_key() -> str:
+    """The login tried (or, to change a password, the signed-in account's)."""
+    user = g.get("user")
+    login = user.login if user is not None else request.form.get("login", "")
+    return "account:" + login.strip().lower()[:320]

@@ -39,10 +39,39 @@ def login():
 
 @bp.post("/deconnexion")
 def logout():
-    """End the session."""
+    """End the session, and every other cookie of the account: one captured before is refused."""
+    if g.user is not None:
+        accounts.end_sessions(_store(), g.user.id)
+        USERS.forget()
+        log.info("logout %s", g.user.login)
     session.clear()
     flash("Vous êtes déconnecté(e).", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/compte/mot-de-passe", methods=["GET", "POST"])
+@requires("lecteur")
+def change_password():
+    """Change one's own password; every other session of the account ends, this one goes on."""
+    errors, status = {}, 200
+    if request.method == "POST":
+        form = request.form
+        if not accounts.verify_password(accounts.get_user(_store(), g.user.id), form.get("current", "")):
+            errors["current"], status = "Mot de passe actuel incorrect.", 401
+        elif form.get("new", "") != form.get("confirm", ""):
+            errors["confirm"], status = "Les deux saisies du nouveau mot de passe diffèrent.", 422
+        else:
+            try:
+                version = accounts.set_password(_store(), g.user.id, form.get("new", ""))
+            except AccountError as exc:
+                errors["new"], status = str(exc), 422
+            else:
+                USERS.forget()
+                login_user(g.user, version)
+                log.info("password changed %s", g.user.login)
+                flash("Votre mot de passe a été changé ; vos autres sessions sont fermées.", "success")
+                return redirect(url_for("queue.index"))
+    return render_template("auth/password.html", errors=errors, active="password"), status
 
 
 @bp.get("/accessibilite")
@@ -61,8 +90,19 @@ def legal():
 @requires("administrateur")
 def users():
     """Every account, and a form to create one."""
+    return _users_page({}, {})
+
+
+def _users_page(errors: dict, form, status: int = 200):
+    tokens: dict[int, list] = {}
+    now, expired = accounts.utcnow(), set()
+    for token in accounts.list_tokens(_store()):
+        tokens.setdefault(token.user_id, []).append(token)
+        if token.expires_at is not None and accounts.aware(token.expires_at) <= now:
+            expired.add(token.id)
     return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES,
-                           errors={}, form={}, active="users")
+                           tokens=tokens, expired_ids=expired, token_days=accounts.TOKEN_DAYS,
+                           errors=errors, form=form, active="users"), status
 
 
 @bp.post("/admin/utilisateurs")
@@ -74,8 +114,7 @@ def create_user():
         accounts.create_user(_store(), form.get("login", ""), form.get("password", ""),
                              form.get("role", ""), form.get("name", "").strip())
     except AccountError as exc:
-        return render_template("admin/users.html", users=accounts.list_users(_store()), roles=ROLES,
-                               errors={"form": str(exc)}, form=form, active="users"), 422
+        return _users_page({"form": str(exc)}, form, 422)
     flash(f"Le compte {form.get('login', '').strip().lower()} a été créé.", "success")
     return redirect(url_for("auth.users"))
 
@@ -102,5 +141,22 @@ def create_token(user_id: int):
     user = accounts.get_user(_store(), user_id)
     if user is None:
         raise AccountError("Compte introuvable.")
-    token = accounts.create_token(_store(), user_id, request.form.get("label", ""))
-    return render_template("admin/token.html", user=user, token=token, active="users")
+    form = request.form
+    days = form.get("days", str(accounts.TOKEN_DAYS)).strip()
+    if not days.isdigit():
+        raise AccountError("Indiquez la durée du jeton en jours.")
+    token = accounts.create_token(_store(), user_id, form.get("label", ""), days=int(days),
+                                  read_only=form.get("scope") == "lecture")
+    log.info("token created for %s by %s", user.login, g.user.login)
+    return render_template("admin/token.html", user=user, token=token, days=int(days),
+                           read_only=form.get("scope") == "lecture", active="users")
+
+
+@bp.post("/admin/jetons/<int:token_id>/revoquer")
+@requires("administrateur")
+def revoke_token(token_id: int):
+    """Revoke an API token for good."""
+    token = accounts.revoke_token(_store(), token_id)
+    log.info("token %s revoked by %s", token.id, g.user.login)
+    flash(f"Le jeton « {token.label or token.id} » est révoqué.", "success")
+    return redirect(url_for("auth.users"))

@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from worker.settings import Settings
@@ -19,29 +20,47 @@ DEFAULT_DSFR = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
 
 @dataclass(frozen=True)
 class WebSettings:
-    """Secret key, cookie policy, login rate limit, where the DSFR assets are."""
+    """Secret key, cookie policy, session lifetimes, login rate limits, trusted proxies, DSFR assets."""
 
     secret_key: str
     dsfr_dir: Path = DEFAULT_DSFR
     secure_cookies: bool = True
-    login_limit: str = "10 per minute;50 per hour"
+    login_limit: str = "10 per minute;50 per hour"  # per client address
+    login_account_limit: str = "5 per minute;20 per hour"  # failed attempts per account
     ratelimit_storage: str = "memory://"
-    session_hours: int = 8
+    session_hours: float = 8  # idle lifetime: each request renews the cookie for this long
+    session_max_hours: float = 12  # absolute lifetime: from the login, whatever the activity
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
     page_cache_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], settings: Settings) -> WebSettings:
         """GUICHET_SECRET_KEY (else a key kept in the data directory), GUICHET_DSFR_DIR,
-        GUICHET_INSECURE_COOKIES=1 (plain HTTP beyond localhost), GUICHET_LOGIN_LIMIT."""
+        GUICHET_INSECURE_COOKIES=1 (plain HTTP beyond localhost), GUICHET_LOGIN_LIMIT,
+        GUICHET_LOGIN_ACCOUNT_LIMIT, GUICHET_SESSION_IDLE_HOURS, GUICHET_SESSION_MAX_HOURS,
+        GUICHET_TRUSTED_PROXIES (addresses or networks, comma-separated)."""
         storage = settings.redis_url or "memory://"
         return cls(
             secret_key=environ.get("GUICHET_SECRET_KEY") or stored_secret(settings.data_dir),
             dsfr_dir=Path(environ.get("GUICHET_DSFR_DIR") or DEFAULT_DSFR),
             secure_cookies=environ.get("GUICHET_INSECURE_COOKIES", "") not in ("1", "true", "yes"),
             login_limit=environ.get("GUICHET_LOGIN_LIMIT", cls.login_limit),
+            login_account_limit=environ.get("GUICHET_LOGIN_ACCOUNT_LIMIT", cls.login_account_limit),
             ratelimit_storage=storage,
+            session_hours=float(environ.get("GUICHET_SESSION_IDLE_HOURS", cls.session_hours)),
+            session_max_hours=float(environ.get("GUICHET_SESSION_MAX_HOURS", cls.session_max_hours)),
+            trusted_proxies=parse_networks(environ.get("GUICHET_TRUSTED_PROXIES", "")),
             page_cache_dir=settings.data_dir / "cache" / "pages",
         )
+
+
+def parse_networks(text: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    """"10.0.0.5, 192.168.0.0/24" -> networks; a bad entry stops the start (a silent typo would
+    trust nobody, or worse)."""
+    try:
+        return tuple(ip_network(item.strip(), strict=False) for item in text.split(",") if item.strip())
+    except ValueError as exc:
+        raise ValueError(f"GUICHET_TRUSTED_PROXIES : adresse ou réseau invalide ({exc})") from exc
 
 
 def stored_secret(data_dir: Path) -> str:

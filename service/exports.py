@@ -1,4 +1,7 @@
-"""What leaves the UI as files: page images (cached, ETag), the contract JSON, a ZIP of the originals."""
+"""What leaves the UI as files: page images (ETag), the contract JSON, a ZIP of the originals.
+
+None of them is kept by the browser (`Cache-Control: no-store`, set for every authenticated
+response in service.security): personal data must not outlive the session in a cache."""
 
 from __future__ import annotations
 
@@ -28,13 +31,13 @@ def _guichet():
 @bp.get("/<dossier_id>/fichiers/<sha256>/pages/<int:number>.png")
 @requires("lecteur")
 def page_image(dossier_id: str, sha256: str, number: int):
-    """One page as PNG; its content never changes, so the browser keeps it (ETag, immutable)."""
+    """One page as PNG; its content never changes, so its ETag answers 304 to a client that kept it."""
     width = request.args.get("l", type=int) or 900
     if width not in WIDTHS or not re.fullmatch(r"[0-9a-f]{64}", sha256):
         abort(404)
     etag = f"{sha256[:20]}-{number}-{width}"
     if etag in request.if_none_match:
-        return _cached(Response(status=304), etag)
+        return _tagged(Response(status=304), etag)
     guichet = _guichet()
     if review.dossier_file(guichet.store, dossier_id, sha256) is None:
         abort(404)
@@ -43,12 +46,11 @@ def page_image(dossier_id: str, sha256: str, number: int):
         abort(404)
     path = cached_page(guichet.web.page_cache_dir, guichet.store.blobs.path(page.render_sha256),
                        page.render_sha256, number, width)
-    return _cached(send_file(path, mimetype="image/png", conditional=False, etag=False), etag)
+    return _tagged(send_file(path, mimetype="image/png", conditional=False, etag=False), etag)
 
 
-def _cached(response: Response, etag: str) -> Response:
+def _tagged(response: Response, etag: str) -> Response:
     response.set_etag(etag)
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
     return response
 
 

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import threading
 import time
@@ -75,7 +76,7 @@ def install(app: Flask, inline_script: str) -> None:
         user_id = session.get("user_id")
         if user_id is not None:
             user = USERS.get(current_app.extensions["guichet"].store, user_id)
-            if user is not None and user.active and session.get("role") == user.role:
+            if user is not None and session_valid(user):
                 g.user = user
             else:
                 session.clear()
@@ -98,10 +99,13 @@ def install(app: Flask, inline_script: str) -> None:
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-        if request.is_secure:
+        if request.is_secure:  # TLS ends at a trusted proxy (service.proxy) that said so
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if response.mimetype == "text/html":
-            headers.setdefault("Cache-Control", "no-store")
+        if not request.path.startswith("/static/"):
+            # Dossiers, page images, exports, API answers: nothing a shared or later user of the
+            # browser could read back from a cache after logout.
+            headers["Cache-Control"] = "no-store"
+            headers.pop("Expires", None)
         return response
 
     app.jinja_env.globals["csrf_token"] = csrf_token
@@ -121,13 +125,27 @@ def can(role: str, user=None) -> bool:
     return user is not None and ROLES.index(user.role) >= ROLES.index(role)
 
 
-def login_user(user) -> None:
-    """Start a fresh session for this user (no fixation: everything before is dropped)."""
+def login_user(user, version: int | None = None) -> None:
+    """Start a fresh session for this user (no fixation: everything before is dropped), under the
+    account's current session version and with the time of login for the absolute lifetime."""
     session.clear()
     session.permanent = True
     session["user_id"] = user.id
     session["role"] = user.role
+    session["version"] = user.session_version if version is None else version
+    session["auth_at"] = int(time.time())
     session["csrf"] = secrets.token_urlsafe(32)
+
+
+def session_valid(user) -> bool:
+    """Whether the session cookie still speaks for this account: active, same role, opened under
+    the current session version (logout and password change bump it), younger than the
+    absolute lifetime. The idle lifetime is the cookie signature's own age (Flask)."""
+    web = current_app.extensions["guichet"].web
+    auth_at = session.get("auth_at")
+    return (user.active and session.get("role") == user.role
+            and session.get("version") == user.session_version
+            and isinstance(auth_at, int) and 0 <= time.time() - auth_at < web.session_max_hours * 3600)
 
 
 def requires(role: str) -> Callable:
@@ -144,28 +162,34 @@ def requires(role: str) -> Callable:
     return decorator
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 def api_requires(role: str) -> Callable:
-    """An API endpoint for bearer tokens of users with at least `role`."""
+    """An API endpoint for bearer tokens of users with at least `role`; a read-only token reads."""
     def decorator(view: Callable) -> Callable:
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
-            user = _bearer_user()
-            if user is None:
-                abort(401, description="Jeton d'API absent ou invalide (en-tête Authorization: Bearer …).")
-            g.user = user
-            if not can(role, user):
+            access = _bearer_access()
+            if access is None:
+                abort(401, description="Jeton d'API absent, expiré, révoqué ou invalide "
+                                       "(en-tête Authorization: Bearer …).")
+            g.user = access.user
+            if not can(role, access.user):
                 abort(403)
+            if access.read_only and request.method not in SAFE_METHODS:
+                abort(403, description="Ce jeton d'API est en lecture seule.")
             return view(*args, **kwargs)
         return wrapper
     return decorator
 
 
-def _bearer_user():
+def _bearer_access():
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    return accounts.token_user(current_app.extensions["guichet"].store, token.strip())
+    return accounts.token_access(current_app.extensions["guichet"].store, token.strip())
 
 
 def _next_path() -> str:
@@ -173,6 +197,11 @@ def _next_path() -> str:
     return path if safe_next(path) else "/"
 
 
+# A path of this site: printable ASCII without backslash, space or controls. Browsers drop tabs and
+# line breaks from URLs ("/\t/evil" becomes "//evil", another host) and a CR/LF cannot go in a header.
+LOCAL_PATH = re.compile(r"/(?![/\\])[!-\[\]-~]*")
+
+
 def safe_next(path: str | None) -> bool:
-    """Only local paths: no scheme, no host, no protocol-relative URL."""
-    return bool(path) and path.startswith("/") and not path.startswith("//") and "\\" not in path
+    """Only same-site relative paths: no scheme, no host, no protocol-relative URL."""
+    return bool(path) and LOCAL_PATH.fullmatch(path) is not None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, false, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from worker.db import Base, utcnow
@@ -29,6 +30,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Every session cookie carries the version it was opened under; bumping it (logout, password
+    # change, deactivation) ends every session of the account at once.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ApiToken(Base):
@@ -42,6 +46,8 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    read_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class QueueEntry(Base):
@@ -82,13 +88,36 @@ def password_hasher():
     return PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
 
 
+MIN_PASSWORD = 12
+# Long passwords that still come first in leaked lists (and French habits): refused outright.
+COMMON_PASSWORDS = frozenset("""
+123456789012 1234567890123 12345678901234 123456789123 111111111111 000000000000 qwertyuiopas
+azertyuiopqs azertyuiop123 azertyuiop1234 azerty123456 azertyazerty qwerty123456 qwertyqwerty
+password1234 password123! passwordpassword motdepasse12 motdepasse123 motdepasse1234 motdepasse!!
+motdepasse2024 motdepasse2025 motdepasse2026 bonjour12345 bonjour123456 soleil123456 marseille123
+iloveyou1234 administrateur admin1234567 administrator changeme1234 welcome12345 letmein12345
+abcdefghijkl abc123456789 aaaaaaaaaaaa guichet12345 guichet123456 jetaime12345 doudou123456
+""".split())
+
+
+def check_password(password: str, login: str) -> None:
+    """The password policy: long enough, not a well-known password, not the login itself."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"Le mot de passe doit compter au moins {MIN_PASSWORD} caractères.")
+    folded = password.strip().lower()
+    if folded in COMMON_PASSWORDS or len(set(folded)) <= 2:
+        raise AccountError("Ce mot de passe est trop courant : choisissez-en un autre.")
+    login = login.strip().lower()
+    if login and folded in (login, login.split("@")[0]):
+        raise AccountError("Le mot de passe ne doit pas reprendre l'identifiant.")
+
+
 def create_user(store, login: str, password: str, role: str, name: str = "") -> User:
     """A new account; the password is hashed with argon2id."""
     login = login.strip().lower()
     if role not in ROLES:
         raise AccountError(f"Rôle inconnu : {role} (lecteur, instructeur ou administrateur).")
-    if len(password) < 12:
-        raise AccountError("Le mot de passe doit compter au moins 12 caractères.")
+    check_password(password, login)
     if not login or "@" not in login:
         raise AccountError("L'identifiant doit être une adresse électronique.")
     with store.session() as s:
@@ -138,6 +167,16 @@ def authenticate(store, login: str, password: str) -> User | None:
     return user
 
 
+def verify_password(user: User, password: str) -> bool:
+    """Whether `password` is this account's (for a change of password: no login recorded)."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return password_hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 _DUMMY: dict[str, str] = {}
 
 
@@ -148,7 +187,8 @@ def _dummy_hash(hasher) -> str:
 
 
 def set_user(store, user_id: int, *, role: str | None = None, active: bool | None = None) -> None:
-    """Change a user's role or deactivate it."""
+    """Change a user's role or deactivate it; deactivation ends its sessions and revokes its
+    tokens for good, so that reactivating the account does not bring them back."""
     if role is not None and role not in ROLES:
         raise AccountError(f"Rôle inconnu : {role}.")
     with store.session() as s:
@@ -158,35 +198,103 @@ def set_user(store, user_id: int, *, role: str | None = None, active: bool | Non
         if role is not None:
             user.role = role
         if active is not None:
+            if user.active and not active:
+                user.session_version += 1
+                s.execute(update(ApiToken).where(ApiToken.user_id == user_id, ApiToken.revoked.is_(False))
+                          .values(revoked=True))
             user.active = active
 
 
-def create_token(store, user_id: int, label: str = "") -> str:
-    """A new API token for a user; only its hash is kept, the token is shown once."""
-    token = "gt_" + secrets.token_urlsafe(32)
+def end_sessions(store, user_id: int) -> int:
+    """Bump the account's session version: every cookie opened before is refused. Returns the new one."""
     with store.session() as s:
-        s.add(ApiToken(user_id=user_id, label=label, token_sha256=_sha(token)))
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("Compte introuvable.")
+        user.session_version += 1
+        return user.session_version
+
+
+TOKEN_DAYS = 90  # default lifetime of an API token
+MAX_TOKEN_DAYS = 366
+LAST_USE_STEP = timedelta(minutes=1)  # last use is written at most this often per token
+
+
+@dataclass(frozen=True)
+class TokenAccess:
+    """Who a bearer token speaks for, and whether it may only read."""
+
+    user: User
+    token_id: int
+    read_only: bool
+
+
+def create_token(store, user_id: int, label: str = "", *, days: int = TOKEN_DAYS,
+                 read_only: bool = False) -> str:
+    """A new API token for a user, valid `days` days; only its hash is kept, the token is shown once."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise AccountError(f"La durée d'un jeton va de 1 à {MAX_TOKEN_DAYS} jours.")
+    token = "gt_" + secrets.token_urlsafe(32)
+    expires = utcnow() + timedelta(days=days)
+    with store.session() as s:
+        if s.get(User, user_id) is None:
+            raise AccountError("Compte introuvable.")
+        s.add(ApiToken(user_id=user_id, label=label[:200], token_sha256=_sha(token), expires_at=expires,
+                       read_only=read_only))
     return token
 
 
-def token_user(store, token: str) -> User | None:
-    """The active user of a valid, unrevoked token."""
+def token_access(store, token: str) -> TokenAccess | None:
+    """The active user of a valid token: known, not revoked, not expired; its use is recorded."""
+    now = utcnow()
     with store.session() as s:
         row = s.scalar(select(ApiToken).where(ApiToken.token_sha256 == _sha(token),
                                               ApiToken.revoked.is_(False)))
-        if row is None:
+        if row is None or row.expires_at is None or aware(row.expires_at) <= now:
             return None
         user = s.get(User, row.user_id)
-        return user if user is not None and user.active else None
+        if user is None or not user.active:
+            return None
+        if row.last_used_at is None or now - aware(row.last_used_at) >= LAST_USE_STEP:
+            row.last_used_at = now
+        return TokenAccess(user, row.id, row.read_only)
+
+
+def list_tokens(store, user_id: int | None = None) -> list[ApiToken]:
+    """Tokens (of one account, or all), newest first."""
+    with store.session() as s:
+        query = select(ApiToken).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        if user_id is not None:
+            query = query.where(ApiToken.user_id == user_id)
+        return list(s.scalars(query).all())
+
+
+def revoke_token(store, token_id: int) -> ApiToken:
+    """Revoke a token for good."""
+    with store.session() as s:
+        row = s.get(ApiToken, token_id)
+        if row is None:
+            raise AccountError("Jeton introuvable.")
+        row.revoked = True
+        return row
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes: they are UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _sha(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def set_password(store, user_id: int, password: str) -> None:
-    """Replace a user's password (argon2id)."""
-    if len(password) < 12:
-        raise AccountError("Le mot de passe doit compter au moins 12 caractères.")
+def set_password(store, user_id: int, password: str) -> int:
+    """Replace a user's password (argon2id) and end its sessions; returns the new session version."""
     with store.session() as s:
-        s.get(User, user_id).password_hash = password_hasher().hash(password)
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("Compte introuvable.")
+        check_password(password, user.login)
+        user.password_hash = password_hasher().hash(password)
+        user.session_version += 1
+        return user.session_version

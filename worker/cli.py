@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 @click.option("-v", "--verbose", is_flag=True, help="Journal détaillé sur la sortie d'erreur.")
 def main(verbose: bool) -> None:
     """Guichet : réception et tri des candidatures à l'Atelier des territoires Flash."""
+    # Originals, database, caches and exports hold candidates' personal data: readable by the
+    # service's own account only, whatever umask the shell or the supervisor left.
+    os.umask(0o077)
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 

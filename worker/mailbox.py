@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ class ImapConfig:
     done_folder: str = "Traité"  # empty: flag the message instead of moving it
     tls: str = "ssl"
     timeout: float = 60.0
+    ca_file: str = ""  # a private CA (PEM) to trust instead of the system's
+
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> ImapConfig:
@@ -55,7 +58,13 @@ class ImapConfig:
             done_folder=environ.get("GUICHET_IMAP_DONE_FOLDER", "Traité"),
             tls=tls,
             timeout=float(environ.get("GUICHET_IMAP_TIMEOUT", "60")),
+            ca_file=environ.get("GUICHET_IMAP_CA_FILE", ""),
         )
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Certificate and host name checked (imaplib's own default checks neither): the password
+        only goes to the server the certificate names, signed by the system's CAs or `ca_file`."""
+        return ssl.create_default_context(cafile=self.ca_file or None)
 
 
 @dataclass
@@ -67,14 +76,26 @@ class FetchReport:
     dossiers: list[str] = field(default_factory=list)
 
 
+class ImapTlsError(ConnectionError):
+    """The server's certificate could not be trusted: nothing was sent to it."""
+
+
 def connect(config: ImapConfig) -> BaseMailBox:
-    """A logged-in mailbox (not yet on any folder)."""
-    if config.tls == "ssl":
-        box: BaseMailBox = MailBox(config.host, config.port, timeout=config.timeout)
-    elif config.tls == "starttls":
-        box = MailBoxStartTls(config.host, config.port, timeout=config.timeout)
-    else:
-        box = MailBoxUnencrypted(config.host, config.port, timeout=config.timeout)
+    """A logged-in mailbox (not yet on any folder); over TLS, the login is only sent once the
+    server's certificate and name are verified."""
+    try:
+        if config.tls == "ssl":
+            box: BaseMailBox = MailBox(config.host, config.port, timeout=config.timeout,
+                                       ssl_context=config.tls_context())
+        elif config.tls == "starttls":
+            box = MailBoxStartTls(config.host, config.port, timeout=config.timeout,
+                                  ssl_context=config.tls_context())
+        else:
+            box = MailBoxUnencrypted(config.host, config.port, timeout=config.timeout)
+    except ssl.SSLCertVerificationError as exc:
+        raise ImapTlsError(f"certificat du serveur IMAP {config.host} refusé ({exc.verify_message}) : "
+                           "identifiants non envoyés ; pour une autorité privée, voir "
+                           "GUICHET_IMAP_CA_FILE") from exc
     box.login(config.user, config.password, initial_folder=None)
     _refresh_capabilities(box)
     return box

@@ -10,7 +10,7 @@ VISITORS = ("anonyme", *ROLES)
 RANK = {"anonyme": -1, "lecteur": 0, "instructeur": 1, "administrateur": 2}
 
 
-def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: dict) -> list[tuple]:
+def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: dict, token_id: int) -> list[tuple]:
     """(name, method, path, form, minimum role)."""
     return [
         ("file de tri", "GET", "/", None, "lecteur"),
@@ -33,6 +33,8 @@ def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: di
          {"login": "nouveau@example.gouv.fr", "password": "un-mot-de-passe-long", "role": "lecteur"}, "administrateur"),
         ("changer un rôle", "POST", f"/admin/utilisateurs/{user_id}", {"role": "instructeur"}, "administrateur"),
         ("créer un jeton", "POST", f"/admin/utilisateurs/{user_id}/jeton", {"label": "x"}, "administrateur"),
+        ("révoquer un jeton", "POST", f"/admin/jetons/{token_id}/revoquer", {}, "administrateur"),
+        ("changer son mot de passe", "GET", "/compte/mot-de-passe", None, "lecteur"),
     ]
 
 
@@ -56,7 +58,9 @@ def context(app, ids):
     lecteur = accounts.find_user(store, "lecteur@example.gouv.fr")
     incomplete = ids["11_sans_courrier_prefet"]  # a dossier that has a reason to lift
     reason = export_dossier(store, incomplete)["completeness"]["reasons"][0]
-    return dossier, sha, lecteur.id, incomplete, reason
+    accounts.create_token(store, lecteur.id, "matrice")  # for the revocation
+    token_id = accounts.list_tokens(store, lecteur.id)[0].id
+    return dossier, sha, lecteur.id, incomplete, reason, token_id
 
 
 @pytest.mark.parametrize("visitor", VISITORS)

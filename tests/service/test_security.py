@@ -75,7 +75,7 @@ def test_login_never_redirects_off_site(app):
         token = csrf_of(client.get("/").text)
 
 
-def test_page_images_are_cached_by_etag(app, ids):
+def test_page_images_answer_by_etag_but_are_never_stored(app, ids):
     from worker.export import export_dossier
 
     client = app.test_client()
@@ -85,7 +85,7 @@ def test_page_images_are_cached_by_etag(app, ids):
     url = f"/dossiers/{dossier}/fichiers/{sha}/pages/1.png?l=900"
     first = client.get(url)
     assert first.status_code == 200 and first.mimetype == "image/png" and first.data[:4] == b"\x89PNG"
-    assert "immutable" in first.headers["Cache-Control"]
+    assert first.headers["Cache-Control"] == "no-store"  # personal data: not kept after logout
     again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
     assert client.get(f"/dossiers/{dossier}/fichiers/{'0' * 64}/pages/1.png").status_code == 404
