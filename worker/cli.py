@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from extractors import isolation
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
 from extractors.model import FileKind, Issue
 from schemas.cog import Cog
@@ -36,6 +37,10 @@ def main(verbose: bool) -> None:
     """Guichet : réception et tri des candidatures à l'Atelier des territoires Flash."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        isolation.check()  # at start, not at the first file: no command runs parsers unconfined
+    except isolation.SandboxUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
