@@ -122,6 +122,10 @@ def confine(private: str, memory_mb: int) -> None:
         attr = _MountAttr(_MOUNT_ATTR_RDONLY, 0, _MS_PRIVATE, 0)
         _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/", _AT_RECURSIVE,
                             ctypes.byref(attr), ctypes.sizeof(attr)), "mount_setattr")
+        # /proc stays writable: bubblewrap, started by the tools, writes its uid map there.
+        writable = _MountAttr(0, _MOUNT_ATTR_RDONLY, 0, 0)
+        _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/proc", 0,
+                            ctypes.byref(writable), ctypes.sizeof(writable)), "mount_setattr /proc")
         # A tmpfs as big as the memory limit: the only place the child and its tools can write.
         _check(libc.mount(b"tmpfs", private.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV,
                           f"size={memory_mb}m,mode=0700".encode()), "mount tmpfs")
