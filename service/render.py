@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 WIDTHS = (160, 900, 1400)  # pixel widths offered: thumbnails, the viewer, zoom
 MAX_PIXELS = 4_000_000  # a 1400 px wide A4 page is 2.8 Mpx; a longer page gets a lower scale
 RENDER_TIMEOUT = 60.0
-RENDER_MEMORY_MB = 2048  # address space of the rendering child (the web process's mappings included)
+RENDER_MEMORY_MB = 1024  # address space the rendering child may add to what the web process maps
 
 
 def cached_page(cache_dir: Path, blob: Path, sha256: str, number: int, width: int) -> Path:
@@ -34,13 +34,20 @@ def cached_page(cache_dir: Path, blob: Path, sha256: str, number: int, width: in
     if target.exists():
         return target
     png = run_limited(render_page, str(blob), number, width, timeout=RENDER_TIMEOUT,
-                      memory_mb=RENDER_MEMORY_MB)
+                      memory_mb=_mapped_mb() + RENDER_MEMORY_MB)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:
         handle.write(png)
     os.replace(tmp, target)
     return target
+
+
+def _mapped_mb() -> int:
+    """The web process's address space (libraries, its threads' stacks): the forked child starts with it."""
+    with open("/proc/self/status") as status:
+        size = next((line for line in status if line.startswith("VmSize:")), "VmSize: 0 kB")
+    return int(size.split()[1]) // 1024
 
 
 def fitted_size(width: float, height: float, wanted: int, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
