@@ -24,7 +24,7 @@ from schemas.cog import Cog
 from worker import pipeline
 from worker.export import export_dossier, file_issues
 from worker.inputs import InputPlan, plan_input, split_mbox
-from worker.sandbox import run_limited
+from worker.sandbox import require_confinement, run_limited
 from worker.settings import Settings
 from worker.store import Store
 
@@ -38,7 +38,7 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        isolation.check()  # at start, not at the first file: no command runs parsers unconfined
+        require_confinement()  # at start, not at the first file: no command runs parsers unconfined
     except isolation.SandboxUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
 

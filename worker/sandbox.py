@@ -11,6 +11,7 @@ private temporary directory, and an environment without secrets. The tools it st
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import multiprocessing
 import os
@@ -37,7 +38,7 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     GuichetErrors raised by the function come back unchanged; a timeout is PARSE_TIMEOUT,
     exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED.
     """
-    isolation.check()
+    require_confinement()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
     child = _CONTEXT.Process(
@@ -132,6 +133,32 @@ def confine(private: str, memory_mb: int) -> None:
     os.environ.clear()
     os.environ.update(env)
     tempfile.tempdir = home
+
+
+@functools.cache
+def require_confinement() -> None:
+    """Raise isolation.SandboxUnavailable unless bubblewrap and the child's confinement work here."""
+    isolation.check()
+    if not isolation.enabled():
+        return
+    private = tempfile.mkdtemp(prefix="guichet-child-")
+    try:
+        probe = _CONTEXT.Process(target=_probe, args=(private,))
+        probe.start()
+        probe.join(30)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    if probe.exitcode != 0:
+        raise isolation.SandboxUnavailable(isolation.MISSING.format(
+            detail=f"espaces de noms utilisateur, réseau ou montage refusés / namespaces refused (code {probe.exitcode})"))
+
+
+def _probe(private: str) -> None:
+    try:
+        confine(private, 16)
+    except OSError as exc:
+        log.error("confinement impossible: %s", exc)
+        os._exit(3)
 
 
 def _check(result: int, what: str) -> None:

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import isolation
+from worker import sandbox
 from worker.sandbox import run_limited
 
 SECRET = "postgresql://guichet:Tr3s-secret@db/guichet"
@@ -115,27 +116,37 @@ def test_external_program_sees_only_what_it_is_given(listening, tmp_path, monkey
     assert accepted == []
 
 
-def test_missing_bubblewrap_stops_guichet_at_start_with_a_clear_message(monkeypatch):
+@pytest.fixture
+def fresh_checks():
+    sandbox.require_confinement.cache_clear()
+    isolation.check.cache_clear()
+    yield
+    sandbox.require_confinement.cache_clear()
+    isolation.check.cache_clear()
+
+
+def test_missing_bubblewrap_stops_guichet_at_start_with_a_clear_message(monkeypatch, fresh_checks):
     from worker.cli import main
 
     monkeypatch.setattr(isolation.shutil, "which", lambda *args, **kwargs: None)
-    isolation.check.cache_clear()
-    try:
-        result = CliRunner().invoke(main, ["process", "--out", "/nonexistent", __file__])
-    finally:
-        isolation.check.cache_clear()
+    result = CliRunner().invoke(main, ["process", "--out", "/nonexistent", __file__])
     assert result.exit_code == 1
     assert "bubblewrap" in result.output and "GUICHET_SANDBOX=off" in result.output
     assert "introuvable" in result.output and "not found" in result.output
 
 
-def test_sandbox_off_is_loud(monkeypatch, caplog):
+def test_refused_namespaces_stop_guichet_at_start(monkeypatch, fresh_checks):
+    def refused(private, memory_mb):
+        raise PermissionError(1, "unshare: Operation not permitted")
+
+    monkeypatch.setattr(sandbox, "confine", refused)  # as a kernel or a seccomp profile would
+    with pytest.raises(isolation.SandboxUnavailable, match="namespaces refused"):
+        sandbox.require_confinement()
+
+
+def test_sandbox_off_is_loud(monkeypatch, caplog, fresh_checks):
     monkeypatch.setenv("GUICHET_SANDBOX", "off")
-    isolation.check.cache_clear()
-    try:
-        isolation.check()
-    finally:
-        isolation.check.cache_clear()
+    sandbox.require_confinement()
     assert any("SANS isolement" in record.getMessage() and record.levelname == "WARNING"
                for record in caplog.records)
     assert isolation.wrap(["true"]) == ["true"]
