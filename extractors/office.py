@@ -134,7 +134,8 @@ def _clean_part(name: str, content: bytes, removed: list[str]) -> bytes | None:
     """The part without its external links, or None when it has none."""
     from lxml import etree  # python-docx's dependency
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    # huge_tree: a long or deep document is legitimate; time and memory are bounded by the child.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as exc:

@@ -95,7 +95,7 @@ def _child(sender, memory_mb: int, private: str, function, args, kwargs) -> None
 
 
 _CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
-_MS_NOSUID, _MS_NODEV, _MS_REC, _MS_PRIVATE = 0x2, 0x4, 0x4000, 1 << 18
+_MS_NOSUID, _MS_NODEV, _MS_PRIVATE = 0x2, 0x4, 1 << 18
 _MOUNT_ATTR_RDONLY, _AT_FDCWD, _AT_RECURSIVE = 0x1, -100, 0x8000
 _SYS_MOUNT_SETATTR = 442  # the same number on every architecture (new syscall table)
 
@@ -108,10 +108,9 @@ class _MountAttr(ctypes.Structure):
 def confine(private: str, memory_mb: int) -> None:
     """Leave the host's user, network and mount namespaces; keep only `private` writable.
 
-    Python 3.11 has no os.unshare: libc through ctypes. Costs about 3 ms per child.
+    Python 3.11 has no os.unshare: libc through ctypes. Costs a few milliseconds per child.
     """
-    home = private
-    env = isolation.clean_environment(home)
+    env = isolation.clean_environment(private)
     if isolation.enabled():
         libc = ctypes.CDLL(None, use_errno=True)
         uid, gid = os.getuid(), os.getgid()
@@ -132,7 +131,7 @@ def confine(private: str, memory_mb: int) -> None:
                           f"size={memory_mb}m,mode=0700".encode()), "mount tmpfs")
     os.environ.clear()
     os.environ.update(env)
-    tempfile.tempdir = home
+    tempfile.tempdir = private
 
 
 @functools.cache
