@@ -22,7 +22,8 @@ SYSTEM_FILES = ("/etc/fonts", "/etc/ld.so.cache", "/etc/alternatives", "/etc/lib
                 "/etc/localtime", "/etc/ImageMagick-6", "/etc/ghostscript",
                 "/var/cache/fontconfig")  # without the font cache each start rescans every font
 SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
-KEPT_VARIABLES = ("LANG", "LC_ALL", "OMP_THREAD_LIMIT", "TESSDATA_PREFIX")  # no secret in these
+# No secret in these; GUICHET_SANDBOX so that a child started with it off keeps it off.
+KEPT_VARIABLES = ("LANG", "LC_ALL", "OMP_THREAD_LIMIT", "TESSDATA_PREFIX", "GUICHET_SANDBOX")
 
 MISSING = (
     "Guichet isole la lecture des fichiers reçus avec bubblewrap (bwrap), introuvable ou "

@@ -150,6 +150,7 @@ def test_sandbox_off_is_loud(monkeypatch, caplog, fresh_checks):
     assert any("SANS isolement" in record.getMessage() and record.levelname == "WARNING"
                for record in caplog.records)
     assert isolation.wrap(["true"]) == ["true"]
+    assert run_limited(isolation.enabled, timeout=30, memory_mb=3072) is False  # the child keeps it off
 
 
 def _nothing() -> int:
