@@ -1,4 +1,7 @@
 # One image for the web service and the workers.
+# The parsers' sandbox (bubblewrap) needs user namespaces: Docker's default seccomp profile
+# refuses them, so run the containers with `--security-opt seccomp=unconfined` (or a profile
+# that allows unshare and clone with CLONE_NEWUSER); Guichet refuses to start without them.
 
 # The État's design system (DSFR) from the npm registry, served by the app itself.
 FROM node:20-bookworm-slim AS assets
@@ -11,7 +14,7 @@ FROM python:3.11-slim-bookworm
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd \
-      poppler-utils qpdf ghostscript libreoffice-writer-nogui \
+      poppler-utils qpdf ghostscript libreoffice-writer-nogui bubblewrap \
       fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea \
  && rm -rf /var/lib/apt/lists/*
 

@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     ZIP_BOMB = "ZIP_BOMB"
     ZIP_UNSAFE_PATH = "ZIP_UNSAFE_PATH"
     ZIP_TOO_DEEP = "ZIP_TOO_DEEP"
+    INPUT_TOO_LARGE = "INPUT_TOO_LARGE"
     MAIL_INVALID = "MAIL_INVALID"
     MAIL_CHARSET_UNDECLARED = "MAIL_CHARSET_UNDECLARED"
     MAIL_PARTIAL = "MAIL_PARTIAL"
@@ -67,6 +68,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.ZIP_BOMB: "L'archive est anormalement volumineuse une fois décompressée.",
     ErrorCode.ZIP_UNSAFE_PATH: "L'archive contient un chemin de fichier dangereux ; il a été ignoré.",
     ErrorCode.ZIP_TOO_DEEP: "L'archive contient trop de niveaux d'archives imbriquées.",
+    ErrorCode.INPUT_TOO_LARGE: "L'envoi contient trop de fichiers ou de données, tous niveaux d'archives et de messages confondus ; la suite n'a pas été lue.",
     ErrorCode.MAIL_INVALID: "Le message électronique est mal formé.",
     ErrorCode.MAIL_CHARSET_UNDECLARED: "Le message contient du texte 8 bits sans jeu de caractères déclaré ; il a été deviné.",
     ErrorCode.MAIL_PARTIAL: "Le message n'est qu'un fragment (message/partial) ; il ne peut pas être reconstitué.",

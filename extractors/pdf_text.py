@@ -10,6 +10,7 @@ import unicodedata
 
 from PIL import Image
 
+from extractors import isolation
 from extractors.errors import ErrorCode, GuichetError
 from extractors.model import PageText, Word
 
@@ -71,7 +72,10 @@ def structure_damage(path: str) -> str | None:
 def repair(path: str, output: str, timeout: float = 60.0) -> bool:
     """Rebuild a damaged PDF with qpdf (cross-reference table, trailer); True if it wrote one."""
     try:
-        done = subprocess.run(["qpdf", "--no-warn", path, output], capture_output=True, timeout=timeout)
+        command = isolation.wrap(["qpdf", "--no-warn", path, output], readable=[path],
+                                 writable=[os.path.dirname(os.path.abspath(output))])
+        done = subprocess.run(command, capture_output=True, timeout=timeout,
+                              env=isolation.clean_environment(os.path.dirname(os.path.abspath(output))))
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode in (0, 3) and os.path.exists(output)  # 3: repaired with warnings

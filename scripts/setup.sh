@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd  # OCR, French, orientation detection
   poppler-utils qpdf ghostscript                 # PDF tools: rendering checks, repair
   libreoffice-writer-nogui                       # .docx/.odt/.doc -> PDF
+  bubblewrap                                     # the parsers' sandbox: no network, read-only system
   fonts-dejavu fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea
   fonts-comic-neue                               # a handwriting-like font: samples/gen fills fiches with it
   postgresql redis-server                        # production database and queue, used by the tests

@@ -17,13 +17,14 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from extractors import isolation
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
 from extractors.model import FileKind, Issue
 from schemas.cog import Cog
 from worker import pipeline
 from worker.export import export_dossier, file_issues
 from worker.inputs import InputPlan, plan_input, split_mbox
-from worker.sandbox import run_limited
+from worker.sandbox import require_confinement, run_limited
 from worker.settings import Settings
 from worker.store import Store
 
@@ -39,6 +40,10 @@ def main(verbose: bool) -> None:
     os.umask(0o077)
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        require_confinement()  # at start, not at the first file: no command runs parsers unconfined
+    except isolation.SandboxUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()

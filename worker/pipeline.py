@@ -10,7 +10,7 @@ import hashlib
 import logging
 import time
 from datetime import timezone
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors import classify, images, mail, pades, pages, pdf_text, sniff, unpack
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
@@ -44,6 +44,40 @@ class Intake:
     file_ids: list[int] = field(default_factory=list)
 
 
+@dataclass
+class Budget:
+    """What one input (a message, files given together) may expand to, all levels together.
+
+    Every zip and attached message inside draws on the same bytes and file count: nesting
+    never gives a fresh allowance.
+    """
+
+    bytes_left: int
+    files_left: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> Budget:
+        return cls(settings.limits.max_unpacked_bytes, settings.limits.max_zip_members)
+
+    def fit(self, parts: tuple[Part, ...], name: str) -> tuple[tuple[Part, ...], list[Issue]]:
+        """The parts that fit, charged to the budget, and an INPUT_TOO_LARGE issue if some do not."""
+        kept = []
+        for part in parts:
+            if self.files_left <= 0 or len(part.data) > self.bytes_left:
+                detail = f"{len(parts) - len(kept)} fichier(s) non lus sur {len(parts)}"
+                return tuple(kept), [Issue(ErrorCode.INPUT_TOO_LARGE,
+                                           f"{MESSAGES[ErrorCode.INPUT_TOO_LARGE]} ({detail})", name)]
+            self.files_left -= 1
+            self.bytes_left -= len(part.data)
+            kept.append(part)
+        return tuple(kept), []
+
+    def zip_limits(self, settings: Settings) -> unpack.ZipLimits:
+        limits = settings.limits
+        return unpack.ZipLimits(min(limits.max_zip_members, max(self.files_left, 0)),
+                                min(limits.max_unpacked_bytes, max(self.bytes_left, 0)), limits.max_zip_ratio)
+
+
 # Intake ---------------------------------------------------------------------
 
 def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
@@ -56,6 +90,10 @@ def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
         same_bytes = known.sha256 == sha256
         return Intake(known.dossier_id, new=False, duplicate_of=None if same_bytes else known.file_name)
     subject_key = mail.thread_subject(message.subject)
+    budget = Budget.of(settings)
+    parts, dropped = budget.fit(message.parts, name)
+    if dropped:
+        message = replace(message, parts=parts, issues=(*message.issues, *dropped))
     reply_ids = [message.in_reply_to or "", *message.references]
     dossier_id = store.thread_dossier(reply_ids, subject_key) or stable_id(message.message_id)
     store.ensure_dossier(dossier_id, subject_key)
@@ -63,7 +101,7 @@ def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
     intake = Intake(row.dossier_id, new=created, message_ids=[row.id])
     if created:
         _intake_parts(message.parts, row.dossier_id, intake, store=store, settings=settings,
-                      message_row_id=row.id, parent_id=None, depth=0)
+                      message_row_id=row.id, parent_id=None, depth=0, budget=budget)
     return intake
 
 
@@ -74,8 +112,9 @@ def intake_files(parts: list[Part], group_key: str, *, store: Store, settings: S
     dossier_id = stable_id(group_key, *shas)
     created = store.ensure_dossier(dossier_id)
     intake = Intake(dossier_id, new=created)
+    # Files given together by an operator are not charged; what they contain is.
     _intake_parts(tuple(parts), dossier_id, intake, store=store, settings=settings,
-                  message_row_id=None, parent_id=None, depth=0)
+                  message_row_id=None, parent_id=None, depth=0, budget=Budget.of(settings))
     return intake
 
 
@@ -108,14 +147,14 @@ def _message_row(message: MailMessage, sha256: str, name: str, subject_key: str)
 
 def _intake_parts(parts: tuple[Part, ...], dossier_id: str, intake: Intake, *, store: Store,
                   settings: Settings, message_row_id: int | None, parent_id: int | None,
-                  depth: int) -> None:
+                  depth: int, budget: Budget) -> None:
     for part in parts:
         _intake_part(part, dossier_id, intake, store=store, settings=settings,
-                     message_row_id=message_row_id, parent_id=parent_id, depth=depth)
+                     message_row_id=message_row_id, parent_id=parent_id, depth=depth, budget=budget)
 
 
 def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, settings: Settings,
-                 message_row_id: int | None, parent_id: int | None, depth: int) -> None:
+                 message_row_id: int | None, parent_id: int | None, depth: int, budget: Budget) -> None:
     """Store one file, then expand it if it is a container (zip, attached e-mail)."""
     sha256 = store.blobs.put(part.data)
     kind = sniff.sniff(part.data)
@@ -131,19 +170,19 @@ def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, s
     if depth + 1 > settings.limits.max_depth:
         store.add_file_issues(row.id, [_issue(ErrorCode.ZIP_TOO_DEEP, part.name)])
         return
-    children, child_issues = _expand(part, kind, settings)
-    store.add_file_issues(row.id, child_issues)
+    children, child_issues = _expand(part, kind, settings, budget)
+    children, dropped = budget.fit(children, part.name)
+    store.add_file_issues(row.id, [*child_issues, *dropped])
     _intake_parts(children, dossier_id, intake, store=store, settings=settings,
-                  message_row_id=message_row_id, parent_id=row.id, depth=depth + 1)
+                  message_row_id=message_row_id, parent_id=row.id, depth=depth + 1, budget=budget)
 
 
-def _expand(part: Part, kind: FileKind, settings: Settings) -> tuple[tuple[Part, ...], list[Issue]]:
-    """The files inside a container, in a limited child process."""
+def _expand(part: Part, kind: FileKind, settings: Settings, budget: Budget) -> tuple[tuple[Part, ...], list[Issue]]:
+    """The files inside a container, in a limited child process, within what is left of the budget."""
     limits = settings.limits
     try:
         if kind is FileKind.ZIP:
-            zip_limits = unpack.ZipLimits(limits.max_zip_members, limits.max_unpacked_bytes, limits.max_zip_ratio)
-            found = run_limited(unpack.unpack_zip, part.data, part.name, zip_limits,
+            found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(settings),
                                 timeout=min(limits.parse_timeout, 300.0), memory_mb=limits.parse_memory_mb)
             return found.parts, list(found.issues)
         message = run_limited(mail.read_message, part.data, name=part.name, max_depth=limits.max_depth,

@@ -1,20 +1,29 @@
-"""Run a parser of untrusted input in a child process with time and memory limits.
+"""Run a parser of untrusted input in a confined child process with time and memory limits.
 
 One hostile file (a decompression bomb, a page-tree loop, a parser crash) then costs
-its own child, never the process that handles the other files.
+its own child, never the process that handles the other files. The child also leaves
+the host's namespaces before it reads anything: its own user namespace (uid nobody),
+a network namespace with no interface, the whole file system read-only but for a
+private temporary directory, and an environment without secrets. The tools it starts
+(Tesseract, LibreOffice, qpdf) inherit all of it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
+import tempfile
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
+from extractors import isolation
 from extractors.errors import ErrorCode, GuichetError
 
 log = logging.getLogger(__name__)
@@ -29,9 +38,11 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     GuichetErrors raised by the function come back unchanged; a timeout is PARSE_TIMEOUT,
     exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED.
     """
+    require_confinement()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
+    private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
     child = _CONTEXT.Process(
-        target=_child, args=(sender, memory_mb, function, args, kwargs), daemon=False
+        target=_child, args=(sender, memory_mb, private, function, args, kwargs), daemon=False
     )
     child.start()
     sender.close()
@@ -45,6 +56,7 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     finally:
         _kill_group(child)
         receiver.close()
+        shutil.rmtree(private, ignore_errors=True)
     if outcome == "ok":
         return payload
     if outcome == "guichet":
@@ -54,8 +66,14 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     raise GuichetError(ErrorCode.PARSE_CRASHED, payload)
 
 
-def _child(sender, memory_mb: int, function, args, kwargs) -> None:
+def _child(sender, memory_mb: int, private: str, function, args, kwargs) -> None:
     os.setpgid(0, 0)  # own process group: a timeout kills the child and its tools together
+    try:
+        confine(private, memory_mb)
+    except OSError as exc:
+        sender.send(("crashed", f"isolement impossible : {exc}"[:300]))
+        sender.close()
+        return
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -74,6 +92,83 @@ def _child(sender, memory_mb: int, function, args, kwargs) -> None:
     except MemoryError:
         sender.send(("memory", None))
     sender.close()
+
+
+_CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
+_MS_NOSUID, _MS_NODEV, _MS_PRIVATE = 0x2, 0x4, 1 << 18
+_MOUNT_ATTR_RDONLY, _AT_FDCWD, _AT_RECURSIVE = 0x1, -100, 0x8000
+_SYS_MOUNT_SETATTR = 442  # the same number on every architecture (new syscall table)
+
+
+class _MountAttr(ctypes.Structure):
+    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64),
+                ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
+
+
+def confine(private: str, memory_mb: int) -> None:
+    """Leave the host's user, network and mount namespaces; keep only `private` writable.
+
+    Python 3.11 has no os.unshare: libc through ctypes. Costs a few milliseconds per child.
+    """
+    env = isolation.clean_environment(private)
+    if isolation.enabled():
+        libc = ctypes.CDLL(None, use_errno=True)
+        uid, gid = os.getuid(), os.getgid()
+        _check(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET | _CLONE_NEWNS), "unshare")
+        # uid nobody inside; a mapping is needed for the tools to nest bubblewrap.
+        _write("/proc/self/setgroups", "deny")
+        _write("/proc/self/uid_map", f"65534 {uid} 1")
+        _write("/proc/self/gid_map", f"65534 {gid} 1")
+        attr = _MountAttr(_MOUNT_ATTR_RDONLY, 0, _MS_PRIVATE, 0)
+        _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/", _AT_RECURSIVE,
+                            ctypes.byref(attr), ctypes.sizeof(attr)), "mount_setattr")
+        # /proc stays writable: bubblewrap, started by the tools, writes its uid map there.
+        writable = _MountAttr(0, _MOUNT_ATTR_RDONLY, 0, 0)
+        _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/proc", 0,
+                            ctypes.byref(writable), ctypes.sizeof(writable)), "mount_setattr /proc")
+        # A tmpfs as big as the memory limit: the only place the child and its tools can write.
+        _check(libc.mount(b"tmpfs", private.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV,
+                          f"size={memory_mb}m,mode=0700".encode()), "mount tmpfs")
+    os.environ.clear()
+    os.environ.update(env)
+    tempfile.tempdir = private
+
+
+@functools.cache
+def require_confinement() -> None:
+    """Raise isolation.SandboxUnavailable unless bubblewrap and the child's confinement work here."""
+    isolation.check()
+    if not isolation.enabled():
+        return
+    private = tempfile.mkdtemp(prefix="guichet-child-")
+    try:
+        probe = _CONTEXT.Process(target=_probe, args=(private,))
+        probe.start()
+        probe.join(30)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    if probe.exitcode != 0:
+        raise isolation.SandboxUnavailable(isolation.MISSING.format(
+            detail=f"espaces de noms utilisateur, réseau ou montage refusés / namespaces refused (code {probe.exitcode})"))
+
+
+def _probe(private: str) -> None:
+    try:
+        confine(private, 16)
+    except OSError as exc:
+        log.error("confinement impossible: %s", exc)
+        os._exit(3)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as handle:
+        handle.write(text)
 
 
 def _kill_group(child) -> None:
