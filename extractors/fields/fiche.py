@@ -95,7 +95,7 @@ def _speck(token: Token) -> bool:
 
 
 def _strip_leaders(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].text in (":", "-", "–", "—") or _speck(tokens[0])):
+    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";") or _speck(tokens[0])):
         tokens = tokens[1:]
     # A table's right rule, read on a scan as a lone ":", "!", "]" or "L" after the answer.
     while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):

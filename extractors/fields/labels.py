@@ -63,7 +63,7 @@ def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> li
         token = tokens[k]
         if (r, k) in taken or not token.text[:1].isupper():
             continue
-        hit = _best_hit_at(rows, r, k)
+        hit = _best_hit_at(rows, r, k, inside=True)
         if hit is None or hit.index < 0 or hit.score < 0.9 or hit.start[0] != r:
             continue
         label = LABELS[hit.index]
@@ -128,14 +128,16 @@ def _variants() -> list[tuple[int, list[str]]]:
 _VARIANTS = _variants()
 
 
-def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
+def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit | None:
+    """The label starting at token k of row r; `inside` a row, what follows it is checked by
+    the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
     best = None
     for index, words in _VARIANTS:
         if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
-        matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip)
+        matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip or inside)
         if matched is None:
             continue
         positions, score = matched

@@ -250,7 +250,7 @@ def clean_person(text: str) -> str:
     text = re.sub(r"[☐☒☑□■▢]", " ", text)
     text = re.sub(r"^[\s.,;:_|•·*…\-–—]+|[\s,;:_|•·*…\-–—]+$", "", text)
     words = text.split()
-    while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]):
+    while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]) and len(words[-2].strip(".")) >= 2:
         words.pop()  # a lone letter without its dot is no initial
     text = " ".join(words)
     if text.endswith(".") and not _INITIAL.match(words[-1]):
