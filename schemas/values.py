@@ -216,7 +216,9 @@ def clean_text(text: str | None) -> str | None:
 
     "aménage-\\nment" -> "aménagement" (hyphenation) but "Pyrénées-\\nAtlantiques" ->
     "Pyrénées-Atlantiques" and "centre-\\nville" -> "centre-ville" (compounds). The text
-    itself settles a doubt: a form it also writes elsewhere, joined or hyphenated, wins.
+    itself settles a doubt: a form it also writes elsewhere, joined or hyphenated, wins. A
+    break already made a space is mended the same way ("Saint- Pierre" -> "Saint-Pierre");
+    check-box glyphs, and marks at the edges (". François", "__ Aurélien", "Maire ____"), go.
     """
     if not text:
         return None

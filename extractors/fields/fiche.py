@@ -124,8 +124,8 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
 
 PERSON_FIELDS = {"s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom"}
 # Words a complete answer does not end on: "DDTM de" was cut short.
-_FUNCTION_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en", "pour", "par",
-                   "sur", "avec", "ou", "dans", "un", "une"}
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "par", "sur",
+                   "avec", "ou", "dans", "un", "une"}
 
 
 def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
@@ -140,14 +140,19 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = clean_person(name_without_title(text)) or text
         if scribble(text):
             status = FieldStatus.NEEDS_REVIEW
-    words = norm_words(text)
-    if len(words) >= 2 and words[-1] in _FUNCTION_WORDS:
+    if _cut_short(text):
         status = FieldStatus.NEEDS_REVIEW
     return text, status
 
 
-def norm_words(text: str) -> list[str]:
-    return [w for w in (norm(word) for word in re.split(r"[\s'’-]+", text)) if w]
+def _cut_short(text: str) -> bool:
+    """"DDTM de", "Communauté de communes du", "Mairie d'": no answer ends on these. A dot
+    ends an abbreviation ("Agglomération L."), not a cut."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last.endswith(("'", "’")) or not last.endswith(".") and norm(last) in _FUNCTION_WORDS
 
 
 _TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")

@@ -78,6 +78,9 @@ def test_an_answer_that_ends_on_de_was_cut_short_and_goes_to_a_reviewer():
     ("s1.etat.referent_nom", "E D M A", "E D M A", FieldStatus.NEEDS_REVIEW),
     ("s1.collectivite.contact_nom", "Marie Duval, chargée de mission", "Marie Duval", FieldStatus.EXTRACTED),
     ("s3.intitule", "Un centre-bourg pour tous", "Un centre-bourg pour tous", FieldStatus.EXTRACTED),
+    ("s2.epci", "Fécamp Caux Littoral Agglomération L.", "Fécamp Caux Littoral Agglomération L.",
+     FieldStatus.EXTRACTED),  # a dot ends an abbreviation, not a cut
+    ("s1.collectivite.nom", "Mairie d'", "Mairie d'", FieldStatus.NEEDS_REVIEW),
 ])
 def test_finished_text(field, text, value, status):
     assert finished_text(field, text) == (value, status)
