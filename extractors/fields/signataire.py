@@ -288,7 +288,7 @@ def body_name(lines: list[Line]) -> Name | None:
 
 
 _SOUSSIGNE = re.compile(r"\b[Jj]e,?\s+soussign[ée]e?s?,?\s+(?P<name>(?:[^\W\d_][\w'’.-]*\s?){2,5}?)\s*(?:,|\(|$|"
-                        r"\b(?:maire|pr[ée]sidente?|pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?|agissant|en\s+qualit[ée])\b)")
+                        r"(?i:\b(?:maire|pr[ée]sidente?|pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?|agissant|en\s+qualit[ée])\b))")
 
 
 def same_person(a: str, b: str) -> bool:

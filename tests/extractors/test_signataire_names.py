@@ -73,10 +73,14 @@ def test_a_name_under_the_signature_that_the_body_contradicts_is_for_a_reviewer(
     assert agreeing.fields["signataire_nom"].status is FieldStatus.EXTRACTED
 
 
-def test_the_body_name_is_found_with_or_without_a_civility():
-    lines = letter_lines((letter(body=("Je soussigné, M. Jean-Pierre Fontaine, président de la communauté",)
-                                 + BODY),))
-    assert body_name(lines).text == "Jean-Pierre Fontaine"
+@pytest.mark.parametrize("sentence, expected", [
+    ("Je soussigné, M. Jean-Pierre Fontaine, président de la communauté", "Jean-Pierre Fontaine"),
+    ("Je soussigné Jean DUPONT Maire de Vitré, atteste", "Jean DUPONT"),
+    ("Je soussigné Monsieur le Maire de Vitré, atteste", None),
+])
+def test_the_body_name_is_found_with_or_without_a_civility(sentence, expected):
+    found = body_name(letter_lines((letter(body=(sentence,) + BODY),)))
+    assert (found.text if found else None) == expected
 
 
 @pytest.mark.parametrize("elu, qualite, status", [
