@@ -118,6 +118,8 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     text = join_words(tokens)
     if field.endswith("_email"):
         return {field: FieldValue(_email(text), confidence, source, FieldStatus.EXTRACTED)}
+    if field.endswith("_telephone"):  # the number is found in the text by its normaliser
+        return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
     text, status = finished_text(field, text)
     return {field: FieldValue(text, confidence, source, status)}
 

@@ -71,6 +71,11 @@ def test_an_answer_that_ends_on_de_was_cut_short_and_goes_to_a_reviewer():
     assert got["s1.etat.referent_nom"].status is FieldStatus.EXTRACTED
 
 
+def test_a_telephone_followed_by_words_is_left_to_its_normaliser():
+    got = _fiche(SECTION_1, "Service de l'État pilote : DDT du Cher", "Téléphone : 02 48 00 00 01 poste de")
+    assert got["s1.etat.referent_telephone"].status is FieldStatus.EXTRACTED
+
+
 @pytest.mark.parametrize("field, text, value, status", [
     ("s1.etat.service", "DDTM de la Haute-Corse", "DDTM de la Haute-Corse", FieldStatus.EXTRACTED),
     ("s1.etat.service", "Communauté de communes du", "Communauté de communes du", FieldStatus.NEEDS_REVIEW),
