@@ -140,11 +140,14 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     status = FieldStatus.EXTRACTED
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
-        if scribble(text):
+        if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
             status = FieldStatus.NEEDS_REVIEW
-    if _cut_short(text):
-        status = FieldStatus.NEEDS_REVIEW
+    if _cut_short(text) or _PHONE_AT_END.search(text):
+        status = FieldStatus.NEEDS_REVIEW  # cut short, or the next answer (a number) ran into it
     return text, status
+
+
+_PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
 
 
 def _cut_short(text: str) -> bool:

@@ -83,6 +83,10 @@ def test_a_telephone_followed_by_words_is_left_to_its_normaliser():
     ("s1.etat.referent_nom", "E D M A", "E D M A", FieldStatus.NEEDS_REVIEW),
     ("s1.collectivite.contact_nom", "Marie Duval, chargée de mission", "Marie Duval", FieldStatus.EXTRACTED),
     ("s3.intitule", "Un centre-bourg pour tous", "Un centre-bourg pour tous", FieldStatus.EXTRACTED),
+    ("s1.etat.referent_nom", "Técher", "Técher", FieldStatus.NEEDS_REVIEW),  # half of "Nom et prénom"
+    ("s1.etat.referent_fonction", "Responsable de l'unité Nord +33 5 40 37 01 82",
+     "Responsable de l'unité Nord +33 5 40 37 01 82", FieldStatus.NEEDS_REVIEW),  # the next answer ran in
+    ("s1.etat.referent_fonction", "Cheffe du bureau 02", "Cheffe du bureau 02", FieldStatus.EXTRACTED),
     ("s2.epci", "Fécamp Caux Littoral Agglomération L.", "Fécamp Caux Littoral Agglomération L.",
      FieldStatus.EXTRACTED),  # a dot ends an abbreviation, not a cut
     ("s1.collectivite.nom", "Mairie d'", "Mairie d'", FieldStatus.NEEDS_REVIEW),
