@@ -216,7 +216,9 @@ def clean_text(text: str | None) -> str | None:
 
     "aménage-\\nment" -> "aménagement" (hyphenation) but "Pyrénées-\\nAtlantiques" ->
     "Pyrénées-Atlantiques" and "centre-\\nville" -> "centre-ville" (compounds). The text
-    itself settles a doubt: a form it also writes elsewhere, joined or hyphenated, wins.
+    itself settles a doubt: a form it also writes elsewhere, joined or hyphenated, wins. A
+    break already made a space is mended the same way ("Saint- Pierre" -> "Saint-Pierre");
+    check-box glyphs, and marks at the edges (". François", "__ Aurélien", "Maire ____"), go.
     """
     if not text:
         return None
@@ -226,7 +228,11 @@ def clean_text(text: str | None) -> str | None:
     known = fold(_HYPHEN_BREAK.sub(r"\1 ", text), keep="-")  # the text minus its line breaks
     text = _HYPHEN_BREAK.sub(lambda m: m[1] + ("-" if _keeps_hyphen(m[1], m[2], known) else ""),
                              text)
+    text = _BOX_GLYPHS.sub(" ", text)
+    text = _CUT_ON_LINE.sub(lambda m: _rejoined(m, known), text)
     text = " ".join(text.replace("\u00ad", "").split())
+    text = _LEADING_MARKS.sub("", text)
+    text = _TRAILING_MARKS.sub("", text)
     return text or None
 
 
@@ -245,6 +251,31 @@ def _keeps_hyphen(head: str, tail: str, known: str) -> bool:
         return hyphenated
     return (last in COMPOUND_HEADS or first in COMPOUND_TAILS
             or head[0].isupper() and first in PARTICLES)
+
+
+# Check-box glyphs are never part of a written answer: OCR kept a box printed in the cell.
+_BOX_GLYPHS = re.compile(r"[☐☒☑□■▢▪◻◼❑❒]")
+# A line break already turned into a space by whoever joined the lines: "Saint- Pierre".
+_CUT_ON_LINE = re.compile(r"(?<!\w)(\w+)-[ \t]+(?=(\w+))")
+# Marks a value never starts or ends with: a dot or colon left of a label, underscores and dot
+# leaders of a form's blank, a bullet ("__ Aurélien PARIS", ". François ROBIN", "Nom ....").
+_LEADING_MARKS = re.compile(r"^(?:[.,;:_|•·*…]+|[-–—]+(?=\s))\s*")
+_TRAILING_MARKS = re.compile(r"(?:\s*(?:[_|•·*]+|\.{4,}|…{2,}|[,;:]+))+$")
+
+
+def _rejoined(match: re.Match, known: str) -> str:
+    """"Saint- Pierre" -> "Saint-Pierre", "aména- gement" -> "aménagement"; a lower-case
+    function word after the dash ("pré- et post-") is a suspended prefix: left as written."""
+    head, tail = match[1], match[2]
+    if _keeps_hyphen(head, tail, known):
+        return head + "-"
+    if fold(tail) in PARTICLES or fold(tail) in _FUNCTION_WORDS:
+        return match[0]
+    return head
+
+
+# Left as written after "pré- ": a suspended prefix ("pré- et post-opératoire").
+_FUNCTION_WORDS = frozenset({"et", "ou", "a", "au", "aux", "en", "pour", "par"})
 
 
 _FOLD_LETTERS = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})

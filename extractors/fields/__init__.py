@@ -48,8 +48,10 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
     letters = [(i, read_letter(p.kind, p.file, p.pages)) for i, p in enumerate(pieces) if is_letter(p.kind)]
     checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
     porteuse = fields.get("s1.collectivite.nom")
+    elu = tuple(fields[f].value if f in fields else None
+                for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite"))
     fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
-                                {k: c for k, c in checks.items() if c is not None}))
+                                {k: c for k, c in checks.items() if c is not None}, elu))
     return fields
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_layout import LetterParts, date_parts, letter_lines, letter_parts, source_of
-from extractors.fields.signataire import PREFET, SOUS_PREFET, Quality, name_of, quality_of
+from extractors.fields.signataire import (MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, Name, Quality, body_name,
+                                          name_of, quality_of, roles_in, same_person)
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
@@ -68,9 +69,9 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     quality = _quality(parts, block, kind, coll.value if coll else None)
     if quality:
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines)
-    name = name_of(block)
+    name = _signatory_name(parts, block, file, pages)
     if name:
-        values["signataire_nom"] = _value(name.text, name.confidence, file, pages, [name.line])
+        values["signataire_nom"] = name
     values.update(_date(parts, file, pages))
     if coll:
         values["collectivite"] = _value(coll.value, coll.confidence, file, pages, coll.lines)
@@ -78,6 +79,24 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
     return LetterReading(kind, file, pages, values, zone)
+
+
+def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[PageText, ...]) -> FieldValue | None:
+    """The name under the signature, checked against the one the body gives ("Je soussignée
+    Marie Duval, …"): two readings that disagree are for a reviewer; without a name-shaped
+    line in the block (strokes read as letters), the body's name stands."""
+    name = name_of(block)
+    body = body_name([line for i, line in enumerate(parts.lines) if i not in parts.signatory])
+    if name and not name.sure and body:
+        name = None  # strokes over the name: the body says who signs
+    if name and (not name.sure or body and not same_person(name.text, body.text)):
+        value = _value(name.text, name.confidence, file, pages, [name.line])
+        return replace(value, status=FieldStatus.NEEDS_REVIEW)
+    chosen: Name | None = name or body
+    if chosen is None:
+        return None
+    confidence = max(chosen.confidence, body.confidence) if name and body else chosen.confidence
+    return _value(chosen.text, confidence, file, pages, [chosen.line])
 
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
@@ -214,10 +233,12 @@ def same_collectivite(a: str | None, b: str | None) -> int:
 
 
 def letter_fields(readings: list[LetterReading], porteuse: str | None,
-                  signatures: Mapping[int, SignatureCheck]) -> dict[str, FieldValue]:
+                  signatures: Mapping[int, SignatureCheck],
+                  elu: tuple[str | None, str | None] = (None, None)) -> dict[str, FieldValue]:
     """Every courrier_* field: the chosen letter's values, all missing for an absent letter.
 
-    `signatures` are keyed by the index of the reading in `readings`.
+    `signatures` are keyed by the index of the reading in `readings`; `elu` is the fiche's
+    élu référent (name, quality), whom the collectivité's letter may name.
     """
     coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
     prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
@@ -230,7 +251,22 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         check = signatures.get(index) if index is not None else None
         for name in names:
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
+    key = "courrier_collectivite.signataire_nom"
+    out[key] = _checked_against_elu(out[key], out["courrier_collectivite.signataire_qualite"], *elu)
     return out
+
+
+def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                         elu_qualite: str | None) -> FieldValue:
+    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
+    person, so a name that differs from the fiche's is a misreading of one of them."""
+    if name.status is not FieldStatus.EXTRACTED or not elu or not elu_qualite or not name.value:
+        return name
+    mandates = {MAIRE: "maire", PRESIDENT_EPCI: "president"}
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite)) if not delegated]
+    if mandates.get(quality.value) not in written[:1] or same_person(str(name.value), elu):
+        return name
+    return replace(name, status=FieldStatus.NEEDS_REVIEW)
 
 
 def _field(reading: LetterReading | None, name: str, check: SignatureCheck | None) -> FieldValue:

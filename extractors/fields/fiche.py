@@ -12,6 +12,7 @@ from extractors.fields.boxes import read_boxes
 from extractors.fields.form import LABELS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, norm
+from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, FieldValue, PageText, Source
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def _speck(token: Token) -> bool:
 
 
 def _strip_leaders(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].text in (":", "-", "–", "—") or _speck(tokens[0])):
+    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";") or _speck(tokens[0])):
         tokens = tokens[1:]
     # A table's right rule, read on a scan as a lone ":", "!", "]" or "L" after the answer.
     while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):
@@ -116,8 +117,47 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
     text = join_words(tokens)
     if field.endswith("_email"):
-        text = _email(text)
-    return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
+        return {field: FieldValue(_email(text), confidence, source, FieldStatus.EXTRACTED)}
+    if field.endswith("_telephone"):  # the number is found in the text by its normaliser
+        return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
+    text, status = finished_text(field, text)
+    return {field: FieldValue(text, confidence, source, status)}
+
+
+PERSON_FIELDS = {"s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom"}
+# Words a complete answer does not end on: "DDTM de" was cut short.
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "par", "sur",
+                   "avec", "ou", "dans", "un", "une"}
+
+
+def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
+    """A text answer's edges made clean, and whether it can be trusted as read.
+
+    A person's name keeps only the name ("DUVAL Marie Adjointe au maire" -> "DUVAL Marie":
+    the function has its own field) and must look like one; an answer that ends on "de",
+    "du", "la"… was cut short: what was read goes to a reviewer.
+    """
+    status = FieldStatus.EXTRACTED
+    if field in PERSON_FIELDS:
+        text = clean_person(name_without_title(text)) or text
+        if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
+            status = FieldStatus.NEEDS_REVIEW
+    if _cut_short(text) or _PHONE_AT_END.search(text):
+        status = FieldStatus.NEEDS_REVIEW  # cut short, or the next answer (a number) ran into it
+    return text, status
+
+
+_PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
+
+
+def _cut_short(text: str) -> bool:
+    """"DDTM de", "Communauté de communes du", "Mairie d'": no answer ends on these. A dot
+    ends an abbreviation ("Agglomération L."), not a cut."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last.endswith(("'", "’")) or not last.endswith(".") and norm(last) in _FUNCTION_WORDS
 
 
 _TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
@@ -227,4 +267,6 @@ def _table_value(field: str, text: str, fields: dict[str, FieldValue]) -> FieldV
     else:
         value, confidence = (re.sub(r"\s+", " ", text) or None), 1.0
     status = FieldStatus.EXTRACTED if value is not None else FieldStatus.MISSING
+    if value is not None and isinstance(value, str) and not field.endswith(("_email", "_telephone")):
+        value, status = finished_text(field, value)
     return FieldValue(value, confidence if value is not None else 0.0, source if value is not None else None, status)

@@ -28,6 +28,7 @@ class Hit:
     start: tuple[int, int]  # (row, token)
     positions: frozenset[tuple[int, int]]
     score: float
+    inside: bool = False  # found after the start of its row, behind the previous answer
 
 
 def find_labels(rows: list[Row]) -> list[Hit]:
@@ -42,7 +43,49 @@ def find_labels(rows: list[Row]) -> list[Hit]:
             hits.append(found)
         elif _HEADING.match(row.text):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
+            continue
+        hits += _labels_inside(rows, r, start, found)
     return _in_form_order(hits)
+
+
+_SEPARATORS = (":", ".", ";", "-", "–", "—")
+
+
+def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> list[Hit]:
+    """Labels after an answer on the same row, as a retyped fiche writes them: "Nom : Jean
+    Fontaine   Courriel : jf@…", or OCR's "Fonction . Cheffe de service". Only a label the
+    form's words fully match, followed by its colon (or a dot or dash OCR made of it) or by
+    an answer of its own shape (an address after "Courriel")."""
+    tokens = rows[r].tokens
+    taken = set(first.positions) if first else set()
+    found = []
+    for k in range(start + 1, len(tokens)):
+        token = tokens[k]
+        if (r, k) in taken or not token.text[:1].isupper():
+            continue
+        hit = _best_hit_at(rows, r, k, inside=True)
+        if hit is None or hit.index < 0 or hit.score < 0.9 or hit.start[0] != r:
+            continue
+        label = LABELS[hit.index]
+        if not label.field or label.skip or label.inline or not _separated(rows, hit, label.field):
+            continue
+        found.append(Hit(hit.index, hit.start, hit.positions, hit.score, inside=True))
+        taken |= hit.positions
+    return found
+
+
+def _separated(rows: list[Row], hit: Hit, field: str) -> bool:
+    row, k = max(hit.positions)
+    tokens = rows[row].tokens
+    if tokens[k].text.rstrip().endswith(":"):
+        return True
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None:
+        return False
+    if following.text in _SEPARATORS or following.text.startswith(":"):
+        return True
+    shaped = {"_email": "@" in following.text, "_telephone": re.fullmatch(r"[+\d][\d .]*", following.text)}
+    return any(field.endswith(suffix) and bool(ok) for suffix, ok in shaped.items())
 
 
 _TITLES = [(index, norm(label.text)) for index, label in enumerate(LABELS)
@@ -85,14 +128,16 @@ def _variants() -> list[tuple[int, list[str]]]:
 _VARIANTS = _variants()
 
 
-def _best_hit_at(rows: list[Row], r: int, k: int) -> Hit | None:
+def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit | None:
+    """The label starting at token k of row r; `inside` a row, what follows it is checked by
+    the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
     best = None
     for index, words in _VARIANTS:
         if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
-        matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip)
+        matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip or inside)
         if matched is None:
             continue
         positions, score = matched
@@ -225,16 +270,28 @@ def _first_real_token(row: Row) -> int | None:
 
 
 def _in_form_order(hits: list[Hit]) -> list[Hit]:
-    """Keep hits in the form's order; a repeated label (Courriel) takes the next free place."""
-    kept, pointer = [], 0
+    """Keep hits in the form's order; a repeated label (Courriel) takes the next free place.
+
+    A label found within a row, after an answer, may be the next label or the one after it
+    ("Nom : …  Courriel : …" then "Fonction : …" on the next line): the label it passed
+    over stays free for the rows below.
+    """
+    kept, pointer, used = [], 0, set()
     for hit in hits:
         if hit.index < 0:
             kept.append(hit)
             continue
         label = LABELS[hit.index]
-        same_text = [i for i, other in enumerate(LABELS) if i >= pointer and other.text == label.text]
+        same_text = [i for i, other in enumerate(LABELS)
+                     if i >= pointer and other.text == label.text and i not in used]
         if not same_text:
             continue  # out of order: a stray match in running text
-        kept.append(Hit(same_text[0], hit.start, hit.positions, hit.score))
-        pointer = same_text[0] + 1
+        if hit.inside and same_text[0] - pointer > 1:
+            continue  # a label within an answer is the next one the form asks, or none
+        kept.append(Hit(same_text[0], hit.start, hit.positions, hit.score, hit.inside))
+        used.add(same_text[0])
+        if not hit.inside or same_text[0] == pointer:
+            pointer = same_text[0] + 1
+        while pointer in used:
+            pointer += 1
     return kept

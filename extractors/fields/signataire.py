@@ -64,6 +64,7 @@ class Name:
     text: str
     confidence: float
     line: Line
+    sure: bool = True  # False: what OCR read where the name goes, shaped like no name (strokes)
 
 
 def roles_in(text: str) -> list[tuple[int, str, bool]]:
@@ -165,12 +166,32 @@ def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> N
             return Name(text, round(min(max(score, 0.9), line.conf), 3), line)
     for person in persons:  # a name the rules did not see (lower case, one word…)
         line = next((l for l in lines if person.split("\n")[0] in l.text), None)
-        if line is not None and not _ROLE_WORDS.search(line.norm) and len(person.split()) >= 2:
-            return Name(person.strip(" ,."), round(min(0.75, line.conf), 3), line)
+        if line is not None and not _ROLE_WORDS.search(line.norm) and _plausible(person):
+            return Name(clean_person(person), round(min(0.75, line.conf), 3), line)
     if candidates:
         score, line, text = max(candidates, key=lambda c: c[0])
         return Name(text, round(min(score, 0.65, line.conf), 3), line)
-    return None
+    return _unreadable(lines)
+
+
+def _unreadable(lines: list[Line]) -> Name | None:
+    """What OCR read on the last line of the block, below its quality, when that is no name
+    ("E D M A", "rie Quv": a signature across the name): for a reviewer, with what was read."""
+    below = [l for l in lines if not roles_in(l.norm) and not _ROLE_WORDS.search(l.norm)
+             and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2]
+    if not below or below[-1] is not lines[-1]:
+        return None
+    line = below[-1]
+    return Name(clean_person(line.text), round(min(0.3, line.conf), 3), line, sure=False)
+
+
+def _plausible(person: str) -> bool:
+    """A person spaCy found that the rules did not: on one line, two words or more, written
+    in one case ("jean dupont" typed in lower case, not "Jean al" read off strokes)."""
+    words = [w for w in person.split() if w.lower() not in _PARTICLES]
+    if "\n" in person.strip() or len(words) < 2 or scribble(person):
+        return False
+    return all(w[0].isupper() for w in words) or all(w.islower() for w in words)
 
 
 def _name_part(text: str) -> str:
@@ -179,7 +200,7 @@ def _name_part(text: str) -> str:
         head, _, tail = text.rpartition(",")
         if tail.strip() and _ROLE_WORDS.search(head.lower()):
             text = tail
-    return _CIVILITY.sub("", text.strip(" ,.;")).strip()
+    return clean_person(_CIVILITY.sub("", text.strip(" ,.;")).strip())
 
 
 def name_shape(text: str) -> float:
@@ -192,8 +213,93 @@ def name_shape(text: str) -> float:
     if _ROLE_WORDS.search(normalise(text)):
         return 0.0
     named = [w for w in words if w.lower() not in _PARTICLES]
-    if len(named) < 2 or not all(_NAME_WORD.match(w) for w in named):
+    if len(named) < 2 or not all(_NAME_WORD.match(w) for w in named) or scribble(text):
         return 0.0
     if any(len(w.strip(".")) < 2 for w in named):
         return 0.5
     return 0.95 if not words[0].lower() in _PARTICLES else 0.7
+
+
+_VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöûüÿæœ]", re.I)
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)(?:-?[^\W\d_]\.)*$")  # "J.", "J.-P.", "J.P."
+
+
+def scribble(text: str) -> bool:
+    """Whether `text` is what OCR makes of a signature's strokes, not a person's name.
+
+    A name's words have two letters or more and a vowel; a single letter is an initial only
+    with its dot ("J.-P. Martin") and beside a real word of three letters or more. Isolated
+    capitals ("E D M A", "R I", "V AL") and consonant clusters ("Wm Rkl") are strokes.
+    """
+    words = [w.strip(",;") for w in text.split() if w.strip(",;")]
+    full = []
+    for word in words:
+        if _INITIAL.match(word):
+            continue
+        letters = re.sub(r"[^\w]|\d|_", "", word)
+        if len(letters) < 2 or not _VOWELS.search(letters):
+            return True
+        full.append(letters)
+    return not any(len(w) >= 3 for w in full)
+
+
+def clean_person(text: str) -> str:
+    """A person's name without the marks around it: ". François ROBIN", "__ Aurélien PARIS",
+    "Antoine Bellance.", "Jean-Pierre Fontaine F" (a stray letter before the next label).
+    Initials ("J.-P. Martin", "Marie C.") are kept."""
+    text = re.sub(r"[☐☒☑□■▢]", " ", text)
+    text = re.sub(r"^[\s.,;:_|•·*…\-–—]+|[\s,;:_|•·*…\-–—]+$", "", text)
+    words = text.split()
+    while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]) and len(words[-2].strip(".")) >= 2:
+        words.pop()  # a lone letter without its dot is no initial
+    text = " ".join(words)
+    if text.endswith(".") and not _INITIAL.match(words[-1]):
+        text = text.rstrip(". ")
+    return text
+
+
+_TITLE_START = re.compile(r"^(?:adjointe?|maire|presidente?|vice|premiere?|1ere?|conseill\w*|direct\w*|chef|cheffe|"
+                          r"chargee?|responsable|secretaire|deleguee?|prefete?|sous|ingenieure?|technicien\w*|"
+                          r"agent|elue?|fonction|qualite|courriel|telephone|tel|mail|service)(?:-\w+)?$")
+
+
+def name_without_title(text: str) -> str:
+    """A person-name answer that went on with the person's function: "DUVAL Marie Adjointe
+    au maire" -> "DUVAL Marie". The function has its own field; the name stays as written."""
+    from extractors.text import normalise
+
+    words = text.split()
+    for index in range(2, len(words)):
+        if _TITLE_START.match(normalise(words[index]).strip(".,;:()")):
+            kept = clean_person(" ".join(words[:index]))
+            return kept if len(kept.split()) >= 2 else text
+    return text
+
+
+def body_name(lines: list[Line]) -> Name | None:
+    """The signer as the letter's body names them: "Je soussigné(e) Marie Duval, maire de …"."""
+    for line in lines:
+        match = _SOUSSIGNE.search(line.text)
+        if match:
+            text = clean_person(_CIVILITY.sub("", match["name"].strip()))
+            if name_shape(text) > 0:
+                return Name(text, round(min(0.9, line.conf), 3), line)
+    return None
+
+
+_SOUSSIGNE = re.compile(r"\b[Jj]e,?\s+soussign[ée]e?s?,?\s+(?P<name>(?:[^\W\d_][\w'’.-]*\s?){2,5}?)\s*(?:,|\(|$|"
+                        r"(?i:\b(?:maire|pr[ée]sidente?|pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?|agissant|en\s+qualit[ée])\b))")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two writings of one name: word order, case, accents and one OCR slip aside."""
+    from rapidfuzz import fuzz
+
+    from extractors.text import normalise
+
+    def key(text: str) -> str:
+        words = re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split()
+        return " ".join(sorted(w for w in words if len(w) > 1 and w not in _PARTICLES))
+
+    ka, kb = key(a), key(b)
+    return bool(ka) and bool(kb) and (ka == kb or fuzz.ratio(ka, kb) >= 88)

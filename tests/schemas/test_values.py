@@ -204,3 +204,31 @@ def test_clean_text(text: str, expected: str):
 @pytest.mark.parametrize("text", [None, "", "   ", "\n\t\n", "\u200b"])
 def test_clean_text_empty_is_none(text):
     assert clean_text(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the edges of a value: marks left of a label, blanks' underscores and dot leaders
+    (". François ROBIN", "François ROBIN"),
+    ("__ Aurélien PARIS", "Aurélien PARIS"),
+    (": Chef de service", "Chef de service"),
+    ("Mairie de Vitré ........", "Mairie de Vitré"),
+    ("Maire ___", "Maire"),
+    ("- densifier", "densifier"),
+    ("salle, restauration…", "salle, restauration…"),  # an ellipsis ends a list
+    ("Une friche près de la gare.", "Une friche près de la gare."),
+    # check-box glyphs OCR kept in a written answer
+    ("Adjoint au chef du ☐ service", "Adjoint au chef du service"),
+    ("☒ Cheffe de l'unité", "Cheffe de l'unité"),
+    # a word cut at a line end, the break already made a space
+    ("Saint- Pierre", "Saint-Pierre"),
+    ("DDTM de la Haute- Corse", "DDTM de la Haute-Corse"),
+    ("Saint-Jean- de-Luz", "Saint-Jean-de-Luz"),
+    ("centre- ville", "centre-ville"),
+    ("l'aména- gement du bourg", "l'aménagement du bourg"),
+    ("2025- 2030", "2025-2030"),
+    # a dash between spaces, and a suspended prefix, are as written
+    ("Jean - Pierre", "Jean - Pierre"),
+    ("pré- et post-opératoire", "pré- et post-opératoire"),
+])
+def test_clean_text_value_edges(text: str, expected: str):
+    assert clean_text(text) == expected
