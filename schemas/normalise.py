@@ -10,6 +10,7 @@ from dataclasses import replace
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import Cog
+from schemas.communes import parse_communes
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +24,12 @@ TEXT_FIELDS = {
     "courrier_collectivite.signataire_nom", "courrier_collectivite.collectivite",
     "courrier_prefet.signataire_nom",
 }
-_LIST_SEPARATORS = re.compile(r"\s*(?:[,;\n/•]|\bet\b|\s-\s|\s–\s)\s*", re.I)
 
 
 def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, FieldValue]:
     """Every field in its contract type; low confidence or failed validation: needs_review."""
     departement = _departement(raw.get("s2.departement"), cog)
+    epci = _epci_siren(raw.get("s2.epci"), cog, departement)
     out = {}
     for field_id, value in raw.items():
         if value.status is FieldStatus.NEEDS_REVIEW and value.value is None:
@@ -37,8 +38,12 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         if value.status is FieldStatus.MISSING or value.value is None:
             out[field_id] = FieldValue.missing()
             continue
-        normaliser = _normaliser(field_id)
-        parsed, trusted = normaliser(value.value, cog, departement)
+        if field_id == "s2.communes":
+            parsed, trusted, confirmed = _communes(value.value, cog, departement, epci)
+            if confirmed and value.confidence >= CONFIRMABLE:  # every name agrees with its written code
+                value = replace(value, confidence=max(value.confidence, CONFIRMED))
+        else:
+            parsed, trusted = _normaliser(field_id)(value.value, cog, departement)
         trusted = trusted and value.confidence >= REVIEW_BELOW and value.status is not FieldStatus.NEEDS_REVIEW
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
@@ -120,7 +125,6 @@ def _normaliser(field_id: str) -> Normaliser:
     if field_id.endswith(".signe") or field_id.endswith(".destinataire_dgaln"):
         return _boolean
     return {
-        "s2.communes": _communes,
         "s2.epci": _epci,
         "s2.region": _region,
         "courrier_prefet.departement": _prefet_departement,
@@ -228,17 +232,16 @@ def _region(value, cog, departement):
     return code, code is not None
 
 
-def _communes(value, cog, departement):
-    """One entry per commune written, each resolved to its current INSEE code."""
-    names = [n.strip(" .") for n in _LIST_SEPARATORS.split(str(value)) if n.strip(" .")]
-    out, trusted = [], bool(names)
-    for name in names:
-        match = cog.resolve_commune(name, departement)
-        code = match.code_insee if match and not match.ambiguous else None
-        if match is None or match.ambiguous or match.score < 1.0:
-            trusted = False  # unknown, homonym or OCR-damaged: a reviewer confirms
-        out.append({"nom": values.clean_text(name) or name, "code_insee": code})
-    return out, trusted
+def _communes(value, cog: Cog, departement: str | None, epci: str | None) -> tuple[list[dict], bool, bool]:
+    """One entry per commune written, each resolved to its current INSEE code.
+
+    (entries, trusted, confirmed): trusted when each is one commune, exactly named or confirmed
+    by the code written beside it (unknown, homonym or OCR-damaged: a reviewer confirms);
+    confirmed when every name has a code that agrees with it.
+    """
+    entries = parse_communes(str(value), cog, departement, epci)
+    out = [{"nom": e.nom, "code_insee": e.code_insee} for e in entries]
+    return out, bool(entries) and all(e.sure for e in entries), bool(entries) and all(e.confirmed for e in entries)
 
 
 def _epci(value, cog, departement):
@@ -246,6 +249,14 @@ def _epci(value, cog, departement):
     match = cog.resolve_epci(name, departement)
     siren = match.siren if match and not match.ambiguous else None
     return {"nom": name, "siren": siren}, bool(siren) and match.score >= 0.9
+
+
+def _epci_siren(value: FieldValue | None, cog: Cog, departement: str | None) -> str | None:
+    """The EPCI of section 2 when its name resolves: it tells homonym communes apart."""
+    if value is None or value.value is None:
+        return None
+    found, trusted = _epci(value.value, cog, departement)
+    return found["siren"] if trusted else None
 
 
 def _departement(value: FieldValue | None, cog: Cog) -> str | None:
