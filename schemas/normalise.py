@@ -11,6 +11,7 @@ from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import Cog
 from schemas.communes import parse_communes
+from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,63 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
     _epci_from_communes(out, cog)
     _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    _letter_collectivite(out, cog, departement)
     return out
+
+
+LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
+
+
+def _letter_collectivite(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """The collectivité a letter speaks for, resolved to the same entities as section 2.
+
+    Its name is then the entity's (as the letter writes it when exact, else the official one);
+    a name that resolves to nothing, or only by an OCR-tolerant match to an entity the dossier
+    does not name elsewhere, is for a reviewer, whatever the reading's confidence.
+    """
+    field = out.get(LETTER_COLLECTIVITE)
+    if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
+        return
+    near = _dossier_entities(out, cog, departement)
+    departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
+    departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
+    found = letter_entity(field.value, cog, departements, near)
+    if found is None:
+        porteuse = _trusted_value(out, "s1.collectivite.nom")
+        named_alike = isinstance(porteuse, str) and same_name(field.value, porteuse)
+        if not named_alike:  # not the name the fiche gives either: nobody can vouch for it
+            out[LETTER_COLLECTIVITE] = replace(field, status=FieldStatus.NEEDS_REVIEW)
+        return
+    entity, exact = found
+    known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
+    trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
+    out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
+                                       status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+def _trusted_value(out: dict[str, FieldValue], field_id: str):
+    field = out.get(field_id)
+    return field.value if field is not None and field.status is FieldStatus.EXTRACTED else None
+
+
+def _dossier_entities(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> list[Entity]:
+    """The porteuse, the communes and the EPCI of the fiche, where they resolve."""
+    found = []
+    porteuse = _trusted_value(out, "s1.collectivite.nom")
+    if isinstance(porteuse, str):
+        declared = _trusted_value(out, "s1.collectivite.type")
+        entity = resolve_entity(porteuse, cog, name_kind(porteuse, declared if isinstance(declared, str) else None),
+                                departement)
+        found += [entity] if entity else []
+    for entry in _trusted_value(out, "s2.communes") or []:
+        commune = cog.commune(entry.get("code_insee") or "") if isinstance(entry, dict) else None
+        if commune:
+            found.append(Entity("commune", commune.code, commune.nom, frozenset({commune.departement})))
+    epci = _trusted_value(out, "s2.epci")
+    found_epci = cog.epci(epci.get("siren") or "") if isinstance(epci, dict) else None
+    if found_epci:
+        found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
+    return found
 
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
