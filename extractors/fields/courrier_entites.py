@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 _COLLECTIVITE = re.compile(
     r"^(?:la |le )?(?:commune|ville|mairie|cite) (?:de|d'|du|des)\b|^hotel de ville (?:de|d')"
-    r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$"
+    r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$|^(?:l')?(?:hotel de ville|mairie) ?[-–—,:|] ?[a-z]"
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
@@ -95,9 +95,8 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
     if communes:
         return communes[0]
     body = _named_in_body(parts)
-    if "president" in roles:  # the president of an EPCI the body names
-        body = sorted(body, key=lambda clue: not is_epci_name(clue.value))
-    return _town_hall(head) or (body[0] if body else None)
+    presided = [clue for clue in body if is_epci_name(clue.value)] if "president" in roles else []
+    return next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
 
 
 def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
