@@ -19,10 +19,10 @@ _CODE = r"(?:\d{5}|2[ABab]\d{3})"
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
-    r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
+    r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
     r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
     r"|(?P<label>\b(?i:code\s+insee|code\s+postal|code\s+commune|insee|c\.\s?p\.|cp|code|n°|no\.?)(?=[\s:.(]|$))"
-    r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→*():\[\]]+)")
+    r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
                       r"|^(?:et|ainsi que)\s+")
 _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a line end
@@ -37,6 +37,7 @@ class Entry:
     code_insee: str | None
     sure: bool  # one current commune, its name exact or confirmed by a code
     confirmed: bool = False  # a code written beside the name agrees with it
+    contradicted: bool = False  # a code written beside the name names another commune, or none
 
 
 @dataclass
@@ -97,10 +98,10 @@ def _items(text: str, cog: Cog) -> list[_Item]:
                 current.codes += [c.upper() for c in codes]
             elif current.words and inside and cog.departement_code(inside, fuzzy=False):
                 current.hint = inside
-            elif inside:  # something else in brackets: a name of its own
+            elif inside and cog.is_commune_name(inside):  # "Annecy (Cran-Gevrier)": a name of its own
                 close()
-                for sub in _items(inside, cog):
-                    items.append(sub)
+                items += _items(inside, cog)
+            # anything else in brackets is a comment: "(ville-centre)", "(commune nouvelle)"
         elif kind == "strong":
             close()
         elif kind == "word":
@@ -171,7 +172,7 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         # A code that names another commune (or none): the reader decides which is right.
         by_code = _code_alone(codes[0], cog, departement, epci)
         code = match.code_insee if match and not match.ambiguous else by_code.code_insee
-        return Entry(nom, code, False)
+        return Entry(nom, code, False, contradicted=True)
     if match is None:
         return Entry(nom, None, False)
     candidates = list(match.candidates)

@@ -32,6 +32,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement = _departement(raw.get("s2.departement"), cog)
     epci = _epci_siren(raw.get("s2.epci"), cog, departement)
     out = {}
+    contradicted = False  # a commune's written code names another one: nothing else vouches for it
     for field_id, value in raw.items():
         if value.status is FieldStatus.NEEDS_REVIEW and value.value is None:
             out[field_id] = value  # undecidable (a signature too faint to call): for a reviewer, unguessed
@@ -40,7 +41,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
             out[field_id] = FieldValue.missing()
             continue
         if field_id == "s2.communes":
-            parsed, trusted, confirmed = _communes(value.value, cog, departement, epci)
+            parsed, trusted, confirmed, contradicted = _communes(value.value, cog, departement, epci)
             if confirmed and value.confidence >= CONFIRMABLE:  # every name agrees with its written code
                 value = replace(value, confidence=max(value.confidence, CONFIRMED))
         else:
@@ -49,7 +50,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
     _epci_from_communes(out, cog)
-    _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    if not contradicted:
+        _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
     _letter_collectivite(out, cog, departement)
     return out
 
@@ -67,16 +69,19 @@ def _letter_collectivite(out: dict[str, FieldValue], cog: Cog, departement: str 
     field = out.get(LETTER_COLLECTIVITE)
     if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
         return
-    near = _dossier_entities(out, cog, departement)
+    porteuse = _porteuse(out, cog, departement)
+    near = ([porteuse] if porteuse else []) + _section_2_entities(out, cog)
     departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
     departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
     found = letter_entity(field.value, cog, departements, near)
     if found is None:
-        porteuse = _trusted_value(out, "s1.collectivite.nom")
-        named_alike = isinstance(porteuse, str) and same_name(field.value, porteuse)
-        if not named_alike:  # not the name the fiche gives either: nobody can vouch for it
+        named = _trusted_value(out, "s1.collectivite.nom")
+        if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
             out[LETTER_COLLECTIVITE] = replace(field, status=FieldStatus.NEEDS_REVIEW)
-        return
+            return
+        if porteuse is None:  # the fiche's own name, which the COG does not know either
+            return
+        found = (porteuse, False)  # "Ville de Hôtel de ville -Combourg": the porteuse's name, read badly
     entity, exact = found
     known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
     trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
@@ -89,15 +94,18 @@ def _trusted_value(out: dict[str, FieldValue], field_id: str):
     return field.value if field is not None and field.status is FieldStatus.EXTRACTED else None
 
 
-def _dossier_entities(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> list[Entity]:
-    """The porteuse, the communes and the EPCI of the fiche, where they resolve."""
+def _porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> Entity | None:
+    """The collectivité porteuse named in the fiche, where it resolves."""
+    named = _trusted_value(out, "s1.collectivite.nom")
+    if not isinstance(named, str):
+        return None
+    declared = _trusted_value(out, "s1.collectivite.type")
+    return resolve_entity(named, cog, name_kind(named, declared if isinstance(declared, str) else None), departement)
+
+
+def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
+    """The communes and the EPCI of section 2, where they resolve."""
     found = []
-    porteuse = _trusted_value(out, "s1.collectivite.nom")
-    if isinstance(porteuse, str):
-        declared = _trusted_value(out, "s1.collectivite.type")
-        entity = resolve_entity(porteuse, cog, name_kind(porteuse, declared if isinstance(declared, str) else None),
-                                departement)
-        found += [entity] if entity else []
     for entry in _trusted_value(out, "s2.communes") or []:
         commune = cog.commune(entry.get("code_insee") or "") if isinstance(entry, dict) else None
         if commune:
@@ -289,16 +297,18 @@ def _region(value, cog, departement):
     return code, code is not None
 
 
-def _communes(value, cog: Cog, departement: str | None, epci: str | None) -> tuple[list[dict], bool, bool]:
+def _communes(value, cog: Cog, departement: str | None, epci: str | None) -> tuple[list[dict], bool, bool, bool]:
     """One entry per commune written, each resolved to its current INSEE code.
 
-    (entries, trusted, confirmed): trusted when each is one commune, exactly named or confirmed
-    by the code written beside it (unknown, homonym or OCR-damaged: a reviewer confirms);
-    confirmed when every name has a code that agrees with it.
+    (entries, trusted, confirmed, contradicted): trusted when each is one commune, exactly named
+    or confirmed by the code written beside it (unknown, homonym or OCR-damaged: a reviewer
+    confirms); confirmed when every name has a code that agrees with it; contradicted when a
+    code disagrees with its name.
     """
     entries = parse_communes(str(value), cog, departement, epci)
     out = [{"nom": e.nom, "code_insee": e.code_insee} for e in entries]
-    return out, bool(entries) and all(e.sure for e in entries), bool(entries) and all(e.confirmed for e in entries)
+    return (out, bool(entries) and all(e.sure for e in entries), bool(entries) and all(e.confirmed for e in entries),
+            any(e.contradicted for e in entries))
 
 
 def _epci(value, cog, departement):

@@ -62,6 +62,8 @@ def test_a_code_alone_names_its_commune(cog, text, expected):
     "Communes de Porto-Vecchio, Bonifacio et Lecci",
     "Porto-Vecchio (2A247), Bonifacio (2A041) et Lecci (2A139)",
     "Porto-Vecchio 20137 ; Bonifacio 20169 ; Lecci 20137",
+    "Porto-Vecchio (2A) & Bonifacio + Lecci (Corse-du-Sud)",
+    "Porto-Vecchio (ville-centre), Bonifacio, Lecci",  # a comment in brackets is no commune
 ])
 def test_separators_separate(cog, text):
     assert codes(text, cog) == [("2A247", True), ("2A041", True), ("2A139", True)]

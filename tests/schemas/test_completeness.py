@@ -285,3 +285,39 @@ def test_letter_defects_add_up(cog, signe, quality):
     expected = ([("COURRIER_COLLECTIVITE_NON_SIGNE", None)] if not signe else []) + \
         ([("SIGNATAIRE_NON_HABILITE", None)] if quality == "autre" else [])
     assert got == expected
+
+
+def assessed_as_read(cog, **written) -> list[tuple[str, str | None]]:
+    """The Combourg dossier as the extractors hand it over (raw texts), normalised, then assessed."""
+    values = {**VALUES, "s2.communes": "Combourg", "s2.epci": "Communauté de communes Bretagne Romantique",
+              **{k.replace("__", "."): v for k, v in written.items()}}
+    raw = {fid: FieldValue(value, 0.95, None, FieldStatus.EXTRACTED) for fid, value in values.items()}
+    fields = {fid: {"value": v.value, "confidence": v.confidence, "source": None, "status": v.status.value}
+              for fid, v in normalise_fields(raw, cog).items()}
+    return reasons(DossierView(pieces=PIECES, fields=fields), cog)
+
+
+@pytest.mark.parametrize("communes", [
+    "Combourg (code INSEE 35085)", "Combourg — code INSEE 35085", "Combourg (35085)", "Combourg 35270",
+    "Combourg ; Tinténiac", "Combourg et Tinténiac", "Combourg / Tinténiac", "• Combourg\n• Tinténiac",
+    "Combourg Tinténiac", "35085",
+])
+def test_communes_written_with_codes_or_in_lists_raise_no_false_alarm(cog, communes):
+    assert assessed_as_read(cog, s2__communes=communes) == []
+
+
+def test_a_code_that_contradicts_its_commune_is_for_a_reviewer_not_an_unknown_commune(cog):
+    assert assessed_as_read(cog, s2__communes="Combourg (code INSEE 35360)") == \
+        [("VERIFICATION_REQUISE", "s2.communes")]
+
+
+@pytest.mark.parametrize("letter", ["Mairie de Combourg", "Hôtel de Ville de Combourg", "Combourg",
+                                    "CC Bretagne Romantique"])
+def test_the_letters_collectivite_however_written_is_the_porteuse_or_its_epci(cog, letter):
+    assert assessed_as_read(cog, courrier_collectivite__collectivite=letter) == []
+
+
+def test_a_garbled_letterhead_is_for_a_reviewer_unless_it_is_the_porteuses_name(cog):
+    assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Lodève") == \
+        [("VERIFICATION_REQUISE", "courrier_collectivite.collectivite")]
+    assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Combourg") == []
