@@ -73,3 +73,4 @@ def test_every_ticked_thematique_is_read_and_no_other(engine, theme_boxes, dpi, 
     fields = extract_fiche([("scan.jpg", page)])
     assert fields["s3.thematiques"].value == [THEMES[i] for i in sorted(ticks)]
     assert fields["s3.thematiques"].confidence >= 0.7
+    assert fields["s3.programmes"].value is None and fields["s2.echelle"].value is None  # nothing ticked there
