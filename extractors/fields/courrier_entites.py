@@ -81,22 +81,28 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
     an EPCI's name on a logo line), in the sender's or the signatory's title ("Le Président de
     la communauté d'agglomération …", "Le Maire de …"), else in the body, else only by the
     town of a town hall's address ("Hôtel de ville, 34700 Lodève"). An EPCI sits in a town
-    hall of its seat: when both an EPCI and a commune are named, the EPCI wins, unless the
-    maire alone signs.
+    hall of its seat: when both an EPCI and a commune are named, the EPCI wins unless the
+    signer signs first as maire ("Le Maire de Digne, Président de …" writes for the commune).
     """
     head = letterhead(parts)
-    named = _named_in_head(parts, head) + _named_in_titles(parts)
-    roles = _signer_roles(parts)
-    epcis = [clue for clue in named if is_epci_name(clue.value)]
-    communes = [clue for clue in named if not is_epci_name(clue.value)]
-    maire_only = "maire" in roles and "president" not in roles
-    if epcis and not (maire_only and communes):
-        return epcis[0]
-    if communes:
-        return communes[0]
+    head_epci, head_commune = _by_kind(_named_in_head(parts, head))
+    title_epci, title_commune = _by_kind(_named_in_titles(parts))
+    capacity = _signer_capacity(parts)
+    if head_epci and not (capacity == "maire" and head_commune):
+        return head_epci[0]
+    if title_epci and capacity != "maire":
+        return title_epci[0]
+    named = head_commune + title_commune + title_epci
+    if named:
+        return named[0]
     body = _named_in_body(parts)
-    presided = [clue for clue in body if is_epci_name(clue.value)] if "president" in roles else []
+    presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
     return next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+
+
+def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:
+    """(EPCI, communes) among the names found."""
+    return [c for c in clues if is_epci_name(c.value)], [c for c in clues if not is_epci_name(c.value)]
 
 
 def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
@@ -203,12 +209,14 @@ def _title_runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-def _signer_roles(parts: LetterParts) -> set[str]:
-    """The titles the signatory holds in their own name ("maire", "president", …)."""
+def _signer_capacity(parts: LetterParts) -> str | None:
+    """"maire" or "president": the first title the signatory holds in their own name (the others
+    are further mandates), None without either."""
     from extractors.fields.signataire import roles_in
 
     text = " ".join(parts.lines[i].norm for i in parts.signatory)
-    return {role for _, role, delegated in roles_in(text) if not delegated}
+    return next((role for _, role, delegated in roles_in(text) if not delegated and role in ("maire", "president")),
+                None)
 
 
 def _named_in_body(parts: LetterParts) -> list[Clue]:

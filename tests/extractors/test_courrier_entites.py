@@ -64,12 +64,19 @@ def test_an_epci_in_its_seats_town_hall_is_the_epci_and_its_president_signs(kwar
     assert got["signataire_qualite"] == "president_epci"
 
 
-def test_a_maire_presiding_the_epci_on_the_towns_letterhead_signs_for_the_epci_named_in_his_title():
+def test_a_president_who_is_also_maire_of_the_seat_signs_for_the_epci_named_in_his_title():
     got = read(head=("Ville de Forbach",),
-               signatory=("Le Maire,", "Président de la Communauté d'Agglomération Forbach Porte de France,",
+               signatory=("Le Président de la Communauté d'Agglomération Forbach Porte de France,", "Maire de Forbach,",
                           "Alexandre Cassaro"))
     assert got["collectivite"] == "Communauté d'Agglomération Forbach Porte de France"
     assert got["signataire_qualite"] == "president_epci"
+
+
+def test_a_maire_who_also_presides_the_epci_signs_for_the_commune_of_the_letterhead():
+    got = read(head=("Commune de Digne-les-Bains",),
+               signatory=("Le Maire de Digne-les-Bains,", "Président de Provence Alpes Agglomération,",
+                          "Patricia Granet"))
+    assert got["collectivite"] == "Commune de Digne-les-Bains" and got["signataire_qualite"] == "maire"
 
 
 def test_the_maire_alone_signs_for_the_commune_even_beside_its_epcis_logo():
