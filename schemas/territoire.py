@@ -90,7 +90,8 @@ def coherent(letter: Entity, porteuse: Entity, cog: Cog) -> bool:
 
 _EPCI_NATURE_WORDS = {"CC": "Communauté de communes", "CA": "Communauté d'agglomération", "CU": "Communauté urbaine"}
 _ABBREVIATED = re.compile(r"^(CC|CA|CU)\b\s*")
-_VILLE = re.compile(r"(?i)^(?:la\s+)?ville\b")
+_COMMUNE_HEAD = re.compile(r"(?i)^(?:la\s+)?(?P<head>commune|ville|mairie)\s+(?:de|du|des|d['’])|"
+                           r"^(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de|du|des|d['’])")
 
 
 def letter_entity(name: str, cog: Cog, departements: list[str | None], near: list[Entity]) -> tuple[Entity, bool] | None:
@@ -140,19 +141,21 @@ def _same_or_member(entity: Entity, other: Entity, cog: Cog) -> bool:
 
 def letter_name(written: str, entity: Entity, exact: bool) -> str:
     """The collectivité's name to export: as the letter writes it when that names it exactly
-    (an abbreviated "CA"/"CC" spelt out), else "Ville de" / "Commune de" and the official name,
-    or the EPCI's official name spelt out."""
+    ("Mairie de Baguer-Pican", "CU du Grand Reims"), else rebuilt on the official name: the
+    letter's "Ville de" / "Mairie de" / "Commune de" and the commune's name, or the EPCI's
+    name with its nature spelt out."""
     from extractors.fields.courrier_entites import commune_named
 
     written = " ".join(written.split())
     if entity.kind == "epci":
-        text = written if exact else entity.nom
-        match = _ABBREVIATED.match(text)
-        return f"{_EPCI_NATURE_WORDS[match.group(1)]} {text[match.end():]}" if match else text
-    head = "Ville" if _VILLE.match(written) else "Commune"
-    if exact and re.match(r"(?i)^(?:la\s+)?(?:commune|ville)\s+(?:de|du|des|d['’])", written):
+        if exact:
+            return written
+        match = _ABBREVIATED.match(entity.nom)
+        return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
+    head = _COMMUNE_HEAD.match(written)
+    if exact and head:
         return written[:1].upper() + written[1:]
-    return commune_named(entity.nom, head)
+    return commune_named(entity.nom, (head.group("head") or "commune").capitalize() if head else "Commune")
 
 
 @dataclass(frozen=True)

@@ -111,11 +111,12 @@ def normalised(letter_name: str, cog: Cog, **fiche) -> FieldValue:
 
 @pytest.mark.parametrize("written, exported", [
     ("Ville de Lodève", "Ville de Lodève"),
-    ("Mairie de Lodève", "Commune de Lodève"),
-    ("Hôtel de Ville de Vitré", "Commune de Vitré"),
+    ("Mairie de Lodève", "Mairie de Lodève"),
+    ("Hôtel de Ville de Vitré", "Hôtel de Ville de Vitré"),
     ("Combourg", "Commune de Combourg"),  # from "Le Maire de Combourg"
     ("Commune du Lorrain", "Commune du Lorrain"),
-    ("CA Forbach Porte de France", "Communauté d'agglomération Forbach Porte de France"),
+    ("CU du Grand Reims", "CU du Grand Reims"),
+    ("CA Forbach Porte de France", "CA Forbach Porte de France"),
     ("Forbach Porte de France Agglomération", "Forbach Porte de France Agglomération"),
     ("Communauté de communes du Pays de Mormal", "Communauté de communes du Pays de Mormal"),
 ])
@@ -127,6 +128,9 @@ def test_a_resolved_collectivite_is_named_as_the_letter_writes_it_or_officially(
 def test_an_ocr_damaged_name_is_exported_officially_but_only_vouched_for_by_the_fiche(cog):
     alone = normalised("Commune de Forcalqu1er", cog)
     assert alone.value == "Commune de Forcalquier" and alone.status is FieldStatus.NEEDS_REVIEW
+    assert normalised("Mairie de Forcalqu1er", cog).value == "Mairie de Forcalquier"
+    assert normalised("Communauté d'agglomération de Forbach Porte de Frence", cog).value == \
+        "Communauté d'agglomération de Forbach Porte de France"  # the COG's "CA de …" spelt out
     vouched = normalised("Commune de Forcalqu1er", cog, s1__collectivite__nom="Commune de Forcalquier")
     assert vouched.value == "Commune de Forcalquier" and vouched.status is FieldStatus.EXTRACTED
 
