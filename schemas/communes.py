@@ -81,14 +81,9 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         kind = match.lastgroup if match.lastgroup != "inside" else "paren"
         token = match.group(0).strip()
         if kind == "code":
-            if current.words and not current.codes:
-                current.codes.append(token.upper())
-                if pending:
-                    current.codes += pending
-                    pending = []
-            elif current.words:  # a second code: the first item is over
-                close()
-                pending.append(token.upper())
+            if current.words:  # "Sartène 2A272", "Sartène (2A272) 20100": the codes of that name
+                current.codes += pending + [token.upper()]
+                pending = []
             else:
                 pending.append(token.upper())
         elif kind == "paren":
@@ -165,7 +160,7 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     match = cog.resolve_commune(name, departement)
     if codes:
         homonyms = _homonyms(name, cog) or (list(match.candidates) if match else [])
-        agreeing = [c for c in homonyms if any(_code_names(code, c, cog) for code in codes)]
+        agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
             return Entry(nom, _insee(commune), True, confirmed=True)

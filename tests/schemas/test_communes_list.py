@@ -28,6 +28,7 @@ def codes(text: str, cog: Cog, departement: str | None = None, epci: str | None 
     ("20200 Bastia", "2B033"),
     ("Sartène - code INSEE : 2A272", "2A272"),
     ("Saint- Pierre (code INSEE 97416)", "97416"),  # cut at a line end
+    ("Sartène 2A272 20100", "2A272"),  # its INSEE code and its postcode
 ])
 def test_a_code_beside_a_name_confirms_it_and_is_no_commune(cog, text, code):
     entries = parse_communes(text, cog)
