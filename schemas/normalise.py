@@ -52,19 +52,22 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _epci_from_communes(out, cog)
     if not contradicted:
         _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
-    _letter_collectivite(out, cog, departement)
+    _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     return out
 
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
 
 
-def _letter_collectivite(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                         departement: str | None) -> None:
     """The collectivité a letter speaks for, resolved to the same entities as section 2.
 
     Its name is then the entity's (as the letter writes it when exact, else the official one);
     a name that resolves to nothing, or only by an OCR-tolerant match to an entity the dossier
-    does not name elsewhere, is for a reviewer, whatever the reading's confidence.
+    does not name elsewhere, is for a reviewer, whatever the reading's confidence. A name read
+    with a weaker rule (the body's "le soutien de la commune de …") that is exactly the
+    porteuse of the fiche is confirmed by it: two readings agree.
     """
     field = out.get(LETTER_COLLECTIVITE)
     if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
@@ -85,6 +88,9 @@ def _letter_collectivite(out: dict[str, FieldValue], cog: Cog, departement: str 
     entity, exact = found
     known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
     trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
+    if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
+            and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE:
+        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
 

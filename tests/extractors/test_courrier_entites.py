@@ -144,3 +144,15 @@ def test_a_homonym_is_told_apart_by_the_dossier(cog):
     assert normalised("Ville de Saint-Pierre", cog).status is FieldStatus.NEEDS_REVIEW  # nine of them
     assert normalised("Ville de Saint-Pierre", cog, s2__departement="Martinique").status is FieldStatus.EXTRACTED
     assert normalised("Ville de Saint-Pierre", cog, s2__communes="Saint-Pierre (97416)").status is FieldStatus.EXTRACTED
+
+
+def test_a_name_read_with_a_weak_rule_is_confirmed_only_by_the_porteuse_it_names_exactly(cog):
+    body = FieldValue("Commune de Muttersholtz", 0.6, None, FieldStatus.EXTRACTED)  # from the letter's body
+    fiche = {"s1.collectivite.nom": FieldValue("Commune de Muttersholtz", 0.95, None, FieldStatus.EXTRACTED)}
+    alone = normalise_fields({"courrier_collectivite.collectivite": body}, cog)["courrier_collectivite.collectivite"]
+    assert alone.status is FieldStatus.NEEDS_REVIEW
+    confirmed = normalise_fields({"courrier_collectivite.collectivite": body, **fiche}, cog)
+    assert confirmed["courrier_collectivite.collectivite"].status is FieldStatus.EXTRACTED
+    other = FieldValue("Commune de Sélestat", 0.6, None, FieldStatus.EXTRACTED)
+    assert normalise_fields({"courrier_collectivite.collectivite": other, **fiche}, cog)[
+        "courrier_collectivite.collectivite"].status is FieldStatus.NEEDS_REVIEW
