@@ -7,6 +7,7 @@ boxes are found in the image itself and given to the page as words "☐" and "�
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,18 +39,101 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
         pixels = cv2.resize(pixels, None, fx=1 / scale, fy=1 / scale, interpolation=cv2.INTER_AREA)
         text_height /= scale
     ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31 if scale == 1 else 15, 15)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     low, high = 0.45 * text_height, 1.8 * text_height
+    ink = ink & ~_rules(ink, high)  # a tick that touches a table's rule would hide its box in the table
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count]
+               if low <= w <= high and low <= h <= high and 0.75 <= w / h <= 1.33
+               and _has_four_sides(ink[y:y + h, x:x + w])]
+    if squares:  # a form's boxes share one size and line up: look for one where a tick ran out of its box
+        side = int(np.median([max(w, h) for _, _, w, h in squares]))
+        _, dark = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)  # a dark band is dark
+        squares += [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side)
+                    if not any(_overlap(box, other) for other in squares)
+                    and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares)]
     boxes = []
-    for x, y, w, h, _area in stats[1:count]:
-        if not (low <= w <= high and low <= h <= high and 0.75 <= w / h <= 1.33):
-            continue
-        window = ink[y:y + h, x:x + w]
-        if not _has_four_sides(window):
-            continue
-        box = _state(pixels, int(x), int(y), int(max(w, h)))
+    for x, y, w, h in squares:
+        box = _state(pixels, x, y, max(w, h))
         boxes.append(Box(box.left * scale, box.top * scale, box.size * scale, box.ticked, box.confidence))
     return boxes
+
+
+def _rules(ink: np.ndarray, high: float) -> np.ndarray:
+    """A table's thin rules: lines much longer than a box; not the dark bands of reversed headings."""
+    import cv2
+
+    length, thick = max(8, round(4 * high)), max(3, round(0.4 * high))
+    kernel = cv2.getStructuringElement
+    lines = (cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (length, 1)))
+             | cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (1, length))))
+    solid = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (thick, thick)))
+    return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
+
+
+def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: int) -> list[tuple[int, int, int, int]]:
+    """Boxes of `side` pixels inside larger shapes: a hand's X or ✓ that runs out of its box (and
+    maybe into the next word) makes one shape of box and tick, no longer square.
+
+    A box is a window whose four sides are lines of ink while just outside it, where only the
+    tick's ends cross, the paper mostly shows.
+    """
+    found = []
+    for x, y, w, h, _area in stats:
+        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or max(w, h) <= side + 2:
+            continue
+        best, best_score = None, 0.0
+        for size in (side - 1, side, side + 1):
+            for top in range(y, y + h - size + 1):
+                for left in range(x, x + w - size + 1):
+                    score = _frame_score(ink, dark, left, top, size)
+                    if score > best_score:
+                        best, best_score = (left, top, size, size), score
+        if best is not None:
+            found.append(best)
+    return found
+
+
+def _frame_score(ink: np.ndarray, dark: np.ndarray, left: int, top: int, size: int) -> float:
+    """How much the window looks like a box's outline (0 when it does not): its sides inked, its
+    surroundings two pixels out mostly paper."""
+    window = ink[top:top + size, left:left + size]
+    if not _has_four_sides(window):
+        return 0.0
+    pad = 2
+    y0, x0 = top - pad, left - pad
+    if y0 < 0 or x0 < 0 or top + size + pad > ink.shape[0] or left + size + pad > ink.shape[1]:
+        return 0.0
+    ring = np.concatenate([dark[y0, x0:left + size + pad], dark[top + size + pad - 1, x0:left + size + pad],
+                           dark[y0:top + size + pad, x0], dark[y0:top + size + pad, left + size + pad - 1]])
+    outside = float(ring.mean())
+    return 0.0 if outside > 0.3 else 1.0 - outside
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+_GLUED_TICK = re.compile(r"^(?:[^\w\s]+|[xXvV✓✔✗✘][^\w\s]*)(?=[A-ZÀ-Ý])")
+
+
+def over_box(left: int, top: int, width: int, height: int, conf: float, text: str, box: Box) -> bool:
+    """A few unsure characters OCR read over a box: the tick's strokes ("ad", "X", "/") running out of it."""
+    x0, y0 = max(left, box.left), max(top, box.top)
+    x1, y1 = min(left + width, box.left + box.size), min(top + height, box.top + box.size)
+    overlap = max(0, x1 - x0) * max(0, y1 - y0)
+    return conf < 0.6 and len(text) <= 3 and overlap >= 0.25 * max(1, width * height)
+
+
+def without_glued_tick(text: str, left: int, top: int, width: int, height: int, box: Box) -> tuple[str, int, int]:
+    """"XRevitalisation" over a ticked box: its mark read as a letter glued to the option's first
+    word. The word without it, and its box (left, width) starting after the check box."""
+    beside = box.left - box.size / 2 <= left <= box.left + box.size / 2
+    level = top < box.top + box.size and box.top < top + height
+    unglued = _GLUED_TICK.sub("", text) if box.ticked and beside and level else text
+    if not unglued or unglued == text:
+        return text, left, width
+    right = left + width
+    return unglued, min(right - 1, box.left + box.size + 1), max(1, right - box.left - box.size - 1)
 
 
 def _has_four_sides(window: np.ndarray) -> bool:

@@ -11,13 +11,13 @@ import logging
 import math
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 from PIL import Image
 
-from extractors.checkboxes import Box, find_boxes
+from extractors.checkboxes import Box, find_boxes, over_box, without_glued_tick
 from extractors.dewarp import uncurled_sheet
 from extractors.errors import ErrorCode, GuichetError
 from extractors.geometry import scaled_warp, warped_sheet
@@ -639,13 +639,21 @@ def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
     if not boxes:
         return words
     boxes = [b for b in boxes if not any(_letter_of(b, w) for w in words)]
-    kept = [w for w in words if not any(_mostly_inside(w, b) for b in boxes)]
+    kept = [w for w in words if not any(_mostly_inside(w, b) or over_box(w.left, w.top, w.width, w.height, w.conf,
+                                                                          w.text, b) for b in boxes)]
+    for b in boxes:  # "XRevitalisation": the tick glued to the option's first word
+        kept = [_unglued(w, b) for w in kept]
     for box in boxes:
         line = min(kept, key=lambda w: abs(w.top + w.height / 2 - box.top - box.size / 2)
                    + (0 if w.left > box.left else 1e6), default=None)
         kept.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
                             box.confidence, line.line if line else (0, 0, 0)))
     return sorted(kept, key=lambda w: (w.line, w.left))
+
+
+def _unglued(word: RawWord, box: Box) -> RawWord:
+    text, left, width = without_glued_tick(word.text, word.left, word.top, word.width, word.height, box)
+    return replace(word, text=text, left=left, width=width)
 
 
 def _letter_of(box: Box, word: RawWord) -> bool:

@@ -209,6 +209,7 @@ class _Index:
     """Lookup tables built once from the reference."""
 
     by_bare: Mapping[str, tuple[Commune, ...]]
+    by_postcode: Mapping[str, tuple[Commune, ...]]  # current communes only
     bare_by_dep: Mapping[str, tuple[str, ...]]
     epci_by_key: Mapping[str, tuple[Epci, ...]]
     epci_of_commune: Mapping[str, tuple[str, ...]]
@@ -325,6 +326,15 @@ class Cog:
             postcode = postcode or match.group(1) or match.group(4)
             text = match.group(2) or match.group(3)
         return _COMMUNE_PREFIX.sub("", text.strip()), hint, postcode
+
+    def is_commune_name(self, name: str) -> bool:
+        """Whether a written name is, letter for letter (case, accents, hyphens aside), a commune's."""
+        text, _, _ = self._split_commune_hints(name)
+        return bool(text) and commune_keys(text)[1] in self._index.by_bare
+
+    def communes_of_postcode(self, postcode: str) -> tuple[Commune, ...]:
+        """The current communes served by a postcode (several share one, e.g. "20200")."""
+        return self._index.by_postcode.get(postcode.strip(), ())
 
     def commune(self, code: str) -> Commune | None:
         """The current commune with that INSEE code (a former code leads to its successor)."""
@@ -489,8 +499,13 @@ def _build_index(communes, rattachees, epcis, departements, regions) -> _Index:
     region_keys = {commune_keys(r.nom)[1]: r.code for r in regions.values()}
     region_keys.update({fold(r.nom): r.code for r in regions.values()})
     region_keys.update({fold(k): v for k, v in REGION_ALIASES.items() if v in regions})
+    by_postcode: dict[str, list[Commune]] = defaultdict(list)
+    for commune in communes.values():
+        for postcode in commune.codes_postaux:
+            by_postcode[postcode].append(commune)
     return _Index(
         by_bare={k: tuple(v) for k, v in by_bare.items()},
+        by_postcode={k: tuple(v) for k, v in by_postcode.items()},
         bare_by_dep={k: tuple(sorted(v)) for k, v in bare_by_dep.items()},
         epci_by_key={k: tuple(v) for k, v in epci_by_key.items()},
         epci_of_commune={k: tuple(v) for k, v in epci_of_commune.items()},

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from schemas.cog import Cog
 from schemas.fields import FICHE_SECTIONS, SECTIONS
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS, SLUG_LABELS
-from schemas.territoire import Entity, check_commune, coherent, name_kind, resolve_entity, same_name
+from schemas.territoire import Entity, check_commune, coherent, letter_entity, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
 
@@ -326,10 +326,12 @@ def _letter_entity(view: DossierView, cog: Cog) -> tuple[Entity | None, tuple[st
     if not view.trusted(field_id):
         return None, (field_id,)
     name = view.value(field_id)
-    hint = _departement_hint(view) or (view.value("courrier_prefet.departement")
-                                       if view.trusted("courrier_prefet.departement") else None)
-    found = resolve_entity(name, cog, name_kind(name), hint)
-    return found, () if found else (field_id,)
+    hints = [_departement_hint(view), view.value("courrier_prefet.departement")
+             if view.trusted("courrier_prefet.departement") else None]
+    near = [Entity("commune", c, cog.commune(c).nom, frozenset({cog.departement_of_commune(c)}))
+            for c in _commune_codes(view, cog)]
+    found = letter_entity(name, cog, hints + sorted({d for e in near for d in e.departements}), near)
+    return (found[0], ()) if found else (None, (field_id,))
 
 
 def _letter_collectivite(view: DossierView, cog: Cog) -> Outcome:
@@ -342,13 +344,13 @@ def _letter_collectivite(view: DossierView, cog: Cog) -> Outcome:
     if not view.trusted("s1.collectivite.nom"):
         return Outcome(tuple(f for f in ("s1.collectivite.nom",) if view.uncertain(f)))
     letter_name, porteuse_name = view.value(field_id), view.value("s1.collectivite.nom")
-    if same_name(letter_name, porteuse_name):
-        return Outcome()
     porteuse, doubtful = _porteuse(view, cog)
     letter, letter_doubtful = _letter_entity(view, cog)
-    if porteuse is None or letter is None:  # a name the COG does not know: a reviewer decides
+    if porteuse is None or letter is None:  # a name the COG does not know: the same name, or a reviewer
+        if same_name(letter_name, porteuse_name):
+            return Outcome()
         return Outcome(doubtful + letter_doubtful or (("s1.collectivite.nom",) if porteuse is None else (field_id,)))
-    if coherent(letter, porteuse, cog):
+    if coherent(letter, porteuse, cog):  # by codes: "Ville de Saint-Pierre" is one of nine
         return Outcome()
     return Outcome((), (f"Le courrier de la collectivité parle pour {letter_name} ; la collectivité porteuse "
                         f"est {porteuse_name}.",))

@@ -10,6 +10,8 @@ from dataclasses import replace
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import Cog
+from schemas.communes import parse_communes
+from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +25,14 @@ TEXT_FIELDS = {
     "courrier_collectivite.signataire_nom", "courrier_collectivite.collectivite",
     "courrier_prefet.signataire_nom",
 }
-_LIST_SEPARATORS = re.compile(r"\s*(?:[,;\n/•]|\bet\b|\s-\s|\s–\s)\s*", re.I)
 
 
 def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, FieldValue]:
     """Every field in its contract type; low confidence or failed validation: needs_review."""
     departement = _departement(raw.get("s2.departement"), cog)
+    epci = _epci_siren(raw.get("s2.epci"), cog, departement)
     out = {}
+    contradicted = False  # a commune's written code names another one: nothing else vouches for it
     for field_id, value in raw.items():
         if value.status is FieldStatus.NEEDS_REVIEW and value.value is None:
             out[field_id] = value  # undecidable (a signature too faint to call): for a reviewer, unguessed
@@ -37,14 +40,87 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         if value.status is FieldStatus.MISSING or value.value is None:
             out[field_id] = FieldValue.missing()
             continue
-        normaliser = _normaliser(field_id)
-        parsed, trusted = normaliser(value.value, cog, departement)
+        if field_id == "s2.communes":
+            parsed, trusted, confirmed, contradicted = _communes(value.value, cog, departement, epci)
+            if confirmed and value.confidence >= CONFIRMABLE:  # every name agrees with its written code
+                value = replace(value, confidence=max(value.confidence, CONFIRMED))
+        else:
+            parsed, trusted = _normaliser(field_id)(value.value, cog, departement)
         trusted = trusted and value.confidence >= REVIEW_BELOW and value.status is not FieldStatus.NEEDS_REVIEW
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
     _epci_from_communes(out, cog)
-    _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    if not contradicted:
+        _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     return out
+
+
+LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
+
+
+def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                         departement: str | None) -> None:
+    """The collectivité a letter speaks for, resolved to the same entities as section 2.
+
+    Its name is then the entity's (as the letter writes it when exact, else the official one);
+    a name that resolves to nothing, or only by an OCR-tolerant match to an entity the dossier
+    does not name elsewhere, is for a reviewer, whatever the reading's confidence. A name read
+    with a weaker rule (the body's "le soutien de la commune de …") that is exactly the
+    porteuse of the fiche is confirmed by it: two readings agree.
+    """
+    field = out.get(LETTER_COLLECTIVITE)
+    if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
+        return
+    porteuse = _porteuse(out, cog, departement)
+    near = ([porteuse] if porteuse else []) + _section_2_entities(out, cog)
+    departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
+    departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
+    found = letter_entity(field.value, cog, departements, near)
+    if found is None:
+        named = _trusted_value(out, "s1.collectivite.nom")
+        if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
+            out[LETTER_COLLECTIVITE] = replace(field, status=FieldStatus.NEEDS_REVIEW)
+            return
+        if porteuse is None:  # the fiche's own name, which the COG does not know either
+            return
+        found = (porteuse, False)  # "Ville de Hôtel de ville -Combourg": the porteuse's name, read badly
+    entity, exact = found
+    known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
+    trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
+    if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
+            and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE:
+        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
+    out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
+                                       status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+def _trusted_value(out: dict[str, FieldValue], field_id: str):
+    field = out.get(field_id)
+    return field.value if field is not None and field.status is FieldStatus.EXTRACTED else None
+
+
+def _porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> Entity | None:
+    """The collectivité porteuse named in the fiche, where it resolves."""
+    named = _trusted_value(out, "s1.collectivite.nom")
+    if not isinstance(named, str):
+        return None
+    declared = _trusted_value(out, "s1.collectivite.type")
+    return resolve_entity(named, cog, name_kind(named, declared if isinstance(declared, str) else None), departement)
+
+
+def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
+    """The communes and the EPCI of section 2, where they resolve."""
+    found = []
+    for entry in _trusted_value(out, "s2.communes") or []:
+        commune = cog.commune(entry.get("code_insee") or "") if isinstance(entry, dict) else None
+        if commune:
+            found.append(Entity("commune", commune.code, commune.nom, frozenset({commune.departement})))
+    epci = _trusted_value(out, "s2.epci")
+    found_epci = cog.epci(epci.get("siren") or "") if isinstance(epci, dict) else None
+    if found_epci:
+        found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
+    return found
 
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
@@ -120,7 +196,6 @@ def _normaliser(field_id: str) -> Normaliser:
     if field_id.endswith(".signe") or field_id.endswith(".destinataire_dgaln"):
         return _boolean
     return {
-        "s2.communes": _communes,
         "s2.epci": _epci,
         "s2.region": _region,
         "courrier_prefet.departement": _prefet_departement,
@@ -228,17 +303,18 @@ def _region(value, cog, departement):
     return code, code is not None
 
 
-def _communes(value, cog, departement):
-    """One entry per commune written, each resolved to its current INSEE code."""
-    names = [n.strip(" .") for n in _LIST_SEPARATORS.split(str(value)) if n.strip(" .")]
-    out, trusted = [], bool(names)
-    for name in names:
-        match = cog.resolve_commune(name, departement)
-        code = match.code_insee if match and not match.ambiguous else None
-        if match is None or match.ambiguous or match.score < 1.0:
-            trusted = False  # unknown, homonym or OCR-damaged: a reviewer confirms
-        out.append({"nom": values.clean_text(name) or name, "code_insee": code})
-    return out, trusted
+def _communes(value, cog: Cog, departement: str | None, epci: str | None) -> tuple[list[dict], bool, bool, bool]:
+    """One entry per commune written, each resolved to its current INSEE code.
+
+    (entries, trusted, confirmed, contradicted): trusted when each is one commune, exactly named
+    or confirmed by the code written beside it (unknown, homonym or OCR-damaged: a reviewer
+    confirms); confirmed when every name has a code that agrees with it; contradicted when a
+    code disagrees with its name.
+    """
+    entries = parse_communes(str(value), cog, departement, epci)
+    out = [{"nom": e.nom, "code_insee": e.code_insee} for e in entries]
+    return (out, bool(entries) and all(e.sure for e in entries), bool(entries) and all(e.confirmed for e in entries),
+            any(e.contradicted for e in entries))
 
 
 def _epci(value, cog, departement):
@@ -246,6 +322,14 @@ def _epci(value, cog, departement):
     match = cog.resolve_epci(name, departement)
     siren = match.siren if match and not match.ambiguous else None
     return {"nom": name, "siren": siren}, bool(siren) and match.score >= 0.9
+
+
+def _epci_siren(value: FieldValue | None, cog: Cog, departement: str | None) -> str | None:
+    """The EPCI of section 2 when its name resolves: it tells homonym communes apart."""
+    if value is None or value.value is None:
+        return None
+    found, trusted = _epci(value.value, cog, departement)
+    return found["siren"] if trusted else None
 
 
 def _departement(value: FieldValue | None, cog: Cog) -> str | None:

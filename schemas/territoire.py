@@ -88,6 +88,76 @@ def coherent(letter: Entity, porteuse: Entity, cog: Cog) -> bool:
     return False
 
 
+_EPCI_NATURE_WORDS = {"CC": "Communauté de communes", "CA": "Communauté d'agglomération", "CU": "Communauté urbaine"}
+_ABBREVIATED = re.compile(r"^(CC|CA|CU)\b\s*")
+_COMMUNE_HEAD = re.compile(r"(?i)^(?:la\s+)?(?P<head>commune|ville|mairie)\s+(?:de|du|des|d['’])|"
+                           r"^(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de|du|des|d['’])")
+
+
+def letter_entity(name: str, cog: Cog, departements: list[str | None], near: list[Entity]) -> tuple[Entity, bool] | None:
+    """The commune or EPCI a letter's collectivité designates, and whether its name says so exactly.
+
+    Homonyms ("Ville de Saint-Pierre") are told apart by the départements of the dossier, then
+    by the entities it already names (the porteuse, the communes and EPCI of section 2).
+    """
+    kind = name_kind(name)
+    written = re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name)
+    hints = [*dict.fromkeys(d for d in departements if d), None]
+    for candidate_kind in ([kind] if kind else ["commune", "epci"]):
+        for hint in hints:
+            found = _letter_candidates(written, cog, candidate_kind, hint)
+            if not found:
+                continue
+            entities, score = found
+            if len(entities) > 1:
+                entities = [e for e in entities if any(_same_or_member(e, n, cog) for n in near)] or entities
+            if len(entities) == 1:
+                exact = score >= (1.0 if candidate_kind == "commune" else 0.9)
+                return entities[0], exact
+    return None
+
+
+def _letter_candidates(name: str, cog: Cog, kind: str, departement: str | None) -> tuple[list[Entity], float] | None:
+    if kind == "commune":
+        match = cog.resolve_commune(name, departement)
+        if match is None or match.score < 0.9 or (departement and not any(
+                c.departement == departement for c in match.candidates)):
+            return None
+        currents = {}
+        for commune in match.candidates:
+            current = commune.parent if commune.parent and commune.kind is not CommuneKind.ACTUELLE else commune
+            currents[current.code] = Entity("commune", current.code, current.nom, frozenset({current.departement}))
+        return list(currents.values()), match.score
+    match = cog.resolve_epci(name, departement)
+    if match is None or match.score < 0.85 or (departement and not any(
+            departement in e.departements for e in match.candidates)):
+        return None
+    return [Entity("epci", e.siren, e.nom, frozenset(e.departements)) for e in match.candidates], match.score
+
+
+def _same_or_member(entity: Entity, other: Entity, cog: Cog) -> bool:
+    return (entity.kind, entity.code) == (other.kind, other.code) or coherent(entity, other, cog)
+
+
+def letter_name(written: str, entity: Entity, exact: bool) -> str:
+    """The collectivité's name to export: as the letter writes it when that names it exactly
+    ("Mairie de Baguer-Pican", "CU du Grand Reims"), else rebuilt on the official name: the
+    letter's "Ville de" / "Mairie de" / "Commune de" and the commune's name, or the EPCI's
+    name with its nature spelt out."""
+    from extractors.fields.courrier_entites import commune_named
+
+    written = " ".join(written.split())
+    if entity.kind == "epci":
+        if exact:
+            return written
+        match = _ABBREVIATED.match(entity.nom)
+        return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
+    head = _COMMUNE_HEAD.match(written)
+    if exact and head:
+        return written[:1].upper() + written[1:]
+    return commune_named(entity.nom, (head.group("head") or "commune").capitalize() if head else "Commune")
+
+
 @dataclass(frozen=True)
 class CommuneCheck:
     """One commune of section 2: its current INSEE code, or why it has none."""

@@ -17,19 +17,30 @@ log = logging.getLogger(__name__)
 
 _COLLECTIVITE = re.compile(
     r"^(?:la |le )?(?:commune|ville|mairie|cite) (?:de|d'|du|des)\b|^hotel de ville (?:de|d')"
-    r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$"
+    r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$|^(?:l')?(?:hotel de ville|mairie) ?[-–—,:|] ?[a-z]"
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
 _EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|intercommunal\w*)\b|^(?:cc|ca|cu)\b")
 _CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:communaute (?:de communes|d'agglomeration|"
                         r"urbaine)|communaute|commune|ville|mairie|metropole|hotel de ville)$")
-_BARE_HEAD = re.compile(r"^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$")
+_BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville)$")
+_GENERIC_EPCI = re.compile(r"^(?:la |le |l')?(?:communaute (?:de communes|d'agglomeration|urbaine)|communaute|"
+                           r"agglomeration|agglo|metropole)$")
+_COMMUNE_HEAD = re.compile(r"(?i)^(?:la |le )?(?:commune|ville|mairie|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+|des\s+)")
+_TOWN_HALL = re.compile(r"(?i)\b(?:l['’]\s*)?h[ôo]tel\s+de\s+ville\b|\bmairie\b")
+_TOWN_HALL_TOWN = re.compile(r"(?i)^(?:l['’]\s*)?(?:h[ôo]tel\s+de\s+ville|mairie)\s*[-–—,:|]\s*(?P<town>[^\d,]{2,60})$")
+_TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-|communaute de communes|communaute d'agglomeration|"
+                            r"communaute urbaine|communaute)$")
 _STREET = re.compile(r"^(?:\d+\s*)?(?:place|rue|avenue|av\.|boulevard|bd|allee|chemin|route|impasse|quai|square|"
                      r"cours|parvis|esplanade|rond-point|bp|cs)\b")
 _CUT = re.compile(r"(?:-|\b(?:de|du|des|d'|la|le))$")  # a name ending on a hyphen or a particle
 _STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
-_QUALITY_OF = re.compile(r"(?i)\b(?:maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])(?P<name>[^,]+)")
+_QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté de communes X", not a vice-président
+    r"(?i)(?<![Vv]ice-)(?<![Vv]ice )\b(?P<role>maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])"
+    r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
+    r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
+    r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
     r"\b(?i:de|pour|par) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
@@ -64,32 +75,170 @@ def letterhead(parts: LetterParts) -> list[Line]:
 
 
 def collectivite_of(parts: LetterParts) -> Clue | None:
-    """The commune or EPCI the letter speaks for, as its letterhead names it."""
+    """The commune or EPCI the letter speaks for, as the letter names it.
+
+    Named in the letterhead ("Ville de …", "Mairie de …", "Communauté de communes …", "CA …",
+    an EPCI's name on a logo line), in the sender's or the signatory's title ("Le Président de
+    la communauté d'agglomération …", "Le Maire de …"), else in the body, else only by the
+    town of a town hall's address ("Hôtel de ville, 34700 Lodève"). An EPCI sits in a town
+    hall of its seat: when both an EPCI and a commune are named, the EPCI wins unless the
+    signer signs first as maire ("Le Maire de Digne, Président de …" writes for the commune).
+    """
     head = letterhead(parts)
+    head_epci, head_commune = _by_kind(_named_in_head(parts, head))
+    title_epci, title_commune = _by_kind(_named_in_titles(parts))
+    capacity = _signer_capacity(parts)
+    if head_epci and not (capacity == "maire" and head_commune):
+        return head_epci[0]
+    if title_epci and capacity != "maire":
+        return title_epci[0]
+    named = head_commune + title_commune + title_epci
+    if named:
+        return named[0]
+    body = _named_in_body(parts)
+    presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
+    return next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+
+
+def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:
+    """(EPCI, communes) among the names found."""
+    return [c for c in clues if is_epci_name(c.value)], [c for c in clues if not is_epci_name(c.value)]
+
+
+def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
+    """Collectivités the letterhead names, top to bottom."""
+    found: list[Clue] = []
+    used: set[int] = set()
     for index, line in enumerate(head):
-        if _COLLECTIVITE.search(line.norm):
-            lines = [line] + _continuation(line, head[index + 1:])
-            texts = [l.text for l in lines]
-            if len(lines) == 2 and _BARE_HEAD.match(line.norm) and not _STARTS_LOWER.match(lines[1].norm):
-                texts.insert(1, "DE" if line.text.isupper() else "de")  # "Mairie" / "Vitré"
-            text = uncapitalise(" ".join(texts))
-            if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
-                text = " ".join(uncapitalise(t) for t in texts)
-            text = text.replace("- ", "-")
-            if _CUT.search(normalise(text)):  # "Commune de Digne-": the rest of the name was not read
-                whole = _completed_by_body(parts, text)
-                if whole:
-                    return whole
-            return Clue(text, 0.95, tuple(lines))
-    signatory = [parts.lines[i] for i in parts.signatory]
-    for line in signatory:
-        match = _QUALITY_OF.search(line.text)
-        if match:
-            return Clue(uncapitalise(match.group("name").strip(" ,.")), 0.75, (line,))
+        if index in used or not _COLLECTIVITE.search(line.norm):
+            continue
+        lines = [line] + _continuation(line, head[index + 1:])
+        if len(lines) == 1 and _GENERIC_EPCI.match(line.norm):  # "Forbach Porte de France" / "Agglomération"
+            lines = _name_above(line, head[:index]) + lines
+        used |= {i for i, l in enumerate(head) if l in lines}
+        text = _written(lines)
+        if not text:
+            continue  # "Hôtel de ville", "Mairie": an address, not a name
+        if _CUT.search(normalise(text)):  # "Commune de Digne-": the rest of the name was not read
+            whole = _completed_by_body(parts, text)
+            if whole:
+                found.append(whole)
+                continue
+        found.append(Clue(text, 0.95, tuple(lines)))
+    return found
+
+
+def _written(lines: list[Line]) -> str | None:
+    """A name set on one or more lines, as a name: capitals undone, a lost "de" put back, the
+    town hall's own words ("Ville de" / "Hôtel de ville - Lodève") left out."""
+    texts = [l.text for l in lines]
+    if len(lines) == 2 and _BARE_HEAD.match(lines[0].norm) and not _STARTS_LOWER.match(lines[1].norm):
+        texts.insert(1, "DE" if lines[0].text.isupper() else "de")  # "Mairie" / "Vitré"
+    text = uncapitalise(" ".join(texts))
+    if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
+        text = " ".join(uncapitalise(t) for t in texts)
+    text = text.replace("- ", "-") if not re.search(r"\s-\s", text) else text
+    head = _COMMUNE_HEAD.match(text)
+    if head:  # "Ville de Hôtel de ville -Lodève" -> "Ville de Lodève"
+        rest = _TOWN_HALL.sub(" ", text[head.end():]).lstrip(" -–—,:").rstrip(" ,:")
+        rest = re.sub(r"\s+[-–—]+$", "", rest)  # "Ville de Lodève - Hôtel de ville"
+        if not rest or _TOWN_HALL.fullmatch(rest):
+            return None
+        text = head.group(0) + " ".join(rest.split())
+    elif _BARE_HEAD.match(normalise(text)):
+        return None
+    else:
+        town = _TOWN_HALL_TOWN.match(text)  # "Hôtel de ville - Lodève"
+        if town:
+            text = commune_named(town.group("town"))
+    return " ".join(text.split())
+
+
+def commune_named(town: str, head: str = "Commune") -> str:
+    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy"."""
+    town = " ".join(town.split()).strip(" ,.-")
+    article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
+    if article:
+        return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"
+    if re.match(r"(?i)^[aeiouyàâéèêîôû]", town):
+        return f"{head} d'{town}"
+    return f"{head} de {town}"
+
+
+def _name_above(line: Line, above: list[Line]) -> list[Line]:
+    """The line just above, in the same column, when it holds a name (no digits, no street)."""
+    near = [l for l in above if l.bottom <= line.top + 1 and line.top - l.bottom <= 1.3 * line.height
+            and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0]
+    if not near:
+        return []
+    last = max(near, key=lambda l: l.bottom)
+    if re.search(r"\d", last.norm) or _STREET.match(last.norm) or _COLLECTIVITE.search(last.norm):
+        return []
+    return [last]
+
+
+def _named_in_titles(parts: LetterParts) -> list[Clue]:
+    """"Le Président de la Communauté d'agglomération …", "Le Maire de Combourg": in the sender's
+    title above the addressee, then in the signatory block (a title may run over two lines)."""
+    found = []
+    groups = [[parts.lines[parts.sender_title]]] if parts.sender_title is not None else []
+    groups.append([parts.lines[i] for i in parts.signatory])
+    for lines in groups:
+        for run in _title_runs(lines):
+            text = " ".join(l.text for l in run)
+            for match in _QUALITY_OF.finditer(text):
+                name = match.group("name").strip(" ,.")
+                if len(name) < 2:
+                    continue
+                if re.match(r"(?i)pr", match.group("role")) and not is_epci_name(name) \
+                        and re.match(r"(?i)^(?:la |le )?(?:communaut|agglom|m[ée]tropole)", match.group("of") or ""):
+                    name = match.group("of").strip() + " " + name
+                found.append(Clue(uncapitalise(name), 0.75, tuple(run)))
+    return found
+
+
+def _title_runs(lines: list[Line]) -> list[list[Line]]:
+    """Lines joined while one ends on a particle or a generic word ("Le Président de la
+    Communauté d'agglomération" / "Forbach Porte de France,")."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and _TITLE_GOES_ON.search(runs[-1][-1].norm):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _signer_capacity(parts: LetterParts) -> str | None:
+    """"maire" or "president": the first title the signatory holds in their own name (the others
+    are further mandates), None without either."""
+    from extractors.fields.signataire import roles_in
+
+    text = " ".join(parts.lines[i].norm for i in parts.signatory)
+    return next((role for _, role, delegated in roles_in(text) if not delegated and role in ("maire", "president")),
+                None)
+
+
+def _named_in_body(parts: LetterParts) -> list[Clue]:
+    found = []
     for line in _body(parts):
-        match = _BODY_COLLECTIVITE.search(line.text)
-        if match:
-            return Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,))
+        for match in _BODY_COLLECTIVITE.finditer(line.text):
+            found.append(Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,)))
+    return found
+
+
+def _town_hall(head: list[Line]) -> Clue | None:
+    """Only a town hall and its address ("Hôtel de ville", "34700 Lodève"): the commune of that town."""
+    hall = next((l for l in head if _BARE_HEAD.match(l.norm.strip(" ,.")) or _TOWN_HALL.fullmatch(l.text.strip(" ,."))),
+                None)
+    if hall is None:
+        return None
+    for line in head:
+        match = _POSTCODE.search(line.text)
+        if match and line.top >= hall.top:
+            town = re.sub(r"(?i)\s+cedex.*$", "", match.group("town")).strip(" ,.-")
+            if town:
+                return Clue(commune_named(uncapitalise(town)), 0.8, (hall, line))
     return None
 
 

@@ -154,6 +154,36 @@ def test_a_member_commune_may_write_for_the_epci_porteuse(cog):
     assert reasons(view, cog) == []
 
 
+SAINT_PIERRE = dict(s1__collectivite__nom="Commune de Saint-Pierre", s2__departement="974", s2__region="04",
+                    s2__communes=[{"nom": "Saint-Pierre", "code_insee": "97416"}], s2__epci=None,
+                    courrier_prefet__departement="974")
+
+
+def test_the_letters_collectivite_is_compared_by_codes_not_names(cog):
+    # "Ville du Lorrain" and "Commune de Le Lorrain" share no spelling but are one commune.
+    lorrain = dict(s1__collectivite__nom="Commune de Le Lorrain", s2__departement="972", s2__region="02",
+                   s2__communes=[{"nom": "Le Lorrain", "code_insee": "97214"}], s2__epci=None,
+                   courrier_prefet__departement="972")
+    assert reasons(dossier(courrier_collectivite__collectivite="Ville du Lorrain", **lorrain), cog) == []
+    # Nine communes are called Saint-Pierre: the dossier's own département says which one writes.
+    assert reasons(dossier(courrier_collectivite__collectivite="Ville de Saint-Pierre", **SAINT_PIERRE), cog) == []
+
+
+def test_an_epci_writing_from_its_seats_town_hall_is_coherent_with_a_member_porteuse(cog):
+    view = dossier(s1__collectivite__nom="Commune de Forbach", s2__departement="57", s2__region="44",
+                   s2__communes=[{"nom": "Forbach", "code_insee": "57227"}], s2__epci=None,
+                   courrier_prefet__departement="57",
+                   courrier_collectivite__collectivite="Communauté d'agglomération Forbach Porte de France",
+                   courrier_collectivite__signataire_qualite="president_epci")
+    assert reasons(view, cog) == []
+    elsewhere = dossier(**{**dict(s1__collectivite__nom="Commune de Sarreguemines", s2__departement="57",
+                                  s2__region="44", s2__communes=[{"nom": "Sarreguemines", "code_insee": "57631"}],
+                                  s2__epci=None, courrier_prefet__departement="57"),
+                           "courrier_collectivite__collectivite": "Communauté d'agglomération Forbach Porte de France",
+                           "courrier_collectivite__signataire_qualite": "president_epci"})
+    assert reasons(elsewhere, cog) == [("TERRITOIRE_INCOHERENT", None)]
+
+
 def test_a_collectivite_the_cog_does_not_know_is_for_a_reviewer(cog):
     view = dossier(courrier_collectivite__collectivite="Syndicat mixte du Pays Imaginaire")
     assert reasons(view, cog) == [("VERIFICATION_REQUISE", "courrier_collectivite.collectivite")]
@@ -255,3 +285,39 @@ def test_letter_defects_add_up(cog, signe, quality):
     expected = ([("COURRIER_COLLECTIVITE_NON_SIGNE", None)] if not signe else []) + \
         ([("SIGNATAIRE_NON_HABILITE", None)] if quality == "autre" else [])
     assert got == expected
+
+
+def assessed_as_read(cog, **written) -> list[tuple[str, str | None]]:
+    """The Combourg dossier as the extractors hand it over (raw texts), normalised, then assessed."""
+    values = {**VALUES, "s2.communes": "Combourg", "s2.epci": "Communauté de communes Bretagne Romantique",
+              **{k.replace("__", "."): v for k, v in written.items()}}
+    raw = {fid: FieldValue(value, 0.95, None, FieldStatus.EXTRACTED) for fid, value in values.items()}
+    fields = {fid: {"value": v.value, "confidence": v.confidence, "source": None, "status": v.status.value}
+              for fid, v in normalise_fields(raw, cog).items()}
+    return reasons(DossierView(pieces=PIECES, fields=fields), cog)
+
+
+@pytest.mark.parametrize("communes", [
+    "Combourg (code INSEE 35085)", "Combourg — code INSEE 35085", "Combourg (35085)", "Combourg 35270",
+    "Combourg ; Tinténiac", "Combourg et Tinténiac", "Combourg / Tinténiac", "• Combourg\n• Tinténiac",
+    "Combourg Tinténiac", "35085",
+])
+def test_communes_written_with_codes_or_in_lists_raise_no_false_alarm(cog, communes):
+    assert assessed_as_read(cog, s2__communes=communes) == []
+
+
+def test_a_code_that_contradicts_its_commune_is_for_a_reviewer_not_an_unknown_commune(cog):
+    assert assessed_as_read(cog, s2__communes="Combourg (code INSEE 35360)") == \
+        [("VERIFICATION_REQUISE", "s2.communes")]
+
+
+@pytest.mark.parametrize("letter", ["Mairie de Combourg", "Hôtel de Ville de Combourg", "Combourg",
+                                    "CC Bretagne Romantique"])
+def test_the_letters_collectivite_however_written_is_the_porteuse_or_its_epci(cog, letter):
+    assert assessed_as_read(cog, courrier_collectivite__collectivite=letter) == []
+
+
+def test_a_garbled_letterhead_is_for_a_reviewer_unless_it_is_the_porteuses_name(cog):
+    assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Lodève") == \
+        [("VERIFICATION_REQUISE", "courrier_collectivite.collectivite")]
+    assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Combourg") == []

@@ -1,0 +1,223 @@
+"""The communes of section 2 as written: names, INSEE or postal codes, in lists of any shape.
+
+"Sartène (code INSEE 2A272)", "Saint-Pierre — code INSEE 97416", "Le Lorrain (97214)",
+"Bastia 20200", "Porto-Vecchio ; Bonifacio et Lecci", "• Corte • Venaco", or names one per
+line (the line breaks are lost by then: "Le Quesnoy Landrecies"). Codes confirm or stand for
+a commune, separators separate, and a name that is itself a commune ("Thue et Mue",
+"Saint-Martin-et-…") is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import values
+from schemas.cog import EXACT, Cog, Commune, CommuneKind
+
+_CODE = r"(?:\d{5}|2[ABab]\d{3})"
+_TOKEN = re.compile(
+    rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
+    r"|(?P<paren>\((?P<inside>[^()]*)\))"
+    r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
+    r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
+    r"|(?P<label>\b(?i:code\s+insee|code\s+postal|code\s+commune|insee|c\.\s?p\.|cp|code|n°|no\.?)(?=[\s:.(]|$))"
+    r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
+_LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
+                      r"|^(?:et|ainsi que)\s+")
+_CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a line end
+_MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One commune written in the list, resolved or not."""
+
+    nom: str
+    code_insee: str | None
+    sure: bool  # one current commune, its name exact or confirmed by a code
+    confirmed: bool = False  # a code written beside the name agrees with it
+    contradicted: bool = False  # a code written beside the name names another commune, or none
+
+
+@dataclass
+class _Item:
+    words: list[str]
+    codes: list[str]
+    hint: str | None = None  # a département written beside the name
+
+
+def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
+    """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
+    text = _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or "")
+    items = _items(text, cog)
+    entries = [e for item in items for e in _entries(item, cog, departement, epci)]
+    if departement is None and not all(e.sure for e in entries):
+        # No département written: the one of every commune resolved settles a homonym ("Saint-Pierre"
+        # between Le Carbet and Le Prêcheur is Martinique's).
+        around = {cog.departement_of_commune(e.code_insee) for e in entries if e.sure and e.code_insee}
+        if len(around) == 1:
+            dep = around.pop()
+            entries = [e for item in items for e in _entries(item, cog, dep, epci)]
+    return entries
+
+
+def _items(text: str, cog: Cog) -> list[_Item]:
+    """Names with the codes written beside them; strong separators (";", ",", bullets…) end an item."""
+    items: list[_Item] = []
+    current = _Item([], [])
+    pending: list[str] = []  # codes written before their name ("20200 Bastia")
+
+    def close() -> None:
+        nonlocal current, pending
+        if current.words:
+            items.append(current)
+        elif current.codes or pending:
+            items.append(_Item([], current.codes + pending))
+            pending = []
+        current = _Item([], [])
+
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup if match.lastgroup != "inside" else "paren"
+        token = match.group(0).strip()
+        if kind == "code":
+            if current.words:  # "Sartène 2A272", "Sartène (2A272) 20100": the codes of that name
+                current.codes += pending + [token.upper()]
+                pending = []
+            else:
+                pending.append(token.upper())
+        elif kind == "paren":
+            inside = match.group("inside").strip()
+            codes = re.findall(rf"(?<![\w-]){_CODE}(?![\w-])", inside)
+            if codes and current.words and not current.codes:
+                current.codes += [c.upper() for c in codes]
+            elif current.words and inside and cog.departement_code(inside, fuzzy=False):
+                current.hint = inside
+            elif inside and cog.is_commune_name(inside):  # "Annecy (Cran-Gevrier)": a name of its own
+                close()
+                items += _items(inside, cog)
+            # anything else in brackets is a comment: "(ville-centre)", "(commune nouvelle)"
+        elif kind == "strong":
+            close()
+        elif kind == "word":
+            if current.codes and current.words:  # "Bastia 20200 Ajaccio": a new name after a code
+                close()
+            if pending and not current.words:
+                current.codes, pending = pending[:1], pending[1:]
+                if pending:  # several codes in a row before a name: the others stand alone
+                    items.append(_Item([], pending))
+                    pending = []
+            current.words.append(token)
+        # "weak" separators and labels ("code INSEE", "CP") only sit between a name and its code
+    close()
+    return items
+
+
+def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None) -> list[Entry]:
+    if not item.words:
+        return [_code_alone(code, cog, departement, epci) for code in item.codes]
+    name = _LEADING.sub("", " ".join(item.words)).strip(" .-–—'’")
+    if not name:
+        return [_code_alone(code, cog, departement, epci) for code in item.codes]
+    names = _segments(name, cog) if not item.codes else [name]
+    split = len(names) > 1
+    hint = (cog.departement_code(item.hint, fuzzy=False) if item.hint else None) or departement
+    entries = [_named(n, item.codes if n is names[-1] else [], cog, hint, epci, split) for n in names]
+    return entries
+
+
+def _segments(name: str, cog: Cog) -> list[str]:
+    """One name, or several when it is no commune but reads, with no word left over, as a run of
+    communes ("Le Quesnoy Landrecies", "Sartène et Corte"); "et" between two is a separator."""
+    if cog.is_commune_name(name):
+        return [name]
+    words = name.split()
+    if len(words) < 2:
+        return [name]
+    best: list[list[str] | None] = [[]] + [None] * len(words)  # best[i]: fewest names for words[:i]
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - _MAX_WORDS), end):
+            before = best[start]
+            if before is None:
+                continue
+            piece = words[start:end]
+            if piece[0].lower() == "et" and before:  # "Sartène et Corte": "et" separates
+                piece = piece[1:]
+            if not piece or not cog.is_commune_name(" ".join(piece)):
+                continue
+            if best[end] is None or len(before) + 1 < len(best[end]):
+                best[end] = before + [" ".join(piece)]
+    if best[-1] and len(best[-1]) > 1:
+        return best[-1]
+    parts = [p for p in re.split(r"\s+et\s+", name) if p]  # two names, one misread: cut at "et"
+    return parts if len(parts) > 1 else [name]
+
+
+def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci: str | None,
+           split: bool) -> Entry:
+    """A written name, with the code written beside it, if any."""
+    nom = values.clean_text(name) or name
+    match = cog.resolve_commune(name, departement)
+    if codes:
+        homonyms = _homonyms(name, cog) or (list(match.candidates) if match else [])
+        agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
+        if len({_current(c).code for c in agreeing}) == 1:
+            commune = agreeing[0]
+            return Entry(nom, _insee(commune), True, confirmed=True)
+        # A code that names another commune (or none): the reader decides which is right.
+        by_code = _code_alone(codes[0], cog, departement, epci)
+        code = match.code_insee if match and not match.ambiguous else by_code.code_insee
+        return Entry(nom, code, False, contradicted=True)
+    if match is None:
+        return Entry(nom, None, False)
+    candidates = list(match.candidates)
+    if match.ambiguous and epci:
+        members = [c for c in candidates if cog.commune_in_epci(_current(c).code, epci)]
+        candidates = members if len({_current(c).code for c in members}) == 1 else candidates
+    if len(candidates) > 1:
+        return Entry(nom, None, False)
+    commune = candidates[0]
+    sure = match.score >= EXACT and (not split or not departement or commune.departement == departement)
+    return Entry(nom, _insee(commune), sure)
+
+
+def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None) -> Entry:
+    """A code without a name: an INSEE code names its commune; a postcode, the one commune it serves."""
+    by_insee = cog.commune(code)
+    by_post = list(cog.communes_of_postcode(code))
+    if by_insee and by_post and {c.code for c in by_post} != {by_insee.code}:
+        found = []  # the code of one commune and the postcode of others: no telling
+    else:
+        found = [by_insee] if by_insee else by_post
+    if len(found) > 1 and departement:
+        found = [c for c in found if c.departement == departement] or found
+    if len(found) > 1 and epci:
+        found = [c for c in found if cog.commune_in_epci(c.code, epci)] or found
+    if len(found) != 1:
+        return Entry(code, None, False)
+    return Entry(found[0].nom, found[0].code, True)
+
+
+def _homonyms(name: str, cog: Cog) -> list[Commune]:
+    """Every commune of exactly that name, whatever its département."""
+    match = cog.resolve_commune(name)
+    return list(match.candidates) if match and match.score >= EXACT else []
+
+
+def _code_names(code: str, commune: Commune, cog: Cog) -> bool:
+    """Whether a written code is this commune's INSEE code (current or former) or one of its postcodes."""
+    current = _current(commune)
+    by_code = cog.commune(code)
+    return code == commune.code or (by_code is not None and by_code.code == current.code
+                                    and commune.kind is CommuneKind.ACTUELLE) or code in commune.codes_postaux
+
+
+def _current(commune: Commune) -> Commune:
+    return commune.parent if commune.parent is not None else commune
+
+
+def _insee(commune: Commune) -> str | None:
+    """The code `s2.communes` gives: a commune's own, an arrondissement's commune's, none for a déléguée."""
+    if commune.kind in (CommuneKind.DELEGUEE, CommuneKind.ASSOCIEE):
+        return None
+    return _current(commune).code

@@ -1,0 +1,113 @@
+"""Section 2's communes written with their codes, in lists of any shape, against the real COG."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.cog import Cog
+from schemas.communes import parse_communes
+from schemas.normalise import normalise_fields
+
+
+@pytest.fixture(scope="module")
+def cog() -> Cog:
+    return Cog.load()
+
+
+def codes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list:
+    return [(e.code_insee, e.sure) for e in parse_communes(text, cog, departement, epci)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sartène (code INSEE 2A272)", "2A272"),
+    ("Saint-Pierre — code INSEE 97416", "97416"),  # one of nine Saint-Pierre: the code says which
+    ("Saint-Pierre (97225)", "97225"),
+    ("Le Lorrain (97214)", "97214"),
+    ("Bastia 20200", "2B033"),  # a postcode Bastia shares with three neighbours
+    ("20200 Bastia", "2B033"),
+    ("Sartène - code INSEE : 2A272", "2A272"),
+    ("Saint- Pierre (code INSEE 97416)", "97416"),  # cut at a line end
+    ("Sartène 2A272 20100", "2A272"),  # its INSEE code and its postcode
+])
+def test_a_code_beside_a_name_confirms_it_and_is_no_commune(cog, text, code):
+    entries = parse_communes(text, cog)
+    assert [(e.code_insee, e.sure, e.confirmed) for e in entries] == [(code, True, True)]
+    assert entries[0].nom.replace(" ", "") in text.replace(" ", "")
+
+
+def test_a_code_that_disagrees_with_the_name_is_for_a_reviewer(cog):
+    [entry] = parse_communes("Sartène (code INSEE 2A041)", cog)  # 2A041 is Bonifacio
+    assert entry.nom == "Sartène" and not entry.sure and not entry.confirmed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2A272", [("2A272", True)]),
+    ("2A272 ; 2B096", [("2A272", True), ("2B096", True)]),
+    ("20200", [(None, False)]),  # the postcode of four communes
+    ("97214", [("97214", True)]),
+])
+def test_a_code_alone_names_its_commune(cog, text, expected):
+    assert codes(text, cog) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Porto-Vecchio ; Bonifacio et Lecci",
+    "Porto-Vecchio, Bonifacio, Lecci",
+    "Porto-Vecchio / Bonifacio / Lecci",
+    "• Porto-Vecchio • Bonifacio • Lecci",
+    "- Porto-Vecchio\n- Bonifacio\n- Lecci",
+    "Porto-Vecchio\nBonifacio\nLecci",
+    "Porto-Vecchio Bonifacio Lecci",  # one per line, the line breaks lost by the reading
+    "1. Porto-Vecchio 2. Bonifacio 3. Lecci",
+    "Communes de Porto-Vecchio, Bonifacio et Lecci",
+    "Porto-Vecchio (2A247), Bonifacio (2A041) et Lecci (2A139)",
+    "Porto-Vecchio 20137 ; Bonifacio 20169 ; Lecci 20137",
+    "Porto-Vecchio (2A) & Bonifacio + Lecci (Corse-du-Sud)",
+    "Porto-Vecchio (ville-centre), Bonifacio, Lecci",  # a comment in brackets is no commune
+])
+def test_separators_separate(cog, text):
+    assert codes(text, cog) == [("2A247", True), ("2A041", True), ("2A139", True)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Thue et Mue", "14098"),
+    ("Saint-Geniez-d'Olt-et-d'Aubrac", "12224"),
+    ("Parves et Nattages", "01286"),
+])
+def test_a_name_holding_et_is_one_commune(cog, text, code):
+    assert codes(text, cog) == [(code, True)]
+
+
+def test_homonyms_are_told_apart_by_the_departement_the_epci_or_the_neighbours(cog):
+    assert codes("Saint-Pierre", cog) == [(None, False)]
+    assert codes("Saint-Pierre", cog, "974") == [("97416", True)]
+    assert codes("Saint-Pierre", cog, epci="200041788") == [("97225", True)]  # CA du Pays Nord Martinique
+    assert codes("Le Carbet\nSaint-Pierre\nLe Prêcheur", cog) == [("97204", True), ("97225", True), ("97219", True)]
+
+
+def test_unknown_names_stay_one_unsure_entry(cog):
+    assert [(e.nom, e.code_insee, e.sure) for e in parse_communes("Atlantide", cog)] == [("Atlantide", None, False)]
+    # A commune déléguée is known, with no INSEE code of its own (COMMUNE_INCONNUE names its commune nouvelle).
+    assert codes("Annecy, Cran-Gevrier", cog) == [("74010", True), (None, True)]
+
+
+def normalised(raw: dict, cog: Cog) -> dict:
+    fields = {fid: FieldValue(v, conf, None, FieldStatus.EXTRACTED) for fid, (v, conf) in raw.items()}
+    return normalise_fields(fields, cog)
+
+
+def test_normalised_communes_with_codes_are_sure_and_code_confirmed_ones_outweigh_a_weak_reading(cog):
+    out = normalised({"s2.communes": ("Sartène (code INSEE 2A272) ; Propriano (2A249)", 0.6)}, cog)["s2.communes"]
+    assert out.value == [{"nom": "Sartène", "code_insee": "2A272"}, {"nom": "Propriano", "code_insee": "2A249"}]
+    assert out.status is FieldStatus.EXTRACTED and out.confidence >= 0.9
+    unsure = normalised({"s2.communes": ("Sartène ; Propriano", 0.6)}, cog)["s2.communes"]
+    assert unsure.status is FieldStatus.NEEDS_REVIEW  # no code to confirm a weak reading
+
+
+def test_normalised_homonym_resolved_by_the_epci_of_section_2(cog):
+    out = normalised({"s2.communes": ("Le Carbet et Saint-Pierre", 0.95),
+                      "s2.epci": ("Communauté d'agglomération du Pays Nord Martinique", 0.95)}, cog)
+    assert out["s2.communes"].value == [{"nom": "Le Carbet", "code_insee": "97204"},
+                                        {"nom": "Saint-Pierre", "code_insee": "97225"}]
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
