@@ -96,12 +96,41 @@ def random_person(rng: random.Random, female: bool | None = None) -> tuple[str, 
 _PARTICLES = {"de", "du", "des", "d'"}
 
 
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def split_name(full: str) -> tuple[str, str]:
-    """'Marie-Claude Duval' -> ('Marie-Claude', 'Duval'); 'Anne de La Roche' -> ('Anne', 'de La Roche')."""
+    """(first name, surname) of a name however it is written: 'Marie-Claude Duval',
+    'Anne de La Roche', 'ROUXEL Céline', 'Céline ROUXEL', 'Jean-Luc DE LA ROCHE'."""
     parts = full.split()
     if len(parts) == 1:
         return "", parts[0]
+    caps = [_is_caps(p) for p in parts]
+    if any(caps) and not all(caps):
+        if caps[0]:  # 'ROUXEL Céline': the surname leads
+            k = caps.index(False)
+            return " ".join(parts[k:]), " ".join(parts[:k])
+        k = caps.index(True)
+        while k > 1 and parts[k - 1].lower() in _PARTICLES:
+            k -= 1
+        return " ".join(parts[:k]), " ".join(parts[k:])
     return parts[0], " ".join(parts[1:])
+
+
+def proper_case(surname: str) -> str:
+    """'ROUXEL' -> 'Rouxel', 'LE GALL' -> 'Le Gall', "D'AUBIGNÉ" -> "d'Aubigné"; mixed case kept."""
+    if not _is_caps(surname):
+        return surname
+    out = []
+    for i, w in enumerate(surname.split(" ")):
+        if i == 0 and w.lower() in ("de", "du", "des") and " " in surname:
+            out.append(w.lower())
+            continue
+        out.append("-".join("'".join(x[:1].upper() + x[1:].lower() for x in part.split("'"))
+                            for part in w.split("-")))
+    return " ".join(out)
 
 
 def upper_surname(surname: str, keep_particle: bool = True) -> str:
@@ -119,13 +148,38 @@ _FEMININE = re.compile(r"\b(La |Madame|Mme|[Pp]résidente|[Aa]djointe|[Pp]réfè
                        r"générale|[Pp]remière|[Dd]éléguée|[Cc]onseillère|sous-préfète|[Vv]ice-présidente)")
 
 
-def is_female(name: str, title: str) -> bool:
-    if _FEMININE.search(title):
+def is_female(name: str, title: str) -> bool | None:
+    """The signer's gender from the title (the part about the signer, not
+    "pour la préfète"), else from the first-name lists; None when unknown."""
+    own = re.sub(r"(?i)\b(pour|p/)\s*(le|la)\s+(préf\w+|maire|présiden\w+)( empêchée?)?( et par délégation)?,?", "", title)
+    own = re.sub(r"(?i)\bP/(le|la)\s+\w+,?", "", own)
+    if _FEMININE.search(own):
         return True
-    if re.search(r"\b(Le |[Pp]résident\b|[Aa]djoint\b|[Pp]réfet\b|[Dd]irecteur|général\b|[Pp]remier)", title):
+    if re.search(r"\b(Le |le |[Pp]résident\b|[Aa]djoint\b|[Pp]réfet\b|[Dd]irecteur|général\b|[Pp]remier)", own):
         return False
-    first = split_name(name)[0]
-    return first in FIRST_NAMES_F
+    first = split_name(name)[0].split(" ")[0]
+    if first in FIRST_NAMES_F:
+        return True
+    if first in FIRST_NAMES_M:
+        return False
+    return None
+
+
+_EPCI_RE = re.compile(r"^(CC|CA|CU|Cté|Communauté|Métropole|Eurométropole|Agglomération|Pays|PETR|Syndicat)\b"
+                      r"|Métropole|Agglo|Communauté")
+
+
+def looks_like_epci(name: str) -> bool:
+    return bool(_EPCI_RE.search(name))
+
+
+def commune_town(name: str) -> str:
+    """'Commune du Lorrain' -> 'Le Lorrain', "Ville d'Agde" -> 'Agde', 'Lodève' -> 'Lodève'."""
+    m = re.match(r"^(?:Commune|Ville|Mairie)\s+(de |d'|du |des )(.+)$", name)
+    if not m:
+        return name
+    link, rest = m.groups()
+    return {"du ": "Le ", "des ": "Les "}.get(link, "") + rest
 
 
 # ------------------------------------------------------------------ geography words
@@ -746,10 +800,21 @@ class _Letter:
         self.indent = rng.choice([0, 0, 0, 20, 28, 35])
         self.para_gap = self.size * rng.uniform(0.4, 1.0)
         self.female = is_female(spec.signatory_name, spec.signatory_title)
-        self.first, self.surname = split_name(spec.signatory_name)
-        self.epci = spec.collectivite_is_epci
+        self.first, surname = split_name(spec.signatory_name)
+        self.surname = proper_case(surname)
+        self.epci = spec.collectivite_is_epci or looks_like_epci(spec.collectivite_name)
+        # the commune's own name ("Commune du Lorrain" -> "Le Lorrain"); for an EPCI, its seat
+        self.town = commune_town(spec.collectivite_name) if not self.epci else spec.seat_town
+        if spec.kind == "collectivite" and not self.epci and self.town == spec.collectivite_name \
+                and spec.seat_town and spec.collectivite_name.startswith(("Commune", "Ville", "Mairie")):
+            self.town = spec.seat_town
+        m = re.search(r"(?i)sous-préf\w* (?:de |d'|du |des )([A-ZÉÈ][\w'-]+(?: [\w'-]+)*)", spec.signatory_title)
+        self.sous_pref = m.group(1) if m else None
+        self.postcode = spec.postcode or (f"{spec.departement_code}000" if len(spec.departement_code) == 2
+                                          else f"{spec.departement_code}00")
         self.page = self.doc.new_page()
         self.y = Page.H
+        self.info: dict = {"font": fam, "size": self.size}
         self.footer_lines: list[str] = []
         self.dept_of = dept_of(spec.departement_code, spec.departement_name)
 
@@ -806,19 +871,26 @@ class _Letter:
         """How the body names the collectivité: 'la commune de Lodève', 'la communauté d'agglomération …'."""
         n = self.spec.collectivite_name
         if self.epci:
-            if re.match(r"(Communauté|Métropole|Eurométropole)", n):
+            if re.match(r"(Communauté|Métropole|Eurométropole|Agglomération)", n):
                 return "la " + (_low1(n) if self.rng.random() < 0.5 else n)
-            if n.startswith(("CC ", "CA ", "CU ")):
-                return "la " + n
-            return "la communauté " + n
-        return self.rng.choice(["la commune ", "la ville ", "la commune "]) + place_of(n)
+            m = re.match(r"(CC|CA|CU|Cté de communes) (.*)", n)
+            if m:
+                if self.rng.random() < 0.5:
+                    return "la " + n
+                kind = {"CC": "communauté de communes", "CA": "communauté d'agglomération",
+                        "CU": "communauté urbaine", "Cté de communes": "communauté de communes"}[m.group(1)]
+                return f"la {kind} {m.group(2)}"
+            return n
+        if n != self.town and self.rng.random() < 0.4:
+            return "la " + _low1(n)
+        return self.rng.choice(["la commune ", "la ville ", "la commune "]) + place_of(self.town)
 
     def signer_role(self) -> str:
         """'maire de Lodève', 'présidente de la communauté …' (for "Je soussigné …")."""
         t = re.sub(r"^(Le |La |L')", "", self.spec.signatory_title).strip().rstrip(",")
         t = _low1(t)
         if not re.search(r"\b(de|des|du)\s|\bd'", t) and self.spec.kind == "collectivite":
-            t += " " + ("de " + self.coll_phrase() if self.epci else place_of(self.spec.collectivite_name))
+            t += " " + ("de " + self.coll_phrase() if self.epci else place_of(self.town))
         return t.replace("de la la ", "de la ")
 
     def name_forms(self) -> str:
@@ -827,6 +899,8 @@ class _Letter:
         civ = "Mme" if self.female else "M."
         form = rng.choice(["First SUR", "First SUR", "First Sur", "SUR First", "civ First SUR",
                            "civ First Sur", "First SUR"])
+        if self.female is None and form.startswith("civ"):
+            form = form[4:]
         SUR = upper_surname(sur, rng.random() < 0.7)
         return {"First SUR": f"{first} {SUR}", "First Sur": f"{first} {sur}", "SUR First": f"{SUR} {first}",
                 "civ First SUR": f"{civ} {first} {SUR}", "civ First Sur": f"{civ} {first} {sur}"}[form].strip()
@@ -857,7 +931,7 @@ class _Letter:
 
     def contact_lines(self) -> list[str]:
         rng, s = self.rng, self.spec
-        base = slug(s.collectivite_name if not self.epci else self.coll_short())
+        base = slug(self.town if not self.epci else self.coll_short())
         mail = rng.choice([f"mairie@{base}.fr", f"contact@ville-{base}.fr", f"accueil@{base}.fr",
                            f"secretariat@mairie-{base}.fr", f"dgs@{base}.fr"])
         out = [f"{rng.choice(['Tél. : ', 'Tél. ', 'T. ', 'Téléphone : '])}{phone(rng, s.departement_code)}"]
@@ -879,10 +953,11 @@ class _Letter:
             else:
                 title_lines = [name]
         else:
-            form = rng.choice(["Mairie", "Ville", "Hôtel", "Commune", "Mairie", "bare"])
-            title_lines = {"Mairie": [f"Mairie {place_of(name)}"], "Ville": [f"Ville {place_of(name)}"],
-                           "Hôtel": ["Hôtel de ville", name], "Commune": [f"Commune {place_of(name)}"],
-                           "bare": [name]}[form]
+            town = self.town
+            form = rng.choice(["Mairie", "Ville", "Hôtel", "Commune", "Mairie", "bare", "asis"])
+            title_lines = {"Mairie": [f"Mairie {place_of(town)}"], "Ville": [f"Ville {place_of(town)}"],
+                           "Hôtel": ["Hôtel de ville", town], "Commune": [f"Commune {place_of(town)}"],
+                           "bare": [town], "asis": [name]}[form]
             kind_line = None
         if rng.random() < 0.35:
             title_lines = [t.upper() for t in title_lines]
@@ -892,6 +967,7 @@ class _Letter:
                                    f"{s.departement_name} – {s.region_name}", "République française"]))
         layout = rng.choice(["centred", "left", "bandeau", "logo", "left", "logo_beside"])
         self.layout = layout
+        self.info["letterhead"] = layout
         addr = self.coll_address()
         contact = self.contact_lines()
         self.footer_rule = rng.random() < 0.6
@@ -980,6 +1056,7 @@ class _Letter:
         top = Page.H - rng.uniform(35, 50)
         x = self.ml - rng.uniform(0, 20)
         style = rng.choice(["marque", "marque", "marque_one_line", "old"])
+        self.info["letterhead"] = style
         self.footer_rule = rng.random() < 0.4
         y = top
         if style == "old":
@@ -1006,8 +1083,8 @@ class _Letter:
         coastal = s.departement_code in {"06", "11", "13", "14", "17", "22", "29", "2A", "2B", "30", "33", "34",
                                          "35", "40", "44", "50", "56", "59", "62", "64", "66", "76", "80", "83", "85"}
         overseas = s.departement_code in {"971", "972", "973", "974", "976"}
-        if "sous-préf" in t:
-            svc = [f"Sous-préfecture {place_of(s.seat_town)}", rng.choice(["Cabinet", "Pôle développement territorial"])]
+        if "sous-préf" in t and self.sous_pref:
+            svc = [f"Sous-préfecture {place_of(self.sous_pref)}", rng.choice(["Cabinet", "Pôle développement territorial"])]
         elif "secrétaire" in t or rng.random() < 0.3:
             svc = ["Secrétariat général", rng.choice(["Direction de la coordination des politiques publiques",
                                                       "Bureau de l'appui territorial", "Pôle ingénierie territoriale"])]
@@ -1039,7 +1116,7 @@ class _Letter:
             self.y = y - 10
         street = rng.choice(["place des Martyrs de la Résistance", "rue de la Préfecture", "place de la Préfecture",
                              "boulevard de la République", "avenue Foch", "place Jeanne d'Arc"])
-        self.footer_lines = [f"{rng.randint(1, 40)} {street} – {s.postcode} {s.seat_town.upper()} CEDEX"
+        self.footer_lines = [f"{rng.randint(1, 40)} {street} – {self.postcode} {s.seat_town.upper()} CEDEX"
                              + (f" – Tél. : {phone(rng, s.departement_code)}" if rng.random() < 0.6 else ""),
                              f"www.{dom}"]
 
@@ -1058,7 +1135,7 @@ class _Letter:
                 lines = [f"{'Madame la Maire' if fem else 'Monsieur le Maire'}", f"Hôtel de ville",
                          ]
             lines += [rng.choice(STREETS),
-                      f"{self.porteuse_postcode()} {s.collectivite_name if not self.epci else self.porteuse_town()}"]
+                      f"{self.porteuse_postcode()} {self.town if not self.epci else self.porteuse_town()}"]
             salute = ("Madame la Présidente," if fem else "Monsieur le Président,") if self.epci else \
                 ("Madame la Maire," if fem else "Monsieur le Maire,")
         else:
@@ -1119,7 +1196,7 @@ class _Letter:
         obj = rng.choice([
             "Candidature à l'appel à projets « Atelier des territoires Flash »",
             f"Lettre de soutien – Atelier des territoires Flash – {s.project_title}",
-            f"Atelier des territoires « Flash » : candidature {place_of(s.collectivite_name) if not self.epci else 'de ' + s.collectivite_name}",
+            f"Atelier des territoires « Flash » : candidature {place_of(self.town) if not self.epci else 'de ' + self.coll_phrase()}",
             f"Soutien à la candidature de {self.coll_phrase()} à l'Atelier des territoires Flash",
             "Appel à candidatures Atelier des territoires Flash 2026",
         ])
@@ -1132,7 +1209,7 @@ class _Letter:
                 pj += ["délibération du conseil " + ("communautaire" if self.epci else "municipal"),
                        "note de présentation du projet"]
             lines.append(("P.J. : ", rng.choice(pj)))
-        self.y -= self.lead * rng.uniform(0.8, 1.8)
+        self.y -= self.lead * rng.uniform(1.6, 2.4)
         if date_line:
             self.page.text(self.ml, self.y, date_line, self.reg, fs)
             self.y -= self.lead * 1.5
@@ -1157,10 +1234,13 @@ class _Letter:
         coll = self.coll_phrase()
         proj = s.project_title
         who = "soussignée" if self.female else "soussigné"
+        simple_title = not re.search(r",|\b[Pp]our\b|P/", s.signatory_title)
         name_in_body = f"{self.first} {upper_surname(self.surname)}"
         intro = rng.choice([
             f"J'ai l'honneur de vous adresser la candidature de {coll} à l'appel à projets « Atelier des territoires "
             f"Flash », pour le projet intitulé « {proj} ».",
+            f"J'ai l'honneur de vous confirmer le soutien de {coll} à la candidature à l'Atelier des territoires "
+            f"Flash, sur le thème « {proj} »." if not simple_title else
             f"Je {who} {name_in_body}, {self.signer_role()}, confirme par la présente le soutien plein et entier de "
             f"{coll} à la candidature déposée au titre de l'Atelier des territoires Flash, sur le thème « {proj} ».",
             f"Par ce courrier, {coll} souhaite vous faire part de son engagement dans la démarche « Atelier des "
@@ -1287,6 +1367,7 @@ class _Letter:
             rows = [(t, self.reg) for t in title_lines] + [("__GAP__", None), (name, name_font)]
         if order in ("name_title", "combined"):
             rows = [("__GAP__", None)] + rows
+        self.block_order = order
         h_rows = sum(gap if r[0] == "__GAP__" else fs * 1.25 for r in rows) + (self.lead * 2 if date_line else 0)
         self.need(h_rows + 20)
         align = rng.choice(["right", "right", "centre_right", "centre", "left"])
@@ -1352,7 +1433,9 @@ class _Letter:
             y0 = gy + rng.uniform(-5, 15)
             cx -= rng.uniform(40, 75)
         elif mode == "over" or mode == "offset":
-            y0 = (name_y + top_y) / 2 - h / 2 + rng.uniform(-6, 10)
+            # the ink crosses a typed row: the name, or the quality line
+            row_y = rng.choice([r[1] for r in text_rows] + [name_y])
+            y0 = row_y + fs * 0.35 - h / 2 + rng.uniform(-6, 6)
         elif mode == "above":
             y0 = top_y + fs * 1.1
             h = min(h, 48)
@@ -1367,19 +1450,22 @@ class _Letter:
         render = rng.choice(["vector", "vector", "png", "png", "scan"])
         if render == "scan" and mode != "gap":
             render = "png"
+        self.info["signature"] = {"mode": mode, "render": render, "ink": ink_name, "weight": weight,
+                                  "page": len(self.doc.pages)}
         stamp = None
         if rng.random() < 0.35:
             d = rng.uniform(68, 100)
             if s.kind == "prefet":
-                top_t = f"Préfecture {self.dept_of}" if "sous" not in s.signatory_title.lower() \
-                    else f"Sous-préfecture {place_of(s.seat_town)}"
+                top_t = f"Sous-préfecture {place_of(self.sous_pref)}" if self.sous_pref \
+                    else f"Préfecture {self.dept_of}"
                 stamp = (top_t, "République française", [] if rng.random() < 0.5 else ["Le Préfet"], d)
             elif self.epci:
                 stamp = (self.coll_short() if len(s.collectivite_name) > 34 else s.collectivite_name,
                          s.departement_name, ["Le Président"] if rng.random() < 0.5 else [], d)
             else:
-                stamp = (f"Mairie {place_of(s.collectivite_name)}", f"({s.departement_code})" if rng.random() < 0.4
+                stamp = (f"Mairie {place_of(self.town)}", f"({s.departement_code})" if rng.random() < 0.4
                          else s.departement_name, ["Le Maire"] if rng.random() < 0.5 else [], d)
+        self.info["signature"]["stamp"] = stamp is not None
         px_per_pt = 3
         if render == "vector":
             if stamp:
@@ -1427,7 +1513,7 @@ class _Letter:
             town = s.seat_town
         else:
             self.head_collectivite()
-            town = s.seat_town if self.epci else s.collectivite_name
+            town = s.seat_town if self.epci else self.town
         date_pos = rng.choice(["top_right", "top_right", "above_sign", "refs"])
         date_kind = rng.choice(["le", "le", "fait", "bare", "comma_nole"])
         if date_pos != "above_sign" and date_kind == "fait":
@@ -1456,20 +1542,30 @@ class _Letter:
         self.refs_and_object(date_line if date_pos == "refs" else None)
         self.para(salute, justify=False, indent=0, gap=self.para_gap + 2)
         paras = self.body_prefet(salute) if s.kind == "prefet" else self.body_collectivite(salute)
-        if rng.random() < 0.15:  # long letter: two pages in most cases
+        if rng.random() < 0.08:  # long letter: two pages in most cases
             paras[2:2] = rng.sample(LONG_PARAS, 3)
         for i, para in enumerate(paras):
             if i == len(paras) - 1:
                 # the closing formula stays on the page of the signatory block
                 n = len(wrap(para, self.reg, self.size, self.mr - self.ml, self.indent))
-                self.need(n * self.lead + 150)
+                self.need(n * self.lead + 125)
             self.para(para)
         self.signatory_block(date_line if date_pos == "above_sign" else None, town)
         self._footer(self.page)
         if len(self.doc.pages) > 1:
             for i, pg in enumerate(self.doc.pages):
                 pg.text_centre(Page.W / 2, 22, f"{i + 1}/{len(self.doc.pages)}", self.reg, 8, (90, 90, 90))
+        self.info["pages"] = len(self.doc.pages)
+        self.info["block_order"] = getattr(self, "block_order", None)
         return self.doc.build()
+
+
+def letter_pdf_info(spec: LetterSpec) -> tuple[bytes, dict]:
+    """The PDF and how it was drawn (letterhead, font, signature mode, render,
+    ink, stamp, pages): for reports on what Guichet misses, not for the truth."""
+    letter = _Letter(spec)
+    pdf = letter.build()
+    return pdf, letter.info
 
 
 def letter_pdf(spec: LetterSpec) -> bytes:

@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .letters import LetterSpec, letter_pdf
+import json
+
+from .letters import LetterSpec, letter_pdf_info
 
 D = datetime.date
 
@@ -30,10 +32,10 @@ EXAMPLES = [
     LetterSpec("collectivite", "Stéphanie Hoarau", "Première adjointe", "Saint-Pierre", False, "974", "La Réunion",
                "La Réunion", "Saint-Pierre", "97410", D(2026, 2, 20), False, True,
                "Le front de mer de Saint-Pierre face au recul du trait de côte", 5),
-    LetterSpec("collectivite", "Ange Casanova", "Maire de Corte", "Corte", False, "2B", "Haute-Corse",
+    LetterSpec("collectivite", "CASANOVA Ange", "Maire de Corte", "Commune de Corte", False, "2B", "Haute-Corse",
                "Corse", "Corte", "20250", D(2026, 3, 9), True, False,
                "Corte, ville universitaire de montagne", 6),
-    LetterSpec("prefet", "Antoine Bellance", "Le secrétaire général, pour le préfet", "Le Lorrain", False, "972",
+    LetterSpec("prefet", "Antoine Bellance", "Pour le préfet et par délégation, le secrétaire général", "Commune du Lorrain", False, "972",
                "Martinique", "Martinique", "Fort-de-France", "97262", D(2026, 6, 2), True, True,
                "Le Lorrain : un bourg entre mer et montagne", 7),
     LetterSpec("collectivite", "Anne de La Roche", "La Présidente",
@@ -55,6 +57,15 @@ EXAMPLES = [
     LetterSpec("collectivite", "Gaëlle Quéméner", "Présidente", "Métropole Rouen Normandie", True, "76",
                "Seine-Maritime", "Normandie", "Rouen", "76000", D(2026, 5, 5), True, True,
                "Les rives de Seine, de l'industrie à l'habitat", 14),
+    LetterSpec("collectivite", "Céline ROUXEL", "Présidente de la Communauté de communes du Sud Corse",
+               "CC du Sud Corse", True, "2A", "Corse-du-Sud", "Corse", "Porto-Vecchio", "20137", D(2026, 3, 30),
+               True, True, "Habiter le Sud Corse à l'année", 15),
+    LetterSpec("prefet", "Sophie Peyrol", "La Sous-préfète, pour la préfète et par délégation",
+               "Brest Métropole", False, "29", "Finistère", "Bretagne", "Quimper", "", D(2026, 4, 20),
+               True, True, "Le plateau des Capucins et ses abords", 16),
+    LetterSpec("collectivite", "Loïc Le Goff", "Pour le Maire empêché, le Premier adjoint", "Ville de Lannion",
+               False, "22", "Côtes-d'Armor", "Bretagne", "Lannion", "22300", D(2026, 2, 11), True, True,
+               "Lannion, ville d'eau et de technologies", 17),
 ]
 
 
@@ -63,9 +74,10 @@ def main(out: Path) -> None:
     for i, spec in enumerate(EXAMPLES, 1):
         stem = f"{i:02d}_{spec.kind}_{'signe' if spec.signed else 'non_signe'}"
         pdf = out / f"{stem}.pdf"
-        pdf.write_bytes(letter_pdf(spec))
+        data, info = letter_pdf_info(spec)
+        pdf.write_bytes(data)
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / stem)], check=True)
-        print(pdf)
+        print(pdf.name, json.dumps(info, ensure_ascii=False))
 
 
 if __name__ == "__main__":
