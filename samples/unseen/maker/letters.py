@@ -1447,7 +1447,7 @@ class _Letter:
                     cx = bx - w / 2 + 30
             y0 = name_y - h * 0.3
         x0 = cx - w / 2
-        render = rng.choice(["vector", "vector", "png", "png", "scan"])
+        render = rng.choice(["vector", "vector", "png", "png", "scan", "vector", "png", "png", "scan", "script"])
         if render == "scan" and mode != "gap":
             render = "png"
         self.info["signature"] = {"mode": mode, "render": render, "ink": ink_name, "weight": weight,
@@ -1471,9 +1471,14 @@ class _Letter:
             if stamp:
                 self._stamp(stamp, x0, y0, w, h)
             p.raw(sg.pdf_strokes(sig, x0, y0, w, h, color))
-        elif render == "png":
-            img = sg.draw_signature(sig, (int(w * px_per_pt), int(h * px_per_pt)), color, rng=rng,
-                                    opacity=rng.uniform(0.85, 1.0))
+        elif render in ("png", "script"):
+            if render == "script":
+                h = min(h, 40)
+                img = sg.script_signature(rng, self.first or self.surname, self.surname, color,
+                                          int(w * px_per_pt), int(h * px_per_pt))
+            else:
+                img = sg.draw_signature(sig, (int(w * px_per_pt), int(h * px_per_pt)), color, rng=rng,
+                                        opacity=rng.uniform(0.85, 1.0))
             if stamp and rng.random() < 0.5:
                 p.image(self.doc.add_rgba(img), x0, y0, w, h)
                 self._stamp(stamp, x0, y0, w, h)

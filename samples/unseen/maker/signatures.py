@@ -400,3 +400,30 @@ def pdf_strokes(sig: Signature, x: float, y: float, w: float, h: float,
                        + " ".join(f"{p[0]:.2f} {p[1]:.2f} l" for p in chunk[1:]) + " S")
     ops.append("Q")
     return ("\n".join(ops) + "\n").encode()
+
+
+_SCRIPT_FONT = "/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf"
+
+
+def script_signature(rng: random.Random, first: str, surname: str, color, width_px: int,
+                     height_px: int) -> Image.Image:
+    """The 'adopted' signature of e-signing tools: the name set in a script
+    font, a little rotated, sometimes underlined. RGBA on transparent."""
+    text = rng.choice([f"{first[:1]}. {surname}", f"{first} {surname}", surname])
+    font = ImageFont.truetype(_SCRIPT_FONT, 120)
+    l, t, r, b = font.getbbox(text)
+    tile = Image.new("L", (r - l + 80, b - t + 80), 0)
+    d = ImageDraw.Draw(tile)
+    d.text((40 - l, 40 - t), text, font=font, fill=255)
+    if rng.random() < 0.5:
+        y = b - t + 50
+        d.line([(40, y), (r - l + 30, y - rng.randint(0, 25))], fill=255, width=5)
+    tile = tile.rotate(rng.uniform(-7, 4), resample=Image.BICUBIC, expand=True)
+    tile = tile.crop(tile.getbbox())
+    scale = min(width_px / tile.width, height_px / tile.height)
+    tile = tile.resize((max(1, int(tile.width * scale)), max(1, int(tile.height * scale))), Image.LANCZOS)
+    out = Image.new("RGBA", (width_px, height_px), tuple(color) + (0,))
+    mask = Image.new("L", (width_px, height_px), 0)
+    mask.paste(tile, ((width_px - tile.width) // 2, (height_px - tile.height) // 2))
+    out.putalpha(mask)
+    return out
