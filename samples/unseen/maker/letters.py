@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFont
+from PIL import Image
 
 from . import signatures as sg
 
@@ -832,7 +832,6 @@ class _Letter:
             self.new_page()
 
     def _footer(self, page: Page, more: bool = False):
-        n = len(self.doc.pages)
         if self.footer_lines:
             y = 38 + 9 * (len(self.footer_lines) - 1)
             if self.footer_rule:
@@ -946,7 +945,6 @@ class _Letter:
         rng, s, p = self.rng, self.spec, self.page
         name = s.collectivite_name
         if self.epci:
-            kind_line = None
             m = re.match(r"(Communauté de communes|Communauté d'agglomération|Communauté urbaine|Métropole)\s+(.*)", name)
             if m and rng.random() < 0.35:
                 title_lines = [m.group(1), m.group(2)]
@@ -958,7 +956,6 @@ class _Letter:
             title_lines = {"Mairie": [f"Mairie {place_of(town)}"], "Ville": [f"Ville {place_of(town)}"],
                            "Hôtel": ["Hôtel de ville", town], "Commune": [f"Commune {place_of(town)}"],
                            "bare": [town], "asis": [name]}[form]
-            kind_line = None
         if rng.random() < 0.35:
             title_lines = [t.upper() for t in title_lines]
         sub = []
@@ -974,6 +971,7 @@ class _Letter:
         col = self.pal[0]
         top = Page.H - rng.uniform(30, 50)
         tsize = rng.uniform(13, 19) if len(max(title_lines, key=len)) < 32 else rng.uniform(11, 14)
+        title_lines, tsize = self._fit_title(title_lines, tsize, self.mr - self.ml - 80)
         if layout == "centred":
             xc = Page.W / 2
             y = top
@@ -1013,7 +1011,7 @@ class _Letter:
                                                  "Toute correspondance est à adresser au Président",
                                                  f"{name} – {s.departement_name}"])]
         elif layout == "bandeau":
-            bh = rng.uniform(55, 85)
+            bh = max(rng.uniform(55, 85), len(title_lines) * tsize * 1.15 + 24)
             p.rect(0, Page.H - bh, Page.W, bh, col)
             if rng.random() < 0.5:
                 p.rect(0, Page.H - bh - 4, Page.W, 4, self.pal[1])
@@ -1041,6 +1039,23 @@ class _Letter:
                 p.text(x, y, t, self.hbold, 11, col)
             self.footer_lines = [" – ".join(addr), " – ".join(contact)]
             self.y = y - 10
+
+    def _fit_title(self, lines: list[str], size: float, avail: float) -> tuple[list[str], float]:
+        """A letterhead name too wide for the page goes on two lines, then smaller."""
+        font = load_font(self.hbold)
+
+        def widest(ls, sz):
+            return max(font.string_width(ln, sz) for ln in ls)
+        if len(lines) == 1 and widest(lines, size) > avail:
+            m = re.match(r"(?i)(Communauté de communes|Communauté d'agglomération|Communauté urbaine)\s+(.*)",
+                         lines[0])
+            if m:
+                lines = [m.group(1), m.group(2)]
+        while size > 9 and widest(lines, size) > avail:
+            size -= 0.5
+        if widest(lines, size) > avail:
+            lines = [w for ln in lines for w in wrap(ln, self.hbold, size, avail)]
+        return lines, size
 
     def head_prefet(self):
         rng, s, p = self.rng, self.spec, self.page
@@ -1095,7 +1110,7 @@ class _Letter:
             svc = ["Direction départementale des territoires" + (" et de la mer" if coastal else ""),
                    rng.choice(["Service aménagement, urbanisme et habitat", "Service planification et aménagement",
                                "Service territoires et prospective", "Unité planification et connaissance"])]
-        f2, sur2, fem2 = random_person(rng)
+        f2, sur2, _ = random_person(rng)
         svc.append(f"Affaire suivie par : {f2} {sur2}")
         svc.append(f"Tél. : {phone(rng, s.departement_code)}")
         dom = slug(s.departement_name).replace("la-", "") + ".gouv.fr"

@@ -64,7 +64,7 @@ def _cursive_run(rng: random.Random, x0: float, base: float, letters: int,
     pts = []
     x = x0
     prev = None
-    for i in range(letters):
+    for _ in range(letters):
         kind = rng.random()
         if kind < 0.18:
             hy = xh * rng.uniform(2.0, 2.8)       # ascender (l, b, d, h)
