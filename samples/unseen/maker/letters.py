@@ -1400,7 +1400,8 @@ class _Letter:
         centred_rows = rng.random() < 0.5
         self.y -= self.lead * rng.uniform(0.8, 1.6)
         if date_line:
-            self.page.text(bx if align != "left" else self.ml, self.y, date_line, self.reg, self.size)
+            dw = load_font(self.reg).string_width(date_line, self.size)
+            self.page.text(min(bx, self.mr - dw) if align != "left" else self.ml, self.y, date_line, self.reg, self.size)
             self.y -= self.lead * 1.6
         gap_box = None
         text_rows = []
@@ -1558,6 +1559,7 @@ class _Letter:
         if date_pos == "top_right":
             self.y -= self.lead * 1.8
             x = self.addr_x if rng.random() < 0.5 else self.mr - load_font(self.reg).string_width(date_line, self.size)
+            x = min(x, self.mr - load_font(self.reg).string_width(date_line, self.size))
             self.page.text(x, self.y, date_line, self.reg, self.size)
         self.refs_and_object(date_line if date_pos == "refs" else None)
         self.para(salute, justify=False, indent=0, gap=self.para_gap + 2)
