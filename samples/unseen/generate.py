@@ -90,7 +90,7 @@ CASES = [
     ("corse", "commune", "official_pdf", "photo", "separate", ("prefet_unsigned",)),
 ]
 TUNE_SHARE = 24
-SPLIT_SEED = 20261203
+SPLIT_SEED = 20261230   # the first seed from 20261200 on whose split covers every family (see covered())
 
 
 def recipes() -> list[tuple[int, dossier.Recipe]]:
@@ -98,9 +98,29 @@ def recipes() -> list[tuple[int, dossier.Recipe]]:
             for i, (slot, porteur, form, rend, pack, defects) in enumerate(CASES)]
 
 
-def split() -> dict[int, str]:
+def families(r: dossier.Recipe) -> set[str]:
+    """What a dossier exercises, for checking that both halves hold every family."""
+    layout, fmt = r.form.split("_")
+    group = "epci" if r.porteur == "epci" else ("dom" if r.slot.startswith("dom") else r.slot)
+    return {f"render:{r.render}", f"package:{r.package.replace('eml_zip', 'zip')}", f"layout:{layout}",
+            f"format:{fmt}", f"territory:{group}",
+            "verdict:" + ("incomplete" if [d for d in r.defects if d != "flip"] else "complete")}
+
+
+def covered(half: dict[int, str]) -> bool:
+    """Every family met at least twice in the set appears in both halves."""
+    seen: dict[str, set[str]] = {}
+    count: dict[str, int] = {}
+    for i, r in recipes():
+        for f in families(r):
+            seen.setdefault(f, set()).add(half[i])
+            count[f] = count.get(f, 0) + 1
+    return all(len(seen[f]) == 2 for f in seen if count[f] >= 2)
+
+
+def split(seed: int = SPLIT_SEED) -> dict[int, str]:
     """Seeded shuffle within each (scanned, complete) stratum so that both halves hold each."""
-    rng = random.Random(SPLIT_SEED)
+    rng = random.Random(seed)
     strata: dict[tuple, list[int]] = {}
     for i, r in recipes():
         complete = not [d for d in r.defects if d != "flip"]
@@ -150,29 +170,35 @@ def mails(spec: dossier.Spec, pieces: list[package.Piece], rng: random.Random) -
         if rng.random() < 0.5 else f"Secrétariat du préfet <secretariat-prefet@{people.ascii_slug(spec.dep.nom, '-')}.gouv.fr>"
     d0 = spec.mail_date
     later = d0 + datetime.timedelta(days=rng.randrange(2, 15), hours=rng.randrange(1, 6))
-    first_body = rng.choice([
+    porteur_bodies = [
         "Madame, Monsieur,\n\nVeuillez trouver ci-joint le dossier de candidature de {c} à l'Atelier des territoires Flash.\n\nBien cordialement,\n{n}",
-        "Bonjour,\n\nJe vous prie de trouver en pièces jointes la fiche de candidature et le courrier de soutien.\nLe courrier du préfet suivra.\n\nCordialement\n{n}",
-        "Bonjour à l'équipe AD1,\n\nComme convenu avec la DDT, voici notre candidature.\n\n{n}\nService urbanisme",
-    ])
+        "Bonjour,\n\nJe vous prie de trouver en pièces jointes notre candidature à l'Atelier des territoires Flash.\n\nCordialement\n{n}",
+        "Bonjour à l'équipe AD1,\n\nComme convenu avec nos interlocuteurs de l'État ({s}), voici notre candidature.\n\n{n}\nService urbanisme",
+    ]
+    state_bodies = [
+        "Bonjour,\n\nJe vous transmets la candidature de {c} à l'Atelier des territoires Flash, préparée avec nos services.\n\nCordialement,\n{n}\n{s}",
+        "Madame la Sous-directrice,\n\nVous trouverez ci-joint le dossier complet de {c}.\n\nBien respectueusement,\n{n}",
+    ]
     fiche_and_coll = [x for x in pieces if x.kind != "courrier_prefet"]
     prefs = [x for x in pieces if x.kind == "courrier_prefet"]
     sender_first = contact if rng.random() < 0.6 else referent
     signer = sender_first.split(" <")[0]
-    body = first_body.format(c=coll, n=signer)
+    service = spec.truth.get("s1.etat.service") or spec.dep.state_service()
+    body = rng.choice(porteur_bodies if sender_first == contact else state_bodies).format(c=coll, n=signer, s=service)
+    contact_body = rng.choice(porteur_bodies).format(c=coll, n=contact.split(" <")[0], s=service)
     if r.package in ("eml", "eml_zip"):
         return [package.Mail(sender_first, dgaln, subject, d0, body, pieces, logo=rng.random() < 0.5,
                              rfc2047_names=rng.random() < 0.3,
                              zip_name=f"Dossier candidature {place}.zip" if r.package == "eml_zip" else None)]
     if r.package == "thread":
-        m1 = package.Mail(contact, dgaln, subject, d0, body, fiche_and_coll, logo=True)
+        m1 = package.Mail(contact, dgaln, subject, d0, contact_body, fiche_and_coll, logo=True)
         m2 = package.Mail(referent, dgaln, f"RE: {subject}", later,
                           "Bonjour,\n\nEn complément, voici le courrier de soutien du préfet.\n\nCordialement,\n"
                           + referent.split(" <")[0] + f"\n{spec.truth.get('s1.etat.service') or 'DDT'}",
                           prefs, reply_to=m1, rfc2047_names=True)
         return [m for m in (m1, m2) if m.pieces or m is m1]
     if r.package == "forward":
-        inner = package.Mail(contact, referent, subject, d0, body, fiche_and_coll, logo=True)
+        inner = package.Mail(contact, referent, subject, d0, contact_body, fiche_and_coll, logo=True)
         outer = package.Mail(referent, dgaln, f"TR: {subject}", later,
                              "Bonjour,\n\nJe vous transfère la candidature de la collectivité, "
                              "accompagnée du courrier de soutien du préfet.\n\nBien à vous,\n" + referent.split(" <")[0],

@@ -55,6 +55,12 @@ def scan(img: Image.Image, rng: random.Random, *, tint: float = 0.06, noise: flo
     return out
 
 
+def binarise(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A scanner's black-and-white mode: a fixed threshold, thin strokes may break."""
+    a = np.asarray(img.convert("L"))
+    return Image.fromarray(np.where(a < rng.choice([140, 160, 180]), 0, 255).astype(np.uint8)).convert("1")
+
+
 def fax(img: Image.Image, rng: random.Random, header: str) -> Image.Image:
     """A fax page: 200x100 dpi standard resolution stretched back, 1 bit, speckles, header line."""
     img = img.convert("L")
@@ -145,8 +151,9 @@ def to_pdf(images: list[Image.Image], dpi: int, quality: int) -> bytes:
     """Image-only PDF, each page a JPEG at the given quality (1-bit pages stay 1-bit)."""
     buf = io.BytesIO()
     first, rest = images[0], images[1:]
-    first.save(buf, "PDF", resolution=dpi, save_all=True, append_images=rest, quality=quality,
-               title="scan", creationDate=None, modDate=None, producer="Scanner")
+    extra = {} if first.mode == "1" else {"quality": quality}
+    first.save(buf, "PDF", resolution=dpi, save_all=True, append_images=rest, title="scan",
+               creationDate=None, modDate=None, producer="Scanner", **extra)
     return buf.getvalue()
 
 

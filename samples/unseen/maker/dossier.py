@@ -7,10 +7,13 @@ import datetime
 import random
 import unicodedata
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from . import content, people, territory as geo
 
 YEAR = 2026
+TIMEZONES = {"971": "America/Guadeloupe", "972": "America/Martinique", "973": "America/Cayenne",
+             "974": "Indian/Reunion", "976": "Indian/Mayotte"}
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
 
@@ -31,6 +34,10 @@ class Letter:
     seat_town: str = ""
     postcode: str = ""
     style: int = 0
+    signatory_first: str = ""
+    signatory_last: str = ""
+    printed_name: str | None = None   # as the rendered letter prints it (set by render)
+    printed_coll: str | None = None
 
 
 @dataclass
@@ -253,8 +260,9 @@ def build(case: str, seed: int, recipe: Recipe) -> Spec:
     mail_day = max(fiche_date + datetime.timedelta(days=rng.randrange(3, 20)), datetime.date(YEAR, 1, 10))
     coll_date = mail_day - datetime.timedelta(days=rng.randrange(2, 12))
     pref_date = mail_day - datetime.timedelta(days=rng.randrange(0, 6))
+    zone = ZoneInfo(TIMEZONES.get(dep.code, "Europe/Paris"))
     spec.mail_date = datetime.datetime(mail_day.year, mail_day.month, mail_day.day, rng.randrange(8, 18),
-                                       rng.randrange(60), tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+                                       rng.randrange(60), tzinfo=zone)
     mayor = elu if qual.startswith("Maire") or recipe.porteur == "epci" and qual.startswith("Prés") else people.person(rng, dep.code)
     if recipe.porteur == "epci":
         pres = mayor
@@ -263,25 +271,31 @@ def build(case: str, seed: int, recipe: Recipe) -> Spec:
                              epci.long_name() if rng.random() < 0.7 else epci.nom, True, dep.code, coll_date,
                              seat_town=seat.nom, postcode=seat.postcodes[0])
         letters = [coll_letter]
-        if rng.random() < 0.35:
+        coll_letter.signatory_first, coll_letter.signatory_last = pres.first, pres.last
+        if rng.random() < 0.35 and not any(d.startswith("coll_") for d in defects):
             m2 = geo.communes()[spec.commune_codes[1]] if len(spec.commune_codes) > 1 and spec.commune_codes[1] else seat
             mp = people.person(rng, dep.code)
             letters.append(Letter("collectivite", mp.name(0), f"{'Maire' } {m2.of()}".replace("Maire de", "Maire de", 1),
                                   "maire", "Commune " + m2.of(), False, dep.code,
                                   coll_date - datetime.timedelta(days=2), main=False, seat_town=m2.nom,
                                   postcode=m2.postcodes[0]))
+            letters[-1].signatory_first, letters[-1].signatory_last = mp.first, mp.last
     else:
         mtitle = rng.choice(["Le Maire", f"Maire {seat.of()}", "La Maire" if mayor.female else "Le Maire",
                              f"{'La' if mayor.female else 'Le'} Maire {seat.of()}"])
         coll_letter = Letter("collectivite", mayor.name(rng.randrange(3)), mtitle, "maire", coll_name, False,
                              dep.code, coll_date, seat_town=seat.nom, postcode=seat.postcodes[0])
+        coll_letter.signatory_first, coll_letter.signatory_last = mayor.first, mayor.last
         letters = [coll_letter]
     if "coll_adjoint" in defects:
         adj = people.person(rng, dep.code)
         coll_letter.signatory = adj.name(0)
-        coll_letter.title = rng.choice(["Pour le Maire empêché, le Premier adjoint",
-                                        "La deuxième adjointe, déléguée à l'urbanisme",
-                                        "Le Vice-président délégué à l'aménagement"])
+        coll_letter.signatory_first, coll_letter.signatory_last = adj.first, adj.last
+        e = "e" if adj.female else ""
+        coll_letter.title = rng.choice([f"Pour le Maire empêché, {'la Première' if adj.female else 'le Premier'} adjoint{e}",
+                                        f"{'La deuxième' if adj.female else 'Le deuxième'} adjoint{e}, délégué{e} à l'urbanisme",
+                                        f"{'La Vice-présidente' if adj.female else 'Le Vice-président'} délégué{e} à l'aménagement"
+                                        if recipe.porteur == "epci" else f"Pour le Maire, l'adjoint{e} délégué{e}"])
         coll_letter.qualite = "autre"
     if "coll_unsigned" in defects:
         coll_letter.signed = False
@@ -303,6 +317,7 @@ def build(case: str, seed: int, recipe: Recipe) -> Spec:
                          pdep.code, pref_date, to_dgaln="prefet_not_dgaln" not in defects,
                          signed="prefet_unsigned" not in defects,
                          seat_town=pseat.nom if pseat else dep.nom, postcode=pseat.postcodes[0] if pseat else "")
+    pref_letter.signatory_first, pref_letter.signatory_last = prefet.first, prefet.last
     letters.append(pref_letter)
     if "no_coll" in defects:
         letters = [l for l in letters if l.kind != "collectivite"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -13,10 +14,7 @@ from . import degrade, fiche, package, people
 from .dossier import Spec
 from . import territory as geo
 
-try:
-    from .letters import LetterSpec, letter_pdf
-except ImportError:     # the letter renderer is written by another hand; stand in until it exists
-    from ._letters_standin import LetterSpec, letter_pdf
+from .letters import LetterSpec, letter_pdf
 
 SCANNED = {"letters_scanned", "scan150", "scan200", "scan300", "fax", "photo", "mixed"}
 
@@ -34,11 +32,49 @@ def _letter(spec: Spec, l) -> bytes:
     return letter_pdf(LetterSpec(
         kind=l.kind, signatory_name=l.signatory, signatory_title=l.title,
         collectivite_name=l.collectivite if l.kind == "collectivite" else (spec.truth.get("s1.collectivite.nom") or f"Commune {geo.communes()[spec.commune_codes[0]].of()}"),
-        collectivite_is_epci=l.is_epci, departement_code=l.departement, departement_name=pdep.nom,
+        collectivite_is_epci=l.is_epci if l.kind == "collectivite" else spec.recipe.porteur == "epci", departement_code=l.departement, departement_name=pdep.nom,
         region_name=geo.regions()[pdep.region], seat_town=l.seat_town, postcode=l.postcode, date=l.date,
         to_dgaln=l.to_dgaln, signed=l.signed,
         project_title=spec.truth.get("s3.intitule") or f"Atelier des territoires Flash – {spec.place}",
         style=l.style))
+
+
+CIVILITY = re.compile(r"^(M\.|Mme|Madame|Monsieur|Mlle)\s+")
+HEADING = re.compile(r"^(mairie|ville|commune)\s+(de |d'|du |des )(.+)$", re.I)
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        out = subprocess.run(["pdftotext", f.name, "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(line.split()) for line in out.splitlines() if line.strip()]
+
+
+def printed_facts(spec: Spec, l, pdf: bytes) -> None:
+    """The signatory's name and the collectivité as this letter prints them (the renderer
+    chooses the form: 'Mme Éloïse OLLIVIER', 'FERRAND Dominique', 'MAIRIE DE CORTE')."""
+    lines = pdf_text(pdf)
+    first, last = l.signatory_first, l.signatory_last
+    for line in reversed(lines):
+        low = line.casefold()
+        if first.casefold() in low and last.casefold() in low and len(line) < 60:
+            name = line.split(", ")[-1].rstrip(",")
+            l.printed_name = CIVILITY.sub("", name).strip()
+            break
+    if l.kind == "collectivite" and not l.is_epci:
+        town = l.seat_town
+        l.printed_coll = "Commune " + geo_of(town, l.departement)
+        for line in lines[:10]:
+            m = HEADING.match(line)
+            if m and m.group(3).casefold() in (town.casefold(), geo_of(town, l.departement).split(" ", 1)[-1].casefold()):
+                l.printed_coll = f"{m.group(1).capitalize()} {geo_of(town, l.departement)}"
+                break
+
+
+def geo_of(town: str, dep: str) -> str:
+    c = next((c for c in geo.communes().values() if c.nom == town and c.departement == dep), None)
+    return c.of() if c else f"de {town}"
 
 
 def _fiche_native(spec: Spec, rng: random.Random) -> tuple[str, bytes]:
@@ -81,7 +117,9 @@ def build_pieces(spec: Spec) -> tuple[list[package.Piece], list[tuple[str, bytes
     seen_coll = False
     for l in spec.letters:
         kind = "courrier_collectivite" if l.kind == "collectivite" else "courrier_prefet"
-        raw.append((kind, ".pdf", _letter(spec, l)))
+        pdf = _letter(spec, l)
+        printed_facts(spec, l, pdf)
+        raw.append((kind, ".pdf", pdf))
         if kind == "courrier_collectivite" and seen_coll:
             named.setdefault("second", f"Courrier maire {l.seat_town}")
         seen_coll |= kind == "courrier_collectivite"
@@ -101,18 +139,21 @@ def build_pieces(spec: Spec) -> tuple[list[package.Piece], list[tuple[str, bytes
         if render == "letters_scanned":
             mode = "digital" if kind == "fiche" else rng.choice(["scan150", "scan200"])
         if render == "mixed":
-            mode = {"fiche": "scan200c", "courrier_collectivite": "photo"}.get(kind, "digital")
+            mode = {"fiche": "scan150c", "courrier_collectivite": "photo"}.get(kind, "digital")
         if mode == "digital":
             pieces.append(package.Piece(kind, name_for(kind, ext), data, page_count(pdf), False))
         elif mode.startswith("scan"):
             dpi = int(mode[4:7])
-            colour = mode.endswith("c") or (dpi == 300 and kind == "fiche")
-            quality = rng.choice([70, 75, 80, 85]) if dpi < 300 else 72
+            colour = mode.endswith("c")
+            quality = rng.choice([60, 65, 70, 75]) if dpi < 300 else 50
             pages = degrade.rasterise(pdf, dpi, grey=not colour)
-            pages = [degrade.scan(p, rng, noise=1.0, blur=0.5, max_skew=rng.choice([0.5, 1.2, 2.5, 3.0]))
+            pages = [degrade.scan(p, rng, noise=1.0, blur=0.5, max_skew=rng.choice([0.5, 1.2, 2.5, 3.0]),
+                                  tint=rng.choice([0.0, 0.03, 0.06, 0.1]))
                      for p in pages]
             if colour and kind == "fiche":
                 pages[0] = degrade.highlight(degrade.stamp(pages[0], rng, stamp_text), rng)
+            elif dpi >= 200 and rng.random() < 0.35:     # a black-and-white scan (1 bit)
+                pages = [degrade.binarise(p, rng) for p in pages]
             if "flip" in spec.recipe.defects and kind == "fiche" and not flip_done and len(pages) > 1:
                 pages[1] = pages[1].rotate(180)
                 flip_done = True
@@ -128,9 +169,9 @@ def build_pieces(spec: Spec) -> tuple[list[package.Piece], list[tuple[str, bytes
             pieces.append(package.Piece(kind, f"FAX_{spec.dep.code}_{rng.randrange(100000, 999999)}.tif",
                                         degrade.to_tiff(faxed), len(faxed), True))
         elif mode == "photo":
-            for i, p in enumerate(degrade.rasterise(pdf, 120, grey=False)):
+            for i, p in enumerate(degrade.rasterise(pdf, 100, grey=False)):
                 shot = degrade.photo(p, rng, curl=rng.random() < 0.4)
                 stamp = spec.mail_date - datetime.timedelta(days=1) + datetime.timedelta(seconds=17 * len(pieces) + 29 * i)
                 pieces.append(package.Piece(kind, f"IMG_{stamp:%Y%m%d_%H%M%S}.jpg",
-                                            degrade.to_jpeg(shot, rng.choice([72, 78, 82])), 1, True))
+                                            degrade.to_jpeg(shot, rng.choice([70, 74, 78])), 1, True))
     return pieces, pdfs

@@ -55,15 +55,16 @@ class Epci:
         """The name spelt out: 'Communauté de communes du Sud Corse'."""
         prefix = self.nom.split(" ", 1)
         if prefix[0] in EPCI_KIND and len(prefix) == 2:
-            if prefix[1].startswith(("Agglomération", "Communauté")):
+            if any(w in prefix[1] for w in ("Agglomération", "Communauté", "Métropole")):
                 return prefix[1]
             return f"{EPCI_KIND[prefix[0]]} {prefix[1]}"
         return self.nom
 
     def president_title(self) -> str:
-        if self.kind in ("METRO", "MET69"):
-            return "de la Métropole" if "Métropole" in self.nom else f"de {self.nom}"
-        return f"de la {self.long_name()}" if self.long_name() != self.nom else f"de {self.nom}"
+        name = self.long_name()
+        if name.startswith(("Communauté", "Métropole")):
+            return f"de la {name}"
+        return f"de l'{name}" if name[0] in "AEÉIOU" else f"de {name}"
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ def fields(spec: Spec) -> dict:
     out = {k: _field(spec.truth.get(k) if spec.fiche else None) for k in FICHE_FIELDS}
     coll = next((l for l in spec.letters if l.kind == "collectivite" and l.main), None)
     pref = next((l for l in spec.letters if l.kind == "prefet"), None)
-    cv = {} if coll is None else {"signataire_nom": coll.signatory, "signataire_qualite": coll.qualite,
-                                  "collectivite": coll.collectivite, "date": coll.date.isoformat(),
+    cv = {} if coll is None else {"signataire_nom": coll.printed_name or coll.signatory,
+                                  "signataire_qualite": coll.qualite,
+                                  "collectivite": coll.printed_coll or coll.collectivite, "date": coll.date.isoformat(),
                                   "signe": coll.signed}
-    pv = {} if pref is None else {"signataire_nom": pref.signatory, "signataire_qualite": pref.qualite,
+    pv = {} if pref is None else {"signataire_nom": pref.printed_name or pref.signatory, "signataire_qualite": pref.qualite,
                                   "departement": pref.departement, "date": pref.date.isoformat(),
                                   "signe": pref.signed, "destinataire_dgaln": pref.to_dgaln}
     out.update({f"courrier_collectivite.{k}": _field(cv.get(k)) for k in COLL_FIELDS})
