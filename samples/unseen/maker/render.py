@@ -92,6 +92,8 @@ def _fiche_native(spec: Spec, rng: random.Random) -> tuple[str, bytes]:
 def names(spec: Spec, rng: random.Random) -> dict[str, str]:
     """File names as people give them (accents, spaces, dates, scanner names)."""
     slug = people.ascii_slug(spec.place, "-")
+    pref = next((l for l in spec.letters if l.kind == "prefet"), None)
+    pdep = geo.departements()[pref.departement] if pref else spec.dep
     place = spec.place
     who = "Président" if spec.recipe.porteur == "epci" else "Maire"
     options = {
@@ -99,8 +101,8 @@ def names(spec: Spec, rng: random.Random) -> dict[str, str]:
                   f"Candidature ATF {place}", f"AtelierFlash_{slug}_fiche_v2", f"FICHE {place.upper()}"],
         "courrier_collectivite": [f"Courrier de soutien {who} {place}", f"lettre_soutien_{slug}",
                                   f"Courrier {who.lower()}", f"Soutien_collectivité_{slug}"],
-        "courrier_prefet": ["Lettre du Préfet", f"courrier_prefet_{spec.dep.code}", "Avis préfecture",
-                            f"Soutien préfète {spec.dep.nom}", "Courrier_signé_PREF"],
+        "courrier_prefet": ["Lettre du Préfet", f"courrier_prefet_{pdep.code}", "Avis préfecture",
+                            f"Soutien préfecture {pdep.nom}", "Courrier_signé_PREF"],
     }
     return {k: rng.choice(v) for k, v in options.items()}
 
