@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import docx
@@ -210,18 +212,54 @@ def retyped(spec: Spec, rng: random.Random, layout: str) -> bytes:
     return _save(d)
 
 
+PINNED = (2026, 1, 5, 9, 0, 0)
+
+
 def _save(d) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
-    return buf.getvalue()
+    return pin_zip(buf.getvalue())
+
+
+def pin_zip(data: bytes) -> bytes:
+    """The same archive with fixed member times and dates in meta.xml (docx/odt reproducible)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "settings.xml":     # LibreOffice's random revision-save ids
+                body = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>1000000", body)
+            if info.filename in ("meta.xml", "docProps/core.xml"):
+                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?", b"2026-01-05T09:00:00Z", body)
+                body = re.sub(rb"<meta:editing-duration>[^<]*<", b"<meta:editing-duration>PT0S<", body)
+            pinned = zipfile.ZipInfo(info.filename, date_time=PINNED)
+            pinned.compress_type = info.compress_type
+            pinned.external_attr = 0o644 << 16
+            dst.writestr(pinned, body)
+    return out.getvalue()
+
+
+def pin_pdf(data: bytes) -> bytes:
+    """LibreOffice's PDF with a fixed creation date and a deterministic /ID."""
+    data = re.sub(rb"/(CreationDate|ModDate)\(D:\d{14}", rb"/\1(D:20260105090000", data)   # same length
+    data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, data)
+    data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\]", lambda m: b" " * len(m.group(0)), data)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "in.pdf").write_bytes(data)
+        done = subprocess.run(["qpdf", "--deterministic-id", f"{tmp}/in.pdf", f"{tmp}/out.pdf"],
+                              capture_output=True)
+        if done.returncode not in (0, 3):      # 3: warnings only
+            raise RuntimeError(done.stderr.decode())
+        return (Path(tmp) / "out.pdf").read_bytes()
 
 
 def convert(data: bytes, suffix: str, target: str) -> bytes:
-    """LibreOffice conversion (docx -> pdf / odt)."""
+    """LibreOffice conversion (docx -> pdf / odt), made reproducible."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"fiche{suffix}"
         src.write_bytes(data)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         "--convert-to", target, "--outdir", tmp, str(src)],
                        check=True, capture_output=True, timeout=180)
-        return (Path(tmp) / f"fiche.{target}").read_bytes()
+        out = (Path(tmp) / f"fiche.{target}").read_bytes()
+    return pin_pdf(out) if target == "pdf" else pin_zip(out)
