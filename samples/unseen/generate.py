@@ -216,11 +216,11 @@ def mails(spec: dossier.Spec, pieces: list[package.Piece], rng: random.Random) -
     return []
 
 
-def write_case(index: int, recipe: dossier.Recipe, half: str, name: str) -> None:
+def write_case(index: int, recipe: dossier.Recipe, half: str, name: str, root: Path = HERE) -> None:
     spec = dossier.build(name, 1000 + index, recipe)
     rng = random.Random(5000 + index)
     pieces, _ = render.build_pieces(spec)
-    target = HERE / half / name
+    target = root / half / name
     if target.exists():
         shutil.rmtree(target)
     (target / "input").mkdir(parents=True)
@@ -267,6 +267,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="*", help="case names or prefixes (e.g. tune/03 or 03_ or a slug)")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--root", type=Path, default=HERE, help="write tune/ and frozen/ under this folder")
     args = ap.parse_args()
     names = case_names()
     if args.list:
@@ -279,7 +280,7 @@ def main() -> None:
         if args.only and not any(full.startswith(o) or n.startswith(o) or o in n for o in args.only):
             continue
         print(full, flush=True)
-        write_case(i, r, h, n)
+        write_case(i, r, h, n, args.root)
 
 
 if __name__ == "__main__":
