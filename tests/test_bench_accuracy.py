@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bench import reliability
-from bench.accuracy import (calibration_rows, figures, micro_f1, reason_counts, score_case,
-                            sure_but_wrong)
+from bench.accuracy import (calibration_rows, figures, micro_f1, reason_counts, same_value,
+                            score_case, sure_but_wrong)
 
 
 def _doc(kind: str, ocr: bool, sha: str) -> dict:
@@ -152,3 +152,9 @@ def test_calibration_rows_are_the_values_read(tmp_path):
     assert reliability.binned(rows)[reliability.bin_of(0.6)] == (1, 1)
     reliability.plot(tmp_path / "r.png", {"tune": rows, "frozen": rows})
     assert (tmp_path / "r.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_person_name_is_the_same_in_either_order_but_not_with_other_words():
+    assert same_value("courrier_prefet.signataire_nom", "BRUNET Josiane", "Josiane Brunet")
+    assert not same_value("courrier_prefet.signataire_nom", "BRUNET Josiane Maire", "Josiane Brunet")
+    assert not same_value("s1.collectivite.nom", "Lodève Commune de", "Commune de Lodève")
