@@ -27,13 +27,27 @@ _FICHE_CUES = (
 _FICHE_CUES = _FICHE_CUES + tuple(
     re.escape(normalise(label.text)) for label in LABELS if len(label.text) > 12 and not label.skip
 )
+# Lines that cite other pieces rather than head a form: "P.J. : fiche de candidature", "Objet : …"
+_REFERENCE_LINE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|objet|ref\b|v/ ?ref|n/ ?ref|copie|annexes? ?:)")
+_CUE_AT_START = 16  # characters: a heading or label opens its line, after a number or a box at most
+_LETTER_FEATURES = (
+    re.compile(r"^objet\s*:"),
+    re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$"),  # the salutation
+    re.compile(r"je vous prie d.?agreer|l.?expression de (ma|mes|notre|nos) |salutations (les )?(distinguees|"
+               r"respectueuses|cordiales)|(haute|tres distinguee|meilleure) consideration|^(bien )?cordialement"),
+    re.compile(r"\b(le )?\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+               r"novembre|decembre) \d{4}$"),
+)
 _LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|considération",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
-                r"pour le prefet")
+                r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b")
 _COLLECTIVITE_CUES = (r"\ble maire\b", r"\bla maire\b", r"\ble president\b", r"\bla presidente\b",
                       r"mairie", r"hotel de ville", r"communaute (de communes|d.?agglomeration|urbaine)",
-                      r"\bmetropole\b", r"conseil municipal", r"conseil communautaire")
+                      r"\bmetropole\b", r"conseil municipal", r"conseil communautaire",
+                      # the collectivité speaks of itself
+                      r"\bnotre (commune|ville|territoire|collectivite|communaute|intercommunalite|agglomeration)\b",
+                      r"\b(les elus de|nos elus)\b")
 
 
 @dataclass(frozen=True)
@@ -55,12 +69,17 @@ class DocumentSpan:
 
 
 def classify_page(page: PageText) -> PageKind | None:
-    """The page's kind, or None when it says nothing either way (a continuation page)."""
+    """The page's kind, or None when it says nothing either way (a continuation page).
+
+    A fiche is known by the form's structure (its title, section headings and labels opening
+    their lines), not by the words "fiche de candidature", which letters cite all the time.
+    """
     text = normalise(page.text)
     if len(text) < 20:
         return None
-    fiche = _count(_FICHE_CUES, text)
-    if fiche >= 2:
+    lines = _lines(page)
+    fiche = form_cues(lines)
+    if fiche >= 2 and fiche >= letter_features(lines) - 1:  # a form's structure outweighs a letter's
         return PageKind(PieceKind.FICHE, min(1.0, 0.6 + 0.1 * fiche))
     letter = letter_kind(page.text) if _count(_LETTER_CUES, text) else None
     if letter is not None:
@@ -98,7 +117,10 @@ _SIGNATORY_PREFET = re.compile(r"^(pour |p/ ?)?(le|la|madame la|monsieur le) (so
                                r"^(le|la) (sous-)?prefete? (de|du|des)\b")
 _SIGNATORY_COLLECTIVITE = re.compile(r"^(le|la|pour le|pour la|p/ ?le|p/ ?la) (maire|president|presidente)\b|"
                                      r"^(le|la) (vice-president|adjointe? au maire)|^(maire|president|presidente) de\b")
-_HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|\bprefecture\b|sous-prefecture")
+_HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|^prefete?\b|\bprefecture\b|sous-prefecture")
+# Printed above a préfecture's name on old-style letterheads, and above some mairies' too: a
+# préfet's letterhead only when no other is found.
+_HEAD_STATE = re.compile(r"^republique francaise\b")
 _HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|^communaute (de communes|d.?agglomeration|urbaine)|"
                                 r"^metropole|agglomeration$|^cc |^ca ")
 _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
@@ -121,27 +143,62 @@ def _letterhead(lines: list[str]) -> PieceKind | None:
             return PieceKind.COURRIER_COLLECTIVITE
         if _HEAD_PREFET.search(line):
             return PieceKind.COURRIER_PREFET
+    if any(_HEAD_STATE.search(line) for line in lines):
+        return PieceKind.COURRIER_PREFET
     return None
 
 
 def split_documents(file: str, pages: list[PageText]) -> list[DocumentSpan]:
-    """Group the pages of one file: a page without cues continues the piece before it."""
+    """Group the pages of one file: a page without cues continues the piece before it, and so
+    does a letter's next page, whatever its own words suggest."""
     spans: list[DocumentSpan] = []
+    texts: list[list[str]] = []  # the page texts of each span
     for page in pages:
+        if spans and spans[-1].kind in _LETTERS and continues_letter(page):
+            last = spans[-1]
+            texts[-1].append(page.text)
+            whole = letter_kind("\n".join(texts[-1]))  # letterhead on page 1, signatory on the last
+            kind = whole.kind if whole is not None else last.kind
+            confidence = whole.confidence if whole is not None and whole.kind is last.kind else 0.5
+            spans[-1] = DocumentSpan(file, last.pages + (page.number,), kind, min(last.confidence, confidence))
+            continue
         decided = classify_page(page)
         if decided is None and spans and spans[-1].kind is not PieceKind.AUTRE:
             last = spans[-1]
+            texts[-1].append(page.text)
             spans[-1] = DocumentSpan(file, last.pages + (page.number,), last.kind, last.confidence)
             continue
         decided = decided or PageKind(PieceKind.AUTRE, 0.6)
         if spans and spans[-1].kind is decided.kind and decided.kind is not PieceKind.AUTRE \
                 and not _starts_new_letter(page, decided.kind):
             last = spans[-1]
+            texts[-1].append(page.text)
             spans[-1] = DocumentSpan(file, last.pages + (page.number,), last.kind,
                                      min(last.confidence, decided.confidence))
         else:
+            texts.append([page.text])
             spans.append(DocumentSpan(file, (page.number,), decided.kind, decided.confidence))
     return spans
+
+
+_LETTERS = (PieceKind.COURRIER_PREFET, PieceKind.COURRIER_COLLECTIVITE)
+_PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^(-|suite)\b.{0,20}$")
+_POLITESSE = _LETTER_FEATURES[2]
+
+
+def continues_letter(page: PageText) -> bool:
+    """A letter's next page: no letterhead, objet or salutation of its own, and its page number
+    ("2/2") or the letter's end (formule de politesse, or a signatory block)."""
+    lines = _lines(page)
+    if not lines or form_cues(lines) >= 2 or any(_LETTER_FEATURES[0].search(line) for line in lines):
+        return False
+    # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe")
+    head = [line for line in lines[: max(4, len(lines) // 4)] if _signatory([line]) is None]
+    if _letterhead(head) is not None or any(_LETTER_FEATURES[1].search(line) for line in head):
+        return False
+    tail = lines[-max(5, len(lines) // 3):]
+    return any(_PAGE_MARK.search(line) or _POLITESSE.search(line) for line in lines) \
+        or _signatory(tail) is not None
 
 
 def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:
@@ -151,3 +208,29 @@ def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:
 
 def _count(cues: tuple[str, ...], text: str) -> int:
     return sum(1 for cue in cues if re.search(cue, text))
+
+
+def _lines(page: PageText) -> list[str]:
+    return [normalise(line).strip() for line in page.text.splitlines() if line.strip()]
+
+
+def form_cues(lines: list[str]) -> int:
+    """How many of the form's headings and labels the page shows as such: opening a line, not
+    quoted in a sentence or in a letter's P.J. or Objet line."""
+    found = set()
+    for line in lines:
+        if _REFERENCE_LINE.match(line):
+            continue
+        for i, cue in enumerate(_FICHE_CUES):
+            match = re.search(cue, line)
+            if match and match.start() <= _CUE_AT_START:
+                found.add(i)
+    return len(found)
+
+
+def letter_features(lines: list[str]) -> int:
+    """How many parts of a letter the page has: objet, salutation, politesse, date, letterhead or
+    addressee, signatory block."""
+    count = sum(any(f.search(line) for line in lines) for f in _LETTER_FEATURES)
+    head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
+    return count + (_letterhead(head) is not None) + (_signatory(tail) is not None)
