@@ -33,11 +33,14 @@ _CUE_AT_START = 16  # characters: a heading or label opens its line, after a num
 _LETTER_FEATURES = (
     re.compile(r"^objet\s*:"),
     re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$"),  # the salutation
-    re.compile(r"je vous prie d.?agreer|l.?expression de (ma|mes|notre|nos) |salutations (les )?(distinguees|"
-               r"respectueuses|cordiales)|(haute|tres distinguee|meilleure) consideration|^(bien )?cordialement"),
+    re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|(l.?expression|l.?assurance) de (ma|mes|"
+               r"notre|nos) |salutations (les )?(distinguees|respectueuses|cordiales)|(haute|tres distinguee|"
+               r"meilleure) consideration|sentiments (les )?(meilleurs|distingues|devoues|respectueux)|"
+               r"^(bien )?cordialement"),
     re.compile(r"\b(le )?\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                r"novembre|decembre) \d{4}$"),
 )
+_POLITESSE = _LETTER_FEATURES[2]
 _LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|considération",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
@@ -100,9 +103,12 @@ def letter_kind(text: str) -> PageKind | None:
         return None
     head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
     votes = {PieceKind.COURRIER_PREFET: 0.0, PieceKind.COURRIER_COLLECTIVITE: 0.0}
-    for kind, weight in ((_signatory(tail), 3.0), (_letterhead(head), 2.0)):
+    letterhead = _letterhead(head)
+    for kind, weight in ((_signatory(tail), 3.0), (letterhead, 2.0)):
         if kind is not None:
             votes[kind] += weight
+    if letterhead is None and any(_HEAD_STATE.search(line) for line in head):
+        votes[PieceKind.COURRIER_PREFET] += 1.0
     body = " ".join(lines)
     votes[PieceKind.COURRIER_PREFET] += 0.5 * _count(_PREFET_CUES, body)
     votes[PieceKind.COURRIER_COLLECTIVITE] += 0.5 * _count(_COLLECTIVITE_CUES, body)
@@ -116,10 +122,12 @@ def letter_kind(text: str) -> PageKind | None:
 _SIGNATORY_PREFET = re.compile(r"^(pour |p/ ?)?(le|la|madame la|monsieur le) (sous-)?prefete?\b|secretaire general|"
                                r"^(le|la) (sous-)?prefete? (de|du|des)\b")
 _SIGNATORY_COLLECTIVITE = re.compile(r"^(le|la|pour le|pour la|p/ ?le|p/ ?la) (maire|president|presidente)\b|"
-                                     r"^(le|la) (vice-president|adjointe? au maire)|^(maire|president|presidente) de\b")
+                                     r"^(le|la) (vice-president|adjointe? au maire)|"
+                                     r"^(maire|presidente?|vice-presidente?) (de |du |des |d')|"
+                                     r"^(le |la )?(premier|premiere|\d+(e|er|eme|ieme)) adjointe?\b")
 _HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|^prefete?\b|\bprefecture\b|sous-prefecture")
 # Printed above a préfecture's name on old-style letterheads, and above some mairies' too: a
-# préfet's letterhead only when no other is found.
+# cue for the préfet when no letterhead is recognised, weaker than a signatory block.
 _HEAD_STATE = re.compile(r"^republique francaise\b")
 _HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|^communaute (de communes|d.?agglomeration|urbaine)|"
                                 r"^metropole|agglomeration$|^cc |^ca ")
@@ -128,6 +136,8 @@ _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
 
 def _signatory(lines: list[str]) -> PieceKind | None:
     for line in reversed(lines):
+        if _POLITESSE.search(line):  # "Madame la Préfète, l'assurance de…" is the closing, not its signatory
+            continue
         if _SIGNATORY_PREFET.search(line):
             return PieceKind.COURRIER_PREFET
         if _SIGNATORY_COLLECTIVITE.search(line):
@@ -143,8 +153,6 @@ def _letterhead(lines: list[str]) -> PieceKind | None:
             return PieceKind.COURRIER_COLLECTIVITE
         if _HEAD_PREFET.search(line):
             return PieceKind.COURRIER_PREFET
-    if any(_HEAD_STATE.search(line) for line in lines):
-        return PieceKind.COURRIER_PREFET
     return None
 
 
@@ -153,14 +161,13 @@ def split_documents(file: str, pages: list[PageText]) -> list[DocumentSpan]:
     does a letter's next page, whatever its own words suggest."""
     spans: list[DocumentSpan] = []
     texts: list[list[str]] = []  # the page texts of each span
+    letter_like: list[bool] = []  # each span opens like a letter, whatever its kind
     for page in pages:
-        if spans and spans[-1].kind in _LETTERS and continues_letter(page):
+        if spans and (spans[-1].kind in _LETTERS or letter_like[-1]) and continues_letter(page):
             last = spans[-1]
             texts[-1].append(page.text)
-            whole = letter_kind("\n".join(texts[-1]))  # letterhead on page 1, signatory on the last
-            kind = whole.kind if whole is not None else last.kind
-            confidence = whole.confidence if whole is not None and whole.kind is last.kind else 0.5
-            spans[-1] = DocumentSpan(file, last.pages + (page.number,), kind, min(last.confidence, confidence))
+            kind, confidence = _whole_letter(last, letter_kind("\n".join(texts[-1])))
+            spans[-1] = DocumentSpan(file, last.pages + (page.number,), kind, confidence)
             continue
         decided = classify_page(page)
         if decided is None and spans and spans[-1].kind is not PieceKind.AUTRE:
@@ -177,28 +184,45 @@ def split_documents(file: str, pages: list[PageText]) -> list[DocumentSpan]:
                                      min(last.confidence, decided.confidence))
         else:
             texts.append([page.text])
+            letter_like.append(letter_features(_lines(page)) >= 3)
             spans.append(DocumentSpan(file, (page.number,), decided.kind, decided.confidence))
     return spans
 
 
 _LETTERS = (PieceKind.COURRIER_PREFET, PieceKind.COURRIER_COLLECTIVITE)
+
+
+def _whole_letter(first: DocumentSpan, whole: PageKind | None) -> tuple[PieceKind, float]:
+    """A letter's kind from all its pages (letterhead on the first, signatory on the last)."""
+    if whole is None:
+        return first.kind, first.confidence
+    if first.kind is PieceKind.AUTRE:  # a letter whose first page did not tell who sends it
+        return whole.kind, whole.confidence
+    if whole.kind is first.kind:
+        return whole.kind, min(first.confidence, whole.confidence)
+    return whole.kind, 0.5  # its pages disagree: a reviewer looks
+_RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
 _PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^(-|suite)\b.{0,20}$")
-_POLITESSE = _LETTER_FEATURES[2]
 
 
 def continues_letter(page: PageText) -> bool:
-    """A letter's next page: no letterhead, objet or salutation of its own, and its page number
-    ("2/2") or the letter's end (formule de politesse, or a signatory block)."""
+    """A letter's next page: no objet or salutation of its own, and its page number ("2/2"), or
+    no letterhead of its own and the letter's end (formule de politesse, or a signatory block)."""
     lines = _lines(page)
     if not lines or form_cues(lines) >= 2 or any(_LETTER_FEATURES[0].search(line) for line in lines):
         return False
-    # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe")
-    head = [line for line in lines[: max(4, len(lines) // 4)] if _signatory([line]) is None]
-    if _letterhead(head) is not None or any(_LETTER_FEATURES[1].search(line) for line in head):
+    head = lines[: max(4, len(lines) // 4)]
+    if any(_LETTER_FEATURES[1].search(line) for line in head):
+        return False
+    if any(_PAGE_MARK.search(line) for line in lines):
+        return True
+    # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe"),
+    # or a running header ("Commune du Lorrain – 02/06/2026")
+    head = [line for line in head if _signatory([line]) is None and not _RUNNING_DATE.search(line)]
+    if _letterhead(head) is not None:
         return False
     tail = lines[-max(5, len(lines) // 3):]
-    return any(_PAGE_MARK.search(line) or _POLITESSE.search(line) for line in lines) \
-        or _signatory(tail) is not None
+    return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
 
 
 def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:
