@@ -26,6 +26,11 @@ FILLER = ("Notre territoire fait face à plusieurs défis : la revitalisation d'
           "le risque d'inondation qui contraint une large part de l'enveloppe urbaine. Ces questions "
           "dépassent le cadre de nos documents d'urbanisme et appellent une réflexion à une autre échelle.")
 
+NEUTRAL = ("Le projet porte sur la requalification du centre ancien, la reconversion de la friche de la gare "
+           "et l'accueil de jeunes ménages. Les études conduites depuis 2023 ont montré la nécessité d'une "
+           "approche d'ensemble, à l'échelle du bassin de vie, associant les habitants et les acteurs "
+           "économiques.")
+
 
 def _letter(**changes):
     from samples.gen.model import Letter
@@ -69,6 +74,25 @@ LETTERS = {
     "two_pages": _letter(layout="mairie_gauche", body=[FILLER] * 7,
                          closing="Je vous saurais gré de bien vouloir réserver une suite favorable à cette "
                                  "candidature."),
+    # a mairie's letterhead under "République française", its maire signing "Maire d'Agde"
+    "mairie_republique_francaise": _letter(
+        letterhead=["RÉPUBLIQUE FRANÇAISE", "Agde", "5 rue de la République", "34300 AGDE"], sender_details=[],
+        place="Agde", body=[NEUTRAL], quality_lines=["Maire d'Agde"], signatory="Françoise Lefèvre"),
+    # written to the préfète: the closing's line opens with "Madame la Préfète," above a
+    # première adjointe's block
+    "to_the_prefete": _letter(
+        letterhead=["SAINT-PIERRE"], sender_details=["2 rue Victor Hugo", "97410 Saint-Pierre"],
+        place="Saint-Pierre", addressee=["Madame la Préfète de La Réunion", "Place du Barachois",
+                                         "97400 Saint-Denis"],
+        salutation="Madame la Préfète,", body=[NEUTRAL],
+        closing="Restant à votre disposition, je vous prie de croire,\nMadame la Préfète, à l'assurance de mes "
+                "sentiments les meilleurs.",
+        quality_lines=["Première adjointe"], signatory="Stéphanie Hoarau"),
+    # two pages whose first does not tell who writes: the signatory on the second does
+    "sender_on_page_two": _letter(
+        layout="mairie_gauche", letterhead=["Département de l'Hérault", "Agde"], place="Agde", body=[NEUTRAL] * 8,
+        closing="Je vous saurais gré de bien vouloir réserver une suite favorable à cette candidature.",
+        quality_lines=["Maire d'Agde"], signatory="Françoise Lefèvre"),
 }
 
 
@@ -148,3 +172,21 @@ def test_a_fiche_after_a_letter_in_the_same_file_is_not_taken_for_its_continuati
     pages = [maire] + [dataclasses.replace(p, number=p.number + 1) for p in fiche]
     assert _spans("tout.pdf", pages) == [((1,), PieceKind.COURRIER_COLLECTIVITE),
                                          (tuple(range(2, len(fiche) + 2)), PieceKind.FICHE)]
+
+
+def test_a_mairie_letterhead_under_république_française_is_the_collectivité_s(read):
+    pages = read["mairie_republique_francaise"]
+    assert pages[0].text.startswith("RÉPUBLIQUE FRANÇAISE")
+    assert _spans("lettre.pdf", pages) == [((1,), PieceKind.COURRIER_COLLECTIVITE)]
+
+
+def test_a_closing_addressed_to_the_préfète_is_not_her_signatory_block(read):
+    pages = read["to_the_prefete"]
+    assert any(line.startswith("Madame la Préfète, à l'assurance") for line in pages[0].text.splitlines())
+    assert _spans("lettre.pdf", pages) == [((1,), PieceKind.COURRIER_COLLECTIVITE)]
+
+
+def test_a_letter_whose_sender_shows_on_its_last_page_is_one_piece_of_that_sender(read):
+    pages = read["sender_on_page_two"]
+    assert len(pages) == 2 and "Maire d'Agde" in pages[1].text and "Maire d'Agde" not in pages[0].text
+    assert _spans("lettre.pdf", pages) == [((1, 2), PieceKind.COURRIER_COLLECTIVITE)]
