@@ -30,18 +30,22 @@ _FICHE_CUES = _FICHE_CUES + tuple(
 # Lines that cite other pieces rather than head a form: "P.J. : fiche de candidature", "Objet : …"
 _REFERENCE_LINE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|objet|ref\b|v/ ?ref|n/ ?ref|copie|annexes? ?:)")
 _CUE_AT_START = 16  # characters: a heading or label opens its line, after a number or a box at most
-_LETTER_FEATURES = (
-    re.compile(r"^objet\s*:"),
-    re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$"),  # the salutation
-    re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|(l.?expression|l.?assurance) de (ma|mes|"
-               r"notre|nos) |salutations (les )?(distinguees|respectueuses|cordiales)|(haute|tres distinguee|"
-               r"meilleure) consideration|sentiments (les )?(meilleurs|distingues|devoues|respectueux)|"
-               r"^(bien )?cordialement"),
-    re.compile(r"\b(le )?\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
-               r"novembre|decembre) \d{4}$"),
-)
-_POLITESSE = _LETTER_FEATURES[2]
-_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|considération",
+# The parts of a letter, on normalised lines
+_OBJET = re.compile(r"^objet\s*:")
+_SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$")
+_POLITESSE = re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|"
+                        r"(l.?expression|l.?assurance) de (ma|mes|notre|nos) |"
+                        r"salutations (les )?(distinguees|respectueuses|cordiales)|"
+                        r"(haute|tres distinguee|meilleure) consideration|"
+                        r"sentiments (les )?(meilleurs|distingues|devoues|respectueux)|^(bien )?cordialement")
+_DATE_LINE = re.compile(r"\b(le )?\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                        r"octobre|novembre|decembre) \d{4}$")
+_LETTER_FEATURES = (_OBJET, _SALUTATION, _POLITESSE, _DATE_LINE)
+# A letter's next page: its number ("2/2", "page 2 sur 3", "- 2 -"), a running header ending
+# with the letter's date ("Commune du Lorrain – 02/06/2026")
+_PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^- ?([2-9]|1\d) ?-$")
+_RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
+_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|consideration",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
                 r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b")
@@ -201,18 +205,16 @@ def _whole_letter(first: DocumentSpan, whole: PageKind | None) -> tuple[PieceKin
     if whole.kind is first.kind:
         return whole.kind, min(first.confidence, whole.confidence)
     return whole.kind, 0.5  # its pages disagree: a reviewer looks
-_RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
-_PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^(-|suite)\b.{0,20}$")
 
 
 def continues_letter(page: PageText) -> bool:
     """A letter's next page: no objet or salutation of its own, and its page number ("2/2"), or
     no letterhead of its own and the letter's end (formule de politesse, or a signatory block)."""
     lines = _lines(page)
-    if not lines or form_cues(lines) >= 2 or any(_LETTER_FEATURES[0].search(line) for line in lines):
+    if not lines or form_cues(lines) >= 2 or any(_OBJET.search(line) for line in lines):
         return False
     head = lines[: max(4, len(lines) // 4)]
-    if any(_LETTER_FEATURES[1].search(line) for line in head):
+    if any(_SALUTATION.search(line) for line in head):
         return False
     if any(_PAGE_MARK.search(line) for line in lines):
         return True
