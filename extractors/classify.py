@@ -221,10 +221,20 @@ def continues_letter(page: PageText) -> bool:
     # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe"),
     # or a running header ("Commune du Lorrain – 02/06/2026")
     head = [line for line in head if _signatory([line]) is None and not _RUNNING_DATE.search(line)]
-    if _letterhead(head) is not None:
+    if _letterhead(head) is not None or _titled(page):
         return False
     tail = lines[-max(5, len(lines) // 3):]
     return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
+
+
+def _titled(page: PageText) -> bool:
+    """The page opens with a title in capitals ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), as
+    another document does, never a letter's next page."""
+    for line in page.text.splitlines()[:3]:
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 12 and all(c.isupper() for c in letters):
+            return True
+    return False
 
 
 def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:

@@ -190,3 +190,13 @@ def test_a_letter_whose_sender_shows_on_its_last_page_is_one_piece_of_that_sende
     pages = read["sender_on_page_two"]
     assert len(pages) == 2 and "Maire d'Agde" in pages[1].text and "Maire d'Agde" not in pages[0].text
     assert _spans("lettre.pdf", pages) == [((1, 2), PieceKind.COURRIER_COLLECTIVITE)]
+
+
+def test_a_signed_délibération_after_a_letter_is_not_its_next_page(read):
+    letter = read["collectivite_cites_fiche"][0]
+    deliberation = text_page([(50, [(120, "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL")]),
+                              (80, [(60, "Séance du 3 février 2026. Le conseil municipal, après en avoir délibéré,")]),
+                              (94, [(60, "approuve la candidature de la commune à l'Atelier des territoires Flash.")]),
+                              (140, [(320, "Le Maire,")]),
+                              (200, [(320, "Jean-Luc Requi")])], number=2)
+    assert [span.pages for span in split_documents("courrier.pdf", [letter, deliberation])] == [(1,), (2,)]
