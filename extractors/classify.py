@@ -27,13 +27,34 @@ _FICHE_CUES = (
 _FICHE_CUES = _FICHE_CUES + tuple(
     re.escape(normalise(label.text)) for label in LABELS if len(label.text) > 12 and not label.skip
 )
-_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|considération",
+# Lines that cite other pieces rather than head a form: "P.J. : fiche de candidature", "Objet : …"
+_REFERENCE_LINE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|objet|ref\b|v/ ?ref|n/ ?ref|copie|annexes? ?:)")
+_CUE_AT_START = 16  # characters: a heading or label opens its line, after a number or a box at most
+# The parts of a letter, on normalised lines
+_OBJET = re.compile(r"^objet\s*:")
+_SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$")
+_POLITESSE = re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|"
+                        r"(l.?expression|l.?assurance) de (ma|mes|notre|nos) |"
+                        r"salutations (les )?(distinguees|respectueuses|cordiales)|"
+                        r"(haute|tres distinguee|meilleure) consideration|"
+                        r"sentiments (les )?(meilleurs|distingues|devoues|respectueux)|^(bien )?cordialement")
+_DATE_LINE = re.compile(r"\b(le )?\d{1,2}(er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                        r"octobre|novembre|decembre) \d{4}$")
+_LETTER_FEATURES = (_OBJET, _SALUTATION, _POLITESSE, _DATE_LINE)
+# A letter's next page: its number ("2/2", "page 2 sur 3", "- 2 -"), a running header ending
+# with the letter's date ("Commune du Lorrain – 02/06/2026")
+_PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^- ?([2-9]|1\d) ?-$")
+_RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
+_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|consideration",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
-                r"pour le prefet")
+                r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b")
 _COLLECTIVITE_CUES = (r"\ble maire\b", r"\bla maire\b", r"\ble president\b", r"\bla presidente\b",
                       r"mairie", r"hotel de ville", r"communaute (de communes|d.?agglomeration|urbaine)",
-                      r"\bmetropole\b", r"conseil municipal", r"conseil communautaire")
+                      r"\bmetropole\b", r"conseil municipal", r"conseil communautaire",
+                      # the collectivité speaks of itself
+                      r"\bnotre (commune|ville|territoire|collectivite|communaute|intercommunalite|agglomeration)\b",
+                      r"\b(les elus de|nos elus)\b")
 
 
 @dataclass(frozen=True)
@@ -55,12 +76,17 @@ class DocumentSpan:
 
 
 def classify_page(page: PageText) -> PageKind | None:
-    """The page's kind, or None when it says nothing either way (a continuation page)."""
+    """The page's kind, or None when it says nothing either way (a continuation page).
+
+    A fiche is known by the form's structure (its title, section headings and labels opening
+    their lines), not by the words "fiche de candidature", which letters cite all the time.
+    """
     text = normalise(page.text)
     if len(text) < 20:
         return None
-    fiche = _count(_FICHE_CUES, text)
-    if fiche >= 2:
+    lines = _lines(page)
+    fiche = form_cues(lines)
+    if fiche >= 2 and fiche >= letter_features(lines) - 1:  # a form's structure outweighs a letter's
         return PageKind(PieceKind.FICHE, min(1.0, 0.6 + 0.1 * fiche))
     letter = letter_kind(page.text) if _count(_LETTER_CUES, text) else None
     if letter is not None:
@@ -81,9 +107,12 @@ def letter_kind(text: str) -> PageKind | None:
         return None
     head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
     votes = {PieceKind.COURRIER_PREFET: 0.0, PieceKind.COURRIER_COLLECTIVITE: 0.0}
-    for kind, weight in ((_signatory(tail), 3.0), (_letterhead(head), 2.0)):
+    letterhead = _letterhead(head)
+    for kind, weight in ((_signatory(tail), 3.0), (letterhead, 2.0)):
         if kind is not None:
             votes[kind] += weight
+    if letterhead is None and any(_HEAD_STATE.search(line) for line in head):
+        votes[PieceKind.COURRIER_PREFET] += 1.0
     body = " ".join(lines)
     votes[PieceKind.COURRIER_PREFET] += 0.5 * _count(_PREFET_CUES, body)
     votes[PieceKind.COURRIER_COLLECTIVITE] += 0.5 * _count(_COLLECTIVITE_CUES, body)
@@ -97,8 +126,13 @@ def letter_kind(text: str) -> PageKind | None:
 _SIGNATORY_PREFET = re.compile(r"^(pour |p/ ?)?(le|la|madame la|monsieur le) (sous-)?prefete?\b|secretaire general|"
                                r"^(le|la) (sous-)?prefete? (de|du|des)\b")
 _SIGNATORY_COLLECTIVITE = re.compile(r"^(le|la|pour le|pour la|p/ ?le|p/ ?la) (maire|president|presidente)\b|"
-                                     r"^(le|la) (vice-president|adjointe? au maire)|^(maire|president|presidente) de\b")
-_HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|\bprefecture\b|sous-prefecture")
+                                     r"^(le|la) (vice-president|adjointe? au maire)|"
+                                     r"^(maire|presidente?|vice-presidente?) (de |du |des |d')|"
+                                     r"^(le |la )?(premier|premiere|\d+(e|er|eme|ieme)) adjointe?\b")
+_HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|^prefete?\b|\bprefecture\b|sous-prefecture")
+# Printed above a préfecture's name on old-style letterheads, and above some mairies' too: a
+# cue for the préfet when no letterhead is recognised, weaker than a signatory block.
+_HEAD_STATE = re.compile(r"^republique francaise\b")
 _HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|^communaute (de communes|d.?agglomeration|urbaine)|"
                                 r"^metropole|agglomeration$|^cc |^ca ")
 _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
@@ -106,6 +140,8 @@ _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
 
 def _signatory(lines: list[str]) -> PieceKind | None:
     for line in reversed(lines):
+        if _POLITESSE.search(line):  # "Madame la Préfète, l'assurance de…" is the closing, not its signatory
+            continue
         if _SIGNATORY_PREFET.search(line):
             return PieceKind.COURRIER_PREFET
         if _SIGNATORY_COLLECTIVITE.search(line):
@@ -125,23 +161,80 @@ def _letterhead(lines: list[str]) -> PieceKind | None:
 
 
 def split_documents(file: str, pages: list[PageText]) -> list[DocumentSpan]:
-    """Group the pages of one file: a page without cues continues the piece before it."""
+    """Group the pages of one file: a page without cues continues the piece before it, and so
+    does a letter's next page, whatever its own words suggest."""
     spans: list[DocumentSpan] = []
+    texts: list[list[str]] = []  # the page texts of each span
+    letter_like: list[bool] = []  # each span opens like a letter, whatever its kind
     for page in pages:
+        if spans and (spans[-1].kind in _LETTERS or letter_like[-1]) and continues_letter(page):
+            last = spans[-1]
+            texts[-1].append(page.text)
+            kind, confidence = _whole_letter(last, letter_kind("\n".join(texts[-1])))
+            spans[-1] = DocumentSpan(file, last.pages + (page.number,), kind, confidence)
+            continue
         decided = classify_page(page)
         if decided is None and spans and spans[-1].kind is not PieceKind.AUTRE:
             last = spans[-1]
+            texts[-1].append(page.text)
             spans[-1] = DocumentSpan(file, last.pages + (page.number,), last.kind, last.confidence)
             continue
         decided = decided or PageKind(PieceKind.AUTRE, 0.6)
         if spans and spans[-1].kind is decided.kind and decided.kind is not PieceKind.AUTRE \
                 and not _starts_new_letter(page, decided.kind):
             last = spans[-1]
+            texts[-1].append(page.text)
             spans[-1] = DocumentSpan(file, last.pages + (page.number,), last.kind,
                                      min(last.confidence, decided.confidence))
         else:
+            texts.append([page.text])
+            letter_like.append(letter_features(_lines(page)) >= 3)
             spans.append(DocumentSpan(file, (page.number,), decided.kind, decided.confidence))
     return spans
+
+
+_LETTERS = (PieceKind.COURRIER_PREFET, PieceKind.COURRIER_COLLECTIVITE)
+
+
+def _whole_letter(first: DocumentSpan, whole: PageKind | None) -> tuple[PieceKind, float]:
+    """A letter's kind from all its pages (letterhead on the first, signatory on the last)."""
+    if whole is None:
+        return first.kind, first.confidence
+    if first.kind is PieceKind.AUTRE:  # a letter whose first page did not tell who sends it
+        return whole.kind, whole.confidence
+    if whole.kind is first.kind:
+        return whole.kind, min(first.confidence, whole.confidence)
+    return whole.kind, 0.5  # its pages disagree: a reviewer looks
+
+
+def continues_letter(page: PageText) -> bool:
+    """A letter's next page: no objet or salutation of its own, and its page number ("2/2"), or
+    no letterhead of its own and the letter's end (formule de politesse, or a signatory block)."""
+    lines = _lines(page)
+    if not lines or form_cues(lines) >= 2 or any(_OBJET.search(line) for line in lines):
+        return False
+    head = lines[: max(4, len(lines) // 4)]
+    if any(_SALUTATION.search(line) for line in head):
+        return False
+    if any(_PAGE_MARK.search(line) for line in lines):
+        return True
+    # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe"),
+    # or a running header ("Commune du Lorrain – 02/06/2026")
+    head = [line for line in head if _signatory([line]) is None and not _RUNNING_DATE.search(line)]
+    if _letterhead(head) is not None or _titled(page):
+        return False
+    tail = lines[-max(5, len(lines) // 3):]
+    return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
+
+
+def _titled(page: PageText) -> bool:
+    """The page opens with a title in capitals ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"), as
+    another document does, never a letter's next page."""
+    for line in page.text.splitlines()[:3]:
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 12 and all(c.isupper() for c in letters):
+            return True
+    return False
 
 
 def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:
@@ -151,3 +244,29 @@ def _starts_new_letter(page: PageText, kind: PieceKind) -> bool:
 
 def _count(cues: tuple[str, ...], text: str) -> int:
     return sum(1 for cue in cues if re.search(cue, text))
+
+
+def _lines(page: PageText) -> list[str]:
+    return [normalise(line).strip() for line in page.text.splitlines() if line.strip()]
+
+
+def form_cues(lines: list[str]) -> int:
+    """How many of the form's headings and labels the page shows as such: opening a line, not
+    quoted in a sentence or in a letter's P.J. or Objet line."""
+    found = set()
+    for line in lines:
+        if _REFERENCE_LINE.match(line):
+            continue
+        for i, cue in enumerate(_FICHE_CUES):
+            match = re.search(cue, line)
+            if match and match.start() <= _CUE_AT_START:
+                found.add(i)
+    return len(found)
+
+
+def letter_features(lines: list[str]) -> int:
+    """How many parts of a letter the page has: objet, salutation, politesse, date, letterhead or
+    addressee, signatory block."""
+    count = sum(any(f.search(line) for line in lines) for f in _LETTER_FEATURES)
+    head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
+    return count + (_letterhead(head) is not None) + (_signatory(tail) is not None)
