@@ -14,8 +14,7 @@ import zipfile
 
 from flask import Blueprint, Response, abort, current_app, request, send_file
 
-from extractors.errors import GuichetError
-from service.render import WIDTHS, cached_page
+from service.render import WIDTHS, PageNotRendered, cached_page
 from service.review import load_export
 from service.security import requires
 from worker import review
@@ -48,7 +47,7 @@ def page_image(dossier_id: str, sha256: str, number: int):
     try:
         path = cached_page(guichet.web.page_cache_dir, guichet.store.blobs.path(page.render_sha256),
                            page.render_sha256, number, width)
-    except GuichetError as exc:  # a page too costly to draw within the render child's limits
+    except PageNotRendered as exc:  # a page too costly to draw within the render child's limits
         log.warning("page image %s/%d not rendered: %s", sha256[:12], number, exc)
         abort(422)
     return _tagged(send_file(path, mimetype="image/png", conditional=False, etag=False), etag)

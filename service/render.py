@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from worker.sandbox import run_limited
+from worker import sandbox
 
 log = logging.getLogger(__name__)
 
@@ -24,17 +24,24 @@ RENDER_TIMEOUT = 60.0
 RENDER_MEMORY_MB = 1024  # address space the rendering child may add to what the web process maps
 
 
+class PageNotRendered(Exception):
+    """A page too costly to draw within the render child's limits."""
+
+
 def cached_page(cache_dir: Path, blob: Path, sha256: str, number: int, width: int) -> Path:
     """The PNG of page `number` at `width` pixels (or less), rendered once and kept under cache_dir.
 
-    Raises GuichetError (PARSE_MEMORY, PARSE_TIMEOUT, PARSE_CRASHED) when the page cannot
-    be rendered within the limits.
+    Raises PageNotRendered when the page cannot be rendered within the limits (the sandbox's
+    PARSE_MEMORY, PARSE_TIMEOUT or PARSE_CRASHED).
     """
     target = cache_dir / sha256[:2] / f"{sha256}-{number}-{width}.png"
     if target.exists():
         return target
-    png = run_limited(render_page, str(blob), number, width, timeout=RENDER_TIMEOUT,
-                      memory_mb=_mapped_mb() + RENDER_MEMORY_MB)
+    try:
+        png = sandbox.run_limited(render_page, str(blob), number, width, timeout=RENDER_TIMEOUT,
+                                  memory_mb=_mapped_mb() + RENDER_MEMORY_MB)
+    except sandbox.GuichetError as exc:
+        raise PageNotRendered(str(exc)) from exc
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:

@@ -106,9 +106,10 @@ def test_big_png_is_decoded_in_a_bounded_child(tmp_path, big_png):
 
 def test_a_page_beyond_the_child_limits_is_an_error_code_not_a_dead_server(tmp_path, big_png, monkeypatch):
     monkeypatch.setattr(render, "RENDER_MEMORY_MB", 200)
-    with pytest.raises(GuichetError) as caught:
+    with pytest.raises(render.PageNotRendered) as caught:
         render.cached_page(tmp_path, big_png, "cd" * 32, 1, 900)
-    assert caught.value.code in (ErrorCode.PARSE_MEMORY, ErrorCode.PARSE_CRASHED)
+    assert isinstance(caught.value.__cause__, GuichetError)
+    assert caught.value.__cause__.code in (ErrorCode.PARSE_MEMORY, ErrorCode.PARSE_CRASHED)
 
 
 def test_a_slow_page_does_not_hold_the_others(tmp_path, monkeypatch):
