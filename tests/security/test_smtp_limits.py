@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import smtplib
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,17 @@ def test_no_recipient_configured_refuses_everything(start, store):
     assert originals(store) == 0
 
 
+def wait_for_open_connections(receiver, n: int) -> None:
+    """The server counts a closed connection once its loop has seen it close: wait for that."""
+    deadline = time.monotonic() + 10
+    while receiver.controller.slots.open != n:
+        assert time.monotonic() < deadline, receiver.controller.slots.open
+        time.sleep(0.02)
+
+
 def test_connections_beyond_the_cap_get_421(start, store):
     receiver = start(max_connections=2)
+    wait_for_open_connections(receiver, 0)  # the controller's own start-up probe has closed
     held = [smtplib.SMTP(receiver.config.host, receiver.config.port, timeout=30) for _ in range(2)]
     try:
         with pytest.raises(smtplib.SMTPConnectError) as refused:
@@ -56,6 +66,7 @@ def test_connections_beyond_the_cap_get_421(start, store):
         assert refused.value.smtp_code == 421
 
         held.pop().quit()  # a slot is freed: the next connection is served
+        wait_for_open_connections(receiver, 1)
         with smtplib.SMTP(receiver.config.host, receiver.config.port, timeout=30) as smtp:
             assert smtp.sendmail(SENDER, [RCPT], mail("<slot@ddt35.fr>")) == {}
     finally:
