@@ -1,8 +1,9 @@
 """Assembly across messages: a message bringing a missing piece of the same collectivité joins its dossier.
 
-Threads (In-Reply-To, References, bare subject) are joined at intake. A message that is not a
-reply, such as the préfecture sending its letter on its own, can only be placed once it has
-been read: then its dossier and an open dossier of the same collectivité that lacks one of its
+Threads (In-Reply-To, References, bare subject from a sender domain already in the dossier) are
+joined at intake. A message that is not a reply, such as the préfecture sending its letter on
+its own, can only be placed once it has been read: then its dossier and an open dossier of the
+same collectivité that lacks one of its
 pieces become one. The earlier dossier is kept; the later one is marked `merged` and points
 to it, so that a re-delivered message and every link keep leading to the kept dossier.
 """

@@ -223,6 +223,9 @@ def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
     Répond 250 dès que l'original est enregistré durablement, 451 sur erreur de stockage,
     452 quand l'espace disque manque (GUICHET_MIN_FREE_MB), 552 au-delà de
     GUICHET_SMTP_MAX_BYTES ; le traitement suit dans un fil séparé. Ctrl-C arrête.
+    Seules les adresses de GUICHET_SMTP_RECIPIENTS sont acceptées (550 sinon) ; 421 au-delà de
+    GUICHET_SMTP_MAX_CONNECTIONS connexions, 451 au-delà de GUICHET_SMTP_SENDER_MAX messages
+    par expéditeur en GUICHET_SMTP_SENDER_WINDOW_S secondes.
     """
     from dataclasses import replace
 
@@ -231,6 +234,9 @@ def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
     config = SmtpConfig.from_env(os.environ)
     overrides = {k: v for k, v in dict(host=host, port=port, lmtp=lmtp).items() if v is not None}
     config = replace(config, **overrides)
+    if not config.recipients:
+        raise click.UsageError("GUICHET_SMTP_RECIPIENTS est vide : indiquez les adresses "
+                               "acceptées, séparées par des virgules.")
     settings = Settings.from_env(os.environ)
     store = Store(settings)
     process = make_processor(store, settings)

@@ -95,7 +95,7 @@ def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
     if dropped:
         message = replace(message, parts=parts, issues=(*message.issues, *dropped))
     reply_ids = [message.in_reply_to or "", *message.references]
-    dossier_id = store.thread_dossier(reply_ids, subject_key) or stable_id(message.message_id)
+    dossier_id = store.thread_dossier(reply_ids, subject_key, message.sender) or stable_id(message.message_id)
     store.ensure_dossier(dossier_id, subject_key)
     row, created = store.add_message(dossier_id, _message_row(message, sha256, name, subject_key))
     intake = Intake(row.dossier_id, new=created, message_ids=[row.id])

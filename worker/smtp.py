@@ -8,6 +8,8 @@ import logging
 import queue
 import shutil
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -30,6 +32,11 @@ SOURCE = "smtp"
 STORED = "250 2.0.0 Message enregistre"
 STORAGE_ERROR = "451 4.3.0 Erreur temporaire d'enregistrement, reessayez plus tard"
 LOW_SPACE = "452 4.3.1 Espace disque insuffisant, reessayez plus tard"
+UNKNOWN_RECIPIENT = "550 5.1.1 Destinataire inconnu"
+TOO_MANY_CONNECTIONS = "421 4.7.0 Trop de connexions simultanees, reessayez plus tard"
+TOO_MANY_MESSAGES = "451 4.7.1 Trop de messages de cet expediteur, reessayez plus tard"
+# The banner names the service, not the SMTP library and its version.
+IDENT = "Guichet"
 
 UNFINISHED = ("received", "processing")  # a dossier left so by a stop is taken again at start
 
@@ -45,16 +52,31 @@ class SmtpConfig:
     max_bytes: int = 64 * 1024 * 1024
     min_free_mb: int = 512
     lmtp: bool = False
+    # Addresses taken in (lower case); none configured means every recipient is refused.
+    recipients: frozenset[str] = frozenset()
+    max_connections: int = 20
+    # At most `sender_max_messages` messages per sender address in `sender_window_s` seconds.
+    sender_max_messages: int = 30
+    sender_window_s: float = 3600.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "recipients", frozenset(a.strip().lower() for a in self.recipients))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SmtpConfig:
-        """Read GUICHET_SMTP_HOST/PORT/MAX_BYTES/LMTP and GUICHET_MIN_FREE_MB."""
+        """Read GUICHET_SMTP_HOST/PORT/MAX_BYTES/LMTP/RECIPIENTS/MAX_CONNECTIONS/SENDER_MAX/
+        SENDER_WINDOW_S and GUICHET_MIN_FREE_MB."""
+        recipients = environ.get("GUICHET_SMTP_RECIPIENTS", "")
         return cls(
             host=environ.get("GUICHET_SMTP_HOST", "127.0.0.1"),
             port=int(environ.get("GUICHET_SMTP_PORT", "8025")),
             max_bytes=int(environ.get("GUICHET_SMTP_MAX_BYTES", str(cls.max_bytes))),
             min_free_mb=int(environ.get("GUICHET_MIN_FREE_MB", str(cls.min_free_mb))),
             lmtp=environ.get("GUICHET_SMTP_LMTP", "") in ("1", "true", "yes"),
+            recipients=frozenset(a for a in recipients.split(",") if a.strip()),
+            max_connections=int(environ.get("GUICHET_SMTP_MAX_CONNECTIONS", str(cls.max_connections))),
+            sender_max_messages=int(environ.get("GUICHET_SMTP_SENDER_MAX", str(cls.sender_max_messages))),
+            sender_window_s=float(environ.get("GUICHET_SMTP_SENDER_WINDOW_S", str(cls.sender_window_s))),
         )
 
 
@@ -65,16 +87,53 @@ def enough_space(settings: Settings, min_free_mb: int) -> bool:
                for path in (settings.storage_dir, settings.data_dir) if path.exists())
 
 
+class SenderRate:
+    """Messages per sender address in a sliding window (all calls on the event loop thread)."""
+
+    def __init__(self, max_messages: int, window_s: float, clock: Callable[[], float] = time.monotonic):
+        self.max_messages, self.window_s, self.clock = max_messages, window_s, clock
+        self.seen: dict[str, deque[float]] = {}
+
+    def allow(self, address: str) -> bool:
+        """Count one message from `address`; False when its window is already full."""
+        now = self.clock()
+        for key in [k for k, times in self.seen.items() if now - times[-1] >= self.window_s]:
+            del self.seen[key]  # forget quiet senders so the table stays small
+        times = self.seen.setdefault(address.strip().lower(), deque())
+        while times and now - times[0] >= self.window_s:
+            times.popleft()
+        if len(times) >= self.max_messages:
+            return False
+        times.append(now)
+        return True
+
+
 class IntakeHandler:
     """aiosmtpd handler: checks space, stores the original durably, hands it to the processor."""
 
     def __init__(self, store: Store, settings: Settings, config: SmtpConfig,
                  on_stored: Callable[[str, str], None]):
         self.store, self.settings, self.config, self.on_stored = store, settings, config, on_stored
+        self.rate = SenderRate(config.sender_max_messages, config.sender_window_s)
+
+    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope, address: str,
+                          mail_options: list[str]) -> str:
+        """A sender over its per-window budget is told to come back later (451)."""
+        if not self.rate.allow(address):
+            log.warning("Expéditeur %s au-delà de %d messages en %g s : refusé (451)", address,
+                        self.config.sender_max_messages, self.config.sender_window_s)
+            return TOO_MANY_MESSAGES
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str,
                           rcpt_options: list[str]) -> str:
-        """Refuse early when space runs low; accept any recipient otherwise (we are a mailbox)."""
+        """Only the configured addresses are taken (550 otherwise); refuse early when space
+        runs low."""
+        if address.strip().lower() not in self.config.recipients:
+            log.warning("Destinataire %s non accepté (550)", address)
+            return UNKNOWN_RECIPIENT
         if not enough_space(self.settings, self.config.min_free_mb):
             log.warning("Espace disque insuffisant : destinataire %s refusé (452)", address)
             return LOW_SPACE
@@ -175,15 +234,61 @@ def pending_originals(store: Store) -> list[tuple[str, str]]:
     return [(r.sha256, r.name) for r in rows if not r.issues]
 
 
-class _Controller(Controller):
-    """aiosmtpd's threaded controller, speaking LMTP when asked."""
+class _Slots:
+    """Open connections, counted on the event loop thread."""
 
-    def __init__(self, handler: IntakeHandler, lmtp: bool, **kwargs):
+    def __init__(self, limit: int):
+        self.limit, self.open = limit, 0
+
+
+class _CappedMixin:
+    """A connection beyond the cap gets 421 instead of the greeting and is closed."""
+
+    slots: _Slots
+    refused = False
+
+    def connection_made(self, transport) -> None:
+        self.refused = self.slots.open >= self.slots.limit
+        if not self.refused:
+            self.slots.open += 1
+        super().connection_made(transport)
+
+    def connection_lost(self, error) -> None:
+        if not self.refused:
+            self.slots.open -= 1
+        super().connection_lost(error)
+
+    async def _handle_client(self) -> None:
+        if self.refused:
+            log.warning("Connexion %r refusée : %d connexions ouvertes (421)",
+                        self.session.peer, self.slots.open)
+            await self.push(TOO_MANY_CONNECTIONS)
+            self.transport.close()
+            return
+        await super()._handle_client()
+
+
+class _CappedSMTP(_CappedMixin, SMTP):
+    pass
+
+
+class _CappedLMTP(_CappedMixin, LMTP):
+    pass
+
+
+class _Controller(Controller):
+    """aiosmtpd's threaded controller, speaking LMTP when asked, with a connection cap."""
+
+    def __init__(self, handler: IntakeHandler, lmtp: bool, max_connections: int, **kwargs):
         self.lmtp = lmtp
+        self.slots = _Slots(max_connections)
         super().__init__(handler, **kwargs)
 
     def factory(self) -> SMTP:
-        return (LMTP if self.lmtp else SMTP)(self.handler, **self.SMTP_kwargs)
+        server = (_CappedLMTP if self.lmtp else _CappedSMTP)(self.handler, ident=IDENT,
+                                                              **self.SMTP_kwargs)
+        server.slots = self.slots
+        return server
 
 
 class Receiver:
@@ -194,7 +299,8 @@ class Receiver:
         self.processor = Processor(store, settings, process)
         handler = IntakeHandler(store, settings, config,
                                 self._queue_intake if settings.redis_url else self.processor.submit)
-        self.controller = _Controller(handler, config.lmtp, hostname=config.host, port=config.port,
+        self.controller = _Controller(handler, config.lmtp, config.max_connections,
+                                      hostname=config.host, port=config.port,
                                       data_size_limit=config.max_bytes, server_hostname="guichet")
 
     def _queue_intake(self, sha256: str, name: str) -> None:
@@ -210,6 +316,8 @@ class Receiver:
 
     def start(self) -> None:
         """Recover pending originals, then listen."""
+        if not self.config.recipients:
+            log.error("GUICHET_SMTP_RECIPIENTS est vide : tout destinataire sera refusé (550)")
         self.processor.start()
         self.controller.start()
         log.info("Réception %s sur %s:%d", "LMTP" if self.config.lmtp else "SMTP",

@@ -43,6 +43,12 @@ def issue_rows(issues: Iterable[Issue]) -> list[dict]:
     return [{"file": i.file, "code": str(i.code), "message": i.message} for i in issues]
 
 
+def sender_domain(address: str | None) -> str:
+    """The domain of an e-mail address, lower case; empty when there is none."""
+    local, at, domain = (address or "").strip().rpartition("@")
+    return domain.lower() if at and local and domain else ""
+
+
 class Store:
     """Blobs by sha256 under the storage dir, rows through SQLAlchemy."""
 
@@ -85,19 +91,26 @@ class Store:
         with self.session() as s:
             return s.scalar(select(MessageRow).where(MessageRow.message_id == message_id))
 
-    def thread_dossier(self, reply_ids: Iterable[str], subject_key: str) -> str | None:
-        """The dossier of a message's thread: by In-Reply-To/References, else by bare subject."""
+    def thread_dossier(self, reply_ids: Iterable[str], subject_key: str, sender: str = "") -> str | None:
+        """The dossier of a message's thread: by In-Reply-To/References, else by bare subject,
+        the latter only into a dossier holding a message from the sender's domain (anyone can
+        write "RE: " + a subject; a sender cannot join someone else's dossier so)."""
         ids = [i for i in reply_ids if i]
+        domain = sender_domain(sender)
         with self.session() as s:
             if ids:
                 found = s.scalar(select(MessageRow.dossier_id).where(MessageRow.message_id.in_(ids)))
                 if found:
                     return found
-            if subject_key:
-                return s.scalar(
-                    select(MessageRow.dossier_id).where(MessageRow.subject_key == subject_key)
+            if subject_key and domain:
+                same_subject = (select(MessageRow.dossier_id)
+                                .where(MessageRow.subject_key == subject_key))
+                rows = s.execute(
+                    select(MessageRow.dossier_id, MessageRow.sender)
+                    .where(MessageRow.dossier_id.in_(same_subject))
                     .order_by(MessageRow.date.asc(), MessageRow.id.asc())
-                )
+                ).all()
+                return next((d for d, other in rows if sender_domain(other) == domain), None)
         return None
 
     def ensure_dossier(self, dossier_id: str, subject_key: str | None = None) -> bool:

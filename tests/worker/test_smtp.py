@@ -71,6 +71,7 @@ def start(store, settings):
     started = []
 
     def _start(process=None, **config) -> Receiver:
+        config.setdefault("recipients", {RCPT})
         receiver = Receiver(SmtpConfig(port=free_port(), **config), store=store, settings=settings,
                             process=process or Recorder(store))
         receiver.start()
@@ -125,7 +126,8 @@ def test_a_retry_is_one_dossier_and_pending_work_is_found_on_both_databases(any_
     store = Store(any_settings)
     early = mail("<early@ddt29.fr>", "Candidature Morlaix")  # acknowledged before a crash
     store.record_original(early, original_name(early, "smtp"), "email", "smtp")
-    receiver = Receiver(SmtpConfig(port=free_port()), store=store, settings=any_settings,
+    receiver = Receiver(SmtpConfig(port=free_port(), recipients={RCPT}), store=store,
+                        settings=any_settings,
                         process=Recorder(store))
     receiver.start()
     try:
@@ -198,7 +200,7 @@ def test_a_message_over_the_size_limit_is_552(start, store):
 
 
 def test_lmtp_answers_once_stored_one_reply_per_recipient(start, store):
-    receiver = start(lmtp=True)
+    receiver = start(lmtp=True, recipients={RCPT, "instruction@developpement-durable.gouv.fr"})
 
     send(receiver, mail("<lmtp@ddt35.fr>"), lmtp=True)
     with smtplib.LMTP(receiver.config.host, receiver.config.port, timeout=30) as lmtp:
@@ -266,7 +268,7 @@ def _wait_for_port(port: int, process: subprocess.Popen) -> None:
 
 def test_the_command_receives_and_processes(tmp_path: Path):
     port = free_port()
-    env = {**os.environ, "GUICHET_DATA_DIR": str(tmp_path / "var")}
+    env = {**os.environ, "GUICHET_DATA_DIR": str(tmp_path / "var"), "GUICHET_SMTP_RECIPIENTS": RCPT}
     env.pop("DATABASE_URL", None)
     command = [str(Path(sys.executable).with_name("guichet")), "smtp", "--port", str(port)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -300,7 +302,8 @@ def test_with_redis_a_worker_takes_the_message_in_then_processes_its_dossier(que
     settings, env = queued
     store = Store(settings)
     recorder = Recorder(store)
-    receiver = Receiver(SmtpConfig(port=free_port()), store=store, settings=settings, process=recorder)
+    receiver = Receiver(SmtpConfig(port=free_port(), recipients={RCPT}), store=store, settings=settings,
+                        process=recorder)
     receiver.start()
     try:
         raw = mail("<queued@ddt35.fr>", attachment=FORM)
@@ -330,7 +333,7 @@ def test_with_redis_away_the_receiver_takes_the_message_in_itself(queued, monkey
     settings, _ = queued
     down = replace(settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
     store = Store(down)
-    receiver = Receiver(SmtpConfig(port=free_port()), store=store, settings=down,
+    receiver = Receiver(SmtpConfig(port=free_port(), recipients={RCPT}), store=store, settings=down,
                         process=make_processor(store, down))
     receiver.start()
     try:
