@@ -54,10 +54,12 @@ class Budget:
 
     bytes_left: int
     files_left: int
+    zip_ratio: float
 
     @classmethod
     def of(cls, settings: Settings) -> Budget:
-        return cls(settings.limits.max_unpacked_bytes, settings.limits.max_zip_members)
+        limits = settings.limits
+        return cls(limits.max_unpacked_bytes, limits.max_zip_members, limits.max_zip_ratio)
 
     def fit(self, parts: tuple[Part, ...], name: str) -> tuple[tuple[Part, ...], list[Issue]]:
         """The parts that fit, charged to the budget, and an INPUT_TOO_LARGE issue if some do not."""
@@ -72,10 +74,9 @@ class Budget:
             kept.append(part)
         return tuple(kept), []
 
-    def zip_limits(self, settings: Settings) -> unpack.ZipLimits:
-        limits = settings.limits
-        return unpack.ZipLimits(min(limits.max_zip_members, max(self.files_left, 0)),
-                                min(limits.max_unpacked_bytes, max(self.bytes_left, 0)), limits.max_zip_ratio)
+    def zip_limits(self) -> unpack.ZipLimits:
+        """A zip may hold what is left: the budget only ever shrinks from the settings' limits."""
+        return unpack.ZipLimits(max(self.files_left, 0), max(self.bytes_left, 0), self.zip_ratio)
 
 
 # Intake ---------------------------------------------------------------------
@@ -182,7 +183,7 @@ def _expand(part: Part, kind: FileKind, settings: Settings, budget: Budget) -> t
     limits = settings.limits
     try:
         if kind is FileKind.ZIP:
-            found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(settings),
+            found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(),
                                 timeout=min(limits.parse_timeout, 300.0), memory_mb=limits.parse_memory_mb)
             return found.parts, list(found.issues)
         message = run_limited(mail.read_message, part.data, name=part.name, max_depth=limits.max_depth,
