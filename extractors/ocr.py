@@ -653,7 +653,7 @@ def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
 
 def _unglued(word: RawWord, box: Box) -> RawWord:
     text, left, width = without_glued_tick(word.text, word.left, word.top, word.width, word.height, box)
-    return replace(word, text=text, left=left, width=width)
+    return word if text == word.text else replace(word, text=text, left=left, width=width)
 
 
 def _letter_of(box: Box, word: RawWord) -> bool:
