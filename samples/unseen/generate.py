@@ -90,6 +90,7 @@ CASES = [
     ("corse", "commune", "official_pdf", "photo", "separate", ("prefet_unsigned",)),
 ]
 TUNE_SHARE = 24
+DRAW_STEP = 100_000     # --draw K shifts every seed by K steps: other people, places, drawings
 SPLIT_SEED = 20261230   # the first seed from 20261200 on whose split covers every family (see covered())
 
 
@@ -216,9 +217,10 @@ def mails(spec: dossier.Spec, pieces: list[package.Piece], rng: random.Random) -
     return []
 
 
-def write_case(index: int, recipe: dossier.Recipe, half: str, name: str, root: Path = HERE) -> None:
-    spec = dossier.build(name, 1000 + index, recipe)
-    rng = random.Random(5000 + index)
+def write_case(index: int, recipe: dossier.Recipe, half: str, name: str, root: Path = HERE,
+               draw: int = 0) -> None:
+    spec = dossier.build(name, 1000 + index + DRAW_STEP * draw, recipe)
+    rng = random.Random(5000 + index + DRAW_STEP * draw)
     pieces, _ = render.build_pieces(spec)
     target = root / half / name
     if target.exists():
@@ -268,7 +270,18 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="case names or prefixes (e.g. tune/03 or 03_ or a slug)")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--root", type=Path, default=HERE, help="write tune/ and frozen/ under this folder")
+    ap.add_argument("--draw", type=int, default=0,
+                    help="K > 0: a fresh draw of all the recipes with other seeds, written to ROOT/drawK/ "
+                         "(a study set, never committed; the committed halves are draw 0)")
     args = ap.parse_args()
+    if args.draw:
+        for i, r in recipes():
+            spec = dossier.build("", 1000 + i + DRAW_STEP * args.draw, r)
+            n = f"{i + 1:02d}_{people.ascii_slug(spec.place, '-')}_{r.form.split('_')[0]}_{r.render}_{r.package}"
+            if not args.only or any(o in n for o in args.only):
+                print(f"draw{args.draw}/{n}", flush=True)
+                write_case(i, r, f"draw{args.draw}", n, args.root, args.draw)
+        return
     names = case_names()
     if args.list:
         for i, (h, n) in sorted(names.items(), key=lambda kv: kv[1]):
