@@ -53,7 +53,24 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     if not contradicted:
         _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
+    for email_id, name_id in EMAIL_OWNERS:
+        _email_against_name(out, email_id, name_id)
     return out
+
+
+EMAIL_OWNERS = (("s1.etat.referent_email", "s1.etat.referent_nom"),
+                ("s1.collectivite.contact_email", "s1.collectivite.contact_nom"))
+
+
+def _email_against_name(out: dict[str, FieldValue], email_id: str, name_id: str) -> None:
+    """An address built on its owner's name that spells it a little differently ("brigite" for
+    Brigitte) is an OCR slip in one of the two: a reviewer decides which."""
+    email, name = out.get(email_id), out.get(name_id)
+    if not (email and name and email.status is FieldStatus.EXTRACTED
+            and isinstance(email.value, str) and isinstance(name.value, str)):
+        return
+    if values.email_misspells_name(email.value, name.value):
+        out[email_id] = replace(email, status=FieldStatus.NEEDS_REVIEW)
 
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
@@ -223,8 +240,21 @@ def _email(value, cog, departement):
 
 
 def _phone(value, cog, departement):
+    """A number of another overseas territory than the dossier's is kept for a reviewer: 06 96 …
+    is a Martinique mobile by the numbering plan, yet in a dossier from the Hérault it is more
+    likely a metropolitan number mistyped or misread."""
     found = values.normalise_phone(str(value), departement)
-    return found, found is not None
+    if found is None:
+        return None, False
+    territory = values.overseas_territory(found)
+    expected = _OVERSEAS_TERRITORIES.get(departement or "", set()) if departement else None
+    plausible = expected is None or territory is None or territory in expected
+    return found, plausible
+
+
+# The regions a French number of each overseas département may carry (+262: La Réunion and Mayotte).
+_OVERSEAS_TERRITORIES = {"971": {"GP", "BL", "MF"}, "972": {"MQ"}, "973": {"GF"}, "974": {"RE", "YT"},
+                         "976": {"YT", "RE"}, "975": {"PM"}}
 
 
 def _departement_value(value, cog, departement):

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date
 
 import phonenumbers
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,29 @@ def normalise_email(text: str | None) -> str | None:
     return None if ".." in address or address.split("@")[0].endswith(".") else address
 
 
+def email_misspells_name(address: str, name: str) -> bool:
+    """True when a part of the address's local part nearly matches a part of `name` without
+    being it ("rouxel.brigite" for Brigitte Rouxel), nor an initial glued to it ("gmaillard")."""
+    names = [w for w in re.split(r"[\s'’-]+", _ascii_fold(name)) if len(w) >= 3]
+    parts = [w for w in re.split(r"[._\-\d]+", _ascii_fold(address.split("@")[0])) if len(w) >= 4]
+    for part in parts:
+        if part in _MAILBOX_WORDS or any(part in (n, n[:len(part)]) or part[1:] == n for n in names):
+            continue
+        if any(fuzz.ratio(part, n) >= 80 or fuzz.ratio(part[1:], n) >= 85 for n in names):
+            return True
+    return False
+
+
+# Shared mailboxes' words, near some names ("mairie" / Marie) but no one's name.
+_MAILBOX_WORDS = {"mairie", "contact", "accueil", "urbanisme", "secretariat", "direction", "service",
+                  "courrier", "info", "cabinet", "prefecture", "amenagement", "territoire", "ville"}
+
+
+def _ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 # -- telephone -----------------------------------------------------------------------------------
 
 # National prefixes of the overseas départements (ARCEP plan), and the region phonenumbers
@@ -157,9 +181,11 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
         number = _overseas_written_as_metropolitan(number) or number
+        known = number is not None and phonenumbers.is_valid_number(number)
     else:
         number = _parse_national(digits, departement)
-    if number is None or not phonenumbers.is_valid_number(number):
+        known = number is not None and (phonenumbers.is_valid_number(number) or _well_formed_national(digits, number))
+    if not known:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -172,6 +198,23 @@ def _parse_national(digits: str, departement: str | None):
     if fallback and not region and (number is None or not phonenumbers.is_valid_number(number)):
         return _parse(digits, fallback)  # e.g. a six-digit local number of Saint-Pierre
     return number
+
+
+def _well_formed_national(digits: str, number) -> bool:
+    """"0X XX XX XX XX" is a French number whatever the allocation tables say: the library's
+    ranges lag behind the operators' (a new Martinique or Guadeloupe line reads as invalid)."""
+    return len(digits) == 10 and digits[0] == "0" and digits[1] in "123456789" \
+        and phonenumbers.is_possible_number(number)
+
+
+def overseas_territory(e164: str) -> str | None:
+    """The overseas region ("MQ", "RE", ...) a French E.164 number belongs to, else None."""
+    number = _parse(e164, None)
+    if number is None or number.country_code == 33:
+        return None
+    if number.country_code not in (262, 508, 590, 594, 596):
+        return None
+    return phonenumbers.region_code_for_number(number) or phonenumbers.region_code_for_country_code(number.country_code)
 
 
 def _overseas_written_as_metropolitan(number):

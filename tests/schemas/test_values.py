@@ -232,3 +232,47 @@ def test_clean_text_empty_is_none(text):
 ])
 def test_clean_text_value_edges(text: str, expected: str):
     assert clean_text(text) == expected
+
+
+# -- phones the allocation tables do not know yet, and addresses against their owner -------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("05 96 26 44 01", "+596596264401"),   # Martinique fixed line outside the library's ranges
+    ("0590 75 25 17", "+590590752517"),
+])
+def test_well_formed_national_numbers_are_kept(text, expected):
+    assert normalise_phone(text) == expected
+
+
+def test_overseas_mobile_in_a_metropolitan_dossier_is_for_review():
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.cog import Cog
+    from schemas.normalise import normalise_fields
+
+    def read(text):
+        return FieldValue(text, 1.0, None, FieldStatus.EXTRACTED)
+    cog = Cog.load()
+    raw = {"s2.departement": read("Hérault"),
+           "s1.collectivite.contact_telephone": read("06 97 27 53 17"),
+           "s1.etat.referent_telephone": read("04 67 12 34 56")}
+    out = normalise_fields(raw, cog)
+    assert out["s1.collectivite.contact_telephone"].status.value == "needs_review"
+    assert out["s1.etat.referent_telephone"].status.value == "extracted"
+    raw["s2.departement"] = read("Martinique")
+    assert normalise_fields(raw, cog)["s1.collectivite.contact_telephone"].status.value == "extracted"
+
+
+@pytest.mark.parametrize(("address", "name", "misspelt"), [
+    ("rouxel.brigite@pas-de-calais.gouv.fr", "Brigitte Rouxel", True),
+    ("gmailard@mairie-x.fr", "Gaëtan MAILLARD", True),
+    ("rouxel.brigitte@pas-de-calais.gouv.fr", "Brigitte Rouxel", False),
+    ("gmaillard@mairie-x.fr", "Gaëtan MAILLARD", False),
+    ("jp.fontaine@x.fr", "Jean-Pierre Fontaine", False),
+    ("techer.ghislaine@deal-reunion.gouv.fr", "Ghislaine Técher", False),
+    ("mairie@x.fr", "Marie Dupont", False),
+    ("urbanisme@x.fr", "Anne Durand", False),
+])
+def test_email_misspells_its_owner(address, name, misspelt):
+    from schemas.values import email_misspells_name
+    assert email_misspells_name(address, name) is misspelt
