@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from extractors.text import normalise
 from extractors.fields.courrier import SignatureZone, is_letter, letter_fields, read_letter
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
+from extractors.fields.plausible import doubt_misread
 from extractors.model import FieldValue, PageText, PieceKind
 from extractors.signature import SignatureCheck
 
@@ -52,7 +53,7 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
                 for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite"))
     fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
                                 {k: c for k, c in checks.items() if c is not None}, elu))
-    return fields
+    return doubt_misread(fields, [(piece.file, page) for piece in pieces for page in piece.pages])
 
 
 def letter_zones(pieces: list[Piece]) -> dict[int, SignatureZone]:

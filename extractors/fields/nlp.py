@@ -39,3 +39,10 @@ def person_names(text: str) -> list[str]:
     if model is None or not text.strip():
         return []
     return [ent.text for ent in model(text).ents if ent.label_ == "PER"]
+
+
+def vocabulary() -> frozenset[str] | frozenset:
+    """Every word form the model knows (its string store), for telling French words from OCR
+    slips; empty without the model."""
+    model = _model()
+    return frozenset(model.vocab.strings) if model is not None else frozenset()

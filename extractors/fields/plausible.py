@@ -1,0 +1,83 @@
+"""Whether a value read by OCR reads as French: a slip Tesseract was sure of is for a reviewer.
+
+Tesseract's word confidence says little about a word it got wrong with confidence
+("plandcapon", "Mäire", "nanière"): checked against the words the French model knows, a value
+with misread words, or made of the form's own garbled prompts, is kept as read but not trusted.
+Person and place names are never checked (no lexicon holds them); acronyms neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from extractors.fields import nlp
+from extractors.model import FieldStatus, FieldValue, PageText
+
+# Text fields made of common words (names, places, addresses, codes and slugs are not).
+WORDED_FIELDS = {
+    "s1.etat.service", "s1.etat.referent_fonction", "s1.collectivite.elu_qualite", "s1.partenaires",
+    "s2.secteur", "s3.intitule", "s3.description", "s4.objectifs", "s4.attendus", "s4.calendrier",
+    "s5.documents", "s5.acteurs", "s5.moyens", "a1.dynamiques_territoire", "a2.dynamiques_amenagement",
+}
+# Words of the programme the model's vocabulary lacks.
+DOMAIN_WORDS = frozenset("""cheffe intercommunal intercommunale intercommunales intercommunaux intercommunalité
+    renouvellement revitalisation requalification mobilité mobilités atelier ateliers préfète sous-préfète
+    référente référent référents référentes élue élues porteuse porteuses co-porteur co-porteurs""".split())
+# State services a fiche names in section 1 ("DDTM de la Gironde", "DEAL Martinique").
+STATE_SERVICES = frozenset("DDT DDTM DEAL DREAL DRIEAT DRIHL DGTM DTAM DDETS SGAR DGALN DHUP ANCT".split())
+_WORD = re.compile(r"[^\W\d_]+")
+LONG_TEXT = 6          # words checked; below it, one unknown word is enough to doubt the value
+UNKNOWN_SHARE = 0.08   # in a longer text, this share of unknown words (and at least two)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    return nlp.vocabulary() | DOMAIN_WORDS
+
+
+def known(word: str) -> bool:
+    """A French word form: as the model knows it, or a plural or feminine of one it knows."""
+    lexicon = _lexicon()
+    w = word.casefold()
+    return w in lexicon or any(w.endswith(end) and w[: -len(end)] in lexicon for end in ("s", "x", "e", "es"))
+
+
+def unknown_words(text: str, field_id: str) -> tuple[list[str], int]:
+    """The words of `text` the lexicon lacks, and how many were checked.
+
+    Lowercase words of four letters or more are checked; in a quality or a function, the
+    first word too ("Mäire"), which is no name even when capitalised."""
+    capitals = field_id in ("s1.collectivite.elu_qualite", "s1.etat.referent_fonction")
+    words = [w for i, w in enumerate(_WORD.findall(text))
+             if len(w) >= 4 and (w.islower() or (capitals and i == 0 and w[0].isupper() and w[1:].islower()))]
+    return [w for w in words if not known(w)], len(words)
+
+
+def implausible(field_id: str, text: str) -> bool:
+    """Whether an OCR'd value has too many words that are no French word to be trusted."""
+    if field_id == "s1.etat.service":
+        head = text.split()[0] if text.split() else ""
+        if head.isupper() and len(head) >= 3 and head not in STATE_SERVICES:
+            return True  # "DOTM de la Gironde"
+    if not _lexicon() - DOMAIN_WORDS:
+        return False  # without the model there is nothing to judge by
+    unknown, checked = unknown_words(text, field_id)
+    if checked < LONG_TEXT:
+        return bool(unknown)
+    return len(unknown) >= 2 and len(unknown) / checked >= UNKNOWN_SHARE
+
+
+def doubt_misread(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, PageText]]) -> dict[str, FieldValue]:
+    """`fields` with the OCR'd worded values that do not read as French sent to review."""
+    ocr = {(file, page.number) for file, page in pages if page.ocr}
+    out = dict(fields)
+    for field_id, value in fields.items():
+        if field_id not in WORDED_FIELDS or value.status is not FieldStatus.EXTRACTED \
+                or not isinstance(value.value, str) or value.source is None:
+            continue
+        if (value.source.file, value.source.page) in ocr and implausible(field_id, value.value):
+            out[field_id] = replace(value, status=FieldStatus.NEEDS_REVIEW)
+    return out
