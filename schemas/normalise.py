@@ -55,6 +55,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
+    _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     return out
 
 
@@ -69,8 +70,23 @@ def _email_against_name(out: dict[str, FieldValue], email_id: str, name_id: str)
     if not (email and name and email.status is FieldStatus.EXTRACTED
             and isinstance(email.value, str) and isinstance(name.value, str)):
         return
-    if values.email_misspells_name(email.value, name.value):
+    if values.email_misspells_name(email.value, name.value):  # which of the two is wrong, no one knows
         out[email_id] = replace(email, status=FieldStatus.NEEDS_REVIEW)
+        out[name_id] = replace(name, status=FieldStatus.NEEDS_REVIEW)
+
+
+def _same_person_spelt_alike(out: dict[str, FieldValue], first_id: str, second_id: str) -> None:
+    """The fiche's élu and the letter's signatory are often one person: two spellings of one
+    name ("BENHAMOU Odi" and "Odile BENHAMOU") mean one was misread, and both go to a reviewer.
+    Two different people (an adjoint signs) are left alone."""
+    first, second = out.get(first_id), out.get(second_id)
+    if not (first and second and isinstance(first.value, str) and isinstance(second.value, str)):
+        return
+    if FieldStatus.EXTRACTED not in (first.status, second.status):
+        return
+    if values.names_nearly_equal(first.value, second.value):
+        out[first_id] = replace(first, status=FieldStatus.NEEDS_REVIEW)
+        out[second_id] = replace(second, status=FieldStatus.NEEDS_REVIEW)
 
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"

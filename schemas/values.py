@@ -137,6 +137,23 @@ def email_misspells_name(address: str, name: str) -> bool:
     return False
 
 
+def names_nearly_equal(first: str, second: str) -> bool:
+    """Two spellings of one person's name that differ by a slip ("Auroré"/"Aurore", a cut or an
+    extra word): same name once folded and sorted, they are equal, not nearly so."""
+    a, b = (" ".join(sorted(_ascii_fold(n).replace("-", " ").split())) for n in (first, second))
+    if not a or not b:
+        return False
+    if a == b:  # the same letters: accents differ only where capitals may drop them ("GUERIN")
+        return _written(first) != _written(second)
+    return fuzz.ratio(a, b) >= 85 or fuzz.token_set_ratio(a, b) == 100
+
+
+def _written(name: str) -> list[str]:
+    """The name's words in lower case, sorted, those written in capitals without their accents."""
+    words = name.replace("-", " ").split()
+    return sorted(_ascii_fold(w) if w.isupper() else w.casefold() for w in words)
+
+
 # Shared mailboxes' words, near some names ("mairie" / Marie) but no one's name.
 _MAILBOX_WORDS = {"mairie", "contact", "accueil", "urbanisme", "secretariat", "direction", "service",
                   "courrier", "info", "cabinet", "prefecture", "amenagement", "territoire", "ville"}

@@ -276,3 +276,37 @@ def test_overseas_mobile_in_a_metropolitan_dossier_is_for_review():
 def test_email_misspells_its_owner(address, name, misspelt):
     from schemas.values import email_misspells_name
     assert email_misspells_name(address, name) is misspelt
+
+
+@pytest.mark.parametrize(("first", "second", "alike"), [
+    ("BENHAMOU Odi", "Odile BENHAMOU", True),          # a name cut short
+    ("Noémie Rigaud Mae", "Noémie Rigaud", True),       # a word too many
+    ("Aurore Marie-Sainte", "Auroré Marie-Sainte", True),
+    ("Aurore Marie-Sainte", "Aurore MARIE-SAINTE", False),  # the same name
+    ("Fatima GUÉRIN", "GUERIN Fatima", False),          # capitals drop their accents
+    ("Jean Dupont", "Paul Martin", False),              # two people
+])
+def test_names_nearly_equal(first, second, alike):
+    from schemas.values import names_nearly_equal
+    assert names_nearly_equal(first, second) is alike
+
+
+def test_elu_and_signatory_spelt_alike_both_go_to_review():
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.cog import Cog
+    from schemas.normalise import normalise_fields
+
+    def read(text):
+        return FieldValue(text, 1.0, None, FieldStatus.EXTRACTED)
+    cog = Cog.load()
+    out = normalise_fields({"s1.collectivite.elu_nom": read("BENHAMOU Odi"),
+                            "courrier_collectivite.signataire_nom": read("Odile BENHAMOU")}, cog)
+    assert {out[f].status for f in out} == {FieldStatus.NEEDS_REVIEW}
+    out = normalise_fields({"s1.collectivite.elu_nom": read("BENHAMOU Odile"),
+                            "courrier_collectivite.signataire_nom": read("Odile BENHAMOU"),
+                            "s1.collectivite.contact_nom": read("Brigitte Rouxel"),
+                            "s1.collectivite.contact_email": read("rouxel.brigite@mairie-x.fr")}, cog)
+    assert out["s1.collectivite.elu_nom"].status is FieldStatus.EXTRACTED
+    assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
+    assert out["s1.collectivite.contact_email"].status is FieldStatus.NEEDS_REVIEW
+    assert out["s1.collectivite.contact_nom"].status is FieldStatus.NEEDS_REVIEW
