@@ -127,7 +127,8 @@ def normalise_email(text: str | None) -> str | None:
 def email_misspells_name(address: str, name: str) -> bool:
     """True when a part of the address's local part nearly matches a part of `name` without
     being it ("rouxel.brigite" for Brigitte Rouxel), nor an initial glued to it ("gmaillard")."""
-    names = [w for w in re.split(r"[\s'’-]+", _ascii_fold(name)) if len(w) >= 3]
+    words = [w for w in re.split(r"[\s'’-]+", _ascii_fold(name)) if w]
+    names = [w for w in words if len(w) >= 3] + [x + y for x, y in zip(words, words[1:])]  # "da silva"
     parts = [w for w in re.split(r"[._\-\d]+", _ascii_fold(address.split("@")[0])) if len(w) >= 4]
     for part in parts:
         if part in _MAILBOX_WORDS or any(part in (n, n[:len(part)]) or part[1:] == n for n in names):
@@ -144,14 +145,9 @@ def names_nearly_equal(first: str, second: str) -> bool:
     if not a or not b:
         return False
     if a == b:  # the same letters: accents differ only where capitals may drop them ("GUERIN")
-        return _written(first) != _written(second)
+        pairs = zip(*(sorted(n.replace("-", " ").split(), key=_ascii_fold) for n in (first, second)))
+        return any(x.casefold() != y.casefold() for x, y in pairs if not (x.isupper() or y.isupper()))
     return fuzz.ratio(a, b) >= 85 or fuzz.token_set_ratio(a, b) == 100
-
-
-def _written(name: str) -> list[str]:
-    """The name's words in lower case, sorted, those written in capitals without their accents."""
-    words = name.replace("-", " ").split()
-    return sorted(_ascii_fold(w) if w.isupper() else w.casefold() for w in words)
 
 
 # Shared mailboxes' words, near some names ("mairie" / Marie) but no one's name.
