@@ -38,6 +38,7 @@ class Entry:
     sure: bool  # one current commune, its name exact or confirmed by a code
     confirmed: bool = False  # a code written beside the name agrees with it
     contradicted: bool = False  # a code written beside the name names another commune, or none
+    foreign: bool = False  # written like a place name, and nothing in the COG comes near it
 
 
 @dataclass
@@ -45,6 +46,7 @@ class _Item:
     words: list[str]
     codes: list[str]
     hint: str | None = None  # a département written beside the name
+    lead: int = 0  # how many of `codes` were written before the name ("72000 Le Mans")
 
 
 def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
@@ -63,7 +65,10 @@ def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: st
 
 
 def _items(text: str, cog: Cog) -> list[_Item]:
-    """Names with the codes written beside them; strong separators (";", ",", bullets…) end an item."""
+    """Names with the codes written beside them; strong separators (";", ",", bullets…) end an item.
+
+    A code after a name's own codes begins the next name when a word follows ("Courbette (39570)
+    39270 Dompierre-sur-Mont"), and stays with its name when nothing does ("Sartène 2A272 20100")."""
     items: list[_Item] = []
     current = _Item([], [])
     pending: list[str] = []  # codes written before their name ("20200 Bastia")
@@ -72,24 +77,27 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         nonlocal current, pending
         if current.words:
             items.append(current)
+        elif pending and items and items[-1].codes and not current.codes:
+            items[-1].codes += pending  # trailing codes of the name before
         elif current.codes or pending:
             items.append(_Item([], current.codes + pending))
-            pending = []
+        pending = []
         current = _Item([], [])
 
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup != "inside" else "paren"
         token = match.group(0).strip()
         if kind == "code":
-            if current.words:  # "Sartène 2A272", "Sartène (2A272) 20100": the codes of that name
-                current.codes += pending + [token.upper()]
-                pending = []
+            if current.words and len(current.codes) == current.lead:  # "Sartène 2A272": that name's code
+                current.codes.append(token.upper())
+            elif current.words:  # another code after the name's own: the next name's, or a second one
+                pending.append(token.upper())
             else:
                 pending.append(token.upper())
         elif kind == "paren":
             inside = match.group("inside").strip()
             codes = re.findall(rf"(?<![\w-]){_CODE}(?![\w-])", inside)
-            if codes and current.words and not current.codes:
+            if codes and current.words and len(current.codes) == current.lead:
                 current.codes += [c.upper() for c in codes]
             elif current.words and inside and cog.departement_code(inside, fuzzy=False):
                 current.hint = inside
@@ -100,10 +108,15 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         elif kind == "strong":
             close()
         elif kind == "word":
-            if current.codes and current.words:  # "Bastia 20200 Ajaccio": a new name after a code
+            if current.words and (len(current.codes) > current.lead or pending):
+                # "Bastia 20200 Ajaccio", "Courbette (39570) 39270 Dompierre": a new name after a code
+                after = pending
+                pending = []
                 close()
+                pending = after
             if pending and not current.words:
                 current.codes, pending = pending[:1], pending[1:]
+                current.lead = 1
                 if pending:  # several codes in a row before a name: the others stand alone
                     items.append(_Item([], pending))
                     pending = []
@@ -119,11 +132,16 @@ def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None) -
     name = _LEADING.sub("", " ".join(item.words)).strip(" .-–—'’")
     if not name:
         return [_code_alone(code, cog, departement, epci) for code in item.codes]
-    names = _segments(name, cog) if not item.codes else [name]
+    names = _segments(name, cog)
     split = len(names) > 1
     hint = (cog.departement_code(item.hint, fuzzy=False) if item.hint else None) or departement
-    entries = [_named(n, item.codes if n is names[-1] else [], cog, hint, epci, split) for n in names]
-    return entries
+    if not split:
+        return [_named(name, item.codes, cog, hint, epci, False)]
+    # Names run together ("72000 Le Mans La Chapelle-Saint-Aubin (72065)"): the codes written
+    # before go with the first, those after with the last.
+    before, after = item.codes[:item.lead], item.codes[item.lead:]
+    return [_named(n, (before if i == 0 else []) + (after if i == len(names) - 1 else []), cog, hint, epci, True)
+            for i, n in enumerate(names)]
 
 
 def _segments(name: str, cog: Cog) -> list[str]:
@@ -169,7 +187,7 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         code = match.code_insee if match and not match.ambiguous else by_code.code_insee
         return Entry(nom, code, False, contradicted=True)
     if match is None:
-        return Entry(nom, None, False)
+        return Entry(nom, None, False, foreign=place_like(nom))
     candidates = list(match.candidates)
     if match.ambiguous and epci:
         members = [c for c in candidates if cog.commune_in_epci(_current(c).code, epci)]
@@ -179,6 +197,23 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     commune = candidates[0]
     sure = match.score >= EXACT and (not split or not departement or commune.departement == departement)
     return Entry(nom, _insee(commune), sure)
+
+
+# Words of the form's labels: read as a commune, they are the layout's, not the porteur's.
+_FORM_WORDS = {"nom", "prénom", "epci", "commune", "communes", "département", "région", "code", "insee",
+               "rattachement", "échelle", "secteur", "élu", "élue", "référent", "référente", "qualité",
+               "téléphone", "courriel", "section", "localisation", "concernée", "concernées"}
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "sur", "sous", "en", "et", "lès", "lez", "aux", "au"}
+
+
+def place_like(name: str) -> bool:
+    """Written as a place is ("Hameau de Bressols", "Val-d'Orge"): capitalised words and
+    particles only, none of them a word of the form."""
+    words = [w for w in re.split(r"[\s'’-]+", name) if w]
+    if sum(len(w) for w in words) < 4:
+        return False
+    return all((w[0].isupper() or w.casefold() in _PARTICLES) and w.casefold() not in _FORM_WORDS
+               for w in words) and words[0][0].isupper()
 
 
 def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None) -> Entry:

@@ -41,7 +41,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
             out[field_id] = FieldValue.missing()
             continue
         if field_id == "s2.communes":
-            parsed, trusted, confirmed, contradicted = _communes(value.value, cog, departement, epci)
+            parsed, trusted, confirmed, contradicted = _communes(value.value, cog, departement, epci,
+                                                                value.confidence)
             if confirmed and value.confidence >= CONFIRMABLE:  # every name agrees with its written code
                 value = replace(value, confidence=max(value.confidence, CONFIRMED))
         else:
@@ -349,17 +350,24 @@ def _region(value, cog, departement):
     return code, code is not None
 
 
-def _communes(value, cog: Cog, departement: str | None, epci: str | None) -> tuple[list[dict], bool, bool, bool]:
+SURE_READING = 0.95  # a name nothing resembles is only a fact when read this surely (a text layer)
+
+
+def _communes(value, cog: Cog, departement: str | None, epci: str | None,
+              confidence: float = 1.0) -> tuple[list[dict], bool, bool, bool]:
     """One entry per commune written, each resolved to its current INSEE code.
 
     (entries, trusted, confirmed, contradicted): trusted when each is one commune, exactly named
-    or confirmed by the code written beside it (unknown, homonym or OCR-damaged: a reviewer
-    confirms); confirmed when every name has a code that agrees with it; contradicted when a
-    code disagrees with its name.
+    or confirmed by the code written beside it, or a place name read for sure that no commune
+    resembles ("Hameau de Bressols": the porteur's word, which completeness calls unknown);
+    homonyms and OCR-damaged names are for a reviewer. Confirmed when every name has a code
+    that agrees with it; contradicted when a code disagrees with its name.
     """
     entries = parse_communes(str(value), cog, departement, epci)
     out = [{"nom": e.nom, "code_insee": e.code_insee} for e in entries]
-    return (out, bool(entries) and all(e.sure for e in entries), bool(entries) and all(e.confirmed for e in entries),
+    trusted = any(e.sure for e in entries) and all(
+        e.sure or (e.foreign and confidence >= SURE_READING) for e in entries)
+    return (out, trusted, bool(entries) and all(e.confirmed for e in entries),
             any(e.contradicted for e in entries))
 
 

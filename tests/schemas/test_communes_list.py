@@ -111,3 +111,33 @@ def test_normalised_homonym_resolved_by_the_epci_of_section_2(cog):
     assert out["s2.communes"].value == [{"nom": "Le Carbet", "code_insee": "97204"},
                                         {"nom": "Saint-Pierre", "code_insee": "97225"}]
     assert out["s2.communes"].status is FieldStatus.EXTRACTED
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name per line, the line breaks lost: codes before and after the names they belong to
+    ("72000 Le Mans La Chapelle-Saint-Aubin (72065) Fatines (code INSEE 72129)",
+     ["72181", "72065", "72129"]),
+    ("39260 Moirans-en-Montagne Courbette (39570) 39270 Dompierre-sur-Mont Maisod — code INSEE 39307",
+     ["39333", "39168", "39200", "39307"]),
+    ("61470 La Ferté-en-Ouche", ["61167"]),
+    ("Sartène (2A272) 20100 ; Propriano", ["2A272", "2A249"]),   # a trailing postcode stays with its name
+])
+def test_codes_before_after_and_between_names_run_together(cog, text, expected):
+    entries = parse_communes(text, cog)
+    assert [e.code_insee for e in entries] == expected and all(e.sure for e in entries)
+
+
+def test_a_place_nothing_resembles_read_for_sure_is_a_sure_unknown_commune(cog):
+    from schemas.completeness import DossierView, assess_completeness
+    sure = normalised({"s2.communes": ("Bressols, Hameau de Bressols", 1.0)}, cog)["s2.communes"]
+    assert sure.status is FieldStatus.EXTRACTED
+    assert sure.value == [{"nom": "Bressols", "code_insee": "82025"}, {"nom": "Hameau de Bressols", "code_insee": None}]
+    view = DossierView(pieces={"fiche": True}, fields={"s2.communes": {"value": sure.value, "status": "extracted",
+                                                                       "confidence": 1.0}})
+    codes_ = [r.code for r in assess_completeness(view, cog).reasons]
+    assert "COMMUNE_INCONNUE" in codes_ and "VERIFICATION_REQUISE" not in [
+        r.code for r in assess_completeness(view, cog).reasons if r.detail == "s2.communes"]
+    # the same read by OCR, or a label taken for a name, is for a reviewer
+    assert normalised({"s2.communes": ("Bressols, Hameau de Bressols", 0.8)}, cog)["s2.communes"].status \
+        is FieldStatus.NEEDS_REVIEW
+    assert normalised({"s2.communes": ("Bressols ; Nom", 1.0)}, cog)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
