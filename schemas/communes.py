@@ -76,6 +76,7 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     def close() -> None:
         nonlocal current, pending
         if current.words:
+            current.codes += pending  # "Sartène 2A272 20100": codes after the name's own, nothing after
             items.append(current)
         elif pending and items and items[-1].codes and not current.codes:
             items[-1].codes += pending  # trailing codes of the name before
@@ -88,11 +89,9 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         kind = match.lastgroup if match.lastgroup != "inside" else "paren"
         token = match.group(0).strip()
         if kind == "code":
-            if current.words and len(current.codes) == current.lead:  # "Sartène 2A272": that name's code
+            if current.words and not current.codes:  # "Sartène 2A272": that name's code
                 current.codes.append(token.upper())
-            elif current.words:  # another code after the name's own: the next name's, or a second one
-                pending.append(token.upper())
-            else:
+            else:  # before a name, or after a name's own code: the next name's if a word follows
                 pending.append(token.upper())
         elif kind == "paren":
             inside = match.group("inside").strip()

@@ -120,6 +120,8 @@ def test_normalised_homonym_resolved_by_the_epci_of_section_2(cog):
     ("39260 Moirans-en-Montagne Courbette (39570) 39270 Dompierre-sur-Mont Maisod — code INSEE 39307",
      ["39333", "39168", "39200", "39307"]),
     ("61470 La Ferté-en-Ouche", ["61167"]),
+    ("Cavaillon (code INSEE 84035) Lauris (84065) 84220 Cabrières-d'Avignon 84440 Robion",
+     ["84035", "84065", "84025", "84099"]),
     ("Sartène (2A272) 20100 ; Propriano", ["2A272", "2A249"]),   # a trailing postcode stays with its name
 ])
 def test_codes_before_after_and_between_names_run_together(cog, text, expected):
