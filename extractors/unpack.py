@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.filenames import without_format_characters
 from extractors.model import Issue, Part
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def _member_name(info: zipfile.ZipInfo) -> str:
             name = name.encode("cp437").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             pass
-    return name.replace("\\", "/")
+    return without_format_characters(name).replace("\\", "/")
 
 
 def _is_unsafe(member: str) -> bool:

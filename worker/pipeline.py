@@ -120,15 +120,29 @@ def intake_files(parts: list[Part], group_key: str, *, store: Store, settings: S
 
 
 def parse_message(raw: bytes, name: str, settings: Settings) -> MailMessage:
-    """The message, or an empty one carrying the error when it cannot be parsed at all."""
-    limits = settings.limits
+    """The message, or an empty one carrying the error when it cannot be parsed at all.
+
+    A message that fails whole is read again without its body text: a body that cannot be
+    read (too slow, too big) costs its text, never the attachments (MAIL_BODY_UNREADABLE).
+    """
     try:
-        return run_limited(mail.read_message, raw, name=name, max_depth=limits.max_depth,
-                           timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
-    except GuichetError as exc:
-        issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
-                      exc.message, name)
-        return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
+        return _read_mail(raw, name, settings, with_body=True)
+    except GuichetError as whole:
+        try:
+            message = _read_mail(raw, name, settings, with_body=False)
+        except GuichetError as exc:
+            issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
+                          exc.message, name)
+            return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
+        lost = Issue(ErrorCode.MAIL_BODY_UNREADABLE,
+                     f"{MESSAGES[ErrorCode.MAIL_BODY_UNREADABLE]} ({whole.message})", name)
+        return replace(message, issues=(*message.issues, lost))
+
+
+def _read_mail(raw: bytes, name: str, settings: Settings, *, with_body: bool) -> MailMessage:
+    limits = settings.limits
+    return run_limited(mail.read_message, raw, name=name, max_depth=limits.max_depth, with_body=with_body,
+                       timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
 
 
 def stable_id_for_bytes(raw: bytes) -> str:
@@ -186,8 +200,7 @@ def _expand(part: Part, kind: FileKind, settings: Settings, budget: Budget) -> t
             found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(),
                                 timeout=min(limits.parse_timeout, 300.0), memory_mb=limits.parse_memory_mb)
             return found.parts, list(found.issues)
-        message = run_limited(mail.read_message, part.data, name=part.name, max_depth=limits.max_depth,
-                              timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
+        message = parse_message(part.data, part.name, settings)
         return message.parts, list(message.issues)
     except GuichetError as exc:
         return (), [Issue(exc.code, exc.message, part.name)]
