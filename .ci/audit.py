@@ -1,8 +1,10 @@
 """Audit the lock file with pip-audit and say what was and was not checked.
 
 pip-audit prints "No known vulnerabilities found" even when it could reach no package at all
-(every one skipped): here the JSON report is counted instead. Exit 1 only when vulnerabilities
-are found; when the audit could not run or skipped packages, say so plainly and go on.
+(every one skipped): here the JSON report is counted instead. Exit 1 when vulnerabilities
+are found, or when a requirement of the lock file has no sha256 hash (pip --require-hashes
+then refuses to install); when the audit could not run or skipped packages, say so plainly
+and go on.
 
     python .ci/audit.py PIP_AUDIT LOCK_FILE
 """
@@ -10,6 +12,7 @@ are found; when the audit could not run or skipped packages, say so plainly and 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,19 @@ def summarise(report: dict) -> tuple[list[str], list[str], list[str]]:
     return audited, skipped, found
 
 
+def requirements(lock: str) -> list[str]:
+    """The requirement entries of a lock file, continuation lines joined, options and comments left out."""
+    text = re.sub(r"\\\n", " ", Path(lock).read_text())
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith(("#", "-"))]
+
+
+def unhashed(lock: str) -> list[str]:
+    """The requirements of `lock` without a pinned version and a sha256 hash."""
+    return [entry.split()[0] for entry in requirements(lock)
+            if "==" not in entry.split()[0] or "--hash=sha256:" not in entry]
+
+
 def not_run(detail: str) -> int:
     """Say the audit did not happen (CI goes on: an unreachable index is not a vulnerability)."""
     print("AUDIT NOT RUN: pip-audit gave no report; no package of the lock file was checked.")
@@ -38,6 +54,17 @@ def not_run(detail: str) -> int:
 
 
 def main(pip_audit: str, lock: str) -> int:
+    missing = unhashed(lock)
+    if missing:
+        print(f"LOCK NOT HASHED: {len(missing)} requirement(s) of {lock} without a pinned version and "
+              f"a sha256 hash (pip --require-hashes refuses them): {', '.join(missing)}")
+    else:
+        print(f"{lock}: {len(requirements(lock))} package(s), each pinned with its sha256 hashes "
+              "(installed with pip --require-hashes).")
+    return max(_audit(pip_audit, lock), 1 if missing else 0)
+
+
+def _audit(pip_audit: str, lock: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "audit.json"
         try:

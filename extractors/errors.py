@@ -38,6 +38,9 @@ class ErrorCode(StrEnum):
     MAIL_PARTIAL = "MAIL_PARTIAL"
     MAIL_TOO_DEEP = "MAIL_TOO_DEEP"
     MAIL_DUPLICATE = "MAIL_DUPLICATE"
+    MAIL_HEADER_TOO_LONG = "MAIL_HEADER_TOO_LONG"
+    MAIL_BODY_UNREADABLE = "MAIL_BODY_UNREADABLE"
+    DISK_FULL = "DISK_FULL"
     OFFICE_ENCRYPTED = "OFFICE_ENCRYPTED"
     OFFICE_INVALID = "OFFICE_INVALID"
     OFFICE_UNSAFE = "OFFICE_UNSAFE"
@@ -74,6 +77,9 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.MAIL_PARTIAL: "Le message n'est qu'un fragment (message/partial) ; il ne peut pas être reconstitué.",
     ErrorCode.MAIL_DUPLICATE: "Un message de même Message-ID a déjà été reçu ; celui-ci n'a pas été traité à nouveau.",
     ErrorCode.MAIL_TOO_DEEP: "Le message contient trop de niveaux imbriqués.",
+    ErrorCode.MAIL_HEADER_TOO_LONG: "Un en-tête du message est anormalement long ; seul son début a été lu.",
+    ErrorCode.MAIL_BODY_UNREADABLE: "Le texte du message n'a pas pu être lu ; ses pièces jointes l'ont été.",
+    ErrorCode.DISK_FULL: "L'espace disque libre est insuffisant ; la suite de l'envoi n'a pas été décompressée. L'original est conservé.",
     ErrorCode.OFFICE_ENCRYPTED: "Le document bureautique est protégé par un mot de passe.",
     ErrorCode.OFFICE_INVALID: "Le document bureautique est endommagé ou illisible.",
     ErrorCode.OFFICE_UNSAFE: "Le document bureautique contient des références externes (XXE) ; il n'a pas été ouvert.",

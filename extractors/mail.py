@@ -6,14 +6,16 @@ import email
 import email.policy
 import email.utils
 import hashlib
-import html
 import logging
 import mimetypes
 import re
 from datetime import datetime, timezone
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, Message
 
 from extractors.errors import ErrorCode, MESSAGES
+from extractors.filenames import without_format_characters
+from extractors.html_text import html_to_text
 from extractors.model import Issue, MailMessage, Part
 
 log = logging.getLogger(__name__)
@@ -21,13 +23,31 @@ log = logging.getLogger(__name__)
 # An inline image this small is a logo or a signature banner, not a photographed page.
 MAX_LOGO_BYTES = 150 * 1024
 MAX_BODY_CHARS = 100_000
+# The standard parser of a header value is quadratic in its length (an 8.9 MB folded Subject
+# took 142 s); a real header, even a long References chain, is far below this.
+MAX_HEADER_CHARS = 32_000
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|tr|fwd?|aw|wg|réf|ref)\s*(\[\d+\])?\s*:\s*)+", re.I)
 
 
-def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4) -> MailMessage:
-    """Parse `raw` (RFC 5322 bytes) with the standard library's modern policy."""
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
-    reader = _PartCollector(name, max_depth)
+class _BoundedHeaders(HeaderRegistry):
+    """Header values cut to MAX_HEADER_CHARS before the standard parser sees them."""
+
+    def __call__(self, name, value):
+        return super().__call__(name, value[:MAX_HEADER_CHARS] if isinstance(value, str) else value)
+
+
+_POLICY = email.policy.default.clone(header_factory=_BoundedHeaders())
+
+
+def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4,
+                 with_body: bool = True) -> MailMessage:
+    """Parse `raw` (RFC 5322 bytes) with the standard library's modern policy.
+
+    `with_body=False` skips turning the body into text: the attachments of a message whose
+    body cannot be read in time are still found that way.
+    """
+    msg = email.message_from_bytes(raw, policy=_POLICY)
+    reader = _PartCollector(name, max_depth, with_body)
     reader.walk(msg, depth=0)
     issues = list(reader.issues)
     if _has_undeclared_8bit(msg, raw):
@@ -54,9 +74,10 @@ def thread_subject(subject: str) -> str:
 class _PartCollector:
     """Walks the MIME tree once, collecting body text, files and problems."""
 
-    def __init__(self, name: str, max_depth: int):
+    def __init__(self, name: str, max_depth: int, with_body: bool = True):
         self.name = name
         self.max_depth = max_depth
+        self.with_body = with_body
         self.parts: list[Part] = []
         self.body: list[str] = []
         self.issues: list[Issue] = []
@@ -66,6 +87,8 @@ class _PartCollector:
         if depth > self.max_depth:
             self.issues.append(_issue(ErrorCode.MAIL_TOO_DEEP, self.name))
             return
+        if any(len(value) > MAX_HEADER_CHARS for _, value in part.raw_items()):
+            self.issues.append(_issue(ErrorCode.MAIL_HEADER_TOO_LONG, self.name))
         ctype = part.get_content_type()
         if ctype == "message/partial":
             self.issues.append(_issue(ErrorCode.MAIL_PARTIAL, self.name))
@@ -75,7 +98,7 @@ class _PartCollector:
             for child in part.iter_parts() if isinstance(part, EmailMessage) else part.get_payload():
                 self.walk(child, depth + 1)
         elif self._is_body(part, ctype):
-            self.body.append(_text_of(part, ctype))
+            self._add_body(part, ctype)
         else:
             self._add_file(part, ctype)
 
@@ -84,12 +107,22 @@ class _PartCollector:
         inner = inner[0] if isinstance(inner, list) and inner else inner
         if not isinstance(inner, Message):
             return
-        data = inner.as_bytes(policy=email.policy.default.clone(linesep="\r\n"))
+        data = inner.as_bytes(policy=_POLICY.clone(linesep="\r\n"))
         subject = _header(inner, "subject") or "message transféré"
         self.parts.append(
             Part(_safe_name(subject) + ".eml", data, "message/rfc822", container=True)
         )
         self.walk(inner, depth + 1)
+
+    def _add_body(self, part: Message, ctype: str) -> None:
+        """A body that cannot be read is reported; it never stops the walk to the attachments."""
+        if not self.with_body:
+            return
+        try:
+            self.body.append(_text_of(part, ctype))
+        except Exception as exc:  # a malformed transfer encoding or charset: the files still count
+            log.warning("%s: body not read: %s", self.name, exc)
+            self.issues.append(_issue(ErrorCode.MAIL_BODY_UNREADABLE, self.name))
 
     @staticmethod
     def _is_body(part: Message, ctype: str) -> bool:
@@ -163,8 +196,8 @@ def _filename(part: Message) -> str | None:
 
 
 def _safe_name(name: str) -> str:
-    """A file name without folders, control characters or surrogates."""
-    name = name.encode("utf-8", "replace").decode("utf-8")
+    """A file name without folders, control or format characters, or surrogates."""
+    name = without_format_characters(name.encode("utf-8", "replace").decode("utf-8"))
     name = re.sub(r"[\x00-\x1f/\\]+", "_", name).strip(" .") or "sans-nom"
     return name[:180]
 
@@ -177,8 +210,7 @@ def _text_of(part: Message, ctype: str) -> str:
     payload = part.get_payload(decode=True) or b""
     text = decode_text(payload, part.get_content_charset())
     if ctype == "text/html":
-        text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
-        text = html.unescape(re.sub(r"(?s)<[^>]+>", " ", text))
+        text = html_to_text(text)
     return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
 
 

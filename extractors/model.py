@@ -151,6 +151,7 @@ class Part:
     content_type: str = "application/octet-stream"
     inline: bool = False  # a logo or image of the mail body: stored, never a piece
     container: bool = False  # a forwarded message: stored, its own parts are the pieces
+    path: str | None = None  # written to disk by the parser's child; `data` is then empty
 
 
 @dataclass(frozen=True)

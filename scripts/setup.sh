@@ -35,7 +35,8 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -r requirements.lock
+# Every package checked against the sha256 of the lock file: a tampered index or mirror is refused.
+.venv/bin/pip install -q --require-hashes -r requirements.lock
 .venv/bin/pip install -q --no-deps -e .
 # The État's design system (DSFR), served by the app itself: nothing is loaded from a CDN at run time.
 # --ignore-scripts: the package's preinstall hook expects a DSFR project scaffold we do not use.

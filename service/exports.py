@@ -89,8 +89,9 @@ def originals_zip(dossier_id: str):
 
 def safe_name(name: str, default_suffix: str = "") -> str:
     """A file name that cannot climb out of a folder or upset a file system: no separators,
-    no control characters, no leading dots, at most 150 characters, the extension kept."""
+    no control or bidi characters, no leading dots, at most 150 characters, the extension kept."""
     name = unicodedata.normalize("NFC", name or "")
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")  # U+202E: "fdp.png"
     name = name.replace("\\", "/").split("/")[-1]
     name = re.sub(r'[\x00-\x1f\x7f<>:"|?*]', "_", name).strip().lstrip(".").strip()
     if not name:

@@ -59,7 +59,7 @@ def show(dossier_id: str):
     if entry is None:
         raise review.NotFound(dossier_id)
     export = export_dossier(store, dossier_id)
-    pieces = _pieces(_guichet(), export)
+    pieces = _pieces(_guichet(), export, review.piece_origins(store, dossier_id))
     to_review = [(fid, f) for fid, f in export["fields"].items() if f["status"] == "needs_review"]
     tables = [("a-verifier", f"À vérifier en priorité ({len(to_review)})", to_review)] if to_review else []
     tables += [(f"section-{sid}", SECTION_LABELS[sid],
@@ -73,12 +73,13 @@ def show(dossier_id: str):
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 
-def _pieces(guichet, export: dict) -> list[dict]:
+def _pieces(guichet, export: dict, origins: dict[str, review.Origin]) -> list[dict]:
     pieces = []
     for ordinal, document in enumerate(export["documents"]):
         by_number = {p.number: p for p in guichet.file_pages(document["sha256"])}
         pages = [by_number[n] for n in document["pages"] if n in by_number]
-        pieces.append({"ordinal": ordinal, "document": document, "pages": pages})
+        pieces.append({"ordinal": ordinal, "document": document, "pages": pages,
+                       "origin": origins.get(document["sha256"])})
     return pieces
 
 

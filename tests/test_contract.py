@@ -59,5 +59,5 @@ def test_imports_point_one_way():
 def test_locked_pdfplumber_has_the_pdfminer_rce_fixes():
     """pdfminer.six's remote-code-execution CVEs are fixed from pdfplumber 0.11.9 on."""
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    version = re.search(r"^pdfplumber==([\d.]+)$", lock, flags=re.M).group(1)
+    version = re.search(r"^pdfplumber==([\d.]+)(?: \\|$)", lock, flags=re.M).group(1)
     assert tuple(map(int, version.split("."))) >= (0, 11, 9)

@@ -43,6 +43,25 @@ class BlobStore:
         _fsync_dir(target.parent)
         return sha256
 
+    def put_file(self, path: str | Path) -> tuple[str, int]:
+        """Move the file at `path` (on the same file system) into the store, never reading it
+        whole into memory; returns its sha256 and size."""
+        digest, size = hashlib.sha256(), 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+            os.fsync(handle.fileno())
+        sha256 = digest.hexdigest()
+        target = self.path(sha256)
+        if target.exists() and target.stat().st_size == size:
+            Path(path).unlink()
+            return sha256, size
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        _fsync_dir(target.parent)
+        return sha256, size
+
     def get(self, sha256: str) -> bytes:
         """The bytes of a stored blob."""
         return self.path(sha256).read_bytes()

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import shutil
+import tempfile
 import time
 from datetime import timezone
 from dataclasses import dataclass, field, replace
@@ -55,28 +58,43 @@ class Budget:
     bytes_left: int
     files_left: int
     zip_ratio: float
+    disk: str = "."  # where blobs are written: its free space never falls below min_free_bytes
+    min_free_bytes: int = 0
 
     @classmethod
     def of(cls, settings: Settings) -> Budget:
         limits = settings.limits
-        return cls(limits.max_unpacked_bytes, limits.max_zip_members, limits.max_zip_ratio)
+        return cls(limits.max_unpacked_bytes, limits.max_zip_members, limits.max_zip_ratio,
+                   str(settings.storage_dir), limits.min_free_mb << 20)
 
     def fit(self, parts: tuple[Part, ...], name: str) -> tuple[tuple[Part, ...], list[Issue]]:
-        """The parts that fit, charged to the budget, and an INPUT_TOO_LARGE issue if some do not."""
+        """The parts that fit, charged to the budget, and an INPUT_TOO_LARGE (or DISK_FULL) issue
+        if some do not."""
         kept = []
         for part in parts:
-            if self.files_left <= 0 or len(part.data) > self.bytes_left:
+            size = os.path.getsize(part.path) if part.path else len(part.data)
+            code = None
+            if self.files_left <= 0 or size > self.bytes_left:
+                code = ErrorCode.INPUT_TOO_LARGE
+            elif not part.path and _free_bytes(self.disk) - size < self.min_free_bytes:
+                code = ErrorCode.DISK_FULL  # a member on disk already was checked by its child
+            if code:
                 detail = f"{len(parts) - len(kept)} fichier(s) non lus sur {len(parts)}"
-                return tuple(kept), [Issue(ErrorCode.INPUT_TOO_LARGE,
-                                           f"{MESSAGES[ErrorCode.INPUT_TOO_LARGE]} ({detail})", name)]
+                return tuple(kept), [Issue(code, f"{MESSAGES[code]} ({detail})", name)]
             self.files_left -= 1
-            self.bytes_left -= len(part.data)
+            self.bytes_left -= size
             kept.append(part)
         return tuple(kept), []
 
     def zip_limits(self) -> unpack.ZipLimits:
         """A zip may hold what is left: the budget only ever shrinks from the settings' limits."""
-        return unpack.ZipLimits(max(self.files_left, 0), max(self.bytes_left, 0), self.zip_ratio)
+        return unpack.ZipLimits(max(self.files_left, 0), max(self.bytes_left, 0), self.zip_ratio,
+                                self.min_free_bytes)
+
+
+def _free_bytes(path: str) -> int:
+    os.makedirs(path, exist_ok=True)
+    return shutil.disk_usage(path).free
 
 
 # Intake ---------------------------------------------------------------------
@@ -120,15 +138,29 @@ def intake_files(parts: list[Part], group_key: str, *, store: Store, settings: S
 
 
 def parse_message(raw: bytes, name: str, settings: Settings) -> MailMessage:
-    """The message, or an empty one carrying the error when it cannot be parsed at all."""
-    limits = settings.limits
+    """The message, or an empty one carrying the error when it cannot be parsed at all.
+
+    A message that fails whole is read again without its body text: a body that cannot be
+    read (too slow, too big) costs its text, never the attachments (MAIL_BODY_UNREADABLE).
+    """
     try:
-        return run_limited(mail.read_message, raw, name=name, max_depth=limits.max_depth,
-                           timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
-    except GuichetError as exc:
-        issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
-                      exc.message, name)
-        return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
+        return _read_mail(raw, name, settings, with_body=True)
+    except GuichetError as whole:
+        try:
+            message = _read_mail(raw, name, settings, with_body=False)
+        except GuichetError as exc:
+            issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
+                          exc.message, name)
+            return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
+        lost = Issue(ErrorCode.MAIL_BODY_UNREADABLE,
+                     f"{MESSAGES[ErrorCode.MAIL_BODY_UNREADABLE]} ({whole.message})", name)
+        return replace(message, issues=(*message.issues, lost))
+
+
+def _read_mail(raw: bytes, name: str, settings: Settings, *, with_body: bool) -> MailMessage:
+    limits = settings.limits
+    return run_limited(mail.read_message, raw, name=name, max_depth=limits.max_depth, with_body=with_body,
+                       timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
 
 
 def stable_id_for_bytes(raw: bytes) -> str:
@@ -157,13 +189,17 @@ def _intake_parts(parts: tuple[Part, ...], dossier_id: str, intake: Intake, *, s
 def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, settings: Settings,
                  message_row_id: int | None, parent_id: int | None, depth: int, budget: Budget) -> None:
     """Store one file, then expand it if it is a container (zip, attached e-mail)."""
-    sha256 = store.blobs.put(part.data)
+    if part.path:  # written to disk by the unpacking child: moved into the store, read back alone
+        sha256, size = store.blobs.put_file(part.path)
+        part = replace(part, data=_read_back(store.blobs.path(sha256), size, settings), path=None)
+    else:
+        sha256, size = store.blobs.put(part.data), len(part.data)
     kind = sniff.sniff(part.data)
-    issues = _size_issues(part, settings)
+    issues = _size_issues(size, part.name, settings)
     role = "inline" if part.inline else "container" if part.container else "piece"
     if kind in (FileKind.ZIP, FileKind.MBOX) or (kind is FileKind.EMAIL and role == "piece"):
         role = "container"
-    row, created = store.add_file(dossier_id, NewFile(part.name, sha256, len(part.data), kind, role,
+    row, created = store.add_file(dossier_id, NewFile(part.name, sha256, size, kind, role,
                                                       parent_id, message_row_id, tuple(issues)))
     intake.file_ids.append(row.id)
     if not created or issues or role != "container" or part.container:
@@ -171,33 +207,56 @@ def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, s
     if depth + 1 > settings.limits.max_depth:
         store.add_file_issues(row.id, [_issue(ErrorCode.ZIP_TOO_DEEP, part.name)])
         return
-    children, child_issues = _expand(part, kind, settings, budget)
-    children, dropped = budget.fit(children, part.name)
-    store.add_file_issues(row.id, [*child_issues, *dropped])
-    _intake_parts(children, dossier_id, intake, store=store, settings=settings,
-                  message_row_id=message_row_id, parent_id=row.id, depth=depth + 1, budget=budget)
+    outbox = _outbox(settings) if kind is FileKind.ZIP else None
+    try:
+        children, child_issues = _expand(part, kind, settings, budget, outbox)
+        del part  # the container's bytes are not needed while its members are stored
+        children, dropped = budget.fit(children, row.name)
+        store.add_file_issues(row.id, [*child_issues, *dropped])
+        _intake_parts(children, dossier_id, intake, store=store, settings=settings,
+                      message_row_id=message_row_id, parent_id=row.id, depth=depth + 1, budget=budget)
+    finally:
+        if outbox:
+            shutil.rmtree(outbox, ignore_errors=True)
 
 
-def _expand(part: Part, kind: FileKind, settings: Settings, budget: Budget) -> tuple[tuple[Part, ...], list[Issue]]:
-    """The files inside a container, in a limited child process, within what is left of the budget."""
+def _outbox(settings: Settings) -> str:
+    """A private directory beside the blobs where an unpacking child writes the members
+    (on the same file system: storing one is a rename)."""
+    incoming = settings.storage_dir / ".incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkdtemp(prefix="members-", dir=incoming)
+
+
+def _read_back(path, size: int, settings: Settings) -> bytes:
+    """A member's bytes to sniff and expand; only its head when it is too large to be read."""
+    with open(path, "rb") as stream:
+        return stream.read() if size <= settings.limits.max_file_bytes else stream.read(4096)
+
+
+def _expand(part: Part, kind: FileKind, settings: Settings, budget: Budget,
+            outbox: str | None) -> tuple[tuple[Part, ...], list[Issue]]:
+    """The files inside a container, in a limited child process, within what is left of the budget.
+
+    A zip's members are written by the child into `outbox`, never sent back in memory."""
     limits = settings.limits
     try:
         if kind is FileKind.ZIP:
-            found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(),
-                                timeout=min(limits.parse_timeout, 300.0), memory_mb=limits.parse_memory_mb)
+            found = run_limited(unpack.unpack_zip, part.data, part.name, budget.zip_limits(), outbox,
+                                outbox=outbox, timeout=min(limits.parse_timeout, 300.0),
+                                memory_mb=limits.parse_memory_mb)
             return found.parts, list(found.issues)
-        message = run_limited(mail.read_message, part.data, name=part.name, max_depth=limits.max_depth,
-                              timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
+        message = parse_message(part.data, part.name, settings)
         return message.parts, list(message.issues)
     except GuichetError as exc:
         return (), [Issue(exc.code, exc.message, part.name)]
 
 
-def _size_issues(part: Part, settings: Settings) -> list[Issue]:
-    if not part.data:
-        return [_issue(ErrorCode.FILE_EMPTY, part.name)]
-    if len(part.data) > settings.limits.max_file_bytes:
-        return [_issue(ErrorCode.FILE_TOO_LARGE, part.name)]
+def _size_issues(size: int, name: str, settings: Settings) -> list[Issue]:
+    if not size:
+        return [_issue(ErrorCode.FILE_EMPTY, name)]
+    if size > settings.limits.max_file_bytes:
+        return [_issue(ErrorCode.FILE_TOO_LARGE, name)]
     return []
 
 

@@ -16,7 +16,7 @@ from extractors.model import READER_VERSION
 from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
 from worker.accounts import QueueEntry
 from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
-from worker.store import Store
+from worker.store import Store, sender_domain
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,36 @@ def file_pages(store: Store, sha256: str) -> list[Page]:
                          .where(PageRow.reading_id == reading.id).order_by(PageRow.number)).all()
     render = reading.rendered_sha256 or sha256
     return [Page(render, n, w, h, o) for n, w, h, o in rows]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The message that brought a file: who sent it, and whether that is someone else than
+    the sender of the dossier's first message (another domain: a préfecture, an outsider)."""
+
+    sender: str
+    subject: str
+    date: datetime | None
+    foreign: bool
+
+
+def piece_origins(store: Store, dossier_id: str) -> dict[str, Origin]:
+    """The origin of each file of a dossier brought by a message, by sha256.
+
+    The reference is the first message received, not the earliest Date: header, which
+    the sender writes."""
+    messages = {m.id: m for m in store.messages(dossier_id)}
+    if not messages:
+        return {}
+    first = messages[min(messages)]
+    home = sender_domain(first.sender)
+    origins = {}
+    for file in store.files(dossier_id):
+        message = messages.get(file.message_row_id)
+        if message is not None:
+            origins[file.sha256] = Origin(message.sender or "", message.subject or "", message.date,
+                                          sender_domain(message.sender) != home)
+    return origins
 
 
 def queue_entry(store: Store, dossier_id: str) -> QueueEntry | None:

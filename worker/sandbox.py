@@ -32,17 +32,19 @@ T = TypeVar("T")
 _CONTEXT = multiprocessing.get_context("fork")  # the child inherits loaded modules: cheap
 
 
-def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: int, **kwargs) -> T:
+def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: int,
+                outbox: str | None = None, **kwargs) -> T:
     """Call `function(*args, **kwargs)` in a forked child; raise GuichetError on any failure.
 
     GuichetErrors raised by the function come back unchanged; a timeout is PARSE_TIMEOUT,
-    exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED.
+    exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED. `outbox`, a directory of the
+    host, is the one place the child may write files for the parent (an archive's members).
     """
     require_confinement()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
     child = _CONTEXT.Process(
-        target=_child, args=(sender, memory_mb, private, function, args, kwargs), daemon=False
+        target=_child, args=(sender, memory_mb, private, outbox, function, args, kwargs), daemon=False
     )
     child.start()
     sender.close()
@@ -66,10 +68,10 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     raise GuichetError(ErrorCode.PARSE_CRASHED, payload)
 
 
-def _child(sender, memory_mb: int, private: str, function, args, kwargs) -> None:
+def _child(sender, memory_mb: int, private: str, outbox: str | None, function, args, kwargs) -> None:
     os.setpgid(0, 0)  # own process group: a timeout kills the child and its tools together
     try:
-        confine(private, memory_mb)
+        confine(private, memory_mb, outbox)
     except OSError as exc:
         sender.send(("crashed", f"isolement impossible : {exc}"[:300]))
         sender.close()
@@ -95,7 +97,7 @@ def _child(sender, memory_mb: int, private: str, function, args, kwargs) -> None
 
 
 _CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWNET = 0x00020000, 0x10000000, 0x40000000
-_MS_NOSUID, _MS_NODEV, _MS_PRIVATE = 0x2, 0x4, 1 << 18
+_MS_NOSUID, _MS_NODEV, _MS_BIND, _MS_PRIVATE = 0x2, 0x4, 0x1000, 1 << 18
 _MOUNT_ATTR_RDONLY, _AT_FDCWD, _AT_RECURSIVE = 0x1, -100, 0x8000
 _SYS_MOUNT_SETATTR = 442  # the same number on every architecture (new syscall table)
 
@@ -105,8 +107,9 @@ class _MountAttr(ctypes.Structure):
                 ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
 
 
-def confine(private: str, memory_mb: int) -> None:
-    """Leave the host's user, network and mount namespaces; keep only `private` writable.
+def confine(private: str, memory_mb: int, outbox: str | None = None) -> None:
+    """Leave the host's user, network and mount namespaces; keep only `private` (and `outbox`,
+    a host directory the parent reads afterwards) writable.
 
     Python 3.11 has no os.unshare: libc through ctypes. Costs a few milliseconds per child.
     """
@@ -119,6 +122,8 @@ def confine(private: str, memory_mb: int) -> None:
         _write("/proc/self/setgroups", "deny")
         _write("/proc/self/uid_map", f"65534 {uid} 1")
         _write("/proc/self/gid_map", f"65534 {gid} 1")
+        if outbox:  # a mount of its own, so that it can stay writable below
+            _check(libc.mount(outbox.encode(), outbox.encode(), None, _MS_BIND, None), "mount outbox")
         attr = _MountAttr(_MOUNT_ATTR_RDONLY, 0, _MS_PRIVATE, 0)
         _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/", _AT_RECURSIVE,
                             ctypes.byref(attr), ctypes.sizeof(attr)), "mount_setattr")
@@ -126,6 +131,9 @@ def confine(private: str, memory_mb: int) -> None:
         writable = _MountAttr(0, _MOUNT_ATTR_RDONLY, 0, 0)
         _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, b"/proc", 0,
                             ctypes.byref(writable), ctypes.sizeof(writable)), "mount_setattr /proc")
+        if outbox:
+            _check(libc.syscall(_SYS_MOUNT_SETATTR, _AT_FDCWD, outbox.encode(), 0,
+                                ctypes.byref(writable), ctypes.sizeof(writable)), "mount_setattr outbox")
         # A tmpfs as big as the memory limit: the only place the child and its tools can write.
         _check(libc.mount(b"tmpfs", private.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV,
                           f"size={memory_mb}m,mode=0700".encode()), "mount tmpfs")

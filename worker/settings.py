@@ -26,6 +26,7 @@ class Limits:
     parse_memory_mb: int = 3072  # address space of the process reading one file
     ocr_page_timeout: float = 120.0
     office_timeout: float = 180.0
+    min_free_mb: int = 512  # unpacking stops (DISK_FULL) rather than fill the disk of the blobs; as SMTP
 
 
 @dataclass(frozen=True)

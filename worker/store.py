@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from extractors.filenames import without_format_characters
 from extractors.model import READER_VERSION, Issue, PageText, ReadResult, Word
 from worker import migrate
 from worker.blobs import BlobStore
@@ -72,6 +73,7 @@ class Store:
     def record_original(self, data: bytes, name: str, kind: str, source: str) -> Original:
         """Store an input's bytes (fsync'd) then its row; the same bytes and name give the same row."""
         sha256 = self.blobs.put(data)
+        name = without_format_characters(name)
         with self.session() as s:
             found = s.scalar(select(Original).where(Original.sha256 == sha256, Original.name == name))
             if found:
@@ -147,7 +149,8 @@ class Store:
                                                    FileRow.sha256 == new.sha256))
             if found:
                 return found, False
-            row = FileRow(dossier_id=dossier_id, name=new.name, sha256=new.sha256, size=new.size,
+            row = FileRow(dossier_id=dossier_id, name=without_format_characters(new.name),
+                          sha256=new.sha256, size=new.size,
                           kind=new.kind, role=new.role, parent_id=new.parent_id,
                           message_row_id=new.message_row_id, issues=issue_rows(new.issues))
             s.add(row)

@@ -128,3 +128,18 @@ def test_compose_publishes_smtp_on_loopback_only():
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     for port in compose["services"]["smtp"].get("ports", []):
         assert str(port).startswith("127.0.0.1:"), port
+
+
+def test_compose_holds_no_password_and_redis_requires_one():
+    """Low finding: compose had a hard-coded database password and a Redis without password
+    (RQ runs functions by name: Redis write access is code execution in the workers)."""
+    text = (ROOT / "compose.yaml").read_text()
+    compose = yaml.safe_load(text)
+    environment = compose["x-guichet"]["environment"]
+    assert "${GUICHET_DB_PASSWORD:?" in environment["DATABASE_URL"]
+    assert environment["REDIS_URL"].startswith("redis://:${GUICHET_REDIS_PASSWORD:?")
+    assert compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"].startswith("${GUICHET_DB_PASSWORD:?")
+    redis = compose["services"]["redis"]["command"]
+    assert redis[redis.index("--requirepass") + 1].startswith("${GUICHET_REDIS_PASSWORD:?")
+    for service in ("redis", "postgres"):
+        assert "ports" not in compose["services"][service]  # reachable from the other containers only
