@@ -39,7 +39,63 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
             fields = other
     if tables:
         fields.update(_from_tables(tables, fields))
+    _implied_choices(fields)
     return fields
+
+
+# How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
+_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|etablissement public territorial)\b")
+_COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
+IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
+AGREED = 0.9  # a doubtful box that another field confirms
+
+
+def _implied_choices(fields: dict[str, FieldValue]) -> None:
+    """The nature of the collectivité and the scale, where their boxes could not be read
+    (or only with doubt), from what other answers imply: the porteuse's name says commune
+    or EPCI; an EPCI porteuse or three communes and more make the reflection intercommunal.
+
+    An implied answer alone goes to a reviewer; a doubtful box that it confirms is sure; a
+    box read sure that the name contradicts goes to a reviewer.
+    """
+    name = fields["s1.collectivite.nom"]
+    _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
+    nature, communes = fields["s1.collectivite.type"], fields["s2.communes"]
+    intercommunal = nature.value == "epci" or _listed(communes) >= 3
+    implying = communes if _listed(communes) >= 3 else nature
+    _settle(fields, "s2.echelle", "intercommunale" if intercommunal else None, implying.source)
+
+
+def _settle(fields: dict[str, FieldValue], field: str, implied: str | None, source=None,
+            contradicts: bool = False) -> None:
+    """Fill, confirm or question one check-box answer with the one other fields imply."""
+    read = fields[field]
+    if implied is None:
+        return
+    if read.value is None:
+        fields[field] = FieldValue(implied, IMPLIED, source or read.source, FieldStatus.NEEDS_REVIEW)
+    elif read.value == implied and read.confidence < AGREED:
+        fields[field] = FieldValue(read.value, AGREED, read.source, FieldStatus.EXTRACTED)
+    elif read.value != implied and contradicts:
+        fields[field] = FieldValue(read.value, min(read.confidence, IMPLIED), read.source, FieldStatus.NEEDS_REVIEW)
+
+
+def _name_kind(name: FieldValue) -> str | None:
+    """"commune" or "epci" from the porteuse's name read with confidence, else None."""
+    if not isinstance(name.value, str) or name.status is not FieldStatus.EXTRACTED or name.confidence < 0.7:
+        return None
+    folded = " ".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.value.lower())
+                                 .encode("ascii", "ignore").decode()))
+    if _EPCI_NAME.search(folded):
+        return "epci"
+    return "commune" if _COMMUNE_NAME.search(folded) else None
+
+
+def _listed(communes: FieldValue) -> int:
+    """How many communes a list names, as separators count them."""
+    if not isinstance(communes.value, str) or not communes.value.strip():
+        return 0
+    return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
 
 
 def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:

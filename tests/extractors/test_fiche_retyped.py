@@ -1,15 +1,18 @@
-"""Retyped fiches as porteurs write them (the unseen generator's 'slash', 'dash' and 'table'
+"""Retyped and scanned fiches as porteurs send them (the unseen generator's 'slash', 'dash' and 'table'
 layouts): section headings in their own numbering, ticked options on lines of their own,
-long labels filling their cell up to the answer."""
+long labels filling their cell up to the answer; check boxes OCR could not read, and the
+answers other fields imply."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.fields.fiche import extract_fiche
+from extractors.fields.boxes import UNREAD, read_boxes
+from extractors.fields.fiche import AGREED, IMPLIED, extract_fiche
+from extractors.fields.form import OPTIONS
 from extractors.fields.labels import find_labels, numbered_heading
 from extractors.fields.layout import Row, Token, norm, page_rows
-from extractors.model import PageText, Word
+from extractors.model import FieldStatus, PageText, Word
 
 CHAR = 5.0
 HEIGHT = 9.0
@@ -87,3 +90,101 @@ def test_a_long_label_filling_its_cell_ends_where_the_answer_cell_starts():
     fields = extract_fiche([("f.pdf", _page(lines))])
     assert fields["s5.acteurs"].value == "Le CAUE, la Région."
     assert fields["s5.moyens"].value == "Salle du conseil pour les ateliers."
+
+
+# Check boxes on scans: a ticked box whose tick ran out of it is no square, and OCR reads
+# nothing there while it reads the empty boxes around it as "☐" --------------------------
+
+
+
+def _placed(lines: list[tuple[float, float, str]]) -> list[Token]:
+    """Tokens from (x, y, text) lines, as the answer's tokens in reading order."""
+    out = []
+    for x, y, text in lines:
+        for word in text.split():
+            width = 9.0 if word in ("☐", "☒") else CHAR * len(word)
+            out.append(Token(word, norm(word), "f", 1, (x, y, x + width, y + HEIGHT), 0.9, (x, y, x + width, y + HEIGHT)))
+            x += width + 4.0
+    return out
+
+
+BOX, TEXT = 216.0, 229.0  # the boxes' column and their options' column
+
+
+def test_an_option_at_the_text_column_without_its_box_was_ticked():
+    themes = ["Revitalisation du centre-ville", "Réhabilitation des entrées de ville", "Aménagement des friches",
+              "Protection et valorisation du patrimoine", "Adaptation de l'offre de logements",
+              "Adaptation des mobilités", "Gestion des risques", "Autre (préciser)"]
+    ticked = {"Aménagement des friches", "Adaptation de l'offre de logements"}
+    lines = [(TEXT, 100.0 + 15 * i, t) if t in ticked else (BOX, 100.0 + 15 * i, "☐ " + t)
+             for i, t in enumerate(themes)]
+    slugs, confidence = read_boxes(_placed(lines), OPTIONS["s3.thematiques"])
+    assert slugs == ["friches", "logement"]
+    assert confidence <= UNREAD  # inferred: a reviewer confirms it
+
+
+def test_boxes_lost_all_over_say_nothing():
+    """A fax loses empty boxes too: when many are missing, a missing box is no tick."""
+    themes = ["Revitalisation du centre-ville", "Réhabilitation des entrées de ville", "Aménagement des friches",
+              "Protection et valorisation du patrimoine", "Adaptation de l'offre de logements",
+              "Adaptation des mobilités", "Gestion des risques"]
+    lines = [(TEXT, 100.0 + 15 * i, t) if i % 2 else (BOX, 100.0 + 15 * i, "☐ " + t) for i, t in enumerate(themes)]
+    slugs, _ = read_boxes(_placed(lines), OPTIONS["s3.thematiques"])
+    assert slugs is None
+
+
+def test_the_one_option_without_a_box_among_empty_ones_on_a_line():
+    slugs, confidence = read_boxes(_placed([(300.0, 100.0, "☐ Commune"), (380.0, 100.0, "EPCI")]),
+                                   OPTIONS["s1.collectivite.type"])
+    assert slugs == ["epci"] and confidence <= UNREAD
+    slugs, _ = read_boxes(_placed([(300.0, 100.0, "☐ Site ou îlot"), (400.0, 100.0, "Communale"),
+                                   (470.0, 100.0, "☐ Intercommunale")]), OPTIONS["s2.echelle"])
+    assert slugs == ["communale"]
+
+
+@pytest.mark.parametrize("answer", ["XCommune ☐ EPCI", "/ Commune ☐ EPCI"])
+def test_ticks_read_as_a_glued_x_or_a_slash(answer):
+    slugs, confidence = read_boxes(_placed([(300.0, 100.0, answer)]), OPTIONS["s1.collectivite.type"])
+    assert slugs == ["commune"] and confidence == 1.0
+
+
+# Answers implied by other fields -----------------------------------------------------------
+
+def _fiche(nature: str, name: str = "Commune de Blauzac", communes: str = "Blauzac", echelle: str = ""):
+    lines = _lines([f"Collectivité porteuse : {name}", f"Nature de la collectivité : {nature}",
+                    "2/ Localisation", f"Commune(s) concernée(s) : {communes}",
+                    f"Échelle de réflexion : {echelle}", "Secteur d'étude : le bourg"])
+    return extract_fiche([("f.pdf", _page(lines))])
+
+
+def test_an_unread_nature_is_implied_by_the_name_for_a_reviewer():
+    fields = _fiche("Commune EPCI")  # neither box read
+    assert fields["s1.collectivite.type"].value == "commune"
+    assert fields["s1.collectivite.type"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s1.collectivite.type"].confidence == IMPLIED
+    fields = _fiche("Commune EPCI", name="Communauté de communes du Pays de Mormal")
+    assert fields["s1.collectivite.type"].value == "epci"
+
+
+def test_a_doubtful_box_the_name_confirms_is_sure_and_one_it_contradicts_is_not():
+    confirmed = _fiche("☐ Commune      EPCI", name="Communauté d'agglomération Sète Agglopôle Méditerranée")
+    assert confirmed["s1.collectivite.type"].value == "epci"
+    assert confirmed["s1.collectivite.type"].status is FieldStatus.EXTRACTED
+    assert confirmed["s1.collectivite.type"].confidence == AGREED
+    contradicted = _fiche("☒ Commune ☐ EPCI", name="Communauté de communes du Pays de Mormal")
+    assert contradicted["s1.collectivite.type"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_name_that_says_neither_implies_nothing():
+    fields = _fiche("Commune EPCI", name="Angers Loire Territoire")
+    assert fields["s1.collectivite.type"].value is None
+
+
+def test_three_communes_or_an_epci_imply_an_intercommunal_scale():
+    fields = _fiche("☒ Commune ☐ EPCI", communes="Sète, Poussan et Vic-la-Gardiole")
+    assert fields["s2.echelle"].value == "intercommunale"
+    assert fields["s2.echelle"].status is FieldStatus.NEEDS_REVIEW
+    one = _fiche("☒ Commune ☐ EPCI", communes="Blauzac")
+    assert one["s2.echelle"].value is None  # one commune: communal or a site, nothing implied
+    read = _fiche("☐ Commune ☒ EPCI", name="Communauté de communes du Pays de Mormal", echelle="☒ Communale")
+    assert read["s2.echelle"].value == "communale"  # a box read sure stays as read
