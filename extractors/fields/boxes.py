@@ -70,7 +70,8 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
         elif any(abs(word.x0 - after.x0) <= 0.5 * width and (before is None or before.x1 < box.x0)
-                 for box, after in pairs if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
+                 for box, after in pairs
+                 if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
             found.add(slug)  # at the options' text column, nothing read where its box is
     return found
 

@@ -103,7 +103,8 @@ def _placed(lines: list[tuple[float, float, str]]) -> list[Token]:
     for x, y, text in lines:
         for word in text.split():
             width = 9.0 if word in ("☐", "☒") else CHAR * len(word)
-            out.append(Token(word, norm(word), "f", 1, (x, y, x + width, y + HEIGHT), 0.9, (x, y, x + width, y + HEIGHT)))
+            box = (x, y, x + width, y + HEIGHT)
+            out.append(Token(word, norm(word), "f", 1, box, 0.9, box))
             x += width + 4.0
     return out
 
