@@ -189,3 +189,37 @@ def test_three_communes_or_an_epci_imply_an_intercommunal_scale():
     assert one["s2.echelle"].value is None  # one commune: communal or a site, nothing implied
     read = _fiche("☐ Commune ☒ EPCI", name="Communauté de communes du Pays de Mormal", echelle="☒ Communale")
     assert read["s2.echelle"].value == "communale"  # a box read sure stays as read
+
+
+# The running header and footer as a fax or a photo leaves them ----------------------------
+
+def _two_pages(first_end: list, second_start: list) -> list:
+    first = [(60.0, 100.0 + 20 * i, f"Intitulé ligne {i}") for i in range(12)] + first_end
+    second = second_start + [(60.0, 90.0, "Présentation du projet et de la problématique")]
+    second += [(60.0, 120.0 + 20 * i, f"Réponse ligne {i}") for i in range(12)]
+    return [("f.pdf", _page(first, ocr=True)), ("f.pdf", _numbered(_page(second, ocr=True), 2))]
+
+
+def test_what_ocr_left_of_the_running_footer_and_header_is_no_answer():
+    """The département, last answer of a page, and the region, first of the next: between
+    them "Version 2025 Page" (the footer) and "Aueker des tertoes Fish - Fiche de" (the header)."""
+    pages = _two_pages([(60.0, 360.0, "Département"), (240.0, 360.0, "Gironde"),
+                        (170.0, 400.0, "Version 2025 Page")],
+                       [(200.0, 24.0, "Aueker des tertoes Fish - Fiche de"),
+                        (60.0, 60.0, "Région"), (240.0, 60.0, "Nouvelle-Aquitaine")])
+    fields = extract_fiche(pages)
+    assert fields["s2.departement"].value == "Gironde"
+    assert fields["s2.region"].value == "Nouvelle-Aquitaine"
+
+
+def test_a_heading_or_an_answer_at_the_top_of_a_page_stays():
+    pages = _two_pages([(60.0, 360.0, "Secteur d'étude"), (240.0, 360.0, "le bourg")],
+                       [(60.0, 24.0, "3/ Objet de l'atelier"), (60.0, 60.0, "Intitulé de l'Atelier"),
+                        (240.0, 60.0, "Atelier de la Flèche, territoire en transition")])
+    fields = extract_fiche(pages)
+    assert fields["s2.secteur"].value == "le bourg"
+    assert fields["s3.intitule"].value == "Atelier de la Flèche, territoire en transition"
+
+
+def _numbered(page: PageText, number: int) -> PageText:
+    return PageText(number, page.width, page.height, page.words, ocr=page.ocr, confidence=page.confidence)
