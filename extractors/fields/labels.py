@@ -206,6 +206,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 matched_chars += len(words[j])
                 j, k, last = j + 1, k + 1, token
                 continue
+            if k + 1 < len(tokens) and _split(token, tokens[k + 1], words[j]):
+                positions += [(row, k), (row, k + 1)]  # OCR cut one word in two: "restau ratio"
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 2, tokens[k + 1]
+                continue
             glued = _glued(tokens, k, words, j)
             if glued:
                 positions.append((row, k))
@@ -242,6 +247,12 @@ def _lost_words(token: Token, words: list[str], j: int) -> int:
         if j + skip < len(words) and same_word(token.norm, words[j + skip]):
             return skip
     return 0
+
+
+def _split(token: Token, following: Token, word: str) -> bool:
+    """Two tokens close together that make one label word once joined."""
+    return len(word) >= 6 and not same_word(token.norm, word) and following.x0 - token.x1 < COLUMN_GAP \
+        and same_word(token.norm + following.norm, word)
 
 
 def _glued(tokens, k: int, words: list[str], j: int) -> int:
@@ -287,8 +298,12 @@ def _continuation(rows: list[Row], row: int, x: float) -> int | None:
     the one after when the answer's second line (its own row) came between them."""
     height = max(t.bbox[3] - t.bbox[1] for t in rows[row].tokens)
     for nxt in (row + 1, row + 2):
-        if nxt >= len(rows) or (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+        if nxt >= len(rows):
             return None
+        if (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+            # A label cut by the page's end goes on at the top of the next page.
+            turned = nxt == row + 1 and (rows[nxt].file, rows[nxt].page) == (rows[row].file, rows[row].page + 1)
+            return nxt if turned and _token_at(rows[nxt], x) is not None else None
         if rows[nxt].top - rows[row].top > max(40, 4 * height):
             return None
         if _token_at(rows[nxt], x) is not None:

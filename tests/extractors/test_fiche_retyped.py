@@ -223,3 +223,25 @@ def test_a_heading_or_an_answer_at_the_top_of_a_page_stays():
 
 def _numbered(page: PageText, number: int) -> PageText:
     return PageText(number, page.width, page.height, page.words, ocr=page.ocr, confidence=page.confidence)
+
+
+def test_a_label_cut_by_the_page_end_goes_on_at_the_top_of_the_next_page():
+    first = [(60.0, 100.0 + 20 * i, f"Intitulé ligne {i}") for i in range(12)]
+    first += [(60.0, 340.0, "Acteurs à mobiliser"), (306.0, 340.0, "Le CAUE, l'EPF."),
+              (60.0, 360.0, "Moyens logistiques mis à"), (306.0, 360.0, "Un agent du service")]
+    second = [(60.0, 72.0, "disposition (salle, restauration…)"), (306.0, 72.0, "dédié pendant l'atelier."),
+              (60.0, 100.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE")]
+    second += [(60.0, 120.0 + 20 * i, f"Réponse ligne {i}") for i in range(12)]
+    fields = extract_fiche([("f.pdf", _page(first)), ("f.pdf", _numbered(_page(second), 2))])
+    assert fields["s5.acteurs"].value == "Le CAUE, l'EPF."
+    assert fields["s5.moyens"].value == "Un agent du service dédié pendant l'atelier."
+
+
+def test_a_label_word_ocr_cut_in_two():
+    lines = [(60.0, 100.0, "Acteurs à mobiliser"), (240.0, 100.0, "Les commerçants du centre."),
+             (60.0, 114.0, "Moyens logistiques mis à"), (240.0, 114.0, "Un agent dédié."),
+             (60.0, 128.0, "disposition (salle,"), (240.0, 128.0, "Salle du conseil."),
+             (60.0, 142.0, "restau ratio")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s5.acteurs"].value == "Les commerçants du centre."
+    assert fields["s5.moyens"].value == "Un agent dédié. Salle du conseil."
