@@ -109,8 +109,34 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if not field:
             continue
         tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
+        if following is not None and following.skip:
+            tokens = _without_instructions(tokens, following.text)
         fields.update(_values(field, tokens, hit))
     return fields
+
+
+def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
+    """The annex's answer without the printed instructions above it, where OCR read them
+    too badly to be found as a label ("sentez nanière les dynamique à l'œuvre…"): the
+    leading lines that are a piece of the instructions' text."""
+    printed = " ".join(norm(word) for word in instructions.split())
+    lines = _lines(tokens)
+    while lines and fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70:
+        lines = lines[1:]
+    return [token for line in lines for token in line]
+
+
+def _lines(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens in reading order cut into their lines: a line starts where the text goes back left."""
+    lines: list[list[Token]] = []
+    for token in tokens:
+        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
+                and token.x0 >= lines[-1][-1].x0:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    return lines
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:

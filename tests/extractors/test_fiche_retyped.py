@@ -245,3 +245,19 @@ def test_a_label_word_ocr_cut_in_two():
     fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
     assert fields["s5.acteurs"].value == "Les commerçants du centre."
     assert fields["s5.moyens"].value == "Un agent dédié. Salle du conseil."
+
+
+def test_the_annex_instructions_ocr_mangled_past_matching_are_not_its_answer():
+    lines = [(110.0, 83.0, "ANNEXE 1 - LES DYNAMIQUES DU TERRITOIRE"),
+             (119.0, 114.0, "sentez nanière les dynamique à l'œuvre sur le territoire concerné démographie, économie et"),
+             (142.0, 129.0, "habitat. et équipements, environnen ment et paysi"),
+             (97.0, 150.0, "Fort-de-France compte 75 506 habitants ; la population est vieillissante."),
+             (110.0, 169.0, "Le taux de logements vacants est élevé dans le centre."),
+             (114.0, 535.0, "ANNEXE 2 - LES DYNAMIQUES D'AMÉNAGEMENT"),
+             (89.0, 563.0, "Préc z les documents de projets d'aménagement en cours ou envisagés et les"),
+             (88.0, 577.0, "ou programmes contractuels dont bénéficie la collectivité.")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["a1.dynamiques_territoire"].value == ("Fort-de-France compte 75 506 habitants ; la population "
+                                                        "est vieillissante. Le taux de logements vacants est "
+                                                        "élevé dans le centre.")
+    assert fields["a2.dynamiques_amenagement"].value is None  # only the instructions: unanswered
