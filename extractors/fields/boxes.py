@@ -169,8 +169,8 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
         if not tokens[k].norm:
             k += 1
             continue
-        if same_word(tokens[k].norm, words[j]):
-            j, k = j + 1, k + 1
+        if same_word(tokens[k].norm, words[j]) or len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
+            j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
             continue
         glued = next((n for n in (2, 3) if j + n <= len(words)
                       and same_word(tokens[k].norm, "".join(words[j:j + n]))), 0)

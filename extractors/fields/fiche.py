@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import LABELS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
-from extractors.fields.layout import Row, Token, document_rows, norm
+from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, FieldValue, PageText, Source
 
@@ -188,6 +188,10 @@ def _strip_leaders(tokens: list[Token]) -> list[Token]:
 def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     if field == "fiche.lieu":
         return _fait_a(tokens, hit)
+    if field not in OPTIONS:
+        # A box found by the image among a text answer's words is a letter's bowl or a rule's
+        # corner ("Adjoint au chef du ☐ service"): no text answer holds one.
+        tokens = [t for t in tokens if t.text not in _BOXES]
     if not tokens:
         return {field: FieldValue.missing()}
     source = _source(tokens)

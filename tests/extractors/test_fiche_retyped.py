@@ -261,3 +261,16 @@ def test_the_annex_instructions_ocr_mangled_past_matching_are_not_its_answer():
                                                         "est vieillissante. Le taux de logements vacants est "
                                                         "élevé dans le centre.")
     assert fields["a2.dynamiques_amenagement"].value is None  # only the instructions: unanswered
+
+
+def test_boxes_the_image_found_among_a_text_answer_are_left_out():
+    lines = [(60.0, 100.0, "Fonction"), (240.0, 100.0, "Adjoint au chef du ☐ service"),
+             (60.0, 120.0, "Courriel"), (240.0, 120.0, "a.b@cher.gouv.fr")]
+    assert extract_fiche([("f.jpg", _page(lines, ocr=True))])["s1.etat.referent_fonction"].value == \
+        "Adjoint au chef du service"
+
+
+def test_a_short_option_word_misread_keeps_the_option_found():
+    slugs, confidence = read_boxes(_placed([(300.0, 100.0, "☐ Site au îlot"), (400.0, 100.0, "Communale"),
+                                            (470.0, 100.0, "☐ Intercommunale")]), OPTIONS["s2.echelle"])
+    assert slugs == ["communale"] and confidence <= UNREAD
