@@ -221,15 +221,18 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
 
     A person's name keeps only the name ("DUVAL Marie Adjointe au maire" -> "DUVAL Marie":
     the function has its own field) and must look like one; an answer that ends on "de",
-    "du", "la"… was cut short: what was read goes to a reviewer.
+    "du", "la"… was cut short, one that starts in lower case lost its start: what was read
+    goes to a reviewer.
     """
     status = FieldStatus.EXTRACTED
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
         if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
             status = FieldStatus.NEEDS_REVIEW
-    if _cut_short(text) or _PHONE_AT_END.search(text):
-        status = FieldStatus.NEEDS_REVIEW  # cut short, or the next answer (a number) ran into it
+    if _cut_short(text) or _PHONE_AT_END.search(text) or text[:1].islower():
+        # Cut short, or the next answer (a number) ran into it; an answer starts with a
+        # capital or a digit: one that starts in lower case lost its start ("de ation").
+        status = FieldStatus.NEEDS_REVIEW
     return text, status
 
 
@@ -353,6 +356,6 @@ def _table_value(field: str, text: str, fields: dict[str, FieldValue]) -> FieldV
     else:
         value, confidence = (re.sub(r"\s+", " ", text) or None), 1.0
     status = FieldStatus.EXTRACTED if value is not None else FieldStatus.MISSING
-    if value is not None and isinstance(value, str) and not field.endswith(("_email", "_telephone")):
+    if isinstance(value, str) and field not in OPTIONS and not field.endswith(("_email", "_telephone")):
         value, status = finished_text(field, value)
     return FieldValue(value, confidence if value is not None else 0.0, source if value is not None else None, status)

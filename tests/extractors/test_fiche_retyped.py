@@ -274,3 +274,19 @@ def test_a_short_option_word_misread_keeps_the_option_found():
     slugs, confidence = read_boxes(_placed([(300.0, 100.0, "☐ Site au îlot"), (400.0, 100.0, "Communale"),
                                             (470.0, 100.0, "☐ Intercommunale")]), OPTIONS["s2.echelle"])
     assert slugs == ["communale"] and confidence <= UNREAD
+
+
+def test_an_answer_that_starts_in_lower_case_lost_its_start():
+    lines = [(60.0, 100.0, "Fonction"), (240.0, 100.0, "de ation"),
+             (60.0, 120.0, "Courriel"), (240.0, 120.0, "a.b@cher.gouv.fr")]
+    field = extract_fiche([("f.jpg", _page(lines, ocr=True))])["s1.etat.referent_fonction"]
+    assert field.value == "de ation" and field.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_office_table_s_ticked_box_stays_sure():
+    """A slug is no text answer: "commune" is not an answer that lost its capital."""
+    tables = [[["Collectivité porteuse", "Commune de Vitré"], ["Nature de la collectivité", "☒ Commune ☐ EPCI"]]]
+    lines = _lines(["Collectivité porteuse : Commune de Vitré", "Nature de la collectivité : ☒ Commune ☐ EPCI"])
+    fields = extract_fiche([("f.docx", _page(lines))], tables)
+    assert fields["s1.collectivite.type"].value == "commune"
+    assert fields["s1.collectivite.type"].status is FieldStatus.EXTRACTED
