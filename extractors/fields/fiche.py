@@ -104,6 +104,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     label_positions = {pos for hit in hits for pos in hit.positions}
     fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
     ends = [h for h in hits if h.index < 0 or not LABELS[h.index].skip]
+    found = {hit.index for hit in hits}
     for hit in hits:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
@@ -112,8 +113,36 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = _without_instructions(tokens, following.text)
+        lost = _lost_phone(tokens, hit.index, found)
+        if lost:
+            telephone, number = lost
+            tokens = tokens[:-len(number)]
+            moved = _values(telephone, number, hit)[telephone]  # its label unread: a reviewer confirms
+            fields[telephone] = FieldValue(moved.value, moved.confidence, moved.source, FieldStatus.NEEDS_REVIEW)
         fields.update(_values(field, tokens, hit))
     return fields
+
+
+def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:
+    """A phone number ending a text answer whose next labels up to a "Téléphone" went unread
+    (a photo lost them): the number is that telephone's answer, not the end of this one.
+    Returns the telephone field and the number's tokens."""
+    field = LABELS[index].field or ""
+    if field.endswith(("_telephone", "_email")) or field in OPTIONS:
+        return None
+    telephone = None
+    for later in range(index + 1, len(LABELS)):
+        if later in found or LABELS[later].field is None:
+            return None
+        if (LABELS[later].field or "").endswith("_telephone"):
+            telephone = LABELS[later].field
+            break
+    if telephone is None:
+        return None
+    for count in range(1, min(len(tokens) - 1, 7) + 1):
+        if _PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
+            return telephone, tokens[-count:]
+    return None
 
 
 def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]:

@@ -290,3 +290,17 @@ def test_an_office_table_s_ticked_box_stays_sure():
     fields = extract_fiche([("f.docx", _page(lines))], tables)
     assert fields["s1.collectivite.type"].value == "commune"
     assert fields["s1.collectivite.type"].status is FieldStatus.EXTRACTED
+
+
+def test_a_phone_number_ending_an_answer_goes_to_the_telephone_whose_label_was_lost():
+    lines = [(60.0, 100.0, "Fonction"), (240.0, 100.0, "Responsable de l'unité territoriale Nord"),
+             (240.0, 114.0, "+33 5 40 37 01 82"),
+             (60.0, 140.0, "Collectivité porteuse"), (240.0, 140.0, "Commune de Blauzac")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s1.etat.referent_fonction"].value == "Responsable de l'unité territoriale Nord"
+    assert fields["s1.etat.referent_telephone"].value == "+33 5 40 37 01 82"
+    assert fields["s1.etat.referent_telephone"].status is FieldStatus.NEEDS_REVIEW
+    read = _lines(["Fonction : Chef de service 02 48 00 00 01", "Téléphone : 02 48 00 00 02"])
+    fields = extract_fiche([("f.pdf", _page(read))])  # the Téléphone label was read: nothing moves
+    assert fields["s1.etat.referent_telephone"].value == "02 48 00 00 02"
+    assert fields["s1.etat.referent_fonction"].status is FieldStatus.NEEDS_REVIEW
