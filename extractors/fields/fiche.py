@@ -113,6 +113,14 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = _without_instructions(tokens, following.text)
+        lost_label = _lost_between(hit, hits, found)
+        if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
+            cells = _cells(tokens)
+            if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
+                tokens, cell = [t for c in cells[:-1] for t in c], cells[-1]
+                moved = _values(lost_label, cell, hit)[lost_label]
+                fields[lost_label] = FieldValue(moved.value, moved.confidence, moved.source,
+                                                FieldStatus.NEEDS_REVIEW if moved.value else moved.status)
         lost = _lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost
@@ -121,6 +129,35 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             fields[telephone] = FieldValue(moved.value, moved.confidence, moved.source, FieldStatus.NEEDS_REVIEW)
         fields.update(_values(field, tokens, hit))
     return fields
+
+
+def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
+    """The one text field whose label OCR lost between this label and the next one read,
+    when exactly one went unread (a photo's faint label cell)."""
+    later = [h.index for h in hits if h.index > hit.index]
+    if not later:
+        return None
+    between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
+    if len(between) != 1 or between[0] in found:
+        return None
+    field = LABELS[between[0]].field
+    return None if field in OPTIONS or LABELS[between[0]].inline else field
+
+
+def _cells(tokens: list[Token]) -> list[list[Token]]:
+    """An answer's lines grouped in cells: a gap taller than a line between two lines
+    starts the next cell (wrapped lines of one answer sit closer)."""
+    cells: list[list[Token]] = []
+    previous = None
+    for line in _lines(tokens):
+        top, bottom = min(t.bbox[1] for t in line), max(t.bbox[3] for t in line)
+        height = bottom - top
+        if previous is None or (line[0].file, line[0].page) != previous[0] or top - previous[1] > height:
+            cells.append(list(line))
+        else:
+            cells[-1] += line
+        previous = ((line[0].file, line[0].page), bottom)
+    return cells
 
 
 def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:

@@ -304,3 +304,20 @@ def test_a_phone_number_ending_an_answer_goes_to_the_telephone_whose_label_was_l
     fields = extract_fiche([("f.pdf", _page(read))])  # the Téléphone label was read: nothing moves
     assert fields["s1.etat.referent_telephone"].value == "02 48 00 00 02"
     assert fields["s1.etat.referent_fonction"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_the_one_label_a_photo_lost_gets_the_last_cell_of_the_answer_before_it():
+    """"Département" unread between "EPCI de rattachement" and "Région": its answer, a cell
+    below the EPCI's, is the département's (for a reviewer), not the end of the EPCI."""
+    lines = [(60.0, 100.0, "EPCI de rattachement"), (240.0, 100.0, "Communauté de communes Pays d'Uzès"),
+             (240.0, 130.0, "Gard"),
+             (60.0, 160.0, "Région"), (240.0, 160.0, "Occitanie")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s2.epci"].value == "Communauté de communes Pays d'Uzès"
+    assert fields["s2.departement"].value == "Gard"
+    assert fields["s2.departement"].status is FieldStatus.NEEDS_REVIEW
+    wrapped = [(60.0, 100.0, "EPCI de rattachement"), (240.0, 100.0, "Communauté de communes"),
+               (240.0, 111.0, "du Pays d'Uzès"), (60.0, 160.0, "Région"), (240.0, 160.0, "Occitanie")]
+    fields = extract_fiche([("f.jpg", _page(wrapped, ocr=True))])  # one cell on two lines: nothing moves
+    assert fields["s2.epci"].value == "Communauté de communes du Pays d'Uzès"
+    assert fields["s2.departement"].value is None
