@@ -44,7 +44,8 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
 
 
 # How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
-_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|etablissement public territorial)\b")
+_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|"
+                        r"etablissement public territorial)\b")
 _COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
 IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
 AGREED = 0.9  # a doubtful box that another field confirms
@@ -117,18 +118,22 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
             if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
-                tokens, cell = [t for c in cells[:-1] for t in c], cells[-1]
-                moved = _values(lost_label, cell, hit)[lost_label]
-                fields[lost_label] = FieldValue(moved.value, moved.confidence, moved.source,
-                                                FieldStatus.NEEDS_REVIEW if moved.value else moved.status)
+                tokens = [t for cell in cells[:-1] for t in cell]
+                fields[lost_label] = _moved(lost_label, cells[-1], hit)
         lost = _lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost
             tokens = tokens[:-len(number)]
-            moved = _values(telephone, number, hit)[telephone]  # its label unread: a reviewer confirms
-            fields[telephone] = FieldValue(moved.value, moved.confidence, moved.source, FieldStatus.NEEDS_REVIEW)
+            fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
     return fields
+
+
+def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
+    """An answer found under another label, its own unread: what was read, for a reviewer."""
+    value = _values(field, tokens, hit)[field]
+    status = FieldStatus.NEEDS_REVIEW if value.value is not None else value.status
+    return FieldValue(value.value, value.confidence, value.source, status)
 
 
 def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:

@@ -249,7 +249,8 @@ def test_a_label_word_ocr_cut_in_two():
 
 def test_the_annex_instructions_ocr_mangled_past_matching_are_not_its_answer():
     lines = [(110.0, 83.0, "ANNEXE 1 - LES DYNAMIQUES DU TERRITOIRE"),
-             (119.0, 114.0, "sentez nanière les dynamique à l'œuvre sur le territoire concerné démographie, économie et"),
+             (119.0, 114.0, "sentez nanière les dynamique à l'œuvre sur le territoire concerné "
+                            "démographie, économie et"),
              (142.0, 129.0, "habitat. et équipements, environnen ment et paysi"),
              (97.0, 150.0, "Fort-de-France compte 75 506 habitants ; la population est vieillissante."),
              (110.0, 169.0, "Le taux de logements vacants est élevé dans le centre."),
