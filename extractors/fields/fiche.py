@@ -109,6 +109,10 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     for hit in hits:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
+            lost_label = _lost_between(hit, hits, found) if hit.index >= 0 else None
+            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions) if lost_label else []
+            if tokens and min(t.conf for t in tokens) < 1.0:
+                fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
         tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None

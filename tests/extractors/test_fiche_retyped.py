@@ -322,3 +322,13 @@ def test_the_one_label_a_photo_lost_gets_the_last_cell_of_the_answer_before_it()
     fields = extract_fiche([("f.jpg", _page(wrapped, ocr=True))])  # one cell on two lines: nothing moves
     assert fields["s2.epci"].value == "Communauté de communes du Pays d'Uzès"
     assert fields["s2.departement"].value is None
+
+
+def test_a_label_lost_right_after_a_section_heading_still_gets_its_answer():
+    lines = [(60.0, 100.0, "SECTION 3 – L'OBJET DE L'ATELIER"),
+             (240.0, 125.0, "Requalifier l'entrée de ville"),
+             (60.0, 150.0, "Thématique(s)"), (240.0, 150.0, "☒ Gestion des risques")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s3.intitule"].value == "Requalifier l'entrée de ville"
+    assert fields["s3.intitule"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s3.thematiques"].value == ["risques"]
