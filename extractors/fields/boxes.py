@@ -12,7 +12,8 @@ from extractors.fields.layout import Token, norm
 log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
-           "&", "[x", "x]", "®"}  # how Tesseract reads a crossed box it did not see as one
+           "&", "[x", "x]", "®", "/", "\\"}  # how Tesseract reads a crossed box it did not see as one
+UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
 
@@ -23,21 +24,65 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[s
     The confidence drops when an option's box cannot be told (neither ticked nor empty).
     """
     marks = _merge_brackets(tokens)
-    ticked, undecided, found = [], 0, 0
+    states: list[tuple[str, int, bool | None]] = []
     for option in options:
         at = _find_option(marks, option)
-        if at is None:
-            continue
-        found += 1
-        state = _box_before(marks, at)
-        if state is None:
-            undecided += 1
-        elif state:
-            ticked.append(option.slug)
-    if not found:
+        if at is not None:
+            states.append((option.slug, at, _box_before(marks, at)))
+    if not states:
         return None, 0.0
-    confidence = 1.0 - undecided / max(found, 1)
-    return (ticked or None), round(confidence * min(1.0, found / len(options) + 0.5), 3)
+    found, undecided = len(states), sum(state is None for _, _, state in states)
+    confidence = round((1.0 - undecided / found) * min(1.0, found / len(options) + 0.5), 3)
+    ticked = [slug for slug, _, state in states if state]
+    unread = _unread_ticks(marks, states, len(options))
+    if unread:
+        return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
+    return (ticked or None), confidence
+
+
+def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]], options: int) -> set[str]:
+    """Options whose box OCR did not read while it read the others' (a scan's tick that ran
+    out of its box is no square): a box missing where the form prints one was ticked.
+
+    Either every other option of the group was read with an empty box and this one alone
+    has none, or the option's first word stands where the text after a box stands (in the
+    column of the other lines' options, or a box's width further than a word's space on a
+    line of options)."""
+    read = [t for t in tokens if box_state(t.text) is not None]
+    missing = [(slug, at) for slug, at, state in states if state is None]
+    if not read or not missing:
+        return set()
+    if len(missing) == 1 and len(states) == options and not any(state for _, _, state in states):
+        return {missing[0][0]}
+    if len(missing) > 2 or len(states) - len(missing) < 2 * len(missing):
+        return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
+    pairs = [(box, tokens[i + 1]) for i, box in enumerate(tokens[:-1])
+             if box_state(box.text) is not None and _same_line(box, tokens[i + 1])]
+    if not pairs:
+        return set()
+    width = _median([box.x1 - box.x0 for box, _ in pairs])
+    space = _median([word.x0 - box.x1 for box, word in pairs])
+    found = set()
+    for slug, at in missing:
+        word = tokens[at]
+        before = tokens[at - 1] if at > 0 and _same_line(tokens[at - 1], word) else None
+        if before is not None and any(_same_line(box, word) for box, _ in pairs):
+            if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
+                found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
+        elif any(abs(word.x0 - after.x0) <= 0.5 * width and (before is None or before.x1 < box.x0)
+                 for box, after in pairs
+                 if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
+            found.add(slug)  # at the options' text column, nothing read where its box is
+    return found
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    middle = (b.bbox[1] + b.bbox[3]) / 2
+    return (a.file, a.page) == (b.file, b.page) and a.bbox[1] <= middle <= a.bbox[3]
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def box_state(text: str) -> bool | None:
@@ -50,7 +95,7 @@ def box_state(text: str) -> bool | None:
     return None
 
 
-_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■])(?=\w)")
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
 
 
 def _split_glued(tokens: list[Token]) -> list[Token]:
@@ -65,7 +110,7 @@ def _split_glued(tokens: list[Token]) -> list[Token]:
         share = len(box) / len(token.text)
         split_x = token.bbox[0] + share * (token.bbox[2] - token.bbox[0])
         page_split = token.page_bbox[0] + share * (token.page_bbox[2] - token.page_bbox[0])
-        box_text = "[x]" if "x" in box.lower() else "[ ]" if box.startswith("[") else box
+        box_text = "[x]" if "x" in box.lower() else "[ ]" if box.startswith("[") else box  # "XCommune" too
         out.append(Token(box_text, norm(box_text), token.file, token.page,
                          (token.bbox[0], token.bbox[1], split_x, token.bbox[3]), token.conf,
                          (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3])))
@@ -124,8 +169,8 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
         if not tokens[k].norm:
             k += 1
             continue
-        if same_word(tokens[k].norm, words[j]):
-            j, k = j + 1, k + 1
+        if same_word(tokens[k].norm, words[j]) or len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
+            j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
             continue
         glued = next((n for n in (2, 3) if j + n <= len(words)
                       and same_word(tokens[k].norm, "".join(words[j:j + n]))), 0)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import LABELS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
-from extractors.fields.layout import Row, Token, document_rows, norm
+from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, FieldValue, PageText, Source
 
@@ -39,7 +39,64 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
             fields = other
     if tables:
         fields.update(_from_tables(tables, fields))
+    _implied_choices(fields)
     return fields
+
+
+# How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
+_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|"
+                        r"etablissement public territorial)\b")
+_COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
+IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
+AGREED = 0.9  # a doubtful box that another field confirms
+
+
+def _implied_choices(fields: dict[str, FieldValue]) -> None:
+    """The nature of the collectivité and the scale, where their boxes could not be read
+    (or only with doubt), from what other answers imply: the porteuse's name says commune
+    or EPCI; an EPCI porteuse or three communes and more make the reflection intercommunal.
+
+    An implied answer alone goes to a reviewer; a doubtful box that it confirms is sure; a
+    box read sure that the name contradicts goes to a reviewer.
+    """
+    name = fields["s1.collectivite.nom"]
+    _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
+    nature, communes = fields["s1.collectivite.type"], fields["s2.communes"]
+    intercommunal = nature.value == "epci" or _listed(communes) >= 3
+    implying = communes if _listed(communes) >= 3 else nature
+    _settle(fields, "s2.echelle", "intercommunale" if intercommunal else None, implying.source)
+
+
+def _settle(fields: dict[str, FieldValue], field: str, implied: str | None, source=None,
+            contradicts: bool = False) -> None:
+    """Fill, confirm or question one check-box answer with the one other fields imply."""
+    read = fields[field]
+    if implied is None:
+        return
+    if read.value is None:
+        fields[field] = FieldValue(implied, IMPLIED, source or read.source, FieldStatus.NEEDS_REVIEW)
+    elif read.value == implied and read.confidence < AGREED:
+        fields[field] = FieldValue(read.value, AGREED, read.source, FieldStatus.EXTRACTED)
+    elif read.value != implied and contradicts:
+        fields[field] = FieldValue(read.value, min(read.confidence, IMPLIED), read.source, FieldStatus.NEEDS_REVIEW)
+
+
+def _name_kind(name: FieldValue) -> str | None:
+    """"commune" or "epci" from the porteuse's name read with confidence, else None."""
+    if not isinstance(name.value, str) or name.status is not FieldStatus.EXTRACTED or name.confidence < 0.7:
+        return None
+    folded = " ".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.value.lower())
+                                 .encode("ascii", "ignore").decode()))
+    if _EPCI_NAME.search(folded):
+        return "epci"
+    return "commune" if _COMMUNE_NAME.search(folded) else None
+
+
+def _listed(communes: FieldValue) -> int:
+    """How many communes a list names, as separators count them."""
+    if not isinstance(communes.value, str) or not communes.value.strip():
+        return 0
+    return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
 
 
 def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
@@ -48,13 +105,113 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     label_positions = {pos for hit in hits for pos in hit.positions}
     fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
     ends = [h for h in hits if h.index < 0 or not LABELS[h.index].skip]
+    found = {hit.index for hit in hits}
     for hit in hits:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
+            lost_label = _lost_between(hit, hits, found) if hit.index >= 0 else None
+            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions) if lost_label else []
+            if tokens and min(t.conf for t in tokens) < 1.0:
+                fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
         tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
+        if following is not None and following.skip:
+            tokens = _without_instructions(tokens, following.text)
+        lost_label = _lost_between(hit, hits, found)
+        if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
+            cells = _cells(tokens)
+            if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
+                tokens = [t for cell in cells[:-1] for t in cell]
+                fields[lost_label] = _moved(lost_label, cells[-1], hit)
+        lost = _lost_phone(tokens, hit.index, found)
+        if lost:
+            telephone, number = lost
+            tokens = tokens[:-len(number)]
+            fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
     return fields
+
+
+def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
+    """An answer found under another label, its own unread: what was read, for a reviewer."""
+    value = _values(field, tokens, hit)[field]
+    status = FieldStatus.NEEDS_REVIEW if value.value is not None else value.status
+    return FieldValue(value.value, value.confidence, value.source, status)
+
+
+def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
+    """The one text field whose label OCR lost between this label and the next one read,
+    when exactly one went unread (a photo's faint label cell)."""
+    later = [h.index for h in hits if h.index > hit.index]
+    if not later:
+        return None
+    between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
+    if len(between) != 1 or between[0] in found:
+        return None
+    field = LABELS[between[0]].field
+    return None if field in OPTIONS or LABELS[between[0]].inline else field
+
+
+def _cells(tokens: list[Token]) -> list[list[Token]]:
+    """An answer's lines grouped in cells: a gap taller than a line between two lines
+    starts the next cell (wrapped lines of one answer sit closer)."""
+    cells: list[list[Token]] = []
+    previous = None
+    for line in _lines(tokens):
+        top, bottom = min(t.bbox[1] for t in line), max(t.bbox[3] for t in line)
+        height = bottom - top
+        if previous is None or (line[0].file, line[0].page) != previous[0] or top - previous[1] > height:
+            cells.append(list(line))
+        else:
+            cells[-1] += line
+        previous = ((line[0].file, line[0].page), bottom)
+    return cells
+
+
+def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:
+    """A phone number ending a text answer whose next labels up to a "Téléphone" went unread
+    (a photo lost them): the number is that telephone's answer, not the end of this one.
+    Returns the telephone field and the number's tokens."""
+    field = LABELS[index].field or ""
+    if field.endswith(("_telephone", "_email")) or field in OPTIONS:
+        return None
+    telephone = None
+    for later in range(index + 1, len(LABELS)):
+        if later in found or LABELS[later].field is None:
+            return None
+        if (LABELS[later].field or "").endswith("_telephone"):
+            telephone = LABELS[later].field
+            break
+    if telephone is None:
+        return None
+    for count in range(1, min(len(tokens) - 1, 7) + 1):
+        if _PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
+            return telephone, tokens[-count:]
+    return None
+
+
+def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
+    """The annex's answer without the printed instructions above it, where OCR read them
+    too badly to be found as a label ("sentez nanière les dynamique à l'œuvre…"): the
+    leading lines that are a piece of the instructions' text."""
+    printed = " ".join(norm(word) for word in instructions.split())
+    lines = _lines(tokens)
+    while lines and fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70:
+        lines = lines[1:]
+    return [token for line in lines for token in line]
+
+
+def _lines(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens in reading order cut into their lines: a line starts where the text goes back left."""
+    lines: list[list[Token]] = []
+    for token in tokens:
+        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
+                and token.x0 >= lines[-1][-1].x0:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    return lines
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:
@@ -106,6 +263,10 @@ def _strip_leaders(tokens: list[Token]) -> list[Token]:
 def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     if field == "fiche.lieu":
         return _fait_a(tokens, hit)
+    if field not in OPTIONS:
+        # A box found by the image among a text answer's words is a letter's bowl or a rule's
+        # corner ("Adjoint au chef du ☐ service"): no text answer holds one.
+        tokens = [t for t in tokens if t.text not in _BOXES]
     if not tokens:
         return {field: FieldValue.missing()}
     source = _source(tokens)
@@ -135,15 +296,18 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
 
     A person's name keeps only the name ("DUVAL Marie Adjointe au maire" -> "DUVAL Marie":
     the function has its own field) and must look like one; an answer that ends on "de",
-    "du", "la"… was cut short: what was read goes to a reviewer.
+    "du", "la"… was cut short, one that starts in lower case lost its start: what was read
+    goes to a reviewer.
     """
     status = FieldStatus.EXTRACTED
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
         if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
             status = FieldStatus.NEEDS_REVIEW
-    if _cut_short(text) or _PHONE_AT_END.search(text):
-        status = FieldStatus.NEEDS_REVIEW  # cut short, or the next answer (a number) ran into it
+    if _cut_short(text) or _PHONE_AT_END.search(text) or text[:1].islower():
+        # Cut short, or the next answer (a number) ran into it; an answer starts with a
+        # capital or a digit: one that starts in lower case lost its start ("de ation").
+        status = FieldStatus.NEEDS_REVIEW
     return text, status
 
 
@@ -267,6 +431,6 @@ def _table_value(field: str, text: str, fields: dict[str, FieldValue]) -> FieldV
     else:
         value, confidence = (re.sub(r"\s+", " ", text) or None), 1.0
     status = FieldStatus.EXTRACTED if value is not None else FieldStatus.MISSING
-    if value is not None and isinstance(value, str) and not field.endswith(("_email", "_telephone")):
+    if isinstance(value, str) and field not in OPTIONS and not field.endswith(("_email", "_telephone")):
         value, status = finished_text(field, value)
     return FieldValue(value, confidence if value is not None else 0.0, source if value is not None else None, status)

@@ -81,9 +81,10 @@ LABELS: tuple[Label, ...] = (
     Label("Fait à", "fiche.lieu", inline=True),
 )
 
-# The official form's running header, printed at the top of every page: on a photo OCR
-# may misread it past recognition as a line repeated from page to page.
-RUNNING_HEADERS = ("Atelier des territoires Flash – Fiche de candidature",)
+# The official form's running header and footer, printed on every page: on a photo OCR
+# may misread them past recognition as a line repeated from page to page.
+RUNNING_HEADERS = ("Atelier des territoires Flash – Fiche de candidature",
+                   "MTECT – DGALN/DHUP/AD1 – Version novembre 2025 Page")
 
 # Retyped copies shorten or reword some labels.
 ALIASES: dict[str, tuple[str, ...]] = {

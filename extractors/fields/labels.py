@@ -36,12 +36,12 @@ def find_labels(rows: list[Row]) -> list[Hit]:
     hits = []
     for r, row in enumerate(rows):
         start = _first_real_token(row)
-        if start is None:
-            continue
+        if start is None or _option_row(row):
+            continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
         if found is not None:
             hits.append(found)
-        elif _HEADING.match(row.text):
+        elif _HEADING.match(row.text) or numbered_heading(row):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
@@ -49,6 +49,42 @@ def find_labels(rows: list[Row]) -> list[Hit]:
 
 
 _SEPARATORS = (":", ".", ";", "-", "–", "—")
+
+# A retyped copy numbers its sections its own way ("2/ Localisation", "2) La localisation",
+# "Section 2 : …", "II. …"), OCR turning "2/" into "21" or "2l": the number, then a word of
+# that section's printed title, on a short row of its own.
+_NUMBERING = re.compile(r"^[\W_]*(?:section|partie|titre)?\s*(?P<number>[1-5]|i{1,3}|iv|v)"
+                        r"(?:\s*[/|).:–—-]|[1lI]?(?=\s))\s*", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def _section_words() -> dict[int, set[str]]:
+    """Each section's number and the words of its printed title that name it."""
+    words = {}
+    for label in LABELS:
+        match = re.match(r"SECTION (\d) – (.*)", label.text)
+        if match and label.field is None:
+            title = [norm(w) for w in re.split(r"[\s'’]+", match.group(2))]
+            words[int(match.group(1))] = {w for w in title if len(w) > 3 and w != "atelier"}
+    return words
+
+
+_SECTION_WORDS = _section_words()
+
+
+def numbered_heading(row: Row) -> bool:
+    """A section heading in a retyped copy's own numbering: it ends the answer before it."""
+    if len(row.tokens) > 8:
+        return False
+    match = _NUMBERING.match(row.text)
+    if not match:
+        return False
+    number = match.group("number").lower()
+    section = int(number) if number.isdigit() else _ROMAN[number]
+    rest = [norm(w) for w in re.split(r"[\s'’]+", row.text[match.end():]) if norm(w)]
+    title = _SECTION_WORDS.get(section, set())
+    return any(same_word(word, key) for word in rest[:3] for key in title)
+
 
 
 def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> list[Hit]:
@@ -170,6 +206,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 matched_chars += len(words[j])
                 j, k, last = j + 1, k + 1, token
                 continue
+            if k + 1 < len(tokens) and _split(token, tokens[k + 1], words[j]):
+                positions += [(row, k), (row, k + 1)]  # OCR cut one word in two: "restau ratio"
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 2, tokens[k + 1]
+                continue
             glued = _glued(tokens, k, words, j)
             if glued:
                 positions.append((row, k))
@@ -208,6 +249,12 @@ def _lost_words(token: Token, words: list[str], j: int) -> int:
     return 0
 
 
+def _split(token: Token, following: Token, word: str) -> bool:
+    """Two tokens close together that make one label word once joined."""
+    return len(word) >= 6 and not same_word(token.norm, word) and following.x0 - token.x1 < COLUMN_GAP \
+        and same_word(token.norm + following.norm, word)
+
+
 def _glued(tokens, k: int, words: list[str], j: int) -> int:
     """OCR sometimes glues two label words: how many label words this token covers."""
     for count in (2, 3):
@@ -225,6 +272,8 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     if k + 1 >= len(tokens):
         return True
     following = tokens[k + 1]
+    if complete and _cell_gap(tokens[k], following):
+        return True
     return _column_gap(tokens[k], following) or following.text.startswith((":", "–", "-")) and complete
 
 
@@ -237,13 +286,24 @@ def _column_gap(before: Token, after: Token) -> bool:
     return after.x0 - before.x1 >= min(COLUMN_GAP, max(1.5 * height, 6.0))
 
 
+def _cell_gap(before: Token, after: Token) -> bool:
+    """After a label matched word for word, a gap a few spaces wide already ends it: a
+    long label fills its cell and the answer's cell starts close to its last word."""
+    height = min(before.bbox[3] - before.bbox[1], after.bbox[3] - after.bbox[1])
+    return after.x0 - before.x1 >= max(height, 4.0)
+
+
 def _continuation(rows: list[Row], row: int, x: float) -> int | None:
     """The next row holding the label's next line at the same x: the row right below, or
     the one after when the answer's second line (its own row) came between them."""
     height = max(t.bbox[3] - t.bbox[1] for t in rows[row].tokens)
     for nxt in (row + 1, row + 2):
-        if nxt >= len(rows) or (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+        if nxt >= len(rows):
             return None
+        if (rows[nxt].file, rows[nxt].page) != (rows[row].file, rows[row].page):
+            # A label cut by the page's end goes on at the top of the next page.
+            turned = nxt == row + 1 and (rows[nxt].file, rows[nxt].page) == (rows[row].file, rows[row].page + 1)
+            return nxt if turned and _token_at(rows[nxt], x) is not None else None
         if rows[nxt].top - rows[row].top > max(40, 4 * height):
             return None
         if _token_at(rows[nxt], x) is not None:
@@ -256,6 +316,16 @@ def _token_at(row: Row, x: float) -> int | None:
         if abs(token.x0 - x) <= 12:
             return index
     return None
+
+
+# Marks that open a check-box option's line, as typed or as OCR reads them.
+_BOX_MARKS = _BOXES | {"✓", "✔", "✗", "✘", "⊠", "❑", "❏", "[x]", "[X]", "[", "[]", "[ ]", "X", "x", "×"}
+
+
+def _option_row(row: Row) -> bool:
+    """A row that starts with a box or a tick: one option of a check-box group."""
+    first = row.tokens[0].text
+    return first in _BOX_MARKS or bool(re.match(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■✓✔])\w", first))
 
 
 def _first_real_token(row: Row) -> int | None:

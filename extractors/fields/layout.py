@@ -66,6 +66,7 @@ def norm(text: str) -> str:
 
 
 _FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
+_HEADER_WORDS = {norm(word) for header in RUNNING_HEADERS for word in header.split() if len(norm(word)) > 3}
 
 
 def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> list[Row]:
@@ -78,7 +79,8 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
     rows = []
     for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and (_running(row, repeated) or _PAGE_NUMBER.match(row.text.lower())
+            if _in_margin(row, page_rows_) and (_running(row, repeated)
+                                                or _PAGE_NUMBER.match(row.text.lower())
                                                 or _PAGE_OF.search(row.text.lower())):
                 continue
             rows.append(row)
@@ -310,8 +312,17 @@ def _key(row: Row) -> str:
 def _running(row: Row, repeated: set[str]) -> bool:
     key = _key(row)
     # A piece of the header (a tilted photo cuts it in two rows) is still the header.
-    return key in repeated or any(fuzz.ratio(key, header) >= 80 or len(key) >= 10
-                                  and fuzz.partial_ratio(key, header) >= 88 for header in _FORM_HEADERS)
+    return key in repeated or _header_words(row) or any(
+        fuzz.ratio(key, header) >= 80 or len(key) >= 10 and fuzz.partial_ratio(key, header) >= 88
+        for header in _FORM_HEADERS)
+
+
+def _header_words(row: Row) -> bool:
+    """A margin row made mostly of the running header's or footer's words, as a fax leaves
+    them ("Version 2025 Page", "Aueker des tertoes Fish"): what is left of the header, not an answer."""
+    words = [t.norm for t in row.tokens if t.norm and not t.norm.isdigit()]
+    known = sum(1 for w in words if len(w) > 3 and any(fuzz.ratio(w, h) >= 65 for h in _HEADER_WORDS))
+    return known >= 2 and known >= 0.5 * len(words)
 
 
 def _running_lines(per_page: list[list[Row]]) -> set[str]:
