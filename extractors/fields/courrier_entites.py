@@ -220,10 +220,15 @@ def _signer_capacity(parts: LetterParts) -> str | None:
 
 
 def _named_in_body(parts: LetterParts) -> list[Clue]:
+    """"le soutien de la ville de Lodève": the body's phrase names the commune, not how the
+    letter designates itself (its letterhead), so a commune is given as "Commune de …"."""
     found = []
     for line in _body(parts):
         for match in _BODY_COLLECTIVITE.finditer(line.text):
-            found.append(Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,)))
+            name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
+            if not is_epci_name(name):
+                name = re.sub(r"(?i)^(?:commune|ville|mairie|cit[ée])\b", "Commune", name)
+            found.append(Clue(name, 0.6, (line,)))
     return found
 
 
