@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_layout import LetterParts, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, Name, Quality, body_name,
+                                          body_quality,
                                           name_of, quality_of, roles_in, same_person)
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
 from extractors.signature import SignatureCheck
@@ -100,8 +101,13 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
 
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
-    """The signatory block's quality; else the sender's title above "à Monsieur …", less trusted."""
-    quality = quality_of(block, kind.value, entites.is_epci_name(collectivite))
+    """The signatory block's quality; else the body's "Je soussignée …, maire de …"; else the
+    sender's title above "à Monsieur …", less trusted."""
+    epci = entites.is_epci_name(collectivite)
+    quality = quality_of(block, kind.value, epci)
+    if quality is None:
+        quality = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
+                               kind.value, epci)
     if quality is None and parts.sender_title is not None:
         quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
         return replace(quality, confidence=min(quality.confidence, 0.75)) if quality else None
@@ -251,9 +257,41 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         check = signatures.get(index) if index is not None else None
         for name in names:
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
-    key = "courrier_collectivite.signataire_nom"
-    out[key] = _checked_against_elu(out[key], out["courrier_collectivite.signataire_qualite"], *elu)
+    key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
+    out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
+    out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
     return out
+
+
+def _elu_mandate(elu_qualite: str | None) -> str | None:
+    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
+    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
+
+
+def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
+    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
+    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
+    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None:
+        return name, quality
+    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+            and same_person(str(name.value), elu):
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
+        read = str(name.value or "")
+        part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
+        status = FieldStatus.EXTRACTED if part_of and quality.status is FieldStatus.EXTRACTED else FieldStatus.NEEDS_REVIEW
+        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
+        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
+    return name, quality
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split()
 
 
 def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,

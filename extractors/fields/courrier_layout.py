@@ -17,6 +17,9 @@ _OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
 _CLOSING = re.compile(r"je vous prie|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
                       r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
+# "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
+_TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
+                         r"(?:[ ,]|$)")
 _AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d")
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
@@ -220,7 +223,7 @@ def _closing(lines: list[Line], start: int) -> int | None:
         return None
     last = found[-1]
     while last + 1 < len(lines) and not lines[last].norm.rstrip().endswith(".") and \
-            _same_paragraph(lines[last], lines[last + 1]):
+            _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
         last += 1
     return last
 

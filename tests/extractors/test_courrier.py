@@ -352,3 +352,61 @@ def test_other_mandates_under_the_title_do_not_blur_it(signatory, slug):
     reading = read_letter(COLL, "c.pdf", (letter(head=head, signatory=signatory),))
     quality = reading.fields["signataire_qualite"]
     assert quality.value == slug and quality.confidence >= 0.85
+
+
+# -- titles a stamp or a stroke damaged, and what the letter and the fiche say of the signer -----
+
+@pytest.mark.parametrize("title, kind, slug", [
+    ("Le Préfetide Kauxel", PREFET, "prefet"),  # "Le Préfet de la Haute-Savoie" under a stamp
+    ("La Présidé de", COLL, "president_epci"),
+])
+def test_a_damaged_title_is_read_for_what_it_is_but_less_trusted(title, kind, slug):
+    head = ("Communauté de communes du Val d'Ille", "35520 Melesse") if kind is COLL else ("PRÉFET", "DE LA SARTHE")
+    reading = read_letter(kind, "c.pdf", (letter(head=head, signatory=(title, "Marie-Josée Morvan"), ocr=True,
+                                                 conf=0.95),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == slug and quality.confidence <= 0.85
+
+
+def test_a_first_name_is_no_damaged_title():
+    reading = read_letter(COLL, "c.pdf", (letter(signatory=("Marie Présent",)),))
+    assert "signataire_qualite" not in reading.fields
+
+
+def test_a_title_under_a_closing_without_its_full_stop_is_the_signatory_block():
+    closing = ("Je vous prie d'agréer, Monsieur le Sous-directeur, l'expression de mes salutations",
+               "distinguées")
+    got = fields_of(COLL, letter(closing=closing, signatory=("Maire", "Armelle Peyrou")))
+    assert got["signataire_qualite"] == "maire" and got["signataire_nom"] == "Armelle Peyrou"
+
+
+def test_without_a_title_in_the_block_the_body_says_who_signs():
+    body = ("Je soussignée Nadège MAILLARD, maire de Vitré, confirme par la présente le soutien plein et",
+            "entier de la commune à la candidature déposée.")
+    got = fields_of(COLL, letter(body=body, signatory=("Nadège MAILLARD",)))
+    assert got["signataire_qualite"] == "maire"
+
+
+def coll_reading(signatory, conf=0.95):
+    return read_letter(COLL, "c.pdf", (letter(signatory=signatory, ocr=True, conf=conf),))
+
+
+def test_the_fiches_elu_gives_the_mandate_of_a_signer_named_without_a_title():
+    got = letter_fields([coll_reading(("Nadège Maillard",))], "Commune de Vitré", {},
+                        ("Nadège MAILLARD", "Maire"))
+    quality = got["courrier_collectivite.signataire_qualite"]
+    assert quality.value == "maire" and quality.status is FieldStatus.EXTRACTED
+    other = letter_fields([coll_reading(("Nadège Maillard",))], "Commune de Vitré", {}, ("Paul Durand", "Maire"))
+    assert other["courrier_collectivite.signataire_qualite"].status is FieldStatus.MISSING
+
+
+def test_a_half_read_name_of_the_elus_mandate_is_the_elus_and_scribbles_only_a_suggestion():
+    half = letter_fields([coll_reading(("Le Maire,", "Peyrou"))], "Commune de Vitré", {}, ("Armelle Peyrou", "Maire"))
+    name = half["courrier_collectivite.signataire_nom"]
+    assert name.value == "Armelle Peyrou" and name.status is FieldStatus.EXTRACTED
+    strokes = letter_fields([coll_reading(("Le Maire,", "wa"))], "Commune de Vitré", {}, ("Armelle Peyrou", "Maire"))
+    name = strokes["courrier_collectivite.signataire_nom"]
+    assert name.value == "Armelle Peyrou" and name.status is FieldStatus.NEEDS_REVIEW
+    adjoint = letter_fields([coll_reading(("Pour le Maire, l'adjoint", "Peyrou"))], "Commune de Vitré", {},
+                            ("Armelle Peyrou", "Maire"))
+    assert adjoint["courrier_collectivite.signataire_nom"].value != "Armelle Peyrou"
