@@ -17,6 +17,8 @@ _OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
 _CLOSING = re.compile(r"je vous prie|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
                       r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
+_PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,2}\s*/\s*\d{1,2}$|^[-–—]\s*\d{1,2}\s*[-–—]$|^page \d{1,2}(?: sur \d{1,2})?$")
+_RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 # "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
                          r"(?:[ ,]|$)")
@@ -240,6 +242,8 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
+        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text):
+            continue  # "1/2" under the closing, "Commune d'Aléria – 30/05/2026" atop the next page
         if _AFTER_SIGNATURE.match(line.norm):
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:

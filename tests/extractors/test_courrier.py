@@ -410,3 +410,13 @@ def test_a_half_read_name_of_the_elus_mandate_is_the_elus_and_scribbles_only_a_s
     adjoint = letter_fields([coll_reading(("Pour le Maire, l'adjoint", "Peyrou"))], "Commune de Vitré", {},
                             ("Armelle Peyrou", "Maire"))
     assert adjoint["courrier_collectivite.signataire_nom"].value != "Armelle Peyrou"
+
+
+def test_a_signatory_block_on_the_next_page_is_read_past_the_page_number_and_the_running_head():
+    first = letter(signatory=("1/2",))
+    second = page([(34, [(57, "Commune de Vitré – 30/05/2026")]), (83, [(390, "Vitré, le 30 mai 2026")]),
+                   (123, [(390, "La Maire")]), (208, [(390, "Lucie FILIPPI")]), (813, [(290, "2/2")])], number=2)
+    reading = read_letter(COLL, "c.pdf", (first, second))
+    got = {name: value.value for name, value in reading.fields.items()}
+    assert got["signataire_nom"] == "Lucie FILIPPI" and got["signataire_qualite"] == "maire"
+    assert reading.zone is not None and reading.zone.page == 1
