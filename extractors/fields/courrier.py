@@ -51,6 +51,7 @@ class LetterReading:
     pages: tuple[PageText, ...]
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     zone: SignatureZone | None = None
+    ended: bool = True  # its closing formula was read: the signatory block is where the zone says
 
 
 def is_letter(kind: PieceKind) -> bool:
@@ -79,7 +80,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
-    return LetterReading(kind, file, pages, values, zone)
+    return LetterReading(kind, file, pages, values, zone, parts.closing is not None)
 
 
 def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[PageText, ...]) -> FieldValue | None:
@@ -163,7 +164,9 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
         page, height = block[0].page, max(l.height for l in block)
         first, last = min(l.top for l in block), max(l.bottom for l in block)
         above = [l for l in parts.lines if l.page == page and l not in block and l.bottom <= first + 0.5 * height]
-        top = max(first - 8 * height, max((l.top for l in above), default=0.0)) - 0.3 * height
+        # up to the printed line above, however far: a block read far below the closing (its
+        # quality lost under a stamp, a photo's bottom read badly) has the signature in between
+        top = max((l.top for l in above), default=max(0.0, first - 8 * height)) - 0.3 * height
         bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
         left = min(l.x0 for l in block) - 18 * height
     elif parts.closing is not None:
@@ -322,7 +325,9 @@ def signe_value(reading: LetterReading, check: SignatureCheck | None) -> FieldVa
     box = check.bbox if check and check.bbox else (zone.bbox if zone else None)
     source = Source(reading.file, page.number, tuple(round(v, 2) for v in page.to_page(box))) \
         if page and box else None
-    if check is None or check.signed is None:
-        confidence = check.confidence if check else 0.0
+    if check is None or check.signed is None or check.signed is False and not reading.ended:
+        # no closing formula read (a page of the letter missing or misread): the last lines
+        # are no sure signatory block, and no ink there says nothing of the signature
+        confidence = check.confidence if check and check.signed is None else 0.0 if check is None else 0.4
         return FieldValue(None, confidence, source, FieldStatus.NEEDS_REVIEW)
     return FieldValue(check.signed, check.confidence, source, FieldStatus.EXTRACTED)

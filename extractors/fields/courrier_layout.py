@@ -265,7 +265,8 @@ def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
 
 def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, ...], end: int) -> int | None:
     """"Ville, le 12 mars 2026" in the head (or "Fait à …, le …" by the signature), never the body."""
-    for group in (head, signatory, range(end)):
+    made = [i for i, line in enumerate(lines) if line.norm.startswith("fait ")]  # "Fait à …, le …" by the closing
+    for group in (head, signatory, range(end), made):
         for i in group:
             match = DATE.search(lines[i].text)
             if match and _date_line_shape(lines[i].text, match):
@@ -283,7 +284,10 @@ def _date_line_shape(text: str, match: re.Match) -> bool:
     Not "V/Réf : courrier du 2 février 2026", not "Par délibération du 15 février 2026".
     """
     before, after = text[:match.start()], text[match.end():]
-    return bool(_BEFORE_DATE.match(before)) and len(after.strip(" .")) <= 3
+    return bool(_BEFORE_DATE.match(before) or _FAIT.match(before)) and len(after.strip(" .")) <= 3
+
+
+_FAIT = re.compile(r"(?i)^\s*fait\b[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
 
 
 def date_parts(text: str) -> tuple[str | None, str | None]:

@@ -43,7 +43,7 @@ _CIVILITY = re.compile(r"^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|dr\.?|doct
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
-                         r"conseiller|delegation|commune|ville|communaute|republique|liberte|egalite|"
+                         r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|intercommunal\w*|republique|liberte|egalite|"
                          r"fraternite|region|departement|prefecture|mairie|service|bureau|madame|monsieur|rue|place|avenue|"
                          r"boulevard|bd|allee|chemin|route|impasse|quai|square|cours|hotel|tour|cedex|bp)\b")
 
@@ -187,7 +187,7 @@ def _resolve(slugs: set[str], piece_kind: str, collectivite_is_epci: bool | None
 def name_of(lines: list[Line]) -> Name | None:
     """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in doubt."""
     candidates = []
-    for line in lines:
+    for line in _rows(lines):
         text = _name_part(line.text)
         score = name_shape(text)
         if score > 0:
@@ -196,6 +196,23 @@ def name_of(lines: list[Line]) -> Name | None:
     if best and best[0] >= 0.85 and sum(1 for c in candidates if c[0] >= 0.5) == 1:
         return Name(best[2], round(min(best[0], best[1].conf), 3), best[1])
     return _with_ner(lines, candidates)
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """The block's lines, a name OCR cut in two on one row ("Aurore" | "SILVA") joined again."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and last.page == line.page and abs(last.top - line.top) <= 0.6 * last.height \
+                and len(last.words) + len(line.words) <= 4 and not roles_in(last.norm) and not roles_in(line.norm):
+            words = tuple(sorted(last.words + line.words, key=lambda w: w.bbox[0]))
+            text = " ".join(w.text for w in words)
+            from extractors.text import normalise
+
+            out[-1] = Line(words, line.page, text, normalise(text))
+            continue
+        out.append(line)
+    return out
 
 
 def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> Name | None:
