@@ -394,11 +394,15 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         from extractors.text import normalise
 
         addressed = bool(_DGALN.search(normalise(join_lines(lines))))
-        return Clue(addressed, 0.95 if addressed else 0.9, tuple(lines))
+        if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
+            # acronyms "DGALN/DHUP/AD1" are read with little confidence
+            named = [l for l in lines if _DGALN.search(l.norm)]
+            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
+        return Clue(False, 0.9, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]
     if cued:
-        return Clue(True, 0.8, tuple(cued))
+        return Clue(True, 0.8 if len(cued) == 1 else 0.9, (max(cued, key=lambda l: l.conf),))
     if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
         return Clue(True, 0.75, (parts.lines[parts.salutation],))
     return None

@@ -420,3 +420,13 @@ def test_a_signatory_block_on_the_next_page_is_read_past_the_page_number_and_the
     got = {name: value.value for name, value in reading.fields.items()}
     assert got["signataire_nom"] == "Lucie FILIPPI" and got["signataire_qualite"] == "maire"
     assert reading.zone is not None and reading.zone.page == 1
+
+
+def test_the_dgaln_addressee_is_as_sure_as_its_best_read_line():
+    from dataclasses import replace as replaced
+
+    text = prefet_letter(ocr=True, conf=0.95)
+    acronyms = {w.line for w in text.words if "DGALN" in w.text}
+    blurred = replaced(text, words=tuple(replaced(w, conf=0.5) if w.line in acronyms else w for w in text.words))
+    value = read_letter(PREFET, "p.pdf", (blurred,)).fields["destinataire_dgaln"]
+    assert value.value is True and value.confidence >= 0.9
