@@ -15,7 +15,7 @@ _BOXES = {"☐", "☒", "☑", "□", "■"}
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
 _OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
-_CLOSING = re.compile(r"je vous prie|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
+_CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
                       r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
 _PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,2}\s*/\s*\d{1,2}$|^[-–—]\s*\d{1,2}\s*[-–—]$|^page \d{1,2}(?: sur \d{1,2})?$")
 _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
@@ -258,7 +258,9 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
     """No closing formula: the last short lines of the letter."""
-    tail = [i for i in range(max(start, len(lines) - 6), len(lines))
+    last = next((i for i in range(max(start, len(lines) - 6), len(lines)) if _AFTER_SIGNATURE.match(lines[i].norm)),
+                len(lines))  # "Copie : …", "P.J. : …" come after the signature
+    tail = [i for i in range(max(start, len(lines) - 6), last)
             if len(lines[i].norm) <= 60 and not _FOOTER.search(lines[i].norm)]
     return tuple(tail[-4:])
 

@@ -430,3 +430,10 @@ def test_the_dgaln_addressee_is_as_sure_as_its_best_read_line():
     blurred = replaced(text, words=tuple(replaced(w, conf=0.5) if w.line in acronyms else w for w in text.words))
     value = read_letter(PREFET, "p.pdf", (blurred,)).fields["destinataire_dgaln"]
     assert value.value is True and value.confidence >= 0.9
+
+
+def test_a_copy_line_under_the_block_is_no_part_of_the_signers_title():
+    closing = ("Je vous saurais gré de bien vouloir réserver une suite favorable à cette candidature.",)
+    got = fields_of(PREFET, prefet_letter(closing=closing, signatory=("Pascale COULIBALY", "La Préfète de la Sarthe"),
+                                          after=("Copie : Monsieur le Sous-préfet d'arrondissement",)))
+    assert got["signataire_qualite"] == "prefet" and got["signataire_nom"] == "Pascale COULIBALY"
