@@ -29,6 +29,18 @@ class SignatureCheck:
     bbox: BBox | None = None
     kind: str = "manuscrite"  # "manuscrite" (ink on the page), "numerique" (PAdES), "absente"
     detail: str = ""
+    block_text: tuple[str, ...] = ()  # the signatory area read again on its dark ink alone (scans)
+
+
+def dark_ink(image: Image.Image, zone: BBox, dpi: float, level: int = 110) -> Image.Image | None:
+    """The signatory area with only its darkest ink, black on white: a grey or coloured stamp,
+    light strokes and the paper's tint gone, so the typed title and name under them can be read."""
+    scale = dpi / 72.0
+    x0, y0, x1, y1 = (int(round(v * scale)) for v in zone)
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    return image.convert("L").crop((x0, y0, x1, y1)).point(lambda v: 0 if v < level else 255)
 
 
 def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,

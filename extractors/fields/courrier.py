@@ -15,11 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
-from extractors.fields.courrier_layout import LetterParts, date_parts, letter_lines, letter_parts, source_of
+from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, Name, Quality, body_name,
-                                          body_quality,
-                                          name_of, quality_of, roles_in, same_person)
-from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
+                                          body_quality, name_of, quality_of, roles_in, same_person)
+from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
 
@@ -260,10 +259,52 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         check = signatures.get(index) if index is not None else None
         for name in names:
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
+        if reading is not None and check is not None and check.block_text:
+            out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
     out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
     return out
+
+
+def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, FieldValue],
+                  kind: PieceKind) -> dict[str, FieldValue]:
+    """The signatory's quality and name from the block read again on its dark ink (a stamp or a
+    light signature over it), where the page's reading lacks them. A name so found is sure only
+    when what the page's OCR read of it is part of it ("M. Franck" of "M. Franck Marchal")."""
+    lines = [_text_line(text, reading) for text in check.block_text if text.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
+    lines = lines[closing + 1:]
+    if not lines:
+        return {}
+    found: dict[str, FieldValue] = {}
+    source = reading.fields.get("signataire_nom", FieldValue.missing()).source or (
+        out[f"{kind.value}.signe"].source)
+    if out[f"{kind.value}.signataire_qualite"].status is FieldStatus.MISSING:
+        collectivite = reading.fields.get("collectivite")
+        quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
+        if quality:
+            found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
+                                                     FieldStatus.EXTRACTED)
+    name = out[f"{kind.value}.signataire_nom"]
+    if name.status is not FieldStatus.EXTRACTED:
+        again = name_of(lines)
+        if again and again.sure and again.confidence >= 0.85:
+            read = str(name.value or "")
+            agrees = bool(read) and set(_words(read)) <= set(_words(again.text)) and \
+                any(len(w) >= 3 for w in _words(read))
+            status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
+            found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
+    return found
+
+
+_CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
+
+
+def _text_line(text: str, reading: LetterReading) -> Line:
+    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token)."""
+    words = tuple(Word(token, (0.0, 0.0, 1.0, 1.0), 0.9, 0) for token in text.split())
+    return Line(words, reading.zone.page if reading.zone else 0, text, normalise(text))
 
 
 def _elu_mandate(elu_qualite: str | None) -> str | None:
@@ -294,7 +335,8 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
 
 
 def _words(text: str) -> list[str]:
-    return re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split()
+    """A name's words to compare, civility initials ("M.") and stray letters aside."""
+    return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
 
 
 def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,

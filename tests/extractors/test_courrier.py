@@ -437,3 +437,32 @@ def test_a_copy_line_under_the_block_is_no_part_of_the_signers_title():
     got = fields_of(PREFET, prefet_letter(closing=closing, signatory=("Pascale COULIBALY", "La Préfète de la Sarthe"),
                                           after=("Copie : Monsieur le Sous-préfet d'arrondissement",)))
     assert got["signataire_qualite"] == "prefet" and got["signataire_nom"] == "Pascale COULIBALY"
+
+
+def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
+    """The page's OCR lost the title and most of the name under a stamp; the worker's second
+    reading of the signatory area, on its dark ink, has them."""
+    hidden = read_letter(PREFET, "p.pdf", (prefet_letter(signatory=("M. Franck",), ocr=True, conf=0.95),))
+    again = SignatureCheck(True, 0.95, None, block_text=(
+        "Je vous prie d'agréer, Madame, l'expression de ma considération distinguée",
+        "Le Préfet dé la Guadeloupe,", "M. Franck Marchal"))
+    got = letter_fields([hidden], None, {0: again})
+    assert got["courrier_prefet.signataire_qualite"].value == "prefet"
+    name = got["courrier_prefet.signataire_nom"]
+    assert name.value == "Franck Marchal" and name.status is FieldStatus.EXTRACTED
+    other = SignatureCheck(True, 0.95, None, block_text=("Le Préfet de la Sarthe,", "Paul Durand"))
+    name = letter_fields([hidden], None, {0: other})["courrier_prefet.signataire_nom"]
+    assert name.value == "Paul Durand" and name.status is FieldStatus.NEEDS_REVIEW  # two readings disagree
+
+
+def test_dark_ink_keeps_the_typed_block_and_drops_a_grey_stamp():
+    from PIL import Image, ImageDraw
+
+    from extractors.signature import dark_ink
+
+    image = Image.new("L", (600, 300), 250)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((100, 50, 250, 200), outline=150, width=6)  # a grey stamp
+    draw.rectangle((120, 120, 300, 130), fill=20)  # typed text
+    crop = dark_ink(image, (0.0, 0.0, 600.0, 300.0), 72.0)
+    assert crop.getpixel((210, 125)) == 0 and crop.getpixel((100, 125)) == 255 and crop.getpixel((175, 52)) == 255
