@@ -203,9 +203,11 @@ def _rows(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         last = out[-1] if out else None
+        words = tuple(sorted((last.words if last else ()) + line.words, key=lambda w: w.bbox[0]))
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])]
         if last is not None and last.page == line.page and abs(last.top - line.top) <= 0.6 * last.height \
-                and len(last.words) + len(line.words) <= 4 and not roles_in(last.norm) and not roles_in(line.norm):
-            words = tuple(sorted(last.words + line.words, key=lambda w: w.bbox[0]))
+                and len(words) <= 4 and all(_NAME_WORD.match(w.text) and len(w.text) >= 2 for w in words) \
+                and max(gaps, default=0.0) <= 2.5 * last.height:  # not two fragments with a word lost between
             text = " ".join(w.text for w in words)
             from extractors.text import normalise
 

@@ -466,3 +466,25 @@ def test_dark_ink_keeps_the_typed_block_and_drops_a_grey_stamp():
     draw.rectangle((120, 120, 300, 130), fill=20)  # typed text
     crop = dark_ink(image, (0.0, 0.0, 600.0, 300.0), 72.0)
     assert crop.getpixel((210, 125)) == 0 and crop.getpixel((100, 125)) == 255 and crop.getpixel((175, 52)) == 255
+
+
+def row_line(x: float, top: float, text: str, line: int):
+    """A line as OCR gives it: its own reader line, even beside another on the same row."""
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+    from tests.extractors.letters import words
+
+    return Line(tuple(words(x, top, text, line)), 0, text, normalise(text))
+
+
+def test_two_fragments_of_a_name_with_a_word_lost_between_are_not_joined():
+    """"Mme Josiane" and "BON" on one row, "GARNIER-LE" lost under the signature: no "Josiane BON"."""
+    block = [row_line(320, 600, "La Préfète de la Sarthe", 0), row_line(240, 640, "BON", 1),
+             row_line(90, 642, "Mme Josiane", 2)]
+    name = name_of(block)
+    assert name is None or "BON" not in name.text or not name.sure
+
+
+def test_a_name_cut_in_two_on_one_row_is_joined():
+    block = [row_line(320, 600, "Maire de Poussan", 0), row_line(420, 640, "SILVA", 1), row_line(380, 643, "Aurore", 2)]
+    assert name_of(block).text == "Aurore SILVA"
