@@ -259,7 +259,7 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         check = signatures.get(index) if index is not None else None
         for name in names:
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
-        if reading is not None and check is not None and check.block_text:
+        if reading is not None and reading.ended and check is not None and check.block_text:
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)

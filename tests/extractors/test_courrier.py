@@ -488,3 +488,13 @@ def test_two_fragments_of_a_name_with_a_word_lost_between_are_not_joined():
 def test_a_name_cut_in_two_on_one_row_is_joined():
     block = [row_line(320, 600, "Maire de Poussan", 0), row_line(420, 640, "SILVA", 1), row_line(380, 643, "Aurore", 2)]
     assert name_of(block).text == "Aurore SILVA"
+
+
+def test_without_a_closing_the_area_read_again_is_no_signatory_block():
+    """A letter whose last page is missing: what lies under its last lines is body text."""
+    cut = read_letter(PREFET, "p.pdf", (prefet_letter(closing=(), signatory=(), objet=None, salutation=None, ocr=True,
+                                                      conf=0.95),))
+    again = SignatureCheck(None, 0.4, None, block_text=("La direction départementale des territoires,",
+                                                        "le chef de service"))
+    got = letter_fields([cut], None, {0: again})
+    assert got["courrier_prefet.signataire_qualite"].status is FieldStatus.MISSING
