@@ -328,7 +328,8 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
     if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
         read = str(name.value or "")
         part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
-        status = FieldStatus.EXTRACTED if part_of and quality.status is FieldStatus.EXTRACTED else FieldStatus.NEEDS_REVIEW
+        sure = part_of and quality.status is FieldStatus.EXTRACTED
+        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality

@@ -15,9 +15,11 @@ _BOXES = {"☐", "☒", "☑", "□", "■"}
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
 _OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
-_CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
+_CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|"
+                      r"l'assurance de|"
                       r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
-_PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,2}\s*/\s*\d{1,2}$|^[-–—]\s*\d{1,2}\s*[-–—]$|^page \d{1,2}(?: sur \d{1,2})?$")
+_PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,2}\s*/\s*\d{1,2}$|^[-–—]\s*\d{1,2}\s*[-–—]$"
+                        r"|^page \d{1,2}(?: sur \d{1,2})?$")
 _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 # "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"

@@ -43,7 +43,8 @@ _CIVILITY = re.compile(r"^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|dr\.?|doct
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
-                         r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|intercommunal\w*|republique|liberte|egalite|"
+                         r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|"
+                         r"intercommunal\w*|republique|liberte|egalite|"
                          r"fraternite|region|departement|prefecture|mairie|service|bureau|madame|monsieur|rue|place|avenue|"
                          r"boulevard|bd|allee|chemin|route|impasse|quai|square|cours|hotel|tour|cedex|bp)\b")
 

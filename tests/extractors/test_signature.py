@@ -374,7 +374,8 @@ def test_small_print_left_unread_under_the_block_is_no_ink_of_a_signature():
     boxes.append((name[0], name[1], name[2] - 20, name[3]))  # OCR's box stopped short of the word's end
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(FONT, int(5 * SCALE))
-    draw.text(px(200, 505), "Hôtel de ville - 1 place du Château - 35500 Vitré - Tél. 02 99 75 00 00", fill=0, font=font)
+    footer = "Hôtel de ville - 1 place du Château - 35500 Vitré - Tél. 02 99 75 00 00"
+    draw.text(px(200, 505), footer, fill=0, font=font)
     assert check(image, boxes).signed is False
 
 
