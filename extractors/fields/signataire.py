@@ -135,7 +135,7 @@ def repaired_titles(norm: str) -> str:
         if len(word) < 5 or word.startswith(("prefec", "presidence")):
             continue
         best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
-        if fuzz.ratio(word, best) >= 80 and (word.startswith(best[:4]) or word.endswith(best[-4:])):
+        if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
             words[index] = best
     return " ".join(words)
 

@@ -498,3 +498,9 @@ def test_without_a_closing_the_area_read_again_is_no_signatory_block():
                                                         "le chef de service"))
     got = letter_fields([cut], None, {0: again})
     assert got["courrier_prefet.signataire_qualite"].status is FieldStatus.MISSING
+
+
+def test_a_word_of_the_body_is_no_damaged_title():
+    lines = letter_lines((page([(600, [(100, "Cette candidature a été présentée en comité de pilotage")]),
+                                (620, [(100, "unanimement favorable.")])], ocr=True, conf=0.95),))
+    assert quality_of(lines, "courrier_prefet", None) is None
