@@ -72,6 +72,10 @@ class TesseractEngine:
         """Words found anywhere, without layout analysis (psm 11): text among strokes and stamps."""
         return self._words(image, "--psm 11")
 
+    def block_words(self, image: Image.Image) -> list[RawWord]:
+        """Words of a small area read as one block of lines (psm 6): a letter's signatory block."""
+        return self._words(image, "--psm 6")
+
     def _words(self, image: Image.Image, config: str) -> list[RawWord]:
         import pytesseract
 

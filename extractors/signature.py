@@ -29,6 +29,18 @@ class SignatureCheck:
     bbox: BBox | None = None
     kind: str = "manuscrite"  # "manuscrite" (ink on the page), "numerique" (PAdES), "absente"
     detail: str = ""
+    block_text: tuple[str, ...] = ()  # the signatory area read again on its dark ink alone (scans)
+
+
+def dark_ink(image: Image.Image, zone: BBox, dpi: float, level: int = 110) -> Image.Image | None:
+    """The signatory area with only its darkest ink, black on white: a grey or coloured stamp,
+    light strokes and the paper's tint gone, so the typed title and name under them can be read."""
+    scale = dpi / 72.0
+    x0, y0, x1, y1 = (int(round(v * scale)) for v in zone)
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    return image.convert("L").crop((x0, y0, x1, y1)).point(lambda v: 0 if v < level else 255)
 
 
 def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,
@@ -80,6 +92,8 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
     parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
     check = decide(parts)
+    if check.signed is False and y1 - y0 < 4 * unit:  # a sliver at the page's edge: the area is not all there
+        check = SignatureCheck(None, 0.4, None, "indecise", "zone de signature trop petite")
     if check.bbox is not None:  # ink box back to points on the page
         bx0, by0, bx1, by1 = check.bbox
         box = ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
@@ -249,6 +263,8 @@ def _classify(part: InkComponent) -> InkComponent:
         kind = "filled"  # a logo, a blot, a dark band
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
         kind = "stroke"
+    elif part.height <= 0.6 and part.fill >= 0.5:
+        kind = "text"  # small dense letters: print OCR left unread (a footer) or the edge of a masked word
     else:
         kind = "glyph"
     return replace(part, kind=kind)
@@ -267,7 +283,15 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         return SignatureCheck(True, confidence, _union(strokes), "manuscrite",
                               f"{len(strokes)} trait(s) manuscrit(s)")
     glyphs = [p for p in loose if p.kind == "glyph"]
-    isolated = [g for g in glyphs if not _in_text_row(g, glyphs)]
+    script = [g for g in glyphs if g.height >= 1.15 and g.fill <= 0.6]
+    if len(script) >= 3 and _span(script) >= 3:
+        # letters taller than the text, side by side: a name written by hand (or a pasted
+        # script-font signature), each letter apart, over or beside the typed name
+        return SignatureCheck(True, 0.8, _union(script), "manuscrite", f"{len(script)} lettre(s) manuscrite(s)")
+    across = [g for g in glyphs if g.crossing and g.fill <= 0.1 and max(g.width, g.height) >= 2]
+    if across:  # a long thin loop going on under the typed words: a pen stroke over the print
+        return SignatureCheck(True, 0.75, _union(across), "manuscrite", "trait fin sur le texte imprimé")
+    isolated = [g for g in glyphs if not _in_text_row(g, glyphs + [p for p in loose if p.kind == "text"])]
     filled = [p for p in loose if p.kind in ("filled", "print")]  # a logo, print joined by a rule: unsure
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:
@@ -275,6 +299,13 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _span(parts: list[InkComponent]) -> float:
+    """The width of a group of components, in text-line heights."""
+    box = _union(parts)
+    unit = (parts[0].box[3] - parts[0].box[1]) / max(parts[0].height, 1e-6)  # pixels per text-line height
+    return (box[2] - box[0]) / max(unit, 1e-6)
 
 
 def _long_stroke(part: InkComponent) -> bool:
@@ -288,7 +319,7 @@ def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) ->
 
 def _in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:
     """Print: at least three glyphs of about one height side by side on one line."""
-    if not 0.25 <= glyph.height <= 1.5:
+    if not 0.15 <= glyph.height <= 1.5:
         return False
     centre = (glyph.box[1] + glyph.box[3]) / 2
     size = glyph.box[3] - glyph.box[1]

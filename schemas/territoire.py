@@ -140,10 +140,14 @@ def _same_or_member(entity: Entity, other: Entity, cog: Cog) -> bool:
 
 
 def letter_name(written: str, entity: Entity, exact: bool) -> str:
-    """The collectivité's name to export: as the letter writes it when that names it exactly
-    ("Mairie de Baguer-Pican", "CU du Grand Reims"), else rebuilt on the official name: the
-    letter's "Ville de" / "Mairie de" / "Commune de" and the commune's name, or the EPCI's
-    name with its nature spelt out."""
+    """The collectivité's name to export, on the entity it resolved to.
+
+    An EPCI: as the letter writes it when that names it exactly ("CU du Grand Reims"), else
+    the official name with its nature spelt out. A commune: the letter's own designation
+    ("Ville de …", "Mairie de …", "Commune de …") when it names the commune by its official
+    name and article ("Ville du Lorrain"); else, whatever the letterhead says ("Hôtel de ville",
+    the bare town, "Ville d'Ajoupa-Bouillon" for L'Ajoupa-Bouillon), "Commune de" and the
+    official name in its "de" form ("Commune de L'Ajoupa-Bouillon")."""
     from extractors.fields.courrier_entites import commune_named
 
     written = " ".join(written.split())
@@ -153,9 +157,18 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
         match = _ABBREVIATED.match(entity.nom)
         return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
     head = _COMMUNE_HEAD.match(written)
-    if exact and head:
-        return written[:1].upper() + written[1:]
-    return commune_named(entity.nom, (head.group("head") or "commune").capitalize() if head else "Commune")
+    word = head.group("head") if head else None
+    if word and _same_article(written, commune_named(entity.nom, word), entity.nom):
+        return commune_named(entity.nom, word.capitalize())
+    return commune_named(entity.nom)
+
+
+def _same_article(written: str, official: str, nom: str) -> bool:
+    """Whether "Ville d'Ajoupa-Bouillon" is written with the official "de L'" of "Ville de
+    L'Ajoupa-Bouillon" (an OCR slip in the name itself does not matter: it resolved)."""
+    core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", nom)
+    prefix = fold(official[:len(official) - len(core)]).split()
+    return fold(written).split()[:len(prefix)] == prefix
 
 
 @dataclass(frozen=True)

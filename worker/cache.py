@@ -44,4 +44,5 @@ def signature_to_json(check: SignatureCheck) -> dict:
 
 def signature_from_json(value: dict) -> SignatureCheck:
     bbox = tuple(value["bbox"]) if value.get("bbox") is not None else None
-    return SignatureCheck(value["signed"], value["confidence"], bbox, value["kind"], value["detail"])
+    return SignatureCheck(value["signed"], value["confidence"], bbox, value["kind"], value["detail"],
+                          tuple(value.get("block_text") or ()))

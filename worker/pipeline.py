@@ -401,7 +401,28 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
             image, dpi = list(frames)[page.number - 1]
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
-    return check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
+    check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
+    return replace(check, block_text=block_text(image, zone, dpi)) if page.ocr else check
+
+
+def block_text(image, zone: SignatureZone, dpi: float) -> tuple[str, ...]:
+    """The signatory area's lines read again on its dark ink alone: a stamp over the typed block
+    often hides it from the page's OCR. Empty when it cannot be read."""
+    from extractors.ocr import TesseractEngine
+    from extractors.signature import dark_ink
+
+    crop = dark_ink(image, zone.bbox, dpi)
+    if crop is None:
+        return ()
+    try:
+        words = TesseractEngine(timeout=30.0).block_words(crop)
+    except GuichetError:
+        return ()
+    lines: dict[tuple[int, ...], list] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    return tuple(" ".join(w.text for w in sorted(ws, key=lambda w: w.left)) for _, ws in sorted(
+        lines.items(), key=lambda item: min(w.top for w in item[1])))
 
 
 def keep_corrections(store: Store, dossier_id: str, fields: dict[str, dict]) -> dict[str, dict]:

@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
-from extractors.fields.courrier_layout import LetterParts, date_parts, letter_lines, letter_parts, source_of
+from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, Name, Quality, body_name,
-                                          name_of, quality_of, roles_in, same_person)
-from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source
+                                          body_quality, name_of, quality_of, roles_in, same_person)
+from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
 
@@ -50,6 +50,7 @@ class LetterReading:
     pages: tuple[PageText, ...]
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     zone: SignatureZone | None = None
+    ended: bool = True  # its closing formula was read: the signatory block is where the zone says
 
 
 def is_letter(kind: PieceKind) -> bool:
@@ -78,7 +79,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
-    return LetterReading(kind, file, pages, values, zone)
+    return LetterReading(kind, file, pages, values, zone, parts.closing is not None)
 
 
 def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[PageText, ...]) -> FieldValue | None:
@@ -100,8 +101,13 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
 
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
-    """The signatory block's quality; else the sender's title above "à Monsieur …", less trusted."""
-    quality = quality_of(block, kind.value, entites.is_epci_name(collectivite))
+    """The signatory block's quality; else the body's "Je soussignée …, maire de …"; else the
+    sender's title above "à Monsieur …", less trusted."""
+    epci = entites.is_epci_name(collectivite)
+    quality = quality_of(block, kind.value, epci)
+    if quality is None:
+        quality = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
+                               kind.value, epci)
     if quality is None and parts.sender_title is not None:
         quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
         return replace(quality, confidence=min(quality.confidence, 0.75)) if quality else None
@@ -157,7 +163,9 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
         page, height = block[0].page, max(l.height for l in block)
         first, last = min(l.top for l in block), max(l.bottom for l in block)
         above = [l for l in parts.lines if l.page == page and l not in block and l.bottom <= first + 0.5 * height]
-        top = max(first - 8 * height, max((l.top for l in above), default=0.0)) - 0.3 * height
+        # up to the printed line above, however far: a block read far below the closing (its
+        # quality lost under a stamp, a photo's bottom read badly) has the signature in between
+        top = max((l.top for l in above), default=max(0.0, first - 8 * height)) - 0.3 * height
         bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
         left = min(l.x0 for l in block) - 18 * height
     elif parts.closing is not None:
@@ -251,9 +259,85 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         check = signatures.get(index) if index is not None else None
         for name in names:
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
-    key = "courrier_collectivite.signataire_nom"
-    out[key] = _checked_against_elu(out[key], out["courrier_collectivite.signataire_qualite"], *elu)
+        if reading is not None and reading.ended and check is not None and check.block_text:
+            out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
+    key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
+    out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
+    out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
     return out
+
+
+def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, FieldValue],
+                  kind: PieceKind) -> dict[str, FieldValue]:
+    """The signatory's quality and name from the block read again on its dark ink (a stamp or a
+    light signature over it), where the page's reading lacks them. A name so found is sure only
+    when what the page's OCR read of it is part of it ("M. Franck" of "M. Franck Marchal")."""
+    lines = [_text_line(text, reading) for text in check.block_text if text.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
+    lines = lines[closing + 1:]
+    if not lines:
+        return {}
+    found: dict[str, FieldValue] = {}
+    source = reading.fields.get("signataire_nom", FieldValue.missing()).source or (
+        out[f"{kind.value}.signe"].source)
+    if out[f"{kind.value}.signataire_qualite"].status is FieldStatus.MISSING:
+        collectivite = reading.fields.get("collectivite")
+        quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
+        if quality:
+            found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
+                                                     FieldStatus.EXTRACTED)
+    name = out[f"{kind.value}.signataire_nom"]
+    if name.status is not FieldStatus.EXTRACTED:
+        again = name_of(lines)
+        if again and again.sure and again.confidence >= 0.85:
+            read = str(name.value or "")
+            agrees = bool(read) and set(_words(read)) <= set(_words(again.text)) and \
+                any(len(w) >= 3 for w in _words(read))
+            status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
+            found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
+    return found
+
+
+_CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
+
+
+def _text_line(text: str, reading: LetterReading) -> Line:
+    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token)."""
+    words = tuple(Word(token, (0.0, 0.0, 1.0, 1.0), 0.9, 0) for token in text.split())
+    return Line(words, reading.zone.page if reading.zone else 0, text, normalise(text))
+
+
+def _elu_mandate(elu_qualite: str | None) -> str | None:
+    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
+    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
+
+
+def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
+    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
+    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
+    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None:
+        return name, quality
+    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+            and same_person(str(name.value), elu):
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
+        read = str(name.value or "")
+        part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
+        sure = part_of and quality.status is FieldStatus.EXTRACTED
+        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
+        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
+        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
+    return name, quality
+
+
+def _words(text: str) -> list[str]:
+    """A name's words to compare, civility initials ("M.") and stray letters aside."""
+    return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
 
 
 def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
@@ -284,7 +368,9 @@ def signe_value(reading: LetterReading, check: SignatureCheck | None) -> FieldVa
     box = check.bbox if check and check.bbox else (zone.bbox if zone else None)
     source = Source(reading.file, page.number, tuple(round(v, 2) for v in page.to_page(box))) \
         if page and box else None
-    if check is None or check.signed is None:
-        confidence = check.confidence if check else 0.0
+    if check is None or check.signed is None or check.signed is False and not reading.ended:
+        # no closing formula read (a page of the letter missing or misread): the last lines
+        # are no sure signatory block, and no ink there says nothing of the signature
+        confidence = check.confidence if check and check.signed is None else 0.0 if check is None else 0.4
         return FieldValue(None, confidence, source, FieldStatus.NEEDS_REVIEW)
     return FieldValue(check.signed, check.confidence, source, FieldStatus.EXTRACTED)

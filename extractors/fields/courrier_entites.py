@@ -220,10 +220,15 @@ def _signer_capacity(parts: LetterParts) -> str | None:
 
 
 def _named_in_body(parts: LetterParts) -> list[Clue]:
+    """"le soutien de la ville de Lodève": the body's phrase names the commune, not how the
+    letter designates itself (its letterhead), so a commune is given as "Commune de …"."""
     found = []
     for line in _body(parts):
         for match in _BODY_COLLECTIVITE.finditer(line.text):
-            found.append(Clue(uncapitalise(re.sub(r"(?i)^la ", "", match.group("name"))), 0.6, (line,)))
+            name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
+            if not is_epci_name(name):
+                name = re.sub(r"(?i)^(?:commune|ville|mairie|cit[ée])\b", "Commune", name)
+            found.append(Clue(name, 0.6, (line,)))
     return found
 
 
@@ -389,11 +394,15 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         from extractors.text import normalise
 
         addressed = bool(_DGALN.search(normalise(join_lines(lines))))
-        return Clue(addressed, 0.95 if addressed else 0.9, tuple(lines))
+        if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
+            # acronyms "DGALN/DHUP/AD1" are read with little confidence
+            named = [l for l in lines if _DGALN.search(l.norm)]
+            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
+        return Clue(False, 0.9, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]
     if cued:
-        return Clue(True, 0.8, tuple(cued))
+        return Clue(True, 0.8 if len(cued) == 1 else 0.9, (max(cued, key=lambda l: l.conf),))
     if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
         return Clue(True, 0.75, (parts.lines[parts.salutation],))
     return None

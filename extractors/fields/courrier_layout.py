@@ -15,8 +15,15 @@ _BOXES = {"☐", "☒", "☑", "□", "■"}
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
 _OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
-_CLOSING = re.compile(r"je vous prie|veuillez (agreer|croire|recevoir)|l'expression de|l'assurance de|"
+_CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|"
+                      r"l'assurance de|"
                       r"\bsalutations\b|\bconsideration\b|\bsentiments\b|cordialement|respectueux")
+_PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,2}\s*/\s*\d{1,2}$|^[-–—]\s*\d{1,2}\s*[-–—]$"
+                        r"|^page \d{1,2}(?: sur \d{1,2})?$")
+_RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
+# "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
+_TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
+                         r"(?:[ ,]|$)")
 _AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d")
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
@@ -220,7 +227,7 @@ def _closing(lines: list[Line], start: int) -> int | None:
         return None
     last = found[-1]
     while last + 1 < len(lines) and not lines[last].norm.rstrip().endswith(".") and \
-            _same_paragraph(lines[last], lines[last + 1]):
+            _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
         last += 1
     return last
 
@@ -237,6 +244,8 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
+        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text):
+            continue  # "1/2" under the closing, "Commune d'Aléria – 30/05/2026" atop the next page
         if _AFTER_SIGNATURE.match(line.norm):
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
@@ -251,14 +260,17 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
     """No closing formula: the last short lines of the letter."""
-    tail = [i for i in range(max(start, len(lines) - 6), len(lines))
+    last = next((i for i in range(max(start, len(lines) - 6), len(lines)) if _AFTER_SIGNATURE.match(lines[i].norm)),
+                len(lines))  # "Copie : …", "P.J. : …" come after the signature
+    tail = [i for i in range(max(start, len(lines) - 6), last)
             if len(lines[i].norm) <= 60 and not _FOOTER.search(lines[i].norm)]
     return tuple(tail[-4:])
 
 
 def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, ...], end: int) -> int | None:
     """"Ville, le 12 mars 2026" in the head (or "Fait à …, le …" by the signature), never the body."""
-    for group in (head, signatory, range(end)):
+    made = [i for i, line in enumerate(lines) if line.norm.startswith("fait ")]  # "Fait à …, le …" by the closing
+    for group in (head, signatory, range(end), made):
         for i in group:
             match = DATE.search(lines[i].text)
             if match and _date_line_shape(lines[i].text, match):
@@ -276,7 +288,10 @@ def _date_line_shape(text: str, match: re.Match) -> bool:
     Not "V/Réf : courrier du 2 février 2026", not "Par délibération du 15 février 2026".
     """
     before, after = text[:match.start()], text[match.end():]
-    return bool(_BEFORE_DATE.match(before)) and len(after.strip(" .")) <= 3
+    return bool(_BEFORE_DATE.match(before) or _FAIT.match(before)) and len(after.strip(" .")) <= 3
+
+
+_FAIT = re.compile(r"(?i)^\s*fait\b[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
 
 
 def date_parts(text: str) -> tuple[str | None, str | None]:

@@ -43,7 +43,8 @@ _CIVILITY = re.compile(r"^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|dr\.?|doct
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
-                         r"conseiller|delegation|commune|ville|communaute|republique|liberte|egalite|"
+                         r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|"
+                         r"intercommunal\w*|republique|liberte|egalite|"
                          r"fraternite|region|departement|prefecture|mairie|service|bureau|madame|monsieur|rue|place|avenue|"
                          r"boulevard|bd|allee|chemin|route|impasse|quai|square|cours|hotel|tour|cedex|bp)\b")
 
@@ -92,14 +93,19 @@ def _is_for_someone(text: str, position: int) -> bool:
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
-    """The signer's quality from the quality lines of the signatory block."""
-    quality_lines = [l for l in lines if roles_in(l.norm)]
+    """The signer's quality from the quality lines of the signatory block (titles a stamp or a
+    stroke damaged, "Le Préfetide", "Présidé de", read for what they are, a little less trusted)."""
+    norms = {id(l): l.norm if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
+             else repaired_titles(l.norm) for l in lines}
+    quality_lines = [l for l in lines if roles_in(norms[id(l)])]
     if not quality_lines:
         return None
-    text = " ".join(l.norm for l in quality_lines)
+    text = " ".join(norms[id(l)] for l in quality_lines)
     roles = roles_in(text)
     own = [(pos, role) for pos, role, delegated in roles if not delegated]
     conf = min(l.conf for l in quality_lines)
+    if any(norms[id(l)] != l.norm for l in quality_lines):
+        conf = min(conf, 0.85)
     if not own:  # "Pour le préfet," and a name: someone signs for the préfet, without a title
         # For a maire or a president, whoever signs in their stead lacks the quality, whatever
         # their title (an adjoint, a vice-president): only for the préfet may it be a sous-préfet.
@@ -113,6 +119,41 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
     slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}
     slug, certainty = _resolve(slugs, piece_kind, collectivite_is_epci)
     return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))
+
+
+_ARTICLE_FIRST = re.compile(r"^(?:le|la) ")  # "Le Préfetide Kauxel" is a title, not "Jean Le Besco"
+_TITLE_WORDS = ("prefet", "prefete", "president", "presidente")
+
+
+def repaired_titles(norm: str) -> str:
+    """A normalised line whose OCR-damaged title words are put right: "le prefetide kauxel" ->
+    "le prefet kauxel", "preside de" -> "president de". Only long titles: "marie" is a name."""
+    from rapidfuzz import fuzz
+
+    words = norm.split()
+    for index, word in enumerate(words):
+        if len(word) < 5 or word.startswith(("prefec", "presidence")):
+            continue
+        best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
+        if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
+            words[index] = best
+    return " ".join(words)
+
+
+def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
+    """The quality the body gives the signer: "Je soussignée Nadège Maillard, maire de Montélier, …"."""
+    for line in lines:
+        match = _SOUSSIGNE.search(line.text)
+        if not match:
+            continue
+        from extractors.text import normalise
+
+        after = normalise(line.text[match.end("name"):])
+        after = re.split(r"\b(?:confirme|atteste|certifie|declare|apporte|soutien|ai l'honneur)", after)[0][:80]
+        own = [role for _, role, delegated in roles_in(after) if not delegated]
+        if own and own[0] in ("maire", "president", "prefet", "sous_prefet"):
+            return Quality(_slug(own[0], piece_kind, collectivite_is_epci), round(min(0.9, line.conf), 3), (line,))
+    return None
 
 
 def _last_clause(text: str, own: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -147,7 +188,7 @@ def _resolve(slugs: set[str], piece_kind: str, collectivite_is_epci: bool | None
 def name_of(lines: list[Line]) -> Name | None:
     """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in doubt."""
     candidates = []
-    for line in lines:
+    for line in _rows(lines):
         text = _name_part(line.text)
         score = name_shape(text)
         if score > 0:
@@ -156,6 +197,25 @@ def name_of(lines: list[Line]) -> Name | None:
     if best and best[0] >= 0.85 and sum(1 for c in candidates if c[0] >= 0.5) == 1:
         return Name(best[2], round(min(best[0], best[1].conf), 3), best[1])
     return _with_ner(lines, candidates)
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """The block's lines, a name OCR cut in two on one row ("Aurore" | "SILVA") joined again."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        words = tuple(sorted((last.words if last else ()) + line.words, key=lambda w: w.bbox[0]))
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])]
+        if last is not None and last.page == line.page and abs(last.top - line.top) <= 0.6 * last.height \
+                and len(words) <= 4 and all(_NAME_WORD.match(w.text) and len(w.text) >= 2 for w in words) \
+                and max(gaps, default=0.0) <= 2.5 * last.height:  # not two fragments with a word lost between
+            text = " ".join(w.text for w in words)
+            from extractors.text import normalise
+
+            out[-1] = Line(words, line.page, text, normalise(text))
+            continue
+        out.append(line)
+    return out
 
 
 def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> Name | None:

@@ -352,3 +352,155 @@ def test_other_mandates_under_the_title_do_not_blur_it(signatory, slug):
     reading = read_letter(COLL, "c.pdf", (letter(head=head, signatory=signatory),))
     quality = reading.fields["signataire_qualite"]
     assert quality.value == slug and quality.confidence >= 0.85
+
+
+# -- titles a stamp or a stroke damaged, and what the letter and the fiche say of the signer -----
+
+@pytest.mark.parametrize("title, kind, slug", [
+    ("Le Préfetide Kauxel", PREFET, "prefet"),  # "Le Préfet de la Haute-Savoie" under a stamp
+    ("La Présidé de", COLL, "president_epci"),
+])
+def test_a_damaged_title_is_read_for_what_it_is_but_less_trusted(title, kind, slug):
+    head = ("Communauté de communes du Val d'Ille", "35520 Melesse") if kind is COLL else ("PRÉFET", "DE LA SARTHE")
+    reading = read_letter(kind, "c.pdf", (letter(head=head, signatory=(title, "Marie-Josée Morvan"), ocr=True,
+                                                 conf=0.95),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == slug and quality.confidence <= 0.85
+
+
+def test_a_first_name_is_no_damaged_title():
+    reading = read_letter(COLL, "c.pdf", (letter(signatory=("Marie Présent",)),))
+    assert "signataire_qualite" not in reading.fields
+
+
+def test_a_title_under_a_closing_without_its_full_stop_is_the_signatory_block():
+    closing = ("Je vous prie d'agréer, Monsieur le Sous-directeur, l'expression de mes salutations",
+               "distinguées")
+    got = fields_of(COLL, letter(closing=closing, signatory=("Maire", "Armelle Peyrou")))
+    assert got["signataire_qualite"] == "maire" and got["signataire_nom"] == "Armelle Peyrou"
+
+
+def test_without_a_title_in_the_block_the_body_says_who_signs():
+    body = ("Je soussignée Nadège MAILLARD, maire de Vitré, confirme par la présente le soutien plein et",
+            "entier de la commune à la candidature déposée.")
+    got = fields_of(COLL, letter(body=body, signatory=("Nadège MAILLARD",)))
+    assert got["signataire_qualite"] == "maire"
+
+
+def coll_reading(signatory, conf=0.95):
+    return read_letter(COLL, "c.pdf", (letter(signatory=signatory, ocr=True, conf=conf),))
+
+
+def test_the_fiches_elu_gives_the_mandate_of_a_signer_named_without_a_title():
+    got = letter_fields([coll_reading(("Nadège Maillard",))], "Commune de Vitré", {},
+                        ("Nadège MAILLARD", "Maire"))
+    quality = got["courrier_collectivite.signataire_qualite"]
+    assert quality.value == "maire" and quality.status is FieldStatus.EXTRACTED
+    other = letter_fields([coll_reading(("Nadège Maillard",))], "Commune de Vitré", {}, ("Paul Durand", "Maire"))
+    assert other["courrier_collectivite.signataire_qualite"].status is FieldStatus.MISSING
+
+
+def test_a_half_read_name_of_the_elus_mandate_is_the_elus_and_scribbles_only_a_suggestion():
+    half = letter_fields([coll_reading(("Le Maire,", "Peyrou"))], "Commune de Vitré", {}, ("Armelle Peyrou", "Maire"))
+    name = half["courrier_collectivite.signataire_nom"]
+    assert name.value == "Armelle Peyrou" and name.status is FieldStatus.EXTRACTED
+    strokes = letter_fields([coll_reading(("Le Maire,", "wa"))], "Commune de Vitré", {}, ("Armelle Peyrou", "Maire"))
+    name = strokes["courrier_collectivite.signataire_nom"]
+    assert name.value == "Armelle Peyrou" and name.status is FieldStatus.NEEDS_REVIEW
+    adjoint = letter_fields([coll_reading(("Pour le Maire, l'adjoint", "Peyrou"))], "Commune de Vitré", {},
+                            ("Armelle Peyrou", "Maire"))
+    assert adjoint["courrier_collectivite.signataire_nom"].value != "Armelle Peyrou"
+
+
+def test_a_signatory_block_on_the_next_page_is_read_past_the_page_number_and_the_running_head():
+    first = letter(signatory=("1/2",))
+    second = page([(34, [(57, "Commune de Vitré – 30/05/2026")]), (83, [(390, "Vitré, le 30 mai 2026")]),
+                   (123, [(390, "La Maire")]), (208, [(390, "Lucie FILIPPI")]), (813, [(290, "2/2")])], number=2)
+    reading = read_letter(COLL, "c.pdf", (first, second))
+    got = {name: value.value for name, value in reading.fields.items()}
+    assert got["signataire_nom"] == "Lucie FILIPPI" and got["signataire_qualite"] == "maire"
+    assert reading.zone is not None and reading.zone.page == 1
+
+
+def test_the_dgaln_addressee_is_as_sure_as_its_best_read_line():
+    from dataclasses import replace as replaced
+
+    text = prefet_letter(ocr=True, conf=0.95)
+    acronyms = {w.line for w in text.words if "DGALN" in w.text}
+    blurred = replaced(text, words=tuple(replaced(w, conf=0.5) if w.line in acronyms else w for w in text.words))
+    value = read_letter(PREFET, "p.pdf", (blurred,)).fields["destinataire_dgaln"]
+    assert value.value is True and value.confidence >= 0.9
+
+
+def test_a_copy_line_under_the_block_is_no_part_of_the_signers_title():
+    closing = ("Je vous saurais gré de bien vouloir réserver une suite favorable à cette candidature.",)
+    got = fields_of(PREFET, prefet_letter(closing=closing, signatory=("Pascale COULIBALY", "La Préfète de la Sarthe"),
+                                          after=("Copie : Monsieur le Sous-préfet d'arrondissement",)))
+    assert got["signataire_qualite"] == "prefet" and got["signataire_nom"] == "Pascale COULIBALY"
+
+
+def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
+    """The page's OCR lost the title and most of the name under a stamp; the worker's second
+    reading of the signatory area, on its dark ink, has them."""
+    hidden = read_letter(PREFET, "p.pdf", (prefet_letter(signatory=("M. Franck",), ocr=True, conf=0.95),))
+    again = SignatureCheck(True, 0.95, None, block_text=(
+        "Je vous prie d'agréer, Madame, l'expression de ma considération distinguée",
+        "Le Préfet dé la Guadeloupe,", "M. Franck Marchal"))
+    got = letter_fields([hidden], None, {0: again})
+    assert got["courrier_prefet.signataire_qualite"].value == "prefet"
+    name = got["courrier_prefet.signataire_nom"]
+    assert name.value == "Franck Marchal" and name.status is FieldStatus.EXTRACTED
+    other = SignatureCheck(True, 0.95, None, block_text=("Le Préfet de la Sarthe,", "Paul Durand"))
+    name = letter_fields([hidden], None, {0: other})["courrier_prefet.signataire_nom"]
+    assert name.value == "Paul Durand" and name.status is FieldStatus.NEEDS_REVIEW  # two readings disagree
+
+
+def test_dark_ink_keeps_the_typed_block_and_drops_a_grey_stamp():
+    from PIL import Image, ImageDraw
+
+    from extractors.signature import dark_ink
+
+    image = Image.new("L", (600, 300), 250)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((100, 50, 250, 200), outline=150, width=6)  # a grey stamp
+    draw.rectangle((120, 120, 300, 130), fill=20)  # typed text
+    crop = dark_ink(image, (0.0, 0.0, 600.0, 300.0), 72.0)
+    assert crop.getpixel((210, 125)) == 0 and crop.getpixel((100, 125)) == 255 and crop.getpixel((175, 52)) == 255
+
+
+def row_line(x: float, top: float, text: str, line: int):
+    """A line as OCR gives it: its own reader line, even beside another on the same row."""
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+    from tests.extractors.letters import words
+
+    return Line(tuple(words(x, top, text, line)), 0, text, normalise(text))
+
+
+def test_two_fragments_of_a_name_with_a_word_lost_between_are_not_joined():
+    """"Mme Josiane" and "BON" on one row, "GARNIER-LE" lost under the signature: no "Josiane BON"."""
+    block = [row_line(320, 600, "La Préfète de la Sarthe", 0), row_line(240, 640, "BON", 1),
+             row_line(90, 642, "Mme Josiane", 2)]
+    name = name_of(block)
+    assert name is None or "BON" not in name.text or not name.sure
+
+
+def test_a_name_cut_in_two_on_one_row_is_joined():
+    block = [row_line(320, 600, "Maire de Poussan", 0), row_line(420, 640, "SILVA", 1), row_line(380, 643, "Aurore", 2)]
+    assert name_of(block).text == "Aurore SILVA"
+
+
+def test_without_a_closing_the_area_read_again_is_no_signatory_block():
+    """A letter whose last page is missing: what lies under its last lines is body text."""
+    cut = read_letter(PREFET, "p.pdf", (prefet_letter(closing=(), signatory=(), objet=None, salutation=None, ocr=True,
+                                                      conf=0.95),))
+    again = SignatureCheck(None, 0.4, None, block_text=("La direction départementale des territoires,",
+                                                        "le chef de service"))
+    got = letter_fields([cut], None, {0: again})
+    assert got["courrier_prefet.signataire_qualite"].status is FieldStatus.MISSING
+
+
+def test_a_word_of_the_body_is_no_damaged_title():
+    lines = letter_lines((page([(600, [(100, "Cette candidature a été présentée en comité de pilotage")]),
+                                (620, [(100, "unanimement favorable.")])], ocr=True, conf=0.95),))
+    assert quality_of(lines, "courrier_prefet", None) is None

@@ -112,7 +112,10 @@ def normalised(letter_name: str, cog: Cog, **fiche) -> FieldValue:
 @pytest.mark.parametrize("written, exported", [
     ("Ville de Lodève", "Ville de Lodève"),
     ("Mairie de Lodève", "Mairie de Lodève"),
-    ("Hôtel de Ville de Vitré", "Hôtel de Ville de Vitré"),
+    ("Hôtel de Ville de Vitré", "Commune de Vitré"),  # a building, not a designation
+    ("Ville du Lorrain", "Ville du Lorrain"),
+    ("Ville d'Ajoupa-Bouillon", "Commune de L'Ajoupa-Bouillon"),  # not its official name: officially
+    ("VILLE DE LODÈVE", "Ville de Lodève"),
     ("Combourg", "Commune de Combourg"),  # from "Le Maire de Combourg"
     ("Commune du Lorrain", "Commune du Lorrain"),
     ("CU du Grand Reims", "CU du Grand Reims"),
@@ -156,3 +159,10 @@ def test_a_name_read_with_a_weak_rule_is_confirmed_only_by_the_porteuse_it_names
     other = FieldValue("Commune de Sélestat", 0.6, None, FieldStatus.EXTRACTED)
     assert normalise_fields({"courrier_collectivite.collectivite": other, **fiche}, cog)[
         "courrier_collectivite.collectivite"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_commune_named_only_in_the_body_is_given_as_a_commune_not_as_the_body_phrases_it():
+    body = ("J'ai l'honneur de vous adresser la candidature de la ville de Lodève à l'Atelier des territoires",
+            "Flash, par délibération du conseil municipal.")
+    got = read(head=("LODÈVE",), body=body)
+    assert got["collectivite"] == "Commune de Lodève"

@@ -353,3 +353,42 @@ def test_lone_letters_read_in_a_signature_are_not_masked_as_print():
     assert _printed(Word("à", (330, 440, 336, 450), 0.91, 5), 10.5, ocr=True)
     assert _printed(Word("Maire,", (330, 440, 366, 450), 0.91, 5), 10.5, ocr=True)
     assert _printed(Word("E", (330, 440, 338, 450), 0.91, 5), 10.5, ocr=False)  # a text layer is print
+
+
+@pytest.mark.parametrize("ink", [90, 140])
+def test_a_name_written_in_tall_separate_letters_over_the_typed_name_is_a_signature(ink):
+    """A pasted script-font signature, or a hand that lifts the pen: letters apart, taller than the text."""
+    image = blank()
+    boxes = [printed(image, 330, 410, "Le Préfet du Bas-Rhin"), printed(image, 345, 470, "Olivier GUERIN")]
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf", int(2.2 * TEXT_HEIGHT * SCALE))
+    ImageDraw.Draw(image).text(px(300, 452), "Olivier Guérin", fill=ink, font=font)
+    result = check(image, boxes)
+    assert result.signed is True
+
+
+def test_small_print_left_unread_under_the_block_is_no_ink_of_a_signature():
+    """A footer OCR did not read (small, dense letters in a row) and the edge of a masked word."""
+    image = blank()
+    boxes = [printed(image, 320, 410, "Le Maire,")]
+    name = printed(image, 320, 470, "Isabelle Le Callennec")
+    boxes.append((name[0], name[1], name[2] - 20, name[3]))  # OCR's box stopped short of the word's end
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, int(5 * SCALE))
+    footer = "Hôtel de ville - 1 place du Château - 35500 Vitré - Tél. 02 99 75 00 00"
+    draw.text(px(200, 505), footer, fill=0, font=font)
+    assert check(image, boxes).signed is False
+
+
+def test_a_sliver_of_the_signatory_area_cannot_tell_an_unsigned_letter():
+    result = check_signature(blank(), (150.0, 800.0, 560.0, 825.0), DPI, text_height=TEXT_HEIGHT)
+    assert result.signed is None
+
+
+def test_a_thin_grey_signature_mostly_over_the_typed_block_is_a_signature():
+    image = blank()
+    boxes = [printed(image, 330, 440, "GARNIER-LEBON Armelle"), printed(image, 330, 456, "La Préfète de la Drôme,")]
+    draw = ImageDraw.Draw(image)
+    loop = [px(340 + 30 * t + 6 * math.sin(9 * t), 452 + 14 * math.sin(3.1 * t) + 8 * t) for t in
+            (i / 80 for i in range(81))]
+    draw.line(loop, fill=120, width=1)
+    assert check(image, boxes).signed is True
