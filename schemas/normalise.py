@@ -264,9 +264,9 @@ def _phone(value, cog, departement):
     if found is None:
         return None, False
     territory = values.overseas_territory(found)
-    expected = _OVERSEAS_TERRITORIES.get(departement or "", set()) if departement else None
-    plausible = expected is None or territory is None or territory in expected
-    return found, plausible
+    if departement is None or territory is None:
+        return found, True
+    return found, territory in _OVERSEAS_TERRITORIES.get(departement, set())
 
 
 # The regions a French number of each overseas département may carry (+262: La Réunion and Mayotte).

@@ -11,6 +11,8 @@ import phonenumbers
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from extractors.text import normalise as unaccented
+
 log = logging.getLogger(__name__)
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -127,9 +129,9 @@ def normalise_email(text: str | None) -> str | None:
 def email_misspells_name(address: str, name: str) -> bool:
     """True when a part of the address's local part nearly matches a part of `name` without
     being it ("rouxel.brigite" for Brigitte Rouxel), nor an initial glued to it ("gmaillard")."""
-    words = [w for w in re.split(r"[\s'’-]+", _ascii_fold(name)) if w]
+    words = [w for w in re.split(r"[\s'’-]+", unaccented(name)) if w]
     names = [w for w in words if len(w) >= 3] + [x + y for x, y in zip(words, words[1:])]  # "da silva"
-    parts = [w for w in re.split(r"[._\-\d]+", _ascii_fold(address.split("@")[0])) if len(w) >= 4]
+    parts = [w for w in re.split(r"[._\-\d]+", unaccented(address.split("@")[0])) if len(w) >= 4]
     for part in parts:
         if part in _MAILBOX_WORDS or any(part in (n, n[:len(part)]) or part[1:] == n for n in names):
             continue
@@ -141,11 +143,11 @@ def email_misspells_name(address: str, name: str) -> bool:
 def names_nearly_equal(first: str, second: str) -> bool:
     """Two spellings of one person's name that differ by a slip ("Auroré"/"Aurore", a cut or an
     extra word): same name once folded and sorted, they are equal, not nearly so."""
-    a, b = (" ".join(sorted(_ascii_fold(n).replace("-", " ").split())) for n in (first, second))
+    a, b = (" ".join(sorted(unaccented(n).replace("-", " ").split())) for n in (first, second))
     if not a or not b:
         return False
     if a == b:  # the same letters: accents differ only where capitals may drop them ("GUERIN")
-        pairs = zip(*(sorted(n.replace("-", " ").split(), key=_ascii_fold) for n in (first, second)))
+        pairs = zip(*(sorted(n.replace("-", " ").split(), key=unaccented) for n in (first, second)))
         return any(x.casefold() != y.casefold() for x, y in pairs if not (x.isupper() or y.isupper()))
     return fuzz.ratio(a, b) >= 85 or fuzz.token_set_ratio(a, b) == 100
 
@@ -153,11 +155,6 @@ def names_nearly_equal(first: str, second: str) -> bool:
 # Shared mailboxes' words, near some names ("mairie" / Marie) but no one's name.
 _MAILBOX_WORDS = {"mairie", "contact", "accueil", "urbanisme", "secretariat", "direction", "service",
                   "courrier", "info", "cabinet", "prefecture", "amenagement", "territoire", "ville"}
-
-
-def _ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # -- telephone -----------------------------------------------------------------------------------
@@ -223,9 +220,7 @@ def _well_formed_national(digits: str, number) -> bool:
 def overseas_territory(e164: str) -> str | None:
     """The overseas region ("MQ", "RE", ...) a French E.164 number belongs to, else None."""
     number = _parse(e164, None)
-    if number is None or number.country_code == 33:
-        return None
-    if number.country_code not in (262, 508, 590, 594, 596):
+    if number is None or number.country_code not in (262, 508, 590, 594, 596):
         return None
     return phonenumbers.region_code_for_number(number) or phonenumbers.region_code_for_country_code(number.country_code)
 

@@ -62,7 +62,7 @@ def implausible(field_id: str, text: str) -> bool:
         head = text.split()[0] if text.split() else ""
         if head.isupper() and len(head) >= 3 and head not in STATE_SERVICES:
             return True  # "DOTM de la Gironde"
-    if not _lexicon() - DOMAIN_WORDS:
+    if not nlp.available():
         return False  # without the model there is nothing to judge by
     unknown, checked = unknown_words(text, field_id)
     if checked < LONG_TEXT:
