@@ -65,10 +65,14 @@ def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4,
     )
 
 
+# Long enough to tell threads apart, short enough for an indexed column.
+SUBJECT_KEY_CHARS = 400
+
+
 def thread_subject(subject: str) -> str:
-    """The subject without RE:/TR:/Fwd: prefixes, case-folded, for thread matching."""
+    """The subject without RE:/TR:/Fwd: prefixes, case-folded and capped, for thread matching."""
     stripped = _SUBJECT_PREFIX.sub("", subject or "")
-    return re.sub(r"\s+", " ", stripped).strip().casefold()
+    return re.sub(r"\s+", " ", stripped).strip().casefold()[:SUBJECT_KEY_CHARS]
 
 
 class _PartCollector:

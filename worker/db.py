@@ -9,6 +9,8 @@ from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, Str
                         Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from extractors.mail import SUBJECT_KEY_CHARS
+
 log = logging.getLogger(__name__)
 
 
@@ -27,7 +29,7 @@ class Dossier(Base):
     __tablename__ = "dossier"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default="received", index=True)
-    subject_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    subject_key: Mapped[str | None] = mapped_column(String(SUBJECT_KEY_CHARS), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     completeness: Mapped[dict | None] = mapped_column(JSON)
@@ -60,7 +62,7 @@ class MessageRow(Base):
     file_name: Mapped[str] = mapped_column(String(500))
     sender: Mapped[str] = mapped_column(String(320), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
-    subject_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    subject_key: Mapped[str] = mapped_column(String(SUBJECT_KEY_CHARS), default="", index=True)
     date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     in_reply_to: Mapped[str | None] = mapped_column(String(500))
     reference_ids: Mapped[list] = mapped_column(JSON, default=list)
