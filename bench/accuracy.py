@@ -3,11 +3,13 @@ fields digital and scanned, sure-but-wrong values, per field, and confidence aga
 
     .venv/bin/python bench/accuracy.py [--set NAME=PATH ...] [--out DIR] [--no-run]
                                        [--fields] [--verbose] [--only PREFIX ...] [--successive]
+                                       [--reuse EARLIER_OUT]
 
 A set is a folder of cases <case>/{input/,expected.json} (the shape of samples/). By default,
 those that exist among samples=samples/, tune=samples/unseen/tune, frozen=samples/unseen/frozen.
 Each case is processed by `guichet process` into DIR/<set>/<case> (fresh data directory), or
-read from there with --no-run, and compared with its expected.json: short fields exactly (after
+read from there with --no-run (with --reuse, from a copy of an earlier run's data directory,
+so that only what changed is computed again), and compared with its expected.json: short fields exactly (after
 normalisation), free text by similarity >= 0.90; a field absent from both is right.
 
 Prints one table, a column per set: verdicts, dossiers wrongly complete, sent to review
@@ -36,6 +38,7 @@ import email.policy
 import email.utils
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -75,16 +78,20 @@ def case_names(folder: Path, only: list[str] | None = None) -> list[str]:
 
 
 def run(samples: Path, out: Path, only: list[str] | None = None,
-        successive: bool = False) -> dict[str, Path]:
+        successive: bool = False, reuse: Path | None = None) -> dict[str, Path]:
     """Process each case into out/<case>/; returns case -> output folder.
 
     successive: a case whose input is only .eml files is given one message per call, in
     date order, on the same data directory (as mail arriving over days); the output is
-    the last call's."""
+    the last call's. reuse: a folder of an earlier run's data directories (<reuse>/<case>)
+    each case starts from a copy of, so that what was read and cached is not read again."""
     cases = {}
     data_dir = out / "var"
     for case in (samples / name for name in case_names(samples, only)):
         target = out / case.name
+        if reuse is not None and (reuse / case.name).is_dir():
+            shutil.rmtree(data_dir / case.name, ignore_errors=True)
+            shutil.copytree(reuse / case.name, data_dir / case.name)
         env = {**os.environ, "GUICHET_DATA_DIR": str(data_dir / case.name)}
         calls = _by_date(case / "input") if successive else None
         for inputs in calls or [case / "input"]:
@@ -500,6 +507,9 @@ def main() -> None:
                         help="a set of cases (repeatable; default: samples, tune, frozen that exist)")
     parser.add_argument("--samples", type=Path, help="the samples set's folder (default samples/)")
     parser.add_argument("--out", type=Path, help="keep outputs here (default: a temporary folder)")
+    parser.add_argument("--reuse", type=Path, metavar="DIR",
+                        help="start each case from a copy of DIR/<set>/var/<case>, an earlier run's "
+                             "data (its cached readings): a change to understanding measured in minutes")
     parser.add_argument("--no-run", action="store_true", help="compare outputs already in --out/<set>")
     parser.add_argument("--fields", action="store_true", help="the field x set table, worst first")
     parser.add_argument("--verbose", action="store_true", help="sections, pieces and every mismatch")
@@ -520,7 +530,8 @@ def main() -> None:
                 outputs = {case: out / name / case for case in case_names(folder, args.only)
                            if (out / name / case / "index.json").exists()}
             else:
-                outputs = run(folder, out / name, args.only, args.successive)
+                reuse = args.reuse / name / "var" if args.reuse else None
+                outputs = run(folder, out / name, args.only, args.successive, reuse)
             if not outputs:
                 print(f"{name}: no output under {out / name}", file=sys.stderr)
                 continue

@@ -57,6 +57,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
+    _state_address(out, "s1.etat.referent_email")
     return out
 
 
@@ -74,6 +75,15 @@ def _email_against_name(out: dict[str, FieldValue], email_id: str, name_id: str)
     if values.email_misspells_name(email.value, name.value):  # which of the two is wrong, no one knows
         out[email_id] = replace(email, status=FieldStatus.NEEDS_REVIEW)
         out[name_id] = replace(name, status=FieldStatus.NEEDS_REVIEW)
+
+
+def _state_address(out: dict[str, FieldValue], email_id: str) -> None:
+    """The State's services write from gouv.fr (a DDT, a préfecture, a DREAL or DEAL): a
+    referent's address elsewhere was misread or mistyped, and a reviewer checks it."""
+    email = out.get(email_id)
+    if email and email.status is FieldStatus.EXTRACTED and isinstance(email.value, str) \
+            and not email.value.lower().endswith(".gouv.fr"):
+        out[email_id] = replace(email, status=FieldStatus.NEEDS_REVIEW)
 
 
 def _same_person_spelt_alike(out: dict[str, FieldValue], first_id: str, second_id: str) -> None:

@@ -9,7 +9,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from extractors.fields.boxes import read_boxes
-from extractors.fields.form import LABELS, OPTIONS, SINGLE_CHOICE
+from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
@@ -278,7 +278,10 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
     text = join_words(tokens)
     if field.endswith("_email"):
-        return {field: FieldValue(_email(text), confidence, source, FieldStatus.EXTRACTED)}
+        address, guessed = _email(text)
+        # A dot put back before a guessed domain ending is a guess ("nievre" is no "niev.re").
+        status = FieldStatus.NEEDS_REVIEW if guessed else FieldStatus.EXTRACTED
+        return {field: FieldValue(address, confidence, source, status)}
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
     text, status = finished_text(field, text)
@@ -327,20 +330,23 @@ def _cut_short(text: str) -> bool:
 _TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
 
 
-def _email(text: str) -> str:
-    """An address as OCR left it, mended where no address can differ: no spaces, quotes or
-    accents, and the dot before the top-level domain ("forcalquierfr" -> "forcalquier.fr")."""
+def _email(text: str) -> tuple[str, bool]:
+    """An address as OCR left it, mended where no address can differ (no spaces, quotes or
+    accents), and whether the dot before the top-level domain had to be guessed
+    ("forcalquierfr" -> "forcalquier.fr")."""
     if "@" not in text:
-        return text
+        return text, False
     text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
+    text = re.sub(r"(?<=\w)-\s+(?=\w)", "-", text)  # "ville- die.fr", cut at a line end
     text = next((chunk for chunk in text.split() if "@" in chunk), text)
     address = unicodedata.normalize("NFKD", text)
     address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
     local, _, domain = address.rpartition("@")
+    tld = None
     if "." not in domain:
         tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
         domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}"
+    return f"{local}@{domain}", tld is not None
 
 
 def _choice(field: str, slugs: list[str] | None):
@@ -405,14 +411,16 @@ def _from_tables(tables, fields: dict[str, FieldValue]) -> dict[str, FieldValue]
     """An office file's own table cells are the exact answers: they override page reading."""
     found: dict[str, FieldValue] = {}
     pointer = 0
-    label_rows = [(i, norm(label.text)) for i, label in enumerate(LABELS) if label.field]
+    # A retyped form words some labels its own way: its aliases name the same answer.
+    label_rows = [(i, [norm(label.text), *(norm(a) for a in ALIASES.get(label.field, ()))])
+                  for i, label in enumerate(LABELS) if label.field]
     single_cells = [t[0][0] for t in tables if len(t) == 1 and len(t[0]) == 1]
     for table in tables:
         for row in table:
             if len(row) < 2 or norm(row[0]) == norm(row[1]):
                 continue  # merged heading rows repeat their text in every cell
-            for index, label in label_rows:
-                if index >= pointer and fuzz.ratio(norm(row[0]), label) >= 90:
+            for index, names in label_rows:
+                if index >= pointer and any(fuzz.ratio(norm(row[0]), name) >= 90 for name in names):
                     found[LABELS[index].field] = _table_value(LABELS[index].field, row[1], fields)
                     pointer = index + 1
                     break
@@ -429,7 +437,10 @@ def _table_value(field: str, text: str, fields: dict[str, FieldValue]) -> FieldV
         slugs, confidence = read_boxes(tokens, OPTIONS[field])
         value = _choice(field, slugs)
     else:
-        value, confidence = (re.sub(r"\s+", " ", text) or None), 1.0
+        # A list typed one item per line keeps its lines: they are the surest separator.
+        lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+        joined = ("\n" if field in LIST_FIELDS else " ").join(line for line in lines if line)
+        value, confidence = joined or None, 1.0
     status = FieldStatus.EXTRACTED if value is not None else FieldStatus.MISSING
     if isinstance(value, str) and field not in OPTIONS and not field.endswith(("_email", "_telephone")):
         value, status = finished_text(field, value)

@@ -134,5 +134,8 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
     ),
 }
 
+# Answers that are lists of items, one per line when the porteur types them in a table cell.
+LIST_FIELDS = {"s2.communes"}
+
 # Single-choice groups yield one slug; the others a list.
 SINGLE_CHOICE = {"s1.collectivite.type", "s2.echelle"}

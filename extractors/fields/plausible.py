@@ -14,6 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.fields import nlp
+from extractors.fields.form import LABELS, RUNNING_HEADERS
+from extractors.fields.layout import norm
 from extractors.model import FieldStatus, FieldValue, PageText
 
 # Text fields made of common words (names, places, addresses, codes and slugs are not).
@@ -78,6 +80,34 @@ def doubt_misread(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, P
         if field_id not in WORDED_FIELDS or value.status is not FieldStatus.EXTRACTED \
                 or not isinstance(value.value, str) or value.source is None:
             continue
-        if (value.source.file, value.source.page) in ocr and implausible(field_id, value.value):
+        read_by_ocr = (value.source.file, value.source.page) in ocr
+        if read_by_ocr and implausible(field_id, value.value) or holds_form_text(value.value):
             out[field_id] = replace(value, status=FieldStatus.NEEDS_REVIEW)
     return out
+
+
+FORM_RUN = 3  # words of the printed form in a row: no answer repeats them, a misplaced cut does
+
+
+def _run_words(text: str) -> list[str]:
+    return [w for w in (norm(word) for word in re.split(r"[\s/,;:()'’.…]+", text)) if len(w) >= 3]
+
+
+@lru_cache(maxsize=1)
+def _form_runs() -> frozenset[tuple[str, ...]]:
+    """Every run of FORM_RUN words of the form's printed labels and running headers (the
+    annexes' prose prompts name things an answer may list too: they are cut by the reader)."""
+    runs = set()
+    for text in [label.text for label in LABELS if not label.skip] + list(RUNNING_HEADERS):
+        words = _run_words(text)
+        runs.update(tuple(words[i:i + FORM_RUN]) for i in range(len(words) - FORM_RUN + 1))
+    return frozenset(runs)
+
+
+def holds_form_text(text: str) -> bool:
+    """Whether an answer carries the form's own printed words ("Moyens logistiques mis à…",
+    "(PLU/PLUi, SCoT, études"): the answer's edge was cut in the wrong place, a label or a
+    prompt came with it, and what else it holds cannot be trusted."""
+    words = _run_words(text)
+    runs = _form_runs()
+    return any(tuple(words[i:i + FORM_RUN]) in runs for i in range(len(words) - FORM_RUN + 1))

@@ -332,3 +332,11 @@ def test_a_label_lost_right_after_a_section_heading_still_gets_its_answer():
     assert fields["s3.intitule"].value == "Requalifier l'entrée de ville"
     assert fields["s3.intitule"].status is FieldStatus.NEEDS_REVIEW
     assert fields["s3.thematiques"].value == ["risques"]
+
+
+def test_a_table_cell_keeps_the_lines_of_a_list_and_joins_those_of_prose_under_a_retyped_label():
+    tables = [[["Commune(s) concernée(s)", "Vitré\n  Châteaubourg\n\nDomagné"],
+               ["Présentation du projet", "Une friche\nau centre-bourg"]]]
+    fields = extract_fiche([], tables)
+    assert fields["s2.communes"].value == "Vitré\nChâteaubourg\nDomagné"
+    assert fields["s3.description"].value == "Une friche au centre-bourg"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.fields import nlp
-from extractors.fields.plausible import doubt_misread, implausible, known
+from extractors.fields.plausible import doubt_misread, holds_form_text, implausible, known
 from extractors.model import FieldStatus, FieldValue, PageText, Source
 
 pytestmark = pytest.mark.skipif(not nlp.available(), reason="spaCy's French model is part of the install")
@@ -59,3 +59,16 @@ def test_only_ocr_read_values_are_doubted():
     assert out["s1.etat.referent_fonction"].value == "Chargée de mission plandcapon"  # kept as read
     assert out["s1.collectivite.elu_qualite"].status is FieldStatus.EXTRACTED  # typed as it is
     assert out["s1.etat.referent_nom"].status is FieldStatus.EXTRACTED
+
+
+@pytest.mark.parametrize("text, leaked", [
+    ("PLU de Clamecy ; site patrimonial remarquable : étude (PLU/PLUI, SCOT, études,", True),
+    ("Moyens logistiques mis à Salle du centre culturel René-Char.", True),
+    ("Charte du Parc. Atelier des territoires Flash – Fiche de candidature", True),
+    ("PLU, SCoT, études de circulation (2024)", False),
+    ("PLU/PLUi approuvé en 2019, SCoT du Pays de Die", False),
+    ("Les acteurs à mobiliser : la commune, l'EPCI, la Région.", False),
+    ("Démographie en baisse ; économie, emploi, habitat et services fragiles.", False),
+])
+def test_an_answer_carrying_the_forms_printed_words_is_recognised(text, leaked):
+    assert holds_form_text(text) is leaked

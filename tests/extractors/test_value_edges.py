@@ -139,3 +139,14 @@ def test_a_scanned_retyped_fiche_with_labels_close_to_their_answers():
         "s1.collectivite.contact_telephone": "04 95 00 00 02",
     }
     assert {field: got[field].value for field in expected} == expected
+
+
+@pytest.mark.parametrize("written, address, status", [
+    ("c.durand@ville-die.fr", "c.durand@ville-die.fr", FieldStatus.EXTRACTED),
+    ("c.durand@ville- die. fr", "c.durand@ville-die.fr", FieldStatus.EXTRACTED),
+    ("franckmoreau@nievre", "franckmoreau@niev.re", FieldStatus.NEEDS_REVIEW),  # a guessed ending
+    ("c.durand@forcalquierfr", "c.durand@forcalquier.fr", FieldStatus.NEEDS_REVIEW),
+])
+def test_a_dot_guessed_before_the_domain_ending_is_for_a_reviewer(written, address, status):
+    got = _fiche(SECTION_1, "Service de l'État pilote : DDT du Cher", f"Courriel : {written}")
+    assert (got["s1.etat.referent_email"].value, got["s1.etat.referent_email"].status) == (address, status)

@@ -310,3 +310,17 @@ def test_elu_and_signatory_spelt_alike_both_go_to_review():
     assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
     assert out["s1.collectivite.contact_email"].status is FieldStatus.NEEDS_REVIEW
     assert out["s1.collectivite.contact_nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_state_referent_writing_from_outside_gouv_fr_goes_to_review():
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.cog import Cog
+    from schemas.normalise import normalise_fields
+
+    cog = Cog.load()
+    for address, status in (("franck.moreau@nievre.gouv.fr", FieldStatus.EXTRACTED),
+                            ("a.roux@developpement-durable.gouv.fr", FieldStatus.EXTRACTED),
+                            ("franckmoreau@niev.re", FieldStatus.NEEDS_REVIEW),
+                            ("f.moreau@nievre.fr", FieldStatus.NEEDS_REVIEW)):
+        out = normalise_fields({"s1.etat.referent_email": FieldValue(address, 1.0, None, FieldStatus.EXTRACTED)}, cog)
+        assert out["s1.etat.referent_email"].status is status, address
