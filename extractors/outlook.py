@@ -107,7 +107,10 @@ def expand(collector: mail.PartCollector, name: str, data: bytes, ctype: str, de
 def _outlook_kind(data: bytes, ctype: str, name: str) -> str | None:
     if data.startswith(sniff.TNEF_MAGIC) or ctype in _TNEF_TYPES or name.lower() == "winmail.dat":
         return "tnef"
-    return "msg" if sniff.is_msg(data) else None
+    if sniff.is_msg(data):
+        return "msg"
+    named_msg = ctype == "application/vnd.ms-outlook" or name.lower().endswith(".msg")
+    return "msg" if named_msg and data.startswith(sniff.OLE_MAGIC) else None  # a damaged .msg: MSG_INVALID
 
 
 def _issue(code: ErrorCode, name: str) -> Issue:
@@ -130,20 +133,43 @@ def _walk_msg(raw: bytes, collector: mail.PartCollector, depth: int) -> _Head:
         try:
             if not ole.exists(_PROPERTIES):
                 raise GuichetError(ErrorCode.MSG_INVALID, "aucune propriété MAPI")
-            return _walk_storage(ole, [], collector, depth, _TOP)
+            compound = _Compound(ole)
+            head = _walk_storage(compound, [], collector, depth, _TOP)
         except GuichetError:
             raise
         except (MemoryError, RecursionError):
             raise
         except Exception as exc:  # a damaged stream or sector chain
             raise GuichetError(ErrorCode.MSG_INVALID, f"{type(exc).__name__}: {exc}"[:200]) from exc
+        if compound.short or ole.parsing_issues:  # what could be read is kept, and said to be partial
+            detail = f"{len(compound.short)} flux incomplet(s)" if compound.short else str(ole.parsing_issues[0][1])
+            collector.issues.append(Issue(ErrorCode.MSG_INVALID, f"{MESSAGES[ErrorCode.MSG_INVALID]} ({detail[:200]})",
+                                          collector.name))
+        return head
+
+
+class _Compound:
+    """The open compound file, and the streams found shorter than their directory says (truncated)."""
+
+    def __init__(self, ole: olefile.OleFileIO):
+        self.ole = ole
+        self.short: list[str] = []
+
+    def stream(self, path: list[str]) -> bytes | None:
+        if not (self.ole.exists(path) and self.ole.get_type(path) == olefile.STGTY_STREAM):
+            return None
+        with self.ole.openstream(path) as stream:
+            data = stream.read()
+        if len(data) < self.ole.get_size(path):
+            self.short.append("/".join(path))
+        return data
 
 
 class _Mapi:
     """The properties of one storage: variable ones in their streams, fixed ones in a table."""
 
-    def __init__(self, ole: olefile.OleFileIO, prefix: list[str], header: int):
-        self.ole, self.prefix = ole, prefix
+    def __init__(self, compound: _Compound, prefix: list[str], header: int):
+        self.compound, self.prefix = compound, prefix
         self.fixed: dict[int, tuple[int, bytes]] = {}
         table = self.stream(_PROPERTIES) or b""
         for offset in range(header, len(table) - 15, 16):
@@ -153,11 +179,7 @@ class _Mapi:
         self.charset = "utf-8" if cpid in (None, 65001) else f"cp{cpid}"
 
     def stream(self, name: str) -> bytes | None:
-        path = [*self.prefix, name]
-        if self.ole.exists(path) and self.ole.get_type(path) == olefile.STGTY_STREAM:
-            with self.ole.openstream(path) as stream:
-                return stream.read()
-        return None
+        return self.compound.stream([*self.prefix, name])
 
     def text(self, prop: int) -> str:
         raw = self.stream(f"__substg1.0_{prop:04X}001F")
@@ -187,17 +209,17 @@ class _Mapi:
         return moment if moment.year >= 1970 else None
 
 
-def _walk_storage(ole: olefile.OleFileIO, prefix: list[str], collector: mail.PartCollector,
+def _walk_storage(compound: _Compound, prefix: list[str], collector: mail.PartCollector,
                   depth: int, header: int) -> _Head:
-    mapi = _Mapi(ole, prefix, header)
+    mapi = _Mapi(compound, prefix, header)
     head = _msg_head(mapi)
     if collector.with_body:
         _add_body(collector, lambda: _msg_body(mapi))
-    storages = sorted({entry[len(prefix)] for entry in ole.listdir(streams=True, storages=True)
+    storages = sorted({entry[len(prefix)] for entry in compound.ole.listdir(streams=True, storages=True)
                        if entry[:len(prefix)] == prefix and len(entry) > len(prefix)})
     for storage in storages:
         if storage.startswith(_ATTACH_PREFIX):
-            _msg_attachment(ole, [*prefix, storage], collector, depth)
+            _msg_attachment(compound, [*prefix, storage], collector, depth)
     return head
 
 
@@ -246,12 +268,12 @@ def rtf_body(compressed: bytes) -> str:
     return rtf_to_text(rtf.decode("cp1252", "replace"), errors="replace")
 
 
-def _msg_attachment(ole: olefile.OleFileIO, path: list[str], collector: mail.PartCollector,
+def _msg_attachment(compound: _Compound, path: list[str], collector: mail.PartCollector,
                     depth: int) -> None:
-    attachment = _Mapi(ole, path, _ATTACHMENT_HEADER)
+    attachment = _Mapi(compound, path, _ATTACHMENT_HEADER)
     embedded = [*path, _EMBEDDED]
-    if ole.exists(embedded) and ole.exists([*embedded, _PROPERTIES]):
-        _embedded_message(ole, embedded, collector, depth)
+    if compound.ole.exists(embedded) and compound.ole.exists([*embedded, _PROPERTIES]):
+        _embedded_message(compound, embedded, collector, depth)
         return
     data = attachment.binary(PR_ATTACH_DATA)
     named = (attachment.text(PR_ATTACH_LONG_FILENAME) or attachment.text(PR_ATTACH_FILENAME)
@@ -266,14 +288,14 @@ def _msg_attachment(ole: olefile.OleFileIO, path: list[str], collector: mail.Par
     collector.add_data(name, data, ctype, inline=inline, depth=depth)
 
 
-def _embedded_message(ole: olefile.OleFileIO, path: list[str], collector: mail.PartCollector,
+def _embedded_message(compound: _Compound, path: list[str], collector: mail.PartCollector,
                       depth: int) -> None:
     """A message attached as a message: its files are the dossier's, like a forward's."""
     if depth + 1 > collector.max_depth:
         collector.issues.append(_issue(ErrorCode.MAIL_TOO_DEEP, collector.name))
         return
     inner = collector.nested()
-    head = _walk_storage(ole, path, inner, depth + 1, _EMBEDDED_HEADER)
+    head = _walk_storage(compound, path, inner, depth + 1, _EMBEDDED_HEADER)
     summary = _summary(head, "\n".join(inner.body))
     collector.parts.append(Part(mail.safe_name(head.subject or "message transféré") + ".eml", summary,
                                 "message/rfc822", container=True))
