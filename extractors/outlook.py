@@ -26,7 +26,7 @@ from tnefparse.tnef import TNEF
 from extractors import mail, sniff
 from extractors.errors import ErrorCode, GuichetError, MESSAGES
 from extractors.html_text import html_to_text
-from extractors.model import Issue, MailMessage, Part
+from extractors.model import FileKind, Issue, MailMessage, Part
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +105,17 @@ def expand(collector: mail.PartCollector, name: str, data: bytes, ctype: str, de
 
 
 def _outlook_kind(data: bytes, ctype: str, name: str) -> str | None:
-    if data.startswith(sniff.TNEF_MAGIC) or ctype in _TNEF_TYPES or name.lower() == "winmail.dat":
+    """By the bytes; by the name or type only for bytes of no known format (a damaged one)."""
+    if data.startswith(sniff.TNEF_MAGIC):
         return "tnef"
     if sniff.is_msg(data):
         return "msg"
+    if sniff.sniff(data) is not FileKind.UNKNOWN:  # a PDF named winmail.dat stays a PDF
+        return None
+    if ctype in _TNEF_TYPES or name.lower() == "winmail.dat":
+        return "tnef"
     named_msg = ctype == "application/vnd.ms-outlook" or name.lower().endswith(".msg")
-    return "msg" if named_msg and data.startswith(sniff.OLE_MAGIC) else None  # a damaged .msg: MSG_INVALID
+    return "msg" if named_msg and data.startswith(sniff.OLE_MAGIC) else None
 
 
 def _issue(code: ErrorCode, name: str) -> Issue:

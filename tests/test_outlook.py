@@ -171,6 +171,16 @@ def test_broken_outlook_attachments_get_their_own_codes(any_settings):
     assert files["fiche.pdf"].role == "piece"
 
 
+def test_a_readable_file_under_an_outlook_name_stays_a_piece():
+    pdf = PIECES["Fiche_candidature_AtelierFlash_Combourg.pdf"]
+    raw = eml("<n@x.fr>", "Fiche", {"winmail.dat": pdf, "fiche.msg": pdf},
+              types={"winmail.dat": "application/ms-tnef", "fiche.msg": "application/vnd.ms-outlook"})
+    message = mail.read_message(raw)
+    assert [(p.name, p.container, p.data == pdf) for p in message.parts] == [
+        ("winmail.dat", False, True), ("fiche.msg", False, True)]
+    assert message.issues == ()
+
+
 # Threads ----------------------------------------------------------------------
 
 def test_a_msg_joins_its_thread_by_headers_or_by_mapi_properties(any_settings):
