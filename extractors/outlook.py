@@ -285,7 +285,11 @@ def _msg_body(mapi: _Mapi) -> str:
 
 def rtf_body(compressed: bytes) -> str:
     """The text of a compressed RTF body (MS-OXRTFCP)."""
-    rtf = compressed_rtf.decompress(compressed)
+    return rtf_text(compressed_rtf.decompress(compressed))
+
+
+def rtf_text(rtf: bytes) -> str:
+    """RTF to plain text: RTF is 7-bit, its other characters escaped (\\'e9, \\u233)."""
     return rtf_to_text(rtf.decode("cp1252", "replace"), errors="replace")
 
 
@@ -392,8 +396,8 @@ def _tnef_body(tnef: TNEF) -> str:
             value = mail.decode_text(value, tnef.codepage)
         if isinstance(value, str) and value.strip():
             return html_to_text(value) if html else value
-    rtf = tnef._rtfbody  # the compressed bytes: decompressed here, under our own error handling
-    return rtf_body(rtf) if rtf else ""
+    rtf = tnef.rtfbody  # decompressed by compressed-rtf
+    return rtf_text(rtf) if rtf else ""
 
 
 def _tnef_head(tnef: TNEF) -> _Head:
