@@ -40,6 +40,8 @@ class ErrorCode(StrEnum):
     MAIL_DUPLICATE = "MAIL_DUPLICATE"
     MAIL_HEADER_TOO_LONG = "MAIL_HEADER_TOO_LONG"
     MAIL_BODY_UNREADABLE = "MAIL_BODY_UNREADABLE"
+    MSG_INVALID = "MSG_INVALID"
+    TNEF_INVALID = "TNEF_INVALID"
     DISK_FULL = "DISK_FULL"
     OFFICE_ENCRYPTED = "OFFICE_ENCRYPTED"
     OFFICE_INVALID = "OFFICE_INVALID"
@@ -79,6 +81,8 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.MAIL_TOO_DEEP: "Le message contient trop de niveaux imbriqués.",
     ErrorCode.MAIL_HEADER_TOO_LONG: "Un en-tête du message est anormalement long ; seul son début a été lu.",
     ErrorCode.MAIL_BODY_UNREADABLE: "Le texte du message n'a pas pu être lu ; ses pièces jointes l'ont été.",
+    ErrorCode.MSG_INVALID: "Le message Outlook (.msg) est endommagé ou illisible.",
+    ErrorCode.TNEF_INVALID: "La pièce jointe Outlook winmail.dat (TNEF) est endommagée ou illisible.",
     ErrorCode.DISK_FULL: "L'espace disque libre est insuffisant ; la suite de l'envoi n'a pas été décompressée. L'original est conservé.",
     ErrorCode.OFFICE_ENCRYPTED: "Le document bureautique est protégé par un mot de passe.",
     ErrorCode.OFFICE_INVALID: "Le document bureautique est endommagé ou illisible.",

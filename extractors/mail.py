@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, Message
 
+from extractors import sniff
 from extractors.errors import ErrorCode, MESSAGES
 from extractors.filenames import without_format_characters
 from extractors.html_text import html_to_text
@@ -44,10 +45,15 @@ def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4,
     """Parse `raw` (RFC 5322 bytes) with the standard library's modern policy.
 
     `with_body=False` skips turning the body into text: the attachments of a message whose
-    body cannot be read in time are still found that way.
+    body cannot be read in time are still found that way. An Outlook .msg or a TNEF stream
+    (winmail.dat) is read by extractors.outlook into the same MailMessage.
     """
+    if sniff.is_msg(raw) or raw.startswith(sniff.TNEF_MAGIC):
+        from extractors import outlook  # outlook builds on this module
+
+        return outlook.read_outlook(raw, name=name, max_depth=max_depth, with_body=with_body)
     msg = email.message_from_bytes(raw, policy=_POLICY)
-    reader = _PartCollector(name, max_depth, with_body)
+    reader = PartCollector(name, max_depth, with_body)
     reader.walk(msg, depth=0)
     issues = list(reader.issues)
     if _has_undeclared_8bit(msg, raw):
@@ -75,7 +81,7 @@ def thread_subject(subject: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip().casefold()[:SUBJECT_KEY_CHARS]
 
 
-class _PartCollector:
+class PartCollector:
     """Walks the MIME tree once, collecting body text, files and problems."""
 
     def __init__(self, name: str, max_depth: int, with_body: bool = True):
@@ -104,7 +110,23 @@ class _PartCollector:
         elif self._is_body(part, ctype):
             self._add_body(part, ctype)
         else:
-            self._add_file(part, ctype)
+            self._add_file(part, ctype, depth)
+
+    def nested(self) -> PartCollector:
+        """A collector for a message inside this one: merged only once read whole."""
+        return PartCollector(self.name, self.max_depth, self.with_body)
+
+    def merge(self, inner: PartCollector) -> None:
+        self.parts.extend(inner.parts)
+        self.body.extend(inner.body)
+        self.issues.extend(inner.issues)
+
+    def add_data(self, name: str, data: bytes, ctype: str, *, inline: bool = False, depth: int = 0) -> None:
+        """A file; an Outlook message or winmail.dat is opened like a forwarded message."""
+        from extractors import outlook  # outlook builds on this module
+
+        if not outlook.expand(self, name, data, ctype, depth):
+            self.parts.append(Part(name, data, ctype, inline=inline))
 
     def _walk_attached_message(self, part: Message, depth: int) -> None:
         inner = part.get_payload()
@@ -114,7 +136,7 @@ class _PartCollector:
         data = inner.as_bytes(policy=_POLICY.clone(linesep="\r\n"))
         subject = _header(inner, "subject") or "message transféré"
         self.parts.append(
-            Part(_safe_name(subject) + ".eml", data, "message/rfc822", container=True)
+            Part(safe_name(subject) + ".eml", data, "message/rfc822", container=True)
         )
         self.walk(inner, depth + 1)
 
@@ -136,7 +158,7 @@ class _PartCollector:
             and not _filename(part)
         )
 
-    def _add_file(self, part: Message, ctype: str) -> None:
+    def _add_file(self, part: Message, ctype: str, depth: int) -> None:
         data = part.get_payload(decode=True) or b""
         if not data and not _filename(part):
             return  # an empty, nameless part carries nothing
@@ -146,7 +168,7 @@ class _PartCollector:
             and (part.get_content_disposition() == "inline" or bool(part.get("content-id")))
             and len(data) <= MAX_LOGO_BYTES
         )
-        self.parts.append(Part(name, data, ctype, inline=inline))
+        self.add_data(name, data, ctype, inline=inline, depth=depth)
 
 
 def _issue(code: ErrorCode, name: str) -> Issue:
@@ -196,10 +218,10 @@ def _filename(part: Message) -> str | None:
         name = part.get_filename()
     except Exception:  # undecodable RFC 2231 parameters
         name = None
-    return _safe_name(name) if name else None
+    return safe_name(name) if name else None
 
 
-def _safe_name(name: str) -> str:
+def safe_name(name: str) -> str:
     """A file name without folders, control or format characters, or surrogates."""
     name = without_format_characters(name.encode("utf-8", "replace").decode("utf-8"))
     name = re.sub(r"[\x00-\x1f/\\]+", "_", name).strip(" .") or "sans-nom"

@@ -25,6 +25,8 @@ class FileKind(StrEnum):
     ZIP = "zip"
     EMAIL = "email"
     MBOX = "mbox"
+    MSG = "msg"  # an Outlook message: an OLE compound file of MAPI properties
+    TNEF = "tnef"  # Outlook's winmail.dat (application/ms-tnef)
     UNKNOWN = "unknown"
 
 

@@ -7,6 +7,8 @@ import logging
 import re
 import zipfile
 
+import olefile
+
 from extractors.model import FileKind
 
 log = logging.getLogger(__name__)
@@ -20,7 +22,10 @@ _IMAGE_MAGIC = (
     b"GIF89a",
     b"BM",
 )
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TNEF_MAGIC = b"\x78\x9f\x3e\x22"  # 0x223E9F78, little-endian
+_MAPI_PROPERTIES = "__properties_version1.0".encode("utf-16-le")
+_MAPI_STREAM = "__substg1.0_".encode("utf-16-le")
 _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:[ \t]?", re.MULTILINE)
 _MAIL_HEADERS = (
     b"from", b"to", b"subject", b"date", b"message-id", b"mime-version",
@@ -34,14 +39,16 @@ def sniff(data: bytes) -> FileKind:
     # Containers first: a stored zip member or a TIFF strip may itself hold "%PDF-".
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data)
-    if b"%PDF-" in head[:1024] and not head.startswith(_IMAGE_MAGIC + (_OLE_MAGIC,)):
+    if b"%PDF-" in head[:1024] and not head.startswith(_IMAGE_MAGIC + (OLE_MAGIC,)):
         return FileKind.PDF
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return FileKind.IMAGE
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
         return FileKind.IMAGE
-    if head.startswith(_OLE_MAGIC):
-        return _sniff_ole(data)
+    if head.startswith(OLE_MAGIC):
+        return FileKind.MSG if is_msg(data) else _sniff_ole(data)
+    if head.startswith(TNEF_MAGIC):
+        return FileKind.TNEF
     if head.lstrip().startswith(b"{\\rtf"):
         return FileKind.OFFICE
     if head.startswith(b"From ") and _looks_like_mail(head.split(b"\n", 1)[-1]):
@@ -66,13 +73,30 @@ def _sniff_zip(data: bytes) -> FileKind:
     return FileKind.ZIP
 
 
+def is_msg(data: bytes) -> bool:
+    """An Outlook message: an OLE file whose root holds MAPI property streams.
+
+    Word and Excel files are OLE files too, and a .msg carrying a .doc holds the Word
+    stream names in its bytes: only the root's own entries tell them apart.
+    """
+    if not data.startswith(OLE_MAGIC) or _MAPI_PROPERTIES not in data:
+        return False
+    try:
+        with olefile.OleFileIO(data) as ole:
+            roots = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # a damaged compound file: a message if its stream names say so
+        log.debug("OLE directory not read", exc_info=True)
+        return _MAPI_STREAM in data
+    return "__properties_version1.0" in roots and any(n.startswith("__substg1.0_") for n in roots)
+
+
 def _sniff_ole(data: bytes) -> FileKind:
     """Word 97 documents and password-protected OOXML both live in OLE files."""
     if "WordDocument".encode("utf-16-le") in data[:1 << 20] or b"EncryptedPackage" in data:
         return FileKind.OFFICE
     if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
         return FileKind.OFFICE
-    return FileKind.UNKNOWN  # Outlook .msg, Excel 97, ...: not a candidature piece format
+    return FileKind.UNKNOWN  # Excel 97, PowerPoint, ...: not a candidature piece format
 
 
 def _looks_like_mail(head: bytes) -> bool:

@@ -28,13 +28,23 @@ def test_every_file_is_read_or_has_an_error_code(tmp_path, folder):
     index = load_json(tmp_path / "out" / "index.json")
     validate_index(index)
     accounted = {e["file"] for entry in index["inputs"] for e in entry["errors"]}
+    unsupported = {e["file"] for entry in index["inputs"] for e in entry["errors"]
+                   if e["code"] == "FILE_TYPE_UNSUPPORTED"}
+    messages = set()
     for dossier_id in index["dossiers"]:
         export = load_json(tmp_path / "out" / f"{dossier_id}.json")
         validate_export(export)
         accounted |= {d["file"] for d in export["documents"]}
-        accounted |= {m["file"].split("#")[0] for m in export["messages"]}
+        messages |= {m["file"].split("#")[0] for m in export["messages"]}
+        unsupported |= {d["file"] for d in export["documents"]
+                        if d.get("error", {}).get("code") == "FILE_TYPE_UNSUPPORTED"}
+    accounted |= messages
     files = sorted(p for p in source.iterdir() if p.is_file())
     assert [p.name for p in files if p.name not in accounted] == []
+    # Outlook's .msg and winmail.dat (TNEF) are messages: read as such, never an unsupported file.
+    outlook = {p.name for p in files if p.suffix.lower() in (".msg", ".tnef")}
+    assert sorted(outlook & unsupported) == []
+    assert sorted(outlook - messages) == []
     stored = _stored_originals(tmp_path / "var" / "guichet.sqlite3")
     assert [p.name for p in files if hashlib.sha256(p.read_bytes()).hexdigest() not in stored] == []
 

@@ -52,7 +52,7 @@ def main(verbose: bool) -> None:
 @click.option("--quiet", is_flag=True, help="N'affiche pas le résumé par dossier.")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def process(out_dir: Path, quiet: bool, inputs: tuple[Path, ...]) -> None:
-    """Traite INPUT... (.eml, .mbox, Maildir, PDF, image, .docx/.odt, .zip ou dossier).
+    """Traite INPUT... (.eml, .msg, winmail.dat, .mbox, Maildir, PDF, image, .docx/.odt, .zip ou dossier).
 
     Les messages d'un même fil forment un seul dossier ; les autres fichiers d'un même
     INPUT forment ensemble un dossier. Écrit OUT/index.json et OUT/<id>.json.

@@ -60,7 +60,7 @@ def _walk_folder(root: Path, folder: Path, plan: InputPlan) -> None:
 def _add_file(path: Path, name: str, plan: InputPlan) -> None:
     data = path.read_bytes()
     kind = sniff.sniff(data)
-    if kind is FileKind.EMAIL:
+    if kind in (FileKind.EMAIL, FileKind.MSG, FileKind.TNEF):  # Outlook's .msg and winmail.dat too
         plan.messages.append((name, data))
     elif kind is FileKind.MBOX:
         plan.mailboxes.append((name, data))

@@ -34,6 +34,8 @@ from worker.store import NewFile, Store, issue_rows, stable_id
 log = logging.getLogger(__name__)
 
 READABLE = (FileKind.PDF, FileKind.IMAGE, FileKind.DOCX, FileKind.ODT, FileKind.OFFICE)
+# Read as a message wherever they are found: their files are the pieces.
+MESSAGES_KINDS = (FileKind.EMAIL, FileKind.MSG, FileKind.TNEF)
 
 
 @dataclass
@@ -149,12 +151,18 @@ def parse_message(raw: bytes, name: str, settings: Settings) -> MailMessage:
         try:
             message = _read_mail(raw, name, settings, with_body=False)
         except GuichetError as exc:
-            issue = Issue(ErrorCode.MAIL_INVALID if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
+            issue = Issue(_invalid(raw) if exc.code is ErrorCode.PARSE_CRASHED else exc.code,
                           exc.message, name)
             return MailMessage(stable_id_for_bytes(raw), "", "", None, None, (), "", (), (issue,))
         lost = Issue(ErrorCode.MAIL_BODY_UNREADABLE,
                      f"{MESSAGES[ErrorCode.MAIL_BODY_UNREADABLE]} ({whole.message})", name)
         return replace(message, issues=(*message.issues, lost))
+
+
+def _invalid(raw: bytes) -> ErrorCode:
+    """The code of a message whose parser died, by its format."""
+    kind = sniff.sniff(raw)
+    return {FileKind.MSG: ErrorCode.MSG_INVALID, FileKind.TNEF: ErrorCode.TNEF_INVALID}.get(kind, ErrorCode.MAIL_INVALID)
 
 
 def _read_mail(raw: bytes, name: str, settings: Settings, *, with_body: bool) -> MailMessage:
@@ -197,7 +205,7 @@ def _intake_part(part: Part, dossier_id: str, intake: Intake, *, store: Store, s
     kind = sniff.sniff(part.data)
     issues = _size_issues(size, part.name, settings)
     role = "inline" if part.inline else "container" if part.container else "piece"
-    if kind in (FileKind.ZIP, FileKind.MBOX) or (kind is FileKind.EMAIL and role == "piece"):
+    if kind in (FileKind.ZIP, FileKind.MBOX) or (kind in MESSAGES_KINDS and role == "piece"):
         role = "container"
     row, created = store.add_file(dossier_id, NewFile(part.name, sha256, size, kind, role,
                                                       parent_id, message_row_id, tuple(issues)))
