@@ -22,6 +22,7 @@ from extractors.dewarp import uncurled_sheet
 from extractors.errors import ErrorCode, GuichetError
 from extractors.geometry import scaled_warp, warped_sheet
 from extractors.model import PageText, Word
+from extractors.rules import without_rules
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
             turned_words, turned_image, turned_skew = _read_level(_turn(gray, turn), engine)
             if _better(turned_words, words):
                 words, upright, skew, rotation = turned_words, turned_image, turned_skew, turn
-    words = with_missed_text(words, upright, engine)
+    words = with_missed_text(words, without_rules(upright), engine)
     words = with_checkboxes(words, upright)
     scale = 72.0 / dpi
     return PageText(
@@ -363,12 +364,11 @@ def _paper(pixels: np.ndarray) -> np.ndarray:
 
 
 def _read_level(gray: Image.Image, engine: OcrEngine) -> tuple[list[RawWord], Image.Image, float]:
-    """OCR after removing a small skew; returns the words, the image read and the skew removed."""
+    """OCR after removing a small skew, the table's rules taken off; returns the words, the
+    image read (rules kept, for the check boxes) and the skew removed."""
     skew = estimate_skew(gray)
-    if abs(skew) < MIN_SKEW:
-        return engine.words(gray), gray, 0.0
-    level = _rotate_free(gray, -skew)
-    return engine.words(level), level, round(skew, 2)
+    level = gray if abs(skew) < MIN_SKEW else _rotate_free(gray, -skew)
+    return engine.words(without_rules(level)), level, round(skew, 2) if level is not gray else 0.0
 
 
 MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a dot, a box, a stroke)
