@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from extractors.fields.plausible import plainly_answered
 from schemas.cog import Cog
 from schemas.fields import FICHE_SECTIONS, SECTIONS
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS, SLUG_LABELS
@@ -127,8 +128,8 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
     reasons = []
     for section in FICHE_SECTIONS:
         ids = SECTIONS[section]
-        if any(view.trusted(fid) for fid in ids):
-            continue
+        if any(view.trusted(fid) or view.uncertain(fid) and plainly_answered(fid, view.value(fid)) for fid in ids):
+            continue  # a long answer read with slips is for a reviewer's eyes, but it is an answer
         doubtful = [fid for fid in ids if view.uncertain(fid)]
         reasons += [verify(fid) for fid in doubtful] or [
             Reason("SECTION_VIDE", section, f"Aucune réponse dans « {SECTION_LABELS[section]} » ({section}).")]

@@ -111,3 +111,27 @@ def holds_form_text(text: str) -> bool:
     words = _run_words(text)
     runs = _form_runs()
     return any(tuple(words[i:i + FORM_RUN]) in runs for i in range(len(words) - FORM_RUN + 1))
+
+
+# Free-text answers whose presence alone a rule asks about ("is the section answered?").
+PROSE_FIELDS = WORDED_FIELDS - {"s1.etat.service", "s1.etat.referent_fonction", "s1.collectivite.elu_qualite",
+                                "s3.intitule"}
+PLAIN_ANSWER = 8  # French words of the porteur's own: a text this long answers, whatever its slips
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset[str]:
+    """Every word the form prints (labels, prompts, running headers), folded."""
+    texts = [label.text for label in LABELS] + list(RUNNING_HEADERS)
+    return frozenset(w for text in texts for w in _run_words(text))
+
+
+def plainly_answered(field_id: str, text) -> bool:
+    """Whether a free-text value read with slips still plainly answers its question: at least
+    PLAIN_ANSWER known French words that the form itself does not print. A reviewer still
+    checks its words; whether the section was answered is not in doubt. The form's own
+    prompts, garbled or not, never count (their words are the form's or no word at all)."""
+    if field_id not in PROSE_FIELDS or not isinstance(text, str) or not nlp.available():
+        return False
+    own = [w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words() and known(w)]
+    return len(own) >= PLAIN_ANSWER

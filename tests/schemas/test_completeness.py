@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from extractors.fields import nlp
 from extractors.model import FieldStatus, FieldValue
 from schemas.completeness import MESSAGES, RULE_FIELDS, DossierView, assess_completeness
 from schemas.fields import FIELD_IDS, SECTIONS
@@ -235,6 +236,20 @@ def test_a_present_letter_whose_quality_was_not_read_is_for_a_reviewer(cog):
 def test_a_section_answered_only_uncertainly_is_verified_not_empty(cog):
     view = dossier(s5__documents="PLU", status={"s5.documents": "needs_review"})
     assert reasons(view, cog) == [("VERIFICATION_REQUISE", "s5.documents")]
+
+
+FAX_ANNEX = ("L'Ajoupa-Bouillan campte 1 682 habitants ; la population est vieillissante. Le tissu économique "
+             "repose sur quelques PME industrielles et l'agriculture. Le marché immobilier est tendu.")
+GARBLED_PROMPT = ("Présentez de mamère synthétque les dynamiqes à l'œuvre sur le terntoire concemé : démographie, "
+                  "économie et emploi, habtat, servces et équipements, environnement et paysages.")
+
+
+@pytest.mark.skipif(not nlp.available(), reason="the French model is not installed")
+def test_a_long_answer_read_with_slips_answers_its_section_and_the_forms_prompt_does_not(cog):
+    view = dossier(a1__dynamiques_territoire=FAX_ANNEX, status={"a1.dynamiques_territoire": "needs_review"})
+    assert reasons(view, cog) == []
+    view = dossier(a1__dynamiques_territoire=GARBLED_PROMPT, status={"a1.dynamiques_territoire": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "a1.dynamiques_territoire")]
 
 
 @pytest.mark.parametrize("field_id", RULE_FIELDS)
