@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-RULE_LENGTH = 0.04  # of the page's width: a letter's longest stroke is far shorter
+RULE_LENGTH = 0.1  # of the page's width: a line of blurred words is shorter, a table's rule longer
 MIN_RULE = 40  # pixels, on the smallest images
 PAPER_REACH = 7  # pixels either side of a rule where the paper is found
 THICK_SHARE, MIN_THICK = 0.004, 5  # of the page's width, in pixels: a rule is thinner
