@@ -11,7 +11,7 @@ from extractors.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 4  # bump when reading changes, so that cached pages are read again
+READER_VERSION = 5  # bump when reading changes, so that cached pages are read again
 
 
 class FileKind(StrEnum):
