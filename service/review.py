@@ -192,8 +192,13 @@ def decide(dossier_id: str):
         return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
     text = request.form.get("request_text", "").strip() or None
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
-    flash("La décision est enregistrée.", "success")
-    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+    from worker import outbox
+
+    outbox.draft_for_decision(_guichet().store, _guichet().settings, dossier_id, data["decision"],
+                              data["comment"], g.user.login)
+    flash("La décision est enregistrée. Le courriel aux porteurs est prêt : vérifiez-le puis envoyez-le.",
+          "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="courriels"))
 
 
 @bp.post("/<dossier_id>/relire")
