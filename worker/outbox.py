@@ -235,7 +235,11 @@ def rows(store: Store, dossier_id: str | None = None, statuses: tuple[str, ...] 
 
 def dispatch(store: Store, settings: Settings, outbox_id: int) -> None:
     """Have the mail sent: as an RQ job when Redis is configured (retried with backoff), else in
-    a thread of this process (retried likewise). Redis away: the sweeper queues it later."""
+    a thread of this process (retried likewise). Redis away: the sweeper queues it later.
+    Without a relay configured, the mail waits in the outbox (`guichet outbox retry` sends it)."""
+    if not settings.mail.relay_host:
+        log.info("courriel %s en attente : pas de relais SMTP (GUICHET_RELAY_HOST)", outbox_id)
+        return
     if settings.redis_url:
         from worker.queue import enqueue_mail
 
