@@ -162,3 +162,6 @@ def install(app: Flask) -> None:
     api.spec.components.security_scheme("jeton", {"type": "http", "scheme": "bearer",
                                                   "description": "Jeton d'API créé par un administrateur."})
     api.register_blueprint(blp)
+    from service import mails
+
+    api.register_blueprint(mails.blp)
