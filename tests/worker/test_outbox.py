@@ -306,3 +306,51 @@ def test_concurrent_senders_send_one_mail(store, mailing, sink):
     for t in threads:
         t.join()
     assert len(handler.received) == 1 and outbox.get(store, row.id).status == "sent"
+
+
+def test_with_redis_a_worker_sends_the_queued_mail_once(queued, sink):
+    """The RQ path: `send` queues a job on GUICHET_QUEUE-mail; `guichet worker` sends it."""
+    from tests.conftest import run_guichet
+
+    controller, handler = sink
+    settings, env = queued
+    settings = replace(settings, mail=MailSettings(relay_host="127.0.0.1", relay_port=controller.port,
+                                                   from_address=OWN))
+    env = {**env, "GUICHET_RELAY_HOST": "127.0.0.1", "GUICHET_RELAY_PORT": str(controller.port),
+           "GUICHET_MAIL_FROM": OWN}
+    store = Store(settings)
+    dossier_id = incomplete_dossier(store, settings)
+    row = outbox.draft_for_decision(store, settings, dossier_id, "eligible", "", "i")
+    outbox.send(store, settings, row.id, actor="i")
+    outbox.dispatch(store, settings, row.id)  # queued twice: one job waits, one mail goes
+    assert not handler.received
+    done = run_guichet("worker", "--burst", data_dir=settings.data_dir, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert outbox.get(store, row.id).status == "sent"
+    assert [m["Message-ID"] for _, _, m in handler.received] == [row.message_id]
+
+
+def test_failed_and_outbox_commands_show_and_retry_a_mail(store, mailing, sink):
+    """`guichet failed` names the mail that failed; `guichet outbox retry` (no Redis) sends it here."""
+    from tests.conftest import run_guichet
+
+    controller, handler = sink
+    dossier_id = incomplete_dossier(store, mailing)
+    row = outbox.draft_for_decision(store, mailing, dossier_id, "eligible", "", "i")
+    with store.session() as s:
+        s.execute(update(OutboxRow).where(OutboxRow.id == row.id)
+                  .values(status="failed", attempts=6, last_error="ConnectionRefusedError: [Errno 111]"))
+    env = {"DATABASE_URL": mailing.database_url, "GUICHET_RELAY_HOST": "127.0.0.1",
+           "GUICHET_RELAY_PORT": str(controller.port), "GUICHET_MAIL_FROM": OWN}
+    listed = run_guichet("failed", data_dir=mailing.data_dir, env=env, timeout=120)
+    assert "1 courriel(s) en échec ou d'envoi incertain (guichet outbox)." in listed.stdout
+    assert f"#{row.id}  {dossier_id}  decision" in listed.stdout and "ConnectionRefusedError" in listed.stdout
+    listing = run_guichet("outbox", "list", data_dir=mailing.data_dir, env=env, timeout=120)
+    assert listing.returncode == 0 and "en échec" in listing.stdout and row.message_id in listing.stdout
+    retried = run_guichet("outbox", "retry", data_dir=mailing.data_dir, env=env, timeout=120)
+    assert retried.returncode == 0, retried.stdout + retried.stderr
+    assert f"#{row.id} : envoyé." in retried.stdout
+    assert len(handler.received) == 1 and outbox.get(store, row.id).status == "sent"
+    again = run_guichet("outbox", "retry", str(row.id), data_dir=mailing.data_dir, env=env, timeout=120)
+    assert again.returncode == 1 and "impossible dans l'état « envoyé »" in again.stderr
+    assert len(handler.received) == 1
