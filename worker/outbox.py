@@ -40,7 +40,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from schemas.api import EMAIL
-from worker.db import Event, FieldRow, MessageRow, OutboxRow, utcnow
+from worker.db import Event, OutboxRow, utcnow
 from worker.settings import Settings
 from worker.store import Store, naive_utc
 
