@@ -44,18 +44,21 @@ class ThreadItem:
     status: str | None = None  # of a mail sent: sent, uncertain, failed…
     outbox_id: int | None = None
     issues: tuple[str, ...] = field(default=())
+    known_at: datetime | None = None  # when Guichet received or sent it: the thread's order (a
+    # sender's Date header may be wrong)
 
 
 def dossier_thread(store: Store, dossier_id: str, from_address: str = "") -> list[ThreadItem]:
-    """Messages received and mails sent (or whose sending was tried), oldest first; drafts and
-    mails waiting to go are not part of the thread (see worker.outbox.rows)."""
+    """Messages received and mails sent (or whose sending was tried), in the order Guichet
+    received or sent them; drafts and mails waiting to go are not part of the thread (see
+    worker.outbox.rows)."""
     messages = store.messages(dossier_id)
     files = store.files(dossier_id)
     pieces = _pieces_by_file(store, dossier_id, files)
     items = [_incoming(store, m, [f for f in files if f.message_row_id == m.id], pieces) for m in messages]
     items += [_outgoing(row, from_address)
               for row in outbox.rows(store, dossier_id, ("sent", "uncertain", "sending"))]
-    return sorted(items, key=lambda i: (i.date is None, naive_utc(i.date)))
+    return sorted(items, key=lambda i: naive_utc(i.known_at))
 
 
 def _pieces_by_file(store: Store, dossier_id: str, files: list[FileRow]) -> dict[int, tuple[int, ...]]:
@@ -86,7 +89,8 @@ def _incoming(store: Store, message: MessageRow, files: list[FileRow],
                         for f in files if f.parent_id is None and f.role != "inline")
     return ThreadItem("in", message.sender or "", _recipients(store, message.sha256),
                       message.date or message.received_at, message.subject or "", message.body_text or "",
-                      message.message_id, attachments, issues=tuple(i["message"] for i in message.issues or []))
+                      message.message_id, attachments, issues=tuple(i["message"] for i in message.issues or []),
+                      known_at=message.received_at)
 
 
 def _recipients(store: Store, sha256: str) -> tuple[str, ...]:
@@ -103,5 +107,6 @@ def _recipients(store: Store, sha256: str) -> tuple[str, ...]:
 
 
 def _outgoing(row: OutboxRow, from_address: str) -> ThreadItem:
-    return ThreadItem("out", from_address, tuple(row.recipients), row.sent_at or row.claimed_at or row.created_at,
-                      row.subject, row.body_text, row.message_id, status=row.status, outbox_id=row.id)
+    when = row.sent_at or row.claimed_at or row.created_at
+    return ThreadItem("out", from_address, tuple(row.recipients), when, row.subject, row.body_text,
+                      row.message_id, status=row.status, outbox_id=row.id, known_at=when)

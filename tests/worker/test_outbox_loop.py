@@ -16,6 +16,7 @@ from worker import outbox, review
 from worker.cli import make_processor
 from worker.settings import MailSettings
 from worker.smtp import Receiver, SmtpConfig
+from worker.thread import dossier_thread
 
 THREAD = ROOT / "samples" / "09_fil_emails" / "input"
 SHARED_BOX = "atelier-des-territoires.ad1.dhup.dgaln@developpement-durable.gouv.fr"
@@ -80,6 +81,18 @@ def test_a_demande_de_complements_is_answered_over_smtp_and_the_dossier_is_compl
         assert dossier.status == "processed" and dossier.completeness["complete"], dossier.completeness
         assert review.queue_entry(store, dossier_id).state == "reponse_recue"
         assert len(handler.received) == 2  # no second accusé for a reply
+
+        thread = dossier_thread(store, dossier_id, OWN)  # as the dossier page shows it
+        assert [(t.direction, t.subject[:20]) for t in thread] == [
+            ("in", "Candidature Atelier "), ("out", "RE: Candidature Atel"), ("out", "RE: Candidature Atel"),
+            ("in", "RE: RE: Candidature ")]
+        assert thread[0].recipients == (SHARED_BOX, "julien.hamon@ille-et-vilaine.gouv.fr")  # To, Cc
+        assert thread[2].recipients == ("k.jouan@redon.fr", "julien.hamon@ille-et-vilaine.gouv.fr")
+        kinds = [d.kind for d in store.documents(dossier_id)]
+        linked = {a.name: [kinds[o] for o in a.pieces] for t in thread for a in t.attachments}
+        assert linked["Fiche_candidature_Redon.pdf"] == ["fiche"]
+        assert linked["Courrier de soutien – Ville de Redon.pdf"] == ["courrier_collectivite"]
+        assert linked["Lettre du Préfet – soutien Atelier Flash.pdf"] == ["courrier_prefet"]
     finally:
         receiver.stop()
 
