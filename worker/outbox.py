@@ -432,6 +432,18 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> list[int]
     return ids
 
 
+def resume_here(store: Store, settings: Settings) -> list[int]:
+    """At the start of a process that sends mails itself (no Redis): what a previous run left
+    queued, or claimed before DATA, is sent now."""
+    if settings.redis_url:
+        return []
+    try:
+        return sweep(store, settings, grace=0.0)
+    except Exception:  # never a reason not to start
+        log.exception("reprise des courriels en attente impossible")
+        return []
+
+
 @dataclass(frozen=True)
 class ParsedRecipients:
     """Addresses typed by a reviewer: the valid ones, and those refused."""

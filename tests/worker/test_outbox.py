@@ -354,3 +354,14 @@ def test_failed_and_outbox_commands_show_and_retry_a_mail(store, mailing, sink):
     again = run_guichet("outbox", "retry", str(row.id), data_dir=mailing.data_dir, env=env, timeout=120)
     assert again.returncode == 1 and "impossible dans l'état « envoyé »" in again.stderr
     assert len(handler.received) == 1
+
+
+def test_a_process_without_redis_sends_at_start_what_a_previous_run_left_queued(store, mailing, sink):
+    _, handler = sink
+    dossier_id = incomplete_dossier(store, mailing)
+    row = outbox.draft_for_decision(store, mailing, dossier_id, "eligible", "", "i")
+    with store.session() as s:  # queued by a process that stopped before sending it
+        s.execute(update(OutboxRow).where(OutboxRow.id == row.id).values(status="queued"))
+    assert outbox.resume_here(store, mailing) == [row.id]
+    wait_for(lambda: outbox.get(store, row.id).status == "sent")
+    assert len(handler.received) == 1
