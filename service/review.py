@@ -183,7 +183,7 @@ def override_reason(dossier_id: str):
 @requires("instructeur")
 def decide(dossier_id: str):
     """The triage decision, with a comment; "à compléter" keeps the request text."""
-    load_export(dossier_id)
+    proposed = review.request_text(load_export(dossier_id))
     try:
         data = TriageDecisionSchema().load({"decision": request.form.get("decision", ""),
                                             "comment": request.form.get("comment", "")})
@@ -194,8 +194,11 @@ def decide(dossier_id: str):
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
     from worker import outbox
 
-    outbox.draft_for_decision(_guichet().store, _guichet().settings, dossier_id, data["decision"],
-                              data["comment"], g.user.login)
+    mail = outbox.draft_for_decision(_guichet().store, _guichet().settings, dossier_id, data["decision"],
+                                     data["comment"], g.user.login)
+    if data["decision"] == "a_completer" and text and " ".join(text.split()) != " ".join(proposed.split()):
+        # the instructeur rewrote the request in the decision form: that is the text to send
+        outbox.edit(_guichet().store, mail.id, actor=g.user.login, body=text)
     flash("La décision est enregistrée. Le courriel aux porteurs est prêt : vérifiez-le puis envoyez-le.",
           "success")
     return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="courriels"))

@@ -118,3 +118,15 @@ def test_the_openapi_document_lists_the_outbox_endpoints(mail_app):
     assert {"/api/dossiers/{dossier_id}/outbox", "/api/dossiers/{dossier_id}/outbox/{outbox_id}",
             "/api/dossiers/{dossier_id}/outbox/{outbox_id}/send", "/api/dossiers/{dossier_id}/outbox/{outbox_id}/retry",
             "/api/dossiers/{dossier_id}/thread"} <= set(spec["paths"])
+
+
+def test_a_request_rewritten_in_the_decision_form_is_the_text_of_the_mail(mail_app, ids):
+    from worker import outbox
+
+    client, dossier_id = mail_app.test_client(), ids["11_sans_courrier_prefet"]
+    token = login(client, "instructeur")
+    client.post(f"/dossiers/{dossier_id}/decision", data={
+        "decision": "a_completer", "comment": "", "request_text": "Merci d'envoyer le courrier du préfet.",
+        "csrf_token": token})
+    [row] = outbox.rows(mail_app.extensions["guichet"].store, dossier_id, ("draft",))
+    assert row.body_text == "Merci d'envoyer le courrier du préfet."
