@@ -365,3 +365,20 @@ def test_a_process_without_redis_sends_at_start_what_a_previous_run_left_queued(
     assert outbox.resume_here(store, mailing) == [row.id]
     wait_for(lambda: outbox.get(store, row.id).status == "sent")
     assert len(handler.received) == 1
+
+
+def test_an_administrators_template_comes_before_guichets_own(store, mailing, tmp_path):
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    (folder / "complements.txt").write_text(
+        "Objet : Dossier {{ dossier }} à compléter\n\nBonjour,\nil manque {{ elements|length }} élément(s) "
+        "au dossier {{ de_collectivite }}.\n{% include '_signature.txt' %}\n", encoding="utf-8")
+    edited = replace(mailing, mail=replace(mailing.mail, templates_dir=folder))
+    dossier_id = incomplete_dossier(store, edited)
+    row = outbox.draft_for_decision(store, edited, dossier_id, "a_completer", "", "i")
+    assert row.subject == f"Dossier {dossier_id} à compléter"
+    assert row.body_text.startswith("Bonjour,\nil manque 4 élément(s) au dossier de la commune de Digne-les-Bains.")
+    assert "Bureau AD1 (DGALN/DHUP)" in row.body_text  # the embedded signature, not overridden
+    decision = outbox.draft_for_decision(store, edited, dossier_id, "eligible", "", "i")
+    assert "est éligible" in decision.body_text  # the other texts stay Guichet's
+    assert outbox.get(store, row.id).status == "cancelled"  # the later decision's mail replaces the draft
