@@ -303,11 +303,11 @@ def deliver(store: Store, settings: Settings, outbox_id: int, *, final: bool = T
                 smtp.ehlo()
             if mail.relay_login:
                 smtp.login(mail.relay_login, mail.relay_password)
-            _envelope(smtp, mail.from_address, row.recipients)
+            refused = _envelope(smtp, mail.from_address, row.recipients)
             if not _advance(store, outbox_id, "connecting", "sending"):
                 smtp.rset()  # our claim expired and another sender holds the row: leave it to them
                 return _status(store, outbox_id)
-            _data(store, smtp, row, message)
+            _data(store, smtp, row, message, refused)
     except TemporaryFailure as exc:
         _back_to_queue(store, outbox_id, str(exc), final)
         raise
@@ -324,7 +324,8 @@ def deliver(store: Store, settings: Settings, outbox_id: int, *, final: bool = T
     return _status(store, outbox_id)
 
 
-def _envelope(smtp: smtplib.SMTP, sender: str, recipients: list[str]) -> None:
+def _envelope(smtp: smtplib.SMTP, sender: str, recipients: list[str]) -> list[str]:
+    """MAIL FROM and RCPT TO; the recipients the relay refused (all refused: an error)."""
     code, reply = smtp.mail(parseaddr(sender)[1])
     if code != 250:
         raise smtplib.SMTPSenderRefused(code, reply, sender)
@@ -335,9 +336,10 @@ def _envelope(smtp: smtplib.SMTP, sender: str, recipients: list[str]) -> None:
             refused[address] = (code, reply)
     if len(refused) == len(recipients):
         raise smtplib.SMTPRecipientsRefused(refused)
+    return sorted(refused)
 
 
-def _data(store: Store, smtp: smtplib.SMTP, row: OutboxRow, message: EmailMessage) -> None:
+def _data(store: Store, smtp: smtplib.SMTP, row: OutboxRow, message: EmailMessage, refused: list[str]) -> None:
     """DATA: a refusal before the content leaves nothing sent; a cut after it is uncertain."""
     try:
         code, reply = smtp.data(message.as_bytes())
@@ -352,9 +354,10 @@ def _data(store: Store, smtp: smtplib.SMTP, row: OutboxRow, message: EmailMessag
         raise smtplib.SMTPDataError(code, reply)
     with store.session() as s:
         done = s.get(OutboxRow, row.id)
-        done.status, done.sent_at, done.last_error = "sent", utcnow(), None
-        s.add(Event(dossier_id=done.dossier_id, kind="mail_sent",
-                    data={"outbox": done.id, "message_id": done.message_id, "to": done.recipients}))
+        done.status, done.sent_at = "sent", utcnow()
+        done.last_error = f"Destinataire(s) refusé(s) par le relais : {', '.join(refused)}" if refused else None
+        s.add(Event(dossier_id=done.dossier_id, kind="mail_sent", data={
+            "outbox": done.id, "message_id": done.message_id, "to": done.recipients, "refused": refused}))
 
 
 def _claim(store: Store, outbox_id: int) -> OutboxRow | None:

@@ -109,4 +109,5 @@ def _recipients(store: Store, sha256: str) -> tuple[str, ...]:
 def _outgoing(row: OutboxRow, from_address: str) -> ThreadItem:
     when = row.sent_at or row.claimed_at or row.created_at
     return ThreadItem("out", from_address, tuple(row.recipients), when, row.subject, row.body_text,
-                      row.message_id, status=row.status, outbox_id=row.id, known_at=when)
+                      row.message_id, status=row.status, outbox_id=row.id, known_at=when,
+                      issues=(row.last_error,) if row.last_error else ())
