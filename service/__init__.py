@@ -82,7 +82,7 @@ def _configure(app: Flask, web: WebSettings) -> None:
 
 
 def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
-    from service import api, auth, errors, exports, filters, queue, review, security
+    from service import api, auth, errors, exports, filters, mails, queue, review, security
 
     scheme_js = (HERE / "templates" / "dsfr" / "scheme.js").read_text(encoding="utf-8")
     app.jinja_env.globals["dsfr_scheme_js"] = scheme_js
@@ -90,6 +90,7 @@ def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
     filters.install(app)
     for blueprint in (auth.bp, queue.bp, review.bp, exports.bp):
         app.register_blueprint(blueprint)
+    mails.install(app)
     api.install(app)
     # Two buckets: per client address (behind a proxy, the address it vouches for) and, for
     # failed attempts only, per account, so that many addresses cannot try one account for long.

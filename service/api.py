@@ -114,6 +114,10 @@ def post_decision(body: dict, dossier_id: str):
     export = _export(dossier_id)
     text = review.request_text(export) if body["decision"] == "a_completer" else None
     review.decide(_store(), dossier_id, body["decision"], body["comment"], g.user.login, text)
+    from worker import outbox  # the mail announcing it waits, as a draft, in GET .../outbox
+
+    outbox.draft_for_decision(_store(), current_app.extensions["guichet"].settings, dossier_id,
+                              body["decision"], body["comment"], g.user.login)
     return _export(dossier_id)
 
 
@@ -158,3 +162,6 @@ def install(app: Flask) -> None:
     api.spec.components.security_scheme("jeton", {"type": "http", "scheme": "bearer",
                                                   "description": "Jeton d'API créé par un administrateur."})
     api.register_blueprint(blp)
+    from service import mails
+
+    api.register_blueprint(mails.blp)

@@ -41,6 +41,9 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
         check_demo_place(host, os.environ)
     app = create_app()
     store = app.extensions["guichet"].store
+    from worker import outbox
+
+    outbox.resume_here(store, app.extensions["guichet"].settings)  # without Redis, this process sends
     if demo:
         login, password = demo_account(store)
         click.echo(f"Compte de démonstration : {login}  mot de passe : {password}  (rôle administrateur)")

@@ -183,7 +183,7 @@ def override_reason(dossier_id: str):
 @requires("instructeur")
 def decide(dossier_id: str):
     """The triage decision, with a comment; "à compléter" keeps the request text."""
-    load_export(dossier_id)
+    proposed = review.request_text(load_export(dossier_id))
     try:
         data = TriageDecisionSchema().load({"decision": request.form.get("decision", ""),
                                             "comment": request.form.get("comment", "")})
@@ -192,8 +192,16 @@ def decide(dossier_id: str):
         return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
     text = request.form.get("request_text", "").strip() or None
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
-    flash("La décision est enregistrée.", "success")
-    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+    from worker import outbox
+
+    mail = outbox.draft_for_decision(_guichet().store, _guichet().settings, dossier_id, data["decision"],
+                                     data["comment"], g.user.login)
+    if data["decision"] == "a_completer" and text and " ".join(text.split()) != " ".join(proposed.split()):
+        # the instructeur rewrote the request in the decision form: that is the text to send
+        outbox.edit(_guichet().store, mail.id, actor=g.user.login, body=text)
+    flash("La décision est enregistrée. Le courriel aux porteurs est prêt : vérifiez-le puis envoyez-le.",
+          "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="courriels"))
 
 
 @bp.post("/<dossier_id>/relire")

@@ -242,6 +242,9 @@ def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
     process = make_processor(store, settings)
     receiver = Receiver(config, store=store, settings=settings, process=process)
     stop = _stop_on_signals()
+    from worker import outbox
+
+    outbox.resume_here(store, settings)  # without Redis, this process sends the accusés
     receiver.start()
     protocol = "LMTP" if config.lmtp else "SMTP"
     click.echo(f"Guichet écoute en {protocol} sur {config.host}:{config.port}")

@@ -52,8 +52,8 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
     queue = make_queue(settings)
     # Every stage by default, the last ones first (a dossier begun is finished before another
     # is begun); `--queues guichet-read` makes an OCR machine.
-    names = [q.strip() for q in (queues or ",".join(reversed(queue_names(settings).values()))).split(",")
-             if q.strip()]
+    default = [f"{settings.queue_name}-mail", *reversed(queue_names(settings).values())]  # mails first: they are quick
+    names = [q.strip() for q in (queues or ",".join(default)).split(",") if q.strip()]
     jobs.preload()
     store = Store(settings)
     try:
@@ -96,20 +96,111 @@ def sweep(grace: float) -> None:
 
 @click.command()
 def failed() -> None:
-    """Liste les travaux en échec de chaque file (FailedJobRegistry) avec leur erreur."""
+    """Liste les courriels non partis (en échec, envoi incertain) puis les travaux en échec de
+    chaque file (FailedJobRegistry) avec leur erreur."""
     from rq.job import Job
     from rq.registry import FailedJobRegistry
 
-    from worker.queue import STAGES, make_queue
+    from worker import outbox
+    from worker.queue import STAGES, make_mail_queue, make_queue
 
+    settings = Settings.from_env(os.environ)
+    problems = outbox.rows(Store(settings), statuses=outbox.PROBLEMS)
+    click.echo(f"{len(problems)} courriel(s) en échec ou d'envoi incertain (guichet outbox).")
+    for row in problems:
+        click.echo("  " + outbox_line(row))
     settings = _redis_settings()
-    for stage in STAGES:
-        queue = make_queue(settings, stage)
+    for queue in [*(make_queue(settings, stage) for stage in STAGES), make_mail_queue(settings)]:
         ids = FailedJobRegistry(queue=queue).get_job_ids()
         click.echo(f"{len(ids)} travail(aux) en échec dans la file « {queue.name} ».")
         for job in Job.fetch_many(ids, connection=queue.connection, serializer=queue.serializer):
             if job is not None:
                 click.echo(f"  {job.id}  {job.args}  {_error_line(job.exc_info)[:150]}")
+
+
+OUTBOX_STATUS = {"draft": "brouillon", "queued": "à envoyer", "connecting": "envoi en cours",
+                 "sending": "envoi en cours", "sent": "envoyé", "failed": "en échec",
+                 "uncertain": "envoi incertain", "cancelled": "annulé"}
+
+
+def outbox_line(row) -> str:
+    """One mail of the outbox on one line."""
+    error = f"  ({row.last_error[:120]})" if row.last_error and row.status != "sent" else ""
+    return (f"#{row.id}  {row.dossier_id}  {row.kind:11}  {OUTBOX_STATUS.get(row.status, row.status):15}"
+            f"  {row.attempts} essai(s)  {row.message_id}  → {', '.join(row.recipients)}{error}")
+
+
+@click.group("outbox")
+def outbox_command() -> None:
+    """Courriels envoyés par Guichet : liste, nouvel essai."""
+
+
+@outbox_command.command("list")
+@click.option("--dossier", default=None, help="Les courriels d'un dossier.")
+@click.option("--all", "every", is_flag=True, help="Aussi les courriels envoyés et annulés.")
+def outbox_list(dossier: str | None, every: bool) -> None:
+    """Liste les courriels non envoyés (brouillons, à envoyer, en échec, incertains)."""
+    from worker import outbox
+
+    store = Store(Settings.from_env(os.environ))
+    statuses = None if every else ("draft", "queued", "connecting", "sending", "failed", "uncertain")
+    found = outbox.rows(store, dossier, statuses)
+    click.echo(f"{len(found)} courriel(s).")
+    for row in found:
+        click.echo("  " + outbox_line(row))
+
+
+@outbox_command.command("retry")
+@click.option("--force", is_flag=True,
+              help="Renvoie aussi un courriel d'envoi incertain (le relais l'a peut-être déjà reçu : "
+                   "cherchez d'abord son Message-ID dans le journal du relais).")
+@click.option("--sent", "confirm", is_flag=True,
+              help="Marque comme envoyé un courriel incertain trouvé dans le journal du relais.")
+@click.argument("ids", nargs=-1, type=int)
+def outbox_retry(force: bool, confirm: bool, ids: tuple[int, ...]) -> None:
+    """Remet à l'envoi les courriels IDS (par défaut : tous ceux en échec)."""
+    from worker import outbox
+
+    settings = Settings.from_env(os.environ)
+    store = Store(settings)
+    ids = ids or tuple(r.id for r in outbox.rows(store, statuses=("failed",)))
+    errors = 0
+    for outbox_id in ids:
+        try:
+            if confirm:
+                outbox.mark_sent(store, outbox_id, actor="guichet outbox")
+                click.echo(f"#{outbox_id} marqué envoyé.")
+                continue
+            outbox.retry(store, settings, outbox_id, actor="guichet outbox", force=force,
+                         dispatching=bool(settings.redis_url))
+            if not settings.redis_url:  # no worker to send it: one try here, now
+                status = _deliver_once(store, settings, outbox_id)
+                click.echo(f"#{outbox_id} : {OUTBOX_STATUS.get(status, status)}.")
+                errors += status != "sent"
+                continue
+        except LookupError:
+            errors += 1
+            click.echo(f"#{outbox_id} : courriel inconnu.", err=True)
+        except outbox.NotEditable as exc:
+            errors += 1
+            hint = " (--force pour le renvoyer, --sent s'il est parti)" if str(exc) == "uncertain" else ""
+            click.echo(f"#{outbox_id} : impossible dans l'état « {OUTBOX_STATUS.get(str(exc), exc)} »{hint}.",
+                       err=True)
+        except ValueError as exc:
+            errors += 1
+            click.echo(f"#{outbox_id} : {exc}", err=True)
+        else:
+            click.echo(f"#{outbox_id} remis à l'envoi.")
+    sys.exit(1 if errors else 0)
+
+
+def _deliver_once(store: Store, settings: Settings, outbox_id: int) -> str:
+    from worker import outbox
+
+    try:
+        return outbox.deliver(store, settings, outbox_id, final=False)
+    except outbox.TemporaryFailure:
+        return outbox.get(store, outbox_id).status
 
 
 def _error_line(traceback: str | None) -> str:
@@ -229,7 +320,7 @@ def _sweep_in_background(settings: Settings, every: float, grace: float) -> None
     threading.Thread(target=loop, name="sweeper", daemon=True).start()
 
 
-COMMANDS = (worker, sweep, failed, reprocess)
+COMMANDS = (worker, sweep, failed, reprocess, outbox_command)
 
 if __name__ == "__main__":
     sys.exit(worker())

@@ -179,3 +179,29 @@ class Computed(Base):
     kind: Mapped[str] = mapped_column(String(32))
     value: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxRow(Base):
+    """A mail Guichet sends (accusé de réception, demande de compléments, decision), kept before,
+    while and after it is sent. The Message-ID is fixed when the row is made: the relay's log,
+    the candidate's reply and a retry all name the same message."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # accuse, complements, decision
+    # draft -> queued -> connecting -> sending -> sent; failed (refused for good), uncertain (see worker.outbox)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)  # "accuse:<dossier>": once
+    message_id: Mapped[str] = mapped_column(String(500), unique=True)
+    in_reply_to: Mapped[str | None] = mapped_column(String(500))
+    reference_ids: Mapped[list] = mapped_column(JSON, default=list)
+    recipients: Mapped[list] = mapped_column(JSON, default=list)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200), default="guichet")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -227,7 +227,10 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
     """Queue again whatever the database says is left to do and Redis does not hold."""
     from worker.queue import enqueue_intake, enqueue_processing, pending_dossiers
 
+    from worker import outbox
+
     swept = Swept([], [])
+    outbox.sweep(store, settings, grace=grace)  # mails whose job was lost, or whose sender died
     for sha256, name, source in unread_messages(store, grace=grace):
         enqueue_intake(settings, sha256, name, source)  # the same job when it is only waiting
         swept.messages.append(name)
@@ -271,6 +274,22 @@ def _context():
         _LOADED.update(store=Store(_LOADED["settings"], upgrade=not _LOADED["worker"]), pid=os.getpid())
     return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
 
+
+
+def mail_job(outbox_id: int) -> str:
+    """Send one mail of the outbox (idempotent: see worker.outbox); a relay that fails raises,
+    for RQ to retry with backoff; the last try leaves the mail failed, visible on the dossier."""
+    from rq import get_current_job
+
+    from worker import outbox
+
+    if "settings" not in _LOADED:  # a mail needs neither OCR nor the COG
+        _LOADED.update(settings=Settings.from_env(os.environ), worker=False)
+    if _LOADED.get("mail_pid") != os.getpid():
+        _LOADED.update(mail_store=Store(_LOADED["settings"], upgrade=False), mail_pid=os.getpid())
+    job = get_current_job()
+    final = job is None or not job.retries_left
+    return outbox.deliver(_LOADED["mail_store"], _LOADED["settings"], outbox_id, final=final)
 
 
 def noop_job() -> None:

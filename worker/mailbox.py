@@ -149,6 +149,10 @@ def take_message(box: BaseMailBox, uid: str, config: ImapConfig, report: FetchRe
         report.failed[uid] = f"{type(exc).__name__}: {exc}"
         return
     report.dossiers.append(intake.dossier_id)
+    if intake.new:
+        from worker.smtp import acknowledge_intake
+
+        acknowledge_intake(store, settings, intake)
     if intake.duplicate_of:
         note_duplicate(store, raw, original_name(raw, "imap"), "imap", intake.duplicate_of)
     try:

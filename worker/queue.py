@@ -43,6 +43,36 @@ def make_queue(settings: Settings, stage: str = "assess"):
     return Queue(queue_names(settings)[stage], connection=connection, serializer=JSONSerializer)
 
 
+MAIL_JOB = "worker.jobs.mail_job"
+
+
+def make_mail_queue(settings: Settings):
+    """The queue of the outbox's mails (`GUICHET_QUEUE-mail`), apart from the pipeline's stages."""
+    from redis import Redis
+    from rq import Queue
+    from rq.serializers import JSONSerializer
+
+    connection = Redis.from_url(settings.redis_url, socket_connect_timeout=5, socket_timeout=30)
+    return Queue(f"{settings.queue_name}-mail", connection=connection, serializer=JSONSerializer)
+
+
+def enqueue_mail(settings: Settings, outbox_id: int) -> str:
+    """Queue the sending of an outbox row, retried with backoff; one waiting job per row (the
+    row itself makes a second run harmless: see worker.outbox)."""
+    from rq import Retry
+
+    queue = make_mail_queue(settings)
+    job_id = f"{queue.name}-{outbox_id}"
+    if _waiting(queue, job_id, ("started", *WAITING)):
+        return job_id
+    if _exists(queue, job_id):
+        job_id += f"-{int(time.time() * 1000)}"
+    intervals = [int(i) for i in settings.mail.retry_intervals]
+    retry = Retry(max=len(intervals), interval=intervals) if intervals else None
+    return queue.enqueue(MAIL_JOB, outbox_id, job_id=job_id, job_timeout=600, result_ttl=86400,
+                         failure_ttl=30 * 86400, retry=retry).id
+
+
 def queue_names(settings: Settings) -> dict[str, str]:
     """The queue of each stage, by stage, in the pipeline's order."""
     return {stage: f"{settings.queue_name}-{stage}" for stage in STAGES}

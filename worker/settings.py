@@ -30,6 +30,44 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class MailSettings:
+    """The mail Guichet sends: the SMTP relay, the sender, the signature, the texts' folder."""
+
+    relay_host: str = ""  # empty: nothing is sent, mails wait in the outbox
+    relay_port: int = 25
+    relay_starttls: bool = False
+    relay_login: str = ""
+    relay_password: str = field(default="", repr=False)
+    relay_timeout: float = 30.0
+    from_address: str = "guichet@localhost"
+    bureau_name: str = "Bureau AD1 – DGALN/DHUP"
+    bureau_address: str = ""  # postal address, lines separated by "\n" (or "|" in the variable)
+    acknowledge: bool = True  # accusé de réception of a dossier's first message received by mail
+    templates_dir: Path | None = None  # an administrator's texts, before the embedded ones
+    retry_intervals: tuple[float, ...] = (30.0, 120.0, 600.0, 1800.0, 3600.0)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> MailSettings:
+        """GUICHET_RELAY_* for the relay, GUICHET_MAIL_* for the sender and the texts."""
+        yes = lambda name, default: environ.get(name, default).strip().lower() in ("1", "true", "oui", "yes")  # noqa: E731
+        intervals = environ.get("GUICHET_MAIL_RETRY_INTERVALS")
+        return cls(
+            relay_host=environ.get("GUICHET_RELAY_HOST", ""),
+            relay_port=int(environ.get("GUICHET_RELAY_PORT", "25")),
+            relay_starttls=yes("GUICHET_RELAY_STARTTLS", "0"),
+            relay_login=environ.get("GUICHET_RELAY_LOGIN", ""),
+            relay_password=environ.get("GUICHET_RELAY_PASSWORD", ""),
+            relay_timeout=float(environ.get("GUICHET_RELAY_TIMEOUT", "30")),
+            from_address=environ.get("GUICHET_MAIL_FROM", cls.from_address),
+            bureau_name=environ.get("GUICHET_MAIL_BUREAU", cls.bureau_name),
+            bureau_address=environ.get("GUICHET_MAIL_BUREAU_ADDRESS", "").replace("|", "\n"),
+            acknowledge=yes("GUICHET_MAIL_ACCUSE", "1"),
+            templates_dir=Path(environ["GUICHET_MAIL_TEMPLATES"]) if environ.get("GUICHET_MAIL_TEMPLATES") else None,
+            retry_intervals=tuple(float(v) for v in intervals.split(",")) if intervals else cls.retry_intervals,
+        )
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything configurable; build with `Settings.from_env(os.environ)`."""
 
@@ -43,6 +81,7 @@ class Settings:
     ocr_dpi: int = 300
     ocr_workers: int = max(1, os.cpu_count() or 1)
     limits: Limits = field(default_factory=Limits)
+    mail: MailSettings = field(default_factory=MailSettings)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -67,4 +106,5 @@ class Settings:
             ocr_dpi=int(environ.get("GUICHET_OCR_DPI", "300")),
             ocr_workers=int(environ.get("GUICHET_OCR_WORKERS", str(cls.ocr_workers))),
             limits=replace(limits, **overrides),
+            mail=MailSettings.from_env(environ),
         )

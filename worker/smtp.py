@@ -216,9 +216,23 @@ def take_in(store: Store, settings: Settings, sha256: str, name: str, source: st
     intake = pipeline.intake_message(raw, name, store=store, settings=settings, source=source)
     if intake.duplicate_of:
         note_duplicate(store, raw, name, source, intake.duplicate_of)
+    if intake.new:
+        acknowledge_intake(store, settings, intake)
     if not intake.new and store.dossier(intake.dossier_id).status == "processed":
         return None
     return intake.dossier_id
+
+
+def acknowledge_intake(store: Store, settings: Settings, intake) -> None:
+    """The accusé de réception of a dossier's first message received by mail; never a reason
+    for the intake to fail (the mail waits in the outbox, or is logged)."""
+    from worker import outbox
+
+    try:
+        for row_id in intake.message_ids[:1]:
+            outbox.acknowledge(store, settings, intake.dossier_id, row_id)
+    except Exception:
+        log.exception("accusé de réception du dossier %s non préparé", intake.dossier_id)
 
 
 def pending_originals(store: Store) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from extractors.model import READER_VERSION, Issue, PageText, ReadResult, Word
 from worker import migrate
 from worker.blobs import BlobStore
 from worker.db import (Computed, Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original,
-                       PageRow, Reading, utcnow)
+                       OutboxRow, PageRow, Reading, utcnow)
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,9 @@ class Store:
         with self.session() as s:
             if ids:
                 found = s.scalar(select(MessageRow.dossier_id).where(MessageRow.message_id.in_(ids)))
+                # A reply to a mail Guichet sent (some clients keep In-Reply-To only)
+                found = found or s.scalar(select(OutboxRow.dossier_id).where(OutboxRow.message_id.in_(ids))
+                                          .limit(1))
                 if found:
                     return found
             if subject_key and domain:
