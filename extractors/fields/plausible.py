@@ -64,6 +64,8 @@ def implausible(field_id: str, text: str) -> bool:
         head = text.split()[0] if text.split() else ""
         if head.isupper() and len(head) >= 3 and head not in STATE_SERVICES:
             return True  # "DOTM de la Gironde"
+    if not any(len(w) >= 3 for w in _WORD.findall(text)):
+        return True  # "ON A A ON D": specks and rules read as letters, no word at all
     if not nlp.available():
         return False  # without the model there is nothing to judge by
     unknown, checked = unknown_words(text, field_id)
