@@ -118,9 +118,12 @@ def edit_field(dossier_id: str, field_id: str):
             initial = {k: request.form.getlist(k) if forms.input_spec(field_id)["widget"] == "checkboxes"
                        else request.form.get(k, "") for k in forms.form_initial(field_id, None)}
         else:
-            review.correct_field(_guichet().store, dossier_id, field_id, data["value"], data["reason"],
-                                 g.user.login)
-            flash("La correction est enregistrée.", "success")
+            change = review.correct_field(_guichet().store, dossier_id, field_id, data["value"],
+                                          data["reason"], g.user.login)
+            if change is None:
+                flash("Valeur inchangée : rien n'est enregistré.", "info")
+            else:
+                flash("La correction est enregistrée.", "success")
             return redirect(url_for("review.show", dossier_id=dossier_id, champ=field_id,
                                     _anchor=f"ligne-{field_id.replace('.', '-')}"))
     export = load_export(dossier_id)

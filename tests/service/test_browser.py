@@ -117,14 +117,14 @@ def correct_a_field(page, server: str, dossier: str) -> None:
     page.fill("#valeur", "12")
     page.fill("#motif", "relu sur la fiche")
     page.click("button:has-text('Enregistrer la correction')")
-    assert "E.164" in page.locator("#valeur-erreur").inner_text()
+    assert "04 75 22 03 03" in page.locator("#valeur-erreur").inner_text()
     assert page.get_attribute("#valeur", "aria-invalid") == "true"
     page.fill("#valeur", "02 99 00 00 01")
     page.click("button:has-text('Enregistrer la correction')")
     page.wait_for_url(f"**/dossiers/{dossier}?champ=s1.etat.referent_telephone**")
-    assert "+33299000001" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
+    assert "02 99 00 00 01" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
     history = page.locator("#table-historique").inner_text()
-    assert "instructeur@example.gouv.fr" in history and "+33299000001" in history and "relu sur la fiche" in history
+    assert "instructeur@example.gouv.fr" in history and "02 99 00 00 01" in history and "relu sur la fiche" in history
 
 
 def follow_and_decide(page) -> None:
@@ -152,6 +152,67 @@ def export(page, server: str, dossier: str) -> None:
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["triage"]["decision"] == "eligible"
     assert exported["fields"]["s1.etat.referent_telephone"]["status"] == "corrected"
+
+
+def test_an_impossible_date_typed_in_french_is_refused_not_erased(page, server, ids):
+    """31/02/2026 typed in the date box: a French error, the value kept; 03/12/2026 is saved and shown so."""
+    dossier = ids["01_pdf_numeriques"]
+    sign_in(page, server, "instructeur")
+    page.goto(f"{server}/dossiers/{dossier}/champs/fiche.date")
+    assert page.get_attribute("#valeur", "type") == "text"
+    page.fill("#valeur", "03/12/2026")
+    page.click("button:has-text('Enregistrer la correction')")
+    page.wait_for_url(f"**/dossiers/{dossier}?champ=fiche.date**")
+    assert "03/12/2026" in page.locator("#ligne-fiche-date").inner_text()
+    page.goto(f"{server}/dossiers/{dossier}/champs/fiche.date")
+    assert page.input_value("#valeur") == "03/12/2026"
+    page.fill("#valeur", "31/02/2026")
+    page.click("button:has-text('Enregistrer la correction')")
+    assert "31/02/2026 n'existe pas" in page.locator("#valeur-erreur").inner_text()
+    assert page.input_value("#valeur") == "31/02/2026"
+    page.goto(f"{server}/dossiers/{dossier}")
+    assert "03/12/2026" in page.locator("#ligne-fiche-date").inner_text()
+    assert "Non renseigné" not in page.locator("#ligne-fiche-date").inner_text()
+    assert page.problems == []
+
+
+def test_correcting_a_letters_signature_changes_the_verdict(page, server, ids):
+    """On a complete dossier, "signé : non" on the préfet's letter makes it incomplete, in the page and the queue."""
+    dossier = ids["01_pdf_numeriques"]
+    sign_in(page, server, "instructeur")
+    confirm_every_reading(page, server, dossier)
+    page.goto(f"{server}/?complet=oui")
+    assert dossier in page.locator("#file").inner_text()
+    page.goto(f"{server}/dossiers/{dossier}/champs/courrier_prefet.signe")
+    page.click("label:text-is('Non')")
+    page.fill("#motif", "aucune signature sur le courrier")
+    page.click("button:has-text('Enregistrer la correction')")
+    page.wait_for_url(f"**/dossiers/{dossier}?champ=courrier_prefet.signe**")
+    assert "n'est pas signé" in page.locator("#completude").inner_text()
+    page.goto(f"{server}/?complet=oui")
+    assert dossier not in page.locator("main").inner_text()
+    page.goto(f"{server}/?motif=COURRIER_PREFET_NON_SIGNE")
+    assert dossier in page.locator("#file").inner_text()
+    assert page.problems == []
+
+
+def sign_in(page, server: str, role: str) -> None:
+    page.goto(server + "/connexion")
+    page.fill("#identifiant", f"{role}@example.gouv.fr")
+    page.fill("#mot-de-passe", PASSWORD)
+    page.click("button:has-text('Se connecter')")
+    page.wait_for_url(server + "/")
+
+
+def confirm_every_reading(page, server: str, dossier: str) -> None:
+    """Each reading to check is confirmed as read, through its correction form."""
+    page.goto(f"{server}/dossiers/{dossier}")
+    links = page.locator("#a-verifier a:has-text('Corriger')")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for href in hrefs:
+        page.goto(server + href)
+        page.click("button:has-text('Enregistrer la correction')")
+        page.wait_for_url(f"**/dossiers/{dossier}?champ=**")
 
 
 def test_a_lecteur_sees_but_cannot_change(page, server, ids):

@@ -1,0 +1,109 @@
+"""The instructeur's day: safe corrections, one way to assess, one phone and one accent folding."""
+
+from __future__ import annotations
+
+import pytest
+from marshmallow import ValidationError
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.api import FieldCorrectionSchema
+from schemas.normalise import normalise_fields
+from tests.service.conftest import csrf_of, login
+from worker import review
+from worker.review import QueueQuery
+
+
+def _store(app):
+    return app.extensions["guichet"].store
+
+
+def _confirm_readings(store, dossier_id: str) -> None:
+    """A reviewer confirms every reading to check as it was read (a value unread is left alone)."""
+    for field_id, row in store.fields(dossier_id).items():
+        if row.status == "needs_review" and row.value is not None:
+            review.correct_field(store, dossier_id, field_id, row.value, "relu", "i@x.fr")
+
+
+def test_a_signe_correction_changes_the_stored_verdict_and_the_queue(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    _confirm_readings(store, dossier)
+    before = store.dossier(dossier).completeness
+    assert before["complete"], before["reasons"]
+    assert review.queue_entry(store, dossier).complete is True
+    review.correct_field(store, dossier, "courrier_prefet.signe", False, "pas de signature", "i@x.fr")
+    after = store.dossier(dossier).completeness
+    assert not after["complete"]
+    assert [r["code"] for r in after["reasons"]] == ["COURRIER_PREFET_NON_SIGNE"]
+    entry = review.queue_entry(store, dossier)
+    assert entry.complete is False and " COURRIER_PREFET_NON_SIGNE " in entry.reasons
+    found = review.list_queue(store, QueueQuery(reason="COURRIER_PREFET_NON_SIGNE")).rows
+    assert [e.dossier_id for e in found] == [dossier]
+    review.correct_field(store, dossier, "courrier_prefet.signe", True, "signature en page 2", "i@x.fr")
+    assert store.dossier(dossier).completeness["complete"] is True
+
+
+def test_a_piece_reclassified_is_assessed_by_the_same_rules(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    ordinal = next(i for i, d in enumerate(store.documents(dossier)) if d.kind == "courrier_prefet")
+    review.override_document(store, dossier, ordinal, "autre", "courrier d'un autre dossier", "i@x.fr")
+    verdict = store.dossier(dossier).completeness
+    codes = [r["code"] for r in verdict["reasons"]]
+    assert "COURRIER_PREFET_ABSENT" in codes and verdict["pieces"]["courrier_prefet"] is False
+    # The préfet's letter is gone, so are the rules that read it: no reason about its signature.
+    assert not any(r.get("detail", "") and str(r["detail"]).startswith("courrier_prefet.") for r in verdict["reasons"])
+
+
+def test_an_unchanged_value_adds_no_history_line(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    first = review.correct_field(store, dossier, "s1.etat.referent_telephone", "+33475220303", "", "i@x.fr")
+    again = review.correct_field(store, dossier, "s1.etat.referent_telephone", "+33475220303", "", "i@x.fr")
+    assert first is not None and again is None
+    assert len([e for e in review.history(store, dossier) if e.kind == "field_corrected"]) == 1
+
+
+def test_an_impossible_date_is_refused_and_never_saves_an_empty_value(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    review.correct_field(store, dossier, "fiche.date", "2026-12-03", "", "i@x.fr")
+    client = app.test_client()
+    login(client, "instructeur")
+    url = f"/dossiers/{dossier}/champs/fiche.date"
+    page = client.get(url)
+    assert 'value="03/12/2026"' in page.text and 'type="date"' not in page.text
+    refused = client.post(url, data={"value": "31/02/2026", "reason": "", "csrf_token": csrf_of(page.text)})
+    assert refused.status_code == 422
+    assert "31/02/2026 n&#39;existe pas" in refused.text or "31/02/2026 n'existe pas" in refused.text
+    assert 'value="31/02/2026"' in refused.text  # what was typed stays in the box
+    assert store.fields(dossier)["fiche.date"].value == "2026-12-03"
+    saved = client.post(url, data={"value": "04/12/2026", "reason": "", "csrf_token": csrf_of(page.text)})
+    assert saved.status_code == 302
+    assert store.fields(dossier)["fiche.date"].value == "2026-12-04"
+    shown = client.get(f"/dossiers/{dossier}").text
+    assert "04/12/2026" in shown and "2026-12-04" not in shown.split('id="historique"')[0].split("<main")[1]
+
+
+def test_region_and_departement_are_chosen_from_the_geography(app, ids):
+    client, dossier = app.test_client(), ids["01_pdf_numeriques"]
+    login(client, "instructeur")
+    page = client.get(f"/dossiers/{dossier}/champs/s2.region").text
+    assert '<option value="53"' in page and ">Bretagne</option>" in page and "Wallis" not in page
+    page = client.get(f"/dossiers/{dossier}/champs/courrier_prefet.departement").text
+    assert '<option value="2A"' in page and "2A – Corse-du-Sud" in page
+
+
+@pytest.mark.parametrize("written", ["0697 12 34 56", "04 75 22 03 03", "0262 40 26 26", "+33 6 92 61 24 87"])
+def test_the_api_and_the_pipeline_give_the_same_phone(written, cog):
+    from_api = FieldCorrectionSchema().load({"field": "s1.etat.referent_telephone", "value": written})["value"]
+    read = normalise_fields({"s1.etat.referent_telephone": FieldValue(written, 0.95, None, FieldStatus.EXTRACTED)}, cog)
+    assert read["s1.etat.referent_telephone"].value == from_api
+
+
+def test_a_phone_the_pipeline_would_not_read_is_refused():
+    with pytest.raises(ValidationError):
+        FieldCorrectionSchema().load({"field": "s1.etat.referent_telephone", "value": "04 75 22"})
+
+
+def test_searching_without_accents_or_ligatures_finds_the_dossier(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    review.correct_field(store, dossier, "s3.intitule", "Redonner vie au Cœur de bourg", "", "i@x.fr")
+    for query in ("coeur", "CŒUR de", "cœur-de-bourg"):
+        assert [e.dossier_id for e in review.list_queue(store, QueueQuery(text=query)).rows] == [dossier], query
