@@ -68,6 +68,15 @@ def slug_option(slug: str) -> tuple[str, str]:
     return slug, labels.SLUG_LABELS.get(slug, slug)
 
 
+def place_names(departement: str | None) -> tuple[str, ...]:
+    """The names of a département and of its région, for searching ("Bretagne" finds Rennes)."""
+    found = geography().departements.get(departement or "")
+    if found is None:
+        return ()
+    region = geography().regions.get(found.region)
+    return (found.nom, region.nom) if region else (found.nom,)
+
+
 def labels_key(text: str) -> str:
     """Sort key ignoring accents and case ("Île-de-France" among the I)."""
     from schemas.values import fold

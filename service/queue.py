@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
+from schemas import display
 from schemas.completeness import MESSAGES as REASON_MESSAGES
 from schemas.labels import DECISION_LABELS, STATE_LABELS, STATUS_LABELS
 from service.security import requires
@@ -21,8 +22,8 @@ bp = Blueprint("queue", __name__)
 EXPORT_LIMIT = 50_000
 REFRESH_SECONDS = 2.0  # how stale the queue may be after the pipeline changed a dossier (reviewers' own
                        # changes refresh their line at once)
-COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Motifs", "Département", "Collectivité", "Reçu le",
-           "Suivi par", "Décision")
+COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Lectures à vérifier", "Motifs", "Département",
+           "Collectivité", "Reçu le", "Suivi par", "Décision")
 
 
 def parse_query(args) -> QueueQuery:
@@ -36,6 +37,8 @@ def parse_query(args) -> QueueQuery:
         status=args.get("lecture") if args.get("lecture") in STATUS_LABELS else None,
         complete=complete, reason=args.get("motif") if args.get("motif") in REASON_MESSAGES else None,
         departement=(args.get("departement") or "").strip().upper()[:3] or None,
+        region=args.get("region") if args.get("region") in dict(display.region_options()) else None,
+        to_check={"oui": True, "non": False}.get(args.get("a_verifier", "")),
         assignee=assignee, text=(args.get("q") or "").strip()[:200] or None,
         received_from=_day(args.get("du")), received_to=_day(args.get("au"), end=True),
         sort=args.get("tri") if args.get("tri") in review.SORTS else "received_at",
@@ -65,7 +68,7 @@ def index():
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("queue/index.html", page=page, query=query, pages=pages, args=args,
-                           reasons=REASON_MESSAGES, active="queue",
+                           reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
                            sort_url=lambda key: _sort_url(args, query, key))
 
 
@@ -74,19 +77,18 @@ def _sort_url(args: dict, query: QueueQuery, key: str) -> str:
     return url_for("queue.index", **{**args, "tri": key, "ordre": order})
 
 
-def _rows(entries) -> list[list]:
+def _rows(page: review.QueuePage) -> list[list]:
     return [[e.dossier_id, STATE_LABELS.get(e.state, e.state), STATUS_LABELS.get(e.status, e.status),
-             "oui" if e.complete else "non",
+             "oui" if e.complete else "non", page.to_check.get(e.dossier_id, 0),
              " ".join(e.reasons.split()), e.departement or "", e.collectivite,
              e.received_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M") if e.received_at.tzinfo
              else e.received_at.strftime("%Y-%m-%d %H:%M"),
-             e.assignee or "", DECISION_LABELS.get(e.decision or "", "")] for e in entries]
+             e.assignee or "", DECISION_LABELS.get(e.decision or "", "")] for e in page.rows]
 
 
 def _export_rows() -> list[list]:
     query = parse_query(request.args)
-    entries = review.list_queue(current_app.extensions["guichet"].store, query, limit=EXPORT_LIMIT).rows
-    return _rows(entries)
+    return _rows(review.list_queue(current_app.extensions["guichet"].store, query, limit=EXPORT_LIMIT))
 
 
 @bp.get("/export.csv")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from extractors.model import READER_VERSION, PieceKind
 from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
+from schemas.display import departements_of_region, place_names
 from schemas.values import fold  # the one accent folding, for the search text and the queries alike
 from worker.accounts import QueueEntry
 from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
@@ -267,6 +268,8 @@ class QueueQuery:
     complete: bool | None = None
     reason: str | None = None
     departement: str | None = None
+    region: str | None = None
+    to_check: bool | None = None  # with (True) or without (False) readings to check
     assignee: str | None = None
     text: str | None = None
     received_from: datetime | None = None
@@ -284,6 +287,7 @@ class QueuePage:
     rows: list[QueueEntry]
     total: int
     counts: dict[str, int] = field(default_factory=dict)
+    to_check: dict[str, int] = field(default_factory=dict)  # readings to check (needs_review) per dossier shown
 
 
 _LAST_REFRESH: dict[int, float] = {}  # per Store: when its queue lines were last checked
@@ -311,10 +315,21 @@ def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
         else:
             stmt = stmt.limit(limit)
         rows = list(s.scalars(stmt).all())
+        to_check = readings_to_check(s, [e.dossier_id for e in rows])
         others = _conditions(QueueQuery(**{**query.__dict__, "state": None}))
         counts = dict(s.execute(select(QueueEntry.state, func.count()).where(*others)
                                 .group_by(QueueEntry.state)).all())
-    return QueuePage(rows, total or 0, counts)
+    return QueuePage(rows, total or 0, counts, to_check)
+
+
+def readings_to_check(s: Session, ids: list[str]) -> dict[str, int]:
+    """How many fields of each dossier were read too uncertainly to be trusted (needs_review)."""
+    counts: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        counts.update(s.execute(select(FieldRow.dossier_id, func.count()).where(
+            FieldRow.dossier_id.in_(ids[start:start + 500]), FieldRow.status == "needs_review")
+            .group_by(FieldRow.dossier_id)).all())
+    return counts
 
 
 def _conditions(query: QueueQuery) -> list:
@@ -329,6 +344,12 @@ def _conditions(query: QueueQuery) -> list:
         conditions.append(QueueEntry.reasons.like(f"% {_escape(query.reason)} %", escape="\\"))
     if query.departement:
         conditions.append(QueueEntry.departement == query.departement)
+    if query.region:
+        conditions.append(QueueEntry.departement.in_(departements_of_region(query.region)))
+    if query.to_check is not None:
+        uncertain = select(FieldRow.dossier_id).where(FieldRow.status == "needs_review")
+        conditions.append(QueueEntry.dossier_id.in_(uncertain) if query.to_check
+                          else QueueEntry.dossier_id.not_in(uncertain))
     if query.assignee:
         conditions.append(QueueEntry.assignee == query.assignee)
     if query.text:
@@ -404,7 +425,7 @@ def _derive(entry: QueueEntry, dossier: Dossier, values: dict, messages: list) -
     entry.received_at = min(dates, key=_utc) if dates else dossier.created_at
     entry.decision = triage.get("decision")
     entry.state = _state(entry, messages)
-    words = [dossier.id, entry.collectivite, _text(values.get("s3.intitule")),
+    words = [dossier.id, entry.collectivite, _text(values.get("s3.intitule")), *place_names(entry.departement),
              *(_text(c.get("nom")) for c in values.get("s2.communes") or [] if isinstance(c, dict)),
              _text((values.get("s2.epci") or {}).get("nom") if isinstance(values.get("s2.epci"), dict) else ""),
              *(m.subject or "" for m in messages), *(m.sender or "" for m in messages)]

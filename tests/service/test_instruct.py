@@ -107,3 +107,47 @@ def test_searching_without_accents_or_ligatures_finds_the_dossier(app, ids):
     review.correct_field(store, dossier, "s3.intitule", "Redonner vie au Cœur de bourg", "", "i@x.fr")
     for query in ("coeur", "CŒUR de", "cœur-de-bourg"):
         assert [e.dossier_id for e in review.list_queue(store, QueueQuery(text=query)).rows] == [dossier], query
+
+
+def test_the_queue_counts_and_filters_readings_to_check_and_regions(app, ids):
+    store, dossier, other = _store(app), ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
+    uncertain = [f for f, row in store.fields(dossier).items() if row.status == "needs_review"]
+    page = review.list_queue(store, QueueQuery())
+    assert page.to_check[dossier] == len(uncertain) > 0
+    with_doubts = {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=True)).rows}
+    assert dossier in with_doubts
+    _confirm_readings(store, dossier)
+    assert dossier not in {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=True)).rows}
+    assert dossier in {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=False)).rows}
+    # Both samples are Breton (35 and 22): the région finds both, another région neither.
+    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(region="53")).rows} == {dossier, other}
+    assert review.list_queue(store, QueueQuery(region="11")).total == 0
+    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(text="bretagne")).rows} == {dossier, other}
+
+
+def test_the_queue_page_shows_complet_with_its_readings_to_confirm(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    _confirm_readings(store, dossier)
+    # A reading outside the rules' fields, left uncertain: complete, yet one reading to confirm.
+    row = store.fields(dossier)["s1.etat.referent_email"]
+    with store.session() as s:
+        from worker.db import FieldRow
+
+        s.query(FieldRow).filter_by(dossier_id=dossier, field_id="s1.etat.referent_email").update(
+            {"status": "needs_review", "value": row.value or "cbernard@mainie-die", "confidence": 0.38})
+    client = app.test_client()
+    login(client, "lecteur")
+    html = client.get("/?a_verifier=oui&region=53").text
+    line = html.split(f">{dossier}</a>")[1].split("</tr>")[0]
+    assert "Complet" in line and "dont 1 lecture à confirmer" in line and "1 à vérifier" in line
+    assert 'id="filtre-region"' in html and 'id="filtre-a-verifier"' in html
+    listed = client.get("/api/dossiers?a_verifier=true&region=53&complet=true", headers=_bearer(app)).get_json()
+    assert [(i["id"], i["a_verifier"], i["complete"]) for i in listed["items"]] == [(dossier, 1, True)]
+
+
+def _bearer(app) -> dict:
+    from worker import accounts
+
+    store = _store(app)
+    token = accounts.create_token(store, accounts.find_user(store, "lecteur@example.gouv.fr").id)
+    return {"Authorization": f"Bearer {token}"}
