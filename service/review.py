@@ -193,10 +193,29 @@ def decide(dossier_id: str):
     except ValidationError as exc:
         flash("Décision non enregistrée : " + " ".join(_messages(exc)), "error")
         return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+    refused = _unconfirmed_eligibility(dossier_id, data)
+    if refused:
+        flash(refused, "error")
+        return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
     text = request.form.get("request_text", "").strip() or None
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
     flash("La décision est enregistrée.", "success")
     return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+
+
+def _unconfirmed_eligibility(dossier_id: str, data: dict) -> str | None:
+    """"Éligible" on a dossier with open reasons needs the reviewer's confirmation and a reason."""
+    if data["decision"] != "eligible":
+        return None
+    entry = review.queue_entry(_guichet().store, dossier_id)
+    if entry is None or entry.complete:
+        return None
+    if request.form.get("confirmer") != "oui":
+        return ("Décision non enregistrée : ce dossier est incomplet. Pour le déclarer éligible, cochez la "
+                "confirmation et indiquez pourquoi dans le commentaire.")
+    if not data["comment"].strip():
+        return "Décision non enregistrée : indiquez dans le commentaire pourquoi ce dossier incomplet est éligible."
+    return None
 
 
 @bp.post("/<dossier_id>/relire")

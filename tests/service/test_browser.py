@@ -128,11 +128,18 @@ def correct_a_field(page, server: str, dossier: str) -> None:
 
 
 def follow_and_decide(page) -> None:
-    """Follow the dossier, then decide it is eligible, with a comment."""
+    """Follow the dossier, then decide it is eligible: incomplete, it asks for a confirmation first."""
     page.click("button:has-text('Suivre ce dossier')")
     assert "suivi par instructeur@example.gouv.fr" in page.inner_text("main").lower()
+    assert "incomplet" in page.locator("#avertissement-eligible").inner_text()
     page.click("label:has-text('Éligible')")
     page.fill("#commentaire", "Dossier complet après vérification des signatures.")
+    page.click("button:has-text('Enregistrer la décision')")
+    assert "cochez la confirmation" in page.locator("main").inner_text()
+    assert page.locator("#decision-actuelle").count() == 0  # nothing recorded
+    page.click("label:has-text('Éligible')")
+    page.fill("#commentaire", "Dossier complet après vérification des signatures.")
+    page.click("label:has-text('Je confirme déclarer éligible ce dossier incomplet')")
     page.click("button:has-text('Enregistrer la décision')")
     assert "Éligible" in page.locator("#decision-actuelle").inner_text()
 

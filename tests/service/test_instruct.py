@@ -151,3 +151,27 @@ def _bearer(app) -> dict:
     store = _store(app)
     token = accounts.create_token(store, accounts.find_user(store, "lecteur@example.gouv.fr").id)
     return {"Authorization": f"Bearer {token}"}
+
+
+def test_eligible_on_an_incomplete_dossier_needs_a_confirmation_and_a_reason(app, ids):
+    store, dossier = _store(app), ids["11_sans_courrier_prefet"]
+    client = app.test_client()
+    token = login(client, "instructeur")
+    url = f"/dossiers/{dossier}/decision"
+    assert 'id="avertissement-eligible"' in client.get(f"/dossiers/{dossier}").text
+    client.post(url, data={"decision": "eligible", "comment": "vu", "csrf_token": token})
+    assert store.dossier(dossier).triage is None or store.dossier(dossier).triage.get("decision") is None
+    client.post(url, data={"decision": "eligible", "comment": " ", "confirmer": "oui", "csrf_token": token})
+    assert (store.dossier(dossier).triage or {}).get("decision") is None
+    client.post(url, data={"decision": "a_completer", "comment": "", "csrf_token": token})  # no confirmation needed
+    assert store.dossier(dossier).triage["decision"] == "a_completer"
+    client.post(url, data={"decision": "eligible", "comment": "reçu par la poste", "confirmer": "oui",
+                           "csrf_token": token})
+    assert store.dossier(dossier).triage["decision"] == "eligible"
+
+
+def test_the_export_buttons_say_what_they_give(app, ids):
+    client = app.test_client()
+    login(client, "lecteur")
+    html = client.get(f"/dossiers/{ids['01_pdf_numeriques']}").text
+    assert ">Exporter le JSON du dossier</a>" in html and ">Télécharger les originaux (ZIP)</a>" in html
