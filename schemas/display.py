@@ -68,6 +68,13 @@ def slug_option(slug: str) -> tuple[str, str]:
     return slug, labels.SLUG_LABELS.get(slug, slug)
 
 
+def region_of(departement: str | None) -> str:
+    """The name of the région of a département ("" when unknown)."""
+    found = geography().departements.get(departement or "")
+    region = geography().regions.get(found.region) if found else None
+    return region.nom if region else ""
+
+
 def place_names(departement: str | None) -> tuple[str, ...]:
     """The names of a département and of its région, for searching ("Bretagne" finds Rennes)."""
     found = geography().departements.get(departement or "")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from datetime import datetime, timedelta, timezone
 
@@ -11,7 +9,8 @@ from flask import Blueprint, Response, current_app, g, render_template, request,
 
 from schemas import display
 from schemas.completeness import MESSAGES as REASON_MESSAGES
-from schemas.labels import DECISION_LABELS, STATE_LABELS, STATUS_LABELS
+from schemas.labels import STATE_LABELS, STATUS_LABELS
+from service import queue_export
 from service.security import requires
 from worker import review
 from worker.review import QueueQuery
@@ -22,8 +21,6 @@ bp = Blueprint("queue", __name__)
 EXPORT_LIMIT = 50_000
 REFRESH_SECONDS = 2.0  # how stale the queue may be after the pipeline changed a dossier (reviewers' own
                        # changes refresh their line at once)
-COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Lectures à vérifier", "Motifs", "Département",
-           "Collectivité", "Reçu le", "Suivi par", "Décision")
 
 
 def parse_query(args) -> QueueQuery:
@@ -77,51 +74,23 @@ def _sort_url(args: dict, query: QueueQuery, key: str) -> str:
     return url_for("queue.index", **{**args, "tri": key, "ordre": order})
 
 
-def _rows(page: review.QueuePage) -> list[list]:
-    return [[e.dossier_id, STATE_LABELS.get(e.state, e.state), STATUS_LABELS.get(e.status, e.status),
-             "oui" if e.complete else "non", page.to_check.get(e.dossier_id, 0),
-             " ".join(e.reasons.split()), e.departement or "", e.collectivite,
-             e.received_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M") if e.received_at.tzinfo
-             else e.received_at.strftime("%Y-%m-%d %H:%M"),
-             e.assignee or "", DECISION_LABELS.get(e.decision or "", "")] for e in page.rows]
-
-
-def _export_rows() -> list[list]:
-    query = parse_query(request.args)
-    return _rows(review.list_queue(current_app.extensions["guichet"].store, query, limit=EXPORT_LIMIT))
+def _export_cells() -> list[list]:
+    store = current_app.extensions["guichet"].store
+    return queue_export.rows(store, review.list_queue(store, parse_query(request.args), limit=EXPORT_LIMIT))
 
 
 @bp.get("/export.csv")
 @requires("lecteur")
 def export_csv():
-    """The queue as CSV (filters applied), UTF-8 with BOM and semicolons, as French spreadsheets expect."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerows(_sanitise(row) for row in _export_rows())
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=file-de-tri.csv"})
+    """The queue as CSV (filters applied), one column per field."""
+    return Response(queue_export.to_csv(_export_cells()), mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('csv')}"})
 
 
 @bp.get("/export.xlsx")
 @requires("lecteur")
 def export_xlsx():
-    """The queue as an Excel workbook (filters applied)."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "File de tri"
-    sheet.append(COLUMNS)
-    for row in _export_rows():
-        sheet.append(_sanitise(row))
-    out = io.BytesIO()
-    book.save(out)
-    return Response(out.getvalue(),
+    """The queue as an Excel workbook (filters applied), one column per field."""
+    return Response(queue_export.to_xlsx(_export_cells()),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": "attachment; filename=file-de-tri.xlsx"})
-
-
-def _sanitise(row: list) -> list:
-    """No formula injection: a cell starting with = + - @ is prefixed with a quote."""
-    return [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row]
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('xlsx')}"})

@@ -322,6 +322,17 @@ def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
     return QueuePage(rows, total or 0, counts, to_check)
 
 
+def field_values(store: Store, ids: list[str]) -> dict[str, dict[str, object]]:
+    """The field values of these dossiers, by dossier then field id (for exports)."""
+    values: dict[str, dict[str, object]] = {i: {} for i in ids}
+    with store.session() as s:
+        for start in range(0, len(ids), 500):
+            for did, fid, value in s.execute(select(FieldRow.dossier_id, FieldRow.field_id, FieldRow.value)
+                                             .where(FieldRow.dossier_id.in_(ids[start:start + 500]))):
+                values[did][fid] = value
+    return values
+
+
 def readings_to_check(s: Session, ids: list[str]) -> dict[str, int]:
     """How many fields of each dossier were read too uncertainly to be trusted (needs_review)."""
     counts: dict[str, int] = {}

@@ -175,3 +175,41 @@ def test_the_export_buttons_say_what_they_give(app, ids):
     login(client, "lecteur")
     html = client.get(f"/dossiers/{ids['01_pdf_numeriques']}").text
     assert ">Exporter le JSON du dossier</a>" in html and ">Télécharger les originaux (ZIP)</a>" in html
+
+
+def test_queue_exports_have_a_column_per_field_french_reasons_real_dates_and_dated_names(app, ids):
+    import csv
+    import io
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from openpyxl import load_workbook
+
+    from schemas.fields import FIELD_IDS
+
+    store, dossier = _store(app), ids["11_sans_courrier_prefet"]
+    review.correct_field(store, dossier, "fiche.date", "2026-12-03", "", "i@x.fr")
+    review.correct_field(store, dossier, "s1.etat.referent_telephone", "+33475220303", "", "i@x.fr")
+    client = app.test_client()
+    login(client, "lecteur")
+    response = client.get("/export.csv?departement=22")
+    today = datetime.now(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d")
+    assert f"filename=file-de-tri-{today}.csv" in response.headers["Content-Disposition"]
+    [header, line] = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    for field_id in FIELD_IDS:
+        assert sum(h.endswith(f"({field_id})") for h in header) == 1, field_id
+    cell = dict(zip(header, line))
+    assert cell["Dossier"] == dossier and cell["Région"] == "Bretagne"
+    assert "Le courrier de soutien du préfet ou du sous-préfet est absent." in cell["Motifs"]
+    assert "COURRIER_PREFET_ABSENT" not in cell["Motifs"]
+    assert cell["Fiche de candidature – Date (« Fait à …, le … ») (fiche.date)"] == "03/12/2026"
+    assert cell[next(h for h in header if h.endswith("(s1.etat.referent_telephone)"))] == "04 75 22 03 03"
+    response = client.get("/export.xlsx?departement=22")
+    assert f"filename=file-de-tri-{today}.xlsx" in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == sheet.dimensions
+    titles = [c.value for c in sheet[1]]
+    row = {t: c for t, c in zip(titles, sheet[2])}
+    assert isinstance(row["Reçu le"].value, datetime) and row["Reçu le"].number_format == "DD/MM/YYYY HH:MM"
+    dated = row["Fiche de candidature – Date (« Fait à …, le … ») (fiche.date)"]
+    assert dated.value.date() == date(2026, 12, 3) and dated.number_format == "DD/MM/YYYY"
