@@ -130,7 +130,12 @@ def edit_field(dossier_id: str, field_id: str):
     current = export["fields"][field_id]
     events = [e for e in review.history(_guichet().store, dossier_id, ("field_corrected",))
               if e.data.get("field") == field_id]
+    viewed = None
+    if current.get("source"):  # the source box beside the form: what was read, where
+        pieces = _pieces(_guichet(), export, {})
+        viewed = _viewed(export, pieces, {"champ": field_id})
     return render_template("dossier/field.html", export=export, field_id=field_id, field=current,
+                           viewed=viewed, width=VIEWER_WIDTH,
                            spec=forms.input_spec(field_id), errors=errors, reason=reason, events=events,
                            initial=initial or forms.form_initial(field_id, current["value"])), \
         (422 if errors else 200)

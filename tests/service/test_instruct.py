@@ -213,3 +213,12 @@ def test_queue_exports_have_a_column_per_field_french_reasons_real_dates_and_dat
     assert isinstance(row["Reçu le"].value, datetime) and row["Reçu le"].number_format == "DD/MM/YYYY HH:MM"
     dated = row["Fiche de candidature – Date (« Fait à …, le … ») (fiche.date)"]
     assert dated.value.date() == date(2026, 12, 3) and dated.number_format == "DD/MM/YYYY"
+
+
+def test_the_correction_form_shows_the_source_box_beside_it(app, ids):
+    client, dossier = app.test_client(), ids["01_pdf_numeriques"]
+    login(client, "instructeur")
+    html = client.get(f"/dossiers/{dossier}/champs/s1.collectivite.nom").text
+    assert 'id="surlignage"' in html and 'id="formulaire-champ"' in html
+    unsourced = next(f for f, row in _store(app).fields(dossier).items() if row.source is None)
+    assert 'id="surlignage"' not in client.get(f"/dossiers/{dossier}/champs/{unsourced}").text
