@@ -94,3 +94,11 @@ def export_xlsx():
     return Response(queue_export.to_xlsx(_export_cells()),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('xlsx')}"})
+
+
+@bp.get("/export.ods")
+@requires("lecteur")
+def export_ods():
+    """The queue as an OpenDocument spreadsheet (filters applied), one column per field."""
+    return Response(queue_export.to_ods(_export_cells()), mimetype="application/vnd.oasis.opendocument.spreadsheet",
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('ods')}"})

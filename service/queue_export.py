@@ -1,6 +1,7 @@
 """The filtered queue as a spreadsheet: one line per dossier, its triage columns then one column
-per field id (French label and id), values and reasons in French; CSV for any tool, XLSX with
-real dates, a frozen header and filters. File names carry the day of the export."""
+per field id (French label and id), values and reasons in French; CSV for any tool, XLSX and ODS
+(the État's office suite) with real dates, a frozen header and filters. File names carry the day
+of the export."""
 
 from __future__ import annotations
 
@@ -121,6 +122,110 @@ def to_xlsx(cells: list[list]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def to_ods(cells: list[list]) -> bytes:
+    """The same as an OpenDocument spreadsheet (odfpy): real dates, header frozen, filter buttons."""
+    from odf import number, style, table
+    from odf.opendocument import OpenDocumentSpreadsheet
+
+    doc = OpenDocumentSpreadsheet()
+    formats = {"jour": _ods_date_style(number, "jour", with_time=False),
+               "horodatage": _ods_date_style(number, "horodatage", with_time=True)}
+    for date_style in formats.values():
+        doc.automaticstyles.addElement(date_style)
+    cell_styles = {}
+    for name in formats:
+        cell_styles[name] = style.Style(name=f"cellule-{name}", family="table-cell", datastylename=name)
+        doc.automaticstyles.addElement(cell_styles[name])
+    sheet = table.Table(name="File de tri")
+    sheet.addElement(table.TableHeaderRows())
+    header = table.TableRow()
+    for title in headers():
+        header.addElement(_ods_cell(table, title, cell_styles))
+    sheet.childNodes[0].addElement(header)
+    for row in cells:
+        line = table.TableRow()
+        for value in sanitise(row):
+            line.addElement(_ods_cell(table, value, cell_styles))
+        sheet.addElement(line)
+    doc.spreadsheet.addElement(sheet)
+    ranges = table.DatabaseRanges()
+    ranges.addElement(table.DatabaseRange(
+        name="__Anonymous_Sheet_DB__0", displayfilterbuttons="true",
+        targetrangeaddress=f"'File de tri'.A1:'File de tri'.{_column_letter(len(headers()))}{len(cells) + 1}"))
+    doc.spreadsheet.addElement(ranges)
+    _ods_freeze_header(doc)
+    out = io.BytesIO()
+    doc.write(out)
+    return out.getvalue()
+
+
+def _ods_date_style(number, name: str, with_time: bool):
+    date_style = number.DateStyle(name=name)
+    parts = [number.Day(style="long"), "/", number.Month(style="long"), "/", number.Year(style="long")]
+    if with_time:
+        parts += [" ", number.Hours(style="long"), ":", number.Minutes(style="long")]
+    for part in parts:
+        date_style.addElement(number.Text(text=part) if isinstance(part, str) else part)
+    return date_style
+
+
+def _ods_cell(table, value: object, styles: dict):
+    from odf.text import P
+
+    if isinstance(value, datetime):
+        cell = table.TableCell(valuetype="date", datevalue=value.strftime("%Y-%m-%dT%H:%M:%S"),
+                               stylename=styles["horodatage"])
+        shown = value.strftime("%d/%m/%Y %H:%M")
+    elif isinstance(value, date):
+        cell = table.TableCell(valuetype="date", datevalue=value.isoformat(), stylename=styles["jour"])
+        shown = value.strftime("%d/%m/%Y")
+    elif isinstance(value, int):
+        cell, shown = table.TableCell(valuetype="float", value=value), str(value)
+    else:
+        cell, shown = table.TableCell(valuetype="string"), str(value)
+    for line in shown.splitlines() or [""]:
+        cell.addElement(P(text=line))
+    return cell
+
+
+def _ods_freeze_header(doc) -> None:
+    """LibreOffice's view settings: the first row and column stay in view."""
+    from odf import config
+
+    view = config.ConfigItemSet(name="ooo:view-settings")
+    views = config.ConfigItemMapIndexed(name="Views")
+    entry = config.ConfigItemMapEntry()
+    entry.addElement(_config_item(config, "ViewId", "string", "view1"))
+    tables = config.ConfigItemMapNamed(name="Tables")
+    sheet = config.ConfigItemMapEntry(name="File de tri")
+    for name, kind, value in (("HorizontalSplitMode", "short", "2"), ("VerticalSplitMode", "short", "2"),
+                              ("HorizontalSplitPosition", "int", "1"), ("VerticalSplitPosition", "int", "1"),
+                              ("ActiveSplitRange", "short", "2"), ("PositionLeft", "int", "0"),
+                              ("PositionRight", "int", "1"), ("PositionTop", "int", "0"),
+                              ("PositionBottom", "int", "1")):
+        sheet.addElement(_config_item(config, name, kind, value))
+    tables.addElement(sheet)
+    entry.addElement(tables)
+    views.addElement(entry)
+    view.addElement(views)
+    doc.settings.addElement(view)
+
+
+def _config_item(config, name: str, kind: str, value: str):
+    item = config.ConfigItem(name=name, type=kind)
+    item.addText(value)
+    return item
+
+
+def _column_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def sanitise(row: list) -> list:

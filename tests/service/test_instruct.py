@@ -222,3 +222,31 @@ def test_the_correction_form_shows_the_source_box_beside_it(app, ids):
     assert 'id="surlignage"' in html and 'id="formulaire-champ"' in html
     unsourced = next(f for f, row in _store(app).fields(dossier).items() if row.source is None)
     assert 'id="surlignage"' not in client.get(f"/dossiers/{dossier}/champs/{unsourced}").text
+
+
+def test_the_queue_as_an_opendocument_spreadsheet(app, ids):
+    import io
+    import zipfile
+
+    from odf import opendocument, table, teletype
+
+    store, dossier = _store(app), ids["11_sans_courrier_prefet"]
+    review.correct_field(store, dossier, "fiche.date", "2026-12-03", "", "i@x.fr")
+    client = app.test_client()
+    login(client, "lecteur")
+    response = client.get("/export.ods?departement=22")
+    assert response.headers["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    assert "filename=file-de-tri-" in response.headers["Content-Disposition"]
+    document = opendocument.load(io.BytesIO(response.data))
+    rows = document.spreadsheet.getElementsByType(table.TableRow)
+    header = [teletype.extractText(c) for c in rows[0].getElementsByType(table.TableCell)]
+    cells = dict(zip(header, rows[1].getElementsByType(table.TableCell)))
+    assert teletype.extractText(cells["Dossier"]) == dossier
+    dated = cells["Fiche de candidature – Date (« Fait à …, le … ») (fiche.date)"]
+    assert (dated.getAttribute("valuetype"), dated.getAttribute("datevalue")) == ("date", "2026-12-03")
+    assert teletype.extractText(dated) == "03/12/2026"
+    assert cells["Reçu le"].getAttribute("valuetype") == "date"
+    [ranged] = document.spreadsheet.getElementsByType(table.DatabaseRange)
+    assert ranged.getAttribute("displayfilterbuttons") == "true"
+    settings = zipfile.ZipFile(io.BytesIO(response.data)).read("settings.xml").decode()
+    assert "VerticalSplitPosition" in settings
