@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from marshmallow import ValidationError
 
@@ -250,3 +252,13 @@ def test_the_queue_as_an_opendocument_spreadsheet(app, ids):
     assert ranged.getAttribute("displayfilterbuttons") == "true"
     settings = zipfile.ZipFile(io.BytesIO(response.data)).read("settings.xml").decode()
     assert "VerticalSplitPosition" in settings
+
+
+@pytest.mark.parametrize("text", ["Cœur de Ville", "L’Île-Rousse", "ÆTHER Straße", "Saint-Étienne-du-Rouvray"])
+def test_one_accent_folding_for_the_extractors_the_rules_and_the_search(text):
+    from extractors.text import normalise
+    from schemas.values import fold
+
+    assert review.fold is fold  # the queue's search text and queries
+    assert fold(text) == " ".join(re.sub(r"[^a-z0-9]+", " ", normalise(text.replace("æ", "ae").replace("Æ", "AE")
+                                                                         .replace("ß", "ss"))).split())
