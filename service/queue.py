@@ -49,11 +49,14 @@ def _int(text: str | None, default: int) -> int:
 
 
 def _day(text: str | None, end: bool = False) -> datetime | None:
-    try:
-        day = datetime.strptime(text or "", "%Y-%m-%d").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
-    return day + timedelta(days=1) if end else day
+    """A day typed jj/mm/aaaa (or ISO, from older links); an impossible one filters nothing."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            day = datetime.strptime((text or "").strip(), pattern).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+        return day + timedelta(days=1) if end else day
+    return None
 
 
 @bp.get("/")
@@ -64,7 +67,9 @@ def index():
     page = review.list_queue(current_app.extensions["guichet"].store, query, max_age=REFRESH_SECONDS)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template("queue/index.html", page=page, query=query, pages=pages, args=args,
+    errors = {k: "Date invalide, non appliquée : format attendu jj/mm/aaaa (par ex. 03/12/2026)."
+              for k in ("du", "au") if (args.get(k) or "").strip() and _day(args[k]) is None}
+    return render_template("queue/index.html", page=page, query=query, pages=pages, args=args, errors=errors,
                            reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
                            sort_url=lambda key: _sort_url(args, query, key))
 

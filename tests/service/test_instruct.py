@@ -262,3 +262,22 @@ def test_one_accent_folding_for_the_extractors_the_rules_and_the_search(text):
     assert review.fold is fold  # the queue's search text and queries
     assert fold(text) == " ".join(re.sub(r"[^a-z0-9]+", " ", normalise(text.replace("æ", "ae").replace("Æ", "AE")
                                                                          .replace("ß", "ss"))).split())
+
+
+def test_the_received_date_filters_are_typed_in_french(app, ids):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    client = app.test_client()
+    login(client, "lecteur")
+    html = client.get("/").text
+    assert 'id="filtre-du"' in html and 'type="date"' not in html
+    received = review.queue_entry(_store(app), ids["01_pdf_numeriques"]).received_at
+    day = received.astimezone(ZoneInfo("UTC"))
+    same = day.strftime("%d/%m/%Y")
+    after = (day + timedelta(days=1)).strftime("%d/%m/%Y")
+    assert ids["01_pdf_numeriques"] in client.get(f"/?du={same}&au={same}").text
+    assert ids["01_pdf_numeriques"] not in client.get(f"/?du={after}").text
+    impossible = client.get("/?du=31/02/2026").text
+    assert ids["01_pdf_numeriques"] in impossible and "Date invalide, non appliquée" in impossible
+    assert isinstance(received, datetime)
