@@ -281,3 +281,18 @@ def test_the_received_date_filters_are_typed_in_french(app, ids):
     impossible = client.get("/?du=31/02/2026").text
     assert ids["01_pdf_numeriques"] in impossible and "Date invalide, non appliquée" in impossible
     assert isinstance(received, datetime)
+
+
+def test_every_field_has_a_correction_form_and_a_confirmation_is_said_so(app, ids):
+    from schemas.fields import FIELD_IDS
+
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    client = app.test_client()
+    login(client, "instructeur")
+    for field_id in FIELD_IDS:
+        assert client.get(f"/dossiers/{dossier}/champs/{field_id}").status_code == 200, field_id
+    row = store.fields(dossier)["s1.collectivite.nom"]
+    assert row.status == "needs_review"
+    review.correct_field(store, dossier, "s1.collectivite.nom", row.value, "lu sur la fiche", "i@x.fr")
+    assert store.fields(dossier)["s1.collectivite.nom"].status == "corrected"
+    assert "Confirmation de « Collectivité porteuse »" in client.get(f"/dossiers/{dossier}").text
