@@ -12,6 +12,7 @@ import phonenumbers
 from schemas import labels
 from schemas.api import DEPARTEMENT, REGIONS, field_kind
 from schemas.cog import Cog
+from schemas.values import fold
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def phone_fr(e164: str | None) -> str:
 def region_options() -> list[tuple[str, str]]:
     """(code, "Bretagne") for every région a field may hold (no COM), by name."""
     regions = geography().regions
-    return sorted(((code, r.nom) for code, r in regions.items() if code in REGIONS), key=lambda o: labels_key(o[1]))
+    return sorted(((code, r.nom) for code, r in regions.items() if code in REGIONS), key=lambda o: _sort_key(o[1]))
 
 
 def departement_options() -> list[tuple[str, str]]:
@@ -78,16 +79,11 @@ def region_of(departement: str | None) -> str:
 def place_names(departement: str | None) -> tuple[str, ...]:
     """The names of a département and of its région, for searching ("Bretagne" finds Rennes)."""
     found = geography().departements.get(departement or "")
-    if found is None:
-        return ()
-    region = geography().regions.get(found.region)
-    return (found.nom, region.nom) if region else (found.nom,)
+    return tuple(n for n in (found.nom, region_of(departement)) if n) if found else ()
 
 
-def labels_key(text: str) -> str:
-    """Sort key ignoring accents and case ("Île-de-France" among the I)."""
-    from schemas.values import fold
-
+def _sort_key(text: str) -> str:
+    """Ignoring accents and case ("Île-de-France" among the I)."""
     return fold(text)
 
 

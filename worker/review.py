@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from extractors.model import READER_VERSION, PieceKind
 from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
-from schemas.display import departements_of_region, place_names
+from schemas.completeness import DossierView, assess_completeness
+from schemas.display import departements_of_region, geography, place_names
 from schemas.values import fold  # the one accent folding, for the search text and the queries alike
 from worker.accounts import QueueEntry
 from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
@@ -168,9 +169,6 @@ def _entry(s: Session, dossier_id: str) -> QueueEntry:
 def _reassess(s: Session, dossier: Dossier) -> None:
     """The completeness rules (schemas.completeness, the pipeline's) on the dossier as it now
     stands, inside the caller's transaction: the stored verdict and the queue line agree with them."""
-    from schemas.completeness import DossierView, assess_completeness
-    from schemas.display import geography
-
     dossier.updated_at = utcnow()
     if dossier.completeness is None:  # not assessed yet: the pipeline will, corrections included
         return
