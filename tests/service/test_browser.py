@@ -232,3 +232,16 @@ def test_a_lecteur_sees_but_cannot_change(page, server, ids):
     assert page.locator("button:has-text('Enregistrer la décision')").count() == 0
     assert "courrier de soutien du préfet" in page.locator("#demande-complements").inner_text()
     assert page.problems == []
+
+
+def test_the_decision_is_one_link_away_on_the_dossier_page(page, server, ids):
+    """The table of contents leads to the decision, by keyboard."""
+    sign_in(page, server, "instructeur")
+    page.goto(f"{server}/dossiers/{ids['01_pdf_numeriques']}")
+    assert "à vérifier" in page.locator("#sommaire").inner_text()
+    page.focus("#sommaire a[href='#decision']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#decision")
+    assert page.locator("#titre-decision").is_visible()
+    assert page.evaluate("document.getElementById('decision').getBoundingClientRect().top") < 200
+    assert page.problems == []
