@@ -11,6 +11,7 @@ from schemas import display
 from schemas.completeness import MESSAGES as REASON_MESSAGES
 from schemas.labels import STATE_LABELS, STATUS_LABELS
 from service import queue_export
+from service.review import colleagues
 from service.security import requires
 from worker import review
 from worker.review import QueueQuery
@@ -71,6 +72,7 @@ def index():
               for k in ("du", "au") if (args.get(k) or "").strip() and _day(args[k]) is None}
     return render_template("queue/index.html", page=page, query=query, pages=pages, args=args, errors=errors,
                            reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
+                           colleagues=colleagues(),
                            sort_url=lambda key: _sort_url(args, query, key))
 
 

@@ -14,7 +14,7 @@ from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import requires
-from worker import review
+from worker import accounts, review
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def show(dossier_id: str):
     return render_template(
         "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
         tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
-        missing=review.missing_items(export), width=VIEWER_WIDTH,
+        missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 
@@ -150,6 +150,27 @@ def take(dossier_id: str):
     review.take(_guichet().store, dossier_id, g.user.login if follow else None)
     flash("Vous suivez ce dossier." if follow else "Vous ne suivez plus ce dossier.", "success")
     return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+@bp.post("/<dossier_id>/attribuer")
+@requires("instructeur")
+def assign(dossier_id: str):
+    """Give the dossier to a colleague (an active instructeur or administrateur) to follow."""
+    load_export(dossier_id)
+    login = request.form.get("assignee", "")
+    if login not in dict(colleagues()):
+        flash("Attribution refusée : choisissez un instructeur de la liste.", "error")
+    else:
+        review.assign(_guichet().store, dossier_id, login, g.user.login)
+        flash(f"Le dossier est attribué à {dict(colleagues())[login]}.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+def colleagues() -> list[tuple[str, str]]:
+    """(login, "Name (login)") of the active accounts who may follow a dossier."""
+    users = accounts.list_users(_guichet().store)
+    return [(u.login, f"{u.name} ({u.login})" if u.name and u.name != u.login else u.login)
+            for u in users if u.active and u.role in ("instructeur", "administrateur")]
 
 
 @bp.post("/<dossier_id>/pieces/<int:ordinal>")

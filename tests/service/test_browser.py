@@ -245,3 +245,15 @@ def test_the_decision_is_one_link_away_on_the_dossier_page(page, server, ids):
     assert page.locator("#titre-decision").is_visible()
     assert page.evaluate("document.getElementById('decision').getBoundingClientRect().top") < 200
     assert page.problems == []
+
+
+def test_the_export_buttons_show_their_labels(page, server, ids):
+    """In a DSFR button group, icons go left only when the group says so: else the label is hidden."""
+    sign_in(page, server, "lecteur")
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{server}/dossiers/{ids['01_pdf_numeriques']}")
+        for label in ("Exporter le JSON du dossier", "Télécharger les originaux (ZIP)"):
+            button = page.locator(f"a.fr-btn:has-text('{label}')")
+            assert button.bounding_box()["width"] > 150, (width, label)  # the text shows, not the icon alone
+    assert page.problems == []

@@ -296,3 +296,24 @@ def test_every_field_has_a_correction_form_and_a_confirmation_is_said_so(app, id
     review.correct_field(store, dossier, "s1.collectivite.nom", row.value, "lu sur la fiche", "i@x.fr")
     assert store.fields(dossier)["s1.collectivite.nom"].status == "corrected"
     assert "Confirmation de « Collectivité porteuse »" in client.get(f"/dossiers/{dossier}").text
+
+
+def test_a_dossier_is_assigned_to_a_colleague_and_the_queue_filters_on_them(app, ids):
+    store, dossier = _store(app), ids["01_pdf_numeriques"]
+    client = app.test_client()
+    token = login(client, "instructeur")
+    page = client.get(f"/dossiers/{dossier}").text
+    assert 'id="attribuer-a"' in page and "administrateur@example.gouv.fr" in page
+    assert '<option value="lecteur@example.gouv.fr"' not in page  # a lecteur cannot follow a dossier
+    refused = client.post(f"/dossiers/{dossier}/attribuer", data={"assignee": "lecteur@example.gouv.fr",
+                                                                  "csrf_token": token}, follow_redirects=True)
+    assert "Attribution refusée" in refused.text and review.queue_entry(store, dossier).assignee is None
+    client.post(f"/dossiers/{dossier}/attribuer", data={"assignee": "administrateur@example.gouv.fr",
+                                                        "csrf_token": token})
+    entry = review.queue_entry(store, dossier)
+    assert (entry.assignee, entry.state) == ("administrateur@example.gouv.fr", "suivi")
+    [event] = [e for e in review.history(store, dossier) if e.kind == "assigned"]
+    assert (event.actor, event.data["assignee"]) == ("instructeur@example.gouv.fr", "administrateur@example.gouv.fr")
+    queue = client.get("/?suivi=administrateur@example.gouv.fr").text
+    assert dossier in queue and ids["11_sans_courrier_prefet"] not in queue
+    assert "Attribue le dossier à administrateur@example.gouv.fr" in client.get(f"/dossiers/{dossier}").text
