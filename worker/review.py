@@ -23,7 +23,7 @@ from worker.store import Store, sender_domain
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "complements_requested", "reprocess_requested", "joined")
+                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined")
 
 
 class NotFound(LookupError):
@@ -139,6 +139,22 @@ def take(store: Store, dossier_id: str, actor: str | None) -> None:
         kind = "taken" if actor else "released"
         s.add(Event(dossier_id=dossier_id, actor=actor or previous or "guichet", kind=kind,
                     data={"previous": previous}))
+        dossier.updated_at = utcnow()
+        refresh_lines(s, [dossier_id])
+
+
+def assign(store: Store, dossier_id: str, assignee: str, actor: str) -> None:
+    """An instructeur gives a dossier to a colleague to follow (their own login: they follow it)."""
+    if assignee == actor:
+        take(store, dossier_id, actor)
+        return
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        entry = _entry(s, dossier_id)
+        previous = entry.assignee
+        entry.assignee, entry.assigned_at = assignee, utcnow()
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="assigned",
+                    data={"previous": previous, "assignee": assignee}))
         dossier.updated_at = utcnow()
         refresh_lines(s, [dossier_id])
 
