@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Lectures à vérifier", "Motifs", "Département", "Région",
            "Collectivité", "Reçu le", "Suivi par", "Décision")
-RECEIVED = COLUMNS.index("Reçu le")
 
 
 def headers() -> list[str]:
@@ -117,8 +116,8 @@ def to_xlsx(cells: list[list]) -> bytes:
                 cell.number_format = "DD/MM/YYYY"
     sheet.freeze_panes = "B2"  # the header and the dossier number stay in view
     sheet.auto_filter.ref = sheet.dimensions
-    for letter, width in (("A", 18), ("F", 60), ("I", 30), ("J", 17)):
-        sheet.column_dimensions[letter].width = width
+    for title, width in (("Dossier", 18), ("Motifs", 60), ("Collectivité", 30), ("Reçu le", 17)):
+        sheet.column_dimensions[_column_letter(COLUMNS.index(title) + 1)].width = width
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
