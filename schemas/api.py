@@ -9,6 +9,7 @@ from datetime import date
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from schemas import values
 from schemas.fields import FIELD_IDS
 
 log = logging.getLogger(__name__)
@@ -20,16 +21,14 @@ PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "villages_d_a
 REGIONS = ("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75",
            "76", "84", "93", "94")
 DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
-E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+FRENCH_DATE = re.compile(r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})\s*[/.]\s*(?P<y>\d{4})")
+PHONE_TEXT = re.compile(r"\+?[\d\s.\-()\u00a0]{8,25}")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 SIREN = re.compile(r"^\d{9}$")
 PIECE_KINDS = ("fiche", "courrier_collectivite", "courrier_prefet", "autre")
 DECISIONS = ("eligible", "a_completer", "non_eligible")
-# French national numbers of the overseas départements, by prefix, to their E.164 country code.
-OVERSEAS = {"0262": "+262", "0263": "+262", "0692": "+262", "0693": "+262", "0590": "+590",
-            "0690": "+590", "0594": "+594", "0694": "+594", "0596": "+596", "0696": "+596",
-            "0269": "+262", "0639": "+262"}
 SLUGS = {
     "s1.collectivite.type": ("commune", "epci"),
     "s2.echelle": ("site", "communale", "intercommunale"),
@@ -71,18 +70,6 @@ def collapse(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def normalise_phone(text: str) -> str:
-    """E.164 from an E.164 or a French national number ("02 99 73 00 18" → "+33299730018")."""
-    compact = re.sub(r"[\s.\-()]", "", text)
-    if compact.startswith("00"):
-        compact = "+" + compact[2:]
-    if re.fullmatch(r"0\d{9}", compact):
-        compact = OVERSEAS.get(compact[:4], "+33") + compact[1:]
-    if not E164.match(compact):
-        raise ValidationError("Numéro de téléphone invalide : format attendu +33… (E.164).")
-    return compact
-
-
 class CommuneSchema(Schema):
     """One commune of section 2."""
 
@@ -116,13 +103,16 @@ def _text(_fid: str, value: object) -> str:
 
 
 def _date(_fid: str, value: object) -> str:
+    """ISO (the contract's form) or French day-first as typed by a reviewer: "03/12/2026"."""
     text = str(value).strip()
+    iso, french = ISO_DATE.fullmatch(text), FRENCH_DATE.fullmatch(text)
+    parts = (iso["y"], iso["m"], iso["d"]) if iso else (french["y"], french["m"], french["d"]) if french else None
+    if parts is None:
+        raise ValidationError("Date invalide : format attendu jj/mm/aaaa (par ex. 03/12/2026).")
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text).isoformat()
+        return date(*(int(p) for p in parts)).isoformat()
     except ValueError:
-        pass
-    raise ValidationError("Date invalide : format attendu AAAA-MM-JJ.")
+        raise ValidationError(f"Date invalide : le {text} n'existe pas dans le calendrier.") from None
 
 
 def _email(_fid: str, value: object) -> str:
@@ -133,7 +123,13 @@ def _email(_fid: str, value: object) -> str:
 
 
 def _phone(_fid: str, value: object) -> str:
-    return normalise_phone(str(value))
+    """The pipeline's own normaliser (territory from the prefix), on a value that is a number only."""
+    text = str(value).strip()
+    found = values.normalise_phone(text) if PHONE_TEXT.fullmatch(text) else None
+    if found is None:
+        raise ValidationError("Numéro de téléphone invalide : format attendu 04 75 22 03 03 "
+                              "(ou +33 4 75 22 03 03).")
+    return found
 
 
 def _bool(_fid: str, value: object) -> bool:

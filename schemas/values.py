@@ -337,6 +337,5 @@ def fold(text: str, keep: str = "") -> str:
 
     Accents, ligatures, hyphens, apostrophes (' and ’) and other punctuation but `keep` go.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unaccented(text.translate(_FOLD_LETTERS))  # the extractors' own folding, so that both agree
     return " ".join(re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", text).split())

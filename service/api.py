@@ -8,7 +8,7 @@ from flask import Flask, current_app, g, request
 from flask_smorest import Api, Blueprint, abort
 from marshmallow import Schema, fields, validate
 
-from schemas.api import FieldPatchSchema, FieldCorrectionSchema, TriageDecisionSchema
+from schemas.api import REGIONS, FieldCorrectionSchema, FieldPatchSchema, TriageDecisionSchema
 from schemas.export import DossierExportSchema
 from schemas.labels import STATE_LABELS
 from service.security import api_requires
@@ -27,6 +27,8 @@ class QueueArgsSchema(Schema):
     complet = fields.Boolean()
     motif = fields.String()
     departement = fields.String(validate=validate.Length(max=3))
+    region = fields.String(validate=validate.OneOf(REGIONS), metadata={"description": "Code INSEE de la région."})
+    a_verifier = fields.Boolean(metadata={"description": "Avec (true) ou sans (false) lecture à vérifier."})
     q = fields.String(validate=validate.Length(max=200))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
     par_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
@@ -39,12 +41,13 @@ class QueueItemSchema(Schema):
     status = fields.String()
     state = fields.String()
     complete = fields.Boolean()
-    reasons = fields.Function(lambda e: e.reasons.split())
+    reasons = fields.Function(lambda e: e["reasons"].split())
     departement = fields.String(allow_none=True)
     collectivite = fields.String()
     received_at = fields.DateTime()
     assignee = fields.String(allow_none=True)
     decision = fields.String(allow_none=True)
+    a_verifier = fields.Integer(metadata={"description": "Nombre de lectures à vérifier (needs_review)."})
 
 
 class QueueListSchema(Schema):
@@ -79,10 +82,18 @@ def _export(dossier_id: str) -> dict:
 def list_dossiers(args: dict):
     """List dossiers of the triage queue (filters, pagination)."""
     query = review.QueueQuery(state=args.get("etat"), complete=args.get("complet"), reason=args.get("motif"),
-                              departement=args.get("departement"), text=args.get("q"),
+                              departement=args.get("departement"), region=args.get("region"),
+                              to_check=args.get("a_verifier"), text=args.get("q"),
                               page=args["page"], per_page=args["par_page"])
     page = review.list_queue(_store(), query, max_age=2.0)
-    return {"total": page.total, "page": query.page, "items": page.rows}
+    items = [{**_item(e), "a_verifier": page.to_check.get(e.dossier_id, 0)} for e in page.rows]
+    return {"total": page.total, "page": query.page, "items": items}
+
+
+def _item(entry) -> dict:
+    return {key: getattr(entry, key) for key in ("dossier_id", "status", "state", "complete", "reasons",
+                                                 "departement", "collectivite", "received_at", "assignee",
+                                                 "decision")}
 
 
 @blp.get("/dossiers/<dossier_id>")

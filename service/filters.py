@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 
 from schemas import labels
+from schemas import display
+from schemas.display import show
 
 log = logging.getLogger(__name__)
 
@@ -52,25 +54,6 @@ def datetime_fr(value) -> str:
     return f"{local:%d/%m/%Y} à {local.hour} h {local:%M}" if local else "—"
 
 
-def show(value, field_id: str = "") -> str:
-    """A field value as a reviewer reads it."""
-    if value is None:
-        return "Non renseigné"
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
-    if isinstance(value, list):
-        if not value:
-            return "Aucun"
-        return " ; ".join(show(v) for v in value)
-    if isinstance(value, dict):
-        name, code = value.get("nom", ""), value.get("code_insee") or value.get("siren")
-        return f"{name} ({code})" if code else f"{name} (code non résolu)"
-    if isinstance(value, str) and value in labels.SLUG_LABELS and field_id.split(".")[-1] in (
-            "type", "echelle", "signataire_qualite", "thematiques", "programmes", ""):
-        return labels.SLUG_LABELS[value]
-    return str(value)
-
-
 def confidence_level(confidence: float | None, status: str = "") -> str:
     """DSFR badge variant: corrected is info; then green / orange / red by confidence."""
     if status == "corrected":
@@ -96,4 +79,4 @@ def reject_key(args: dict, key: str) -> dict:
 
 def slug_option(slug: str) -> tuple[str, str]:
     """(slug, French label) for a select or a check box."""
-    return slug, labels.SLUG_LABELS.get(slug, slug)
+    return display.slug_option(slug)

@@ -6,6 +6,7 @@ import logging
 
 from werkzeug.datastructures import MultiDict
 
+from schemas import display
 from schemas.api import choices, field_kind
 
 log = logging.getLogger(__name__)
@@ -56,24 +57,33 @@ def form_initial(field_id: str, value: object) -> dict:
     if kind == "epci":
         value = value if isinstance(value, dict) else {}
         return {"value_nom": value.get("nom", ""), "value_siren": value.get("siren") or ""}
+    if kind == "date" and isinstance(value, str):
+        return {"value": display.date_fr(value)}
+    if kind == "phone" and isinstance(value, str):
+        return {"value": display.phone_fr(value)}
     return {"value": "" if value is None else str(value)}
 
 
 def input_spec(field_id: str) -> dict:
     """How the edit form asks for this field: widget, input type, choices, hint."""
     kind = field_kind(field_id)
-    hints = {"date": "Format : AAAA-MM-JJ", "phone": "Format : +33… (un numéro national 0… est converti)",
-             "email": "Format : nom@domaine.fr", "departement": "Code : 35, 2A, 974…",
-             "region": "Code : 53 pour la Bretagne, 11 pour l'Île-de-France…",
+    # Dates are typed as text: a native date picker sends nothing for an impossible date (31/02).
+    hints = {"date": "Format : jj/mm/aaaa, par ex. 03/12/2026",
+             "phone": "Format : 04 75 22 03 03 (ou +33 4 75 22 03 03 depuis l'étranger)",
+             "email": "Format : nom@domaine.fr",
              "communes": "Une commune par ligne : « Nom ; code INSEE » (code facultatif)"}
-    types = {"date": "date", "email": "email", "phone": "tel"}
+    types = {"email": "email", "phone": "tel"}
     widget = {"bool": "radios", "slug": "select", "slugs": "checkboxes", "communes": "textarea",
-              "epci": "epci"}.get(kind, "input")
+              "epci": "epci", "region": "place", "departement": "place"}.get(kind, "input")
     if kind == "text" and field_id.split(".")[0] in ("s3", "s4", "s5", "a1", "a2", "s1") and \
             field_id not in ("s3.intitule",) and not field_id.startswith("s1."):
         widget = "textarea"
-    options = list(choices(field_id))
+    options = [display.slug_option(o) for o in choices(field_id)]
     if field_id == "s3.programmes":
-        options.append("aucun")
+        options.append(display.slug_option("aucun"))
+    if kind == "region":
+        options = display.region_options()
+    elif kind == "departement":
+        options = display.departement_options()
     return {"kind": kind, "widget": widget, "type": types.get(kind, "text"), "hint": hints.get(kind),
             "options": options}

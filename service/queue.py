@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
+from schemas import display
 from schemas.completeness import MESSAGES as REASON_MESSAGES
-from schemas.labels import DECISION_LABELS, STATE_LABELS, STATUS_LABELS
+from schemas.labels import STATE_LABELS, STATUS_LABELS
+from service import queue_export
+from service.review import colleagues
 from service.security import requires
 from worker import review
 from worker.review import QueueQuery
@@ -21,8 +22,6 @@ bp = Blueprint("queue", __name__)
 EXPORT_LIMIT = 50_000
 REFRESH_SECONDS = 2.0  # how stale the queue may be after the pipeline changed a dossier (reviewers' own
                        # changes refresh their line at once)
-COLUMNS = ("Dossier", "État", "Lecture", "Complet", "Motifs", "Département", "Collectivité", "Reçu le",
-           "Suivi par", "Décision")
 
 
 def parse_query(args) -> QueueQuery:
@@ -36,6 +35,8 @@ def parse_query(args) -> QueueQuery:
         status=args.get("lecture") if args.get("lecture") in STATUS_LABELS else None,
         complete=complete, reason=args.get("motif") if args.get("motif") in REASON_MESSAGES else None,
         departement=(args.get("departement") or "").strip().upper()[:3] or None,
+        region=args.get("region") if args.get("region") in dict(display.region_options()) else None,
+        to_check={"oui": True, "non": False}.get(args.get("a_verifier", "")),
         assignee=assignee, text=(args.get("q") or "").strip()[:200] or None,
         received_from=_day(args.get("du")), received_to=_day(args.get("au"), end=True),
         sort=args.get("tri") if args.get("tri") in review.SORTS else "received_at",
@@ -49,11 +50,14 @@ def _int(text: str | None, default: int) -> int:
 
 
 def _day(text: str | None, end: bool = False) -> datetime | None:
-    try:
-        day = datetime.strptime(text or "", "%Y-%m-%d").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
-    return day + timedelta(days=1) if end else day
+    """A day typed jj/mm/aaaa (or ISO, from older links); an impossible one filters nothing."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            day = datetime.strptime((text or "").strip(), pattern).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+        return day + timedelta(days=1) if end else day
+    return None
 
 
 @bp.get("/")
@@ -64,8 +68,11 @@ def index():
     page = review.list_queue(current_app.extensions["guichet"].store, query, max_age=REFRESH_SECONDS)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template("queue/index.html", page=page, query=query, pages=pages, args=args,
-                           reasons=REASON_MESSAGES, active="queue",
+    errors = {k: "Date invalide, non appliquée : format attendu jj/mm/aaaa (par ex. 03/12/2026)."
+              for k in ("du", "au") if (args.get(k) or "").strip() and _day(args[k]) is None}
+    return render_template("queue/index.html", page=page, query=query, pages=pages, args=args, errors=errors,
+                           reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
+                           colleagues=colleagues(),
                            sort_url=lambda key: _sort_url(args, query, key))
 
 
@@ -74,52 +81,31 @@ def _sort_url(args: dict, query: QueueQuery, key: str) -> str:
     return url_for("queue.index", **{**args, "tri": key, "ordre": order})
 
 
-def _rows(entries) -> list[list]:
-    return [[e.dossier_id, STATE_LABELS.get(e.state, e.state), STATUS_LABELS.get(e.status, e.status),
-             "oui" if e.complete else "non",
-             " ".join(e.reasons.split()), e.departement or "", e.collectivite,
-             e.received_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M") if e.received_at.tzinfo
-             else e.received_at.strftime("%Y-%m-%d %H:%M"),
-             e.assignee or "", DECISION_LABELS.get(e.decision or "", "")] for e in entries]
-
-
-def _export_rows() -> list[list]:
-    query = parse_query(request.args)
-    entries = review.list_queue(current_app.extensions["guichet"].store, query, limit=EXPORT_LIMIT).rows
-    return _rows(entries)
+def _export_cells() -> list[list]:
+    store = current_app.extensions["guichet"].store
+    return queue_export.rows(store, review.list_queue(store, parse_query(request.args), limit=EXPORT_LIMIT))
 
 
 @bp.get("/export.csv")
 @requires("lecteur")
 def export_csv():
-    """The queue as CSV (filters applied), UTF-8 with BOM and semicolons, as French spreadsheets expect."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerows(_sanitise(row) for row in _export_rows())
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=file-de-tri.csv"})
+    """The queue as CSV (filters applied), one column per field."""
+    return Response(queue_export.to_csv(_export_cells()), mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('csv')}"})
 
 
 @bp.get("/export.xlsx")
 @requires("lecteur")
 def export_xlsx():
-    """The queue as an Excel workbook (filters applied)."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "File de tri"
-    sheet.append(COLUMNS)
-    for row in _export_rows():
-        sheet.append(_sanitise(row))
-    out = io.BytesIO()
-    book.save(out)
-    return Response(out.getvalue(),
+    """The queue as an Excel workbook (filters applied), one column per field."""
+    return Response(queue_export.to_xlsx(_export_cells()),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": "attachment; filename=file-de-tri.xlsx"})
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('xlsx')}"})
 
 
-def _sanitise(row: list) -> list:
-    """No formula injection: a cell starting with = + - @ is prefixed with a quote."""
-    return [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row]
+@bp.get("/export.ods")
+@requires("lecteur")
+def export_ods():
+    """The queue as an OpenDocument spreadsheet (filters applied), one column per field."""
+    return Response(queue_export.to_ods(_export_cells()), mimetype="application/vnd.oasis.opendocument.spreadsheet",
+                    headers={"Content-Disposition": f"attachment; filename={queue_export.file_name('ods')}"})

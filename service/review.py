@@ -14,7 +14,7 @@ from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import requires
-from worker import review
+from worker import accounts, review
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def show(dossier_id: str):
     return render_template(
         "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
         tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
-        missing=review.missing_items(export), width=VIEWER_WIDTH,
+        missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 
@@ -118,16 +118,24 @@ def edit_field(dossier_id: str, field_id: str):
             initial = {k: request.form.getlist(k) if forms.input_spec(field_id)["widget"] == "checkboxes"
                        else request.form.get(k, "") for k in forms.form_initial(field_id, None)}
         else:
-            review.correct_field(_guichet().store, dossier_id, field_id, data["value"], data["reason"],
-                                 g.user.login)
-            flash("La correction est enregistrée.", "success")
+            change = review.correct_field(_guichet().store, dossier_id, field_id, data["value"],
+                                          data["reason"], g.user.login)
+            if change is None:
+                flash("Valeur inchangée : rien n'est enregistré.", "info")
+            else:
+                flash("La correction est enregistrée.", "success")
             return redirect(url_for("review.show", dossier_id=dossier_id, champ=field_id,
                                     _anchor=f"ligne-{field_id.replace('.', '-')}"))
     export = load_export(dossier_id)
     current = export["fields"][field_id]
     events = [e for e in review.history(_guichet().store, dossier_id, ("field_corrected",))
               if e.data.get("field") == field_id]
+    viewed = None
+    if current.get("source"):  # the source box beside the form: what was read, where
+        pieces = _pieces(_guichet(), export, {})
+        viewed = _viewed(export, pieces, {"champ": field_id})
     return render_template("dossier/field.html", export=export, field_id=field_id, field=current,
+                           viewed=viewed, width=VIEWER_WIDTH,
                            spec=forms.input_spec(field_id), errors=errors, reason=reason, events=events,
                            initial=initial or forms.form_initial(field_id, current["value"])), \
         (422 if errors else 200)
@@ -142,6 +150,27 @@ def take(dossier_id: str):
     review.take(_guichet().store, dossier_id, g.user.login if follow else None)
     flash("Vous suivez ce dossier." if follow else "Vous ne suivez plus ce dossier.", "success")
     return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+@bp.post("/<dossier_id>/attribuer")
+@requires("instructeur")
+def assign(dossier_id: str):
+    """Give the dossier to a colleague (an active instructeur or administrateur) to follow."""
+    load_export(dossier_id)
+    login = request.form.get("assignee", "")
+    if login not in dict(colleagues()):
+        flash("Attribution refusée : choisissez un instructeur de la liste.", "error")
+    else:
+        review.assign(_guichet().store, dossier_id, login, g.user.login)
+        flash(f"Le dossier est attribué à {dict(colleagues())[login]}.", "success")
+    return redirect(url_for("review.show", dossier_id=dossier_id))
+
+
+def colleagues() -> list[tuple[str, str]]:
+    """(login, "Name (login)") of the active accounts who may follow a dossier."""
+    users = accounts.list_users(_guichet().store)
+    return [(u.login, f"{u.name} ({u.login})" if u.name and u.name != u.login else u.login)
+            for u in users if u.active and u.role in ("instructeur", "administrateur")]
 
 
 @bp.post("/<dossier_id>/pieces/<int:ordinal>")
@@ -190,6 +219,10 @@ def decide(dossier_id: str):
     except ValidationError as exc:
         flash("Décision non enregistrée : " + " ".join(_messages(exc)), "error")
         return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
+    refused = _unconfirmed_eligibility(dossier_id, data)
+    if refused:
+        flash(refused, "error")
+        return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
     text = request.form.get("request_text", "").strip() or None
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
     from worker import outbox
@@ -202,6 +235,21 @@ def decide(dossier_id: str):
     flash("La décision est enregistrée. Le courriel aux porteurs est prêt : vérifiez-le puis envoyez-le.",
           "success")
     return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="courriels"))
+
+
+def _unconfirmed_eligibility(dossier_id: str, data: dict) -> str | None:
+    """"Éligible" on a dossier with open reasons needs the reviewer's confirmation and a reason."""
+    if data["decision"] != "eligible":
+        return None
+    entry = review.queue_entry(_guichet().store, dossier_id)
+    if entry is None or entry.complete:
+        return None
+    if request.form.get("confirmer") != "oui":
+        return ("Décision non enregistrée : ce dossier est incomplet. Pour le déclarer éligible, cochez la "
+                "confirmation et indiquez pourquoi dans le commentaire.")
+    if not data["comment"].strip():
+        return "Décision non enregistrée : indiquez dans le commentaire pourquoi ce dossier incomplet est éligible."
+    return None
 
 
 @bp.post("/<dossier_id>/relire")

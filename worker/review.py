@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,8 +11,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extractors.model import READER_VERSION
+from extractors.model import READER_VERSION, PieceKind
 from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
+from schemas.completeness import DossierView, assess_completeness
+from schemas.display import departements_of_region, geography, place_names
+from schemas.values import fold  # the one accent folding, for the search text and the queries alike
 from worker.accounts import QueueEntry
 from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
 from worker.store import Store, sender_domain
@@ -21,9 +23,7 @@ from worker.store import Store, sender_domain
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "complements_requested", "reprocess_requested", "joined")
-PIECE_REASONS = {"fiche": "FICHE_ABSENTE", "courrier_collectivite": "COURRIER_COLLECTIVITE_ABSENT",
-                 "courrier_prefet": "COURRIER_PREFET_ABSENT"}
+                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined")
 
 
 class NotFound(LookupError):
@@ -44,29 +44,33 @@ class Page:
 # Writes ---------------------------------------------------------------------
 
 def correct_field(store: Store, dossier_id: str, field_id: str, value: object, reason: str,
-                  actor: str) -> dict:
-    """Set a field as a reviewer corrected it (kept through reprocessing); returns {old, new}."""
+                  actor: str) -> dict | None:
+    """Set a field as a reviewer corrected it (kept through reprocessing) and assess the dossier
+    again; returns {old, new}, or None when nothing changed (the same value, already trusted).
+
+    The same value on a reading to check is a confirmation: its status changes, and the history says so."""
     with store.session() as s:
         dossier = _dossier(s, dossier_id)
         row = s.scalar(select(FieldRow).where(FieldRow.dossier_id == dossier_id,
                                               FieldRow.field_id == field_id))
         if row is None:
-            row = FieldRow(dossier_id=dossier_id, field_id=field_id, source=None)
+            row = FieldRow(dossier_id=dossier_id, field_id=field_id, source=None, status="missing")
             s.add(row)
         old = row.value
+        if old == value and (row.status in ("corrected", "extracted") or (old is None and row.status == "missing")):
+            return None
         row.value, row.status, row.confidence, row.corrected_by = value, "corrected", 1.0, actor
         row.updated_at = utcnow()
         change = {"field": field_id, "old": old, "new": value, "reason": reason}
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="field_corrected", data=change))
-        _clear_verification(dossier, field_id)
-        dossier.updated_at = utcnow()
+        _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return change
 
 
 def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, reason: str,
                       actor: str) -> dict:
-    """Reclassify a piece; the pieces present and their *_ABSENT reasons follow."""
+    """Reclassify a piece; the dossier is assessed again (pieces present, their rules)."""
     with store.session() as s:
         dossier = _dossier(s, dossier_id)
         documents = list(s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)))
@@ -78,15 +82,15 @@ def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, re
                   "new": kind, "reason": reason}
         row.kind, row.kind_overridden = kind, True
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="document_kind_overridden", data=change))
-        _refresh_pieces(dossier, [d.kind for d in documents])
-        dossier.updated_at = utcnow()
+        _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return change
 
 
 def override_verdict(store: Store, dossier_id: str, code: str, detail: str | None, reason: str,
                      actor: str) -> dict:
-    """Lift one completeness reason; the rules' verdict stays as computed, the lifting is triage's."""
+    """Lift one completeness reason of the verdict shown; the rules' verdict stays the rules' (assessed
+    again like after any write), the lifting is triage's and applies in the queue."""
     with store.session() as s:
         dossier = _dossier(s, dossier_id)
         reasons = (dossier.completeness or {}).get("reasons", [])
@@ -98,7 +102,7 @@ def override_verdict(store: Store, dossier_id: str, code: str, detail: str | Non
                                if (o["code"], o.get("detail")) != (code, detail)] + [entry]
         dossier.triage = triage
         s.add(Event(dossier_id=dossier_id, actor=actor, kind="verdict_overridden", data=entry))
-        dossier.updated_at = utcnow()
+        _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return entry
 
@@ -139,6 +143,22 @@ def take(store: Store, dossier_id: str, actor: str | None) -> None:
         refresh_lines(s, [dossier_id])
 
 
+def assign(store: Store, dossier_id: str, assignee: str, actor: str) -> None:
+    """An instructeur gives a dossier to a colleague to follow (their own login: they follow it)."""
+    if assignee == actor:
+        take(store, dossier_id, actor)
+        return
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        entry = _entry(s, dossier_id)
+        previous = entry.assignee
+        entry.assignee, entry.assigned_at = assignee, utcnow()
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="assigned",
+                    data={"previous": previous, "assignee": assignee}))
+        dossier.updated_at = utcnow()
+        refresh_lines(s, [dossier_id])
+
+
 def note_reprocess(store: Store, dossier_id: str, actor: str) -> None:
     """Record that an administrateur asked for a dossier to be read again."""
     with store.session() as s:
@@ -162,26 +182,18 @@ def _entry(s: Session, dossier_id: str) -> QueueEntry:
     return entry
 
 
-def _clear_verification(dossier: Dossier, field_id: str) -> None:
-    """A reviewer's correction clears the VERIFICATION_REQUISE reason about that field."""
-    verdict = dossier.completeness
-    if not verdict:
+def _reassess(s: Session, dossier: Dossier) -> None:
+    """The completeness rules (schemas.completeness, the pipeline's) on the dossier as it now
+    stands, inside the caller's transaction: the stored verdict and the queue line agree with them."""
+    dossier.updated_at = utcnow()
+    if dossier.completeness is None:  # not assessed yet: the pipeline will, corrections included
         return
-    reasons = [r for r in verdict["reasons"]
-               if not (r["code"] == "VERIFICATION_REQUISE" and r.get("detail") == field_id)]
-    dossier.completeness = {**verdict, "reasons": reasons, "complete": not reasons}
-
-
-def _refresh_pieces(dossier: Dossier, kinds: list[str]) -> None:
-    from schemas.completeness import MESSAGES
-
-    verdict = dossier.completeness or {"complete": False, "pieces": {}, "reasons": []}
-    pieces = {piece: piece in kinds for piece in PIECE_REASONS}
-    reasons = [r for r in verdict["reasons"] if r["code"] not in PIECE_REASONS.values()]
-    missing = [{"code": code, "detail": None, "message": MESSAGES[code]}
-               for piece, code in PIECE_REASONS.items() if not pieces[piece]]
-    reasons = missing + reasons
-    dossier.completeness = {**verdict, "pieces": pieces, "reasons": reasons, "complete": not reasons}
+    s.flush()
+    fields = {r.field_id: {"value": r.value, "confidence": r.confidence, "source": r.source, "status": r.status}
+              for r in s.scalars(select(FieldRow).where(FieldRow.dossier_id == dossier.id))}
+    kinds = set(s.scalars(select(DocumentRow.kind).where(DocumentRow.dossier_id == dossier.id)))
+    pieces = {kind.value: kind.value in kinds for kind in PieceKind}
+    dossier.completeness = assess_completeness(DossierView(pieces=pieces, fields=fields), geography()).as_dict()
 
 
 def _empty_triage() -> dict:
@@ -270,6 +282,8 @@ class QueueQuery:
     complete: bool | None = None
     reason: str | None = None
     departement: str | None = None
+    region: str | None = None
+    to_check: bool | None = None  # with (True) or without (False) readings to check
     assignee: str | None = None
     text: str | None = None
     received_from: datetime | None = None
@@ -287,6 +301,7 @@ class QueuePage:
     rows: list[QueueEntry]
     total: int
     counts: dict[str, int] = field(default_factory=dict)
+    to_check: dict[str, int] = field(default_factory=dict)  # readings to check (needs_review) per dossier shown
 
 
 _LAST_REFRESH: dict[int, float] = {}  # per Store: when its queue lines were last checked
@@ -314,10 +329,32 @@ def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
         else:
             stmt = stmt.limit(limit)
         rows = list(s.scalars(stmt).all())
+        to_check = readings_to_check(s, [e.dossier_id for e in rows])
         others = _conditions(QueueQuery(**{**query.__dict__, "state": None}))
         counts = dict(s.execute(select(QueueEntry.state, func.count()).where(*others)
                                 .group_by(QueueEntry.state)).all())
-    return QueuePage(rows, total or 0, counts)
+    return QueuePage(rows, total or 0, counts, to_check)
+
+
+def field_values(store: Store, ids: list[str]) -> dict[str, dict[str, object]]:
+    """The field values of these dossiers, by dossier then field id (for exports)."""
+    values: dict[str, dict[str, object]] = {i: {} for i in ids}
+    with store.session() as s:
+        for start in range(0, len(ids), 500):
+            for did, fid, value in s.execute(select(FieldRow.dossier_id, FieldRow.field_id, FieldRow.value)
+                                             .where(FieldRow.dossier_id.in_(ids[start:start + 500]))):
+                values[did][fid] = value
+    return values
+
+
+def readings_to_check(s: Session, ids: list[str]) -> dict[str, int]:
+    """How many fields of each dossier were read too uncertainly to be trusted (needs_review)."""
+    counts: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        counts.update(s.execute(select(FieldRow.dossier_id, func.count()).where(
+            FieldRow.dossier_id.in_(ids[start:start + 500]), FieldRow.status == "needs_review")
+            .group_by(FieldRow.dossier_id)).all())
+    return counts
 
 
 def _conditions(query: QueueQuery) -> list:
@@ -332,6 +369,12 @@ def _conditions(query: QueueQuery) -> list:
         conditions.append(QueueEntry.reasons.like(f"% {_escape(query.reason)} %", escape="\\"))
     if query.departement:
         conditions.append(QueueEntry.departement == query.departement)
+    if query.region:
+        conditions.append(QueueEntry.departement.in_(departements_of_region(query.region)))
+    if query.to_check is not None:
+        uncertain = select(FieldRow.dossier_id).where(FieldRow.status == "needs_review")
+        conditions.append(QueueEntry.dossier_id.in_(uncertain) if query.to_check
+                          else QueueEntry.dossier_id.not_in(uncertain))
     if query.assignee:
         conditions.append(QueueEntry.assignee == query.assignee)
     if query.text:
@@ -346,12 +389,6 @@ def _conditions(query: QueueQuery) -> list:
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for searching."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def refresh_queue(store: Store, dossier_ids: list[str] | None = None) -> int:
@@ -413,7 +450,7 @@ def _derive(entry: QueueEntry, dossier: Dossier, values: dict, messages: list) -
     entry.received_at = min(dates, key=_utc) if dates else dossier.created_at
     entry.decision = triage.get("decision")
     entry.state = _state(entry, messages)
-    words = [dossier.id, entry.collectivite, _text(values.get("s3.intitule")),
+    words = [dossier.id, entry.collectivite, _text(values.get("s3.intitule")), *place_names(entry.departement),
              *(_text(c.get("nom")) for c in values.get("s2.communes") or [] if isinstance(c, dict)),
              _text((values.get("s2.epci") or {}).get("nom") if isinstance(values.get("s2.epci"), dict) else ""),
              *(m.subject or "" for m in messages), *(m.sender or "" for m in messages)]

@@ -37,11 +37,11 @@ def test_a_field_patch_is_validated_then_recorded(app, ids, tokens):
     url = f"/api/dossiers/{dossier_id}/fields/s1.etat.referent_telephone"
     bad = client.patch(url, json={"value": "12"}, headers=auth(tokens["instructeur"]))
     assert bad.status_code == 422
-    assert "E.164" in bad.get_json()["errors"]["value"][0]
-    good = client.patch(url, json={"value": "02 90 02 36 14", "reason": "relu"}, headers=auth(tokens["instructeur"]))
+    assert "04 75 22 03 03" in bad.get_json()["errors"]["value"][0]
+    good = client.patch(url, json={"value": "02 90 02 36 15", "reason": "relu"}, headers=auth(tokens["instructeur"]))
     assert good.status_code == 200
     field = good.get_json()["fields"]["s1.etat.referent_telephone"]
-    assert (field["value"], field["status"]) == ("+33290023614", "corrected")
+    assert (field["value"], field["status"]) == ("+33290023615", "corrected")
     validate_export(good.get_json())
     unknown = client.patch(f"/api/dossiers/{dossier_id}/fields/s9.x", json={"value": "x"},
                            headers=auth(tokens["instructeur"]))

@@ -23,6 +23,7 @@ def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: di
         ("formulaire de correction", "GET", f"/dossiers/{dossier}/champs/fiche.lieu", None, "instructeur"),
         ("correction", "POST", f"/dossiers/{dossier}/champs/fiche.lieu", {"value": "Combourg", "reason": "x"}, "instructeur"),
         ("suivre", "POST", f"/dossiers/{dossier}/suivre", {}, "instructeur"),
+        ("attribuer", "POST", f"/dossiers/{dossier}/attribuer", {"assignee": "instructeur@example.gouv.fr"}, "instructeur"),
         ("reclasser une pièce", "POST", f"/dossiers/{dossier}/pieces/0", {"kind": "fiche", "reason": "x"}, "instructeur"),
         ("lever un motif", "POST", f"/dossiers/{incomplete}/motifs",
          {"code": reason["code"], "detail": reason["detail"] or "", "reason": "x"}, "instructeur"),

@@ -117,22 +117,29 @@ def correct_a_field(page, server: str, dossier: str) -> None:
     page.fill("#valeur", "12")
     page.fill("#motif", "relu sur la fiche")
     page.click("button:has-text('Enregistrer la correction')")
-    assert "E.164" in page.locator("#valeur-erreur").inner_text()
+    assert "04 75 22 03 03" in page.locator("#valeur-erreur").inner_text()
     assert page.get_attribute("#valeur", "aria-invalid") == "true"
     page.fill("#valeur", "02 99 00 00 01")
     page.click("button:has-text('Enregistrer la correction')")
     page.wait_for_url(f"**/dossiers/{dossier}?champ=s1.etat.referent_telephone**")
-    assert "+33299000001" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
+    assert "02 99 00 00 01" in page.locator("#ligne-s1-etat-referent_telephone").inner_text()
     history = page.locator("#table-historique").inner_text()
-    assert "instructeur@example.gouv.fr" in history and "+33299000001" in history and "relu sur la fiche" in history
+    assert "instructeur@example.gouv.fr" in history and "02 99 00 00 01" in history and "relu sur la fiche" in history
 
 
 def follow_and_decide(page) -> None:
-    """Follow the dossier, then decide it is eligible, with a comment."""
+    """Follow the dossier, then decide it is eligible: incomplete, it asks for a confirmation first."""
     page.click("button:has-text('Suivre ce dossier')")
     assert "suivi par instructeur@example.gouv.fr" in page.inner_text("main").lower()
+    assert "incomplet" in page.locator("#avertissement-eligible").inner_text()
     page.click("label:has-text('Éligible')")
     page.fill("#commentaire", "Dossier complet après vérification des signatures.")
+    page.click("button:has-text('Enregistrer la décision')")
+    assert "cochez la confirmation" in page.locator("main").inner_text()
+    assert page.locator("#decision-actuelle").count() == 0  # nothing recorded
+    page.click("label:has-text('Éligible')")
+    page.fill("#commentaire", "Dossier complet après vérification des signatures.")
+    page.click("label:has-text('Je confirme déclarer éligible ce dossier incomplet')")
     page.click("button:has-text('Enregistrer la décision')")
     assert "Éligible" in page.locator("#decision-actuelle").inner_text()
 
@@ -154,6 +161,67 @@ def export(page, server: str, dossier: str) -> None:
     assert exported["fields"]["s1.etat.referent_telephone"]["status"] == "corrected"
 
 
+def test_an_impossible_date_typed_in_french_is_refused_not_erased(page, server, ids):
+    """31/02/2026 typed in the date box: a French error, the value kept; 03/12/2026 is saved and shown so."""
+    dossier = ids["01_pdf_numeriques"]
+    sign_in(page, server, "instructeur")
+    page.goto(f"{server}/dossiers/{dossier}/champs/fiche.date")
+    assert page.get_attribute("#valeur", "type") == "text"
+    page.fill("#valeur", "03/12/2026")
+    page.click("button:has-text('Enregistrer la correction')")
+    page.wait_for_url(f"**/dossiers/{dossier}?champ=fiche.date**")
+    assert "03/12/2026" in page.locator("#ligne-fiche-date").inner_text()
+    page.goto(f"{server}/dossiers/{dossier}/champs/fiche.date")
+    assert page.input_value("#valeur") == "03/12/2026"
+    page.fill("#valeur", "31/02/2026")
+    page.click("button:has-text('Enregistrer la correction')")
+    assert "31/02/2026 n'existe pas" in page.locator("#valeur-erreur").inner_text()
+    assert page.input_value("#valeur") == "31/02/2026"
+    page.goto(f"{server}/dossiers/{dossier}")
+    assert "03/12/2026" in page.locator("#ligne-fiche-date").inner_text()
+    assert "Non renseigné" not in page.locator("#ligne-fiche-date").inner_text()
+    assert page.problems == []
+
+
+def test_correcting_a_letters_signature_changes_the_verdict(page, server, ids):
+    """On a complete dossier, "signé : non" on the préfet's letter makes it incomplete, in the page and the queue."""
+    dossier = ids["01_pdf_numeriques"]
+    sign_in(page, server, "instructeur")
+    confirm_every_reading(page, server, dossier)
+    page.goto(f"{server}/?complet=oui")
+    assert dossier in page.locator("#file").inner_text()
+    page.goto(f"{server}/dossiers/{dossier}/champs/courrier_prefet.signe")
+    page.click("label:text-is('Non')")
+    page.fill("#motif", "aucune signature sur le courrier")
+    page.click("button:has-text('Enregistrer la correction')")
+    page.wait_for_url(f"**/dossiers/{dossier}?champ=courrier_prefet.signe**")
+    assert "n'est pas signé" in page.locator("#completude").inner_text()
+    page.goto(f"{server}/?complet=oui")
+    assert dossier not in page.locator("main").inner_text()
+    page.goto(f"{server}/?motif=COURRIER_PREFET_NON_SIGNE")
+    assert dossier in page.locator("#file").inner_text()
+    assert page.problems == []
+
+
+def sign_in(page, server: str, role: str) -> None:
+    page.goto(server + "/connexion")
+    page.fill("#identifiant", f"{role}@example.gouv.fr")
+    page.fill("#mot-de-passe", PASSWORD)
+    page.click("button:has-text('Se connecter')")
+    page.wait_for_url(server + "/")
+
+
+def confirm_every_reading(page, server: str, dossier: str) -> None:
+    """Each reading to check is confirmed as read, through its correction form."""
+    page.goto(f"{server}/dossiers/{dossier}")
+    links = page.locator("#a-verifier a:has-text('Corriger')")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for href in hrefs:
+        page.goto(server + href)
+        page.click("button:has-text('Enregistrer la correction')")
+        page.wait_for_url(f"**/dossiers/{dossier}?champ=**")
+
+
 def test_a_lecteur_sees_but_cannot_change(page, server, ids):
     page.goto(server + "/connexion")
     page.fill("#identifiant", "lecteur@example.gouv.fr")
@@ -163,4 +231,29 @@ def test_a_lecteur_sees_but_cannot_change(page, server, ids):
     assert page.locator("text=Corriger").count() == 0
     assert page.locator("button:has-text('Enregistrer la décision')").count() == 0
     assert "courrier de soutien du préfet" in page.locator("#demande-complements").inner_text()
+    assert page.problems == []
+
+
+def test_the_decision_is_one_link_away_on_the_dossier_page(page, server, ids):
+    """The table of contents leads to the decision, by keyboard."""
+    sign_in(page, server, "instructeur")
+    page.goto(f"{server}/dossiers/{ids['01_pdf_numeriques']}")
+    assert "à vérifier" in page.locator("#sommaire").inner_text()
+    page.focus("#sommaire a[href='#decision']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#decision")
+    assert page.locator("#titre-decision").is_visible()
+    assert page.evaluate("document.getElementById('decision').getBoundingClientRect().top") < 200
+    assert page.problems == []
+
+
+def test_the_export_buttons_show_their_labels(page, server, ids):
+    """In a DSFR button group, icons go left only when the group says so: else the label is hidden."""
+    sign_in(page, server, "lecteur")
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{server}/dossiers/{ids['01_pdf_numeriques']}")
+        for label in ("Exporter le JSON du dossier", "Télécharger les originaux (ZIP)"):
+            button = page.locator(f"a.fr-btn:has-text('{label}')")
+            assert button.bounding_box()["width"] > 150, (width, label)  # the text shows, not the icon alone
     assert page.problems == []

@@ -32,7 +32,8 @@ def test_a_correction_is_recorded_and_survives_reprocessing(any_settings):
     assert change == {"field": "courrier_collectivite.signe", "old": None, "new": True, "reason": "signature visible"}
     row = store.fields("D-1")["courrier_collectivite.signe"]
     assert (row.value, row.status, row.corrected_by) == (True, "corrected", "a@x.fr")
-    assert [r["code"] for r in store.dossier("D-1").completeness["reasons"]] == ["COURRIER_PREFET_ABSENT"]
+    reasons = store.dossier("D-1").completeness["reasons"]  # assessed again by the rules: no piece here
+    assert [r["code"] for r in reasons] == ["FICHE_ABSENTE", "COURRIER_COLLECTIVITE_ABSENT", "COURRIER_PREFET_ABSENT"]
     make_dossier(store, "D-1", "Commune de Vitré", "35")  # reprocessing
     assert store.fields("D-1")["courrier_collectivite.signe"].value is True
     [event] = review.history(store, "D-1")
@@ -79,8 +80,13 @@ def test_a_verdict_override_lifts_a_reason_in_the_queue_only(any_settings):
     store = Store(any_settings)
     make_dossier(store, "D-v", "Commune de Vitré", "35")
     review.override_verdict(store, "D-v", "COURRIER_PREFET_ABSENT", None, "reçu par courrier postal", "i@x.fr")
-    review.override_verdict(store, "D-v", "VERIFICATION_REQUISE", "courrier_collectivite.signe", "vu", "i@x.fr")
+    assert review.queue_entry(store, "D-v").complete is False
+    # The write assessed the dossier again by the rules (it has no piece): lift what they give.
+    others = [r for r in store.dossier("D-v").completeness["reasons"] if r["code"] != "COURRIER_PREFET_ABSENT"]
+    assert [r["code"] for r in others] == ["FICHE_ABSENTE", "COURRIER_COLLECTIVITE_ABSENT"]
+    for reason in others:
+        review.override_verdict(store, "D-v", reason["code"], reason["detail"], "reçu par courrier postal", "i@x.fr")
     assert review.queue_entry(store, "D-v").complete is True
     assert store.dossier("D-v").completeness["complete"] is False  # the rules' verdict is unchanged
-    assert [o["code"] for o in store.dossier("D-v").triage["overrides"]] == ["COURRIER_PREFET_ABSENT",
-                                                                             "VERIFICATION_REQUISE"]
+    assert [o["code"] for o in store.dossier("D-v").triage["overrides"]] == [
+        "COURRIER_PREFET_ABSENT", "FICHE_ABSENTE", "COURRIER_COLLECTIVITE_ABSENT"]

@@ -12,6 +12,10 @@ from worker.export import export_dossier
 
 GOOD = [
     ("fiche.date", "2026-03-12", "2026-03-12"),
+    ("fiche.date", "12/03/2026", "2026-03-12"),
+    ("fiche.date", " 3/12/2026 ", "2026-12-03"),
+    ("s1.collectivite.contact_telephone", "04 75 22 03 03", "+33475220303"),
+    ("s1.collectivite.contact_telephone", "0697 12 34 56", "+596697123456"),
     ("s1.etat.referent_email", " Nolwenn.Le-Bihan@Ille-et-Vilaine.gouv.fr ", "nolwenn.le-bihan@ille-et-vilaine.gouv.fr"),
     ("s1.etat.referent_telephone", "+33290023614", "+33290023614"),
     ("s1.collectivite.contact_telephone", "02 99 73 00 18", "+33299730018"),
@@ -35,7 +39,8 @@ GOOD = [
     ("s4.objectifs", None, None),
 ]
 BAD = [
-    ("fiche.date", "12/03/2026"), ("fiche.date", "2026-02-30"), ("s1.etat.referent_email", "pas-une-adresse"),
+    ("fiche.date", "31/02/2026"), ("fiche.date", "2026-02-30"), ("fiche.date", "03-12"),
+    ("s1.etat.referent_telephone", "appelez le 04 75 22 03 03"), ("s1.etat.referent_email", "pas-une-adresse"),
     ("s1.etat.referent_telephone", "12"), ("s1.collectivite.type", "departement"), ("s3.thematiques", ["tourisme"]),
     ("s3.thematiques", "friches"), ("courrier_prefet.signe", "oui"), ("s2.communes", []),
     ("s2.communes", [{"nom": "Vitré", "code_insee": "3536"}]), ("s2.epci", {"nom": "CC", "siren": "12"}),

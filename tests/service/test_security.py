@@ -123,6 +123,6 @@ def test_queue_exports_apply_the_filters_and_defuse_formulas(app, ids):
     assert lines[0].startswith("Dossier;État") and len(lines) == 2 and ids["11_sans_courrier_prefet"] in lines[1]
     book = load_workbook(io.BytesIO(client.get("/export.xlsx").data))
     assert book.active.max_row == 3
-    from service.queue import _sanitise
+    from service.queue_export import sanitise
 
-    assert _sanitise(["=HYPERLINK(1)", "+33", "Vitré"]) == ["'=HYPERLINK(1)", "'+33", "Vitré"]
+    assert sanitise(["=HYPERLINK(1)", "+33", "Vitré"]) == ["'=HYPERLINK(1)", "'+33", "Vitré"]
