@@ -16,6 +16,7 @@ RULE_LENGTH = 0.1  # of the page's width: a line of blurred words is shorter, a 
 MIN_RULE = 40  # pixels, on the smallest images
 PAPER_REACH = 7  # pixels either side of a rule where the paper is found
 THICK_SHARE, MIN_THICK = 0.004, 5  # of the page's width, in pixels: a rule is thinner
+DARK_SHARE = 0.6  # of the paper's tone: darker is print
 
 
 def without_rules(gray: Image.Image) -> Image.Image:
@@ -30,13 +31,18 @@ def without_rules(gray: Image.Image) -> Image.Image:
     length = max(MIN_RULE, int(RULE_LENGTH * pixels.shape[1]))
     out = pixels.copy()
     thick = max(MIN_THICK, int(THICK_SHARE * pixels.shape[1]))
+    # Filled dark areas (a heading in reversed video, a photo's edge) and what lies around
+    # them are no place for rules: the dark between white letters would pass for one.
+    dark = (pixels < DARK_SHARE * np.percentile(pixels, 90)).astype(np.uint8)
+    filled = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((thick, thick), np.uint8))
+    near_filled = cv2.dilate(filled, np.ones((2 * thick + 1, length), np.uint8))
     for run, across in (((1, length), (2 * PAPER_REACH + 1, 1)), ((length, 1), (1, 2 * PAPER_REACH + 1))):
         rule = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(run, np.uint8))
         if not rule.any():
             continue
         # A rule is thin: a filled band (a heading in reversed video, a photo's edge) is no rule.
         band = cv2.morphologyEx(rule, cv2.MORPH_OPEN, np.ones((thick, 1) if run[0] == 1 else (1, thick), np.uint8))
-        rule = cv2.dilate(rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))),
+        rule = cv2.dilate(rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))) & (1 - near_filled),
                           np.ones((3, 1) if run[0] == 1 else (1, 3), np.uint8))  # with its soft edges
         # The lightest pixel across the rule is the paper beside it.
         paper = cv2.dilate(pixels, np.ones(across, np.uint8))

@@ -42,9 +42,11 @@ def test_rules_are_painted_over_and_the_letters_kept():
     assert kept.sum() > 0.8 * letters.sum()
 
 
-def test_a_reversed_video_band_is_no_rule():
-    image = Image.new("L", (1400, 400), 255)
-    ImageDraw.Draw(image).rectangle([80, 100, 1320, 144], fill=25)
+def test_a_heading_in_reversed_video_is_no_rule():
+    image = Image.new("L", (2400, 400), 235)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([80, 100, 2320, 150], fill=25)
+    draw.text((95, 104), "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT", fill=235, font=ImageFont.truetype(FONT, 36))
     assert np.array_equal(np.asarray(without_rules(image)), np.asarray(image))
 
 
