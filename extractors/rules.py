@@ -19,6 +19,9 @@ THICK_SHARE, MIN_THICK = 0.004, 5  # of the page's width, in pixels: a rule is t
 DARK_SHARE = 0.6  # of the paper's tone: darker is print
 
 
+WORK_WIDTH = 900  # pixels: rules are found on the page shrunk to about this width (cost)
+
+
 def without_rules(gray: Image.Image) -> Image.Image:
     """`gray` with its long horizontal and vertical rules painted over in the paper's tone."""
     import cv2
@@ -26,25 +29,51 @@ def without_rules(gray: Image.Image) -> Image.Image:
     pixels = np.asarray(gray.convert("L"))
     if min(pixels.shape) < 3 * MIN_RULE:
         return gray
-    # Ink against the local paper: photos are lit unevenly.
-    ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
-    length = max(MIN_RULE, int(RULE_LENGTH * pixels.shape[1]))
+    # Found on a shrunk copy (the darkest pixel of each block: thin rules survive), painted
+    # on the page: a fraction of a page read's cost.
+    f = max(1, round(pixels.shape[1] / WORK_WIDTH))
+    small = cv2.erode(pixels, np.ones((f, f), np.uint8), anchor=(0, 0))[::f, ::f] if f > 1 else pixels
+    horizontal, vertical = _rules(small, max(MIN_RULE // f, 3))
+    if not horizontal.any() and not vertical.any():
+        return gray
+    ink = _ink(pixels, 31)
     out = pixels.copy()
-    thick = max(MIN_THICK, int(THICK_SHARE * pixels.shape[1]))
+    for found, across in ((horizontal, (2 * PAPER_REACH + 1, 1)), (vertical, (1, 2 * PAPER_REACH + 1))):
+        if not found.any():
+            continue
+        strip = cv2.resize(found, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
+        strip = cv2.dilate(strip, np.ones((f + 2, 1) if across[1] == 1 else (1, f + 2), np.uint8))
+        # Only the rule's own ink, with its soft edges: the letters beside it are left as they are.
+        rule = strip & cv2.dilate(ink, np.ones((3, 3), np.uint8))
+        paper = cv2.dilate(pixels, np.ones(across, np.uint8))  # the lightest pixel across the rule
+        out[rule > 0] = paper[rule > 0]
+    return Image.fromarray(out) if not np.array_equal(out, pixels) else gray
+
+
+def _ink(pixels: np.ndarray, block: int) -> np.ndarray:
+    """Ink against the local paper, as 0/1: photos and scans are lit unevenly."""
+    import cv2
+
+    return cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+
+
+def _rules(pixels: np.ndarray, least: int) -> tuple[np.ndarray, np.ndarray]:
+    """Masks (0/1) of the thin horizontal and vertical rules of a page image."""
+    import cv2
+
+    width = pixels.shape[1]
+    ink = _ink(pixels, max(11, (31 * width // 2550) | 1))
+    length = max(least, int(RULE_LENGTH * width))
+    thick = max(3, int(THICK_SHARE * width))
     # Filled dark areas (a heading in reversed video, a photo's edge) and what lies around
     # them are no place for rules: the dark between white letters would pass for one.
     dark = (pixels < DARK_SHARE * np.percentile(pixels, 90)).astype(np.uint8)
     filled = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((thick, thick), np.uint8))
     near_filled = cv2.dilate(filled, np.ones((2 * thick + 1, length), np.uint8))
-    for run, across in (((1, length), (2 * PAPER_REACH + 1, 1)), ((length, 1), (1, 2 * PAPER_REACH + 1))):
+    masks = []
+    for run, across in (((1, length), (thick, 1)), ((length, 1), (1, thick))):
         rule = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(run, np.uint8))
-        if not rule.any():
-            continue
-        # A rule is thin: a filled band (a heading in reversed video, a photo's edge) is no rule.
-        band = cv2.morphologyEx(rule, cv2.MORPH_OPEN, np.ones((thick, 1) if run[0] == 1 else (1, thick), np.uint8))
-        rule = cv2.dilate(rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))) & (1 - near_filled),
-                          np.ones((3, 1) if run[0] == 1 else (1, 3), np.uint8))  # with its soft edges
-        # The lightest pixel across the rule is the paper beside it.
-        paper = cv2.dilate(pixels, np.ones(across, np.uint8))
-        out[rule > 0] = paper[rule > 0]
-    return Image.fromarray(out) if not np.array_equal(out, pixels) else gray
+        # A rule is thin: a filled band is no rule.
+        band = cv2.morphologyEx(rule, cv2.MORPH_OPEN, np.ones(across, np.uint8))
+        masks.append(rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))) & (1 - near_filled))
+    return masks[0], masks[1]
