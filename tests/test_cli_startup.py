@@ -100,3 +100,25 @@ def _is_click_root(decorator: ast.expr) -> bool:
     call = decorator.func if isinstance(decorator, ast.Call) else decorator
     return (isinstance(call, ast.Attribute) and isinstance(call.value, ast.Name) and call.value.id == "click"
             and call.attr in ("command", "group"))
+
+
+def test_the_head_read_from_the_files_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from worker.migrate import alembic_config, head_revision
+
+    assert ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads() == [head_revision()]
+
+
+def test_a_database_brought_up_to_date_is_seen_at_the_head(store):
+    """Then the next start skips Alembic (on PostgreSQL too: the version is read in the right schema)."""
+    from worker.migrate import current_revision, head_revision
+
+    assert current_revision(store.engine) == head_revision() is not None
+
+
+def test_a_second_start_on_an_up_to_date_database_does_not_load_alembic(tmp_path):
+    (tmp_path / "empty").mkdir()
+    args = ("process", "--out", str(tmp_path / "out"), str(tmp_path / "empty"))
+    assert "alembic" in imported_by(*args, data_dir=tmp_path / "var")  # a new database: migrated
+    assert "alembic" not in imported_by(*args, data_dir=tmp_path / "var")
