@@ -29,6 +29,7 @@ COPY extractors ./extractors
 COPY schemas ./schemas
 COPY worker ./worker
 COPY service ./service
+COPY guichet_cli ./guichet_cli
 RUN pip install --no-cache-dir --no-deps .
 COPY --from=assets /assets/node_modules/@gouvfr/dsfr/dist /app/dsfr
 

@@ -411,7 +411,7 @@ def per_field(sets: dict[str, list[CaseScore]]) -> None:
                 -sum(v[3] for v in values), field)
 
     width = 30
-    print(f"\nper field: accuracy, sure (extracted/corrected), sure but wrong, needs_review")
+    print("\nper field: accuracy, sure (extracted/corrected), sure but wrong, needs_review")
     print(f"{'':42}" + "".join(f"{name:>{width}}" for name in sets))
     print(f"{'':42}" + "".join(f"{'acc    sure  wrong  review':>{width}}" for _ in sets))
     for field in sorted(cells, key=badness):

@@ -98,11 +98,11 @@ def plain_tesseract(pdf: Path, workdir: Path, dpi: int = 300) -> float:
 def peak_memory(pdf: Path, workdir: Path) -> float:
     """MiB: max RSS of a fresh process reading `pdf` and of its children (sandbox, tesseract)."""
     code = (
-        "import resource, sys; sys.path.insert(0, %r); from bench.pages import guichet_read; "
-        "from pathlib import Path; guichet_read(Path(%r), Path(%r), %d); "
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r}); from bench.pages import guichet_read; "
+        f"from pathlib import Path; guichet_read(Path({str(pdf)!r}), Path({str(workdir)!r}), {os.cpu_count() or 1:d}); "
         "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
         "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
-    ) % (str(ROOT), str(pdf), str(workdir), os.cpu_count() or 1)
+    )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 

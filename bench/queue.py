@@ -54,7 +54,7 @@ GUICHET = str(Path(sys.executable).with_name("guichet"))
 
 
 def load() -> str:
-    return "load %.2f" % os.getloadavg()[0]
+    return f"load {os.getloadavg()[0]:.2f}"
 
 
 def cpu_seconds() -> float:

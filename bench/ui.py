@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from schemas.completeness import MESSAGES  # noqa: E402
 from schemas.fields import FIELD_IDS  # noqa: E402
 from worker import accounts, review  # noqa: E402
-from worker.db import Dossier, DocumentRow, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
+from worker.db import DocumentRow, Dossier, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
 
@@ -254,7 +254,8 @@ def _correct(session: requests.Session, base: str, token: str, rng: random.Rando
 def report(timings: dict[str, list], options: argparse.Namespace) -> None:
     """p50 / p95 / max and errors per kind, against the target."""
     print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s")
-    print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}  cible p95 < {TARGET_MS:.0f} ms")
+    print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}"
+          f"  cible p95 < {TARGET_MS:.0f} ms")
     for kind, rows in timings.items():
         times = sorted(t for t, _ in rows)
         errors = sum(1 for _, ok in rows if not ok)

@@ -14,7 +14,7 @@ from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, Message
 
 from extractors import sniff
-from extractors.errors import ErrorCode, MESSAGES
+from extractors.errors import MESSAGES, ErrorCode
 from extractors.filenames import without_format_characters
 from extractors.html_text import html_to_text
 from extractors.model import Issue, MailMessage, Part

@@ -24,7 +24,7 @@ from tnefparse import properties as tnef_props
 from tnefparse.tnef import TNEF
 
 from extractors import mail, sniff
-from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.html_text import html_to_text
 from extractors.model import FileKind, Issue, MailMessage, Part
 

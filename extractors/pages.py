@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image
 
 from extractors import images, office, pdf_text
-from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import FileKind, Issue, PageText, ReadResult
 from extractors.ocr import OcrEngine, ocr_page
 

@@ -10,7 +10,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 
-from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.filenames import without_format_characters
 from extractors.model import Issue, Part
 

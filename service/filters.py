@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask
 
-from schemas import labels
-from schemas import display
+from schemas import display, labels
 from schemas.display import show
 
 log = logging.getLogger(__name__)

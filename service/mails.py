@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint as FlaskBlueprint
-from flask import current_app, flash, g, redirect, request, url_for
+from flask import Blueprint as FlaskBlueprint, current_app, flash, g, redirect, request, url_for
 from flask_smorest import Blueprint, abort
 
-from schemas.outbox import (KIND_LABELS, STATUS_LABELS, OutboxEditSchema, OutboxMailSchema, OutboxRetrySchema,
-                            ThreadItemSchema)
+from schemas.outbox import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    OutboxEditSchema,
+    OutboxMailSchema,
+    OutboxRetrySchema,
+    ThreadItemSchema,
+)
 from service.security import api_requires, can, requires
 from worker import outbox, review
 from worker.thread import dossier_thread

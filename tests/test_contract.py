@@ -6,9 +6,9 @@ import ast
 import json
 import re
 
+from extractors.errors import MESSAGES as ERROR_MESSAGES, ErrorCode
 from schemas.completeness import MESSAGES as REASON_MESSAGES
 from schemas.fields import FIELD_IDS
-from extractors.errors import MESSAGES as ERROR_MESSAGES, ErrorCode
 from tests.conftest import ROOT, SHARED
 
 DOMAIN = (SHARED / "domain" / "fiche-de-candidature.md").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Commands of the queue: `guichet worker`, `guichet sweep`, `guichet failed`, `guichet reprocess`."""
+"""Commands of the queue: `guichet worker`, `guichet sweep`, `guichet failed`, `guichet reprocess`,
+`guichet outbox`. Only click and the settings at import: each command loads the rest when it runs."""
 
 from __future__ import annotations
 
@@ -9,16 +10,14 @@ import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import select
-from tqdm import tqdm
 
-from worker import jobs
-from worker.db import Dossier
-from worker.export import export_dossier
 from worker.settings import Settings
-from worker.store import Store
+
+if TYPE_CHECKING:
+    from worker.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,9 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
     """
     from redis.exceptions import RedisError
     from rq import Worker
+
+    from worker import jobs
+    from worker.store import Store
 
     settings = _redis_settings()
     from worker.queue import make_queue, queue_names
@@ -86,6 +88,9 @@ def _redis_lost(exc: BaseException) -> None:
               help="Âge minimal (s) d'un dossier reçu mais jamais mis en file.")
 def sweep(grace: float) -> None:
     """Remet en file les dossiers jamais traités ou abandonnés par un worker arrêté."""
+    from worker import jobs
+    from worker.store import Store
+
     settings = _redis_settings()
     swept = jobs.sweep(Store(settings), settings, grace=grace)
     click.echo(f"{len(swept.dossiers)} dossier(s) remis en file." + "".join(f"\n  {d}" for d in swept.dossiers))
@@ -103,6 +108,7 @@ def failed() -> None:
 
     from worker import outbox
     from worker.queue import STAGES, make_mail_queue, make_queue
+    from worker.store import Store
 
     settings = Settings.from_env(os.environ)
     problems = outbox.rows(Store(settings), statuses=outbox.PROBLEMS)
@@ -141,6 +147,7 @@ def outbox_command() -> None:
 def outbox_list(dossier: str | None, every: bool) -> None:
     """Liste les courriels non envoyés (brouillons, à envoyer, en échec, incertains)."""
     from worker import outbox
+    from worker.store import Store
 
     store = Store(Settings.from_env(os.environ))
     statuses = None if every else ("draft", "queued", "connecting", "sending", "failed", "uncertain")
@@ -160,6 +167,7 @@ def outbox_list(dossier: str | None, every: bool) -> None:
 def outbox_retry(force: bool, confirm: bool, ids: tuple[int, ...]) -> None:
     """Remet à l'envoi les courriels IDS (par défaut : tous ceux en échec)."""
     from worker import outbox
+    from worker.store import Store
 
     settings = Settings.from_env(os.environ)
     store = Store(settings)
@@ -225,9 +233,13 @@ def reprocess(every: bool, since: datetime | None, ids: tuple[str, ...]) -> None
     """
     if not (every or since or ids):
         raise click.UsageError("Indiquez --all, --since DATE ou des identifiants de dossier.")
+    from tqdm import tqdm
+
     from extractors.ocr import TesseractEngine
     from schemas.cog import Cog
     from worker import pipeline
+    from worker.export import export_dossier
+    from worker.store import Store
 
     settings = Settings.from_env(os.environ)
     store = Store(settings)
@@ -285,6 +297,10 @@ class Checkpoint:
 
 
 def _select(store: Store, every: bool, since: datetime | None, ids: tuple[str, ...]) -> list[str]:
+    from sqlalchemy import select
+
+    from worker.db import Dossier
+
     with store.session() as s:
         if ids:
             found = set(s.scalars(select(Dossier.id).where(Dossier.id.in_(ids))))
@@ -308,6 +324,9 @@ def _redis_settings() -> Settings:
 def _sweep_in_background(settings: Settings, every: float, grace: float) -> None:
     import threading
 
+    from worker import jobs
+    from worker.store import Store
+
     def loop() -> None:
         store = Store(settings)
         while True:
@@ -319,8 +338,6 @@ def _sweep_in_background(settings: Settings, every: float, grace: float) -> None
 
     threading.Thread(target=loop, name="sweeper", daemon=True).start()
 
-
-COMMANDS = (worker, sweep, failed, reprocess, outbox_command)
 
 if __name__ == "__main__":
     sys.exit(worker())

@@ -225,9 +225,8 @@ class Swept(NamedTuple):
 
 def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
     """Queue again whatever the database says is left to do and Redis does not hold."""
-    from worker.queue import enqueue_intake, enqueue_processing, pending_dossiers
-
     from worker import outbox
+    from worker.queue import enqueue_intake, enqueue_processing, pending_dossiers
 
     swept = Swept([], [])
     outbox.sweep(store, settings, grace=grace)  # mails whose job was lost, or whose sender died

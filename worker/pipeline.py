@@ -12,17 +12,17 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import timezone
 from dataclasses import dataclass, field, replace
+from datetime import timezone
 
 from extractors import classify, images, mail, pades, pages, pdf_text, sniff, unpack
-from extractors.errors import ErrorCode, GuichetError, MESSAGES
+from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.fields import Piece, SignatureZone, extract_fields, letter_zones
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, PageText, Part, PieceKind
 from extractors.ocr import OcrEngine, outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
-from schemas.completeness import DossierView, assess_completeness
 from schemas.cog import Cog
+from schemas.completeness import DossierView, assess_completeness
 from schemas.fields import FIELD_IDS
 from schemas.normalise import normalise_fields
 from worker import assembly

@@ -17,7 +17,7 @@ from schemas.completeness import DossierView, assess_completeness
 from schemas.display import departements_of_region, geography, place_names
 from schemas.values import fold  # the one accent folding, for the search text and the queries alike
 from worker.accounts import QueueEntry
-from worker.db import Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
+from worker.db import DocumentRow, Dossier, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
 from worker.store import Store, sender_domain
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def override_verdict(store: Store, dossier_id: str, code: str, detail: str | Non
 
 
 def decide(store: Store, dossier_id: str, decision: str, comment: str, actor: str,
-           request_text: str | None = None) -> dict:
+           request_text: str | None = None) -> dict:  # noqa: F811  (the text itself, not the helper)
     """Record the triage decision; "a_completer" starts waiting for the candidate's answer."""
     with store.session() as s:
         dossier = _dossier(s, dossier_id)

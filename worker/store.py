@@ -18,8 +18,20 @@ from extractors.filenames import without_format_characters
 from extractors.model import READER_VERSION, Issue, PageText, ReadResult, Word
 from worker import migrate
 from worker.blobs import BlobStore
-from worker.db import (Computed, Dossier, DocumentRow, Event, FieldRow, FileRow, MessageRow, Original,
-                       OutboxRow, PageRow, Reading, utcnow)
+from worker.db import (
+    Computed,
+    DocumentRow,
+    Dossier,
+    Event,
+    FieldRow,
+    FileRow,
+    MessageRow,
+    Original,
+    OutboxRow,
+    PageRow,
+    Reading,
+    utcnow,
+)
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)

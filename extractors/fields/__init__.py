@@ -7,12 +7,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from extractors.text import normalise
 from extractors.fields.courrier import SignatureZone, is_letter, letter_fields, read_letter
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.plausible import doubt_misread
 from extractors.model import FieldValue, PageText, PieceKind
 from extractors.signature import SignatureCheck
+from extractors.text import normalise
 
 log = logging.getLogger(__name__)
 

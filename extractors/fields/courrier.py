@@ -16,8 +16,20 @@ from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
-from extractors.fields.signataire import (MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, Name, Quality, body_name,
-                                          body_quality, name_of, quality_of, roles_in, same_person)
+from extractors.fields.signataire import (
+    MAIRE,
+    PREFET,
+    PRESIDENT_EPCI,
+    SOUS_PREFET,
+    Name,
+    Quality,
+    body_name,
+    body_quality,
+    name_of,
+    quality_of,
+    roles_in,
+    same_person,
+)
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise

@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from extractors.fields.courrier_layout import Line, LetterParts, date_parts, join_lines
+from extractors.fields.courrier_layout import LetterParts, Line, date_parts, join_lines
 from extractors.text import normalise
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz

@@ -277,7 +277,7 @@ def name_shape(text: str) -> float:
         return 0.0
     if any(len(w.strip(".")) < 2 for w in named):
         return 0.5
-    return 0.95 if not words[0].lower() in _PARTICLES else 0.7
+    return 0.95 if words[0].lower() not in _PARTICLES else 0.7
 
 
 _VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöûüÿæœ]", re.I)

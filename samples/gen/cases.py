@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import packaging as pk
-from . import packaging_mail as pm
+from . import packaging as pk, packaging_mail as pm
 from .build import Build
 from .model import Dossier
 
@@ -125,7 +124,9 @@ CASES = [
 ]
 
 from .cases_fiche import CASES_FICHE  # noqa: E402 - cases 17-26 (fiche layouts) build on Case
+
 CASES += CASES_FICHE
 
 from .cases_courriers import CASES_COURRIERS  # noqa: E402  (the letter cases, 27-36)
+
 CASES += CASES_COURRIERS

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from . import packaging as pk
-from . import packaging_threads as pt
+from . import packaging as pk, packaging_threads as pt
 from .cases import Case
 from .courriers import member_letter
 from .dossiers import PROFILES

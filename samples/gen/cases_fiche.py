@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import packaging as pk
-from . import packaging_fiche as pf
+from . import packaging as pk, packaging_fiche as pf
 from .cases import Case
 from .dossiers import PROFILES
 from .fiche_layouts import RENDERERS

@@ -12,8 +12,16 @@ from .build import Build
 from .letters import build_letter
 from .mail import DGALN_MAILBOX, Mail, build_message, message_summary, to_bytes, to_mbox
 from .model import Letter, date_fr
-from .packaging_mail import (PDF, _at, _commune_label, _contact_signature, _domain,
-                             _message_id, _quoted, _state_signature)
+from .packaging_mail import (
+    PDF,
+    _at,
+    _commune_label,
+    _contact_signature,
+    _domain,
+    _message_id,
+    _quoted,
+    _state_signature,
+)
 
 JPEG = "image/jpeg"
 
@@ -111,7 +119,7 @@ def thread_three(b: Build, names: dict[str, str], utc_offset_h: int = 1) -> None
         date=_at(d.prefet_letter.date + dt.timedelta(days=3), 11, 47, utc_offset_h),
         message_id=_message_id(d.key, 3, _domain(f.referent.email)),
         body=("Bonjour,\n\nJe vous transfère l'échange ci-dessous et vous adresse en pièce "
-              f"jointe le courrier de soutien du préfet, qui complète le dossier.\n\n"
+              "jointe le courrier de soutien du préfet, qui complète le dossier.\n\n"
               "Cordialement," + _quoted(second)),
         signature=_state_signature(b), logo_seed=32)
     _attach_scan(b, third, "courrier_prefet", names["courrier_prefet"],

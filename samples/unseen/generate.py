@@ -284,7 +284,7 @@ def main() -> None:
         return
     names = case_names()
     if args.list:
-        for i, (h, n) in sorted(names.items(), key=lambda kv: kv[1]):
+        for _, (h, n) in sorted(names.items(), key=lambda kv: kv[1]):
             print(f"{h}/{n}")
         return
     for i, r in recipes():

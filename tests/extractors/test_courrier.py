@@ -6,8 +6,8 @@ import pytest
 
 from extractors.fields import Piece, extract_fields, letter_zones, nlp
 from extractors.fields.courrier import choose_prefet, letter_fields, read_letter
-from extractors.fields.signataire import name_of, quality_of
 from extractors.fields.courrier_layout import letter_lines, letter_parts
+from extractors.fields.signataire import name_of, quality_of
 from extractors.model import FieldStatus, PieceKind
 from extractors.signature import SignatureCheck
 from tests.extractors.letters import letter, page

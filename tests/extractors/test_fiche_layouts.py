@@ -13,7 +13,7 @@ from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche import extract_fiche
 from extractors.fields.form import OPTIONS
 from extractors.fields.labels import find_labels
-from extractors.fields.layout import Token, column_blocks, document_rows, norm, page_rows
+from extractors.fields.layout import Token, column_blocks, norm, page_rows
 from extractors.model import FieldStatus, PageText, Word
 from extractors.pdf_text import text_layer_page
 

@@ -10,8 +10,8 @@ import pytest
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche import AGREED, IMPLIED, extract_fiche
 from extractors.fields.form import OPTIONS
-from extractors.fields.labels import find_labels, numbered_heading
-from extractors.fields.layout import Row, Token, norm, page_rows
+from extractors.fields.labels import numbered_heading
+from extractors.fields.layout import Row, Token, norm
 from extractors.model import FieldStatus, PageText, Word
 
 CHAR = 5.0

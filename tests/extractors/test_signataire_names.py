@@ -10,8 +10,8 @@ import pytest
 
 from extractors.fields import Piece, extract_fields
 from extractors.fields.courrier import letter_fields, read_letter
-from extractors.fields.signataire import body_name, clean_person, name_of, name_shape, same_person, scribble
 from extractors.fields.courrier_layout import letter_lines
+from extractors.fields.signataire import body_name, clean_person, name_of, name_shape, same_person, scribble
 from extractors.model import FieldStatus, PieceKind
 from tests.extractors.letters import BODY, letter
 

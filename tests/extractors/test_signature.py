@@ -247,11 +247,11 @@ def test_underlined_print_left_unread_is_not_a_signature(offset, signed):
 # -- the pipeline's signature step, end to end on a sample ---------------------------------------
 
 def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, settings, engine, cog):
+    from extractors.model import Part
     from tests.conftest import ROOT
     from worker import pipeline
     from worker.db import FieldRow
     from worker.export import export_dossier
-    from extractors.model import Part
 
     folder = ROOT / "samples" / "12_non_signe_section_vide" / "input"
     parts = [Part(p.name, p.read_bytes()) for p in sorted(folder.iterdir())]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.service.conftest import (app, data, ids, postgres_samples, sample_data,  # noqa: F401  (fixtures)
-                                    tokens)
-from tests.service.conftest import PASSWORD, ROLES
+from tests.service.conftest import PASSWORD, ROLES, app, data, ids, postgres_samples, sample_data, tokens  # noqa: F401  (fixtures)
 
 COOKIE = "__Host-guichet"
 

@@ -126,7 +126,7 @@ def fresh_checks():
 
 
 def test_missing_bubblewrap_stops_guichet_at_start_with_a_clear_message(monkeypatch, fresh_checks):
-    from worker.cli import main
+    from guichet_cli import main
 
     monkeypatch.setattr(isolation.shutil, "which", lambda *args, **kwargs: None)
     result = CliRunner().invoke(main, ["process", "--out", "/nonexistent", __file__])

@@ -117,7 +117,7 @@ def test_defaults_listen_on_loopback_and_refuse_unknown_recipients():
 def test_the_command_will_not_start_without_recipients(tmp_path):
     from click.testing import CliRunner
 
-    from worker.cli import main
+    from guichet_cli import main
 
     result = CliRunner().invoke(main, ["smtp", "--port", str(free_port())],
                                 env={"GUICHET_SMTP_RECIPIENTS": "", "GUICHET_DATA_DIR": str(tmp_path)})

@@ -139,8 +139,8 @@ def test_the_migration_revokes_the_tokens_of_accounts_already_deactivated(settin
     from alembic import command
 
     from worker import accounts
-    from worker.store import Store, make_engine
     from worker.migrate import alembic_config, upgrade
+    from worker.store import Store, make_engine
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)

@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
+from tests.service.conftest import PASSWORD
 from tests.service.test_browser import CHROMIUM, page  # noqa: F401  (fixture)
 from tests.service.test_mails import mail_app  # noqa: F401  (fixture)
-from tests.service.conftest import PASSWORD
 from tests.worker.test_outbox import sink, wait_for  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),

@@ -7,9 +7,9 @@ bring them together.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select

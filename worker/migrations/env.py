@@ -7,8 +7,8 @@ import logging
 from alembic import context
 from sqlalchemy import create_engine
 
-from worker.db import Base
 import worker.accounts  # noqa: F401  (its tables join Base.metadata)
+from worker.db import Base
 
 log = logging.getLogger(__name__)
 config = context.config

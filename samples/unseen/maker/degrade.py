@@ -99,7 +99,10 @@ def photo(img: Image.Image, rng: random.Random, curl: bool = False) -> Image.Ima
     pad = int(0.08 * w)
     desk = np.array([rng.randrange(60, 140), rng.randrange(50, 120), rng.randrange(40, 100)], np.float32)
     H, W = h + 2 * pad, w + 2 * pad
-    j = lambda: rng.uniform(-0.035, 0.035) * w
+
+    def j() -> float:
+        return rng.uniform(-0.035, 0.035) * w
+
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     dst = np.float32([[pad + j(), pad + j()], [pad + w + j(), pad + j()],
                       [pad + w + j(), pad + h + j()], [pad + j(), pad + h + j()]])

@@ -323,7 +323,7 @@ def build(case: str, seed: int, recipe: Recipe) -> Spec:
         letters = [l for l in letters if l.kind != "collectivite"]
     if "no_prefet" in defects:
         letters = [l for l in letters if l.kind != "prefet"]
-    for i, l in enumerate(letters):
+    for l in letters:
         l.style = rng.randrange(1 << 16)
     spec.letters = letters
     return spec

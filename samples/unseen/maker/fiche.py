@@ -168,7 +168,7 @@ def retyped(spec: Spec, rng: random.Random, layout: str) -> bytes:
                                  f"Atelier des territoires « Flash » — candidature {spec.place}"]))
     r.bold = True
     r.font.size = Pt(14)
-    for (sec, rows), heading in zip(LABELS, HEADINGS[layout]):
+    for (_, rows), heading in zip(LABELS, HEADINGS[layout]):
         h = d.add_paragraph()
         hr = h.add_run(heading)
         hr.bold = True

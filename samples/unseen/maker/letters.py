@@ -441,7 +441,7 @@ class TTFont:
         return bytes(out + body)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_font(path: str) -> TTFont:
     return TTFont(_TT + path if not path.startswith("/") else path)
 
@@ -457,7 +457,7 @@ def _pdf_str(s: str) -> bytes:
 class Page:
     W, H = 595.28, 841.89
 
-    def __init__(self, doc: "PdfDoc"):
+    def __init__(self, doc: PdfDoc):
         self.doc = doc
         self.ops: list[bytes] = []
 
@@ -1147,7 +1147,7 @@ class _Letter:
             if self.epci:
                 lines = [f"{'Madame la Présidente' if fem else 'Monsieur le Président'}", f"{s.collectivite_name}"]
             else:
-                lines = [f"{'Madame la Maire' if fem else 'Monsieur le Maire'}", f"Hôtel de ville",
+                lines = [f"{'Madame la Maire' if fem else 'Monsieur le Maire'}", "Hôtel de ville",
                          ]
             lines += [rng.choice(STREETS),
                       f"{self.porteuse_postcode()} {self.town if not self.epci else self.porteuse_town()}"]

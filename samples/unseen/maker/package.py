@@ -36,8 +36,8 @@ class Mail:
     date: datetime.datetime
     body: str
     pieces: list[Piece] = field(default_factory=list)
-    reply_to: "Mail | None" = None
-    forward_of: "Mail | None" = None
+    reply_to: Mail | None = None
+    forward_of: Mail | None = None
     logo: bool = False
     rfc2047_names: bool = False
     zip_name: str | None = None      # attach the pieces as one zip

@@ -6,11 +6,10 @@ PNG render of each page) to the folder given on the command line.
 from __future__ import annotations
 
 import datetime
+import json
 import subprocess
 import sys
 from pathlib import Path
-
-import json
 
 from .letters import LetterSpec, letter_pdf_info
 

@@ -8,12 +8,9 @@ import random
 import re
 import subprocess
 import tempfile
-from pathlib import Path
 
-from . import degrade, fiche, package, people
+from . import degrade, fiche, package, people, territory as geo
 from .dossier import Spec
-from . import territory as geo
-
 from .letters import LetterSpec, letter_pdf
 
 SCANNED = {"letters_scanned", "scan150", "scan200", "scan300", "fax", "photo", "mixed"}
