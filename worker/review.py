@@ -23,7 +23,8 @@ from worker.store import Store, sender_domain
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined")
+                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined",
+                 "pieces_uploaded")
 
 
 class NotFound(LookupError):
@@ -480,17 +481,30 @@ def _text(value: object) -> str:
 # Intake and processing from the web ---------------------------------------------
 
 def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
-           files: list[tuple[str, bytes]] | None = None) -> str:
-    """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier)."""
+           files: list[tuple[str, bytes]] | None = None, dossier_id: str | None = None) -> str:
+    """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier);
+    with `dossier_id`, either joins that dossier."""
     from extractors.model import Part
     from worker import pipeline
 
+    target = store.merged_into(dossier_id) if dossier_id else None
     if message is not None:
         name, raw = message
-        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload").dossier_id
+        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload",
+                                       dossier_id=target).dossier_id
     parts = [Part(name=name, data=data) for name, data in files or []]
     group = "upload:" + utcnow().isoformat()
-    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload").dossier_id
+    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload",
+                                 dossier_id=target).dossier_id
+
+
+def note_upload(store: Store, dossier_id: str, actor: str, names: list[str]) -> None:
+    """Record that an agent added files to a dossier: its reading is due again (worker.progress)."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        if dossier.status == "failed":  # new material: to read again, not a failure yet
+            dossier.status = "received"
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="pieces_uploaded", data={"files": names[:50]}))
 
 
 def process_now(store: Store, settings, dossier_id: str) -> None:
@@ -500,6 +514,11 @@ def process_now(store: Store, settings, dossier_id: str) -> None:
     from worker import pipeline
 
     engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    if store.merged_into(dossier_id) == dossier_id:  # read first, as the read job does: the page shows it
+        store.set_status(dossier_id, "processing")
+        count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
+        with store.session() as s:
+            s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
     pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
 
 
