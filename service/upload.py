@@ -68,7 +68,7 @@ def _form(dossier_id: str | None):
         if not errors:
             target = take_in(received, dossier_id)
             flash("Dépôt enregistré : " + _count(received) + ". La lecture du dossier est en cours.", "success")
-            return redirect(url_for("review.show", dossier_id=target), 303)
+            return redirect(url_for("review.show", dossier_id=target))
     limit = _megabytes(_guichet().settings.limits.max_file_bytes)
     return render_template("upload/form.html", dossier_id=dossier_id, errors=errors, limit=limit,
                            accept=ACCEPT), (422 if errors else 200)

@@ -66,7 +66,7 @@ def test_files_make_a_new_dossier_whose_page_shows_the_reading_and_no_verdict(ap
     client = app.test_client()
     login(client, "instructeur")
     response = _post(client, "/depot", [(PDF.read_bytes(), "Courrier.pdf")])
-    assert response.status_code == 303
+    assert response.status_code == 302
     [dossier] = no_processing
     assert response.location.endswith(f"/dossiers/{dossier}")
     page = client.get(response.location).text
@@ -91,7 +91,7 @@ def test_pieces_added_to_a_dossier_join_it_and_its_verdict_waits_for_the_new_rea
     before = {f.sha256 for f in store.files(dossier)}
     response = _post(client, f"/dossiers/{dossier}/ajouter",
                      [(EML.read_bytes(), "message1.eml"), (b"%PDF-1.4\n%fin\n", "Courrier_prefet.pdf")])
-    assert response.status_code == 303 and response.location.endswith(f"/dossiers/{dossier}")
+    assert response.status_code == 302 and response.location.endswith(f"/dossiers/{dossier}")
     assert no_processing == [dossier]
     assert len({f.sha256 for f in store.files(dossier)} - before) >= 2
     assert [m.file_name for m in store.messages(dossier)] == ["message1.eml"]  # joined here, not its thread's
@@ -106,7 +106,7 @@ def test_pieces_added_to_a_dossier_join_it_and_its_verdict_waits_for_the_new_rea
 
 def test_only_instructeurs_may_upload(app, ids, no_processing):
     dossier = ids["01_pdf_numeriques"]
-    for role, expected in (("lecteur", 403), ("instructeur", 303), ("administrateur", 303)):
+    for role, expected in (("lecteur", 403), ("instructeur", 302), ("administrateur", 302)):
         client = app.test_client()
         token = login(client, role)
         for path in ("/depot", f"/dossiers/{dossier}/ajouter"):
@@ -115,8 +115,8 @@ def test_only_instructeurs_may_upload(app, ids, no_processing):
                                    content_type="multipart/form-data")
             assert response.status_code == expected, (role, path)
         page = client.get(f"/dossiers/{dossier}").text
-        assert ("Ajouter des pièces" in page) == (expected == 303)
-        assert ("Déposer un dossier" in client.get("/").text) == (expected == 303)
+        assert ("Ajouter des pièces" in page) == (expected == 302)
+        assert ("Déposer un dossier" in client.get("/").text) == (expected == 302)
         assert client.get(f"/dossiers/{dossier}/lecture.json").status_code == 200
     anonymous = app.test_client()
     assert "/connexion" in anonymous.get("/depot").location
