@@ -21,10 +21,11 @@ log = logging.getLogger(__name__)
 ARRIVALS = ("created", "message", "pieces_uploaded", "reprocess_requested", "joined")
 # Each stage and the events that say it is done (the understanding reads what was not read yet).
 STAGES = (
-    ("recu", "Reçu", "Fichiers reçus et conservés", ()),
-    ("lu", "Lu", "Pages lues (texte et OCR)", ("pieces_read", "understood")),
-    ("compris", "Compris", "Pièces classées et champs extraits", ("understood",)),
-    ("evalue", "Évalué", "Complétude évaluée", ("assessed",)),
+    ("recu", "Reçu", "Fichiers reçus et conservés", "Réception des fichiers", ()),
+    ("lu", "Lu", "Pages lues (texte et OCR)", "Lecture des pages (texte et OCR)", ("pieces_read", "understood")),
+    ("compris", "Compris", "Pièces classées et champs extraits", "Classement des pièces et extraction des champs",
+     ("understood",)),
+    ("evalue", "Évalué", "Complétude évaluée", "Évaluation de la complétude", ("assessed",)),
 )
 
 
@@ -32,7 +33,8 @@ STAGES = (
 class Stage:
     key: str
     label: str
-    detail: str
+    detail: str  # what is done once it is
+    doing: str  # what goes on while it is the current stage
     done: bool
 
 
@@ -65,7 +67,7 @@ class Progress:
         current = self.current
         return {"status": self.status, "pending": self.pending, "failed": self.failed,
                 "current": current.key if current and not self.failed else None,
-                "stages": [{"key": s.key, "label": s.label, "detail": s.detail, "done": s.done}
+                "stages": [{"key": s.key, "label": s.label, "detail": s.detail, "doing": s.doing, "done": s.done}
                            for s in self.stages]}
 
 
@@ -82,8 +84,8 @@ def reading_progress(store: Store, dossier_id: str) -> Progress | None:
     # A dossier processed before events were kept (no "assessed" at all) counts as assessed.
     assessed = after(("assessed",)) or (status == "processed" and "assessed" not in latest)
     stages = []
-    for key, label, detail, kinds in STAGES:
+    for key, label, detail, doing, kinds in STAGES:
         done = key == "recu" or assessed or after(kinds)
-        stages.append(Stage(key, label, detail, done))
+        stages.append(Stage(key, label, detail, doing, done))
     failed = not assessed and (status == "failed" or after(("failed", "processing_failed")))
     return Progress(status, tuple(stages), failed)

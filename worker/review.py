@@ -514,12 +514,23 @@ def process_now(store: Store, settings, dossier_id: str) -> None:
     from worker import pipeline
 
     engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-    if store.merged_into(dossier_id) == dossier_id:  # read first, as the read job does: the page shows it
-        store.set_status(dossier_id, "processing")
-        count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
-        with store.session() as s:
-            s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
+    read_now(store, settings, dossier_id, engine)
     pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
+
+
+def read_now(store: Store, settings, dossier_id: str, engine=None) -> None:
+    """The reading stage alone, as the read job does it (cached by content, "pieces_read"
+    recorded): the dossier page shows this stage done before the understanding begins."""
+    from extractors.ocr import TesseractEngine
+    from worker import pipeline
+
+    if store.merged_into(dossier_id) != dossier_id:
+        return
+    engine = engine or TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    store.set_status(dossier_id, "processing")
+    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
+    with store.session() as s:
+        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
 
 
 def dossier_file(store: Store, dossier_id: str, sha256: str) -> FileRow | None:

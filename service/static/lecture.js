@@ -18,10 +18,10 @@ function show(progress) {
   const step = Math.min(done + 1, total);
   box.querySelector("#lecture-barre").dataset.frCurrentStep = String(step);
   box.querySelector("#lecture-numero").textContent = `Étape ${step} sur ${total}`;
-  if (current) box.querySelector("#lecture-titre").firstChild.textContent = `${current.detail} `;
+  if (current) box.querySelector("#lecture-titre").firstChild.textContent = `${current.doing} `;
   if (progress.current !== box.dataset.current) {
     box.dataset.current = progress.current || "";
-    if (current) box.querySelector("#lecture-annonce").textContent = `Lecture : ${current.detail}, en cours.`;
+    if (current) box.querySelector("#lecture-annonce").textContent = `${current.doing} en cours.`;
   }
 }
 

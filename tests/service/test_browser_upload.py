@@ -17,8 +17,13 @@ pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(
 PDFS = sorted((ROOT / "samples" / "01_pdf_numeriques" / "input").glob("*.pdf"))
 
 
-def test_upload_then_reading_progress_then_verdict(page, server, tmp_path):  # noqa: F811
+def test_upload_then_reading_progress_then_verdict(page, server, app, tmp_path):  # noqa: F811
+    from playwright.sync_api import expect
+
     from service import jobs
+    from worker import review
+
+    server_app = lambda _page: app.extensions["guichet"]  # noqa: E731
 
     page.goto(server + "/connexion")
     page.fill("#identifiant", "instructeur@example.gouv.fr")
@@ -48,8 +53,16 @@ def test_upload_then_reading_progress_then_verdict(page, server, tmp_path):  # n
         assert page.locator("#lecture-numero").inner_text() == "Étape 2 sur 4"
         body = page.locator("main").inner_text().lower()  # badges are shown in capitals
         assert "incomplet" not in body and "absente" not in body and "lecture en cours" in body
-        shoot(page, "depot-lecture-en-cours", tmp_path)
         url = page.url
+        # The reading stage done (as the read job does it): the page shows it by itself, no reload.
+        guichet = server_app(page)
+        review.read_now(guichet.store, guichet.settings, url.rsplit("/", 1)[1])
+        expect(page.locator("#lecture-numero")).to_have_text("Étape 3 sur 4", timeout=20_000)
+        assert steps.nth(1).inner_text().endswith("terminé") and steps.nth(2).inner_text().endswith("en cours")
+        assert page.locator("#lecture-annonce").inner_text() == "Classement des pièces et extraction des champs en cours."
+        assert page.url == url and "lecture du dossier en cours" in page.locator("#lecture").inner_text().lower()
+        progress.scroll_into_view_if_needed()
+        shoot(page, "depot-lecture-en-cours", tmp_path)
     finally:
         jobs._LOCK.release()
 
