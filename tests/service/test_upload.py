@@ -78,6 +78,8 @@ def test_files_make_a_new_dossier_whose_page_shows_the_reading_and_no_verdict(ap
     assert [(s["key"], s["done"]) for s in state["stages"]] == [
         ("recu", True), ("lu", False), ("compris", False), ("evalue", False)]
     assert "Dépôt de fichiers" in page and "Courrier.pdf" in page  # in the history, by the agent
+    queue = client.get(f"/?q={dossier}").text
+    assert "Pas encore évalué" in queue and "Incomplet</p>" not in queue
 
 
 def test_pieces_added_to_a_dossier_join_it_and_its_verdict_waits_for_the_new_reading(app, ids, no_processing):
