@@ -124,3 +124,14 @@ def test_only_instructeurs_may_upload(app, ids, no_processing):
     assert "/connexion" in anonymous.get("/depot").location
     assert "/connexion" in anonymous.get(f"/dossiers/{dossier}/lecture.json").location
     assert app.test_client().get("/dossiers/inconnu/ajouter").status_code == 302
+
+
+def test_an_upload_over_the_request_limit_is_refused_in_french(app, no_processing):
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    client = app.test_client()
+    login(client, "instructeur")
+    before = _originals(app)
+    response = _post(client, "/depot", [(PDF.read_bytes(), "Courrier.pdf")])
+    assert len(PDF.read_bytes()) > 64 * 1024
+    assert response.status_code == 413 and "Fichier trop volumineux" in response.text
+    assert _originals(app) == before and no_processing == []
