@@ -8,16 +8,12 @@ from dataclasses import dataclass
 
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 
-from extractors import sniff
-from extractors.errors import MESSAGES, ErrorCode
-from extractors.model import FileKind
 from service.security import requires
 from worker import progress, review
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("upload", __name__)
-MESSAGE_KINDS = (FileKind.EMAIL, FileKind.MSG, FileKind.TNEF)  # each is taken in as a message of the thread
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.odt,.doc,.rtf,.zip,.eml,.msg,.mbox"
 
 
@@ -27,7 +23,7 @@ class Received:
 
     name: str
     data: bytes
-    kind: FileKind
+    message: bool  # an e-mail: taken in as a message of its thread (or of the dossier)
 
 
 def _guichet():
@@ -69,7 +65,7 @@ def _form(dossier_id: str | None):
             target = take_in(received, dossier_id)
             flash("Dépôt enregistré : " + _count(received) + ". La lecture du dossier est en cours.", "success")
             return redirect(url_for("review.show", dossier_id=target))
-    limit = _megabytes(_guichet().settings.limits.max_file_bytes)
+    limit = review.size_fr(_guichet().settings.limits.max_file_bytes)
     return render_template("upload/form.html", dossier_id=dossier_id, errors=errors, limit=limit,
                            accept=ACCEPT), (422 if errors else 200)
 
@@ -82,23 +78,16 @@ def check(uploads, max_bytes: int) -> tuple[list[Received], list[dict]]:
     if not uploads:
         return [], [{"file": None, "code": None, "message": "Choisissez au moins un fichier."}]
     for upload in uploads:
-        name = upload.filename
         upload.stream.seek(0, 2)
         size = upload.stream.tell()
         upload.stream.seek(0)
-        if size == 0:
-            errors.append(_error(name, ErrorCode.FILE_EMPTY))
-        elif size > max_bytes:
-            errors.append(_error(name, ErrorCode.FILE_TOO_LARGE,
-                                 f"{_megabytes(size)} ; maximum {_megabytes(max_bytes)} par fichier"))
+        refused = review.upload_refusal(size, max_bytes)
+        data = None if refused else upload.read()
+        refused = refused or review.upload_refusal(size, max_bytes, data)
+        if refused:
+            errors.append({"file": upload.filename, "code": refused[0], "message": refused[1]})
         else:
-            data = upload.read()
-            kind = sniff.sniff(data)
-            if kind is FileKind.UNKNOWN:
-                errors.append(_error(name, ErrorCode.FILE_TYPE_UNSUPPORTED,
-                                     "acceptés : PDF, images, .docx, .odt, .doc, .rtf, .zip, .eml, .msg"))
-            else:
-                received.append(Received(name, data, kind))
+            received.append(Received(upload.filename, data, review.is_message(data)))
     return received, errors
 
 
@@ -108,8 +97,8 @@ def take_in(received: list[Received], dossier_id: str | None) -> str:
     from service import jobs
 
     guichet = _guichet()
-    messages = [r for r in received if r.kind in MESSAGE_KINDS]
-    files = [r for r in received if r.kind not in MESSAGE_KINDS]
+    messages = [r for r in received if r.message]
+    files = [r for r in received if not r.message]
     if dossier_id is None and len(received) > 1:  # several files together are one new dossier
         messages, files = [], received
     touched: list[str] = []
@@ -123,18 +112,6 @@ def take_in(received: list[Received], dossier_id: str | None) -> str:
         review.note_upload(guichet.store, target, g.user.login, [r.name for r in received])
         jobs.schedule_processing(guichet.store, guichet.settings, target)
     return touched[0] if dossier_id is None else dossier_id
-
-
-def _error(name: str, code: ErrorCode, detail: str = "") -> dict:
-    return {"file": name, "code": code.value, "message": MESSAGES[code] + (f" ({detail})" if detail else "")}
-
-
-def _megabytes(size: int) -> str:
-    """A size in French: 12 Mo, 1,5 Mo, 3 Ko."""
-    for unit, scale in (("Go", 1 << 30), ("Mo", 1 << 20), ("Ko", 1 << 10)):
-        if size >= scale:
-            return f"{size / scale:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
-    return f"{size} octet{'s' if size > 1 else ''}"
 
 
 def _count(received: list[Received]) -> str:

@@ -498,6 +498,40 @@ def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
                                  dossier_id=target).dossier_id
 
 
+def upload_refusal(size: int, max_bytes: int, data: bytes | None = None) -> tuple[str, str] | None:
+    """(code, French message) of an uploaded file the intake would only record as an error
+    (empty, too large, of no type it reads), else None; `data` for the type."""
+    from extractors import sniff
+    from extractors.errors import MESSAGES, ErrorCode
+    from extractors.model import FileKind
+
+    if size == 0:
+        code, detail = ErrorCode.FILE_EMPTY, ""
+    elif size > max_bytes:
+        code, detail = ErrorCode.FILE_TOO_LARGE, f"{size_fr(size)} ; maximum {size_fr(max_bytes)} par fichier"
+    elif data is not None and sniff.sniff(data) is FileKind.UNKNOWN:
+        code, detail = ErrorCode.FILE_TYPE_UNSUPPORTED, "acceptés : PDF, images, .docx, .odt, .doc, .rtf, .zip, .eml, .msg"
+    else:
+        return None
+    return code.value, MESSAGES[code] + (f" ({detail})" if detail else "")
+
+
+def is_message(data: bytes) -> bool:
+    """Whether these bytes are an e-mail (.eml, Outlook .msg, winmail.dat): taken in as a message."""
+    from extractors import sniff
+    from extractors.model import FileKind
+
+    return sniff.sniff(data) in (FileKind.EMAIL, FileKind.MSG, FileKind.TNEF)
+
+
+def size_fr(size: int) -> str:
+    """A size in French: 12 Mo, 1,5 Mo, 3 Ko."""
+    for unit, scale in (("Go", 1 << 30), ("Mo", 1 << 20), ("Ko", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
+    return f"{size} octet{'s' if size > 1 else ''}"
+
+
 def note_upload(store: Store, dossier_id: str, actor: str, names: list[str]) -> None:
     """Record that an agent added files to a dossier: its reading is due again (worker.progress)."""
     with store.session() as s:

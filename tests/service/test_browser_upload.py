@@ -39,6 +39,7 @@ def test_upload_then_reading_progress_then_verdict(page, server, app, tmp_path):
     page.click("button:has-text('Déposer')")
     errors = page.locator("#erreurs-depot")
     assert "vide.pdf : Le fichier est vide." in errors.inner_text() and "FILE_EMPTY" in errors.inner_text()
+    shoot(page, "depot-erreur", tmp_path)
 
     assert len(PDFS) == 3
     jobs._LOCK.acquire()  # the reading waits until the page has been seen waiting
