@@ -21,8 +21,11 @@ def schedule_processing(store: Store, settings: Settings, dossier_id: str) -> No
 
         try:
             enqueue_processing(settings, dossier_id)
-        except Exception:  # Redis away: the dossier stays "received" and the sweeper queues it
+        except Exception as exc:  # Redis away: the sweeper queues the dossier once it is back
             log.warning("mise en file impossible pour %s", dossier_id, exc_info=True)
+            from worker.jobs import defer
+
+            defer(store, dossier_id, exc)
         return
     thread = threading.Thread(target=_run, args=(store, settings, dossier_id), daemon=True,
                               name=f"process-{dossier_id}")

@@ -13,7 +13,7 @@ from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import requires
-from worker import accounts, review
+from worker import accounts, progress, review
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def show(dossier_id: str):
         "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
         tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
         missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
+        progress=progress.reading_progress(store, dossier_id),
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 

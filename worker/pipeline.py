@@ -102,8 +102,10 @@ def _free_bytes(path: str) -> int:
 # Intake ---------------------------------------------------------------------
 
 def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
-                   source: str = "cli") -> Intake:
-    """Store a raw e-mail, attach it to its thread's dossier (or a new one), store its files."""
+                   source: str = "cli", dossier_id: str | None = None) -> Intake:
+    """Store a raw e-mail, attach it to its thread's dossier (or a new one), store its files.
+
+    `dossier_id`: the dossier an instructeur adds it to, whatever its thread says."""
     sha256 = store.record_original(raw, name, FileKind.EMAIL, source).sha256  # durable before parsing
     message = parse_message(raw, name, settings)
     known = store.known_message(message.message_id)
@@ -116,7 +118,8 @@ def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
     if dropped:
         message = replace(message, parts=parts, issues=(*message.issues, *dropped))
     reply_ids = [message.in_reply_to or "", *message.references]
-    dossier_id = store.thread_dossier(reply_ids, subject_key, message.sender) or stable_id(message.message_id)
+    dossier_id = (dossier_id or store.thread_dossier(reply_ids, subject_key, message.sender)
+                  or stable_id(message.message_id))
     store.ensure_dossier(dossier_id, subject_key)
     row, created = store.add_message(dossier_id, _message_row(message, sha256, name, subject_key))
     intake = Intake(row.dossier_id, new=created, message_ids=[row.id])
@@ -127,10 +130,10 @@ def intake_message(raw: bytes, name: str, *, store: Store, settings: Settings,
 
 
 def intake_files(parts: list[Part], group_key: str, *, store: Store, settings: Settings,
-                 source: str = "cli") -> Intake:
-    """Loose files given together (a folder, an upload) form one dossier."""
+                 source: str = "cli", dossier_id: str | None = None) -> Intake:
+    """Loose files given together (a folder, an upload) form one dossier, or join `dossier_id`."""
     shas = sorted(store.record_original(p.data, p.name, sniff.sniff(p.data), source).sha256 for p in parts)
-    dossier_id = stable_id(group_key, *shas)
+    dossier_id = dossier_id or stable_id(group_key, *shas)
     created = store.ensure_dossier(dossier_id)
     intake = Intake(dossier_id, new=created)
     # Files given together by an operator are not charged; what they contain is.

@@ -23,7 +23,8 @@ from worker.store import Store, sender_domain
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined")
+                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined",
+                 "pieces_uploaded")
 
 
 class NotFound(LookupError):
@@ -480,17 +481,64 @@ def _text(value: object) -> str:
 # Intake and processing from the web ---------------------------------------------
 
 def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
-           files: list[tuple[str, bytes]] | None = None) -> str:
-    """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier)."""
+           files: list[tuple[str, bytes]] | None = None, dossier_id: str | None = None) -> str:
+    """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier);
+    with `dossier_id`, either joins that dossier."""
     from extractors.model import Part
     from worker import pipeline
 
+    target = store.merged_into(dossier_id) if dossier_id else None
     if message is not None:
         name, raw = message
-        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload").dossier_id
+        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload",
+                                       dossier_id=target).dossier_id
     parts = [Part(name=name, data=data) for name, data in files or []]
     group = "upload:" + utcnow().isoformat()
-    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload").dossier_id
+    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload",
+                                 dossier_id=target).dossier_id
+
+
+def upload_refusal(size: int, max_bytes: int, data: bytes | None = None) -> tuple[str, str] | None:
+    """(code, French message) of an uploaded file the intake would only record as an error
+    (empty, too large, of no type it reads), else None; `data` for the type."""
+    from extractors import sniff
+    from extractors.errors import MESSAGES, ErrorCode
+    from extractors.model import FileKind
+
+    if size == 0:
+        code, detail = ErrorCode.FILE_EMPTY, ""
+    elif size > max_bytes:
+        code, detail = ErrorCode.FILE_TOO_LARGE, f"{size_fr(size)} ; maximum {size_fr(max_bytes)} par fichier"
+    elif data is not None and sniff.sniff(data) is FileKind.UNKNOWN:
+        code, detail = ErrorCode.FILE_TYPE_UNSUPPORTED, "acceptés : PDF, images, .docx, .odt, .doc, .rtf, .zip, .eml, .msg"
+    else:
+        return None
+    return code.value, MESSAGES[code] + (f" ({detail})" if detail else "")
+
+
+def is_message(data: bytes) -> bool:
+    """Whether these bytes are an e-mail (.eml, Outlook .msg, winmail.dat): taken in as a message."""
+    from extractors import sniff
+    from extractors.model import FileKind
+
+    return sniff.sniff(data) in (FileKind.EMAIL, FileKind.MSG, FileKind.TNEF)
+
+
+def size_fr(size: int) -> str:
+    """A size in French: 12 Mo, 1,5 Mo, 3 Ko."""
+    for unit, scale in (("Go", 1 << 30), ("Mo", 1 << 20), ("Ko", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
+    return f"{size} octet{'s' if size > 1 else ''}"
+
+
+def note_upload(store: Store, dossier_id: str, actor: str, names: list[str]) -> None:
+    """Record that an agent added files to a dossier: its reading is due again (worker.progress)."""
+    with store.session() as s:
+        dossier = _dossier(s, dossier_id)
+        if dossier.status == "failed":  # new material: to read again, not a failure yet
+            dossier.status = "received"
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind="pieces_uploaded", data={"files": names[:50]}))
 
 
 def process_now(store: Store, settings, dossier_id: str) -> None:
@@ -500,7 +548,23 @@ def process_now(store: Store, settings, dossier_id: str) -> None:
     from worker import pipeline
 
     engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    read_now(store, settings, dossier_id, engine)
     pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
+
+
+def read_now(store: Store, settings, dossier_id: str, engine=None) -> None:
+    """The reading stage alone, as the read job does it (cached by content, "pieces_read"
+    recorded): the dossier page shows this stage done before the understanding begins."""
+    from extractors.ocr import TesseractEngine
+    from worker import pipeline
+
+    if store.merged_into(dossier_id) != dossier_id:
+        return
+    engine = engine or TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
+    store.set_status(dossier_id, "processing")
+    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
+    with store.session() as s:
+        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
 
 
 def dossier_file(store: Store, dossier_id: str, sha256: str) -> FileRow | None:

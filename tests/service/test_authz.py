@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+
+from tests.conftest import ROOT
 
 from tests.service.conftest import ROLES, csrf_of, login
 
@@ -36,7 +40,17 @@ def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: di
         ("créer un jeton", "POST", f"/admin/utilisateurs/{user_id}/jeton", {"label": "x"}, "administrateur"),
         ("révoquer un jeton", "POST", f"/admin/jetons/{token_id}/revoquer", {}, "administrateur"),
         ("changer son mot de passe", "GET", "/compte/mot-de-passe", None, "lecteur"),
+        ("progression de la lecture", "GET", f"/dossiers/{dossier}/lecture.json", None, "lecteur"),
+        ("formulaire de dépôt", "GET", "/depot", None, "instructeur"),
+        ("déposer un dossier", "POST", "/depot", {"fichiers": (io.BytesIO(_pdf()), "depot.pdf")}, "instructeur"),
+        ("formulaire d'ajout de pièces", "GET", f"/dossiers/{dossier}/ajouter", None, "instructeur"),
+        ("ajouter des pièces", "POST", f"/dossiers/{dossier}/ajouter",
+         {"fichiers": (io.BytesIO(_pdf()), "ajout.pdf")}, "instructeur"),
     ]
+
+
+def _pdf() -> bytes:
+    return (ROOT / "samples" / "11_sans_courrier_prefet" / "input" / "Courrier_Maire_Guingamp.pdf").read_bytes()
 
 
 def api_actions(dossier: str) -> list[tuple]:
