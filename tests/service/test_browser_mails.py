@@ -52,7 +52,9 @@ def test_a_completer_then_eligible_each_send_their_mail_from_the_dossier_page(pa
     assert sent["Message-ID"].startswith(f"<guichet.{dossier}.")
 
     page.goto(f"{server}/dossiers/{dossier}")
-    page.click("#decision label:has-text('Éligible')")
+    page.click("#decision label:has-text('Éligible')")  # incomplete: eligible only when confirmed, with a reason
+    page.fill("#commentaire", "Courrier du préfet reçu par voie postale.")
+    page.click("label:has-text('Je confirme déclarer éligible ce dossier incomplet')")
     page.click("button:has-text('Enregistrer la décision')")
     assert "Décision" in page.locator("#courriels").inner_text()
     page.locator("#courriels button[value=envoyer]").click()
