@@ -510,7 +510,8 @@ def upload_refusal(size: int, max_bytes: int, data: bytes | None = None) -> tupl
     elif size > max_bytes:
         code, detail = ErrorCode.FILE_TOO_LARGE, f"{size_fr(size)} ; maximum {size_fr(max_bytes)} par fichier"
     elif data is not None and sniff.sniff(data) is FileKind.UNKNOWN:
-        code, detail = ErrorCode.FILE_TYPE_UNSUPPORTED, "acceptés : PDF, images, .docx, .odt, .doc, .rtf, .zip, .eml, .msg"
+        code = ErrorCode.FILE_TYPE_UNSUPPORTED
+        detail = "acceptés : PDF, images, .docx, .odt, .doc, .rtf, .zip, .eml, .msg"
     else:
         return None
     return code.value, MESSAGES[code] + (f" ({detail})" if detail else "")

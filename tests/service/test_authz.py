@@ -7,7 +7,6 @@ import io
 import pytest
 
 from tests.conftest import ROOT
-
 from tests.service.conftest import ROLES, csrf_of, login
 
 VISITORS = ("anonyme", *ROLES)
