@@ -40,8 +40,9 @@ def check(page, url: str, label: str, failures: list[str], before=None) -> None:
         failures.extend(f"{label} @{width}px: {v}" for v in violations(page))
 
 
-def test_every_page_has_no_axe_violation(page, server, ids):
+def test_every_page_has_no_axe_violation(page, server, ids, app):
     dossier, incomplete = ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
+    with_team_data(app.extensions["guichet"].store, dossier, incomplete)
     failures: list[str] = []
     check(page, server + "/connexion", "connexion", failures)
     page.goto(server + "/connexion")
@@ -52,11 +53,13 @@ def test_every_page_has_no_axe_violation(page, server, ids):
     check(page, server + "/accessibilite", "accessibilité", failures)
     check(page, server + "/mentions-legales", "mentions légales", failures)
     sign_in_as(page, server, "administrateur")
-    check(page, server + "/", "file de tri", failures)
+    check(page, server + "/", "file de tri (étiquettes, vues)", failures)
+    check(page, server + "/?archive=oui", "archives", failures)
+    check(page, server + "/?etiquette=" + LABEL, "file par étiquette", failures)
     check(page, server + "/?etat=a_traiter&complet=non&q=zzz&du=31/02/2026", "file filtrée vide", failures)
     check(page, f"{server}/dossiers/{dossier}", "dossier", failures)
     check(page, f"{server}/dossiers/{dossier}?champ=s1.collectivite.nom", "dossier, champ montré", failures)
-    check(page, f"{server}/dossiers/{incomplete}", "dossier incomplet", failures)
+    check(page, f"{server}/dossiers/{incomplete}", "dossier incomplet et archivé", failures)
     for field in ("fiche.date", "s1.etat.referent_telephone", "courrier_prefet.signe", "s1.collectivite.region"):
         check(page, f"{server}/dossiers/{dossier}/champs/{field}", f"correction {field}", failures)
     check(page, f"{server}/dossiers/{dossier}/champs/fiche.date", "correction refusée", failures,
@@ -70,6 +73,20 @@ def test_every_page_has_no_axe_violation(page, server, ids):
     failures.extend(f"jeton créé: {v}" for v in violations(page))
     check(page, server + "/dossiers/inconnu", "page d'erreur 404", failures)
     assert not failures, "\n".join(failures)
+
+
+LABEL = "Élu à rappeler"
+
+
+def with_team_data(store, dossier: str, archived: str) -> None:
+    """Labels, an annotation, an archived dossier and a saved view, so that their parts are checked too."""
+    from worker import team
+
+    team.add_label(store, dossier, LABEL, "instructeur@example.gouv.fr")
+    team.add_label(store, dossier, "Visite", "instructeur@example.gouv.fr")
+    team.annotate(store, dossier, "Appel du maire : la délibération arrive.", "instructeur@example.gouv.fr")
+    team.set_archived(store, archived, True, "instructeur@example.gouv.fr")
+    team.save_view(store, "administrateur@example.gouv.fr", "Bretagne à vérifier", {"region": "53", "a_verifier": "oui"})
 
 
 def sign_in_as(page, server: str, role: str) -> None:
