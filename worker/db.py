@@ -188,8 +188,8 @@ class OutboxRow(Base):
 
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # accuse, complements, decision
+    dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossier.id"), index=True)  # None: a digest
+    kind: Mapped[str] = mapped_column(String(16))  # accuse, complements, decision, digest
     # draft -> queued -> connecting -> sending -> sent; failed (refused for good), uncertain (see worker.outbox)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)  # "accuse:<dossier>": once

@@ -1,4 +1,5 @@
-"""team features: labels on dossiers, private annotations, archiving, saved views of the queue
+"""team features: labels on dossiers, private annotations, archiving, saved views of the queue;
+outbox rows without a dossier (the instructeurs' daily digest)
 
 Revision ID: 0008
 Revises: 0007
@@ -53,9 +54,14 @@ def upgrade() -> None:
     with op.batch_alter_table('queue_entry') as batch:
         batch.add_column(sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True))
         batch.create_index('ix_queue_entry_archived_at', ['archived_at'])
+    with op.batch_alter_table('outbox') as batch:
+        batch.alter_column('dossier_id', existing_type=sa.String(length=32), nullable=True)
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM outbox WHERE dossier_id IS NULL")
+    with op.batch_alter_table('outbox') as batch:
+        batch.alter_column('dossier_id', existing_type=sa.String(length=32), nullable=False)
     with op.batch_alter_table('queue_entry') as batch:
         batch.drop_index('ix_queue_entry_archived_at')
         batch.drop_column('archived_at')

@@ -1,0 +1,68 @@
+"""The instructeurs' daily digest: what it holds, who gets it, once a day, through the real relay."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from tests.worker.test_outbox import OWN, incomplete_dossier, mailing, sink  # noqa: F401 (fixtures)
+from worker import accounts, digest, review
+from worker.accounts import QueueEntry
+from worker.db import Event, OutboxRow, utcnow
+
+
+def agents(store) -> None:
+    for login, role in (("alice@example.gouv.fr", "instructeur"), ("bruno@example.gouv.fr", "instructeur"),
+                        ("lea@example.gouv.fr", "lecteur"), ("ancien@example.gouv.fr", "instructeur")):
+        accounts.create_user(store, login, "un-mot-de-passe-long", role)
+    accounts.set_user(store, accounts.find_user(store, "ancien@example.gouv.fr").id, active=False)
+
+
+def test_the_digest_says_what_is_new_for_each_agent(store, mailing):
+    agents(store)
+    dossier = incomplete_dossier(store, mailing)
+    review.assign(store, dossier, "alice@example.gouv.fr", "bruno@example.gouv.fr")
+    review.decide(store, dossier, "a_completer", "", "alice@example.gouv.fr", "Merci d'envoyer le courrier.")
+    with store.session() as s:  # the request went out an hour before the candidate's message came
+        s.execute(update(QueueEntry).where(QueueEntry.dossier_id == dossier)
+                  .values(requested_at=utcnow() - timedelta(hours=1)))
+    since = utcnow() - timedelta(hours=24)
+    alice = digest.compose(store, "alice@example.gouv.fr", since)
+    assert [len(alice.new), len(alice.replies), len(alice.assigned)] == [1, 1, 1]
+    assert alice.new[0].startswith(dossier) and "Digne-les-Bains" in alice.new[0]
+    bruno = digest.compose(store, "bruno@example.gouv.fr", since)
+    assert [len(bruno.new), len(bruno.replies), len(bruno.assigned)] == [1, 0, 0]
+    later = digest.compose(store, "alice@example.gouv.fr", utcnow() + timedelta(minutes=1))
+    assert later.empty()
+    subject, body = digest.render(alice)
+    assert subject == "Guichet – votre résumé du jour (3 éléments)"
+    assert "Réponses reçues sur les dossiers que vous suivez (1) :\n- " + dossier in body
+
+
+def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
+    from tests.conftest import run_guichet
+
+    controller, handler = sink
+    agents(store)
+    dossier = incomplete_dossier(store, mailing)
+    review.assign(store, dossier, "alice@example.gouv.fr", "bruno@example.gouv.fr")
+    events_before = len(review.history(store, dossier, ("mail_sent",)))
+    env = {"DATABASE_URL": mailing.database_url, "GUICHET_RELAY_HOST": "127.0.0.1",
+           "GUICHET_RELAY_PORT": str(controller.port), "GUICHET_MAIL_FROM": OWN}
+    sent = run_guichet("digest", data_dir=mailing.data_dir, env=env, timeout=120)
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert "2 résumé(s)" in sent.stdout
+    mails = {tuple(rcpts): message for _, rcpts, message in handler.received
+             if message["Subject"].startswith("Guichet – votre résumé")}
+    assert set(mails) == {("alice@example.gouv.fr",), ("bruno@example.gouv.fr",)}  # no lecteur, no inactive
+    alice = mails[("alice@example.gouv.fr",)]
+    assert alice["Auto-Submitted"] == "auto-generated"
+    assert "Dossiers qui vous ont été attribués (1) :\n- " + dossier in alice.get_content().replace("\r\n", "\n")
+    again = run_guichet("digest", data_dir=mailing.data_dir, env=env, timeout=120)
+    assert again.returncode == 0 and "0 résumé(s)" in again.stdout
+    with store.session() as s:
+        rows = list(s.scalars(select(OutboxRow).where(OutboxRow.kind == "digest")))
+        assert len(rows) == 2 and {r.status for r in rows} == {"sent"} and {r.dossier_id for r in rows} == {None}
+        assert s.scalar(select(Event).where(Event.kind == "mail_sent", Event.dossier_id.is_(None))) is None
+    assert len(review.history(store, dossier, ("mail_sent",))) == events_before  # not in a dossier's history
