@@ -73,6 +73,7 @@ def test_a_saved_view_brings_its_filters_back(page, server, ids):
     page.click("button:has-text('Filtrer')")
     page.wait_for_url("**departement=35**")
     shown = page.locator("#file tbody tr").count()
+    page.click("#vues summary")
     page.fill("#nom-vue", "Ille-et-Vilaine à vérifier")
     page.click("button:has-text('Enregistrer ces filtres')")
     expect(page.locator("#vues a")).to_have_text(["Ille-et-Vilaine à vérifier"])
