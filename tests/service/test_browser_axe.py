@@ -72,6 +72,9 @@ def test_every_page_has_no_axe_violation(page, server, ids, app):
     page.locator("form[action$='/jeton'] button").first.click()
     failures.extend(f"jeton créé: {v}" for v in violations(page))
     check(page, server + "/dossiers/inconnu", "page d'erreur 404", failures)
+    page.context.clear_cookies()
+    sign_in_as(page, server, "lecteur")  # a reader's dossier page: no forms, labels shown as text
+    check(page, f"{server}/dossiers/{dossier}", "dossier vu par un lecteur", failures)
     assert not failures, "\n".join(failures)
 
 

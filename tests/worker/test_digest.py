@@ -66,3 +66,32 @@ def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
         assert len(rows) == 2 and {r.status for r in rows} == {"sent"} and {r.dossier_id for r in rows} == {None}
         assert s.scalar(select(Event).where(Event.kind == "mail_sent", Event.dossier_id.is_(None))) is None
     assert len(review.history(store, dossier, ("mail_sent",))) == events_before  # not in a dossier's history
+
+
+def test_migration_0008_goes_down_and_up_again(store, settings):
+    """Down to 0007: the team tables leave, digests (no dossier) are dropped, the outbox needs a dossier again."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from worker import team
+    from worker.migrate import alembic_config
+
+    dossier = "D-migration"
+    with store.session() as s:
+        s.execute(sa.text("INSERT INTO dossier (id, status, created_at, updated_at) "
+                          "VALUES (:id, 'received', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {"id": dossier})
+        s.add(OutboxRow(dossier_id=None, kind="digest", status="queued", message_id="<m@x>", reference_ids=[],
+                        recipients=["a@example.gouv.fr"], subject="s", body_text="b", attempts=0))
+    team.add_label(store, dossier, "test", "a@example.gouv.fr")
+    engine = store.engine
+    config = alembic_config(str(engine.url))
+    for target in ("0007", "head"):
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            (command.downgrade if target == "0007" else command.upgrade)(config, target)
+        tables = set(sa.inspect(engine).get_table_names())
+        assert ("dossier_label" in tables) == (target == "head")
+        outbox_columns = {c["name"]: c for c in sa.inspect(engine).get_columns("outbox")}
+        assert outbox_columns["dossier_id"]["nullable"] == (target == "head")
+        with engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT count(*) FROM outbox")).scalar() == 0
