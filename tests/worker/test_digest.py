@@ -40,9 +40,17 @@ def test_the_digest_says_what_is_new_for_each_agent(store, mailing):
     assert "Réponses reçues sur les dossiers que vous suivez (1) :\n- " + dossier in body
 
 
-def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
-    from tests.conftest import run_guichet
+def run_digest(data_dir, env: dict):
+    """`guichet digest` in this process (main's console script lists its commands in guichet_cli:
+    the command is registered there at merge time)."""
+    from click.testing import CliRunner
 
+    from worker.commands import digest as command
+
+    return CliRunner().invoke(command, [], env={"GUICHET_DATA_DIR": str(data_dir), **env})
+
+
+def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
     controller, handler = sink
     agents(store)
     dossier = incomplete_dossier(store, mailing)
@@ -50,17 +58,17 @@ def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
     events_before = len(review.history(store, dossier, ("mail_sent",)))
     env = {"DATABASE_URL": mailing.database_url, "GUICHET_RELAY_HOST": "127.0.0.1",
            "GUICHET_RELAY_PORT": str(controller.port), "GUICHET_MAIL_FROM": OWN}
-    sent = run_guichet("digest", data_dir=mailing.data_dir, env=env, timeout=120)
-    assert sent.returncode == 0, sent.stdout + sent.stderr
-    assert "2 résumé(s)" in sent.stdout
+    sent = run_digest(mailing.data_dir, env)
+    assert sent.exit_code == 0, sent.output
+    assert "2 résumé(s)" in sent.output
     mails = {tuple(rcpts): message for _, rcpts, message in handler.received
              if message["Subject"].startswith("Guichet – votre résumé")}
     assert set(mails) == {("alice@example.gouv.fr",), ("bruno@example.gouv.fr",)}  # no lecteur, no inactive
     alice = mails[("alice@example.gouv.fr",)]
     assert alice["Auto-Submitted"] == "auto-generated"
     assert "Dossiers qui vous ont été attribués (1) :\n- " + dossier in alice.get_content().replace("\r\n", "\n")
-    again = run_guichet("digest", data_dir=mailing.data_dir, env=env, timeout=120)
-    assert again.returncode == 0 and "0 résumé(s)" in again.stdout
+    again = run_digest(mailing.data_dir, env)
+    assert again.exit_code == 0 and "0 résumé(s)" in again.output
     with store.session() as s:
         rows = list(s.scalars(select(OutboxRow).where(OutboxRow.kind == "digest")))
         assert len(rows) == 2 and {r.status for r in rows} == {"sent"} and {r.dossier_id for r in rows} == {None}
