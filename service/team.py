@@ -121,7 +121,8 @@ class AnnotationSchema(Schema):
 
 
 class ArchiveSchema(Schema):
-    archived = fields.Boolean(required=True, metadata={"description": "true : archiver ; false : remettre dans la file."})
+    archived = fields.Boolean(required=True,
+                              metadata={"description": "true : archiver ; false : remettre dans la file."})
 
 
 def _exists(dossier_id: str) -> None:

@@ -43,7 +43,8 @@ def compose(store: Store, login: str, since: datetime) -> Digest:
     with store.session() as s:
         lines = {e.dossier_id: e for e in s.scalars(select(QueueEntry).where(
             QueueEntry.status != "merged", QueueEntry.archived_at.is_(None)))}
-        made = set(s.scalars(select(Dossier.id).where(Dossier.created_at >= since)))  # arrived, whatever its mail's date
+        # arrived since, whatever the date its mail bears
+        made = set(s.scalars(select(Dossier.id).where(Dossier.created_at >= since)))
         digest.new = [_line(lines[i]) for i in sorted(made & set(lines))]
         replied = set()
         for dossier_id, received in s.execute(select(MessageRow.dossier_id, MessageRow.received_at)
@@ -67,7 +68,8 @@ def _line(entry: QueueEntry) -> str:
 def render(digest: Digest) -> tuple[str, str]:
     """Subject and plain-text body, in French."""
     local = digest.since.astimezone(PARIS)
-    parts = [f"Bonjour,\n\nVoici ce qui est arrivé dans Guichet depuis le {local:%d/%m/%Y} à {local.hour} h {local:%M}.\n"]
+    when = f"{local:%d/%m/%Y} à {local.hour} h {local:%M}"
+    parts = [f"Bonjour,\n\nVoici ce qui est arrivé dans Guichet depuis le {when}.\n"]
     for title, lines in (("Nouveaux dossiers", digest.new), ("Réponses reçues sur les dossiers que vous suivez",
                                                                digest.replies),
                          ("Dossiers qui vous ont été attribués", digest.assigned)):

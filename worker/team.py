@@ -7,7 +7,6 @@ from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import delete, func, select
 
-from worker.accounts import QueueEntry
 from worker.db import Annotation, Dossier, DossierLabel, Event, SavedView, utcnow
 from worker.review import NotFound, _entry
 from worker.store import Store

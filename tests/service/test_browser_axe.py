@@ -19,7 +19,7 @@ pytestmark = [
 ]
 
 
-def violations(page) -> list[str]:
+def violations(page) -> list[str]:  # noqa: F811
     """axe's violations on the page as shown, one line each (rule, impact, first targets)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))  # through the debugger: the app's CSP stays as it is
@@ -31,7 +31,7 @@ def violations(page) -> list[str]:
     return found
 
 
-def check(page, url: str, label: str, failures: list[str], before=None) -> None:
+def check(page, url: str, label: str, failures: list[str], before=None) -> None:  # noqa: F811
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(url)
@@ -40,7 +40,7 @@ def check(page, url: str, label: str, failures: list[str], before=None) -> None:
         failures.extend(f"{label} @{width}px: {v}" for v in violations(page))
 
 
-def test_every_page_has_no_axe_violation(page, server, ids, app):
+def test_every_page_has_no_axe_violation(page, server, ids, app):  # noqa: F811
     dossier, incomplete = ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
     with_team_data(app.extensions["guichet"].store, dossier, incomplete)
     failures: list[str] = []
@@ -89,10 +89,11 @@ def with_team_data(store, dossier: str, archived: str) -> None:
     team.add_label(store, dossier, "Visite", "instructeur@example.gouv.fr")
     team.annotate(store, dossier, "Appel du maire : la délibération arrive.", "instructeur@example.gouv.fr")
     team.set_archived(store, archived, True, "instructeur@example.gouv.fr")
-    team.save_view(store, "administrateur@example.gouv.fr", "Bretagne à vérifier", {"region": "53", "a_verifier": "oui"})
+    team.save_view(store, "administrateur@example.gouv.fr", "Bretagne à vérifier",
+                   {"region": "53", "a_verifier": "oui"})
 
 
-def sign_in_as(page, server: str, role: str) -> None:
+def sign_in_as(page, server: str, role: str) -> None:  # noqa: F811
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(server + "/connexion")
     page.fill("#identifiant", f"{role}@example.gouv.fr")
@@ -101,7 +102,7 @@ def sign_in_as(page, server: str, role: str) -> None:
     page.wait_for_url(server + "/")
 
 
-def decide_incomplete(page, server: str, dossier: str) -> None:
+def decide_incomplete(page, server: str, dossier: str) -> None:  # noqa: F811
     """"À compléter": a drafted mail and history lines appear on the page."""
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"{server}/dossiers/{dossier}")
@@ -111,7 +112,7 @@ def decide_incomplete(page, server: str, dossier: str) -> None:
     assert page.locator("#courriels").count() == 1
 
 
-def test_axe_finds_a_violation_when_there_is_one(page, server):
+def test_axe_finds_a_violation_when_there_is_one(page, server):  # noqa: F811
     """The check itself works: an image without text is reported."""
     page.goto(server + "/connexion")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/x.png\">')")

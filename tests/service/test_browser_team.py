@@ -13,7 +13,7 @@ from tests.service.test_browser import CHROMIUM, page, server, sign_in  # noqa: 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is installed by scripts/setup.sh")
 
 
-def test_an_instructeur_labels_annotates_and_archives_a_dossier(page, server, ids):
+def test_an_instructeur_labels_annotates_and_archives_a_dossier(page, server, ids):  # noqa: F811
     dossier = ids["01_pdf_numeriques"]
     sign_in(page, server, "instructeur")
     page.goto(f"{server}/dossiers/{dossier}")
@@ -51,7 +51,7 @@ def test_an_instructeur_labels_annotates_and_archives_a_dossier(page, server, id
     assert page.problems == []
 
 
-def test_a_lecteur_sees_labels_but_no_annotation(page, server, ids, app):
+def test_a_lecteur_sees_labels_but_no_annotation(page, server, ids, app):  # noqa: F811
     from worker import team
 
     dossier = ids["01_pdf_numeriques"]
@@ -66,7 +66,7 @@ def test_a_lecteur_sees_labels_but_no_annotation(page, server, ids, app):
     assert page.problems == []
 
 
-def test_a_saved_view_brings_its_filters_back(page, server, ids):
+def test_a_saved_view_brings_its_filters_back(page, server, ids):  # noqa: F811
     sign_in(page, server, "lecteur")
     page.fill("#filtre-departement", "35")
     page.select_option("#filtre-a-verifier", "oui")
@@ -88,7 +88,7 @@ def test_a_saved_view_brings_its_filters_back(page, server, ids):
     assert page.problems == []
 
 
-def test_the_action_bar_stays_in_view_on_a_wide_screen(page, server, ids):
+def test_the_action_bar_stays_in_view_on_a_wide_screen(page, server, ids):  # noqa: F811
     sign_in(page, server, "instructeur")
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"{server}/dossiers/{ids['01_pdf_numeriques']}")

@@ -19,7 +19,7 @@ def agents(store) -> None:
     accounts.set_user(store, accounts.find_user(store, "ancien@example.gouv.fr").id, active=False)
 
 
-def test_the_digest_says_what_is_new_for_each_agent(store, mailing):
+def test_the_digest_says_what_is_new_for_each_agent(store, mailing):  # noqa: F811
     agents(store)
     dossier = incomplete_dossier(store, mailing)
     review.assign(store, dossier, "alice@example.gouv.fr", "bruno@example.gouv.fr")
@@ -50,7 +50,7 @@ def run_digest(data_dir, env: dict):
     return CliRunner().invoke(command, [], env={"GUICHET_DATA_DIR": str(data_dir), **env})
 
 
-def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):
+def test_guichet_digest_sends_one_mail_per_agent_and_day(store, mailing, sink):  # noqa: F811
     controller, handler = sink
     agents(store)
     dossier = incomplete_dossier(store, mailing)
