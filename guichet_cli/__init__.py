@@ -25,6 +25,7 @@ COMMANDS = {
     "sweep": "worker.commands:sweep",
     "failed": "worker.commands:failed",
     "outbox": "worker.commands:outbox_command",
+    "digest": "worker.commands:digest",
     "serve": "guichet_cli.service_commands:serve",
     "user": "guichet_cli.service_commands:user",
 }

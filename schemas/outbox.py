@@ -15,7 +15,7 @@ STATUS_LABELS = {"draft": "Brouillon", "queued": "À envoyer", "connecting": "En
                  "sending": "Envoi en cours", "sent": "Envoyé", "failed": "En échec",
                  "uncertain": "Envoi incertain", "cancelled": "Annulé"}
 KIND_LABELS = {"accuse": "Accusé de réception", "complements": "Demande de compléments",
-               "decision": "Décision"}
+               "decision": "Décision", "digest": "Résumé du jour"}
 
 
 class OutboxMailSchema(Schema):

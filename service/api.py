@@ -29,6 +29,9 @@ class QueueArgsSchema(Schema):
     departement = fields.String(validate=validate.Length(max=3))
     region = fields.String(validate=validate.OneOf(REGIONS), metadata={"description": "Code INSEE de la région."})
     a_verifier = fields.Boolean(metadata={"description": "Avec (true) ou sans (false) lecture à vérifier."})
+    etiquette = fields.String(validate=validate.Length(max=60), metadata={"description": "Étiquette portée."})
+    archive = fields.String(load_default="non", validate=validate.OneOf(("non", "oui", "tous")),
+                            metadata={"description": "non : la file de travail ; oui : les archivés ; tous."})
     q = fields.String(validate=validate.Length(max=200))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
     par_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
@@ -48,6 +51,8 @@ class QueueItemSchema(Schema):
     assignee = fields.String(allow_none=True)
     decision = fields.String(allow_none=True)
     a_verifier = fields.Integer(metadata={"description": "Nombre de lectures à vérifier (needs_review)."})
+    labels = fields.List(fields.String(), metadata={"description": "Étiquettes du dossier."})
+    archived = fields.Boolean(metadata={"description": "Dossier archivé."})
 
 
 class QueueListSchema(Schema):
@@ -83,10 +88,15 @@ def list_dossiers(args: dict):
     """List dossiers of the triage queue (filters, pagination)."""
     query = review.QueueQuery(state=args.get("etat"), complete=args.get("complet"), reason=args.get("motif"),
                               departement=args.get("departement"), region=args.get("region"),
-                              to_check=args.get("a_verifier"), text=args.get("q"),
+                              to_check=args.get("a_verifier"), text=args.get("q"), label=args.get("etiquette"),
+                              archived={"non": False, "oui": True, "tous": None}[args["archive"]],
                               page=args["page"], per_page=args["par_page"])
     page = review.list_queue(_store(), query, max_age=2.0)
-    items = [{**_item(e), "a_verifier": page.to_check.get(e.dossier_id, 0)} for e in page.rows]
+    from worker import team
+
+    labels = team.labels_of(_store(), [e.dossier_id for e in page.rows])
+    items = [{**_item(e), "a_verifier": page.to_check.get(e.dossier_id, 0), "labels": labels[e.dossier_id],
+              "archived": e.archived_at is not None} for e in page.rows]
     return {"total": page.total, "page": query.page, "items": items}
 
 
@@ -176,3 +186,6 @@ def install(app: Flask) -> None:
     from service import mails
 
     api.register_blueprint(mails.blp)
+    from service import team
+
+    api.register_blueprint(team.blp)

@@ -13,7 +13,7 @@ from schemas.labels import STATE_LABELS, STATUS_LABELS
 from service import queue_export
 from service.review import colleagues
 from service.security import requires
-from worker import review
+from worker import review, team
 from worker.review import QueueQuery
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,9 @@ def parse_query(args) -> QueueQuery:
         departement=(args.get("departement") or "").strip().upper()[:3] or None,
         region=args.get("region") if args.get("region") in dict(display.region_options()) else None,
         to_check={"oui": True, "non": False}.get(args.get("a_verifier", "")),
-        assignee=assignee, text=(args.get("q") or "").strip()[:200] or None,
+        assignee=assignee, label=(args.get("etiquette") or "").strip()[:60] or None,
+        archived={"oui": True, "tous": None}.get(args.get("archive", ""), False),
+        text=(args.get("q") or "").strip()[:200] or None,
         received_from=_day(args.get("du")), received_to=_day(args.get("au"), end=True),
         sort=args.get("tri") if args.get("tri") in review.SORTS else "received_at",
         descending=args.get("ordre", "desc") != "asc",
@@ -65,14 +67,18 @@ def _day(text: str | None, end: bool = False) -> datetime | None:
 def index():
     """The queue page."""
     query = parse_query(request.args)
-    page = review.list_queue(current_app.extensions["guichet"].store, query, max_age=REFRESH_SECONDS)
+    store = current_app.extensions["guichet"].store
+    page = review.list_queue(store, query, max_age=REFRESH_SECONDS)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
     errors = {k: "Date invalide, non appliquée : format attendu jj/mm/aaaa (par ex. 03/12/2026)."
               for k in ("du", "au") if (args.get(k) or "").strip() and _day(args[k]) is None}
     return render_template("queue/index.html", page=page, query=query, pages=pages, args=args, errors=errors,
                            reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
-                           colleagues=colleagues(),
+                           colleagues=colleagues(), labels=team.labels_of(store, [e.dossier_id for e in page.rows]),
+                           label_options=[(name, name) for name in team.all_labels(store)],
+                           views=team.views(store, g.user.login),
+                           view_args=team.view_args,
                            sort_url=lambda key: _sort_url(args, query, key))
 
 

@@ -12,8 +12,8 @@ from schemas.api import DocumentOverrideSchema, FieldCorrectionSchema, TriageDec
 from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.labels import SECTION_LABELS
 from service import forms
-from service.security import requires
-from worker import accounts, progress, review
+from service.security import can, requires
+from worker import accounts, progress, review, team
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,8 @@ def show(dossier_id: str):
         tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
         missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
         progress=progress.reading_progress(store, dossier_id),
+        labels=team.labels_of(store, [dossier_id])[dossier_id], all_labels=team.all_labels(store),
+        annotations=team.annotations(store, dossier_id) if can("instructeur") else [],
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 

@@ -1,5 +1,5 @@
 """Commands of the queue: `guichet worker`, `guichet sweep`, `guichet failed`, `guichet reprocess`,
-`guichet outbox`. Only click and the settings at import: each command loads the rest when it runs."""
+`guichet outbox`, `guichet digest`. Only click and the settings at import: each command loads the rest when it runs."""
 
 from __future__ import annotations
 
@@ -132,7 +132,7 @@ OUTBOX_STATUS = {"draft": "brouillon", "queued": "à envoyer", "connecting": "en
 def outbox_line(row) -> str:
     """One mail of the outbox on one line."""
     error = f"  ({row.last_error[:120]})" if row.last_error and row.status != "sent" else ""
-    return (f"#{row.id}  {row.dossier_id}  {row.kind:11}  {OUTBOX_STATUS.get(row.status, row.status):15}"
+    return (f"#{row.id}  {row.dossier_id or '(résumé)'}  {row.kind:11}  {OUTBOX_STATUS.get(row.status, row.status):15}"
             f"  {row.attempts} essai(s)  {row.message_id}  → {', '.join(row.recipients)}{error}")
 
 
@@ -337,6 +337,25 @@ def _sweep_in_background(settings: Settings, every: float, grace: float) -> None
                 log.warning("balayage impossible", exc_info=True)
 
     threading.Thread(target=loop, name="sweeper", daemon=True).start()
+
+
+@click.command()
+@click.option("--heures", "hours", type=float, default=24.0, show_default=True,
+              help="Ce qui est arrivé depuis combien d'heures.")
+def digest(hours: float) -> None:
+    """Envoie à chaque instructeur son résumé du jour (nouveaux dossiers, réponses, attributions)."""
+    from worker import outbox
+    from worker.digest import queue_digests
+    from worker.store import Store
+
+    settings = Settings.from_env(os.environ)
+    store = Store(settings)
+    rows = queue_digests(store, settings, hours=hours)
+    for row in rows if settings.mail.relay_host else []:  # sent here: the command ends when they have left
+        _deliver_once(store, settings, row.id)
+    click.echo(f"{len(rows)} résumé(s) mis dans la boîte d'envoi.")
+    for row in rows:
+        click.echo(outbox_line(outbox.get(store, row.id)))
 
 
 if __name__ == "__main__":

@@ -187,8 +187,8 @@ class OutboxRow(Base):
 
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # accuse, complements, decision
+    dossier_id: Mapped[str | None] = mapped_column(ForeignKey("dossier.id"), index=True)  # None: a digest
+    kind: Mapped[str] = mapped_column(String(16))  # accuse, complements, decision, digest
     # draft -> queued -> connecting -> sending -> sent; failed (refused for good), uncertain (see worker.outbox)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)  # "accuse:<dossier>": once
@@ -204,3 +204,38 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DossierLabel(Base):
+    """A label (étiquette) an instructeur put on a dossier; the team's own words, for sorting work."""
+
+    __tablename__ = "dossier_label"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.id"))
+    label: Mapped[str] = mapped_column(String(60), index=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    __table_args__ = (UniqueConstraint("dossier_id", "label", name="uq_dossier_label_dossier_label"),)
+
+
+class Annotation(Base):
+    """A private note of the bureau on a dossier: shown to its staff only, never exported nor mailed."""
+
+    __tablename__ = "annotation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossier.id"), index=True)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class SavedView(Base):
+    """A named set of queue filters (the query string), one user's own."""
+
+    __tablename__ = "saved_view"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(80))
+    query: Mapped[str] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    __table_args__ = (UniqueConstraint("owner", "name", name="uq_saved_view_owner_name"),)

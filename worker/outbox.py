@@ -46,7 +46,7 @@ from worker.store import Store, naive_utc
 
 log = logging.getLogger(__name__)
 
-KINDS = ("accuse", "complements", "decision")
+KINDS = ("accuse", "complements", "decision", "digest")  # digest: to an agent, of no dossier
 EDITABLE = ("draft", "queued", "failed")
 UNSENT = ("draft", "queued", "connecting", "failed")
 PROBLEMS = ("failed", "uncertain")
@@ -172,7 +172,7 @@ def edit(store: Store, outbox_id: int, *, actor: str, recipients: list[str] | No
             row.subject = " ".join(subject.split())
         if body is not None:
             row.body_text = body.replace("\r\n", "\n")
-        s.add(Event(dossier_id=row.dossier_id, actor=actor, kind="mail_edited", data={"outbox": row.id}))
+        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind="mail_edited", data={"outbox": row.id}))
     return row
 
 
@@ -198,7 +198,7 @@ def mark_sent(store: Store, outbox_id: int, *, actor: str) -> OutboxRow:
         if row.status != "uncertain":
             raise NotEditable(row.status)
         row.status, row.sent_at = "sent", utcnow()
-        s.add(Event(dossier_id=row.dossier_id, actor=actor, kind="mail_sent",
+        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind="mail_sent",
                     data={"outbox": row.id, "message_id": row.message_id, "confirmed": True}))
     return row
 
@@ -214,10 +214,16 @@ def _requeue(store: Store, settings: Settings, outbox_id: int, actor: str, allow
         if not row.recipients:
             raise ValueError("Aucun destinataire : ajoutez au moins une adresse.")
         row.status, row.claimed_at = "queued", None
-        s.add(Event(dossier_id=row.dossier_id, actor=actor, kind=kind, data={"outbox": row.id}))
+        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind=kind, data={"outbox": row.id}))
     if dispatching:
         dispatch(store, settings, outbox_id)
     return row
+
+
+def _note(s, event: Event) -> None:
+    """A mail's event goes in its dossier's history; a digest has no dossier, hence no history."""
+    if event.dossier_id is not None:
+        s.add(event)
 
 
 def rows(store: Store, dossier_id: str | None = None, statuses: tuple[str, ...] | None = None) -> list[OutboxRow]:
@@ -278,7 +284,7 @@ def build_message(row: OutboxRow, settings: Settings) -> EmailMessage:
         message["In-Reply-To"] = row.in_reply_to
     if row.reference_ids:
         message["References"] = " ".join(row.reference_ids)
-    message["Auto-Submitted"] = "auto-generated" if row.kind == "accuse" else "no"
+    message["Auto-Submitted"] = "auto-generated" if row.kind in ("accuse", "digest") else "no"
     message.set_content(row.body_text)
     return message
 
@@ -356,7 +362,7 @@ def _data(store: Store, smtp: smtplib.SMTP, row: OutboxRow, message: EmailMessag
         done = s.get(OutboxRow, row.id)
         done.status, done.sent_at = "sent", utcnow()
         done.last_error = f"Destinataire(s) refusé(s) par le relais : {', '.join(refused)}" if refused else None
-        s.add(Event(dossier_id=done.dossier_id, kind="mail_sent", data={
+        _note(s, Event(dossier_id=done.dossier_id, kind="mail_sent", data={
             "outbox": done.id, "message_id": done.message_id, "to": done.recipients, "refused": refused}))
 
 
@@ -393,7 +399,7 @@ def _back_to_queue(store: Store, outbox_id: int, error: str, final: bool) -> Non
             return
         row.status, row.last_error, row.claimed_at = ("failed" if final else "queued"), error[:2000], None
         if final:
-            s.add(Event(dossier_id=row.dossier_id, kind="mail_failed", data={"outbox": row.id, "error": error[:500]}))
+            _note(s, Event(dossier_id=row.dossier_id, kind="mail_failed", data={"outbox": row.id, "error": error[:500]}))
 
 
 def _mark_uncertain(store: Store, outbox_id: int, error: str) -> None:
@@ -401,7 +407,7 @@ def _mark_uncertain(store: Store, outbox_id: int, error: str) -> None:
         row = s.get(OutboxRow, outbox_id)
         if row is not None and row.status == "sending":
             row.status, row.last_error = "uncertain", error[:2000]
-            s.add(Event(dossier_id=row.dossier_id, kind="mail_uncertain",
+            _note(s, Event(dossier_id=row.dossier_id, kind="mail_uncertain",
                         data={"outbox": row.id, "message_id": row.message_id, "error": error[:500]}))
 
 

@@ -17,14 +17,15 @@ from schemas.completeness import DossierView, assess_completeness
 from schemas.display import departements_of_region, geography, place_names
 from schemas.values import fold  # the one accent folding, for the search text and the queries alike
 from worker.accounts import QueueEntry
-from worker.db import DocumentRow, Dossier, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
+from worker.db import DocumentRow, Dossier, DossierLabel, Event, FieldRow, FileRow, MessageRow, PageRow, Reading, utcnow
 from worker.store import Store, sender_domain
 
 log = logging.getLogger(__name__)
 
 REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
                  "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined",
-                 "pieces_uploaded")
+                 "pieces_uploaded",
+                 "label_added", "label_removed", "archived", "unarchived")
 
 
 class NotFound(LookupError):
@@ -286,6 +287,8 @@ class QueueQuery:
     region: str | None = None
     to_check: bool | None = None  # with (True) or without (False) readings to check
     assignee: str | None = None
+    label: str | None = None
+    archived: bool | None = False  # False: the working queue; True: the archive only; None: both
     text: str | None = None
     received_from: datetime | None = None
     received_to: datetime | None = None
@@ -378,6 +381,11 @@ def _conditions(query: QueueQuery) -> list:
                           else QueueEntry.dossier_id.not_in(uncertain))
     if query.assignee:
         conditions.append(QueueEntry.assignee == query.assignee)
+    if query.label:
+        conditions.append(QueueEntry.dossier_id.in_(select(DossierLabel.dossier_id)
+                                                    .where(DossierLabel.label == query.label)))
+    if query.archived is not None:
+        conditions.append(QueueEntry.archived_at.is_not(None) if query.archived else QueueEntry.archived_at.is_(None))
     if query.text:
         for word in fold(query.text).split():
             conditions.append(QueueEntry.search.like(f"%{_escape(word)}%", escape="\\"))

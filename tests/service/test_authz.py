@@ -32,6 +32,12 @@ def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: di
          {"code": reason["code"], "detail": reason["detail"] or "", "reason": "x"}, "instructeur"),
         ("décider", "POST", f"/dossiers/{dossier}/decision", {"decision": "eligible", "comment": "x"}, "instructeur"),
         ("relire", "POST", f"/dossiers/{dossier}/relire", {}, "administrateur"),
+        ("étiqueter", "POST", f"/dossiers/{dossier}/etiquettes", {"label": "à relire"}, "instructeur"),
+        ("retirer une étiquette", "POST", f"/dossiers/{dossier}/etiquettes/retirer", {"label": "à relire"}, "instructeur"),
+        ("annoter", "POST", f"/dossiers/{dossier}/annotations", {"body": "note"}, "instructeur"),
+        ("archiver", "POST", f"/dossiers/{dossier}/archiver", {}, "instructeur"),
+        ("désarchiver", "POST", f"/dossiers/{dossier}/archiver", {"action": "desarchiver"}, "instructeur"),
+        ("enregistrer une vue", "POST", "/vues", {"name": "Ille-et-Vilaine", "departement": "35"}, "lecteur"),
         ("comptes", "GET", "/admin/utilisateurs", None, "administrateur"),
         ("créer un compte", "POST", "/admin/utilisateurs",
          {"login": "nouveau@example.gouv.fr", "password": "un-mot-de-passe-long", "role": "lecteur"}, "administrateur"),
@@ -58,6 +64,12 @@ def api_actions(dossier: str) -> list[tuple]:
         ("API dossier", "GET", f"/api/dossiers/{dossier}", None, "lecteur"),
         ("API correction", "PATCH", f"/api/dossiers/{dossier}/fields/fiche.lieu", {"value": "Combourg"}, "instructeur"),
         ("API décision", "POST", f"/api/dossiers/{dossier}/decision", {"decision": "eligible"}, "instructeur"),
+        ("API étiquettes", "GET", f"/api/dossiers/{dossier}/labels", None, "lecteur"),
+        ("API étiqueter", "POST", f"/api/dossiers/{dossier}/labels", {"label": "à relire"}, "instructeur"),
+        ("API retirer une étiquette", "DELETE", f"/api/dossiers/{dossier}/labels/à relire", None, "instructeur"),
+        ("API annotations", "GET", f"/api/dossiers/{dossier}/annotations", None, "instructeur"),
+        ("API annoter", "POST", f"/api/dossiers/{dossier}/annotations", {"body": "note"}, "instructeur", 201),
+        ("API archiver", "PUT", f"/api/dossiers/{dossier}/archive", {"archived": True}, "instructeur"),
     ]
 
 
@@ -101,9 +113,10 @@ def test_api_matrix(app, context, tokens, visitor):
     client = app.test_client()
     headers = {"Authorization": f"Bearer {tokens[visitor]}"} if visitor != "anonyme" else {}
     failures = []
-    for name, method, path, body, minimum in api_actions(context[0]):
+    for name, method, path, body, minimum, *created in api_actions(context[0]):
         response = client.open(path, method=method, json=body, headers=headers)
-        expected = 401 if visitor == "anonyme" else 200 if RANK[visitor] >= RANK[minimum] else 403
+        success = created[0] if created else 200
+        expected = 401 if visitor == "anonyme" else success if RANK[visitor] >= RANK[minimum] else 403
         if response.status_code != expected:
             failures.append((name, response.status_code, expected))
     assert failures == []
