@@ -7,7 +7,7 @@
 FROM node:20-bookworm-slim AS assets
 WORKDIR /assets
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund --omit=dev  # axe-core is for the tests only
 
 FROM python:3.11-slim-bookworm
 
