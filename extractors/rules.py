@@ -17,6 +17,7 @@ MIN_RULE = 40  # pixels, on the smallest images
 PAPER_REACH = 7  # pixels either side of a rule where the paper is found
 THICK_SHARE, MIN_THICK = 0.004, 5  # of the page's width, in pixels: a rule is thinner
 DARK_SHARE = 0.6  # of the paper's tone: darker is print
+MIN_ROWS, MIN_COLUMNS = 3, 2  # rules of a table, at the least
 
 
 WORK_WIDTH = 900  # pixels: rules are found on the page shrunk to about this width (cost)
@@ -71,9 +72,12 @@ def _rules(pixels: np.ndarray, least: int) -> tuple[np.ndarray, np.ndarray]:
     filled = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((thick, thick), np.uint8))
     near_filled = cv2.dilate(filled, np.ones((2 * thick + 1, length), np.uint8))
     masks = []
-    for run, across in (((1, length), (thick, 1)), ((length, 1), (1, thick))):
+    for run, across, least_rules in (((1, length), (thick, 1), MIN_ROWS), ((length, 1), (1, thick), MIN_COLUMNS)):
         rule = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones(run, np.uint8))
         # A rule is thin: a filled band is no rule.
         band = cv2.morphologyEx(rule, cv2.MORPH_OPEN, np.ones(across, np.uint8))
-        masks.append(rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))) & (1 - near_filled))
+        rule = rule & (1 - cv2.dilate(band, np.ones((3, 3), np.uint8))) & (1 - near_filled)
+        # A table has rules in numbers; a lone straight stroke is a signature's or an underline.
+        count = cv2.connectedComponents(cv2.dilate(rule, np.ones((3, 3), np.uint8)))[0] - 1
+        masks.append(rule if count >= least_rules else np.zeros_like(rule))
     return masks[0], masks[1]

@@ -54,3 +54,12 @@ def test_labels_sitting_on_rules_are_read():
     page = ocr_page(table_page(), TesseractEngine(), number=1, dpi=200)
     for label, answer in ROWS:
         assert label.split()[0] in page.text and answer.split()[0] in page.text, page.text
+
+
+def test_a_lone_straight_stroke_is_no_table_rule():
+    """A signature's underline crossing the signatory's name is left to the signature check."""
+    image = Image.new("L", (1200, 500), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 200), "Henri Vernhet", fill=0, font=ImageFont.truetype(FONT, 34))
+    draw.line([(250, 228), (900, 228)], fill=40, width=3)
+    assert np.array_equal(np.asarray(without_rules(image)), np.asarray(image))
