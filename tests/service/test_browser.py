@@ -55,7 +55,9 @@ def _expected(text: str) -> bool:
 def shoot(page, name: str, tmp_path: Path) -> None:
     """A screenshot; docs/screenshots/ is refreshed when GUICHET_UPDATE_SCREENSHOTS=1."""
     path = tmp_path / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
+    # caret="initial": hiding the caret injects a <style>, which the app's CSP rightly refuses
+    # (seen when the screenshot met the page reloading itself).
+    page.screenshot(path=str(path), full_page=False, caret="initial")
     if os.environ.get("GUICHET_UPDATE_SCREENSHOTS") == "1":
         SHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, SHOTS / f"{name}.png")
