@@ -63,8 +63,8 @@ def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4,
         sender=_sender(msg),
         subject=_header(msg, "subject"),
         date=_date(msg),
-        in_reply_to=_first_id(_header(msg, "in-reply-to")),
-        references=tuple(re.findall(r"<[^<>\s]+>", _header(msg, "references"))),
+        in_reply_to=first_id(_header(msg, "in-reply-to")),
+        references=message_ids(_header(msg, "references")),
         body_text="\n".join(reader.body)[:MAX_BODY_CHARS],
         parts=tuple(reader.parts),
         issues=tuple(dict.fromkeys(issues)),
@@ -186,11 +186,17 @@ def _header(msg: Message, name: str) -> str:
 
 
 def _message_id(msg: Message, raw: bytes) -> str:
-    found = _first_id(_header(msg, "message-id"))
+    found = first_id(_header(msg, "message-id"))
     return found or f"<sha256-{hashlib.sha256(raw).hexdigest()}@guichet.invalid>"
 
 
-def _first_id(value: str) -> str | None:
+def message_ids(value: str) -> tuple[str, ...]:
+    """The <message-ids> a References-like header names, in order."""
+    return tuple(re.findall(r"<[^<>\s]+>", value or ""))
+
+
+def first_id(value: str) -> str | None:
+    """The first <message-id> of a header; a bare id gets its brackets."""
     match = re.search(r"<[^<>\s]+>", value or "")
     if match:
         return match.group(0)

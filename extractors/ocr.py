@@ -127,15 +127,15 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
     straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
     gray = reversed_bands_inverted(straight)
     flat = warp is None  # a scan or a fax, not a photographed sheet
-    words, upright, skew = _read_level(gray, engine, flat)
+    words, upright, read, skew = _read_level(gray, engine, flat)
     rotation = 0
     if _looks_turned(words) and _has_ink(gray):
         turn, confidence = engine.orientation(_for_osd(gray))
         if turn and confidence >= 1.0:
-            turned_words, turned_image, turned_skew = _read_level(_turn(gray, turn), engine, flat)
-            if _better(turned_words, words):
-                words, upright, skew, rotation = turned_words, turned_image, turned_skew, turn
-    words = with_missed_text(words, without_rules(upright) if flat else upright, engine)
+            turned = _read_level(_turn(gray, turn), engine, flat)
+            if _better(turned[0], words):
+                (words, upright, read, skew), rotation = turned, turn
+    words = with_missed_text(words, read, engine)  # the rules found once, for both readings
     words = with_checkboxes(words, upright)
     scale = 72.0 / dpi
     return PageText(
@@ -364,16 +364,18 @@ def _paper(pixels: np.ndarray) -> np.ndarray:
     return cv2.resize(paper, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_LINEAR)
 
 
-def _read_level(gray: Image.Image, engine: OcrEngine, flat: bool) -> tuple[list[RawWord], Image.Image, float]:
+def _read_level(gray: Image.Image, engine: OcrEngine,
+                flat: bool) -> tuple[list[RawWord], Image.Image, Image.Image, float]:
     """OCR after removing a small skew, on a flat scan with the table's rules taken off;
-    returns the words, the image read (rules kept, for the check boxes) and the skew removed.
+    returns the words, the levelled image (rules kept, for the check boxes), the image read
+    (for the second reading) and the skew removed.
 
     A photographed sheet keeps its rules: once warped its rules are broken and bowed, and
     what is left of them misleads the layout more than whole rules do (measured on photos)."""
     skew = estimate_skew(gray)
     level = gray if abs(skew) < MIN_SKEW else _rotate_free(gray, -skew)
     read = without_rules(level) if flat else level
-    return engine.words(read), level, round(skew, 2) if level is not gray else 0.0
+    return engine.words(read), level, read, round(skew, 2) if level is not gray else 0.0
 
 
 MISSED_MIN_GLYPHS = 3  # a run of fewer letter-sized marks is no line of text (a dot, a box, a stroke)

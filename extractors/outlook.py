@@ -251,13 +251,13 @@ def _msg_head(mapi: _Mapi) -> _Head:
                                with_body=False) if headers else None
     known_id = parsed.message_id if parsed and "@guichet.invalid>" not in parsed.message_id else None
     return _Head(
-        message_id=known_id or _first_id(mapi.text(PR_INTERNET_MESSAGE_ID)),
+        message_id=known_id or mail.first_id(mapi.text(PR_INTERNET_MESSAGE_ID)),
         sender=(parsed.sender if parsed else "") or _msg_sender(mapi),
         subject=(parsed.subject if parsed else "") or _one_line(mapi.text(PR_SUBJECT)),
         date=(parsed.date if parsed else None) or mapi.time(PR_CLIENT_SUBMIT_TIME)
         or mapi.time(PR_MESSAGE_DELIVERY_TIME),
-        in_reply_to=(parsed.in_reply_to if parsed else None) or _first_id(mapi.text(PR_IN_REPLY_TO_ID)),
-        references=(parsed.references if parsed else ()) or _ids(mapi.text(PR_INTERNET_REFERENCES)),
+        in_reply_to=(parsed.in_reply_to if parsed else None) or mail.first_id(mapi.text(PR_IN_REPLY_TO_ID)),
+        references=(parsed.references if parsed else ()) or mail.message_ids(mapi.text(PR_INTERNET_REFERENCES)),
     )
 
 
@@ -407,7 +407,7 @@ def _tnef_head(tnef: TNEF) -> _Head:
     address = address.decode("latin-1") if isinstance(address, bytes) else str(address)
     sent = props.get(TNEF.ATTDATESENT)
     return _Head(
-        message_id=_first_id(str(props.get(TNEF.ATTMESSAGEID) or "")),
+        message_id=mail.first_id(str(props.get(TNEF.ATTMESSAGEID) or "")),
         sender=address.strip().lower() if "@" in address else "",
         subject=_one_line(str(props.get(TNEF.ATTSUBJECT) or "")),
         date=sent.replace(tzinfo=timezone.utc) if isinstance(sent, datetime) and sent.year >= 1970 else None,
@@ -429,18 +429,6 @@ def _add_body(collector: mail.PartCollector, read) -> None:
     text = re.sub(r"[ \t\r\f\v]+", " ", text or "").strip()
     if text:
         collector.body.append(text)
-
-
-def _first_id(value: str) -> str | None:
-    match = re.search(r"<[^<>\s]+>", value or "")
-    if match:
-        return match.group(0)
-    value = (value or "").strip()
-    return f"<{value}>" if value and " " not in value else None
-
-
-def _ids(value: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"<[^<>\s]+>", value or ""))
 
 
 def _one_line(value: str) -> str:
