@@ -7,7 +7,9 @@ real pipeline and N generated ones sharing its files; serves the app with `guich
 child process; then each session signs in and loops over: the queue (filtered, sorted, paginated),
 a dossier page, and a field correction. Prints p50/p95/max per kind and the errors, then the cost
 of a page image rendered once and then answered from its ETag (304).
-Targets: p95 < 150 ms for each kind, no error, page images answered 304 without rendering.
+Targets: p95 < 100 ms for the queue (issue 16), < 150 ms for the others, no error, page images
+answered 304 without rendering. For the slowest 5 % of each kind, the server's Server-Timing header
+splits the time: database, the rest of the server's work, and waiting (client, sockets, threads).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ COMMUNES = ["Vitré", "Combourg", "Redon", "Guingamp", "Carhaix-Plouguer", "Cort
             "Dinan", "Fougères", "Ploërmel", "Pontivy", "Quimperlé", "Morlaix", "Loudéac", "Saint-Flour"]
 DEPARTEMENTS = ["35", "22", "29", "56", "2B", "24", "971", "974", "15", "44", "49", "53"]
 REASONS = list(MESSAGES)
-TARGET_MS = 150.0
+TARGETS_MS = {"file de tri": 100.0, "page dossier": 150.0, "correction": 150.0}
 
 
 def main() -> None:
@@ -157,6 +159,7 @@ def run_load(settings: Settings, ids: list[str], options: argparse.Namespace) ->
     port = _free_port()
     env = {**os.environ, "GUICHET_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
            "GUICHET_LOGIN_LIMIT": "10000 per minute",
+           "GUICHET_SERVER_TIMING": "1",
            "GUICHET_INSECURE_COOKIES": "1"}  # plain HTTP on loopback: requests keeps Secure cookies for HTTPS
     env.pop("REDIS_URL", None)
     command = [str(Path(sys.executable).with_name("guichet")), "serve", "--port", str(port), "--threads", "24"]
@@ -217,7 +220,7 @@ def drive(base: str, ids: list[str], options: argparse.Namespace) -> dict[str, l
                 response = call()
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
-                    timings[kind].append((elapsed, _ok(response)))
+                    timings[kind].append((elapsed, _ok(response), _server_ms(response)))
                 if options.think:
                     time.sleep(rng.uniform(0.5, 1.5) * options.think)
 
@@ -227,6 +230,12 @@ def drive(base: str, ids: list[str], options: argparse.Namespace) -> dict[str, l
     for thread in threads:
         thread.join()
     return timings
+
+
+def _server_ms(response: requests.Response) -> tuple[float, float]:
+    """(database ms, rest of the server's ms) from the Server-Timing header."""
+    found = dict(re.findall(r"(\w+);dur=([\d.]+)", response.headers.get("Server-Timing", "")))
+    return float(found.get("db", 0.0)), float(found.get("app", 0.0))
 
 
 def _ok(response: requests.Response) -> bool:
@@ -252,17 +261,23 @@ def _correct(session: requests.Session, base: str, token: str, rng: random.Rando
 
 
 def report(timings: dict[str, list], options: argparse.Namespace) -> None:
-    """p50 / p95 / max and errors per kind, against the target."""
+    """p50 / p95 / max and errors per kind, against the target; where the slowest 5 % spend their time."""
     print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s")
-    print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}"
-          f"  cible p95 < {TARGET_MS:.0f} ms")
+    print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}  cible p95")
     for kind, rows in timings.items():
-        times = sorted(t for t, _ in rows)
-        errors = sum(1 for _, ok in rows if not ok)
+        times = sorted(t for t, _, _ in rows)
+        errors = sum(1 for _, ok, _ in rows if not ok)
         p95 = times[int(len(times) * 0.95) - 1]
-        verdict = "OK" if p95 < TARGET_MS and not errors else "NON ATTEINTE"
+        verdict = "OK" if p95 < TARGETS_MS[kind] and not errors else "NON ATTEINTE"
         print(f"{kind:14} {len(times):5d} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f} "
-              f"{errors:8d}  {verdict}")
+              f"{errors:8d}  < {TARGETS_MS[kind]:.0f} ms {verdict}")
+    print("\nles 5 % les plus lents, en moyenne : base de données / reste du serveur / attente (ms)")
+    for kind, rows in timings.items():
+        tail = sorted(rows, key=lambda row: row[0])[-max(1, len(rows) // 20):]
+        db = statistics.mean(server[0] for _, _, server in tail)
+        app = statistics.mean(server[1] for _, _, server in tail)
+        total = statistics.mean(t for t, _, _ in tail)
+        print(f"{kind:14} {db:8.1f} {app:8.1f} {total - db - app:8.1f}")
 
 
 def page_images(base: str, ids: list[str]) -> None:

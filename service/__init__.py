@@ -82,11 +82,12 @@ def _configure(app: Flask, web: WebSettings) -> None:
 
 
 def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
-    from service import api, auth, errors, exports, filters, mails, queue, review, security, team, upload
+    from service import api, auth, errors, exports, filters, mails, queue, review, security, team, timing, upload
 
     scheme_js = (HERE / "templates" / "dsfr" / "scheme.js").read_text(encoding="utf-8")
     app.jinja_env.globals["dsfr_scheme_js"] = scheme_js
     security.install(app, scheme_js)
+    timing.install(app, app.extensions["guichet"].store.engine, web.slow_ms, web.server_timing)
     filters.install(app)
     for blueprint in (auth.bp, queue.bp, review.bp, exports.bp, team.bp, upload.bp):
         app.register_blueprint(blueprint)

@@ -32,13 +32,16 @@ class WebSettings:
     session_max_hours: float = 12  # absolute lifetime: from the login, whatever the activity
     trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
     page_cache_dir: Path | None = None
+    slow_ms: float = 250  # requests slower than this are logged with their database share
+    server_timing: bool = False  # a Server-Timing header on every response (benchmarks)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], settings: Settings) -> WebSettings:
         """GUICHET_SECRET_KEY (else a key kept in the data directory), GUICHET_DSFR_DIR,
         GUICHET_INSECURE_COOKIES=1 (plain HTTP beyond localhost), GUICHET_LOGIN_LIMIT,
         GUICHET_LOGIN_ACCOUNT_LIMIT, GUICHET_SESSION_IDLE_HOURS, GUICHET_SESSION_MAX_HOURS,
-        GUICHET_TRUSTED_PROXIES (addresses or networks, comma-separated)."""
+        GUICHET_TRUSTED_PROXIES (addresses or networks, comma-separated), GUICHET_SLOW_MS,
+        GUICHET_SERVER_TIMING=1."""
         storage = settings.redis_url or "memory://"
         return cls(
             secret_key=environ.get("GUICHET_SECRET_KEY") or stored_secret(settings.data_dir),
@@ -51,6 +54,8 @@ class WebSettings:
             session_max_hours=float(environ.get("GUICHET_SESSION_MAX_HOURS", cls.session_max_hours)),
             trusted_proxies=parse_networks(environ.get("GUICHET_TRUSTED_PROXIES", "")),
             page_cache_dir=settings.data_dir / "cache" / "pages",
+            slow_ms=float(environ.get("GUICHET_SLOW_MS", cls.slow_ms)),
+            server_timing=environ.get("GUICHET_SERVER_TIMING", "") in ("1", "true", "yes"),
         )
 
 
