@@ -82,14 +82,15 @@ def _configure(app: Flask, web: WebSettings) -> None:
 
 
 def _register(app: Flask, web: WebSettings, limiter: Limiter) -> None:
-    from service import api, auth, errors, exports, filters, mails, queue, review, security, team, timing, upload
+    from service import api, auth, digests, errors, exports, filters, mails, queue, review, security, team, upload
+    from service.timing import install as time_requests
 
     scheme_js = (HERE / "templates" / "dsfr" / "scheme.js").read_text(encoding="utf-8")
     app.jinja_env.globals["dsfr_scheme_js"] = scheme_js
     security.install(app, scheme_js)
-    timing.install(app, app.extensions["guichet"].store.engine, web.slow_ms, web.server_timing)
+    time_requests(app, app.extensions["guichet"].store.engine, web.slow_ms, web.server_timing)
     filters.install(app)
-    for blueprint in (auth.bp, queue.bp, review.bp, exports.bp, team.bp, upload.bp):
+    for blueprint in (auth.bp, queue.bp, review.bp, exports.bp, team.bp, upload.bp, digests.bp):
         app.register_blueprint(blueprint)
     mails.install(app)
     api.install(app)

@@ -173,6 +173,8 @@ def _intake(**given) -> dict:
 
     guichet = current_app.extensions["guichet"]
     dossier_id = review.ingest(guichet.store, guichet.settings, **given)
+    names = [name for name, _data in given.get("files") or [given["message"]]]
+    review.note_upload(guichet.store, dossier_id, g.user.login, names)  # in its history, as from the page
     jobs.schedule_processing(guichet.store, guichet.settings, dossier_id)
     return {"dossier_id": dossier_id, "processing": "queued"}
 

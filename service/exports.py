@@ -14,6 +14,7 @@ import zipfile
 
 from flask import Blueprint, Response, abort, current_app, request, send_file
 
+from service.queue_export import file_name
 from service.render import WIDTHS, PageNotRendered, cached_page
 from service.review import load_export
 from service.security import requires
@@ -65,7 +66,7 @@ def contract_json(dossier_id: str):
     export = load_export(dossier_id)
     body = json.dumps(export, ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json",
-                    headers={"Content-Disposition": f"attachment; filename={dossier_id}.json"})
+                    headers={"Content-Disposition": f"attachment; filename={file_name('json', stem=dossier_id)}"})
 
 
 @bp.get("/<dossier_id>/originaux.zip")
@@ -84,7 +85,7 @@ def originals_zip(dossier_id: str):
                 archive.write(store.blobs.path(file.sha256), _unique("pieces/" + safe_name(file.name), names))
     out.seek(0)
     return send_file(out, mimetype="application/zip", as_attachment=True,
-                     download_name=f"{dossier_id}-originaux.zip")
+                     download_name=file_name("zip", stem=f"{dossier_id}-originaux"))
 
 
 def safe_name(name: str, default_suffix: str = "") -> str:

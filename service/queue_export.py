@@ -69,10 +69,10 @@ def _local(moment: datetime) -> datetime:
     return aware.astimezone(PARIS).replace(tzinfo=None)
 
 
-def file_name(extension: str, today: date | None = None) -> str:
+def file_name(extension: str, today: date | None = None, stem: str = "file-de-tri") -> str:
     """"file-de-tri-2026-12-04.xlsx": the day (in Paris) the export was made."""
     day = today or datetime.now(PARIS).date()
-    return f"file-de-tri-{day.isoformat()}.{extension}"
+    return f"{stem}-{day.isoformat()}.{extension}"
 
 
 def to_csv(cells: list[list]) -> str:

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("review", __name__, url_prefix="/dossiers")
 VIEWER_WIDTH = 900
+# The mails in and out go in the history too, so that it tells the whole instruction.
+MAIL_EVENTS = ("message", "mail_sent", "mail_failed", "mail_uncertain")
 
 
 def _guichet():
@@ -67,12 +69,21 @@ def show(dossier_id: str):
     text = entry.request_text or review.request_text(export)
     return render_template(
         "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
-        tables=tables, entry=entry, history=review.history(store, dossier_id), request_text=text,
+        tables=tables, entry=entry, history=review.history(store, dossier_id, review.REVIEW_EVENTS + MAIL_EVENTS),
+        mail_rows=_mail_rows(store, dossier_id), request_text=text,
         missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
         progress=progress.reading_progress(store, dossier_id),
         labels=team.labels_of(store, [dossier_id])[dossier_id], all_labels=team.all_labels(store),
         annotations=team.annotations(store, dossier_id) if can("instructeur") else [],
         lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
+
+
+def _mail_rows(store, dossier_id: str) -> dict:
+    """What the history's mail lines name: received messages by Message-ID, sent ones by outbox id."""
+    from worker import outbox
+
+    return {"in": {m.message_id: m for m in store.messages(dossier_id)},
+            "out": {r.id: r for r in outbox.rows(store, dossier_id)}}
 
 
 def _pieces(guichet, export: dict, origins: dict[str, review.Origin]) -> list[dict]:

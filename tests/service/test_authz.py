@@ -47,6 +47,7 @@ def ui_actions(dossier: str, sha: str, user_id: int, incomplete: str, reason: di
         ("changer son mot de passe", "GET", "/compte/mot-de-passe", None, "lecteur"),
         ("progression de la lecture", "GET", f"/dossiers/{dossier}/lecture.json", None, "lecteur"),
         ("formulaire de dépôt", "GET", "/depot", None, "instructeur"),
+        ("mes résumés", "GET", "/resumes", None, "instructeur"),
         ("déposer un dossier", "POST", "/depot", {"fichiers": (io.BytesIO(_pdf()), "depot.pdf")}, "instructeur"),
         ("formulaire d'ajout de pièces", "GET", f"/dossiers/{dossier}/ajouter", None, "instructeur"),
         ("ajouter des pièces", "POST", f"/dossiers/{dossier}/ajouter",

@@ -43,6 +43,9 @@ def check(page, url: str, label: str, failures: list[str], before=None) -> None:
 def test_every_page_has_no_axe_violation(page, server, ids, app):  # noqa: F811
     dossier, incomplete = ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
     with_team_data(app.extensions["guichet"].store, dossier, incomplete)
+    from worker import digest
+
+    digest.queue_digests(app.extensions["guichet"].store, app.extensions["guichet"].settings)  # « Mes résumés »
     failures: list[str] = []
     check(page, server + "/connexion", "connexion", failures)
     page.goto(server + "/connexion")
@@ -67,6 +70,7 @@ def test_every_page_has_no_axe_violation(page, server, ids, app):  # noqa: F811
     decide_incomplete(page, server, incomplete)
     check(page, f"{server}/dossiers/{incomplete}", "dossier décidé, courriel en attente, historique", failures)
     check(page, server + "/compte/mot-de-passe", "mot de passe", failures)
+    check(page, server + "/resumes", "mes résumés", failures)
     check(page, server + "/admin/utilisateurs", "comptes", failures)
     page.goto(server + "/admin/utilisateurs")
     page.locator("form[action$='/jeton'] button").first.click()
