@@ -40,8 +40,8 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extractors.vocabulary import FIELD_IDS  # noqa: E402
 from schemas.completeness import MESSAGES  # noqa: E402
-from schemas.fields import FIELD_IDS  # noqa: E402
 from worker import accounts, review  # noqa: E402
 from worker.db import DocumentRow, Dossier, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
 from worker.settings import Settings  # noqa: E402

@@ -10,10 +10,10 @@ import io
 import logging
 from datetime import date, datetime, timezone
 
+from extractors.vocabulary import FIELD_IDS
 from schemas import display
 from schemas.api import field_kind
 from schemas.completeness import MESSAGES as REASON_MESSAGES
-from schemas.fields import FIELD_IDS
 from schemas.labels import DECISION_LABELS, FIELD_LABELS, PIECE_LABELS, STATE_LABELS, STATUS_LABELS
 from service.filters import PARIS
 from worker import review

@@ -187,7 +187,7 @@ def test_queue_exports_have_a_column_per_field_french_reasons_real_dates_and_dat
 
     from openpyxl import load_workbook
 
-    from schemas.fields import FIELD_IDS
+    from extractors.vocabulary import FIELD_IDS
 
     store, dossier = _store(app), ids["11_sans_courrier_prefet"]
     review.correct_field(store, dossier, "fiche.date", "2026-12-03", "", "i@x.fr")
@@ -284,7 +284,7 @@ def test_the_received_date_filters_are_typed_in_french(app, ids):
 
 
 def test_every_field_has_a_correction_form_and_a_confirmation_is_said_so(app, ids):
-    from schemas.fields import FIELD_IDS
+    from extractors.vocabulary import FIELD_IDS
 
     store, dossier = _store(app), ids["01_pdf_numeriques"]
     client = app.test_client()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from schemas.fields import FIELD_IDS
+from extractors.vocabulary import FIELD_IDS
 from worker import review
 from worker.db import MessageRow, utcnow
 from worker.review import QueueQuery
