@@ -13,7 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from extractors.fields.plausible import plainly_answered
-from extractors.vocabulary import FICHE_SECTIONS, HABILITES, LETTERS, PIECES, SECTIONS, FieldStatus, ReasonCode
+from extractors.vocabulary import (
+    FICHE_SECTIONS,
+    HABILITES,
+    LETTERS,
+    PIECES,
+    SECTIONS,
+    FieldStatus,
+    PieceKind,
+    ReasonCode,
+)
 from schemas.cog import Cog
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS, SLUG_LABELS
 from schemas.territoire import Entity, check_commune, coherent, letter_entity, name_kind, resolve_entity, same_name
@@ -33,6 +42,10 @@ MESSAGES: dict[ReasonCode, str] = {
     ReasonCode.COMMUNE_INCONNUE: "Une commune de la section 2 ne correspond à aucune commune actuelle.",
     ReasonCode.VERIFICATION_REQUISE: "Une lecture incertaine doit être vérifiée par un instructeur.",
 }
+ABSENT = {PieceKind.COURRIER_COLLECTIVITE: ReasonCode.COURRIER_COLLECTIVITE_ABSENT,
+          PieceKind.COURRIER_PREFET: ReasonCode.COURRIER_PREFET_ABSENT}
+NOT_SIGNED = {PieceKind.COURRIER_COLLECTIVITE: ReasonCode.COURRIER_COLLECTIVITE_NON_SIGNE,
+              PieceKind.COURRIER_PREFET: ReasonCode.COURRIER_PREFET_NON_SIGNE}
 TRUSTED = (FieldStatus.EXTRACTED.value, FieldStatus.CORRECTED.value)
 # The fields the rules read beyond "is the section answered": when one of them is too uncertain
 # to decide on, the rule that reads it gives VERIFICATION_REQUISE with its id.
@@ -135,7 +148,7 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
 
 
 def _letters_present(view: DossierView, cog: Cog) -> list[Reason]:
-    return [Reason(ReasonCode(f"{piece.upper()}_ABSENT")) for piece in LETTERS if not view.pieces.get(piece)]
+    return [Reason(ABSENT[piece]) for piece in LETTERS if not view.pieces.get(piece)]
 
 
 def _letters_signed(view: DossierView, cog: Cog) -> list[Reason]:
@@ -148,7 +161,7 @@ def _letters_signed(view: DossierView, cog: Cog) -> list[Reason]:
         if not view.trusted(signed):
             reasons.append(verify(signed))
         elif view.value(signed) is False:
-            reasons.append(Reason(ReasonCode(f"{piece.upper()}_NON_SIGNE")))
+            reasons.append(Reason(NOT_SIGNED[piece]))
     return reasons
 
 
