@@ -42,9 +42,9 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extractors.vocabulary import FIELD_IDS  # noqa: E402
 from schemas.completeness import MESSAGES  # noqa: E402
-from schemas.fields import FIELD_IDS  # noqa: E402
-from worker import accounts, review  # noqa: E402
+from worker import accounts, review, review_queue  # noqa: E402
 from worker.db import DocumentRow, Dossier, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
@@ -106,7 +106,7 @@ def build(settings: Settings, count: int) -> list[str]:
         _insert_chunk(store, ids[start:start + 1000], files, documents, rng)
     for role in ("instructeur",):
         accounts.create_user(store, f"{role}@bench.gouv.fr", PASSWORD, role)
-    refreshed = review.refresh_queue(store)
+    refreshed = review_queue.refresh_queue(store)
     print(f"{count} dossiers générés (+1 lu par la chaîne) en {time.monotonic() - started:.1f} s ; "
           f"{refreshed} lignes de file calculées")
     store.engine.dispose()

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from extractors.errors import ErrorCode
+from extractors.vocabulary import FieldStatus, PieceKind as PieceKind  # PieceKind: re-exported, stages import it here
 
 log = logging.getLogger(__name__)
 
@@ -28,24 +29,6 @@ class FileKind(StrEnum):
     MSG = "msg"  # an Outlook message: an OLE compound file of MAPI properties
     TNEF = "tnef"  # Outlook's winmail.dat (application/ms-tnef)
     UNKNOWN = "unknown"
-
-
-class PieceKind(StrEnum):
-    """The pieces of a dossier (domain page, "Les pièces")."""
-
-    FICHE = "fiche"
-    COURRIER_COLLECTIVITE = "courrier_collectivite"
-    COURRIER_PREFET = "courrier_prefet"
-    AUTRE = "autre"
-
-
-class FieldStatus(StrEnum):
-    """Review status of an extracted field (export contract)."""
-
-    EXTRACTED = "extracted"
-    CORRECTED = "corrected"
-    MISSING = "missing"
-    NEEDS_REVIEW = "needs_review"
 
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin

@@ -9,15 +9,11 @@ from datetime import date
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from extractors.vocabulary import BOOLEANS, FIELD_IDS, SLUG_LISTS, SLUGS, Decision, PieceKind
 from schemas import values
-from schemas.fields import FIELD_IDS
 
 log = logging.getLogger(__name__)
 
-THEMATIQUES = ("revitalisation_centre", "entree_de_ville", "friches", "patrimoine", "logement",
-               "mobilites", "economie_ess", "ecosystemes", "risques", "autre")
-PROGRAMMES = ("action_coeur_de_ville", "petites_villes_de_demain", "villages_d_avenir",
-              "territoires_d_industrie")
 REGIONS = ("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75",
            "76", "84", "93", "94")
 DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
@@ -27,16 +23,8 @@ PHONE_TEXT = re.compile(r"\+?[\d\s.\-()\u00a0]{8,25}")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 SIREN = re.compile(r"^\d{9}$")
-PIECE_KINDS = ("fiche", "courrier_collectivite", "courrier_prefet", "autre")
-DECISIONS = ("eligible", "a_completer", "non_eligible")
-SLUGS = {
-    "s1.collectivite.type": ("commune", "epci"),
-    "s2.echelle": ("site", "communale", "intercommunale"),
-    "courrier_collectivite.signataire_qualite": ("maire", "president_epci", "autre"),
-    "courrier_prefet.signataire_qualite": ("prefet", "sous_prefet", "autre"),
-}
-SLUG_LISTS = {"s3.thematiques": THEMATIQUES, "s3.programmes": PROGRAMMES}
-BOOLEANS = ("courrier_collectivite.signe", "courrier_prefet.signe", "courrier_prefet.destinataire_dgaln")
+PIECE_KINDS = tuple(k.value for k in PieceKind)
+DECISIONS = tuple(d.value for d in Decision)
 
 
 def field_kind(field_id: str) -> str:

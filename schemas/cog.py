@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from schemas.cog_names import commune_keys, epci_key, epci_variants, max_edits, strip_admin_words
 from schemas.values import fold
 
 log = logging.getLogger(__name__)
@@ -25,25 +26,11 @@ EXACT = 1.0
 PREFIX = 0.9  # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor…"
 NAME_CUTOFF = 85  # rapidfuzz ratio below which a département/région/EPCI name is not matched
 
-_SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
-_ARTICLES = frozenset({"le", "la", "les", "l"})
-_ORDINAL = re.compile(r"^(\d+)(?:er|ere|re|e|eme|em|me)$")
 _COMMUNE_PREFIX = re.compile(
     r"^(?:(?:la|le)\s+)?(?:commune(?:\s+nouvelle|\s+d[ée]l[ée]gu[ée]e|\s+associ[ée]e)?"
     r"|ville|mairie)\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
 _POSTCODE = re.compile(r"^\s*(\d{5})\s+(.+)$|^(.+?)\s+(\d{5})\s*$")
-_EPCI_PHRASES = tuple((re.compile(rf"\b{phrase}\b"), short) for phrase, short in (
-    ("communaute (?:de |des )?communes", "cc"), ("communaute (?:d |de l )agglomeration", "ca"),
-    ("communaute urbaine", "cu"), ("etablissement public territorial", "ept"),
-    ("agglo", "agglomeration")))
-_EPCI_NATURES = {"cc": "CC", "ca": "CA", "cu": "CU", "ept": "EPT"}
-_EPCI_NOISE = frozenset({"cc", "ca", "cu", "ept", "communaute", "agglomeration", "metropole",
-                         "de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux"})
-_EPCI_WORDS = ("communaute", "communes", "agglomeration", "metropole")  # OCR-damaged forms too
-_EPCI_PARTS = re.compile(r"\s+[-–—]\s+|[()/:]")
-_ADMIN_WORDS = frozenset({"departement", "dept", "dep", "prefecture", "prefet", "region",
-                          "conseil", "regional", "de", "du", "des", "d", "la", "le", "les", "l"})
 # Current région for common short names, and for the régions merged in 2016 (older dossiers).
 REGION_ALIASES = {
     "PACA": "93", "AURA": "84", "IDF": "11", "BFC": "27", "Centre": "24", "Alsace": "44",
@@ -51,48 +38,6 @@ REGION_ALIASES = {
     "Basse-Normandie": "28", "Haute-Normandie": "28", "Bourgogne": "27", "Franche-Comté": "27",
     "Aquitaine": "75", "Limousin": "75", "Poitou-Charentes": "75", "Midi-Pyrénées": "76",
     "Languedoc-Roussillon": "76", "Auvergne": "84", "Rhône-Alpes": "84"}
-
-
-def commune_keys(name: str) -> tuple[str, str]:
-    """(full, bare) comparison keys of a commune name; bare drops a leading article.
-
-    "St-Malo" -> ("saint malo", "saint malo"); "L'Île-Rousse" -> ("l ile rousse", "ile rousse");
-    "Marseille 3ème arrondissement" -> ("marseille 3", "marseille 3").
-    """
-    tokens = [_ORDINAL.sub(r"\1", _SAINTS.get(t, t)) for t in fold(name).split()
-              if t not in ("arrondissement", "arr")]
-    bare = tokens[1:] if len(tokens) > 1 and tokens[0] in _ARTICLES else tokens
-    return " ".join(tokens), " ".join(bare)
-
-
-def epci_key(name: str) -> tuple[str, str | None]:
-    """(key, nature): "Communauté de communes du Pays de Mormal" -> ("pays mormal", "CC")."""
-    text = fold(name)
-    for pattern, short in _EPCI_PHRASES:
-        text = pattern.sub(short, text)
-    tokens = text.split()
-    nature = next((_EPCI_NATURES[t] for t in tokens if t in _EPCI_NATURES), None)
-    return " ".join(t for t in tokens if not _is_epci_noise(t)), nature
-
-
-def _is_epci_noise(token: str) -> bool:
-    """Articles and generic words, including OCR-damaged ones ("commnues", "Comrnunauté")."""
-    forms = (token, token.replace("rn", "m"))  # "rn" read for "m" is OCR's classic
-    return token in _EPCI_NOISE or len(token) >= 6 and any(
-        OSA.distance(form, word) <= _max_edits(word) for form in forms for word in _EPCI_WORDS)
-
-
-def _strip_admin_words(text: str) -> str:
-    tokens = fold(text).split()
-    while len(tokens) > 1 and tokens[0] in _ADMIN_WORDS:
-        tokens.pop(0)
-    return " ".join(tokens)
-
-
-def _max_edits(key: str) -> int:
-    """Letters OCR may have got wrong, by length: none under 4 letters, 1 up to 8, then 2-3."""
-    letters = len(key.replace(" ", ""))
-    return 0 if letters < 4 else 1 if letters <= 8 else 2 if letters <= 15 else 3
 
 
 class CommuneKind(StrEnum):
@@ -292,12 +237,12 @@ class Cog:
         yield self._fuzzy_communes(bare, None)
 
     def _fuzzy_communes(self, bare: str, dep: str | None) -> tuple[list[Commune], float]:
-        max_edits = _max_edits(bare)
+        edits = max_edits(bare)
         choices = self._index.bare_by_dep.get(dep, ()) if dep else list(self._index.by_bare)
-        if not max_edits or not choices:
+        if not edits or not choices:
             return [], 0.0
         hits = process.extract(bare, choices, scorer=OSA.distance,
-                               score_cutoff=max_edits, limit=None)
+                               score_cutoff=edits, limit=None)
         hits = [h for h in hits if h[1] > 0]
         if not hits:
             return [], 0.0
@@ -368,7 +313,7 @@ class Cog:
         dep = self.departement_code(departement) if departement else None
         nature = epci_key(name)[1]
         score, found = 0.0, []
-        for key in filter(None, (epci_key(v)[0] for v in _epci_variants(name))):
+        for key in filter(None, (epci_key(v)[0] for v in epci_variants(name))):
             candidate = self._epci_candidates(key)
             if candidate[0] > score:
                 score, found = candidate
@@ -385,7 +330,7 @@ class Cog:
             prefixed = [e for k, es in keys.items() if k.startswith(key + " ") for e in es]
             if prefixed:
                 return PREFIX, prefixed
-        cutoff = max(NAME_CUTOFF, 100 - 100 * _max_edits(key) / len(key))
+        cutoff = max(NAME_CUTOFF, 100 - 100 * max_edits(key) / len(key))
         hits = process.extract(key, list(keys), scorer=fuzz.token_sort_ratio,
                                score_cutoff=cutoff, limit=None)
         if not hits:
@@ -414,12 +359,12 @@ class Cog:
         "La Réunion", "974", "Préfet du Finistère"; `fuzzy` tolerates OCR errors.
         """
         return (_as_code(text, self.departements)
-                or _lookup_name(_strip_admin_words(text), self._index.departement_by_key, fuzzy))
+                or _lookup_name(strip_admin_words(text), self._index.departement_by_key, fuzzy))
 
     def region_code(self, text: str, *, fuzzy: bool = True) -> str | None:
         """"53", "Bretagne", "Région Bretagne", "PACA", "Midi-Pyrénées" -> région code."""
         return (_as_code(text, self.regions)
-                or _lookup_name(_strip_admin_words(text), self._index.region_by_key, fuzzy))
+                or _lookup_name(strip_admin_words(text), self._index.region_by_key, fuzzy))
 
 
 def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Commune, ...]:
@@ -440,12 +385,6 @@ def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Comm
 def _narrow(items: list, keep: Callable[[Any], bool]) -> list:
     """The items that pass `keep`, or all of them when none does (a hint, not a filter)."""
     return [item for item in items if keep(item)] or list(items)
-
-
-def _epci_variants(name: str) -> list[str]:
-    """The whole name, then its parts around dashes and parentheses ("CASUD – CA du Sud")."""
-    parts = [p for p in _EPCI_PARTS.split(name) if p and p.strip()]
-    return [name, *parts] if len(parts) > 1 else [name]
 
 
 def _as_code(text: str, table: Mapping[str, object]) -> str | None:
@@ -494,7 +433,7 @@ def _build_index(communes, rattachees, epcis, departements, regions) -> _Index:
     parents = defaultdict(set)
     for rattachee in rattachees:
         parents[rattachee.code].add(rattachee.parent.code)
-    dep_keys = {_strip_admin_words(d.nom): d.code for d in departements.values()}
+    dep_keys = {strip_admin_words(d.nom): d.code for d in departements.values()}
     dep_keys.update({commune_keys(d.nom)[1]: d.code for d in departements.values()})
     region_keys = {commune_keys(r.nom)[1]: r.code for r in regions.values()}
     region_keys.update({fold(r.nom): r.code for r in regions.values()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from extractors.vocabulary import PieceKind, ReasonCode
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS
 
 log = logging.getLogger(__name__)
@@ -36,23 +37,23 @@ def missing_items(export: dict) -> list[str]:
 
 def _missing_line(reason: dict) -> str:
     code, detail = reason["code"], reason.get("detail")
-    if code == "SECTION_VIDE" and detail in SECTION_LABELS:
+    if code == ReasonCode.SECTION_VIDE and detail in SECTION_LABELS:
         return f"la {SECTION_LABELS[detail]} de la fiche de candidature, qui n'est pas renseignée"
-    if code == "VERIFICATION_REQUISE" and detail in FIELD_LABELS:
+    if code == ReasonCode.VERIFICATION_REQUISE and detail in FIELD_LABELS:
         section = SECTION_LABELS.get(detail.rsplit(".", 1)[0]) or SECTION_LABELS.get(detail.split(".")[0], "")
         where = f" ({section})" if section else ""
         return f"une version lisible de l'élément « {FIELD_LABELS[detail]} »{where}"
     lines = {
-        "FICHE_ABSENTE": "la fiche de candidature complétée",
-        "COURRIER_COLLECTIVITE_ABSENT": f"le {PIECE_LABELS['courrier_collectivite'].lower()} : "
+        ReasonCode.FICHE_ABSENTE: "la fiche de candidature complétée",
+        ReasonCode.COURRIER_COLLECTIVITE_ABSENT: f"le {PIECE_LABELS[PieceKind.COURRIER_COLLECTIVITE].lower()} : "
                                         "courrier de soutien signé du maire ou du président de l'EPCI",
-        "COURRIER_COLLECTIVITE_NON_SIGNE": "le courrier de soutien de la collectivité, signé",
-        "COURRIER_PREFET_ABSENT": "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
+        ReasonCode.COURRIER_COLLECTIVITE_NON_SIGNE: "le courrier de soutien de la collectivité, signé",
+        ReasonCode.COURRIER_PREFET_ABSENT: "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
                                   "Sous-direction de l'aménagement durable (AD1/DHUP/DGALN)",
-        "COURRIER_PREFET_NON_SIGNE": "le courrier de soutien du préfet, signé",
-        "COURRIER_PREFET_DESTINATAIRE": "un courrier du préfet adressé à la Sous-direction de "
+        ReasonCode.COURRIER_PREFET_NON_SIGNE: "le courrier de soutien du préfet, signé",
+        ReasonCode.COURRIER_PREFET_DESTINATAIRE: "un courrier du préfet adressé à la Sous-direction de "
                                         "l'aménagement durable (AD1/DHUP/DGALN)",
-        "SIGNATAIRE_NON_HABILITE": "un courrier signé par le maire ou le président de l'EPCI, et par "
+        ReasonCode.SIGNATAIRE_NON_HABILITE: "un courrier signé par le maire ou le président de l'EPCI, et par "
                                    "le préfet ou le sous-préfet",
     }
     return lines.get(code) or reason.get("message") or code

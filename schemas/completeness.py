@@ -13,27 +13,40 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from extractors.fields.plausible import plainly_answered
+from extractors.vocabulary import (
+    FICHE_SECTIONS,
+    HABILITES,
+    LETTERS,
+    PIECES,
+    SECTIONS,
+    FieldStatus,
+    PieceKind,
+    ReasonCode,
+)
 from schemas.cog import Cog
-from schemas.fields import FICHE_SECTIONS, SECTIONS
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS, SLUG_LABELS
 from schemas.territoire import Entity, check_commune, coherent, letter_entity, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
 
-MESSAGES = {
-    "FICHE_ABSENTE": "La fiche de candidature est absente du dossier.",
-    "SECTION_VIDE": "Une section de la fiche de candidature n'est pas renseignée.",
-    "COURRIER_COLLECTIVITE_ABSENT": "Le courrier de soutien du maire ou du président de l'EPCI est absent.",
-    "COURRIER_COLLECTIVITE_NON_SIGNE": "Le courrier de soutien de la collectivité n'est pas signé.",
-    "COURRIER_PREFET_ABSENT": "Le courrier de soutien du préfet ou du sous-préfet est absent.",
-    "COURRIER_PREFET_NON_SIGNE": "Le courrier de soutien du préfet n'est pas signé.",
-    "COURRIER_PREFET_DESTINATAIRE": "Le courrier du préfet n'est pas adressé à la Sous-direction de l'aménagement durable (AD1/DHUP/DGALN).",
-    "SIGNATAIRE_NON_HABILITE": "Un courrier est signé par une personne qui n'a pas la qualité requise.",
-    "TERRITOIRE_INCOHERENT": "La fiche, les courriers et la géographie officielle ne concordent pas.",
-    "COMMUNE_INCONNUE": "Une commune de la section 2 ne correspond à aucune commune actuelle.",
-    "VERIFICATION_REQUISE": "Une lecture incertaine doit être vérifiée par un instructeur.",
+MESSAGES: dict[ReasonCode, str] = {
+    ReasonCode.FICHE_ABSENTE: "La fiche de candidature est absente du dossier.",
+    ReasonCode.SECTION_VIDE: "Une section de la fiche de candidature n'est pas renseignée.",
+    ReasonCode.COURRIER_COLLECTIVITE_ABSENT: "Le courrier de soutien du maire ou du président de l'EPCI est absent.",
+    ReasonCode.COURRIER_COLLECTIVITE_NON_SIGNE: "Le courrier de soutien de la collectivité n'est pas signé.",
+    ReasonCode.COURRIER_PREFET_ABSENT: "Le courrier de soutien du préfet ou du sous-préfet est absent.",
+    ReasonCode.COURRIER_PREFET_NON_SIGNE: "Le courrier de soutien du préfet n'est pas signé.",
+    ReasonCode.COURRIER_PREFET_DESTINATAIRE: "Le courrier du préfet n'est pas adressé à la Sous-direction de l'aménagement durable (AD1/DHUP/DGALN).",
+    ReasonCode.SIGNATAIRE_NON_HABILITE: "Un courrier est signé par une personne qui n'a pas la qualité requise.",
+    ReasonCode.TERRITOIRE_INCOHERENT: "La fiche, les courriers et la géographie officielle ne concordent pas.",
+    ReasonCode.COMMUNE_INCONNUE: "Une commune de la section 2 ne correspond à aucune commune actuelle.",
+    ReasonCode.VERIFICATION_REQUISE: "Une lecture incertaine doit être vérifiée par un instructeur.",
 }
-TRUSTED = ("extracted", "corrected")
+ABSENT = {PieceKind.COURRIER_COLLECTIVITE: ReasonCode.COURRIER_COLLECTIVITE_ABSENT,
+          PieceKind.COURRIER_PREFET: ReasonCode.COURRIER_PREFET_ABSENT}
+NOT_SIGNED = {PieceKind.COURRIER_COLLECTIVITE: ReasonCode.COURRIER_COLLECTIVITE_NON_SIGNE,
+              PieceKind.COURRIER_PREFET: ReasonCode.COURRIER_PREFET_NON_SIGNE}
+TRUSTED = (FieldStatus.EXTRACTED.value, FieldStatus.CORRECTED.value)
 # The fields the rules read beyond "is the section answered": when one of them is too uncertain
 # to decide on, the rule that reads it gives VERIFICATION_REQUISE with its id.
 RULE_FIELDS = (
@@ -42,15 +55,13 @@ RULE_FIELDS = (
     "courrier_prefet.signataire_qualite", "courrier_prefet.departement", "courrier_prefet.signe",
     "courrier_prefet.destinataire_dgaln",
 )
-HABILITES = {"courrier_collectivite": ("maire", "president_epci"), "courrier_prefet": ("prefet", "sous_prefet")}
-LETTERS = ("courrier_collectivite", "courrier_prefet")
 
 
 @dataclass(frozen=True)
 class Reason:
     """One failed rule: its code, what it is about, and a French note saying what was found."""
 
-    code: str
+    code: ReasonCode
     detail: str | None = None
     note: str | None = field(default=None, compare=False)
 
@@ -106,7 +117,7 @@ class Verdict:
 
 def verify(field_id: str) -> Reason:
     """The reason a reviewer must look at one field."""
-    return Reason("VERIFICATION_REQUISE", field_id, f"À vérifier : {_field_label(field_id)} ({field_id}).")
+    return Reason(ReasonCode.VERIFICATION_REQUISE, field_id, f"À vérifier : {_field_label(field_id)} ({field_id}).")
 
 
 def _field_label(field_id: str) -> str:
@@ -118,7 +129,7 @@ def _field_label(field_id: str) -> str:
 # Rules ------------------------------------------------------------------------------------------
 
 def _fiche_present(view: DossierView, cog: Cog) -> list[Reason]:
-    return [] if view.pieces.get("fiche") else [Reason("FICHE_ABSENTE")]
+    return [] if view.pieces.get("fiche") else [Reason(ReasonCode.FICHE_ABSENTE)]
 
 
 def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
@@ -132,12 +143,12 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
             continue  # a long answer read with slips is for a reviewer's eyes, but it is an answer
         doubtful = [fid for fid in ids if view.uncertain(fid)]
         reasons += [verify(fid) for fid in doubtful] or [
-            Reason("SECTION_VIDE", section, f"Aucune réponse dans « {SECTION_LABELS[section]} » ({section}).")]
+            Reason(ReasonCode.SECTION_VIDE, section, f"Aucune réponse dans « {SECTION_LABELS[section]} » ({section}).")]
     return reasons
 
 
 def _letters_present(view: DossierView, cog: Cog) -> list[Reason]:
-    return [Reason(f"{piece.upper()}_ABSENT") for piece in LETTERS if not view.pieces.get(piece)]
+    return [Reason(ABSENT[piece]) for piece in LETTERS if not view.pieces.get(piece)]
 
 
 def _letters_signed(view: DossierView, cog: Cog) -> list[Reason]:
@@ -150,7 +161,7 @@ def _letters_signed(view: DossierView, cog: Cog) -> list[Reason]:
         if not view.trusted(signed):
             reasons.append(verify(signed))
         elif view.value(signed) is False:
-            reasons.append(Reason(f"{piece.upper()}_NON_SIGNE"))
+            reasons.append(Reason(NOT_SIGNED[piece]))
     return reasons
 
 
@@ -161,7 +172,7 @@ def _prefet_addressee(view: DossierView, cog: Cog) -> list[Reason]:
     addressed = "courrier_prefet.destinataire_dgaln"
     if not view.trusted(addressed):
         return [verify(addressed)]
-    return [] if view.value(addressed) else [Reason("COURRIER_PREFET_DESTINATAIRE")]
+    return [] if view.value(addressed) else [Reason(ReasonCode.COURRIER_PREFET_DESTINATAIRE)]
 
 
 def _signatories_habilitated(view: DossierView, cog: Cog) -> list[Reason]:
@@ -177,7 +188,7 @@ def _signatories_habilitated(view: DossierView, cog: Cog) -> list[Reason]:
             name = view.value(f"{piece}.signataire_nom")
             who = SLUG_LABELS.get(view.value(quality), view.value(quality))
             wrong.append(f"{PIECE_LABELS[piece]} signé par : {who}{f' ({name})' if name else ''}.")
-    return doubtful + ([Reason("SIGNATAIRE_NON_HABILITE", None, " ".join(wrong))] if wrong else [])
+    return doubtful + ([Reason(ReasonCode.SIGNATAIRE_NON_HABILITE, None, " ".join(wrong))] if wrong else [])
 
 
 def _communes_known(view: DossierView, cog: Cog) -> list[Reason]:
@@ -194,7 +205,7 @@ def _communes_known(view: DossierView, cog: Cog) -> list[Reason]:
         return []
     notes = [f"« {c.nom} » est une commune déléguée ou ancienne commune de {c.nouvelle}." if c.nouvelle
              else f"« {c.nom} » n'est pas une commune du COG." for c in unknown]
-    return [Reason("COMMUNE_INCONNUE", None, " ".join(notes))]
+    return [Reason(ReasonCode.COMMUNE_INCONNUE, None, " ".join(notes))]
 
 
 def _territory_coherent(view: DossierView, cog: Cog) -> list[Reason]:
@@ -206,7 +217,7 @@ def _territory_coherent(view: DossierView, cog: Cog) -> list[Reason]:
         reasons += [verify(fid) for fid in outcome.doubtful]
         problems += outcome.problems
     reasons = list(dict.fromkeys(reasons))
-    return reasons + ([Reason("TERRITOIRE_INCOHERENT", None, " ".join(problems))] if problems else [])
+    return reasons + ([Reason(ReasonCode.TERRITOIRE_INCOHERENT, None, " ".join(problems))] if problems else [])
 
 
 RULES: tuple[Callable[[DossierView, Cog], list[Reason]], ...] = (
@@ -224,7 +235,7 @@ RULES: tuple[Callable[[DossierView, Cog], list[Reason]], ...] = (
 def assess_completeness(view: DossierView, cog: Cog) -> Verdict:
     """Apply every rule; complete only when none fails (uncertain readings included)."""
     reasons = tuple(dict.fromkeys(reason for rule in RULES for reason in rule(view, cog)))
-    pieces = {k: bool(view.pieces.get(k)) for k in ("fiche", "courrier_collectivite", "courrier_prefet")}
+    pieces = {k.value: bool(view.pieces.get(k)) for k in PIECES}
     return Verdict(complete=not reasons, pieces=pieces, reasons=reasons)
 
 

@@ -6,12 +6,13 @@ import logging
 
 from marshmallow import Schema, fields, validate
 
+from extractors.vocabulary import DossierStatus, FieldStatus
 from schemas.api import DECISIONS, PIECE_KINDS
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("received", "processing", "processed", "failed")
-FIELD_STATUSES = ("extracted", "corrected", "missing", "needs_review")
+STATUSES = tuple(s.value for s in DossierStatus)
+FIELD_STATUSES = tuple(s.value for s in FieldStatus)
 
 
 class MessageSchema(Schema):
@@ -119,18 +120,3 @@ class DossierExportSchema(Schema):
     completeness = fields.Nested(CompletenessSchema, required=True)
     triage = fields.Nested(TriageSchema, required=True)
 
-
-class IndexInputSchema(Schema):
-    """One input of a batch and what it became."""
-
-    input = fields.String(required=True)
-    dossiers = fields.List(fields.String(), required=True)
-    errors = fields.List(fields.Dict(), required=True)
-
-
-class IndexSchema(Schema):
-    """index.json of `guichet process`."""
-
-    version = fields.Integer(required=True, validate=validate.Equal(1))
-    inputs = fields.List(fields.Nested(IndexInputSchema), required=True)
-    dossiers = fields.List(fields.String(), required=True)

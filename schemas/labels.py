@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from extractors.vocabulary import Decision, DossierStatus, FieldStatus, PieceKind
+
 log = logging.getLogger(__name__)
 
 SECTION_LABELS = {
@@ -88,19 +90,20 @@ SLUG_LABELS = {
 }
 
 PIECE_LABELS = {
-    "fiche": "Fiche de candidature",
-    "courrier_collectivite": "Courrier de la collectivité",
-    "courrier_prefet": "Courrier du préfet",
-    "autre": "Autre pièce",
+    PieceKind.FICHE: "Fiche de candidature",
+    PieceKind.COURRIER_COLLECTIVITE: "Courrier de la collectivité",
+    PieceKind.COURRIER_PREFET: "Courrier du préfet",
+    PieceKind.AUTRE: "Autre pièce",
 }
 
-DECISION_LABELS = {"eligible": "Éligible", "a_completer": "À compléter", "non_eligible": "Non éligible"}
+DECISION_LABELS = {Decision.ELIGIBLE: "Éligible", Decision.A_COMPLETER: "À compléter",
+                   Decision.NON_ELIGIBLE: "Non éligible"}
 
-STATUS_LABELS = {"received": "Reçu", "processing": "En cours de lecture", "processed": "Lu",
-                 "failed": "Échec de lecture"}
+STATUS_LABELS = {DossierStatus.RECEIVED: "Reçu", DossierStatus.PROCESSING: "En cours de lecture",
+                 DossierStatus.PROCESSED: "Lu", DossierStatus.FAILED: "Échec de lecture"}
 
-FIELD_STATUS_LABELS = {"extracted": "Lu", "corrected": "Corrigé", "missing": "Non renseigné",
-                       "needs_review": "À vérifier"}
+FIELD_STATUS_LABELS = {FieldStatus.EXTRACTED: "Lu", FieldStatus.CORRECTED: "Corrigé",
+                       FieldStatus.MISSING: "Non renseigné", FieldStatus.NEEDS_REVIEW: "À vérifier"}
 
 STATE_LABELS = {
     "nouveau": "Nouveau",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from extractors.model import FieldStatus, FieldValue
+from extractors.vocabulary import QUALITES
 from schemas import values
 from schemas.cog import Cog
 from schemas.communes import parse_communes
@@ -301,9 +302,6 @@ def departement_code(text: str, cog: Cog) -> str | None:
     # OCR's specks beside a name ("DE LA DRÔME 6": a flag's edge read as a digit): the words alone.
     words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}", t))
     return cog.departement_code(words) if words and words != text.strip() else None
-
-
-QUALITES = ("maire", "president_epci", "prefet", "sous_prefet", "autre")
 
 
 def _slug(value, cog, departement):

@@ -12,7 +12,7 @@ from schemas.api import REGIONS, FieldCorrectionSchema, FieldPatchSchema, Triage
 from schemas.export import DossierExportSchema
 from schemas.labels import STATE_LABELS
 from service.security import api_requires
-from worker import review
+from worker import review, review_queue
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -86,12 +86,13 @@ def _export(dossier_id: str) -> dict:
 @blp.response(200, QueueListSchema)
 def list_dossiers(args: dict):
     """List dossiers of the triage queue (filters, pagination)."""
-    query = review.QueueQuery(state=args.get("etat"), complete=args.get("complet"), reason=args.get("motif"),
-                              departement=args.get("departement"), region=args.get("region"),
-                              to_check=args.get("a_verifier"), text=args.get("q"), label=args.get("etiquette"),
-                              archived={"non": False, "oui": True, "tous": None}[args["archive"]],
-                              page=args["page"], per_page=args["par_page"])
-    page = review.list_queue(_store(), query, max_age=2.0)
+    query = review_queue.QueueQuery(
+        state=args.get("etat"), complete=args.get("complet"), reason=args.get("motif"),
+        departement=args.get("departement"), region=args.get("region"),
+        to_check=args.get("a_verifier"), text=args.get("q"), label=args.get("etiquette"),
+        archived={"non": False, "oui": True, "tous": None}[args["archive"]],
+        page=args["page"], per_page=args["par_page"])
+    page = review_queue.list_queue(_store(), query, max_age=2.0)
     from worker import team
 
     labels = team.labels_of(_store(), [e.dossier_id for e in page.rows])

@@ -6,6 +6,7 @@ import logging
 
 from werkzeug.datastructures import MultiDict
 
+from extractors.vocabulary import AUCUN
 from schemas import display
 from schemas.api import choices, field_kind
 
@@ -21,7 +22,7 @@ def form_value(field_id: str, form: MultiDict) -> object:
         return {"oui": True, "non": False}.get(form.get("value", ""))
     if kind == "slugs":
         picked = [v for v in form.getlist("value") if v]
-        if "aucun" in picked:
+        if AUCUN in picked:
             return []
         return picked or None
     if kind == "communes":
@@ -49,7 +50,7 @@ def form_initial(field_id: str, value: object) -> dict:
     if kind == "bool":
         return {"value": "" if value is None else ("oui" if value else "non")}
     if kind == "slugs":
-        return {"value": ["aucun"] if value == [] else list(value or [])}
+        return {"value": [AUCUN] if value == [] else list(value or [])}
     if kind == "communes":
         lines = [f"{c.get('nom', '')} ; {c.get('code_insee') or ''}".rstrip(" ;") for c in value or []
                  if isinstance(c, dict)]
@@ -80,7 +81,7 @@ def input_spec(field_id: str) -> dict:
         widget = "textarea"
     options = [display.slug_option(o) for o in choices(field_id)]
     if field_id == "s3.programmes":
-        options.append(display.slug_option("aucun"))
+        options.append(display.slug_option(AUCUN))
     if kind == "region":
         options = display.region_options()
     elif kind == "departement":

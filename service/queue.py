@@ -13,8 +13,8 @@ from schemas.labels import STATE_LABELS, STATUS_LABELS
 from service import queue_export
 from service.review import colleagues
 from service.security import requires
-from worker import review, team
-from worker.review import QueueQuery
+from worker import review_queue, team
+from worker.review_queue import QueueQuery
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def parse_query(args) -> QueueQuery:
         archived={"oui": True, "tous": None}.get(args.get("archive", ""), False),
         text=(args.get("q") or "").strip()[:200] or None,
         received_from=_day(args.get("du")), received_to=_day(args.get("au"), end=True),
-        sort=args.get("tri") if args.get("tri") in review.SORTS else "received_at",
+        sort=args.get("tri") if args.get("tri") in review_queue.SORTS else "received_at",
         descending=args.get("ordre", "desc") != "asc",
         page=max(1, _int(args.get("page"), 1)), per_page=min(200, max(10, _int(args.get("par_page"), 50))),
     )
@@ -68,7 +68,7 @@ def index():
     """The queue page."""
     query = parse_query(request.args)
     store = current_app.extensions["guichet"].store
-    page = review.list_queue(store, query, max_age=REFRESH_SECONDS)
+    page = review_queue.list_queue(store, query, max_age=REFRESH_SECONDS)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
     errors = {k: "Date invalide, non appliquée : format attendu jj/mm/aaaa (par ex. 03/12/2026)."
@@ -89,7 +89,7 @@ def _sort_url(args: dict, query: QueueQuery, key: str) -> str:
 
 def _export_cells() -> list[list]:
     store = current_app.extensions["guichet"].store
-    return queue_export.rows(store, review.list_queue(store, parse_query(request.args), limit=EXPORT_LIMIT))
+    return queue_export.rows(store, review_queue.list_queue(store, parse_query(request.args), limit=EXPORT_LIMIT))
 
 
 @bp.get("/export.csv")

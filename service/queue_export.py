@@ -10,13 +10,13 @@ import io
 import logging
 from datetime import date, datetime, timezone
 
+from extractors.vocabulary import FIELD_IDS
 from schemas import display
 from schemas.api import field_kind
 from schemas.completeness import MESSAGES as REASON_MESSAGES
-from schemas.fields import FIELD_IDS
 from schemas.labels import DECISION_LABELS, FIELD_LABELS, PIECE_LABELS, STATE_LABELS, STATUS_LABELS
 from service.filters import PARIS
-from worker import review
+from worker import review_queue
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,9 @@ def field_header(field_id: str) -> str:
     return f"{PIECE_LABELS[piece]} – {label}" if piece in PIECE_LABELS else label
 
 
-def rows(store, page: review.QueuePage) -> list[list]:
+def rows(store, page: review_queue.QueuePage) -> list[list]:
     """Typed cells (datetime for dates, int for counts): each writer formats them its way."""
-    values = review.field_values(store, [e.dossier_id for e in page.rows])
+    values = review_queue.field_values(store, [e.dossier_id for e in page.rows])
     out = []
     for e in page.rows:
         region = display.region_of(e.departement)

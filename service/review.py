@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
+from extractors.vocabulary import FIELD_IDS, SECTIONS
 from schemas.api import DocumentOverrideSchema, FieldCorrectionSchema, TriageDecisionSchema, VerdictOverrideSchema
-from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import can, requires

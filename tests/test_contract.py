@@ -7,8 +7,8 @@ import json
 import re
 
 from extractors.errors import MESSAGES as ERROR_MESSAGES, ErrorCode
+from extractors.vocabulary import FIELD_IDS
 from schemas.completeness import MESSAGES as REASON_MESSAGES
-from schemas.fields import FIELD_IDS
 from tests.conftest import ROOT, SHARED
 
 DOMAIN = (SHARED / "domain" / "fiche-de-candidature.md").read_text(encoding="utf-8")
@@ -39,6 +39,8 @@ ALLOWED = {  # package -> packages of ours it may import
     "worker": {"worker", "schemas", "extractors"},
     "service": {"service", "worker", "schemas"},
 }
+# The vocabulary is data of the bottom layer that imports nothing of ours: every package may read it.
+EVERYWHERE = {"extractors.vocabulary"}
 
 
 def test_imports_point_one_way():
@@ -51,9 +53,16 @@ def test_imports_point_one_way():
                     [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
                 for name in names:
                     top = name.split(".")[0]
-                    if top in ALLOWED and top not in allowed:
+                    if top in ALLOWED and top not in allowed and name not in EVERYWHERE:
                         wrong.append(f"{path.relative_to(ROOT)} imports {name}")
     assert wrong == []
+
+
+def test_the_vocabulary_imports_nothing_of_ours():
+    tree = ast.parse((ROOT / "extractors" / "vocabulary.py").read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names} | \
+        {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {name.split(".")[0] for name in imported if name} & set(ALLOWED)
 
 
 def test_locked_pdfplumber_has_the_pdfminer_rce_fixes():

@@ -62,7 +62,7 @@ class QueueEntry(Base):
     requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     request_text: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
-    # Derived from the dossier (see worker.review.refresh_queue).
+    # Derived from the dossier (see worker.review_queue.refresh_queue).
     synced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="received", index=True)
     state: Mapped[str] = mapped_column(String(24), default="nouveau", index=True)

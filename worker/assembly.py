@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from extractors.vocabulary import PIECES
 from schemas.cog import Cog
 from schemas.territoire import Entity, coherent, name_kind, resolve_entity
 from schemas.values import fold
@@ -22,7 +23,6 @@ from worker.store import Store, naive_utc
 
 log = logging.getLogger(__name__)
 
-PIECE_KINDS = ("fiche", "courrier_collectivite", "courrier_prefet")
 # Words that name no place: what is left of an EPCI's name without them is what letters write.
 _GENERIC = re.compile(r"\b(?:communaute de communes|communaute d agglomeration|communaute urbaine|communaute|"
                       r"agglomeration|metropole|cc|ca|cu|commune|ville|de|du|des|d|la|le|les|l)\b")
@@ -98,7 +98,7 @@ def side_of(store: Store, dossier_id: str, cog: Cog) -> Side | None:
     dossier = store.dossier(dossier_id)
     if dossier is None or dossier.status != "processed":
         return None
-    kinds = frozenset(d.kind for d in store.documents(dossier_id) if d.kind in PIECE_KINDS)
+    kinds = frozenset(d.kind for d in store.documents(dossier_id) if d.kind in PIECES)
     values = {fid: row.value for fid, row in store.fields(dossier_id).items()}
     porteuse, from_fiche = _porteuse(values, cog)
     prefet_text = fold(store.document_text(dossier_id, "courrier_prefet")) if "courrier_prefet" in kinds else ""

@@ -83,7 +83,7 @@ def queue_digests(store: Store, settings: Settings, *, now: datetime | None = No
                   hours: float = 24.0) -> list[OutboxRow]:
     """A digest in the outbox (queued) for each active agent who has something to read; at most
     one per agent and day (a second run the same day adds nothing)."""
-    from worker.review import refresh_queue
+    from worker.review_queue import refresh_queue
 
     now = now or utcnow()
     since = now - timedelta(hours=hours)

@@ -6,7 +6,7 @@ import logging
 from datetime import datetime, timezone
 
 from extractors.model import READER_VERSION
-from schemas.fields import FIELD_IDS
+from extractors.vocabulary import FIELD_IDS, PIECES
 from worker.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def export_dossier(store: Store, dossier_id: str) -> dict:
         "fields": {fid: _field(fields.get(fid)) for fid in FIELD_IDS},
         "completeness": dossier.completeness or {
             "complete": False,
-            "pieces": {"fiche": False, "courrier_collectivite": False, "courrier_prefet": False},
+            "pieces": {piece.value: False for piece in PIECES},
             "reasons": [],
         },
         "triage": dossier.triage or {"decision": None, "comment": None, "by": None, "at": None},

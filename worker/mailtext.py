@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from extractors.vocabulary import PieceKind, ReasonCode
 from schemas.articles import de, elides, with_article
 from schemas.labels import FIELD_LABELS, SECTION_LABELS
 from worker.settings import Settings
@@ -26,24 +27,26 @@ SUBJECT_PREFIX = "Objet :"
 # What the porteurs must send or fix, by completeness reason; a reason not listed here (a
 # reviewer's concern, not theirs) is left out, and the instructeur may add it by hand.
 REQUESTS = {
-    "FICHE_ABSENTE": "la fiche de candidature, complétée",
-    "COURRIER_COLLECTIVITE_ABSENT": "le courrier de soutien de la collectivité, signé par le maire "
+    ReasonCode.FICHE_ABSENTE: "la fiche de candidature, complétée",
+    ReasonCode.COURRIER_COLLECTIVITE_ABSENT: "le courrier de soutien de la collectivité, signé par le maire "
                                     "ou par le président de l'EPCI",
-    "COURRIER_COLLECTIVITE_NON_SIGNE": "le courrier de soutien de la collectivité, revêtu de la signature "
+    ReasonCode.COURRIER_COLLECTIVITE_NON_SIGNE: "le courrier de soutien de la collectivité, revêtu de la signature "
                                        "du maire ou du président de l'EPCI",
-    "COURRIER_PREFET_ABSENT": "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
+    ReasonCode.COURRIER_PREFET_ABSENT: "le courrier de soutien du préfet ou du sous-préfet, adressé à la "
                               "sous-direction de l'aménagement durable (AD1/DHUP/DGALN)",
-    "COURRIER_PREFET_NON_SIGNE": "le courrier de soutien du préfet, signé",
-    "COURRIER_PREFET_DESTINATAIRE": "un courrier de soutien du préfet adressé à la sous-direction de "
+    ReasonCode.COURRIER_PREFET_NON_SIGNE: "le courrier de soutien du préfet, signé",
+    ReasonCode.COURRIER_PREFET_DESTINATAIRE: "un courrier de soutien du préfet adressé à la sous-direction de "
                                     "l'aménagement durable (AD1/DHUP/DGALN)",
-    "SIGNATAIRE_NON_HABILITE": "des courriers de soutien signés, pour la collectivité, par le maire ou "
+    ReasonCode.SIGNATAIRE_NON_HABILITE: "des courriers de soutien signés, pour la collectivité, par le maire ou "
                                "le président de l'EPCI, et, pour l'État, par le préfet ou le sous-préfet",
-    "TERRITOIRE_INCOHERENT": "une fiche et des courriers qui désignent la même collectivité et le même "
+    ReasonCode.TERRITOIRE_INCOHERENT: "une fiche et des courriers qui désignent la même collectivité et le même "
                              "territoire (communes, EPCI, département)",
-    "COMMUNE_INCONNUE": "le nom exact des communes concernées, à la section 2 de la fiche",
+    ReasonCode.COMMUNE_INCONNUE: "le nom exact des communes concernées, à la section 2 de la fiche",
 }
-LETTER_REQUESTS = {"courrier_collectivite": "une copie lisible et complète du courrier de soutien de la collectivité",
-                   "courrier_prefet": "une copie lisible et complète du courrier de soutien du préfet"}
+LETTER_REQUESTS = {
+    PieceKind.COURRIER_COLLECTIVITE: "une copie lisible et complète du courrier de soutien de la collectivité",
+    PieceKind.COURRIER_PREFET: "une copie lisible et complète du courrier de soutien du préfet",
+}
 
 
 def porteur_requests(export: dict) -> list[str]:
@@ -61,9 +64,9 @@ def porteur_requests(export: dict) -> list[str]:
 
 
 def _request(code: str, detail: str | None) -> str | None:
-    if code == "SECTION_VIDE" and detail in SECTION_LABELS:
+    if code == ReasonCode.SECTION_VIDE and detail in SECTION_LABELS:
         return f"la {_lower_first(SECTION_LABELS[detail])} de la fiche de candidature, complétée"
-    if code == "VERIFICATION_REQUISE" and detail:
+    if code == ReasonCode.VERIFICATION_REQUISE and detail:
         piece = detail.split(".")[0]
         if piece in LETTER_REQUESTS:
             return LETTER_REQUESTS[piece]

@@ -21,9 +21,9 @@ from extractors.fields import Piece, SignatureZone, extract_fields, letter_zones
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, PageText, Part, PieceKind
 from extractors.ocr import OcrEngine, outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
+from extractors.vocabulary import FIELD_IDS
 from schemas.cog import Cog
 from schemas.completeness import DossierView, assess_completeness
-from schemas.fields import FIELD_IDS
 from schemas.normalise import normalise_fields
 from worker import assembly
 from worker.db import MessageRow, Reading

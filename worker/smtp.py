@@ -19,6 +19,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import select
 
 from extractors.model import FileKind
+from extractors.vocabulary import DossierStatus
 from worker import pipeline
 from worker.db import Dossier, MessageRow, Original
 from worker.mailbox import note_duplicate, original_name, record_failure
@@ -38,7 +39,8 @@ TOO_MANY_MESSAGES = "451 4.7.1 Trop de messages de cet expediteur, reessayez plu
 # The banner names the service, not the SMTP library and its version.
 IDENT = "Guichet"
 
-UNFINISHED = ("received", "processing")  # a dossier left so by a stop is taken again at start
+# A dossier left so by a stop is taken again at start.
+UNFINISHED = (DossierStatus.RECEIVED.value, DossierStatus.PROCESSING.value)
 
 ProcessFn = Callable[[str], None]
 

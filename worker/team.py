@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, urlencode
 from sqlalchemy import delete, func, select
 
 from worker.db import Annotation, Dossier, DossierLabel, Event, SavedView, utcnow
-from worker.review import NotFound, _entry
+from worker.review import NotFound
+from worker.review_queue import entry_of
 from worker.store import Store
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def set_archived(store: Store, dossier_id: str, archived: bool, actor: str) -> b
     """Archive a dossier (out of the queue's default view) or bring it back; False when nothing changed."""
     with store.session() as s:
         _dossier(s, dossier_id)
-        entry = _entry(s, dossier_id)
+        entry = entry_of(s, dossier_id)
         if (entry.archived_at is not None) == archived:
             return False
         entry.archived_at = utcnow() if archived else None

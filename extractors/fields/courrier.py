@@ -17,10 +17,6 @@ from dataclasses import dataclass, field, replace
 from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (
-    MAIRE,
-    PREFET,
-    PRESIDENT_EPCI,
-    SOUS_PREFET,
     Name,
     Quality,
     body_name,
@@ -33,12 +29,10 @@ from extractors.fields.signataire import (
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
+from extractors.vocabulary import LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
-COLLECTIVITE_FIELDS = ("signataire_nom", "signataire_qualite", "collectivite", "date", "signe")
-PREFET_FIELDS = ("signataire_nom", "signataire_qualite", "departement", "date", "signe", "destinataire_dgaln")
-LETTER_FIELDS = {PieceKind.COURRIER_COLLECTIVITE: COLLECTIVITE_FIELDS, PieceKind.COURRIER_PREFET: PREFET_FIELDS}
 _GENERIC = re.compile(r"\b(commune|ville|mairie|hotel de ville|communaute de communes|communaute d'agglomeration|"
                       r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
 

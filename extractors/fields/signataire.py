@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line
+from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
-MAIRE, PRESIDENT_EPCI, PREFET, SOUS_PREFET, AUTRE = "maire", "president_epci", "prefet", "sous_prefet", "autre"
 
 # (role, pattern) in the order they are tried; a span taken by one is not read again.
 _ROLES = (

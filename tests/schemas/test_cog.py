@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from schemas.cog import DEFAULT_PATH, Cog, CommuneKind, commune_keys, epci_key, fold
+from schemas.cog import DEFAULT_PATH, Cog, CommuneKind
+from schemas.cog_names import commune_keys, epci_key
+from schemas.values import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 TARBALL = ROOT.parent / "shared" / "data" / "etalab-decoupage-administratif-6.0.0.tgz"

@@ -9,8 +9,8 @@ import pytest
 
 from extractors.fields import nlp
 from extractors.model import FieldStatus, FieldValue
+from extractors.vocabulary import FIELD_IDS, SECTIONS
 from schemas.completeness import MESSAGES, RULE_FIELDS, DossierView, assess_completeness
-from schemas.fields import FIELD_IDS, SECTIONS
 from schemas.normalise import normalise_fields
 
 PIECES = {"fiche": True, "courrier_collectivite": True, "courrier_prefet": True}

@@ -11,8 +11,8 @@ from extractors.model import FieldStatus, FieldValue
 from schemas.api import FieldCorrectionSchema
 from schemas.normalise import normalise_fields
 from tests.service.conftest import csrf_of, login
-from worker import review
-from worker.review import QueueQuery
+from worker import review, review_queue
+from worker.review_queue import QueueQuery
 
 
 def _store(app):
@@ -38,7 +38,7 @@ def test_a_signe_correction_changes_the_stored_verdict_and_the_queue(app, ids):
     assert [r["code"] for r in after["reasons"]] == ["COURRIER_PREFET_NON_SIGNE"]
     entry = review.queue_entry(store, dossier)
     assert entry.complete is False and " COURRIER_PREFET_NON_SIGNE " in entry.reasons
-    found = review.list_queue(store, QueueQuery(reason="COURRIER_PREFET_NON_SIGNE")).rows
+    found = review_queue.list_queue(store, QueueQuery(reason="COURRIER_PREFET_NON_SIGNE")).rows
     assert [e.dossier_id for e in found] == [dossier]
     review.correct_field(store, dossier, "courrier_prefet.signe", True, "signature en page 2", "i@x.fr")
     assert store.dossier(dossier).completeness["complete"] is True
@@ -108,23 +108,23 @@ def test_searching_without_accents_or_ligatures_finds_the_dossier(app, ids):
     store, dossier = _store(app), ids["01_pdf_numeriques"]
     review.correct_field(store, dossier, "s3.intitule", "Redonner vie au Cœur de bourg", "", "i@x.fr")
     for query in ("coeur", "CŒUR de", "cœur-de-bourg"):
-        assert [e.dossier_id for e in review.list_queue(store, QueueQuery(text=query)).rows] == [dossier], query
+        assert [e.dossier_id for e in review_queue.list_queue(store, QueueQuery(text=query)).rows] == [dossier], query
 
 
 def test_the_queue_counts_and_filters_readings_to_check_and_regions(app, ids):
     store, dossier, other = _store(app), ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
     uncertain = [f for f, row in store.fields(dossier).items() if row.status == "needs_review"]
-    page = review.list_queue(store, QueueQuery())
+    page = review_queue.list_queue(store, QueueQuery())
     assert page.to_check[dossier] == len(uncertain) > 0
-    with_doubts = {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=True)).rows}
+    with_doubts = {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(to_check=True)).rows}
     assert dossier in with_doubts
     _confirm_readings(store, dossier)
-    assert dossier not in {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=True)).rows}
-    assert dossier in {e.dossier_id for e in review.list_queue(store, QueueQuery(to_check=False)).rows}
+    assert dossier not in {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(to_check=True)).rows}
+    assert dossier in {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(to_check=False)).rows}
     # Both samples are Breton (35 and 22): the région finds both, another région neither.
-    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(region="53")).rows} == {dossier, other}
-    assert review.list_queue(store, QueueQuery(region="11")).total == 0
-    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(text="bretagne")).rows} == {dossier, other}
+    assert {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(region="53")).rows} == {dossier, other}
+    assert review_queue.list_queue(store, QueueQuery(region="11")).total == 0
+    assert {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(text="bretagne")).rows} == {dossier, other}
 
 
 def test_the_queue_page_shows_complet_with_its_readings_to_confirm(app, ids):
@@ -187,7 +187,7 @@ def test_queue_exports_have_a_column_per_field_french_reasons_real_dates_and_dat
 
     from openpyxl import load_workbook
 
-    from schemas.fields import FIELD_IDS
+    from extractors.vocabulary import FIELD_IDS
 
     store, dossier = _store(app), ids["11_sans_courrier_prefet"]
     review.correct_field(store, dossier, "fiche.date", "2026-12-03", "", "i@x.fr")
@@ -259,7 +259,7 @@ def test_one_accent_folding_for_the_extractors_the_rules_and_the_search(text):
     from extractors.text import normalise
     from schemas.values import fold
 
-    assert review.fold is fold  # the queue's search text and queries
+    assert review_queue.fold is fold  # the queue's search text and queries
     assert fold(text) == " ".join(re.sub(r"[^a-z0-9]+", " ", normalise(text.replace("æ", "ae").replace("Æ", "AE")
                                                                          .replace("ß", "ss"))).split())
 
@@ -284,7 +284,7 @@ def test_the_received_date_filters_are_typed_in_french(app, ids):
 
 
 def test_every_field_has_a_correction_form_and_a_confirmation_is_said_so(app, ids):
-    from schemas.fields import FIELD_IDS
+    from extractors.vocabulary import FIELD_IDS
 
     store, dossier = _store(app), ids["01_pdf_numeriques"]
     client = app.test_client()

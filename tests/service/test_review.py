@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from schemas.fields import FIELD_IDS
-from worker import review
+from extractors.vocabulary import FIELD_IDS
+from worker import review, review_queue
 from worker.db import MessageRow, utcnow
-from worker.review import QueueQuery
+from worker.review_queue import QueueQuery
 from worker.store import Store
 
 VERDICT = {"complete": False, "pieces": {"fiche": True, "courrier_collectivite": True, "courrier_prefet": False},
@@ -45,18 +45,18 @@ def test_the_queue_filters_sorts_counts_and_searches(any_settings):
     make_dossier(store, "D-a", "Commune de Vitré", "35")
     make_dossier(store, "D-b", "Ville de Guingamp", "22")
     make_dossier(store, "D-c", "Commune de Corte", "2B", {**VERDICT, "complete": True, "reasons": []})
-    assert review.list_queue(store, QueueQuery()).total == 3
-    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(departement="22")).rows] == ["D-b"]
-    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(text="vitre")).rows] == ["D-a"]
-    assert [e.dossier_id for e in review.list_queue(store, QueueQuery(complete=True)).rows] == ["D-c"]
-    assert {e.dossier_id for e in review.list_queue(store, QueueQuery(reason="COURRIER_PREFET_ABSENT")).rows} \
+    assert review_queue.list_queue(store, QueueQuery()).total == 3
+    assert [e.dossier_id for e in review_queue.list_queue(store, QueueQuery(departement="22")).rows] == ["D-b"]
+    assert [e.dossier_id for e in review_queue.list_queue(store, QueueQuery(text="vitre")).rows] == ["D-a"]
+    assert [e.dossier_id for e in review_queue.list_queue(store, QueueQuery(complete=True)).rows] == ["D-c"]
+    assert {e.dossier_id for e in review_queue.list_queue(store, QueueQuery(reason="COURRIER_PREFET_ABSENT")).rows} \
         == {"D-a", "D-b"}
-    ordered = review.list_queue(store, QueueQuery(sort="collectivite", descending=False)).rows
+    ordered = review_queue.list_queue(store, QueueQuery(sort="collectivite", descending=False)).rows
     assert [e.collectivite for e in ordered] == ["Commune de Corte", "Commune de Vitré", "Ville de Guingamp"]
     review.take(store, "D-b", "i@x.fr")
-    page = review.list_queue(store, QueueQuery(state="suivi"))
+    page = review_queue.list_queue(store, QueueQuery(state="suivi"))
     assert [e.dossier_id for e in page.rows] == ["D-b"] and page.counts == {"nouveau": 2, "suivi": 1}
-    assert review.list_queue(store, QueueQuery(text="100%_")).total == 0  # LIKE wildcards are literal
+    assert review_queue.list_queue(store, QueueQuery(text="100%_")).total == 0  # LIKE wildcards are literal
 
 
 def test_a_request_for_documents_waits_until_the_thread_answers(any_settings):

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tests.conftest import ROOT, load_json, run_guichet
 from tests.contract import validate_export
-from worker import pipeline, review
+from worker import pipeline, review_queue
 from worker.db import Event
 from worker.export import export_dossier
 
@@ -70,7 +70,7 @@ def test_a_later_letter_of_the_same_collectivite_joins_its_dossier(store, settin
     [other] = {d for d, k in events if k == "merged_into"}
     assert events[(first, "joined")]["dossier"] == other and events[(first, "joined")]["pieces"] == ["courrier_prefet"]
     assert store.dossier(other).status == "merged" and store.merged_into(other) == first
-    listed = [row.dossier_id for row in review.list_queue(store, review.QueueQuery()).rows]
+    listed = [row.dossier_id for row in review_queue.list_queue(store, review_queue.QueueQuery()).rows]
     assert listed == [first]
 
 
