@@ -8,7 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from extractors.ocr import TesseractEngine, estimate_skew, ocr_page, reversed_bands_inverted, with_missed_text
+from extractors.ocr.engine import TesseractEngine
+from extractors.ocr.inverted_bands import reversed_bands_inverted
+from extractors.ocr.orientation import estimate_skew
+from extractors.ocr.page import ocr_page
+from extractors.ocr.second_reading import with_missed_text
 from tests.extractors.letters import photographed_signatory_block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
