@@ -246,6 +246,7 @@ def _install_hooks(records: str) -> None:
         setattr(owner, attribute, (timed_iterator if iterator else timed)(name, original))
 
     from extractors import classify, images, office, pages as pages_module, pdf_text
+    from extractors.fields import nlp
     from extractors.ocr import engine as engine_module, page as page_module
     from schemas import cog as cog_module
     from worker import assembly, batch, pipeline as pipeline_module, store as store_module
@@ -260,7 +261,8 @@ def _install_hooks(records: str) -> None:
     for attribute, name in (("paper_straightened", "sheet"), ("uncurled_sheet", "dewarp"),
                             ("reversed_bands_inverted", "inverted bands"), ("estimate_skew", "skew"),
                             ("rotated_free", "skew"), ("without_rules", "rules removal"),
-                            ("with_missed_text", "second reading"), ("with_checkboxes", "check boxes")):
+                            ("with_missed_text", "second reading"), ("with_checkboxes", "check boxes"),
+                            ("has_ink", "orientation signal"), ("upright_by_letters", "orientation signal")):
         if hasattr(page_module, attribute):
             patch(page_module, attribute, name)
     # The first levelled reading of a page is "reading"; any other (a turned page read again)
@@ -290,6 +292,7 @@ def _install_hooks(records: str) -> None:
     patch(pipeline_module, "check_signature", "ink check")
     patch(pipeline_module, "block_text", "signatory block")
     patch(pipeline_module, "outside_paper_whitened", "sheet")
+    patch(nlp, "_model", "spacy load")
     patch(pipeline_module, "extract_fields", "fields")
     patch(pipeline_module, "letter_zones", "fields")
     patch(pipeline_module, "normalise_fields", "normalise")
@@ -305,6 +308,28 @@ def _install_hooks(records: str) -> None:
 
 
 # Reporting ------------------------------------------------------------------------------
+
+GROUPS = (  # the profile summed by kind of work, in this order: the first that matches
+    ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
+    ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
+    ("page image work around Tesseract", lambda s: s.startswith("page")),
+    ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
+     or s.endswith("office to pdf") or s.endswith("text layer")),
+    ("signatures (rest)", lambda s: s.startswith("signatures")),
+    ("database", lambda s: s.endswith("database")),
+    ("fields, classify, assessment, export, other", lambda s: True),
+)
+
+
+def profile_groups(records: Path, limit_cpu: float) -> list[str]:
+    """CPU by kind of work, and as a share of the limit's CPU."""
+    sums = dict.fromkeys((name for name, _ in GROUPS), 0.0)
+    for line in records.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        name = next(name for name, test in GROUPS if test(record["stage"]))
+        sums[name] += record["cpu"]
+    return [f"    {name:<58} cpu {cpu:6.2f} s = {cpu / limit_cpu:4.2f}x the limit" for name, cpu in sums.items()]
+
 
 def profile_table(records: Path) -> list[str]:
     totals: dict[str, list[float]] = {}
@@ -355,6 +380,7 @@ def main() -> None:
         empty = work / "empty"
         empty.mkdir()
         for name, case in cases.items():
+            limit_cpu = 1.0
             files = input_files(case / "input")
             prep = work / f"limit-{name}"
             prep.mkdir()
@@ -376,6 +402,7 @@ def main() -> None:
                 wall, cpu = guichet(case / "input", work, profile=records)
                 print(f"  profiled run: {wall:.2f} s wall, {cpu:.2f} s cpu (start-up included, timers add a little)")
                 print("\n".join(profile_table(records)))
+                print("\n".join(profile_groups(records, limit_cpu)))
             sys.stdout.flush()
 
 
