@@ -25,6 +25,8 @@ from extractors.ocr.orientation import (
     quarter_turned,
     reads_better,
     rotated_free,
+    standing_words,
+    upright_by_letters,
 )
 from extractors.ocr.second_reading import with_missed_text
 from extractors.ocr.sheet import paper_straightened
@@ -40,7 +42,7 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
     flat = warp is None  # a scan or a fax, not a photographed sheet
     words, upright, read, skew = _read_level(gray, engine, flat)
     rotation = 0
-    if looks_turned(words) and has_ink(gray):
+    if looks_turned(words) and has_ink(gray) and (standing_words(words) or not upright_by_letters(gray)):
         turn, confidence = engine.orientation(for_osd(gray))
         if turn and confidence >= 1.0:
             turned = _read_level(quarter_turned(gray, turn), engine, flat)
