@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.model import FileKind  # noqa: E402
-from extractors.ocr import TesseractEngine  # noqa: E402
+from extractors.ocr.engine import TesseractEngine  # noqa: E402
 from worker.pipeline import read_stored_file  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402

@@ -39,7 +39,7 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 import uuid  # noqa: E402
 
-from extractors.ocr import TesseractEngine  # noqa: E402
+from extractors.ocr.engine import TesseractEngine  # noqa: E402
 from schemas.cog import Cog  # noqa: E402
 from worker import pipeline  # noqa: E402
 from worker.inputs import plan_input  # noqa: E402

@@ -1,6 +1,6 @@
 """Curled paper flattened: the bowed text lines and table rules of a photographed sheet made straight.
 
-The four-corner warp (ocr.paper_straightened) undoes the camera's angle but not a sheet
+The four-corner warp (ocr.sheet.paper_straightened) undoes the camera's angle but not a sheet
 that was curled or bent: its rows still bow, a label then lies level with the next row's
 answer and Tesseract joins or splits lines. Here the bow is measured on the lines
 themselves and removed by a smooth displacement field:

@@ -14,7 +14,8 @@ from PIL import Image
 from extractors import images, office, pdf_text
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import FileKind, Issue, PageText, ReadResult
-from extractors.ocr import OcrEngine, ocr_page
+from extractors.ocr.engine import OcrEngine
+from extractors.ocr.page import ocr_page
 
 log = logging.getLogger(__name__)
 

@@ -111,7 +111,7 @@ def cog():
 
 @pytest.fixture(scope="session")
 def engine():
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
 
     return TesseractEngine("fra", timeout=120)
 

@@ -80,7 +80,7 @@ def _processor_here(store: Store, settings: Settings) -> Callable[[str], None]:
         from worker import pipeline
 
         if not loaded:
-            from extractors.ocr import TesseractEngine
+            from extractors.ocr.engine import TesseractEngine
             from schemas.cog import Cog
 
             loaded["engine"] = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)

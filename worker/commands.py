@@ -235,7 +235,7 @@ def reprocess(every: bool, since: datetime | None, ids: tuple[str, ...]) -> None
         raise click.UsageError("Indiquez --all, --since DATE ou des identifiants de dossier.")
     from tqdm import tqdm
 
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from schemas.cog import Cog
     from worker import pipeline
     from worker.export import export_dossier

@@ -251,7 +251,7 @@ def preload(*, worker: bool = True) -> None:
     pipeline's modules, the COG, the OCR engine and spaCy's model (seconds each job would
     otherwise pay again)."""
     from extractors.fields import nlp
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from schemas.cog import Cog
     from worker import pipeline  # noqa: F401
 

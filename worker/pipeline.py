@@ -19,7 +19,8 @@ from extractors import classify, images, mail, pades, pages, pdf_text, sniff, un
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.fields import Piece, SignatureZone, extract_fields, letter_zones
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, MailMessage, PageText, Part, PieceKind
-from extractors.ocr import OcrEngine, outside_paper_whitened
+from extractors.ocr.engine import OcrEngine
+from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
 from extractors.vocabulary import FIELD_IDS
 from schemas.cog import Cog
@@ -419,7 +420,7 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
 def block_text(image, zone: SignatureZone, dpi: float) -> tuple[str, ...]:
     """The signatory area's lines read again on its dark ink alone: a stamp over the typed block
     often hides it from the page's OCR. Empty when it cannot be read."""
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from extractors.signature import dark_ink
 
     crop = dark_ink(image, zone.bbox, dpi)

@@ -331,7 +331,7 @@ def note_upload(store: Store, dossier_id: str, actor: str, names: list[str]) -> 
 
 def process_now(store: Store, settings, dossier_id: str) -> None:
     """Read a dossier (again): corrections stay, the verdict is recomputed."""
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from schemas.cog import Cog
     from worker import pipeline
 
@@ -343,7 +343,7 @@ def process_now(store: Store, settings, dossier_id: str) -> None:
 def read_now(store: Store, settings, dossier_id: str, engine=None) -> None:
     """The reading stage alone, as the read job does it (cached by content, "pieces_read"
     recorded): the dossier page shows this stage done before the understanding begins."""
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from worker import pipeline
 
     if store.merged_into(dossier_id) != dossier_id:

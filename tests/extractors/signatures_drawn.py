@@ -159,7 +159,8 @@ def read_signature(variant: Variant, folder) -> tuple[object, object]:
     from extractors.fields.courrier import read_letter
     from extractors.images import image_pages
     from extractors.model import PieceKind
-    from extractors.ocr import TesseractEngine, ocr_page
+    from extractors.ocr.engine import TesseractEngine
+    from extractors.ocr.page import ocr_page
     from worker.pipeline import signature_of
 
     path = folder / f"{variant.name}.png"

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from extractors.fields.fiche import extract_fiche
-from extractors.ocr import ocr_page
+from extractors.ocr.page import ocr_page
 from tests.conftest import SHARED
 
 FORM = SHARED / "forms" / "fiche-de-candidature-atelier-flash.pdf"

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from extractors.dewarp import uncurled_sheet
 from extractors.geometry import curl_grid, to_page
 from extractors.model import PageText
-from extractors.ocr import ocr_page
+from extractors.ocr.page import ocr_page
 from extractors.signature import upright
 from tests.extractors.test_perspective import DPI, FONT, PAGE, ROWS, form_table, photo
 
@@ -184,7 +184,7 @@ def test_a_curled_photo_is_read_with_level_rows_and_boxes_on_the_photo(curled_ph
 
 
 def test_the_signature_check_sees_the_page_ocr_read(curled_photo):
-    from extractors.ocr import outside_paper_whitened, paper_straightened
+    from extractors.ocr.sheet import outside_paper_whitened, paper_straightened
 
     page, image, _, _ = curled_photo
     gray = image.convert("L")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from extractors.ocr import TesseractEngine, estimate_skew, ocr_page, reversed_bands_inverted, with_missed_text
+from extractors.ocr.engine import TesseractEngine
+from extractors.ocr.inverted_bands import reversed_bands_inverted
+from extractors.ocr.orientation import ascender_balance, estimate_skew, upright_by_letters
+from extractors.ocr.page import ocr_page
+from extractors.ocr.second_reading import with_missed_text
 from tests.extractors.letters import photographed_signatory_block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -162,3 +167,63 @@ def test_a_reversed_band_becomes_dark_text_on_paper_without_a_frame():
     # No dark outline left where the band's edge was: every row around it is mostly paper.
     for row in list(range(88, 100)) + list(range(138, 150)):
         assert (pixels[row, 90:1310] < 128).mean() < 0.3, row
+
+
+PROSE = [
+    "Monsieur le Préfet, la commune souhaite accueillir un atelier flash",
+    "afin de réfléchir avec les habitants au devenir du centre-bourg, dont",
+    "les commerces ferment les uns après les autres depuis quelques années.",
+    "Le conseil municipal a délibéré le quatorze février et soutient la",
+    "candidature ; la communauté de communes y est également favorable.",
+    "Nous joignons à ce courrier la fiche de candidature complétée ainsi",
+    "que les pièces demandées, et restons à votre disposition pour tout",
+    "complément. Veuillez agréer, Monsieur le Préfet, l'expression de",
+    "notre considération distinguée. Le Maire, Jean-Philippe Godefroy",
+]
+
+
+def prose_page() -> Image.Image:
+    """A letter's paragraph, 200 dpi: lower-case print with its ascenders and descenders."""
+    image = Image.new("L", (1400, 1100), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 30)
+    for i, line in enumerate(PROSE):
+        draw.text((70, 80 + i * 105), line, fill=0, font=font)
+    return image
+
+
+def test_letters_tell_a_page_upright_from_one_upside_down():
+    page = prose_page()
+    assert upright_by_letters(page)
+    assert not upright_by_letters(page.rotate(180))
+    balance, marks = ascender_balance(page)
+    turned_balance, _ = ascender_balance(page.rotate(180))
+    assert marks >= 60 and balance > 0.2 and turned_balance < -0.2
+    assert not upright_by_letters(Image.new("L", (1400, 1100), 255))  # nothing to tell by
+
+
+class _PoorReadings(TesseractEngine):
+    """Real Tesseract whose first readings come back unsure (as on a faint photo), counting OSD calls."""
+
+    def __init__(self):
+        super().__init__("fra", timeout=120)
+        self.orientation_calls = 0
+
+    def words(self, image):
+        return [replace(w, conf=w.conf * 0.5) for w in super().words(image)]
+
+    def orientation(self, image):
+        self.orientation_calls += 1
+        return super().orientation(image)
+
+
+def test_a_poor_reading_of_an_upright_page_asks_no_orientation():
+    engine = _PoorReadings()
+    page = ocr_page(prose_page(), engine, number=1, dpi=DPI)
+    assert engine.orientation_calls == 0 and page.rotation == 0 and "candidature" in page.text
+
+
+def test_a_poor_reading_of_a_page_upside_down_still_turns_it():
+    engine = _PoorReadings()
+    page = ocr_page(prose_page().rotate(180), engine, number=1, dpi=DPI)
+    assert engine.orientation_calls == 1 and page.rotation == 180 and "candidature" in page.text

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.geometry import to_page
 from extractors.model import PageText
-from extractors.ocr import ocr_page
+from extractors.ocr.page import ocr_page
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 DPI = 150

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.ocr import TesseractEngine, ocr_page
+from extractors.ocr.engine import TesseractEngine
+from extractors.ocr.page import ocr_page
 from extractors.rules import without_rules
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -163,7 +163,8 @@ def _scanned_letter(name: str, body: tuple[str, ...], strokes: str, seed: int):
 ])
 def test_a_signature_across_the_name_gives_the_name_or_a_review_never_strokes(name, strokes, seed):
     """Through real Tesseract: whatever OCR makes of the strokes is not a sure name."""
-    from extractors.ocr import TesseractEngine, ocr_page
+    from extractors.ocr.engine import TesseractEngine
+    from extractors.ocr.page import ocr_page
 
     page = ocr_page(_scanned_letter(name, BODY[:2], strokes, seed), TesseractEngine(), number=1, dpi=DPI)
     got = read_letter(COLL, "lettre.png", (page,)).fields.get("signataire_nom")
@@ -171,7 +172,8 @@ def test_a_signature_across_the_name_gives_the_name_or_a_review_never_strokes(na
 
 
 def test_a_scanned_letter_whose_body_names_the_signer_gives_the_name():
-    from extractors.ocr import TesseractEngine, ocr_page
+    from extractors.ocr.engine import TesseractEngine
+    from extractors.ocr.page import ocr_page
 
     page = ocr_page(_scanned_letter("Marie Duval", SIGNED_BODY, "tall", 3), TesseractEngine(), number=1, dpi=DPI)
     got = read_letter(COLL, "lettre.png", (page,)).fields["signataire_nom"]

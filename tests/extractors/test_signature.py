@@ -279,7 +279,9 @@ def test_a_degraded_letter_end_to_end_signatory_read_and_signature_found(px_per_
     """OCR, letter reading and signature check together, on a small, soft, JPEG'd signatory block."""
     from extractors.fields.courrier import read_letter
     from extractors.model import PieceKind
-    from extractors.ocr import TesseractEngine, ocr_page, outside_paper_whitened
+    from extractors.ocr.engine import TesseractEngine
+    from extractors.ocr.page import ocr_page
+    from extractors.ocr.sheet import outside_paper_whitened
     from tests.extractors.letters import photographed_signatory_block
 
     image, dpi = photographed_signatory_block(px_per_point=px_per_point)

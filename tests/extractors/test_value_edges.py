@@ -108,7 +108,8 @@ def test_an_office_files_cell_is_finished_the_same_way():
 def test_a_scanned_retyped_fiche_with_labels_close_to_their_answers():
     from PIL import Image, ImageDraw, ImageFont
 
-    from extractors.ocr import TesseractEngine, ocr_page
+    from extractors.ocr.engine import TesseractEngine
+    from extractors.ocr.page import ocr_page
 
     dpi = 200
     scale = dpi / 72

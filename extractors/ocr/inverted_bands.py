@@ -1,0 +1,55 @@
+"""Reversed text (light on a dark band) made dark on light before reading."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+
+def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
+    """Light text on a dark band (a form's section headings, a coloured letterhead) turned dark on light.
+
+    Tesseract reads reversed text poorly, worst on photos: "ANNEXE 1 – LES DYNAMIQUES DU
+    TERRITOIRE" came out as "NNEXE 1 - LES DYNAMIQUES DU TERRITOI". A band is a wide, low,
+    nearly full rectangle much darker than the paper; only its box is inverted.
+    """
+    import cv2
+
+    pixels = np.asarray(gray)
+    scale = min(1.0, 1000 / max(pixels.shape))
+    small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
+    paper = float(np.percentile(small, 90))
+    dark = (small < 0.45 * paper).astype(np.uint8)
+    if not dark.any():
+        return gray
+    # The light letters inside a band are holes in it: closed, the band is one solid block.
+    closed = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    height, width = small.shape
+    out = None
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        # Wide and low; a little slanted on a photo, so its box is not quite full.
+        if w < 0.25 * width or not 0.006 * height <= h <= 0.06 * height or area < 0.7 * w * h:
+            continue
+        if not 0.5 <= dark[y:y + h, x:x + w].mean() <= 0.97:  # no light inside: a plain bar, no text
+            continue
+        # A margin around the band: its blurred edge lies partly outside its box.
+        m = 3
+        bx0, by0 = max(0, x - m), max(0, y - m)
+        bx1, by1 = min(small.shape[1], x + w + m), min(small.shape[0], y + h + m)
+        band = (labels[by0:by1, bx0:bx1] == label).astype(np.uint8)
+        outline, _ = cv2.findContours(band, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(band, outline, -1, 1, thickness=cv2.FILLED)  # the letters' holes filled: one solid band
+        band = cv2.dilate(band, np.ones((3, 3), np.uint8))
+        x0, y0 = int(bx0 / scale), int(by0 / scale)
+        x1, y1 = min(pixels.shape[1], int(np.ceil(bx1 / scale))), min(pixels.shape[0], int(np.ceil(by1 / scale)))
+        mask = cv2.resize(band, (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST)
+        out = pixels.copy() if out is None else out
+        region = out[y0:y1, x0:x1]
+        region[mask > 0] = 255 - region[mask > 0]
+        # The band's edge, grey either way, would stay as a frame around the heading: paper instead.
+        k = np.ones((max(5, int(0.2 * h / scale)),) * 2, np.uint8)
+        edge = (cv2.dilate(mask, k) > 0) & (cv2.erode(mask, k, borderType=cv2.BORDER_CONSTANT, borderValue=0) == 0)
+        region[edge] = 255
+    return gray if out is None else Image.fromarray(out)

@@ -1,0 +1,89 @@
+"""Reading one page image: straightened, turned upright, deskewed, read, read again where text was missed.
+
+Pages are OCR'd upright: a small skew is measured and removed first, and a page whose
+reading is poor is checked with Tesseract's orientation detection (OSD) and read again
+turned. Word boxes are in points on the upright page; PageText.to_page maps them to the page as received.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from extractors.dewarp import uncurled_sheet
+from extractors.geometry import scaled_warp
+from extractors.model import PageText, Word
+from extractors.ocr.checkbox_words import with_checkboxes
+from extractors.ocr.engine import OcrEngine, RawWord
+from extractors.ocr.inverted_bands import reversed_bands_inverted
+from extractors.ocr.orientation import (
+    MIN_SKEW,
+    estimate_skew,
+    for_osd,
+    has_ink,
+    looks_turned,
+    mean_conf,
+    quarter_turned,
+    reads_better,
+    rotated_free,
+    standing_words,
+    upright_by_letters,
+)
+from extractors.ocr.second_reading import with_missed_text
+from extractors.ocr.sheet import paper_straightened
+from extractors.rules import without_rules
+
+
+def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
+    """Read one page: a photographed sheet warped flat and uncurled, turned upright if need be,
+    then deskewed; boxes in points."""
+    straight, warp = paper_straightened(image.convert("L"))
+    straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
+    gray = reversed_bands_inverted(straight)
+    flat = warp is None  # a scan or a fax, not a photographed sheet
+    words, upright, read, skew = _read_level(gray, engine, flat)
+    rotation = 0
+    if looks_turned(words) and has_ink(gray) and (standing_words(words) or not upright_by_letters(gray)):
+        turn, confidence = engine.orientation(for_osd(gray))
+        if turn and confidence >= 1.0:
+            turned = _read_level(quarter_turned(gray, turn), engine, flat)
+            if reads_better(turned[0], words):
+                (words, upright, read, skew), rotation = turned, turn
+    words = with_missed_text(words, read, engine)  # the rules found once, for both readings
+    words = with_checkboxes(words, upright)
+    scale = 72.0 / dpi
+    return PageText(
+        number=number,
+        width=image.width * scale,  # the page as received: what the review UI shows
+        height=image.height * scale,
+        words=_page_words(words, scale),
+        ocr=True,
+        confidence=round(mean_conf(words), 4),
+        rotation=rotation,
+        skew=skew,
+        warp=scaled_warp(warp, scale),
+    )
+
+
+def _read_level(gray: Image.Image, engine: OcrEngine,
+                flat: bool) -> tuple[list[RawWord], Image.Image, Image.Image, float]:
+    """OCR after removing a small skew, on a flat scan with the table's rules taken off;
+    returns the words, the levelled image (rules kept, for the check boxes), the image read
+    (for the second reading) and the skew removed.
+
+    A photographed sheet keeps its rules: once warped its rules are broken and bowed, and
+    what is left of them misleads the layout more than whole rules do (measured on photos)."""
+    skew = estimate_skew(gray)
+    level = gray if abs(skew) < MIN_SKEW else rotated_free(gray, -skew)
+    read = without_rules(level) if flat else level
+    return engine.words(read), level, read, round(skew, 2) if level is not gray else 0.0
+
+
+def _page_words(words: list[RawWord], scale: float) -> tuple[Word, ...]:
+    """Words in points on the upright page; PageText.to_page maps them back for display."""
+    line_index: dict[tuple[int, int, int], int] = {}
+    out = []
+    for raw in words:
+        line = line_index.setdefault(raw.line, len(line_index))
+        box = (raw.left * scale, raw.top * scale, (raw.left + raw.width) * scale, (raw.top + raw.height) * scale)
+        out.append(Word(raw.text, tuple(round(v, 2) for v in box), round(raw.conf, 3), line))
+    return tuple(out)
