@@ -1,4 +1,4 @@
-"""OCR engines for tests, implementing extractors.ocr.OcrEngine: one that reads scripted words, one that crashes.
+"""OCR engines for tests, implementing extractors.ocr.engine.OcrEngine: one that reads scripted words, one that crashes.
 
 Inject them where the pipeline takes its engine (`engine=` of the pipeline's functions, or
 `extractors.pages.read_file`). The real engine with impossible settings gives the real OCR codes:
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from extractors.ocr import RawWord
+from extractors.ocr.engine import RawWord
 
 
 class ScriptedEngine:

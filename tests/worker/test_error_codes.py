@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import Part
-from extractors.ocr import TesseractEngine
+from extractors.ocr.engine import TesseractEngine
 from tests.conftest import SHARED
 from tests.contract import validate_export
 from tests.engines import CrashingEngine, ScriptedEngine
