@@ -60,7 +60,7 @@ MEASURE = """
 import json, resource, sys
 from pathlib import Path
 from extractors.model import Part
-from worker import pipeline
+from worker.intake import intake_files
 from worker.settings import Limits, Settings
 from worker.store import Store
 

@@ -54,7 +54,7 @@ def count(store: Store, model) -> int:
 
 
 class Recorder:
-    """A stand-in for process_dossier that marks the dossier processed, or fails."""
+    """A stand-in for pipeline.run that marks the dossier processed, or fails."""
 
     def __init__(self, store: Store, error: Exception | None = None):
         self.store, self.error, self.calls = store, error, []
