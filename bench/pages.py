@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.model import FileKind  # noqa: E402
-from extractors.ocr.engine import TesseractEngine  # noqa: E402
+from worker.context import make_context  # noqa: E402
 from worker.pipeline import read_stored_file  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
@@ -66,11 +66,11 @@ def guichet_read(pdf: Path, workdir: Path, workers: int) -> float:
     """Seconds for Guichet to read every page of `pdf` (fresh store: no cache)."""
     settings = Settings.from_env({"GUICHET_DATA_DIR": str(workdir)})
     settings = replace(settings, ocr_workers=workers)
-    store = Store(settings)
-    engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-    sha256 = store.blobs.put(pdf.read_bytes())
+    ctx = make_context(settings, Store(settings))
+    ctx.engine  # noqa: B018  (built before the clock starts, as it was)
+    sha256 = ctx.store.blobs.put(pdf.read_bytes())
     started = time.perf_counter()
-    reading = read_stored_file(sha256, FileKind.PDF, pdf.name, store=store, settings=settings, engine=engine)
+    reading = read_stored_file(sha256, FileKind.PDF, pdf.name, ctx)
     elapsed = time.perf_counter() - started
     assert reading.error_code is None and reading.page_count > 0, reading.issues
     return elapsed

@@ -42,7 +42,9 @@ import uuid  # noqa: E402
 from extractors.ocr.engine import TesseractEngine  # noqa: E402
 from schemas.cog import Cog  # noqa: E402
 from worker import pipeline  # noqa: E402
+from worker.context import make_context  # noqa: E402
 from worker.inputs import plan_input  # noqa: E402
+from worker.intake import intake_files, intake_message  # noqa: E402
 from worker.queue import JOBS_PER_DOSSIER, STAGES, enqueue_processing, make_queue  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 from worker.store import Store  # noqa: E402
@@ -76,9 +78,9 @@ def intake(cases: list[str], store: Store, settings: Settings) -> dict[str, str]
     for case in cases:
         plan = plan_input(ROOT / "samples" / case / "input", case)
         for name, raw in plan.messages:
-            ids[case] = pipeline.intake_message(raw, name, store=store, settings=settings).dossier_id
+            ids[case] = intake_message(raw, name, store=store, settings=settings).dossier_id
         if plan.loose:
-            ids[case] = pipeline.intake_files(plan.loose, case, store=store, settings=settings).dossier_id
+            ids[case] = intake_files(plan.loose, case, store=store, settings=settings).dossier_id
     return ids
 
 
@@ -91,12 +93,12 @@ def in_process(cases: list[str], workdir: Path, redis_url: str) -> tuple[dict[st
     cpu = cpu_seconds()
     for case in cases:
         started = time.perf_counter()
-        pipeline.process_dossier(ids[case], store=store, settings=settings, engine=engine, cog=cog)
+        pipeline.run(ids[case], make_context(settings, store, engine=engine, cog=cog))
         seconds[case] = time.perf_counter() - started
     at, cpu = load(), cpu_seconds() - cpu
     started = time.perf_counter()
     for case in cases:
-        pipeline.process_dossier(ids[case], store=store, settings=settings, engine=engine, cog=cog)
+        pipeline.run(ids[case], make_context(settings, store, engine=engine, cog=cog))
     return seconds, time.perf_counter() - started, at, cpu
 
 

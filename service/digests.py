@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, g, render_template
 from sqlalchemy import select
 
 from service.security import requires
-from worker import digest, review
+from worker import digest, review_queue
 from worker.db import OutboxRow, utcnow
 
 bp = Blueprint("digests", __name__)
@@ -21,7 +21,7 @@ SHOWN = 30  # a month of days
 def index():
     """The agent's own digests, newest first; the last 24 hours as the next digest would list them."""
     store = current_app.extensions["guichet"].store
-    review.refresh_queue(store)  # lines of dossiers the pipeline just made
+    review_queue.refresh_queue(store)  # lines of dossiers the pipeline just made
     now = utcnow()
     current = digest.compose(store, g.user.login, now - timedelta(hours=24))
     return render_template("digests/index.html", active="digests", sent=sent_digests(store, g.user.login),

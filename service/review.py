@@ -14,6 +14,7 @@ from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import can, requires
 from worker import accounts, progress, review, team
+from worker.events import EventKind
 from worker.export import export_dossier
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("review", __name__, url_prefix="/dossiers")
 VIEWER_WIDTH = 900
 # The mails in and out go in the history too, so that it tells the whole instruction.
-MAIL_EVENTS = ("message", "mail_sent", "mail_failed", "mail_uncertain")
+MAIL_EVENTS = (EventKind.MESSAGE, EventKind.MAIL_SENT, EventKind.MAIL_FAILED, EventKind.MAIL_UNCERTAIN)
 
 
 def _guichet():
@@ -141,7 +142,7 @@ def edit_field(dossier_id: str, field_id: str):
                                     _anchor=f"ligne-{field_id.replace('.', '-')}"))
     export = load_export(dossier_id)
     current = export["fields"][field_id]
-    events = [e for e in review.history(_guichet().store, dossier_id, ("field_corrected",))
+    events = [e for e in review.history(_guichet().store, dossier_id, (EventKind.FIELD_CORRECTED,))
               if e.data.get("field") == field_id]
     viewed = None
     if current.get("source"):  # the source box beside the form: what was read, where

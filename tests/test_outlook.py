@@ -15,7 +15,9 @@ from tests.conftest import ROOT, SHARED
 from tests.contract import validate_export
 from tests.outlook_writer import Attachment, OutlookMessage, TnefFile, write_cfb, write_msg, write_tnef
 from worker import pipeline
+from worker.context import make_context
 from worker.export import export_dossier
+from worker.intake import intake_files, intake_message
 from worker.store import Store
 
 CORPUS = SHARED / "robustness" / "mail"
@@ -65,8 +67,8 @@ def test_tnef_of_the_corpus_gives_its_jpeg_and_its_rtf_body():
 
 def test_the_inner_attachment_of_a_corpus_msg_becomes_a_document(store, settings, engine, cog):
     raw = (CORPUS / "unstructured__fake-email-attachment.msg").read_bytes()
-    intake = pipeline.intake_message(raw, "fake.msg", store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_message(raw, "fake.msg", store=store, settings=settings)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     export = export_dossier(store, intake.dossier_id)
     validate_export(export)
     assert [m["file"] for m in export["messages"]] == ["fake.msg"]
@@ -75,7 +77,7 @@ def test_the_inner_attachment_of_a_corpus_msg_becomes_a_document(store, settings
 
 def test_a_loose_winmail_dat_gives_its_files_to_the_dossier(store, settings):
     raw = (CORPUS / "mimekit__christmas.tnef").read_bytes()
-    intake = pipeline.intake_files([Part("winmail.dat", raw)], "/upload", store=store, settings=settings)
+    intake = intake_files([Part("winmail.dat", raw)], "/upload", store=store, settings=settings)
     files = {f.name: f for f in store.files(intake.dossier_id)}
     assert files["winmail.dat"].role == "container" and files["winmail.dat"].kind == FileKind.TNEF
     picture = files["kitten-playing-with-a-christmas-tree.jpg"]
@@ -148,7 +150,7 @@ def test_a_truncated_msg_gets_msg_invalid_and_keeps_what_was_read(any_settings):
         Attachment("petite.pdf", b"%PDF-1.4 small", "application/pdf"),
         Attachment("grande.pdf", b"%PDF-1.4 " + bytes(range(256)) * 40, "application/pdf")]))
     raw = whole[:len(whole) - 3000]
-    intake = pipeline.intake_message(raw, "tronque.msg", store=store, settings=any_settings)
+    intake = intake_message(raw, "tronque.msg", store=store, settings=any_settings)
     [row] = store.messages(intake.dossier_id)
     assert [i["code"] for i in row.issues] == ["MSG_INVALID"]
     assert "petite.pdf" in [f.name for f in store.files(intake.dossier_id)]
@@ -162,7 +164,7 @@ def test_broken_outlook_attachments_get_their_own_codes(any_settings):
     raw = eml("<b@x.fr>", "Pièces abîmées", {"transfert.msg": not_ole, "winmail.dat": broken_tnef,
                                               "fiche.pdf": PIECES["Fiche_candidature_AtelierFlash_Combourg.pdf"]},
               types={"winmail.dat": "application/ms-tnef", "transfert.msg": "application/vnd.ms-outlook"})
-    intake = pipeline.intake_message(raw, "abime.eml", store=store, settings=any_settings)
+    intake = intake_message(raw, "abime.eml", store=store, settings=any_settings)
     [row] = store.messages(intake.dossier_id)
     files = {f.name: f for f in store.files(intake.dossier_id)}
     assert {i["code"] for i in row.issues} == {"MSG_INVALID"}  # the .msg is one only by its name
@@ -185,20 +187,20 @@ def test_a_readable_file_under_an_outlook_name_stays_a_piece():
 
 def test_a_msg_joins_its_thread_by_headers_or_by_mapi_properties(any_settings):
     store = Store(any_settings)
-    first = pipeline.intake_message(eml("<m1@ddt35.fr>", "Candidature Vitré", {}), "m1.eml",
+    first = intake_message(eml("<m1@ddt35.fr>", "Candidature Vitré", {}), "m1.eml",
                                     store=store, settings=any_settings)
     by_headers = write_msg(OutlookMessage(subject="RE: Candidature Vitré", headers=headers(
         "<r1@vitre.fr>", "RE: Candidature Vitré", in_reply_to="<m1@ddt35.fr>")))
     by_mapi = write_msg(OutlookMessage(subject="Pièce manquante", sender="maire@vitre.fr",
                                        message_id="<r2@vitre.fr>", in_reply_to="<r1@vitre.fr>"))
     unrelated = write_msg(OutlookMessage(subject="Autre sujet", sender="x@y.fr", message_id="<u@y.fr>"))
-    joined = [pipeline.intake_message(raw, name, store=store, settings=any_settings).dossier_id
+    joined = [intake_message(raw, name, store=store, settings=any_settings).dossier_id
               for raw, name in ((by_headers, "r1.msg"), (by_mapi, "r2.msg"))]
     assert joined == [first.dossier_id, first.dossier_id]
-    assert pipeline.intake_message(unrelated, "u.msg", store=store, settings=any_settings).dossier_id != first.dossier_id
+    assert intake_message(unrelated, "u.msg", store=store, settings=any_settings).dossier_id != first.dossier_id
     # The .eml form of the first message, received again as a .msg, is the same message.
     again = write_msg(OutlookMessage(subject="Candidature Vitré", headers=headers("<m1@ddt35.fr>", "Candidature Vitré")))
-    repeat = pipeline.intake_message(again, "m1.msg", store=store, settings=any_settings)
+    repeat = intake_message(again, "m1.msg", store=store, settings=any_settings)
     assert (repeat.dossier_id, repeat.new) == (first.dossier_id, False)
 
 
@@ -213,8 +215,8 @@ def test_outlook_forms_give_the_same_dossier_as_their_eml(tmp_path, settings, en
         own = replace(settings, data_dir=tmp_path / label, storage_dir=tmp_path / label / "blobs",
                       database_url=f"sqlite:///{tmp_path / label / 'g.sqlite3'}")
         store = Store(own)
-        intake = pipeline.intake_message(raw, f"{case}-{label}", store=store, settings=own)
-        kept = pipeline.process_dossier(intake.dossier_id, store=store, settings=own, engine=engine, cog=cog)
+        intake = intake_message(raw, f"{case}-{label}", store=store, settings=own)
+        kept = pipeline.run(intake.dossier_id, make_context(own, store, engine=engine, cog=cog))
         export = export_dossier(store, kept)
         validate_export(export)
         got[label] = export

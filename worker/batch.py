@@ -35,7 +35,7 @@ class Batch:
             self.per_input.setdefault(plan.input, {"dossiers": [], "files": [], "errors": []})
         if not any(plan.mailboxes or plan.messages or plan.loose for plan in plans):
             return  # nothing to read: the readers are not even loaded
-        from worker import pipeline
+        from worker import intake
 
         messages = []
         for plan in plans:
@@ -45,11 +45,11 @@ class Batch:
                                 for i, raw in enumerate(self._split(plan.input, name, data, entry)))
             messages.extend((plan.input, name, raw) for name, raw in plan.messages)
             if plan.loose:
-                done = pipeline.intake_files(plan.loose, str(Path(plan.input).resolve()),
-                                             store=self.store, settings=self.settings)
+                done = intake.intake_files(plan.loose, str(Path(plan.input).resolve()),
+                                           store=self.store, settings=self.settings)
                 self._note(plan.input, done.dossier_id)
         for given, name, raw in sorted(messages, key=lambda m: _date_key(m[2])):
-            done = pipeline.intake_message(raw, name, store=self.store, settings=self.settings)
+            done = intake.intake_message(raw, name, store=self.store, settings=self.settings)
             self._note(given, done.dossier_id)
             if done.duplicate_of and done.duplicate_of != name:
                 code = ErrorCode.MAIL_DUPLICATE

@@ -11,15 +11,9 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
-
-if TYPE_CHECKING:
-    from worker.settings import Settings
-    from worker.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -37,57 +31,19 @@ def process(out_dir: Path, quiet: bool, inputs: tuple[Path, ...]) -> None:
     """
     from tqdm import tqdm
 
+    from worker import dispatch
     from worker.batch import Batch, print_summary
+    from worker.context import make_context
     from worker.inputs import plan_input
-    from worker.settings import Settings
-    from worker.store import Store
 
-    settings = Settings.from_env(os.environ)
-    store = Store(settings)
-    batch = Batch(store, settings)
+    ctx = make_context()
+    batch = Batch(ctx.store, ctx.settings)
     batch.intake([plan_input(path, str(path)) for path in inputs])
-    process_here = _processor_here(store, settings)
     for dossier_id in tqdm(batch.dossier_order, desc="Dossiers", unit="dossier", disable=None):
-        process_here(dossier_id)
+        dispatch.run_here(ctx, dossier_id)  # here even with Redis: the index is written once all are done
     index = batch.write(out_dir)
     if not quiet:
-        print_summary(store, index)
-
-
-def make_processor(store: Store, settings: Settings) -> Callable[[str], None]:
-    """What to do with a received dossier: queue it when Redis is configured, else process it here."""
-    if settings.redis_url:
-        from worker import jobs
-        from worker.queue import enqueue_processing
-
-        def enqueue(dossier_id: str) -> None:
-            try:
-                enqueue_processing(settings, dossier_id)
-            except Exception as exc:  # Redis away: recorded on the dossier, the sweeper queues it
-                log.warning("mise en file impossible pour %s", dossier_id, exc_info=True)
-                jobs.defer(store, dossier_id, exc)
-
-        return enqueue
-    return _processor_here(store, settings)
-
-
-def _processor_here(store: Store, settings: Settings) -> Callable[[str], None]:
-    """`process_dossier` bound to one OCR engine and the COG, both loaded at the first dossier
-    (a call that brings no dossier loads neither)."""
-    loaded: dict = {}
-
-    def process(dossier_id: str) -> None:
-        from worker import pipeline
-
-        if not loaded:
-            from extractors.ocr.engine import TesseractEngine
-            from schemas.cog import Cog
-
-            loaded["engine"] = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-            loaded["cog"] = Cog.load()
-        pipeline.process_dossier(dossier_id, store=store, settings=settings, **loaded)
-
-    return process
+        print_summary(ctx.store, index)
 
 
 @click.command("fetch-mail")
@@ -101,17 +57,15 @@ def fetch_mail(every: float | None, retry_failed: bool) -> None:
     GUICHET_IMAP_DONE_FOLDER (ou marqué lu). Un message en échec reste dans la boîte, marqué
     GuichetErreur. Code de sortie 1 si un message a échoué ou si la boîte est injoignable.
     """
-    from worker import mailbox
-    from worker.settings import Settings
-    from worker.store import Store
+    from worker import dispatch, mailbox
+    from worker.context import make_context
 
     try:
         config = mailbox.ImapConfig.from_env(os.environ)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    settings = Settings.from_env(os.environ)
-    store = Store(settings)
-    process = make_processor(store, settings)
+    ctx = make_context()
+    store, settings, process = ctx.store, ctx.settings, dispatch.processor(ctx)
     if every is not None:
         stop = _stop_on_signals()
         mailbox.poll(config, every=every, store=store, settings=settings, process=process,
@@ -146,9 +100,9 @@ def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
     """
     from dataclasses import replace
 
-    from worker.settings import Settings
+    from worker import dispatch
+    from worker.context import make_context
     from worker.smtp import Receiver, SmtpConfig
-    from worker.store import Store
 
     config = SmtpConfig.from_env(os.environ)
     overrides = {k: v for k, v in dict(host=host, port=port, lmtp=lmtp).items() if v is not None}
@@ -156,9 +110,8 @@ def smtp(host: str | None, port: int | None, lmtp: bool | None) -> None:
     if not config.recipients:
         raise click.UsageError("GUICHET_SMTP_RECIPIENTS est vide : indiquez les adresses "
                                "acceptées, séparées par des virgules.")
-    settings = Settings.from_env(os.environ)
-    store = Store(settings)
-    process = make_processor(store, settings)
+    ctx = make_context()
+    store, settings, process = ctx.store, ctx.settings, dispatch.processor(ctx)
     receiver = Receiver(config, store=store, settings=settings, process=process)
     stop = _stop_on_signals()
     from worker import outbox

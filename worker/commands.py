@@ -235,23 +235,20 @@ def reprocess(every: bool, since: datetime | None, ids: tuple[str, ...]) -> None
         raise click.UsageError("Indiquez --all, --since DATE ou des identifiants de dossier.")
     from tqdm import tqdm
 
-    from extractors.ocr.engine import TesseractEngine
-    from schemas.cog import Cog
-    from worker import pipeline
+    from worker import dispatch
+    from worker.context import make_context
     from worker.export import export_dossier
-    from worker.store import Store
 
-    settings = Settings.from_env(os.environ)
-    store = Store(settings)
+    ctx = make_context()
+    store = ctx.store
     selected = _select(store, every, since, ids)
-    checkpoint = Checkpoint(settings.data_dir, selected)
-    engine, cog = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout), Cog.load()
+    checkpoint = Checkpoint(ctx.settings.data_dir, selected)
     for dossier_id in tqdm(checkpoint.remaining(), desc="Dossiers", unit="dossier", disable=None):
         if store.merged_into(dossier_id) != dossier_id:  # joined into another since it was selected
             checkpoint.done(dossier_id)
             continue
         before = export_dossier(store, dossier_id)
-        kept = pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+        kept = dispatch.run_here(ctx, dossier_id)
         if kept != dossier_id:
             click.echo(f"{dossier_id} : rattaché au dossier {kept} (même collectivité)")
         else:

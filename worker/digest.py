@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from worker import accounts, outbox
 from worker.accounts import QueueEntry
 from worker.db import Dossier, Event, MessageRow, OutboxRow, utcnow
+from worker.events import EventKind
 from worker.settings import Settings
 from worker.store import Store, naive_utc
 
@@ -54,7 +55,8 @@ def compose(store: Store, login: str, since: datetime) -> Digest:
                     and naive_utc(received) > naive_utc(entry.requested_at):
                 replied.add(dossier_id)
         digest.replies = [_line(lines[i]) for i in sorted(replied)]
-        given = {e.dossier_id for e in s.scalars(select(Event).where(Event.kind == "assigned", Event.at >= since))
+        assigned = select(Event).where(Event.kind == EventKind.ASSIGNED, Event.at >= since)
+        given = {e.dossier_id for e in s.scalars(assigned)
                  if e.data.get("assignee") == login and e.dossier_id in lines and lines[e.dossier_id].assignee == login}
         digest.assigned = [_line(lines[i]) for i in sorted(given)]
     return digest

@@ -6,106 +6,89 @@ import gc
 import logging
 import os
 from datetime import datetime, timedelta, timezone
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import func, or_, select
 
 from worker.db import Dossier, Event
+from worker.events import EventKind
 from worker.settings import Settings
 from worker.store import Store, naive_utc
 
+if TYPE_CHECKING:
+    from worker.context import Context
+
 log = logging.getLogger(__name__)
 
-_LOADED: dict = {}  # per worker process: the OCR engine, the COG and the store, loaded once
+_LOADED: dict = {}  # per worker process: the context (OCR engine, COG, store), made once
 
 
 def intake_job(sha256: str, name: str, source: str) -> str | None:
     """Take a stored message into its dossier, then queue the dossier's other stages (idempotent:
     the same message again changes nothing)."""
-    from worker.queue import enqueue_processing
+    from worker import dispatch
     from worker.smtp import take_in
 
-    store, _, _, settings = _context()
-    dossier_id = take_in(store, settings, sha256, name, source)
-    if dossier_id is not None:
-        try:
-            enqueue_processing(settings, dossier_id)
-        except Exception as exc:  # Redis lost after the intake: the sweeper queues the dossier
-            defer(store, dossier_id, exc)
-            raise
+    ctx = _context()
+    dossier_id = take_in(ctx.store, ctx.settings, sha256, name, source)
+    if dossier_id is not None:  # Redis lost after the intake: deferred for the sweeper, and retried
+        dispatch.queue(ctx, dossier_id, strict=True)
     return dossier_id
 
 
 def read_job(dossier_id: str) -> str:
     """Read every piece of a dossier (OCR included) into the cache; understanding waits for it."""
-    from rq import get_current_job
-
-    from worker import pipeline
-
-    store, engine, _, settings = _context()
-    if store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: read with its host
-        return dossier_id
-    job = get_current_job()
-    if job is not None and done_since(store, dossier_id, job.created_at):
-        return dossier_id  # queued twice: the other chain did it all (see understand_job)
-    store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
-    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
-    with store.session() as s:  # understanding may start: the sweeper's clue if Redis lost its job
-        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
-    return dossier_id
+    return _stage_job("read", dossier_id)
 
 
 def understand_job(dossier_id: str) -> str:
     """Split, classify and extract the pieces of a dossier (idempotent: twice changes nothing)."""
-    from rq import get_current_job
-
-    from worker import pipeline
-
-    store, engine, cog, settings = _context()
-    job = get_current_job()
-    if store.merged_into(dossier_id) != dossier_id:
-        return dossier_id
-    # Created, not enqueued: a waiting stage is enqueued when the one before it ends.
-    if job is not None and done_since(store, dossier_id, job.created_at):
-        # A job run again after a Redis restart, or queued twice: its work is already in.
-        log.info("%s déjà analysé depuis la création de %s", dossier_id, job.id)
-        return dossier_id
-    with store.session() as s:  # when this understanding began: later intake needs another job
-        s.add(Event(dossier_id=dossier_id, kind="processing_started",
-                    data={"job": job.id if job is not None else None}))
-    _or_failed(store, dossier_id, job, pipeline.understand_dossier, dossier_id, store=store,
-               settings=settings, engine=engine, cog=cog)
-    return dossier_id
+    return _stage_job("understand", dossier_id)
 
 
 def assess_job(dossier_id: str) -> str:
-    """Assess the dossier as understood, then join it to an open dossier of its collectivité
-    (idempotent: a dossier assessed since its last understanding is left as it is)."""
-    from rq import get_current_job
-
-    from worker import pipeline
-
-    store, engine, cog, settings = _context()
-    job = get_current_job()
-    if store.merged_into(dossier_id) != dossier_id:
+    """Assess the dossier as understood, then join it to an open dossier of its collectivité,
+    whose stages are then queued (idempotent: a dossier assessed since its last understanding
+    is left as it is)."""
+    ctx = _context()
+    if ctx.store.merged_into(dossier_id) != dossier_id:
         return dossier_id
-    with store.session() as s:
-        latest = _latest(s, "understood", [dossier_id]).get(dossier_id)
-        assessed = _latest(s, "assessed", [dossier_id]).get(dossier_id)
+    with ctx.store.session() as s:
+        latest = _latest(s, EventKind.UNDERSTOOD, [dossier_id]).get(dossier_id)
+        assessed = _latest(s, EventKind.ASSESSED, [dossier_id]).get(dossier_id)
     if latest is None or (assessed is not None and naive_utc(assessed) >= naive_utc(latest)):
         log.info("%s : rien de nouveau à évaluer", dossier_id)
         return dossier_id
-    return _or_failed(store, dossier_id, job, pipeline.assess_dossier, dossier_id, store=store,
-                      settings=settings, engine=engine, cog=cog)
+    kept = _stage_job("assess", dossier_id)
+    if kept != dossier_id:  # joined: the kept dossier is read again, on the queues
+        from worker import dispatch
+
+        dispatch.queue(ctx, kept)  # Redis away: deferred, for the sweeper
+    return kept
 
 
-def _or_failed(store: Store, dossier_id: str, job, function, /, *args, **kwargs):
-    """Run a stage; on its last try, a failure is recorded on the dossier (RQ still sees it)."""
+def _stage_job(name: str, dossier_id: str) -> str:
+    """One stage of the pipeline as a job: skipped for a dossier joined into another or whose
+    understanding was completed since this job was queued; on its last try, a failure is
+    recorded on the dossier (RQ still sees it). Returns the dossier to go on with."""
+    from rq import get_current_job
+
+    from worker import dispatch, pipeline
+
+    ctx, job = _context(), get_current_job()
+    if ctx.store.merged_into(dossier_id) != dossier_id:  # joined meanwhile: done with its host
+        return dossier_id
+    # Created, not enqueued: a waiting stage is enqueued when the one before it ends.
+    if name != "assess" and job is not None and done_since(ctx.store, dossier_id, job.created_at):
+        # A job run again after a Redis restart, or queued twice: its work is already in.
+        log.info("%s déjà analysé depuis la création de %s", dossier_id, job.id)
+        return dossier_id
     try:
-        return function(*args, **kwargs)
-    except Exception as exc:
-        if job is None or not job.retries_left:
-            mark_failed(store, dossier_id, exc)
+        return pipeline.run_stage(pipeline.stage(name), dossier_id, ctx,
+                                  job=job.id if job is not None else None) or dossier_id
+    except Exception as exc:  # a reading that failed for good is understood all the same
+        if name != "read" and (job is None or not job.retries_left):
+            dispatch.record_failure(ctx.store, dossier_id, exc, source="queue")
         raise
 
 
@@ -118,25 +101,15 @@ def done_since(store: Store, dossier_id: str, when: datetime | None) -> bool:
         return False
     with store.session() as s:
         events = s.execute(select(Event.kind, Event.at).where(
-            Event.dossier_id == dossier_id, Event.kind.in_(("processing_started", "understood")))
+            Event.dossier_id == dossier_id, Event.kind.in_((EventKind.PROCESSING_STARTED, EventKind.UNDERSTOOD)))
             .order_by(Event.at, Event.id)).all()
     began = None
     for kind, at in events:
-        if kind == "processing_started" and began is None and naive_utc(at) > naive_utc(when):
+        if kind == EventKind.PROCESSING_STARTED and began is None and naive_utc(at) > naive_utc(when):
             began = at
-        elif kind == "understood" and began is not None:
+        elif kind == EventKind.UNDERSTOOD and began is not None:
             return True
     return False
-
-
-def mark_failed(store: Store, dossier_id: str, exc: BaseException) -> None:
-    """Record a permanent failure on the dossier, for reviewers and operators."""
-    with store.session() as s:
-        dossier = s.get(Dossier, dossier_id)
-        if dossier is not None:
-            dossier.status = "failed"
-            s.add(Event(dossier_id=dossier_id, kind="failed",
-                        data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
 
 
 def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> list[tuple[str, str]]:
@@ -151,35 +124,35 @@ def stale_dossiers(store: Store, settings: Settings, *, grace: float = 60.0) -> 
 
     The first and last kinds may still have a job waiting in Redis: `sweep` checks.
     """
+    from worker.pipeline import STAGES
+
+    first, last = STAGES[0], STAGES[-1]
     now = datetime.now(timezone.utc)
     received_before = (now - timedelta(seconds=grace)).replace(tzinfo=None)
     leased_before = (now - timedelta(seconds=settings.lease_seconds)).replace(tzinfo=None)
     with store.session() as s:
         rows = s.execute(select(Dossier.id, Dossier.status, Dossier.updated_at).where(
             or_(Dossier.status == "received", Dossier.status == "processing"))).all()
-        deferred = dict(s.execute(select(Event.dossier_id, func.max(Event.at))
-                                  .where(Event.kind == "queue_deferred").group_by(Event.dossier_id)).all())
+        deferred = _latest(s, EventKind.QUEUE_DEFERRED, None)
         processing = [dossier_id for dossier_id, status, _ in rows if status == "processing"]
-        read = _latest(s, "pieces_read", processing)
-        begun = _latest(s, "processing_started", processing)
-        understood = _latest(s, "understood", processing)
-        assessed = _latest(s, "assessed", [*deferred, *understood])
+        kinds = {kind for stage in STAGES for kind in (stage.begun, stage.done) if kind}
+        latest = {kind: _latest(s, kind, processing) for kind in kinds}
+        latest[last.done] = _latest(s, last.done, [*deferred, *processing])
     stale = {dossier_id: "forced" for dossier_id, status, updated in rows
              if status == "processing" and naive_utc(updated) < leased_before}
     for dossier_id, status, updated in rows:
         if status == "received" and naive_utc(updated) < received_before:
-            stale.setdefault(dossier_id, "read")
+            stale.setdefault(dossier_id, first.name)
     older = lambda at: naive_utc(at) < received_before  # noqa: E731
-    for dossier_id, at in read.items():
-        if older(at) and naive_utc(begun.get(dossier_id)) < naive_utc(at):
-            stale.setdefault(dossier_id, "understand")
-    for dossier_id, at in understood.items():
-        if older(at) and naive_utc(begun.get(dossier_id)) <= naive_utc(at) \
-                and naive_utc(assessed.get(dossier_id)) < naive_utc(at):
-            stale.setdefault(dossier_id, "assess")
+    when = lambda kind, dossier_id: naive_utc(latest.get(kind, {}).get(dossier_id))  # noqa: E731
+    for done, following in zip(STAGES, STAGES[1:]):  # done, not begun again since, the next not begun
+        for dossier_id, at in latest[done.done].items():
+            if older(at) and (done.begun is None or when(done.begun, dossier_id) <= naive_utc(at)) \
+                    and when(following.begun or following.done, dossier_id) < naive_utc(at):
+                stale.setdefault(dossier_id, following.name)
     for dossier_id, at in deferred.items():
-        if older(at) and naive_utc(assessed.get(dossier_id)) < naive_utc(at):
-            stale.setdefault(dossier_id, "read")
+        if older(at) and when(last.done, dossier_id) < naive_utc(at):
+            stale.setdefault(dossier_id, first.name)
     return list(stale.items())
 
 
@@ -197,23 +170,14 @@ def unread_messages(store: Store, *, grace: float = 60.0) -> list[tuple[str, str
     return [(r.sha256, r.name, r.source) for r in rows if not r.issues and naive_utc(r.received_at) < before]
 
 
-def _latest(s, kind: str, dossier_ids: list[str]) -> dict:
-    """When each of these dossiers last had an event of this kind."""
-    if not dossier_ids:
+def _latest(s, kind: EventKind, dossier_ids: list[str] | None) -> dict:
+    """When each of these dossiers (None: every one) last had an event of this kind."""
+    if dossier_ids is not None and not dossier_ids:
         return {}
-    return dict(s.execute(select(Event.dossier_id, func.max(Event.at))
-                          .where(Event.kind == kind, Event.dossier_id.in_(dossier_ids))
-                          .group_by(Event.dossier_id)).all())
-
-
-def defer(store: Store, dossier_id: str, exc: BaseException) -> None:
-    """Queuing failed (Redis away): say so on the dossier, for the sweeper to queue it later.
-
-    A new dossier is "received" anyway; this also covers a message joining a processed one.
-    """
-    with store.session() as s:
-        s.add(Event(dossier_id=dossier_id, kind="queue_deferred",
-                    data={"error": f"{type(exc).__name__}: {exc}"[:500]}))
+    query = select(Event.dossier_id, func.max(Event.at)).where(Event.kind == kind)
+    if dossier_ids is not None:
+        query = query.where(Event.dossier_id.in_(dossier_ids))
+    return dict(s.execute(query.group_by(Event.dossier_id)).all())
 
 
 class Swept(NamedTuple):
@@ -251,28 +215,30 @@ def preload(*, worker: bool = True) -> None:
     pipeline's modules, the COG, the OCR engine and spaCy's model (seconds each job would
     otherwise pay again)."""
     from extractors.fields import nlp
-    from extractors.ocr.engine import TesseractEngine
-    from schemas.cog import Cog
     from worker import pipeline  # noqa: F401
+    from worker.context import geography, ocr_engine
 
     nlp.available()
 
     settings = Settings.from_env(os.environ)
-    _LOADED.update(settings=settings, cog=Cog.load(), worker=worker,
-                   engine=TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout))
+    _LOADED.update(settings=settings, cog=geography(), worker=worker, engine=ocr_engine(settings))
     if worker:
         # What was loaded lives as long as the worker: out of the garbage collector's sight, a
         # job's full collections neither walk it (0.2 s each) nor copy its pages after the fork.
         gc.freeze()
 
 
-def _context():
+def _context() -> Context:
+    """This process's context: the preloaded engine and COG, a store of its own (database
+    connections never cross a fork)."""
+    from worker.context import make_context
+
     if "cog" not in _LOADED:
         preload(worker=False)
-    if _LOADED.get("pid") != os.getpid():  # database connections never cross a fork
-        _LOADED.update(store=Store(_LOADED["settings"], upgrade=not _LOADED["worker"]), pid=os.getpid())
-    return _LOADED["store"], _LOADED["engine"], _LOADED["cog"], _LOADED["settings"]
-
+    if _LOADED.get("pid") != os.getpid():
+        _LOADED.update(ctx=make_context(_LOADED["settings"], engine=_LOADED["engine"], cog=_LOADED["cog"],
+                                        upgrade=not _LOADED["worker"]), pid=os.getpid())
+    return _LOADED["ctx"]
 
 
 def mail_job(outbox_id: int) -> str:

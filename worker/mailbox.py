@@ -13,8 +13,8 @@ from imap_tools import AND, BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencr
 
 from extractors.errors import MESSAGES, ErrorCode
 from extractors.model import FileKind, Issue
-from worker import pipeline
-from worker.db import Event
+from worker import dispatch
+from worker.intake import intake_message
 from worker.settings import Settings
 from worker.store import Store
 
@@ -142,7 +142,7 @@ def take_message(box: BaseMailBox, uid: str, config: ImapConfig, report: FetchRe
     if raw is None:  # expunged meanwhile by another client
         return
     try:
-        intake = pipeline.intake_message(raw, original_name(raw, "imap"), store=store,
+        intake = intake_message(raw, original_name(raw, "imap"), store=store,
                                          settings=settings, source="imap")
     except Exception as exc:  # storage down: left untouched, taken again next pass
         log.exception("Message IMAP %s non enregistré", uid)
@@ -160,7 +160,7 @@ def take_message(box: BaseMailBox, uid: str, config: ImapConfig, report: FetchRe
             process(intake.dossier_id)
     except Exception as exc:
         log.exception("Échec du traitement du dossier %s (message IMAP %s)", intake.dossier_id, uid)
-        report.failed[uid] = record_failure(store, intake.dossier_id, exc, source="imap")
+        report.failed[uid] = dispatch.record_failure(store, intake.dossier_id, exc, source="imap")
         box.flag(uid, ERROR_KEYWORD, True)
         return
     file_away(box, uid, config)
@@ -196,16 +196,6 @@ def note_duplicate(store: Store, raw: bytes, name: str, source: str, first: str)
     original = store.record_original(raw, name, FileKind.EMAIL, source)
     code = ErrorCode.MAIL_DUPLICATE
     store.add_original_issues(original.id, [Issue(code, f"{MESSAGES[code]} ({first})", name)])
-
-
-def record_failure(store: Store, dossier_id: str, exc: Exception, *, source: str) -> str:
-    """Mark the dossier failed and keep the error in its history; returns the error text."""
-    error = f"{type(exc).__name__}: {exc}"[:1000]
-    store.set_status(dossier_id, "failed")
-    with store.session() as s:
-        s.add(Event(dossier_id=dossier_id, kind="processing_failed",
-                    data={"error": error, "source": source}))
-    return error
 
 
 def _refresh_capabilities(box: BaseMailBox) -> None:

@@ -41,6 +41,7 @@ from sqlalchemy.exc import IntegrityError
 
 from schemas.api import EMAIL
 from worker.db import Event, OutboxRow, utcnow
+from worker.events import EventKind
 from worker.settings import Settings
 from worker.store import Store, naive_utc
 
@@ -117,7 +118,7 @@ def draft(store: Store, settings: Settings, dossier_id: str, kind: str, *, actor
                     old.status = "cancelled"
             s.add(row)
             s.flush()
-            s.add(Event(dossier_id=dossier_id, actor=actor, kind="mail_drafted",
+            s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.MAIL_DRAFTED,
                         data={"outbox": row.id, "kind": kind, "status": status}))
     except IntegrityError:  # this dedupe key exists: made already (by another worker, maybe)
         return None
@@ -172,13 +173,13 @@ def edit(store: Store, outbox_id: int, *, actor: str, recipients: list[str] | No
             row.subject = " ".join(subject.split())
         if body is not None:
             row.body_text = body.replace("\r\n", "\n")
-        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind="mail_edited", data={"outbox": row.id}))
+        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind=EventKind.MAIL_EDITED, data={"outbox": row.id}))
     return row
 
 
 def send(store: Store, settings: Settings, outbox_id: int, *, actor: str) -> OutboxRow:
     """Release a draft (or retry a failed mail): queued, then sent by a worker or this process."""
-    return _requeue(store, settings, outbox_id, actor, ("draft", "failed"), "mail_released")
+    return _requeue(store, settings, outbox_id, actor, ("draft", "failed"), EventKind.MAIL_RELEASED)
 
 
 def retry(store: Store, settings: Settings, outbox_id: int, *, actor: str, force: bool = False,
@@ -186,7 +187,7 @@ def retry(store: Store, settings: Settings, outbox_id: int, *, actor: str, force
     """Send again a failed mail; an uncertain one only with `force` (it may have reached them).
     `dispatching=False` only queues it (the caller sends it itself)."""
     allowed = ("failed", "queued", "uncertain") if force else ("failed", "queued")
-    return _requeue(store, settings, outbox_id, actor, allowed, "mail_retried", dispatching)
+    return _requeue(store, settings, outbox_id, actor, allowed, EventKind.MAIL_RETRIED, dispatching)
 
 
 def mark_sent(store: Store, outbox_id: int, *, actor: str) -> OutboxRow:
@@ -198,13 +199,13 @@ def mark_sent(store: Store, outbox_id: int, *, actor: str) -> OutboxRow:
         if row.status != "uncertain":
             raise NotEditable(row.status)
         row.status, row.sent_at = "sent", utcnow()
-        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind="mail_sent",
+        _note(s, Event(dossier_id=row.dossier_id, actor=actor, kind=EventKind.MAIL_SENT,
                     data={"outbox": row.id, "message_id": row.message_id, "confirmed": True}))
     return row
 
 
 def _requeue(store: Store, settings: Settings, outbox_id: int, actor: str, allowed: tuple[str, ...],
-             kind: str, dispatching: bool = True) -> OutboxRow:
+             kind: EventKind, dispatching: bool = True) -> OutboxRow:
     with store.session() as s:
         row = s.get(OutboxRow, outbox_id, with_for_update=True)
         if row is None:
@@ -362,7 +363,7 @@ def _data(store: Store, smtp: smtplib.SMTP, row: OutboxRow, message: EmailMessag
         done = s.get(OutboxRow, row.id)
         done.status, done.sent_at = "sent", utcnow()
         done.last_error = f"Destinataire(s) refusé(s) par le relais : {', '.join(refused)}" if refused else None
-        _note(s, Event(dossier_id=done.dossier_id, kind="mail_sent", data={
+        _note(s, Event(dossier_id=done.dossier_id, kind=EventKind.MAIL_SENT, data={
             "outbox": done.id, "message_id": done.message_id, "to": done.recipients, "refused": refused}))
 
 
@@ -399,7 +400,7 @@ def _back_to_queue(store: Store, outbox_id: int, error: str, final: bool) -> Non
             return
         row.status, row.last_error, row.claimed_at = ("failed" if final else "queued"), error[:2000], None
         if final:
-            _note(s, Event(dossier_id=row.dossier_id, kind="mail_failed", data={"outbox": row.id, "error": error[:500]}))
+            _note(s, Event(dossier_id=row.dossier_id, kind=EventKind.MAIL_FAILED, data={"outbox": row.id, "error": error[:500]}))
 
 
 def _mark_uncertain(store: Store, outbox_id: int, error: str) -> None:
@@ -407,7 +408,7 @@ def _mark_uncertain(store: Store, outbox_id: int, error: str) -> None:
         row = s.get(OutboxRow, outbox_id)
         if row is not None and row.status == "sending":
             row.status, row.last_error = "uncertain", error[:2000]
-            _note(s, Event(dossier_id=row.dossier_id, kind="mail_uncertain",
+            _note(s, Event(dossier_id=row.dossier_id, kind=EventKind.MAIL_UNCERTAIN,
                         data={"outbox": row.id, "message_id": row.message_id, "error": error[:500]}))
 
 

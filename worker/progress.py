@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from worker.db import Dossier, Event
+from worker.events import EventKind
 from worker.store import Store
 
 log = logging.getLogger(__name__)
 
 # What makes a reading due again.
-ARRIVALS = ("created", "message", "pieces_uploaded", "reprocess_requested", "joined")
+ARRIVALS = (EventKind.CREATED, EventKind.MESSAGE, EventKind.PIECES_UPLOADED, EventKind.REPROCESS_REQUESTED,
+            EventKind.JOINED)
 # Each stage and the events that say it is done (the understanding reads what was not read yet).
 STAGES = (
     ("recu", "Reçu", "Fichiers reçus et conservés", "Réception des fichiers", ()),
-    ("lu", "Lu", "Pages lues (texte et OCR)", "Lecture des pages (texte et OCR)", ("pieces_read", "understood")),
+    ("lu", "Lu", "Pages lues (texte et OCR)", "Lecture des pages (texte et OCR)",
+     (EventKind.PIECES_READ, EventKind.UNDERSTOOD)),
     ("compris", "Compris", "Pièces classées et champs extraits", "Classement des pièces et extraction des champs",
-     ("understood",)),
-    ("evalue", "Évalué", "Complétude évaluée", "Évaluation de la complétude", ("assessed",)),
+     (EventKind.UNDERSTOOD,)),
+    ("evalue", "Évalué", "Complétude évaluée", "Évaluation de la complétude", (EventKind.ASSESSED,)),
 )
 
 
@@ -82,10 +85,10 @@ def reading_progress(store: Store, dossier_id: str) -> Progress | None:
     since = max((latest.get(kind) or 0 for kind in ARRIVALS), default=0)
     after = lambda kinds: any((latest.get(kind) or 0) > since for kind in kinds)  # noqa: E731
     # A dossier processed before events were kept (no "assessed" at all) counts as assessed.
-    assessed = after(("assessed",)) or (status == "processed" and "assessed" not in latest)
+    assessed = after((EventKind.ASSESSED,)) or (status == "processed" and EventKind.ASSESSED not in latest)
     stages = []
     for key, label, detail, doing, kinds in STAGES:
         done = key == "recu" or assessed or after(kinds)
         stages.append(Stage(key, label, detail, doing, done))
-    failed = not assessed and (status == "failed" or after(("failed", "processing_failed")))
+    failed = not assessed and (status == "failed" or after((EventKind.FAILED, EventKind.PROCESSING_FAILED)))
     return Progress(status, tuple(stages), failed)

@@ -1,6 +1,7 @@
 """The RQ queues, kept light: enqueue by function path with JSON arguments (no heavy imports).
 
-The pipeline's four stages are jobs on queues of their own, named after `GUICHET_QUEUE`:
+The intake and the pipeline's stages (`worker.pipeline.STAGES`, in their order) are jobs on
+queues of their own, named after `GUICHET_QUEUE`:
 
 - `-intake`: one received message (an original stored by the SMTP receiver) is parsed,
   attached to its thread's dossier, its attachments and archives stored; then the
@@ -25,12 +26,28 @@ from worker.settings import Settings
 
 log = logging.getLogger(__name__)
 
-STAGES = ("intake", "read", "understand", "assess")
-JOBS = {stage: f"worker.jobs.{stage}_job" for stage in STAGES}
-DOSSIER_STAGES = STAGES[1:]  # intake works on one message; the others on a dossier
-JOBS_PER_DOSSIER = len(DOSSIER_STAGES)
+INTAKE = "intake"  # works on one message; the pipeline's stages on a dossier
 # A job not yet started will see everything received so far; a started one may not have.
 WAITING = ("queued", "scheduled", "deferred")
+
+
+def __getattr__(name: str):
+    """The stage lists, read off the pipeline when first asked for (importing it is slow, and
+    the SMTP receiver only queues intakes)."""
+    if name == "DOSSIER_STAGES":
+        from worker.pipeline import STAGE_NAMES
+
+        return STAGE_NAMES
+    if name == "STAGES":
+        return (INTAKE, *__getattr__("DOSSIER_STAGES"))
+    if name == "JOBS_PER_DOSSIER":
+        return len(__getattr__("DOSSIER_STAGES"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def job_path(stage: str) -> str:
+    """The RQ job function of a stage (or of the intake)."""
+    return f"worker.jobs.{stage}_job"
 
 
 def make_queue(settings: Settings, stage: str = "assess"):
@@ -40,7 +57,7 @@ def make_queue(settings: Settings, stage: str = "assess"):
     from rq.serializers import JSONSerializer
 
     connection = Redis.from_url(settings.redis_url, socket_connect_timeout=5, socket_timeout=30)
-    return Queue(queue_names(settings)[stage], connection=connection, serializer=JSONSerializer)
+    return Queue(f"{settings.queue_name}-{stage}", connection=connection, serializer=JSONSerializer)
 
 
 MAIL_JOB = "worker.jobs.mail_job"
@@ -75,19 +92,19 @@ def enqueue_mail(settings: Settings, outbox_id: int) -> str:
 
 def queue_names(settings: Settings) -> dict[str, str]:
     """The queue of each stage, by stage, in the pipeline's order."""
-    return {stage: f"{settings.queue_name}-{stage}" for stage in STAGES}
+    return {stage: f"{settings.queue_name}-{stage}" for stage in __getattr__("STAGES")}
 
 
 def enqueue_intake(settings: Settings, sha256: str, name: str, source: str) -> str:
     """Queue the intake of a stored message once (the same original again is the same job)."""
-    queue = make_queue(settings, "intake")
+    queue = make_queue(settings, INTAKE)
     job_id = f"{queue.name}-{sha256}"
     waiting = _waiting(queue, job_id, ("started", *WAITING))
     if waiting:
         return waiting
     if _exists(queue, job_id):  # taken in already: taken in again (idempotent) as a job of its own
         job_id += f"-{int(time.time() * 1000)}"
-    return _enqueue(queue, "intake", [sha256, name, source], job_id).id
+    return _enqueue(queue, INTAKE, [sha256, name, source], job_id).id
 
 
 def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = False, start: str = "read") -> str:
@@ -98,6 +115,8 @@ def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = Fal
     received, and the sweeper queues it once Redis is back.
     """
     from rq.job import Dependency
+
+    from worker.pipeline import STAGE_NAMES
 
     assess, understand = make_queue(settings, "assess"), make_queue(settings, "understand")
     suffix = dossier_id  # job ids are global to a Redis: the queue's name comes first
@@ -110,7 +129,7 @@ def enqueue_processing(settings: Settings, dossier_id: str, *, force: bool = Fal
         # new files need new jobs
         suffix += f"-{int(time.time() * 1000)}"
     previous = None
-    for stage in DOSSIER_STAGES[DOSSIER_STAGES.index(start):]:
+    for stage in STAGE_NAMES[STAGE_NAMES.index(start):]:
         queue = {"assess": assess, "understand": understand}.get(stage) or make_queue(settings, stage)
         # Understood even if reading failed for good (each file's error is recorded then);
         # never assessed on an understanding that failed.
@@ -138,7 +157,7 @@ def _exists(queue, job_id: str) -> bool:
 def _enqueue(queue, stage: str, args: list, job_id: str, depends_on=None):
     from rq import Retry
 
-    return queue.enqueue(JOBS[stage], *args, job_id=job_id, depends_on=depends_on, job_timeout=3600,
+    return queue.enqueue(job_path(stage), *args, job_id=job_id, depends_on=depends_on, job_timeout=3600,
                          result_ttl=86400, failure_ttl=30 * 86400, retry=Retry(max=3, interval=[10, 60, 300]))
 
 
@@ -154,8 +173,10 @@ def pending_dossiers(settings: Settings) -> set[str]:
 
     from rq.registry import ScheduledJobRegistry
 
+    from worker.pipeline import STAGE_NAMES
+
     found = set()
-    for stage in DOSSIER_STAGES:
+    for stage in STAGE_NAMES:
         queue = make_queue(settings, stage)
         ids = list(queue.get_job_ids())
         ids += ScheduledJobRegistry(queue=queue).get_job_ids()

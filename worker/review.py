@@ -17,15 +17,18 @@ from schemas.completeness import DossierView, assess_completeness
 from schemas.display import geography
 from worker.accounts import QueueEntry
 from worker.db import DocumentRow, Dossier, Event, FieldRow, FileRow, PageRow, Reading, utcnow
+from worker.events import EventKind
 from worker.review_queue import entry_of, refresh_lines, utc
 from worker.store import Store, sender_domain
 
 log = logging.getLogger(__name__)
 
-REVIEW_EVENTS = ("field_corrected", "document_kind_overridden", "verdict_overridden", "triage_decided",
-                 "taken", "released", "assigned", "complements_requested", "reprocess_requested", "joined",
-                 "pieces_uploaded",
-                 "label_added", "label_removed", "archived", "unarchived")
+# The events shown in a dossier's history (service/templates/dossier/_history.html).
+REVIEW_EVENTS = (EventKind.FIELD_CORRECTED, EventKind.DOCUMENT_KIND_OVERRIDDEN, EventKind.VERDICT_OVERRIDDEN,
+                 EventKind.TRIAGE_DECIDED, EventKind.TAKEN, EventKind.RELEASED, EventKind.ASSIGNED,
+                 EventKind.COMPLEMENTS_REQUESTED, EventKind.REPROCESS_REQUESTED, EventKind.JOINED,
+                 EventKind.PIECES_UPLOADED, EventKind.LABEL_ADDED, EventKind.LABEL_REMOVED, EventKind.ARCHIVED,
+                 EventKind.UNARCHIVED)
 
 
 class NotFound(LookupError):
@@ -65,7 +68,7 @@ def correct_field(store: Store, dossier_id: str, field_id: str, value: object, r
         row.value, row.status, row.confidence, row.corrected_by = value, "corrected", 1.0, actor
         row.updated_at = utcnow()
         change = {"field": field_id, "old": old, "new": value, "reason": reason}
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="field_corrected", data=change))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.FIELD_CORRECTED, data=change))
         _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return change
@@ -84,7 +87,7 @@ def override_document(store: Store, dossier_id: str, ordinal: int, kind: str, re
         change = {"document": ordinal, "file": file.name, "pages": row.pages, "old": row.kind,
                   "new": kind, "reason": reason}
         row.kind, row.kind_overridden = kind, True
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="document_kind_overridden", data=change))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.DOCUMENT_KIND_OVERRIDDEN, data=change))
         _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return change
@@ -104,7 +107,7 @@ def override_verdict(store: Store, dossier_id: str, code: str, detail: str | Non
         triage["overrides"] = [o for o in triage.get("overrides", [])
                                if (o["code"], o.get("detail")) != (code, detail)] + [entry]
         dossier.triage = triage
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="verdict_overridden", data=entry))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.VERDICT_OVERRIDDEN, data=entry))
         _reassess(s, dossier)
         refresh_lines(s, [dossier_id])
     return entry
@@ -122,10 +125,10 @@ def decide(store: Store, dossier_id: str, decision: str, comment: str, actor: st
         entry = entry_of(s, dossier_id)
         entry.requested_at = now if decision == "a_completer" else None
         entry.request_text = request_text if decision == "a_completer" else None
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="triage_decided",
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.TRIAGE_DECIDED,
                     data={"decision": decision, "comment": comment}))
         if decision == "a_completer":
-            s.add(Event(dossier_id=dossier_id, actor=actor, kind="complements_requested",
+            s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.COMPLEMENTS_REQUESTED,
                         data={"text": request_text or ""}))
         dossier.updated_at = now
         refresh_lines(s, [dossier_id])
@@ -139,7 +142,7 @@ def take(store: Store, dossier_id: str, actor: str | None) -> None:
         entry = entry_of(s, dossier_id)
         previous = entry.assignee
         entry.assignee, entry.assigned_at = actor, utcnow() if actor else None
-        kind = "taken" if actor else "released"
+        kind = EventKind.TAKEN if actor else EventKind.RELEASED
         s.add(Event(dossier_id=dossier_id, actor=actor or previous or "guichet", kind=kind,
                     data={"previous": previous}))
         dossier.updated_at = utcnow()
@@ -156,7 +159,7 @@ def assign(store: Store, dossier_id: str, assignee: str, actor: str) -> None:
         entry = entry_of(s, dossier_id)
         previous = entry.assignee
         entry.assignee, entry.assigned_at = assignee, utcnow()
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="assigned",
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.ASSIGNED,
                     data={"previous": previous, "assignee": assignee}))
         dossier.updated_at = utcnow()
         refresh_lines(s, [dossier_id])
@@ -166,7 +169,7 @@ def note_reprocess(store: Store, dossier_id: str, actor: str) -> None:
     """Record that an administrateur asked for a dossier to be read again."""
     with store.session() as s:
         _dossier(s, dossier_id)
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="reprocess_requested", data={}))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.REPROCESS_REQUESTED, data={}))
 
 
 def _dossier(s: Session, dossier_id: str) -> Dossier:
@@ -200,7 +203,7 @@ def _iso(value: datetime) -> str:
 
 # Reads ------------------------------------------------------------------------
 
-def history(store: Store, dossier_id: str, kinds: tuple[str, ...] = REVIEW_EVENTS) -> list[Event]:
+def history(store: Store, dossier_id: str, kinds: tuple[EventKind, ...] = REVIEW_EVENTS) -> list[Event]:
     """The review events of a dossier, newest first."""
     with store.session() as s:
         return list(s.scalars(select(Event).where(Event.dossier_id == dossier_id, Event.kind.in_(kinds))
@@ -272,17 +275,17 @@ def ingest(store: Store, settings, *, message: tuple[str, bytes] | None = None,
     """Store an uploaded e-mail (joins its thread's dossier) or loose files (a new dossier);
     with `dossier_id`, either joins that dossier."""
     from extractors.model import Part
-    from worker import pipeline
+    from worker import intake
 
     target = store.merged_into(dossier_id) if dossier_id else None
     if message is not None:
         name, raw = message
-        return pipeline.intake_message(raw, name, store=store, settings=settings, source="upload",
-                                       dossier_id=target).dossier_id
+        return intake.intake_message(raw, name, store=store, settings=settings, source="upload",
+                                     dossier_id=target).dossier_id
     parts = [Part(name=name, data=data) for name, data in files or []]
     group = "upload:" + utcnow().isoformat()
-    return pipeline.intake_files(parts, group, store=store, settings=settings, source="upload",
-                                 dossier_id=target).dossier_id
+    return intake.intake_files(parts, group, store=store, settings=settings, source="upload",
+                               dossier_id=target).dossier_id
 
 
 def upload_refusal(size: int, max_bytes: int, data: bytes | None = None) -> tuple[str, str] | None:
@@ -326,33 +329,25 @@ def note_upload(store: Store, dossier_id: str, actor: str, names: list[str]) -> 
         dossier = _dossier(s, dossier_id)
         if dossier.status == "failed":  # new material: to read again, not a failure yet
             dossier.status = "received"
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="pieces_uploaded", data={"files": names[:50]}))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.PIECES_UPLOADED, data={"files": names[:50]}))
 
 
 def process_now(store: Store, settings, dossier_id: str) -> None:
-    """Read a dossier (again): corrections stay, the verdict is recomputed."""
-    from extractors.ocr.engine import TesseractEngine
-    from schemas.cog import Cog
-    from worker import pipeline
+    """Read a dossier (again) here: corrections stay, the verdict is recomputed."""
+    from worker import dispatch
+    from worker.context import make_context
 
-    engine = TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-    read_now(store, settings, dossier_id, engine)
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=Cog.load())
+    dispatch.run_here(make_context(settings, store), dossier_id)
 
 
-def read_now(store: Store, settings, dossier_id: str, engine=None) -> None:
+def read_now(store: Store, settings, dossier_id: str) -> None:
     """The reading stage alone, as the read job does it (cached by content, "pieces_read"
     recorded): the dossier page shows this stage done before the understanding begins."""
-    from extractors.ocr.engine import TesseractEngine
     from worker import pipeline
+    from worker.context import make_context
 
-    if store.merged_into(dossier_id) != dossier_id:
-        return
-    engine = engine or TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
-    store.set_status(dossier_id, "processing")
-    count = pipeline.read_pieces(dossier_id, store=store, settings=settings, engine=engine)
-    with store.session() as s:
-        s.add(Event(dossier_id=dossier_id, kind="pieces_read", data={"files": count}))
+    if store.merged_into(dossier_id) == dossier_id:
+        pipeline.read(dossier_id, make_context(settings, store))
 
 
 def dossier_file(store: Store, dossier_id: str, sha256: str) -> FileRow | None:

@@ -20,9 +20,10 @@ from sqlalchemy import select
 
 from extractors.model import FileKind
 from extractors.vocabulary import DossierStatus
-from worker import pipeline
+from worker import dispatch
 from worker.db import Dossier, MessageRow, Original
-from worker.mailbox import note_duplicate, original_name, record_failure
+from worker.intake import intake_message
+from worker.mailbox import note_duplicate, original_name
 from worker.settings import Settings
 from worker.store import Store
 
@@ -207,7 +208,7 @@ class Processor:
             self.process(dossier_id)
         except Exception as exc:
             log.exception("Échec du traitement du dossier %s", dossier_id)
-            record_failure(self.store, dossier_id, exc, source=SOURCE)
+            dispatch.record_failure(self.store, dossier_id, exc, source=SOURCE)
 
 
 def take_in(store: Store, settings: Settings, sha256: str, name: str, source: str) -> str | None:
@@ -215,7 +216,7 @@ def take_in(store: Store, settings: Settings, sha256: str, name: str, source: st
     a duplicate); the dossier left to process, None when the message changed nothing of a
     processed one."""
     raw = store.blobs.get(sha256)
-    intake = pipeline.intake_message(raw, name, store=store, settings=settings, source=source)
+    intake = intake_message(raw, name, store=store, settings=settings, source=source)
     if intake.duplicate_of:
         note_duplicate(store, raw, name, source, intake.duplicate_of)
     if intake.new:
@@ -313,22 +314,15 @@ class Receiver:
     def __init__(self, config: SmtpConfig, *, store: Store, settings: Settings, process: ProcessFn):
         self.config = config
         self.processor = Processor(store, settings, process)
-        handler = IntakeHandler(store, settings, config,
-                                self._queue_intake if settings.redis_url else self.processor.submit)
+        handler = IntakeHandler(store, settings, config, self._take_in)
         self.controller = _Controller(handler, config.lmtp, config.max_connections,
                                       hostname=config.host, port=config.port,
                                       data_size_limit=config.max_bytes, server_hostname="guichet")
 
-    def _queue_intake(self, sha256: str, name: str) -> None:
-        """With Redis, a worker takes the message in; with Redis away, this process does (the
-        dossier is recorded as received, and the sweeper queues its processing later)."""
-        from worker.queue import enqueue_intake
-
-        try:
-            enqueue_intake(self.processor.settings, sha256, name, SOURCE)
-        except Exception:
-            log.warning("Mise en file de %s impossible : prise en charge sur place", name, exc_info=True)
-            self.processor.submit(sha256, name)
+    def _take_in(self, sha256: str, name: str) -> None:
+        """With Redis, a worker takes the message in; without, or with Redis away, this process
+        does (the dossier is recorded as received, and the sweeper queues its processing later)."""
+        dispatch.take_in(self.processor.settings, sha256, name, SOURCE, self.processor.submit)
 
     def start(self) -> None:
         """Recover pending originals, then listen."""

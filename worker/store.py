@@ -32,6 +32,7 @@ from worker.db import (
     Reading,
     utcnow,
 )
+from worker.events import EventKind
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class Store:
                 if s.get(Dossier, dossier_id):
                     return False
                 s.add(Dossier(id=dossier_id, status="received", subject_key=subject_key))
-                s.add(Event(dossier_id=dossier_id, kind="created", data={}))
+                s.add(Event(dossier_id=dossier_id, kind=EventKind.CREATED, data={}))
             return True
         except IntegrityError:  # created meanwhile by another worker
             return False
@@ -151,7 +152,7 @@ class Store:
                     return found, False
                 row.dossier_id = dossier_id
                 s.add(row)
-                s.add(Event(dossier_id=dossier_id, kind="message", data={"message_id": row.message_id}))
+                s.add(Event(dossier_id=dossier_id, kind=EventKind.MESSAGE, data={"message_id": row.message_id}))
             return row, True
         except IntegrityError:
             with self.session() as s:
@@ -226,6 +227,20 @@ class Store:
             rows = s.scalars(select(MessageRow).where(MessageRow.dossier_id == dossier_id)).all()
         return sorted(rows, key=lambda m: (m.date is None, naive_utc(m.date), m.id))
 
+    def add_event(self, dossier_id: str, kind: EventKind, data: dict | None = None, *,
+                  actor: str | None = None) -> None:
+        """Record one event on a dossier, in a transaction of its own."""
+        with self.session() as s:
+            s.add(Event(dossier_id=dossier_id, kind=kind, data=data or {}, **({"actor": actor} if actor else {})))
+
+    def fail(self, dossier_id: str, kind: EventKind, data: dict) -> None:
+        """Mark a dossier failed and record why, in one transaction (a dossier gone: nothing)."""
+        with self.session() as s:
+            dossier = s.get(Dossier, dossier_id)
+            if dossier is not None:
+                dossier.status = "failed"
+                s.add(Event(dossier_id=dossier_id, kind=kind, data=data))
+
     def set_status(self, dossier_id: str, status: str) -> None:
         """Move a dossier to received / processing / processed / failed."""
         with self.session() as s:
@@ -253,7 +268,7 @@ class Store:
                 elif row.status != "corrected":
                     for key, item in value.items():
                         setattr(row, key, item)
-            s.add(Event(dossier_id=dossier_id, kind="understood",
+            s.add(Event(dossier_id=dossier_id, kind=EventKind.UNDERSTOOD,
                         data={"documents": len(documents)}))
 
     def save_verdict(self, dossier_id: str, completeness: dict) -> None:
@@ -264,7 +279,7 @@ class Store:
             dossier.completeness = completeness
             dossier.status = "processed"
             dossier.updated_at = utcnow()
-            s.add(Event(dossier_id=dossier_id, kind="assessed",
+            s.add(Event(dossier_id=dossier_id, kind=EventKind.ASSESSED,
                         data={"complete": completeness["complete"],
                               "reasons": [r["code"] for r in completeness["reasons"]],
                               "changed": previous != completeness}))
@@ -352,8 +367,8 @@ class Store:
             joined.status = "merged"
             joined.updated_at = kept.updated_at = utcnow()
             ids = [m.message_id for m in messages]
-            s.add(Event(dossier_id=source, kind="merged_into", data={"dossier": target, **reason}))
-            s.add(Event(dossier_id=target, kind="joined", data={"dossier": source, "messages": ids, **reason}))
+            s.add(Event(dossier_id=source, kind=EventKind.MERGED_INTO, data={"dossier": target, **reason}))
+            s.add(Event(dossier_id=target, kind=EventKind.JOINED, data={"dossier": source, "messages": ids, **reason}))
         return True
 
     def merged_into(self, dossier_id: str) -> str:
@@ -362,7 +377,7 @@ class Store:
         with self.session() as s:
             while True:
                 target = s.scalar(select(Event.data).where(Event.dossier_id == dossier_id,
-                                                           Event.kind == "merged_into")
+                                                           Event.kind == EventKind.MERGED_INTO)
                                   .order_by(Event.id.desc()).limit(1))
                 if not target or target["dossier"] in seen:
                     return dossier_id

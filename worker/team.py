@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode
 from sqlalchemy import delete, func, select
 
 from worker.db import Annotation, Dossier, DossierLabel, Event, SavedView, utcnow
+from worker.events import EventKind
 from worker.review import NotFound
 from worker.review_queue import entry_of
 from worker.store import Store
@@ -47,7 +48,7 @@ def add_label(store: Store, dossier_id: str, text: str, actor: str) -> bool:
         known = s.scalar(select(DossierLabel.label).where(func.lower(DossierLabel.label) == label.lower()).limit(1))
         label = known or label  # the team's spelling of a label already in use
         s.add(DossierLabel(dossier_id=dossier_id, label=label, created_by=actor))
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="label_added", data={"label": label}))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.LABEL_ADDED, data={"label": label}))
     return True
 
 
@@ -58,7 +59,7 @@ def remove_label(store: Store, dossier_id: str, label: str, actor: str) -> bool:
         gone = s.execute(delete(DossierLabel).where(DossierLabel.dossier_id == dossier_id,
                                                     DossierLabel.label == label)).rowcount
         if gone:
-            s.add(Event(dossier_id=dossier_id, actor=actor, kind="label_removed", data={"label": label}))
+            s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.LABEL_REMOVED, data={"label": label}))
     return bool(gone)
 
 
@@ -112,7 +113,8 @@ def set_archived(store: Store, dossier_id: str, archived: bool, actor: str) -> b
         if (entry.archived_at is not None) == archived:
             return False
         entry.archived_at = utcnow() if archived else None
-        s.add(Event(dossier_id=dossier_id, actor=actor, kind="archived" if archived else "unarchived", data={}))
+        s.add(Event(dossier_id=dossier_id, actor=actor, kind=EventKind.ARCHIVED if archived else EventKind.UNARCHIVED,
+                    data={}))
     return True
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from extractors.fields.courrier import SignatureZone, is_letter, letter_fields, read_letter
+from extractors.fields.courrier import LetterReading, SignatureZone, is_letter, letter_fields, read_letter
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.plausible import doubt_misread
 from extractors.model import FieldValue, PageText, PieceKind
@@ -32,12 +32,13 @@ class Piece:
     blob_kind: str = ""  # "pdf" or "image": how to render it
 
 
-def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck] | None = None
-                   ) -> dict[str, FieldValue]:
+def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck] | None = None,
+                   letters: Mapping[int, LetterReading] | None = None) -> dict[str, FieldValue]:
     """Raw values of the fiche's and the letters' fields.
 
     `signatures` are the verdicts on the letters' page images, keyed by index in `pieces`
     (see `letter_zones`); a letter without one has its `signe` left for a reviewer.
+    `letters`: the letters already read (`read_letters`), so that none is read twice.
     """
     fiche = latest_fiche([p for p in pieces if p.kind is PieceKind.FICHE])
     if fiche:
@@ -46,7 +47,7 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
         fields = extract_fiche(pages, tables)
     else:
         fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
-    letters = [(i, read_letter(p.kind, p.file, p.pages)) for i, p in enumerate(pieces) if is_letter(p.kind)]
+    letters = sorted((read_letters(pieces) if letters is None else letters).items())
     checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
     porteuse = fields.get("s1.collectivite.nom")
     elu = tuple(fields[f].value if f in fields else None
@@ -56,15 +57,16 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
     return doubt_misread(fields, [(piece.file, page) for piece in pieces for page in piece.pages])
 
 
-def letter_zones(pieces: list[Piece]) -> dict[int, SignatureZone]:
+def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
+    """Each letter read, by index in `pieces`."""
+    return {i: read_letter(p.kind, p.file, p.pages) for i, p in enumerate(pieces) if is_letter(p.kind)}
+
+
+def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | None = None
+                 ) -> dict[int, SignatureZone]:
     """Where each letter's signature should be, by index in `pieces` (for the page-image check)."""
-    zones = {}
-    for index, piece in enumerate(pieces):
-        if is_letter(piece.kind):
-            zone = read_letter(piece.kind, piece.file, piece.pages).zone
-            if zone is not None:
-                zones[index] = zone
-    return zones
+    letters = read_letters(pieces) if letters is None else letters
+    return {index: reading.zone for index, reading in letters.items() if reading.zone is not None}
 
 
 def latest_fiche(pieces: list[Piece]) -> list[Piece]:

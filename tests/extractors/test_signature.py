@@ -12,6 +12,8 @@ from extractors.geometry import to_page
 from extractors.pades import digital_signatures
 from extractors.signature import check_signature, upright
 from tests.extractors.pdfsign import signed_pdf, unsigned_pdf
+from worker.context import make_context
+from worker.intake import intake_files
 
 DPI = 150
 SCALE = DPI / 72
@@ -255,8 +257,8 @@ def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, setting
 
     folder = ROOT / "samples" / "12_non_signe_section_vide" / "input"
     parts = [Part(p.name, p.read_bytes()) for p in sorted(folder.iterdir())]
-    intake = pipeline.intake_files(parts, "/test/12", store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_files(parts, "/test/12", store=store, settings=settings)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     export = export_dossier(store, intake.dossier_id)
     assert export["fields"]["courrier_collectivite.signe"]["value"] is False
     assert export["fields"]["courrier_prefet.signe"]["value"] is True
@@ -267,7 +269,7 @@ def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, setting
     with store.session() as s:  # a reviewer saw a signature after all
         row = s.query(FieldRow).filter_by(dossier_id=intake.dossier_id, field_id="courrier_collectivite.signe").one()
         row.value, row.status = True, "corrected"
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     export = export_dossier(store, intake.dossier_id)
     assert export["fields"]["courrier_collectivite.signe"] == {**export["fields"]["courrier_collectivite.signe"],
                                                                "value": True, "status": "corrected"}

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from extractors.model import Part
 from service.exports import safe_name
-from worker import pipeline
 from worker.db import Original
+from worker.intake import intake_files, intake_message
 
 HIDDEN = "\u202e\u200b\u200d\u2066\ufeff\u00ad"  # RLO, zero-width space and joiner, isolate, BOM, soft hyphen
 
@@ -31,7 +31,7 @@ def test_a_mail_attachment_named_with_a_right_to_left_override(store, settings):
     message.add_attachment(b"%PDF-1.4 fake", maintype="application", subtype="pdf", filename="\u202egnp.pdf")
     message.add_attachment(b"PK fake", maintype="application", subtype="octet-stream",
                            filename=f"fi{HIDDEN}che.pdf")
-    intake = pipeline.intake_message(message.as_bytes(), "bidi.eml", store=store, settings=settings)
+    intake = intake_message(message.as_bytes(), "bidi.eml", store=store, settings=settings)
     names = sorted(f.name for f in store.files(intake.dossier_id))
     assert names == ["fiche.pdf", "gnp.pdf"]  # what the sender really sent: a .pdf, shown as such
 
@@ -41,7 +41,7 @@ def test_zip_members_and_uploaded_files(store, settings):
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("dossier/\u202eexe.fdp", b"%PDF-1.4 inner")
     parts = [Part("depot\u202epiz.zip", out.getvalue()), Part(f"lettre{HIDDEN}.pdf", b"%PDF-1.4 letter")]
-    intake = pipeline.intake_files(parts, "bidi", store=store, settings=settings)
+    intake = intake_files(parts, "bidi", store=store, settings=settings)
     names = {f.name for f in store.files(intake.dossier_id)}
     assert names == {"depotpiz.zip", "depotpiz.zip/dossier/exe.fdp", "lettre.pdf"}
     with store.session() as session:

@@ -11,6 +11,8 @@ from tests.conftest import ROOT
 from tests.security.conftest import make_app
 from tests.service.conftest import login
 from worker import pipeline
+from worker.context import make_context
+from worker.intake import intake_message
 
 SAMPLES = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SUBJECT = "Candidature Atelier Flash – Combourg"
@@ -32,9 +34,9 @@ def mail(message_id: str, sender: str, pdf: str, *, reply_to: str | None = None)
 
 def page_of_dossier(settings, engine, cog, *mails: bytes) -> str:
     for number, raw in enumerate(mails):
-        dossier_id = pipeline.intake_message(raw, f"{number}.eml", store=make_store(settings),
+        dossier_id = intake_message(raw, f"{number}.eml", store=make_store(settings),
                                              settings=settings).dossier_id
-    pipeline.process_dossier(dossier_id, store=make_store(settings), settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, make_store(settings), engine=engine, cog=cog))
     app = make_app(settings)
     try:
         client = app.test_client()

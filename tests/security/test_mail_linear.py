@@ -13,7 +13,9 @@ from extractors import mail
 from extractors.errors import ErrorCode
 from tests.conftest import ROOT
 from worker import pipeline
+from worker.context import make_context
 from worker.export import export_dossier
+from worker.intake import intake_message
 
 FICHE = ROOT / "samples" / "01_pdf_numeriques" / "input" / "Fiche_candidature_AtelierFlash_Combourg.pdf"
 GENEROUS = 60.0  # seconds; was 127 s then a timeout, and 142 s
@@ -46,8 +48,8 @@ def folded_subject_mail() -> bytes:
 
 def _take(raw: bytes, name: str, store, settings, engine, cog):
     started = time.monotonic()
-    intake = pipeline.intake_message(raw, name, store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_message(raw, name, store=store, settings=settings)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     elapsed = time.monotonic() - started
     [message] = store.messages(intake.dossier_id)
     return export_dossier(store, intake.dossier_id), message, elapsed
@@ -85,10 +87,10 @@ def test_a_body_that_cannot_be_read_in_time_keeps_the_attachments(store, setting
     monkeypatch.setattr(mail, "html_to_text", hang)
     settings = replace(settings, limits=replace(settings.limits, parse_timeout=3.0))
     raw = unclosed_tags_mail()
-    intake = pipeline.intake_message(raw, "slow.eml", store=store, settings=settings)
+    intake = intake_message(raw, "slow.eml", store=store, settings=settings)
     monkeypatch.undo()  # the fiche itself is read with the real code and a normal time limit
     settings = replace(settings, limits=replace(settings.limits, parse_timeout=120.0))
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     [message] = store.messages(intake.dossier_id)
     codes = {issue["code"] for issue in message.issues}
     assert ErrorCode.MAIL_BODY_UNREADABLE.value in codes

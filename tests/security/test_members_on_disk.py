@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.errors import ErrorCode
 from extractors.model import Part
-from worker import pipeline
+from worker.intake import intake_files
 from worker.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,7 @@ def test_unpacking_stops_before_the_disk_is_full(store, settings):
     settings = replace(settings, limits=replace(settings.limits, min_free_mb=free_mb - margin,
                                                 max_zip_ratio=100_000, max_unpacked_bytes=1 << 30))
     data = compressible_zip(members=40, size=4 * MB)  # 160 MB once unpacked, ~2 MB zipped
-    intake = pipeline.intake_files([Part("depot.zip", data)], "disque", store=store, settings=settings)
+    intake = intake_files([Part("depot.zip", data)], "disque", store=store, settings=settings)
 
     files = store.files(intake.dossier_id)
     [archive] = [f for f in files if f.parent_id is None]
@@ -60,7 +60,7 @@ MEASURE = """
 import json, resource, sys
 from pathlib import Path
 from extractors.model import Part
-from worker import pipeline
+from worker.intake import intake_files
 from worker.settings import Limits, Settings
 from worker.store import Store
 
@@ -70,7 +70,7 @@ settings = Settings(data_dir=root, database_url=f"sqlite:///{root / 'g.sqlite3'}
 store = Store(settings)
 data = (root / "depot.zip").read_bytes()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-intake = pipeline.intake_files([Part("depot.zip", data)], "rss", store=store, settings=settings)
+intake = intake_files([Part("depot.zip", data)], "rss", store=store, settings=settings)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 members = [f for f in store.files(intake.dossier_id) if f.parent_id is not None]
 print(json.dumps({"grown_mb": (after - before) / 1024, "members": len(members),

@@ -11,7 +11,7 @@ from email.message import EmailMessage
 
 from extractors.errors import ErrorCode
 from extractors.model import Part
-from worker import pipeline
+from worker.intake import intake_files, intake_message
 
 MB = 1 << 20
 
@@ -36,7 +36,7 @@ def _codes(rows) -> set[str]:
 def test_nested_zips_share_one_budget(store, settings):
     settings = replace(settings, limits=replace(settings.limits, max_unpacked_bytes=12 * MB, max_depth=6))
     data = _nested(levels=5, filler=2 * MB)  # each level alone fits in 12 MB; all of them do not
-    intake = pipeline.intake_files([Part("depot.zip", data)], "budget", store=store, settings=settings)
+    intake = intake_files([Part("depot.zip", data)], "budget", store=store, settings=settings)
     files = store.files(intake.dossier_id)
     expanded = sum(f.size for f in files if f.parent_id is not None)
     assert expanded <= 12 * MB  # was 10 + 8 + 6 + 4 + 2 = 30 MB: a fresh budget per level
@@ -52,7 +52,7 @@ def test_a_mail_with_thousands_of_parts_stores_only_its_budget(store, settings):
     for number in range(1500):
         message.add_attachment(b"%d" % number, maintype="application", subtype="octet-stream",
                                filename=f"p{number}.bin")
-    intake = pipeline.intake_message(message.as_bytes(), "many.eml", store=store, settings=settings)
+    intake = intake_message(message.as_bytes(), "many.eml", store=store, settings=settings)
     files = store.files(intake.dossier_id)
     assert len(files) <= 50
     [stored] = store.messages(intake.dossier_id)

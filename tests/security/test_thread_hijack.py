@@ -8,8 +8,8 @@ from email.message import EmailMessage
 
 from sqlalchemy import select
 
-from worker import pipeline
 from worker.db import MessageRow
+from worker.intake import intake_message
 from worker.store import Store, sender_domain
 
 SUBJECT = "Candidature Atelier Flash – Commune de Vitré"
@@ -30,7 +30,7 @@ def mail(message_id: str, sender: str, subject: str, *, reply_to: str | None = N
 
 
 def take(store, settings, raw: bytes, name: str) -> str:
-    return pipeline.intake_message(raw, name, store=store, settings=settings).dossier_id
+    return intake_message(raw, name, store=store, settings=settings).dossier_id
 
 
 def test_an_outsider_reusing_the_subject_gets_its_own_dossier(any_settings):

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import POSTGRES_URL, ROOT
+from worker.context import make_context
+from worker.intake import intake_files
 from worker.settings import Limits, Settings
 
 PASSWORD = "motdepasse-de-test"
@@ -42,8 +44,8 @@ def build_samples(settings: Settings, engine, cog) -> dict[str, str]:
     ids = {}
     for case in SAMPLES:
         plan = plan_input(ROOT / "samples" / case / "input", case)
-        done = pipeline.intake_files(plan.loose, case, store=store, settings=settings)
-        pipeline.process_dossier(done.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+        done = intake_files(plan.loose, case, store=store, settings=settings)
+        pipeline.run(done.dossier_id, make_context(settings, store, engine=engine, cog=cog))
         ids[case] = done.dossier_id
     seed_fields(store, ids["01_pdf_numeriques"], "Combourg", "35")
     seed_fields(store, ids["11_sans_courrier_prefet"], "Guingamp", "22")

@@ -17,8 +17,10 @@ from sqlalchemy import select
 from tests.conftest import ROOT, load_json, run_guichet
 from tests.contract import validate_export
 from worker import pipeline, review_queue
+from worker.context import make_context
 from worker.db import Event
 from worker.export import export_dossier
+from worker.intake import intake_message
 
 COMBOURG = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SAINT_GAUDENS = ROOT / "samples" / "13_signataire_non_habilite" / "input"
@@ -47,8 +49,8 @@ UNRELATED = mail("envoi-prefecture-31", "Avis favorable", 18, PREFET_OTHER,
 
 
 def deliver(raw: bytes, name: str, store, settings, engine, cog) -> str:
-    intake = pipeline.intake_message(raw, name, store=store, settings=settings)
-    return pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_message(raw, name, store=store, settings=settings)
+    return pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
 
 
 def test_a_later_letter_of_the_same_collectivite_joins_its_dossier(store, settings, engine, cog):
@@ -63,7 +65,7 @@ def test_a_later_letter_of_the_same_collectivite_joins_its_dossier(store, settin
     assert {d["kind"] for d in export["documents"]} == {"fiche", "courrier_collectivite", "courrier_prefet"}
     assert export["completeness"]["complete"] is True
     assert export["fields"]["courrier_prefet.departement"]["value"] == "35"
-    joined = pipeline.intake_message(PREFECTURE, "2.eml", store=store, settings=settings).dossier_id
+    joined = intake_message(PREFECTURE, "2.eml", store=store, settings=settings).dossier_id
     assert joined == first  # the message now lives in the kept dossier
     with store.session() as s:
         events = {(e.dossier_id, e.kind): e.data for e in s.scalars(select(Event))}
@@ -79,7 +81,7 @@ def test_redelivery_after_a_join_changes_nothing(store, settings, engine, cog):
     deliver(PREFECTURE, "2.eml", store, settings, engine, cog)
     before = export_dossier(store, first)
     for raw, name in ((PREFECTURE, "2.eml"), (FIRST, "1.eml")):
-        intake = pipeline.intake_message(raw, name, store=store, settings=settings)
+        intake = intake_message(raw, name, store=store, settings=settings)
         assert (intake.dossier_id, intake.new) == (first, False)
         assert deliver(raw, name, store, settings, engine, cog) == first
     after = export_dossier(store, first)
@@ -88,10 +90,10 @@ def test_redelivery_after_a_join_changes_nothing(store, settings, engine, cog):
 
 def test_the_earlier_dossier_is_kept_whichever_is_read_first(store, settings, engine, cog):
     """A worker may read the later message first: the join still keeps the earlier dossier."""
-    late = pipeline.intake_message(PREFECTURE, "2.eml", store=store, settings=settings).dossier_id
-    early = pipeline.intake_message(FIRST, "1.eml", store=store, settings=settings).dossier_id
-    assert pipeline.process_dossier(late, store=store, settings=settings, engine=engine, cog=cog) == late
-    assert pipeline.process_dossier(early, store=store, settings=settings, engine=engine, cog=cog) == early
+    late = intake_message(PREFECTURE, "2.eml", store=store, settings=settings).dossier_id
+    early = intake_message(FIRST, "1.eml", store=store, settings=settings).dossier_id
+    assert pipeline.run(late, make_context(settings, store, engine=engine, cog=cog)) == late
+    assert pipeline.run(early, make_context(settings, store, engine=engine, cog=cog)) == early
     assert store.dossier(late).status == "merged"
     assert len(export_dossier(store, early)["messages"]) == 2
 

@@ -18,9 +18,10 @@ from imap_tools import MailBoxUnencrypted
 from sqlalchemy import func, select
 
 from tests.conftest import SHARED, run_guichet
+from worker import pipeline
+from worker.context import make_context
 from worker.db import Event, MessageRow, Original
 from worker.mailbox import DONE_KEYWORD, ERROR_KEYWORD, ImapConfig, fetch_once
-from worker.pipeline import process_dossier
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 USER, PASSWORD = "guichet", "mot-de-passe"
@@ -152,7 +153,7 @@ def test_messages_are_stored_processed_then_moved(dovecot, store, settings, engi
             mail("<b@ddt29.fr>", "Candidature Morlaix"))
 
     def process(dossier_id):
-        process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+        pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
 
     report = fetch_once(dovecot, store=store, settings=settings, process=process)
 
@@ -198,7 +199,7 @@ def test_a_message_failing_processing_stays_in_the_inbox_with_its_error(dovecot,
     dossier_id = report.dossiers[0]
     assert store.dossier(dossier_id).status == "failed"
     with store.session() as s:
-        event = s.scalar(select(Event).where(Event.kind == "processing_failed"))
+        event = s.scalar(select(Event).where(Event.kind == "failed"))
     assert event.dossier_id == dossier_id and "OCR indisponible" in event.data["error"]
     # the original was kept, and the failed message is not taken again on its own
     assert count(store, MessageRow) == 1
@@ -316,11 +317,12 @@ def _watching(dovecot, process):
 
 
 def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(dovecot, store, redis_settings):
-    from worker.cli import make_processor
+    from worker.context import make_context
+    from worker.dispatch import processor
     from worker.queue import make_queue
 
     deliver(dovecot, mail("<queued@ddt35.fr>", "Candidature Vitré", attach=True))
-    process, seen = _watching(dovecot, make_processor(store, redis_settings))
+    process, seen = _watching(dovecot, processor(make_context(redis_settings, store)))
 
     report = fetch_once(dovecot, store=store, settings=redis_settings, process=process)
 
@@ -336,22 +338,23 @@ def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(d
 def test_with_redis_down_a_message_is_filed_away_once_recorded_for_the_sweeper(dovecot, store, redis_settings,
                                                                                engine, cog):
     from worker import jobs
-    from worker.cli import make_processor
+    from worker.context import make_context
+    from worker.dispatch import processor
     from worker.queue import make_queue
 
     down = replace(redis_settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
     first = mail("<down@ddt35.fr>", "Candidature Vitré")
     deliver(dovecot, first)
-    report = fetch_once(dovecot, store=store, settings=down, process=make_processor(store, down))
+    report = fetch_once(dovecot, store=store, settings=down, process=processor(make_context(down, store)))
     assert len(report.done) == 1 and not report.failed
     [dossier_id] = report.dossiers
     assert store.dossier(dossier_id).status == "received"
     # Processed meanwhile; then a reply joins it while Redis is still away.
-    process_dossier(dossier_id, store=store, settings=down, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(down, store, engine=engine, cog=cog))
     reply = mail("<reply@ddt35.fr>", "Re: Candidature Vitré", attach=True).replace(
         b"Message-ID:", b"In-Reply-To: <down@ddt35.fr>\r\nMessage-ID:", 1)
     deliver(dovecot, reply)
-    again = fetch_once(dovecot, store=store, settings=down, process=make_processor(store, down))
+    again = fetch_once(dovecot, store=store, settings=down, process=processor(make_context(down, store)))
     assert again.dossiers == [dossier_id] and len(again.done) == 1
     assert folder_state(dovecot, "INBOX") == []
     assert store.dossier(dossier_id).status == "processed"  # the reply's fiche is not read yet

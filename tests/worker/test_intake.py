@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from extractors.model import Part
 from tests.conftest import SHARED
-from worker import pipeline
 from worker.db import FileRow, MessageRow, Original
+from worker.intake import intake_files, intake_message
 from worker.store import Store
 
 FORM = (SHARED / "forms" / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
@@ -41,8 +41,8 @@ def count(store: Store, model) -> int:
 def test_same_message_twice_is_one_dossier(any_settings):
     store = Store(any_settings)
     raw = mail("<m1@ddt35.fr>", "Candidature Vitré", attachments={"fiche.pdf": FORM})
-    first = pipeline.intake_message(raw, "m1.eml", store=store, settings=any_settings)
-    second = pipeline.intake_message(raw, "m1.eml", store=store, settings=any_settings)
+    first = intake_message(raw, "m1.eml", store=store, settings=any_settings)
+    second = intake_message(raw, "m1.eml", store=store, settings=any_settings)
     assert first.dossier_id == second.dossier_id and not second.new
     assert (count(store, MessageRow), count(store, FileRow), count(store, Original)) == (1, 1, 1)
 
@@ -50,7 +50,7 @@ def test_same_message_twice_is_one_dossier(any_settings):
 def test_original_is_stored_before_parsing_even_when_unparseable(any_settings):
     store = Store(any_settings)
     raw = b"From: x@y.fr\r\nSubject: \xff\xfe broken\r\nContent-Type: multipart/mixed\r\n\r\n--"
-    intake = pipeline.intake_message(raw, "broken.eml", store=store, settings=any_settings)
+    intake = intake_message(raw, "broken.eml", store=store, settings=any_settings)
     with store.session() as s:
         original = s.scalar(select(Original))
     assert store.blobs.get(original.sha256) == raw
@@ -59,15 +59,15 @@ def test_original_is_stored_before_parsing_even_when_unparseable(any_settings):
 
 def test_reply_joins_the_thread_and_unrelated_mail_does_not(any_settings):
     store = Store(any_settings)
-    first = pipeline.intake_message(mail("<a@x>", "Candidature Atelier Flash – Commune de Vitré"), "a.eml",
+    first = intake_message(mail("<a@x>", "Candidature Atelier Flash – Commune de Vitré"), "a.eml",
                                     store=store, settings=any_settings)
-    reply = pipeline.intake_message(
+    reply = intake_message(
         mail("<b@x>", "RE: Candidature Atelier Flash – Commune de Vitré", reply_to="<a@x>",
              date="Thu, 5 Mar 2026 10:00:00 +0100"), "b.eml", store=store, settings=any_settings)
-    bare_subject = pipeline.intake_message(
+    bare_subject = intake_message(
         mail("<c@x>", "TR: Candidature Atelier Flash – Commune de Vitré"), "c.eml",
         store=store, settings=any_settings)
-    other = pipeline.intake_message(mail("<d@x>", "Candidature – Commune de Fougères"), "d.eml",
+    other = intake_message(mail("<d@x>", "Candidature – Commune de Fougères"), "d.eml",
                                     store=store, settings=any_settings)
     assert reply.dossier_id == first.dossier_id == bare_subject.dossier_id
     assert other.dossier_id != first.dossier_id
@@ -76,8 +76,8 @@ def test_reply_joins_the_thread_and_unrelated_mail_does_not(any_settings):
 def test_same_file_twice_in_a_folder_is_one_file(any_settings):
     store = Store(any_settings)
     parts = [Part("fiche.pdf", FORM), Part("copie/fiche.pdf", FORM)]
-    intake = pipeline.intake_files(parts, "/depot", store=store, settings=any_settings)
-    again = pipeline.intake_files(parts, "/depot", store=store, settings=any_settings)
+    intake = intake_files(parts, "/depot", store=store, settings=any_settings)
+    again = intake_files(parts, "/depot", store=store, settings=any_settings)
     assert intake.dossier_id == again.dossier_id
     assert count(store, FileRow) == 1
 

@@ -16,8 +16,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import update
 
-from worker import outbox, pipeline
+from worker import outbox
 from worker.db import Event, OutboxRow, utcnow
+from worker.intake import intake_message
 from worker.settings import MailSettings
 from worker.store import Store
 
@@ -83,7 +84,7 @@ def candidate_mail(message_id: str = "<cand-1@mairie.redon.fr>") -> bytes:
 
 def incomplete_dossier(store: Store, settings) -> str:
     """A dossier from one message whose fiche names the collectivité and its contacts, lacking the letters."""
-    dossier_id = pipeline.intake_message(candidate_mail(), "m1.eml", store=store, settings=settings,
+    dossier_id = intake_message(candidate_mail(), "m1.eml", store=store, settings=settings,
                                          source="smtp").dossier_id
     fields = {"s1.collectivite.nom": "Digne-les-Bains", "s1.collectivite.type": "commune",
               "s1.collectivite.contact_email": "urbanisme@dignelesbains.fr",

@@ -13,7 +13,8 @@ from dataclasses import replace
 from tests.conftest import ROOT
 from tests.worker.test_outbox import free_port, sink, wait_for  # noqa: F401  (fixture)
 from worker import outbox, review
-from worker.cli import make_processor
+from worker.context import make_context
+from worker.dispatch import processor
 from worker.settings import MailSettings
 from worker.smtp import Receiver, SmtpConfig
 from worker.thread import dossier_thread
@@ -49,7 +50,7 @@ def test_a_demande_de_complements_is_answered_over_smtp_and_the_dossier_is_compl
                                                    from_address=OWN, bureau_name="Bureau AD1",
                                                    retry_intervals=(0.2,)))
     receiver = Receiver(SmtpConfig(port=free_port(), recipients={SHARED_BOX}), store=store, settings=settings,
-                        process=make_processor(store, settings))
+                        process=processor(make_context(settings, store)))
     receiver.start()
     try:
         deliver(receiver, (THREAD / "message1.eml").read_bytes(), "k.jouan@redon.fr")

@@ -12,8 +12,10 @@ from extractors.model import READER_VERSION, Part
 from tests.conftest import SHARED
 from tests.contract import validate_export
 from worker import pipeline
+from worker.context import make_context
 from worker.db import Reading
 from worker.export import export_dossier
+from worker.intake import intake_files
 
 FORMS = SHARED / "forms"
 
@@ -33,8 +35,8 @@ def scanned(pdf: bytes, turn_page: int | None = None) -> bytes:
 
 
 def process(parts, store, settings, engine, cog) -> dict:
-    intake = pipeline.intake_files(parts, "/test", store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_files(parts, "/test", store=store, settings=settings)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     export = export_dossier(store, intake.dossier_id)
     validate_export(export)
     return export
@@ -77,9 +79,9 @@ def test_scan_with_a_page_upside_down_is_ocrd(store, settings, engine, cog):
 
 def test_reprocessing_reads_nothing_again(store, settings, engine, cog):
     pdf = (FORMS / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
-    intake = pipeline.intake_files([Part("fiche.pdf", pdf)], "/again", store=store, settings=settings)
+    intake = intake_files([Part("fiche.pdf", pdf)], "/again", store=store, settings=settings)
     for _ in range(2):
-        pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+        pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Reading)) == 1
     events = [e for e in _events(store, intake.dossier_id) if e.kind == "assessed"]

@@ -4,7 +4,7 @@ workers serving one stage each; something received starts it over; a failure end
 from __future__ import annotations
 
 from tests.worker.test_queue import DIGITAL, _intake, _serve
-from worker import jobs, review
+from worker import dispatch, review
 from worker.progress import reading_progress
 from worker.queue import enqueue_processing
 from worker.store import Store
@@ -33,7 +33,7 @@ def test_the_stages_move_with_the_jobs_and_start_over_when_pieces_arrive(queued)
     review.note_upload(store, dossier_id, "instructeur@example.gouv.fr", ["Courrier_prefet.pdf"])
     progress = reading_progress(store, dossier_id)
     assert progress.pending and progress.current.key == "lu" and progress.status == "processed"
-    jobs.mark_failed(store, dossier_id, RuntimeError("disque plein"))
+    dispatch.record_failure(store, dossier_id, RuntimeError("disque plein"), source="queue")
     progress = reading_progress(store, dossier_id)
     assert progress.failed and not progress.pending and not progress.assessed
     assert reading_progress(store, "D-inconnu") is None

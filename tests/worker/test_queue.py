@@ -20,6 +20,8 @@ from sqlalchemy.pool import NullPool
 from extractors.model import READER_VERSION, Part
 from tests.conftest import ROOT, run_guichet
 from worker import jobs, pipeline, review
+from worker.context import make_context
+from worker.intake import intake_files
 from worker.queue import STAGES, enqueue_processing, make_queue
 from worker.store import Store
 
@@ -29,7 +31,7 @@ SCANS = ROOT / "samples" / "04_scans" / "input"
 
 def _intake(folder: Path, store: Store, settings) -> str:
     parts = [Part(p.name, p.read_bytes()) for p in sorted(folder.iterdir())]
-    return pipeline.intake_files(parts, str(folder), store=store, settings=settings).dossier_id
+    return intake_files(parts, str(folder), store=store, settings=settings).dossier_id
 
 
 def _status(settings, dossier_id: str) -> str:
@@ -184,7 +186,7 @@ def test_with_redis_away_intake_keeps_the_dossier_and_the_sweeper_queues_it(queu
 def test_reprocessing_keeps_a_reviewers_correction(settings, engine, cog):
     store = Store(settings)
     dossier_id = _intake(DIGITAL, store, settings)
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
     review.correct_field(store, dossier_id, "s3.intitule", "Combourg 2036", "coquille", actor="agent@dgaln")
     env = {"DATABASE_URL": settings.database_url}
     done = run_guichet("reprocess", "--all", data_dir=settings.data_dir, env=env)
@@ -197,10 +199,10 @@ def test_reprocessing_keeps_a_reviewers_correction(settings, engine, cog):
 def test_reprocessing_keeps_a_reviewers_piece_kind_and_the_verdict_follows(settings, engine, cog):
     store = Store(settings)
     dossier_id = _intake(ROOT / "samples" / "11_sans_courrier_prefet" / "input", store, settings)
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
     letter = next(d for d in store.documents(dossier_id) if d.kind == "courrier_collectivite")
     review.override_document(store, dossier_id, letter.ordinal, "autre", "pièce mal classée", actor="agent@dgaln")
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
     after = {d.ordinal: d for d in store.documents(dossier_id)}
     assert after[letter.ordinal].kind == "autre" and after[letter.ordinal].kind_overridden
     codes = [r["code"] for r in store.dossier(dossier_id).completeness["reasons"]]
@@ -320,7 +322,7 @@ def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine
 
     store = Store(settings)
     dossier_id = _intake(DIGITAL, store, settings)
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
     before = export_dossier(store, dossier_id)
     assert any(d["kind"].startswith("courrier") for d in before["documents"])  # letters to check
 
@@ -328,7 +330,7 @@ def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine
         raise AssertionError(f"reprocessing ran {args[0].__name__} again")
 
     monkeypatch.setattr(pipeline, "run_limited", no_child)  # reading and signature checks alike
-    pipeline.process_dossier(dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    pipeline.run(dossier_id, make_context(settings, store, engine=engine, cog=cog))
     after = export_dossier(store, dossier_id)
     assert (after["documents"], after["fields"], after["completeness"]) == \
         (before["documents"], before["fields"], before["completeness"])

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import SHARED
 from worker.db import Dossier, Event, MessageRow, Original
+from worker.intake import intake_message
 from worker.mailbox import original_name
 from worker.settings import Settings
 from worker.smtp import Receiver, SmtpConfig
@@ -53,7 +54,7 @@ def count(store: Store, model) -> int:
 
 
 class Recorder:
-    """A stand-in for process_dossier that marks the dossier processed, or fails."""
+    """A stand-in for pipeline.run that marks the dossier processed, or fails."""
 
     def __init__(self, store: Store, error: Exception | None = None):
         self.store, self.error, self.calls = store, error, []
@@ -225,7 +226,7 @@ def test_a_processing_failure_is_recorded_on_the_dossier(start, store):
     [dossier_id] = _dossier_ids(store)
     assert store.dossier(dossier_id).status == "failed"
     with store.session() as s:
-        event = s.scalar(select(Event).where(Event.kind == "processing_failed"))
+        event = s.scalar(select(Event).where(Event.kind == "failed"))
     assert event.dossier_id == dossier_id and "OCR indisponible" in event.data["error"]
 
 
@@ -240,12 +241,11 @@ def test_what_was_stored_but_not_taken_in_is_resumed_at_start(start, store):
 
 
 def test_a_dossier_left_unprocessed_by_a_stop_is_processed_at_start(start, store, settings):
-    from worker import pipeline
 
     raw = mail("<stopped@ddt35.fr>")  # taken in, then the process stopped before processing
     name = original_name(raw, "smtp")
     store.record_original(raw, name, "email", "smtp")
-    intake = pipeline.intake_message(raw, name, store=store, settings=settings, source="smtp")
+    intake = intake_message(raw, name, store=store, settings=settings, source="smtp")
     recorder = Recorder(store)
 
     start(process=recorder).wait_idle()
@@ -327,14 +327,15 @@ def test_with_redis_away_the_receiver_takes_the_message_in_itself(queued, monkey
     from dataclasses import replace
 
     from worker import jobs
-    from worker.cli import make_processor
+    from worker.context import make_context
+    from worker.dispatch import processor
     from worker.queue import make_queue
 
     settings, _ = queued
     down = replace(settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
     store = Store(down)
     receiver = Receiver(SmtpConfig(port=free_port(), recipients={RCPT}), store=store, settings=down,
-                        process=make_processor(store, down))
+                        process=processor(make_context(down, store)))
     receiver.start()
     try:
         send(receiver, mail("<away@ddt35.fr>", attachment=FORM))
