@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench import reliability
-from bench.accuracy import calibration_rows, figures, micro_f1, reason_counts, same_value, score_case, sure_but_wrong
+from bench.scoring import calibration_rows, figures, micro_f1, reason_counts, same_value, score_case, sure_but_wrong
 
 
 def _doc(kind: str, ocr: bool, sha: str) -> dict:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.accuracy import dossier_of, dossiers_of, page_kinds, same_value
+from bench.accuracy import dossier_of, dossiers_of
+from bench.scoring import page_kinds, same_value
 from tests.conftest import ROOT, load_json, run_guichet
 from tests.contract import validate_export, validate_index
 
