@@ -63,6 +63,20 @@ def test_someone_signing_for_the_maire_is_autre(quality):
     assert got["signataire_qualite"] == "autre" and got["signataire_nom"] == "Paul Durand"
 
 
+def test_a_president_under_a_letterhead_read_as_a_communes_is_for_a_reviewer():
+    """"Présidente de la Commun…" (a stamp over "Communauté de communes"), the letterhead read as
+    a commune's: an EPCI's president by every likelihood, never a sure "autre" (which would
+    tell the porteur its signatory lacks the quality)."""
+    reading = read_letter(COLL, "courrier.pdf", (letter(head=("Commune de Saint-Georges",),
+                                                        signatory=("Présidente de la Commun", "Anne Roux")),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "autre" and quality.confidence < 0.7
+    got = fields_of(COLL, letter(signatory=("P/le Maire,", "l'adjoint délégué à l'urbanisme,", "Paul Durand")))
+    assert got["signataire_qualite"] == "autre"
+    assert read_letter(COLL, "c.pdf", (letter(signatory=("P/le Maire,", "l'adjoint,", "Paul Durand")),)) \
+        .fields["signataire_qualite"].confidence >= 0.9
+
+
 def test_an_epci_letter_named_on_two_lines():
     text = letter(head=("Communauté de communes", "du Pays de Mormal", "Rue Chevray", "59530 Le Quesnoy"),
                   signatory=("Le Président,", "Guislain Cambier"))
