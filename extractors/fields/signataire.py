@@ -131,7 +131,8 @@ _TITLE_WORDS = ("prefet", "prefete", "president", "presidente")
 
 def repaired_titles(norm: str) -> str:
     """A normalised line whose OCR-damaged title words are put right: "le prefetide kauxel" ->
-    "le prefet kauxel", "preside de" -> "president de". Only long titles: "marie" is a name."""
+    "le prefet kauxel", "preside de" -> "president de", "le pretet" -> "le prefet". Only long
+    titles: "marie" is a name."""
     from rapidfuzz import fuzz
 
     words = norm.split()
@@ -141,6 +142,8 @@ def repaired_titles(norm: str) -> str:
         best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
         if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
             words[index] = best
+        elif len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
+            words[index] = best  # one letter misread in place: "pretet", a photo's f read as t
     return " ".join(words)
 
 
