@@ -130,7 +130,37 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
+    _unread_sections(fields, found)
     return fields
+
+
+def _sections() -> list[tuple[int, list[int]]]:
+    """Each section heading's index in LABELS, with the indexes of the labels printed under it."""
+    out: list[tuple[int, list[int]]] = []
+    open_section = ""  # the field id prefix of the section being listed
+    for index, label in enumerate(LABELS):
+        section = re.match(r"SECTION (\d)", label.text)
+        if label.field is None and section:
+            out.append((index, []))
+            open_section = f"s{section.group(1)}."
+        elif label.skip:
+            open_section = ""  # the annexes' printed instructions: no section's labels after them
+        elif open_section and label.field and label.field.startswith(open_section):
+            out[-1][1].append(index)
+    return out
+
+
+def _unread_sections(fields: dict[str, FieldValue], found: set[int]) -> None:
+    """A section whose heading was read but none of its labels (a page photographed sideways,
+    read as jumbled words): its answers are unknown, not empty. Its fields go to a reviewer
+    with nothing read, so that no "section vide" is asserted on a page nobody could read."""
+    for heading, labels in _sections():
+        if heading not in found or any(index in found for index in labels):
+            continue
+        ids = {LABELS[index].field for index in labels}
+        if all(fields[fid].status is FieldStatus.MISSING for fid in ids):
+            for fid in ids:
+                fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
 
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:

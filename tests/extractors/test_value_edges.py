@@ -181,3 +181,23 @@ def test_an_answer_wrapped_to_the_left_margin_keeps_its_words():
     got = _fiche(SECTION_5, "Documents disponibles : PLU approuvé en 2019, plusieurs",
                  "études, diagnostics commerciaux et un PPRI.", "Acteurs à mobiliser : Le PNR et l'EPF.")
     assert got["s5.documents"].value == "PLU approuvé en 2019, plusieurs études, diagnostics commerciaux et un PPRI."
+
+
+SECTION_3 = "SECTION 3 – L'OBJET DE L'ATELIER"
+SECTION_4 = "SECTION 4 – LES OBJECTIFS DE L'ATELIER"
+
+
+def test_a_section_whose_labels_were_not_read_is_unknown_not_empty():
+    """A page photographed sideways: its heading read, its labels jumbled beyond recognition.
+    Its answers are for a reviewer (nothing read), never "section vide"."""
+    got = _fiche(SECTION_3, "RevtahsAboN du où du Thématique(s) D des entrées de vie Réhabétaton",
+                 "Pettes vies de Geman d'avenir | O Aucun", SECTION_4, "Objectifs poursuivis : Tester des usages")
+    for field in ("s3.intitule", "s3.thematiques", "s3.description"):
+        assert got[field].status is FieldStatus.NEEDS_REVIEW and got[field].value is None
+    assert got["s4.objectifs"].value == "Tester des usages"
+
+
+def test_a_section_read_with_its_labels_and_no_answer_is_empty():
+    got = _fiche(SECTION_3, "Intitulé de l'Atelier :", "Présentation du projet et de la problématique :", SECTION_4,
+                 "Objectifs poursuivis : Tester des usages")
+    assert got["s3.intitule"].status is FieldStatus.MISSING and got["s3.description"].status is FieldStatus.MISSING
