@@ -77,6 +77,15 @@ def test_a_president_under_a_letterhead_read_as_a_communes_is_for_a_reviewer():
         .fields["signataire_qualite"].confidence >= 0.9
 
 
+def test_a_footer_naming_the_president_is_no_part_of_the_maires_block():
+    """"Toute correspondance est à adresser au Président" printed at the foot of a mairie's
+    letter: the block is "La Maire" and her name, a maire surely."""
+    reading = read_letter(COLL, "courrier.pdf", (letter(
+        signatory=("La Maire", "Mme Maëlle Texier", "Toute correspondance est à adresser au Président")),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "maire" and quality.confidence >= 0.9
+
+
 def test_an_epci_letter_named_on_two_lines():
     text = letter(head=("Communauté de communes", "du Pays de Mormal", "Rue Chevray", "59530 Le Quesnoy"),
                   signatory=("Le Président,", "Guislain Cambier"))
