@@ -48,7 +48,11 @@ _RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
 _LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|consideration",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
-                r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b")
+                r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b",
+                # the State speaks of the candidate in the third person, and of what its service will do
+                r"\bcandidature (presentee|portee|deposee|formulee) par (la|le|l')",
+                r"\b(direction departementale des territoires( et de la mer)?|ddtm?|deal|dreal) (accompagnera|"
+                r"accompagne|suivra|assurera|appuiera|apportera|mobilisera|s.est)\b")
 _COLLECTIVITE_CUES = (r"\ble maire\b", r"\bla maire\b", r"\ble president\b", r"\bla presidente\b",
                       r"mairie", r"hotel de ville", r"communaute (de communes|d.?agglomeration|urbaine)",
                       r"\bmetropole\b", r"conseil municipal", r"conseil communautaire",

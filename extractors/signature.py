@@ -40,7 +40,23 @@ def dark_ink(image: Image.Image, zone: BBox, dpi: float, level: int = 110) -> Im
     x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
-    return image.convert("L").crop((x0, y0, x1, y1)).point(lambda v: 0 if v < level else 255)
+    crop = image.convert("L").crop((x0, y0, x1, y1))
+    if image.width / A4_WIDTH_INCHES >= LOW_DPI:  # a photo's stated dpi says nothing: its width does
+        return crop.point(lambda v: 0 if v < level else 255)
+    # A phone photo or a 150 dpi scan: letters a few pixels high, read better twice as large;
+    # and a blurred photo's typed text is grey, lighter than `level` where only a signature's
+    # strokes are that dark: there, Tesseract thresholds the grey itself.
+    crop = crop.resize((2 * crop.width, 2 * crop.height), Image.Resampling.LANCZOS)
+    pixels = np.asarray(crop)
+    ink = int((pixels < np.median(pixels) - 40).sum())
+    if ink and (pixels < level).sum() < LIGHT_TEXT * ink:
+        return crop
+    return crop.point(lambda v: 0 if v < level else 255)
+
+
+LOW_DPI = 200  # pixels per inch of the sheet under which the signatory area is read enlarged
+A4_WIDTH_INCHES = 8.27
+LIGHT_TEXT = 0.25  # share of the area's ink darker than the level under which the typed text is grey
 
 
 def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,

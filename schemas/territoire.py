@@ -150,7 +150,7 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     official name in its "de" form ("Commune de L'Ajoupa-Bouillon")."""
     from extractors.fields.courrier_entites import commune_named
 
-    written = " ".join(written.split())
+    written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
     if entity.kind == "epci":
         if exact:
             return written

@@ -140,6 +140,15 @@ def email_misspells_name(address: str, name: str) -> bool:
     return False
 
 
+def email_is_bare_name(address: str, name: str) -> bool:
+    """True when the address's local part is one word of its owner's name alone ("luciani@" for
+    Ludovic Luciani): read by OCR, it may have lost an initial and its dot ("l.luciani@"),
+    which Tesseract drops as specks; most addresses join a first name or an initial to it."""
+    local = unaccented(address.split("@")[0])
+    words = {w for w in re.split(r"[\s'’-]+", unaccented(name)) if len(w) >= 3}
+    return local in words
+
+
 def names_nearly_equal(first: str, second: str) -> bool:
     """Two spellings of one person's name that differ by a slip ("Auroré"/"Aurore", a cut or an
     extra word): same name once folded and sorted, they are equal, not nearly so."""

@@ -398,7 +398,14 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
             # acronyms "DGALN/DHUP/AD1" are read with little confidence
             named = [l for l in lines if _DGALN.search(l.norm)]
             return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
-        return Clue(False, 0.9, tuple(lines))
+        # The block may have been cut short ("Madame la sous-directrice" | "de l'aménagement
+        # durable" read apart on a photo): the head's next lines may go on with it.
+        last = parts.addressee[-1]
+        following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
+        if _DGALN.search(normalise(join_lines(following))):
+            return Clue(True, 0.8, tuple(following))
+        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no".
+        return Clue(False, 0.9 if len(lines) >= 2 else 0.6, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]
     if cued:

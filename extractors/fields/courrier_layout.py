@@ -25,7 +25,8 @@ _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
                          r"(?:[ ,]|$)")
 _AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
-_FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d")
+_FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
+                     r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
 _MONTH = (r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|"
           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|[a-zéûèô]{3,10}")

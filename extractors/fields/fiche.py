@@ -130,7 +130,37 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
+    _unread_sections(fields, found)
     return fields
+
+
+def _sections() -> list[tuple[int, list[int]]]:
+    """Each section heading's index in LABELS, with the indexes of the labels printed under it."""
+    out: list[tuple[int, list[int]]] = []
+    open_section = ""  # the field id prefix of the section being listed
+    for index, label in enumerate(LABELS):
+        section = re.match(r"SECTION (\d)", label.text)
+        if label.field is None and section:
+            out.append((index, []))
+            open_section = f"s{section.group(1)}."
+        elif label.skip:
+            open_section = ""  # the annexes' printed instructions: no section's labels after them
+        elif open_section and label.field and label.field.startswith(open_section):
+            out[-1][1].append(index)
+    return out
+
+
+def _unread_sections(fields: dict[str, FieldValue], found: set[int]) -> None:
+    """A section whose heading was read but none of its labels (a page photographed sideways,
+    read as jumbled words): its answers are unknown, not empty. Its fields go to a reviewer
+    with nothing read, so that no "section vide" is asserted on a page nobody could read."""
+    for heading, labels in _sections():
+        if heading not in found or any(index in found for index in labels):
+            continue
+        ids = {LABELS[index].field for index in labels}
+        if all(fields[fid].status is FieldStatus.MISSING for fid in ids):
+            for fid in ids:
+                fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
 
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
@@ -229,10 +259,13 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
     tokens = []
     first_row = hit.start[0]
     last_row = end[0] if end else len(rows) - 1
+    column = _answer_column(rows[first_row], hit, label_positions)
     for r in range(first_row, last_row + 1):
+        wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
         for k, token in enumerate(rows[r].tokens):
             position = (r, k)
-            if position <= hit.start or (end and position >= end) or position in label_positions:
+            if position <= hit.start or (end and position >= end) or position in label_positions \
+                    or k in wrapped_label:
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
@@ -240,6 +273,43 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # a cell's left rule read as ":" or "|" at the start of a line
             tokens.append(token)
     return _strip_leaders(tokens)
+
+
+def _answer_column(row: Row, hit: Hit, label_positions: set[tuple[int, int]]) -> float | None:
+    """Where the answer starts when it stands right of its label on the label's row (a
+    two-column table), else None (an answer below its label)."""
+    label_end = max(t.x1 for k, t in enumerate(row.tokens) if (hit.start[0], k) in hit.positions | {hit.start})
+    after = [t.x0 for k, t in enumerate(row.tokens)
+             if k > hit.start[1] and (hit.start[0], k) not in label_positions and t.x0 > label_end]
+    return min(after) if after else None
+
+
+def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None, hit: Hit) -> set[int]:
+    """The tokens of a later row that are the label's own wrapped words in the left column
+    ("(PLU/PLUi, SCoT, études," under "Documents disponibles"), which OCR read on the answer's
+    line when the label was not found whole: left of the answer column, two thirds of them
+    words of the label (OCR merges some: "{PLUIPLUI,"), or one long label word alone."""
+    if column is None:
+        return set()
+    words = {w for w in (norm(x) for x in re.split(r"[\s/,;:()'’.…]+", LABELS[hit.index].text)) if len(w) >= 3}
+    left = [k for k, t in enumerate(tokens) if t.x1 <= column]
+    if not left or any(t.x0 < column < t.x1 for t in tokens):
+        return set()  # a line running across the column: the answer's, wrapped to the margin
+    later = [t.x0 for t in tokens if t.x0 >= column]
+    height = max(t.bbox[3] - t.bbox[1] for t in tokens)
+    if later and min(later) - max(tokens[k].x1 for k in left) < height:
+        return set()  # no gutter between them: one line of text
+    labelled = [k for k in left if any(fuzz.ratio(part, w) >= 75 for part in _parts(tokens[k].norm) for w in words)]
+    marks = [k for k in left if not re.sub(r"[^\w]", "", tokens[k].text)]
+    worded = len(left) - len(marks)
+    if len(labelled) >= 2 and 3 * len(labelled) >= 2 * worded \
+            or worded == 1 and len(labelled) == 1 and len(tokens[labelled[0]].norm) >= 6:
+        return set(left)
+    return set()
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[\s/,;:()'’.…{}\[\]|]+", text) if len(p) >= 3]
 
 
 _RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")

@@ -118,6 +118,10 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
         last_clause = [(pos, role) for pos, role in last_clause if role != "mandat"]
     slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}
     slug, certainty = _resolve(slugs, piece_kind, collectivite_is_epci)
+    if slug == AUTRE and piece_kind == "courrier_collectivite" and any(r == "president" for _, r in last_clause):
+        # A président signs for an EPCI: "autre" rests only on the collectivité's name read as
+        # a commune's, which a stamp or a cut ("Présidente de la Commun") may have made so.
+        certainty = min(certainty, 0.6)
     return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))
 
 
@@ -127,7 +131,8 @@ _TITLE_WORDS = ("prefet", "prefete", "president", "presidente")
 
 def repaired_titles(norm: str) -> str:
     """A normalised line whose OCR-damaged title words are put right: "le prefetide kauxel" ->
-    "le prefet kauxel", "preside de" -> "president de". Only long titles: "marie" is a name."""
+    "le prefet kauxel", "preside de" -> "president de", "le pretet" -> "le prefet". Only long
+    titles: "marie" is a name."""
     from rapidfuzz import fuzz
 
     words = norm.split()
@@ -137,6 +142,8 @@ def repaired_titles(norm: str) -> str:
         best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
         if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
             words[index] = best
+        elif len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
+            words[index] = best  # one letter misread in place: "pretet", a photo's f read as t
     return " ".join(words)
 
 

@@ -200,3 +200,32 @@ def test_a_signed_délibération_after_a_letter_is_not_its_next_page(read):
                               (140, [(320, "Le Maire,")]),
                               (200, [(320, "Jean-Luc Requi")])], number=2)
     assert [span.pages for span in split_documents("courrier.pdf", [letter, deliberation])] == [(1,), (2,)]
+
+
+def _body_page(lines: list[str]) -> PageText:
+    return text_page([(100.0 + 18 * i, [(60.0, line)]) for i, line in enumerate(lines)], ocr=True, conf=0.85)
+
+
+def test_a_prefets_first_page_photographed_without_its_letterhead_is_the_prefets():
+    """A phone photo lost the letterhead ("… DE LA RÉUNION" only) and the signatory is on the next
+    photo: the body still speaks as the State, of the candidate in the third person."""
+    page = _body_page([
+        "DE LA RÉUNION", "Madame la sous-directrice", "de l'aménagement durable", "Saint-Denis, le 19 septembre 2026",
+        "Objet : Atelier des territoires « Flash » : candidature de la communauté",
+        "d'agglomération Intercommunale de la Réunion Est (CIREST)", "Madame la sous-directrice,",
+        "Je souhaite vous faire part de mon soutien à la candidature présentée par la",
+        "Communauté d'agglomération Intercommunale de la Réunion Est (CIREST)",
+        "dans le cadre de l'Atelier des territoires Flash.",
+        "La direction départementale des territoires accompagnera la collectivité",
+        "tout au long de la démarche et en assurera le pilotage local."])
+    assert classify_page(page).kind is PieceKind.COURRIER_PREFET
+
+
+def test_a_collectivites_letter_naming_the_ddt_beside_it_stays_the_collectivites():
+    page = _body_page([
+        "Saint-André, le 16 septembre 2026", "Objet : candidature de la CA Intercommunale de la Réunion Est",
+        "Madame, Monsieur,", "Par ce courrier, la communauté d'agglomération souhaite vous faire part de son",
+        "engagement. Les élus de notre communauté seront pleinement mobilisés, aux côtés de la direction",
+        "départementale des territoires, pendant toute la durée de l'atelier.",
+        "Par délibération du 14 août 2026, le conseil communautaire a approuvé le principe de cette candidature."])
+    assert classify_page(page).kind is PieceKind.COURRIER_COLLECTIVITE

@@ -63,6 +63,29 @@ def test_someone_signing_for_the_maire_is_autre(quality):
     assert got["signataire_qualite"] == "autre" and got["signataire_nom"] == "Paul Durand"
 
 
+def test_a_president_under_a_letterhead_read_as_a_communes_is_for_a_reviewer():
+    """"Présidente de la Commun…" (a stamp over "Communauté de communes"), the letterhead read as
+    a commune's: an EPCI's president by every likelihood, never a sure "autre" (which would
+    tell the porteur its signatory lacks the quality)."""
+    reading = read_letter(COLL, "courrier.pdf", (letter(head=("Commune de Saint-Georges",),
+                                                        signatory=("Présidente de la Commun", "Anne Roux")),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "autre" and quality.confidence < 0.7
+    got = fields_of(COLL, letter(signatory=("P/le Maire,", "l'adjoint délégué à l'urbanisme,", "Paul Durand")))
+    assert got["signataire_qualite"] == "autre"
+    assert read_letter(COLL, "c.pdf", (letter(signatory=("P/le Maire,", "l'adjoint,", "Paul Durand")),)) \
+        .fields["signataire_qualite"].confidence >= 0.9
+
+
+def test_a_footer_naming_the_president_is_no_part_of_the_maires_block():
+    """"Toute correspondance est à adresser au Président" printed at the foot of a mairie's
+    letter: the block is "La Maire" and her name, a maire surely."""
+    reading = read_letter(COLL, "courrier.pdf", (letter(
+        signatory=("La Maire", "Mme Maëlle Texier", "Toute correspondance est à adresser au Président")),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "maire" and quality.confidence >= 0.9
+
+
 def test_an_epci_letter_named_on_two_lines():
     text = letter(head=("Communauté de communes", "du Pays de Mormal", "Rue Chevray", "59530 Le Quesnoy"),
                   signatory=("Le Président,", "Guislain Cambier"))
@@ -465,7 +488,44 @@ def test_dark_ink_keeps_the_typed_block_and_drops_a_grey_stamp():
     draw.ellipse((100, 50, 250, 200), outline=150, width=6)  # a grey stamp
     draw.rectangle((120, 120, 300, 130), fill=20)  # typed text
     crop = dark_ink(image, (0.0, 0.0, 600.0, 300.0), 72.0)
-    assert crop.getpixel((210, 125)) == 0 and crop.getpixel((100, 125)) == 255 and crop.getpixel((175, 52)) == 255
+    k = crop.width // 600  # a small image is read enlarged
+    assert crop.getpixel((210 * k, 125 * k)) == 0 and crop.getpixel((100 * k, 125 * k)) == 255 \
+        and crop.getpixel((175 * k, 52 * k)) == 255
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_phone_photos_grey_signatory_block_is_read_again_whole(seed):
+    """A ~900 px wide phone photo (the unseen maker's): its blurred typed block is lighter
+    than a signature's strokes, so the darkest ink alone is the signature; the area is read
+    enlarged, on its grey, and gives the title and the name."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.ocr import TesseractEngine
+    from extractors.signature import dark_ink
+    from samples.unseen.maker.degrade import photo
+    from samples.unseen.maker.signatures import signature_png
+
+    fonts = "/usr/share/fonts/truetype/liberation/LiberationSans-"
+    rng = random.Random(seed)
+    sheet = Image.new("RGB", (800, 1130), "white")
+    draw = ImageDraw.Draw(sheet)
+    draw.text((120, 700), "Le Préfet de la Guyane,", font=ImageFont.truetype(fonts + "Regular.ttf", 12),
+              fill=(40, 40, 40))
+    draw.text((120, 770), "M. Dominique MAILLARD", font=ImageFont.truetype(fonts + "Bold.ttf", 12), fill=(40, 40, 40))
+    strokes = signature_png(rng, (15, 15, 20), 220, 50)
+    sheet.paste(strokes, (110, 720), strokes)
+    shot = photo(sheet, rng).convert("L")
+    pad = (shot.width - sheet.width) // 2
+    crop = dark_ink(shot, (pad + 60.0, pad + 680.0, pad + 600.0, pad + 820.0), 72.0)
+    text = " ".join(w.text for w in TesseractEngine(timeout=30.0).block_words(crop))
+    assert "MAILLARD" in text and "Dominique" in text and "Guyane" in text
+    block = ("Je vous prie de croire, Madame, à l'assurance de ma considération distinguée.",
+             "Le Prétet de la Guyane.", "M Dominique MAILLARD")  # as seed 1 reads it
+    hidden = read_letter(PREFET, "p.pdf", (prefet_letter(signatory=(), ocr=True, conf=0.9),))
+    got = letter_fields([hidden], None, {0: SignatureCheck(True, 0.95, None, block_text=block)})
+    assert got["courrier_prefet.signataire_qualite"].value == "prefet"
 
 
 def row_line(x: float, top: float, text: str, line: int):

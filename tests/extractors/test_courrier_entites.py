@@ -166,3 +166,33 @@ def test_a_commune_named_only_in_the_body_is_given_as_a_commune_not_as_the_body_
             "Flash, par délibération du conseil municipal.")
     got = read(head=("LODÈVE",), body=body)
     assert got["collectivite"] == "Commune de Lodève"
+
+
+def _parts_with_addressee(head: list[str], addressee: tuple[int, ...]):
+    from extractors.fields.courrier_layout import LetterParts
+    from tests.extractors.test_courrier import row_line
+
+    lines = tuple(row_line(300, 100 + 16 * i, text, i) for i, text in enumerate(head))
+    return LetterParts(lines, tuple(range(len(lines))), addressee, None, None, None, None, None, ())
+
+
+def test_an_addressee_read_apart_from_its_next_line_is_still_the_dgaln():
+    """A photo's "Madame la sous-directrice" | "de l'aménagement durable" read as two blocks:
+    the head's next lines go on with the addressee."""
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    clue = destinataire_dgaln(_parts_with_addressee(
+        ["PRÉFECTURE DE LA MARTINIQUE", "Madame la sous-directrice", "de l'aménagement durable",
+         "Nos réf. : FH/2026-467"], (1,)))
+    assert clue.value is True
+
+
+def test_a_one_line_addressee_without_the_dgaln_is_no_sure_no():
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    clue = destinataire_dgaln(_parts_with_addressee(["PRÉFECTURE DU CHER", "Madame la Directrice", "Le 3 mars 2026"],
+                                                    (1,)))
+    assert clue.value is False and clue.confidence < 0.7
+    clue = destinataire_dgaln(_parts_with_addressee(["Madame la Directrice régionale", "DREAL Bretagne",
+                                                     "35065 Rennes Cedex"], (0, 1, 2)))
+    assert clue.value is False and clue.confidence >= 0.9

@@ -151,3 +151,54 @@ def test_a_scanned_retyped_fiche_with_labels_close_to_their_answers():
 def test_a_dot_guessed_before_the_domain_ending_is_for_a_reviewer(written, address, status):
     got = _fiche(SECTION_1, "Service de l'État pilote : DDT du Cher", f"Courriel : {written}")
     assert (got["s1.etat.referent_email"].value, got["s1.etat.referent_email"].status) == (address, status)
+
+
+SECTION_5 = "SECTION 5 – LES RESSOURCES DE L'ATELIER"
+
+
+def _table(rows: list[tuple[str, str]], *, conf: float = 0.9) -> dict:
+    """A scanned two-column form: (label column, answer column) per line, the label's prompt
+    wrapped on the lines below it beside the answer's own wrapped lines."""
+    placed = [(80.0 + 14 * i, [(x, text) for x, text in ((60.0, left), (220.0, right)) if text])
+              for i, (left, right) in enumerate(rows)]
+    return extract_fiche([("fiche.pdf", page(placed, ocr=True, conf=conf))])
+
+
+def test_the_labels_wrapped_prompt_beside_a_wrapped_answer_stays_out_of_it():
+    """"(PLU/PLUi, SCoT, études," read on the answer's second line, where the label was not
+    found whole (OCR merged "PLU/PLUi"): the label's words are left out, the answer's kept."""
+    got = _table([(SECTION_5, ""),
+                  ("Documents disponibles", "OPAH-RU en cours, étude de mobilité"),
+                  ("{PLUIPLUI, SCoT, études,", "intercommunale, PPRI approuvé."),
+                  ("diagnostics...)", ""),
+                  ("Acteurs à mobiliser", "Les associations d'habitants, le PNR, l'EPF.")])
+    assert got["s5.documents"].value == "OPAH-RU en cours, étude de mobilité intercommunale, PPRI approuvé."
+    assert got["s5.acteurs"].value == "Les associations d'habitants, le PNR, l'EPF."
+
+
+def test_an_answer_wrapped_to_the_left_margin_keeps_its_words():
+    """A retyped "Label : answer" whose long answer goes on at the left margin: those lines are
+    the answer's, even where they use a word the label prints ("études")."""
+    got = _fiche(SECTION_5, "Documents disponibles : PLU approuvé en 2019, plusieurs",
+                 "études, diagnostics commerciaux et un PPRI.", "Acteurs à mobiliser : Le PNR et l'EPF.")
+    assert got["s5.documents"].value == "PLU approuvé en 2019, plusieurs études, diagnostics commerciaux et un PPRI."
+
+
+SECTION_3 = "SECTION 3 – L'OBJET DE L'ATELIER"
+SECTION_4 = "SECTION 4 – LES OBJECTIFS DE L'ATELIER"
+
+
+def test_a_section_whose_labels_were_not_read_is_unknown_not_empty():
+    """A page photographed sideways: its heading read, its labels jumbled beyond recognition.
+    Its answers are for a reviewer (nothing read), never "section vide"."""
+    got = _fiche(SECTION_3, "RevtahsAboN du où du Thématique(s) D des entrées de vie Réhabétaton",
+                 "Pettes vies de Geman d'avenir | O Aucun", SECTION_4, "Objectifs poursuivis : Tester des usages")
+    for field in ("s3.intitule", "s3.thematiques", "s3.description"):
+        assert got[field].status is FieldStatus.NEEDS_REVIEW and got[field].value is None
+    assert got["s4.objectifs"].value == "Tester des usages"
+
+
+def test_a_section_read_with_its_labels_and_no_answer_is_empty():
+    got = _fiche(SECTION_3, "Intitulé de l'Atelier :", "Présentation du projet et de la problématique :", SECTION_4,
+                 "Objectifs poursuivis : Tester des usages")
+    assert got["s3.intitule"].status is FieldStatus.MISSING and got["s3.description"].status is FieldStatus.MISSING

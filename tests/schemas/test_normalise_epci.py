@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.model import FieldStatus, FieldValue
 from schemas.normalise import normalise_fields
 
@@ -47,3 +49,16 @@ def test_a_commune_read_unsure_stays_for_review_when_nothing_confirms_it():
     too_unsure = read("Communauté de communes du Diois", "Die", "26", communes_confidence=0.4)
     for out in (outside, damaged, too_unsure):
         assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Mairie DE de La Forest-Landerneau", "Mairie de La Forest-Landerneau"),  # a logo's speck read as "DE"
+    ("Mairie de La Forest-Landerneau", "Mairie de La Forest-Landerneau"),
+    ("Ville de Landerneau", "Ville de Landerneau"),
+])
+def test_the_letterheads_designation_survives_a_word_read_twice(cog, written, name):
+    from schemas.territoire import letter_name, resolve_entity
+
+    town = "La Forest-Landerneau" if "Forest" in written else "Landerneau"
+    entity = resolve_entity(town, cog, "commune", "29")
+    assert letter_name(written, entity, False) == name

@@ -324,3 +324,54 @@ def test_a_state_referent_writing_from_outside_gouv_fr_goes_to_review():
                             ("f.moreau@nievre.fr", FieldStatus.NEEDS_REVIEW)):
         out = normalise_fields({"s1.etat.referent_email": FieldValue(address, 1.0, None, FieldStatus.EXTRACTED)}, cog)
         assert out["s1.etat.referent_email"].status is status, address
+
+
+def test_an_ocr_address_that_is_its_owners_surname_alone_goes_to_review():
+    """OCR drops an initial and its dot as specks ("l.luciani@" read "luciani@"): a bare-name
+    address read by OCR is for a reviewer; every other way the maker's people write theirs stays sure."""
+    import random
+
+    from extractors.model import FieldStatus, FieldValue
+    from samples.unseen.maker.people import ascii_slug, person
+    from schemas.cog import Cog
+    from schemas.normalise import normalise_fields
+
+    cog, rng = Cog.load(), random.Random(11)
+    for _ in range(12):
+        someone = person(rng)
+        for style in range(4):
+            address = someone.email("haute-corse.gouv.fr", style)
+            out = normalise_fields({"s1.etat.referent_nom": FieldValue(someone.name(style), 0.95, None,
+                                                                        FieldStatus.EXTRACTED),
+                                    "s1.etat.referent_email": FieldValue(address, 0.85, None, FieldStatus.EXTRACTED)},
+                                   cog)
+            assert out["s1.etat.referent_email"].status is FieldStatus.EXTRACTED, address
+        dropped = f"{ascii_slug(someone.last, '')}@haute-corse.gouv.fr"  # "l." lost
+        read = {"s1.etat.referent_nom": FieldValue(someone.name(), 0.95, None, FieldStatus.EXTRACTED)}
+        out = normalise_fields(read | {"s1.etat.referent_email": FieldValue(dropped, 0.85, None,
+                                                                            FieldStatus.EXTRACTED)}, cog)
+        assert out["s1.etat.referent_email"].status is FieldStatus.NEEDS_REVIEW, dropped
+        out = normalise_fields(read | {"s1.etat.referent_email": FieldValue(dropped, 1.0, None,
+                                                                            FieldStatus.EXTRACTED)}, cog)
+        assert out["s1.etat.referent_email"].status is FieldStatus.EXTRACTED  # typed so in a text layer
+
+
+@pytest.mark.parametrize("field_id", ["courrier_prefet.signataire_nom", "s1.collectivite.elu_nom",
+                                      "s1.collectivite.contact_email"])
+def test_names_and_addresses_need_more_confidence_than_other_values(field_id):
+    """One letter misread ("Paséale FERRAND") makes a name wrong: below IDENTITY_REVIEW_BELOW a
+    name or an address is for a reviewer, where another value of that confidence is trusted."""
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.cog import Cog
+    from schemas.normalise import IDENTITY_REVIEW_BELOW, REVIEW_BELOW, normalise_fields
+
+    cog = Cog.load()
+    value = "p.ferrand@mairie-x.fr" if field_id.endswith("email") else "Pascale FERRAND"
+    middle = round((REVIEW_BELOW + IDENTITY_REVIEW_BELOW) / 2, 3)
+    out = normalise_fields({field_id: FieldValue(value, middle, None, FieldStatus.EXTRACTED),
+                            "s3.intitule": FieldValue("Reconvertir la friche", middle, None, FieldStatus.EXTRACTED)},
+                           cog)
+    assert out[field_id].status is FieldStatus.NEEDS_REVIEW
+    assert out["s3.intitule"].status is FieldStatus.EXTRACTED
+    out = normalise_fields({field_id: FieldValue(value, IDENTITY_REVIEW_BELOW, None, FieldStatus.EXTRACTED)}, cog)
+    assert out[field_id].status is FieldStatus.EXTRACTED
