@@ -502,7 +502,7 @@ def test_a_phone_photos_grey_signatory_block_is_read_again_whole(seed):
 
     from PIL import Image, ImageDraw, ImageFont
 
-    from extractors.ocr import TesseractEngine
+    from extractors.ocr.engine import TesseractEngine
     from extractors.signature import dark_ink
     from samples.unseen.maker.degrade import photo
     from samples.unseen.maker.signatures import signature_png

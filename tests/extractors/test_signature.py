@@ -207,7 +207,7 @@ def test_an_empty_signature_field_or_no_field_is_no_signature():
 def test_the_pipeline_counts_a_digital_signature(tmp_path):
     from extractors.fields.courrier import SignatureZone
     from extractors.model import PageText
-    from worker.pipeline import signature_of
+    from worker.signatures import signature_of
 
     path = tmp_path / "courrier.pdf"
     path.write_bytes(signed_pdf(pages=1, sign_page=1))
@@ -219,7 +219,7 @@ def test_the_pipeline_counts_a_digital_signature(tmp_path):
 def test_the_pipeline_looks_at_the_ink_when_there_is_no_digital_signature(tmp_path):
     from extractors.fields.courrier import SignatureZone
     from extractors.model import PageText
-    from worker.pipeline import signature_of
+    from worker.signatures import signature_of
 
     image = handwriting(blank(), 330, 460)
     path = tmp_path / "scan.png"

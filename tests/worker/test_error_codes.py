@@ -19,7 +19,8 @@ from extractors.ocr.engine import TesseractEngine
 from tests.conftest import SHARED
 from tests.contract import validate_export
 from tests.engines import CrashingEngine, ScriptedEngine
-from worker import pipeline
+from worker import intake as intake_module, pipeline
+from worker.context import make_context
 from worker.export import export_dossier, file_issues
 
 FORMS = SHARED / "forms"
@@ -28,8 +29,8 @@ ROBUSTNESS = SHARED / "robustness"
 
 def codes_of(parts: list[Part], store, settings, engine, cog) -> tuple[dict[str, set[str]], dict]:
     """The codes found on each file (index.json's way), and the dossier's export."""
-    intake = pipeline.intake_files(parts, "/codes", store=store, settings=settings)
-    pipeline.process_dossier(intake.dossier_id, store=store, settings=settings, engine=engine, cog=cog)
+    intake = intake_module.intake_files(parts, "/codes", store=store, settings=settings)
+    pipeline.run(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
     found: dict[str, set[str]] = {}
     for issue in file_issues(store, intake.dossier_id):
         found.setdefault(issue["file"], set()).add(issue["code"])
@@ -186,7 +187,7 @@ def test_a_message_the_mail_parser_dies_on_is_mail_invalid(store, settings):
            + b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth))
            + b"Content-Type: text/plain\r\n\r\nBonjour\r\n"
            + b"".join(b"\r\n--b%d--\r\n" % i for i in reversed(range(depth))))
-    message = pipeline.parse_message(raw, "profond.eml", settings)
+    message = intake_module.parse_message(raw, "profond.eml", settings)
     assert [issue.code for issue in message.issues] == [ErrorCode.MAIL_INVALID]
 
 
