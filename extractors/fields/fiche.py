@@ -8,12 +8,12 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
+from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
-from extractors.fields.signataire import clean_person, name_without_title, scribble
-from extractors.model import FieldStatus, FieldValue, PageText, Source
+from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +216,7 @@ def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, 
     if telephone is None:
         return None
     for count in range(1, min(len(tokens) - 1, 7) + 1):
-        if _PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
+        if PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
             return telephone, tokens[-count:]
     return None
 
@@ -339,8 +339,8 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         tokens = [t for t in tokens if t.text not in _BOXES]
     if not tokens:
         return {field: FieldValue.missing()}
-    source = _source(tokens)
-    confidence = round(min(hit.score, _mean_conf(tokens)), 3)
+    source = source_of(tokens)
+    confidence = round(min(hit.score, mean_conf(tokens)), 3)
     if field in OPTIONS:
         slugs, box_confidence = read_boxes(tokens, OPTIONS[field])
         value = _choice(field, slugs)
@@ -348,7 +348,7 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
     text = join_words(tokens)
     if field.endswith("_email"):
-        address, guessed = _email(text)
+        address, guessed = mended_email(text)
         # A dot put back before a guessed domain ending is a guess ("nievre" is no "niev.re").
         status = FieldStatus.NEEDS_REVIEW if guessed else FieldStatus.EXTRACTED
         return {field: FieldValue(address, confidence, source, status)}
@@ -356,67 +356,6 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
     text, status = finished_text(field, text)
     return {field: FieldValue(text, confidence, source, status)}
-
-
-PERSON_FIELDS = {"s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom"}
-# Words a complete answer does not end on: "DDTM de" was cut short.
-_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "par", "sur",
-                   "avec", "ou", "dans", "un", "une"}
-
-
-def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
-    """A text answer's edges made clean, and whether it can be trusted as read.
-
-    A person's name keeps only the name ("DUVAL Marie Adjointe au maire" -> "DUVAL Marie":
-    the function has its own field) and must look like one; an answer that ends on "de",
-    "du", "la"… was cut short, one that starts in lower case lost its start: what was read
-    goes to a reviewer.
-    """
-    status = FieldStatus.EXTRACTED
-    if field in PERSON_FIELDS:
-        text = clean_person(name_without_title(text)) or text
-        if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
-            status = FieldStatus.NEEDS_REVIEW
-    if _cut_short(text) or _PHONE_AT_END.search(text) or text[:1].islower():
-        # Cut short, or the next answer (a number) ran into it; an answer starts with a
-        # capital or a digit: one that starts in lower case lost its start ("de ation").
-        status = FieldStatus.NEEDS_REVIEW
-    return text, status
-
-
-_PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
-
-
-def _cut_short(text: str) -> bool:
-    """"DDTM de", "Communauté de communes du", "Mairie d'": no answer ends on these. A dot
-    ends an abbreviation ("Agglomération L."), not a cut."""
-    words = text.split()
-    if len(words) < 2:
-        return False
-    last = words[-1]
-    return last.endswith(("'", "’")) or not last.endswith(".") and norm(last) in _FUNCTION_WORDS
-
-
-_TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
-
-
-def _email(text: str) -> tuple[str, bool]:
-    """An address as OCR left it, mended where no address can differ (no spaces, quotes or
-    accents), and whether the dot before the top-level domain had to be guessed
-    ("forcalquierfr" -> "forcalquier.fr")."""
-    if "@" not in text:
-        return text, False
-    text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
-    text = re.sub(r"(?<=\w)-\s+(?=\w)", "-", text)  # "ville- die.fr", cut at a line end
-    text = next((chunk for chunk in text.split() if "@" in chunk), text)
-    address = unicodedata.normalize("NFKD", text)
-    address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
-    local, _, domain = address.rpartition("@")
-    tld = None
-    if "." not in domain:
-        tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
-        domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}", tld is not None
 
 
 def _choice(field: str, slugs: list[str] | None):
@@ -434,47 +373,13 @@ def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     match = _FAIT_A.match("Fait à " + text)
     if not match or not tokens:
         return {"fiche.lieu": FieldValue.missing(), "fiche.date": FieldValue.missing()}
-    source = _source(tokens)
-    confidence = round(min(hit.score, _mean_conf(tokens)), 3)
+    source = source_of(tokens)
+    confidence = round(min(hit.score, mean_conf(tokens)), 3)
     lieu = match.group("lieu").strip(" ,")
     return {
         "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
         "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),
     }
-
-
-def join_words(tokens: list[Token]) -> str:
-    """Words in reading order as text; a word cut by a hyphen at a line end is rejoined."""
-    text = ""
-    for previous, token in zip([None, *tokens], tokens):
-        if previous is None:
-            text = token.text
-        elif previous.text.endswith("-") and _new_line(previous, token):
-            text += token.text if _is_word_cut(previous.text, token.text) else token.text
-        else:
-            text += " " + token.text
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _new_line(previous: Token, token: Token) -> bool:
-    return (token.file, token.page) != (previous.file, previous.page) or token.bbox[1] > previous.bbox[3] - 1
-
-
-def _is_word_cut(before: str, after: str) -> bool:
-    return bool(after) and after[0].islower()
-
-
-def _source(tokens: list[Token]) -> Source:
-    file, page = tokens[0].file, tokens[0].page
-    on_page = [t for t in tokens if (t.file, t.page) == (file, page)]
-    bbox = (min(t.page_bbox[0] for t in on_page), min(t.page_bbox[1] for t in on_page),
-            max(t.page_bbox[2] for t in on_page), max(t.page_bbox[3] for t in on_page))
-    return Source(file, page, tuple(round(v, 2) for v in bbox))
-
-
-def _mean_conf(tokens: list[Token]) -> float:
-    weight = sum(len(t.text) for t in tokens)
-    return sum(t.conf * len(t.text) for t in tokens) / weight if weight else 0.0
 
 
 def _from_tables(tables, fields: dict[str, FieldValue]) -> dict[str, FieldValue]:

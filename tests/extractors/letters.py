@@ -132,3 +132,12 @@ def photographed_signatory_block(*, px_per_point: float = 2.2, jpeg: int = 70):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=jpeg)
     return Image.open(io.BytesIO(buffer.getvalue())).convert("L"), 72.0 * px_per_point
+
+
+def prefet_letter(**kwargs):
+    """A préfet's letter (Sarthe) as page text; any part replaced by keyword."""
+    defaults = dict(head=("PRÉFET", "DE LA SARTHE", "Liberté", "Égalité", "Fraternité"),
+                    right=("Direction départementale des territoires", "Affaire suivie par : Anne Roux",
+                           "Tél. : 02 43 50 10 00"),
+                    date="Le Mans, le 16 mars 2026", signatory=("Le préfet,", "Emmanuel Aubry"))
+    return letter(**{**defaults, **kwargs})

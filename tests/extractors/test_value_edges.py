@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields.fiche import extract_fiche, finished_text
+from extractors.fields.answer_text import finished_text
+from extractors.fields.fiche import extract_fiche
 from extractors.model import FieldStatus
 from tests.extractors.letters import page
 

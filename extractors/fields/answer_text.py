@@ -1,0 +1,106 @@
+"""An answer's words made text: joined across line cuts, its edges cleaned, trusted or not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.fields.layout import Token, norm
+from extractors.fields.signataire import clean_person, name_without_title, scribble
+from extractors.model import FieldStatus, Source
+
+PERSON_FIELDS = {"s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom"}
+
+
+# Words a complete answer does not end on: "DDTM de" was cut short.
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "par", "sur",
+                   "avec", "ou", "dans", "un", "une"}
+
+
+def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
+    """A text answer's edges made clean, and whether it can be trusted as read.
+
+    A person's name keeps only the name ("DUVAL Marie Adjointe au maire" -> "DUVAL Marie":
+    the function has its own field) and must look like one; an answer that ends on "de",
+    "du", "la"… was cut short, one that starts in lower case lost its start: what was read
+    goes to a reviewer.
+    """
+    status = FieldStatus.EXTRACTED
+    if field in PERSON_FIELDS:
+        text = clean_person(name_without_title(text)) or text
+        if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
+            status = FieldStatus.NEEDS_REVIEW
+    if cut_short(text) or PHONE_AT_END.search(text) or text[:1].islower():
+        # Cut short, or the next answer (a number) ran into it; an answer starts with a
+        # capital or a digit: one that starts in lower case lost its start ("de ation").
+        status = FieldStatus.NEEDS_REVIEW
+    return text, status
+
+
+PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
+
+
+def cut_short(text: str) -> bool:
+    """"DDTM de", "Communauté de communes du", "Mairie d'": no answer ends on these. A dot
+    ends an abbreviation ("Agglomération L."), not a cut."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last.endswith(("'", "’")) or not last.endswith(".") and norm(last) in _FUNCTION_WORDS
+
+
+_TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
+
+
+def mended_email(text: str) -> tuple[str, bool]:
+    """An address as OCR left it, mended where no address can differ (no spaces, quotes or
+    accents), and whether the dot before the top-level domain had to be guessed
+    ("forcalquierfr" -> "forcalquier.fr")."""
+    if "@" not in text:
+        return text, False
+    text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
+    text = re.sub(r"(?<=\w)-\s+(?=\w)", "-", text)  # "ville- die.fr", cut at a line end
+    text = next((chunk for chunk in text.split() if "@" in chunk), text)
+    address = unicodedata.normalize("NFKD", text)
+    address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
+    local, _, domain = address.rpartition("@")
+    tld = None
+    if "." not in domain:
+        tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
+        domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
+    return f"{local}@{domain}", tld is not None
+
+
+def join_words(tokens: list[Token]) -> str:
+    """Words in reading order as text; a word cut by a hyphen at a line end is rejoined."""
+    text = ""
+    for previous, token in zip([None, *tokens], tokens):
+        if previous is None:
+            text = token.text
+        elif previous.text.endswith("-") and _new_line(previous, token):
+            text += token.text if _is_word_cut(previous.text, token.text) else token.text
+        else:
+            text += " " + token.text
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _new_line(previous: Token, token: Token) -> bool:
+    return (token.file, token.page) != (previous.file, previous.page) or token.bbox[1] > previous.bbox[3] - 1
+
+
+def _is_word_cut(before: str, after: str) -> bool:
+    return bool(after) and after[0].islower()
+
+
+def source_of(tokens: list[Token]) -> Source:
+    file, page = tokens[0].file, tokens[0].page
+    on_page = [t for t in tokens if (t.file, t.page) == (file, page)]
+    bbox = (min(t.page_bbox[0] for t in on_page), min(t.page_bbox[1] for t in on_page),
+            max(t.page_bbox[2] for t in on_page), max(t.page_bbox[3] for t in on_page))
+    return Source(file, page, tuple(round(v, 2) for v in bbox))
+
+
+def mean_conf(tokens: list[Token]) -> float:
+    weight = sum(len(t.text) for t in tokens)
+    return sum(t.conf * len(t.text) for t in tokens) / weight if weight else 0.0
