@@ -249,7 +249,13 @@ def _install_hooks(records: str) -> None:
     from extractors.fields import nlp
     from extractors.ocr import engine as engine_module, page as page_module
     from schemas import cog as cog_module
-    from worker import assembly, batch, pipeline as pipeline_module, store as store_module
+    from worker import (
+        assembly,
+        batch,
+        pipeline as pipeline_module,
+        signatures as signatures_module,
+        store as store_module,
+    )
 
     sp.Popen = ToolPopen  # every tool (tesseract, soffice, qpdf) counted in its stage
     patch(pdf_text, "render_page", "render")
@@ -288,10 +294,10 @@ def _install_hooks(records: str) -> None:
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
     patch(classify, "split_documents", "classify")
     patch(pipeline_module, "check_signatures", "signatures")
-    patch(pipeline_module, "signature_of", "signatures")
-    patch(pipeline_module, "check_signature", "ink check")
-    patch(pipeline_module, "block_text", "signatory block")
-    patch(pipeline_module, "outside_paper_whitened", "sheet")
+    patch(signatures_module, "signature_of", "signatures")
+    patch(signatures_module, "check_signature", "ink check")
+    patch(signatures_module, "block_text", "signatory block")
+    patch(signatures_module, "outside_paper_whitened", "sheet")
     patch(nlp, "_model", "spacy load")
     patch(pipeline_module, "extract_fields", "fields")
     patch(pipeline_module, "letter_zones", "fields")
@@ -299,6 +305,7 @@ def _install_hooks(records: str) -> None:
     patch(pipeline_module, "assess_completeness", "assessment")
     patch(assembly, "assemble", "assessment")
     patch(pipeline_module, "run_limited", "sandbox")
+    patch(signatures_module, "run_limited", "sandbox")
     patch(cog_module.Cog, "load", "geography load")
     patch(batch.Batch, "intake", "intake")
     patch(batch.Batch, "write", "export")
