@@ -119,7 +119,7 @@ def stage(name: str) -> Stage:
 # Typed values between the stages ------------------------------------------------
 
 @dataclass(frozen=True)
-class DocumentSpan:
+class FoundDocument:
     """One document found in a file (its pages, its kind), or a file that could not be read."""
 
     file_id: int
@@ -131,7 +131,7 @@ class DocumentSpan:
     kind_overridden: bool = False
 
     @classmethod
-    def failed(cls, file_id: int, issue: dict) -> DocumentSpan:
+    def failed(cls, file_id: int, issue: dict) -> FoundDocument:
         return cls(file_id, (), PieceKind.AUTRE, 0.0, error={"code": issue["code"], "message": issue["message"]})
 
     def row(self) -> dict:
@@ -173,20 +173,20 @@ def keep_corrections(ctx: Context, dossier_id: str, fields: dict[str, StoredFiel
 
 # Reading and classifying --------------------------------------------------------
 
-def classify_pieces(dossier_id: str, ctx: Context) -> tuple[list[DocumentSpan], list[Piece]]:
+def classify_pieces(dossier_id: str, ctx: Context) -> tuple[list[FoundDocument], list[Piece]]:
     """The documents of the dossier's pieces, and those pieces with their pages for extraction."""
-    spans: list[DocumentSpan] = []
+    spans: list[FoundDocument] = []
     pieces: list[Piece] = []
     overrides = ctx.store.kind_overrides(dossier_id)  # a reviewer's word on a piece outlives reprocessing
     for file in ctx.store.files(dossier_id):
         if file.role != "piece":
             continue
         if file.issues:  # empty or oversized: listed with its error, never read
-            spans.append(DocumentSpan.failed(file.id, file.issues[0]))
+            spans.append(FoundDocument.failed(file.id, file.issues[0]))
             continue
         reading = read_stored_file(file.sha256, FileKind(file.kind), file.name, ctx)
         if reading.error_code:
-            spans.append(DocumentSpan.failed(file.id, reading.issues[0]))
+            spans.append(FoundDocument.failed(file.id, reading.issues[0]))
             continue
         page_texts = ctx.store.pages(reading.id)
         by_number = {p.number: p for p in page_texts}
@@ -194,8 +194,8 @@ def classify_pieces(dossier_id: str, ctx: Context) -> tuple[list[DocumentSpan], 
             span_pages = tuple(by_number[n] for n in span.pages)
             overridden = overrides.get((file.id, span.pages))
             kind = PieceKind(overridden) if overridden else span.kind
-            spans.append(DocumentSpan(file.id, tuple(span.pages), kind, 1.0 if overridden else span.confidence,
-                                      any(p.ocr for p in span_pages), kind_overridden=bool(overridden)))
+            spans.append(FoundDocument(file.id, tuple(span.pages), kind, 1.0 if overridden else span.confidence,
+                                       any(p.ocr for p in span_pages), kind_overridden=bool(overridden)))
             pieces.append(Piece(kind, file.name, span_pages, tuple(reading.tables or ()),
                                 blob=reading.rendered_sha256 or file.sha256,
                                 blob_kind="image" if file.kind == FileKind.IMAGE else "pdf"))
