@@ -141,3 +141,11 @@ def prefet_letter(**kwargs):
                            "Tél. : 02 43 50 10 00"),
                     date="Le Mans, le 16 mars 2026", signatory=("Le préfet,", "Emmanuel Aubry"))
     return letter(**{**defaults, **kwargs})
+
+
+def row_line(x: float, top: float, text: str, line: int):
+    """A line as OCR gives it: its own reader line, even beside another on the same row."""
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+
+    return Line(tuple(words(x, top, text, line)), 0, text, normalise(text))

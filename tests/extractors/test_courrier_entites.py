@@ -170,7 +170,7 @@ def test_a_commune_named_only_in_the_body_is_given_as_a_commune_not_as_the_body_
 
 def _parts_with_addressee(head: list[str], addressee: tuple[int, ...]):
     from extractors.fields.courrier_layout import LetterParts
-    from tests.extractors.test_courrier import row_line
+    from tests.extractors.letters import row_line
 
     lines = tuple(row_line(300, 100 + 16 * i, text, i) for i, text in enumerate(head))
     return LetterParts(lines, tuple(range(len(lines))), addressee, None, None, None, None, None, ())

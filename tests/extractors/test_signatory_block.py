@@ -10,7 +10,7 @@ from extractors.fields.courrier_layout import letter_lines
 from extractors.fields.signataire import name_of, quality_of
 from extractors.model import FieldStatus, PieceKind
 from extractors.signature import SignatureCheck
-from tests.extractors.letters import page, prefet_letter
+from tests.extractors.letters import page, prefet_letter, row_line
 
 PREFET = PieceKind.COURRIER_PREFET
 
@@ -78,15 +78,6 @@ def test_a_phone_photos_grey_signatory_block_is_read_again_whole(seed):
     hidden = read_letter(PREFET, "p.pdf", (prefet_letter(signatory=(), ocr=True, conf=0.9),))
     got = letter_fields([hidden], None, {0: SignatureCheck(True, 0.95, None, block_text=block)})
     assert got["courrier_prefet.signataire_qualite"].value == "prefet"
-
-
-def row_line(x: float, top: float, text: str, line: int):
-    """A line as OCR gives it: its own reader line, even beside another on the same row."""
-    from extractors.fields.courrier_layout import Line
-    from extractors.text import normalise
-    from tests.extractors.letters import words
-
-    return Line(tuple(words(x, top, text, line)), 0, text, normalise(text))
 
 
 def test_two_fragments_of_a_name_with_a_word_lost_between_are_not_joined():

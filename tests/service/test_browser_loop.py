@@ -28,12 +28,13 @@ CANDIDATE, DDT = "k.jouan@redon.fr", "julien.hamon@ille-et-vilaine.gouv.fr"
 @pytest.fixture
 def receiver(mail_app):  # noqa: F811
     """`guichet smtp`'s receiver on a free port, writing into the app's database, reading in process."""
-    from worker.cli import make_processor
+    from worker.context import make_context
+    from worker.dispatch import processor
     from worker.smtp import Receiver, SmtpConfig
 
     guichet = mail_app.extensions["guichet"]
     receiver = Receiver(SmtpConfig(port=free_port(), recipients={SHARED_BOX}), store=guichet.store,
-                        settings=guichet.settings, process=make_processor(guichet.store, guichet.settings))
+                        settings=guichet.settings, process=processor(make_context(guichet.settings, guichet.store)))
     receiver.start()
     yield receiver
     receiver.stop()
