@@ -28,14 +28,20 @@ LINES = [
 ]
 
 
+def drawn_page(lines: list[str], size: tuple[int, int], font_size: int, left: int, top: int,
+               step: int) -> Image.Image:
+    """A white page with these lines printed black, one every `step` pixels."""
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, font_size)
+    for i, line in enumerate(lines):
+        draw.text((left, top + i * step), line, fill=0, font=font)
+    return image
+
+
 def page_image() -> Image.Image:
     """A white A5-like page with six lines of French text, 200 dpi."""
-    image = Image.new("L", (1400, 1000), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(FONT, 34)
-    for i, line in enumerate(LINES):
-        draw.text((90, 120 + i * 120), line, fill=0, font=font)
-    return image
+    return drawn_page(LINES, (1400, 1000), 34, 90, 120, 120)
 
 
 def _box(page, text):
@@ -184,12 +190,7 @@ PROSE = [
 
 def prose_page() -> Image.Image:
     """A letter's paragraph, 200 dpi: lower-case print with its ascenders and descenders."""
-    image = Image.new("L", (1400, 1100), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(FONT, 30)
-    for i, line in enumerate(PROSE):
-        draw.text((70, 80 + i * 105), line, fill=0, font=font)
-    return image
+    return drawn_page(PROSE, (1400, 1100), 30, 70, 80, 105)
 
 
 def test_letters_tell_a_page_upright_from_one_upside_down():
