@@ -205,6 +205,14 @@ def test_correcting_a_letters_signature_changes_the_verdict(page, server, ids):
     assert page.problems == []
 
 
+def forget_session(page) -> None:
+    """Drop the browser's cookies once nothing is in flight: the session is refreshed on every
+    response, so a page image still loading would put the old cookie back over the next login's."""
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
+    page.context.clear_cookies()
+
+
 def sign_in(page, server: str, role: str) -> None:
     page.goto(server + "/connexion")
     page.fill("#identifiant", f"{role}@example.gouv.fr")

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.service.conftest import PASSWORD
-from tests.service.test_browser import CHROMIUM, page, server, sign_in  # noqa: F401 (fixtures)
+from tests.service.test_browser import CHROMIUM, forget_session, page, server, sign_in  # noqa: F401 (fixtures)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (1440, 390)
@@ -76,7 +76,7 @@ def test_every_page_has_no_axe_violation(page, server, ids, app):  # noqa: F811
     page.locator("form[action$='/jeton'] button").first.click()
     failures.extend(f"jeton créé: {v}" for v in violations(page))
     check(page, server + "/dossiers/inconnu", "page d'erreur 404", failures)
-    page.context.clear_cookies()
+    forget_session(page)
     sign_in_as(page, server, "lecteur")  # a reader's dossier page: no forms, labels shown as text
     check(page, f"{server}/dossiers/{dossier}", "dossier vu par un lecteur", failures)
     assert not failures, "\n".join(failures)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.test_browser import CHROMIUM, page, sign_in  # noqa: F401 (fixture)
+from tests.service.test_browser import CHROMIUM, forget_session, page, sign_in  # noqa: F401 (fixture)
 from tests.service.test_browser_mails import server  # noqa: F401  (fixture: the app whose relay is the sink)
 from tests.service.test_mails import mail_app  # noqa: F401  (fixture)
 from tests.worker.test_outbox import sink, wait_for  # noqa: F401  (fixture)
@@ -50,7 +50,7 @@ def test_the_daily_digest_is_sent_and_shown_in_mes_resumes(page, server, mail_ap
     page.wait_for_url(f"**/dossiers/{given}")
     assert page.problems == []
 
-    page.context.clear_cookies()
+    forget_session(page)
     sign_in(page, server, "lecteur")  # a lecteur gets no digest: no link, no page
     assert page.locator("#navigation-principale a:has-text('Mes résumés')").count() == 0
     assert page.goto(server + "/resumes").status == 403
