@@ -249,13 +249,9 @@ def _install_hooks(records: str) -> None:
     from extractors.fields import nlp
     from extractors.ocr import engine as engine_module, page as page_module
     from schemas import cog as cog_module
-    from worker import (
-        assembly,
-        batch,
-        pipeline as pipeline_module,
-        signatures as signatures_module,
-        store as store_module,
-    )
+    from worker.core import assembly, pipeline as pipeline_module, signatures as signatures_module
+    from worker.entry import batch
+    from worker.persistence import store as store_module
 
     sp.Popen = ToolPopen  # every tool (tesseract, soffice, qpdf) counted in its stage
     patch(pdf_text, "render_page", "render")

@@ -34,10 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.model import FileKind  # noqa: E402
-from worker.context import make_context  # noqa: E402
-from worker.pipeline import read_stored_file  # noqa: E402
+from worker.core.context import make_context  # noqa: E402
+from worker.core.pipeline import read_stored_file  # noqa: E402
+from worker.persistence.store import Store  # noqa: E402
 from worker.settings import Settings  # noqa: E402
-from worker.store import Store  # noqa: E402
 
 FORM = ROOT.parent / "shared" / "forms" / "fiche-de-candidature-atelier-flash.pdf"
 

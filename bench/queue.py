@@ -41,13 +41,13 @@ import uuid  # noqa: E402
 
 from extractors.ocr.engine import TesseractEngine  # noqa: E402
 from schemas.cog import Cog  # noqa: E402
-from worker import pipeline  # noqa: E402
-from worker.context import make_context  # noqa: E402
-from worker.inputs import plan_input  # noqa: E402
-from worker.intake import intake_files, intake_message  # noqa: E402
-from worker.queue import JOBS_PER_DOSSIER, STAGES, enqueue_processing, make_queue  # noqa: E402
+from worker.core import pipeline  # noqa: E402
+from worker.core.context import make_context  # noqa: E402
+from worker.core.intake import intake_files, intake_message  # noqa: E402
+from worker.core.queue import JOBS_PER_DOSSIER, STAGES, enqueue_processing, make_queue  # noqa: E402
+from worker.entry.inputs import plan_input  # noqa: E402
+from worker.persistence.store import Store  # noqa: E402
 from worker.settings import Settings  # noqa: E402
-from worker.store import Store  # noqa: E402
 
 CASES = ("01_pdf_numeriques,02_fiche_docx,03_fiche_odt,04_scans,05_scan_unique_pivote,06_photos_telephone,"
          "07_pdf_fusionne_desordre,08_archive_zip,09_fil_emails,10_email_transfere,11_sans_courrier_prefet,"
@@ -125,7 +125,7 @@ def queue_cost(workdir: Path, redis_url: str, startup: float, jobs: int = 100) -
     queue = make_queue(settings)
     started = time.perf_counter()
     for n in range(jobs):
-        queue.enqueue("worker.jobs.noop_job", job_id=f"{settings.queue_name}-noop-{n}", result_ttl=600)
+        queue.enqueue("worker.entry.jobs.noop_job", job_id=f"{settings.queue_name}-noop-{n}", result_ttl=600)
     enqueue = (time.perf_counter() - started) / jobs
     started = time.perf_counter()
     subprocess.run([GUICHET, "worker", "--burst", "--sweep-every", "0"], env={**os.environ, **env},

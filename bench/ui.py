@@ -44,10 +44,11 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.vocabulary import FIELD_IDS  # noqa: E402
 from schemas.completeness import MESSAGES  # noqa: E402
-from worker import accounts, review, review_queue  # noqa: E402
-from worker.db import DocumentRow, Dossier, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
+from worker.instruction import review, review_queue  # noqa: E402
+from worker.persistence import accounts  # noqa: E402
+from worker.persistence.db import DocumentRow, Dossier, FieldRow, FileRow, MessageRow, utcnow  # noqa: E402
+from worker.persistence.store import Store  # noqa: E402
 from worker.settings import Settings  # noqa: E402
-from worker.store import Store  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -17,15 +17,15 @@ import click
 
 # name -> "module:attribute" of the click command: every command of `guichet`, in one place.
 COMMANDS = {
-    "process": "worker.cli:process",
-    "reprocess": "worker.commands:reprocess",
-    "fetch-mail": "worker.cli:fetch_mail",
-    "smtp": "worker.cli:smtp",
-    "worker": "worker.commands:worker",
-    "sweep": "worker.commands:sweep",
-    "failed": "worker.commands:failed",
-    "outbox": "worker.commands:outbox_command",
-    "digest": "worker.commands:digest",
+    "process": "worker.entry.cli:process",
+    "reprocess": "worker.entry.commands:reprocess",
+    "fetch-mail": "worker.entry.cli:fetch_mail",
+    "smtp": "worker.entry.cli:smtp",
+    "worker": "worker.entry.commands:worker",
+    "sweep": "worker.entry.commands:sweep",
+    "failed": "worker.entry.commands:failed",
+    "outbox": "worker.entry.commands:outbox_command",
+    "digest": "worker.entry.commands:digest",
     "serve": "guichet_cli.service_commands:serve",
     "user": "guichet_cli.service_commands:user",
 }
@@ -69,7 +69,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
     if ctx.meta.get(HELP_ASKED):
         return  # a command's --help runs nothing: no need to probe the sandbox
     from extractors import isolation
-    from worker.sandbox import require_confinement
+    from worker.core.sandbox import require_confinement
 
     try:
         require_confinement()  # at start, not at the first file: no command runs parsers unconfined

@@ -33,7 +33,7 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
         check_demo_place(host, os.environ)
     app = create_app()
     store = app.extensions["guichet"].store
-    from worker import outbox
+    from worker.mail import outbox
 
     outbox.resume_here(store, app.extensions["guichet"].settings)  # without Redis, this process sends
     if demo:
@@ -87,7 +87,7 @@ def _sqlite_logins(path) -> list[str]:
 def demo_account(store) -> tuple[str, str]:
     """The demo account, created if absent, else reactivated; its password is renewed so that it
     can be shown."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     password = secrets.token_urlsafe(12)
     user = accounts.find_user(store, DEMO_LOGIN)
@@ -101,7 +101,7 @@ def demo_account(store) -> tuple[str, str]:
 
 def end_demo(store) -> None:
     """Deactivate the demo account: its sessions end and its tokens are revoked."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     user = accounts.find_user(store, DEMO_LOGIN)
     if user is not None:
@@ -122,9 +122,9 @@ def user() -> None:
                                 "demandé s'il n'est pas donné.")
 def user_add(login: str, role: str, name: str, password: str) -> None:
     """Crée le compte LOGIN (une adresse électronique)."""
-    from worker import accounts
+    from worker.persistence import accounts
+    from worker.persistence.store import Store
     from worker.settings import Settings
-    from worker.store import Store
 
     try:
         created = accounts.create_user(Store(Settings.from_env(os.environ)), login, password, role, name)
@@ -140,7 +140,7 @@ def user_add(login: str, role: str, name: str, password: str) -> None:
 @click.option("--read-only", is_flag=True, help="Jeton en lecture seule (aucune modification par l'API).")
 def user_token(login: str, label: str, days: int, read_only: bool) -> None:
     """Crée un jeton d'API pour LOGIN et l'affiche (une seule fois)."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = _store()
     found = accounts.find_user(store, login)
@@ -153,7 +153,7 @@ def user_token(login: str, label: str, days: int, read_only: bool) -> None:
 @click.argument("login", required=False)
 def user_tokens(login: str | None) -> None:
     """Liste les jetons d'API (de LOGIN, ou de tous les comptes) : numéro, état, expiration, dernier usage."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = _store()
     users = {u.id: u.login for u in accounts.list_users(store)}
@@ -176,7 +176,7 @@ def user_tokens(login: str | None) -> None:
 @click.argument("token_id", type=int)
 def user_revoke_token(token_id: int) -> None:
     """Révoque définitivement le jeton d'API TOKEN_ID (voir `guichet user tokens`)."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     try:
         token = accounts.revoke_token(_store(), token_id)
@@ -186,8 +186,8 @@ def user_revoke_token(token_id: int) -> None:
 
 
 def _store():
+    from worker.persistence.store import Store
     from worker.settings import Settings
-    from worker.store import Store
 
     return Store(Settings.from_env(os.environ))
 

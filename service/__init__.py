@@ -13,8 +13,8 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 from service.config import WebSettings
+from worker.persistence.store import Store
 from worker.settings import Settings
-from worker.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class Guichet:
 
     def file_pages(self, sha256: str) -> list:
         """The pages of a stored file, remembered once read (bounded)."""
-        from worker.review import file_pages
+        from worker.instruction.review import file_pages
 
         found = self.page_sizes.get(sha256)
         if found is None:

@@ -12,8 +12,8 @@ from schemas.api import REGIONS, FieldCorrectionSchema, FieldPatchSchema, Triage
 from schemas.export import DossierExportSchema
 from schemas.labels import STATE_LABELS
 from service.security import api_requires
-from worker import review, review_queue
-from worker.export import export_dossier
+from worker.core.export import export_dossier
+from worker.instruction import review, review_queue
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def list_dossiers(args: dict):
         archived={"non": False, "oui": True, "tous": None}[args["archive"]],
         page=args["page"], per_page=args["par_page"])
     page = review_queue.list_queue(_store(), query, max_age=2.0)
-    from worker import team
+    from worker.instruction import team
 
     labels = team.labels_of(_store(), [e.dossier_id for e in page.rows])
     items = [{**_item(e), "a_verifier": page.to_check.get(e.dossier_id, 0), "labels": labels[e.dossier_id],
@@ -136,7 +136,7 @@ def post_decision(body: dict, dossier_id: str):
     export = _export(dossier_id)
     text = review.request_text(export) if body["decision"] == "a_completer" else None
     review.decide(_store(), dossier_id, body["decision"], body["comment"], g.user.login, text)
-    from worker import outbox  # the mail announcing it waits, as a draft, in GET .../outbox
+    from worker.mail import outbox  # the mail announcing it waits, as a draft, in GET .../outbox
 
     outbox.draft_for_decision(_store(), current_app.extensions["guichet"].settings, dossier_id,
                               body["decision"], body["comment"], g.user.login)

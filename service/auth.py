@@ -7,8 +7,8 @@ import logging
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 
 from service.security import USERS, login_user, requires, safe_next
-from worker import accounts
-from worker.accounts import ROLES, AccountError
+from worker.persistence import accounts
+from worker.persistence.accounts import ROLES, AccountError
 
 log = logging.getLogger(__name__)
 

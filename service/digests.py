@@ -9,8 +9,9 @@ from flask import Blueprint, current_app, g, render_template
 from sqlalchemy import select
 
 from service.security import requires
-from worker import digest, review_queue
-from worker.db import OutboxRow, utcnow
+from worker.instruction import review_queue
+from worker.mail import digest
+from worker.persistence.db import OutboxRow, utcnow
 
 bp = Blueprint("digests", __name__)
 SHOWN = 30  # a month of days
@@ -45,5 +46,5 @@ def _like_escaped(text: str) -> str:
 
 
 def dossier_of(line: str) -> str:
-    """The dossier id a digest line starts with ("D-… – Collectivité (dépt)", worker.digest._line)."""
+    """The dossier id a digest line starts with ("D-… – Collectivité (dépt)", worker.mail.digest._line)."""
     return line.split(" – ", 1)[0]

@@ -8,8 +8,8 @@ from flask import Flask, jsonify, render_template, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from worker.accounts import AccountError
-from worker.review import NotFound
+from worker.instruction.review import NotFound
+from worker.persistence.accounts import AccountError
 
 log = logging.getLogger(__name__)
 

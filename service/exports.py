@@ -18,7 +18,7 @@ from service.queue_export import file_name
 from service.render import WIDTHS, PageNotRendered, cached_page
 from service.review import load_export
 from service.security import requires
-from worker import review
+from worker.instruction import review
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Reading dossiers off the request (worker.dispatch): on the RQ queue when Redis is
+"""Reading dossiers off the request (worker.core.dispatch): on the RQ queue when Redis is
 configured, else in a thread."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import threading
 
-from worker import dispatch
-from worker.context import make_context
+from worker.core import dispatch
+from worker.core.context import make_context
+from worker.persistence.store import Store
 from worker.settings import Settings
-from worker.store import Store
 
 log = logging.getLogger(__name__)
 

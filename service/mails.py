@@ -17,8 +17,9 @@ from schemas.outbox import (
     ThreadItemSchema,
 )
 from service.security import api_requires, can, requires
-from worker import outbox, review
-from worker.thread import dossier_thread
+from worker.instruction import review
+from worker.mail import outbox
+from worker.mail.thread import dossier_thread
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from schemas.labels import STATE_LABELS, STATUS_LABELS
 from service import queue_export
 from service.review import colleagues
 from service.security import requires
-from worker import review_queue, team
-from worker.review_queue import QueueQuery
+from worker.instruction import review_queue, team
+from worker.instruction.review_queue import QueueQuery
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from schemas.api import field_kind
 from schemas.completeness import MESSAGES as REASON_MESSAGES
 from schemas.labels import DECISION_LABELS, FIELD_LABELS, PIECE_LABELS, STATE_LABELS, STATUS_LABELS
 from service.filters import PARIS
-from worker import review_queue
+from worker.instruction import review_queue
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 The file is untrusted and its size says nothing of its pages (a 3 KB PDF can declare a
 page 12,000 points tall), so every image has a pixel budget, and it is rendered in a
-confined child process with its own memory and time limits (worker.sandbox): one
+confined child process with its own memory and time limits (worker.core.sandbox): one
 hostile page costs its own child, never the web process's memory nor the other pages.
 """
 
@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from worker import sandbox
+from worker.core import sandbox
 
 log = logging.getLogger(__name__)
 

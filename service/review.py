@@ -13,9 +13,11 @@ from schemas.api import DocumentOverrideSchema, FieldCorrectionSchema, TriageDec
 from schemas.labels import SECTION_LABELS
 from service import forms
 from service.security import can, requires
-from worker import accounts, progress, review, team
+from worker.core import progress
+from worker.core.export import export_dossier
 from worker.events import EventKind
-from worker.export import export_dossier
+from worker.instruction import review, team
+from worker.persistence import accounts
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,7 @@ def show(dossier_id: str):
 
 def _mail_rows(store, dossier_id: str) -> dict:
     """What the history's mail lines name: received messages by Message-ID, sent ones by outbox id."""
-    from worker import outbox
+    from worker.mail import outbox
 
     return {"in": {m.message_id: m for m in store.messages(dossier_id)},
             "out": {r.id: r for r in outbox.rows(store, dossier_id)}}
@@ -239,7 +241,7 @@ def decide(dossier_id: str):
         return redirect(url_for("review.show", dossier_id=dossier_id, _anchor="decision"))
     text = request.form.get("request_text", "").strip() or None
     review.decide(_guichet().store, dossier_id, data["decision"], data["comment"], g.user.login, text)
-    from worker import outbox
+    from worker.mail import outbox
 
     mail = outbox.draft_for_decision(_guichet().store, _guichet().settings, dossier_id, data["decision"],
                                      data["comment"], g.user.login)

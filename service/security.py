@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 
-from worker import accounts
-from worker.accounts import ROLES
+from worker.persistence import accounts
+from worker.persistence.accounts import ROLES
 
 log = logging.getLogger(__name__)
 

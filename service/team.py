@@ -10,8 +10,8 @@ from flask_smorest import Blueprint as ApiBlueprint, abort
 from marshmallow import Schema, fields, validate
 
 from service.security import api_requires, requires
-from worker import team
-from worker.team import TeamError
+from worker.instruction import team
+from worker.instruction.team import TeamError
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """Upload in the application: files or an e-mail, as a new dossier or added to one; the reading's
-progress as JSON for the dossier page. The intake is the API's (worker.review.ingest)."""
+progress as JSON for the dossier page. The intake is the API's (worker.instruction.review.ingest)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 
 from service.security import requires
-from worker import progress, review
+from worker.core import progress
+from worker.instruction import review
 
 log = logging.getLogger(__name__)
 

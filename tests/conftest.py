@@ -97,7 +97,7 @@ def any_settings(settings: Settings) -> Settings:
 
 @pytest.fixture
 def store(settings: Settings):
-    from worker.store import Store
+    from worker.persistence.store import Store
 
     return Store(settings)
 

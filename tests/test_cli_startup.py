@@ -30,9 +30,9 @@ else:
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
-HEAVY = ("flask", "spacy", "schemas.cog", "extractors.ocr", "extractors.fields", "worker.pipeline", "cv2",
+HEAVY = ("flask", "spacy", "schemas.cog", "extractors.ocr", "extractors.fields", "worker.core.pipeline", "cv2",
          "numpy", "PIL")
-COMMAND_MODULES = ("worker/cli.py", "worker/commands.py", "guichet_cli/service_commands.py")
+COMMAND_MODULES = ("worker/entry/cli.py", "worker/entry/commands.py", "guichet_cli/service_commands.py")
 
 
 def entry_point() -> str:
@@ -62,7 +62,7 @@ def test_process_on_an_empty_folder_loads_no_reader_and_no_web_service(tmp_path)
     modules = imported_by("process", "--out", str(tmp_path / "out"), str(tmp_path / "empty"),
                           data_dir=tmp_path / "var")
     assert (tmp_path / "out" / "index.json").exists()
-    assert "worker.store" in modules
+    assert "worker.persistence.store" in modules
     assert [name for name in HEAVY if name in modules] == []
     assert not any(name == "service" or name.startswith("service.") for name in modules)
 
@@ -105,14 +105,14 @@ def _is_click_root(decorator: ast.expr) -> bool:
 def test_the_head_read_from_the_files_is_alembics_head():
     from alembic.script import ScriptDirectory
 
-    from worker.migrate import alembic_config, head_revision
+    from worker.persistence.migrate import alembic_config, head_revision
 
     assert ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads() == [head_revision()]
 
 
 def test_a_database_brought_up_to_date_is_seen_at_the_head(store):
     """Then the next start skips Alembic (on PostgreSQL too: the version is read in the right schema)."""
-    from worker.migrate import current_revision, head_revision
+    from worker.persistence.migrate import current_revision, head_revision
 
     assert current_revision(store.engine) == head_revision() is not None
 

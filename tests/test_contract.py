@@ -58,6 +58,39 @@ def test_imports_point_one_way():
     assert wrong == []
 
 
+# worker's layers, bottom first (docs/architecture.md): each imports only those before it, and the
+# modules shared by all (settings, events) import no layer.
+WORKER_LAYERS = ("persistence", "core", "instruction", "mail", "entry")
+
+
+def _worker_imports(path) -> set[str]:
+    """The worker sub-packages or top-level modules this file imports (`worker.core.pipeline` -> core)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [f"{node.module}.{a.name}" if node.module == "worker" else node.module for a in node.names]
+        else:
+            continue
+        found |= {name.split(".")[1] for name in names if name.startswith("worker.")}
+    return found
+
+
+def test_worker_layers_import_downward_only():
+    wrong = []
+    for path in (ROOT / "worker").rglob("*.py"):
+        parts = path.relative_to(ROOT / "worker").parts
+        if "migrations" in parts:
+            continue
+        own = parts[0] if len(parts) > 1 else None
+        below = set(WORKER_LAYERS[:WORKER_LAYERS.index(own) + 1]) if own else set()
+        wrong += [f"{path.relative_to(ROOT)} imports worker.{layer}"
+                  for layer in _worker_imports(path) & set(WORKER_LAYERS) - below]
+    assert wrong == []
+    assert {p.name for p in (ROOT / "worker").iterdir() if p.is_dir() and p.name != "__pycache__"} == set(WORKER_LAYERS)
+
+
 def test_the_vocabulary_imports_nothing_of_ours():
     tree = ast.parse((ROOT / "extractors" / "vocabulary.py").read_text(encoding="utf-8"))
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names} | \

@@ -14,11 +14,11 @@ from extractors.model import FileKind, Part
 from tests.conftest import ROOT, SHARED
 from tests.contract import validate_export
 from tests.outlook_writer import Attachment, OutlookMessage, TnefFile, write_cfb, write_msg, write_tnef
-from worker import pipeline
-from worker.context import make_context
-from worker.export import export_dossier
-from worker.intake import intake_files, intake_message
-from worker.store import Store
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.export import export_dossier
+from worker.core.intake import intake_files, intake_message
+from worker.persistence.store import Store
 
 CORPUS = SHARED / "robustness" / "mail"
 OUTLOOK_FILES = sorted([*CORPUS.glob("*.msg"), *CORPUS.glob("*.tnef")])

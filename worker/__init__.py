@@ -1,1 +1,2 @@
-"""Orchestration and persistence: settings, storage, the pipeline, jobs and the CLI."""
+"""Orchestration and persistence, in layers (docs/architecture.md): `settings` and `events`
+shared by all, then `persistence`, `core`, `instruction`, `mail`, and the ways in, `entry`."""

@@ -9,14 +9,14 @@ from enum import StrEnum
 class EventKind(StrEnum):
     """What happened to a dossier."""
 
-    # Arrivals: something new makes a reading due (worker.progress.ARRIVALS)
+    # Arrivals: something new makes a reading due (worker.core.progress.ARRIVALS)
     CREATED = "created"
     MESSAGE = "message"
     PIECES_UPLOADED = "pieces_uploaded"
     REPROCESS_REQUESTED = "reprocess_requested"
     JOINED = "joined"
     MERGED_INTO = "merged_into"
-    # The pipeline's stages (worker.pipeline.STAGES) and their failures
+    # The pipeline's stages (worker.core.pipeline.STAGES) and their failures
     PIECES_READ = "pieces_read"
     PROCESSING_STARTED = "processing_started"
     UNDERSTOOD = "understood"

@@ -161,7 +161,7 @@ def read_signature(variant: Variant, folder) -> tuple[object, object]:
     from extractors.model import PieceKind
     from extractors.ocr.engine import TesseractEngine
     from extractors.ocr.page import ocr_page
-    from worker.signatures import signature_of
+    from worker.core.signatures import signature_of
 
     path = folder / f"{variant.name}.png"
     drawn_letter(variant).save(path, dpi=(variant.dpi, variant.dpi))

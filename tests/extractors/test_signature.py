@@ -12,8 +12,8 @@ from extractors.geometry import to_page
 from extractors.pades import digital_signatures
 from extractors.signature import check_signature, upright
 from tests.extractors.pdfsign import signed_pdf, unsigned_pdf
-from worker.context import make_context
-from worker.intake import intake_files
+from worker.core.context import make_context
+from worker.core.intake import intake_files
 
 DPI = 150
 SCALE = DPI / 72
@@ -207,7 +207,7 @@ def test_an_empty_signature_field_or_no_field_is_no_signature():
 def test_the_pipeline_counts_a_digital_signature(tmp_path):
     from extractors.fields.courrier import SignatureZone
     from extractors.model import PageText
-    from worker.signatures import signature_of
+    from worker.core.signatures import signature_of
 
     path = tmp_path / "courrier.pdf"
     path.write_bytes(signed_pdf(pages=1, sign_page=1))
@@ -219,7 +219,7 @@ def test_the_pipeline_counts_a_digital_signature(tmp_path):
 def test_the_pipeline_looks_at_the_ink_when_there_is_no_digital_signature(tmp_path):
     from extractors.fields.courrier import SignatureZone
     from extractors.model import PageText
-    from worker.signatures import signature_of
+    from worker.core.signatures import signature_of
 
     image = handwriting(blank(), 330, 460)
     path = tmp_path / "scan.png"
@@ -251,9 +251,9 @@ def test_underlined_print_left_unread_is_not_a_signature(offset, signed):
 def test_an_unsigned_letter_end_to_end_and_a_reviewers_correction(store, settings, engine, cog):
     from extractors.model import Part
     from tests.conftest import ROOT
-    from worker import pipeline
-    from worker.db import FieldRow
-    from worker.export import export_dossier
+    from worker.core import pipeline
+    from worker.core.export import export_dossier
+    from worker.persistence.db import FieldRow
 
     folder = ROOT / "samples" / "12_non_signe_section_vide" / "input"
     parts = [Part(p.name, p.read_bytes()) for p in sorted(folder.iterdir())]

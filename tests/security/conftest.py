@@ -16,7 +16,7 @@ def make_app(settings, **web):
     """An app over `settings` with its own web settings (rate limits, proxies, lifetimes)."""
     from service import create_app
     from service.config import WebSettings
-    from worker import accounts
+    from worker.persistence import accounts
 
     options = dict(secret_key="cle-de-test-" + "x" * 40, login_limit="1000 per minute",
                    login_account_limit="1000 per minute", page_cache_dir=settings.data_dir / "cache")

@@ -40,9 +40,9 @@ def test_demo_refuses_a_configured_database_or_existing_data(tmp_path: Path):
                        data_dir=existing, timeout=120).returncode == 0
     refused = run_guichet("serve", "--demo", data_dir=existing, timeout=120)
     assert refused.returncode == 2 and "déjà 1 compte(s)" in refused.stderr
-    from worker import accounts
+    from worker.persistence import accounts
+    from worker.persistence.store import Store
     from worker.settings import Settings
-    from worker.store import Store
 
     store = Store(Settings.from_env(demo_env(existing)))
     assert accounts.find_user(store, "demo@guichet.test") is None
@@ -60,9 +60,9 @@ def serve_demo(data_dir: Path) -> tuple[subprocess.Popen, str, str]:
 
 
 def test_the_demo_account_is_disabled_when_the_demo_stops(tmp_path: Path):
-    from worker import accounts
+    from worker.persistence import accounts
+    from worker.persistence.store import Store
     from worker.settings import Settings
-    from worker.store import Store
 
     data_dir = tmp_path / "var"
     # Data without accounts (samples just processed: the README's first command) serves the demo,

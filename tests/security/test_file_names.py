@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from extractors.model import Part
 from service.exports import safe_name
-from worker.db import Original
-from worker.intake import intake_files, intake_message
+from worker.core.intake import intake_files, intake_message
+from worker.persistence.db import Original
 
 HIDDEN = "\u202e\u200b\u200d\u2066\ufeff\u00ad"  # RLO, zero-width space and joiner, isolate, BOM, soft hyphen
 

@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from tests.conftest import ROOT
 from tests.security.conftest import make_app
 from tests.service.conftest import login
-from worker import pipeline
-from worker.context import make_context
-from worker.intake import intake_message
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.intake import intake_message
 
 SAMPLES = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SUBJECT = "Candidature Atelier Flash – Combourg"
@@ -49,7 +49,7 @@ def page_of_dossier(settings, engine, cog, *mails: bytes) -> str:
 
 
 def make_store(settings):
-    from worker.store import Store
+    from worker.persistence.store import Store
 
     return Store(settings)
 

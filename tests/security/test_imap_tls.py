@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_guichet
-from worker.mailbox import ImapConfig, ImapTlsError, connect
+from worker.entry.mailbox import ImapConfig, ImapTlsError, connect
 
 
 def make_pki(folder: Path, name: str) -> tuple[Path, Path]:

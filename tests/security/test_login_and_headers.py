@@ -80,7 +80,7 @@ def test_hsts_only_when_a_trusted_proxy_says_the_request_came_over_tls(apps):
 
 
 def test_every_authenticated_response_is_no_store(app, ids, tokens):
-    from worker.export import export_dossier
+    from worker.core.export import export_dossier
 
     client = app.test_client()
     login(client, "lecteur")
@@ -107,14 +107,14 @@ def test_every_authenticated_response_is_no_store(app, ids, tokens):
     ("nouveau.agent", "identifiant"),
 ])
 def test_weak_passwords_are_refused(app, password, message):
-    from worker import accounts
+    from worker.persistence import accounts
 
     with pytest.raises(accounts.AccountError, match=message):
         accounts.create_user(app.extensions["guichet"].store, "nouveau.agent@example.gouv.fr", password, "lecteur")
 
 
 def test_the_password_change_page_checks_the_current_password_and_the_policy(app):
-    from worker import accounts
+    from worker.persistence import accounts
 
     client = app.test_client()
     token = login(client, "lecteur")

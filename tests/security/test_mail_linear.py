@@ -12,10 +12,10 @@ from email.message import EmailMessage
 from extractors import mail
 from extractors.errors import ErrorCode
 from tests.conftest import ROOT
-from worker import pipeline
-from worker.context import make_context
-from worker.export import export_dossier
-from worker.intake import intake_message
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.export import export_dossier
+from worker.core.intake import intake_message
 
 FICHE = ROOT / "samples" / "01_pdf_numeriques" / "input" / "Fiche_candidature_AtelierFlash_Combourg.pdf"
 GENEROUS = 60.0  # seconds; was 127 s then a timeout, and 142 s

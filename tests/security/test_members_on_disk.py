@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.errors import ErrorCode
 from extractors.model import Part
-from worker.intake import intake_files
+from worker.core.intake import intake_files
 from worker.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,9 +60,9 @@ MEASURE = """
 import json, resource, sys
 from pathlib import Path
 from extractors.model import Part
-from worker.intake import intake_files
+from worker.core.intake import intake_files
 from worker.settings import Limits, Settings
-from worker.store import Store
+from worker.persistence.store import Store
 
 root = Path(sys.argv[1])
 settings = Settings(data_dir=root, database_url=f"sqlite:///{root / 'g.sqlite3'}", storage_dir=root / "blobs",

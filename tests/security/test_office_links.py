@@ -16,7 +16,7 @@ from extractors import office
 from extractors.errors import ErrorCode, GuichetError
 from extractors.model import FileKind
 from tests.security.office_fixtures import Listener, linked_image_docx, linked_image_odt, red_fraction, red_png
-from worker.sandbox import run_limited
+from worker.core.sandbox import run_limited
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from email.message import EmailMessage
 
 from extractors.errors import ErrorCode
 from extractors.model import Part
-from worker.intake import intake_files, intake_message
+from worker.core.intake import intake_files, intake_message
 
 MB = 1 << 20
 

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from extractors import isolation
-from worker import sandbox
-from worker.sandbox import run_limited
+from worker.core import sandbox
+from worker.core.sandbox import run_limited
 
 SECRET = "postgresql://guichet:Tr3s-secret@db/guichet"
 

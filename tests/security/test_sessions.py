@@ -29,7 +29,7 @@ def test_a_cookie_captured_before_logout_is_refused_after_it(app):
 
 
 def test_a_password_change_ends_the_other_sessions_but_not_this_one(app):
-    from worker import accounts
+    from worker.persistence import accounts
 
     mine, other = app.test_client(), app.test_client()
     token = login(mine, "lecteur")
@@ -71,7 +71,7 @@ def test_an_idle_cookie_is_refused(apps):
 
 def test_a_deactivated_then_reactivated_account_does_not_revive_old_cookies(app):
     from service.security import USERS
-    from worker import accounts
+    from worker.persistence import accounts
 
     victim = app.test_client()
     login(victim, "lecteur")

@@ -14,8 +14,8 @@ import yaml
 from sqlalchemy import func, select
 
 from tests.worker.test_smtp import RCPT, SENDER, free_port, mail, start  # noqa: F401  (fixture)
-from worker.db import Original
-from worker.smtp import SenderRate, SmtpConfig
+from worker.entry.smtp import SenderRate, SmtpConfig
+from worker.persistence.db import Original
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ from email.message import EmailMessage
 
 from sqlalchemy import select
 
-from worker.db import MessageRow
-from worker.intake import intake_message
-from worker.store import Store, sender_domain
+from worker.core.intake import intake_message
+from worker.persistence.db import MessageRow
+from worker.persistence.store import Store, sender_domain
 
 SUBJECT = "Candidature Atelier Flash – Commune de Vitré"
 

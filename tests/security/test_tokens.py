@@ -17,7 +17,7 @@ def api(app, token: str, method: str = "GET", path: str = "/api/dossiers", **kwa
 
 
 def test_an_expired_token_is_refused(app, tokens):
-    from worker.accounts import ApiToken, utcnow
+    from worker.persistence.accounts import ApiToken, utcnow
 
     assert api(app, tokens["lecteur"]).status_code == 200
     with app.extensions["guichet"].store.session() as s:
@@ -27,7 +27,7 @@ def test_an_expired_token_is_refused(app, tokens):
 
 
 def test_a_new_token_expires_after_its_days_and_records_its_last_use(app):
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     user = accounts.find_user(store, "lecteur@example.gouv.fr")
@@ -43,7 +43,7 @@ def test_a_new_token_expires_after_its_days_and_records_its_last_use(app):
 
 
 def test_an_administrator_revokes_a_token_from_the_accounts_page(app, tokens):
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     user = accounts.find_user(store, "instructeur@example.gouv.fr")
@@ -60,7 +60,7 @@ def test_an_administrator_revokes_a_token_from_the_accounts_page(app, tokens):
 
 
 def test_an_instructeur_cannot_revoke_tokens(app, tokens):
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     [row] = accounts.list_tokens(store, accounts.find_user(store, "administrateur@example.gouv.fr").id)
@@ -71,7 +71,7 @@ def test_an_instructeur_cannot_revoke_tokens(app, tokens):
 
 
 def test_a_read_only_token_reads_but_never_writes(app, ids):
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     user = accounts.find_user(store, "administrateur@example.gouv.fr")
@@ -88,7 +88,7 @@ def test_a_read_only_token_reads_but_never_writes(app, ids):
 
 
 def test_a_reactivated_account_s_old_token_stays_dead(app, tokens):
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     user = accounts.find_user(store, "instructeur@example.gouv.fr")
@@ -103,8 +103,8 @@ def test_a_reactivated_account_s_old_token_stays_dead(app, tokens):
 
 
 def test_tokens_are_listed_and_revoked_from_the_command_line(settings, tmp_path):
-    from worker import accounts
-    from worker.store import Store
+    from worker.persistence import accounts
+    from worker.persistence.store import Store
 
     env = {"DATABASE_URL": settings.database_url}
     done = run_guichet("user", "add", "robot@example.gouv.fr", "--role", "instructeur", "--password",
@@ -138,9 +138,9 @@ def test_the_migration_revokes_the_tokens_of_accounts_already_deactivated(settin
     import sqlalchemy as sa
     from alembic import command
 
-    from worker import accounts
-    from worker.migrate import alembic_config, upgrade
-    from worker.store import Store, make_engine
+    from worker.persistence import accounts
+    from worker.persistence.migrate import alembic_config, upgrade
+    from worker.persistence.store import Store, make_engine
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import POSTGRES_URL, ROOT
-from worker.context import make_context
-from worker.intake import intake_files
+from worker.core.context import make_context
+from worker.core.intake import intake_files
 from worker.settings import Limits, Settings
 
 PASSWORD = "motdepasse-de-test"
@@ -36,9 +36,9 @@ def sample_data(tmp_path_factory, engine, cog) -> tuple[Path, dict[str, str]]:
 
 def build_samples(settings: Settings, engine, cog) -> dict[str, str]:
     """Intake, process and seed the sample dossiers into the settings' database."""
-    from worker import pipeline
-    from worker.inputs import plan_input
-    from worker.store import Store
+    from worker.core import pipeline
+    from worker.entry.inputs import plan_input
+    from worker.persistence.store import Store
 
     store = Store(settings)
     ids = {}
@@ -141,7 +141,7 @@ def app(data):
     app = create_app(settings, web)
     app.config["TESTING"] = True
     for role in ROLES:
-        from worker import accounts
+        from worker.persistence import accounts
 
         accounts.create_user(app.extensions["guichet"].store, f"{role}@example.gouv.fr", PASSWORD, role,
                              role.capitalize())
@@ -171,7 +171,7 @@ def login(client, role: str) -> str:
 @pytest.fixture
 def tokens(app) -> dict[str, str]:
     """An API token per role."""
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     return {role: accounts.create_token(store, accounts.find_user(store, f"{role}@example.gouv.fr").id)

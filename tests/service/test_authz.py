@@ -76,8 +76,8 @@ def api_actions(dossier: str) -> list[tuple]:
 
 @pytest.fixture
 def context(app, ids):
-    from worker import accounts
-    from worker.export import export_dossier
+    from worker.core.export import export_dossier
+    from worker.persistence import accounts
 
     store = app.extensions["guichet"].store
     dossier = ids["01_pdf_numeriques"]

@@ -43,7 +43,7 @@ def check(page, url: str, label: str, failures: list[str], before=None) -> None:
 def test_every_page_has_no_axe_violation(page, server, ids, app):  # noqa: F811
     dossier, incomplete = ids["01_pdf_numeriques"], ids["11_sans_courrier_prefet"]
     with_team_data(app.extensions["guichet"].store, dossier, incomplete)
-    from worker import digest
+    from worker.mail import digest
 
     digest.queue_digests(app.extensions["guichet"].store, app.extensions["guichet"].settings)  # « Mes résumés »
     failures: list[str] = []
@@ -87,7 +87,7 @@ LABEL = "Élu à rappeler"
 
 def with_team_data(store, dossier: str, archived: str) -> None:
     """Labels, an annotation, an archived dossier and a saved view, so that their parts are checked too."""
-    from worker import team
+    from worker.instruction import team
 
     team.add_label(store, dossier, LABEL, "instructeur@example.gouv.fr")
     team.add_label(store, dossier, "Visite", "instructeur@example.gouv.fr")

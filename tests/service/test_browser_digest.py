@@ -19,7 +19,8 @@ ME = "instructeur@example.gouv.fr"
 
 
 def test_the_daily_digest_is_sent_and_shown_in_mes_resumes(page, server, mail_app, ids, sink):  # noqa: F811
-    from worker import digest, outbox, review
+    from worker.instruction import review
+    from worker.mail import digest, outbox
 
     _, handler = sink
     guichet = mail_app.extensions["guichet"]

@@ -35,7 +35,7 @@ def test_queue_and_dossier_exports_downloaded_and_read(page, server, ids, app): 
     from odf import opendocument, table, teletype
     from openpyxl import load_workbook
 
-    from worker import review
+    from worker.instruction import review
 
     dossier = ids["11_sans_courrier_prefet"]
     review.correct_field(app.extensions["guichet"].store, dossier, "fiche.date", "2026-12-03", "relu",

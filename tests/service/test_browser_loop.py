@@ -28,9 +28,9 @@ CANDIDATE, DDT = "k.jouan@redon.fr", "julien.hamon@ille-et-vilaine.gouv.fr"
 @pytest.fixture
 def receiver(mail_app):  # noqa: F811
     """`guichet smtp`'s receiver on a free port, writing into the app's database, reading in process."""
-    from worker.context import make_context
-    from worker.dispatch import processor
-    from worker.smtp import Receiver, SmtpConfig
+    from worker.core.context import make_context
+    from worker.core.dispatch import processor
+    from worker.entry.smtp import Receiver, SmtpConfig
 
     guichet = mail_app.extensions["guichet"]
     receiver = Receiver(SmtpConfig(port=free_port(), recipients={SHARED_BOX}), store=guichet.store,

@@ -51,7 +51,7 @@ def test_an_instructeur_labels_annotates_and_archives_a_dossier(page, server, id
 
 
 def test_a_lecteur_sees_labels_but_no_annotation(page, server, ids, app):  # noqa: F811
-    from worker import team
+    from worker.instruction import team
 
     dossier = ids["01_pdf_numeriques"]
     store = app.extensions["guichet"].store

@@ -21,7 +21,7 @@ def test_upload_then_reading_progress_then_verdict(page, server, app, tmp_path):
     from playwright.sync_api import expect
 
     from service import jobs
-    from worker import review
+    from worker.instruction import review
 
     server_app = lambda _page: app.extensions["guichet"]  # noqa: E731
 

@@ -44,9 +44,9 @@ def test_serve_demo_prints_an_account_that_signs_in(tmp_path: Path):
         match = re.search(r"Compte de démonstration : (\S+)  mot de passe : (\S+)", first)
         assert match, first
         assert f"http://localhost:{port}/" in server.stdout.readline()
-        from worker import accounts
+        from worker.persistence import accounts
+        from worker.persistence.store import Store
         from worker.settings import Settings
-        from worker.store import Store
 
         store = Store(Settings.from_env(env))
         assert accounts.authenticate(store, match.group(1), match.group(2)).role == "administrateur"

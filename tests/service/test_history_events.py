@@ -8,7 +8,7 @@ from tests.service.conftest import login
 from tests.service.test_api import auth
 from tests.service.test_mails import mail_app  # noqa: F401  (fixture)
 from tests.worker.test_outbox import sink, wait_for  # noqa: F401  (fixture)
-from worker import review
+from worker.instruction import review
 
 PDF = ROOT / "samples" / "11_sans_courrier_prefet" / "input" / "Courrier_Maire_Guingamp.pdf"
 EML = ROOT / "samples" / "09_fil_emails" / "input" / "message1.eml"
@@ -36,7 +36,7 @@ def test_an_api_upload_is_in_the_history_with_its_agent_and_files(app, tokens, n
 
 
 def test_a_mail_sent_has_its_line_in_the_history(mail_app, ids, sink):  # noqa: F811
-    from worker import outbox
+    from worker.mail import outbox
 
     _, handler = sink
     guichet = mail_app.extensions["guichet"]

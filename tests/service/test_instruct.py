@@ -11,8 +11,8 @@ from extractors.model import FieldStatus, FieldValue
 from schemas.api import FieldCorrectionSchema
 from schemas.normalise import normalise_fields
 from tests.service.conftest import csrf_of, login
-from worker import review, review_queue
-from worker.review_queue import QueueQuery
+from worker.instruction import review, review_queue
+from worker.instruction.review_queue import QueueQuery
 
 
 def _store(app):
@@ -133,7 +133,7 @@ def test_the_queue_page_shows_complet_with_its_readings_to_confirm(app, ids):
     # A reading outside the rules' fields, left uncertain: complete, yet one reading to confirm.
     row = store.fields(dossier)["s1.etat.referent_email"]
     with store.session() as s:
-        from worker.db import FieldRow
+        from worker.persistence.db import FieldRow
 
         s.query(FieldRow).filter_by(dossier_id=dossier, field_id="s1.etat.referent_email").update(
             {"status": "needs_review", "value": row.value or "cbernard@mainie-die", "confidence": 0.38})
@@ -148,7 +148,7 @@ def test_the_queue_page_shows_complet_with_its_readings_to_confirm(app, ids):
 
 
 def _bearer(app) -> dict:
-    from worker import accounts
+    from worker.persistence import accounts
 
     store = _store(app)
     token = accounts.create_token(store, accounts.find_user(store, "lecteur@example.gouv.fr").id)

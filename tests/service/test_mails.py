@@ -21,7 +21,7 @@ def mail_app(data, sink):
     """The service with the sink as its SMTP relay."""
     from service import create_app
     from service.config import WebSettings
-    from worker import accounts
+    from worker.persistence import accounts
 
     settings, _ids = data
     controller, _ = sink
@@ -50,7 +50,7 @@ def test_a_decision_drafts_the_mail_the_instructeur_edits_and_sends_it_from_the_
     page = client.get(f"/dossiers/{dossier_id}").text
     assert 'id="courriels"' in page and "Demande de compléments" in page and "Brouillon" in page
     assert not handler.received  # nothing leaves before an instructeur sends it
-    from worker import outbox
+    from worker.mail import outbox
 
     [row] = outbox.rows(mail_app.extensions["guichet"].store, dossier_id, ("draft",))
     assert "courrier de soutien du préfet" in row.body_text
@@ -71,7 +71,7 @@ def test_a_decision_drafts_the_mail_the_instructeur_edits_and_sends_it_from_the_
 
 def test_a_lecteur_sees_the_mails_without_a_form(mail_app, ids):
     client, dossier_id = mail_app.test_client(), ids["11_sans_courrier_prefet"]
-    from worker import outbox
+    from worker.mail import outbox
 
     guichet = mail_app.extensions["guichet"]
     outbox.draft_for_decision(guichet.store, guichet.settings, dossier_id, "eligible", "", "i")
@@ -121,7 +121,7 @@ def test_the_openapi_document_lists_the_outbox_endpoints(mail_app):
 
 
 def test_a_request_rewritten_in_the_decision_form_is_the_text_of_the_mail(mail_app, ids):
-    from worker import outbox
+    from worker.mail import outbox
 
     client, dossier_id = mail_app.test_client(), ids["11_sans_courrier_prefet"]
     token = login(client, "instructeur")

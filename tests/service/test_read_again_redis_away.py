@@ -9,15 +9,15 @@ from sqlalchemy import select
 
 from tests.service.conftest import PASSWORD, login
 from tests.worker.test_queue import PrivateRedis
-from worker import jobs
-from worker.db import Event
-from worker.queue import make_queue
+from worker.core.queue import make_queue
+from worker.entry import jobs
+from worker.persistence.db import Event
 
 
 def test_read_again_with_redis_away_is_deferred_then_swept(data, tmp_path):
     from service import create_app
     from service.config import WebSettings
-    from worker import accounts
+    from worker.persistence import accounts
 
     settings, ids = data
     redis = PrivateRedis(tmp_path / "redis")

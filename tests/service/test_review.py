@@ -1,14 +1,14 @@
-"""worker.review on SQLite and PostgreSQL: corrections survive reprocessing, decisions, the queue."""
+"""worker.instruction.review on SQLite and PostgreSQL: corrections survive reprocessing, decisions, the queue."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from extractors.vocabulary import FIELD_IDS
-from worker import review, review_queue
-from worker.db import MessageRow, utcnow
-from worker.review_queue import QueueQuery
-from worker.store import Store
+from worker.instruction import review, review_queue
+from worker.instruction.review_queue import QueueQuery
+from worker.persistence.db import MessageRow, utcnow
+from worker.persistence.store import Store
 
 VERDICT = {"complete": False, "pieces": {"fiche": True, "courrier_collectivite": True, "courrier_prefet": False},
            "reasons": [{"code": "COURRIER_PREFET_ABSENT", "detail": None, "message": "absent"},

@@ -8,7 +8,7 @@ from marshmallow import ValidationError
 from schemas.api import FieldCorrectionSchema, TriageDecisionSchema
 from schemas.export import DossierExportSchema
 from tests.contract import validate_export
-from worker.export import export_dossier
+from worker.core.export import export_dossier
 
 GOOD = [
     ("fiche.date", "2026-03-12", "2026-03-12"),
@@ -69,7 +69,7 @@ def test_unknown_field_and_unmotivated_refusal_are_refused():
 
 
 def test_the_export_schema_dumps_the_contract_unchanged(data):
-    from worker.store import Store
+    from worker.persistence.store import Store
 
     settings, ids = data
     store = Store(settings)

@@ -33,7 +33,7 @@ def test_the_session_cookie_is_secure_httponly_samesite(app):
 
 
 def test_passwords_are_hashed_with_argon2id(app):
-    from worker import accounts
+    from worker.persistence import accounts
 
     user = accounts.find_user(app.extensions["guichet"].store, "lecteur@example.gouv.fr")
     assert user.password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
@@ -76,7 +76,7 @@ def test_login_never_redirects_off_site(app):
 
 
 def test_page_images_answer_by_etag_but_are_never_stored(app, ids):
-    from worker.export import export_dossier
+    from worker.core.export import export_dossier
 
     client = app.test_client()
     login(client, "lecteur")

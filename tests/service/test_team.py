@@ -48,7 +48,7 @@ def test_annotations_are_private_signed_and_never_exported(app, ids, tokens):
         assert b"ne pas relancer" not in body, url
     from sqlalchemy import select
 
-    from worker.db import OutboxRow
+    from worker.persistence.db import OutboxRow
 
     with app.extensions["guichet"].store.session() as s:
         assert all("ne pas relancer" not in m.body_text for m in s.scalars(select(OutboxRow)))
@@ -92,7 +92,7 @@ def test_saved_views_belong_to_their_user(app, ids):
     queue = me.get("/").text
     assert ">Bretons à vérifier</a>" in queue and "departement=35&amp;a_verifier=oui" in queue
     assert ">Bretons à vérifier</a>" not in colleague.get("/").text
-    from worker import team
+    from worker.instruction import team
 
     view = team.views(app.extensions["guichet"].store, "instructeur@example.gouv.fr")[0]
     assert colleague.post(f"/vues/{view.id}/supprimer", data={"csrf_token": other_csrf}).status_code == 404

@@ -18,7 +18,7 @@ EML = ROOT / "samples" / "09_fil_emails" / "input" / "message1.eml"
 def _originals(app) -> int:
     from sqlalchemy import func, select
 
-    from worker.db import Original
+    from worker.persistence.db import Original
 
     with app.extensions["guichet"].store.session() as s:
         return s.scalar(select(func.count()).select_from(Original))
@@ -83,7 +83,7 @@ def test_files_make_a_new_dossier_whose_page_shows_the_reading_and_no_verdict(ap
 
 
 def test_pieces_added_to_a_dossier_join_it_and_its_verdict_waits_for_the_new_reading(app, ids, no_processing):
-    from worker import review
+    from worker.instruction import review
 
     store = app.extensions["guichet"].store
     dossier = ids["11_sans_courrier_prefet"]

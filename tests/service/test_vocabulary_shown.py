@@ -7,8 +7,8 @@ import html
 from extractors.vocabulary import FIELD_IDS, FieldStatus
 from schemas.labels import FIELD_LABELS, FIELD_STATUS_LABELS
 from tests.service.conftest import login
-from worker.export import export_dossier
-from worker.store import Store
+from worker.core.export import export_dossier
+from worker.persistence.store import Store
 
 
 def test_every_field_id_is_read_from_the_digital_sample(data):

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from worker import jobs
-from worker.queue import make_queue
+from worker.core.queue import make_queue
+from worker.entry import jobs
 
 REDIS = os.environ.get("GUICHET_TEST_REDIS", "redis://127.0.0.1:6379/0")
 

@@ -16,11 +16,12 @@ from sqlalchemy import select
 
 from tests.conftest import ROOT, load_json, run_guichet
 from tests.contract import validate_export
-from worker import pipeline, review_queue
-from worker.context import make_context
-from worker.db import Event
-from worker.export import export_dossier
-from worker.intake import intake_message
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.export import export_dossier
+from worker.core.intake import intake_message
+from worker.instruction import review_queue
+from worker.persistence.db import Event
 
 COMBOURG = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SAINT_GAUDENS = ROOT / "samples" / "13_signataire_non_habilite" / "input"

@@ -7,9 +7,11 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from tests.worker.test_outbox import OWN, incomplete_dossier, mailing, sink  # noqa: F401 (fixtures)
-from worker import accounts, digest, review
-from worker.accounts import QueueEntry
-from worker.db import Event, OutboxRow, utcnow
+from worker.instruction import review
+from worker.mail import digest
+from worker.persistence import accounts
+from worker.persistence.accounts import QueueEntry
+from worker.persistence.db import Event, OutboxRow, utcnow
 
 
 def agents(store) -> None:
@@ -45,7 +47,7 @@ def run_digest(data_dir, env: dict):
     the command is registered there at merge time)."""
     from click.testing import CliRunner
 
-    from worker.commands import digest as command
+    from worker.entry.commands import digest as command
 
     return CliRunner().invoke(command, [], env={"GUICHET_DATA_DIR": str(data_dir), **env})
 
@@ -81,8 +83,8 @@ def test_migration_0008_goes_down_and_up_again(store, settings):
     import sqlalchemy as sa
     from alembic import command
 
-    from worker import team
-    from worker.migrate import alembic_config
+    from worker.instruction import team
+    from worker.persistence.migrate import alembic_config
 
     dossier = "D-migration"
     with store.session() as s:

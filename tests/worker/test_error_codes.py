@@ -19,9 +19,9 @@ from extractors.ocr.engine import TesseractEngine
 from tests.conftest import SHARED
 from tests.contract import validate_export
 from tests.engines import CrashingEngine, ScriptedEngine
-from worker import intake as intake_module, pipeline
-from worker.context import make_context
-from worker.export import export_dossier, file_issues
+from worker.core import intake as intake_module, pipeline
+from worker.core.context import make_context
+from worker.core.export import export_dossier, file_issues
 
 FORMS = SHARED / "forms"
 ROBUSTNESS = SHARED / "robustness"

@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT
-from worker import review
 from worker.events import AUDIT_ONLY, EventKind
+from worker.instruction import review
 
 SOURCES = sorted(p for folder in ("worker", "service") for p in (ROOT / folder).rglob("*.py")
                  if "migrations" not in p.parts and p != ROOT / "worker" / "events.py")
 KINDS = {kind.value for kind in EventKind}
 # Calls that record an event, and the position of its kind among their arguments.
-WRITERS = {"add_event": 1, "fail": 1, "_requeue": 5}
+WRITERS = {"add_event": 1, "fail": 1, "note": 2, "_requeue": 5}
 
 
 def _trees() -> list[tuple[Path, ast.Module]]:
@@ -88,6 +88,15 @@ def test_every_kind_written_is_read_or_shown_and_every_kind_is_used():
                        and isinstance(n.value, ast.Name) and n.value.id == "EventKind" and id(n) not in in_writes}
     assert written - referenced == set(AUDIT_ONLY)  # kept exact: a new kind nobody reads must be declared
     assert set(EventKind) == written | referenced  # no kind left over (processing_failed: read in old rows)
+
+
+def test_events_are_written_one_way():
+    """Only persistence.store.note makes an event row: in the transaction of the change it records."""
+    makers = {(str(path.relative_to(ROOT)), function.name) for path, tree in _trees() for function in ast.walk(tree)
+              if isinstance(function, ast.FunctionDef) and any(
+                  isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "Event"
+                  for n in ast.walk(function))}
+    assert makers == {("worker/persistence/store.py", "note")}
 
 
 def test_the_history_shows_what_it_lists():

@@ -18,10 +18,10 @@ from imap_tools import MailBoxUnencrypted
 from sqlalchemy import func, select
 
 from tests.conftest import SHARED, run_guichet
-from worker import pipeline
-from worker.context import make_context
-from worker.db import Event, MessageRow, Original
-from worker.mailbox import DONE_KEYWORD, ERROR_KEYWORD, ImapConfig, fetch_once
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.entry.mailbox import DONE_KEYWORD, ERROR_KEYWORD, ImapConfig, fetch_once
+from worker.persistence.db import Event, MessageRow, Original
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 USER, PASSWORD = "guichet", "mot-de-passe"
@@ -263,7 +263,7 @@ def test_the_command_reports_an_unreachable_server(tmp_path):
 def test_polling_takes_new_mail_until_stopped(dovecot, store, settings):
     import threading
 
-    from worker.mailbox import poll
+    from worker.entry.mailbox import poll
 
     stop = threading.Event()
     poller = threading.Thread(target=poll, args=(dovecot,), daemon=True,
@@ -297,7 +297,7 @@ def redis_settings(settings):
     """Settings with the machine's Redis and a queue of this test's own."""
     import uuid
 
-    from worker.queue import STAGES, make_queue
+    from worker.core.queue import STAGES, make_queue
 
     queued = replace(settings, redis_url=REDIS, queue_name=f"test-{uuid.uuid4().hex[:8]}")
     yield queued
@@ -317,9 +317,9 @@ def _watching(dovecot, process):
 
 
 def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(dovecot, store, redis_settings):
-    from worker.context import make_context
-    from worker.dispatch import processor
-    from worker.queue import make_queue
+    from worker.core.context import make_context
+    from worker.core.dispatch import processor
+    from worker.core.queue import make_queue
 
     deliver(dovecot, mail("<queued@ddt35.fr>", "Candidature Vitré", attach=True))
     process, seen = _watching(dovecot, processor(make_context(redis_settings, store)))
@@ -337,10 +337,10 @@ def test_with_redis_a_message_is_filed_away_only_once_its_processing_is_queued(d
 
 def test_with_redis_down_a_message_is_filed_away_once_recorded_for_the_sweeper(dovecot, store, redis_settings,
                                                                                engine, cog):
-    from worker import jobs
-    from worker.context import make_context
-    from worker.dispatch import processor
-    from worker.queue import make_queue
+    from worker.core.context import make_context
+    from worker.core.dispatch import processor
+    from worker.core.queue import make_queue
+    from worker.entry import jobs
 
     down = replace(redis_settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
     first = mail("<down@ddt35.fr>", "Candidature Vitré")

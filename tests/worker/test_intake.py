@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from extractors.model import Part
 from tests.conftest import SHARED
-from worker.db import FileRow, MessageRow, Original
-from worker.intake import intake_files, intake_message
-from worker.store import Store
+from worker.core.intake import intake_files, intake_message
+from worker.persistence.db import FileRow, MessageRow, Original
+from worker.persistence.store import Store
 
 FORM = (SHARED / "forms" / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
 

@@ -16,11 +16,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import update
 
-from worker import outbox
-from worker.db import Event, OutboxRow, utcnow
-from worker.intake import intake_message
+from worker.core.intake import intake_message
+from worker.mail import outbox
+from worker.persistence.db import Event, OutboxRow, utcnow
+from worker.persistence.store import Store
 from worker.settings import MailSettings
-from worker.store import Store
 
 CANDIDATE = "k.jouan@redon.fr"
 OWN = "atelier@developpement-durable.gouv.fr"
@@ -158,7 +158,7 @@ def test_an_edited_mail_goes_as_edited_and_a_sent_one_can_no_longer_change(store
 
 def test_the_accuse_de_reception_goes_once_per_dossier_and_can_be_turned_off(store, mailing, sink):
     _, handler = sink
-    from worker.smtp import take_in
+    from worker.entry.smtp import take_in
 
     sha = store.record_original(candidate_mail(), "m1.eml", "email", "smtp").sha256
     dossier_id = take_in(store, mailing, sha, "m1.eml", "smtp")
@@ -246,8 +246,8 @@ def test_a_sender_killed_while_sending_leaves_the_mail_uncertain_not_sent_twice(
     with store.session() as s:
         s.execute(update(OutboxRow).where(OutboxRow.id == row.id).values(status="queued"))
     handler.hang = 30.0
-    script = ("import sys; from worker import outbox; from worker.settings import Settings, MailSettings, Limits;"
-              "from worker.store import Store; from pathlib import Path;"
+    script = ("import sys; from worker.mail import outbox; from worker.settings import Settings, MailSettings, Limits;"
+              "from worker.persistence.store import Store; from pathlib import Path;"
               f"s = Settings(data_dir=Path({str(mailing.data_dir)!r}), database_url={mailing.database_url!r},"
               f" storage_dir=Path({str(mailing.storage_dir)!r}),"
               f" mail=MailSettings(relay_host='127.0.0.1', relay_port={mailing.mail.relay_port},"

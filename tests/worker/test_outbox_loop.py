@@ -12,12 +12,13 @@ from dataclasses import replace
 
 from tests.conftest import ROOT
 from tests.worker.test_outbox import free_port, sink, wait_for  # noqa: F401  (fixture)
-from worker import outbox, review
-from worker.context import make_context
-from worker.dispatch import processor
+from worker.core.context import make_context
+from worker.core.dispatch import processor
+from worker.entry.smtp import Receiver, SmtpConfig
+from worker.instruction import review
+from worker.mail import outbox
+from worker.mail.thread import dossier_thread
 from worker.settings import MailSettings
-from worker.smtp import Receiver, SmtpConfig
-from worker.thread import dossier_thread
 
 THREAD = ROOT / "samples" / "09_fil_emails" / "input"
 SHARED_BOX = "atelier-des-territoires.ad1.dhup.dgaln@developpement-durable.gouv.fr"
@@ -101,7 +102,7 @@ def test_a_demande_de_complements_is_answered_over_smtp_and_the_dossier_is_compl
 def _all_messages(store):
     from sqlalchemy import select
 
-    from worker.db import MessageRow
+    from worker.persistence.db import MessageRow
 
     with store.session() as s:
         return list(s.scalars(select(MessageRow)))

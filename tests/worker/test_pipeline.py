@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from extractors.model import READER_VERSION, Part
 from tests.conftest import SHARED
 from tests.contract import validate_export
-from worker import pipeline
-from worker.context import make_context
-from worker.db import Reading
-from worker.export import export_dossier
-from worker.intake import intake_files
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.export import export_dossier
+from worker.core.intake import intake_files
+from worker.persistence.db import Reading
 
 FORMS = SHARED / "forms"
 
@@ -89,7 +89,7 @@ def test_reprocessing_reads_nothing_again(store, settings, engine, cog):
 
 
 def _events(store, dossier_id):
-    from worker.db import Event
+    from worker.persistence.db import Event
 
     with store.session() as s:
         return list(s.scalars(select(Event).where(Event.dossier_id == dossier_id).order_by(Event.id)))

@@ -1,13 +1,14 @@
-"""The reading's progress (worker.progress) follows the events the stage jobs record, on real RQ
+"""The reading's progress (worker.core.progress) follows the events the stage jobs record, on real RQ
 workers serving one stage each; something received starts it over; a failure ends it."""
 
 from __future__ import annotations
 
 from tests.worker.test_queue import DIGITAL, _intake, _serve
-from worker import dispatch, review
-from worker.progress import reading_progress
-from worker.queue import enqueue_processing
-from worker.store import Store
+from worker.core import dispatch
+from worker.core.progress import reading_progress
+from worker.core.queue import enqueue_processing
+from worker.instruction import review
+from worker.persistence.store import Store
 
 
 def _done(store: Store, dossier_id: str) -> list[str]:

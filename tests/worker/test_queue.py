@@ -19,11 +19,13 @@ from sqlalchemy.pool import NullPool
 
 from extractors.model import READER_VERSION, Part
 from tests.conftest import ROOT, run_guichet
-from worker import jobs, pipeline, review
-from worker.context import make_context
-from worker.intake import intake_files
-from worker.queue import STAGES, enqueue_processing, make_queue
-from worker.store import Store
+from worker.core import pipeline
+from worker.core.context import make_context
+from worker.core.intake import intake_files
+from worker.core.queue import STAGES, enqueue_processing, make_queue
+from worker.entry import jobs
+from worker.instruction import review
+from worker.persistence.store import Store
 
 DIGITAL = ROOT / "samples" / "01_pdf_numeriques" / "input"
 SCANS = ROOT / "samples" / "04_scans" / "input"
@@ -318,7 +320,7 @@ def test_redis_restarted_mid_run_loses_nothing_and_doubles_nothing(queued, priva
 
 
 def test_reprocessing_unchanged_pages_reads_and_renders_nothing(settings, engine, cog, monkeypatch):
-    from worker.export import export_dossier
+    from worker.core.export import export_dossier
 
     store = Store(settings)
     dossier_id = _intake(DIGITAL, store, settings)
@@ -377,7 +379,7 @@ def test_an_idle_worker_waits_for_redis_then_takes_work_and_stops_cleanly(queued
 
 def test_failed_lists_the_failed_jobs_of_every_stage_with_their_error(queued):
     settings, env = queued
-    job = make_queue(settings, "understand").enqueue("worker.jobs.understand_job", "D-inconnu")  # no retry
+    job = make_queue(settings, "understand").enqueue("worker.entry.jobs.understand_job", "D-inconnu")  # no retry
     done = run_guichet("worker", "--burst", data_dir=settings.data_dir, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     listed = run_guichet("failed", data_dir=settings.data_dir, env=env, timeout=120)

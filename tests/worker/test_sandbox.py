@@ -8,7 +8,7 @@ import time
 import pytest
 
 from extractors.errors import ErrorCode, GuichetError
-from worker.sandbox import run_limited
+from worker.core.sandbox import run_limited
 
 
 def _sleep_forever():

@@ -18,12 +18,12 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import SHARED
-from worker.db import Dossier, Event, MessageRow, Original
-from worker.intake import intake_message
-from worker.mailbox import original_name
+from worker.core.intake import intake_message
+from worker.entry.mailbox import original_name
+from worker.entry.smtp import Receiver, SmtpConfig
+from worker.persistence.db import Dossier, Event, MessageRow, Original
+from worker.persistence.store import Store
 from worker.settings import Settings
-from worker.smtp import Receiver, SmtpConfig
-from worker.store import Store
 
 FORM = (SHARED / "forms" / "fiche-de-candidature-atelier-flash.pdf").read_bytes()
 SENDER, RCPT = "ddt@ille-et-vilaine.gouv.fr", "atelier@developpement-durable.gouv.fr"
@@ -297,7 +297,7 @@ def test_the_command_receives_and_processes(tmp_path: Path):
 
 def test_with_redis_a_worker_takes_the_message_in_then_processes_its_dossier(queued):
     from tests.conftest import run_guichet
-    from worker.queue import make_queue
+    from worker.core.queue import make_queue
 
     settings, env = queued
     store = Store(settings)
@@ -326,10 +326,10 @@ def test_with_redis_a_worker_takes_the_message_in_then_processes_its_dossier(que
 def test_with_redis_away_the_receiver_takes_the_message_in_itself(queued, monkeypatch):
     from dataclasses import replace
 
-    from worker import jobs
-    from worker.context import make_context
-    from worker.dispatch import processor
-    from worker.queue import make_queue
+    from worker.core.context import make_context
+    from worker.core.dispatch import processor
+    from worker.core.queue import make_queue
+    from worker.entry import jobs
 
     settings, _ = queued
     down = replace(settings, redis_url=f"redis://127.0.0.1:{free_port()}/0")
@@ -350,8 +350,8 @@ def test_with_redis_away_the_receiver_takes_the_message_in_itself(queued, monkey
 
 
 def test_the_sweeper_queues_the_intake_of_a_message_whose_job_was_lost(queued):
-    from worker import jobs
-    from worker.queue import make_queue
+    from worker.core.queue import make_queue
+    from worker.entry import jobs
 
     settings, _ = queued
     store = Store(settings)

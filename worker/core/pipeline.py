@@ -1,0 +1,226 @@
+"""The processing of one dossier, stage by stage, over what intake stored (`worker.core.intake`).
+
+    read        every piece's pages (text layer, OCR), once per content, cached
+    understand  classify the pages into documents → letters read once → their signatures
+                → the fields → normalised against the geography (reviewers' corrections stay)
+    assess      completeness → assembly with an open dossier of the same collectivité
+
+`run` does them all here and now; the RQ chain (`worker.core.queue`), the sweeper
+(`worker.entry.jobs`) and `guichet process` take the stages from `STAGES`, so their order is
+written once. Assembly never recurses: `assess` returns the dossier to run again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extractors import classify, pages
+from extractors.errors import MESSAGES, ErrorCode, GuichetError
+from extractors.fields import Piece, extract_fields, letter_zones, read_letters
+from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, PieceKind
+from extractors.vocabulary import FIELD_IDS
+from schemas.completeness import DossierView, assess_completeness
+from schemas.normalise import normalise_fields
+from worker.core import assembly
+from worker.core.sandbox import run_limited
+from worker.core.signatures import check_signatures
+from worker.events import EventKind
+from worker.persistence.db import Reading
+
+if TYPE_CHECKING:
+    from worker.core.context import Context
+
+READABLE = (FileKind.PDF, FileKind.IMAGE, FileKind.DOCX, FileKind.ODT, FileKind.OFFICE)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A step that is a job of its own on a queue of its own; `begun` and `done` are the events
+    that say it began and ended (the sweeper reads them to find a lost job)."""
+
+    name: str
+    run: Callable[[str, Context], str | None]
+    done: EventKind
+    begun: EventKind | None = None
+
+
+def run(dossier_id: str, ctx: Context) -> str:
+    """Every stage of a dossier here and now; returns the id of the dossier that holds the
+    result (another one after a join, which is then run in its turn)."""
+    while True:
+        kept = ctx.store.merged_into(dossier_id)
+        if kept != dossier_id:  # joined meanwhile (a late or repeated job): read there
+            return kept
+        again = None
+        for stage in STAGES:
+            again = run_stage(stage, dossier_id, ctx)
+        if again is None:
+            return dossier_id
+        dossier_id = again  # the kept dossier of a join: one dossier fewer
+
+
+def run_stage(stage: Stage, dossier_id: str, ctx: Context, **begun) -> str | None:
+    """One stage, its beginning recorded first when it has one (`begun`: the event's data)."""
+    if stage.begun:
+        ctx.store.add_event(dossier_id, stage.begun, begun)
+    return stage.run(dossier_id, ctx)
+
+
+def read(dossier_id: str, ctx: Context) -> None:
+    """Every piece read once and cached by content, for the understanding to find."""
+    ctx.store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
+    files = [f for f in ctx.store.files(dossier_id) if f.role == "piece" and not f.issues]
+    for file in files:
+        read_stored_file(file.sha256, FileKind(file.kind), file.name, ctx)
+    ctx.store.add_event(dossier_id, EventKind.PIECES_READ, {"files": len(files)})
+
+
+def understand(dossier_id: str, ctx: Context) -> None:
+    """Split and classify the pages, check the letters' signatures, extract and resolve the fields."""
+    ctx.store.set_status(dossier_id, "processing")
+    spans, pieces = classify_pieces(dossier_id, ctx)
+    letters = read_letters(pieces)
+    signatures = check_signatures(pieces, letter_zones(pieces, letters), ctx)
+    extracted = extract_fields(pieces, signatures, letters)
+    resolved = normalise_fields(extracted, ctx.cog)
+    fields = {fid: StoredField.of(resolved.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
+    ctx.store.save_understanding(dossier_id, [span.row() for span in spans],
+                                 {fid: f.row() for fid, f in keep_corrections(ctx, dossier_id, fields).items()})
+
+
+def assess(dossier_id: str, ctx: Context) -> str | None:
+    """The completeness of the dossier as understood (reviewers' corrections included), then its
+    join with an open dossier of its collectivité that lacks its pieces. Returns the kept
+    dossier of a join, to be read again; else None."""
+    fields = {fid: StoredField.stored(row).row() for fid, row in ctx.store.fields(dossier_id).items()}
+    kinds = {document.kind for document in ctx.store.documents(dossier_id)}
+    present = {kind.value: kind.value in kinds for kind in PieceKind}
+    verdict = assess_completeness(DossierView(pieces=present, fields=fields), ctx.cog)
+    ctx.store.save_verdict(dossier_id, verdict.as_dict())
+    return assembly.assemble(dossier_id, store=ctx.store, cog=ctx.cog)
+
+
+STAGES = (
+    Stage("read", read, EventKind.PIECES_READ),
+    Stage("understand", understand, EventKind.UNDERSTOOD, begun=EventKind.PROCESSING_STARTED),
+    Stage("assess", assess, EventKind.ASSESSED),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
+def stage(name: str) -> Stage:
+    """The stage of this name."""
+    return STAGES[STAGE_NAMES.index(name)]
+
+
+# Typed values between the stages ------------------------------------------------
+
+@dataclass(frozen=True)
+class FoundDocument:
+    """One document found in a file (its pages, its kind), or a file that could not be read."""
+
+    file_id: int
+    pages: tuple[int, ...]
+    kind: PieceKind
+    confidence: float
+    ocr: bool = False
+    error: dict | None = None  # {"code", "message"} of a file that was not read
+    kind_overridden: bool = False
+
+    @classmethod
+    def failed(cls, file_id: int, issue: dict) -> FoundDocument:
+        return cls(file_id, (), PieceKind.AUTRE, 0.0, error={"code": issue["code"], "message": issue["message"]})
+
+    def row(self) -> dict:
+        """As the store keeps it."""
+        return dict(file_id=self.file_id, pages=list(self.pages), kind=self.kind.value, confidence=self.confidence,
+                    ocr=self.ocr, error=self.error, kind_overridden=self.kind_overridden)
+
+
+@dataclass(frozen=True)
+class StoredField:
+    """A field's value as the store keeps it and the completeness rules read it."""
+
+    value: object
+    confidence: float
+    source: dict | None  # {"file", "page", "bbox"}
+    status: str
+
+    @classmethod
+    def of(cls, value: FieldValue) -> StoredField:
+        source = value.source
+        box = {"file": source.file, "page": source.page, "bbox": list(source.bbox)} if source else None
+        return cls(value.value, float(value.confidence), box, value.status.value)
+
+    @classmethod
+    def stored(cls, row) -> StoredField:
+        """From a FieldRow."""
+        return cls(row.value, row.confidence, row.source, row.status)
+
+    def row(self) -> dict:
+        return {"value": self.value, "confidence": self.confidence, "source": self.source, "status": self.status}
+
+
+def keep_corrections(ctx: Context, dossier_id: str, fields: dict[str, StoredField]) -> dict[str, StoredField]:
+    """A reviewer's corrections survive reprocessing, and the completeness rules read them."""
+    corrected = {fid: StoredField.stored(row) for fid, row in ctx.store.fields(dossier_id).items()
+                 if row.status == "corrected"}
+    return {fid: corrected.get(fid, value) for fid, value in fields.items()}
+
+
+# Reading and classifying --------------------------------------------------------
+
+def classify_pieces(dossier_id: str, ctx: Context) -> tuple[list[FoundDocument], list[Piece]]:
+    """The documents of the dossier's pieces, and those pieces with their pages for extraction."""
+    spans: list[FoundDocument] = []
+    pieces: list[Piece] = []
+    overrides = ctx.store.kind_overrides(dossier_id)  # a reviewer's word on a piece outlives reprocessing
+    for file in ctx.store.files(dossier_id):
+        if file.role != "piece":
+            continue
+        if file.issues:  # empty or oversized: listed with its error, never read
+            spans.append(FoundDocument.failed(file.id, file.issues[0]))
+            continue
+        reading = read_stored_file(file.sha256, FileKind(file.kind), file.name, ctx)
+        if reading.error_code:
+            spans.append(FoundDocument.failed(file.id, reading.issues[0]))
+            continue
+        page_texts = ctx.store.pages(reading.id)
+        by_number = {p.number: p for p in page_texts}
+        for span in classify.split_documents(file.name, page_texts):
+            span_pages = tuple(by_number[n] for n in span.pages)
+            overridden = overrides.get((file.id, span.pages))
+            kind = PieceKind(overridden) if overridden else span.kind
+            spans.append(FoundDocument(file.id, tuple(span.pages), kind, 1.0 if overridden else span.confidence,
+                                       any(p.ocr for p in span_pages), kind_overridden=bool(overridden)))
+            pieces.append(Piece(kind, file.name, span_pages, tuple(reading.tables or ()),
+                                blob=reading.rendered_sha256 or file.sha256,
+                                blob_kind="image" if file.kind == FileKind.IMAGE else "pdf"))
+    return spans, pieces
+
+
+def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Reading:
+    """Read a stored content once; later calls (reprocessing, other dossiers) get the cached pages."""
+    store, settings = ctx.store, ctx.settings
+    cached = store.reading(sha256, READER_VERSION)
+    if cached is not None:
+        return cached
+    started = time.monotonic()
+    if kind not in READABLE:
+        code = ErrorCode.FILE_TYPE_UNSUPPORTED
+        return store.save_reading(sha256, READER_VERSION, None, [Issue(code, MESSAGES[code], name)], 0.0, code)
+    limits = settings.limits
+    options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
+                                settings.ocr_workers, limits.office_timeout)
+    try:
+        result = run_limited(pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine,
+                             timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
+    except GuichetError as exc:
+        issue = Issue(exc.code, exc.message, name)
+        return store.save_reading(sha256, READER_VERSION, None, [issue],
+                                  time.monotonic() - started, exc.code)
+    return store.save_reading(sha256, READER_VERSION, result, result.issues,
+                              time.monotonic() - started)
