@@ -28,6 +28,7 @@ _BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville
 _GENERIC_EPCI = re.compile(r"^(?:la |le |l')?(?:communaute (?:de communes|d'agglomeration|urbaine)|communaute|"
                            r"agglomeration|agglo|metropole)$")
 _COMMUNE_HEAD = re.compile(r"(?i)^(?:la |le )?(?:commune|ville|mairie|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+|des\s+)")
+_DESIGNATION = re.compile(r"(?i)(?<!\w)(?:commune|ville|mairie|cit[ée])(?!\w)")
 _TOWN_HALL = re.compile(r"(?i)\b(?:l['’]\s*)?h[ôo]tel\s+de\s+ville\b|\bmairie\b")
 _TOWN_HALL_TOWN = re.compile(r"(?i)^(?:l['’]\s*)?(?:h[ôo]tel\s+de\s+ville|mairie)\s*[-–—,:|]\s*(?P<town>[^\d,]{2,60})$")
 _TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-|communaute de communes|communaute d'agglomeration|"
@@ -42,7 +43,7 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
-    r"\b(?i:de|pour|par) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+    r"(?:\b(?i:de|pour|par)|,) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
 _BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
@@ -109,6 +110,7 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
     """Collectivités the letterhead names, top to bottom."""
     found: list[Clue] = []
     used: set[int] = set()
+    head = [_without_debris(line) for line in head]
     for index, line in enumerate(head):
         if index in used or not _COLLECTIVITE.search(line.norm):
             continue
@@ -128,6 +130,18 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
     return found
 
 
+def _without_debris(line: Line) -> Line:
+    """A letterhead line without the marks an emblem beside it was read as ("L Ville de
+    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name."""
+    words = list(line.words)
+    while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
+        words.pop(0)
+    if len(words) == len(line.words):
+        return line
+    text = " ".join(w.text for w in words)
+    return Line(tuple(words), line.page, text, normalise(text)) if _COLLECTIVITE.search(normalise(text)) else line
+
+
 def _written(lines: list[Line]) -> str | None:
     """A name set on one or more lines, as a name: capitals undone, a lost "de" put back, the
     town hall's own words ("Ville de" / "Hôtel de ville - Lodève") left out."""
@@ -139,12 +153,18 @@ def _written(lines: list[Line]) -> str | None:
         text = " ".join(uncapitalise(t) for t in texts)
     text = text.replace("- ", "-") if not re.search(r"\s-\s", text) else text
     head = _COMMUNE_HEAD.match(text)
-    if head:  # "Ville de Hôtel de ville -Lodève" -> "Ville de Lodève"
+    if head:  # "Ville de Hôtel de ville -Lodève" -> "Commune de Lodève"
         rest = _TOWN_HALL.sub(" ", text[head.end():]).lstrip(" -–—,:").rstrip(" ,:")
         rest = re.sub(r"\s+[-–—]+$", "", rest)  # "Ville de Lodève - Hôtel de ville"
         if not rest or _TOWN_HALL.fullmatch(rest):
             return None
-        text = head.group(0) + " ".join(rest.split())
+        designation = head.group(0)
+        if not _printed_together(lines, designation + rest.split()[0]):
+            # The letter names itself "Ville de X" only where it prints those words together:
+            # a designation set apart from the name (a title wrapped, a town hall's label
+            # between them) says "a commune", written as section 2 writes it.
+            designation = _DESIGNATION.sub("Commune", designation, count=1)
+        text = designation + " ".join(rest.split())
     elif _BARE_HEAD.match(normalise(text)):
         return None
     else:
@@ -152,6 +172,16 @@ def _written(lines: list[Line]) -> str | None:
         if town:
             text = commune_named(town.group("town"))
     return " ".join(text.split())
+
+
+def _printed_together(lines: list[Line], words: str) -> bool:
+    """Whether one of the lines prints these words side by side (spaces and marks aside)."""
+    key = _squeezed(words)
+    return any(key in _squeezed(line.text) for line in lines)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", normalise(text))
 
 
 def commune_named(town: str, head: str = "Commune") -> str:
@@ -260,7 +290,9 @@ def _completed_by_body(parts: LetterParts, cut: str) -> Clue | None:
 
 
 def _body(parts: LetterParts) -> list[Line]:
-    return list(parts.lines[(parts.salutation or 0):(parts.closing or len(parts.lines))])
+    """The objet ("Candidature de la ville de …") and the body, down to the closing formula."""
+    start = min((i for i in (parts.objet, parts.salutation) if i is not None), default=0)
+    return list(parts.lines[start:(parts.closing or len(parts.lines))])
 
 
 def _continuation(line: Line, below: list[Line]) -> list[Line]:

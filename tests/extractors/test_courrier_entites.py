@@ -25,13 +25,28 @@ def read(**kwargs) -> dict:
     return {name: value.value for name, value in reading.fields.items()}
 
 
-@pytest.mark.parametrize("head, right", [
-    (("Ville de", "Hôtel de ville - Lodève", "Place de la République", "34700 Lodève"), ()),
-    (("VILLE DE", "Hôtel de ville -Lodève"), ()),
-    (("Ville de Lodève - Hôtel de ville", "34700 Lodève"), ()),
+@pytest.mark.parametrize("head, named", [
+    (("Ville de", "Hôtel de ville - Lodève", "Place de la République", "34700 Lodève"), "Commune de Lodève"),
+    (("VILLE DE", "Hôtel de ville -Lodève"), "Commune de Lodève"),
+    (("Ville de Lodève - Hôtel de ville", "34700 Lodève"), "Ville de Lodève"),
+    (("Mairie de Hôtel de ville Lodève",), "Commune de Lodève"),
 ])
-def test_town_hall_words_are_no_part_of_the_name(head, right):
-    assert read(head=head, right=right)["collectivite"] == "Ville de Lodève"
+def test_town_hall_words_are_no_part_of_the_name(head, named):
+    assert read(head=head)["collectivite"] == named
+
+
+@pytest.mark.parametrize("mark", ["L", "“", "|", "-"])
+def test_an_emblems_mark_before_the_name_is_no_part_of_it(mark):
+    assert read(head=(f"{mark} Ville de Pointe-à-Pitre", "5 place du Marché", "97110 POINTE-À-PITRE"))[
+        "collectivite"] == "Ville de Pointe-à-Pitre"
+
+
+def test_a_bare_wordmark_letter_is_named_by_its_objet_or_body():
+    body = ("Par ce courrier, la commune de Tucquegnieux souhaite vous faire part de son engagement.",)
+    got = read(head=("tucquegnieux",), body=body)
+    assert got["collectivite"] == "Commune de Tucquegnieux"
+    got = read(head=("tucquegnieux",), objet="Objet : Soutien à la candidature de la ville de Tucquegnieux")
+    assert got["collectivite"] == "Commune de Tucquegnieux"
 
 
 @pytest.mark.parametrize("head, named", [
