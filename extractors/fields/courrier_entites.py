@@ -53,8 +53,11 @@ _TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(
 _SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
                               r"(?P<name>[^,;]+)")
 _POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
-_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de l'amenagement durable"
-                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature")
+_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de (?:l' ?)?amenagement dur ?able"
+                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature"
+                    r"|de l'amenagement,? du logement et de la nature")
+# What is left of the chain's names on a page read badly: a "no" then is no sure "no".
+_DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|logement et de la nature")
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
@@ -436,8 +439,11 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
         if _DGALN.search(normalise(join_lines(following))):
             return Clue(True, 0.8, tuple(following))
-        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no".
-        return Clue(False, 0.9 if len(lines) >= 2 else 0.6, tuple(lines))
+        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
+        # where the head still shows pieces of the chain's names ("Sous direction de aménagement
+        # dur able"): misread, not absent.
+        traces = any(_DGALN_TRACE.search(l.norm) for l in following)
+        return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]
     if cued:

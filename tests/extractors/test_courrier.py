@@ -444,6 +444,17 @@ def test_a_signatory_block_on_the_next_page_is_read_past_the_page_number_and_the
     assert reading.zone is not None and reading.zone.page == 1
 
 
+def test_a_closing_at_the_foot_of_a_page_has_its_block_on_the_next_page_past_the_footer():
+    first = prefet_letter(signatory=(), after=("21 avenue Foch - 42000 SAINT-ETIENNE CEDEX - Tél. : 04 54 08 45 28",
+                                               "www.loire.gouv.fr"))
+    second = page([(107, [(285, "Le Sous-préfet,")]), (122, [(285, "pour le préfet et par délégation")]),
+                   (190, [(300, "Émile COULIBALY")]), (241, [(80, "Copie : services techniques")])], number=2)
+    reading = read_letter(PREFET, "p.pdf", (first, second))
+    got = {name: value.value for name, value in reading.fields.items()}
+    assert got["signataire_qualite"] == "sous_prefet" and got["signataire_nom"] == "Émile COULIBALY"
+    assert reading.zone is not None and reading.zone.page == 1
+
+
 def test_the_dgaln_addressee_is_as_sure_as_its_best_read_line():
     from dataclasses import replace as replaced
 

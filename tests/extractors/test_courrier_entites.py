@@ -211,3 +211,21 @@ def test_a_one_line_addressee_without_the_dgaln_is_no_sure_no():
     clue = destinataire_dgaln(_parts_with_addressee(["Madame la Directrice régionale", "DREAL Bretagne",
                                                      "35065 Rennes Cedex"], (0, 1, 2)))
     assert clue.value is False and clue.confidence >= 0.9
+
+
+@pytest.mark.parametrize("head", [
+    ["Madame La Sous directrice de l'aménagement dur able", "Tour Séquoia", "92055 La Défense"],
+    ["Madame la Directrice", "générale de l'aménagement, du logement et de La nature", "Tour Séquoia"],
+])
+def test_the_dgaln_chain_misread_by_ocr_is_still_the_dgaln(head):
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    assert destinataire_dgaln(_parts_with_addressee(head, (0, 1, 2))).value is True
+
+
+def test_pieces_of_the_chain_left_in_a_misread_block_make_no_sure_no():
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    clue = destinataire_dgaln(_parts_with_addressee(["Madame La Sous diretrice", "de l'amenagemnt", "Tour Séquoia"],
+                                                    (0, 1, 2)))
+    assert clue.value is False and clue.confidence < 0.7
