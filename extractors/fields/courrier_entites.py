@@ -187,9 +187,14 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", normalise(text))
 
 
-def commune_named(town: str, head: str = "Commune") -> str:
-    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy"."""
+def commune_named(town: str, head: str = "Commune", written: str | None = None) -> str:
+    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy".
+
+    Before an "h", French elides or not by the word ("d'Hussigny", "de Hautmont"): as
+    `written` (the letter's own words) does, if it says."""
     town = " ".join(town.split()).strip(" ,.-")
+    if written and re.match(r"(?i)h", town) and re.search(r"(?i)\bd['’]\s*" + re.escape(town[:3]), written):
+        return f"{head} d'{town}"
     article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
     if article:
         return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"

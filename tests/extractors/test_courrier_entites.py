@@ -229,3 +229,15 @@ def test_pieces_of_the_chain_left_in_a_misread_block_make_no_sure_no():
     clue = destinataire_dgaln(_parts_with_addressee(["Madame La Sous diretrice", "de l'amenagemnt", "Tour Séquoia"],
                                                     (0, 1, 2)))
     assert clue.value is False and clue.confidence < 0.7
+
+
+@pytest.mark.parametrize("written, named", [
+    ("Ville d'Hussigny-Godbrange", "Ville d'Hussigny-Godbrange"),  # the letter elides before its "h"
+    ("Commune de Hautmont", "Commune de Hautmont"),
+    ("Hôtel de ville d'Hautmont", "Commune d'Hautmont"),
+])
+def test_before_an_h_the_letter_says_whether_de_elides(written, named, cog):
+    from schemas.territoire import letter_entity, letter_name
+
+    entity, exact = letter_entity(written, cog, [], [])
+    assert letter_name(written, entity, exact) == named
