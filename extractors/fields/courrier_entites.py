@@ -96,12 +96,30 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
         return head_epci[0]
     if title_epci and capacity != "maire":
         return title_epci[0]
-    named = head_commune + title_commune + title_epci
-    if named:
-        return named[0]
-    body = _named_in_body(parts)
-    presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
-    return next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+    if head_commune:
+        return head_commune[0]
+    found = next(iter(title_commune + title_epci), None)
+    if found is None:
+        body = _named_in_body(parts)
+        presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
+        found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+    if found is not None and _letterhead_unread(parts, head):
+        # Named only by the body or a title while the letterhead, likely an image OCR could not
+        # read, may say "Mairie de …": the collectivité is known, not how the letter names itself.
+        found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
+    return found
+
+
+UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
+
+
+def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
+    """No line of the letterhead read: nothing above the addressee block but in its own column."""
+    if not parts.addressee:
+        return False
+    block = [parts.lines[i] for i in parts.addressee]
+    top, column = min(l.top for l in block), min(l.x0 for l in block)
+    return not any(l.top < top - 1 and l.x0 < column - 30 for l in head)
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:

@@ -241,3 +241,14 @@ def test_before_an_h_the_letter_says_whether_de_elides(written, named, cog):
 
     entity, exact = letter_entity(written, cog, [], [])
     assert letter_name(written, entity, exact) == named
+
+
+def test_named_only_by_the_body_under_an_unread_letterhead_is_no_sure_form():
+    """Nothing read above the addressee but its own column: the letterhead was an image
+    ("Mairie de Sainte-Anne" in a bandeau); the body's "commune de …" names the collectivité,
+    not how the letter names itself."""
+    body = ("Par ce courrier, la commune de Sainte-Anne souhaite vous faire part de son engagement.",)
+    unread = read_letter(COLL, "c.pdf", (letter(head=(), body=body),)).fields["collectivite"]
+    assert unread.value == "Commune de Sainte-Anne" and unread.confidence < 0.5
+    read_head = read_letter(COLL, "c.pdf", (letter(head=("sainte-anne",), body=body),)).fields["collectivite"]
+    assert read_head.confidence >= 0.5
