@@ -78,7 +78,7 @@ def letterhead(parts: LetterParts) -> list[Line]:
     return sorted((parts.lines[i] for i in parts.head if i not in skip), key=lambda l: (l.top, l.x0))
 
 
-def collectivite_of(parts: LetterParts) -> Clue | None:
+def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     """The commune or EPCI the letter speaks for, as the letter names it.
 
     Named in the letterhead ("Ville de …", "Mairie de …", "Communauté de communes …", "CA …",
@@ -103,9 +103,10 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
         body = _named_in_body(parts)
         presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
         found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
-    if found is not None and _letterhead_unread(parts, head):
-        # Named only by the body or a title while the letterhead, likely an image OCR could not
-        # read, may say "Mairie de …": the collectivité is known, not how the letter names itself.
+    if found is not None and ocr and _letterhead_unread(parts, head):
+        # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
+        # could not read, may say "Mairie de …": the collectivité is known, not how the letter
+        # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
         found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
     return found
 
