@@ -277,6 +277,8 @@ def _classify(part: InkComponent) -> InkComponent:
         kind = "print"  # underlined print: letters joined by their underline
     elif part.fill >= 0.45 and part.stroke >= 0.35 and longest >= 0.8:
         kind = "filled"  # a logo, a blot, a dark band
+    elif part.height <= 0.6 and part.fill >= 0.6:
+        kind = "text"  # blurred print run together (a date OCR read unsure), lower than a line, dense
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
         kind = "stroke"
     elif part.height <= 0.6 and part.fill >= 0.5:

@@ -158,9 +158,9 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
         return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
     head = _COMMUNE_HEAD.match(written)
     word = head.group("head") if head else None
-    if word and _same_article(written, commune_named(entity.nom, word), entity.nom):
-        return commune_named(entity.nom, word.capitalize())
-    return commune_named(entity.nom)
+    if word and _same_article(written, commune_named(entity.nom, word, written), entity.nom):
+        return commune_named(entity.nom, word.capitalize(), written)
+    return commune_named(entity.nom, written=written)
 
 
 def _same_article(written: str, official: str, nom: str) -> bool:

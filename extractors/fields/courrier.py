@@ -70,7 +70,8 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     if not lines:
         return LetterReading(kind, file, pages)
     parts = letter_parts(lines)
-    coll = entites.collectivite_of(parts) if kind is PieceKind.COURRIER_COLLECTIVITE else None
+    coll = entites.collectivite_of(parts, pages[lines[0].page].ocr) if kind is PieceKind.COURRIER_COLLECTIVITE \
+        else None
     block = [parts.lines[i] for i in parts.signatory]
     values: dict[str, FieldValue] = {}
     quality = _quality(parts, block, kind, coll.value if coll else None)

@@ -28,6 +28,7 @@ _BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville
 _GENERIC_EPCI = re.compile(r"^(?:la |le |l')?(?:communaute (?:de communes|d'agglomeration|urbaine)|communaute|"
                            r"agglomeration|agglo|metropole)$")
 _COMMUNE_HEAD = re.compile(r"(?i)^(?:la |le )?(?:commune|ville|mairie|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+|des\s+)")
+_DESIGNATION = re.compile(r"(?i)(?<!\w)(?:commune|ville|mairie|cit[ée])(?!\w)")
 _TOWN_HALL = re.compile(r"(?i)\b(?:l['’]\s*)?h[ôo]tel\s+de\s+ville\b|\bmairie\b")
 _TOWN_HALL_TOWN = re.compile(r"(?i)^(?:l['’]\s*)?(?:h[ôo]tel\s+de\s+ville|mairie)\s*[-–—,:|]\s*(?P<town>[^\d,]{2,60})$")
 _TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-|communaute de communes|communaute d'agglomeration|"
@@ -42,7 +43,7 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
-    r"\b(?i:de|pour|par) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+    r"(?:\b(?i:de|pour|par)|,) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
 _BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
@@ -52,8 +53,11 @@ _TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(
 _SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
                               r"(?P<name>[^,;]+)")
 _POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
-_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de l'amenagement durable"
-                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature")
+_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de (?:l' ?)?amenagement dur ?able"
+                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature"
+                    r"|de l'amenagement,? du logement et de la nature")
+# What is left of the chain's names on a page read badly: a "no" then is no sure "no".
+_DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|logement et de la nature")
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
@@ -74,7 +78,7 @@ def letterhead(parts: LetterParts) -> list[Line]:
     return sorted((parts.lines[i] for i in parts.head if i not in skip), key=lambda l: (l.top, l.x0))
 
 
-def collectivite_of(parts: LetterParts) -> Clue | None:
+def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     """The commune or EPCI the letter speaks for, as the letter names it.
 
     Named in the letterhead ("Ville de …", "Mairie de …", "Communauté de communes …", "CA …",
@@ -92,12 +96,31 @@ def collectivite_of(parts: LetterParts) -> Clue | None:
         return head_epci[0]
     if title_epci and capacity != "maire":
         return title_epci[0]
-    named = head_commune + title_commune + title_epci
-    if named:
-        return named[0]
-    body = _named_in_body(parts)
-    presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
-    return next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+    if head_commune:
+        return head_commune[0]
+    found = next(iter(title_commune + title_epci), None)
+    if found is None:
+        body = _named_in_body(parts)
+        presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
+        found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+    if found is not None and ocr and _letterhead_unread(parts, head):
+        # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
+        # could not read, may say "Mairie de …": the collectivité is known, not how the letter
+        # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
+        found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
+    return found
+
+
+UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
+
+
+def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
+    """No line of the letterhead read: nothing above the addressee block but in its own column."""
+    if not parts.addressee:
+        return False
+    block = [parts.lines[i] for i in parts.addressee]
+    top, column = min(l.top for l in block), min(l.x0 for l in block)
+    return not any(l.top < top - 1 and l.x0 < column - 30 for l in head)
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:
@@ -109,6 +132,7 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
     """Collectivités the letterhead names, top to bottom."""
     found: list[Clue] = []
     used: set[int] = set()
+    head = [_without_debris(line) for line in head]
     for index, line in enumerate(head):
         if index in used or not _COLLECTIVITE.search(line.norm):
             continue
@@ -128,6 +152,18 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
     return found
 
 
+def _without_debris(line: Line) -> Line:
+    """A letterhead line without the marks an emblem beside it was read as ("L Ville de
+    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name."""
+    words = list(line.words)
+    while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
+        words.pop(0)
+    if len(words) == len(line.words):
+        return line
+    text = " ".join(w.text for w in words)
+    return Line(tuple(words), line.page, text, normalise(text)) if _COLLECTIVITE.search(normalise(text)) else line
+
+
 def _written(lines: list[Line]) -> str | None:
     """A name set on one or more lines, as a name: capitals undone, a lost "de" put back, the
     town hall's own words ("Ville de" / "Hôtel de ville - Lodève") left out."""
@@ -139,12 +175,18 @@ def _written(lines: list[Line]) -> str | None:
         text = " ".join(uncapitalise(t) for t in texts)
     text = text.replace("- ", "-") if not re.search(r"\s-\s", text) else text
     head = _COMMUNE_HEAD.match(text)
-    if head:  # "Ville de Hôtel de ville -Lodève" -> "Ville de Lodève"
+    if head:  # "Ville de Hôtel de ville -Lodève" -> "Commune de Lodève"
         rest = _TOWN_HALL.sub(" ", text[head.end():]).lstrip(" -–—,:").rstrip(" ,:")
         rest = re.sub(r"\s+[-–—]+$", "", rest)  # "Ville de Lodève - Hôtel de ville"
         if not rest or _TOWN_HALL.fullmatch(rest):
             return None
-        text = head.group(0) + " ".join(rest.split())
+        designation = head.group(0)
+        if not _printed_together(lines, designation + rest.split()[0]):
+            # The letter names itself "Ville de X" only where it prints those words together:
+            # a designation set apart from the name (a title wrapped, a town hall's label
+            # between them) says "a commune", written as section 2 writes it.
+            designation = _DESIGNATION.sub("Commune", designation, count=1)
+        text = designation + " ".join(rest.split())
     elif _BARE_HEAD.match(normalise(text)):
         return None
     else:
@@ -154,9 +196,24 @@ def _written(lines: list[Line]) -> str | None:
     return " ".join(text.split())
 
 
-def commune_named(town: str, head: str = "Commune") -> str:
-    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy"."""
+def _printed_together(lines: list[Line], words: str) -> bool:
+    """Whether one of the lines prints these words side by side (spaces and marks aside)."""
+    key = _squeezed(words)
+    return any(key in _squeezed(line.text) for line in lines)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", normalise(text))
+
+
+def commune_named(town: str, head: str = "Commune", written: str | None = None) -> str:
+    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy".
+
+    Before an "h", French elides or not by the word ("d'Hussigny", "de Hautmont"): as
+    `written` (the letter's own words) does, if it says."""
     town = " ".join(town.split()).strip(" ,.-")
+    if written and re.match(r"(?i)h", town) and re.search(r"(?i)\bd['’]\s*" + re.escape(town[:3]), written):
+        return f"{head} d'{town}"
     article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
     if article:
         return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"
@@ -260,7 +317,9 @@ def _completed_by_body(parts: LetterParts, cut: str) -> Clue | None:
 
 
 def _body(parts: LetterParts) -> list[Line]:
-    return list(parts.lines[(parts.salutation or 0):(parts.closing or len(parts.lines))])
+    """The objet ("Candidature de la ville de …") and the body, down to the closing formula."""
+    start = min((i for i in (parts.objet, parts.salutation) if i is not None), default=0)
+    return list(parts.lines[start:(parts.closing or len(parts.lines))])
 
 
 def _continuation(line: Line, below: list[Line]) -> list[Line]:
@@ -404,8 +463,11 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
         if _DGALN.search(normalise(join_lines(following))):
             return Clue(True, 0.8, tuple(following))
-        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no".
-        return Clue(False, 0.9 if len(lines) >= 2 else 0.6, tuple(lines))
+        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
+        # where the head still shows pieces of the chain's names ("Sous direction de aménagement
+        # dur able"): misread, not absent.
+        traces = any(_DGALN_TRACE.search(l.norm) for l in following)
+        return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]
     if cued:

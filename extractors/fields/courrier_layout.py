@@ -251,8 +251,10 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
             break
-        if _FOOTER.search(line.norm) and len(block) >= 1:
-            break
+        if _FOOTER.search(line.norm):
+            if block:
+                break
+            continue  # the closing at the foot of a page: the block is on the next one, past the footer
         block.append(i)
         if len(block) >= 8:
             break

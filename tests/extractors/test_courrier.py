@@ -287,10 +287,15 @@ def test_quality_of_nothing_is_none():
     assert quality_of([], "courrier_collectivite", None) is None
 
 
-@pytest.mark.parametrize("head", [("MAIRIE", "DE VITRÉ"), ("Hôtel de Ville", "Vitré"), ("Ville de", "Vitré")])
-def test_a_collectivite_named_on_two_lines(head):
-    assert fields_of(COLL, letter(head=head))["collectivite"] in ("Mairie de Vitré", "Hôtel de Ville de Vitré",
-                                                                  "Ville de Vitré")
+@pytest.mark.parametrize("head, named", [
+    (("MAIRIE", "DE VITRÉ"), "Commune de Vitré"),  # a designation set apart from the name: a commune
+    (("Ville de", "Vitré"), "Commune de Vitré"),
+    (("Mairie", "Vitré"), "Commune de Vitré"),
+    (("Hôtel de Ville", "Vitré"), "Hôtel de Ville de Vitré"),  # the export names it "Commune de Vitré"
+    (("MAIRIE DE VITRÉ",), "Mairie de Vitré"),  # printed together: as the letter names itself
+])
+def test_a_collectivite_named_on_two_lines(head, named):
+    assert fields_of(COLL, letter(head=head))["collectivite"] == named
 
 
 def test_a_reference_date_in_the_head_is_not_the_letters_date():
@@ -436,6 +441,17 @@ def test_a_signatory_block_on_the_next_page_is_read_past_the_page_number_and_the
     reading = read_letter(COLL, "c.pdf", (first, second))
     got = {name: value.value for name, value in reading.fields.items()}
     assert got["signataire_nom"] == "Lucie FILIPPI" and got["signataire_qualite"] == "maire"
+    assert reading.zone is not None and reading.zone.page == 1
+
+
+def test_a_closing_at_the_foot_of_a_page_has_its_block_on_the_next_page_past_the_footer():
+    first = prefet_letter(signatory=(), after=("21 avenue Foch - 42000 SAINT-ETIENNE CEDEX - Tél. : 04 54 08 45 28",
+                                               "www.loire.gouv.fr"))
+    second = page([(107, [(285, "Le Sous-préfet,")]), (122, [(285, "pour le préfet et par délégation")]),
+                   (190, [(300, "Émile COULIBALY")]), (241, [(80, "Copie : services techniques")])], number=2)
+    reading = read_letter(PREFET, "p.pdf", (first, second))
+    got = {name: value.value for name, value in reading.fields.items()}
+    assert got["signataire_qualite"] == "sous_prefet" and got["signataire_nom"] == "Émile COULIBALY"
     assert reading.zone is not None and reading.zone.page == 1
 
 

@@ -25,13 +25,28 @@ def read(**kwargs) -> dict:
     return {name: value.value for name, value in reading.fields.items()}
 
 
-@pytest.mark.parametrize("head, right", [
-    (("Ville de", "Hôtel de ville - Lodève", "Place de la République", "34700 Lodève"), ()),
-    (("VILLE DE", "Hôtel de ville -Lodève"), ()),
-    (("Ville de Lodève - Hôtel de ville", "34700 Lodève"), ()),
+@pytest.mark.parametrize("head, named", [
+    (("Ville de", "Hôtel de ville - Lodève", "Place de la République", "34700 Lodève"), "Commune de Lodève"),
+    (("VILLE DE", "Hôtel de ville -Lodève"), "Commune de Lodève"),
+    (("Ville de Lodève - Hôtel de ville", "34700 Lodève"), "Ville de Lodève"),
+    (("Mairie de Hôtel de ville Lodève",), "Commune de Lodève"),
 ])
-def test_town_hall_words_are_no_part_of_the_name(head, right):
-    assert read(head=head, right=right)["collectivite"] == "Ville de Lodève"
+def test_town_hall_words_are_no_part_of_the_name(head, named):
+    assert read(head=head)["collectivite"] == named
+
+
+@pytest.mark.parametrize("mark", ["L", "“", "|", "-"])
+def test_an_emblems_mark_before_the_name_is_no_part_of_it(mark):
+    assert read(head=(f"{mark} Ville de Pointe-à-Pitre", "5 place du Marché", "97110 POINTE-À-PITRE"))[
+        "collectivite"] == "Ville de Pointe-à-Pitre"
+
+
+def test_a_bare_wordmark_letter_is_named_by_its_objet_or_body():
+    body = ("Par ce courrier, la commune de Tucquegnieux souhaite vous faire part de son engagement.",)
+    got = read(head=("tucquegnieux",), body=body)
+    assert got["collectivite"] == "Commune de Tucquegnieux"
+    got = read(head=("tucquegnieux",), objet="Objet : Soutien à la candidature de la ville de Tucquegnieux")
+    assert got["collectivite"] == "Commune de Tucquegnieux"
 
 
 @pytest.mark.parametrize("head, named", [
@@ -196,3 +211,46 @@ def test_a_one_line_addressee_without_the_dgaln_is_no_sure_no():
     clue = destinataire_dgaln(_parts_with_addressee(["Madame la Directrice régionale", "DREAL Bretagne",
                                                      "35065 Rennes Cedex"], (0, 1, 2)))
     assert clue.value is False and clue.confidence >= 0.9
+
+
+@pytest.mark.parametrize("head", [
+    ["Madame La Sous directrice de l'aménagement dur able", "Tour Séquoia", "92055 La Défense"],
+    ["Madame la Directrice", "générale de l'aménagement, du logement et de La nature", "Tour Séquoia"],
+])
+def test_the_dgaln_chain_misread_by_ocr_is_still_the_dgaln(head):
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    assert destinataire_dgaln(_parts_with_addressee(head, (0, 1, 2))).value is True
+
+
+def test_pieces_of_the_chain_left_in_a_misread_block_make_no_sure_no():
+    from extractors.fields.courrier_entites import destinataire_dgaln
+
+    clue = destinataire_dgaln(_parts_with_addressee(["Madame La Sous diretrice", "de l'amenagemnt", "Tour Séquoia"],
+                                                    (0, 1, 2)))
+    assert clue.value is False and clue.confidence < 0.7
+
+
+@pytest.mark.parametrize("written, named", [
+    ("Ville d'Hussigny-Godbrange", "Ville d'Hussigny-Godbrange"),  # the letter elides before its "h"
+    ("Commune de Hautmont", "Commune de Hautmont"),
+    ("Hôtel de ville d'Hautmont", "Commune d'Hautmont"),
+])
+def test_before_an_h_the_letter_says_whether_de_elides(written, named, cog):
+    from schemas.territoire import letter_entity, letter_name
+
+    entity, exact = letter_entity(written, cog, [], [])
+    assert letter_name(written, entity, exact) == named
+
+
+def test_named_only_by_the_body_under_an_unread_letterhead_is_no_sure_form():
+    """Nothing read above the addressee but its own column: the letterhead was an image
+    ("Mairie de Sainte-Anne" in a bandeau); the body's "commune de …" names the collectivité,
+    not how the letter names itself."""
+    body = ("Par ce courrier, la commune de Sainte-Anne souhaite vous faire part de son engagement.",)
+    unread = read_letter(COLL, "c.pdf", (letter(head=(), body=body, ocr=True),)).fields["collectivite"]
+    assert unread.value == "Commune de Sainte-Anne" and unread.confidence < 0.5
+    read_head = read_letter(COLL, "c.pdf", (letter(head=("sainte-anne",), body=body, ocr=True),)).fields["collectivite"]
+    assert read_head.confidence >= 0.5
+    no_letterhead = read_letter(COLL, "c.pdf", (letter(head=(), body=body),)).fields["collectivite"]
+    assert no_letterhead.confidence >= 0.5  # a text layer without one: there is none to read

@@ -396,3 +396,14 @@ def test_a_thin_grey_signature_mostly_over_the_typed_block_is_a_signature():
             (i / 80 for i in range(81))]
     draw.line(loop, fill=120, width=1)
     assert check(image, boxes).signed is True
+
+
+def test_blurred_print_run_together_is_text_not_a_pen_stroke():
+    """A photo's date "03/09/2026" read unsure (so not masked) blurs into one low, dense blob:
+    print; a pen's stroke of the same length is taller and sparse."""
+    from extractors.signature import InkComponent, _classify
+
+    blob = InkComponent((0, 0, 68, 12), 2.3, 0.4, 0.85, 0.21, 3.8, 0.0)
+    assert _classify(blob).kind == "text"
+    pen = InkComponent((0, 0, 68, 40), 2.3, 1.4, 0.2, 0.15, 5.0, 0.0)
+    assert _classify(pen).kind == "stroke"
