@@ -71,7 +71,19 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
+    _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
     return out
+
+
+def _no_only_when_read_exactly(out: dict[str, FieldValue], field_id: str) -> None:
+    """"Not addressed to the DGALN" is a defect of the dossier: asserted only on a reading as
+    sure as a text layer's. On a scan or a photo the addressee block is often read in part
+    (its "DGALN / DHUP / AD1" line dropped, a line cut in two), and what was not read there
+    says nothing of what was written: a reviewer looks."""
+    field = out.get(field_id)
+    if field is not None and field.value is False and field.status is FieldStatus.EXTRACTED \
+            and field.confidence < READ_EXACTLY:
+        out[field_id] = replace(field, status=FieldStatus.NEEDS_REVIEW)
 
 
 def review_below(field_id: str) -> float:

@@ -56,3 +56,12 @@ def test_an_undecided_signature_stays_in_review_unguessed(cog):
 def test_an_extractors_doubt_is_kept_whatever_the_confidence(cog):
     value = normalised("courrier_prefet.signataire_qualite", "sous_prefet", 0.95, FieldStatus.NEEDS_REVIEW, cog=cog)
     assert value.status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("value, confidence, status", [
+    (False, 0.9, FieldStatus.EXTRACTED),  # a text layer's block without the DGALN: a defect
+    (False, 0.898, FieldStatus.NEEDS_REVIEW),  # the same read by OCR: part of the block may be lost
+    (True, 0.8, FieldStatus.EXTRACTED),
+])
+def test_not_addressed_to_the_dgaln_only_on_an_exact_reading(value, confidence, status):
+    assert normalised("courrier_prefet.destinataire_dgaln", value, confidence).status is status
