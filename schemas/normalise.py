@@ -233,6 +233,9 @@ def _communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValu
                                  status=FieldStatus.EXTRACTED)
 
 
+EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
+
+
 def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
 
@@ -250,7 +253,11 @@ def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if len(shared) != 1:
         return
     found = cog.epci(shared.pop())
-    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3}
+    # The kind of EPCI and the département a porteur adds ("… Pays d'Uzès (Gard)") say
+    # nothing of which EPCI it is: its own words must all be the official name's.
+    where = {w for code in found.departements if code in cog.departements
+             for w in values.fold(cog.departements[code].nom).split()}
+    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3} - EPCI_KIND_WORDS - where
     official = set(values.fold(found.nom).split())
     agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
     out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},
