@@ -51,11 +51,12 @@ def _has_head(reading: LetterReading) -> bool:
 
 def _joined_fields(head: Mapping, tail: Mapping) -> dict:
     """The signatory's fields from the tail, where the block is (a head without one guesses
-    them from other lines); the others from the head, else from the tail."""
+    them from other lines); each other field from the page that read it surer (the
+    département may be said by the signatory's title, "Le Préfet de La Réunion", better
+    than by the head's town), the head's on a tie."""
     out = {name: value for name, value in tail.items() if name in SIGNATORY_FIELDS}
     for name in (set(head) | set(tail)) - set(SIGNATORY_FIELDS):
-        value = head.get(name)
-        if value is None or value.value is None or value.status is FieldStatus.MISSING:
-            value = tail.get(name, value)
-        out[name] = value
+        read = [v for v in (head.get(name), tail.get(name))
+                if v is not None and v.value is not None and v.status is not FieldStatus.MISSING]
+        out[name] = max(read, key=lambda v: v.confidence) if read else head.get(name, tail.get(name))
     return out

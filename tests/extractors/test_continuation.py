@@ -57,3 +57,16 @@ def test_the_dossier_reads_the_addressee_of_a_letter_in_two_photos():
     assert fields["courrier_prefet.destinataire_dgaln"].value is True
     assert fields["courrier_prefet.signataire_qualite"].value == "prefet"
     assert fields["courrier_prefet.signe"].value is True
+
+
+def test_a_field_both_pages_read_comes_from_the_surer_reading():
+    from extractors.fields.continuation import _joined_fields
+    from extractors.model import FieldStatus, FieldValue
+
+    head = {"departement": FieldValue([{"commune": "Saint-Denis."}], 0.7, None, FieldStatus.EXTRACTED),
+            "date": FieldValue("19 septembre 2026", 0.85, None, FieldStatus.EXTRACTED)}
+    tail = {"departement": FieldValue([{"departement": "LA RÉUNION"}], 0.9, None, FieldStatus.EXTRACTED),
+            "destinataire_dgaln": FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)}
+    joined = _joined_fields(head, tail)
+    assert joined["departement"] is tail["departement"] and joined["date"] is head["date"]
+    assert joined["destinataire_dgaln"].status is FieldStatus.NEEDS_REVIEW  # neither page read an addressee
