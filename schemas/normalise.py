@@ -66,6 +66,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _epci_from_communes(out, cog)
     if not contradicted:
         _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
@@ -136,6 +137,32 @@ def _same_person_spelt_alike(out: dict[str, FieldValue], first_id: str, second_i
 
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
+PORTEUSE = "s1.collectivite.nom"
+
+
+def _porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                        departement: str | None) -> None:
+    """The porteuse's name read unsure (Tesseract doubts short or accented words) but naming,
+    letter for letter, a commune listed in section 2 or its EPCI, both read surely: two
+    readings agree, and the name is trusted."""
+    field = out.get(PORTEUSE)
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    kind = name_kind(field.value)
+    if kind == "commune":
+        match = cog.resolve_commune(field.value, departement)
+        listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
+    elif kind == "epci":
+        match = cog.resolve_epci(field.value, departement)
+        epci = _trusted_value(out, "s2.epci")
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and isinstance(epci, dict)
+                      and match.siren == epci.get("siren"))
+    else:
+        return
+    if agrees:
+        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
 def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
