@@ -70,9 +70,9 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
 
 # A phone photo of a whole page holds it in ~100 dpi: letters under SMALL_TEXT pixels high,
 # which Tesseract misreads or drops by whole lines (the signatory block under a shadow). Read
-# enlarged to about TEXT_TARGET pixels: the same calls, on more pixels. PDFs are rendered at
-# 300 dpi (letters ~25 px), faxes and 200 dpi images hold 14-16 px: read as they are.
-SMALL_TEXT = 13.5
+# enlarged to about TEXT_TARGET pixels: the same calls, on more pixels. Scans and PDFs are
+# rendered at 300 dpi (letters ~25 px) and read as they are.
+SMALL_TEXT = 15.0
 TEXT_TARGET = 22.0
 MAX_ENLARGEMENT = 2.5
 
