@@ -122,11 +122,6 @@ def remapped(gray: np.ndarray, dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
                      borderValue=255)
 
 
-def text_height(gray: np.ndarray) -> float | None:
-    """The median height of the letters of a grey page, pixels; None when it shows too few."""
-    return _text_height(_ink(gray))
-
-
 def _ink(gray: np.ndarray) -> np.ndarray:
     """Ink as 0/1: clearly darker than the paper around it (uneven light evened out)."""
     import cv2

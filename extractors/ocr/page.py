@@ -7,10 +7,9 @@ turned. Word boxes are in points on the upright page; PageText.to_page maps them
 
 from __future__ import annotations
 
-import numpy as np
 from PIL import Image
 
-from extractors.dewarp import text_height, uncurled_sheet
+from extractors.dewarp import uncurled_sheet
 from extractors.geometry import scaled_warp
 from extractors.model import PageText, Word
 from extractors.ocr.checkbox_words import with_checkboxes
@@ -41,9 +40,6 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
     straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
     gray = reversed_bands_inverted(straight)
     flat = warp is None  # a scan or a fax, not a photographed sheet
-    enlarged = enlargement(gray)
-    if enlarged > 1:  # boxes come back in these pixels: `scale` below maps them to points
-        gray = gray.resize((round(gray.width * enlarged), round(gray.height * enlarged)), Image.Resampling.LANCZOS)
     words, upright, read, skew = _read_level(gray, engine, flat)
     rotation = 0
     if looks_turned(words) and has_ink(gray) and (standing_words(words) or not upright_by_letters(gray)):
@@ -59,30 +55,13 @@ def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) 
         number=number,
         width=image.width * scale,  # the page as received: what the review UI shows
         height=image.height * scale,
-        words=_page_words(words, scale / enlarged),
+        words=_page_words(words, scale),
         ocr=True,
         confidence=round(mean_conf(words), 4),
         rotation=rotation,
         skew=skew,
         warp=scaled_warp(warp, scale),
     )
-
-
-# A phone photo of a whole page holds it in ~100 dpi: letters under SMALL_TEXT pixels high,
-# which Tesseract misreads or drops by whole lines (the signatory block under a shadow). Read
-# enlarged to about TEXT_TARGET pixels: the same calls, on more pixels. Scans and PDFs are
-# rendered at 300 dpi (letters ~25 px) and read as they are.
-SMALL_TEXT = 15.0
-TEXT_TARGET = 22.0
-MAX_ENLARGEMENT = 2.5
-
-
-def enlargement(gray: Image.Image) -> float:
-    """How much to enlarge a page before reading it: 1 unless its letters are small."""
-    height = text_height(np.asarray(gray))
-    if height is None or height >= SMALL_TEXT:
-        return 1.0
-    return round(min(MAX_ENLARGEMENT, TEXT_TARGET / max(height, 1.0)), 3)
 
 
 def _read_level(gray: Image.Image, engine: OcrEngine,

@@ -228,20 +228,3 @@ def test_a_poor_reading_of_a_page_upside_down_still_turns_it():
     engine = _PoorReadings()
     page = ocr_page(prose_page().rotate(180), engine, number=1, dpi=DPI)
     assert engine.orientation_calls == 1 and page.rotation == 180 and "candidature" in page.text
-
-
-def small_print_page() -> Image.Image:
-    """The page as a phone photo of a whole sheet holds it: letters about 10 pixels high."""
-    return page_image().resize((560, 400), Image.Resampling.LANCZOS)
-
-
-def test_small_letters_are_read_enlarged_and_boxes_stay_in_points(engine, upright):
-    from extractors.ocr.page import enlargement
-
-    assert enlargement(page_image()) == 1.0  # letters of a 200-300 dpi page: read as they are
-    small = small_print_page()
-    assert enlargement(small) > 1.5
-    page = ocr_page(small, engine, number=1, dpi=DPI * 0.4)
-    assert "Vitré" in page.text and "CANDIDATURE" in page.text
-    assert page.width == pytest.approx(upright.width)
-    assert _close(_box(page, "Vitré"), _box(upright, "Vitré"), tolerance=3.0)
