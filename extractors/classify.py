@@ -58,7 +58,10 @@ _COLLECTIVITE_CUES = (r"\ble maire\b", r"\bla maire\b", r"\ble president\b", r"\
                       r"\bmetropole\b", r"conseil municipal", r"conseil communautaire",
                       # the collectivité speaks of itself
                       r"\bnotre (commune|ville|territoire|collectivite|communaute|intercommunalite|agglomeration)\b",
-                      r"\b(les elus de|nos elus)\b")
+                      r"\b(les elus de|nos elus)\b",
+                      # or in the third person, committing itself: "la commune d'Afa s'engage à …"
+                      r"\b(la|notre) (commune|ville|communaute|collectivite|metropole)\b[^.]{0,80}\bs.?engage\b",
+                      r"\bson engagement dans la demarche\b")
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,25 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _epci_from_communes(out, cog)
     if not contradicted:
         _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+    _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
+    _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
     return out
+
+
+def _no_only_when_read_exactly(out: dict[str, FieldValue], field_id: str) -> None:
+    """"Not addressed to the DGALN" is a defect of the dossier: asserted only on a reading as
+    sure as a text layer's. On a scan or a photo the addressee block is often read in part
+    (its "DGALN / DHUP / AD1" line dropped, a line cut in two), and what was not read there
+    says nothing of what was written: a reviewer looks."""
+    field = out.get(field_id)
+    if field is not None and field.value is False and field.status is FieldStatus.EXTRACTED \
+            and field.confidence < READ_EXACTLY:
+        out[field_id] = replace(field, status=FieldStatus.NEEDS_REVIEW)
 
 
 def review_below(field_id: str) -> float:
@@ -124,6 +137,32 @@ def _same_person_spelt_alike(out: dict[str, FieldValue], first_id: str, second_i
 
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
+PORTEUSE = "s1.collectivite.nom"
+
+
+def _porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                        departement: str | None) -> None:
+    """The porteuse's name read unsure (Tesseract doubts short or accented words) but naming,
+    letter for letter, a commune listed in section 2 or its EPCI, both read surely: two
+    readings agree, and the name is trusted."""
+    field = out.get(PORTEUSE)
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    kind = name_kind(field.value)
+    if kind == "commune":
+        match = cog.resolve_commune(field.value, departement)
+        listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
+    elif kind == "epci":
+        match = cog.resolve_epci(field.value, departement)
+        epci = _trusted_value(out, "s2.epci")
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and isinstance(epci, dict)
+                      and match.siren == epci.get("siren"))
+    else:
+        return
+    if agrees:
+        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
 def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
@@ -221,6 +260,9 @@ def _communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValu
                                  status=FieldStatus.EXTRACTED)
 
 
+EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
+
+
 def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
 
@@ -238,7 +280,11 @@ def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if len(shared) != 1:
         return
     found = cog.epci(shared.pop())
-    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3}
+    # The kind of EPCI and the département a porteur adds ("… Pays d'Uzès (Gard)") say
+    # nothing of which EPCI it is: its own words must all be the official name's.
+    where = {w for code in found.departements if code in cog.departements
+             for w in values.fold(cog.departements[code].nom).split()}
+    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3} - EPCI_KIND_WORDS - where
     official = set(values.fold(found.nom).split())
     agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
     out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},

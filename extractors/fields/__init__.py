@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from extractors.fields.continuation import joined_continuations
 from extractors.fields.courrier import LetterReading, SignatureZone, is_letter, letter_fields, read_letter
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.plausible import doubt_misread
@@ -47,7 +48,7 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
         fields = extract_fiche(pages, tables)
     else:
         fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
-    letters = sorted((read_letters(pieces) if letters is None else letters).items())
+    letters = sorted(joined_continuations(read_letters(pieces) if letters is None else letters).items())
     checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
     porteuse = fields.get("s1.collectivite.nom")
     elu = tuple(fields[f].value if f in fields else None

@@ -130,7 +130,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
-    _unread_sections(fields, found)
+    _unread_sections(fields, found, any(t.conf < 1.0 for row in rows for t in row.tokens))
     return fields
 
 
@@ -150,17 +150,22 @@ def _sections() -> list[tuple[int, list[int]]]:
     return out
 
 
-def _unread_sections(fields: dict[str, FieldValue], found: set[int]) -> None:
+def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bool) -> None:
     """A section whose heading was read but none of its labels (a page photographed sideways,
     read as jumbled words): its answers are unknown, not empty. Its fields go to a reviewer
-    with nothing read, so that no "section vide" is asserted on a page nobody could read."""
+    with nothing read, so that no "section vide" is asserted on a page nobody could read.
+    On a scan or a photo, likewise the labels OCR lost of a section where nothing was read
+    (the shaded half of a photographed page): what they asked is unknown, not unanswered."""
     for heading, labels in _sections():
-        if heading not in found or any(index in found for index in labels):
-            continue
         ids = {LABELS[index].field for index in labels}
-        if all(fields[fid].status is FieldStatus.MISSING for fid in ids):
-            for fid in ids:
-                fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
+        if any(fields[fid].status is not FieldStatus.MISSING for fid in ids):
+            continue
+        if heading in found and not any(index in found for index in labels):
+            lost = ids
+        else:
+            lost = {LABELS[index].field for index in labels if index not in found} if scanned else set()
+        for fid in lost:
+            fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
 
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:

@@ -229,3 +229,20 @@ def test_a_collectivites_letter_naming_the_ddt_beside_it_stays_the_collectivites
         "départementale des territoires, pendant toute la durée de l'atelier.",
         "Par délibération du 14 août 2026, le conseil communautaire a approuvé le principe de cette candidature."])
     assert classify_page(page).kind is PieceKind.COURRIER_COLLECTIVITE
+
+
+def test_a_maires_letter_whose_letterhead_and_title_ocr_lost_is_still_the_collectivités():
+    """A merged scan: the letterhead a logo, the signatory block under a stamp ("aire d'Afa").
+    The commune speaks of itself committing to the démarche: a collectivité's letter, not
+    "autre" (which would make the dossier lack its letter)."""
+    page = _body_page([
+        "Madame la Sous-directrice", "de l'aménagement durable", "DGALN — DHUP - AD1", "Afa, le 25 février 2026",
+        "Objet : Soutien à la candidature de la commune d'Afa à l'Atelier des territoires Flash",
+        "Madame la Sous-directrice,",
+        "Par ce courrier, la commune d'Afa souhaite vous faire part de son engagement dans la démarche",
+        "« Atelier des territoires Flash » proposée par la Direction générale de l'aménagement.",
+        "La commune d'Afa s'engage à participer activement à l'ensemble de la démarche, à mettre à",
+        "disposition les locaux nécessaires et à associer les communes voisines concernées.",
+        "Je vous prie d'agréer, Madame la sous-directrice, l'expression de mes salutations distinguées.",
+        "spastien Orsini", "aire d'Afa d'"])
+    assert classify_page(page).kind is PieceKind.COURRIER_COLLECTIVITE

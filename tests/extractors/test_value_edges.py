@@ -14,13 +14,14 @@ SECTION_1 = "SECTION 1 – LES PORTEURS DE L'ATELIER"
 SECTION_2 = "SECTION 2 – LA LOCALISATION DE L'ATELIER"
 
 
-def _fiche(*rows: str | tuple[str, ...]) -> dict:
-    """A retyped fiche: one row per entry, a tuple being cells side by side on one row."""
+def _fiche(*rows: str | tuple[str, ...], conf: float = 1.0) -> dict:
+    """A retyped fiche: one row per entry, a tuple being cells side by side on one row
+    (`conf` below 1: read by OCR)."""
     placed = []
     for i, row in enumerate(rows):
         cells = row if isinstance(row, tuple) else (row,)
         placed.append((80.0 + 20 * i, [(60.0 + 300 * k, text) for k, text in enumerate(cells)]))
-    return extract_fiche([("fiche.pdf", page(placed))])
+    return extract_fiche([("fiche.pdf", page(placed, ocr=conf < 1.0, conf=conf))])
 
 
 def test_a_label_in_the_next_cell_of_the_row_ends_the_answer_and_starts_its_own():
@@ -199,7 +200,23 @@ def test_a_section_whose_labels_were_not_read_is_unknown_not_empty():
     assert got["s4.objectifs"].value == "Tester des usages"
 
 
-def test_a_section_read_with_its_labels_and_no_answer_is_empty():
-    got = _fiche(SECTION_3, "Intitulé de l'Atelier :", "Présentation du projet et de la problématique :", SECTION_4,
-                 "Objectifs poursuivis : Tester des usages")
+@pytest.mark.parametrize("conf", [1.0, 0.9])
+def test_a_section_whose_heading_and_labels_ocr_lost_is_unknown_not_empty(conf):
+    """The shaded half of a photographed page: section 3's heading and most labels lost, the
+    one label read ("Programme(s)…") with no box read ticked. On a scan its other questions
+    are unknown; a digital fiche that lacks them lacks them."""
+    got = _fiche(SECTION_2, "Secteur d'étude : Le centre", "DEL da Atelier",
+                 "Programme(s) de l'ANCT concerné(s) : Aucun", SECTION_4,
+                 "Objectifs poursuivis : Tester des usages", conf=conf)
+    scanned = conf < 1.0
+    for field in ("s3.intitule", "s3.thematiques", "s3.description"):
+        assert (got[field].status is FieldStatus.NEEDS_REVIEW) is scanned and got[field].value is None
+    assert got["s4.objectifs"].value == "Tester des usages"
+
+
+@pytest.mark.parametrize("conf", [1.0, 0.9])
+def test_a_section_read_with_its_labels_and_no_answer_is_empty(conf):
+    got = _fiche(SECTION_3, "Intitulé de l'Atelier :", "Thématique(s) :",
+                 "Programme(s) de l'ANCT concerné(s) :", "Présentation du projet et de la problématique :",
+                 SECTION_4, "Objectifs poursuivis : Tester des usages", conf=conf)
     assert got["s3.intitule"].status is FieldStatus.MISSING and got["s3.description"].status is FieldStatus.MISSING

@@ -56,3 +56,33 @@ def test_an_undecided_signature_stays_in_review_unguessed(cog):
 def test_an_extractors_doubt_is_kept_whatever_the_confidence(cog):
     value = normalised("courrier_prefet.signataire_qualite", "sous_prefet", 0.95, FieldStatus.NEEDS_REVIEW, cog=cog)
     assert value.status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("value, confidence, status", [
+    (False, 0.9, FieldStatus.EXTRACTED),  # a text layer's block without the DGALN: a defect
+    (False, 0.898, FieldStatus.NEEDS_REVIEW),  # the same read by OCR: part of the block may be lost
+    (True, 0.8, FieldStatus.EXTRACTED),
+])
+def test_not_addressed_to_the_dgaln_only_on_an_exact_reading(value, confidence, status):
+    assert normalised("courrier_prefet.destinataire_dgaln", value, confidence).status is status
+
+
+def _porteuse(name: str, communes: str, confidence: float = 0.65, epci: str = "Communauté de communes du Pays d'Uzès"):
+    from schemas.cog import Cog
+
+    raw = {"s1.collectivite.nom": FieldValue(name, confidence, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue(communes, 0.95, None, FieldStatus.EXTRACTED),
+           "s2.epci": FieldValue(epci, 0.95, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue("30", 0.95, None, FieldStatus.EXTRACTED)}
+    return normalise_fields(raw, Cog.load())["s1.collectivite.nom"]
+
+
+@pytest.mark.parametrize("name, communes, confidence, status", [
+    ("Commune de Blauzac", "Blauzac, Uzès", 0.65, FieldStatus.EXTRACTED),  # named in section 2 too
+    ("Communauté de communes du Pays d'Uzès", "Blauzac, Uzès", 0.65, FieldStatus.EXTRACTED),  # its EPCI
+    ("Commune de Blauzac", "Uzès, Arpaillargues-et-Aureillac", 0.65, FieldStatus.NEEDS_REVIEW),  # not listed
+    ("Commune de Blauzoc", "Blauzac, Uzès", 0.65, FieldStatus.NEEDS_REVIEW),  # not letter for letter
+    ("Commune de Blauzac", "Blauzac, Uzès", 0.4, FieldStatus.NEEDS_REVIEW),  # too unsure to be confirmed
+])
+def test_an_unsure_porteuse_named_in_section_2_is_confirmed(name, communes, confidence, status):
+    assert _porteuse(name, communes, confidence).status is status

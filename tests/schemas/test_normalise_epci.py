@@ -62,3 +62,14 @@ def test_the_letterheads_designation_survives_a_word_read_twice(cog, written, na
     town = "La Forest-Landerneau" if "Forest" in written else "Landerneau"
     entity = resolve_entity(town, cog, "commune", "29")
     assert letter_name(written, entity, False) == name
+
+
+@pytest.mark.parametrize("name", ["Communauté de communes Pays d'Uzès Gard", "Communauté de communes du Pays d'Uzès (Gard)"])
+def test_a_name_with_its_kind_spelt_out_and_its_departement_added_is_the_communes_epci(name):
+    out = read(name, "Blauzac, Uzès", "30")
+    assert out["s2.epci"].value["siren"] == "200034379" and out["s2.epci"].status is FieldStatus.EXTRACTED
+
+
+def test_a_name_with_other_words_than_the_departement_stays_for_a_reviewer():
+    out = read("Communauté de communes Pays d'Uzès Cévennes", "Blauzac, Uzès", "30")
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW

@@ -210,6 +210,7 @@ def test_clean_text_empty_is_none(text):
     # the edges of a value: marks left of a label, blanks' underscores and dot leaders
     (". François ROBIN", "François ROBIN"),
     ("__ Aurélien PARIS", "Aurélien PARIS"),
+    ("! OPAH-RU en cours", "OPAH-RU en cours"),  # a table rule read as "!"
     (": Chef de service", "Chef de service"),
     ("Mairie de Vitré ........", "Mairie de Vitré"),
     ("Maire ___", "Maire"),

@@ -1,0 +1,62 @@
+"""A letter photographed or scanned in two files: its second file continues the first.
+
+Each file is its own piece, of the same kind, and each is read as a letter of its own: the
+first page has the letterhead, the addressee, the date and the objet but no signatory block;
+the second the closing formula, the signatory block and the signature, and no head. Read
+apart, the second lacks the addressee (a reviewer is asked) and the first the signatory.
+Joined, they are one letter: the head's values from the first, the signatory's from the
+second, whose page holds the signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from extractors import classify  # the module, not its name: classify imports this package
+from extractors.fields.courrier import LetterReading
+from extractors.model import FieldStatus
+
+# Read on the page that holds the signatory block; the rest is the letter's head or body.
+SIGNATORY_FIELDS = ("signataire_nom", "signataire_qualite")
+
+
+def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, LetterReading]:
+    """The letters with each continuation joined to the letter before it (by piece index).
+
+    A continuation is a letter of the same kind read after one that did not end (no closing
+    formula read), whose first page continues a letter (no objet or salutation of its own,
+    its closing or signatory block, or a page number). The joined reading keeps the
+    continuation's index, pages and signature zone (its page carries the signature); the
+    first letter's index is dropped, so the pair counts as one letter.
+    """
+    out = dict(readings)
+    unended: dict = {}  # kind -> the index of the last letter of that kind that did not end
+    for index in sorted(readings):
+        reading = readings[index]
+        before = unended.pop(reading.kind, None)
+        if before is not None and reading.pages and classify.continues_letter(reading.pages[0]) \
+                and not _has_head(reading):
+            out[index] = replace(reading, fields=_joined_fields(out.pop(before).fields, reading.fields))
+        elif not reading.ended:
+            unended[reading.kind] = index
+    return out
+
+
+def _has_head(reading: LetterReading) -> bool:
+    """A letter of its own: its addressee was read (a running header may repeat the date)."""
+    addressed = reading.fields.get("destinataire_dgaln")
+    return bool(addressed and addressed.value is not None)
+
+
+def _joined_fields(head: Mapping, tail: Mapping) -> dict:
+    """The signatory's fields from the tail, where the block is (a head without one guesses
+    them from other lines); each other field from the page that read it surer (the
+    département may be said by the signatory's title, "Le Préfet de La Réunion", better
+    than by the head's town), the head's on a tie."""
+    out = {name: value for name, value in tail.items() if name in SIGNATORY_FIELDS}
+    for name in (set(head) | set(tail)) - set(SIGNATORY_FIELDS):
+        read = [v for v in (head.get(name), tail.get(name))
+                if v is not None and v.value is not None and v.status is not FieldStatus.MISSING]
+        out[name] = max(read, key=lambda v: v.confidence) if read else head.get(name, tail.get(name))
+    return out
