@@ -182,7 +182,7 @@ def _warm_child(timing: str, records: str, argv: list[str]) -> None:
     import guichet_cli
     from worker import jobs
 
-    jobs.preload(worker=False)  # what `guichet worker` loads before its first job
+    jobs.preload()  # what `guichet worker` loads (and freezes) before its first job
     empty = tempfile.mkdtemp(prefix="empty-")
     guichet_cli.main(["process", "--quiet", "--out", os.path.join(empty, "out"), empty], standalone_mode=False)
     if records:
@@ -323,12 +323,18 @@ def _install_hooks(records: str) -> None:
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
     patch(engine_module.TesseractEngine, "block_words", "tesseract")
+    if hasattr(engine_module.TesseractEngine, "blocks_words"):
+        patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
     patch(classify, "split_documents", "classify")
     patch(pipeline_module, "check_signatures", "signatures")
-    patch(signatures_module, "signature_of", "signatures")
+    for attribute in ("signatures_of", "signature_of", "ink_check"):
+        if hasattr(signatures_module, attribute):
+            patch(signatures_module, attribute, "signatures")
     patch(signatures_module, "check_signature", "ink check")
-    patch(signatures_module, "block_text", "signatory block")
+    for attribute in ("block_text", "block_lines"):
+        if hasattr(signatures_module, attribute):
+            patch(signatures_module, attribute, "signatory block")
     patch(signatures_module, "outside_paper_whitened", "sheet")
     patch(nlp, "_model", "spacy load")
     patch(pipeline_module, "extract_fields", "fields")
