@@ -10,10 +10,15 @@ merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
   pdfplumber extract_text; a .docx or .odt converted by LibreOffice then read by pdfplumber;
 - Guichet: `guichet process` on the case's input into a fresh data directory;
 - start-up: `guichet process` on an empty folder, subtracted from Guichet's times.
+- warm: the same, timed inside a process that first loaded what `guichet worker` preloads
+  (spaCy's model, the geography) and ran once on an empty folder: what one more dossier
+  costs an RQ worker or a `guichet process` batch, which load them once per process.
 Prints wall and CPU (the process tree's user+system) of both and their ratios, then, unless
---no-profile, where Guichet's time goes: one more run with every stage timed (wall and CPU,
-Tesseract's own CPU included, nested stages shown as a/b with their own time only).
-Target (issue 16): a scanned dossier <= 1.3x the limit in wall and in CPU.
+--no-profile, where a warm worker's time goes (--cold-profile: a cold command's): one more
+run with every stage timed (wall and CPU, Tesseract's own CPU included, nested stages shown
+as a/b with their own time only).
+Target (issue 16): a scanned dossier <= 1.3x the limit in wall and in CPU (warm, or cold less
+its start-up).
 """
 
 from __future__ import annotations
@@ -144,20 +149,47 @@ def _cpu() -> float:
 
 # Guichet --------------------------------------------------------------------------------
 
-def guichet(inputs: Path, workdir: Path, profile: Path | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of `guichet process` on `inputs`, fresh data directory."""
+def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool = False) -> tuple[float, float]:
+    """Wall and CPU seconds of `guichet process` on `inputs`, fresh data directory.
+
+    Cold: the whole command, start-up and the loads included. Warm: measured inside a process
+    that loaded first what a worker preloads (spaCy's model, the geography, the pipeline) and
+    ran `guichet process` once on an empty folder: the cost of one more dossier to a worker,
+    or in a batch."""
     data = Path(tempfile.mkdtemp(prefix="data-", dir=workdir))
     out = Path(tempfile.mkdtemp(prefix="out-", dir=workdir))
     env = {**os.environ, "GUICHET_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
     env.pop("REDIS_URL", None)
     env.pop("GUICHET_REDIS_URL", None)
-    if profile is None:
+    me = [sys.executable, str(Path(__file__).resolve())]
+    timing = workdir / "warm-timing.json"
+    if warm:
+        command = [*me, "--warm-child", str(timing), str(profile or ""), "--"]
+    elif profile is None:
         command = [str(Path(sys.executable).with_name("guichet"))]
     else:
-        command = [sys.executable, str(Path(__file__).resolve()), "--profiled-child", str(profile), "--"]
+        command = [*me, "--profiled-child", str(profile), "--"]
     wall0, cpu0 = time.perf_counter(), _cpu()
     subprocess.run([*command, "process", "--quiet", "--out", str(out), str(inputs)], check=True, env=env)
+    if warm:
+        measured = json.loads(timing.read_text(encoding="utf-8"))
+        return measured["wall"], measured["cpu"]
     return time.perf_counter() - wall0, _cpu() - cpu0
+
+
+def _warm_child(timing: str, records: str, argv: list[str]) -> None:
+    """`guichet process` timed inside a process warmed as a worker is (see `guichet`)."""
+    import guichet_cli
+    from worker import jobs
+
+    jobs.preload()  # what `guichet worker` loads (and freezes) before its first job
+    empty = tempfile.mkdtemp(prefix="empty-")
+    guichet_cli.main(["process", "--quiet", "--out", os.path.join(empty, "out"), empty], standalone_mode=False)
+    if records:
+        _install_hooks(records)
+    wall0, cpu0 = time.perf_counter(), _cpu()
+    guichet_cli.main(argv, standalone_mode=False)
+    Path(timing).write_text(json.dumps({"wall": time.perf_counter() - wall0, "cpu": _cpu() - cpu0}))
 
 
 # The profile: stages timed in every process of one run ----------------------------------
@@ -287,12 +319,18 @@ def _install_hooks(records: str) -> None:
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
     patch(engine_module.TesseractEngine, "block_words", "tesseract")
+    if hasattr(engine_module.TesseractEngine, "blocks_words"):
+        patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
     patch(classify, "split_documents", "classify")
     patch(pipeline_module, "check_signatures", "signatures")
-    patch(signatures_module, "signature_of", "signatures")
+    for attribute in ("signatures_of", "signature_of", "ink_check"):
+        if hasattr(signatures_module, attribute):
+            patch(signatures_module, attribute, "signatures")
     patch(signatures_module, "check_signature", "ink check")
-    patch(signatures_module, "block_text", "signatory block")
+    for attribute in ("block_text", "block_lines"):
+        if hasattr(signatures_module, attribute):
+            patch(signatures_module, attribute, "signatory block")
     patch(signatures_module, "outside_paper_whitened", "sheet")
     patch(nlp, "_model", "spacy load")
     patch(pipeline_module, "extract_fields", "fields")
@@ -353,6 +391,9 @@ def profile_table(records: Path) -> list[str]:
 
 
 def main() -> None:
+    if len(sys.argv) > 3 and sys.argv[1] == "--warm-child":
+        _warm_child(sys.argv[2], sys.argv[3], sys.argv[5:])
+        return
     if len(sys.argv) > 2 and sys.argv[1] == "--profiled-child":
         records, argv = sys.argv[2], sys.argv[4:]
         _install_hooks(records)
@@ -366,6 +407,8 @@ def main() -> None:
                         help="a case folder (its input/); repeatable; default: " + ", ".join(DEFAULT_CASES))
     parser.add_argument("--repeat", type=int, default=1, help="paired runs of each dossier (default 1)")
     parser.add_argument("--no-profile", action="store_true", help="no profiled run")
+    parser.add_argument("--cold-profile", action="store_true",
+                        help="profile a cold `guichet process` (the loads included), not a warm worker")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="tesseract processes at once for the limit (default: every core)")
     args = parser.parse_args()
@@ -395,15 +438,20 @@ def main() -> None:
                 start_wall, start_cpu = guichet(empty, work)
                 limit_wall, limit_cpu = run_limit(prepared, prep, args.workers)
                 wall, cpu = guichet(case / "input", work)
+                warm_wall, warm_cpu = guichet(case / "input", work, warm=True)
                 net_wall, net_cpu = wall - start_wall, cpu - start_cpu
-                print(f"  run {attempt + 1}: limit {limit_wall:6.2f} s wall {limit_cpu:6.2f} s cpu | "
-                      f"guichet {wall:6.2f} / {cpu:6.2f} (start-up {start_wall:4.2f} / {start_cpu:4.2f}) | "
-                      f"ratio wall {net_wall / limit_wall:4.2f}x cpu {net_cpu / limit_cpu:4.2f}x")
+                print(f"  run {attempt + 1}: limit {limit_wall:6.2f} s wall {limit_cpu:6.2f} s cpu\n"
+                      f"    warm worker (spaCy, geography loaded): guichet {warm_wall:6.2f} / {warm_cpu:6.2f} | "
+                      f"ratio wall {warm_wall / limit_wall:4.2f}x cpu {warm_cpu / limit_cpu:4.2f}x\n"
+                      f"    cold `guichet process`: {wall:6.2f} / {cpu:6.2f} (start-up {start_wall:4.2f} / "
+                      f"{start_cpu:4.2f}) | less start-up: ratio wall {net_wall / limit_wall:4.2f}x "
+                      f"cpu {net_cpu / limit_cpu:4.2f}x")
                 shutil.rmtree(prep / "out", ignore_errors=True)
             if not args.no_profile:
                 records = work / f"profile-{name}.jsonl"
-                wall, cpu = guichet(case / "input", work, profile=records)
-                print(f"  profiled run: {wall:.2f} s wall, {cpu:.2f} s cpu (start-up included, timers add a little)")
+                wall, cpu = guichet(case / "input", work, profile=records, warm=not args.cold_profile)
+                print(f"  profiled run ({'cold, start-up included' if args.cold_profile else 'warm worker'}): "
+                      f"{wall:.2f} s wall, {cpu:.2f} s cpu (timers add a little)")
                 print("\n".join(profile_table(records)))
                 print("\n".join(profile_groups(records, limit_cpu)))
             sys.stdout.flush()

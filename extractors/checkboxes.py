@@ -75,7 +75,8 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
     maybe into the next word) makes one shape of box and tick, no longer square.
 
     A box is a window whose four sides are lines of ink while just outside it, where only the
-    tick's ends cross, the paper mostly shows.
+    tick's ends cross, the paper mostly shows. The best window: the first of the highest score,
+    by size, then top, then left.
     """
     found = []
     for x, y, w, h, _area in stats:
@@ -83,30 +84,47 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
             continue
         best, best_score = None, 0.0
         for size in (side - 1, side, side + 1):
-            for top in range(y, y + h - size + 1):
-                for left in range(x, x + w - size + 1):
-                    score = _frame_score(ink, dark, left, top, size)
-                    if score > best_score:
-                        best, best_score = (left, top, size, size), score
+            scores = _frame_scores(ink, dark, int(x), int(y), int(w), int(h), size)
+            if scores.size and scores.max() > best_score:
+                top, left = np.unravel_index(int(scores.argmax()), scores.shape)
+                best, best_score = (int(x + left), int(y + top), size, size), float(scores.max())
         if best is not None:
             found.append(best)
     return found
 
 
-def _frame_score(ink: np.ndarray, dark: np.ndarray, left: int, top: int, size: int) -> float:
-    """How much the window looks like a box's outline (0 when it does not): its sides inked, its
-    surroundings two pixels out mostly paper."""
-    window = ink[top:top + size, left:left + size]
-    if not _has_four_sides(window):
-        return 0.0
+def _frame_scores(ink: np.ndarray, dark: np.ndarray, x: int, y: int, w: int, h: int, size: int) -> np.ndarray:
+    """How much each window of `size` in the shape's box (x, y, w, h) looks like a box's outline,
+    by top then left (0 when it does not): its four sides inked (see `_has_four_sides`), its
+    surroundings two pixels out mostly paper. All windows at once, by running sums."""
+    from numpy.lib.stride_tricks import sliding_window_view as windows
+
+    rows, cols = h - size + 1, w - size + 1
+    if rows <= 0 or cols <= 0 or size <= 0:
+        return np.zeros((0, 0))
+    sub = ink[y:y + h, x:x + w].astype(np.int32)
+    band, corner = max(1, size // 6), min(size, max(2, size // 4))
+    across = windows(windows(sub, band, axis=0).max(axis=-1), size, axis=1).sum(axis=-1)  # a row band's inked columns
+    down = windows(windows(sub, band, axis=1).max(axis=-1), size, axis=0).sum(axis=-1)
+    sides = ((across[:rows] / size >= 0.75) & (across[size - band:size - band + rows] / size >= 0.75)
+             & (down[:, :cols] / size >= 0.75) & (down[:, size - band:size - band + cols] / size >= 0.75))
+    inked = windows(sub, (corner, corner)).sum(axis=(-1, -2)) > 0
+    far = size - corner
+    sides &= inked[:rows, :cols] & inked[:rows, far:far + cols] & inked[far:far + rows, :cols] \
+        & inked[far:far + rows, far:far + cols]
     pad = 2
-    y0, x0 = top - pad, left - pad
-    if y0 < 0 or x0 < 0 or top + size + pad > ink.shape[0] or left + size + pad > ink.shape[1]:
-        return 0.0
-    ring = np.concatenate([dark[y0, x0:left + size + pad], dark[top + size + pad - 1, x0:left + size + pad],
-                           dark[y0:top + size + pad, x0], dark[y0:top + size + pad, left + size + pad - 1]])
-    outside = float(ring.mean())
-    return 0.0 if outside > 0.3 else 1.0 - outside
+    around = np.zeros((h + 2 * pad, w + 2 * pad), np.int32)  # dark from (y - pad, x - pad), 0 off the page
+    ay0, ax0 = max(0, y - pad), max(0, x - pad)
+    ay1, ax1 = min(dark.shape[0], y + h + pad), min(dark.shape[1], x + w + pad)
+    around[ay0 - (y - pad):ay1 - (y - pad), ax0 - (x - pad):ax1 - (x - pad)] = dark[ay0:ay1, ax0:ax1]
+    span = size + 2 * pad
+    lines, columns = windows(around, span, axis=1).sum(axis=-1), windows(around, span, axis=0).sum(axis=-1)
+    ring = (lines[:rows, :cols] + lines[span - 1:span - 1 + rows, :cols]
+            + columns[:rows, :cols] + columns[:rows, span - 1:span - 1 + cols])
+    outside = ring / (4 * span)
+    tops, lefts = np.arange(rows)[:, None] + y, np.arange(cols)[None, :] + x
+    inside = (tops >= pad) & (lefts >= pad) & (tops + size + pad <= ink.shape[0]) & (lefts + size + pad <= ink.shape[1])
+    return np.where(sides & inside & (outside <= 0.3), 1.0 - outside, 0.0)
 
 
 def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

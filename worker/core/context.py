@@ -4,6 +4,7 @@ dossier to read never loads them."""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -45,8 +46,10 @@ def ocr_engine(settings: Settings) -> OcrEngine:
     return TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
 
 
+@functools.cache
 def geography() -> Cog:
-    """The COG (communes, EPCI, départements): the only place it is loaded."""
+    """The COG (communes, EPCI, départements): the only place it is loaded, once per process
+    (a worker's preload, then every context of its jobs; every dossier of a batch). Read-only."""
     from schemas.cog import Cog
 
     return Cog.load()

@@ -7,6 +7,8 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PIL import Image
+
 from extractors import images, pades, pdf_text
 from extractors.errors import GuichetError
 from extractors.fields import Piece, SignatureZone
@@ -26,7 +28,10 @@ SIGNATURE_DPI = 150
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context) -> dict[int, SignatureCheck]:
     """Each letter's signature, by index in `pieces` (`zones`: where each letter's block is).
 
-    A page that cannot be rendered leaves its letter without a verdict (a reviewer looks).
+    The letters not cached are checked together in one limited child (one fork, one Tesseract
+    start for every signatory block); if that child fails (time, memory, a crash), each letter
+    is checked again alone, so that one bad page costs only its own letter. A page that cannot
+    be rendered leaves its letter without a verdict (a reviewer looks).
     """
     from worker.persistence import cache
 
@@ -34,6 +39,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, pades.digital_signatures, pdf_text.render_page,
                               images.image_pages, outside_paper_whitened)
+    todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
         piece = pieces[index]
         page = piece.pages[zone.page]
@@ -42,28 +48,71 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         if known is not None:
             checks[index] = cache.signature_from_json(known)
             continue
-        try:
-            checks[index] = run_limited(signature_of, str(store.blobs.path(piece.blob)), piece.blob_kind,
-                                        page, zone, limits.max_image_pixels,
-                                        timeout=min(limits.parse_timeout, 120.0), memory_mb=limits.parse_memory_mb)
-        except GuichetError as exc:
-            log.warning("signature of %s not checked: %s", piece.file, exc.message)
+        todo.append((index, key, (str(store.blobs.path(piece.blob)), piece.blob_kind, page, zone)))
+    if not todo:
+        return checks
+    timeout = min(limits.parse_timeout, 120.0)
+    try:
+        found = run_limited(signatures_of, [args for _, _, args in todo], limits.max_image_pixels,
+                            timeout=timeout * len(todo), memory_mb=limits.parse_memory_mb)
+    except GuichetError as exc:
+        if len(todo) == 1:
+            found = [exc]
+        else:
+            log.info("signatures checked one by one: %s", exc.message)
+            found = [_alone(args, limits, timeout) for _, _, args in todo]
+    for (index, key, _), check in zip(todo, found):
+        if isinstance(check, GuichetError):
+            log.warning("signature of %s not checked: %s", pieces[index].file, check.message)
             continue
-        store.save_computed(key, cache.SIGNATURE, cache.signature_to_json(checks[index]))
-        log.info("%s: %s (%.2f) %s", piece.file, checks[index].signed, checks[index].confidence,
-                 checks[index].detail)
+        checks[index] = check
+        store.save_computed(key, cache.SIGNATURE, cache.signature_to_json(check))
+        log.info("%s: %s (%.2f) %s", pieces[index].file, check.signed, check.confidence, check.detail)
     return checks
+
+
+def _alone(args: tuple, limits, timeout: float) -> SignatureCheck | GuichetError:
+    try:
+        return run_limited(signature_of, *args, limits.max_image_pixels, timeout=timeout,
+                           memory_mb=limits.parse_memory_mb)
+    except GuichetError as exc:
+        return exc
+
+
+def signatures_of(letters: list[tuple[str, str, PageText, SignatureZone]],
+                  max_pixels: int) -> list[SignatureCheck | GuichetError]:
+    """In a child process: `signature_of` of each letter (path, kind, page, zone), their
+    signatory blocks read by one Tesseract call; a letter whose page cannot be rendered gets
+    its error."""
+    inked: list[tuple[SignatureCheck, Image.Image | None] | GuichetError] = []
+    for path, kind, page, zone in letters:
+        try:
+            inked.append(ink_check(path, kind, page, zone, max_pixels))
+        except GuichetError as exc:
+            inked.append(exc)
+    crops = [one[1] for one in inked if not isinstance(one, GuichetError) and one[1] is not None]
+    read = iter(block_lines(crops))
+    return [one if isinstance(one, GuichetError) else
+            replace(one[0], block_text=next(read)) if one[1] is not None else one[0] for one in inked]
 
 
 def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_pixels: int) -> SignatureCheck:
     """In a child process: a digital signature of the file, else ink on the rendered page."""
+    check, crop = ink_check(path, kind, page, zone, max_pixels)
+    return check if crop is None else replace(check, block_text=block_lines([crop])[0])
+
+
+def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
+              max_pixels: int) -> tuple[SignatureCheck, Image.Image | None]:
+    """A digital signature of the file, else ink on the rendered page; and, on an OCR'd page,
+    its signatory area on dark ink to read again (`block_lines`), None when there is none."""
     if kind == "pdf":
         with open(path, "rb") as stream:
             signed = [s for s in pades.digital_signatures(stream.read()) if s.page in (None, page.number)]
         if signed:
             box = signed[0].rect if signed[0].rect and not page.ocr else zone.bbox  # rect: the page as received
             return SignatureCheck(True, 0.97 if signed[0].covers_whole_file else 0.85, box,
-                                  "numerique", signed[0].describe())
+                                  "numerique", signed[0].describe()), None
         document = pdf_text.open_renderer(path)
         try:
             image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
@@ -76,22 +125,29 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
-    return replace(check, block_text=block_text(image, zone, dpi)) if page.ocr else check
+    return check, block_crop(image, zone, dpi) if page.ocr else None
 
 
-def block_text(image, zone: SignatureZone, dpi: float) -> tuple[str, ...]:
-    """The signatory area's lines read again on its dark ink alone: a stamp over the typed block
-    often hides it from the page's OCR. Empty when it cannot be read."""
-    from extractors.ocr.engine import TesseractEngine
+def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
+    """The signatory area on its dark ink alone: a stamp over the typed block often hides it
+    from the page's OCR. None when there is no area to read."""
     from extractors.signature import dark_ink
 
-    crop = dark_ink(image, zone.bbox, dpi)
-    if crop is None:
-        return ()
+    return dark_ink(image, zone.bbox, dpi)
+
+
+def block_lines(crops: list[Image.Image]) -> list[tuple[str, ...]]:
+    """The lines read on each signatory area, in one Tesseract call; all empty when it fails."""
+    from extractors.ocr.engine import TesseractEngine
+
     try:
-        words = TesseractEngine(timeout=30.0).block_words(crop)
+        readings = TesseractEngine(timeout=30.0).blocks_words(crops)
     except GuichetError:
-        return ()
+        return [() for _ in crops]
+    return [_lines(words) for words in readings]
+
+
+def _lines(words) -> tuple[str, ...]:
     lines: dict[tuple[int, ...], list] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)

@@ -1,0 +1,83 @@
+"""Several signatory blocks read by one Tesseract process, and the letters of a dossier checked in
+one child: the same readings as one call and one child each, fewer process starts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from extractors.errors import ErrorCode, GuichetError
+from extractors.fields import Piece
+from extractors.fields.courrier import SignatureZone
+from extractors.model import PageText, PieceKind
+from extractors.signature import SignatureCheck
+from tests.extractors.test_ocr import drawn_page
+
+
+def test_images_of_one_listing_read_as_each_alone(engine):
+    blocks = [drawn_page(["Le Maire,", "Jean-Pierre Dupont"], (700, 260), 34, 40, 40, 90),
+              drawn_page(["Pour le Préfet et par délégation,", "La sous-préfète"], (900, 260), 30, 30, 50, 80),
+              drawn_page([""], (300, 120), 30, 10, 10, 10)]  # nothing to read
+    assert engine.blocks_words(blocks) == [engine.block_words(b) for b in blocks]
+    assert [w.text for w in engine.blocks_words(blocks)[0]] == ["Le", "Maire,", "Jean-Pierre", "Dupont"]
+
+
+def _dossier(tmp_path, letters: int):
+    page = PageText(1, 595.0, 842.0, (), ocr=True, confidence=0.9)
+    pieces = [Piece(PieceKind.COURRIER_COLLECTIVITE, f"lettre{i}.pdf", (page,), blob=f"blob{i}", blob_kind="pdf")
+              for i in range(letters)]
+    zones = {i: SignatureZone(0, (300.0, 600.0, 550.0, 760.0 + i)) for i in range(letters)}
+    saved = {}
+    store = SimpleNamespace(computed=lambda key: None, save_computed=lambda key, kind, value: saved.update({key: value}),
+                            blobs=SimpleNamespace(path=lambda blob: tmp_path / blob))
+    limits = SimpleNamespace(max_image_pixels=10**8, parse_timeout=60.0, parse_memory_mb=512)
+    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits)), saved
+
+
+def test_a_dossiers_letters_are_checked_in_one_child(tmp_path, monkeypatch):
+    from worker import signatures
+
+    calls = []
+
+    def fake_run(function, *args, **kwargs):
+        calls.append(function.__name__)
+        return [SignatureCheck(True, 0.9, None, block_text=(zone.bbox[3],)) for _, _, _, zone in args[0]]
+
+    monkeypatch.setattr(signatures, "run_limited", fake_run)
+    pieces, zones, ctx, saved = _dossier(tmp_path, 3)
+    checks = signatures.check_signatures(pieces, zones, ctx)
+    assert calls == ["signatures_of"]
+    assert {i: c.block_text for i, c in checks.items()} == {0: (760.0,), 1: (761.0,), 2: (762.0,)}
+    assert len(saved) == 3
+
+
+def test_when_the_shared_child_fails_each_letter_is_checked_alone(tmp_path, monkeypatch):
+    """A page that kills the child (time, memory) costs only its own letter's verdict."""
+    from worker import signatures
+
+    calls = []
+
+    def fake_run(function, *args, **kwargs):
+        calls.append(function.__name__)
+        if function is signatures.signatures_of or args[3].bbox[3] == 761.0:
+            raise GuichetError(ErrorCode.PARSE_TIMEOUT, "60 s")
+        return SignatureCheck(True, 0.9, None)
+
+    monkeypatch.setattr(signatures, "run_limited", fake_run)
+    pieces, zones, ctx, saved = _dossier(tmp_path, 3)
+    checks = signatures.check_signatures(pieces, zones, ctx)
+    assert calls == ["signatures_of", "signature_of", "signature_of", "signature_of"]
+    assert sorted(checks) == [0, 2] and len(saved) == 2
+
+
+def test_a_letter_whose_page_cannot_be_rendered_leaves_the_others_checked(tmp_path, monkeypatch):
+    from worker import signatures
+
+    def fake_ink(path, kind, page, zone, max_pixels):
+        if zone.bbox[3] == 760.0:
+            raise GuichetError(ErrorCode.PAGE_UNREADABLE)
+        return SignatureCheck(True, 0.9, None), None
+
+    monkeypatch.setattr(signatures, "ink_check", fake_ink)
+    pieces, zones, _, _ = _dossier(tmp_path, 2)
+    found = signatures.signatures_of([("x", "pdf", pieces[i].pages[0], zones[i]) for i in range(2)], 10**8)
+    assert isinstance(found[0], GuichetError) and found[1].signed is True
