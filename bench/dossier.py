@@ -180,7 +180,7 @@ def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool
 def _warm_child(timing: str, records: str, argv: list[str]) -> None:
     """`guichet process` timed inside a process warmed as a worker is (see `guichet`)."""
     import guichet_cli
-    from worker import jobs
+    from worker.entry import jobs
 
     jobs.preload()  # what `guichet worker` loads (and freezes) before its first job
     empty = tempfile.mkdtemp(prefix="empty-")

@@ -34,7 +34,7 @@ def _dossier(tmp_path, letters: int):
 
 
 def test_a_dossiers_letters_are_checked_in_one_child(tmp_path, monkeypatch):
-    from worker import signatures
+    from worker.core import signatures
 
     calls = []
 
@@ -52,7 +52,7 @@ def test_a_dossiers_letters_are_checked_in_one_child(tmp_path, monkeypatch):
 
 def test_when_the_shared_child_fails_each_letter_is_checked_alone(tmp_path, monkeypatch):
     """A page that kills the child (time, memory) costs only its own letter's verdict."""
-    from worker import signatures
+    from worker.core import signatures
 
     calls = []
 
@@ -70,7 +70,7 @@ def test_when_the_shared_child_fails_each_letter_is_checked_alone(tmp_path, monk
 
 
 def test_a_letter_whose_page_cannot_be_rendered_leaves_the_others_checked(tmp_path, monkeypatch):
-    from worker import signatures
+    from worker.core import signatures
 
     def fake_ink(path, kind, page, zone, max_pixels):
         if zone.bbox[3] == 760.0:
