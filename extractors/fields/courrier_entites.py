@@ -58,6 +58,12 @@ _DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|r
                     r"|de l'amenagement,? du logement et de la nature")
 # What is left of the chain's names on a page read badly: a "no" then is no sure "no".
 _DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|logement et de la nature")
+# Another authority named by title at the head of the addressee block: a positive "no", as sure as
+# the line that names it. The DREAL's own name ("…de l'aménagement et du logement") is no trace of
+# the DGALN's.
+_OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|president|presidente|ministre|prefete?"
+                              r"|direct(?:eur|rice) regionale?|direct(?:eur|rice) departementale?)\b")
+_DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
@@ -466,7 +472,9 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
         # where the head still shows pieces of the chain's names ("Sous direction de aménagement
         # dur able"): misread, not absent.
-        traces = any(_DGALN_TRACE.search(l.norm) for l in following)
+        traces = bool(_DGALN_TRACE.search(_DREAL_NAME.sub(" ", normalise(join_lines(following)))))
+        if len(lines) >= 2 and not traces and _OTHER_ADDRESSEE.match(lines[0].norm):
+            return Clue(False, 0.95, (lines[0],))  # as sure as the title's line, whatever the address's
         return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
     head = [parts.lines[i] for i in parts.head]
     cued = [l for l in head if _DGALN.search(l.norm)]

@@ -207,6 +207,26 @@ def test_the_addressee_block_decides_destinataire_dgaln(addressee, expected):
     assert fields_of(PREFET, prefet_letter(addressee=addressee))["destinataire_dgaln"] is expected
 
 
+DREAL_CVL = ("Monsieur le Directeur régional de", "l'environnement,", "de l'aménagement et du logement Centre-Val",
+             "de Loire", "DREAL Centre-Val de Loire", "5 avenue Buffon", "45064 Orléans Cedex 2")
+
+
+@pytest.mark.parametrize("addressee", [
+    DREAL_CVL,  # its "aménagement" is no trace of the DGALN's name
+    ("Monsieur le Maire", "Hôtel de ville", "35500 Vitré"),
+])
+def test_a_scanned_letter_to_another_authority_is_surely_not_addressed_to_the_dgaln(addressee):
+    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=addressee, ocr=True, conf=0.93),))
+    value = reading.fields["destinataire_dgaln"]
+    assert value.value is False and value.confidence >= 0.9
+
+
+def test_traces_of_the_dgalns_name_on_a_scan_leave_the_addressee_unsure():
+    addressee = ("Madame la Sous-direction de", "amenag ement dur", "Tour Séquoia")
+    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=addressee, ocr=True, conf=0.93),))
+    assert reading.fields["destinataire_dgaln"].confidence < 0.9
+
+
 def test_a_copy_to_the_dgaln_is_not_the_addressee():
     text = prefet_letter(addressee=ANCT, after=("Copie : DGALN / DHUP / AD1",))
     assert fields_of(PREFET, text)["destinataire_dgaln"] is False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.service.conftest import PASSWORD
@@ -113,7 +114,8 @@ def decide_incomplete(page, server: str, dossier: str) -> None:  # noqa: F811
     page.click("label:has-text('À compléter')")
     page.fill("#commentaire", "Il manque le courrier du préfet.")
     page.click("button:has-text('Enregistrer la décision')")
-    assert page.locator("#courriels").count() == 1
+    page.wait_for_url("**#courriels")
+    expect(page.locator("#courriels")).to_have_count(1)  # waits for the page the redirect loads
 
 
 def test_axe_finds_a_violation_when_there_is_one(page, server):  # noqa: F811
