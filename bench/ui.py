@@ -267,10 +267,10 @@ def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: in
     return timings, load
 
 
-def _server_ms(response: requests.Response) -> tuple[float, float]:
-    """(database ms, rest of the server's ms) from the Server-Timing header."""
+def _server_ms(response: requests.Response) -> tuple[float, float, float]:
+    """(database ms, rest of the server's ms, the serving thread's CPU ms) from the Server-Timing header."""
     found = dict(re.findall(r"(\w+);dur=([\d.]+)", response.headers.get("Server-Timing", "")))
-    return float(found.get("db", 0.0)), float(found.get("app", 0.0))
+    return float(found.get("db", 0.0)), float(found.get("app", 0.0)), float(found.get("cpu", 0.0))
 
 
 def _ok(response: requests.Response) -> bool:
@@ -313,6 +313,10 @@ def report(timings: dict[str, list], options: argparse.Namespace) -> None:
         app = statistics.mean(server[1] for _, _, server in tail)
         total = statistics.mean(t for t, _, _ in tail)
         print(f"{kind:14} {db:8.1f} {app:8.1f} {total - db - app:8.1f}")
+    print("\nCPU du serveur par requête (son fil, sans l'attente due à la charge de la machine), ms : moyenne / p95")
+    for kind, rows in timings.items():
+        cpu = sorted(server[2] for _, _, server in rows)
+        print(f"{kind:14} {statistics.mean(cpu):8.1f} {cpu[int(len(cpu) * 0.95) - 1]:8.1f}")
 
 
 SLOW = re.compile(r"slow request: (\w+) (\S+) \d+ in (\d+) ms \(database (\d+) ms over (\d+) statements, "
