@@ -1,7 +1,7 @@
 """Response times of the review UI with 10 000 dossiers in PostgreSQL, 20 concurrent sessions on loopback.
 
     .venv/bin/python bench/ui.py [--dossiers 10000] [--sessions 20] [--rounds 30] [--think 0]
-                                 [--slow-ms 100] [--keep DIR]
+                                 [--warmup 0] [--slow-ms 100] [--keep DIR]
 
 Builds a PostgreSQL schema of its own (dropped at the end) holding one sample dossier read by the
 real pipeline and N generated ones sharing its files; serves the app with `guichet serve` in a
@@ -101,6 +101,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=30, help="queue + dossier + correction per session")
     parser.add_argument("--think", type=float, default=0.0, help="seconds a reviewer pauses between requests")
+    parser.add_argument("--warmup", type=int, default=0, help="untimed rounds first, all sessions at once: the "
+                        "server's connection pool then holds a connection per session, as after some use")
     parser.add_argument("--keep", metavar="DIR", help="data folder (and schema bench_ui_<its name>) kept "
                         "for the next runs: built once, not dropped; corrections of earlier runs stay")
     parser.add_argument("--slow-ms", type=float, default=100.0, help="the server logs requests slower than this")
@@ -243,6 +245,9 @@ def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: in
     def worker(number: int) -> None:
         rng = random.Random(number)
         session, token = sessions[number]
+        for _ in range(options.warmup):
+            barrier.wait()
+            _queue(session, base, random.Random(-number))
         barrier.wait()
         for _ in range(options.rounds):
             for kind, call in (("file de tri", lambda: _queue(session, base, rng)),
@@ -297,7 +302,8 @@ def _correct(session: requests.Session, base: str, token: str, rng: random.Rando
 
 def report(timings: dict[str, list], options: argparse.Namespace) -> None:
     """p50 / p95 / max and errors per kind, against the target; where the slowest 5 % spend their time."""
-    print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s")
+    print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s"
+          + (f", après {options.warmup} tour(s) de chauffe non mesuré(s)" if options.warmup else ""))
     print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}  cible p95")
     for kind, rows in timings.items():
         times = sorted(t for t, _, _ in rows)
