@@ -184,13 +184,14 @@ def run_load(settings: Settings, ids: list[str], options: argparse.Namespace) ->
     command = [str(Path(sys.executable).with_name("guichet")), "serve", "--port", str(port), "--threads", "24"]
     # The server's log goes to a file (a pipe nobody reads would block it once full).
     server_log = settings.data_dir / "serve.log"
+    marks: list[int] = []  # where the server's log stood when the timed load began
     with server_log.open("wb") as log_file:
         server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log_file)
         try:
             base = f"http://127.0.0.1:{port}"
             _wait_for(base)
-            mark = server_log.stat().st_size
-            timings, load = drive(base, ids, options, server.pid)
+            timings, load = drive(base, ids, options, server.pid, lambda: marks.append(server_log.stat().st_size))
+            mark = marks[0]
             report(timings, options)
             print(f"\nserveur (un processus) : {load['cpu']:.1f} s de CPU en {load['wall']:.1f} s de charge, soit "
                   f"{load['cpu'] / load['wall']:.0%} d'un cœur ; charge de la machine (loadavg 1 min) "
@@ -234,13 +235,15 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: int) -> tuple[dict[str, list], dict]:
+def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: int,
+          starting=lambda: None) -> tuple[dict[str, list], dict]:
     """`sessions` threads, each `rounds` times: queue, dossier, correction. Returns (ms, ok, server
     timing) per kind, and the server's CPU time, the wall time and the load average around the load."""
     timings: dict[str, list] = {"file de tri": [], "page dossier": [], "correction": []}
     lock = threading.Lock()
     sessions = [signed_in(base) for _ in range(options.sessions)]
     barrier = threading.Barrier(options.sessions)
+    begun: dict[str, float] = {}
 
     def worker(number: int) -> None:
         rng = random.Random(number)
@@ -248,7 +251,9 @@ def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: in
         for _ in range(options.warmup):
             barrier.wait()
             _queue(session, base, random.Random(-number))
-        barrier.wait()
+        if barrier.wait() == 0:  # one thread notes that the timed load begins
+            begun.update(cpu=_cpu_seconds(server_pid), wall=time.monotonic(), before=os.getloadavg()[0])
+            starting()
         for _ in range(options.rounds):
             for kind, call in (("file de tri", lambda: _queue(session, base, rng)),
                                ("page dossier", lambda: session.get(f"{base}/dossiers/{rng.choice(ids)}")),
@@ -262,13 +267,12 @@ def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: in
                     time.sleep(rng.uniform(0.5, 1.5) * options.think)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(options.sessions)]
-    cpu, wall, before = _cpu_seconds(server_pid), time.monotonic(), os.getloadavg()[0]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    load = {"cpu": _cpu_seconds(server_pid) - cpu, "wall": time.monotonic() - wall, "before": before,
-            "after": os.getloadavg()[0]}
+    load = {"cpu": _cpu_seconds(server_pid) - begun["cpu"], "wall": time.monotonic() - begun["wall"],
+            "before": begun["before"], "after": os.getloadavg()[0]}
     return timings, load
 
 
