@@ -1,6 +1,7 @@
 """Response times of the review UI with 10 000 dossiers in PostgreSQL, 20 concurrent sessions on loopback.
 
     .venv/bin/python bench/ui.py [--dossiers 10000] [--sessions 20] [--rounds 30] [--think 0]
+                                 [--warmup 0] [--slow-ms 100] [--keep DIR]
 
 Builds a PostgreSQL schema of its own (dropped at the end) holding one sample dossier read by the
 real pipeline and N generated ones sharing its files; serves the app with `guichet serve` in a
@@ -9,7 +10,9 @@ a dossier page, and a field correction. Prints p50/p95/max per kind and the erro
 of a page image rendered once and then answered from its ETag (304).
 Targets: p95 < 100 ms for the queue (issue 16), < 150 ms for the others, no error, page images
 answered 304 without rendering. For the slowest 5 % of each kind, the server's Server-Timing header
-splits the time: database, the rest of the server's work, and waiting (client, sockets, threads).
+splits the time: database, the rest of the server's work, and waiting (client, sockets, threads);
+the server's log of its requests slower than --slow-ms says, per path, how many statements they
+sent, how long they waited for a pooled connection, and which statement was their slowest.
 """
 
 from __future__ import annotations
@@ -64,21 +67,31 @@ TARGETS_MS = {"file de tri": 100.0, "page dossier": 150.0, "correction": 150.0}
 
 
 def main() -> None:
-    """Build, serve, load, report, clean up."""
+    """Build, serve, load, report, clean up (unless --keep)."""
     options = _options()
-    schema = f"bench_ui_{uuid.uuid4().hex[:8]}"
+    keep = Path(options.keep).resolve() if options.keep else None
+    schema = f"bench_ui_{keep.name}" if keep else f"bench_ui_{uuid.uuid4().hex[:8]}"
     admin = sqlalchemy.create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+    built = keep is not None and (keep / "built").exists()
+    if not built:
+        with admin.begin() as connection:
+            connection.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
     url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
     with tempfile.TemporaryDirectory() as tmp:
+        data_dir = keep or Path(tmp)
         try:
-            settings = Settings(data_dir=Path(tmp), database_url=url, storage_dir=Path(tmp) / "blobs")
-            ids = build(settings, options.dossiers)
+            settings = Settings(data_dir=data_dir, database_url=url, storage_dir=data_dir / "blobs")
+            if built:
+                ids = [f"D-{i:012x}" for i in range(int((keep / "built").read_text()))]
+            else:
+                ids = build(settings, options.dossiers)
+                if keep:
+                    (keep / "built").write_text(str(options.dossiers))
             run_load(settings, ids, options)
         finally:
-            with admin.begin() as connection:
-                connection.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+            if keep is None:
+                with admin.begin() as connection:
+                    connection.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
             admin.dispose()
 
 
@@ -88,6 +101,11 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=30, help="queue + dossier + correction per session")
     parser.add_argument("--think", type=float, default=0.0, help="seconds a reviewer pauses between requests")
+    parser.add_argument("--warmup", type=int, default=0, help="untimed rounds first, all sessions at once: the "
+                        "server's connection pool then holds a connection per session, as after some use")
+    parser.add_argument("--keep", metavar="DIR", help="data folder (and schema bench_ui_<its name>) kept "
+                        "for the next runs: built once, not dropped; corrections of earlier runs stay")
+    parser.add_argument("--slow-ms", type=float, default=100.0, help="the server logs requests slower than this")
     return parser.parse_args()
 
 
@@ -160,20 +178,29 @@ def run_load(settings: Settings, ids: list[str], options: argparse.Namespace) ->
     port = _free_port()
     env = {**os.environ, "GUICHET_DATA_DIR": str(settings.data_dir), "DATABASE_URL": settings.database_url,
            "GUICHET_LOGIN_LIMIT": "10000 per minute",
-           "GUICHET_SERVER_TIMING": "1",
+           "GUICHET_SERVER_TIMING": "1", "GUICHET_SLOW_MS": str(options.slow_ms),
            "GUICHET_INSECURE_COOKIES": "1"}  # plain HTTP on loopback: requests keeps Secure cookies for HTTPS
     env.pop("REDIS_URL", None)
     command = [str(Path(sys.executable).with_name("guichet")), "serve", "--port", str(port), "--threads", "24"]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_for(base)
-        timings = drive(base, ids, options)
-        report(timings, options)
-        page_images(base, ids)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    # The server's log goes to a file (a pipe nobody reads would block it once full).
+    server_log = settings.data_dir / "serve.log"
+    marks: list[int] = []  # where the server's log stood when the timed load began
+    with server_log.open("wb") as log_file:
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log_file)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            _wait_for(base)
+            timings, load = drive(base, ids, options, server.pid, lambda: marks.append(server_log.stat().st_size))
+            mark = marks[0]
+            report(timings, options)
+            print(f"\nserveur (un processus) : {load['cpu']:.1f} s de CPU en {load['wall']:.1f} s de charge, soit "
+                  f"{load['cpu'] / load['wall']:.0%} d'un cœur ; charge de la machine (loadavg 1 min) "
+                  f"{load['before']:.2f} avant, {load['after']:.2f} après, sur {os.cpu_count()} cœurs")
+            slow_requests(server_log, mark, options.slow_ms)
+            page_images(base, ids)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def _free_port() -> int:
@@ -202,17 +229,31 @@ def signed_in(base: str) -> tuple[requests.Session, str]:
     return session, re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
 
 
-def drive(base: str, ids: list[str], options: argparse.Namespace) -> dict[str, list]:
-    """`sessions` threads, each `rounds` times: queue, dossier, correction. Returns (ms, ok) per kind."""
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: int,
+          starting=lambda: None) -> tuple[dict[str, list], dict]:
+    """`sessions` threads, each `rounds` times: queue, dossier, correction. Returns (ms, ok, server
+    timing) per kind, and the server's CPU time, the wall time and the load average around the load."""
     timings: dict[str, list] = {"file de tri": [], "page dossier": [], "correction": []}
     lock = threading.Lock()
     sessions = [signed_in(base) for _ in range(options.sessions)]
     barrier = threading.Barrier(options.sessions)
+    begun: dict[str, float] = {}
 
     def worker(number: int) -> None:
         rng = random.Random(number)
         session, token = sessions[number]
-        barrier.wait()
+        for _ in range(options.warmup):
+            barrier.wait()
+            _queue(session, base, random.Random(-number))
+        if barrier.wait() == 0:  # one thread notes that the timed load begins
+            begun.update(cpu=_cpu_seconds(server_pid), wall=time.monotonic(), before=os.getloadavg()[0])
+            starting()
         for _ in range(options.rounds):
             for kind, call in (("file de tri", lambda: _queue(session, base, rng)),
                                ("page dossier", lambda: session.get(f"{base}/dossiers/{rng.choice(ids)}")),
@@ -230,13 +271,15 @@ def drive(base: str, ids: list[str], options: argparse.Namespace) -> dict[str, l
         thread.start()
     for thread in threads:
         thread.join()
-    return timings
+    load = {"cpu": _cpu_seconds(server_pid) - begun["cpu"], "wall": time.monotonic() - begun["wall"],
+            "before": begun["before"], "after": os.getloadavg()[0]}
+    return timings, load
 
 
-def _server_ms(response: requests.Response) -> tuple[float, float]:
-    """(database ms, rest of the server's ms) from the Server-Timing header."""
+def _server_ms(response: requests.Response) -> tuple[float, float, float]:
+    """(database ms, rest of the server's ms, the serving thread's CPU ms) from the Server-Timing header."""
     found = dict(re.findall(r"(\w+);dur=([\d.]+)", response.headers.get("Server-Timing", "")))
-    return float(found.get("db", 0.0)), float(found.get("app", 0.0))
+    return float(found.get("db", 0.0)), float(found.get("app", 0.0)), float(found.get("cpu", 0.0))
 
 
 def _ok(response: requests.Response) -> bool:
@@ -263,7 +306,8 @@ def _correct(session: requests.Session, base: str, token: str, rng: random.Rando
 
 def report(timings: dict[str, list], options: argparse.Namespace) -> None:
     """p50 / p95 / max and errors per kind, against the target; where the slowest 5 % spend their time."""
-    print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s")
+    print(f"\n{options.sessions} sessions simultanées, {options.rounds} tours chacune, pause {options.think} s"
+          + (f", après {options.warmup} tour(s) de chauffe non mesuré(s)" if options.warmup else ""))
     print(f"{'requête':14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'erreurs':>8}  cible p95")
     for kind, rows in timings.items():
         times = sorted(t for t, _, _ in rows)
@@ -279,6 +323,45 @@ def report(timings: dict[str, list], options: argparse.Namespace) -> None:
         app = statistics.mean(server[1] for _, _, server in tail)
         total = statistics.mean(t for t, _, _ in tail)
         print(f"{kind:14} {db:8.1f} {app:8.1f} {total - db - app:8.1f}")
+    print("\nCPU du serveur par requête (son fil, sans l'attente due à la charge de la machine), ms : moyenne / p95")
+    for kind, rows in timings.items():
+        cpu = sorted(server[2] for _, _, server in rows)
+        print(f"{kind:14} {statistics.mean(cpu):8.1f} {cpu[int(len(cpu) * 0.95) - 1]:8.1f}")
+
+
+SLOW = re.compile(r"slow request: (\w+) (\S+) \d+ in (\d+) ms \(database (\d+) ms over (\d+) statements, "
+                  r"rest (\d+) ms; (\d+) connections taken, (\d+) ms waiting for them; "
+                  r"slowest statement (\d+) ms: (.*)\)$")
+
+
+def slow_requests(server_log: Path, start: int, slow_ms: float) -> None:
+    """What the server logged of its slow requests during the load: per path, how many, and on
+    average their database time, connection waits and slowest statement; the statements most
+    often slowest."""
+    with server_log.open("rb") as handle:
+        handle.seek(start)
+        lines = handle.read().decode("utf-8", "replace").splitlines()
+    found = [m for m in map(SLOW.search, lines) if m]
+    print(f"\nrequêtes lentes (> {slow_ms:.0f} ms) vues par le serveur : {len(found)}")
+    if not found:
+        return
+    print(f"{'chemin':28} {'n':>5} {'total':>7} {'base':>7} {'reste':>7} {'ordres':>7} {'attente cnx':>11} "
+          f"{'pire ordre':>10}  (ms, moyennes)")
+    by_path: dict[str, list] = {}
+    for m in found:
+        path = m.group(2) if not m.group(2).startswith("/dossiers/") else "/dossiers/…" + (
+            "/champs/…" if "/champs/" in m.group(2) else "")
+        by_path.setdefault(f"{m.group(1)} {path}", []).append(m)
+    for path, ms in sorted(by_path.items(), key=lambda kv: -len(kv[1])):
+        mean = [statistics.mean(float(m.group(i)) for m in ms) for i in (3, 4, 6, 5, 8, 9)]
+        print(f"{path[:28]:28} {len(ms):5d} " + " ".join(f"{v:{w}.1f}" for v, w in zip(mean, (7, 7, 7, 7, 11, 10))))
+    print("ordres les plus souvent les plus lents de ces requêtes, par chemin (n, moyenne ms) :")
+    for path, ms in sorted(by_path.items(), key=lambda kv: -len(kv[1])):
+        worst: dict[str, list] = {}
+        for m in ms:
+            worst.setdefault(re.sub(r"%\(\w+\)s(::\w+)?", "?", m.group(10))[:80], []).append(float(m.group(9)))
+        for statement, times in sorted(worst.items(), key=lambda kv: -len(kv[1]))[:3]:
+            print(f"  {path[:20]:20} {len(times):4d} {statistics.mean(times):6.1f}  {statement}")
 
 
 def page_images(base: str, ids: list[str]) -> None:

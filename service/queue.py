@@ -15,6 +15,7 @@ from service.review import colleagues
 from service.security import requires
 from worker.instruction import review_queue, team
 from worker.instruction.review_queue import QueueQuery
+from worker.persistence import accounts
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +69,22 @@ def index():
     """The queue page."""
     query = parse_query(request.args)
     store = current_app.extensions["guichet"].store
-    page = review_queue.list_queue(store, query, max_age=REFRESH_SECONDS)
+    review_queue.refresh_due(store, REFRESH_SECONDS)
+    with store.session() as s:  # one transaction (one connection) for all the page reads
+        page = review_queue.queue_in(s, query)
+        labels = team.labels_in(s, [e.dossier_id for e in page.rows])
+        label_names = team.all_labels_in(s)
+        views = team.views_in(s, g.user.login)
+        users = accounts.users_in(s)
     pages = max(1, -(-page.total // query.per_page))
     args = {k: v for k, v in request.args.items() if k != "page"}
     errors = {k: "Date invalide, non appliquée : format attendu jj/mm/aaaa (par ex. 03/12/2026)."
               for k in ("du", "au") if (args.get(k) or "").strip() and _day(args[k]) is None}
     return render_template("queue/index.html", page=page, query=query, pages=pages, args=args, errors=errors,
                            reasons=REASON_MESSAGES, active="queue", regions=display.region_options(),
-                           colleagues=colleagues(), labels=team.labels_of(store, [e.dossier_id for e in page.rows]),
-                           label_options=[(name, name) for name in team.all_labels(store)],
-                           views=team.views(store, g.user.login),
+                           colleagues=colleagues(users), labels=labels,
+                           label_options=[(name, name) for name in label_names],
+                           views=views,
                            view_args=team.view_args,
                            sort_url=lambda key: _sort_url(args, query, key))
 

@@ -182,9 +182,10 @@ def assign(dossier_id: str):
     return redirect(url_for("review.show", dossier_id=dossier_id))
 
 
-def colleagues() -> list[tuple[str, str]]:
-    """(login, "Name (login)") of the active accounts who may follow a dossier."""
-    users = accounts.list_users(_guichet().store)
+def colleagues(users: list | None = None) -> list[tuple[str, str]]:
+    """(login, "Name (login)") of the active accounts who may follow a dossier (among `users`
+    when the caller read them already)."""
+    users = accounts.list_users(_guichet().store) if users is None else users
     return [(u.login, f"{u.name} ({u.login})" if u.name and u.name != u.login else u.login)
             for u in users if u.active and u.role in ("instructeur", "administrateur")]
 

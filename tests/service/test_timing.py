@@ -23,10 +23,11 @@ def test_server_timing_counts_the_queue_pages_statements(app, data):
     client = _app(app, settings, server_timing=True).test_client()
     login(client, "instructeur")
     header = client.get("/").headers["Server-Timing"]
-    found = re.fullmatch(r'db;dur=([\d.]+);desc="(\d+)", app;dur=([\d.]+)', header)
+    found = re.fullmatch(r'db;dur=([\d.]+);desc="(\d+)", app;dur=([\d.]+), cpu;dur=([\d.]+)', header)
     assert found, header
     assert int(found.group(2)) >= 3  # the count, the page of lines, the counts per state at the least
     assert float(found.group(1)) > 0
+    assert 0 < float(found.group(4)) <= float(found.group(1)) + float(found.group(3)) + 1  # the thread's CPU, within its time
 
 
 def test_no_timing_header_by_default(app):

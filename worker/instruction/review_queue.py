@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,7 +57,18 @@ class QueuePage:
     to_check: dict[str, int] = field(default_factory=dict)  # readings to check (needs_review) per dossier shown
 
 
-_LAST_REFRESH: dict[int, float] = {}  # per Store: when its queue lines were last checked
+@dataclass
+class _Watch:
+    """When a Store's queue lines were last checked, and from which change on they still need it."""
+
+    checked: float  # time.monotonic() of the last check
+    full: float  # ... of the last check of every line
+    since: datetime | None  # dossiers changed from then on are checked (the newest change seen, less a margin)
+
+
+_WATCHES: dict[int, _Watch] = {}  # per Store
+FULL_CHECK_SECONDS = 300.0  # every line checked at least this often (a writer's clock or commit far behind)
+CHANGE_MARGIN = timedelta(seconds=30)  # a change committed up to this long after it was stamped is seen
 
 SORTS = {"received_at": QueueEntry.received_at, "departement": QueueEntry.departement,
          "collectivite": QueueEntry.collectivite, "state": QueueEntry.state,
@@ -68,25 +79,44 @@ def list_queue(store: Store, query: QueueQuery, *, limit: int | None = None,
                max_age: float = 0.0) -> QueuePage:
     """The queue filtered, sorted and paginated (`limit` overrides paging, for exports); lines of
     dossiers changed by the pipeline are refreshed first, at most once per `max_age` seconds."""
-    if time.monotonic() - _LAST_REFRESH.get(id(store), -1e9) >= max_age:
-        refresh_queue(store)
-        _LAST_REFRESH[id(store)] = time.monotonic()
-    conditions = _conditions(query)
+    refresh_due(store, max_age)
+    with store.session() as s:
+        return queue_in(s, query, limit=limit)
+
+
+def refresh_due(store: Store, max_age: float = 0.0) -> None:
+    """Refresh the lines the pipeline made stale, at most once per `max_age` seconds. With
+    `max_age`, only dossiers changed since the newest change seen at the last check (less a margin)
+    are looked at, through the index on dossier.updated_at, and every line once per FULL_CHECK_SECONDS:
+    the page that falls due pays a few index reads, not a join of every dossier with its line."""
+    now = time.monotonic()
+    watch = _WATCHES.get(id(store))
+    if max_age > 0 and watch is not None and now - watch.checked < max_age:
+        return
+    with store.session() as s:
+        newest = s.scalar(select(func.max(Dossier.updated_at)))
+    full = max_age <= 0 or watch is None or watch.since is None or now - watch.full >= FULL_CHECK_SECONDS
+    refresh_queue(store, since=None if full else watch.since)
+    _WATCHES[id(store)] = _Watch(checked=now, full=now if full else watch.full,
+                                 since=newest - CHANGE_MARGIN if newest is not None else None)
+
+
+def queue_in(s: Session, query: QueueQuery, *, limit: int | None = None) -> QueuePage:
+    """One page of the queue read in the caller's transaction: counts per state (the total is
+    their sum, or the count of the state filtered on), the lines, their readings to check."""
+    others = _conditions(QueueQuery(**{**query.__dict__, "state": None}))
+    counts = dict(s.execute(select(QueueEntry.state, func.count()).where(*others)
+                            .group_by(QueueEntry.state)).all())
+    total = counts.get(query.state, 0) if query.state else sum(counts.values())
     order = SORTS.get(query.sort, QueueEntry.received_at)
     order = order.desc() if query.descending else order.asc()
-    with store.session() as s:
-        total = s.scalar(select(func.count()).select_from(QueueEntry).where(*conditions))
-        stmt = select(QueueEntry).where(*conditions).order_by(order, QueueEntry.dossier_id)
-        if limit is None:
-            stmt = stmt.limit(query.per_page).offset((max(query.page, 1) - 1) * query.per_page)
-        else:
-            stmt = stmt.limit(limit)
-        rows = list(s.scalars(stmt).all())
-        to_check = readings_to_check(s, [e.dossier_id for e in rows])
-        others = _conditions(QueueQuery(**{**query.__dict__, "state": None}))
-        counts = dict(s.execute(select(QueueEntry.state, func.count()).where(*others)
-                                .group_by(QueueEntry.state)).all())
-    return QueuePage(rows, total or 0, counts, to_check)
+    stmt = select(QueueEntry).where(*_conditions(query)).order_by(order, QueueEntry.dossier_id)
+    if limit is None:
+        stmt = stmt.limit(query.per_page).offset((max(query.page, 1) - 1) * query.per_page)
+    else:
+        stmt = stmt.limit(limit)
+    rows = list(s.scalars(stmt).all())
+    return QueuePage(rows, total, counts, readings_to_check(s, [e.dossier_id for e in rows]))
 
 
 def field_values(store: Store, ids: list[str]) -> dict[str, dict[str, object]]:
@@ -100,12 +130,17 @@ def field_values(store: Store, ids: list[str]) -> dict[str, dict[str, object]]:
     return values
 
 
+# Written as a literal, not a parameter: the planners (SQLite's always, PostgreSQL's for a prepared
+# statement's generic plan) use the partial index ix_field_needs_review only on a condition they can match.
+NEEDS_REVIEW = FieldRow.status == literal_column("'needs_review'")
+
+
 def readings_to_check(s: Session, ids: list[str]) -> dict[str, int]:
     """How many fields of each dossier were read too uncertainly to be trusted (needs_review)."""
     counts: dict[str, int] = {}
     for start in range(0, len(ids), 500):
         counts.update(s.execute(select(FieldRow.dossier_id, func.count()).where(
-            FieldRow.dossier_id.in_(ids[start:start + 500]), FieldRow.status == "needs_review")
+            FieldRow.dossier_id.in_(ids[start:start + 500]), NEEDS_REVIEW)
             .group_by(FieldRow.dossier_id)).all())
     return counts
 
@@ -125,7 +160,7 @@ def _conditions(query: QueueQuery) -> list:
     if query.region:
         conditions.append(QueueEntry.departement.in_(departements_of_region(query.region)))
     if query.to_check is not None:
-        uncertain = select(FieldRow.dossier_id).where(FieldRow.status == "needs_review")
+        uncertain = select(FieldRow.dossier_id).where(NEEDS_REVIEW)
         conditions.append(QueueEntry.dossier_id.in_(uncertain) if query.to_check
                           else QueueEntry.dossier_id.not_in(uncertain))
     if query.assignee:
@@ -149,13 +184,16 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def refresh_queue(store: Store, dossier_ids: list[str] | None = None) -> int:
-    """Bring the queue lines of changed dossiers up to date; returns how many were refreshed."""
+def refresh_queue(store: Store, dossier_ids: list[str] | None = None, *, since: datetime | None = None) -> int:
+    """Bring the queue lines of changed dossiers up to date (those changed from `since` on, when
+    given); returns how many were refreshed."""
     with store.session() as s:
         stmt = (select(Dossier.id).outerjoin(QueueEntry, QueueEntry.dossier_id == Dossier.id)
                 .where(or_(QueueEntry.dossier_id.is_(None), QueueEntry.synced_at < Dossier.updated_at)))
         if dossier_ids is not None:
             stmt = stmt.where(Dossier.id.in_(dossier_ids))
+        if since is not None:
+            stmt = stmt.where(Dossier.updated_at >= since)
         stale = list(s.scalars(stmt).all())
     for start in range(0, len(stale), 500):
         _refresh_chunk(store, stale[start:start + 500])

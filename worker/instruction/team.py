@@ -6,6 +6,7 @@ import logging
 from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from worker.events import EventKind
 from worker.instruction.review import NotFound
@@ -65,21 +66,30 @@ def remove_label(store: Store, dossier_id: str, label: str, actor: str) -> bool:
 
 def labels_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
     """The labels of these dossiers, sorted, by dossier."""
-    out: dict[str, list[str]] = {i: [] for i in ids}
     with store.session() as s:
-        for start in range(0, len(ids), 500):
-            for did, label in s.execute(select(DossierLabel.dossier_id, DossierLabel.label)
-                                        .where(DossierLabel.dossier_id.in_(ids[start:start + 500]))
-                                        .order_by(DossierLabel.label)):
-                out[did].append(label)
+        return labels_in(s, ids)
+
+
+def labels_in(s: Session, ids: list[str]) -> dict[str, list[str]]:
+    """labels_of, in the caller's transaction."""
+    out: dict[str, list[str]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        for did, label in s.execute(select(DossierLabel.dossier_id, DossierLabel.label)
+                                    .where(DossierLabel.dossier_id.in_(ids[start:start + 500]))
+                                    .order_by(DossierLabel.label)):
+            out[did].append(label)
     return out
 
 
 def all_labels(store: Store) -> list[str]:
     """Every label in use, for the queue's filter and the suggestions."""
     with store.session() as s:
-        return list(s.scalars(select(DossierLabel.label).distinct().order_by(DossierLabel.label)))
+        return all_labels_in(s)
 
+
+def all_labels_in(s: Session) -> list[str]:
+    """all_labels, in the caller's transaction."""
+    return list(s.scalars(select(DossierLabel.label).distinct().order_by(DossierLabel.label)))
 
 
 def annotate(store: Store, dossier_id: str, body: str, author: str) -> Annotation:
@@ -152,7 +162,12 @@ def save_view(store: Store, owner: str, name: str, args) -> SavedView:
 def views(store: Store, owner: str) -> list[SavedView]:
     """One user's saved views, by name."""
     with store.session() as s:
-        return list(s.scalars(select(SavedView).where(SavedView.owner == owner).order_by(SavedView.name)))
+        return views_in(s, owner)
+
+
+def views_in(s: Session, owner: str) -> list[SavedView]:
+    """views, in the caller's transaction."""
+    return list(s.scalars(select(SavedView).where(SavedView.owner == owner).order_by(SavedView.name)))
 
 
 def delete_view(store: Store, owner: str, view_id: int) -> None:

@@ -145,7 +145,12 @@ def get_user(store, user_id: int) -> User | None:
 def list_users(store) -> list[User]:
     """Every account, by login."""
     with store.session() as s:
-        return list(s.scalars(select(User).order_by(User.login)).all())
+        return users_in(s)
+
+
+def users_in(s) -> list[User]:
+    """list_users, in the caller's transaction."""
+    return list(s.scalars(select(User).order_by(User.login)).all())
 
 
 def authenticate(store, login: str, password: str) -> User | None:

@@ -5,7 +5,19 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from extractors.mail import SUBJECT_KEY_CHARS
@@ -154,7 +166,10 @@ class FieldRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="missing")
     corrected_by: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-    __table_args__ = (UniqueConstraint("dossier_id", "field_id", name="uq_field_dossier_field"),)
+    __table_args__ = (UniqueConstraint("dossier_id", "field_id", name="uq_field_dossier_field"),
+                      # The readings to check, for the queue (migration 0009).
+                      Index("ix_field_needs_review", "dossier_id", postgresql_where=text("status = 'needs_review'"),
+                            sqlite_where=text("status = 'needs_review'")))
 
 
 class Event(Base):

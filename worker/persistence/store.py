@@ -407,10 +407,17 @@ def note(s: Session, dossier_id: str | None, kind: EventKind, data: dict | None 
         s.add(Event(dossier_id=dossier_id, kind=kind, data=data or {}, **({"actor": actor} if actor else {})))
 
 
+# Connections a process keeps open: at least as many as the web server's threads (`guichet serve
+# --threads`, 16 by default). Beyond the pool, a connection is opened for one transaction and closed
+# at its end: under load, the requests that fall there paid a new server process each.
+POOL_SIZE = 32
+POOL_OVERFLOW = 8
+
+
 def make_engine(url: str) -> Engine:
     """An engine; SQLite gets WAL, full sync and foreign keys."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
