@@ -39,6 +39,9 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
     if demo:
         login, password = demo_account(store)
         click.echo(f"Compte de démonstration : {login}  mot de passe : {password}  (rôle administrateur)")
+    from schemas.display import geography
+
+    geography()  # the queue's région filter needs it: loaded before listening, not by the first request (3 s)
     shown = "localhost" if host in LOCAL_HOSTS else host
     click.echo(f"Guichet est servi sur http://{shown}:{port}/ (Ctrl+C pour arrêter)")
     # SIGTERM ends waitress's loop like Ctrl+C does, so that what follows runs.
