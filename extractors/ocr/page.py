@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from extractors.dewarp import uncurled_sheet
+from extractors.dewarp import evenly_lit, uncurled_sheet
 from extractors.geometry import scaled_warp
 from extractors.model import PageText, Word
 from extractors.ocr.checkbox_words import with_checkboxes
@@ -36,8 +36,10 @@ from extractors.rules import without_rules
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
     """Read one page: a photographed sheet warped flat and uncurled, turned upright if need be,
     then deskewed; boxes in points."""
-    straight, warp = paper_straightened(image.convert("L"))
-    straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
+    received = image.convert("L")
+    straight, warp = paper_straightened(received)
+    if warp is not None or not evenly_lit(received):  # a scanned sheet lies flat: no curl to look for
+        straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
     gray = reversed_bands_inverted(straight)
     flat = warp is None  # a scan or a fax, not a photographed sheet
     words, upright, read, skew = _read_level(gray, engine, flat)
