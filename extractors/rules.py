@@ -27,7 +27,7 @@ def without_rules(gray: Image.Image) -> Image.Image:
     """`gray` with its long horizontal and vertical rules painted over in the paper's tone."""
     import cv2
 
-    pixels = np.asarray(gray.convert("L"))
+    pixels = np.asarray(gray if gray.mode == "L" else gray.convert("L"))  # no copy of a grey page
     if min(pixels.shape) < 3 * MIN_RULE:
         return gray
     # Found on a shrunk copy (the darkest pixel of each block: thin rules survive), painted

@@ -138,7 +138,7 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     """
     import cv2
 
-    pixels = np.asarray(image.convert("L"))
+    pixels = np.asarray(image if image.mode == "L" else image.convert("L"))
     if height < 20:
         found = _runs(_ink(pixels, words, height, (0, 0)), height)
     else:
