@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors.ocr.engine import TesseractEngine
 from extractors.ocr.inverted_bands import reversed_bands_inverted
-from extractors.ocr.orientation import ascender_balance, estimate_skew, rotated_free, upright_by_letters
+from extractors.ocr.orientation import ascender_balance, estimate_skew, upright_by_letters
 from extractors.ocr.page import ocr_page
 from extractors.ocr.second_reading import with_missed_text
 from extractors.pages import ocr_pages
@@ -99,16 +99,6 @@ def test_skew_is_measured_and_removed(engine, upright):
     ey = -cx * math.sin(theta) + cy * math.cos(theta) + page.height / 2
     bx0, btop, bx1, bbottom = _box(page, "Vitré")
     assert abs((bx0 + bx1) / 2 - ex) < 4 and abs((btop + bbottom) / 2 - ey) < 4
-
-
-@pytest.mark.parametrize("angle", [0.4, -1.7, 5.9])
-def test_free_rotation_matches_pils_geometry(angle):
-    """geometry.to_page and signature.upright turn pages as PIL does: same canvas, same pixels (near)."""
-    image = page_image()
-    mine = np.asarray(rotated_free(image, angle)).astype(int)
-    pils = np.asarray(image.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)).astype(int)
-    assert mine.shape == pils.shape
-    assert (np.abs(mine - pils) > 24).sum() == 0 and (np.abs(mine - pils) > 2).mean() < 0.01
 
 
 def test_blank_page_has_no_skew_and_no_words(engine):
