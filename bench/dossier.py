@@ -291,18 +291,20 @@ def _install_hooks(records: str) -> None:
     patch(office, "convert_to_pdf", "office to pdf")
     patch(pdf_text, "text_layer_page", "text layer")
     patch(pages_module, "read_file", "read file")
-    patch(pages_module, "ocr_page", "page")
     for attribute, name in (("paper_straightened", "sheet"), ("uncurled_sheet", "dewarp"),
+                            ("evenly_lit", "dewarp"),
                             ("reversed_bands_inverted", "inverted bands"), ("estimate_skew", "skew"),
                             ("rotated_free", "skew"), ("without_rules", "rules removal"),
-                            ("with_missed_text", "second reading"), ("with_checkboxes", "check boxes"),
+                            ("with_missed_text", "second reading"), ("missed_sheet", "second reading"),
+                            ("with_sheet_words", "second reading"), ("with_checkboxes", "check boxes"),
                             ("has_ink", "orientation signal"), ("upright_by_letters", "orientation signal")):
         if hasattr(page_module, attribute):
             patch(page_module, attribute, name)
     # The first levelled reading of a page is "reading"; any other (a turned page read again)
     # is the orientation check's.
     readings = threading.local()
-    original_page = page_module.ocr_page
+    page_function = "first_reading" if hasattr(pages_module, "first_reading") else "ocr_page"
+    original_page = getattr(pages_module, page_function)
     original_level = page_module._read_level
 
     def counted_page(*args, **kwargs):
@@ -314,13 +316,18 @@ def _install_hooks(records: str) -> None:
         with stage("reading" if readings.count == 1 else "orientation"):
             return original_level(*args, **kwargs)
 
-    pages_module.ocr_page = timed("page", counted_page)
+    setattr(pages_module, page_function, timed("page", counted_page))
+    if hasattr(pages_module, "finished"):  # a page finished once its missed lines are read
+        patch(pages_module, "finished", "page")
+        patch(pages_module, "_missed_words", "second reading")
     page_module._read_level = counted_level
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
     patch(engine_module.TesseractEngine, "block_words", "tesseract")
     if hasattr(engine_module.TesseractEngine, "blocks_words"):
         patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
+    if hasattr(engine_module.TesseractEngine, "sparse_words_each"):
+        patch(engine_module.TesseractEngine, "sparse_words_each", "tesseract")
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
     patch(classify, "split_documents", "classify")
     patch(pipeline_module, "check_signatures", "signatures")

@@ -42,9 +42,10 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     low, high = 0.45 * text_height, 1.8 * text_height
     ink = ink & ~_rules(ink, high)  # a tick that touches a table's rule would hide its box in the table
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count]
-               if low <= w <= high and low <= h <= high and 0.75 <= w / h <= 1.33
-               and _has_four_sides(ink[y:y + h, x:x + w])]
+    x, y, w, h = (stats[1:count, i] for i in range(4))
+    sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
+    squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count][sized]
+               if _has_four_sides(ink[y:y + h, x:x + w])]
     if squares:  # a form's boxes share one size and line up: look for one where a tick ran out of its box
         side = int(np.median([max(w, h) for _, _, w, h in squares]))
         _, dark = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)  # a dark band is dark
@@ -105,9 +106,13 @@ def _frame_scores(ink: np.ndarray, dark: np.ndarray, x: int, y: int, w: int, h: 
     sub = ink[y:y + h, x:x + w].astype(np.int32)
     band, corner = max(1, size // 6), min(size, max(2, size // 4))
     across = windows(windows(sub, band, axis=0).max(axis=-1), size, axis=1).sum(axis=-1)  # a row band's inked columns
+    sides = (across[:rows] / size >= 0.75) & (across[size - band:size - band + rows] / size >= 0.75)
+    if not sides.any():  # no top and bottom side (most shapes, letters run together): the rest is moot
+        return np.zeros((rows, cols))
     down = windows(windows(sub, band, axis=1).max(axis=-1), size, axis=0).sum(axis=-1)
-    sides = ((across[:rows] / size >= 0.75) & (across[size - band:size - band + rows] / size >= 0.75)
-             & (down[:, :cols] / size >= 0.75) & (down[:, size - band:size - band + cols] / size >= 0.75))
+    sides &= (down[:, :cols] / size >= 0.75) & (down[:, size - band:size - band + cols] / size >= 0.75)
+    if not sides.any():
+        return np.zeros((rows, cols))
     inked = windows(sub, (corner, corner)).sum(axis=(-1, -2)) > 0
     far = size - corner
     sides &= inked[:rows, :cols] & inked[:rows, far:far + cols] & inked[far:far + rows, :cols] \

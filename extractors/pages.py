@@ -14,8 +14,8 @@ from PIL import Image
 from extractors import images, office, pdf_text
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import FileKind, Issue, PageText, ReadResult
-from extractors.ocr.engine import OcrEngine
-from extractors.ocr.page import ocr_page
+from extractors.ocr.engine import OcrEngine, RawWord
+from extractors.ocr.page import FirstReading, finished, first_reading
 
 log = logging.getLogger(__name__)
 
@@ -159,34 +159,84 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
               workers: int) -> dict[int, PageText]:
     """OCR pages on `workers` threads (each runs one Tesseract process), rendering lazily.
 
-    At most two pages per worker wait in memory, which bounds a long scan's footprint.
+    The lines each page's first reading skipped are read again for several pages at once,
+    in one Tesseract process: its start costs more than those few lines. At most about four
+    pages per worker wait in memory, which bounds a long scan's footprint.
     """
+    workers = max(1, workers)
     results: dict[int, PageText] = {}
     pending: dict[Future, int] = {}
+    waiting: list[FirstReading] = []  # read once; their missed lines not yet read
 
-    def collect(done) -> None:
-        for future in done:
-            number = pending.pop(future)
-            results[number] = future.result()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        def collect(done) -> None:
+            for future in done:
+                pending.pop(future)
+                outcome = future.result()
+                if isinstance(outcome, FirstReading):
+                    waiting.append(outcome)
+                else:
+                    results[outcome.number] = outcome
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        def read_missed() -> None:
+            batch = waiting[:]
+            waiting.clear()
+            for first, missed in zip(batch, _missed_words(batch, engine)):
+                pending[pool.submit(_finished_one, first, missed)] = first.number
+
         for number, image, dpi in jobs:
-            if len(pending) >= 2 * max(1, workers):
+            if len(pending) >= 2 * workers:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 collect(done)
-            pending[pool.submit(_ocr_one, image, engine, number, dpi)] = number
-        collect(wait(pending).done)
+            if len(waiting) >= 2 * workers:
+                read_missed()
+            pending[pool.submit(_first_one, image, engine, number, dpi)] = number
+        while pending or waiting:
+            collect(wait(pending).done)
+            if waiting:
+                read_missed()
     return results
 
 
-def _ocr_one(image: Image.Image | None, engine: OcrEngine, number: int, dpi: float) -> PageText:
+def _first_one(image: Image.Image | None, engine: OcrEngine, number: int, dpi: float) -> FirstReading | PageText:
     if image is None:
         return PageText(number, 0.0, 0.0, (), ocr=True, confidence=0.0, error=ErrorCode.PAGE_UNREADABLE)
     try:
-        return ocr_page(image, engine, number=number, dpi=dpi)
+        return first_reading(image, engine, number=number, dpi=dpi)
     except GuichetError as exc:
-        return PageText(number, image.width * 72.0 / dpi, image.height * 72.0 / dpi, (),
-                        ocr=True, confidence=0.0, error=exc.code)
+        return _failed(number, image.size, dpi, exc)
+
+
+def _missed_words(batch: list[FirstReading], engine: OcrEngine) -> list[list[RawWord] | GuichetError]:
+    """The reading of each page's missed lines (none: no words), in one call when the engine can;
+    a page whose reading fails gets its error."""
+    sheets = [first.missed.sheet for first in batch if first.missed is not None]
+    each: list = []
+    if len(sheets) > 1 and hasattr(engine, "sparse_words_each"):
+        try:
+            each = engine.sparse_words_each(sheets)
+        except GuichetError:  # which page's lines failed is not known: each read alone
+            each = []
+    if len(each) != len(sheets):
+        each = []
+        for sheet in sheets:
+            try:
+                each.append(engine.sparse_words(sheet))
+            except GuichetError as exc:
+                each.append(exc)
+    found = iter(each)
+    return [next(found) if first.missed is not None else [] for first in batch]
+
+
+def _finished_one(first: FirstReading, missed: list[RawWord] | GuichetError) -> PageText:
+    if isinstance(missed, GuichetError):
+        return _failed(first.number, first.size, first.dpi, missed)
+    return finished(first, missed)
+
+
+def _failed(number: int, size: tuple[int, int], dpi: float, exc: GuichetError) -> PageText:
+    return PageText(number, size[0] * 72.0 / dpi, size[1] * 72.0 / dpi, (), ocr=True, confidence=0.0,
+                    error=exc.code)
 
 
 def _rendered(renderer, indexes: list[int], options: ReadOptions) -> Iterator[tuple[int, Image.Image | None, float]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
@@ -22,6 +22,16 @@ NOISE_WORD = 0.2  # below, it is noise (extractors.fields drop such words too)
 TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
 
 
+@dataclass(frozen=True)
+class Missed:
+    """The printed lines a first reading skipped, stacked on one small sheet to read (see `missed_sheet`)."""
+
+    sheet: Image.Image
+    placed: list
+    scale: float
+    height: float
+
+
 def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine) -> list[RawWord]:
     """Read again, without layout analysis, the printed lines the first reading skipped.
 
@@ -29,24 +39,36 @@ def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine
     and drops its text ("Le Maire," above the ink, the name under it). Letter-sized
     marks left over once the words read are masked, lined up in runs, are such text:
     those runs alone are cut out, enlarged, stacked into one small image, and read in one
-    sparse call, so the cost stays a fraction of the page's.
+    sparse call, so the cost stays a fraction of the page's. (extractors.pages reads the
+    sheets of several pages in one call: `missed_sheet`, then `with_sheet_words`.)
     """
+    missed = missed_sheet(words, image)
+    return words if missed is None else with_sheet_words(words, missed, engine.sparse_words(missed.sheet))
+
+
+def missed_sheet(words: list[RawWord], image: Image.Image) -> Missed | None:
+    """The sheet of the lines the first reading `words` of `image` skipped; None when there are none."""
     height = _word_height(words)
     if height is None:
-        return words
+        return None
     # Words read with next to no confidence are often what became of the missed text: they
     # neither hide it nor stand against a better reading.
-    confident = [w for w in words if w.conf >= UNSURE_WORD]
-    regions = missed_regions(confident, image, height)
+    regions = missed_regions(_confident(words), image, height)
     if not regions:
-        return words
+        return None
     scale = max(1.0, min(3.0, TARGET_HEIGHT / height))
     sheet, placed = _stacked(image, regions, scale, pad=int(height * 0.6))
+    return Missed(sheet, placed, scale, height)
 
+
+def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) -> list[RawWord]:
+    """The first reading `words` with what the sparse reading `read` of `missed.sheet` adds to them."""
+    height, scale, placed = missed.height, missed.scale, missed.placed
+    confident = _confident(words)
     found: list[RawWord] = []
     better: dict[int, RawWord] = {}  # id of a first reading's word -> a clearer reading of it
     # A line in the margin of its neighbour's crop is read twice: the surer reading wins.
-    readings = [m for m in (_unstacked(raw, placed, scale) for raw in _clipped(engine.sparse_words(sheet))) if m]
+    readings = [m for m in (_unstacked(raw, placed, scale) for raw in _clipped(read)) if m]
     unsure = [w for w in words if NOISE_WORD <= w.conf < UNSURE_WORD]
     for mapped in sorted(readings, key=lambda w: -w.conf):
         # Over an unsure first reading, only a much surer one: "Vais" (0.79) is no better than "Vals" (0.43).
@@ -61,10 +83,14 @@ def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine
             better[id(twin)] = replace(mapped, line=twin.line)
     if not found and not better:
         return words
-    log.debug("second reading: %d words found, %d read better, in %d regions", len(found), len(better), len(regions))
+    log.debug("second reading: %d words found, %d read better, in %d regions", len(found), len(better), len(placed))
     kept = [better.get(id(w), w) for w in words if w.conf >= UNSURE_WORD
             or not any(_overlap(w, f) > 0.3 * w.width * w.height for f in found)]
     return sorted(kept + _lined(found, confident, height), key=lambda w: (w.line, w.left))
+
+
+def _confident(words: list[RawWord]) -> list[RawWord]:
+    return [w for w in words if w.conf >= UNSURE_WORD]
 
 
 def _read_better(word: RawWord, known: list[RawWord]) -> RawWord | None:
@@ -112,7 +138,7 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     """
     import cv2
 
-    pixels = np.asarray(image.convert("L"))
+    pixels = np.asarray(image if image.mode == "L" else image.convert("L"))
     if height < 20:
         found = _runs(_ink(pixels, words, height, (0, 0)), height)
     else:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.dewarp import uncurled_sheet
+from extractors.dewarp import evenly_lit, uncurled_sheet
 from extractors.geometry import curl_grid, to_page
 from extractors.model import PageText
 from extractors.ocr.page import ocr_page
@@ -123,6 +123,17 @@ def test_a_flat_page_is_left_untouched():
         keystone = (1.0, 2.0, 1239.0, 0.0, 1240.0, 1754.0, 0.0, 1750.0, 1240.0, 1754.0)
         flat, warp = uncurled_sheet(page, keystone)
         assert flat is page and warp == keystone
+
+
+def test_a_scan_is_evenly_lit_a_photo_is_not():
+    """A scan is not looked at for a curl (a scanner presses the sheet flat); a photo is."""
+    page, _ = form_page()
+    assert evenly_lit(page) and evenly_lit(letter_page())
+    assert evenly_lit(Image.fromarray((np.asarray(page) * 0.9).astype(np.uint8)))  # grey paper, as scanners give it
+    assert not evenly_lit(photo(page)[0])  # the desk in view
+    # A sheet filling the frame, lit from one side as a phone photo is.
+    shade = np.linspace(0.75, 1.0, page.width)[None, :]
+    assert not evenly_lit(Image.fromarray((np.asarray(page) * shade).astype(np.uint8)))
 
 
 def test_a_point_of_the_uncurled_page_maps_back_onto_the_bent_one():

@@ -14,6 +14,7 @@ from extractors.ocr.inverted_bands import reversed_bands_inverted
 from extractors.ocr.orientation import ascender_balance, estimate_skew, upright_by_letters
 from extractors.ocr.page import ocr_page
 from extractors.ocr.second_reading import with_missed_text
+from extractors.pages import ocr_pages
 from tests.extractors.letters import photographed_signatory_block
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -137,6 +138,33 @@ def test_a_signatory_block_the_layout_dropped_is_read_again():
     assert abs(henri.left - 345 * 1.8) < 12 and abs(henri.top - 264 * 1.8) < 12
     # One small extra reading, not a second page.
     assert len(engine.sparse_pixels) == 1 and engine.sparse_pixels[0] < 0.25 * image.width * image.height
+
+
+class BlockDroppingEngine(CountingEngine):
+    """Tesseract as its layout treats a signatory block on a photo: the block's words dropped."""
+
+    def __init__(self):
+        super().__init__()
+        self.batches: list[int] = []
+
+    def words(self, image):
+        first = super().words(image)
+        quality = next((w for w in first if w.text.startswith("Maire")), None)
+        return first if quality is None else [w for w in first if w.top < quality.top - quality.height]
+
+    def sparse_words_each(self, images):
+        self.batches.append(len(images))
+        return super().sparse_words_each(images)
+
+
+def test_the_missed_lines_of_several_pages_are_read_in_one_tesseract_start():
+    image, _ = photographed_signatory_block(px_per_point=1.8)
+    alone = ocr_page(image, BlockDroppingEngine(), number=1, dpi=72 * 1.8)
+    assert "Vernhet" in alone.text
+    engine = BlockDroppingEngine()
+    pages = ocr_pages(iter([(n, image, 72 * 1.8) for n in (1, 2, 3)]), engine, workers=2)
+    assert engine.batches == [3] and engine.sparse_pixels == []  # one process for the three pages' missed lines
+    assert [pages[n] for n in (1, 2, 3)] == [replace(alone, number=n) for n in (1, 2, 3)]
 
 
 def test_a_page_read_whole_costs_no_second_reading():

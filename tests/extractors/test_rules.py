@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.ocr.engine import TesseractEngine
 from extractors.ocr.page import ocr_page
-from extractors.rules import without_rules
+from extractors.rules import _bands, without_rules
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 ROWS = [("Nom et prénom de l'élu(e) référent(e)", "GUÉRIN Fatima"), ("Qualité", "Maire"),
@@ -64,3 +64,11 @@ def test_a_lone_straight_stroke_is_no_table_rule():
     draw.text((300, 200), "Henri Vernhet", fill=0, font=ImageFont.truetype(FONT, 34))
     draw.line([(250, 228), (900, 228)], fill=40, width=3)
     assert np.array_equal(np.asarray(without_rules(image)), np.asarray(image))
+
+
+def test_rules_are_worked_on_in_bands_of_the_rows_that_hold_them():
+    used = np.zeros(100, bool)
+    used[[10, 11, 12, 40, 95]] = True
+    assert _bands(used, 5) == [(5, 18), (35, 46), (90, 100)]
+    assert _bands(used, 15) == [(0, 56), (80, 100)]  # overlapping bands merged, clipped to the page
+    assert _bands(np.zeros(10, bool), 3) == []
