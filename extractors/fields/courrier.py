@@ -213,15 +213,20 @@ def _inside(box: BBox, zone: BBox) -> bool:
     return box[0] < zone[2] and box[2] > zone[0] and box[1] < zone[3] and box[3] > zone[1]
 
 
-def choose_collectivite(readings: list[LetterReading], porteuse: str | None) -> LetterReading | None:
-    """The letter of the collectivité porteuse when several arrived; else the habilitated, latest one."""
+def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
+                        elu: str | None = None) -> LetterReading | None:
+    """The letter of the collectivité porteuse when several arrived; else the one the fiche's
+    élu signs (a letterhead unread on a photo names no one, its signer still does); else the
+    habilitated, latest one."""
     def rank(item):
         index, reading = item
         named = reading.fields.get("collectivite")
         same = same_collectivite(named.value, porteuse) if named and porteuse else 0
+        signer = reading.fields.get("signataire_nom")
+        by_elu = bool(elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu))
         quality = reading.fields.get("signataire_qualite")
         habilitated = quality is not None and quality.value in ("maire", "president_epci")
-        return same, habilitated, index
+        return same, by_elu, habilitated, index
     return max(enumerate(readings), key=rank)[1] if readings else None
 
 
@@ -257,7 +262,7 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
     """
     coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
     prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
-    chosen = {PieceKind.COURRIER_COLLECTIVITE: choose_collectivite(coll, porteuse),
+    chosen = {PieceKind.COURRIER_COLLECTIVITE: choose_collectivite(coll, porteuse, elu[0]),
               PieceKind.COURRIER_PREFET: choose_prefet(prefet)}
     out: dict[str, FieldValue] = {}
     for kind, names in LETTER_FIELDS.items():
