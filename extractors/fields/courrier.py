@@ -76,7 +76,9 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     values: dict[str, FieldValue] = {}
     quality = _quality(parts, block, kind, coll.value if coll else None)
     if quality:
-        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines)
+        # the quality's confidence is already its title words' reading (signataire.quality_of)
+        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
+                                              read=True)
     name = _signatory_name(parts, block, file, pages)
     if name:
         values["signataire_nom"] = name
@@ -148,9 +150,9 @@ def _date(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[st
 
 
 def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageText, ...],
-           lines) -> FieldValue:
+           lines, read: bool = False) -> FieldValue:
     lines = list(lines)
-    reading = min((l.conf for l in lines), default=1.0)
+    reading = 1.0 if read else min((l.conf for l in lines), default=1.0)
     confidence = round(min(rule_confidence, reading if pages[lines[0].page].ocr else 1.0), 3)
     return FieldValue(value, confidence, source_of(file, pages, lines), FieldStatus.EXTRACTED)
 

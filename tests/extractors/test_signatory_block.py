@@ -107,3 +107,32 @@ def test_a_word_of_the_body_is_no_damaged_title():
     lines = letter_lines((page([(600, [(100, "Cette candidature a été présentée en comité de pilotage")]),
                                 (620, [(100, "unanimement favorable.")])], ocr=True, conf=0.95),))
     assert quality_of(lines, "courrier_prefet", None) is None
+
+
+def _line_read(x: float, top: float, read: list[tuple[str, float]], line: int):
+    """A line whose words OCR read each with its own confidence."""
+    from dataclasses import replace
+
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+
+    placed = [replace(w, conf=conf) for (_, conf), w in zip(read, row_line(x, top, " ".join(t for t, _ in read),
+                                                                           line).words)]
+    text = " ".join(t for t, _ in read)
+    return Line(tuple(placed), 0, text, normalise(text))
+
+
+def test_a_signature_across_the_end_of_the_quality_line_leaves_the_title_sure():
+    """"La Préfète de lä Martinique": the strokes crossed the territory's name, not the title."""
+    crossed = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.75), ("de", 0.95), ("lä", 0.54),
+                                    ("Martinique", 0.54)], 0)
+    quality = quality_of([crossed], "courrier_prefet", None)
+    assert quality.slug == "prefet" and quality.confidence >= 0.8
+    # The title itself read badly gains nothing from the rest of the line.
+    damaged = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.3), ("de", 0.95), ("la", 0.9),
+                                    ("Martinique", 0.9)], 0)
+    assert quality_of([damaged], "courrier_prefet", None).confidence <= round(damaged.conf, 3)
+    # A word right after the title may change it ("Préfète déléguée"): it counts.
+    after = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.95), ("dél", 0.3), ("à", 0.5),
+                                  ("l'égalité", 0.5)], 0)
+    assert quality_of([after], "courrier_prefet", None).confidence <= round(after.conf, 3)
