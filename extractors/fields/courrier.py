@@ -301,17 +301,20 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
                                                      FieldStatus.EXTRACTED)
     name = out[f"{kind.value}.signataire_nom"]
-    if name.status is not FieldStatus.EXTRACTED:
+    if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
         again = name_of(lines)
         if again and again.sure and again.confidence >= 0.85:
             read = str(name.value or "")
-            agrees = bool(read) and set(_words(read)) <= set(_words(again.text)) and \
-                any(len(w) >= 3 for w in _words(read))
+            # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
+            words = [w for w in _words(read) if w not in _PARTICLES]
+            agrees = bool(words) and set(words) <= set(_words(again.text)) and any(len(w) >= 3 for w in words)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
 
 
+NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
+_PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
 
 

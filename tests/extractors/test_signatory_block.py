@@ -10,9 +10,9 @@ from extractors.fields.courrier_layout import letter_lines
 from extractors.fields.signataire import name_of, quality_of
 from extractors.model import FieldStatus, PieceKind
 from extractors.signature import SignatureCheck
-from tests.extractors.letters import page, prefet_letter, row_line
+from tests.extractors.letters import letter, page, prefet_letter, row_line
 
-PREFET = PieceKind.COURRIER_PREFET
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
 
 def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
     """The page's OCR lost the title and most of the name under a stamp; the worker's second
@@ -136,3 +136,17 @@ def test_a_signature_across_the_end_of_the_quality_line_leaves_the_title_sure():
     after = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.95), ("dél", 0.3), ("à", 0.5),
                                   ("l'égalité", 0.5)], 0)
     assert quality_of([after], "courrier_prefet", None).confidence <= round(after.conf, 3)
+
+
+def test_a_name_read_unsure_on_the_page_is_read_again_on_the_dark_ink():
+    """A signature across "La Maire, Anne-Sophie Raffin": the page's OCR kept "La Anne Raffin",
+    unsure; the second reading has the whole name, which the first agrees with."""
+    from extractors.fields.courrier import NAME_TRUSTED
+
+    crossed = read_letter(COLL, "c.pdf", (letter(signatory=("La Anne Raffin",), ocr=True, conf=0.6),))
+    assert crossed.fields["signataire_nom"].confidence < NAME_TRUSTED
+    again = SignatureCheck(True, 0.95, None, block_text=("respectueuses salutations.", "La Maire, Anne-Sophie Raffin"))
+    got = letter_fields([crossed], None, {0: again})
+    name = got["courrier_collectivite.signataire_nom"]
+    assert name.value == "Anne-Sophie Raffin" and name.status is FieldStatus.EXTRACTED
+    assert got["courrier_collectivite.signataire_qualite"].value == "maire"
