@@ -228,3 +228,12 @@ def test_a_speck_read_as_a_dot_inside_a_name_goes_initials_stay(read, name):
     from extractors.fields.signataire import clean_person
 
     assert clean_person(read) == name
+
+
+@pytest.mark.parametrize(("read", "name"), [("1 Ville de Saint-Laurent-de-Mure", "Ville de Saint-Laurent-de-Mure"),
+                                            ("| DDT du Var", "DDT du Var"), ("3 Vallées", "3 Vallées"),
+                                            ("CC des 3 Rivières", "CC des 3 Rivières")])
+def test_a_mark_before_a_collectivites_or_services_name_goes(read, name):
+    from extractors.fields.answer_text import finished_text
+
+    assert finished_text("s1.collectivite.nom", read)[0] == name
