@@ -342,6 +342,11 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
     if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
             and same_person(str(name.value), elu):
         quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
+        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
+        # lost with it): the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
+        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
     if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
         read = str(name.value or "")
         part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
@@ -350,6 +355,16 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def _fragments_of(read: str, elu: str) -> bool:
+    """Every word read is one of the élu's or the end or start of one (three letters at least),
+    and one of four letters or more is whole: a name cut by a stroke, not another person."""
+    words, full = _words(read), set(_words(elu))
+    whole = [w for w in words if w in full and len(w) >= 4]
+    cut = [w for w in words if w not in full]
+    return bool(whole) and bool(cut) and all(
+        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
 
 
 def _words(text: str) -> list[str]:

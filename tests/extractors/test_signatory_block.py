@@ -150,3 +150,17 @@ def test_a_name_read_unsure_on_the_page_is_read_again_on_the_dark_ink():
     name = got["courrier_collectivite.signataire_nom"]
     assert name.value == "Anne-Sophie Raffin" and name.status is FieldStatus.EXTRACTED
     assert got["courrier_collectivite.signataire_qualite"].value == "maire"
+
+
+def test_a_name_cut_under_the_signature_with_its_title_lost_is_the_elus():
+    """"que POIRIER" alone in the block (the start of "Dominique" and "Le Maire" under the
+    strokes): the fiche's élu, Dominique POIRIER, maire, signs. Another name is no élu's."""
+    cut = read_letter(COLL, "c.pdf", (letter(signatory=("que POIRIER",), ocr=True, conf=0.93),))
+    got = letter_fields([cut], None, {}, ("Dominique POIRIER", "Maire"))
+    name, quality = got["courrier_collectivite.signataire_nom"], got["courrier_collectivite.signataire_qualite"]
+    assert (name.value, name.status) == ("Dominique POIRIER", FieldStatus.EXTRACTED)
+    assert (quality.value, quality.status) == ("maire", FieldStatus.EXTRACTED)
+    other = read_letter(COLL, "c.pdf", (letter(signatory=("Jean BOYER",), ocr=True, conf=0.93),))
+    got = letter_fields([other], None, {}, ("Dominique POIRIER", "Maire"))
+    assert got["courrier_collectivite.signataire_qualite"].status is FieldStatus.MISSING
+    assert got["courrier_collectivite.signataire_nom"].value != "Dominique POIRIER"
