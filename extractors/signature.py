@@ -309,6 +309,11 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     across = [g for g in glyphs if g.crossing and g.fill <= 0.1 and max(g.width, g.height) >= 2]
     if across:  # a long thin loop going on under the typed words: a pen stroke over the print
         return SignatureCheck(True, 0.75, _union(across), "manuscrite", "trait fin sur le texte imprimé")
+    # A fine pen drawn across the typed title: the mask of the print cuts it into loops that
+    # each leave the words; several long thin pieces going on under the print are one signature.
+    thin = [g for g in glyphs if g.crossing and g.fill <= 0.15 and g.stroke <= 0.12 and g.length >= 1.0]
+    if len(thin) >= 2 and sum(g.length for g in thin) >= 4 and _span(thin) >= 3:
+        return SignatureCheck(True, 0.75, _union(thin), "manuscrite", "traits fins sur le texte imprimé")
     isolated = [g for g in glyphs if not _in_text_row(g, glyphs + [p for p in loose if p.kind == "text"])]
     filled = [p for p in loose if p.kind in ("filled", "print")]  # a logo, print joined by a rule: unsure
     stamp = " ; cachet sans signature" if rings else ""

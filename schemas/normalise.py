@@ -312,6 +312,7 @@ def _normaliser(field_id: str) -> Normaliser:
         "s2.epci": _epci,
         "s2.region": _region,
         "courrier_prefet.departement": _prefet_departement,
+        "fiche.lieu": _lieu,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
 
 
@@ -319,6 +320,14 @@ def _text(value, cog, departement):
     cleaned = values.clean_text(str(value))
     cleaned = cleaned.rstrip(" ;,:") if cleaned else cleaned  # a stray separator left at the end
     return cleaned, bool(cleaned)
+
+
+def _lieu(value, cog, departement):
+    """"Fait à …": a commune's name. One the COG does not know ("Le Vaucin.", a photo's misreading)
+    is shown to a reviewer with what was read."""
+    cleaned, _ = _text(value, cog, departement)
+    cleaned = cleaned.rstrip(" .") if cleaned else cleaned
+    return cleaned, bool(cleaned) and cog.is_commune_name(cleaned)
 
 
 def _as_is(value, cog, departement):

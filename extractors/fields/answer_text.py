@@ -26,6 +26,8 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     goes to a reviewer.
     """
     status = FieldStatus.EXTRACTED
+    if field in NAMED_BODIES:  # "1 Ville de Saint-Laurent-de-Mure": a speck or a list's number before the name
+        text = _BODY_START.sub("", text)
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
         if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
@@ -37,6 +39,10 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     return text, status
 
 
+NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
+# A mark before the word such a name starts with ("1 Ville de …", "| DDT du Var").
+_BODY_START = re.compile(r"^[\d|•·*]\s+(?=(?:Ville|Commune|Mairie|Communaut[ée]|CC|CA|CU|M[ée]tropole|Agglo\w*|"
+                         r"DDTM?|DEAL|DREAL|Direction|Pr[ée]fecture|Syndicat|P[ôo]le|PETR)\b)", re.IGNORECASE)
 PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
 
 

@@ -32,8 +32,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[s
     if not states:
         return None, 0.0
     found, undecided = len(states), sum(state is None for _, _, state in states)
-    confidence = round((1.0 - undecided / found) * min(1.0, found / len(options) + 0.5), 3)
     ticked = [slug for slug, _, state in states if state]
+    # Options not found may be lines OCR lost, their boxes unknown. A text layer loses no line:
+    # options found all ticked, none empty, are a list of the chosen ones ("✓ Friches" alone).
+    chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
+    coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
+    confidence = round((1.0 - undecided / found) * coverage, 3)
     unread = _unread_ticks(marks, states, len(options))
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)

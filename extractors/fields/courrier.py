@@ -76,7 +76,9 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     values: dict[str, FieldValue] = {}
     quality = _quality(parts, block, kind, coll.value if coll else None)
     if quality:
-        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines)
+        # the quality's confidence is already its title words' reading (signataire.quality_of)
+        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
+                                              read=True)
     name = _signatory_name(parts, block, file, pages)
     if name:
         values["signataire_nom"] = name
@@ -148,9 +150,9 @@ def _date(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[st
 
 
 def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageText, ...],
-           lines) -> FieldValue:
+           lines, read: bool = False) -> FieldValue:
     lines = list(lines)
-    reading = min((l.conf for l in lines), default=1.0)
+    reading = 1.0 if read else min((l.conf for l in lines), default=1.0)
     confidence = round(min(rule_confidence, reading if pages[lines[0].page].ocr else 1.0), 3)
     return FieldValue(value, confidence, source_of(file, pages, lines), FieldStatus.EXTRACTED)
 
@@ -213,15 +215,20 @@ def _inside(box: BBox, zone: BBox) -> bool:
     return box[0] < zone[2] and box[2] > zone[0] and box[1] < zone[3] and box[3] > zone[1]
 
 
-def choose_collectivite(readings: list[LetterReading], porteuse: str | None) -> LetterReading | None:
-    """The letter of the collectivité porteuse when several arrived; else the habilitated, latest one."""
+def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
+                        elu: str | None = None) -> LetterReading | None:
+    """The letter of the collectivité porteuse when several arrived; else the one the fiche's
+    élu signs (a letterhead unread on a photo names no one, its signer still does); else the
+    habilitated, latest one."""
     def rank(item):
         index, reading = item
         named = reading.fields.get("collectivite")
         same = same_collectivite(named.value, porteuse) if named and porteuse else 0
+        signer = reading.fields.get("signataire_nom")
+        by_elu = bool(elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu))
         quality = reading.fields.get("signataire_qualite")
         habilitated = quality is not None and quality.value in ("maire", "president_epci")
-        return same, habilitated, index
+        return same, by_elu, habilitated, index
     return max(enumerate(readings), key=rank)[1] if readings else None
 
 
@@ -257,7 +264,7 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
     """
     coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
     prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
-    chosen = {PieceKind.COURRIER_COLLECTIVITE: choose_collectivite(coll, porteuse),
+    chosen = {PieceKind.COURRIER_COLLECTIVITE: choose_collectivite(coll, porteuse, elu[0]),
               PieceKind.COURRIER_PREFET: choose_prefet(prefet)}
     out: dict[str, FieldValue] = {}
     for kind, names in LETTER_FIELDS.items():
@@ -294,17 +301,20 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
                                                      FieldStatus.EXTRACTED)
     name = out[f"{kind.value}.signataire_nom"]
-    if name.status is not FieldStatus.EXTRACTED:
+    if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
         again = name_of(lines)
         if again and again.sure and again.confidence >= 0.85:
             read = str(name.value or "")
-            agrees = bool(read) and set(_words(read)) <= set(_words(again.text)) and \
-                any(len(w) >= 3 for w in _words(read))
+            # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
+            words = [w for w in _words(read) if w not in _PARTICLES]
+            agrees = bool(words) and set(words) <= set(_words(again.text)) and any(len(w) >= 3 for w in words)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
 
 
+NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
+_PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
 
 
@@ -332,6 +342,11 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
     if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
             and same_person(str(name.value), elu):
         quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
+        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
+        # lost with it): the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
+        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
     if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
         read = str(name.value or "")
         part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
@@ -340,6 +355,16 @@ def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def _fragments_of(read: str, elu: str) -> bool:
+    """Every word read is one of the élu's or the end or start of one (three letters at least),
+    and one of four letters or more is whole: a name cut by a stroke, not another person."""
+    words, full = _words(read), set(_words(elu))
+    whole = [w for w in words if w in full and len(w) >= 4]
+    cut = [w for w in words if w not in full]
+    return bool(whole) and bool(cut) and all(
+        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
 
 
 def _words(text: str) -> list[str]:

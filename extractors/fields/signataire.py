@@ -103,7 +103,7 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
     text = " ".join(norms[id(l)] for l in quality_lines)
     roles = roles_in(text)
     own = [(pos, role) for pos, role, delegated in roles if not delegated]
-    conf = min(l.conf for l in quality_lines)
+    conf = min(_title_conf(l, norms[id(l)]) for l in quality_lines)
     if any(norms[id(l)] != l.norm for l in quality_lines):
         conf = min(conf, 0.85)
     if not own:  # "Pour le préfet," and a name: someone signs for the préfet, without a title
@@ -123,6 +123,23 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
         # a commune's, which a stamp or a cut ("Présidente de la Commun") may have made so.
         certainty = min(certainty, 0.6)
     return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))
+
+
+def _title_conf(line: Line, norm: str) -> float:
+    """How surely a quality line was read where it names the title: the words up to the last
+    title word and the one after it ("La Préfète de", "Le Premier adjoint au"); a signature
+    crossing the rest of the line ("… de lä Martinique") says nothing of the title. The whole
+    line's when a title word is not found alone (a title over two words, a damaged one)."""
+    from extractors.text import normalise
+
+    words = line.words
+    titled = [i for i, w in enumerate(words) if roles_in(normalise(w.text).strip(".,;:"))]
+    if not titled or not roles_in(norm) or len(words) < 3:
+        return line.conf
+    head = words[:titled[-1] + 2]
+    weight = sum(len(w.text) for w in head)
+    conf = sum(w.conf * len(w.text) for w in head) / weight if weight else line.conf
+    return max(line.conf, min(conf, min(w.conf for w in head) + 0.2))
 
 
 _ARTICLE_FIRST = re.compile(r"^(?:le|la) ")  # "Le Préfetide Kauxel" is a title, not "Jean Le Besco"
@@ -319,6 +336,9 @@ def clean_person(text: str) -> str:
     words = text.split()
     while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]) and len(words[-2].strip(".")) >= 2:
         words.pop()  # a lone letter without its dot is no initial
+    # "RAFFIN. Gaëtan": a full word's dot inside a name is a speck, not an abbreviation's.
+    words = [w[:-1] if w.endswith(".") and not _INITIAL.match(w) and len(w) >= 4 and i < len(words) - 1
+             else w for i, w in enumerate(words)]
     text = " ".join(words)
     if text.endswith(".") and not _INITIAL.match(words[-1]):
         text = text.rstrip(". ")

@@ -266,6 +266,18 @@ def test_the_porteuses_letter_wins_over_the_other_collectivites():
     assert got["courrier_collectivite.signataire_nom"].value == "Isabelle Le Callennec"
 
 
+def test_with_no_letterhead_read_the_letter_the_fiches_elu_signs_wins():
+    """A photo whose letterhead was lost names no collectivité; its signer is the fiche's élu,
+    the other letter's signer (a partner commune's maire, later) is not."""
+    porteuse = letter(head=(), signatory=("Le Maire,", "Isabelle Le Callennec"))
+    partner = letter(head=(), signatory=("Le Maire,", "Paul Durand"))
+    readings = [read_letter(COLL, "p.pdf", (porteuse,)), read_letter(COLL, "o.pdf", (partner,))]
+    got = letter_fields(readings, "Commune de Vitré", {}, ("Isabelle LE CALLENNEC", "Maire"))
+    assert got["courrier_collectivite.signataire_nom"].value == "Isabelle Le Callennec"
+    got = letter_fields(readings, "Commune de Vitré", {}, ("Paul Durand", "Maire"))
+    assert got["courrier_collectivite.signataire_nom"].value == "Paul Durand"
+
+
 def test_the_prefets_letter_wins_over_the_sous_prefets():
     sous = read_letter(PREFET, "s.pdf", (prefet_letter(signatory=("Le sous-préfet de Dinan,", "Jean Moulin")),))
     prefet = read_letter(PREFET, "p.pdf", (prefet_letter(),))

@@ -97,14 +97,15 @@ def test_a_long_label_filling_its_cell_ends_where_the_answer_cell_starts():
 
 
 
-def _placed(lines: list[tuple[float, float, str]]) -> list[Token]:
-    """Tokens from (x, y, text) lines, as the answer's tokens in reading order."""
+def _placed(lines: list[tuple[float, float, str]], conf: float = 0.9) -> list[Token]:
+    """Tokens from (x, y, text) lines, as the answer's tokens in reading order (OCR's
+    confidence by default; 1.0: a text layer's words)."""
     out = []
     for x, y, text in lines:
         for word in text.split():
             width = 9.0 if word in ("☐", "☒") else CHAR * len(word)
             box = (x, y, x + width, y + HEIGHT)
-            out.append(Token(word, norm(word), "f", 1, box, 0.9, box))
+            out.append(Token(word, norm(word), "f", 1, box, conf, box))
             x += width + 4.0
     return out
 
@@ -340,3 +341,18 @@ def test_a_table_cell_keeps_the_lines_of_a_list_and_joins_those_of_prose_under_a
     fields = extract_fiche([], tables)
     assert fields["s2.communes"].value == "Vitré\nChâteaubourg\nDomagné"
     assert fields["s3.description"].value == "Une friche au centre-bourg"
+
+
+def test_a_typed_list_of_the_chosen_options_alone_is_sure():
+    """A retyped fiche listing only the ticked thématiques ("✓ Aménagement des friches"): in a
+    text layer nothing is lost, so the options not written were not chosen."""
+    lines = [(BOX, 100.0, "✓ Aménagement des friches"), (BOX, 115.0, "✓ Adaptation des mobilités")]
+    slugs, confidence = read_boxes(_placed(lines, conf=1.0), OPTIONS["s3.thematiques"])
+    assert slugs == ["friches", "mobilites"] and confidence >= 0.9
+    # The same two lines read by OCR: the others may be lines lost on the scan.
+    slugs, confidence = read_boxes(_placed(lines), OPTIONS["s3.thematiques"])
+    assert slugs == ["friches", "mobilites"] and confidence < 0.8
+    # A typed list cut short, with an empty box among those found, stays doubtful.
+    lines.append((BOX, 130.0, "☐ Gestion des risques"))
+    _, confidence = read_boxes(_placed(lines, conf=1.0), OPTIONS["s3.thematiques"])
+    assert confidence < 0.9

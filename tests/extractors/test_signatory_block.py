@@ -10,9 +10,9 @@ from extractors.fields.courrier_layout import letter_lines
 from extractors.fields.signataire import name_of, quality_of
 from extractors.model import FieldStatus, PieceKind
 from extractors.signature import SignatureCheck
-from tests.extractors.letters import page, prefet_letter, row_line
+from tests.extractors.letters import letter, page, prefet_letter, row_line
 
-PREFET = PieceKind.COURRIER_PREFET
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
 
 def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
     """The page's OCR lost the title and most of the name under a stamp; the worker's second
@@ -107,3 +107,60 @@ def test_a_word_of_the_body_is_no_damaged_title():
     lines = letter_lines((page([(600, [(100, "Cette candidature a été présentée en comité de pilotage")]),
                                 (620, [(100, "unanimement favorable.")])], ocr=True, conf=0.95),))
     assert quality_of(lines, "courrier_prefet", None) is None
+
+
+def _line_read(x: float, top: float, read: list[tuple[str, float]], line: int):
+    """A line whose words OCR read each with its own confidence."""
+    from dataclasses import replace
+
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+
+    placed = [replace(w, conf=conf) for (_, conf), w in zip(read, row_line(x, top, " ".join(t for t, _ in read),
+                                                                           line).words)]
+    text = " ".join(t for t, _ in read)
+    return Line(tuple(placed), 0, text, normalise(text))
+
+
+def test_a_signature_across_the_end_of_the_quality_line_leaves_the_title_sure():
+    """"La Préfète de lä Martinique": the strokes crossed the territory's name, not the title."""
+    crossed = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.75), ("de", 0.95), ("lä", 0.54),
+                                    ("Martinique", 0.54)], 0)
+    quality = quality_of([crossed], "courrier_prefet", None)
+    assert quality.slug == "prefet" and quality.confidence >= 0.8
+    # The title itself read badly gains nothing from the rest of the line.
+    damaged = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.3), ("de", 0.95), ("la", 0.9),
+                                    ("Martinique", 0.9)], 0)
+    assert quality_of([damaged], "courrier_prefet", None).confidence <= round(damaged.conf, 3)
+    # A word right after the title may change it ("Préfète déléguée"): it counts.
+    after = _line_read(375, 610, [("La", 0.92), ("Préfète", 0.95), ("dél", 0.3), ("à", 0.5),
+                                  ("l'égalité", 0.5)], 0)
+    assert quality_of([after], "courrier_prefet", None).confidence <= round(after.conf, 3)
+
+
+def test_a_name_read_unsure_on_the_page_is_read_again_on_the_dark_ink():
+    """A signature across "La Maire, Anne-Sophie Raffin": the page's OCR kept "La Anne Raffin",
+    unsure; the second reading has the whole name, which the first agrees with."""
+    from extractors.fields.courrier import NAME_TRUSTED
+
+    crossed = read_letter(COLL, "c.pdf", (letter(signatory=("La Anne Raffin",), ocr=True, conf=0.6),))
+    assert crossed.fields["signataire_nom"].confidence < NAME_TRUSTED
+    again = SignatureCheck(True, 0.95, None, block_text=("respectueuses salutations.", "La Maire, Anne-Sophie Raffin"))
+    got = letter_fields([crossed], None, {0: again})
+    name = got["courrier_collectivite.signataire_nom"]
+    assert name.value == "Anne-Sophie Raffin" and name.status is FieldStatus.EXTRACTED
+    assert got["courrier_collectivite.signataire_qualite"].value == "maire"
+
+
+def test_a_name_cut_under_the_signature_with_its_title_lost_is_the_elus():
+    """"que POIRIER" alone in the block (the start of "Dominique" and "Le Maire" under the
+    strokes): the fiche's élu, Dominique POIRIER, maire, signs. Another name is no élu's."""
+    cut = read_letter(COLL, "c.pdf", (letter(signatory=("que POIRIER",), ocr=True, conf=0.93),))
+    got = letter_fields([cut], None, {}, ("Dominique POIRIER", "Maire"))
+    name, quality = got["courrier_collectivite.signataire_nom"], got["courrier_collectivite.signataire_qualite"]
+    assert (name.value, name.status) == ("Dominique POIRIER", FieldStatus.EXTRACTED)
+    assert (quality.value, quality.status) == ("maire", FieldStatus.EXTRACTED)
+    other = read_letter(COLL, "c.pdf", (letter(signatory=("Jean BOYER",), ocr=True, conf=0.93),))
+    got = letter_fields([other], None, {}, ("Dominique POIRIER", "Maire"))
+    assert got["courrier_collectivite.signataire_qualite"].status is FieldStatus.MISSING
+    assert got["courrier_collectivite.signataire_nom"].value != "Dominique POIRIER"

@@ -407,3 +407,18 @@ def test_blurred_print_run_together_is_text_not_a_pen_stroke():
     assert _classify(blob).kind == "text"
     pen = InkComponent((0, 0, 68, 40), 2.3, 1.4, 0.2, 0.15, 5.0, 0.0)
     assert _classify(pen).kind == "stroke"
+
+
+def test_a_fine_pen_across_the_typed_title_cut_into_loops_is_a_signature():
+    """A thin grey signature drawn over "La Préfète de Mayotte": masking the print leaves loops
+    above and below the line, each a glyph that goes on under the words; together they are a
+    signature. Accents and descenders leaving a word's box are short and stay undecided ink."""
+    from extractors.signature import InkComponent, decide
+
+    loops = [InkComponent((462, 73, 506, 89), 1.84, 0.67, 0.10, 0.05, 2.38, 0.0, kind="glyph", crossing=True),
+             InkComponent((559, 67, 580, 108), 0.88, 1.71, 0.08, 0.05, 2.26, 0.0, kind="glyph", crossing=True),
+             InkComponent((646, 83, 672, 101), 1.09, 0.75, 0.08, 0.05, 1.35, 0.0, kind="glyph", crossing=True)]
+    assert decide(loops).signed is True
+    accents = [InkComponent((100 + 40 * i, 60, 108 + 40 * i, 66), 0.33, 0.25, 0.3, 0.08, 0.4, 0.0, kind="glyph",
+                            crossing=True) for i in range(4)]
+    assert decide(accents).signed is not True

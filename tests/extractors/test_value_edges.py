@@ -220,3 +220,20 @@ def test_a_section_read_with_its_labels_and_no_answer_is_empty(conf):
                  "Programme(s) de l'ANCT concerné(s) :", "Présentation du projet et de la problématique :",
                  SECTION_4, "Objectifs poursuivis : Tester des usages", conf=conf)
     assert got["s3.intitule"].status is FieldStatus.MISSING and got["s3.description"].status is FieldStatus.MISSING
+
+
+@pytest.mark.parametrize(("read", "name"), [("RAFFIN. Gaëtan", "RAFFIN Gaëtan"), ("J.-P. Martin", "J.-P. Martin"),
+                                            ("Marie C.", "Marie C."), ("M. Jean Dupont", "M. Jean Dupont")])
+def test_a_speck_read_as_a_dot_inside_a_name_goes_initials_stay(read, name):
+    from extractors.fields.signataire import clean_person
+
+    assert clean_person(read) == name
+
+
+@pytest.mark.parametrize(("read", "name"), [("1 Ville de Saint-Laurent-de-Mure", "Ville de Saint-Laurent-de-Mure"),
+                                            ("| DDT du Var", "DDT du Var"), ("3 Vallées", "3 Vallées"),
+                                            ("CC des 3 Rivières", "CC des 3 Rivières")])
+def test_a_mark_before_a_collectivites_or_services_name_goes(read, name):
+    from extractors.fields.answer_text import finished_text
+
+    assert finished_text("s1.collectivite.nom", read)[0] == name

@@ -86,3 +86,13 @@ def _porteuse(name: str, communes: str, confidence: float = 0.65, epci: str = "C
 ])
 def test_an_unsure_porteuse_named_in_section_2_is_confirmed(name, communes, confidence, status):
     assert _porteuse(name, communes, confidence).status is status
+
+
+@pytest.mark.parametrize(("read", "value", "status"), [
+    ("Le Vauclin", "Le Vauclin", FieldStatus.EXTRACTED), ("Charny Orée de Puisaye.", "Charny Orée de Puisaye",
+                                                          FieldStatus.EXTRACTED),
+    ("Le Vaucin.", "Le Vaucin", FieldStatus.NEEDS_REVIEW), ("Charny Orée de Pursaye.", "Charny Orée de Pursaye",
+                                                            FieldStatus.NEEDS_REVIEW)])
+def test_the_fiches_lieu_is_a_communes_name_or_for_a_reviewer(cog, read, value, status):
+    got = normalised("fiche.lieu", read, cog=cog)
+    assert (got.value, got.status) == (value, status)

@@ -73,7 +73,9 @@ def _attach(msg: EmailMessage, name: str, data: bytes, rfc2047: bool) -> None:
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
         return
     # Some mailers still write the name as an RFC 2047 encoded word instead of RFC 2231.
-    encoded = email.header.Header(name, "utf-8").encode()
+    # A long name folds into several encoded words joined by "\n "; a header value may not hold a
+    # line feed, so keep the words on one line (the policy refolds the header when it writes it).
+    encoded = " ".join(email.header.Header(name, "utf-8").encode().split())
     msg.add_attachment(data, maintype=maintype, subtype=subtype)
     part = msg.get_payload()[-1]
     del part["Content-Disposition"]
