@@ -113,15 +113,11 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
         # could not read, may say "Mairie de …": the collectivité is known, not how the letter
         # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
-        # The signer's own title agreeing with the kind ("Le Maire" for a commune) is a second
-        # reading of who writes: enough for the fiche's porteuse, named alike, to confirm it.
-        agrees = capacity == ("president" if is_epci_name(found.value) else "maire")
-        found = Clue(found.value, min(found.confidence, SIGNER_AGREES if agrees else UNREAD_LETTERHEAD), found.lines)
+        found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
     return found
 
 
 UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
-SIGNER_AGREES = 0.55  # at least that, below what is sure alone
 
 
 def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
