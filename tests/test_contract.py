@@ -103,3 +103,13 @@ def test_locked_pdfplumber_has_the_pdfminer_rce_fixes():
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     version = re.search(r"^pdfplumber==([\d.]+)(?: \\|$)", lock, flags=re.M).group(1)
     assert tuple(map(int, version.split("."))) >= (0, 11, 9)
+
+
+MODULE_LINES = 500  # a module longer than this hides more than one job (issue 15)
+
+
+def test_no_module_is_over_500_lines():
+    packages = ("extractors", "schemas", "worker", "service", "guichet_cli", "bench", "tests")
+    long = {str(path.relative_to(ROOT)): n for package in packages for path in (ROOT / package).rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES}
+    assert not long, f"split these modules along their seams: {long}"

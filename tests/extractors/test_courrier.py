@@ -1,4 +1,4 @@
-"""Support letters: signatory, quality, collectivité, département clues, date, addressee, choice of letter."""
+"""Support letters: signatory, quality, collectivité, département clues, date, choice of letter (the addressee: test_courrier_addressee)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from extractors.signature import SignatureCheck
 from tests.extractors.letters import letter, page, prefet_letter
 
 COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
-ANCT = ("Monsieur le Directeur général délégué", "Agence nationale de la cohésion des territoires (ANCT)",
-        "20 avenue de Ségur", "75007 Paris")
 
 
 def fields_of(kind: PieceKind, page_text) -> dict:
@@ -193,49 +191,6 @@ def test_two_unrelated_titles_are_left_to_a_reviewer():
     reading = read_letter(PREFET, "p.pdf", (prefet_letter(
         signatory=("Le sous-préfet,", "secrétaire général de la préfecture,", "Romain Lacaze")),))
     assert reading.fields["signataire_qualite"].confidence < 0.7
-
-
-@pytest.mark.parametrize("addressee, expected", [
-    (ANCT, False),
-    (("Madame la Directrice régionale", "DREAL Bretagne", "35065 Rennes Cedex"), False),
-    (("Monsieur le Maire de Vitré", "Hôtel de ville", "35500 Vitré"), False),
-    (("Madame la Ministre de la Transition écologique", "à l'attention de la DHUP"), True),
-    (("Monsieur le Directeur général de l'aménagement,", "du logement et de la nature"), True),
-    (("Monsieur le Sous-directeur de l'aménagement", "durable", "Tour Séquoia"), True),
-])
-def test_the_addressee_block_decides_destinataire_dgaln(addressee, expected):
-    assert fields_of(PREFET, prefet_letter(addressee=addressee))["destinataire_dgaln"] is expected
-
-
-DREAL_CVL = ("Monsieur le Directeur régional de", "l'environnement,", "de l'aménagement et du logement Centre-Val",
-             "de Loire", "DREAL Centre-Val de Loire", "5 avenue Buffon", "45064 Orléans Cedex 2")
-
-
-@pytest.mark.parametrize("addressee", [
-    DREAL_CVL,  # its "aménagement" is no trace of the DGALN's name
-    ("Monsieur le Maire", "Hôtel de ville", "35500 Vitré"),
-])
-def test_a_scanned_letter_to_another_authority_is_surely_not_addressed_to_the_dgaln(addressee):
-    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=addressee, ocr=True, conf=0.93),))
-    value = reading.fields["destinataire_dgaln"]
-    assert value.value is False and value.confidence >= 0.9
-
-
-def test_traces_of_the_dgalns_name_on_a_scan_leave_the_addressee_unsure():
-    addressee = ("Madame la Sous-direction de", "amenag ement dur", "Tour Séquoia")
-    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=addressee, ocr=True, conf=0.93),))
-    assert reading.fields["destinataire_dgaln"].confidence < 0.9
-
-
-def test_a_copy_to_the_dgaln_is_not_the_addressee():
-    text = prefet_letter(addressee=ANCT, after=("Copie : DGALN / DHUP / AD1",))
-    assert fields_of(PREFET, text)["destinataire_dgaln"] is False
-
-
-def test_no_addressee_at_all_is_for_a_reviewer():
-    reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=(), salutation="Madame, Monsieur,"),))
-    assert reading.fields["destinataire_dgaln"].status is FieldStatus.NEEDS_REVIEW
-    assert reading.fields["destinataire_dgaln"].value is None
 
 
 def test_values_carry_their_source_box_on_the_page():
