@@ -14,9 +14,12 @@ from email.utils import format_datetime
 import pytest
 from sqlalchemy import select
 
+from schemas.territoire import Entity
+from schemas.values import fold
 from tests.conftest import ROOT, load_json, run_guichet
 from tests.contract import validate_export
 from worker.core import pipeline
+from worker.core.assembly import mentions
 from worker.core.context import make_context
 from worker.core.export import export_dossier
 from worker.core.intake import intake_message
@@ -144,3 +147,13 @@ def test_guichet_process_reports_one_dossier(tmp_path, together):
         assert len(index["dossiers"]) == 2
     else:
         assert index["inputs"][0]["dossiers"] == [combourg[0]["id"]]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Je soutiens la candidature de la Communauté d'agglomération Montargoise et Rives du Loing.", True),
+    ("la candidature de la CA Montargoise et Rives du Loing (AME)", True),
+    ("la candidature de la communauté de communes des Rives du Loing", False),
+])
+def test_a_prefets_letter_names_an_epci_by_its_distinctive_words(text, named):
+    epci = Entity("epci", "244500203", "CA Montargoise et Rives du Loing (AME)", frozenset({"45"}))
+    assert mentions(fold(text), epci) is named

@@ -85,13 +85,20 @@ def same_collectivite(a: Side, b: Side, cog: Cog) -> bool:
 
 
 def mentions(folded_text: str, entity: Entity) -> bool:
-    """The letter names the collectivité ("la commune de Redon", "la communauté de communes de …")."""
-    key = fold(entity.nom)
+    """The letter names the collectivité ("la commune de Redon", "la communauté de communes de …").
+
+    An EPCI is named by its distinctive words, on both sides: "CA Montargoise et Rives du Loing
+    (AME)" is written "Communauté d'agglomération Montargoise et Rives du Loing" in letters."""
+    key = fold(re.sub(r"\([^)]*\)", " ", entity.nom))  # an acronym in brackets is often left out
     if entity.kind == "epci":
-        key = " ".join(_GENERIC.sub(" ", key).split())
+        key, folded_text = _distinctive(key), _distinctive(folded_text)
     if len(key) < 3:
         return False
     return re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded_text) is not None
+
+
+def _distinctive(folded: str) -> str:
+    return " ".join(_GENERIC.sub(" ", folded).split())
 
 
 def side_of(store: Store, dossier_id: str, cog: Cog) -> Side | None:
