@@ -48,6 +48,11 @@ def count_frames(data: bytes) -> int:
         return 1
 
 
+def grey(image: Image.Image) -> Image.Image:
+    """`image` in grey levels; itself when it already is (convert would copy a whole page)."""
+    return image if image.mode == "L" else image.convert("L")
+
+
 def _upright_grey(frame: Image.Image) -> Image.Image:
     frame = ImageOps.exif_transpose(frame)
     if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):

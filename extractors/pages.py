@@ -208,24 +208,26 @@ def _first_one(image: Image.Image | None, engine: OcrEngine, number: int, dpi: f
 
 
 def _missed_words(batch: list[FirstReading], engine: OcrEngine) -> list[list[RawWord] | GuichetError]:
-    """The reading of each page's missed lines (none: no words), in one call when the engine can;
-    a page whose reading fails gets its error."""
+    """The reading of each page's missed lines (none: no words), in one call; when that call
+    fails (whose lines failed is not known), each read alone, a page whose reading fails getting its error."""
     sheets = [first.missed.sheet for first in batch if first.missed is not None]
-    each: list = []
-    if len(sheets) > 1 and hasattr(engine, "sparse_words_each"):
+    each = None
+    if len(sheets) > 1:
         try:
             each = engine.sparse_words_each(sheets)
-        except GuichetError:  # which page's lines failed is not known: each read alone
-            each = []
-    if len(each) != len(sheets):
-        each = []
-        for sheet in sheets:
-            try:
-                each.append(engine.sparse_words(sheet))
-            except GuichetError as exc:
-                each.append(exc)
+        except GuichetError:
+            pass
+    if each is None:
+        each = [_sparse_or_error(sheet, engine) for sheet in sheets]
     found = iter(each)
     return [next(found) if first.missed is not None else [] for first in batch]
+
+
+def _sparse_or_error(sheet: Image.Image, engine: OcrEngine) -> list[RawWord] | GuichetError:
+    try:
+        return engine.sparse_words(sheet)
+    except GuichetError as exc:
+        return exc
 
 
 def _finished_one(first: FirstReading, missed: list[RawWord] | GuichetError) -> PageText:

@@ -22,11 +22,10 @@ def install(app: Flask, engine: Engine, slow_ms: float, header: bool) -> None:
     """Time every request of `app` and the statements it sends through `engine`; the header is
     off by default, as timings tell an outsider more than they need."""
 
-    for target, name, listener in ((engine, "before_cursor_execute", _statement_starts),
-                                   (engine, "after_cursor_execute", _statement_ends),
-                                   (engine, "engine_connect", _connected)):
-        if not event.contains(target, name, listener):  # one engine may serve several apps (tests)
-            event.listen(target, name, listener)
+    for name, listener in (("before_cursor_execute", _statement_starts), ("after_cursor_execute", _statement_ends),
+                           ("engine_connect", _connected)):
+        if not event.contains(engine, name, listener):  # one engine may serve several apps (tests)
+            event.listen(engine, name, listener)
     _watch_checkouts(engine)
 
     @app.before_request

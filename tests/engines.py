@@ -31,6 +31,9 @@ class ScriptedEngine:
     def sparse_words(self, image: Image.Image) -> list[RawWord]:
         return []
 
+    def sparse_words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
+        return [[] for _ in images]
+
     def orientation(self, image: Image.Image) -> tuple[int, float]:
         return 0, 0.0
 
@@ -45,6 +48,9 @@ class CrashingEngine:
         raise self.error
 
     def sparse_words(self, image: Image.Image) -> list[RawWord]:
+        raise self.error
+
+    def sparse_words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
         raise self.error
 
     def orientation(self, image: Image.Image) -> tuple[int, float]:

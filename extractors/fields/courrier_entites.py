@@ -346,8 +346,6 @@ def is_epci_name(name: str | None) -> bool | None:
     """Whether a collectivité's name designates an EPCI (None when there is no name)."""
     if not name:
         return None
-    from extractors.text import normalise
-
     return bool(_EPCI_WORDS.search(normalise(name)))
 
 
@@ -456,8 +454,6 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
     """Whether the letter is addressed to the DGALN's chain (AD1, DHUP, the Sous-direction)."""
     if parts.addressee:
         lines = [parts.lines[i] for i in parts.addressee]
-        from extractors.text import normalise
-
         addressed = bool(_DGALN.search(normalise(join_lines(lines))))
         if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
             # acronyms "DGALN/DHUP/AD1" are read with little confidence

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line
+from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
 log = logging.getLogger(__name__)
@@ -130,8 +131,6 @@ def _title_conf(line: Line, norm: str) -> float:
     title word and the one after it ("La Préfète de", "Le Premier adjoint au"); a signature
     crossing the rest of the line ("… de lä Martinique") says nothing of the title. The whole
     line's when a title word is not found alone (a title over two words, a damaged one)."""
-    from extractors.text import normalise
-
     words = line.words
     titled = [i for i, w in enumerate(words) if roles_in(normalise(w.text).strip(".,;:"))]
     if not titled or not roles_in(norm) or len(words) < 3:
@@ -170,8 +169,6 @@ def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool 
         match = _SOUSSIGNE.search(line.text)
         if not match:
             continue
-        from extractors.text import normalise
-
         after = normalise(line.text[match.end("name"):])
         after = re.split(r"\b(?:confirme|atteste|certifie|declare|apporte|soutien|ai l'honneur)", after)[0][:80]
         own = [role for _, role, delegated in roles_in(after) if not delegated]
@@ -234,8 +231,6 @@ def _rows(lines: list[Line]) -> list[Line]:
                 and len(words) <= 4 and all(_NAME_WORD.match(w.text) and len(w.text) >= 2 for w in words) \
                 and max(gaps, default=0.0) <= 2.5 * last.height:  # not two fragments with a word lost between
             text = " ".join(w.text for w in words)
-            from extractors.text import normalise
-
             out[-1] = Line(words, line.page, text, normalise(text))
             continue
         out.append(line)
@@ -292,8 +287,6 @@ def name_shape(text: str) -> float:
     words = text.split()
     if not 2 <= len(words) <= 6 or re.search(r"\d|@|:|/", text):
         return 0.0
-    from extractors.text import normalise
-
     if _ROLE_WORDS.search(normalise(text)):
         return 0.0
     named = [w for w in words if w.lower() not in _PARTICLES]
@@ -353,8 +346,6 @@ _TITLE_START = re.compile(r"^(?:adjointe?|maire|presidente?|vice|premiere?|1ere?
 def name_without_title(text: str) -> str:
     """A person-name answer that went on with the person's function: "DUVAL Marie Adjointe
     au maire" -> "DUVAL Marie". The function has its own field; the name stays as written."""
-    from extractors.text import normalise
-
     words = text.split()
     for index in range(2, len(words)):
         if _TITLE_START.match(normalise(words[index]).strip(".,;:()")):
@@ -381,8 +372,6 @@ _SOUSSIGNE = re.compile(r"\b[Jj]e,?\s+soussign[ée]e?s?,?\s+(?P<name>(?:[^\W\d_]
 def same_person(a: str, b: str) -> bool:
     """Two writings of one name: word order, case, accents and one OCR slip aside."""
     from rapidfuzz import fuzz
-
-    from extractors.text import normalise
 
     def key(text: str) -> str:
         words = re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split()

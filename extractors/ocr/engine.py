@@ -10,6 +10,7 @@ from typing import Protocol
 from PIL import Image
 
 from extractors.errors import ErrorCode, GuichetError
+from extractors.images import grey
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class OcrEngine(Protocol):
     def orientation(self, image: Image.Image) -> tuple[int, float]: ...
 
     def sparse_words(self, image: Image.Image) -> list[RawWord]: ...
+
+    def sparse_words_each(self, images: list[Image.Image]) -> list[list[RawWord]]: ...
 
 
 class TesseractEngine:
@@ -78,7 +81,7 @@ class TesseractEngine:
             paths = []
             for index, image in enumerate(images):
                 paths.append(os.path.join(folder, f"{index}.pgm"))
-                _grey(image).save(paths[-1], format="PPM")
+                grey(image).save(paths[-1], format="PPM")
             listing = os.path.join(folder, "images.txt")  # Tesseract reads each file it lists
             with open(listing, "w", encoding="utf-8") as stream:
                 stream.write("".join(path + "\n" for path in paths))
@@ -106,7 +109,7 @@ class TesseractEngine:
 
     def _call(self, function, image: Image.Image, lang: str, config: str):
         with tempfile.NamedTemporaryFile(suffix=".pgm") as tmp:
-            _grey(image).save(tmp.name, format="PPM")  # no compression: nearly free
+            grey(image).save(tmp.name, format="PPM")  # no compression: nearly free
             return self._run(function, tmp.name, lang, config, self.timeout)
 
     @staticmethod
@@ -121,11 +124,6 @@ class TesseractEngine:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
         except pytesseract.TesseractError as exc:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
-
-
-def _grey(image: Image.Image) -> Image.Image:
-    """`image` in grey levels; itself when it already is (convert would copy the page)."""
-    return image if image.mode == "L" else image.convert("L")
 
 
 def _pages_words(data: dict, pages: int) -> list[list[RawWord]]:

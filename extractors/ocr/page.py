@@ -13,6 +13,7 @@ from PIL import Image
 
 from extractors.dewarp import evenly_lit, uncurled_sheet
 from extractors.geometry import scaled_warp
+from extractors.images import grey
 from extractors.model import PageText, Word
 from extractors.ocr.checkbox_words import with_checkboxes
 from extractors.ocr.engine import OcrEngine, RawWord
@@ -61,7 +62,7 @@ def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: fl
     """A page straightened, turned upright, deskewed and read; the lines it skipped cut out
     (read again by `finished`'s caller, several pages at once if it likes: one Tesseract
     start, ~0.25 s of CPU, instead of one a page)."""
-    received = image if image.mode == "L" else image.convert("L")  # a page-sized copy saved
+    received = grey(image)
     straight, warp = paper_straightened(received)
     if warp is not None or not evenly_lit(received):  # a scanned sheet lies flat: no curl to look for
         straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
+from extractors.images import grey
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.sheet import paper_brightness
 
@@ -138,7 +139,7 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     """
     import cv2
 
-    pixels = np.asarray(image if image.mode == "L" else image.convert("L"))
+    pixels = np.asarray(grey(image))
     if height < 20:
         found = _runs(_ink(pixels, words, height, (0, 0)), height)
     else:
