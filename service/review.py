@@ -62,23 +62,25 @@ def show(dossier_id: str):
     entry = review.queue_entry(store, dossier_id)  # refreshed first; None: no such dossier
     if entry is None:
         raise review.NotFound(dossier_id)
-    export = export_dossier(store, dossier_id)
-    pieces = _pieces(_guichet(), export, review.piece_origins(store, dossier_id))
-    to_review = [(fid, f) for fid, f in export["fields"].items() if f["status"] == "needs_review"]
-    tables = [("a-verifier", f"À vérifier en priorité ({len(to_review)})", to_review)] if to_review else []
-    tables += [(f"section-{sid}", SECTION_LABELS[sid],
-                sorted(((fid, export["fields"][fid]) for fid in ids), key=lambda i: i[1]["status"] != "needs_review"))
-               for sid, ids in SECTIONS.items()]
-    text = entry.request_text or review.request_text(export)
-    return render_template(
-        "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
-        tables=tables, entry=entry, history=review.history(store, dossier_id, review.REVIEW_EVENTS + MAIL_EVENTS),
-        mail_rows=_mail_rows(store, dossier_id), request_text=text,
-        missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
-        progress=progress.reading_progress(store, dossier_id),
-        labels=team.labels_of(store, [dossier_id])[dossier_id], all_labels=team.all_labels(store),
-        annotations=team.annotations(store, dossier_id) if can("instructeur") else [],
-        lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
+    with store.shared_reads():  # some twenty reads, one transaction
+        export = export_dossier(store, dossier_id)
+        pieces = _pieces(_guichet(), export, review.piece_origins(store, dossier_id))
+        to_review = [(fid, f) for fid, f in export["fields"].items() if f["status"] == "needs_review"]
+        tables = [("a-verifier", f"À vérifier en priorité ({len(to_review)})", to_review)] if to_review else []
+        tables += [(f"section-{sid}", SECTION_LABELS[sid],
+                    sorted(((fid, export["fields"][fid]) for fid in ids),
+                           key=lambda i: i[1]["status"] != "needs_review"))
+                   for sid, ids in SECTIONS.items()]
+        text = entry.request_text or review.request_text(export)
+        return render_template(
+            "dossier/show.html", export=export, pieces=pieces, viewed=_viewed(export, pieces, request.args),
+            tables=tables, entry=entry, history=review.history(store, dossier_id, review.REVIEW_EVENTS + MAIL_EVENTS),
+            mail_rows=_mail_rows(store, dossier_id), request_text=text,
+            missing=review.missing_items(export), width=VIEWER_WIDTH, colleagues=colleagues(),
+            progress=progress.reading_progress(store, dossier_id),
+            labels=team.labels_of(store, [dossier_id])[dossier_id], all_labels=team.all_labels(store),
+            annotations=team.annotations(store, dossier_id) if can("instructeur") else [],
+            lifted={(o["code"], o.get("detail")) for o in export["triage"].get("overrides", [])})
 
 
 def _mail_rows(store, dossier_id: str) -> dict:

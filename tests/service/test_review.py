@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from extractors.vocabulary import FIELD_IDS
 from worker.instruction import review, review_queue
 from worker.instruction.review_queue import QueueQuery
@@ -90,3 +92,41 @@ def test_a_verdict_override_lifts_a_reason_in_the_queue_only(any_settings):
     assert store.dossier("D-v").completeness["complete"] is False  # the rules' verdict is unchanged
     assert [o["code"] for o in store.dossier("D-v").triage["overrides"]] == [
         "COURRIER_PREFET_ABSENT", "FICHE_ABSENTE", "COURRIER_COLLECTIVITE_ABSENT"]
+
+
+def _checkouts(store: Store) -> list[int]:
+    """Counts the connections taken from the pool from now on."""
+    from sqlalchemy import event
+
+    taken = [0]
+    event.listen(store.engine, "checkout", lambda *_: taken.__setitem__(0, taken[0] + 1))
+    return taken
+
+
+def test_shared_reads_take_one_connection_and_refuse_writes(any_settings):
+    store = Store(any_settings)
+    make_dossier(store, "D-1", "Commune de Vitré", "35")
+    taken = _checkouts(store)
+    with store.shared_reads():
+        assert store.dossier("D-1").id == "D-1"
+        assert store.fields("D-1")["s2.departement"].value == "35"
+        assert store.files("D-1") == [] and store.messages("D-1") == []
+    assert taken[0] == 1
+    with store.shared_reads(), pytest.raises(RuntimeError, match="shared_reads"):
+        store.add_event("D-1", "field_corrected", {"field": "s2.departement"})
+    assert review.history(store, "D-1", ("field_corrected",)) == []  # refused, and nothing half-written
+    store.add_event("D-1", "field_corrected", {"field": "s2.departement"})  # its own transaction again
+    assert len(review.history(store, "D-1", ("field_corrected",))) == 1
+
+
+def test_the_dossier_page_reads_on_a_few_connections(app, ids):
+    from tests.service.conftest import login
+
+    client, store = app.test_client(), app.extensions["guichet"].store
+    login(client, "instructeur")
+    dossier = ids["01_pdf_numeriques"]
+    client.get(f"/dossiers/{dossier}")  # its queue line refreshed once
+    taken = _checkouts(store)
+    page = client.get(f"/dossiers/{dossier}")
+    assert page.status_code == 200 and dossier in page.text
+    assert taken[0] <= 4, taken[0]  # a connection a query before: some twenty-five

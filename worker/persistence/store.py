@@ -6,6 +6,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -74,12 +75,34 @@ class Store:
         if upgrade:  # a worker's job processes skip it: their parent brought the schema up to date
             migrate.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._shared: ContextVar[Session | None] = ContextVar(f"shared_reads_{id(self)}", default=None)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction."""
+        """One transaction; inside `shared_reads()`, that block's transaction."""
+        shared = self._shared.get()
+        if shared is not None:
+            yield shared
+            shared.flush()  # a write refused here, where it was made
+            return
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def shared_reads(self) -> Iterator[None]:
+        """The reads of this block in one transaction on one pooled connection: a page's dozen
+        queries otherwise take a connection each, with its ping and its commit. Reads only: a
+        write in it raises (its error handling expects a transaction of its own)."""
+        if self._shared.get() is not None:
+            yield
+            return
+        with self._sessions() as session:  # ends in a rollback: reads only, nothing to keep
+            event.listen(session, "before_flush", _refuse_writes)
+            token = self._shared.set(session)
+            try:
+                yield
+            finally:
+                self._shared.reset(token)
 
     # Intake -----------------------------------------------------------------
 
@@ -429,6 +452,11 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _refuse_writes(session: Session, _context, _instances) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a write inside Store.shared_reads(): give it a transaction of its own")
 
 
 def stable_id(*keys: str) -> str:
