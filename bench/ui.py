@@ -1,12 +1,14 @@
 """Response times of the review UI with 10 000 dossiers in PostgreSQL, 20 concurrent sessions on loopback.
 
-    .venv/bin/python bench/ui.py [--dossiers 10000] [--sessions 20] [--rounds 30] [--think 0]
-                                 [--warmup 0] [--slow-ms 100] [--keep DIR]
+    .venv/bin/python bench/ui.py [--dossiers 10000] [--sessions 20] [--rounds 30] [--think 1]
+                                 [--warmup 0] [--slow-ms 100] [--keep DIR] [--together]
 
 Builds a PostgreSQL schema of its own (dropped at the end) holding one sample dossier read by the
 real pipeline and N generated ones sharing its files; serves the app with `guichet serve` in a
 child process; then each session signs in and loops over: the queue (filtered, sorted, paginated),
-a dossier page, and a field correction. Prints p50/p95/max per kind and the errors, then the cost
+a dossier page, and a field correction, pausing about --think seconds between requests; each
+session's first timed request falls somewhere in one pause (--together: all at the same instant,
+a burst). Prints p50/p95/max per kind and the errors, then the cost
 of a page image rendered once and then answered from its ETag (304).
 Targets: p95 < 100 ms for the queue (issue 16), < 150 ms for the others, no error, page images
 answered 304 without rendering. For the slowest 5 % of each kind, the server's Server-Timing header
@@ -100,12 +102,15 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--dossiers", type=int, default=10_000)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=30, help="queue + dossier + correction per session")
-    parser.add_argument("--think", type=float, default=0.0, help="seconds a reviewer pauses between requests")
+    parser.add_argument("--think", type=float, default=1.0, help="seconds a reviewer pauses between requests, on "
+                        "average (0: each session sends its next request at once, a saturation test)")
     parser.add_argument("--warmup", type=int, default=0, help="untimed rounds first, all sessions at once: the "
                         "server's connection pool then holds a connection per session, as after some use")
     parser.add_argument("--keep", metavar="DIR", help="data folder (and schema bench_ui_<its name>) kept "
                         "for the next runs: built once, not dropped; corrections of earlier runs stay")
     parser.add_argument("--slow-ms", type=float, default=100.0, help="the server logs requests slower than this")
+    parser.add_argument("--together", action="store_true", help="with --think, every session's first timed "
+                        "request at the same instant (a burst of --sessions requests) instead of spread over a pause")
     return parser.parse_args()
 
 
@@ -254,6 +259,9 @@ def drive(base: str, ids: list[str], options: argparse.Namespace, server_pid: in
         if barrier.wait() == 0:  # one thread notes that the timed load begins
             begun.update(cpu=_cpu_seconds(server_pid), wall=time.monotonic(), before=os.getloadavg()[0])
             starting()
+        if options.think and not options.together:
+            # Reviewers do not all click in the same millisecond: each begins somewhere in one pause.
+            time.sleep(rng.uniform(0.0, options.think))
         for _ in range(options.rounds):
             for kind, call in (("file de tri", lambda: _queue(session, base, rng)),
                                ("page dossier", lambda: session.get(f"{base}/dossiers/{rng.choice(ids)}")),
