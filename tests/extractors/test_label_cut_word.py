@@ -28,3 +28,14 @@ def test_a_label_word_cut_short_in_running_text_is_not_a_label():
              (60.0, 200.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE")]
     fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
     assert "Moyens" in fields["s5.acteurs"].value
+
+
+def test_a_wrapped_label_whose_parenthesis_was_lost_is_not_in_the_answer():
+    """A photo's OCR kept "Moyens logistiques mis à" / "disposition" and lost "(salle, restauration…)"."""
+    lines = [(60.0, 100.0, "Acteurs à mobiliser"), (220.0, 100.0, "L'EPF et le CAUE."),
+             (60.0, 130.0, "Moyens logistiques mis à"), (220.0, 130.0, "Salle du conseil municipal pour les ateliers."),
+             (62.0, 143.0, "disposition"), (220.0, 146.0, "Impression des documents."),
+             (60.0, 200.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s5.moyens"].value == "Salle du conseil municipal pour les ateliers. Impression des documents."
+    assert fields["s5.acteurs"].value == "L'EPF et le CAUE."
