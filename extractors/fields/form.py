@@ -101,7 +101,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "s3.programmes": ("Programmes de l'ANCT", "Programme(s) ANCT", "Programme de l'ANCT"),
     "s3.description": ("Présentation du projet",),
     "s5.documents": ("Documents disponibles",),
-    "s5.moyens": ("Moyens logistiques",),
+    # the label without its parenthesis, which OCR may lose whole in a narrow cell
+    "s5.moyens": ("Moyens logistiques mis à disposition", "Moyens logistiques"),
     "s4.attendus": ("Attendus de l'Atelier", "Attendus"),
 }
 

@@ -201,9 +201,10 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             if token.norm in ("",) and token.text in _LEADERS | {":"}:
                 k, last = k + 1, token
                 continue
-            if same_word(token.norm, words[j]):
+            whole = same_word(token.norm, words[j])
+            if whole or _cut_short(tokens, k, words[j]):
                 positions.append((row, k))
-                matched_chars += len(words[j])
+                matched_chars += len(words[j]) if whole else len(token.norm)
                 j, k, last = j + 1, k + 1, token
                 continue
             if k + 1 < len(tokens) and _split(token, tokens[k + 1], words[j]):
@@ -226,7 +227,8 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 continue
             following = _continuation(rows, row, x_start)
             at = _token_at(rows[following], x_start) if following is not None and positions else None
-            if at is not None and same_word(rows[following].tokens[at].norm, words[j]):
+            if at is not None and (same_word(rows[following].tokens[at].norm, words[j])
+                                   or _cut_short(rows[following].tokens, at, words[j])):
                 # The answer starts close after the label's first line: the label goes on below.
                 row, k, last = following, at, None
                 continue
@@ -239,6 +241,14 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
+
+
+def _cut_short(tokens, k: int, word: str) -> bool:
+    """The start of a long label word ending its line in the cell: OCR lost the rest of it at
+    the cell's edge ("restau" for "restauration…)" on a 150 dpi scan)."""
+    token = tokens[k]
+    return len(token.norm) >= 5 and len(word) >= 8 and word.startswith(token.norm) \
+        and (k + 1 == len(tokens) or _column_gap(token, tokens[k + 1]))
 
 
 def _lost_words(token: Token, words: list[str], j: int) -> int:

@@ -68,9 +68,21 @@ def _sheet(gray: Image.Image) -> tuple[np.ndarray, np.ndarray] | None:
     inside, outside = small[mask > 0], small[mask == 0]
     if outside.size == 0 or float(np.median(outside)) > 0.7 * float(np.median(inside)):
         return None  # what lies outside is as bright as paper: part of the sheet, not a desk
+    if not _desk_at_a_corner(small, 0.7 * float(np.median(inside))):
+        return None  # a scan's dark letterhead band, not a desk: warped, the page came out skewed
     mask = cv2.resize(mask, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
     outline = (hull.reshape(-1, 2).astype(np.float64) + 0.5) / scale - 0.5
     return outline, mask
+
+
+def _desk_at_a_corner(small: np.ndarray, dark: float) -> bool:
+    """A desk shows along two sides of the image that meet, at least: a phone frames the whole
+    sheet, or crops it on a side or two. A scanned page's dark bandeau (a letterhead printed
+    across the top, or a footer band) lines one side only, or two opposite ones."""
+    k = max(2, min(small.shape) // 50)
+    strips = (small[:k], small[:, -k:], small[-k:], small[:, :k])  # top, right, bottom, left
+    desk = [float(np.median(strip)) <= dark for strip in strips]
+    return any(desk[i] and desk[(i + 1) % 4] for i in range(4))
 
 
 def _grown(small: np.ndarray, paper: np.ndarray, core: np.ndarray) -> np.ndarray:
