@@ -291,6 +291,10 @@ def _classify(part: InkComponent) -> InkComponent:
 def decide(parts: list[InkComponent]) -> SignatureCheck:
     """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
+    paraphs = [r for r in rings if _initials_in_loop(r, parts)]
+    if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
+        inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
+        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", "paraphe : initiales dans une boucle")
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
              and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     strokes = [p for p in loose if p.kind == "stroke"]
@@ -322,6 +326,15 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _initials_in_loop(ring: InkComponent, parts: list[InkComponent]) -> bool:
+    """A round loop with only one to three tall pen marks inside (initials, a paraph): a stamp's
+    ring holds small lettering, an inner ring, an emblem; letters 1.5 lines tall are no stamp's."""
+    if ring.kind != "ring":
+        return False
+    inside = [p for p in parts if p is not ring and p.kind != "speck" and _within(p.box, ring.box)]
+    return 1 <= len(inside) <= 3 and all(p.kind in ("stroke", "glyph") and p.height >= 1.5 for p in inside)
 
 
 def _span(parts: list[InkComponent]) -> float:
