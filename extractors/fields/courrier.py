@@ -45,6 +45,7 @@ class SignatureZone:
     bbox: BBox
     printed: tuple[BBox, ...] = ()
     text_height: float = 10.5  # points: the height of a word of the letter's text
+    unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
         # quality lost under a stamp, a photo's bottom read badly) has the signature in between
         top = max((l.top for l in above), default=max(0.0, first - 8 * height)) - 0.3 * height
         bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
-        left = min(l.x0 for l in block) - 18 * height
+        # beside the block a signature may reach the text's left margin (the closing's, above)
+        nearest = sorted(above, key=lambda l: l.bottom)[-3:]
+        left = min([min(l.x0 for l in block) - 18 * height] + [l.x0 for l in nearest])
     elif parts.closing is not None:
         closing = parts.lines[parts.closing]
         page, height, last = closing.page, closing.height, closing.bottom
@@ -193,7 +196,13 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     text_height = _text_height(upright)
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                     if _inside(w.bbox, bbox) and _printed(w, text_height, upright.ocr))
-    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2))
+    unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
+                   if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
+                   and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
+    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure)
+
+
+DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
 
 
 def _text_height(page: PageText) -> float:
