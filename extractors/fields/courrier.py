@@ -241,6 +241,24 @@ def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
     return max(enumerate(readings), key=rank)[1] if readings else None
 
 
+def _guessed(readings: list[LetterReading], chosen: LetterReading | None, porteuse: str | None,
+             elu: str | None) -> bool:
+    """The collectivité's letter was chosen among letters of other collectivités (or of none
+    read) with nothing to vouch for it: its collectivité is not the porteuse's as written, its
+    signer not the fiche's élu."""
+    if chosen is None or len(readings) < 2:
+        return False
+    named = chosen.fields.get("collectivite")
+    name = named.value if named else None
+    if name and porteuse and same_collectivite(name, porteuse):
+        return False
+    signer = chosen.fields.get("signataire_nom")
+    if elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu):
+        return False
+    others = [r.fields.get("collectivite") for r in readings if r is not chosen]
+    return any(o is None or not name or not same_collectivite(o.value, name) for o in others)
+
+
 def choose_prefet(readings: list[LetterReading]) -> LetterReading | None:
     """The préfet's letter over the sous-préfet's, over anyone else's; the latest among equals."""
     order = {PREFET: 3, SOUS_PREFET: 2}
@@ -284,6 +302,12 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
         if reading is not None and reading.ended and check is not None and check.block_text:
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
+    if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
+        # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
+        # letter is the dossier's: what the chosen one says is for a reviewer to confirm
+        prefix = f"{PieceKind.COURRIER_COLLECTIVITE.value}."
+        out.update({k: replace(v, status=FieldStatus.NEEDS_REVIEW) for k, v in out.items()
+                    if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
     out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
