@@ -86,12 +86,13 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
 
 
 def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
-                    text_height: float | None = None) -> SignatureCheck:
+                    text_height: float | None = None, unsure: tuple[BBox, ...] = ()) -> SignatureCheck:
     """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
 
     `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
     is the height of a line of the letter's text, the unit every shape is measured in (a
-    phone photo has no trustworthy dpi, its text has a height).
+    phone photo has no trustworthy dpi, its text has a height). `unsure` are the boxes of
+    words OCR read there but doubted: ink under them is no print OCR left unread.
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
@@ -108,6 +109,11 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
     parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
     check = decide(parts)
+    if check.signed is False and _under_doubted_words(parts, [tuple(int(round(v * scale)) - o for v, o in
+                                                               zip(b, (x0, y0, x0, y0))) for b in unsure]):
+        # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
+        # its letters in a row like print's: not the empty area "not signed" needs
+        check = SignatureCheck(None, 0.45, None, "indecise", "encre lue comme des mots incertains")
     if check.signed is False and y1 - y0 < 4 * unit:  # a sliver at the page's edge: the area is not all there
         check = SignatureCheck(None, 0.4, None, "indecise", "zone de signature trop petite")
     if check.bbox is not None:  # ink box back to points on the page
@@ -291,6 +297,10 @@ def _classify(part: InkComponent) -> InkComponent:
 def decide(parts: list[InkComponent]) -> SignatureCheck:
     """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
+    paraphs = [r for r in rings if _initials_in_loop(r, parts)]
+    if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
+        inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
+        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", "paraphe : initiales dans une boucle")
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
              and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     strokes = [p for p in loose if p.kind == "stroke"]
@@ -322,6 +332,23 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
+
+
+def _initials_in_loop(ring: InkComponent, parts: list[InkComponent]) -> bool:
+    """A round loop with only one to three tall pen marks inside (initials, a paraph): a stamp's
+    ring holds small lettering, an inner ring, an emblem; letters 1.5 lines tall are no stamp's."""
+    if ring.kind != "ring":
+        return False
+    inside = [p for p in parts if p is not ring and p.kind != "speck" and _within(p.box, ring.box)]
+    return 1 <= len(inside) <= 3 and all(p.kind in ("stroke", "glyph") and p.height >= 1.5 for p in inside)
+
+
+def _under_doubted_words(parts: list[InkComponent], boxes: list[tuple[int, ...]]) -> bool:
+    """Whether ink that is neither a speck, a rule nor a stamp's lies under a word OCR doubted."""
+    rings = [p.box for p in parts if p.kind in ("ring", "frame")]
+    return any(p.kind not in ("speck", "rule", "ring", "frame") and not any(_within(p.box, r) for r in rings)
+               and any(p.box[0] < b[2] and b[0] < p.box[2] and p.box[1] < b[3] and b[1] < p.box[3] for b in boxes)
+               for p in parts)
 
 
 def _span(parts: list[InkComponent]) -> float:

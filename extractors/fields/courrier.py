@@ -45,6 +45,7 @@ class SignatureZone:
     bbox: BBox
     printed: tuple[BBox, ...] = ()
     text_height: float = 10.5  # points: the height of a word of the letter's text
+    unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
         # quality lost under a stamp, a photo's bottom read badly) has the signature in between
         top = max((l.top for l in above), default=max(0.0, first - 8 * height)) - 0.3 * height
         bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
-        left = min(l.x0 for l in block) - 18 * height
+        # beside the block a signature may reach the text's left margin (the closing's, above)
+        nearest = sorted(above, key=lambda l: l.bottom)[-3:]
+        left = min([min(l.x0 for l in block) - 18 * height] + [l.x0 for l in nearest])
     elif parts.closing is not None:
         closing = parts.lines[parts.closing]
         page, height, last = closing.page, closing.height, closing.bottom
@@ -193,7 +196,13 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     text_height = _text_height(upright)
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                     if _inside(w.bbox, bbox) and _printed(w, text_height, upright.ocr))
-    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2))
+    unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
+                   if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
+                   and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
+    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure)
+
+
+DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
 
 
 def _text_height(page: PageText) -> float:
@@ -230,6 +239,24 @@ def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
         habilitated = quality is not None and quality.value in ("maire", "president_epci")
         return same, by_elu, habilitated, index
     return max(enumerate(readings), key=rank)[1] if readings else None
+
+
+def _guessed(readings: list[LetterReading], chosen: LetterReading | None, porteuse: str | None,
+             elu: str | None) -> bool:
+    """The collectivité's letter was chosen among letters of other collectivités (or of none
+    read) with nothing to vouch for it: its collectivité is not the porteuse's as written, its
+    signer not the fiche's élu."""
+    if chosen is None or len(readings) < 2:
+        return False
+    named = chosen.fields.get("collectivite")
+    name = named.value if named else None
+    if name and porteuse and same_collectivite(name, porteuse):
+        return False
+    signer = chosen.fields.get("signataire_nom")
+    if elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu):
+        return False
+    others = [r.fields.get("collectivite") for r in readings if r is not chosen]
+    return any(o is None or not name or not same_collectivite(o.value, name) for o in others)
 
 
 def choose_prefet(readings: list[LetterReading]) -> LetterReading | None:
@@ -275,6 +302,12 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
         if reading is not None and reading.ended and check is not None and check.block_text:
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
+    if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
+        # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
+        # letter is the dossier's: what the chosen one says is for a reviewer to confirm
+        prefix = f"{PieceKind.COURRIER_COLLECTIVITE.value}."
+        out.update({k: replace(v, status=FieldStatus.NEEDS_REVIEW) for k, v in out.items()
+                    if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
     out[key] = _checked_against_elu(out[key], out[quality_key], *elu)

@@ -124,7 +124,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
             image, dpi = list(frames)[page.number - 1]
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
-    check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height)
+    check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
+                            unsure=zone.unsure)
     return check, block_crop(image, zone, dpi) if page.ocr else None
 
 
