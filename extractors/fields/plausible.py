@@ -62,8 +62,8 @@ def implausible(field_id: str, text: str) -> bool:
     """Whether an OCR'd value has too many words that are no French word to be trusted."""
     if field_id == "s1.etat.service":
         head = text.split()[0] if text.split() else ""
-        if head.isupper() and len(head) >= 3 and head not in STATE_SERVICES:
-            return True  # "DOTM de la Gironde"
+        if head.isupper() and len(head) >= 2 and head not in STATE_SERVICES:
+            return True  # "DOTM de la Gironde", "OT du Cher": a service's acronym with a letter lost or wrong
     if not any(len(w) >= 3 for w in _WORD.findall(text)):
         return True  # "ON A A ON D": specks and rules read as letters, no word at all
     if not nlp.available():

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.skipif(not nlp.available(), reason="spaCy's French mode
     ("s1.etat.referent_fonction", "Chargée de mission plandcapon"),
     ("s1.collectivite.elu_qualite", "Mäire"),
     ("s1.etat.service", "DOTM de la Gironde"),
+    ("s1.etat.service", "OT du Lot-et-Garonne"),  # "DDT" with its first D lost
     ("a1.dynamiques_territoire", "sentez nanière les dynamique à l'œuvre sur le territoire et environnen ment"),
     ("a2.dynamiques_amenagement", "Préc z les documents de planitication applicables, les projets contractuels "
                                   "en cours ou envisagés dont bénéticie le territoire"),
