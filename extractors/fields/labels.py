@@ -49,6 +49,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
 
 
 _SEPARATORS = (":", ".", ";", "-", "–", "—")
+_COLON = (":", ";")  # a fax or a poor scan reads a colon as a semicolon
 
 # A retyped copy numbers its sections its own way ("2/ Localisation", "2) La localisation",
 # "Section 2 : …", "II. …"), OCR turning "2/" into "21" or "2l": the number, then a word of
@@ -113,7 +114,7 @@ def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> li
 def _separated(rows: list[Row], hit: Hit, field: str) -> bool:
     row, k = max(hit.positions)
     tokens = rows[row].tokens
-    if tokens[k].text.rstrip().endswith(":"):
+    if tokens[k].text.rstrip().endswith(_COLON):
         return True
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is None:
@@ -277,14 +278,14 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     """A label is followed by nothing, a column gap, or a colon: never by running text."""
     row, k = last
     tokens = rows[row].tokens
-    if tokens[k].text.rstrip().endswith(":"):
+    if tokens[k].text.rstrip().endswith(_COLON):
         return True
     if k + 1 >= len(tokens):
         return True
     following = tokens[k + 1]
     if complete and _cell_gap(tokens[k], following):
         return True
-    return _column_gap(tokens[k], following) or following.text.startswith((":", "–", "-")) and complete
+    return _column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
 
 
 def _column_gap(before: Token, after: Token) -> bool:

@@ -237,3 +237,12 @@ def test_a_mark_before_a_collectivites_or_services_name_goes(read, name):
     from extractors.fields.answer_text import finished_text
 
     assert finished_text("s1.collectivite.nom", read)[0] == name
+
+
+@pytest.mark.parametrize("colon", [" ;", ";"])
+def test_a_colon_read_as_a_semicolon_still_ends_the_label(colon):
+    """A fax or a poor scan turns "Label : value" into "Label ; value": the label stays out."""
+    got = _fiche(SECTION_2, f"Commune(s) concernée(s){colon} Le Marigot",
+                 f"EPCI de rattachement{colon} CA DU PAYS NORD MARTINIQUE", f"Département{colon} Martinique", conf=0.9)
+    assert got["s2.epci"].value == "CA DU PAYS NORD MARTINIQUE"
+    assert got["s2.departement"].value == "Martinique"
