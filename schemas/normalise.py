@@ -456,8 +456,13 @@ def _communes(value, cog: Cog, departement: str | None, epci: str | None,
             any(e.contradicted for e in entries))
 
 
+# An EPCI's kind glued by OCR to the word after it ("CCdu Pays de Craon", "CAd'Agen").
+_GLUED_KIND = re.compile(r"\b(C[ACU])(?=(?:du|de|des)\s|d['’])")
+
+
 def _epci(value, cog, departement):
     name = values.clean_text(str(value)) or str(value)
+    name = _GLUED_KIND.sub(r"\1 ", name)
     match = cog.resolve_epci(name, departement)
     siren = match.siren if match and not match.ambiguous else None
     return {"nom": name, "siren": siren}, bool(siren) and match.score >= 0.9

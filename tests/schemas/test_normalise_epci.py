@@ -73,3 +73,11 @@ def test_a_name_with_its_kind_spelt_out_and_its_departement_added_is_the_commune
 def test_a_name_with_other_words_than_the_departement_stays_for_a_reviewer():
     out = read("Communauté de communes Pays d'Uzès Cévennes", "Blauzac, Uzès", "30")
     assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+
+def test_an_epci_kind_glued_to_the_next_word_is_spaced():
+    out = read("CCdu Pays de Craon", "Quelaines-Saint-Gault", departement="53")
+    assert out["s2.epci"].value == {"nom": "CC du Pays de Craon", "siren": "200048551"}
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+    assert read("CAd'Agen", "Agen", departement="47")["s2.epci"].value["nom"] == "CA d'Agen"
