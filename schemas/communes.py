@@ -106,6 +106,8 @@ def _items(text: str, cog: Cog) -> list[_Item]:
             # anything else in brackets is a comment: "(ville-centre)", "(commune nouvelle)"
         elif kind == "strong":
             close()
+        elif kind == "word" and token.isdigit():
+            close()  # a number no code has the length of ("177350"): a code misread, no part of a name
         elif kind == "word":
             if current.words and (len(current.codes) > current.lead or pending):
                 # "Bastia 20200 Ajaccio", "Courbette (39570) 39270 Dompierre": a new name after a code

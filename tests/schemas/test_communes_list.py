@@ -143,3 +143,11 @@ def test_a_place_nothing_resembles_read_for_sure_is_a_sure_unknown_commune(cog):
     assert normalised({"s2.communes": ("Bressols, Hameau de Bressols", 0.8)}, cog)["s2.communes"].status \
         is FieldStatus.NEEDS_REVIEW
     assert normalised({"s2.communes": ("Bressols ; Nom", 1.0)}, cog)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("177350 Le Mée-sur-Seine", [("77285", True)]),  # a postcode with a stray mark read as a digit
+    ("Bastia 202000, Corte", [("2B033", True), ("2B096", True)]),
+])
+def test_a_number_no_code_is_long_enough_for_is_no_part_of_a_name(cog, text, expected):
+    assert codes(text, cog) == expected
