@@ -364,7 +364,11 @@ def uncapitalise(text: str) -> str:
             keep_low = low in _LOWER_WORDS and (position > 0 or k > 0)
             out.append(low if keep_low or part in "-'’" else part[:1].upper() + part[1:].lower())
         words.append("".join(out))
-    return " ".join(words)
+    # The kind after "Communauté de/d'" is a common noun: "Communauté d'agglomération Clisson…"
+    return _KIND_AFTER_COMMUNAUTE.sub(lambda m: m[1] + m[2].lower(), " ".join(words))
+
+
+_KIND_AFTER_COMMUNAUTE = re.compile(r"\b(Communauté (?:de |d['’])?)(Communes|Agglomération|Urbaine)\b")
 
 
 def departement_clues(parts: LetterParts) -> list[Clue]:

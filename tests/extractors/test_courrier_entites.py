@@ -254,3 +254,17 @@ def test_named_only_by_the_body_under_an_unread_letterhead_is_no_sure_form():
     assert read_head.confidence >= 0.5
     no_letterhead = read_letter(COLL, "c.pdf", (letter(head=(), body=body),)).fields["collectivite"]
     assert no_letterhead.confidence >= 0.5  # a text layer without one: there is none to read
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("COMMUNE DE SAINT-JEAN-D'ANGÉLY", "Commune de Saint-Jean-d'Angély"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION CLISSON SÈVRE ET MAINE AGGLO", "Communauté d'agglomération Clisson Sèvre et Maine Agglo"),
+    ("COMMUNAUTÉ DE COMMUNES DU PAYS DE CRAON", "Communauté de communes du Pays de Craon"),
+    ("COMMUNAUTÉ URBAINE DE DUNKERQUE", "Communauté urbaine de Dunkerque"),
+    ("AGGLOMÉRATION D'AGEN", "Agglomération d'Agen"),  # a proper name: its first word keeps its capital
+    ("Communauté d'Agglomération du Grand Dax", "Communauté d'Agglomération du Grand Dax"),  # as written
+])
+def test_a_letterhead_in_capitals_is_named_in_french_case(written, named):
+    from extractors.fields.courrier_entites import uncapitalise
+
+    assert uncapitalise(written) == named
