@@ -124,57 +124,10 @@ def render_page(document, index: int, dpi: int, max_pixels: int) -> tuple[Image.
         scale = dpi / 72.0
         if width * height * scale * scale > max_pixels:
             scale = (max_pixels / max(width * height, 1.0)) ** 0.5
-        scanned = scanned_image(page, scale * 72.0)
-        if scanned is not None:
-            return scanned
         image = page.render(scale=scale, grayscale=True).to_pil()
     except Exception as exc:  # pdfium errors are not typed usefully
         raise GuichetError(ErrorCode.PAGE_UNREADABLE, str(exc)[:200]) from exc
     return image, scale * 72.0
-
-
-SCAN_DPI_TOLERANCE = 0.1  # an embedded scan within 10 % of the resolution asked is taken as it is
-
-
-def scanned_image(page, dpi: float) -> tuple[Image.Image, float] | None:
-    """A scanned page's own image, in grey at its own resolution, when the page is nothing but
-    one grey or colour image filling it at about `dpi`; else None (the page is rendered).
-
-    Rendering such a page resamples the scan by a fraction of a pixel (3300 rows become 3301)
-    for about 0.1 s of CPU; its image is the scan itself, decoded in a tenth of that.
-    """
-    import pypdfium2.raw as pdfium
-
-    if page.get_rotation() or pdfium.FPDFPage_GetAnnotCount(page):
-        return None
-    objects = list(page.get_objects(max_depth=0))
-    if len(objects) != 1 or objects[0].type != pdfium.FPDF_PAGEOBJ_IMAGE:
-        return None
-    image = objects[0]
-    a, b, c, d, e, f = image.get_matrix().get()
-    left, bottom, right, top = page.get_cropbox()
-    if b or c or max(abs(e - left), abs(f - bottom), abs(a - (right - left)), abs(d - (top - bottom))) > 0.5:
-        return None  # not upright, or not filling the page exactly
-    meta = image.get_metadata()
-    if (meta.bits_per_pixel, meta.colorspace) not in ((8, pdfium.FPDF_COLORSPACE_DEVICEGRAY),
-                                                     (24, pdfium.FPDF_COLORSPACE_DEVICERGB)):
-        return None
-    own_x, own_y = meta.width * 72.0 / a, meta.height * 72.0 / d
-    if max(abs(own_x - dpi), abs(own_y - dpi)) > SCAN_DPI_TOLERANCE * dpi or abs(own_x - own_y) > 0.01 * own_x:
-        return None
-    scan = image.get_bitmap(render=False).to_pil().convert("L")
-    return (scan, own_x) if _drawn_alike(page, scan) else None
-
-
-def _drawn_alike(page, scan: Image.Image) -> bool:
-    """Whether the page drawn small looks like its image (no mask, inverted decode or other
-    surprise of the file changes what a reader sees): a render at 1/16 costs ~20 ms. Compared
-    by blocks of 64 pixels, where PDFium's aliasing of fine print averages out."""
-    import numpy as np
-
-    small = page.render(scale=scan.width / page.get_width() / 16, grayscale=True).to_pil().convert("L")
-    mine = scan.reduce(16).resize(small.size).reduce(4)
-    return float(np.abs(np.asarray(small.reduce(4), np.int16) - np.asarray(mine, np.int16)).mean()) < 20.0
 
 
 def open_renderer(path: str):
