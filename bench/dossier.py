@@ -300,27 +300,16 @@ def _install_hooks(records: str) -> None:
                             ("has_ink", "orientation signal"), ("upright_by_letters", "orientation signal")):
         if hasattr(page_module, attribute):
             patch(page_module, attribute, name)
-    # The first levelled reading of a page is "reading"; any other (a turned page read again)
-    # is the orientation check's.
-    readings = threading.local()
-    page_function = "first_reading" if hasattr(pages_module, "first_reading") else "ocr_page"
-    original_page = getattr(pages_module, page_function)
-    original_level = page_module._read_level
-
-    def counted_page(*args, **kwargs):
-        readings.count = 0
-        return original_page(*args, **kwargs)
-
-    def counted_level(*args, **kwargs):
-        readings.count = getattr(readings, "count", 0) + 1
-        with stage("reading" if readings.count == 1 else "orientation"):
-            return original_level(*args, **kwargs)
-
-    setattr(pages_module, page_function, timed("page", counted_page))
-    if hasattr(pages_module, "finished"):  # a page finished once its missed lines are read
-        patch(pages_module, "finished", "page")
-        patch(pages_module, "_missed_words", "second reading")
-    page_module._read_level = counted_level
+    # A page's preparation and first reading (alone, or in a batch of pages read by one
+    # Tesseract process) are "page/reading"; a turned page read again is the orientation check's.
+    patch(pages_module, "_first_batch", "page")
+    patch(pages_module, "first_reading", "page")
+    patch(page_module, "prepared_page", "reading")
+    patch(page_module, "_read_level", "orientation")
+    patch(page_module, "read_prepared", "reading")
+    patch(pages_module, "finished", "page")  # a page finished once its missed lines are read
+    patch(pages_module, "_missed_words", "second reading")
+    patch(engine_module.TesseractEngine, "words_each", "tesseract")
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
     patch(engine_module.TesseractEngine, "block_words", "tesseract")

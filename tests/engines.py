@@ -28,6 +28,9 @@ class ScriptedEngine:
             left += width + 15
         return words
 
+    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
+        return [self.words(image) for image in images]
+
     def sparse_words(self, image: Image.Image) -> list[RawWord]:
         return []
 
@@ -45,6 +48,9 @@ class CrashingEngine:
         self.error = error or RuntimeError("moteur OCR en panne")
 
     def words(self, image: Image.Image) -> list[RawWord]:
+        raise self.error
+
+    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
         raise self.error
 
     def sparse_words(self, image: Image.Image) -> list[RawWord]:

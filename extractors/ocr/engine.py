@@ -31,6 +31,8 @@ class OcrEngine(Protocol):
 
     def words(self, image: Image.Image) -> list[RawWord]: ...
 
+    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]: ...
+
     def orientation(self, image: Image.Image) -> tuple[int, float]: ...
 
     def sparse_words(self, image: Image.Image) -> list[RawWord]: ...
@@ -51,6 +53,13 @@ class TesseractEngine:
     def words(self, image: Image.Image) -> list[RawWord]:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
         return self._words(image, "--psm 3")
+
+    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
+        """`words` of each image, in one Tesseract process (see `blocks_words`): pages read
+        in batches pay Tesseract's start (~0.15 s of CPU) once a batch instead of once a page."""
+        if len(images) <= 1:
+            return [self.words(image) for image in images]
+        return self._listed_words(images, "--psm 3")
 
     def sparse_words(self, image: Image.Image) -> list[RawWord]:
         """Words found anywhere, without layout analysis (psm 11): text among strokes and stamps."""

@@ -61,23 +61,59 @@ class FirstReading:
 def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> FirstReading:
     """A page straightened, turned upright, deskewed and read; the lines it skipped cut out
     (read again by `finished`'s caller, several pages at once if it likes: one Tesseract
-    start, ~0.25 s of CPU, instead of one a page)."""
+    start, ~0.15 s of CPU, instead of one a page)."""
+    page = prepared_page(image, number=number, dpi=dpi)
+    return read_prepared(page, engine.words(page.read), engine)
+
+
+def first_readings(images: list[tuple[int, Image.Image, float]], engine: OcrEngine) -> list[FirstReading]:
+    """`first_reading` of each (number, image, dpi), the pages read by one Tesseract process:
+    the same words, one start instead of one a page."""
+    pages = [prepared_page(image, number=number, dpi=dpi) for number, image, dpi in images]
+    read = engine.words_each([page.read for page in pages])
+    return [read_prepared(page, words, engine) for page, words in zip(pages, read)]
+
+
+@dataclass
+class Prepared:
+    """A page made ready for its first reading: `read` is what Tesseract reads."""
+
+    number: int
+    size: tuple[int, int]
+    dpi: float
+    gray: Image.Image  # straightened, reversed bands inverted: what a turned page is turned from
+    flat: bool  # a scan or a fax, not a photographed sheet
+    warp: tuple[float, ...] | None
+    level: Image.Image
+    read: Image.Image
+    skew: float
+
+
+def prepared_page(image: Image.Image, *, number: int, dpi: float) -> Prepared:
+    """A page straightened (a photographed sheet warped flat and uncurled), its reversed bands
+    inverted, deskewed, and on a flat scan its table rules taken off for reading."""
     received = grey(image)
     straight, warp = paper_straightened(received)
     if warp is not None or not evenly_lit(received):  # a scanned sheet lies flat: no curl to look for
         straight, warp = uncurled_sheet(straight, warp)  # a curled sheet's rows bow even once warped flat
     gray = reversed_bands_inverted(straight)
-    flat = warp is None  # a scan or a fax, not a photographed sheet
-    words, upright, read, skew = _read_level(gray, engine, flat)
+    flat = warp is None
+    return Prepared(number, image.size, dpi, gray, flat, warp, *_levelled(gray, flat))
+
+
+def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> FirstReading:
+    """The first reading of a prepared page from its `words`: a page read poorly checked for
+    being turned (and read again turned), the lines it skipped cut out."""
+    gray, upright, read, skew = page.gray, page.level, page.read, page.skew
     rotation = 0
     if looks_turned(words) and has_ink(gray) and (standing_words(words) or not upright_by_letters(gray)):
         turn, confidence = engine.orientation(for_osd(gray))
         if turn and confidence >= 1.0:
-            turned = _read_level(quarter_turned(gray, turn), engine, flat)
+            turned = _read_level(quarter_turned(gray, turn), engine, page.flat)
             if reads_better(turned[0], words):
                 (words, upright, read, skew), rotation = turned, turn
     missed = missed_sheet(words, read)  # the rules found once, for both readings
-    return FirstReading(number, image.size, dpi, words, upright, missed, rotation, skew, warp)
+    return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp)
 
 
 def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
@@ -101,16 +137,22 @@ def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
 
 def _read_level(gray: Image.Image, engine: OcrEngine,
                 flat: bool) -> tuple[list[RawWord], Image.Image, Image.Image, float]:
-    """OCR after removing a small skew, on a flat scan with the table's rules taken off;
-    returns the words, the levelled image (rules kept, for the check boxes), the image read
-    (for the second reading) and the skew removed.
+    """`_levelled`, then read: the words, the levelled image, the image read and the skew removed."""
+    level, read, skew = _levelled(gray, flat)
+    return engine.words(read), level, read, skew
+
+
+def _levelled(gray: Image.Image, flat: bool) -> tuple[Image.Image, Image.Image, float]:
+    """A small skew removed, and on a flat scan the table's rules taken off; returns the
+    levelled image (rules kept, for the check boxes), the image to read (also the second
+    reading's) and the skew removed.
 
     A photographed sheet keeps its rules: once warped its rules are broken and bowed, and
     what is left of them misleads the layout more than whole rules do (measured on photos)."""
     skew = estimate_skew(gray)
     level = gray if abs(skew) < MIN_SKEW else rotated_free(gray, -skew)
     read = without_rules(level) if flat else level
-    return engine.words(read), level, read, round(skew, 2) if level is not gray else 0.0
+    return level, read, round(skew, 2) if level is not gray else 0.0
 
 
 def _page_words(words: list[RawWord], scale: float) -> tuple[Word, ...]:

@@ -9,6 +9,8 @@ from extractors.errors import ErrorCode, GuichetError
 from extractors.fields import Piece
 from extractors.fields.courrier import SignatureZone
 from extractors.model import PageText, PieceKind
+from extractors.ocr.engine import TesseractEngine
+from extractors.pages import MAX_BATCH, batch_size, ocr_pages
 from extractors.signature import SignatureCheck
 from tests.extractors.test_ocr import drawn_page
 
@@ -81,3 +83,44 @@ def test_a_letter_whose_page_cannot_be_rendered_leaves_the_others_checked(tmp_pa
     pieces, zones, _, _ = _dossier(tmp_path, 2)
     found = signatures.signatures_of([("x", "pdf", pieces[i].pages[0], zones[i]) for i in range(2)], 10**8)
     assert isinstance(found[0], GuichetError) and found[1].signed is True
+
+
+class ListingCounter(TesseractEngine):
+    """Real Tesseract, counting its processes for first readings (`words` and `words_each`)."""
+
+    def __init__(self, fail_listing: bool = False):
+        super().__init__()
+        self.starts: list[int] = []
+        self.fail_listing = fail_listing
+
+    def words(self, image):
+        self.starts.append(1)
+        return super().words(image)
+
+    def words_each(self, images):
+        if len(images) > 1:
+            self.starts.append(len(images))
+            if self.fail_listing:
+                raise GuichetError(ErrorCode.OCR_TIMEOUT)
+        return super().words_each(images)
+
+
+def _pages():
+    lines = ["FICHE DE CANDIDATURE", "Collectivité porteuse : Commune de Vitré", "Le Maire, Jean Dupont"]
+    return [(n, drawn_page(lines[n - 1:] + lines[:n - 1], (1400, 700), 34, 90, 120, 120), 200.0) for n in (1, 2, 3, 4)]
+
+
+def test_pages_of_a_known_count_are_read_in_batches_as_one_by_one():
+    alone = ocr_pages(iter(_pages()), ListingCounter(), workers=2)
+    engine = ListingCounter()
+    batched = ocr_pages(iter(_pages()), engine, workers=2, total=4)
+    assert batched == alone and "Vitré" in batched[2].text
+    assert sorted(engine.starts) == [2, 2]  # two Tesseract processes for four pages, one a worker
+    assert [batch_size(n, 2) for n in (None, 1, 2, 3, 5, 40)] == [1, 1, 1, 2, 3, MAX_BATCH]
+
+
+def test_a_batch_that_fails_is_read_page_by_page():
+    alone = ocr_pages(iter(_pages()), ListingCounter(), workers=2)
+    engine = ListingCounter(fail_listing=True)
+    assert ocr_pages(iter(_pages()), engine, workers=2, total=4) == alone
+    assert sorted(engine.starts) == [1, 1, 1, 1, 2, 2]
