@@ -130,3 +130,13 @@ def test_the_dossier_page_reads_on_a_few_connections(app, ids):
     page = client.get(f"/dossiers/{dossier}")
     assert page.status_code == 200 and dossier in page.text
     assert taken[0] <= 4, taken[0]  # a connection a query before: some twenty-five
+
+
+def test_pages_are_shown_from_a_reading_made_before_an_upgrade(any_settings):
+    from extractors.model import READER_VERSION, PageText, ReadResult
+
+    store = Store(any_settings)
+    page = PageText(number=1, width=595.0, height=842.0, words=(), ocr=True, confidence=0.9)
+    store.save_reading("ab" * 32, READER_VERSION - 1, ReadResult(pages=(page,)), (), 0.1)
+    [shown] = review.file_pages(store, "ab" * 32)  # not read again yet: its pages are there all the same
+    assert (shown.number, shown.width, shown.height) == (1, 595.0, 842.0)

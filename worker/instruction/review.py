@@ -207,10 +207,13 @@ def history(store: Store, dossier_id: str, kinds: tuple[EventKind, ...] = REVIEW
 
 
 def file_pages(store: Store, sha256: str) -> list[Page]:
-    """The pages of a stored file (sizes only), rendering from the office file's PDF when there is one."""
+    """The pages of a stored file (sizes only), rendering from the office file's PDF when there is one.
+
+    From the newest reading: after an upgrade that reads again, a dossier not yet reprocessed
+    still shows its pages (their sizes do not depend on how they were read)."""
     with store.session() as s:
-        reading = s.scalar(select(Reading).where(Reading.sha256 == sha256,
-                                                 Reading.reader_version == READER_VERSION))
+        reading = s.scalars(select(Reading).where(Reading.sha256 == sha256, Reading.reader_version <= READER_VERSION)
+                            .order_by(Reading.reader_version.desc()).limit(1)).first()
         if reading is None:
             return []
         rows = s.execute(select(PageRow.number, PageRow.width, PageRow.height, PageRow.ocr)
