@@ -104,13 +104,16 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     crop = gray[y0:y1, x0:x1]
     words = np.zeros(crop.shape, dtype=bool)  # printed words, with room for accents and descenders
     across, up = max(1, int(round(0.1 * unit))), max(2, int(round(0.25 * unit)))
-    for box in printed:
+
+    def in_crop(box: BBox) -> tuple[int, int, int, int]:  # a box in points, in the crop's pixels
         bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
-        words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
+        return bx0 - x0, by0 - y0, bx1 - x0, by1 - y0
+
+    for bx0, by0, bx1, by1 in map(in_crop, printed):
+        words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
     check = decide(parts)
-    if check.signed is False and _under_doubted_words(parts, [tuple(int(round(v * scale)) - o for v, o in
-                                                               zip(b, (x0, y0, x0, y0))) for b in unsure]):
+    if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs
         check = SignatureCheck(None, 0.45, None, "indecise", "encre lue comme des mots incertains")

@@ -233,12 +233,16 @@ def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
         index, reading = item
         named = reading.fields.get("collectivite")
         same = same_collectivite(named.value, porteuse) if named and porteuse else 0
-        signer = reading.fields.get("signataire_nom")
-        by_elu = bool(elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu))
         quality = reading.fields.get("signataire_qualite")
         habilitated = quality is not None and quality.value in ("maire", "president_epci")
-        return same, by_elu, habilitated, index
+        return same, _signed_by(reading, elu), habilitated, index
     return max(enumerate(readings), key=rank)[1] if readings else None
+
+
+def _signed_by(reading: LetterReading, elu: str | None) -> bool:
+    """Whether the letter's signer, as read, is the fiche's élu."""
+    signer = reading.fields.get("signataire_nom")
+    return bool(elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu))
 
 
 def _guessed(readings: list[LetterReading], chosen: LetterReading | None, porteuse: str | None,
@@ -250,10 +254,7 @@ def _guessed(readings: list[LetterReading], chosen: LetterReading | None, porteu
         return False
     named = chosen.fields.get("collectivite")
     name = named.value if named else None
-    if name and porteuse and same_collectivite(name, porteuse):
-        return False
-    signer = chosen.fields.get("signataire_nom")
-    if elu and signer and isinstance(signer.value, str) and same_person(signer.value, elu):
+    if name and porteuse and same_collectivite(name, porteuse) or _signed_by(chosen, elu):
         return False
     others = [r.fields.get("collectivite") for r in readings if r is not chosen]
     return any(o is None or not name or not same_collectivite(o.value, name) for o in others)

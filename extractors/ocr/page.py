@@ -62,8 +62,7 @@ def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: fl
     """A page straightened, turned upright, deskewed and read; the lines it skipped cut out
     (read again by `finished`'s caller, several pages at once if it likes: one Tesseract
     start, ~0.15 s of CPU, instead of one a page)."""
-    page = prepared_page(image, number=number, dpi=dpi)
-    return read_prepared(page, engine.words(page.read), engine)
+    return first_readings([(number, image, dpi)], engine)[0]
 
 
 def first_readings(images: list[tuple[int, Image.Image, float]], engine: OcrEngine) -> list[FirstReading]:
