@@ -5,10 +5,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from extractors.fields.continuation import joined_continuations
-from extractors.fields.courrier import LetterReading, SignatureZone, is_letter, letter_fields, read_letter
+from extractors.fields.courrier import (
+    LetterReading,
+    SignatureZone,
+    block_worth_reading,
+    is_letter,
+    letter_fields,
+    read_letter,
+)
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.plausible import doubt_misread
 from extractors.model import FieldValue, PageText, PieceKind
@@ -67,7 +74,18 @@ def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | Non
                  ) -> dict[int, SignatureZone]:
     """Where each letter's signature should be, by index in `pieces` (for the page-image check)."""
     letters = read_letters(pieces) if letters is None else letters
-    return {index: reading.zone for index, reading in letters.items() if reading.zone is not None}
+    return {index: LetterZone(**{f.name: getattr(reading.zone, f.name) for f in fields(SignatureZone)},
+                              read_block=block_worth_reading(reading))
+            for index, reading in letters.items() if reading.zone is not None}
+
+
+@dataclass(frozen=True)
+class LetterZone(SignatureZone):
+    """A letter's signature zone for the page-image check, with whether its signatory block is
+    worth reading again on dark ink (`block_worth_reading`): a scanned letter whose page's
+    reading already gave its signatory's quality and a trusted name is spared that read."""
+
+    read_block: bool = True
 
 
 def latest_fiche(pieces: list[Piece]) -> list[Piece]:

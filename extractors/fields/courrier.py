@@ -347,6 +347,21 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     return found
 
 
+def block_worth_reading(reading: LetterReading) -> bool:
+    """Whether the signatory block read again (`check.block_text`) could change this letter's
+    values: `letter_fields` gives it to `_reread_block` only for a letter that ended, which
+    fills the quality only when missing and the name only when not extracted or not trusted.
+    A letter read with both is spared a render crop and a Tesseract read. Keep the two in step.
+    (`_field` of these two names is `reading.fields`' own value; a continuation joined to the
+    letter before it keeps this reading's signatory fields and its `ended`.)"""
+    if not reading.ended:
+        return False
+    quality = reading.fields.get("signataire_qualite", FieldValue.missing())
+    name = reading.fields.get("signataire_nom", FieldValue.missing())
+    return quality.status is FieldStatus.MISSING or name.status is not FieldStatus.EXTRACTED \
+        or name.confidence < NAME_TRUSTED
+
+
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")

@@ -43,7 +43,10 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     for index, zone in zones.items():
         piece = pieces[index]
         page = piece.pages[zone.page]
-        key = cache.signature_key(piece.blob, piece.blob_kind, page, zone, limits.max_image_pixels, code)
+        # whether the block is read again is part of what was computed: a letter checked
+        # without it and read differently later (its name now doubted) must be checked again
+        key = cache.signature_key(piece.blob, piece.blob_kind, page, zone, limits.max_image_pixels,
+                                  code if reads_block(zone) else f"{code}/no-block")
         known = store.computed(key)  # reprocessing an unchanged letter renders nothing
         if known is not None:
             checks[index] = cache.signature_from_json(known)
@@ -126,7 +129,13 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
-    return check, block_crop(image, zone, dpi) if page.ocr else None
+    return check, block_crop(image, zone, dpi) if page.ocr and reads_block(zone) else None
+
+
+def reads_block(zone: SignatureZone) -> bool:
+    """Whether the letter's signatory block is worth reading again (`LetterZone.read_block`;
+    a bare zone: yes)."""
+    return getattr(zone, "read_block", True)
 
 
 def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
