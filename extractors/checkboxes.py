@@ -139,14 +139,6 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool
 _GLUED_TICK = re.compile(r"^(?:[^\w\s]+|[xXvV✓✔✗✘][^\w\s]*)(?=[A-ZÀ-Ý])")
 
 
-def over_box(left: int, top: int, width: int, height: int, conf: float, text: str, box: Box) -> bool:
-    """A few unsure characters OCR read over a box: the tick's strokes ("ad", "X", "/") running out of it."""
-    x0, y0 = max(left, box.left), max(top, box.top)
-    x1, y1 = min(left + width, box.left + box.size), min(top + height, box.top + box.size)
-    overlap = max(0, x1 - x0) * max(0, y1 - y0)
-    return conf < 0.6 and len(text) <= 3 and overlap >= 0.25 * max(1, width * height)
-
-
 def without_glued_tick(text: str, left: int, top: int, width: int, height: int, box: Box) -> tuple[str, int, int]:
     """"XRevitalisation" over a ticked box: its mark read as a letter glued to the option's first
     word. The word without it, and its box (left, width) starting after the check box."""

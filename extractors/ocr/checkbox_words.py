@@ -4,50 +4,92 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from PIL import Image
 
-from extractors.checkboxes import Box, find_boxes, over_box, without_glued_tick
+from extractors.checkboxes import Box, find_boxes, without_glued_tick
 from extractors.ocr.engine import RawWord
 
 
 def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
-    """Replace what OCR made of check boxes by the boxes found in the image ("☐"/"☒")."""
+    """Replace what OCR made of check boxes by the boxes found in the image ("☐"/"☒").
+
+    A box inside a word read with confidence is one of its letters ("D", "O"). A word mostly
+    inside a box, or a few unsure characters over a quarter of it (the tick's strokes, "ad",
+    "X", "/"), is what OCR made of the box. Every box meets every word: on arrays (words x
+    boxes), a page's hundreds of words and dozens of boxes cost a few array operations."""
     heights = sorted(w.height for w in words if len(w.text) >= 3)
     if not heights:
         return words
     boxes = find_boxes(image, heights[len(heights) // 2])
     if not boxes:
         return words
-    boxes = [b for b in boxes if not any(_letter_of(b, w) for w in words)]
-    kept = [w for w in words if not any(_mostly_inside(w, b) or over_box(w.left, w.top, w.width, w.height, w.conf,
-                                                                          w.text, b) for b in boxes)]
-    for b in boxes:  # "XRevitalisation": the tick glued to the option's first word
-        kept = [_unglued(w, b) for w in kept]
+    left, top, width, height = (np.array([getattr(w, a) for w in words])[:, None]
+                                for a in ("left", "top", "width", "height"))
+    conf = np.array([w.conf for w in words], dtype=np.float64)[:, None]
+    lettered = np.array([w.conf >= 0.7 and sum(c.isalnum() for c in w.text) >= 3 for w in words])[:, None]
+    boxes = [b for b, letter in zip(boxes, _letters_of(boxes, lettered, left, top, width, height).any(axis=0))
+             if not letter]
+    if boxes:
+        b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
+                                 for a in ("left", "top", "size"))
+        overlap = (np.maximum(0, np.minimum(left + width, b_left + b_size) - np.maximum(left, b_left))
+                   * np.maximum(0, np.minimum(top + height, b_top + b_size) - np.maximum(top, b_top)))
+        area = np.maximum(1, width * height)
+        short = np.array([len(w.text) <= 3 for w in words])[:, None]
+        mostly_inside = overlap >= 0.5 * area
+        over_box = (conf < 0.6) & short & (overlap >= 0.25 * area)
+        covered = mostly_inside | over_box
+        # without_glued_tick changes a word only beside a ticked box at its level: the others stay
+        ticked = np.array([b.ticked for b in boxes])[None, :]
+        glued = (ticked & (b_left - b_size / 2 <= left) & (left <= b_left + b_size / 2)
+                 & (top < b_top + b_size) & (b_top < top + height)).any(axis=1)
+        kept = []
+        for word, gone, near in zip(words, covered.any(axis=1), glued):
+            if gone:
+                continue
+            for b in boxes if near else ():  # "XRevitalisation": the tick glued to the option's first word
+                word = _unglued(word, b)
+            kept.append(word)
+    else:
+        kept = list(words)
+    centres = np.array([w.top + w.height / 2 for w in kept], dtype=np.float64)
+    after = np.array([w.left for w in kept])
+    found: list[RawWord] = []
     for box in boxes:
-        line = min(kept, key=lambda w: abs(w.top + w.height / 2 - box.top - box.size / 2)
-                   + (0 if w.left > box.left else 1e6), default=None)
-        kept.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
-                            box.confidence, line.line if line else (0, 0, 0)))
-    return sorted(kept, key=lambda w: (w.line, w.left))
+        line = _nearest_line(box, kept, centres, after, found)
+        found.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
+                             box.confidence, line.line if line else (0, 0, 0)))
+    return sorted(kept + found, key=lambda w: (w.line, w.left))
+
+
+def _letters_of(boxes: list[Box], lettered: np.ndarray, left: np.ndarray, top: np.ndarray, width: np.ndarray,
+                height: np.ndarray) -> np.ndarray:
+    """Whether each box (columns) is a square letter ("D", "O") inside a word (rows) read with
+    confidence (`lettered`): within its width, at its height, narrower than 0.6 of it."""
+    b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
+                             for a in ("left", "top", "size"))
+    inside_x = (left - 2 <= b_left) & (b_left + b_size <= left + width + 2)
+    inside_y = (top - b_size / 2 <= b_top) & (b_top <= top + height)
+    return lettered & inside_x & inside_y & (b_size < 0.6 * width)
+
+
+def _nearest_line(box: Box, kept: list[RawWord], centres: np.ndarray, after: np.ndarray,
+                  found: list[RawWord]) -> RawWord | None:
+    """The word the box's line is taken from: the nearest in height to the box's middle, one to
+    its right first; among `kept` then the boxes placed before it (`found`), the first of equals."""
+    best, best_key = None, None
+    if kept:
+        keys = np.abs(centres - box.top - box.size / 2) + np.where(after > box.left, 0.0, 1e6)
+        index = int(keys.argmin())
+        best, best_key = kept[index], keys[index]
+    for word in found:
+        key = abs(word.top + word.height / 2 - box.top - box.size / 2) + (0 if word.left > box.left else 1e6)
+        if best_key is None or key < best_key:
+            best, best_key = word, key
+    return best
 
 
 def _unglued(word: RawWord, box: Box) -> RawWord:
     text, left, width = without_glued_tick(word.text, word.left, word.top, word.width, word.height, box)
     return word if text == word.text else replace(word, text=text, left=left, width=width)
-
-
-def _letter_of(box: Box, word: RawWord) -> bool:
-    """A square "D" or "O" inside a word read with confidence is a letter, not a box."""
-    if word.conf < 0.7 or sum(c.isalnum() for c in word.text) < 3:
-        return False
-    inside_x = word.left - 2 <= box.left and box.left + box.size <= word.left + word.width + 2
-    inside_y = word.top - box.size / 2 <= box.top <= word.top + word.height
-    return inside_x and inside_y and box.size < 0.6 * word.width
-
-
-def _mostly_inside(word: RawWord, box: Box) -> bool:
-    x0, y0 = max(word.left, box.left), max(word.top, box.top)
-    x1 = min(word.left + word.width, box.left + box.size)
-    y1 = min(word.top + word.height, box.top + box.size)
-    overlap = max(0, x1 - x0) * max(0, y1 - y0)
-    return overlap >= 0.5 * max(1, word.width * word.height)
