@@ -79,3 +79,22 @@ def test_the_signature_check_crops_the_block_only_when_worth_reading(tmp_path, k
     path, page = _scan(tmp_path, reading)
     _, crop = ink_check(path, "image", page, zone, 10**8)
     assert (crop is not None) is cropped
+
+
+def test_a_check_made_without_the_block_is_not_reused_for_a_letter_whose_block_is_worth_reading():
+    """The same page and zone, once not worth reading again and once worth it (its reading changed):
+    two cache keys, so that the second is checked with its block read."""
+    from types import SimpleNamespace
+
+    from worker.core.signatures import check_signatures
+
+    keys = []
+    known = {"signed": True, "confidence": 0.9, "bbox": None, "kind": "manuscrite", "detail": "", "block_text": []}
+    store = SimpleNamespace(computed=lambda key: keys.append(key) or known)
+    ctx = SimpleNamespace(store=store, settings=SimpleNamespace(limits=SimpleNamespace(max_image_pixels=10**8)))
+    reading = _reading(**SURE)
+    piece = Piece(COLL, "scan.pdf", reading.pages, blob="b" * 64, blob_kind="pdf")
+    zone = letter_zones([piece])[0]
+    for read_block in (False, True):
+        check_signatures([piece], {0: LetterZone(**{**vars(zone), "read_block": read_block})}, ctx)
+    assert len(set(keys)) == 2
