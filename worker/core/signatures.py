@@ -108,7 +108,8 @@ def signature_of(path: str, kind: str, page: PageText, zone: SignatureZone, max_
 def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
               max_pixels: int) -> tuple[SignatureCheck, Image.Image | None]:
     """A digital signature of the file, else ink on the rendered page; and, on an OCR'd page,
-    its signatory area on dark ink to read again (`block_lines`), None when there is none."""
+    its signatory area on dark ink to read again (`block_lines`), None when there is none or
+    when reading it again could change nothing (`LetterZone.read_block`)."""
     if kind == "pdf":
         with open(path, "rb") as stream:
             signed = [s for s in pades.digital_signatures(stream.read()) if s.page in (None, page.number)]
