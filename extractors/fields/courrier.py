@@ -328,11 +328,15 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     found: dict[str, FieldValue] = {}
     source = reading.fields.get("signataire_nom", FieldValue.missing()).source or (
         out[f"{kind.value}.signe"].source)
-    if out[f"{kind.value}.signataire_qualite"].status is FieldStatus.MISSING:
+    page_quality = out[f"{kind.value}.signataire_qualite"]
+    if page_quality.status is FieldStatus.MISSING or page_quality.confidence < QUALITY_TRUSTED:
         collectivite = reading.fields.get("collectivite")
         quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
-        if quality:
-            found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
+        # a title the page's OCR read unsure ("Préfète." under a stamp) is confirmed by the same
+        # title read again on dark ink; another title read there leaves it to a reviewer
+        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value):
+            confidence = max(page_quality.confidence, round(min(quality.confidence, 0.85), 3))
+            found["signataire_qualite"] = FieldValue(quality.slug, confidence, page_quality.source or source,
                                                      FieldStatus.EXTRACTED)
     name = out[f"{kind.value}.signataire_nom"]
     if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
@@ -347,6 +351,7 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     return found
 
 
+QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")

@@ -79,8 +79,14 @@ class Clue:
 
 
 def letterhead(parts: LetterParts) -> list[Line]:
-    """Head lines that are not the addressee block nor the date line, top to bottom."""
-    skip = set(parts.addressee) | {parts.date_line, parts.sender_title}
+    """Head lines that are not the addressee block nor the date line, top to bottom; nor the
+    sender's title over "à" when it is one ("Le Maire de …"): a name there without a title
+    ("mairie de porto-vecchio") is the letterhead itself."""
+    from extractors.fields.signataire import roles_in
+
+    skip = set(parts.addressee) | {parts.date_line}
+    if parts.sender_title is not None and roles_in(parts.lines[parts.sender_title].norm):
+        skip.add(parts.sender_title)
     return sorted((parts.lines[i] for i in parts.head if i not in skip), key=lambda l: (l.top, l.x0))
 
 
@@ -109,7 +115,7 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         body = _named_in_body(parts)
         presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
         found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
-    if found is not None and ocr and _letterhead_unread(parts, head):
+    if found is not None and ocr and _letterhead_unread(parts, head) and not _logo_names(head, str(found.value)):
         # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
         # could not read, may say "Mairie de …": the collectivité is known, not how the letter
         # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
@@ -127,6 +133,13 @@ def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
     block = [parts.lines[i] for i in parts.addressee]
     top, column = min(l.top for l in block), min(l.x0 for l in block)
     return not any(l.top < top - 1 and l.x0 < column - 30 for l in head)
+
+
+def _logo_names(head: list[Line], name: str) -> bool:
+    """A letterhead line that is the collectivité's bare name, as a logo sets it ("caussade"
+    under its emblem): the letterhead was read, and names who the title or the body says."""
+    key = _squeezed(_COMMUNE_HEAD.sub("", name))
+    return len(key) >= 3 and any(_squeezed(line.text) == key for line in head)
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:
@@ -350,10 +363,12 @@ def is_epci_name(name: str | None) -> bool | None:
 
 
 def uncapitalise(text: str) -> str:
-    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély"; other text as written."""
+    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély", and so a name set
+    all in lower case ("mairie de porto-vecchio", a logo's type); other text as written."""
     text = " ".join(text.split())
     letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    lower = not any(c.isupper() for c in letters) and any(w not in _LOWER_WORDS for w in text.split())
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) and not lower:
         return text
     words = []
     for position, word in enumerate(text.split(" ")):
@@ -413,7 +428,10 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
             name = _PARTICLE.sub("", name).strip(" ,.-")
             if len(name) >= 3:
                 regional = bool(re.match(r"(?i)^\s*de\s+la\s+r[ée]gion", text))
-                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, tuple(lines)))
+                # a name wholly under a bare "PRÉFÈTE" is as well read as its own lines: the title
+                # word, large and bold beside the emblem, is often read unsure, but it was read
+                named = tuple(lines[1:]) if len(lines) > 1 and not rest else tuple(lines)
+                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, named))
     clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
     return clues
 

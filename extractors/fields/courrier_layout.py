@@ -216,9 +216,12 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
 
 
 def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:
-    above = [i for i in head if i < index and lines[i].bottom <= lines[index].top + 1
-             and abs(lines[i].x0 - lines[index].x0) <= 40]
-    return max(above, key=lambda i: lines[i].bottom) if above else None
+    """The sender's title over the lone "à": the nearest line above it in its column, or set
+    centred over it ("La préfète de la Guadeloupe" across the "à", a contact line beside)."""
+    a = lines[index]
+    above = [i for i in head if i < index and lines[i].bottom <= a.top + 1
+             and (abs(lines[i].x0 - a.x0) <= 40 or lines[i].x0 < a.x0 < lines[i].bbox[2])]
+    return max(above, key=lambda i: (lines[i].bottom, -abs(lines[i].x0 - a.x0))) if above else None
 
 
 def _closing(lines: list[Line], start: int) -> int | None:

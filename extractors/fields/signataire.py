@@ -151,16 +151,18 @@ def repaired_titles(norm: str) -> str:
     titles: "marie" is a name."""
     from rapidfuzz import fuzz
 
-    words = norm.split()
-    for index, word in enumerate(words):
+    def repaired(match: re.Match) -> str:
+        word = match.group(0)
         if len(word) < 5 or word.startswith(("prefec", "presidence")):
-            continue
+            return word
         best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
         if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
-            words[index] = best
-        elif len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
-            words[index] = best  # one letter misread in place: "pretet", a photo's f read as t
-    return " ".join(words)
+            return best
+        if len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
+            return best  # one letter misread in place: "pretet", a photo's f read as t
+        return word
+    # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
+    return re.sub(r"[a-z]+", repaired, norm)
 
 
 def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:

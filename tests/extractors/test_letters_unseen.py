@@ -1,0 +1,107 @@
+"""Letters as unseen dossiers print them: a sender's title centred over the "à", a letterhead in
+lower case or a logo's bare name, a title read unsure under a stamp and read again on dark ink."""
+
+from __future__ import annotations
+
+from extractors.fields.courrier import letter_fields, read_letter
+from extractors.fields.courrier_layout import Line
+from extractors.fields.signataire import quality_of
+from extractors.model import FieldStatus, PageText, PieceKind, Word
+from extractors.signature import SignatureCheck
+from extractors.text import normalise
+from tests.extractors.letters import BODY, CLOSING, DGALN, page, words
+
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
+
+
+def rows_letter(head_rows, signatory, *, ocr=False, addressee_x=320.0):
+    """A letter from explicit head rows (top, [(x, text)]), the DGALN addressee, body and block."""
+    rows = list(head_rows)
+    y = max(top for top, _ in head_rows) + 16
+    for i, text in enumerate(DGALN):
+        rows.append((y + 14 * i, [(addressee_x, text)]))
+    y += 14 * len(DGALN) + 20
+    rows.append((y, [(330, "Paris, le 12 mars 2026")]))
+    y += 30
+    rows.append((y, [(60, "Objet : Candidature à l'Atelier des territoires Flash")]))
+    y += 24
+    rows.append((y, [(60, "Madame la sous-directrice,")]))
+    y += 24
+    for text in BODY + CLOSING:
+        rows.append((y, [(60, text)]))
+        y += 14
+    y += 20
+    for text in signatory:
+        rows.append((y, [(320, text)]))
+        y += 40
+    return page(rows, ocr=ocr, conf=0.95 if ocr else 1.0)
+
+
+def test_a_senders_title_centred_over_the_a_gives_the_quality_the_block_lost():
+    # the block's title hidden under a stamp: only the name is read there
+    text = rows_letter([(40, [(60, "PRÉFÈTE"), (330, "Direction de l'environnement")]),
+                        (52, [(60, "DE LA GUADELOUPE"), (330, "Courriel : anne.roux@guadeloupe.gouv.fr")]),
+                        (80, [(250, "La préfète de la Guadeloupe")]), (94, [(320, "à")])],
+                       ("Mme Gwenaëlle Coulibaly",))
+    reading = read_letter(PREFET, "courrier.pdf", (text,))
+    assert reading.fields["signataire_qualite"].value == "prefet"
+
+
+def test_a_collectivite_name_over_the_a_without_a_title_is_the_letterhead():
+    text = rows_letter([(60, [(90, "mairie de porto-vecchio")]), (80, [(75, "à")])],
+                       ("Le Maire,", "Amandine Kerbrat"), addressee_x=75)
+    reading = read_letter(COLL, "courrier.pdf", (text,))
+    assert reading.fields["collectivite"].value == "Mairie de Porto-Vecchio"
+    assert reading.fields["collectivite"].confidence >= 0.9
+
+
+def test_a_logos_bare_town_name_is_a_letterhead_read():
+    # OCR read the logo's word "caussade" and nothing else above the addressee block
+    text = rows_letter([(40, [(110, "caussade")])], ("Maire de Caussade", "LEMAÎTRE Stéphane"),
+                       ocr=True, addressee_x=85)
+    reading = read_letter(COLL, "courrier.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Caussade"
+    assert reading.fields["collectivite"].confidence >= 0.7  # not the unread letterhead's 0.45
+
+
+def test_a_title_word_misread_inside_a_hyphenated_word_is_repaired():
+    line = Line(tuple(words(0, 0, "La Sous-préfèpe,}nour Id-pféfète et par délégation,", 0)), 0,
+                "La Sous-préfèpe,}nour Id-pféfète et par délégation,",
+                normalise("La Sous-préfèpe,}nour Id-pféfète et par délégation,"))
+    quality = quality_of([line], PREFET.value, None)
+    assert quality is not None and quality.slug == "sous_prefet"
+
+
+def _unsure_title_letter() -> PageText:
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")])], ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    # the title under a stamp, read unsure
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    return PageText(text.number, text.width, text.height, unsure, ocr=True, confidence=text.confidence)
+
+
+def test_an_unsure_title_confirmed_by_the_block_read_again_is_sure():
+    reading = read_letter(PREFET, "courrier.pdf", (_unsure_title_letter(),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
+    check = SignatureCheck(True, 0.95, block_text=("Madame, l'assurance de ma considération distinguée.",
+                                                   "Mme Brigitte Chevrier", "La Préfète dr Gard : -"))
+    out = letter_fields([reading], None, {0: check})
+    quality = out["courrier_prefet.signataire_qualite"]
+    assert (quality.value, quality.status) == ("prefet", FieldStatus.EXTRACTED) and quality.confidence >= 0.8
+
+
+def test_an_unsure_title_contradicted_by_the_block_read_again_stays_unsure():
+    reading = read_letter(PREFET, "courrier.pdf", (_unsure_title_letter(),))
+    check = SignatureCheck(True, 0.95, block_text=("Mme Brigitte Chevrier", "La Sous-préfète de Nîmes"))
+    quality = letter_fields([reading], None, {0: check})["courrier_prefet.signataire_qualite"]
+    assert quality.value == "prefet" and quality.confidence < 0.7
+
+
+def test_a_bare_prefet_word_read_unsure_does_not_doubt_the_departement_under_it():
+    text = rows_letter([(40, [(60, "PRÉFÈTE")]), (53, [(60, "DES DEUX-SÈVRES")]), (66, [(60, "Liberté")])],
+                       ("La Préfète,", "Céline Zimmermann"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.46 if w.text == "PRÉFÈTE" else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "courrier.pdf",
+                          (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    departement = reading.fields["departement"]
+    assert departement.value[0] == {"departement": "DEUX-SÈVRES"} and departement.confidence >= 0.9
+
