@@ -79,11 +79,9 @@ class Clue:
 
 
 def letterhead(parts: LetterParts) -> list[Line]:
-    """Head lines that are not the addressee block nor the date line, top to bottom; nor the
-    sender's title over "à" when it is one ("Le Maire de …"): a name there without a title
-    ("mairie de porto-vecchio") is the letterhead itself."""
+    """Head lines but the addressee, the date and the sender's title ("Le Maire de …" over "à";
+    a name there without a title, "mairie de porto-vecchio", is the letterhead), top to bottom."""
     from extractors.fields.signataire import roles_in
-
     skip = set(parts.addressee) | {parts.date_line}
     if parts.sender_title is not None and roles_in(parts.lines[parts.sender_title].norm):
         skip.add(parts.sender_title)
@@ -136,8 +134,7 @@ def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
 
 
 def _logo_names(head: list[Line], name: str) -> bool:
-    """A letterhead line that is the collectivité's bare name, as a logo sets it ("caussade"
-    under its emblem): the letterhead was read, and names who the title or the body says."""
+    """A letterhead line that is the collectivité's bare name ("caussade" under a logo): read."""
     key = _squeezed(_COMMUNE_HEAD.sub("", name))
     return len(key) >= 3 and any(_squeezed(line.text) == key for line in head)
 
