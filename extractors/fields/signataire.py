@@ -229,7 +229,10 @@ def _rows(lines: list[Line]) -> list[Line]:
         last = out[-1] if out else None
         words = tuple(sorted((last.words if last else ()) + line.words, key=lambda w: w.bbox[0]))
         gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])]
-        if last is not None and last.page == line.page and abs(last.top - line.top) <= 0.6 * last.height \
+        heights = [w.bbox[3] - w.bbox[1] for w in words]
+        # of one type size: a signature's stroke read as a tall "Mr" beside the name is no part of it
+        if last is not None and last.page == line.page and max(heights) <= 1.6 * max(min(heights), 1.0) \
+                and abs(last.top - line.top) <= 0.6 * min(last.height, line.height) \
                 and len(words) <= 4 and all(_NAME_WORD.match(w.text) and len(w.text) >= 2 for w in words) \
                 and max(gaps, default=0.0) <= 2.5 * last.height:  # not two fragments with a word lost between
             text = " ".join(w.text for w in words)

@@ -105,3 +105,14 @@ def test_a_bare_prefet_word_read_unsure_does_not_doubt_the_departement_under_it(
     departement = reading.fields["departement"]
     assert departement.value[0] == {"departement": "DEUX-SÈVRES"} and departement.confidence >= 0.9
 
+
+
+def test_a_signature_read_as_a_tall_word_beside_the_name_is_no_part_of_it():
+    from extractors.fields.signataire import name_of
+    from tests.extractors.letters import row_line
+
+    title = row_line(230, 589, "La Préfète de La Réunion,", 0)
+    stroke = Line((Word("Mr", (397.2, 657.8, 473.3, 694.8), 0.52, 1),), 0, "Mr", "mr")  # 37 pt tall
+    name = row_line(249.6, 679, "Nadège Lacombe", 2)
+    found = name_of([title, stroke, name])
+    assert found is not None and (found.text, found.sure) == ("Nadège Lacombe", True) and found.confidence >= 0.9
