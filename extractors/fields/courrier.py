@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (
     Name,
@@ -130,7 +131,7 @@ def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -
     if clues:
         first = clues[0]
         values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)
-    addressed = entites.destinataire_dgaln(parts)
+    addressed = destinataire_dgaln(parts)
     if addressed:
         values["destinataire_dgaln"] = _value(addressed.value, addressed.confidence, file, pages, addressed.lines)
     else:  # no addressee found: a reviewer says, nobody guesses
