@@ -109,6 +109,7 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     return found
 
 
+CUT_NAME = 0.6  # a letterhead's name ending on "de" or "-", the body not naming it whole: for a reviewer
 UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
 
 
@@ -149,19 +150,22 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
             continue  # "Hôtel de ville", "Mairie": an address, not a name
         if _CUT.search(normalise(text)):  # "Commune de Digne-": the rest of the name was not read
             whole = _completed_by_body(parts, text)
-            if whole:
-                found.append(whole)
-                continue
+            found.append(whole or Clue(text, CUT_NAME, tuple(lines)))  # "Ville de Vitré de": cut short
+            continue
         found.append(Clue(text, 0.95, tuple(lines)))
     return found
 
 
 def _without_debris(line: Line) -> Line:
     """A letterhead line without the marks an emblem beside it was read as ("L Ville de
-    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name."""
+    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name,
+    or after it ("AGGLOMÉRATION D'AGEN Y")."""
     words = list(line.words)
     while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
         words.pop(0)
+    while len(words) > 2 and len(re.sub(r"\W", "", words[-1].text)) <= 1 and words[-1].text.lower() not in ("à", "a") \
+            and not re.fullmatch(r"[dl]['’]", words[-1].text.lower()):
+        words.pop()
     if len(words) == len(line.words):
         return line
     text = " ".join(w.text for w in words)
@@ -178,6 +182,7 @@ def _written(lines: list[Line]) -> str | None:
     if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
         text = " ".join(uncapitalise(t) for t in texts)
     text = text.replace("- ", "-") if not re.search(r"\s-\s", text) else text
+    text = re.sub(r"(?i)\b(de|du|des) \1\b", r"\1", text)  # "Mairie de" / "de Vitré": one "de"
     head = _COMMUNE_HEAD.match(text)
     if head:  # "Ville de Hôtel de ville -Lodève" -> "Commune de Lodève"
         rest = _TOWN_HALL.sub(" ", text[head.end():]).lstrip(" -–—,:").rstrip(" ,:")

@@ -125,3 +125,22 @@ def test_a_last_page_photographed_apart_opening_on_the_closing_has_its_block_rea
     reading = read_letter(COLL, "IMG_2.jpg", (text,))
     assert reading.fields["signataire_qualite"].value == "maire" and reading.ended
     assert reading.fields["signataire_nom"].value == "Alain Touzet"
+
+
+def test_letterhead_debris_and_a_doubled_de_are_no_part_of_the_name():
+    from tests.extractors.letters import letter
+
+    def named(head):
+        reading = read_letter(COLL, "c.pdf", (letter(head=head, signatory=("Le Président,", "Jean Dionis")),))
+        return reading.fields["collectivite"]
+
+    assert named(("AGGLOMÉRATION D'AGEN Y", "8 rue André Chénier")).value == "Agglomération d'Agen"
+    assert named(("COMMUNE DE", "DE VITRÉ")).value == "Commune de Vitré"
+    assert named(("Commune de Saint-Jean de", "de Luz")).value == "Commune de Saint-Jean de Luz"
+
+
+def test_a_letterhead_name_ending_on_de_is_for_a_reviewer():
+    from tests.extractors.letters import letter
+
+    reading = read_letter(COLL, "c.pdf", (letter(head=("Ville de Vitré de",)),))
+    assert reading.fields["collectivite"].confidence < 0.7
