@@ -113,16 +113,20 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
     """The signatory block's quality; else the body's "Je soussignée …, maire de …"; else the
-    sender's title above "à Monsieur …", less trusted."""
+    sender's title above "à Monsieur …", less trusted. A block's title read unsure (a stamp
+    over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
     quality = quality_of(block, kind.value, epci)
+    if quality is not None and quality.confidence >= QUALITY_TRUSTED:
+        return quality
+    body = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory], kind.value, epci)
+    sender = quality_of([parts.lines[parts.sender_title]], kind.value, None) \
+        if parts.sender_title is not None else None
+    sender = replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
     if quality is None:
-        quality = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
-                               kind.value, epci)
-    if quality is None and parts.sender_title is not None:
-        quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
-        return replace(quality, confidence=min(quality.confidence, 0.75)) if quality else None
-    return quality
+        return body or sender
+    same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
+    return replace(quality, confidence=max([quality.confidence] + same))
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:

@@ -144,3 +144,20 @@ def test_a_letterhead_name_ending_on_de_is_for_a_reviewer():
 
     reading = read_letter(COLL, "c.pdf", (letter(head=("Ville de Vitré de",)),))
     assert reading.fields["collectivite"].confidence < 0.7
+
+
+def test_an_unsure_block_title_the_senders_title_names_alike_is_sure_enough():
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")]), (80, [(300, "La préfète du Gard")]), (94, [(320, "à")])],
+                       ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "p.pdf", (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "prefet" and quality.confidence >= 0.7
+
+
+def test_an_unsure_block_title_the_senders_title_contradicts_stays_unsure():
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")]), (80, [(300, "Le sous-préfet d'Alès")]), (94, [(320, "à")])],
+                       ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "p.pdf", (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
