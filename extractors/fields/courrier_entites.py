@@ -440,6 +440,8 @@ def _titles(lines: list[Line]) -> list[Clue]:
     for line in lines:
         for match in _TITLE.finditer(line.text):
             name = match.group("name").strip(" ,.")
+            if len(name) < 3 or name.lower() in ("la", "les", "l'"):
+                continue  # "La Préfète de la" and the rest of the title lost under a stamp
             if match.group("sous"):
                 clues.append(Clue({"commune": name}, 0.85, (line,)))
             else:

@@ -161,3 +161,11 @@ def test_an_unsure_block_title_the_senders_title_contradicts_stays_unsure():
     unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
     reading = read_letter(PREFET, "p.pdf", (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
     assert reading.fields["signataire_qualite"].confidence < 0.7
+
+
+def test_a_signers_title_cut_after_its_article_names_no_departement():
+    text = rows_letter([(40, [(60, "Direction départementale des territoires")])],
+                       ("La Préfète de la", "Gwenaëlle Coulibaly"))
+    reading = read_letter(PREFET, "p.pdf", (text,))
+    clues = reading.fields["departement"].value if "departement" in reading.fields else []
+    assert {"departement": "la"} not in clues
