@@ -101,7 +101,10 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         body = _named_in_body(parts)
         presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
         found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
-    if found is not None and ocr and _letterhead_unread(parts, head) and not _logo_names(head, str(found.value)):
+    logo = _logo_named(head, found) if found is not None else None
+    if logo is not None:
+        return logo
+    if found is not None and ocr and _letterhead_unread(parts, head):
         # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
         # could not read, may say "Mairie de …": the collectivité is known, not how the letter
         # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
@@ -122,10 +125,21 @@ def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
     return not any(l.top < top - 1 and l.x0 < column - 30 for l in head)
 
 
-def _logo_names(head: list[Line], name: str) -> bool:
-    """A letterhead line that is the collectivité's bare name ("caussade" under a logo): read."""
+def _logo_named(head: list[Line], found: Clue) -> Clue | None:
+    """The commune a title or the body names, printed bare in the letterhead ("caussade" under a
+    logo, "MUTTERSHOLTZ" over the address): the letterhead names it, in its own, larger print."""
+    from rapidfuzz import fuzz
+
+    name = str(found.value)
     key = _squeezed(_COMMUNE_HEAD.sub("", name))
-    return len(key) >= 3 and any(_squeezed(line.text) == key for line in head)
+    if len(key) < 4 or is_epci_name(name):
+        return None
+    for line in head:
+        words = line.text.split()
+        if 1 <= len(words) <= 4 and not re.search(r"\d", line.text) and key[0] == _squeezed(line.text)[:1] \
+                and fuzz.ratio(_squeezed(line.text), key) >= 90 and line.conf >= 0.8:
+            return Clue(commune_named(uncapitalise(line.text)), max(found.confidence, 0.85), (line,))
+    return None
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:

@@ -14,7 +14,7 @@ from tests.extractors.letters import BODY, CLOSING, DGALN, page, words
 COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
 
 
-def rows_letter(head_rows, signatory, *, ocr=False, addressee_x=320.0):
+def rows_letter(head_rows, signatory, *, ocr=False, addressee_x=320.0, body=BODY):
     """A letter from explicit head rows (top, [(x, text)]), the DGALN addressee, body and block."""
     rows = list(head_rows)
     y = max(top for top, _ in head_rows) + 16
@@ -27,7 +27,7 @@ def rows_letter(head_rows, signatory, *, ocr=False, addressee_x=320.0):
     y += 24
     rows.append((y, [(60, "Madame la sous-directrice,")]))
     y += 24
-    for text in BODY + CLOSING:
+    for text in body + CLOSING:
         rows.append((y, [(60, text)]))
         y += 14
     y += 20
@@ -60,8 +60,17 @@ def test_a_logos_bare_town_name_is_a_letterhead_read():
     text = rows_letter([(40, [(110, "caussade")])], ("Maire de Caussade", "LEMAÎTRE Stéphane"),
                        ocr=True, addressee_x=85)
     reading = read_letter(COLL, "courrier.jpg", (text,))
-    assert reading.fields["collectivite"].value == "Caussade"
+    assert reading.fields["collectivite"].value == "Commune de Caussade"
     assert reading.fields["collectivite"].confidence >= 0.7  # not the unread letterhead's 0.45
+
+
+def test_a_bare_town_name_over_the_address_is_the_letterheads_spelling_of_the_body_commune():
+    # the body's name misread by one letter; the letterhead prints it large, and read it right
+    text = rows_letter([(40, [(90, "MUTTERSHOLTZ")]), (60, [(90, "place de la Mairie")]),
+                        (73, [(90, "67600 MUTTERSHOLTZ")])], ("Sébastien Quéméner",), ocr=True, addressee_x=373,
+                       body=("Par ce courrier, la commune de Mutersholtz soutient la candidature.",) + BODY[1:])
+    reading = read_letter(COLL, "IMG.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Commune de Muttersholtz"
 
 
 def test_a_title_word_misread_inside_a_hyphenated_word_is_repaired():
