@@ -115,7 +115,10 @@ def letter_kind(text: str) -> PageKind | None:
     head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
     votes = {PieceKind.COURRIER_PREFET: 0.0, PieceKind.COURRIER_COLLECTIVITE: 0.0}
     letterhead = _letterhead(head)
-    for kind, weight in ((_signatory(tail), 3.0), (letterhead, 2.0)):
+    closing = max((i for i, line in enumerate(lines) if _POLITESSE.search(line)), default=None)
+    # the block follows the closing formula: on a short last page it may lie above the "tail"
+    block = _signatory(tail) or (_signatory(lines[closing + 1:closing + 6]) if closing is not None else None)
+    for kind, weight in ((block, 3.0), (letterhead, 2.0)):
         if kind is not None:
             votes[kind] += weight
     if letterhead is None and any(_HEAD_STATE.search(line) for line in head):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (
     Name,
@@ -112,16 +113,20 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
     """The signatory block's quality; else the body's "Je soussignée …, maire de …"; else the
-    sender's title above "à Monsieur …", less trusted."""
+    sender's title above "à Monsieur …", less trusted. A block's title read unsure (a stamp
+    over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
     quality = quality_of(block, kind.value, epci)
+    if quality is not None and quality.confidence >= QUALITY_TRUSTED:
+        return quality
+    body = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory], kind.value, epci)
+    sender = quality_of([parts.lines[parts.sender_title]], kind.value, None) \
+        if parts.sender_title is not None else None
+    sender = replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
     if quality is None:
-        quality = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
-                               kind.value, epci)
-    if quality is None and parts.sender_title is not None:
-        quality = quality_of([parts.lines[parts.sender_title]], kind.value, None)
-        return replace(quality, confidence=min(quality.confidence, 0.75)) if quality else None
-    return quality
+        return body or sender
+    same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
+    return replace(quality, confidence=max([quality.confidence] + same))
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
@@ -130,7 +135,7 @@ def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -
     if clues:
         first = clues[0]
         values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)
-    addressed = entites.destinataire_dgaln(parts)
+    addressed = destinataire_dgaln(parts)
     if addressed:
         values["destinataire_dgaln"] = _value(addressed.value, addressed.confidence, file, pages, addressed.lines)
     else:  # no addressee found: a reviewer says, nobody guesses
@@ -328,11 +333,15 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     found: dict[str, FieldValue] = {}
     source = reading.fields.get("signataire_nom", FieldValue.missing()).source or (
         out[f"{kind.value}.signe"].source)
-    if out[f"{kind.value}.signataire_qualite"].status is FieldStatus.MISSING:
+    page_quality = out[f"{kind.value}.signataire_qualite"]
+    if page_quality.status is FieldStatus.MISSING or page_quality.confidence < QUALITY_TRUSTED:
         collectivite = reading.fields.get("collectivite")
         quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
-        if quality:
-            found["signataire_qualite"] = FieldValue(quality.slug, round(min(quality.confidence, 0.85), 3), source,
+        # a title the page's OCR read unsure ("Préfète." under a stamp) is confirmed by the same
+        # title read again on dark ink; another title read there leaves it to a reviewer
+        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value):
+            confidence = max(page_quality.confidence, round(min(quality.confidence, 0.85), 3))
+            found["signataire_qualite"] = FieldValue(quality.slug, confidence, page_quality.source or source,
                                                      FieldStatus.EXTRACTED)
     name = out[f"{kind.value}.signataire_nom"]
     if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
@@ -350,7 +359,7 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
 def block_worth_reading(reading: LetterReading) -> bool:
     """Whether the signatory block read again (`check.block_text`) could change this letter's
     values: `letter_fields` gives it to `_reread_block` only for a letter that ended, which
-    fills the quality only when missing and the name only when not extracted or not trusted.
+    fills the quality only when missing or unsure and the name only when not extracted or not trusted.
     A letter read with both is spared a render crop and a Tesseract read. Keep the two in step.
     (`_field` of these two names is `reading.fields`' own value; a continuation joined to the
     letter before it keeps this reading's signatory fields and its `ended`.)"""
@@ -358,10 +367,11 @@ def block_worth_reading(reading: LetterReading) -> bool:
         return False
     quality = reading.fields.get("signataire_qualite", FieldValue.missing())
     name = reading.fields.get("signataire_nom", FieldValue.missing())
-    return quality.status is FieldStatus.MISSING or name.status is not FieldStatus.EXTRACTED \
-        or name.confidence < NAME_TRUSTED
+    return quality.status is FieldStatus.MISSING or quality.confidence < QUALITY_TRUSTED \
+        or name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED
 
 
+QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")

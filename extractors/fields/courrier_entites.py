@@ -53,18 +53,6 @@ _TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(
 _SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
                               r"(?P<name>[^,;]+)")
 _POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
-_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de (?:l' ?)?amenagement dur ?able"
-                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature"
-                    r"|de l'amenagement,? du logement et de la nature")
-# What is left of the chain's names on a page read badly: a "no" then is no sure "no".
-_DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|logement et de la nature")
-# Another authority named by title at the head of the addressee block: a positive "no", as sure as
-# the line that names it. The DREAL's own name ("…de l'aménagement et du logement") is no trace of
-# the DGALN's.
-_OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|president|presidente|ministre|prefete?"
-                              r"|direct(?:eur|rice) regionale?|direct(?:eur|rice) departementale?)\b")
-_DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
-_SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
 
@@ -79,8 +67,12 @@ class Clue:
 
 
 def letterhead(parts: LetterParts) -> list[Line]:
-    """Head lines that are not the addressee block nor the date line, top to bottom."""
-    skip = set(parts.addressee) | {parts.date_line, parts.sender_title}
+    """Head lines but the addressee, the date and the sender's title ("Le Maire de …" over "à";
+    a name there without a title, "mairie de porto-vecchio", is the letterhead), top to bottom."""
+    from extractors.fields.signataire import roles_in
+    skip = set(parts.addressee) | {parts.date_line}
+    if parts.sender_title is not None and roles_in(parts.lines[parts.sender_title].norm):
+        skip.add(parts.sender_title)
     return sorted((parts.lines[i] for i in parts.head if i not in skip), key=lambda l: (l.top, l.x0))
 
 
@@ -109,6 +101,9 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         body = _named_in_body(parts)
         presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
         found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
+    logo = _logo_named(head, found) if found is not None else None
+    if logo is not None:
+        return logo
     if found is not None and ocr and _letterhead_unread(parts, head):
         # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
         # could not read, may say "Mairie de …": the collectivité is known, not how the letter
@@ -117,6 +112,7 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     return found
 
 
+CUT_NAME = 0.6  # a letterhead's name ending on "de" or "-", the body not naming it whole: for a reviewer
 UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
 
 
@@ -127,6 +123,23 @@ def _letterhead_unread(parts: LetterParts, head: list[Line]) -> bool:
     block = [parts.lines[i] for i in parts.addressee]
     top, column = min(l.top for l in block), min(l.x0 for l in block)
     return not any(l.top < top - 1 and l.x0 < column - 30 for l in head)
+
+
+def _logo_named(head: list[Line], found: Clue) -> Clue | None:
+    """The commune a title or the body names, printed bare in the letterhead ("caussade" under a
+    logo, "MUTTERSHOLTZ" over the address): the letterhead names it, in its own, larger print."""
+    from rapidfuzz import fuzz
+
+    name = str(found.value)
+    key = _squeezed(_COMMUNE_HEAD.sub("", name))
+    if len(key) < 4 or is_epci_name(name):
+        return None
+    for line in head:
+        words = line.text.split()
+        if 1 <= len(words) <= 4 and not re.search(r"\d", line.text) and key[0] == _squeezed(line.text)[:1] \
+                and fuzz.ratio(_squeezed(line.text), key) >= 90 and line.conf >= 0.8:
+            return Clue(commune_named(uncapitalise(line.text)), max(found.confidence, 0.85), (line,))
+    return None
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:
@@ -151,19 +164,22 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
             continue  # "Hôtel de ville", "Mairie": an address, not a name
         if _CUT.search(normalise(text)):  # "Commune de Digne-": the rest of the name was not read
             whole = _completed_by_body(parts, text)
-            if whole:
-                found.append(whole)
-                continue
+            found.append(whole or Clue(text, CUT_NAME, tuple(lines)))  # "Ville de Vitré de": cut short
+            continue
         found.append(Clue(text, 0.95, tuple(lines)))
     return found
 
 
 def _without_debris(line: Line) -> Line:
     """A letterhead line without the marks an emblem beside it was read as ("L Ville de
-    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name."""
+    Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name,
+    or after it ("AGGLOMÉRATION D'AGEN Y")."""
     words = list(line.words)
     while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
         words.pop(0)
+    while len(words) > 2 and len(re.sub(r"\W", "", words[-1].text)) <= 1 and words[-1].text.lower() not in ("à", "a") \
+            and not re.fullmatch(r"[dl]['’]", words[-1].text.lower()):
+        words.pop()
     if len(words) == len(line.words):
         return line
     text = " ".join(w.text for w in words)
@@ -180,6 +196,7 @@ def _written(lines: list[Line]) -> str | None:
     if text == " ".join(texts):  # capitals on one line only: "COMMUNAUTÉ DE COMMUNES" / "Bretagne Romantique"
         text = " ".join(uncapitalise(t) for t in texts)
     text = text.replace("- ", "-") if not re.search(r"\s-\s", text) else text
+    text = re.sub(r"(?i)\b(de|du|des) \1\b", r"\1", text)  # "Mairie de" / "de Vitré": one "de"
     head = _COMMUNE_HEAD.match(text)
     if head:  # "Ville de Hôtel de ville -Lodève" -> "Commune de Lodève"
         rest = _TOWN_HALL.sub(" ", text[head.end():]).lstrip(" -–—,:").rstrip(" ,:")
@@ -350,10 +367,12 @@ def is_epci_name(name: str | None) -> bool | None:
 
 
 def uncapitalise(text: str) -> str:
-    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély"; other text as written."""
+    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély", and so a name set
+    all in lower case ("mairie de porto-vecchio", a logo's type); other text as written."""
     text = " ".join(text.split())
     letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    lower = not any(c.isupper() for c in letters) and any(w not in _LOWER_WORDS for w in text.split())
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) and not lower:
         return text
     words = []
     for position, word in enumerate(text.split(" ")):
@@ -413,7 +432,10 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
             name = _PARTICLE.sub("", name).strip(" ,.-")
             if len(name) >= 3:
                 regional = bool(re.match(r"(?i)^\s*de\s+la\s+r[ée]gion", text))
-                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, tuple(lines)))
+                # a name wholly under a bare "PRÉFÈTE" is as well read as its own lines: the title
+                # word, large and bold beside the emblem, is often read unsure, but it was read
+                named = tuple(lines[1:]) if len(lines) > 1 and not rest else tuple(lines)
+                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, named))
     clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
     return clues
 
@@ -432,6 +454,8 @@ def _titles(lines: list[Line]) -> list[Clue]:
     for line in lines:
         for match in _TITLE.finditer(line.text):
             name = match.group("name").strip(" ,.")
+            if len(name) < 3 or name.lower() in ("la", "les", "l'"):
+                continue  # "La Préfète de la" and the rest of the title lost under a stamp
             if match.group("sous"):
                 clues.append(Clue({"commune": name}, 0.85, (line,)))
             else:
@@ -452,34 +476,3 @@ def _postcodes(head: list[Line]) -> list[Clue]:
             town = match.group("town").strip(" ,.-")
             clues.append(Clue({"commune": town, "code_postal": match.group("cp")}, 0.8, (line,)))
     return clues
-
-
-def destinataire_dgaln(parts: LetterParts) -> Clue | None:
-    """Whether the letter is addressed to the DGALN's chain (AD1, DHUP, the Sous-direction)."""
-    if parts.addressee:
-        lines = [parts.lines[i] for i in parts.addressee]
-        addressed = bool(_DGALN.search(normalise(join_lines(lines))))
-        if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
-            # acronyms "DGALN/DHUP/AD1" are read with little confidence
-            named = [l for l in lines if _DGALN.search(l.norm)]
-            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
-        # The block may have been cut short ("Madame la sous-directrice" | "de l'aménagement
-        # durable" read apart on a photo): the head's next lines may go on with it.
-        last = parts.addressee[-1]
-        following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
-        if _DGALN.search(normalise(join_lines(following))):
-            return Clue(True, 0.8, tuple(following))
-        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
-        # where the head still shows pieces of the chain's names ("Sous direction de aménagement
-        # dur able"): misread, not absent.
-        traces = bool(_DGALN_TRACE.search(_DREAL_NAME.sub(" ", normalise(join_lines(following)))))
-        if len(lines) >= 2 and not traces and _OTHER_ADDRESSEE.match(lines[0].norm):
-            return Clue(False, 0.95, (lines[0],))  # as sure as the title's line, whatever the address's
-        return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
-    head = [parts.lines[i] for i in parts.head]
-    cued = [l for l in head if _DGALN.search(l.norm)]
-    if cued:
-        return Clue(True, 0.8 if len(cued) == 1 else 0.9, (max(cued, key=lambda l: l.conf),))
-    if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
-        return Clue(True, 0.75, (parts.lines[parts.salutation],))
-    return None

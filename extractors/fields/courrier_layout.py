@@ -166,6 +166,8 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
+    if objet is None and salutation is None and (_closing(lines, 0) or len(lines)) < end_of_head:
+        end_of_head = 0  # a letter's last page, photographed apart, opens on its closing: no head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)
@@ -216,9 +218,12 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
 
 
 def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:
-    above = [i for i in head if i < index and lines[i].bottom <= lines[index].top + 1
-             and abs(lines[i].x0 - lines[index].x0) <= 40]
-    return max(above, key=lambda i: lines[i].bottom) if above else None
+    """The sender's title over the lone "à": the nearest line above it in its column, or set
+    centred over it ("La préfète de la Guadeloupe" across the "à", a contact line beside)."""
+    a = lines[index]
+    above = [i for i in head if i < index and lines[i].bottom <= a.top + 1
+             and (abs(lines[i].x0 - a.x0) <= 40 or lines[i].x0 < a.x0 < lines[i].bbox[2])]
+    return max(above, key=lambda i: (lines[i].bottom, -abs(lines[i].x0 - a.x0))) if above else None
 
 
 def _closing(lines: list[Line], start: int) -> int | None:

@@ -151,16 +151,18 @@ def repaired_titles(norm: str) -> str:
     titles: "marie" is a name."""
     from rapidfuzz import fuzz
 
-    words = norm.split()
-    for index, word in enumerate(words):
+    def repaired(match: re.Match) -> str:
+        word = match.group(0)
         if len(word) < 5 or word.startswith(("prefec", "presidence")):
-            continue
+            return word
         best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
         if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
-            words[index] = best
-        elif len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
-            words[index] = best  # one letter misread in place: "pretet", a photo's f read as t
-    return " ".join(words)
+            return best
+        if len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
+            return best  # one letter misread in place: "pretet", a photo's f read as t
+        return word
+    # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
+    return re.sub(r"[a-z]+", repaired, norm)
 
 
 def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -227,7 +229,10 @@ def _rows(lines: list[Line]) -> list[Line]:
         last = out[-1] if out else None
         words = tuple(sorted((last.words if last else ()) + line.words, key=lambda w: w.bbox[0]))
         gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])]
-        if last is not None and last.page == line.page and abs(last.top - line.top) <= 0.6 * last.height \
+        heights = [w.bbox[3] - w.bbox[1] for w in words]
+        # of one type size: a signature's stroke read as a tall "Mr" beside the name is no part of it
+        if last is not None and last.page == line.page and max(heights) <= 1.6 * max(min(heights), 1.0) \
+                and abs(last.top - line.top) <= 0.6 * min(last.height, line.height) \
                 and len(words) <= 4 and all(_NAME_WORD.match(w.text) and len(w.text) >= 2 for w in words) \
                 and max(gaps, default=0.0) <= 2.5 * last.height:  # not two fragments with a word lost between
             text = " ".join(w.text for w in words)

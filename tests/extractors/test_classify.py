@@ -246,3 +246,14 @@ def test_a_maires_letter_whose_letterhead_and_title_ocr_lost_is_still_the_collec
         "Je vous prie d'agréer, Madame la sous-directrice, l'expression de mes salutations distinguées.",
         "spastien Orsini", "aire d'Afa d'"])
     assert classify_page(page).kind is PieceKind.COURRIER_COLLECTIVITE
+
+
+def test_a_short_last_page_photographed_apart_has_its_block_under_the_closing():
+    """The second photo of a maire's letter: the closing, the block ("Maire du …,") then the
+    name, a copy line and the footer; the block is above the page's last lines."""
+    page = _body_page([
+        "Dans l'attente d'une suite favorable, je vous prie de recevoir, Madame la Sous-directrice, mes",
+        "respectueuses salutations.", "Maire du Val-Saint-Germain,", "ain Touzet", "M. Alain Touzet",
+        "Copie : services techniques", "place du Marché - 91530 Le Val Saint Germain",
+        "T. 01 80 45 76 72 - Email: dgs@le-val-saint-germain.fr"])
+    assert classify_page(page).kind is PieceKind.COURRIER_COLLECTIVITE

@@ -59,3 +59,19 @@ def test_no_addressee_at_all_is_for_a_reviewer():
     reading = read_letter(PREFET, "p.pdf", (prefet_letter(addressee=(), salutation="Madame, Monsieur,"),))
     assert reading.fields["destinataire_dgaln"].status is FieldStatus.NEEDS_REVIEW
     assert reading.fields["destinataire_dgaln"].value is None
+
+
+def test_an_address_without_madame_above_a_salutation_taken_for_the_block_is_the_dgalns():
+    # the objet misread ("Ohiet :"): the salutation sits in the head and is taken for the block
+    text = prefet_letter(addressee=("Sous-direction de l'aménagement durable", "Atelier des territoires",
+                                    "Tour Séquoia", "92055 La Défense cedex"),
+                         objet="Ohiet : Appel à candidatures Atelier des territoires Flash 2026",
+                         salutation="Madame la sous-directrice,")
+    reading = read_letter(PREFET, "p.pdf", (text,))
+    assert reading.fields["destinataire_dgaln"].value is True
+
+
+def test_a_salutation_taken_for_the_block_with_no_dgaln_address_is_no_yes():
+    text = prefet_letter(addressee=("Agence nationale de la cohésion des territoires", "20 avenue de Ségur"),
+                         objet="Ohiet : Appel à candidatures", salutation="Madame la directrice,")
+    assert read_letter(PREFET, "p.pdf", (text,)).fields["destinataire_dgaln"].value is not True

@@ -194,7 +194,7 @@ def _parts_with_addressee(head: list[str], addressee: tuple[int, ...]):
 def test_an_addressee_read_apart_from_its_next_line_is_still_the_dgaln():
     """A photo's "Madame la sous-directrice" | "de l'aménagement durable" read as two blocks:
     the head's next lines go on with the addressee."""
-    from extractors.fields.courrier_entites import destinataire_dgaln
+    from extractors.fields.courrier_destinataire import destinataire_dgaln
 
     clue = destinataire_dgaln(_parts_with_addressee(
         ["PRÉFECTURE DE LA MARTINIQUE", "Madame la sous-directrice", "de l'aménagement durable",
@@ -203,7 +203,7 @@ def test_an_addressee_read_apart_from_its_next_line_is_still_the_dgaln():
 
 
 def test_a_one_line_addressee_without_the_dgaln_is_no_sure_no():
-    from extractors.fields.courrier_entites import destinataire_dgaln
+    from extractors.fields.courrier_destinataire import destinataire_dgaln
 
     clue = destinataire_dgaln(_parts_with_addressee(["PRÉFECTURE DU CHER", "Madame la Directrice", "Le 3 mars 2026"],
                                                     (1,)))
@@ -218,13 +218,13 @@ def test_a_one_line_addressee_without_the_dgaln_is_no_sure_no():
     ["Madame la Directrice", "générale de l'aménagement, du logement et de La nature", "Tour Séquoia"],
 ])
 def test_the_dgaln_chain_misread_by_ocr_is_still_the_dgaln(head):
-    from extractors.fields.courrier_entites import destinataire_dgaln
+    from extractors.fields.courrier_destinataire import destinataire_dgaln
 
     assert destinataire_dgaln(_parts_with_addressee(head, (0, 1, 2))).value is True
 
 
 def test_pieces_of_the_chain_left_in_a_misread_block_make_no_sure_no():
-    from extractors.fields.courrier_entites import destinataire_dgaln
+    from extractors.fields.courrier_destinataire import destinataire_dgaln
 
     clue = destinataire_dgaln(_parts_with_addressee(["Madame La Sous diretrice", "de l'amenagemnt", "Tour Séquoia"],
                                                     (0, 1, 2)))

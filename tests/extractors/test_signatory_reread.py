@@ -98,3 +98,16 @@ def test_a_check_made_without_the_block_is_not_reused_for_a_letter_whose_block_i
     for read_block in (False, True):
         check_signatures([piece], {0: LetterZone(**{**vars(zone), "read_block": read_block})}, ctx)
     assert len(set(keys)) == 2
+
+
+def test_a_letter_whose_title_was_read_unsurely_is_read_again():
+    """`_reread_block` confirms a title read under QUALITY_TRUSTED ("Préfète." under a stamp)."""
+    from dataclasses import replace
+
+    from extractors.fields.courrier import QUALITY_TRUSTED
+
+    reading = _reading()
+    assert block_worth_reading(reading) is False
+    quality = reading.fields["signataire_qualite"]
+    reading.fields["signataire_qualite"] = replace(quality, confidence=QUALITY_TRUSTED - 0.05)
+    assert block_worth_reading(reading) is True

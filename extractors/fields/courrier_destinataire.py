@@ -1,0 +1,58 @@
+"""To whom the préfet's letter is written: the DGALN's chain (AD1, DHUP, the Sous-direction) or another."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields.courrier_entites import Clue
+from extractors.fields.courrier_layout import LetterParts, join_lines
+from extractors.text import normalise
+
+_DGALN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?[1l]\b|sous-? ?direct(?:ion|eur|rice) de (?:l' ?)?amenagement dur ?able"
+                    r"|direct(?:ion|eur|rice) generale? de l'amenagement,? du logement et de la nature"
+                    r"|de l'amenagement,? du logement et de la nature")
+# What is left of the chain's names on a page read badly: a "no" then is no sure "no".
+_DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|logement et de la nature")
+# Another authority named by title at the head of the addressee block: a positive "no", as sure as
+# the line that names it. The DREAL's own name ("…de l'aménagement et du logement") is no trace of
+# the DGALN's.
+_OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|president|presidente|ministre|prefete?"
+                              r"|direct(?:eur|rice) regionale?|direct(?:eur|rice) departementale?)\b")
+_DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
+_SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
+
+def destinataire_dgaln(parts: LetterParts) -> Clue | None:
+    """Whether the letter is addressed to the DGALN's chain (AD1, DHUP, the Sous-direction)."""
+    if parts.addressee:
+        lines = [parts.lines[i] for i in parts.addressee]
+        addressed = bool(_DGALN.search(normalise(join_lines(lines))))
+        if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
+            # acronyms "DGALN/DHUP/AD1" are read with little confidence
+            named = [l for l in lines if _DGALN.search(l.norm)]
+            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
+        if len(lines) == 1 and lines[0].norm.endswith(","):  # "Madame la sous-directrice,": the
+            # salutation taken for the block (its objet misread); the block is an address without
+            # "Madame" ("Sous-direction de l'aménagement durable" / "Tour Séquoia") above it
+            named = [parts.lines[i] for i in parts.head if _DGALN.match(parts.lines[i].norm)]
+            if named:
+                return Clue(True, 0.85, (max(named, key=lambda l: l.conf),))
+        # The block may have been cut short ("Madame la sous-directrice" | "de l'aménagement
+        # durable" read apart on a photo): the head's next lines may go on with it.
+        last = parts.addressee[-1]
+        following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
+        if _DGALN.search(normalise(join_lines(following))):
+            return Clue(True, 0.8, tuple(following))
+        # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
+        # where the head still shows pieces of the chain's names ("Sous direction de aménagement
+        # dur able"): misread, not absent.
+        traces = bool(_DGALN_TRACE.search(_DREAL_NAME.sub(" ", normalise(join_lines(following)))))
+        if len(lines) >= 2 and not traces and _OTHER_ADDRESSEE.match(lines[0].norm):
+            return Clue(False, 0.95, (lines[0],))  # as sure as the title's line, whatever the address's
+        return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
+    head = [parts.lines[i] for i in parts.head]
+    cued = [l for l in head if _DGALN.search(l.norm)]
+    if cued:
+        return Clue(True, 0.8 if len(cued) == 1 else 0.9, (max(cued, key=lambda l: l.conf),))
+    if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
+        return Clue(True, 0.75, (parts.lines[parts.salutation],))
+    return None

@@ -1,0 +1,180 @@
+"""Letters as unseen dossiers print them: a sender's title centred over the "à", a letterhead in
+lower case or a logo's bare name, a title read unsure under a stamp and read again on dark ink."""
+
+from __future__ import annotations
+
+from extractors.fields.courrier import letter_fields, read_letter
+from extractors.fields.courrier_layout import Line
+from extractors.fields.signataire import quality_of
+from extractors.model import FieldStatus, PageText, PieceKind, Word
+from extractors.signature import SignatureCheck
+from extractors.text import normalise
+from tests.extractors.letters import BODY, CLOSING, DGALN, page, words
+
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
+
+
+def rows_letter(head_rows, signatory, *, ocr=False, addressee_x=320.0, body=BODY):
+    """A letter from explicit head rows (top, [(x, text)]), the DGALN addressee, body and block."""
+    rows = list(head_rows)
+    y = max(top for top, _ in head_rows) + 16
+    for i, text in enumerate(DGALN):
+        rows.append((y + 14 * i, [(addressee_x, text)]))
+    y += 14 * len(DGALN) + 20
+    rows.append((y, [(330, "Paris, le 12 mars 2026")]))
+    y += 30
+    rows.append((y, [(60, "Objet : Candidature à l'Atelier des territoires Flash")]))
+    y += 24
+    rows.append((y, [(60, "Madame la sous-directrice,")]))
+    y += 24
+    for text in body + CLOSING:
+        rows.append((y, [(60, text)]))
+        y += 14
+    y += 20
+    for text in signatory:
+        rows.append((y, [(320, text)]))
+        y += 40
+    return page(rows, ocr=ocr, conf=0.95 if ocr else 1.0)
+
+
+def test_a_senders_title_centred_over_the_a_gives_the_quality_the_block_lost():
+    # the block's title hidden under a stamp: only the name is read there
+    text = rows_letter([(40, [(60, "PRÉFÈTE"), (330, "Direction de l'environnement")]),
+                        (52, [(60, "DE LA GUADELOUPE"), (330, "Courriel : anne.roux@guadeloupe.gouv.fr")]),
+                        (80, [(250, "La préfète de la Guadeloupe")]), (94, [(320, "à")])],
+                       ("Mme Gwenaëlle Coulibaly",))
+    reading = read_letter(PREFET, "courrier.pdf", (text,))
+    assert reading.fields["signataire_qualite"].value == "prefet"
+
+
+def test_a_collectivite_name_over_the_a_without_a_title_is_the_letterhead():
+    text = rows_letter([(60, [(90, "mairie de porto-vecchio")]), (80, [(75, "à")])],
+                       ("Le Maire,", "Amandine Kerbrat"), addressee_x=75)
+    reading = read_letter(COLL, "courrier.pdf", (text,))
+    assert reading.fields["collectivite"].value == "Mairie de Porto-Vecchio"
+    assert reading.fields["collectivite"].confidence >= 0.9
+
+
+def test_a_logos_bare_town_name_is_a_letterhead_read():
+    # OCR read the logo's word "caussade" and nothing else above the addressee block
+    text = rows_letter([(40, [(110, "caussade")])], ("Maire de Caussade", "LEMAÎTRE Stéphane"),
+                       ocr=True, addressee_x=85)
+    reading = read_letter(COLL, "courrier.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Commune de Caussade"
+    assert reading.fields["collectivite"].confidence >= 0.7  # not the unread letterhead's 0.45
+
+
+def test_a_bare_town_name_over_the_address_is_the_letterheads_spelling_of_the_body_commune():
+    # the body's name misread by one letter; the letterhead prints it large, and read it right
+    text = rows_letter([(40, [(90, "MUTTERSHOLTZ")]), (60, [(90, "place de la Mairie")]),
+                        (73, [(90, "67600 MUTTERSHOLTZ")])], ("Sébastien Quéméner",), ocr=True, addressee_x=373,
+                       body=("Par ce courrier, la commune de Mutersholtz soutient la candidature.",) + BODY[1:])
+    reading = read_letter(COLL, "IMG.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Commune de Muttersholtz"
+
+
+def test_a_title_word_misread_inside_a_hyphenated_word_is_repaired():
+    line = Line(tuple(words(0, 0, "La Sous-préfèpe,}nour Id-pféfète et par délégation,", 0)), 0,
+                "La Sous-préfèpe,}nour Id-pféfète et par délégation,",
+                normalise("La Sous-préfèpe,}nour Id-pféfète et par délégation,"))
+    quality = quality_of([line], PREFET.value, None)
+    assert quality is not None and quality.slug == "sous_prefet"
+
+
+def _unsure_title_letter() -> PageText:
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")])], ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    # the title under a stamp, read unsure
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    return PageText(text.number, text.width, text.height, unsure, ocr=True, confidence=text.confidence)
+
+
+def test_an_unsure_title_confirmed_by_the_block_read_again_is_sure():
+    reading = read_letter(PREFET, "courrier.pdf", (_unsure_title_letter(),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
+    check = SignatureCheck(True, 0.95, block_text=("Madame, l'assurance de ma considération distinguée.",
+                                                   "Mme Brigitte Chevrier", "La Préfète dr Gard : -"))
+    out = letter_fields([reading], None, {0: check})
+    quality = out["courrier_prefet.signataire_qualite"]
+    assert (quality.value, quality.status) == ("prefet", FieldStatus.EXTRACTED) and quality.confidence >= 0.8
+
+
+def test_an_unsure_title_contradicted_by_the_block_read_again_stays_unsure():
+    reading = read_letter(PREFET, "courrier.pdf", (_unsure_title_letter(),))
+    check = SignatureCheck(True, 0.95, block_text=("Mme Brigitte Chevrier", "La Sous-préfète de Nîmes"))
+    quality = letter_fields([reading], None, {0: check})["courrier_prefet.signataire_qualite"]
+    assert quality.value == "prefet" and quality.confidence < 0.7
+
+
+def test_a_bare_prefet_word_read_unsure_does_not_doubt_the_departement_under_it():
+    text = rows_letter([(40, [(60, "PRÉFÈTE")]), (53, [(60, "DES DEUX-SÈVRES")]), (66, [(60, "Liberté")])],
+                       ("La Préfète,", "Céline Zimmermann"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.46 if w.text == "PRÉFÈTE" else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "courrier.pdf",
+                          (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    departement = reading.fields["departement"]
+    assert departement.value[0] == {"departement": "DEUX-SÈVRES"} and departement.confidence >= 0.9
+
+
+
+def test_a_signature_read_as_a_tall_word_beside_the_name_is_no_part_of_it():
+    from extractors.fields.signataire import name_of
+    from tests.extractors.letters import row_line
+
+    title = row_line(230, 589, "La Préfète de La Réunion,", 0)
+    stroke = Line((Word("Mr", (397.2, 657.8, 473.3, 694.8), 0.52, 1),), 0, "Mr", "mr")  # 37 pt tall
+    name = row_line(249.6, 679, "Nadège Lacombe", 2)
+    found = name_of([title, stroke, name])
+    assert found is not None and (found.text, found.sure) == ("Nadège Lacombe", True) and found.confidence >= 0.9
+
+
+def test_a_last_page_photographed_apart_opening_on_the_closing_has_its_block_read():
+    text = page([(100, [(87, "Dans l'attente d'une suite favorable, je vous prie de recevoir, Madame, mes")]),
+                 (120, [(87, "respectueuses salutations.")]), (180, [(400, "Maire du Val-Saint-Germain,")]),
+                 (300, [(420, "M. Alain Touzet")]), (340, [(87, "Copie : services techniques")])], ocr=True, conf=0.9)
+    reading = read_letter(COLL, "IMG_2.jpg", (text,))
+    assert reading.fields["signataire_qualite"].value == "maire" and reading.ended
+    assert reading.fields["signataire_nom"].value == "Alain Touzet"
+
+
+def test_letterhead_debris_and_a_doubled_de_are_no_part_of_the_name():
+    from tests.extractors.letters import letter
+
+    def named(head):
+        reading = read_letter(COLL, "c.pdf", (letter(head=head, signatory=("Le Président,", "Jean Dionis")),))
+        return reading.fields["collectivite"]
+
+    assert named(("AGGLOMÉRATION D'AGEN Y", "8 rue André Chénier")).value == "Agglomération d'Agen"
+    assert named(("COMMUNE DE", "DE VITRÉ")).value == "Commune de Vitré"
+    assert named(("Commune de Saint-Jean de", "de Luz")).value == "Commune de Saint-Jean de Luz"
+
+
+def test_a_letterhead_name_ending_on_de_is_for_a_reviewer():
+    from tests.extractors.letters import letter
+
+    reading = read_letter(COLL, "c.pdf", (letter(head=("Ville de Vitré de",)),))
+    assert reading.fields["collectivite"].confidence < 0.7
+
+
+def test_an_unsure_block_title_the_senders_title_names_alike_is_sure_enough():
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")]), (80, [(300, "La préfète du Gard")]), (94, [(320, "à")])],
+                       ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "p.pdf", (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "prefet" and quality.confidence >= 0.7
+
+
+def test_an_unsure_block_title_the_senders_title_contradicts_stays_unsure():
+    text = rows_letter([(40, [(60, "PRÉFET DU GARD")]), (80, [(300, "Le sous-préfet d'Alès")]), (94, [(320, "à")])],
+                       ("Préfète.", "Brigitte Chevrier"), ocr=True)
+    unsure = tuple(Word(w.text, w.bbox, 0.5 if w.text == "Préfète." else w.conf, w.line) for w in text.words)
+    reading = read_letter(PREFET, "p.pdf", (PageText(1, 595.0, 842.0, unsure, ocr=True, confidence=0.9),))
+    assert reading.fields["signataire_qualite"].confidence < 0.7
+
+
+def test_a_signers_title_cut_after_its_article_names_no_departement():
+    text = rows_letter([(40, [(60, "Direction départementale des territoires")])],
+                       ("La Préfète de la", "Gwenaëlle Coulibaly"))
+    reading = read_letter(PREFET, "p.pdf", (text,))
+    clues = reading.fields["departement"].value if "departement" in reading.fields else []
+    assert {"departement": "la"} not in clues
