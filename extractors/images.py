@@ -18,8 +18,9 @@ log = logging.getLogger(__name__)
 DEFAULT_DPI = 72.0  # what the contract assumes when an image states no resolution
 
 
-def image_pages(data: bytes, *, max_pixels: int, max_pages: int) -> Iterator[tuple[Image.Image, float]]:
-    """Yield (greyscale page, dpi) for each frame, EXIF orientation applied."""
+def image_pages(data: bytes, *, max_pixels: int, max_pages: int,
+                colour: bool = False) -> Iterator[tuple[Image.Image, float]]:
+    """Yield (greyscale page, dpi) for each frame, EXIF orientation applied; in RGB with `colour`."""
     Image.MAX_IMAGE_PIXELS = max_pixels
     with warnings.catch_warnings():
         # Pillow only warns between 1x and 2x its limit: a bomb is a bomb either way.
@@ -30,7 +31,7 @@ def image_pages(data: bytes, *, max_pixels: int, max_pages: int) -> Iterator[tup
             for index, frame in enumerate(frames):
                 if index >= max_pages:
                     break
-                yield _upright_grey(frame), _dpi(frame)
+                yield _upright(frame, "RGB" if colour else "L"), _dpi(frame)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise GuichetError(ErrorCode.IMAGE_TOO_LARGE, str(exc)[:200]) from exc
         except UnidentifiedImageError as exc:
@@ -48,12 +49,21 @@ def count_frames(data: bytes) -> int:
         return 1
 
 
+def in_colour(data: bytes) -> bool:
+    """Whether an image file's pixels can hold colour, by its header (nothing decoded)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.mode not in ("1", "L", "LA", "I", "I;16", "F")
+    except Exception:  # decoding errors surface in image_pages with their code
+        return False
+
+
 def grey(image: Image.Image) -> Image.Image:
     """`image` in grey levels; itself when it already is (convert would copy a whole page)."""
     return image if image.mode == "L" else image.convert("L")
 
 
-def _upright_grey(frame: Image.Image) -> Image.Image:
+def _upright(frame: Image.Image, mode: str) -> Image.Image:
     frame = ImageOps.exif_transpose(frame)
     if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
         rgba = frame.convert("RGBA")
@@ -63,7 +73,7 @@ def _upright_grey(frame: Image.Image) -> Image.Image:
         values = np.asarray(frame, dtype=np.float64)
         top = values.max() or 1.0
         frame = Image.fromarray((values * (255.0 / top)).astype(np.uint8))
-    return frame.convert("L")
+    return frame.convert(mode)
 
 
 def _dpi(frame: Image.Image) -> float:

@@ -116,15 +116,17 @@ def page_has_marks(page) -> bool:
     return bool(page.images or page.curves or len(page.rects) > 3 or page.chars)
 
 
-def render_page(document, index: int, dpi: int, max_pixels: int) -> tuple[Image.Image, float]:
-    """Render page `index` in grey at `dpi`, lowered if the page would exceed `max_pixels`."""
+def render_page(document, index: int, dpi: int, max_pixels: int,
+                colour: bool = False) -> tuple[Image.Image, float]:
+    """Render page `index` in grey (in colour with `colour`) at `dpi`, lowered if the page would
+    exceed `max_pixels`."""
     try:
         page = document[index]
         width, height = page.get_size()
         scale = dpi / 72.0
         if width * height * scale * scale > max_pixels:
             scale = (max_pixels / max(width * height, 1.0)) ** 0.5
-        image = page.render(scale=scale, grayscale=True).to_pil()
+        image = page.render(scale=scale, grayscale=not colour).to_pil()
     except Exception as exc:  # pdfium errors are not typed usefully
         raise GuichetError(ErrorCode.PAGE_UNREADABLE, str(exc)[:200]) from exc
     return image, scale * 72.0

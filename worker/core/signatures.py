@@ -7,6 +7,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PIL import Image
 
 from extractors import images, pades, pdf_text
@@ -130,7 +131,47 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
-    return check, block_crop(image, zone, dpi) if page.ocr and reads_block(zone) else None
+    if not (page.ocr and reads_block(zone)):
+        return check, None
+    uncoloured = coloured_ink_whitened(_in_colour(path, kind, page.number, max_pixels))
+    if uncoloured is not None:
+        # the same page with its coloured stamp and strokes made paper, turned as the words were read
+        image = upright(outside_paper_whitened(uncoloured), page.rotation, page.skew, page.warp, dpi)
+    return check, block_crop(image, zone, dpi)
+
+
+def _in_colour(path: str, kind: str, number: int, max_pixels: int) -> Image.Image | None:
+    """The page as received, in colour (the signature check looks at it in grey); None for an
+    image file without colour."""
+    if kind == "pdf":
+        document = pdf_text.open_renderer(path)
+        try:
+            return pdf_text.render_page(document, number - 1, SIGNATURE_DPI, max_pixels, colour=True)[0]
+        finally:
+            document.close()
+    with open(path, "rb") as stream:
+        data = stream.read()
+    if not images.in_colour(data):
+        return None
+    return list(images.image_pages(data, max_pixels=max_pixels, max_pages=number, colour=True))[-1][0]
+
+
+COLOURED = 70  # spread between a pixel's strongest and weakest channel: ink with a hue, not black or grey
+
+
+def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
+    """The page in grey with its coloured ink (a red or blue stamp, a blue signature) made paper:
+    typed text is black, and a red stamp is as dark in grey as the title under it. None for a
+    page with no colour."""
+    if image is None or image.mode not in ("RGB", "RGBA", "CMYK", "P", "YCbCr"):
+        return None
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    hued = (rgb.max(axis=2) - rgb.min(axis=2)) > COLOURED
+    if not hued.any():
+        return None
+    grey = np.asarray(image.convert("L")).copy()
+    grey[hued] = 255
+    return Image.fromarray(grey)
 
 
 def reads_block(zone: SignatureZone) -> bool:
