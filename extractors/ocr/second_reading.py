@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, replace
 
@@ -69,12 +70,14 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
     found: list[RawWord] = []
     better: dict[int, RawWord] = {}  # id of a first reading's word -> a clearer reading of it
     # A line in the margin of its neighbour's crop is read twice: the surer reading wins.
-    readings = [m for m in (_unstacked(raw, placed, scale) for raw in _clipped(read)) if m]
+    readings = [m for m in (_unstacked(raw, placed, scale) for raw in clipped(read)) if m]
     unsure = [w for w in words if NOISE_WORD <= w.conf < UNSURE_WORD]
     for mapped in sorted(readings, key=lambda w: -w.conf):
         # Over an unsure first reading, only a much surer one: "Vais" (0.79) is no better than "Vals" (0.43).
         if mapped.conf < 0.85 and any(_overlap(mapped, u) > 0.5 * min(mapped.width * mapped.height, u.width * u.height)
                                       for u in unsure):
+            continue
+        if _repeats(mapped, words, height):
             continue
         if _plausible(mapped, height, confident + found):
             found.append(mapped)
@@ -88,6 +91,24 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
     kept = [better.get(id(w), w) for w in words if w.conf >= UNSURE_WORD
             or not any(_overlap(w, f) > 0.3 * w.width * w.height for f in found)]
     return sorted(kept + _lined(found, confident, height), key=lambda w: (w.line, w.left))
+
+
+def _repeats(word: RawWord, known: list[RawWord], height: float) -> bool:
+    """A first reading's word read again: the same text, or its end, over it on its row.
+
+    A box Tesseract draws too short ("Stéphane" boxed up to "Stéph") or one pixel tall leaves
+    the word's ink uncovered, and the second reading reads it a second time ("Stéphane ane")."""
+    text = _bare(word.text)
+    if len(text) < 2:
+        return False
+    centre = word.top + word.height / 2
+    return any(abs(k.top + k.height / 2 - centre) <= 0.6 * height
+               and min(k.left + k.width, word.left + word.width) - max(k.left, word.left) > 0
+               and _bare(k.text).endswith(text) for k in known)
+
+
+def _bare(text: str) -> str:
+    return text.lower().strip(".,;:!?«»\"'()[]")
 
 
 def _confident(words: list[RawWord]) -> list[RawWord]:
@@ -111,18 +132,26 @@ def _read_better(word: RawWord, known: list[RawWord]) -> RawWord | None:
     return twin if same_size and twin.conf <= word.conf - 0.2 and twin.text != word.text else None
 
 
-def _clipped(words: list[RawWord]) -> list[RawWord]:
+def clipped(words: list[RawWord]) -> list[RawWord]:
     """Boxes ending where the next word of their line begins.
 
-    In sparse mode Tesseract may box a line's first word as wide as the whole line, which
-    would hide the words after it.
+    Tesseract may box a word as wide as the rest of its line (sparse mode, and photos in any
+    mode), which would hide the words after it from the layout and the check boxes.
     """
 
+    lefts: dict[tuple[int, ...], list[int]] = {}
+    for word in words:
+        lefts.setdefault(word.line, []).append(word.left)
+    for line in lefts.values():
+        line.sort()
     out = []
     for word in words:
-        following = [w.left for w in words if w.line == word.line and w.left > word.left]
-        right = min(following, default=word.left + word.width + 1) - 1
-        out.append(replace(word, width=max(1, min(word.width, right - word.left))))
+        line = lefts[word.line]
+        after = bisect.bisect_right(line, word.left)  # the next word starting further right
+        if after == len(line) or line[after] - 1 >= word.left + word.width:
+            out.append(word)
+        else:
+            out.append(replace(word, width=max(1, line[after] - 1 - word.left)))
     return out
 
 
