@@ -31,7 +31,7 @@ from extractors.ocr.orientation import (
     standing_words,
     upright_by_letters,
 )
-from extractors.ocr.second_reading import Missed, clipped, missed_sheet, with_sheet_words
+from extractors.ocr.second_reading import Missed, missed_sheet, with_sheet_words
 from extractors.ocr.sheet import paper_straightened
 from extractors.rules import without_rules
 
@@ -111,7 +111,6 @@ def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> Fi
             turned = _read_level(quarter_turned(gray, turn), engine, page.flat)
             if reads_better(turned[0], words):
                 (words, upright, read, skew), rotation = turned, turn
-    words = clipped(words)
     missed = missed_sheet(words, read)  # the rules found once, for both readings
     return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 from dataclasses import dataclass, replace
 
@@ -70,7 +69,7 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
     found: list[RawWord] = []
     better: dict[int, RawWord] = {}  # id of a first reading's word -> a clearer reading of it
     # A line in the margin of its neighbour's crop is read twice: the surer reading wins.
-    readings = [m for m in (_unstacked(raw, placed, scale) for raw in clipped(read)) if m]
+    readings = [m for m in (_unstacked(raw, placed, scale) for raw in _clipped(read)) if m]
     unsure = [w for w in words if NOISE_WORD <= w.conf < UNSURE_WORD]
     for mapped in sorted(readings, key=lambda w: -w.conf):
         # Over an unsure first reading, only a much surer one: "Vais" (0.79) is no better than "Vals" (0.43).
@@ -132,26 +131,18 @@ def _read_better(word: RawWord, known: list[RawWord]) -> RawWord | None:
     return twin if same_size and twin.conf <= word.conf - 0.2 and twin.text != word.text else None
 
 
-def clipped(words: list[RawWord]) -> list[RawWord]:
+def _clipped(words: list[RawWord]) -> list[RawWord]:
     """Boxes ending where the next word of their line begins.
 
-    Tesseract may box a word as wide as the rest of its line (sparse mode, and photos in any
-    mode), which would hide the words after it from the layout and the check boxes.
+    In sparse mode Tesseract may box a line's first word as wide as the whole line, which
+    would hide the words after it.
     """
 
-    lefts: dict[tuple[int, ...], list[int]] = {}
-    for word in words:
-        lefts.setdefault(word.line, []).append(word.left)
-    for line in lefts.values():
-        line.sort()
     out = []
     for word in words:
-        line = lefts[word.line]
-        after = bisect.bisect_right(line, word.left)  # the next word starting further right
-        if after == len(line) or line[after] - 1 >= word.left + word.width:
-            out.append(word)
-        else:
-            out.append(replace(word, width=max(1, line[after] - 1 - word.left)))
+        following = [w.left for w in words if w.line == word.line and w.left > word.left]
+        right = min(following, default=word.left + word.width + 1) - 1
+        out.append(replace(word, width=max(1, min(word.width, right - word.left))))
     return out
 
 

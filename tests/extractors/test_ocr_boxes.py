@@ -1,7 +1,6 @@
-"""Word boxes Tesseract gets wrong on photos and faxes: too short, one pixel tall, or as wide
-as the rest of the line. The second reading must not read such a word twice, and a box must
-not hide the words after it. Real Tesseract; only the first reading's boxes are spoilt, as
-Tesseract spoils them on photos."""
+"""Word boxes Tesseract gets wrong on photos: too short or one pixel tall. The second reading
+must not read such a word a second time. Real Tesseract; only the first reading's
+boxes are spoilt, as Tesseract spoils them on photos."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from dataclasses import replace
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.ocr.engine import TesseractEngine
-from extractors.ocr.page import ocr_page
 from extractors.ocr.second_reading import with_missed_text
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -30,17 +28,6 @@ def page() -> Image.Image:
     for i, line in enumerate(LINES):
         draw.text((90, 100 + i * 120), line, fill=0, font=font)
     return image
-
-
-class SpoilingEngine(TesseractEngine):
-    """Tesseract, with the first reading's box of some words spoilt by `spoil`."""
-
-    def __init__(self, spoil):
-        super().__init__()
-        self.spoil = spoil
-
-    def words(self, image):
-        return [self.spoil(w, image) for w in super().words(image)]
 
 
 def _texts(words) -> list[str]:
@@ -68,16 +55,3 @@ def test_a_word_boxed_one_pixel_tall_is_not_read_twice():
     flat = [replace(w, top=w.top - 2, height=1) if w.text == "d'urbanisme" else w for w in first]
     words = with_missed_text(flat, image, engine)
     assert _texts(words).count("d'urbanisme") == 1, _texts(words)
-
-
-def test_a_word_boxed_to_the_end_of_its_line_leaves_the_next_words_their_place():
-    def widened(word, image):
-        return replace(word, width=image.width - 100 - word.left) if word.text == "Revitalisation" else word
-
-    result = ocr_page(page(), SpoilingEngine(widened), number=1, dpi=DPI)
-    line = sorted((w for w in result.words if w.line == next(
-        x.line for x in result.words if x.text == "Revitalisation")), key=lambda w: w.bbox[0])
-    boxes = [w.bbox for w in line]
-    # no box runs over the next word's
-    assert all(a[2] <= b[0] for a, b in zip(boxes, boxes[1:])), [(w.text, w.bbox) for w in line]
-    assert "du centre-ville de Blauzac" in result.text
