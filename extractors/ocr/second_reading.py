@@ -76,7 +76,7 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
         if mapped.conf < 0.85 and any(_overlap(mapped, u) > 0.5 * min(mapped.width * mapped.height, u.width * u.height)
                                       for u in unsure):
             continue
-        if _repeats(mapped, words, height):
+        if _repeats(mapped, confident, height):
             continue
         if _plausible(mapped, height, confident + found):
             found.append(mapped)
@@ -93,7 +93,8 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
 
 
 def _repeats(word: RawWord, known: list[RawWord], height: float) -> bool:
-    """A first reading's word read again: the same text, or its end, over it on its row.
+    """A sure word of the first reading read again: the same text, or its end, over it on its row
+(an unsure one is what the second reading is there to replace).
 
     A box Tesseract draws too short ("Stéphane" boxed up to "Stéph") or one pixel tall leaves
     the word's ink uncovered, and the second reading reads it a second time ("Stéphane ane")."""

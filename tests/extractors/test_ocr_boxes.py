@@ -55,3 +55,13 @@ def test_a_word_boxed_one_pixel_tall_is_not_read_twice():
     flat = [replace(w, top=w.top - 2, height=1) if w.text == "d'urbanisme" else w for w in first]
     words = with_missed_text(flat, image, engine)
     assert _texts(words).count("d'urbanisme") == 1, _texts(words)
+
+
+def test_an_unsure_first_reading_is_still_read_again_and_replaced():
+    image = page()
+    engine = TesseractEngine()
+    first = engine.words(image)
+    # a fax's "“’Pelletier" read at no confidence: the second reading is there to replace it
+    unsure = [replace(w, conf=0.0, width=int(w.width * 0.6)) if w.text == "Pelletier" else w for w in first]
+    words = with_missed_text(unsure, image, engine)
+    assert any(w.text == "Pelletier" and w.conf >= 0.6 for w in words), [(w.text, w.conf) for w in words]
