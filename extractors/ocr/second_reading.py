@@ -76,6 +76,8 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
         if mapped.conf < 0.85 and any(_overlap(mapped, u) > 0.5 * min(mapped.width * mapped.height, u.width * u.height)
                                       for u in unsure):
             continue
+        if _repeats(mapped, confident, height):
+            continue
         if _plausible(mapped, height, confident + found):
             found.append(mapped)
             continue
@@ -88,6 +90,25 @@ def with_sheet_words(words: list[RawWord], missed: Missed, read: list[RawWord]) 
     kept = [better.get(id(w), w) for w in words if w.conf >= UNSURE_WORD
             or not any(_overlap(w, f) > 0.3 * w.width * w.height for f in found)]
     return sorted(kept + _lined(found, confident, height), key=lambda w: (w.line, w.left))
+
+
+def _repeats(word: RawWord, known: list[RawWord], height: float) -> bool:
+    """A sure word of the first reading read again: the same text, or its end, over it on its row
+(an unsure one is what the second reading is there to replace).
+
+    A box Tesseract draws too short ("Stéphane" boxed up to "Stéph") or one pixel tall leaves
+    the word's ink uncovered, and the second reading reads it a second time ("Stéphane ane")."""
+    text = _bare(word.text)
+    if len(text) < 2:
+        return False
+    centre = word.top + word.height / 2
+    return any(abs(k.top + k.height / 2 - centre) <= 0.6 * height
+               and min(k.left + k.width, word.left + word.width) - max(k.left, word.left) > 0
+               and _bare(k.text).endswith(text) for k in known)
+
+
+def _bare(text: str) -> str:
+    return text.lower().strip(".,;:!?«»\"'()[]")
 
 
 def _confident(words: list[RawWord]) -> list[RawWord]:
