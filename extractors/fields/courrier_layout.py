@@ -166,8 +166,6 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
-    if objet is None and salutation is None and (_closing(lines, 0) or len(lines)) < end_of_head:
-        end_of_head = 0  # a letter's last page, photographed apart, opens on its closing: no head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)

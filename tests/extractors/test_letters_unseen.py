@@ -127,15 +127,6 @@ def test_a_signature_read_as_a_tall_word_beside_the_name_is_no_part_of_it():
     assert found is not None and (found.text, found.sure) == ("Nadège Lacombe", True) and found.confidence >= 0.9
 
 
-def test_a_last_page_photographed_apart_opening_on_the_closing_has_its_block_read():
-    text = page([(100, [(87, "Dans l'attente d'une suite favorable, je vous prie de recevoir, Madame, mes")]),
-                 (120, [(87, "respectueuses salutations.")]), (180, [(400, "Maire du Val-Saint-Germain,")]),
-                 (300, [(420, "M. Alain Touzet")]), (340, [(87, "Copie : services techniques")])], ocr=True, conf=0.9)
-    reading = read_letter(COLL, "IMG_2.jpg", (text,))
-    assert reading.fields["signataire_qualite"].value == "maire" and reading.ended
-    assert reading.fields["signataire_nom"].value == "Alain Touzet"
-
-
 def test_letterhead_debris_and_a_doubled_de_are_no_part_of_the_name():
     from tests.extractors.letters import letter
 
