@@ -272,6 +272,29 @@ class Cog:
             text = match.group(2) or match.group(3)
         return _COMMUNE_PREFIX.sub("", text.strip()), hint, postcode
 
+    def closest_among(self, name: str, codes: frozenset[str] | set[str],
+                      departements: tuple[str, ...] = ()) -> tuple[Commune, int] | None:
+        """The one current commune of `codes` whose name is nearest the written one, and how many
+        letters differ; None when none is within OCR's tolerance, when two are equally near, or
+        when a place of `departements` outside `codes` is as near (the reading may name it)."""
+        text, _, _ = self._split_commune_hints(name)
+        bare = commune_keys(text)[1]
+        edits = max_edits(bare)
+        if not edits:
+            return None
+        near = sorted((OSA.distance(bare, commune_keys(c.nom)[1]), c.code)
+                      for c in map(self.communes.get, codes) if c is not None)
+        near = [(d, code) for d, code in near if d <= edits]
+        if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+            return None
+        best, code = near[0]
+        for dep in departements:
+            for key, _distance, _ in process.extract(bare, self._index.bare_by_dep.get(dep, ()),
+                                                     scorer=OSA.distance, score_cutoff=best, limit=None):
+                if any(c.departement == dep and _current_of(c).code not in codes for c in self._index.by_bare[key]):
+                    return None
+        return self.communes[code], best
+
     def is_commune_name(self, name: str) -> bool:
         """Whether a written name is, letter for letter (case, accents, hyphens aside), a commune's."""
         text, _, _ = self._split_commune_hints(name)
@@ -380,6 +403,10 @@ def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Comm
         found = _narrow(found, lambda c: postcode in c.codes_postaux)
     unique = {(c.code, c.kind, c.nom): c for c in found}
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _current_of(commune: Commune) -> Commune:
+    return commune.parent if commune.parent is not None else commune
 
 
 def _narrow(items: list, keep: Callable[[Any], bool]) -> list:

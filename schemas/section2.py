@@ -1,0 +1,134 @@
+"""Section 2 checked against itself and the official geography: the EPCI named and the communes
+listed are two readings of one territory, and where one is read surely it vouches for the other.
+
+A scan or a photo slips a letter or two in a name ("Plateau de Russcy", "Salnt-Joseph"); the
+official geography then says which EPCI or commune was meant, provided the dossier's own other
+reading points to the same place and nothing else comes as near.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.model import FieldStatus, FieldValue
+from schemas import values
+from schemas.cog import EXACT, Cog, Epci
+
+CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
+CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
+REVIEW_BELOW = 0.70  # as schemas/normalise.py: under it, a reading is never trusted alone
+EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
+
+
+def epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+    """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
+
+    When the name alone does not resolve but every commune of section 2 does, and they all
+    belong to one EPCI whose official name holds the written name's words (acronyms aside),
+    that EPCI is the answer; with a weaker agreement it is only offered to a reviewer.
+    """
+    epci, communes = out.get("s2.epci"), out.get("s2.communes")
+    if not (epci and isinstance(epci.value, dict) and not epci.value.get("siren")):
+        return
+    found = _epci_of_listed(communes, cog)
+    if found is None:
+        return
+    # The kind of EPCI and the département a porteur adds ("… Pays d'Uzès (Gard)") say
+    # nothing of which EPCI it is: its own words must all be the official name's.
+    where = {w for code in found.departements if code in cog.departements
+             for w in values.fold(cog.departements[code].nom).split()}
+    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3} - EPCI_KIND_WORDS - where
+    official = set(values.fold(found.nom).split())
+    agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
+    out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},
+                             status=FieldStatus.EXTRACTED if agrees and epci.confidence >= REVIEW_BELOW
+                             else FieldStatus.NEEDS_REVIEW)
+
+
+def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """An EPCI name read with slips ("Plateau de Russcy") or unsure, whose nearest official EPCI
+    is the very one that holds every commune listed (read surely), is that EPCI: the name and
+    the communes, two readings, agree.
+
+    Nothing is decided when the communes belong to several EPCIs or to none in common, or when
+    the name comes nearer another EPCI (a dossier may name the wrong one: a reviewer sees it).
+    """
+    epci, communes = out.get("s2.epci"), out.get("s2.communes")
+    if not (epci and epci.status is FieldStatus.NEEDS_REVIEW and isinstance(epci.value, dict)
+            and epci.value.get("nom") and epci.confidence >= CONFIRMABLE
+            and communes and communes.status is FieldStatus.EXTRACTED):
+        return
+    found = _epci_of_listed(communes, cog)
+    if found is None or epci.value.get("siren") not in (None, found.siren):
+        return
+    match = cog.resolve_epci(epci.value["nom"], departement)
+    if match is None or match.ambiguous or match.siren != found.siren:
+        return
+    nom = epci.value["nom"] if match.score >= EXACT else official_epci_name(found)  # no slip kept as sure
+    out["s2.epci"] = replace(epci, value={**epci.value, "nom": nom, "siren": found.siren},
+                             confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                               departement: str | None) -> None:
+    """Communes read unsure, or with a slip, each naming a member of the EPCI read surely in the
+    same section, are confirmed by it.
+
+    Tesseract gives short words little confidence ("Die", "Eu", "Ay"), and a photo slips a
+    letter ("Salnt-Joseph"): a reading that spells a commune of that very EPCI, or comes nearer
+    one of its members than any other place of its départements, is not a risk worth a review.
+    A name that no member comes near, or that two come equally near, leaves the list for review.
+    """
+    communes, epci = out.get("s2.communes"), out.get("s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and communes.value):
+        return
+    if not (epci and epci.status is FieldStatus.EXTRACTED and epci.confidence >= CONFIRMED
+            and isinstance(epci.value, dict) and epci.value.get("siren")):
+        return
+    found = cog.epci(epci.value["siren"])
+    if found is None:
+        return
+    entries = []
+    for entry in communes.value:
+        member = _member_named(entry, found, cog, departement)
+        if member is None:
+            return
+        entries.append(member)
+    out["s2.communes"] = replace(communes, value=entries, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
+def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) -> dict | None:
+    """The entry as a member of the EPCI: as read when it names one exactly, else the one member
+    its name comes nearest (with the official name); None when it names no member for sure."""
+    name = str(entry.get("nom") or "")
+    match = cog.resolve_commune(name, departement)
+    if match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"):
+        return entry if entry.get("code_insee") in epci.membres else None
+    near = cog.closest_among(name, epci.membres, epci.departements)
+    if near is None:
+        return None
+    commune, _ = near
+    return {"nom": commune.nom, "code_insee": commune.code}
+
+
+_NATURE_WORDS = {"CC": "Communauté de communes", "CA": "Communauté d'agglomération", "CU": "Communauté urbaine"}
+
+
+def official_epci_name(epci: Epci) -> str:
+    """The EPCI's official name with its kind spelt out ("Communauté de communes du Diois")."""
+    short, _, rest = epci.nom.partition(" ")
+    return f"{_NATURE_WORDS[short]} {rest}" if short in _NATURE_WORDS and rest else epci.nom
+
+
+def _epci_of_listed(communes: FieldValue | None, cog: Cog) -> Epci | None:
+    """The one EPCI every commune listed in section 2 belongs to."""
+    codes = [c.get("code_insee") for c in communes.value] \
+        if communes and isinstance(communes.value, list) else []
+    if not codes or not all(codes):
+        return None
+    shared = set.intersection(*({e.siren for e in cog.epcis_of_commune(code)} for code in codes))
+    return cog.epci(shared.pop()) if len(shared) == 1 else None

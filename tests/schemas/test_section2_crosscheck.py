@@ -1,0 +1,73 @@
+"""Section 2 read with OCR slips: the EPCI named and the communes listed vouch for each other in
+the official geography, and nothing is made sure where another place comes as near."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.normalise import normalise_fields
+
+
+def read(cog, epci: str, communes: str, departement: str, epci_confidence: float = 0.9,
+         communes_confidence: float = 0.9) -> dict:
+    raw = {"s2.epci": FieldValue(epci, epci_confidence, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue(communes, communes_confidence, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue(departement, 0.9, None, FieldStatus.EXTRACTED)}
+    return normalise_fields(raw, cog)
+
+
+@pytest.mark.parametrize("written, departement, communes, siren", [
+    ("Communauté de communes du Plateau de Russcy", "25", "Le Russey", "242504355"),
+    ("CC du Ouercy Caussadais", "82", "Caussade", "248200057"),
+    ("CA Saint-Avo1d Synergie", "57", "Saint-Avold, Carling", "200067502"),
+    ("Communauté de communes Coeur de Francc", "18", "Saint-Amand-Montrond, Meillant", "200036135"),
+])
+def test_an_epci_read_with_a_slip_is_the_one_holding_the_communes(cog, written, departement, communes, siren):
+    out = read(cog, written, communes, departement)
+    assert out["s2.epci"].value["siren"] == siren
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+    assert written not in out["s2.epci"].value["nom"]  # the slip is not exported as sure
+
+
+def test_an_epci_read_unsure_but_exact_is_confirmed_by_its_communes(cog):
+    out = read(cog, "Communauté de communes du Diois", "Die", "26", epci_confidence=0.6)
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+    assert out["s2.epci"].value["nom"] == "Communauté de communes du Diois"
+
+
+def test_an_epci_read_with_a_slip_stays_for_review_when_the_communes_are_elsewhere(cog):
+    # Crest is not of the Diois: the dossier may name the wrong EPCI, a reviewer decides.
+    out = read(cog, "Communauté de communes du Dlois", "Crest", "26")
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_epci_read_too_unsure_is_not_confirmed(cog):
+    out = read(cog, "Communauté de communes du Plateau de Russcy", "Le Russey", "25", epci_confidence=0.4)
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("communes, codes", [
+    ("Salnt-Joseph", ["97412"]),  # a photo's slip
+    ("Schælcher, Fort-de-France", ["97229", "97209"]),  # æ read for œ
+])
+def test_a_commune_read_with_a_slip_is_the_member_of_the_epci_it_comes_nearest(cog, communes, codes):
+    epci = "CA du Sud" if "Joseph" in communes else "CA du Centre de la Martinique"
+    departement = "974" if "Joseph" in communes else "972"
+    out = read(cog, epci, communes, departement)
+    assert [c["code_insee"] for c in out["s2.communes"].value] == codes
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
+    assert "Salnt" not in str(out["s2.communes"].value)
+
+
+def test_a_commune_with_a_slip_that_names_no_member_stays_for_review(cog):
+    # "Crestt" is nearest Crest, which is not of the Diois: no member is made of it.
+    out = read(cog, "Communauté de communes du Diois", "Die, Crestt", "26")
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_closest_among_refuses_a_place_outside_the_set_as_near(cog):
+    diois = cog.resolve_epci("Communauté de communes du Diois").epci
+    assert cog.closest_among("Crestt", diois.membres, diois.departements) is None
+    found = cog.closest_among("Luc-en-Dios", diois.membres, diois.departements)
+    assert found is not None and found[0].nom == "Luc-en-Diois" and found[1] == 1
