@@ -361,6 +361,18 @@ class Cog:
         top = max(h[1] for h in hits)
         return round(top / 100 * PREFIX, 3), [e for k, s, _ in hits if s == top for e in keys[k]]
 
+    def nearest_epcis(self, name: str, limit: int = 3) -> list[tuple[Epci, float]]:
+        """The EPCIs whose names come nearest a written one (however damaged), nearest first,
+        with their rapidfuzz token-sort ratio (0-100)."""
+        best: dict[str, tuple[Epci, float]] = {}
+        for key in filter(None, (epci_key(v)[0] for v in epci_variants(name))):
+            for found, score, _ in process.extract(key, list(self._index.epci_by_key), scorer=fuzz.token_sort_ratio,
+                                                   limit=limit + 2):
+                for epci in self._index.epci_by_key[found]:
+                    if score > best.get(epci.siren, (epci, -1.0))[1]:
+                        best[epci.siren] = (epci, score)
+        return sorted(best.values(), key=lambda pair: -pair[1])[:limit]
+
     def epci(self, siren: str) -> Epci | None:
         """The EPCI or EPT with that SIREN."""
         return self.epcis.get(siren.replace(" ", ""))

@@ -62,9 +62,13 @@ def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement
     if found is None or epci.value.get("siren") not in (None, found.siren):
         return
     match = cog.resolve_epci(epci.value["nom"], departement)
-    if match is None or match.ambiguous or match.siren != found.siren:
+    if match is None or match.ambiguous:
+        if not _nearest_is(epci.value["nom"], found, cog):
+            return
+    elif match.siren != found.siren:
         return
-    nom = epci.value["nom"] if match.score >= EXACT else official_epci_name(found)  # no slip kept as sure
+    exact = match is not None and not match.ambiguous and match.score >= EXACT
+    nom = epci.value["nom"] if exact else official_epci_name(found)  # no slip kept as sure
     out["s2.epci"] = replace(epci, value={**epci.value, "nom": nom, "siren": found.siren},
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
@@ -122,6 +126,21 @@ def official_epci_name(epci: Epci) -> str:
     """The EPCI's official name with its kind spelt out ("Communauté de communes du Diois")."""
     short, _, rest = epci.nom.partition(" ")
     return f"{_NATURE_WORDS[short]} {rest}" if short in _NATURE_WORDS and rest else epci.nom
+
+
+NEAR_ENOUGH = 75  # token-sort ratio of a name a photo damaged ("Coeur de FIanEe") to the official one
+AHEAD_BY = 5  # and the official one that far ahead of any other EPCI's name
+
+
+def _nearest_is(written: str, epci: Epci, cog: Cog) -> bool:
+    """Whether the EPCI's official name, of all those of its départements, is clearly the one
+    nearest the written one (an EPCI across France spelt alike is no rival: the communes listed
+    are here)."""
+    nearest = [(e, score) for e, score in cog.nearest_epcis(written, limit=12)
+               if set(e.departements) & set(epci.departements)]
+    if not nearest or nearest[0][0].siren != epci.siren or nearest[0][1] < NEAR_ENOUGH:
+        return False
+    return len(nearest) < 2 or nearest[1][1] <= nearest[0][1] - AHEAD_BY
 
 
 def _epci_of_listed(communes: FieldValue | None, cog: Cog) -> Epci | None:

@@ -71,3 +71,29 @@ def test_closest_among_refuses_a_place_outside_the_set_as_near(cog):
     assert cog.closest_among("Crestt", diois.membres, diois.departements) is None
     found = cog.closest_among("Luc-en-Dios", diois.membres, diois.departements)
     assert found is not None and found[0].nom == "Luc-en-Diois" and found[1] == 1
+
+
+def test_an_epci_name_too_damaged_to_resolve_is_the_nearest_of_its_departement_holding_the_communes(cog):
+    # "FIanEe" is three letters off "France": nothing resolves, but of the EPCIs of the Cher,
+    # the one holding both communes is by far the nearest name.
+    out = read(cog, "Communauté de communes Coeur de FIanEe", "Saint-Amand-Montrond, Meillant", "18")
+    assert out["s2.epci"].value == {"nom": "Communauté de communes Coeur de France", "siren": "200036135"}
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+
+
+def test_a_short_damaged_epci_name_stays_for_review(cog):
+    # "du Suo": one letter of three wrong is too little left of the name to tell it from
+    # another, whatever the communes say.
+    out = read(cog, "COMMUNAUTÉ D'AGGLOMÉRATION DU SUO", "Saint-Joseph", "974")
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_name_too_damaged_to_resolve_is_the_commune_of_its_code_when_it_resembles_it(cog):
+    from schemas.communes import parse_communes
+
+    entries = parse_communes("Sant-Amand Montrond — code INSEE 18197, Meiiart (18142)", cog, "18")
+    assert [(e.code_insee, e.sure, e.confirmed) for e in entries] == [("18197", True, True), ("18142", True, True)]
+    assert entries[1].nom == "Meillant"
+    # a code beside a name that resembles nothing of it, or names another commune, confirms nothing
+    assert parse_communes("Xyzzyq (26113)", cog, "26")[0].contradicted
+    assert parse_communes("Crest (26113)", cog, "26")[0].contradicted
