@@ -20,12 +20,16 @@ from schemas.cog import EXACT, Cog, Commune, CommuneKind
 from schemas.cog_names import commune_keys
 
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
+_E_CODE = "cod[eéèê]"
+_E_INSEE = "ins[eéèê][eéèê]"
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
     r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
     r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
-    r"|(?P<label>\b(?i:code\s+insee|code\s+postal|code\s+commune|insee|c\.\s?p\.|cp|code|n°|no\.?)(?=[\s:.(]|$))"
+    # OCR puts accents on the label's letters ("codé INSÈE"): they are no part of a name
+    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
+    r"|n°|no\.?)(?=[\s:.(]|$))"
     r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
                       r"|^(?:et|ainsi que)\s+")

@@ -97,3 +97,12 @@ def test_a_name_too_damaged_to_resolve_is_the_commune_of_its_code_when_it_resemb
     # a code beside a name that resembles nothing of it, or names another commune, confirms nothing
     assert parse_communes("Xyzzyq (26113)", cog, "26")[0].contradicted
     assert parse_communes("Crest (26113)", cog, "26")[0].contradicted
+
+
+@pytest.mark.parametrize("written", ["Saint-Viaud — codé INSÈE 44192", "Saint-Viaud codé INSEE 44192",
+                                     "Saint-Viaud (Code Insée : 44192)"])
+def test_a_code_label_read_with_accents_is_no_part_of_the_name(cog, written):
+    from schemas.communes import parse_communes
+
+    entries = parse_communes(written, cog, "44")
+    assert [(e.nom, e.code_insee, e.confirmed) for e in entries] == [("Saint-Viaud", "44192", True)]
