@@ -15,6 +15,7 @@ from schemas.communes import parse_communes
 from schemas.section2 import (
     CONFIRMABLE,
     CONFIRMED,
+    both_confirmed,
     communes_confirmed_by_epci,
     epci_confirmed_by_communes,
     epci_from_communes,
@@ -74,6 +75,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     if not contradicted:
         epci_confirmed_by_communes(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+        both_confirmed(raw.get("s2.communes"), out, cog, departement)
     _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:

@@ -105,6 +105,38 @@ def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue
                                  status=FieldStatus.EXTRACTED)
 
 
+def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """Communes and EPCI both read unsure (a photo), that agree: every commune named letter for
+    letter, all members of one EPCI, and the EPCI's name, however damaged, nearest that one.
+    Two readings that point at one place by separate roads are not chance; both are trusted."""
+    communes, epci = out.get("s2.communes"), out.get("s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and communes.value and epci and epci.status is FieldStatus.NEEDS_REVIEW
+            and isinstance(epci.value, dict) and epci.value.get("nom") and epci.confidence >= CONFIRMABLE):
+        return
+    found = _epci_of_listed(communes, cog)
+    if found is None or epci.value.get("siren") not in (None, found.siren):
+        return
+    for entry in communes.value:
+        match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
+        if not (match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee")):
+            return
+    match = cog.resolve_epci(epci.value["nom"], departement)
+    if match is None or match.ambiguous:
+        if not _nearest_is(epci.value["nom"], found, cog):
+            return
+    elif match.siren != found.siren:
+        return
+    exact = match is not None and not match.ambiguous and match.score >= EXACT
+    out["s2.epci"] = replace(epci, value={"nom": epci.value["nom"] if exact else official_epci_name(found),
+                                          "siren": found.siren},
+                             confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
 def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) -> dict | None:
     """The entry as a member of the EPCI: as read when it names one exactly, else the one member
     its name comes nearest (with the official name); None when it names no member for sure."""

@@ -105,3 +105,23 @@ def test_a_code_label_read_with_accents_is_no_part_of_the_name(cog, written):
 
     entries = parse_communes(written, cog, "26")
     assert [(e.nom, e.code_insee, e.confirmed) for e in entries] == [("Die", "26113", True)]
+
+
+def test_communes_and_epci_both_read_unsure_that_agree_are_both_trusted(cog):
+    out = read(cog, "(Communauté aggtomér ation intercommunale de La Réunion Est (CIREST)",
+               "Saint-André, Bras-Panon, Saint-Benoit", "974", epci_confidence=0.57, communes_confidence=0.65)
+    assert out["s2.epci"].value["siren"] == "249740093" and out["s2.epci"].status is FieldStatus.EXTRACTED
+    assert [c["code_insee"] for c in out["s2.communes"].value] == ["97409", "97402", "97410"]
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
+
+
+def test_communes_and_epci_both_unsure_stay_for_review_unless_the_communes_are_exact(cog):
+    # "Salnt-André" is a slip: with nothing sure on either side, nothing is trusted.
+    out = read(cog, "(Communauté aggtomér ation intercommunale de La Réunion Est (CIREST)",
+               "Salnt-André, Bras-Panon", "974", epci_confidence=0.57, communes_confidence=0.65)
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+    # communes of two EPCIs: no one place to agree on
+    out = read(cog, "CA Intercommunale de la Réunion Est", "Saint-André, Saint-Denis", "974",
+               epci_confidence=0.57, communes_confidence=0.65)
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
