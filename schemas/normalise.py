@@ -17,6 +17,7 @@ from schemas.section2 import (
     CONFIRMED,
     both_confirmed,
     communes_confirmed_by_epci,
+    departement_of_communes,
     epci_confirmed_by_communes,
     epci_from_communes,
 )
@@ -76,6 +77,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         epci_confirmed_by_communes(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
+    departement_of_communes(out, cog)
     _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
@@ -324,7 +326,8 @@ def departement_code(text: str, cog: Cog) -> str | None:
         if code:
             return code
     # OCR's specks beside a name ("DE LA DRÔME 6": a flag's edge read as a digit): the words alone.
-    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}", t))
+    # A lone letter too ("Doubs b"): no département's name holds one.
+    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}|[^\W\d_]", t))
     return cog.departement_code(words) if words and words != text.strip() else None
 
 

@@ -8,7 +8,10 @@ reading points to the same place and nothing else comes as near.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from rapidfuzz.distance import OSA
 
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
@@ -135,6 +138,26 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
     out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED),
                                  status=FieldStatus.EXTRACTED)
+
+
+def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+    """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
+    from the one every commune listed (read surely) lies in, is that one."""
+    field, communes = out.get("s2.departement"), out.get("s2.communes")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and field.confidence >= CONFIRMABLE and communes and communes.status is FieldStatus.EXTRACTED
+            and isinstance(communes.value, list) and communes.value):
+        return
+    found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
+    if len(found) != 1 or None in found:
+        return
+    code = found.pop()
+    written = field.value.strip().upper()
+    near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
+        or cog.departement_code(field.value) == code
+    if near:
+        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                        status=FieldStatus.EXTRACTED)
 
 
 def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) -> dict | None:

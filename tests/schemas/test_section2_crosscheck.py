@@ -125,3 +125,31 @@ def test_communes_and_epci_both_unsure_stay_for_review_unless_the_communes_are_e
     out = read(cog, "CA Intercommunale de la Réunion Est", "Saint-André, Saint-Denis", "974",
                epci_confidence=0.57, communes_confidence=0.65)
     assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+def _with_departement(cog, written: str, confidence: float, communes: str = "Saint-Viaud") -> dict:
+    raw = {"s2.epci": FieldValue("CC du Sud Estuaire", 0.95, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue(communes, 0.9, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue(written, confidence, None, FieldStatus.EXTRACTED)}
+    return normalise_fields(raw, cog)
+
+
+def test_a_departement_code_read_unsure_one_digit_off_the_communes_is_theirs(cog):
+    out = _with_departement(cog, "42", 0.63)
+    assert out["s2.departement"].value == "44" and out["s2.departement"].status is FieldStatus.EXTRACTED
+
+
+def test_a_departement_read_surely_is_never_overruled(cog):
+    out = _with_departement(cog, "42", 0.95)
+    assert out["s2.departement"].value == "42"
+
+
+def test_a_departement_far_from_the_communes_stays_for_review(cog):
+    out = _with_departement(cog, "13", 0.63)
+    assert out["s2.departement"].value == "13" and out["s2.departement"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_lone_letter_beside_a_departement_name_is_a_speck(cog):
+    from schemas.normalise import departement_code
+
+    assert departement_code("Doubs b", cog) == "25"
