@@ -109,9 +109,11 @@ def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue
 
 
 def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
-    """Communes and EPCI both read unsure (a photo), that agree: every commune named letter for
-    letter, all members of one EPCI, and the EPCI's name, however damaged, nearest that one.
-    Two readings that point at one place by separate roads are not chance; both are trusted."""
+    """Communes and EPCI both read unsure (a photo), that agree: the EPCI's name, however
+    damaged, nearest one EPCI, and every commune named letter for letter a member of it, or
+    (slips in both) the EPCI named clearly in its département and every commune nearer one of
+    its members than any other place. Two readings that point at one place by separate roads
+    are not chance; both are trusted."""
     communes, epci = out.get("s2.communes"), out.get("s2.epci")
     if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
         return
@@ -119,25 +121,38 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
             and communes.value and epci and epci.status is FieldStatus.NEEDS_REVIEW
             and isinstance(epci.value, dict) and epci.value.get("nom") and epci.confidence >= CONFIRMABLE):
         return
-    found = _epci_of_listed(communes, cog)
-    if found is None or epci.value.get("siren") not in (None, found.siren):
-        return
-    for entry in communes.value:
-        match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
-        if not (match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee")):
+    name = epci.value["nom"]
+    match = cog.resolve_epci(name, departement)
+    named = match.epci if match and not match.ambiguous else None
+    listed = _epci_of_listed(communes, cog)
+    if listed is not None and all(_exactly_named(entry, cog, departement) for entry in communes.value) \
+            and (named == listed or named is None and _nearest_is(name, listed, cog)):
+        found, entries = listed, communes.value
+    else:
+        found = named or (_nearest_in(name, departement, cog) if departement else None)
+        if found is None or (departement and departement not in found.departements):
             return
-    match = cog.resolve_epci(epci.value["nom"], departement)
-    if match is None or match.ambiguous:
-        if not _nearest_is(epci.value["nom"], found, cog):
+        entries = [_member_named(entry, found, cog, departement) for entry in communes.value]
+        if None in entries:
             return
-    elif match.siren != found.siren:
+    if epci.value.get("siren") not in (None, found.siren):
         return
-    exact = match is not None and not match.ambiguous and match.score >= EXACT
-    out["s2.epci"] = replace(epci, value={"nom": epci.value["nom"] if exact else official_epci_name(found),
-                                          "siren": found.siren},
+    exact = named == found and match.score >= EXACT
+    out["s2.epci"] = replace(epci, value={"nom": name if exact else official_epci_name(found), "siren": found.siren},
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
-    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED),
+    out["s2.communes"] = replace(communes, value=entries, confidence=max(communes.confidence, CONFIRMED),
                                  status=FieldStatus.EXTRACTED)
+
+
+def _exactly_named(entry: dict, cog: Cog, departement: str | None) -> bool:
+    match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
+    return bool(match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"))
+
+
+def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
+    """The EPCI of the département whose name is clearly the nearest the written one, if any."""
+    nearest = [(e, score) for e, score in cog.nearest_epcis(written, limit=12) if departement in e.departements]
+    return nearest[0][0] if nearest and _nearest_is(written, nearest[0][0], cog) else None
 
 
 def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
@@ -164,8 +179,7 @@ def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) ->
     """The entry as a member of the EPCI: as read when it names one exactly, else the one member
     its name comes nearest (with the official name); None when it names no member for sure."""
     name = str(entry.get("nom") or "")
-    match = cog.resolve_commune(name, departement)
-    if match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"):
+    if _exactly_named(entry, cog, departement):
         return entry if entry.get("code_insee") in epci.membres else None
     near = cog.closest_among(name, epci.membres, epci.departements)
     if near is None:

@@ -115,10 +115,10 @@ def test_communes_and_epci_both_read_unsure_that_agree_are_both_trusted(cog):
     assert out["s2.communes"].status is FieldStatus.EXTRACTED
 
 
-def test_communes_and_epci_both_unsure_stay_for_review_unless_the_communes_are_exact(cog):
-    # "Salnt-André" is a slip: with nothing sure on either side, nothing is trusted.
+def test_communes_and_epci_both_unsure_stay_for_review_unless_they_agree(cog):
+    # Saint-Denis is of the CINOR, not of the CIREST named: nothing is trusted.
     out = read(cog, "(Communauté aggtomér ation intercommunale de La Réunion Est (CIREST)",
-               "Salnt-André, Bras-Panon", "974", epci_confidence=0.57, communes_confidence=0.65)
+               "Salnt-André, Saint-Denis", "974", epci_confidence=0.57, communes_confidence=0.65)
     assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
     assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
     # communes of two EPCIs: no one place to agree on
@@ -153,3 +153,19 @@ def test_a_lone_letter_beside_a_departement_name_is_a_speck(cog):
     from schemas.normalise import departement_code
 
     assert departement_code("Doubs b", cog) == "25"
+
+
+def test_slips_in_both_the_epci_and_the_communes_agree_on_one_place(cog):
+    out = read(cog, "Communauté de communes Coeur de Francc", "Saint-Amand-Montrnd, Meilant", "18",
+               epci_confidence=0.6, communes_confidence=0.6)
+    assert out["s2.epci"].value["siren"] == "200036135" and out["s2.epci"].status is FieldStatus.EXTRACTED
+    assert [c["code_insee"] for c in out["s2.communes"].value] == ["18197", "18142"]
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
+
+
+def test_slips_in_both_with_a_commune_outside_the_epci_decide_nothing(cog):
+    # "Bourges" is no member of the CC Coeur de France: the list stays for a reviewer.
+    out = read(cog, "Communauté de communes Coeur de Francc", "Saint-Amand-Montrnd, Bourgse", "18",
+               epci_confidence=0.6, communes_confidence=0.6)
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
