@@ -291,7 +291,7 @@ class Cog:
         for dep in departements:
             for key, _distance, _ in process.extract(bare, self._index.bare_by_dep.get(dep, ()),
                                                      scorer=OSA.distance, score_cutoff=best, limit=None):
-                if any(c.departement == dep and _current_of(c).code not in codes for c in self._index.by_bare[key]):
+                if any(c.departement == dep and _outside(c, codes) for c in self._index.by_bare[key]):
                     return None
         return self.communes[code], best
 
@@ -362,8 +362,7 @@ class Cog:
         return round(top / 100 * PREFIX, 3), [e for k, s, _ in hits if s == top for e in keys[k]]
 
     def nearest_epcis(self, name: str, limit: int = 3) -> list[tuple[Epci, float]]:
-        """The EPCIs whose names come nearest a written one (however damaged), nearest first,
-        with their rapidfuzz token-sort ratio (0-100)."""
+        """The EPCIs nearest a written name however damaged, nearest first, with their token-sort ratio."""
         best: dict[str, tuple[Epci, float]] = {}
         for key in filter(None, (epci_key(v)[0] for v in epci_variants(name))):
             for found, score, _ in process.extract(key, list(self._index.epci_by_key), scorer=fuzz.token_sort_ratio,
@@ -415,6 +414,14 @@ def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Comm
         found = _narrow(found, lambda c: postcode in c.codes_postaux)
     unique = {(c.code, c.kind, c.nom): c for c in found}
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _outside(commune: Commune, codes) -> bool:
+    """A place other than the communes of `codes`: another commune, or a former commune
+    (déléguée, associée) under a name of its own, even within one of them."""
+    current = _current_of(commune)
+    return current.code not in codes or commune is not current and commune_keys(commune.nom) != commune_keys(
+        current.nom)
 
 
 def _current_of(commune: Commune) -> Commune:

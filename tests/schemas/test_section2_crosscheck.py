@@ -169,3 +169,13 @@ def test_slips_in_both_with_a_commune_outside_the_epci_decide_nothing(cog):
                epci_confidence=0.6, communes_confidence=0.6)
     assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
     assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_former_communes_name_is_never_made_a_member_it_resembles(cog):
+    # Merval, a commune déléguée within the CC du Val de l'Aisne, one letter from its member
+    # Serval: the reading names the former commune (COMMUNE_INCONNUE's case), not Serval.
+    aisne = cog.resolve_epci("CC du Val de l'Aisne").epci
+    assert cog.closest_among("Merval", aisne.membres, aisne.departements) is None
+    annecy = cog.resolve_epci("CA du Grand Annecy").epci
+    found = cog.closest_among("Annecv", annecy.membres, annecy.departements)  # Annecy, déléguée of itself too
+    assert found is not None and found[0].code == "74010"
