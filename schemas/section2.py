@@ -65,13 +65,15 @@ def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement
     if found is None or epci.value.get("siren") not in (None, found.siren):
         return
     match = cog.resolve_epci(epci.value["nom"], departement)
+    head = None
     if match is None or match.ambiguous:
-        if not _nearest_is(epci.value["nom"], found, cog):
+        head = _head_naming(epci.value["nom"], found, cog, departement)
+        if head is None and not _nearest_is(epci.value["nom"], found, cog):
             return
     elif match.siren != found.siren:
         return
     exact = match is not None and not match.ambiguous and match.score >= EXACT
-    nom = epci.value["nom"] if exact else official_epci_name(found)  # no slip kept as sure
+    nom = epci.value["nom"] if exact else head or official_epci_name(found)  # no slip kept as sure
     out["s2.epci"] = replace(epci, value={**epci.value, "nom": nom, "siren": found.siren},
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
@@ -147,6 +149,18 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
 def _exactly_named(entry: dict, cog: Cog, departement: str | None) -> bool:
     match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
     return bool(match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"))
+
+
+def _head_naming(written: str, epci: Epci, cog: Cog, departement: str | None) -> str | None:
+    """The first words of a value that name the EPCI exactly, the rest being another line read
+    with it ("CA du Grand Nord de Mayotte Ateéer des tentures F Flash Fiche de": the next
+    page's running header, garbled); None when no shorter head names it."""
+    words = written.split()
+    for end in range(len(words) - 1, 1, -1):
+        match = cog.resolve_epci(" ".join(words[:end]), departement)
+        if match is not None and not match.ambiguous and match.score >= EXACT:
+            return " ".join(words[:end]) if match.siren == epci.siren else None
+    return None
 
 
 def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:

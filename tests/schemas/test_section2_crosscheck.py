@@ -179,3 +179,14 @@ def test_a_former_communes_name_is_never_made_a_member_it_resembles(cog):
     annecy = cog.resolve_epci("CA du Grand Annecy").epci
     found = cog.closest_among("Annecv", annecy.membres, annecy.departements)  # Annecy, déléguée of itself too
     assert found is not None and found[0].code == "74010"
+
+
+def test_an_epci_name_followed_by_another_lines_words_is_named_by_its_head(cog):
+    out = read(cog, "CA du Grand Nord de Mayotte Ateéer des tentures F Flash Fiche de", "Koungou, Mtsamboro", "976",
+               epci_confidence=0.57)
+    assert out["s2.epci"].value == {"nom": "CA du Grand Nord de Mayotte", "siren": "200060465"}
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+    # a head naming another EPCI than the one of the communes decides nothing
+    other = read(cog, "CA de Dembeni Mamoudzou Ateéer des tentures F Flash Fiche de", "Koungou, Mtsamboro", "976",
+                 epci_confidence=0.57)
+    assert other["s2.epci"].status is FieldStatus.NEEDS_REVIEW
