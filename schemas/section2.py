@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
+from extractors.fields.form import RUNNING_HEADERS
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import EXACT, Cog, Epci
@@ -159,8 +160,16 @@ def _head_naming(written: str, epci: Epci, cog: Cog, departement: str | None) ->
     for end in range(len(words) - 1, 1, -1):
         match = cog.resolve_epci(" ".join(words[:end]), departement)
         if match is not None and not match.ambiguous and match.score >= EXACT:
-            return " ".join(words[:end]) if match.siren == epci.siren else None
+            # Only the form's own printed words after it ("… Flash Fiche de"): "Pays d'Uzès
+            # Cévennes" may be another EPCI than "Pays d'Uzès", and a reviewer decides.
+            tail = {w for w in values.fold(" ".join(words[end:])).split() if len(w) >= 4}
+            if match.siren != epci.siren or not tail & _HEADER_WORDS:
+                return None
+            return " ".join(words[:end])
     return None
+
+
+_HEADER_WORDS = frozenset(w for text in RUNNING_HEADERS for w in values.fold(text).split() if len(w) >= 4)
 
 
 def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
