@@ -272,6 +272,29 @@ class Cog:
             text = match.group(2) or match.group(3)
         return _COMMUNE_PREFIX.sub("", text.strip()), hint, postcode
 
+    def closest_among(self, name: str, codes: frozenset[str] | set[str],
+                      departements: tuple[str, ...] = ()) -> tuple[Commune, int] | None:
+        """The one current commune of `codes` whose name is nearest the written one, and how many
+        letters differ; None when none is within OCR's tolerance, when two are equally near, or
+        when a place of `departements` outside `codes` is as near (the reading may name it)."""
+        text, _, _ = self._split_commune_hints(name)
+        bare = commune_keys(text)[1]
+        edits = max_edits(bare)
+        if not edits:
+            return None
+        near = sorted((OSA.distance(bare, commune_keys(c.nom)[1]), c.code)
+                      for c in map(self.communes.get, codes) if c is not None)
+        near = [(d, code) for d, code in near if d <= edits]
+        if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+            return None
+        best, code = near[0]
+        for dep in departements:
+            for key, _distance, _ in process.extract(bare, self._index.bare_by_dep.get(dep, ()),
+                                                     scorer=OSA.distance, score_cutoff=best, limit=None):
+                if any(c.departement == dep and _outside(c, codes) for c in self._index.by_bare[key]):
+                    return None
+        return self.communes[code], best
+
     def is_commune_name(self, name: str) -> bool:
         """Whether a written name is, letter for letter (case, accents, hyphens aside), a commune's."""
         text, _, _ = self._split_commune_hints(name)
@@ -338,6 +361,17 @@ class Cog:
         top = max(h[1] for h in hits)
         return round(top / 100 * PREFIX, 3), [e for k, s, _ in hits if s == top for e in keys[k]]
 
+    def nearest_epcis(self, name: str, limit: int = 3) -> list[tuple[Epci, float]]:
+        """The EPCIs nearest a written name however damaged, nearest first, with their token-sort ratio."""
+        best: dict[str, tuple[Epci, float]] = {}
+        for key in filter(None, (epci_key(v)[0] for v in epci_variants(name))):
+            for found, score, _ in process.extract(key, list(self._index.epci_by_key), scorer=fuzz.token_sort_ratio,
+                                                   limit=limit + 2):
+                for epci in self._index.epci_by_key[found]:
+                    if score > best.get(epci.siren, (epci, -1.0))[1]:
+                        best[epci.siren] = (epci, score)
+        return sorted(best.values(), key=lambda pair: -pair[1])[:limit]
+
     def epci(self, siren: str) -> Epci | None:
         """The EPCI or EPT with that SIREN."""
         return self.epcis.get(siren.replace(" ", ""))
@@ -380,6 +414,18 @@ def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Comm
         found = _narrow(found, lambda c: postcode in c.codes_postaux)
     unique = {(c.code, c.kind, c.nom): c for c in found}
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _outside(commune: Commune, codes) -> bool:
+    """A place other than the communes of `codes`: another commune, or a former commune
+    (déléguée, associée) under a name of its own, even within one of them."""
+    current = _current_of(commune)
+    return current.code not in codes or commune is not current and commune_keys(commune.nom) != commune_keys(
+        current.nom)
+
+
+def _current_of(commune: Commune) -> Commune:
+    return commune.parent if commune.parent is not None else commune
 
 
 def _narrow(items: list, keep: Callable[[Any], bool]) -> list:

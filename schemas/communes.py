@@ -12,16 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from schemas import values
 from schemas.cog import EXACT, Cog, Commune, CommuneKind
+from schemas.cog_names import commune_keys
 
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
+_E_CODE = "cod[eéèê]"
+_E_INSEE = "ins[eéèê][eéèê]"
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
     r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
     r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
-    r"|(?P<label>\b(?i:code\s+insee|code\s+postal|code\s+commune|insee|c\.\s?p\.|cp|code|n°|no\.?)(?=[\s:.(]|$))"
+    # OCR puts accents on the label's letters ("codé INSÈE"): they are no part of a name
+    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
+    r"|n°|no\.?)(?=[\s:.(]|$))"
     r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
                       r"|^(?:et|ainsi que)\s+")
@@ -183,8 +191,14 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
             return Entry(nom, _insee(commune), True, confirmed=True)
-        # A code that names another commune (or none): the reader decides which is right.
         by_code = _code_alone(codes[0], cog, departement, epci)
+        if match is None and by_code.sure and _resembles(name, by_code.nom):
+            # "Meiiart (18142)": a name too damaged to resolve, beside the code of a commune it
+            # still resembles; two readings agree, and no other place is as near the name.
+            commune = cog.commune(by_code.code_insee)
+            if all(_code_names(code, commune, cog) for code in codes):
+                return Entry(commune.nom, commune.code, True, confirmed=True)
+        # A code that names another commune (or none): the reader decides which is right.
         code = match.code_insee if match and not match.ambiguous else by_code.code_insee
         return Entry(nom, code, False, contradicted=True)
     if match is None:
@@ -232,6 +246,15 @@ def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None) 
     if len(found) != 1:
         return Entry(code, None, False)
     return Entry(found[0].nom, found[0].code, True)
+
+
+RESEMBLES = 60  # rapidfuzz ratio of two names one photo's misreading apart ("Meiiart", "Meillant")
+
+
+def _resembles(written: str, official: str) -> bool:
+    """Whether a damaged reading may be the official name: one letter off, or most letters shared."""
+    a, b = commune_keys(written)[1], commune_keys(official)[1]
+    return OSA.distance(a, b) <= 1 or fuzz.ratio(a, b) >= RESEMBLES
 
 
 def _homonyms(name: str, cog: Cog) -> list[Commune]:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from extractors.fields.plausible import plainly_answered
+from extractors.fields.plausible import PLAIN_ANSWER, own_words, plainly_answered
 from extractors.vocabulary import (
     FICHE_SECTIONS,
     HABILITES,
@@ -141,6 +141,8 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
         ids = SECTIONS[section]
         if any(view.trusted(fid) or view.uncertain(fid) and plainly_answered(fid, view.value(fid)) for fid in ids):
             continue  # a long answer read with slips is for a reviewer's eyes, but it is an answer
+        if sum(own_words(fid, view.value(fid)) for fid in ids if view.uncertain(fid)) >= PLAIN_ANSWER:
+            continue  # three short answers read with slips ("les associations dhabtants"): answered too
         doubtful = [fid for fid in ids if view.uncertain(fid)]
         reasons += [verify(fid) for fid in doubtful] or [
             Reason(ReasonCode.SECTION_VIDE, section, f"Aucune réponse dans « {SECTION_LABELS[section]} » ({section}).")]

@@ -12,6 +12,15 @@ from extractors.vocabulary import QUALITES
 from schemas import values
 from schemas.cog import Cog
 from schemas.communes import parse_communes
+from schemas.section2 import (
+    CONFIRMABLE,
+    CONFIRMED,
+    both_confirmed,
+    communes_confirmed_by_epci,
+    departement_of_communes,
+    epci_confirmed_by_communes,
+    epci_from_communes,
+)
 from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
@@ -63,9 +72,12 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
             and value.status is not FieldStatus.NEEDS_REVIEW
         status = FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW
         out[field_id] = replace(value, value=value.value if parsed is None else parsed, status=status)
-    _epci_from_communes(out, cog)
+    epci_from_communes(out, cog)
     if not contradicted:
-        _communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+        epci_confirmed_by_communes(out, cog, departement)
+        communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
+        both_confirmed(raw.get("s2.communes"), out, cog, departement)
+    departement_of_communes(out, cog)
     _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
@@ -229,69 +241,6 @@ def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
     return found
 
 
-CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
-CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
-
-
-def _communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
-                                departement: str | None) -> None:
-    """Communes read with a low confidence but exactly named, each a member of the EPCI read
-    with confidence in the same section, are confirmed by it.
-
-    Tesseract gives short words little confidence ("Die", "Eu", "Ay"): a misreading that
-    still spells, letter for letter, a commune of that very EPCI is not a risk worth a review.
-    """
-    communes, epci = out.get("s2.communes"), out.get("s2.epci")
-    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
-        return
-    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
-            and communes.value):
-        return
-    if not (epci and epci.status is FieldStatus.EXTRACTED and epci.confidence >= CONFIRMED
-            and isinstance(epci.value, dict) and epci.value.get("siren")):
-        return
-    for entry in communes.value:
-        match = cog.resolve_commune(entry["nom"], departement)
-        if not (match and not match.ambiguous and match.score >= 1.0 and match.code_insee == entry["code_insee"]):
-            return
-        if epci.value["siren"] not in {e.siren for e in cog.epcis_of_commune(entry["code_insee"])}:
-            return
-    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED),
-                                 status=FieldStatus.EXTRACTED)
-
-
-EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
-
-
-def _epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
-    """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
-
-    When the name alone does not resolve but every commune of section 2 does, and they all
-    belong to one EPCI whose official name holds the written name's words (acronyms aside),
-    that EPCI is the answer; with a weaker agreement it is only offered to a reviewer.
-    """
-    epci, communes = out.get("s2.epci"), out.get("s2.communes")
-    if not (epci and isinstance(epci.value, dict) and not epci.value.get("siren")):
-        return
-    codes = [c.get("code_insee") for c in communes.value] if communes and isinstance(communes.value, list) else []
-    if not codes or not all(codes):
-        return
-    shared = set.intersection(*({e.siren for e in cog.epcis_of_commune(code)} for code in codes))
-    if len(shared) != 1:
-        return
-    found = cog.epci(shared.pop())
-    # The kind of EPCI and the département a porteur adds ("… Pays d'Uzès (Gard)") say
-    # nothing of which EPCI it is: its own words must all be the official name's.
-    where = {w for code in found.departements if code in cog.departements
-             for w in values.fold(cog.departements[code].nom).split()}
-    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3} - EPCI_KIND_WORDS - where
-    official = set(values.fold(found.nom).split())
-    agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
-    out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},
-                             status=FieldStatus.EXTRACTED if agrees and epci.confidence >= REVIEW_BELOW
-                             else FieldStatus.NEEDS_REVIEW)
-
-
 Normaliser = Callable[[object, Cog, str | None], tuple[object, bool]]
 
 
@@ -377,7 +326,8 @@ def departement_code(text: str, cog: Cog) -> str | None:
         if code:
             return code
     # OCR's specks beside a name ("DE LA DRÔME 6": a flag's edge read as a digit): the words alone.
-    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}", t))
+    # A lone letter too ("Doubs b"): no département's name holds one.
+    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}|[^\W\d_]", t))
     return cog.departement_code(words) if words and words != text.strip() else None
 
 

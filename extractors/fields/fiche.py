@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -130,6 +131,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
         fields.update(_values(field, tokens, hit))
+        if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
+            fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
     _unread_sections(fields, found, any(t.conf < 1.0 for row in rows for t in row.tokens))
     return fields
 
@@ -251,6 +254,17 @@ def _lines(tokens: list[Token]) -> list[list[Token]]:
 
 def _answered(fields: dict[str, FieldValue]) -> int:
     return sum(1 for value in fields.values() if value.status is FieldStatus.EXTRACTED)
+
+
+def _starts_low(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:
+    """A list whose answer, right of its label, begins lines below the label's own line: the
+    lines above were in the cell (answers start level with their label) and OCR lost them
+    ("Koungou / Mtsamboro / 97650 Bandraboua" read as its last line only). What was read is
+    shown to a reviewer, never taken for the whole list."""
+    label = [rows[r].tokens[k] for r, k in hit.positions | {hit.start} if r == hit.start[0]]
+    first = tokens[0]
+    height = max(t.bbox[3] - t.bbox[1] for t in label)
+    return first.x0 > max(t.x1 for t in label) and first.bbox[1] - min(t.bbox[1] for t in label) > 1.5 * height
 
 
 def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:

@@ -223,6 +223,30 @@ def _without_doubles(words: list) -> list:
             dropped.add(index)
         else:
             kept.setdefault(key, []).append(word)
+    kept_words = [word for index, word in enumerate(words) if index not in dropped]
+    return _without_echoes(kept_words)
+
+
+def _without_echoes(words: list) -> list:
+    """A word's end read again over it ("Stéphane ane", "d'urbanisme d'urbanisme" with a flat
+    box on its top edge): a word of the same line whose box starts inside the one before and
+    that repeats it, or its end, is an echo of the reading, not a word written."""
+    dropped = set()
+    by_line: dict[int, list[int]] = {}
+    for index, word in enumerate(words):
+        by_line.setdefault(word.line, []).append(index)
+    for indices in by_line.values():
+        indices.sort(key=lambda i: words[i].bbox[0])
+        for before, after in zip(indices, indices[1:]):
+            first, second = words[before], words[after]
+            a, b = norm(first.text), norm(second.text)
+            if before in dropped or not (len(b) >= 3 and second.bbox[0] < first.bbox[2]):
+                continue
+            if a == b:  # the less sure, then the flatter, of the two goes
+                rank = {i: (words[i].conf, words[i].bbox[3] - words[i].bbox[1]) for i in (before, after)}
+                dropped.add(min((before, after), key=rank.get))
+            elif a.endswith(b) and second.conf < first.conf:
+                dropped.add(after)
     return [word for index, word in enumerate(words) if index not in dropped]
 
 

@@ -133,7 +133,12 @@ def plainly_answered(field_id: str, text) -> bool:
     PLAIN_ANSWER known French words that the form itself does not print. A reviewer still
     checks its words; whether the section was answered is not in doubt. The form's own
     prompts, garbled or not, never count (their words are the form's or no word at all)."""
+    return own_words(field_id, text) >= PLAIN_ANSWER
+
+
+def own_words(field_id: str, text) -> int:
+    """How many known French words of four letters or more, that the form does not print, a
+    free-text value holds: the porteur's own words, however many others OCR damaged."""
     if field_id not in PROSE_FIELDS or not isinstance(text, str) or not nlp.available():
-        return False
-    own = [w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words() and known(w)]
-    return len(own) >= PLAIN_ANSWER
+        return 0
+    return len([w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words() and known(w)])

@@ -336,3 +336,16 @@ def test_a_garbled_letterhead_is_for_a_reviewer_unless_it_is_the_porteuses_name(
     assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Lodève") == \
         [("VERIFICATION_REQUISE", "courrier_collectivite.collectivite")]
     assert assessed_as_read(cog, courrier_collectivite__collectivite="Ville de Hôtel de ville -Combourg") == []
+
+
+@pytest.mark.skipif(not nlp.available(), reason="the French model is not installed")
+def test_short_answers_read_with_slips_answer_their_section_together(cog):
+    """Three short answers of a photo, none long enough alone, together plainly answer s5."""
+    answers = {"s5__documents": "Étude de revitalisation (2024), étude de moblé imercommunaie, SCoT approuvé",
+               "s5__acteurs": "L'EPF, la chambre de commerce les associations dhabtants les basieurs s0Gaux",
+               "s5__moyens": "Prise en charge des repas des journées d'ateler. Saïe du duconsel municipal"}
+    doubted = {f"s5.{name}": "needs_review" for name in ("documents", "acteurs", "moyens")}
+    assert reasons(dossier(status=doubted, **answers), cog) == []
+    # one of them alone is not enough to say the section is answered
+    alone = dossier(status=doubted, s5__documents=answers["s5__documents"], s5__acteurs="EPF", s5__moyens="Salle")
+    assert ("VERIFICATION_REQUISE", "s5.documents") in reasons(alone, cog)

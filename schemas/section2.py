@@ -1,0 +1,245 @@
+"""Section 2 checked against itself and the official geography: the EPCI named and the communes
+listed are two readings of one territory, and where one is read surely it vouches for the other.
+
+A scan or a photo slips a letter or two in a name ("Plateau de Russcy", "Salnt-Joseph"); the
+official geography then says which EPCI or commune was meant, provided the dossier's own other
+reading points to the same place and nothing else comes as near.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
+
+from extractors.fields.form import RUNNING_HEADERS
+from extractors.model import FieldStatus, FieldValue
+from schemas import values
+from schemas.cog import EXACT, Cog, Epci
+
+CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
+CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
+REVIEW_BELOW = 0.70  # as schemas/normalise.py: under it, a reading is never trusted alone
+EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
+
+
+def epci_from_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+    """An EPCI written by its usual short name ("CAP Nord Martinique") is the one of the communes listed.
+
+    When the name alone does not resolve but every commune of section 2 does, and they all
+    belong to one EPCI whose official name holds the written name's words (acronyms aside),
+    that EPCI is the answer; with a weaker agreement it is only offered to a reviewer.
+    """
+    epci, communes = out.get("s2.epci"), out.get("s2.communes")
+    if not (epci and isinstance(epci.value, dict) and not epci.value.get("siren")):
+        return
+    found = _epci_of_listed(communes, cog)
+    if found is None:
+        return
+    # The kind of EPCI and the département a porteur adds ("… Pays d'Uzès (Gard)") say
+    # nothing of which EPCI it is: its own words must all be the official name's.
+    where = {w for code in found.departements if code in cog.departements
+             for w in values.fold(cog.departements[code].nom).split()}
+    written = {w for w in values.fold(epci.value["nom"]).split() if len(w) > 3} - EPCI_KIND_WORDS - where
+    official = set(values.fold(found.nom).split())
+    agrees = bool(written) and written <= official and communes.status is FieldStatus.EXTRACTED
+    out["s2.epci"] = replace(epci, value={**epci.value, "siren": found.siren},
+                             status=FieldStatus.EXTRACTED if agrees and epci.confidence >= REVIEW_BELOW
+                             else FieldStatus.NEEDS_REVIEW)
+
+
+def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """An EPCI name read with slips ("Plateau de Russcy") or unsure, whose nearest official EPCI
+    is the very one that holds every commune listed (read surely), is that EPCI: the name and
+    the communes, two readings, agree.
+
+    Nothing is decided when the communes belong to several EPCIs or to none in common, or when
+    the name comes nearer another EPCI (a dossier may name the wrong one: a reviewer sees it).
+    """
+    epci, communes = out.get("s2.epci"), out.get("s2.communes")
+    if not (epci and epci.status is FieldStatus.NEEDS_REVIEW and isinstance(epci.value, dict)
+            and epci.value.get("nom") and epci.confidence >= CONFIRMABLE
+            and communes and communes.status is FieldStatus.EXTRACTED):
+        return
+    found = _epci_of_listed(communes, cog)
+    if found is None or epci.value.get("siren") not in (None, found.siren):
+        return
+    match = cog.resolve_epci(epci.value["nom"], departement)
+    head = None
+    if match is None or match.ambiguous:
+        head = _head_naming(epci.value["nom"], found, cog, departement)
+        if head is None and not _nearest_is(epci.value["nom"], found, cog):
+            return
+    elif match.siren != found.siren:
+        return
+    exact = match is not None and not match.ambiguous and match.score >= EXACT
+    nom = epci.value["nom"] if exact else head or official_epci_name(found)  # no slip kept as sure
+    out["s2.epci"] = replace(epci, value={**epci.value, "nom": nom, "siren": found.siren},
+                             confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                               departement: str | None) -> None:
+    """Communes read unsure, or with a slip, each naming a member of the EPCI read surely in the
+    same section, are confirmed by it.
+
+    Tesseract gives short words little confidence ("Die", "Eu", "Ay"), and a photo slips a
+    letter ("Salnt-Joseph"): a reading that spells a commune of that very EPCI, or comes nearer
+    one of its members than any other place of its départements, is not a risk worth a review.
+    A name that no member comes near, or that two come equally near, leaves the list for review.
+    """
+    communes, epci = out.get("s2.communes"), out.get("s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and communes.value):
+        return
+    if not (epci and epci.status is FieldStatus.EXTRACTED and epci.confidence >= CONFIRMED
+            and isinstance(epci.value, dict) and epci.value.get("siren")):
+        return
+    found = cog.epci(epci.value["siren"])
+    if found is None:
+        return
+    entries = []
+    for entry in communes.value:
+        member = _member_named(entry, found, cog, departement)
+        if member is None:
+            return
+        entries.append(member)
+    out["s2.communes"] = replace(communes, value=entries, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
+def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """Communes and EPCI both read unsure (a photo), that agree: the EPCI's name, however
+    damaged, nearest one EPCI, and every commune named letter for letter a member of it, or
+    (slips in both) the EPCI named clearly in its département and every commune nearer one of
+    its members than any other place. Two readings that point at one place by separate roads
+    are not chance; both are trusted."""
+    communes, epci = out.get("s2.communes"), out.get("s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and communes.value and epci and epci.status is FieldStatus.NEEDS_REVIEW
+            and isinstance(epci.value, dict) and epci.value.get("nom") and epci.confidence >= CONFIRMABLE):
+        return
+    name = epci.value["nom"]
+    match = cog.resolve_epci(name, departement)
+    named = match.epci if match and not match.ambiguous else None
+    listed = _epci_of_listed(communes, cog)
+    if listed is not None and all(_exactly_named(entry, cog, departement) for entry in communes.value) \
+            and (named == listed or named is None and _nearest_is(name, listed, cog)):
+        found, entries = listed, communes.value
+    else:
+        found = named or (_nearest_in(name, departement, cog) if departement else None)
+        if found is None or (departement and departement not in found.departements):
+            return
+        entries = [_member_named(entry, found, cog, departement) for entry in communes.value]
+        if None in entries:
+            return
+    if epci.value.get("siren") not in (None, found.siren):
+        return
+    exact = named == found and match.score >= EXACT
+    out["s2.epci"] = replace(epci, value={"nom": name if exact else official_epci_name(found), "siren": found.siren},
+                             confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+    out["s2.communes"] = replace(communes, value=entries, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
+def _exactly_named(entry: dict, cog: Cog, departement: str | None) -> bool:
+    match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
+    return bool(match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"))
+
+
+def _head_naming(written: str, epci: Epci, cog: Cog, departement: str | None) -> str | None:
+    """The first words of a value that name the EPCI exactly, the rest being another line read
+    with it ("CA du Grand Nord de Mayotte Ateéer des tentures F Flash Fiche de": the next
+    page's running header, garbled); None when no shorter head names it."""
+    words = written.split()
+    for end in range(len(words) - 1, 1, -1):
+        match = cog.resolve_epci(" ".join(words[:end]), departement)
+        if match is not None and not match.ambiguous and match.score >= EXACT:
+            # Only the form's own printed words after it ("… Flash Fiche de"): "Pays d'Uzès
+            # Cévennes" may be another EPCI than "Pays d'Uzès", and a reviewer decides.
+            tail = {w for w in values.fold(" ".join(words[end:])).split() if len(w) >= 4}
+            if match.siren != epci.siren or not tail & _HEADER_WORDS:
+                return None
+            return " ".join(words[:end])
+    return None
+
+
+_HEADER_WORDS = frozenset(w for text in RUNNING_HEADERS for w in values.fold(text).split() if len(w) >= 4)
+
+
+def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
+    """The EPCI of the département whose name is clearly the nearest the written one, if any."""
+    nearest = [(e, score) for e, score in cog.nearest_epcis(written, limit=12) if departement in e.departements]
+    return nearest[0][0] if nearest and _nearest_is(written, nearest[0][0], cog) else None
+
+
+def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+    """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
+    from the one every commune listed (read surely) lies in, is that one."""
+    field, communes = out.get("s2.departement"), out.get("s2.communes")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and field.confidence >= CONFIRMABLE and communes and communes.status is FieldStatus.EXTRACTED
+            and isinstance(communes.value, list) and communes.value):
+        return
+    found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
+    if len(found) != 1 or None in found:
+        return
+    code = found.pop()
+    written = field.value.strip().upper()
+    near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
+        or cog.departement_code(field.value) == code
+    if near:
+        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                        status=FieldStatus.EXTRACTED)
+
+
+def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) -> dict | None:
+    """The entry as a member of the EPCI: as read when it names one exactly, else the one member
+    its name comes nearest (with the official name); None when it names no member for sure."""
+    name = str(entry.get("nom") or "")
+    if _exactly_named(entry, cog, departement):
+        return entry if entry.get("code_insee") in epci.membres else None
+    near = cog.closest_among(name, epci.membres, epci.departements)
+    if near is None:
+        return None
+    commune, _ = near
+    return {"nom": commune.nom, "code_insee": commune.code}
+
+
+_NATURE_WORDS = {"CC": "Communauté de communes", "CA": "Communauté d'agglomération", "CU": "Communauté urbaine"}
+
+
+def official_epci_name(epci: Epci) -> str:
+    """The EPCI's official name with its kind spelt out ("Communauté de communes du Diois")."""
+    short, _, rest = epci.nom.partition(" ")
+    return f"{_NATURE_WORDS[short]} {rest}" if short in _NATURE_WORDS and rest else epci.nom
+
+
+NEAR_ENOUGH = 75  # token-sort ratio of a name a photo damaged ("Coeur de FIanEe") to the official one
+AHEAD_BY = 5  # and the official one that far ahead of any other EPCI's name
+
+
+def _nearest_is(written: str, epci: Epci, cog: Cog) -> bool:
+    """Whether the EPCI's official name, of all those of its départements, is clearly the one
+    nearest the written one (an EPCI across France spelt alike is no rival: the communes listed
+    are here)."""
+    nearest = [(e, score) for e, score in cog.nearest_epcis(written, limit=12)
+               if set(e.departements) & set(epci.departements)]
+    if not nearest or nearest[0][0].siren != epci.siren or nearest[0][1] < NEAR_ENOUGH:
+        return False
+    return len(nearest) < 2 or nearest[1][1] <= nearest[0][1] - AHEAD_BY
+
+
+def _epci_of_listed(communes: FieldValue | None, cog: Cog) -> Epci | None:
+    """The one EPCI every commune listed in section 2 belongs to."""
+    codes = [c.get("code_insee") for c in communes.value] \
+        if communes and isinstance(communes.value, list) else []
+    if not codes or not all(codes):
+        return None
+    shared = set.intersection(*({e.siren for e in cog.epcis_of_commune(code)} for code in codes))
+    return cog.epci(shared.pop()) if len(shared) == 1 else None
