@@ -21,6 +21,7 @@ _OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|presi
 _DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 
+
 def destinataire_dgaln(parts: LetterParts) -> Clue | None:
     """Whether the letter is addressed to the DGALN's chain (AD1, DHUP, the Sous-direction)."""
     if parts.addressee:
