@@ -7,8 +7,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-from PIL import Image
+from PIL import Image, ImageChops
 
 from extractors import images, pades, pdf_text
 from extractors.errors import GuichetError
@@ -165,13 +164,15 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     page with no colour."""
     if image is None or image.mode not in ("RGB", "RGBA", "CMYK", "P", "YCbCr"):
         return None
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    hued = (rgb.max(axis=2) - rgb.min(axis=2)) > COLOURED
-    if not hued.any():
+    red, green, blue = image.convert("RGB").split()
+    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    weakest = ImageChops.darker(ImageChops.darker(red, green), blue)
+    spread = ImageChops.subtract(strongest, weakest)
+    if spread.getextrema()[1] <= COLOURED:
         return None
-    grey = np.asarray(image.convert("L")).copy()
-    grey[hued] = 255
-    return Image.fromarray(grey)
+    grey = image.convert("L")
+    grey.paste(255, mask=spread.point(lambda v: 255 if v > COLOURED else 0))
+    return grey
 
 
 def reads_block(zone: SignatureZone) -> bool:
