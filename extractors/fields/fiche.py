@@ -158,7 +158,9 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
     read as jumbled words): its answers are unknown, not empty. Its fields go to a reviewer
     with nothing read, so that no "section vide" is asserted on a page nobody could read.
     On a scan or a photo, likewise the labels OCR lost of a section where nothing was read
-    (the shaded half of a photographed page): what they asked is unknown, not unanswered."""
+    (the shaded half of a photographed page), and an annex whose title OCR lost (its page
+    photographed badly, or not recognised as the fiche's): what they asked is unknown, not
+    unanswered."""
     for heading, labels in _sections():
         ids = {LABELS[index].field for index in labels}
         if any(fields[fid].status is not FieldStatus.MISSING for fid in ids):
@@ -169,6 +171,11 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
             lost = {LABELS[index].field for index in labels if index not in found} if scanned else set()
         for fid in lost:
             fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
+    if scanned:  # an annex's title is its only label: on a scan, one OCR did not find is unread, not empty
+        for index, label in enumerate(LABELS):
+            if label.field and label.field.startswith("a") and index not in found \
+                    and fields[label.field].status is FieldStatus.MISSING:
+                fields[label.field] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
 
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:

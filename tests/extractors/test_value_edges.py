@@ -246,3 +246,26 @@ def test_a_colon_read_as_a_semicolon_still_ends_the_label(colon):
                  f"EPCI de rattachement{colon} CA DU PAYS NORD MARTINIQUE", f"Département{colon} Martinique", conf=0.9)
     assert got["s2.epci"].value == "CA DU PAYS NORD MARTINIQUE"
     assert got["s2.departement"].value == "Martinique"
+
+
+ANNEXE_1 = "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE"
+ANNEXE_2 = "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT"
+
+
+@pytest.mark.parametrize("conf", [1.0, 0.9])
+def test_an_annex_whose_title_ocr_lost_is_unknown_not_empty(conf):
+    """Annex 2's title misread on a photo ("DYNAM Précnes hrs documents…"), or its page not
+    taken for the fiche's: on a scan its answer is unknown, for a reviewer, never "section
+    vide"; a digital fiche that lacks the annex lacks it."""
+    got = _fiche(SECTION_4, "Objectifs poursuivis : Tester des usages", ANNEXE_1,
+                 "La commune compte 4 619 habitants.", conf=conf)
+    assert got["a1.dynamiques_territoire"].value == "La commune compte 4 619 habitants."
+    annex = got["a2.dynamiques_amenagement"]
+    assert annex.value is None and (annex.status is FieldStatus.NEEDS_REVIEW) is (conf < 1.0)
+
+
+@pytest.mark.parametrize("conf", [1.0, 0.9])
+def test_an_annex_read_with_its_title_and_no_answer_is_empty(conf):
+    got = _fiche(SECTION_4, "Objectifs poursuivis : Tester des usages", ANNEXE_1,
+                 "La commune compte 4 619 habitants.", ANNEXE_2, conf=conf)
+    assert got["a2.dynamiques_amenagement"].status is FieldStatus.MISSING
