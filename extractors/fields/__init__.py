@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 
 from extractors.fields.continuation import joined_continuations
 from extractors.fields.courrier import (
@@ -74,18 +74,8 @@ def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | Non
                  ) -> dict[int, SignatureZone]:
     """Where each letter's signature should be, by index in `pieces` (for the page-image check)."""
     letters = read_letters(pieces) if letters is None else letters
-    return {index: LetterZone(**{f.name: getattr(reading.zone, f.name) for f in fields(SignatureZone)},
-                              read_block=block_worth_reading(reading))
+    return {index: replace(reading.zone, read_block=block_worth_reading(reading))
             for index, reading in letters.items() if reading.zone is not None}
-
-
-@dataclass(frozen=True)
-class LetterZone(SignatureZone):
-    """A letter's signature zone for the page-image check, with whether its signatory block is
-    worth reading again on dark ink (`block_worth_reading`): a scanned letter whose page's
-    reading already gave its signatory's quality and a trusted name is spared that read."""
-
-    read_block: bool = True
 
 
 def latest_fiche(pieces: list[Piece]) -> list[Piece]:

@@ -47,6 +47,7 @@ class SignatureZone:
     printed: tuple[BBox, ...] = ()
     text_height: float = 10.5  # points: the height of a word of the letter's text
     unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
+    read_block: bool = True  # its signatory block worth reading again on dark ink (`block_worth_reading`)
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,12 @@ change the letter's values (`block_worth_reading`, in step with `_reread_block`)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.fields import LetterZone, Piece, letter_zones
+from extractors.fields import Piece, letter_zones
 from extractors.fields.courrier import block_worth_reading, letter_fields, read_letter
 from extractors.model import PageText, PieceKind
 from extractors.signature import SignatureCheck
@@ -31,7 +33,7 @@ def _reading(**kwargs):
 
 def test_a_letter_read_with_its_quality_and_a_trusted_name_is_not_read_again():
     zone = letter_zones([Piece(COLL, "scan.pdf", (letter(ocr=True, **SURE),))])[0]
-    assert isinstance(zone, LetterZone) and zone.read_block is False
+    assert zone.read_block is False
 
 
 @pytest.mark.parametrize("kwargs", NOT_SURE.values(), ids=NOT_SURE.keys())
@@ -96,7 +98,7 @@ def test_a_check_made_without_the_block_is_not_reused_for_a_letter_whose_block_i
     piece = Piece(COLL, "scan.pdf", reading.pages, blob="b" * 64, blob_kind="pdf")
     zone = letter_zones([piece])[0]
     for read_block in (False, True):
-        check_signatures([piece], {0: LetterZone(**{**vars(zone), "read_block": read_block})}, ctx)
+        check_signatures([piece], {0: replace(zone, read_block=read_block)}, ctx)
     assert len(set(keys)) == 2
 
 

@@ -46,7 +46,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         # whether the block is read again is part of what was computed: a letter checked
         # without it and read differently later (its name now doubted) must be checked again
         key = cache.signature_key(piece.blob, piece.blob_kind, page, zone, limits.max_image_pixels,
-                                  code if reads_block(zone) else f"{code}/no-block")
+                                  code if zone.read_block else f"{code}/no-block")
         known = store.computed(key)  # reprocessing an unchanged letter renders nothing
         if known is not None:
             checks[index] = cache.signature_from_json(known)
@@ -109,7 +109,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
               max_pixels: int) -> tuple[SignatureCheck, Image.Image | None]:
     """A digital signature of the file, else ink on the rendered page; and, on an OCR'd page,
     its signatory area on dark ink to read again (`block_lines`), None when there is none or
-    when reading it again could change nothing (`LetterZone.read_block`)."""
+    when reading it again could change nothing (`SignatureZone.read_block`)."""
     if kind == "pdf":
         with open(path, "rb") as stream:
             signed = [s for s in pades.digital_signatures(stream.read()) if s.page in (None, page.number)]
@@ -130,7 +130,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
-    if not (page.ocr and reads_block(zone)):
+    if not (page.ocr and zone.read_block):
         return check, None
     uncoloured = coloured_ink_whitened(_in_colour(path, kind, page.number, max_pixels))
     if uncoloured is not None:
@@ -174,11 +174,6 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     grey.paste(255, mask=spread.point(lambda v: 255 if v > COLOURED else 0))
     return grey
 
-
-def reads_block(zone: SignatureZone) -> bool:
-    """Whether the letter's signatory block is worth reading again (`LetterZone.read_block`;
-    a bare zone: yes)."""
-    return getattr(zone, "read_block", True)
 
 
 def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
