@@ -157,3 +157,22 @@ def test_guichet_process_reports_one_dossier(tmp_path, together):
 def test_a_prefets_letter_names_an_epci_by_its_distinctive_words(text, named):
     epci = Entity("epci", "244500203", "CA Montargoise et Rives du Loing (AME)", frozenset({"45"}))
     assert mentions(fold(text), epci) is named
+
+
+@pytest.mark.parametrize("text, named", [
+    ("la candidature de la commune des Abrets en Dauphiné à l'Atelier", True),
+    ("je me rends aux Abrets en Dauphiné", True),
+    ("la commune Les Abrets en Dauphiné", True),
+    ("la commune d'Abrets en Dauphiné-le-Haut", False),
+    ("l'EPCI dont Les Abrets fait partie", False),
+])
+def test_a_prefets_letter_names_a_commune_whose_article_french_contracts(text, named):
+    commune = Entity("commune", "38001", "Les Abrets en Dauphiné", frozenset({"38"}))
+    assert mentions(fold(text), commune) is named
+
+
+def test_a_leading_le_contracts_to_du_and_au():
+    commune = Entity("commune", "97214", "Le Lorrain", frozenset({"972"}))
+    assert mentions(fold("le projet du Lorrain"), commune)
+    assert mentions(fold("un atelier au Lorrain"), commune)
+    assert not mentions(fold("le projet lorrain"), commune)

@@ -94,7 +94,20 @@ def mentions(folded_text: str, entity: Entity) -> bool:
         key, folded_text = _distinctive(key), _distinctive(folded_text)
     if len(key) < 3:
         return False
-    return re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded_text) is not None
+    return re.search(rf"(?<![a-z0-9]){_with_contractions(key)}(?![a-z0-9])", folded_text) is not None
+
+
+# French contracts a name's leading article after "de" and "à": "la commune des Abrets en
+# Dauphiné", "au Lorrain". Folded, "l'" is "l ".
+_ARTICLE_FORMS = {"les": "(?:les|des|aux)", "le": "(?:le|du|au)", "la": "la", "l": "l"}
+
+
+def _with_contractions(key: str) -> str:
+    """The pattern of a folded name, its leading article also in its contracted forms."""
+    article, _, rest = key.partition(" ")
+    if article in _ARTICLE_FORMS and len(rest) >= 3:
+        return rf"{_ARTICLE_FORMS[article]} {re.escape(rest)}"
+    return re.escape(key)
 
 
 def _distinctive(folded: str) -> str:
