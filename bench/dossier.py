@@ -209,8 +209,9 @@ def _install_hooks(records: str) -> None:
             state.stack = []
         return state.stack
 
-    def write(path: str, wall: float, cpu: float) -> None:
-        os.write(sink, (json.dumps({"stage": path, "wall": wall, "cpu": cpu}) + "\n").encode())
+    def write(path: str, wall: float, cpu: float, start: float, end: float) -> None:
+        os.write(sink, (json.dumps({"stage": path, "wall": wall, "cpu": cpu, "start": start, "end": end,
+                                    "pid": os.getpid()}) + "\n").encode())
 
     @contextlib.contextmanager
     def stage(name: str):
@@ -223,7 +224,7 @@ def _install_hooks(records: str) -> None:
             parent = frames[-1]
             parent["wall"] += now_wall - parent["since_wall"]
             parent["cpu"] += now_cpu - parent["since_cpu"]
-        frames.append({"name": name, "wall": 0.0, "cpu": 0.0, "tool_cpu": 0.0,
+        frames.append({"name": name, "wall": 0.0, "cpu": 0.0, "tool_cpu": 0.0, "start": now_wall,
                        "since_wall": now_wall, "since_cpu": now_cpu})
         try:
             yield
@@ -232,7 +233,7 @@ def _install_hooks(records: str) -> None:
             mine = frames.pop()
             path = "/".join(f["name"] for f in frames + [mine])
             write(path, mine["wall"] + end_wall - mine["since_wall"],
-                  mine["cpu"] + end_cpu - mine["since_cpu"] + mine["tool_cpu"])
+                  mine["cpu"] + end_cpu - mine["since_cpu"] + mine["tool_cpu"], mine["start"], end_wall)
             if frames:
                 frames[-1]["since_wall"], frames[-1]["since_cpu"] = end_wall, end_cpu
 
@@ -386,6 +387,21 @@ def profile_table(records: Path) -> list[str]:
     return lines
 
 
+def timeline(records: Path, least: float = 0.03) -> list[str]:
+    """Every stage that took `least` seconds or more, by start (offset from the first stage),
+    with its process: where a dossier's wall time goes, and what runs at once."""
+    rows = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    first = min((r["start"] for r in rows if "start" in r), default=0.0)
+    pids: dict[int, int] = {}
+    lines = [f"    {'start':>6} {'end':>6} {'proc':>4} {'stage':<58} {'cpu s':>6}"]
+    for r in sorted((r for r in rows if "start" in r), key=lambda r: r["start"]):
+        if r["end"] - r["start"] >= least:
+            proc = pids.setdefault(r["pid"], len(pids))
+            lines.append(f"    {r['start'] - first:6.2f} {r['end'] - first:6.2f} {proc:>4} "
+                         f"{r['stage']:<58} {r['cpu']:6.2f}")
+    return lines
+
+
 def main() -> None:
     if len(sys.argv) > 3 and sys.argv[1] == "--warm-child":
         _warm_child(sys.argv[2], sys.argv[3], sys.argv[5:])
@@ -405,6 +421,8 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true", help="no profiled run")
     parser.add_argument("--cold-profile", action="store_true",
                         help="profile a cold `guichet process` (the loads included), not a warm worker")
+    parser.add_argument("--timeline", action="store_true",
+                        help="with the profile: every stage of 0.03 s or more by start time, nested ones whole")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="tesseract processes at once for the limit (default: every core)")
     args = parser.parse_args()
@@ -450,6 +468,8 @@ def main() -> None:
                       f"{wall:.2f} s wall, {cpu:.2f} s cpu (timers add a little)")
                 print("\n".join(profile_table(records)))
                 print("\n".join(profile_groups(records, limit_cpu)))
+                if args.timeline:
+                    print("\n".join(timeline(records)))
             sys.stdout.flush()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from typing import Protocol
@@ -49,6 +50,7 @@ class TesseractEngine:
         # Tesseract's own OpenMP threads make a page several times slower on few cores;
         # pages are run in parallel instead.
         os.environ["OMP_THREAD_LIMIT"] = "1"
+        _know_version()
 
     def words(self, image: Image.Image) -> list[RawWord]:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
@@ -133,6 +135,18 @@ class TesseractEngine:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
         except pytesseract.TesseractError as exc:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+
+
+def _know_version() -> None:
+    """Ask Tesseract its version here, once: pytesseract asks before its first reading in each
+    process, and each file is read in a sandbox forked from this one, which inherits the answer
+    instead of starting `tesseract --version` (~50 ms of wall time) before its first page."""
+    import pytesseract
+
+    try:
+        pytesseract.get_tesseract_version()
+    except (OSError, subprocess.CalledProcessError, SystemExit):  # raised at the first reading, as before
+        pass
 
 
 def _pages_words(data: dict, pages: int) -> list[list[RawWord]]:

@@ -23,9 +23,7 @@ UPRIGHT_MARKS = 60
 
 def estimate_skew(gray: Image.Image) -> float:
     """Skew in degrees (positive: content turned counter-clockwise), by projection profiles."""
-    small = gray.copy()
-    small.thumbnail((1000, 1000))
-    pixels = np.asarray(small)
+    pixels = _thumbnail(gray, 1000)
     ys, xs = np.nonzero(pixels < 128)
     if len(xs) < 200 or len(xs) > 0.5 * pixels.size:
         return 0.0  # blank or mostly dark (a photo): nothing to measure
@@ -44,6 +42,33 @@ def estimate_skew(gray: Image.Image) -> float:
         if score > best_score:
             best, best_score = float(angle), score
     return best
+
+
+def _thumbnail(gray: Image.Image, most: int) -> np.ndarray:
+    """`gray` within most x most pixels, of Image.thumbnail's size, averaged by area.
+
+    OpenCV's area average, not Pillow's bicubic thumbnail: a tenth of its CPU (3 ms instead
+    of 27 on a 300 dpi page), and the same skew found on 153 of the 154 scanned and
+    photographed pages of samples/ and samples/unseen/tune (the other: a page lying on its
+    side, turned upright before it is levelled).
+    """
+    import cv2
+
+    pixels = np.asarray(gray)
+    width, height = gray.size
+    if width <= most and height <= most:
+        return pixels
+    aspect = width / height
+    if aspect <= 1:
+        size = (_rounded(most * aspect, lambda n: abs(aspect - n / most)), most)
+    else:
+        size = (most, _rounded(most / aspect, lambda n: abs(aspect - most / n) if n else 0))
+    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
+
+
+def _rounded(number: float, error) -> int:
+    """Image.thumbnail's rounding of a side: down or up, whichever keeps the aspect best."""
+    return max(min(math.floor(number), math.ceil(number), key=error), 1)
 
 
 def rotated_free(gray: Image.Image, degrees: float) -> Image.Image:
