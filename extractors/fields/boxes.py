@@ -18,10 +18,15 @@ UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
 
 
-def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[str] | None, float]:
+LISTED = 0.8  # options written as a list under their label, the chosen ones only
+
+
+def read_boxes(tokens: list[Token], options: tuple[Option, ...],
+               listed: bool = False) -> tuple[list[str] | None, float]:
     """Slugs of the ticked options in form order; None when no box is ticked at all.
 
     The confidence drops when an option's box cannot be told (neither ticked nor empty).
+    `listed`: the options stand under their label, as a retyped fiche lists them.
     """
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
@@ -38,6 +43,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[s
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
+    if listed and found <= len(options) // 2 and not any(box_state(t.text) is False for t in marks) \
+            and len(ticked) < found:
+        # A retyped fiche lists only the chosen options under the label ("✓ Friches"), and OCR
+        # loses some ticks: with no empty box in sight and most options not written at all,
+        # each option written is a chosen one.
+        return [slug for slug, _, _ in states], min(LISTED, max(confidence, LISTED))
     unread = _unread_ticks(marks, states, len(options))
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)

@@ -251,8 +251,9 @@ def _without_echoes(words: list) -> list:
 
 
 def _plain(text: str) -> bool:
-    """A word of letters (an apostrophe or a hyphen allowed), at least three of them."""
-    return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*[.,;:]?", text))
+    """A word of letters (an apostrophe or a hyphen allowed), at least three of them; the
+    form's labels mark a plural or a feminine in brackets ("Commune(s)", "référent(e)")."""
+    return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*(\((e|s|es)\))?[.,;:]?", text))
 
 
 def _inside(box, word) -> bool:

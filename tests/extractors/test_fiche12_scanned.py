@@ -1,0 +1,92 @@
+"""Scanned, faxed or photographed fiches: labels OCR doubted or lost, answers that run past
+their cell over a lost label, and thématiques listed under their label with ticks lost.
+Pages are synthetic OCR words (one box per word), laid out as the official table or a
+retyped list."""
+
+from __future__ import annotations
+
+from extractors.fields.answer_text import bleeds_label, finished_text, person_shaped
+from extractors.fields.fiche import extract_fiche
+from extractors.model import FieldStatus
+from tests.extractors.test_fiche_layouts import _page
+
+S1 = [(60.0, 60.0, "SECTION 1 – LES PORTEURS DE L'ATELIER")]
+S2 = [(60.0, 400.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER")]
+EPCI = [(60.0, 460.0, "EPCI de rattachement"), (220.0, 460.0, "CA Sète Agglopôle Méditerranée")]
+
+
+def test_a_label_word_with_its_plural_mark_doubted_on_a_fax_stays_a_label():
+    """"Commune(s)" read with next to no confidence on a line read well: still the label, so
+    its second word ("concernée(s)") does not open the list of communes."""
+    lines = S2 + [(60.0, 430.0, "Commune(s) concernée(s)"), (220.0, 430.0, "Sète, Frontignan")] + EPCI
+    fields = extract_fiche([("fax.tif", _page(lines, ocr=True, conf={"Commune(s)": 0.16}))])
+    assert fields["s2.communes"].value == "Sète, Frontignan"
+    assert fields["s2.communes"].status is FieldStatus.EXTRACTED
+
+
+def test_a_function_read_where_the_name_was_lost_is_no_name():
+    lines = S1 + [(60.0, 100.0, "Service de l'État pilote"), (220.0, 100.0, "DDT de Maine-et-Loire"),
+                  (60.0, 130.0, "Nom et prénom du référent"), (220.0, 150.0, "Chargée de mission planification"),
+                  (60.0, 190.0, "Courriel"), (220.0, 190.0, "f.dupont@maine-et-loire.gouv.fr")]
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
+    assert fields["s1.etat.referent_nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_person_shape():
+    assert not person_shaped("Chargée de mission planification")
+    for name in ("Fatima DE ALMEIDA", "Maëlle Ben Ali", "Jean d'Ormesson", "Pierre de la Tour", "BOUCHARD Rachid"):
+        assert person_shaped(name), name
+    assert finished_text("s1.etat.referent_nom", "Fatima de Almeida")[1] is FieldStatus.EXTRACTED
+
+
+def test_an_answer_running_over_the_next_labels_is_for_a_reviewer():
+    lines = S1 + [(60.0, 100.0, "Collectivité porteuse"), (220.0, 100.0, "Commune de Trélazé Nature de la [Nom et prénom"),
+                  (60.0, 130.0, "Qualité"), (220.0, 130.0, "Maire")]
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
+    assert fields["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
+    assert bleeds_label("Commune de Trélazé Nom et prénom de")
+    assert not bleeds_label("Communauté de communes du Pays de Mormal")
+    assert not bleeds_label("Adjointe au maire chargée de l'urbanisme")
+
+
+def test_an_address_read_after_a_function_whose_courriel_label_was_lost():
+    """The "Courriel" label OCR lost, the address (its middle unread) right under the function:
+    the function ends where the address starts, and the address is for a reviewer."""
+    lines = S1 + [(60.0, 100.0, "Nom et prénom du référent"), (220.0, 100.0, "Dominique Perrot"),
+                  (60.0, 130.0, "Fonction"), (220.0, 130.0, "Chef du service aménagement"),
+                  (220.0, 142.0, "dominique gouv.fr"),
+                  (60.0, 170.0, "Téléphone"), (220.0, 170.0, "02 58 11 53 73")]
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
+    assert fields["s1.etat.referent_fonction"].value == "Chef du service aménagement"
+    assert fields["s1.etat.referent_fonction"].status is FieldStatus.EXTRACTED
+    assert fields["s1.etat.referent_email"].status is FieldStatus.NEEDS_REVIEW
+    assert finished_text("s1.etat.referent_fonction", "Chef du service urbanisme dominique gouv.fr")[1] \
+        is FieldStatus.NEEDS_REVIEW
+
+
+S3 = [(60.0, 60.0, "SECTION 3 – L'OBJET DE L'ATELIER"), (60.0, 80.0, "INTITULÉ DE L'ATELIER"),
+      (60.0, 95.0, "Verdun : requalifier l'entrée de ville")]
+AFTER = [(60.0, 200.0, "PRÉSENTATION DU PROJET ET DE LA PROBLÉMATIQUE"), (60.0, 215.0, "Une friche en entrée de ville.")]
+
+
+def test_thematiques_listed_under_their_label_with_ticks_lost_on_a_scan():
+    """A retyped fiche lists only the chosen thématiques under the label ("✓ Friches"); a 200
+    dpi scan read one tick as "/" and lost the others: every option written is chosen."""
+    lines = S3 + [(60.0, 115.0, "THÉMATIQUE(S)"), (60.0, 130.0, "/ Réhabilitation des entrées de ville"),
+                  (66.0, 145.0, "Aménagement des friches"),
+                  (66.0, 160.0, "Protection, restauration et gestion des écosystèmes et des ressources naturelles"),
+                  (60.0, 180.0, "PROGRAMME(S) DE L'ANCT CONCERNÉ(S)"), (60.0, 190.0, "“ Territoires d'industrie")] + AFTER
+    fields = extract_fiche([("scan.pdf", _page(lines, ocr=True))])
+    assert fields["s3.thematiques"].value == ["entree_de_ville", "friches", "ecosystemes"]
+    assert fields["s3.thematiques"].status is FieldStatus.EXTRACTED
+    assert fields["s3.programmes"].value == ["territoires_d_industrie"]
+
+
+def test_options_right_of_their_label_with_boxes_lost_are_not_a_list_of_chosen_ones():
+    """The official table: options in the answer column, their boxes lost on a photo. Nothing
+    says which were ticked."""
+    lines = S3 + [(60.0, 115.0, "Thématique(s)"), (220.0, 115.0, "☒ Réhabilitation des entrées de ville"),
+                  (232.0, 130.0, "Aménagement des friches"), (232.0, 145.0, "Gestion des risques")] + AFTER
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
+    assert fields["s3.thematiques"].value != ["entree_de_ville", "friches", "risques"] \
+        or fields["s3.thematiques"].status is FieldStatus.NEEDS_REVIEW
