@@ -31,6 +31,8 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     status = FieldStatus.EXTRACTED
     if field in NAMED_BODIES:  # "1 Ville de Saint-Laurent-de-Mure": a speck or a list's number before the name
         text = _BODY_START.sub("", text)
+        # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
+        text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
         # "Nom et prénom": one word is half of it; a function is no name
@@ -133,11 +135,16 @@ def mended_email(text: str) -> tuple[str, bool]:
     address = unicodedata.normalize("NFKD", text)
     address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
     local, _, domain = address.rpartition("@")
+    # "d'kerbrat@": a fax reads the dot after an initial as an apostrophe or a comma; no
+    # address holds one there.
+    mended = re.sub(r"^([a-z])['’,]", r"\1.", local, flags=re.I)
+    guessed_dot = mended != local
+    local = mended
     tld = None
     if "." not in domain:
         tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
         domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}", tld is not None
+    return f"{local}@{domain}", tld is not None or guessed_dot
 
 
 def join_words(tokens: list[Token]) -> str:

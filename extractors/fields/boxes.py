@@ -12,7 +12,8 @@ from extractors.fields.layout import Token, norm
 log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
-           "&", "[x", "x]", "®", "/", "\\"}  # how Tesseract reads a crossed box it did not see as one
+           "&", "[x", "x]", "®", "/", "\\",
+           "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
@@ -110,7 +111,7 @@ def box_state(text: str) -> bool | None:
     return None
 
 
-_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
 
 
 def _split_glued(tokens: list[Token]) -> list[Token]:
@@ -125,7 +126,8 @@ def _split_glued(tokens: list[Token]) -> list[Token]:
         share = len(box) / len(token.text)
         split_x = token.bbox[0] + share * (token.bbox[2] - token.bbox[0])
         page_split = token.page_bbox[0] + share * (token.page_bbox[2] - token.page_bbox[0])
-        box_text = "[x]" if "x" in box.lower() else "[ ]" if box.startswith("[") else box  # "XCommune" too
+        ticked = "x" in box.lower() or box == "Æ"  # "XCommune", "ÆCommune"
+        box_text = "[x]" if ticked else "[ ]" if box.startswith("[") else box
         out.append(Token(box_text, norm(box_text), token.file, token.page,
                          (token.bbox[0], token.bbox[1], split_x, token.bbox[3]), token.conf,
                          (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3])))

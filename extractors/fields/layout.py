@@ -272,8 +272,8 @@ def _speck_row(tokens: tuple[Token, ...]) -> bool:
 
 def _noise(word) -> bool:
     """Specks and smudges that OCR reads as letters, with next to no confidence."""
-    if word.text in _BOXES:
-        return False
+    if word.text in _BOXES or word.text.startswith("Æ"):
+        return False  # "Æ", "ÆCommune": how OCR reads a photographed ☒, which it always doubts
     return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
 
 

@@ -90,3 +90,30 @@ def test_options_right_of_their_label_with_boxes_lost_are_not_a_list_of_chosen_o
     fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
     assert fields["s3.thematiques"].value != ["entree_de_ville", "friches", "risques"] \
         or fields["s3.thematiques"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_faxs_specks_on_punctuation_and_accents_are_mended():
+    """A fax reads "05.16.38.02.94" with a comma, "d.kerbrat@" with an apostrophe, and "Ville
+    de" with an accent: the number is the same, the address is mended but only as a guess,
+    and no body's name holds a "dé"."""
+    from extractors.fields.answer_text import mended_email
+    from schemas.values import normalise_phone
+
+    assert normalise_phone("05.16.38.02,94") == "+33516380294"
+    assert normalise_phone("02 48 00 00 01, 06 12 34 56 78") == "+33248000001"
+    assert mended_email("d'kerbrat@mairie-vedas.fr") == ("d.kerbrat@mairie-vedas.fr", True)
+    assert mended_email("d.kerbrat@mairie-vedas.fr") == ("d.kerbrat@mairie-vedas.fr", False)
+    assert finished_text("s1.collectivite.nom", "Ville dé Saint-Jean-de-Védas")[0] == "Ville de Saint-Jean-de-Védas"
+
+
+def test_a_photographed_ticked_box_read_as_ae_is_ticked():
+    """Tesseract reads a photographed ☒ as "Æ" (glued to the option or alone, with next to no
+    confidence): a ticked box, never a speck to drop."""
+    lines = S2 + [(60.0, 430.0, "Région"), (220.0, 430.0, "Occitanie"),
+                  (60.0, 445.0, "Échelle de réflexion"), (220.0, 445.0, "☐ Site ou îlot Æ Communale ☐ Intercommunale"),
+                  (60.0, 460.0, "Secteur d'étude"), (220.0, 460.0, "Le centre ancien"),
+                  (60.0, 60.0, "Nature de la collectivité"), (220.0, 60.0, "ÆCommune ☐ EPCI")]
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True, conf={"Æ": 0.0, "ÆCommune": 0.1}))])
+    assert fields["s2.echelle"].value == "communale"
+    assert fields["s2.echelle"].confidence >= 0.9  # read, not inferred from a box missing
+    assert fields["s1.collectivite.type"].value == "commune"
