@@ -438,7 +438,7 @@ def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {"fiche.lieu": FieldValue.missing(), "fiche.date": FieldValue.missing()}
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
-    lieu = match.group("lieu").strip(" ,")
+    lieu = match.group("lieu").strip(" ,.")  # "Fait à Koungou. le …": a fax's or photo's dot for the comma
     return {
         "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
         "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),

@@ -117,3 +117,20 @@ def test_a_photographed_ticked_box_read_as_ae_is_ticked():
     assert fields["s2.echelle"].value == "communale"
     assert fields["s2.echelle"].confidence >= 0.9  # read, not inferred from a box missing
     assert fields["s1.collectivite.type"].value == "commune"
+
+
+def test_an_annex_page_whose_headings_a_photo_lost_is_still_the_fiches():
+    """The annexes' last page photographed: titles and instructions unread, the answers and the
+    form's closing line misread ("Fat à Koungou. le 1 juilet 2026") remain. It is the fiche's
+    page, not an unknown document, and the closing line gives the place."""
+    from extractors.classify import classify_page
+    from extractors.model import PieceKind
+
+    lines = [(90.0, 150.0, "Koungou compte 32 156 habitants la population est stable Le tourisme saisonnier"),
+             (90.0, 165.0, "une part importante de l'économie Le marché immobilier est tendu"),
+             (90.0, 600.0, "Un PLUi est en cours d'élaboration Le réaménagement de la gare est programmé"),
+             (80.0, 980.0, "Fat à Koungou. le 1 juilet 2026")]
+    page = _page(lines, ocr=True)
+    kind = classify_page(page)
+    assert kind is not None and kind.kind is PieceKind.FICHE
+    assert extract_fiche([("photo.jpg", page)])["fiche.lieu"].value == "Koungou"
