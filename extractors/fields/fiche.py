@@ -145,7 +145,12 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             telephone, number = lost
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
-        fields.update(_values(field, tokens, hit, _under_label(rows, hit, tokens)))
+        ran_on = _into_unread_annex(tokens, hit.index, found)
+        if ran_on:
+            tokens = tokens[:-ran_on]
+        fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
+        if ran_on and fields[field].status is FieldStatus.EXTRACTED:
+            fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
     _unread_sections(fields, found, any(t.conf < 1.0 for row in rows for t in row.tokens))
@@ -227,6 +232,17 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
             cells[-1] += line
         previous = ((line[0].file, line[0].page), bottom)
     return cells
+
+
+def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
+    """How many of an answer's last tokens stand on a later scanned page than its start while
+    the annex title after its label went unread: the annexes start a page of their own."""
+    after = LABELS[index + 1] if index + 1 < len(LABELS) else None
+    if not (after and after.field or "").startswith("a") or index + 1 in found or not tokens or tokens[0].conf >= 1.0:
+        return 0
+    start = (tokens[0].file, tokens[0].page)
+    later = next((i for i, t in enumerate(tokens) if (t.file, t.page) != start), None)
+    return 0 if later is None else len(tokens) - later
 
 
 def _address_apart(tokens: list[Token]) -> list[list[Token]]:
@@ -383,8 +399,6 @@ def _strip_leaders(tokens: list[Token]) -> list[Token]:
 def _under_label(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:
     """The answer starts on a line below its label, at the label's left edge: a list written
     under its label (a retyped fiche), not a column of answers right of it."""
-    if not tokens:
-        return False
     label = [rows[r].tokens[k] for r, k in hit.positions | {hit.start}]
     first = tokens[0]
     height = max(t.bbox[3] - t.bbox[1] for t in label)

@@ -134,3 +134,18 @@ def test_an_annex_page_whose_headings_a_photo_lost_is_still_the_fiches():
     kind = classify_page(page)
     assert kind is not None and kind.kind is PieceKind.FICHE
     assert extract_fiche([("photo.jpg", page)])["fiche.lieu"].value == "Koungou"
+
+
+def test_an_answer_stops_at_the_annex_page_whose_title_a_photo_lost():
+    """The last answer of section 5 does not run on into the next photo, the annexes' page whose
+    titles OCR lost: that text is the annexes', and the answer is shown for review."""
+    first = _page([(60.0, 60.0, "SECTION 5 – LES RESSOURCES DE L'ATELIER"),
+                   (60.0, 80.0, "Acteurs à mobiliser"), (220.0, 80.0, "La Région, le CAUE."),
+                   (60.0, 100.0, "Moyens logistiques mis à disposition (salle, restauration…)"),
+                   (400.0, 100.0, "Une salle polyvalente.")], ocr=True)
+    annexes = _page([(90.0, 150.0, "Koungou compte 32 156 habitants la population est stable"),
+                     (80.0, 700.0, "Fait à Koungou, le 1 juillet 2026")], ocr=True)
+    fields = extract_fiche([("IMG_1.jpg", first), ("IMG_2.jpg", annexes)])
+    assert fields["s5.moyens"].value == "Une salle polyvalente."
+    assert fields["s5.moyens"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["fiche.lieu"].value == "Koungou"
