@@ -176,6 +176,13 @@ def source_of(tokens: list[Token]) -> Source:
     return Source(file, page, tuple(round(v, 2) for v in bbox))
 
 
+def mostly_guessed(tokens: list[Token]) -> bool:
+    """Words OCR could hardly read ("Dee see anrager des espaces…"), kept on a line read well:
+    a tenth of an answer's letters guessed is not an answer read."""
+    guessed = sum(len(t.text) for t in tokens if t.conf < 0.3)
+    return guessed >= max(6, 0.1 * sum(len(t.text) for t in tokens))
+
+
 def mean_conf(tokens: list[Token]) -> float:
     weight = sum(len(t.text) for t in tokens)
     return sum(t.conf * len(t.text) for t in tokens) / weight if weight else 0.0

@@ -9,15 +9,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from extractors.fields.answer_text import (
-    ADDRESS_PIECE,
-    PHONE_AT_END,
-    finished_text,
-    join_words,
-    mean_conf,
-    mended_email,
-    source_of,
-)
+from extractors.fields import answer_text
+from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
@@ -249,7 +242,7 @@ def _address_apart(tokens: list[Token]) -> list[list[Token]]:
     """An answer whose last line is an address ("dominique perrot@calvados. gouv.fr") while the
     "Courriel" label before it went unread: the lines before, and the address's line."""
     lines = _lines(tokens)
-    if len(lines) >= 2 and any(ADDRESS_PIECE.search(t.text) for t in lines[-1]):
+    if len(lines) >= 2 and any(answer_text.ADDRESS_PIECE.search(t.text) for t in lines[-1]):
         return [[t for line in lines[:-1] for t in line], lines[-1]]
     return [tokens]
 
@@ -432,6 +425,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
     text, status = finished_text(field, text)
+    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) else status
     return {field: FieldValue(text, confidence, source, status)}
 
 

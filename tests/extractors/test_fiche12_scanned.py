@@ -149,3 +149,15 @@ def test_an_answer_stops_at_the_annex_page_whose_title_a_photo_lost():
     assert fields["s5.moyens"].value == "Une salle polyvalente."
     assert fields["s5.moyens"].status is FieldStatus.NEEDS_REVIEW
     assert fields["fiche.lieu"].value == "Koungou"
+
+
+def test_an_answer_whose_words_ocr_could_hardly_read_is_for_a_reviewer():
+    """A photo's shaded corner: the answer's first words read with next to no confidence
+    ("Dee see anrager des espaces publics…") on a line read well are not an answer read."""
+    lines = [(60.0, 60.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"),
+             (60.0, 80.0, "Attendus de l'Atelier (livrables souhaités)"),
+             (300.0, 80.0, "Dee see anrager des espaces publics, un plan-guide et un programme d'actions."),
+             (60.0, 100.0, "Calendrier souhaité"), (300.0, 100.0, "Au premier semestre 2027.")]
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True, conf={"Dee": 0.2, "see": 0.1, "anrager": 0.0}))])
+    assert fields["s4.attendus"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s4.calendrier"].status is FieldStatus.EXTRACTED
