@@ -238,10 +238,23 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
         if following is None or not positions:
             break
         row, k, last = following, _token_at(rows[following], x_start), None
+    if j == len(words) and last is not None:
+        tokens = rows[row].tokens
+        while k < len(tokens) and len(tokens[k].norm) <= 2 and boxed_inside(tokens[k], last):
+            positions.append((row, k))  # a photo's short word boxed inside the label's last one ("mobiliser à")
+            k += 1
     total = sum(len(w) for w in words)
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
+
+
+def boxed_inside(token: Token, other: Token) -> bool:
+    """A word whose box lies mostly across another's on its line: a photo's curved line read
+    out of order ("bailleurs les sociaux" for "les bailleurs sociaux")."""
+    inside = min(token.x1, other.x1) - max(token.x0, other.x0)
+    return (token.file, token.page) == (other.file, other.page) and inside >= 0.5 * max(token.x1 - token.x0, 1.0) \
+        and token.bbox[1] < other.bbox[3] and other.bbox[1] < token.bbox[3]
 
 
 def _cut_short(tokens, k: int, word: str) -> bool:

@@ -161,3 +161,25 @@ def test_an_answer_whose_words_ocr_could_hardly_read_is_for_a_reviewer():
     fields = extract_fiche([("photo.jpg", _page(lines, ocr=True, conf={"Dee": 0.2, "see": 0.1, "anrager": 0.0}))])
     assert fields["s4.attendus"].status is FieldStatus.NEEDS_REVIEW
     assert fields["s4.calendrier"].status is FieldStatus.EXTRACTED
+
+
+def test_a_photos_words_boxed_inside_others_stay_in_the_label_and_make_the_order_doubtful():
+    """A curved line on a photo: "à" boxed inside "mobiliser", "les" inside "bailleurs". The
+    label is still "Acteurs à mobiliser", and the answer, whose words' order is OCR's guess, is
+    for a reviewer."""
+    from extractors.model import PageText, Word
+
+    words = [Word("SECTION", (60, 40, 110, 52), 0.95, 0), Word("5", (114, 40, 120, 52), 0.95, 0),
+             Word("–", (124, 40, 130, 52), 0.95, 0), Word("LES", (134, 40, 154, 52), 0.95, 0),
+             Word("RESSOURCES", (158, 40, 230, 52), 0.95, 0), Word("DE", (234, 40, 250, 52), 0.95, 0),
+             Word("L'ATELIER", (254, 40, 310, 52), 0.95, 0)]
+    line = [(76, "Acteurs", 130), (135, "mobiliser", 208), (136, "à", 143), (303, "Le", 326), (330, "PNR,", 361),
+            (365, "la", 376), (380, "CAUE,", 428), (436, "bailleurs", 500), (445, "les", 462), (505, "sociaux.", 550)]
+    words += [Word(text, (x0, 80, x1, 92), 0.9, 1) for x0, text, x1 in line]
+    words += [Word(text, (x0, 120, x1, 132), 0.9, 2) for x0, text, x1 in
+              [(76, "Moyens", 120), (124, "logistiques", 190), (304, "Une", 330), (334, "salle.", 370)]]
+    page = PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+    fields = extract_fiche([("photo.jpg", page)])
+    assert fields["s5.acteurs"].value.startswith("Le PNR")
+    assert fields["s5.acteurs"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s5.moyens"].status is FieldStatus.EXTRACTED
