@@ -8,7 +8,6 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS
-from extractors.fields.labels import boxed_inside
 from extractors.fields.layout import Token, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, Source
@@ -181,12 +180,7 @@ def mostly_guessed(tokens: list[Token]) -> bool:
     """Words OCR could hardly read ("Dee see anrager des espaces…"), kept on a line read well:
     a tenth of an answer's letters guessed is not an answer read."""
     guessed = sum(len(t.text) for t in tokens if t.conf < 0.3)
-    return guessed >= max(6, 0.1 * sum(len(t.text) for t in tokens)) or tangled(tokens)
-
-
-def tangled(tokens: list[Token]) -> bool:
-    """A word OCR boxed inside the one before it: the words' order on the line is a guess."""
-    return any(token.conf < 1.0 and boxed_inside(token, before) for before, token in zip(tokens, tokens[1:]))
+    return guessed >= max(6, 0.1 * sum(len(t.text) for t in tokens))
 
 
 def mean_conf(tokens: list[Token]) -> float:

@@ -250,11 +250,13 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
 
 
 def boxed_inside(token: Token, other: Token) -> bool:
-    """A word whose box lies mostly across another's on its line: a photo's curved line read
-    out of order ("bailleurs les sociaux" for "les bailleurs sociaux")."""
+    """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
+    line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word
+    in the right half of its neighbour's box ("Chef du") is only a loose box, in order."""
     inside = min(token.x1, other.x1) - max(token.x0, other.x0)
     return (token.file, token.page) == (other.file, other.page) and inside >= 0.5 * max(token.x1 - token.x0, 1.0) \
-        and token.bbox[1] < other.bbox[3] and other.bbox[1] < token.bbox[3]
+        and token.bbox[1] < other.bbox[3] and other.bbox[1] < token.bbox[3] \
+        and token.x0 + token.x1 < other.x0 + other.x1
 
 
 def _cut_short(tokens, k: int, word: str) -> bool:

@@ -163,10 +163,9 @@ def test_an_answer_whose_words_ocr_could_hardly_read_is_for_a_reviewer():
     assert fields["s4.calendrier"].status is FieldStatus.EXTRACTED
 
 
-def test_a_photos_words_boxed_inside_others_stay_in_the_label_and_make_the_order_doubtful():
-    """A curved line on a photo: "à" boxed inside "mobiliser", "les" inside "bailleurs". The
-    label is still "Acteurs à mobiliser", and the answer, whose words' order is OCR's guess, is
-    for a reviewer."""
+def test_a_photos_short_word_boxed_inside_a_labels_last_word_stays_in_the_label():
+    """A curved line on a photo: "à" boxed inside the left of "mobiliser". The label is still
+    "Acteurs à mobiliser", and its "à" no part of the answer."""
     from extractors.model import PageText, Word
 
     words = [Word("SECTION", (60, 40, 110, 52), 0.95, 0), Word("5", (114, 40, 120, 52), 0.95, 0),
@@ -181,5 +180,4 @@ def test_a_photos_words_boxed_inside_others_stay_in_the_label_and_make_the_order
     page = PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
     fields = extract_fiche([("photo.jpg", page)])
     assert fields["s5.acteurs"].value.startswith("Le PNR")
-    assert fields["s5.acteurs"].status is FieldStatus.NEEDS_REVIEW
     assert fields["s5.moyens"].status is FieldStatus.EXTRACTED
