@@ -13,7 +13,7 @@ from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
-from extractors.fields.labels import Hit, find_labels
+from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -193,6 +193,9 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
     """An answer found under another label, its own unread: what was read, for a reviewer."""
+    tokens = tokens[own_label_words(field, tokens):]  # its label read in part is no answer
+    if not tokens:  # nothing after it: unanswered, or the answer lost too, for a reviewer
+        return FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     value = _values(field, tokens, hit)[field]
     status = FieldStatus.NEEDS_REVIEW if value.value is not None else value.status
     return FieldValue(value.value, value.confidence, value.source, status)

@@ -249,6 +249,22 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     return positions, matched_chars / total
 
 
+def own_label_words(field: str, tokens: list[Token]) -> int:
+    """How many leading tokens are the start of the field's own label, its last one cut by OCR
+    ("Autres partenaires as:"): a label read too badly to be found, not its answer."""
+    best = 0
+    for index, words in _VARIANTS:
+        if LABELS[index].field != field:
+            continue
+        count = 0
+        for token, word in zip(tokens, words):
+            if not (same_word(token.norm, word) or len(token.norm) >= 2 and word.startswith(token.norm)):
+                break
+            count += 1
+        best = max(best, count if count >= 2 else 0)
+    return best
+
+
 def boxed_inside(token: Token, other: Token) -> bool:
     """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
     line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word

@@ -181,3 +181,13 @@ def test_a_photos_short_word_boxed_inside_a_labels_last_word_stays_in_the_label(
     fields = extract_fiche([("photo.jpg", page)])
     assert fields["s5.acteurs"].value.startswith("Le PNR")
     assert fields["s5.moyens"].status is FieldStatus.EXTRACTED
+
+
+def test_a_label_read_in_part_is_not_its_own_answer():
+    """"Autres partenaires associés" read "Autres partenaires as:" under its heading, its cell
+    empty: the label's remains are no answer; nothing was read, for a reviewer."""
+    lines = S1 + [(60.0, 100.0, "Les partenaires"), (60.0, 120.0, "Autres partenaires as:")] + S2 + \
+        [(60.0, 430.0, "Commune(s) concernée(s)"), (220.0, 430.0, "Sète")] + EPCI
+    fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
+    assert fields["s1.partenaires"].value is None
+    assert fields["s1.partenaires"].status is FieldStatus.NEEDS_REVIEW
