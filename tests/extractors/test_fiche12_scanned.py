@@ -191,3 +191,17 @@ def test_a_label_read_in_part_is_not_its_own_answer():
     fields = extract_fiche([("photo.jpg", _page(lines, ocr=True))])
     assert fields["s1.partenaires"].value is None
     assert fields["s1.partenaires"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_departement_read_as_words_naming_none_is_the_communes_one_for_a_reviewer(cog):
+    """A photo lost the département's answer and the next page's running header was read in its
+    place ("tetes des Fche de"): the communes, read surely, lie in one département, which is
+    shown to a reviewer, never trusted."""
+    from extractors.model import FieldValue
+    from schemas.normalise import normalise_fields
+
+    raw = {"s2.communes": FieldValue("Les Ponts-de-Cé (49246)", 0.95, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue("tetes des Fche de", 0.47, None, FieldStatus.EXTRACTED)}
+    out = normalise_fields(raw, cog)
+    assert out["s2.departement"].value == "49"
+    assert out["s2.departement"].status is FieldStatus.NEEDS_REVIEW
