@@ -135,9 +135,9 @@ def mended_email(text: str) -> tuple[str, bool]:
     address = unicodedata.normalize("NFKD", text)
     address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
     local, _, domain = address.rpartition("@")
-    # "d'kerbrat@": a fax reads the dot after an initial as an apostrophe or a comma; no
-    # address holds one there.
-    mended = re.sub(r"^([a-z])['’,]", r"\1.", local, flags=re.I)
+    # "d'kerbrat@", "j-etienne@": a scan or a fax reads the dot after an initial as an
+    # apostrophe, a comma or a dash (a guess: shown mended, for a reviewer).
+    mended = re.sub(r"^([a-z])['’,-]", r"\1.", local, flags=re.I)
     guessed_dot = mended != local
     local = mended
     tld = None

@@ -103,6 +103,8 @@ def test_a_faxs_specks_on_punctuation_and_accents_are_mended():
     assert normalise_phone("02 48 00 00 01, 06 12 34 56 78") == "+33248000001"
     assert mended_email("d'kerbrat@mairie-vedas.fr") == ("d.kerbrat@mairie-vedas.fr", True)
     assert mended_email("d.kerbrat@mairie-vedas.fr") == ("d.kerbrat@mairie-vedas.fr", False)
+    assert mended_email("j-etienne@herault.gouv.fr") == ("j.etienne@herault.gouv.fr", True)
+    assert mended_email("jean-marc.etienne@herault.gouv.fr") == ("jean-marc.etienne@herault.gouv.fr", False)
     assert finished_text("s1.collectivite.nom", "Ville dé Saint-Jean-de-Védas")[0] == "Ville de Saint-Jean-de-Védas"
 
 
