@@ -178,9 +178,10 @@ def source_of(tokens: list[Token]) -> Source:
 
 def mostly_guessed(tokens: list[Token]) -> bool:
     """Words OCR could hardly read ("Dee see anrager des espaces…"), kept on a line read well:
-    a tenth of an answer's letters guessed is not an answer read."""
-    guessed = sum(len(t.text) for t in tokens if t.conf < 0.3)
-    return guessed >= max(6, 0.1 * sum(len(t.text) for t in tokens))
+    a tenth of an answer's letters guessed, over several words, is not an answer read (one
+    long word alone may be read right with no confidence: "intercommunale,~0.00")."""
+    guessed = [len(t.text) for t in tokens if t.conf < 0.2]
+    return len(guessed) >= 2 and sum(guessed) >= max(6, 0.1 * sum(len(t.text) for t in tokens))
 
 
 def mean_conf(tokens: list[Token]) -> float:
