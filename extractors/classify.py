@@ -22,7 +22,9 @@ _FICHE_CUES = (
     r"les ressources de l.?atelier", r"annexe [12]", r"dynamiques du territoire",
     r"dynamiques d.?amenagement", r"service de l.?etat pilote", r"collectivite porteuse",
     r"echelle de reflexion", r"thematique\(?s?\)?", r"intitule de l.?atelier",
-    r"\bfait a [^,\n]{2,60},? le \d",  # the form's closing line, alone on a retyped form's last page
+    # the form's closing line, alone on a retyped form's last page or on an annex page whose
+    # headings a photo lost ("Fat à Koungou. le 1 juillet")
+    r"\bfa[il]?t a [^,\n]{2,60}[,.]? le \d",
 )
 _FICHE_CUES = _FICHE_CUES + tuple(
     re.escape(normalise(label.text)) for label in LABELS if len(label.text) > 12 and not label.skip

@@ -183,19 +183,31 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     from the one every commune listed (read surely) lies in, is that one."""
     field, communes = out.get("s2.departement"), out.get("s2.communes")
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and field.confidence >= CONFIRMABLE and communes and communes.status is FieldStatus.EXTRACTED
+            and communes and communes.status is FieldStatus.EXTRACTED
             and isinstance(communes.value, list) and communes.value):
         return
     found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
     if len(found) != 1 or None in found:
         return
     code = found.pop()
+    if not _names_a_departement(field.value, cog):
+        # Words that name no département ("tetes des Fche de": the next page's running header
+        # read where a photo lost the answer): the communes' one, shown to a reviewer.
+        out["s2.departement"] = replace(field, value=code, status=FieldStatus.NEEDS_REVIEW)
+        return
+    if field.confidence < CONFIRMABLE:
+        return
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
         or cog.departement_code(field.value) == code
     if near:
         out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
                                         status=FieldStatus.EXTRACTED)
+
+
+def _names_a_departement(text: str, cog: Cog) -> bool:
+    """Whether a read holds a code or resolves to a département at all, however unsure."""
+    return bool(re.search(r"\d|\b2[AB]\b", text)) or cog.departement_code(text) is not None
 
 
 def _member_named(entry: dict, epci: Epci, cog: Cog, departement: str | None) -> dict | None:

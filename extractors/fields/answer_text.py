@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
+from extractors.fields.form import LABELS
 from extractors.fields.layout import Token, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, Source
@@ -28,10 +31,17 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     status = FieldStatus.EXTRACTED
     if field in NAMED_BODIES:  # "1 Ville de Saint-Laurent-de-Mure": a speck or a list's number before the name
         text = _BODY_START.sub("", text)
+        # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
+        text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
-        if scribble(text) or len(text.split()) < 2:  # "Nom et prénom": one word is half of it
+        # "Nom et prénom": one word is half of it; a function is no name
+        if scribble(text) or len(text.split()) < 2 or not person_shaped(text):
             status = FieldStatus.NEEDS_REVIEW
+    if field in SHORT_FIELDS and (ADDRESS_PIECE.search(text) or bleeds_label(text)):
+        # An address's pieces ("dominique gouv.fr") or the next label's words ("Nature de la")
+        # in a name or a function: the answer ran past its cell over a label OCR lost.
+        status = FieldStatus.NEEDS_REVIEW
     if cut_short(text) or PHONE_AT_END.search(text) or text[:1].islower():
         # Cut short, or the next answer (a number) ran into it; an answer starts with a
         # capital or a digit: one that starts in lower case lost its start ("de ation").
@@ -40,6 +50,60 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
 
 
 NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
+# One-line answers of section 1, where neither an address nor another label's words belong.
+SHORT_FIELDS = PERSON_FIELDS | NAMED_BODIES | {"s1.etat.referent_fonction", "s1.collectivite.elu_qualite"}
+ADDRESS_PIECE = re.compile(r"@|\b[\w-]+\.(?:fr|com|org|net|eu|re)\b|\bgouv\b|\bwww\b", re.IGNORECASE)
+# Lower-case words a person's name may hold ("Fatima de Almeida", "Maëlle ben Ali", "van der Berg").
+_PARTICLES = {"de", "du", "des", "d", "le", "la", "les", "van", "von", "der", "den", "ben", "bin", "el", "al",
+              "da", "dos", "das", "di", "del", "della", "y", "e", "ter", "ten", "mc"}
+
+
+def person_shaped(text: str) -> bool:
+    """A person's name: every word starts with a capital but the particles ("de", "ben",
+    "d'Almeida"); a function read in its place ("Chargée de mission planification") has
+    common words."""
+    for word in text.split():
+        letters = word.strip(".,;:()\"-")
+        if not letters[:1].isalpha() or not letters[0].islower():
+            continue
+        head, _, rest = letters.replace("’", "'").partition("'")
+        if norm(letters) in _PARTICLES or rest[:1].isupper() and norm(head) in _PARTICLES:
+            continue
+        return False
+    return True
+
+
+def _label_starts() -> list[list[str]]:
+    """The first words of each label of the form (at least ten letters' worth): what a label
+    OCR did not find as such leaves in the answer before it ("Nature de la", "Nom et prénom")."""
+    starts = []
+    for label in LABELS:
+        if not label.field or label.skip or label.inline:
+            continue
+        words = [w for w in map(norm, label.text.split()) if w]
+        for count in (2, 3):
+            if len(words) >= count and sum(map(len, words[:count])) >= 10:
+                starts.append(words[:count])
+                break
+    return starts
+
+
+_LABEL_STARTS = _label_starts()
+
+
+def bleeds_label(text: str) -> bool:
+    """Whether a label's first words stand inside the answer, after its own first word."""
+    words = [w for w in map(norm, text.split()) if w]
+    for start in _LABEL_STARTS:
+        n = len(start)
+        for i in range(1, len(words) - n + 1):
+            if all(a == b or len(b) >= 5 and _near(a, b) for a, b in zip(words[i:i + n], start)):
+                return True
+    return False
+
+
+def _near(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b) >= 80
 # A mark before the word such a name starts with ("1 Ville de …", "| DDT du Var").
 _BODY_START = re.compile(r"^[\d|•·*]\s+(?=(?:Ville|Commune|Mairie|Communaut[ée]|CC|CA|CU|M[ée]tropole|Agglo\w*|"
                          r"DDTM?|DEAL|DREAL|Direction|Pr[ée]fecture|Syndicat|P[ôo]le|PETR)\b)", re.IGNORECASE)
@@ -71,11 +135,16 @@ def mended_email(text: str) -> tuple[str, bool]:
     address = unicodedata.normalize("NFKD", text)
     address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
     local, _, domain = address.rpartition("@")
+    # "d'kerbrat@", "j-etienne@": a scan or a fax reads the dot after an initial as an
+    # apostrophe, a comma or a dash (a guess: shown mended, for a reviewer).
+    mended = re.sub(r"^([a-z])['’,-]", r"\1.", local, flags=re.I)
+    guessed_dot = mended != local
+    local = mended
     tld = None
     if "." not in domain:
         tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
         domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}", tld is not None
+    return f"{local}@{domain}", tld is not None or guessed_dot
 
 
 def join_words(tokens: list[Token]) -> str:
@@ -105,6 +174,14 @@ def source_of(tokens: list[Token]) -> Source:
     bbox = (min(t.page_bbox[0] for t in on_page), min(t.page_bbox[1] for t in on_page),
             max(t.page_bbox[2] for t in on_page), max(t.page_bbox[3] for t in on_page))
     return Source(file, page, tuple(round(v, 2) for v in bbox))
+
+
+def mostly_guessed(tokens: list[Token]) -> bool:
+    """Words OCR could hardly read ("Dee see anrager des espaces…"), kept on a line read well:
+    a tenth of an answer's letters guessed, over several words, is not an answer read (one
+    long word alone may be read right with no confidence: "intercommunale,~0.00")."""
+    guessed = [len(t.text) for t in tokens if t.conf < 0.2]
+    return len(guessed) >= 2 and sum(guessed) >= max(6, 0.1 * sum(len(t.text) for t in tokens))
 
 
 def mean_conf(tokens: list[Token]) -> float:

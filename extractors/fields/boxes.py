@@ -12,16 +12,22 @@ from extractors.fields.layout import Token, norm
 log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
-           "&", "[x", "x]", "®", "/", "\\"}  # how Tesseract reads a crossed box it did not see as one
+           "&", "[x", "x]", "®", "/", "\\",
+           "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
 
 
-def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[str] | None, float]:
+LISTED = 0.8  # options written as a list under their label, the chosen ones only
+
+
+def read_boxes(tokens: list[Token], options: tuple[Option, ...],
+               listed: bool = False) -> tuple[list[str] | None, float]:
     """Slugs of the ticked options in form order; None when no box is ticked at all.
 
     The confidence drops when an option's box cannot be told (neither ticked nor empty).
+    `listed`: the options stand under their label, as a retyped fiche lists them.
     """
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
@@ -38,6 +44,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...]) -> tuple[list[s
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
+    if listed and found <= len(options) // 2 and not any(box_state(t.text) is False for t in marks) \
+            and len(ticked) < found:
+        # A retyped fiche lists only the chosen options under the label ("✓ Friches"), and OCR
+        # loses some ticks: with no empty box in sight and most options not written at all,
+        # each option written is a chosen one.
+        return [slug for slug, _, _ in states], min(LISTED, max(confidence, LISTED))
     unread = _unread_ticks(marks, states, len(options))
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
@@ -99,7 +111,7 @@ def box_state(text: str) -> bool | None:
     return None
 
 
-_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
 
 
 def _split_glued(tokens: list[Token]) -> list[Token]:
@@ -114,7 +126,8 @@ def _split_glued(tokens: list[Token]) -> list[Token]:
         share = len(box) / len(token.text)
         split_x = token.bbox[0] + share * (token.bbox[2] - token.bbox[0])
         page_split = token.page_bbox[0] + share * (token.page_bbox[2] - token.page_bbox[0])
-        box_text = "[x]" if "x" in box.lower() else "[ ]" if box.startswith("[") else box  # "XCommune" too
+        ticked = "x" in box.lower() or box == "Æ"  # "XCommune", "ÆCommune"
+        box_text = "[x]" if ticked else "[ ]" if box.startswith("[") else box
         out.append(Token(box_text, norm(box_text), token.file, token.page,
                          (token.bbox[0], token.bbox[1], split_x, token.bbox[3]), token.conf,
                          (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3])))

@@ -9,10 +9,11 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
-from extractors.fields.labels import Hit, find_labels
+from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -61,7 +62,12 @@ def _implied_choices(fields: dict[str, FieldValue]) -> None:
     box read sure that the name contradicts goes to a reviewer.
     """
     name = fields["s1.collectivite.nom"]
-    _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
+    if name.status is FieldStatus.EXTRACTED:
+        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
+    elif fields["s1.collectivite.type"].value is None:
+        # A name in doubt (it ran over a lost label) still says what it starts with: a hint
+        # for the reviewer, never a confirmation.
+        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source)
     nature, communes = fields["s1.collectivite.type"], fields["s2.communes"]
     intercommunal = nature.value == "epci" or _listed(communes) >= 3
     implying = communes if _listed(communes) >= 3 else nature
@@ -84,7 +90,7 @@ def _settle(fields: dict[str, FieldValue], field: str, implied: str | None, sour
 
 def _name_kind(name: FieldValue) -> str | None:
     """"commune" or "epci" from the porteuse's name read with confidence, else None."""
-    if not isinstance(name.value, str) or name.status is not FieldStatus.EXTRACTED or name.confidence < 0.7:
+    if not isinstance(name.value, str) or name.status is FieldStatus.MISSING or name.confidence < 0.7:
         return None
     folded = " ".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.value.lower())
                                  .encode("ascii", "ignore").decode()))
@@ -122,6 +128,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         lost_label = _lost_between(hit, hits, found)
         if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
+            if len(cells) < 2 and lost_label.endswith("_email"):
+                cells = _address_apart(tokens)
             if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
                 tokens = [t for cell in cells[:-1] for t in cell]
                 fields[lost_label] = _moved(lost_label, cells[-1], hit)
@@ -130,7 +138,12 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             telephone, number = lost
             tokens = tokens[:-len(number)]
             fields[telephone] = _moved(telephone, number, hit)
-        fields.update(_values(field, tokens, hit))
+        ran_on = _into_unread_annex(tokens, hit.index, found)
+        if ran_on:
+            tokens = tokens[:-ran_on]
+        fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
+        if ran_on and fields[field].status is FieldStatus.EXTRACTED:
+            fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
     _unread_sections(fields, found, any(t.conf < 1.0 for row in rows for t in row.tokens))
@@ -180,6 +193,9 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
 
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
     """An answer found under another label, its own unread: what was read, for a reviewer."""
+    tokens = tokens[own_label_words(field, tokens):]  # its label read in part is no answer
+    if not tokens:  # nothing after it: unanswered, or the answer lost too, for a reviewer
+        return FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     value = _values(field, tokens, hit)[field]
     status = FieldStatus.NEEDS_REVIEW if value.value is not None else value.status
     return FieldValue(value.value, value.confidence, value.source, status)
@@ -212,6 +228,26 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
             cells[-1] += line
         previous = ((line[0].file, line[0].page), bottom)
     return cells
+
+
+def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
+    """How many of an answer's last tokens stand on a later scanned page than its start while
+    the annex title after its label went unread: the annexes start a page of their own."""
+    after = LABELS[index + 1] if index + 1 < len(LABELS) else None
+    if not (after and after.field or "").startswith("a") or index + 1 in found or not tokens or tokens[0].conf >= 1.0:
+        return 0
+    start = (tokens[0].file, tokens[0].page)
+    later = next((i for i, t in enumerate(tokens) if (t.file, t.page) != start), None)
+    return 0 if later is None else len(tokens) - later
+
+
+def _address_apart(tokens: list[Token]) -> list[list[Token]]:
+    """An answer whose last line is an address ("dominique perrot@calvados. gouv.fr") while the
+    "Courriel" label before it went unread: the lines before, and the address's line."""
+    lines = _lines(tokens)
+    if len(lines) >= 2 and any(answer_text.ADDRESS_PIECE.search(t.text) for t in lines[-1]):
+        return [[t for line in lines[:-1] for t in line], lines[-1]]
+    return [tokens]
 
 
 def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:
@@ -356,7 +392,18 @@ def _strip_leaders(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not re.fullmatch(r"[.…_]{3,}", t.text)]
 
 
-def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
+def _under_label(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:
+    """The answer starts on a line below its label, at the label's left edge: a list written
+    under its label (a retyped fiche), not a column of answers right of it."""
+    label = [rows[r].tokens[k] for r, k in hit.positions | {hit.start}]
+    first = tokens[0]
+    height = max(t.bbox[3] - t.bbox[1] for t in label)
+    return (first.file, first.page) == (label[0].file, label[0].page) \
+        and first.bbox[1] > max(t.bbox[1] for t in label) + 0.5 * height \
+        and abs(first.x0 - min(t.x0 for t in label)) <= 3 * height
+
+
+def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> dict[str, FieldValue]:
     if field == "fiche.lieu":
         return _fait_a(tokens, hit)
     if field not in OPTIONS:
@@ -368,7 +415,7 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
     if field in OPTIONS:
-        slugs, box_confidence = read_boxes(tokens, OPTIONS[field])
+        slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed)
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
@@ -381,6 +428,7 @@ def _values(field: str, tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
     text, status = finished_text(field, text)
+    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) else status
     return {field: FieldValue(text, confidence, source, status)}
 
 
@@ -401,7 +449,7 @@ def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
         return {"fiche.lieu": FieldValue.missing(), "fiche.date": FieldValue.missing()}
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
-    lieu = match.group("lieu").strip(" ,")
+    lieu = match.group("lieu").strip(" ,.")  # "Fait à Koungou. le …": a fax's or photo's dot for the comma
     return {
         "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
         "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),

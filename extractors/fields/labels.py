@@ -238,10 +238,41 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
         if following is None or not positions:
             break
         row, k, last = following, _token_at(rows[following], x_start), None
+    if j == len(words) and last is not None:
+        tokens = rows[row].tokens
+        while k < len(tokens) and len(tokens[k].norm) <= 2 and boxed_inside(tokens[k], last):
+            positions.append((row, k))  # a photo's short word boxed inside the label's last one ("mobiliser à")
+            k += 1
     total = sum(len(w) for w in words)
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
+
+
+def own_label_words(field: str, tokens: list[Token]) -> int:
+    """How many leading tokens are the start of the field's own label, its last one cut by OCR
+    ("Autres partenaires as:"): a label read too badly to be found, not its answer."""
+    best = 0
+    for index, words in _VARIANTS:
+        if LABELS[index].field != field:
+            continue
+        count = 0
+        for token, word in zip(tokens, words):
+            if not (same_word(token.norm, word) or len(token.norm) >= 2 and word.startswith(token.norm)):
+                break
+            count += 1
+        best = max(best, count if count >= 2 else 0)
+    return best
+
+
+def boxed_inside(token: Token, other: Token) -> bool:
+    """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
+    line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word
+    in the right half of its neighbour's box ("Chef du") is only a loose box, in order."""
+    inside = min(token.x1, other.x1) - max(token.x0, other.x0)
+    return (token.file, token.page) == (other.file, other.page) and inside >= 0.5 * max(token.x1 - token.x0, 1.0) \
+        and token.bbox[1] < other.bbox[3] and other.bbox[1] < token.bbox[3] \
+        and token.x0 + token.x1 < other.x0 + other.x1
 
 
 def _cut_short(tokens, k: int, word: str) -> bool:

@@ -251,8 +251,9 @@ def _without_echoes(words: list) -> list:
 
 
 def _plain(text: str) -> bool:
-    """A word of letters (an apostrophe or a hyphen allowed), at least three of them."""
-    return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*[.,;:]?", text))
+    """A word of letters (an apostrophe or a hyphen allowed), at least three of them; the
+    form's labels mark a plural or a feminine in brackets ("Commune(s)", "référent(e)")."""
+    return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*(\((e|s|es)\))?[.,;:]?", text))
 
 
 def _inside(box, word) -> bool:
@@ -271,8 +272,8 @@ def _speck_row(tokens: tuple[Token, ...]) -> bool:
 
 def _noise(word) -> bool:
     """Specks and smudges that OCR reads as letters, with next to no confidence."""
-    if word.text in _BOXES:
-        return False
+    if word.text in _BOXES or word.text.startswith("Æ"):
+        return False  # "Æ", "ÆCommune": how OCR reads a photographed ☒, which it always doubts
     return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
 
 
