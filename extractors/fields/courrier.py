@@ -30,7 +30,7 @@ from extractors.fields.signataire import (
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
-from extractors.vocabulary import LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
+from extractors.vocabulary import AUTRE, LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
@@ -340,7 +340,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
         quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
         # a title the page's OCR read unsure ("Préfète." under a stamp) is confirmed by the same
         # title read again on dark ink; another title read there leaves it to a reviewer
-        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value):
+        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value
+                        or _untitled_delegate(page_quality, quality)):
             confidence = max(page_quality.confidence, round(min(quality.confidence, 0.85), 3))
             found["signataire_qualite"] = FieldValue(quality.slug, confidence, page_quality.source or source,
                                                      FieldStatus.EXTRACTED)
@@ -355,6 +356,16 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
+
+
+def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
+    """The page's block read only "[pour le] préfet et par délégation" (an unsure `autre`: someone
+    signs for the préfet, their own title lost under the signature), and the block read again
+    gives the signer's own title before that same delegation ("Le Sous-préfet, pour le préfet…")."""
+    if page.value != AUTRE or page.confidence >= QUALITY_TRUSTED or again.slug == AUTRE:
+        return False
+    roles = roles_in(" ".join(line.norm for line in again.lines))
+    return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
 
 
 def block_worth_reading(reading: LetterReading) -> bool:

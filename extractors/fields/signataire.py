@@ -82,15 +82,22 @@ def roles_in(text: str) -> list[tuple[int, str, bool]]:
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append((match.start(), role))
+            found.append((match.start(), match.end(), role))
     found.sort()
-    return [(pos, role, _is_for_someone(text, pos)) for pos, role in found]
+    return [(pos, role, _is_for_someone(text, pos, end)) for pos, end, role in found]
 
 
-def _is_for_someone(text: str, position: int) -> bool:
-    """"Pour le préfet", "P/le Maire": the title right after a "pour" is the one delegating."""
+def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
+    """"Pour le préfet", "P/le Maire": the title right after a "pour" is the one delegating; so
+    is the title right before "et par délégation" ("[Pour le] préfet et par délégation", its
+    "pour" lost under a signature): whoever holds a delegation signs with another title."""
     before = text[max(0, position - 24):position]
-    return bool(re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before))
+    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before):
+        return True
+    return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
+
+
+_DELEGATED_AFTER = re.compile(r"\s*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -284,7 +291,8 @@ def _name_part(text: str) -> str:
         head, _, tail = text.rpartition(",")
         if tail.strip() and _ROLE_WORDS.search(head.lower()):
             text = tail
-    return clean_person(_CIVILITY.sub("", text.strip(" ,.;")).strip())
+    # marks first ("**M. Guillaume VALLET"): the civility is only seen at the start
+    return clean_person(_CIVILITY.sub("", clean_person(text.strip(" ,.;"))).strip())
 
 
 def name_shape(text: str) -> float:
