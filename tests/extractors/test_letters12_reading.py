@@ -1,0 +1,83 @@
+"""Letters read on scans, faxes and photos: a page number misread under the closing, a title
+left alone before "et par délégation", the bloc-marque's département with its "DE" lost, a
+date's year read apart, marks before a civility."""
+
+from __future__ import annotations
+
+from extractors.fields.courrier import letter_fields, read_letter
+from extractors.fields.courrier_layout import letter_parts, letter_lines
+from extractors.fields.courrier_entites import departement_clues
+from extractors.fields.signataire import quality_of
+from extractors.model import FieldStatus, PageText, PieceKind
+from extractors.signature import SignatureCheck
+from tests.extractors.letters import letter, page, prefet_letter, row_line, words
+
+PREFET = PieceKind.COURRIER_PREFET
+FOOTER = ("12 place Aristide Briand - 72000 LE MANS CEDEX", "www.sarthe.gouv.fr")
+
+
+def test_a_page_number_read_without_a_letter_leaves_the_block_to_the_next_page():
+    # the closing ends page 1; its page number "1/2" read "172" must not be taken for the block
+    first = prefet_letter(date=None, signatory=(), after=FOOTER + ("172",), ocr=True, conf=0.95)
+    second = page([(90, [(330, "Le Mans, le 16 mars 2026")]), (130, [(330, "Le Préfet de la Sarthe")]),
+                   (780, [(60, FOOTER[0])]), (794, [(60, FOOTER[1])]), (808, [(290, "2/2")])],
+                  ocr=True, conf=0.95, number=2)
+    reading = read_letter(PREFET, "avis.pdf", (first, second))
+    assert reading.fields["signataire_qualite"].value == "prefet"
+    assert reading.fields["date"].value == "16 mars 2026"
+    assert reading.zone is not None and reading.zone.page == 1  # the signature is looked for on page 2
+
+
+def test_a_title_alone_before_et_par_delegation_is_not_the_signers():
+    # "Le Sous-préfet, pour le" lost under the signature: only the delegating title was read
+    lines = [row_line(320, 600, "préfet et par délégation", 1), row_line(320, 640, "Bruno Lacombe", 2)]
+    quality = quality_of(lines, PREFET.value, None)
+    assert quality is not None and quality.slug == "autre" and quality.confidence < 0.7
+
+
+def test_the_block_read_again_gives_the_delegates_own_title():
+    text = prefet_letter(signatory=("préfet et par délégation", "Bruno Lacombe"), ocr=True, conf=0.95)
+    reading = read_letter(PREFET, "avis.pdf", (text,))
+    again = ("Je vous prie d'agréer, Monsieur le Sous-directeur, l'expression de mes salutations",
+             "distinguées.", "Le Sous-préfet, ppur lé préfet et par délégation", "Bruno Lacombe")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
+    assert out["courrier_prefet.signataire_qualite"].value == "sous_prefet"
+    assert out["courrier_prefet.signataire_qualite"].status is FieldStatus.EXTRACTED
+
+
+def test_another_title_read_again_over_an_unsure_one_stays_for_a_reviewer():
+    # the page read "Le directeur" unsure; the dark-ink reading says "Le préfet": two readings disagree
+    text = prefet_letter(signatory=("Le directeur,", "Bruno Lacombe"), ocr=True, conf=0.6)
+    reading = read_letter(PREFET, "avis.pdf", (text,))
+    again = ("distinguées.", "Le préfet,", "Bruno Lacombe")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
+    assert out["courrier_prefet.signataire_qualite"].value != "prefet"
+
+
+def test_the_bloc_marques_departement_starting_under_the_titles_middle():
+    # "PRÉFÈTE" / "[DE] LA RÉUNION": the "DE" read as a speck and dropped, the line starts further right
+    rows = [(78, [(60, "PRÉFÈTE"), (445, "Service aménagement durable")]), (91, [(79, "LA RÉUNION")]),
+            (106, [(60, "Liberté")]), (113, [(60, "Égalité")]), (122, [(60, "Fraternité")]),
+            (146, [(312, "Madame la sous-directrice")]), (160, [(312, "de l'aménagement durable")]),
+            (234, [(78, "Saint-Denis, le 18 juillet 2026")]),
+            (256, [(78, "Objet : Avis sur la candidature de la ville de Saint-Leu")]), (320, [(78, "Madame,")])]
+    parts = letter_parts(letter_lines((page(rows, ocr=True, conf=0.95),)))
+    clues = departement_clues(parts)
+    assert clues and "departement" in clues[0].value
+    assert clues[0].value["departement"].lower() in ("la réunion", "réunion")
+
+
+def test_a_dates_year_read_as_a_line_of_its_own_is_joined_again():
+    # a fax: the year, faint, is a reader line of its own on the date's row
+    placed = words(330, 212.3, "Fort-de-France, le 22 octobre", 100, conf=0.6) + \
+        words(486, 213.0, "2026", 101, conf=0.3)
+    base = prefet_letter(date=None, ocr=True, conf=0.95)
+    text = PageText(1, base.width, base.height, base.words + tuple(placed), True, 0.9)
+    reading = read_letter(PREFET, "avis.pdf", (text,))
+    assert reading.fields["date"].value == "22 octobre 2026"
+
+
+def test_marks_before_a_civility_go_with_it():
+    text = letter(signatory=("Le Maire,", "**M. Guillaume Vallet"), ocr=True, conf=0.95)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    assert reading.fields["signataire_nom"].value == "Guillaume Vallet"
