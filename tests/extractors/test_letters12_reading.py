@@ -4,6 +4,8 @@ date's year read apart, marks before a civility."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.fields.courrier import letter_fields, read_letter
 from extractors.fields.courrier_layout import letter_parts, letter_lines
 from extractors.fields.courrier_entites import departement_clues
@@ -81,3 +83,14 @@ def test_marks_before_a_civility_go_with_it():
     text = letter(signatory=("Le Maire,", "**M. Guillaume Vallet"), ocr=True, conf=0.95)
     reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
     assert reading.fields["signataire_nom"].value == "Guillaume Vallet"
+
+
+def test_an_addressee_named_over_two_lines_is_as_sure_as_those_lines():
+    # a fax: "Tour Séquoia" faint under the two lines that name the sous-direction
+    addressee = ("À l'attention de Madame la sous-directrice", "de l'aménagement durable", "Tour Séquoia",
+                 "92055 La Défense Cedex")
+    base = prefet_letter(addressee=addressee, ocr=True, conf=0.9)
+    faint = tuple(replace(w, conf=0.6) if w.text in ("Tour", "Séquoia") else w for w in base.words)
+    reading = read_letter(PREFET, "avis.pdf", (replace(base, words=faint),))
+    addressed = reading.fields["destinataire_dgaln"]
+    assert addressed.value is True and addressed.confidence >= 0.85
