@@ -309,6 +309,9 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
         if reading is not None and reading.ended and check is not None and check.block_text:
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
+        if reading is not None and any(p.ocr for p in reading.pages):
+            key = f"{kind.value}.signataire_nom"
+            out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm
@@ -366,6 +369,20 @@ def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
         return False
     roles = roles_in(" ".join(line.norm for line in again.lines))
     return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
+
+
+def _capitals_under_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
+    """A scanned name all in capitals, under the signature's strokes, is for a reviewer: what
+    the strokes cut of a "Prénom NOM" reads as two capital fragments ("PER BROT" for "Solène
+    PERROT"), its first name lost, as name-shaped as a name."""
+    if name.status is not FieldStatus.EXTRACTED or signe.value is not True or not isinstance(name.value, str) \
+            or not name.source or not signe.source or name.source.page != signe.source.page \
+            or not name.source.bbox or not signe.source.bbox or re.search(r"[a-zà-ÿ]", name.value):
+        return name
+    a, b = name.source.bbox, signe.source.bbox
+    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+        return replace(name, status=FieldStatus.NEEDS_REVIEW)
+    return name
 
 
 def block_worth_reading(reading: LetterReading) -> bool:

@@ -94,3 +94,30 @@ def test_an_addressee_named_over_two_lines_is_as_sure_as_those_lines():
     reading = read_letter(PREFET, "avis.pdf", (replace(base, words=faint),))
     addressed = reading.fields["destinataire_dgaln"]
     assert addressed.value is True and addressed.confidence >= 0.85
+
+
+def _signed_over_name(signatory):
+    text = letter(signatory=signatory, ocr=True, conf=0.95)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    x0, y0, x1, y1 = reading.fields["signataire_nom"].source.bbox
+    return reading, (x0 - 20, y0 - 30, x1 + 10, y1 + 5)
+
+
+def test_a_name_all_in_capitals_under_the_signature_is_for_a_reviewer():
+    # "Solène PERROT" crossed by the strokes: its first name lost, its surname cut in two
+    reading, ink = _signed_over_name(("Le Maire,", "PER BROT"))
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, ink)})
+    assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_first_name_and_surname_under_the_signature_stay_sure():
+    reading, ink = _signed_over_name(("Le Maire,", "Solène PERROT"))
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, ink)})
+    assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
+
+
+def test_a_name_in_capitals_beside_the_signature_stays_sure():
+    reading, ink = _signed_over_name(("Le Maire,", "SOLÈNE PERROT"))
+    x0, y0, x1, y1 = ink
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, (x0, y0 - 80, x1, y0 - 40))})
+    assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
