@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.fields.courrier import letter_fields, read_letter
-from extractors.fields.courrier_layout import letter_parts, letter_lines
 from extractors.fields.courrier_entites import departement_clues
+from extractors.fields.courrier_layout import letter_lines, letter_parts
 from extractors.fields.signataire import quality_of
 from extractors.model import FieldStatus, PageText, PieceKind
 from extractors.signature import SignatureCheck
