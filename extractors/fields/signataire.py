@@ -342,6 +342,8 @@ def clean_person(text: str) -> str:
     words = text.split()
     while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]) and len(words[-2].strip(".")) >= 2:
         words.pop()  # a lone letter without its dot is no initial
+    while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[0]) and words[0].islower():
+        words.pop(0)  # "e Solène PERROT": the end of a stroke (or of "Mme") before the name, no initial
     # "RAFFIN. Gaëtan": a full word's dot inside a name is a speck, not an abbreviation's.
     words = [w[:-1] if w.endswith(".") and not _INITIAL.match(w) and len(w) >= 4 and i < len(words) - 1
              else w for i, w in enumerate(words)]

@@ -121,3 +121,12 @@ def test_a_name_in_capitals_beside_the_signature_stays_sure():
     x0, y0, x1, y1 = ink
     out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, (x0, y0 - 80, x1, y0 - 40))})
     assert out["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
+
+
+def test_a_lone_small_letter_before_the_name_read_again_is_a_strokes_end():
+    # the block read again on dark ink: "e Solène PERROT", the page's reading only "Solèn"
+    text = letter(signatory=("Le Maire,", "Solèn"), ocr=True, conf=0.9)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    again = ("distinguées.", "Le Maire,", "e Solène PERROT")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
+    assert out["courrier_collectivite.signataire_nom"].value == "Solène PERROT"
