@@ -201,7 +201,8 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
     text_height = _text_height(upright)
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
-                    if _inside(w.bbox, bbox) and _printed(w, text_height, upright.ocr))
+                    if _inside(w.bbox, bbox) and (_printed(w, text_height, upright.ocr)
+                                                  or _civility_initial(w, l, text_height)))
     unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                    if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
                    and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
@@ -224,6 +225,20 @@ def _printed(word, text_height: float, ocr: bool) -> bool:
     letters = word.text.strip(".,;:'’\"()-_")
     lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
     return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height and not lone
+
+
+def _civility_initial(word, line: Line, text_height: float) -> bool:
+    """"M." (or "J.") read surely right before the name it begins, in the name's type size: print,
+    though a lone capital; a signature read as letters gives no dot and no confident name after."""
+    if not re.fullmatch(r"[A-ZÀ-Ý]\.", word.text) or word.conf < 0.8:
+        return False
+    after = [w for w in line.words if w.bbox[0] >= word.bbox[2] - 1]
+    if not after:
+        return False
+    name = min(after, key=lambda w: w.bbox[0])
+    size, name_size = word.bbox[3] - word.bbox[1], name.bbox[3] - name.bbox[1]
+    return name.conf >= 0.8 and len(name.text) >= 2 and name.bbox[0] - word.bbox[2] <= text_height \
+        and abs(name_size - size) <= 0.4 * text_height
 
 
 def _inside(box: BBox, zone: BBox) -> bool:
