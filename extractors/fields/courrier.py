@@ -22,7 +22,10 @@ from extractors.fields.signataire import (
     Quality,
     body_name,
     body_quality,
+    checked_against_elu,
+    completed_by_elu,
     name_of,
+    name_words,
     quality_of,
     roles_in,
     same_person,
@@ -30,7 +33,7 @@ from extractors.fields.signataire import (
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
-from extractors.vocabulary import AUTRE, LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
+from extractors.vocabulary import AUTRE, LETTER_FIELDS, PREFET, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,7 @@ class SignatureZone:
     text_height: float = 10.5  # points: the height of a word of the letter's text
     unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
     read_block: bool = True  # its signatory block worth reading again on dark ink (`block_worth_reading`)
+    name_box: BBox | None = None  # the signatory's name line (upright points): ink over it has the block read again
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,11 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                    if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
                    and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
-    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure)
+    # only under a closing formula read: else the last lines are no sure block (`letter_fields`)
+    named = name_of([l for l in block if l.page == page]) if block and parts.closing is not None else None
+    name_box = tuple(round(v, 2) for v in named.line.bbox) if named and named.sure else None
+    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure,
+                         name_box=name_box)
 
 
 DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
@@ -327,6 +335,8 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         if reading is not None and any(p.ocr for p in reading.pages):
             key = f"{kind.value}.signataire_nom"
             out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
+            if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
+                out[key] = _name_read_again(out[key], check)
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm
@@ -334,8 +344,8 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         out.update({k: replace(v, status=FieldStatus.NEEDS_REVIEW) for k, v in out.items()
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
-    out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
-    out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu)
+    out[key] = checked_against_elu(out[key], out[quality_key], *elu)
     return out
 
 
@@ -369,8 +379,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
         if again and again.sure and again.confidence >= 0.85:
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
-            words = [w for w in _words(read) if w not in _PARTICLES]
-            agrees = bool(words) and set(words) <= set(_words(again.text)) and any(len(w) >= 3 for w in words)
+            words = [w for w in name_words(read) if w not in _PARTICLES]
+            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
@@ -384,6 +394,32 @@ def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
         return False
     roles = roles_in(" ".join(line.norm for line in again.lines))
     return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
+
+
+def ink_over_name(zone: SignatureZone | None, ink: BBox | None) -> bool:
+    """Whether the signature's ink lies over the signatory's name line (upright points)."""
+    box = zone.name_box if zone else None
+    return bool(box and ink and box[0] < ink[2] and ink[0] < box[2] and box[1] < ink[3] and ink[1] < box[3])
+
+
+def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
+    """A sure name under the signature's strokes, against the block read again on dark ink (the
+    strokes lighter or coloured gone): another name there ("Solène PERROT" for "Solène PER",
+    "Solène Perrot" for "Mié Solène Perrot") leaves it to a reviewer, with the longer reading
+    when the page's words are its words cut short; no name read again says nothing."""
+    if name.status is not FieldStatus.EXTRACTED or not isinstance(name.value, str) or not check.block_text:
+        return name
+    lines = [Line((), 0, text, normalise(text)) for text in check.block_text if text.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
+    again = name_of([_text_line(line.text, None) for line in lines[closing + 1:]])
+    if again is None or not again.sure:
+        return name
+    read, other = name_words(name.value), name_words(again.text)
+    if sorted(read) == sorted(other):
+        return name
+    cut = bool(read) and len(read) <= len(other) and all(any(o.startswith(w) for o in other) for w in read)
+    return replace(name, value=again.text if cut else name.value, confidence=min(name.confidence, 0.6),
+                   status=FieldStatus.NEEDS_REVIEW)
 
 
 def _capitals_under_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
@@ -421,71 +457,10 @@ _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
 
 
-def _text_line(text: str, reading: LetterReading) -> Line:
+def _text_line(text: str, reading: LetterReading | None) -> Line:
     """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token)."""
     words = tuple(Word(token, (0.0, 0.0, 1.0, 1.0), 0.9, 0) for token in text.split())
-    return Line(words, reading.zone.page if reading.zone else 0, text, normalise(text))
-
-
-def _elu_mandate(elu_qualite: str | None) -> str | None:
-    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
-    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
-
-
-def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
-    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
-    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
-    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
-    A name only half read stays for a reviewer unless what was read is the élu's own."""
-    mandate = _elu_mandate(elu_qualite)
-    if not elu or mandate is None:
-        return name, quality
-    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
-            and same_person(str(name.value), elu):
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
-    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
-        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
-        # lost with it): the élu signs, with the élu's mandate
-        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
-        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
-    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
-        read = str(name.value or "")
-        part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
-        sure = part_of and quality.status is FieldStatus.EXTRACTED
-        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
-        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
-        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
-    return name, quality
-
-
-def _fragments_of(read: str, elu: str) -> bool:
-    """Every word read is one of the élu's or the end or start of one (three letters at least),
-    and one of four letters or more is whole: a name cut by a stroke, not another person."""
-    words, full = _words(read), set(_words(elu))
-    whole = [w for w in words if w in full and len(w) >= 4]
-    cut = [w for w in words if w not in full]
-    return bool(whole) and bool(cut) and all(
-        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
-
-
-def _words(text: str) -> list[str]:
-    """A name's words to compare, civility initials ("M.") and stray letters aside."""
-    return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
-
-
-def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                         elu_qualite: str | None) -> FieldValue:
-    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
-    person, so a name that differs from the fiche's is a misreading of one of them."""
-    if name.status is not FieldStatus.EXTRACTED or not elu or not elu_qualite or not name.value:
-        return name
-    mandates = {MAIRE: "maire", PRESIDENT_EPCI: "president"}
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite)) if not delegated]
-    if mandates.get(quality.value) not in written[:1] or same_person(str(name.value), elu):
-        return name
-    return replace(name, status=FieldStatus.NEEDS_REVIEW)
+    return Line(words, reading.zone.page if reading and reading.zone else 0, text, normalise(text))
 
 
 def _field(reading: LetterReading | None, name: str, check: SignatureCheck | None) -> FieldValue:

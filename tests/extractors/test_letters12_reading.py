@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.fields.courrier import letter_fields, read_letter
+from extractors.fields.courrier import ink_over_name, letter_fields, read_letter
 from extractors.fields.courrier_entites import departement_clues
 from extractors.fields.courrier_layout import letter_lines, letter_parts
 from extractors.fields.signataire import quality_of
@@ -130,3 +130,40 @@ def test_a_lone_small_letter_before_the_name_read_again_is_a_strokes_end():
     again = ("distinguées.", "Le Maire,", "e Solène PERROT")
     out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
     assert out["courrier_collectivite.signataire_nom"].value == "Solène PERROT"
+
+
+def _under_ink(name: str, again: tuple[str, ...]):
+    text = letter(signatory=("Le Maire,", name), ocr=True, conf=0.95)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    assert reading.zone.name_box is not None
+    x0, y0, x1, y1 = reading.zone.name_box
+    check = SignatureCheck(True, 0.95, (x0 - 20, y0 - 30, x1 + 20, y1 + 5), block_text=("distinguées.",) + again)
+    return letter_fields([reading], None, {0: check})["courrier_collectivite.signataire_nom"]
+
+
+def test_a_name_cut_short_under_the_strokes_is_read_whole_on_dark_ink_for_a_reviewer():
+    got = _under_ink("Solène PER", ("Le Maire,", "Solène PERROT"))
+    assert got.value == "Solène PERROT" and got.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_stroke_read_as_a_word_before_the_name_is_for_a_reviewer():
+    got = _under_ink("Mié Solène Perrot", ("Le Maire,", "Solène Perrot"))
+    assert got.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_name_read_alike_on_dark_ink_stays_sure():
+    got = _under_ink("Solène Perrot", ("Le Maire,", "Solène PERROT"))
+    assert got.value == "Solène Perrot" and got.status is FieldStatus.EXTRACTED
+
+
+def test_a_block_read_again_without_a_name_says_nothing():
+    got = _under_ink("Solène Perrot", ("Le Maire,", "N v D * FL"))
+    assert got.status is FieldStatus.EXTRACTED
+
+
+def test_ink_beside_the_name_has_the_name_kept():
+    text = letter(signatory=("Le Maire,", "Solène PER"), ocr=True, conf=0.95)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    x0, y0, x1, y1 = reading.zone.name_box
+    check = SignatureCheck(True, 0.95, (x0, y0 - 60, x1, y0 - 30), block_text=("Le Maire,", "Solène PERROT"))
+    assert not ink_over_name(reading.zone, check.bbox)
