@@ -415,9 +415,12 @@ def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
     if again is None or not again.sure:
         return name
     read, other = name_words(name.value), name_words(again.text)
-    if sorted(read) == sorted(other):
-        return name
-    cut = bool(read) and len(read) <= len(other) and all(any(o.startswith(w) for o in other) for w in read)
+    extra = [w for w in other if w not in read]
+    if sorted(read) == sorted(other) or set(read) <= set(other) and all(len(w) <= 2 for w in extra):
+        return name  # alike, or a stroke read as a tiny word beside it on dark ink ("On Marie Bonnot")
+    # the page's words cut short by the strokes, word for word ("POIRI" | "POIRIER", "Sophie" | "Anne-Sophie")
+    cut = bool(read) and len(name.value.split()) == len(again.text.split()) \
+        and all(any(o.startswith(w) or o.endswith(w) for o in other) for w in read)
     return replace(name, value=again.text if cut else name.value, confidence=min(name.confidence, 0.6),
                    status=FieldStatus.NEEDS_REVIEW)
 

@@ -167,3 +167,13 @@ def test_ink_beside_the_name_has_the_name_kept():
     x0, y0, x1, y1 = reading.zone.name_box
     check = SignatureCheck(True, 0.95, (x0, y0 - 60, x1, y0 - 30), block_text=("Le Maire,", "Solène PERROT"))
     assert not ink_over_name(reading.zone, check.bbox)
+
+
+def test_a_tiny_word_beside_the_name_read_again_is_a_stroke():
+    got = _under_ink("Marie Bonnot", ("Le Maire,", "On Marie Bonnot"))
+    assert got.value == "Marie Bonnot" and got.status is FieldStatus.EXTRACTED
+
+
+def test_a_compound_first_name_read_whole_again_replaces_its_cut_half_for_a_reviewer():
+    got = _under_ink("Sophie QUÉMÉNER", ("Le Maire,", "Anne-Sophie QUÉMÉNER"))
+    assert got.value == "Anne-Sophie QUÉMÉNER" and got.status is FieldStatus.NEEDS_REVIEW
