@@ -354,7 +354,7 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     """The signatory's quality and name from the block read again on its dark ink (a stamp or a
     light signature over it), where the page's reading lacks them. A name so found is sure only
     when what the page's OCR read of it is part of it ("M. Franck" of "M. Franck Marchal")."""
-    lines = [_text_line(text, reading) for text in check.block_text if text.strip()]
+    lines = [_text_line(text, reading, row) for row, text in enumerate(t for t in check.block_text if t.strip())]
     closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
     lines = lines[closing + 1:]
     if not lines:
@@ -411,7 +411,7 @@ def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
         return name
     lines = [Line((), 0, text, normalise(text)) for text in check.block_text if text.strip()]
     closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
-    again = name_of([_text_line(line.text, None) for line in lines[closing + 1:]])
+    again = name_of([_text_line(line.text, None, row) for row, line in enumerate(lines[closing + 1:])])
     if again is None or not again.sure:
         return name
     read, other = name_words(name.value), name_words(again.text)
@@ -460,9 +460,10 @@ _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
 
 
-def _text_line(text: str, reading: LetterReading | None) -> Line:
-    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token)."""
-    words = tuple(Word(token, (0.0, 0.0, 1.0, 1.0), 0.9, 0) for token in text.split())
+def _text_line(text: str, reading: LetterReading | None, row: int = 0) -> Line:
+    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token,
+    each line a row of its own, so that "On" over "Marie Bonnot" is not joined to it as one row)."""
+    words = tuple(Word(token, (0.0, 20.0 * row, 1.0, 20.0 * row + 1.0), 0.9, row) for token in text.split())
     return Line(words, reading.zone.page if reading and reading.zone else 0, text, normalise(text))
 
 

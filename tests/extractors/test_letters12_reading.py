@@ -177,3 +177,12 @@ def test_a_tiny_word_beside_the_name_read_again_is_a_stroke():
 def test_a_compound_first_name_read_whole_again_replaces_its_cut_half_for_a_reviewer():
     got = _under_ink("Sophie QUÉMÉNER", ("Le Maire,", "Anne-Sophie QUÉMÉNER"))
     assert got.value == "Anne-Sophie QUÉMÉNER" and got.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_lines_of_the_block_read_again_are_not_joined_into_one_name():
+    # "On" (a stroke read as a word) on its own line above "Marie Bonnot", the page's name unsure
+    text = letter(signatory=("Le Maire,", "Marie Bonnot"), ocr=True, conf=0.7)
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf", (text,))
+    again = ("distinguées.", "Le Maire,", "On", "Marie Bonnot")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (60, 40, 120, 60), block_text=again)})
+    assert out["courrier_collectivite.signataire_nom"].value == "Marie Bonnot"
