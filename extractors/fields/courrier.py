@@ -22,7 +22,10 @@ from extractors.fields.signataire import (
     Quality,
     body_name,
     body_quality,
+    checked_against_elu,
+    completed_by_elu,
     name_of,
+    name_words,
     quality_of,
     roles_in,
     same_person,
@@ -30,7 +33,7 @@ from extractors.fields.signataire import (
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
-from extractors.vocabulary import LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
+from extractors.vocabulary import AUTRE, LETTER_FIELDS, PREFET, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,7 @@ class SignatureZone:
     text_height: float = 10.5  # points: the height of a word of the letter's text
     unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
     read_block: bool = True  # its signatory block worth reading again on dark ink (`block_worth_reading`)
+    name_box: BBox | None = None  # the signatory's name line (upright points): ink over it has the block read again
 
 
 @dataclass(frozen=True)
@@ -201,11 +205,16 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
     text_height = _text_height(upright)
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
-                    if _inside(w.bbox, bbox) and _printed(w, text_height, upright.ocr))
+                    if _inside(w.bbox, bbox) and (_printed(w, text_height, upright.ocr)
+                                                  or _civility_initial(w, l, text_height)))
     unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                    if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
                    and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
-    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure)
+    # only under a closing formula read: else the last lines are no sure block (`letter_fields`)
+    named = name_of([l for l in block if l.page == page]) if block and parts.closing is not None else None
+    name_box = tuple(round(v, 2) for v in named.line.bbox) if named and named.sure else None
+    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure,
+                         name_box=name_box)
 
 
 DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
@@ -224,6 +233,20 @@ def _printed(word, text_height: float, ocr: bool) -> bool:
     letters = word.text.strip(".,;:'’\"()-_")
     lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
     return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height and not lone
+
+
+def _civility_initial(word, line: Line, text_height: float) -> bool:
+    """"M." (or "J.") read surely right before the name it begins, in the name's type size: print,
+    though a lone capital; a signature read as letters gives no dot and no confident name after."""
+    if not re.fullmatch(r"[A-ZÀ-Ý]\.", word.text) or word.conf < 0.8:
+        return False
+    after = [w for w in line.words if w.bbox[0] >= word.bbox[2] - 1]
+    if not after:
+        return False
+    name = min(after, key=lambda w: w.bbox[0])
+    size, name_size = word.bbox[3] - word.bbox[1], name.bbox[3] - name.bbox[1]
+    return name.conf >= 0.8 and len(name.text) >= 2 and name.bbox[0] - word.bbox[2] <= text_height \
+        and abs(name_size - size) <= 0.4 * text_height
 
 
 def _inside(box: BBox, zone: BBox) -> bool:
@@ -309,6 +332,11 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[f"{kind.value}.{name}"] = _field(reading, name, check)
         if reading is not None and reading.ended and check is not None and check.block_text:
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
+        if reading is not None and any(p.ocr for p in reading.pages):
+            key = f"{kind.value}.signataire_nom"
+            out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
+            if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
+                out[key] = _name_read_again(out[key], check)
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm
@@ -316,8 +344,8 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         out.update({k: replace(v, status=FieldStatus.NEEDS_REVIEW) for k, v in out.items()
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
-    out[key], out[quality_key] = _completed_by_elu(out[key], out[quality_key], *elu)
-    out[key] = _checked_against_elu(out[key], out[quality_key], *elu)
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu)
+    out[key] = checked_against_elu(out[key], out[quality_key], *elu)
     return out
 
 
@@ -326,7 +354,7 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     """The signatory's quality and name from the block read again on its dark ink (a stamp or a
     light signature over it), where the page's reading lacks them. A name so found is sure only
     when what the page's OCR read of it is part of it ("M. Franck" of "M. Franck Marchal")."""
-    lines = [_text_line(text, reading) for text in check.block_text if text.strip()]
+    lines = [_text_line(text, reading, row) for row, text in enumerate(t for t in check.block_text if t.strip())]
     closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
     lines = lines[closing + 1:]
     if not lines:
@@ -340,7 +368,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
         quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
         # a title the page's OCR read unsure ("Préfète." under a stamp) is confirmed by the same
         # title read again on dark ink; another title read there leaves it to a reviewer
-        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value):
+        if quality and (page_quality.status is FieldStatus.MISSING or quality.slug == page_quality.value
+                        or _untitled_delegate(page_quality, quality)):
             confidence = max(page_quality.confidence, round(min(quality.confidence, 0.85), 3))
             found["signataire_qualite"] = FieldValue(quality.slug, confidence, page_quality.source or source,
                                                      FieldStatus.EXTRACTED)
@@ -350,11 +379,64 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
         if again and again.sure and again.confidence >= 0.85:
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
-            words = [w for w in _words(read) if w not in _PARTICLES]
-            agrees = bool(words) and set(words) <= set(_words(again.text)) and any(len(w) >= 3 for w in words)
+            words = [w for w in name_words(read) if w not in _PARTICLES]
+            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
+
+
+def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
+    """The page's block read only "[pour le] préfet et par délégation" (an unsure `autre`: someone
+    signs for the préfet, their own title lost under the signature), and the block read again
+    gives the signer's own title before that same delegation ("Le Sous-préfet, pour le préfet…")."""
+    if page.value != AUTRE or page.confidence >= QUALITY_TRUSTED or again.slug == AUTRE:
+        return False
+    roles = roles_in(" ".join(line.norm for line in again.lines))
+    return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
+
+
+def ink_over_name(zone: SignatureZone | None, ink: BBox | None) -> bool:
+    """Whether the signature's ink lies over the signatory's name line (upright points)."""
+    box = zone.name_box if zone else None
+    return bool(box and ink and box[0] < ink[2] and ink[0] < box[2] and box[1] < ink[3] and ink[1] < box[3])
+
+
+def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
+    """A sure name under the signature's strokes, against the block read again on dark ink (the
+    strokes lighter or coloured gone): another name there ("Solène PERROT" for "Solène PER",
+    "Solène Perrot" for "Mié Solène Perrot") leaves it to a reviewer, with the longer reading
+    when the page's words are its words cut short; no name read again says nothing."""
+    if name.status is not FieldStatus.EXTRACTED or not isinstance(name.value, str) or not check.block_text:
+        return name
+    lines = [Line((), 0, text, normalise(text)) for text in check.block_text if text.strip()]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
+    again = name_of([_text_line(line.text, None, row) for row, line in enumerate(lines[closing + 1:])])
+    if again is None or not again.sure:
+        return name
+    read, other = name_words(name.value), name_words(again.text)
+    extra = [w for w in other if w not in read]
+    if sorted(read) == sorted(other) or set(read) <= set(other) and all(len(w) <= 2 for w in extra):
+        return name  # alike, or a stroke read as a tiny word beside it on dark ink ("On Marie Bonnot")
+    # the page's words cut short by the strokes, word for word ("POIRI" | "POIRIER", "Sophie" | "Anne-Sophie")
+    cut = bool(read) and len(name.value.split()) == len(again.text.split()) \
+        and all(any(o.startswith(w) or o.endswith(w) for o in other) for w in read)
+    return replace(name, value=again.text if cut else name.value, confidence=min(name.confidence, 0.6),
+                   status=FieldStatus.NEEDS_REVIEW)
+
+
+def _capitals_under_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
+    """A scanned name all in capitals, under the signature's strokes, is for a reviewer: what
+    the strokes cut of a "Prénom NOM" reads as two capital fragments ("PER BROT" for "Solène
+    PERROT"), its first name lost, as name-shaped as a name."""
+    if name.status is not FieldStatus.EXTRACTED or signe.value is not True or not isinstance(name.value, str) \
+            or not name.source or not signe.source or name.source.page != signe.source.page \
+            or not name.source.bbox or not signe.source.bbox or re.search(r"[a-zà-ÿ]", name.value):
+        return name
+    a, b = name.source.bbox, signe.source.bbox
+    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+        return replace(name, status=FieldStatus.NEEDS_REVIEW)
+    return name
 
 
 def block_worth_reading(reading: LetterReading) -> bool:
@@ -378,71 +460,11 @@ _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
 
 
-def _text_line(text: str, reading: LetterReading) -> Line:
-    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token)."""
-    words = tuple(Word(token, (0.0, 0.0, 1.0, 1.0), 0.9, 0) for token in text.split())
-    return Line(words, reading.zone.page if reading.zone else 0, text, normalise(text))
-
-
-def _elu_mandate(elu_qualite: str | None) -> str | None:
-    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
-    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
-
-
-def _completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
-    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
-    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
-    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
-    A name only half read stays for a reviewer unless what was read is the élu's own."""
-    mandate = _elu_mandate(elu_qualite)
-    if not elu or mandate is None:
-        return name, quality
-    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
-            and same_person(str(name.value), elu):
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
-    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
-        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
-        # lost with it): the élu signs, with the élu's mandate
-        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
-        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
-    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
-        read = str(name.value or "")
-        part_of = bool(read) and set(_words(read)) <= set(_words(elu)) and any(len(w) >= 4 for w in _words(read))
-        sure = part_of and quality.status is FieldStatus.EXTRACTED
-        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
-        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
-        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
-    return name, quality
-
-
-def _fragments_of(read: str, elu: str) -> bool:
-    """Every word read is one of the élu's or the end or start of one (three letters at least),
-    and one of four letters or more is whole: a name cut by a stroke, not another person."""
-    words, full = _words(read), set(_words(elu))
-    whole = [w for w in words if w in full and len(w) >= 4]
-    cut = [w for w in words if w not in full]
-    return bool(whole) and bool(cut) and all(
-        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
-
-
-def _words(text: str) -> list[str]:
-    """A name's words to compare, civility initials ("M.") and stray letters aside."""
-    return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
-
-
-def _checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                         elu_qualite: str | None) -> FieldValue:
-    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
-    person, so a name that differs from the fiche's is a misreading of one of them."""
-    if name.status is not FieldStatus.EXTRACTED or not elu or not elu_qualite or not name.value:
-        return name
-    mandates = {MAIRE: "maire", PRESIDENT_EPCI: "president"}
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite)) if not delegated]
-    if mandates.get(quality.value) not in written[:1] or same_person(str(name.value), elu):
-        return name
-    return replace(name, status=FieldStatus.NEEDS_REVIEW)
+def _text_line(text: str, reading: LetterReading | None, row: int = 0) -> Line:
+    """A line of the re-read block, as the letter's rules read lines (no boxes: one word per token,
+    each line a row of its own, so that "On" over "Marie Bonnot" is not joined to it as one row)."""
+    words = tuple(Word(token, (0.0, 20.0 * row, 1.0, 20.0 * row + 1.0), 0.9, row) for token in text.split())
+    return Line(words, reading.zone.page if reading and reading.zone else 0, text, normalise(text))
 
 
 def _field(reading: LetterReading | None, name: str, check: SignatureCheck | None) -> FieldValue:

@@ -30,7 +30,7 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         if addressed:  # named by its best-read line: "Sous-direction de l'aménagement durable" when the
             # acronyms "DGALN/DHUP/AD1" are read with little confidence
             named = [l for l in lines if _DGALN.search(l.norm)]
-            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else tuple(lines))
+            return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else _naming(lines))
         if len(lines) == 1 and lines[0].norm.endswith(","):  # "Madame la sous-directrice,": the
             # salutation taken for the block (its objet misread); the block is an address without
             # "Madame" ("Sous-direction de l'aménagement durable" / "Tour Séquoia") above it
@@ -57,3 +57,15 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
     if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
         return Clue(True, 0.75, (parts.lines[parts.salutation],))
     return None
+
+
+def _naming(lines: list) -> tuple:
+    """The fewest consecutive lines of the block that name the chain together ("Madame la
+    sous-directrice" | "de l'aménagement durable"), the best read of them: a faint "Tour Séquoia"
+    under them says nothing of whom the letter is for."""
+    windows = [tuple(lines[i:j]) for size in range(2, len(lines) + 1) for i in range(len(lines) - size + 1)
+               for j in (i + size,) if _DGALN.search(normalise(join_lines(lines[i:j])))]
+    if not windows:
+        return tuple(lines)
+    size = min(len(w) for w in windows)
+    return max((w for w in windows if len(w) == size), key=lambda w: min(l.conf for l in w))

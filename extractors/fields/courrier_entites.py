@@ -424,7 +424,11 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
                 break
             # Below the middle of the line above, not its bottom: OCR boxes of capitals in a
             # letterhead often stand taller than the ink and overlap the next line's.
-            if abs(below.x0 - line.x0) <= 15 and below.top >= last.top + last.height / 2:
+            # Or starting a few letters further in: its first word ("DE") lost to OCR as a
+            # speck ("PRÉFÈTE" / "[DE] LA RÉUNION")
+            letter = (below.bbox[2] - below.x0) / max(len(below.text), 1)
+            under = abs(below.x0 - line.x0) <= 15 or line.x0 < below.x0 <= line.x0 + 4 * letter
+            if under and below.top >= last.top + last.height / 2:
                 lines.append(below)
         text = join_lines(lines)
         text = re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", text)

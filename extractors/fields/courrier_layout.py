@@ -92,8 +92,28 @@ def letter_lines(pages: tuple[PageText, ...]) -> list[Line]:
     """Every line of every page in reading order; a line cut by a wide gap is two columns."""
     lines: list[Line] = []
     for index, page in enumerate(pages):
-        lines += sorted(_page_lines(page, index), key=lambda l: (round(l.top / 3), l.x0))
+        lines += _years_joined(sorted(_page_lines(page, index), key=lambda l: (round(l.top / 3), l.x0)))
     return lines
+
+
+_DAY_MONTH_END = re.compile(rf"(?<!\w)(?:\d{{1,2}}|1 ?er|1re|premier)\s+(?:{_MONTH})\.?$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d[.,]?$")
+
+
+def _years_joined(lines: list[Line]) -> list[Line]:
+    """A date's year OCR read as a line of its own beside the rest ("Fort-de-France, le 22
+    octobre" | "2026", a fax's faint last word): one line again, the date whole."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and _YEAR_ONLY.match(line.text.strip()) and _DAY_MONTH_END.search(last.text.strip()) \
+                and abs(line.top - last.top) <= 0.5 * last.height \
+                and -0.2 * last.height <= line.x0 - last.bbox[2] <= 2.5 * last.height:
+            text = f"{last.text} {line.text}"
+            out[-1] = Line(last.words + line.words, last.page, text, normalise(text))
+            continue
+        out.append(line)
+    return out
 
 
 def _page_lines(page: PageText, index: int) -> list[Line]:
@@ -248,8 +268,10 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
-        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text):
-            continue  # "1/2" under the closing, "Commune d'Aléria – 30/05/2026" atop the next page
+        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm):
+            # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
+            # letter), "Commune d'Aléria – 30/05/2026" atop the next page
+            continue
         if _AFTER_SIGNATURE.match(line.norm):
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line
+from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -82,15 +83,22 @@ def roles_in(text: str) -> list[tuple[int, str, bool]]:
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append((match.start(), role))
+            found.append((match.start(), match.end(), role))
     found.sort()
-    return [(pos, role, _is_for_someone(text, pos)) for pos, role in found]
+    return [(pos, role, _is_for_someone(text, pos, end)) for pos, end, role in found]
 
 
-def _is_for_someone(text: str, position: int) -> bool:
-    """"Pour le préfet", "P/le Maire": the title right after a "pour" is the one delegating."""
+def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
+    """"Pour le préfet", "P/le Maire": the title right after a "pour" is the one delegating; so
+    is the title right before "et par délégation" ("[Pour le] préfet et par délégation", its
+    "pour" lost under a signature): whoever holds a delegation signs with another title."""
     before = text[max(0, position - 24):position]
-    return bool(re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before))
+    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before):
+        return True
+    return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
+
+
+_DELEGATED_AFTER = re.compile(r"\s*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -284,7 +292,8 @@ def _name_part(text: str) -> str:
         head, _, tail = text.rpartition(",")
         if tail.strip() and _ROLE_WORDS.search(head.lower()):
             text = tail
-    return clean_person(_CIVILITY.sub("", text.strip(" ,.;")).strip())
+    # marks first ("**M. Guillaume VALLET"): the civility is only seen at the start
+    return clean_person(_CIVILITY.sub("", clean_person(text.strip(" ,.;"))).strip())
 
 
 def name_shape(text: str) -> float:
@@ -334,6 +343,8 @@ def clean_person(text: str) -> str:
     words = text.split()
     while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[-1]) and len(words[-2].strip(".")) >= 2:
         words.pop()  # a lone letter without its dot is no initial
+    while len(words) > 2 and re.fullmatch(r"[^\W\d_]", words[0]) and words[0].islower():
+        words.pop(0)  # "e Solène PERROT": the end of a stroke (or of "Mme") before the name, no initial
     # "RAFFIN. Gaëtan": a full word's dot inside a name is a speck, not an abbreviation's.
     words = [w[:-1] if w.endswith(".") and not _INITIAL.match(w) and len(w) >= 4 and i < len(words) - 1
              else w for i, w in enumerate(words)]
@@ -384,3 +395,66 @@ def same_person(a: str, b: str) -> bool:
 
     ka, kb = key(a), key(b)
     return bool(ka) and bool(kb) and (ka == kb or fuzz.ratio(ka, kb) >= 88)
+
+
+# The letter's signer against the fiche's élu référent ----------------------------------------
+
+def _elu_mandate(elu_qualite: str | None) -> str | None:
+    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
+    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
+
+
+def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
+    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
+    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
+    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None:
+        return name, quality
+    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+            and same_person(str(name.value), elu):
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
+        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
+        # lost with it): the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
+        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
+    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
+        read = str(name.value or "")
+        part_of = bool(read) and set(name_words(read)) <= set(name_words(elu)) and any(len(w) >= 4 for w in name_words(read))
+        sure = part_of and quality.status is FieldStatus.EXTRACTED
+        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
+        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
+        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
+    return name, quality
+
+
+def _fragments_of(read: str, elu: str) -> bool:
+    """Every word read is one of the élu's or the end or start of one (three letters at least),
+    and one of four letters or more is whole: a name cut by a stroke, not another person."""
+    words, full = name_words(read), set(name_words(elu))
+    whole = [w for w in words if w in full and len(w) >= 4]
+    cut = [w for w in words if w not in full]
+    return bool(whole) and bool(cut) and all(
+        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
+
+
+def name_words(text: str) -> list[str]:
+    """A name's words to compare, civility initials ("M.") and stray letters aside."""
+    return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
+
+
+def checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                         elu_qualite: str | None) -> FieldValue:
+    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
+    person, so a name that differs from the fiche's is a misreading of one of them."""
+    if name.status is not FieldStatus.EXTRACTED or not elu or not elu_qualite or not name.value:
+        return name
+    mandates = {MAIRE: "maire", PRESIDENT_EPCI: "president"}
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite)) if not delegated]
+    if mandates.get(quality.value) not in written[:1] or same_person(str(name.value), elu):
+        return name
+    return replace(name, status=FieldStatus.NEEDS_REVIEW)

@@ -12,6 +12,7 @@ from PIL import Image, ImageChops
 from extractors import images, pades, pdf_text
 from extractors.errors import GuichetError
 from extractors.fields import Piece, SignatureZone
+from extractors.fields.courrier import ink_over_name
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
@@ -46,7 +47,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         # whether the block is read again is part of what was computed: a letter checked
         # without it and read differently later (its name now doubted) must be checked again
         key = cache.signature_key(piece.blob, piece.blob_kind, page, zone, limits.max_image_pixels,
-                                  code if zone.read_block else f"{code}/no-block")
+                                  (code if zone.read_block else f"{code}/no-block") + f"/name:{zone.name_box}")
         known = store.computed(key)  # reprocessing an unchanged letter renders nothing
         if known is not None:
             checks[index] = cache.signature_from_json(known)
@@ -130,7 +131,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
-    if not (page.ocr and zone.read_block):
+    # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
+    if not (page.ocr and (zone.read_block or ink_over_name(zone, check.bbox if check.signed else None))):
         return check, None
     uncoloured = coloured_ink_whitened(_in_colour(path, kind, page.number, max_pixels))
     if uncoloured is not None:
