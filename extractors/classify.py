@@ -136,7 +136,10 @@ def letter_kind(text: str) -> PageKind | None:
 
 
 _SIGNATORY_PREFET = re.compile(r"^(pour |p/ ?)?(le|la|madame la|monsieur le) (sous-)?prefete?\b|secretaire general|"
-                               r"^(le|la) (sous-)?prefete? (de|du|des)\b")
+                               r"^(le|la) (sous-)?prefete? (de|du|des)\b|"
+                               # the delegation line, whatever a photo made of the title before it
+                               # ("Le rorétet. pour le préfet et par délégation")
+                               r"\bpour (le|la) (sous-)?prefete?,? et par delegation\b")
 _SIGNATORY_COLLECTIVITE = re.compile(r"^(le|la|pour le|pour la|p/ ?le|p/ ?la) (maire|president|presidente)\b|"
                                      r"^(le|la) (vice-president|adjointe? au maire)|"
                                      r"^(maire|presidente?|vice-presidente?) (de |du |des |d')|"
@@ -234,6 +237,18 @@ def continues_letter(page: PageText) -> bool:
     # or a running header ("Commune du Lorrain – 02/06/2026")
     head = [line for line in head if _signatory([line]) is None and not _RUNNING_DATE.search(line)]
     if _letterhead(head) is not None or _titled(page):
+        return False
+    tail = lines[-max(5, len(lines) // 3):]
+    return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
+
+
+def ends_letter(page: PageText) -> bool:
+    """A page that is only a letter's end: its closing formula or signatory block, nothing that
+    heads a document of its own and not one of the form's headings or labels. Photographed
+    apart it says no kind of its own (`autre`); right after a letter that did not end, it is
+    that letter's last page."""
+    lines = _lines(page)
+    if not continues_letter(page) or form_cues(lines) > 0:
         return False
     tail = lines[-max(5, len(lines) // 3):]
     return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None

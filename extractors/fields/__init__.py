@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from extractors.fields.continuation import joined_continuations
+from extractors.fields.continuation import continues, ended_by, joined_continuations
 from extractors.fields.courrier import (
     LetterReading,
     SignatureZone,
@@ -66,8 +66,17 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
 
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
-    """Each letter read, by index in `pieces`."""
-    return {i: read_letter(p.kind, p.file, p.pages) for i, p in enumerate(pieces) if is_letter(p.kind)}
+    """Each letter read, by index in `pieces`; a letter's last page photographed apart (a piece of
+    no kind right after it, see `ended_by`) is read as that letter's, to be joined to it."""
+    out: dict[int, LetterReading] = {}
+    for i, p in enumerate(pieces):
+        if is_letter(p.kind):
+            out[i] = read_letter(p.kind, p.file, p.pages)
+        elif ended_by(out.get(i - 1), p.kind, p.pages):
+            reading = read_letter(out[i - 1].kind, p.file, p.pages)
+            if continues(reading):  # joined by `joined_continuations`, never a letter of its own
+                out[i] = reading
+    return out
 
 
 def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | None = None

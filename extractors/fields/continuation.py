@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from extractors import classify  # the module, not its name: classify imports this package
 from extractors.fields.courrier import LetterReading
-from extractors.model import FieldStatus
+from extractors.model import FieldStatus, PageText, PieceKind
 
 # Read on the page that holds the signatory block; the rest is the letter's head or body.
 SIGNATORY_FIELDS = ("signataire_nom", "signataire_qualite")
@@ -35,12 +35,24 @@ def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, Let
     for index in sorted(readings):
         reading = readings[index]
         before = unended.pop(reading.kind, None)
-        if before is not None and reading.pages and classify.continues_letter(reading.pages[0]) \
-                and not _has_head(reading):
+        if before is not None and continues(reading):
             out[index] = replace(reading, fields=_joined_fields(out.pop(before).fields, reading.fields))
         elif not reading.ended:
             unended[reading.kind] = index
     return out
+
+
+def continues(reading: LetterReading) -> bool:
+    """The reading is a letter's next page: no head of its own, its first page continuing a letter."""
+    return bool(reading.pages) and classify.continues_letter(reading.pages[0]) and not _has_head(reading)
+
+
+def ended_by(previous: LetterReading | None, piece_kind: PieceKind, pages: tuple[PageText, ...]) -> bool:
+    """A piece of no letter kind that ends the letter read just before it: a page photographed
+    apart whose only words are the closing formula and the signatory block (`classify.ends_letter`)
+    right after a letter that did not end. Anything else (a fiche page, a page of its own) is not."""
+    return (previous is not None and not previous.ended and piece_kind is PieceKind.AUTRE
+            and bool(pages) and classify.ends_letter(pages[0]))
 
 
 def _has_head(reading: LetterReading) -> bool:
