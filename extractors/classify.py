@@ -238,8 +238,7 @@ def continues_letter(page: PageText) -> bool:
     head = [line for line in head if _signatory([line]) is None and not _RUNNING_DATE.search(line)]
     if _letterhead(head) is not None or _titled(page):
         return False
-    tail = lines[-max(5, len(lines) // 3):]
-    return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
+    return _letter_end(lines)
 
 
 def ends_letter(page: PageText) -> bool:
@@ -248,8 +247,11 @@ def ends_letter(page: PageText) -> bool:
     apart it says no kind of its own (`autre`); right after a letter that did not end, it is
     that letter's last page."""
     lines = _lines(page)
-    if not continues_letter(page) or form_cues(lines) > 0:
-        return False
+    return continues_letter(page) and form_cues(lines) == 0 and _letter_end(lines)
+
+
+def _letter_end(lines: list[str]) -> bool:
+    """The lines hold a letter's end: its formule de politesse, or a signatory block near the foot."""
     tail = lines[-max(5, len(lines) // 3):]
     return any(_POLITESSE.search(line) for line in lines) or _signatory(tail) is not None
 

@@ -354,9 +354,7 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
     """The signatory's quality and name from the block read again on its dark ink (a stamp or a
     light signature over it), where the page's reading lacks them. A name so found is sure only
     when what the page's OCR read of it is part of it ("M. Franck" of "M. Franck Marchal")."""
-    lines = [_text_line(text, reading, row) for row, text in enumerate(t for t in check.block_text if t.strip())]
-    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
-    lines = lines[closing + 1:]
+    lines = _block_after_closing(check, reading)
     if not lines:
         return {}
     found: dict[str, FieldValue] = {}
@@ -399,7 +397,7 @@ def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
 def ink_over_name(zone: SignatureZone | None, ink: BBox | None) -> bool:
     """Whether the signature's ink lies over the signatory's name line (upright points)."""
     box = zone.name_box if zone else None
-    return bool(box and ink and box[0] < ink[2] and ink[0] < box[2] and box[1] < ink[3] and ink[1] < box[3])
+    return bool(box and ink and _inside(box, ink))
 
 
 def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
@@ -409,9 +407,7 @@ def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
     when the page's words are its words cut short; no name read again says nothing."""
     if name.status is not FieldStatus.EXTRACTED or not isinstance(name.value, str) or not check.block_text:
         return name
-    lines = [Line((), 0, text, normalise(text)) for text in check.block_text if text.strip()]
-    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
-    again = name_of([_text_line(line.text, None, row) for row, line in enumerate(lines[closing + 1:])])
+    again = name_of(_block_after_closing(check, None))
     if again is None or not again.sure:
         return name
     read, other = name_words(name.value), name_words(again.text)
@@ -433,8 +429,7 @@ def _capitals_under_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
             or not name.source or not signe.source or name.source.page != signe.source.page \
             or not name.source.bbox or not signe.source.bbox or re.search(r"[a-zà-ÿ]", name.value):
         return name
-    a, b = name.source.bbox, signe.source.bbox
-    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+    if _inside(name.source.bbox, signe.source.bbox):
         return replace(name, status=FieldStatus.NEEDS_REVIEW)
     return name
 
@@ -458,6 +453,13 @@ QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.norm
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")
+
+
+def _block_after_closing(check: SignatureCheck, reading: LetterReading | None) -> list[Line]:
+    """The lines of the block read again on dark ink, after the closing formula when it shows."""
+    lines = [_text_line(text, reading, row) for row, text in enumerate(t for t in check.block_text if t.strip())]
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_WORDS.search(line.norm)), default=-1)
+    return lines[closing + 1:]
 
 
 def _text_line(text: str, reading: LetterReading | None, row: int = 0) -> Line:

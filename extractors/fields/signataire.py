@@ -451,10 +451,9 @@ def checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
                          elu_qualite: str | None) -> FieldValue:
     """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
     person, so a name that differs from the fiche's is a misreading of one of them."""
-    if name.status is not FieldStatus.EXTRACTED or not elu or not elu_qualite or not name.value:
+    if name.status is not FieldStatus.EXTRACTED or not elu or not name.value:
         return name
-    mandates = {MAIRE: "maire", PRESIDENT_EPCI: "president"}
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite)) if not delegated]
-    if mandates.get(quality.value) not in written[:1] or same_person(str(name.value), elu):
+    mandate = _elu_mandate(elu_qualite)
+    if mandate is None or quality.value != mandate or same_person(str(name.value), elu):
         return name
     return replace(name, status=FieldStatus.NEEDS_REVIEW)

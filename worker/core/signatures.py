@@ -177,7 +177,6 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     return grey
 
 
-
 def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
     """The signatory area on its dark ink alone: a stamp over the typed block often hides it
     from the page's OCR. None when there is no area to read."""
