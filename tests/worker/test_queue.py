@@ -258,6 +258,16 @@ def private_redis(tmp_path):
         redis.stop()
 
 
+def _wait(worker: subprocess.Popen, log: Path, seconds: float) -> int:
+    """The worker's exit code; a worker still there after `seconds` fails with where it is stuck."""
+    try:
+        return worker.wait(seconds)
+    except subprocess.TimeoutExpired:
+        worker.send_signal(signal.SIGUSR1)  # every thread's stack to its log
+        time.sleep(2)
+        pytest.fail(f"worker still running {seconds:.0f} s after SIGTERM:\n{log.read_text()[-6000:]}")
+
+
 def _worker(env: dict, log: Path, *args: str) -> subprocess.Popen:
     command = [str(Path(sys.executable).with_name("guichet")), "-v", "worker", *args]
     with log.open("a") as out:
@@ -368,7 +378,7 @@ def test_an_idle_worker_waits_for_redis_then_takes_work_and_stops_cleanly(queued
             time.sleep(0.2)
         assert _status(settings, dossier_id) == "processed", log.read_text()[-3000:]
         worker.send_signal(signal.SIGTERM)  # a stop asked for is not a lost Redis: exit 0
-        assert worker.wait(60) == 0, log.read_text()[-3000:]
+        assert _wait(worker, log, 60) == 0, log.read_text()[-3000:]
     finally:
         if worker.poll() is None:
             os.killpg(worker.pid, signal.SIGKILL)

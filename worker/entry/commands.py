@@ -40,12 +40,17 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
 
     Si Redis disparaît pendant un travail, le worker termine ce travail puis s'arrête avec le
     code 75 : son superviseur le relance, et le balayage au démarrage remet en file ce que
-    Redis aurait perdu. Inactif, il attend simplement que Redis revienne.
+    Redis aurait perdu. Inactif, il attend simplement que Redis revienne. SIGTERM : il finit
+    son travail en cours puis s'arrête. SIGUSR1 : il écrit dans son journal la pile de chacun
+    de ses fils (où est-il bloqué ?).
     """
+    import faulthandler
+    import signal
+
     from redis.exceptions import RedisError
-    from rq import Worker
 
     from worker.entry import jobs
+    from worker.entry.rq_worker import GuichetWorker
     from worker.persistence.store import Store
 
     settings = _redis_settings()
@@ -63,7 +68,8 @@ def worker(queues: str | None, burst: bool, sweep_every: float, grace: float) ->
     except RedisError as exc:
         _redis_lost(exc)
     store.engine.dispose()  # the job processes open their own connections
-    rq_worker = Worker(names, connection=queue.connection, serializer=queue.serializer)
+    rq_worker = GuichetWorker(names, connection=queue.connection, serializer=queue.serializer)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1`: where is it stuck?
     if sweep_every and not burst:
         _sweep_in_background(settings, sweep_every, grace)
     # RQ retries Redis while waiting for a job, but quits its loop when Redis fails around a
