@@ -1,0 +1,92 @@
+"""A sheet's effective resolution told by its letters, and a small one enlarged for the word reading.
+
+A phone photo of a whole A4 sheet is about 100 pixels to the inch: its letters are 8 to 11
+pixels tall, under what Tesseract reads well, and its layout analysis drops whole ruled
+table cells (a fiche's answers). Such a page is read twice as large, with the table's rules
+taken off and the light evened out (a shadow across the sheet otherwise raises Tesseract's
+global threshold over the shadowed words). Only the word reading sees that image: the boxes
+it finds are mapped back to the page's own pixels, where the check boxes and the signature
+are looked for, so an enlargement never makes ink that is not on the page.
+
+The measure is the letters' height, not the file's stated dpi (a photo states none) nor its
+size (a photo's sheet fills only part of it): scans and faxes, whose letters are 14 pixels
+tall and more, are read as they are, at no extra cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PIL import Image
+
+from extractors.ocr.engine import RawWord
+from extractors.ocr.sheet import flattened
+from extractors.rules import without_rules
+
+SMALL_LETTERS = 13.0  # pixels: a page whose median letter is shorter is read enlarged
+TARGET_LETTERS = 22.0  # pixels: the median letter's height once enlarged
+MAX_FACTOR = 2.0  # more costs time (a page's reading grows with its area) for no better words
+MIN_LETTERS = 40  # letter-sized marks a page needs for its letters' height to be measured
+WORK_HEIGHT = 1400  # pixels: larger pages are measured on a copy shrunk to about this height (cost)
+
+
+def letter_height(gray: Image.Image) -> float | None:
+    """The median height in pixels of the page's letter-sized marks, None on a page with too few.
+
+    Ink is found against its neighbourhood (a shadow or a grey photo keeps its letters), and
+    a mark counts as a letter when it is no taller than a twentieth of the page and no wider
+    than three times its height (a rule, a frame or a picture is not)."""
+    import cv2
+
+    pixels = np.asarray(gray)
+    shrink = max(1, int(pixels.shape[0] // WORK_HEIGHT))
+    if shrink > 1:  # a 300 dpi page: its letters are tall whatever the exact figure
+        pixels = cv2.resize(pixels, (pixels.shape[1] // shrink, pixels.shape[0] // shrink),
+                            interpolation=cv2.INTER_AREA)
+    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    height, width, area = (stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
+    letters = height[(height >= 3) & (height <= pixels.shape[0] / 20) & (width <= 3 * height) & (area >= 4)]
+    if letters.size < MIN_LETTERS:
+        return None
+    return float(np.median(letters)) * shrink
+
+
+def enlargement(gray: Image.Image) -> float:
+    """How much larger the page is read: 1 unless its letters are small (see `letter_height`)."""
+    height = letter_height(gray)
+    if height is None or height >= SMALL_LETTERS:
+        return 1.0
+    return round(min(MAX_FACTOR, TARGET_LETTERS / height), 2)
+
+
+def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
+    """The image the words are read from and how much larger than `level` it is.
+
+    A page of ordinary letters: itself, with its table's rules taken off when it lies flat (a
+    photographed sheet's warped rules are broken and bowed, and what is left of them misleads
+    the layout more than whole rules do). A page of small letters: its light evened out, its
+    rules taken off and enlarged, photographed or not (at this size a cell's rules are what
+    hide its text from the layout: measured on phone photos)."""
+    factor = enlargement(level)
+    if factor == 1.0:
+        return (without_rules(level) if flat else level), 1.0
+    # divided by the paper's local brightness: a shadow's words as dark against their paper
+    # as the others, for Tesseract's one global threshold
+    evened = without_rules(Image.fromarray(flattened(np.asarray(level))))
+    size = (round(level.width * factor), round(level.height * factor))
+    return evened.resize(size, Image.Resampling.BICUBIC), factor
+
+
+def words_on_page(words: list[RawWord], factor: float) -> list[RawWord]:
+    """Words read on an image `factor` times larger, boxed on the page's own pixels."""
+    if factor == 1.0:
+        return words
+    out = []
+    for w in words:
+        left, top = round(w.left / factor), round(w.top / factor)
+        right, bottom = round((w.left + w.width) / factor), round((w.top + w.height) / factor)
+        out.append(replace(w, left=left, top=top, width=max(1, right - left), height=max(1, bottom - top)))
+    return out
+
