@@ -21,12 +21,12 @@ import numpy as np
 from PIL import Image
 
 from extractors.ocr.engine import RawWord
-from extractors.ocr.sheet import flattened
 from extractors.rules import without_rules
 
 SMALL_LETTERS = 13.0  # pixels: a page whose median letter is shorter is read enlarged
 TARGET_LETTERS = 22.0  # pixels: the median letter's height once enlarged
 MAX_FACTOR = 2.0  # more costs time (a page's reading grows with its area) for no better words
+PAPER_WINDOW = 21  # pixels: wider than any stroke of a small page's letters
 MIN_LETTERS = 40  # letter-sized marks a page needs for its letters' height to be measured
 WORK_HEIGHT = 1400  # pixels: larger pages are measured on a copy shrunk to about this height (cost)
 
@@ -72,9 +72,7 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
     factor = enlargement(level)
     if factor == 1.0:
         return (without_rules(level) if flat else level), 1.0
-    # divided by the paper's local brightness: a shadow's words as dark against their paper
-    # as the others, for Tesseract's one global threshold
-    evened = without_rules(Image.fromarray(flattened(np.asarray(level))))
+    evened = without_rules(evenly_lit(level))
     size = (round(level.width * factor), round(level.height * factor))
     return evened.resize(size, Image.Resampling.BICUBIC), factor
 
@@ -90,3 +88,19 @@ def words_on_page(words: list[RawWord], factor: float) -> list[RawWord]:
         out.append(replace(w, left=left, top=top, width=max(1, right - left), height=max(1, bottom - top)))
     return out
 
+
+
+def evenly_lit(gray: Image.Image) -> Image.Image:
+    """The page divided by its paper's local brightness: a shadow's words as dark against their
+    paper as the others, for Tesseract's one global threshold (which a shadow otherwise raises
+    over the words in it, or sinks the lit ones under).
+
+    The paper is the page with its strokes closed over (a grey closing wider than a letter's
+    stroke), smoothed: it follows a shadow's edge within a few pixels, where a coarse maximum
+    filter leaves a band of grey that Tesseract takes for a picture."""
+    import cv2
+
+    pixels = np.asarray(gray)
+    paper = cv2.morphologyEx(cv2.medianBlur(pixels, 3), cv2.MORPH_CLOSE, np.ones((PAPER_WINDOW,) * 2, np.uint8))
+    paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), 5)
+    return Image.fromarray(np.clip(pixels.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8))
