@@ -78,11 +78,12 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
 
 
 def words_on_page(words: list[RawWord], factor: float) -> list[RawWord]:
-    """Words read on an image `factor` times larger, boxed on the page's own pixels."""
+    """Words read on an image `factor` times larger, boxed on the page's own pixels, an elided
+    article or preposition joined to its word (see `elisions_joined`)."""
     if factor == 1.0:
         return words
     out = []
-    for w in words:
+    for w in elisions_joined(words):
         left, top = round(w.left / factor), round(w.top / factor)
         right, bottom = round((w.left + w.width) / factor), round((w.top + w.height) / factor)
         out.append(replace(w, left=left, top=top, width=max(1, right - left), height=max(1, bottom - top)))
@@ -104,3 +105,27 @@ def evenly_lit(gray: Image.Image) -> Image.Image:
     paper = cv2.morphologyEx(cv2.medianBlur(pixels, 3), cv2.MORPH_CLOSE, np.ones((PAPER_WINDOW,) * 2, np.uint8))
     paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), 5)
     return Image.fromarray(np.clip(pixels.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8))
+
+
+# French elided words: nothing parts them from the word they stand before ("l'Est", "d'étude").
+_ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"}
+
+
+def elisions_joined(words: list[RawWord]) -> list[RawWord]:
+    """An elided word read apart from the next one on its line ("l'" "Est") joined to it ("l'Est").
+
+    Enlarged from a few pixels, an apostrophe's gap is as wide as a space, and Tesseract cuts
+    there: "Communauté de communes de l' Est Guyanais". The joined word is as sure as the less
+    sure of the two."""
+    out: list[RawWord] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (last is not None and last.line == word.line and last.text[-1:] in "'’"
+                and last.text[:-1].lower() in _ELIDED and word.text[:1].isalpha()
+                and 0 <= word.left - (last.left + last.width) <= last.height):
+            top, bottom = min(last.top, word.top), max(last.top + last.height, word.top + word.height)
+            out[-1] = replace(last, text=last.text + word.text, top=top, height=bottom - top,
+                              width=word.left + word.width - last.left, conf=min(last.conf, word.conf))
+            continue
+        out.append(word)
+    return out

@@ -120,3 +120,18 @@ def test_words_mapped_back_keep_their_text_and_line():
     word = RawWord("Pellerin", 401, 203, 160, 27, 0.8, (2, 1, 3))
     assert words_on_page([word], 2.0) == [RawWord("Pellerin", 200, 102, 80, 13, 0.8, (2, 1, 3))]
     assert words_on_page([word], 1.0) == [word]
+
+
+def test_an_elided_word_read_apart_on_a_small_page_is_joined_to_its_word():
+    line = (1, 1, 1)
+    words = [RawWord("communes", 100, 50, 180, 30, 0.9, line), RawWord("de", 292, 50, 40, 30, 0.9, line),
+             RawWord("l'", 344, 48, 14, 32, 0.8, line), RawWord("Est", 372, 50, 60, 30, 0.95, line),
+             RawWord("d'", 450, 50, 14, 30, 0.9, line), RawWord("2026", 470, 50, 70, 30, 0.9, line)]
+    joined = words_on_page(words, 2.0)
+    assert [w.text for w in joined] == ["communes", "de", "l'Est", "d'", "2026"]
+    est = joined[2]
+    assert (est.left, est.top, est.width, est.height, est.conf) == (172, 24, 44, 16, 0.8)
+    # another line's word, or one far off, is no elided word's own
+    apart = [RawWord("l'", 344, 48, 14, 32, 0.8, line), RawWord("Est", 372, 50, 60, 30, 0.95, (1, 1, 2)),
+             RawWord("d'", 450, 50, 14, 30, 0.9, line), RawWord("étude", 600, 50, 90, 30, 0.9, line)]
+    assert [w.text for w in words_on_page(apart, 2.0)] == ["l'", "Est", "d'", "étude"]
