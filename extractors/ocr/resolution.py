@@ -80,10 +80,11 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
 def words_on_page(words: list[RawWord], factor: float) -> list[RawWord]:
     """Words read on an image `factor` times larger, boxed on the page's own pixels, an elided
     article or preposition joined to its word (see `elisions_joined`)."""
+    words = elisions_joined(words)
     if factor == 1.0:
         return words
     out = []
-    for w in elisions_joined(words):
+    for w in words:
         left, top = round(w.left / factor), round(w.top / factor)
         right, bottom = round((w.left + w.width) / factor), round((w.top + w.height) / factor)
         out.append(replace(w, left=left, top=top, width=max(1, right - left), height=max(1, bottom - top)))
@@ -114,9 +115,9 @@ _ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "ju
 def elisions_joined(words: list[RawWord]) -> list[RawWord]:
     """An elided word read apart from the next one on its line ("l'" "Est") joined to it ("l'Est").
 
-    Enlarged from a few pixels, an apostrophe's gap is as wide as a space, and Tesseract cuts
-    there: "Communauté de communes de l' Est Guyanais". The joined word is as sure as the less
-    sure of the two."""
+    On a photographed or enlarged page an apostrophe's gap can look as wide as a space, and
+    Tesseract cuts there: "Communauté de communes de l' Est Guyanais". No French text puts a
+    space there. The joined word is as sure as the less sure of the two."""
     out: list[RawWord] = []
     for word in words:
         last = out[-1] if out else None

@@ -135,3 +135,9 @@ def test_an_elided_word_read_apart_on_a_small_page_is_joined_to_its_word():
     apart = [RawWord("l'", 344, 48, 14, 32, 0.8, line), RawWord("Est", 372, 50, 60, 30, 0.95, (1, 1, 2)),
              RawWord("d'", 450, 50, 14, 30, 0.9, line), RawWord("étude", 600, 50, 90, 30, 0.9, line)]
     assert [w.text for w in words_on_page(apart, 2.0)] == ["l'", "Est", "d'", "étude"]
+
+
+def test_an_elided_word_is_joined_on_a_page_read_at_its_size_too():
+    line = (1, 1, 1)
+    words = [RawWord("l'", 344, 48, 14, 32, 0.8, line), RawWord("Est", 372, 50, 60, 30, 0.95, line)]
+    assert [w.text for w in words_on_page(words, 1.0)] == ["l'Est"]
