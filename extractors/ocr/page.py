@@ -31,7 +31,7 @@ from extractors.ocr.orientation import (
     standing_words,
     upright_by_letters,
 )
-from extractors.ocr.resolution import for_reading, words_on_page
+from extractors.ocr.resolution import for_reading, honest_confidence, words_on_page
 from extractors.ocr.second_reading import Missed, missed_sheet, with_sheet_words
 from extractors.ocr.sheet import paper_straightened
 
@@ -123,6 +123,7 @@ def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
     words = first.words if first.missed is None else with_sheet_words(first.words, first.missed, missed_words)
     # the check boxes are found on the page's own pixels: an enlarged image's blur makes no box
     words = with_checkboxes(words_on_page(words, first.factor), first.upright)
+    words = honest_confidence(words, first.factor)  # after the check boxes, tuned on Tesseract's own
     scale = 72.0 / first.dpi
     return PageText(
         number=first.number,

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors.ocr.engine import RawWord
 from extractors.ocr.page import ocr_page
-from extractors.ocr.resolution import enlargement, evenly_lit, letter_height, words_on_page
+from extractors.ocr.resolution import enlargement, evenly_lit, honest_confidence, letter_height, words_on_page
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -141,3 +141,12 @@ def test_an_elided_word_is_joined_on_a_page_read_at_its_size_too():
     line = (1, 1, 1)
     words = [RawWord("l'", 344, 48, 14, 32, 0.8, line), RawWord("Est", 372, 50, 60, 30, 0.95, line)]
     assert [w.text for w in words_on_page(words, 1.0)] == ["l'Est"]
+
+
+def test_a_word_read_enlarged_is_trusted_as_the_few_pixels_it_came_from():
+    line = (1, 1, 1)
+    words = [RawWord("+233", 10, 10, 40, 12, 0.77, line), RawWord("Craon", 60, 10, 50, 12, 0.96, line),
+             RawWord("☒", 120, 10, 12, 12, 1.0, line)]
+    assert [w.conf for w in honest_confidence(words, 2.0)] == [0.593, 0.922, 1.0]
+    assert honest_confidence(words, 1.0) == words
+
