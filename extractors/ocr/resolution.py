@@ -66,15 +66,21 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
 
     A page of ordinary letters: itself, with its table's rules taken off when it lies flat (a
     photographed sheet's warped rules are broken and bowed, and what is left of them misleads
-    the layout more than whole rules do). A page of small letters: its light evened out, its
+    the layout more than whole rules do). A table of small letters: its light evened out, its
     rules taken off and enlarged, photographed or not (at this size a cell's rules are what
-    hide its text from the layout: measured on phone photos)."""
+    hide its text from the layout: measured on phone photos). A page of small letters without
+    a table (a letter) is read as it is: enlarged, a stamp crossing a signatory's typed name
+    left the name's words too unsure to be masked as print, and the stamp's ring and the
+    letters it crossed were then taken for a signature."""
     factor = enlargement(level)
     if factor == 1.0:
         return (without_rules(level) if flat else level), 1.0
-    evened = without_rules(evenly_lit(level))
+    evened = evenly_lit(level)
+    ruled = without_rules(evened)
+    if ruled is evened:  # no table: a letter's page, read as before (its signature's words as well)
+        return (without_rules(level) if flat else level), 1.0
     size = (round(level.width * factor), round(level.height * factor))
-    return evened.resize(size, Image.Resampling.BICUBIC), factor
+    return ruled.resize(size, Image.Resampling.BICUBIC), factor
 
 
 BOXES = ("☐", "☒")  # check boxes found in the image: their confidence is the image's, not Tesseract's

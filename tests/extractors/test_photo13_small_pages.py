@@ -12,7 +12,14 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors.ocr.engine import RawWord
 from extractors.ocr.page import ocr_page
-from extractors.ocr.resolution import enlargement, evenly_lit, honest_confidence, letter_height, words_on_page
+from extractors.ocr.resolution import (
+    enlargement,
+    evenly_lit,
+    for_reading,
+    honest_confidence,
+    letter_height,
+    words_on_page,
+)
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
@@ -28,7 +35,7 @@ ROWS = [
 ]
 
 
-def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = True) -> Image.Image:
+def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = True, ruled: bool = True) -> Image.Image:
     """A fiche's ruled two-column table on an A4 sheet at 100 dpi x `scale`, photographed:
     soft focus, a shadow over its answers' column, sensor noise, JPEG."""
     size = (round(827 * scale), round(1169 * scale))
@@ -41,10 +48,10 @@ def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = Tru
         y = top + i * row + round(8 * scale)
         draw.text((left + round(6 * scale), y), name, fill=25, font=label)
         draw.text((mid + round(6 * scale), y), value, fill=25, font=answer)
-    width = max(1, round(scale))
-    for i in range(len(ROWS) + 1):
+    width = max(1, round(scale)) if ruled else 0
+    for i in range(len(ROWS) + 1 if ruled else 0):
         draw.line((left, top + i * row, right, top + i * row), fill=40, width=width)
-    for x in (left, mid, right):
+    for x in (left, mid, right) if ruled else ():
         draw.line((x, top, x, top + len(ROWS) * row), fill=40, width=width)
     pixels = np.asarray(image.filter(ImageFilter.GaussianBlur(0.7 * scale))).astype(np.float32)
     if shadow:  # a hand's shadow falls over the right half of the sheet
@@ -150,3 +157,12 @@ def test_a_word_read_enlarged_is_trusted_as_the_few_pixels_it_came_from():
     assert [w.conf for w in honest_confidence(words, 2.0)] == [0.593, 0.922, 1.0]
     assert honest_confidence(words, 1.0) == words
 
+
+
+def test_only_a_small_page_s_table_is_read_enlarged():
+    """A letter photographed whole has small letters too, but no table: read as it is, so that
+    its signatory block's words are as sure as before (see resolution.for_reading)."""
+    assert for_reading(photographed_table(), flat=True)[1] == 2.0
+    letter = photographed_table(ruled=False)
+    assert enlargement(letter) == 2.0
+    assert for_reading(letter, flat=True) == (letter, 1.0)
