@@ -21,14 +21,14 @@ import numpy as np
 from PIL import Image
 
 from extractors.ocr.engine import RawWord
-from extractors.rules import without_rules
+from extractors.rules import MIN_RULE, WORK_WIDTH, _rules, without_rules
 
 SMALL_LETTERS = 13.0  # pixels: a page whose median letter is shorter is read enlarged
 TARGET_LETTERS = 22.0  # pixels: the median letter's height once enlarged
 MAX_FACTOR = 2.0  # more costs time (a page's reading grows with its area) for no better words
 PAPER_WINDOW = 21  # pixels: wider than any stroke of a small page's letters
 MIN_LETTERS = 40  # letter-sized marks a page needs for its letters' height to be measured
-WORK_HEIGHT = 1400  # pixels: larger pages are measured on a copy shrunk to about this height (cost)
+WORK_HEIGHT = 1400  # pixels: larger pages' letters are measured on a copy shrunk to about this height (cost)
 
 
 def letter_height(gray: Image.Image) -> float | None:
@@ -76,11 +76,18 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
     if factor == 1.0:
         return (without_rules(level) if flat else level), 1.0
     evened = evenly_lit(level)
-    ruled = without_rules(evened)
-    if ruled is evened:  # no table: a letter's page, read as before (its signature's words as well)
+    if not _ruled_table(np.asarray(evened)):  # a letter's page: read as before (its signature's words too)
         return (without_rules(level) if flat else level), 1.0
     size = (round(level.width * factor), round(level.height * factor))
-    return ruled.resize(size, Image.Resampling.BICUBIC), factor
+    return without_rules(evened).resize(size, Image.Resampling.BICUBIC), factor
+
+
+def _ruled_table(pixels: np.ndarray) -> bool:
+    """Rules across and down the page: a table. A letter's horizontal rules alone (a footer's
+    line, a sheet's edges on a photo) make none."""
+    f = max(1, round(pixels.shape[1] / WORK_WIDTH))
+    horizontal, vertical = _rules(pixels[::f, ::f], max(MIN_RULE // f, 3))
+    return bool(horizontal.any() and vertical.any())
 
 
 BOXES = ("☐", "☒")  # check boxes found in the image: their confidence is the image's, not Tesseract's

@@ -35,7 +35,8 @@ ROWS = [
 ]
 
 
-def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = True, ruled: bool = True) -> Image.Image:
+def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = True, ruled: bool = True,
+                       columns: bool = True) -> Image.Image:
     """A fiche's ruled two-column table on an A4 sheet at 100 dpi x `scale`, photographed:
     soft focus, a shadow over its answers' column, sensor noise, JPEG."""
     size = (round(827 * scale), round(1169 * scale))
@@ -51,7 +52,7 @@ def photographed_table(scale: float = 1.0, font_px: int = 13, shadow: bool = Tru
     width = max(1, round(scale)) if ruled else 0
     for i in range(len(ROWS) + 1 if ruled else 0):
         draw.line((left, top + i * row, right, top + i * row), fill=40, width=width)
-    for x in (left, mid, right) if ruled else ():
+    for x in (left, mid, right) if ruled and columns else ():
         draw.line((x, top, x, top + len(ROWS) * row), fill=40, width=width)
     pixels = np.asarray(image.filter(ImageFilter.GaussianBlur(0.7 * scale))).astype(np.float32)
     if shadow:  # a hand's shadow falls over the right half of the sheet
@@ -166,3 +167,5 @@ def test_only_a_small_page_s_table_is_read_enlarged():
     letter = photographed_table(ruled=False)
     assert enlargement(letter) == 2.0
     assert for_reading(letter, flat=True) == (letter, 1.0)
+    lined = photographed_table(columns=False)  # a letter's lines across (a footer's, a sheet's edges)
+    assert for_reading(lined, flat=False) == (lined, 1.0)
