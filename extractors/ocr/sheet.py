@@ -115,7 +115,7 @@ def _grown(small: np.ndarray, paper: np.ndarray, core: np.ndarray) -> np.ndarray
 def _whitened(gray: Image.Image, mask: np.ndarray) -> Image.Image:
     # Even out the light first (a grey sheet next to white would turn black under
     # Tesseract's global threshold), then paint the desk white.
-    flat = flattened(np.asarray(gray))
+    flat = _flattened(np.asarray(gray))
     flat[mask == 0] = 255
     return Image.fromarray(flat)
 
@@ -170,7 +170,7 @@ def _aligned(corners: np.ndarray) -> bool:
     return float(np.linalg.norm(corners - box, axis=1).max()) <= 0.01 * math.hypot(x1 - x0, y1 - y0)
 
 
-def flattened(pixels: np.ndarray) -> np.ndarray:
+def _flattened(pixels: np.ndarray) -> np.ndarray:
     """Divide by the local paper brightness (a max filter at low resolution): uneven light gone."""
     paper = paper_brightness(pixels)
     return np.clip(pixels.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8)
