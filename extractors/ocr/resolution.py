@@ -25,6 +25,7 @@ from extractors.rules import MIN_RULE, WORK_WIDTH, _rules, without_rules
 
 SMALL_LETTERS = 13.0  # pixels: a page whose median letter is shorter is read enlarged
 TARGET_LETTERS = 22.0  # pixels: the median letter's height once enlarged
+LARGE_PAGE = 2000  # pixels across: letters this page holds are large enough, unmeasured
 MAX_FACTOR = 2.0  # more costs time (a page's reading grows with its area) for no better words
 PAPER_WINDOW = 21  # pixels: wider than any stroke of a small page's letters
 MIN_LETTERS = 40  # letter-sized marks a page needs for its letters' height to be measured
@@ -54,7 +55,11 @@ def letter_height(gray: Image.Image) -> float | None:
 
 
 def enlargement(gray: Image.Image) -> float:
-    """How much larger the page is read: 1 unless its letters are small (see `letter_height`)."""
+    """How much larger the page is read: 1 unless its letters are small (see `letter_height`).
+    A page 2,000 pixels wide or more (an A4 sheet at 240 dpi and up) is not measured: its
+    body text is 20 pixels tall and more, and a 300 dpi scan pays nothing."""
+    if min(gray.size) >= LARGE_PAGE:
+        return 1.0
     height = letter_height(gray)
     if height is None or height >= SMALL_LETTERS:
         return 1.0

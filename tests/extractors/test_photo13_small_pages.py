@@ -169,3 +169,14 @@ def test_only_a_small_page_s_table_is_read_enlarged():
     assert for_reading(letter, flat=True) == (letter, 1.0)
     lined = photographed_table(columns=False)  # a letter's lines across (a footer's, a sheet's edges)
     assert for_reading(lined, flat=False) == (lined, 1.0)
+
+
+def test_a_300_dpi_page_pays_no_measure(monkeypatch):
+    """Issue 16: an ordinary scan is no slower; its letters are not even measured."""
+    import extractors.ocr.resolution as resolution
+
+    def measured(gray):
+        raise AssertionError("a 300 dpi page's letters measured")
+
+    monkeypatch.setattr(resolution, "letter_height", measured)
+    assert resolution.enlargement(Image.new("L", (2480, 3508), 255)) == 1.0
