@@ -28,6 +28,9 @@ class Box:
     confidence: float
 
 
+SMALL_BOX = 14  # pixels: a box of a sheet photographed whole (~100 dpi); 150 dpi scans' are 17 and more
+
+
 def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     """Square outlines about the size of a letter, with their state."""
     import cv2  # lazy: only pages that are OCR'd need it
@@ -46,17 +49,38 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
     squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count][sized]
                if _has_four_sides(ink[y:y + h, x:x + w])]
+    overrun = []
     if squares:  # a form's boxes share one size and line up: look for one where a tick ran out of its box
         side = int(np.median([max(w, h) for _, _, w, h in squares]))
         _, dark = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)  # a dark band is dark
-        squares += [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side)
-                    if not any(_overlap(box, other) for other in squares)
-                    and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares)]
+        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side)
+                   if not any(_overlap(box, other) for other in squares)
+                   and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares)]
     boxes = []
-    for x, y, w, h in squares:
-        box = _state(pixels, x, y, max(w, h))
+    for (x, y, w, h), guessed in [(s, False) for s in squares] + [(s, True) for s in overrun]:
+        small = guessed and max(w, h) * scale <= SMALL_BOX
+        box = _emptiest_state(pixels, x, y, max(w, h)) if small else _state(pixels, x, y, max(w, h))
         boxes.append(Box(box.left * scale, box.top * scale, box.size * scale, box.ticked, box.confidence))
     return boxes
+
+
+def _emptiest_state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:
+    """`_state` of a small box found inside a larger shape, its window moved a pixel or two each
+    way: the emptiest reading wins.
+
+    Such a window is a guess: where a table's faint rule runs along an empty box's side, the
+    frame found can sit two pixels off, and in a 12-pixel box (a phone photo's) its inside
+    then holds the box's own blurred side and reads ticked. A filled or crossed small box
+    darkens the middle of every window near it; an empty one's middle is paper in the right
+    one. (A larger box, 150 dpi and up, is not moved: there a light tick that ran out of its
+    box may leave the middle of a shifted window pale.)"""
+    reach = 2
+    states = [_state(pixels, x + dx, y + dy, size) for dy in range(-reach, reach + 1) for dx in range(-reach, reach + 1)
+              if y + dy >= 0 and x + dx >= 0 and y + dy + size <= pixels.shape[0] and x + dx + size <= pixels.shape[1]]
+    if not states:
+        return _state(pixels, x, y, size)
+    empty = [s for s in states if not s.ticked]
+    return max(empty, key=lambda s: s.confidence) if empty else min(states, key=lambda s: s.confidence)
 
 
 def _rules(ink: np.ndarray, high: float) -> np.ndarray:

@@ -31,9 +31,9 @@ from extractors.ocr.orientation import (
     standing_words,
     upright_by_letters,
 )
+from extractors.ocr.resolution import for_reading, honest_confidence, words_on_page
 from extractors.ocr.second_reading import Missed, missed_sheet, with_sheet_words
 from extractors.ocr.sheet import paper_straightened
-from extractors.rules import without_rules
 
 
 def ocr_page(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> PageText:
@@ -50,12 +50,13 @@ class FirstReading:
     number: int
     size: tuple[int, int]
     dpi: float
-    words: list[RawWord]
+    words: list[RawWord]  # boxed on the image read, `factor` times larger than `upright`
     upright: Image.Image  # the levelled image, rules kept: for the check boxes
     missed: Missed | None
     rotation: int
     skew: float
     warp: tuple[float, ...] | None
+    factor: float = 1.0
 
 
 def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> FirstReading:
@@ -86,6 +87,7 @@ class Prepared:
     level: Image.Image
     read: Image.Image
     skew: float
+    factor: float  # how much larger `read` is than `level` (small letters are read enlarged)
 
 
 def prepared_page(image: Image.Image, *, number: int, dpi: float) -> Prepared:
@@ -103,23 +105,25 @@ def prepared_page(image: Image.Image, *, number: int, dpi: float) -> Prepared:
 def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> FirstReading:
     """The first reading of a prepared page from its `words`: a page read poorly checked for
     being turned (and read again turned), the lines it skipped cut out."""
-    gray, upright, read, skew = page.gray, page.level, page.read, page.skew
+    gray, upright, read, skew, factor = page.gray, page.level, page.read, page.skew, page.factor
     rotation = 0
     if looks_turned(words) and has_ink(gray) and (standing_words(words) or not upright_by_letters(gray)):
         turn, confidence = engine.orientation(for_osd(gray))
         if turn and confidence >= 1.0:
             turned = _read_level(quarter_turned(gray, turn), engine, page.flat)
             if reads_better(turned[0], words):
-                (words, upright, read, skew), rotation = turned, turn
+                (words, upright, read, skew, factor), rotation = turned, turn
     missed = missed_sheet(words, read)  # the rules found once, for both readings
-    return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp)
+    return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp, factor)
 
 
 def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
     """The page of a first reading, with `missed_words` (the reading of its `missed` sheet)
     and its check boxes."""
     words = first.words if first.missed is None else with_sheet_words(first.words, first.missed, missed_words)
-    words = with_checkboxes(words, first.upright)
+    # the check boxes are found on the page's own pixels: an enlarged image's blur makes no box
+    words = with_checkboxes(words_on_page(words, first.factor), first.upright)
+    words = honest_confidence(words, first.factor)  # after the check boxes, tuned on Tesseract's own
     scale = 72.0 / first.dpi
     return PageText(
         number=first.number,
@@ -135,23 +139,22 @@ def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
 
 
 def _read_level(gray: Image.Image, engine: OcrEngine,
-                flat: bool) -> tuple[list[RawWord], Image.Image, Image.Image, float]:
-    """`_levelled`, then read: the words, the levelled image, the image read and the skew removed."""
-    level, read, skew = _levelled(gray, flat)
-    return engine.words(read), level, read, skew
+                flat: bool) -> tuple[list[RawWord], Image.Image, Image.Image, float, float]:
+    """`_levelled`, then read: the words, the levelled image, the image read, the skew removed
+    and how much larger the image read is."""
+    level, read, skew, factor = _levelled(gray, flat)
+    return engine.words(read), level, read, skew, factor
 
 
-def _levelled(gray: Image.Image, flat: bool) -> tuple[Image.Image, Image.Image, float]:
-    """A small skew removed, and on a flat scan the table's rules taken off; returns the
-    levelled image (rules kept, for the check boxes), the image to read (also the second
-    reading's) and the skew removed.
-
-    A photographed sheet keeps its rules: once warped its rules are broken and bowed, and
-    what is left of them misleads the layout more than whole rules do (measured on photos)."""
+def _levelled(gray: Image.Image, flat: bool) -> tuple[Image.Image, Image.Image, float, float]:
+    """A small skew removed, then the image to read made (see resolution.for_reading: rules
+    off a flat scan, a page of small letters enlarged); returns the levelled image (rules
+    kept, for the check boxes), the image to read (also the second reading's), the skew
+    removed and how much larger the image read is."""
     skew = estimate_skew(gray)
     level = gray if abs(skew) < MIN_SKEW else rotated_free(gray, -skew)
-    read = without_rules(level) if flat else level
-    return level, read, round(skew, 2) if level is not gray else 0.0
+    read, factor = for_reading(level, flat)
+    return level, read, round(skew, 2) if level is not gray else 0.0, factor
 
 
 def _page_words(words: list[RawWord], scale: float) -> tuple[Word, ...]:
