@@ -85,11 +85,20 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         if before is not None and any(_same_line(box, word) for box, _ in pairs):
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
-        elif any(abs(word.x0 - after.x0) <= 0.5 * width and (before is None or before.x1 < box.x0)
+        elif any((abs(word.x0 - after.x0) <= 0.5 * width or _swallowed(word, box, after))
+                 and (before is None or before.x1 < box.x0)
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
-            found.add(slug)  # at the options' text column, nothing read where its box is
+            # At the options' text column, nothing read where its box is; or the word's box
+            # runs back over the boxes' column: OCR read a heavy ☒ with the word as one.
+            found.add(slug)
     return found
+
+
+def _swallowed(word: Token, box: Token, after: Token) -> bool:
+    """An option's first word whose box starts at the boxes' column (over the box) and runs
+    on to the options' text column: the box and the word read as one doubted word."""
+    return word.conf < 0.8 and word.x0 <= box.x0 + 0.5 * (box.x1 - box.x0) and word.x1 > after.x0
 
 
 def _same_line(a: Token, b: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Scanned and faxed fiches (session 13): values that must not be sure when OCR damaged
+them, and answers OCR left in pieces. Pages are synthetic OCR words (one box per word)."""
+
+from __future__ import annotations
+
+from extractors.fields.fiche import extract_fiche
+from extractors.model import PageText, Word
+from tests.extractors.test_fiche_layouts import CHAR, HEIGHT
+
+S3 = "SECTION 3 – L'OBJET DE L'ATELIER"
+
+
+def _words(lines: list[tuple[float, float, str]], conf: dict | None = None) -> list[Word]:
+    words = []
+    heights = sorted({y for _, y, _ in lines})
+    for x, y, text in lines:
+        for word in text.split():
+            words.append(Word(word, (x, y, x + CHAR * len(word), y + HEIGHT), (conf or {}).get(word, 0.95),
+                              heights.index(y)))
+            x += CHAR * (len(word) + 1)
+    return words
+
+
+def _scan(words: list[Word]) -> PageText:
+    return PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+
+
+def test_a_ticked_box_read_with_its_option_as_one_doubted_word_is_a_tick_for_a_reviewer():
+    """A 300 dpi scan: the first thématique's heavy ☒ read with its first word as one word
+    ("Revitalisation", its box over the boxes' column), the other options behind empty
+    boxes but one ticked: the first option was ticked, and a reviewer checks it."""
+    options = ["Réhabilitation des entrées de ville", "Aménagement des friches",
+               "Protection et valorisation du patrimoine", "Adaptation de l'offre de logements",
+               "Adaptation des mobilités", "Accompagnement des projets socio-économiques (ESS) et économiques",
+               "Protection, restauration et gestion des écosystèmes et des ressources naturelles",
+               "Gestion des risques", "Autre (préciser)"]
+    lines = [(60.0, 60.0, S3), (60.0, 80.0, "Intitulé de l'Atelier"), (230.0, 80.0, "Revivre le centre"),
+             (60.0, 100.0, "Thématique(s)")]
+    words = _words(lines + [(230.0, 100.0, "Revitalisation du centre-ville ou du centre-bourg")],
+                   conf={"Revitalisation": 0.49})
+    ticked = {"Accompagnement"}
+    for i, option in enumerate(options):
+        y = 115.0 + 15 * i
+        box = "☒" if option.split()[0] in ticked else "☐"
+        words.append(Word(box, (236.0, y, 244.0, y + HEIGHT), 1.0, 100 + i))
+        words += [Word(w.text, w.bbox, w.conf, 100 + i) for w in _words([(248.0, y, option)])]
+    words += [Word(w.text, w.bbox, w.conf, 200 + i) for i, w in enumerate(_words(
+        [(60.0, 300.0, "Présentation du projet et de la problématique"), (300.0, 300.0, "Un centre vacant.")]))]
+    fields = extract_fiche([("scan.pdf", _scan(words))])
+    assert fields["s3.thematiques"].value == ["revitalisation_centre", "economie_ess"]
+    assert fields["s3.thematiques"].confidence < 0.7
