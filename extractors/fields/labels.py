@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractors.fields.form import ALIASES, LABELS
+from extractors.fields.form import ALIASES, LABELS, OPTIONS
 from extractors.fields.layout import _BOXES, Row, Token, norm
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
     hits = []
     for r, row in enumerate(rows):
         start = _first_real_token(row)
-        if start is None or _option_row(row):
+        if start is None or _option_row(row) or _option_of(hits, row):
             continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
         if found is not None:
@@ -368,6 +368,16 @@ def _option_row(row: Row) -> bool:
     """A row that starts with a box or a tick: one option of a check-box group."""
     first = row.tokens[0].text
     return first in _BOX_MARKS or bool(re.match(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■✓✔])\w", first))
+
+
+def _option_of(hits: list[Hit], row: Row) -> bool:
+    """A row that is, word for word, one option of the check-box group whose label was the
+    last found ("Commune" under "Nature de la collectivité", its ticked box lost on a scan):
+    an option, never the label it resembles ("Commune(s)")."""
+    last = next((h for h in reversed(hits) if h.index >= 0), None)
+    options = OPTIONS.get(LABELS[last.index].field or "", ()) if last is not None else ()
+    text = "".join(t.norm for t in row.tokens)
+    return any(text == "".join(norm(w) for w in option.text.split()) for option in options)
 
 
 def _first_real_token(row: Row) -> int | None:

@@ -49,3 +49,21 @@ def test_a_ticked_box_read_with_its_option_as_one_doubted_word_is_a_tick_for_a_r
     fields = extract_fiche([("scan.pdf", _scan(words))])
     assert fields["s3.thematiques"].value == ["revitalisation_centre", "economie_ess"]
     assert fields["s3.thematiques"].confidence < 0.7
+
+
+def test_an_option_whose_ticked_box_was_lost_is_no_label():
+    """A retyped fiche scanned at 200 dpi: "☒ Commune" under "Nature de la collectivité :"
+    read as "Commune" alone. It is that group's option, not the label "Commune(s)" of
+    section 2, and the élu's labels after it are still read."""
+    lines = [(60.0, 60.0, "1/ Porteurs du projet"),
+             (60.0, 80.0, "Collectivité porteuse : Commune de Port-sur-Saône"),
+             (60.0, 100.0, "Nature de la collectivité :"), (60.0, 120.0, "Commune"), (60.0, 140.0, "☐ EPCI"),
+             (60.0, 160.0, "Nom et prénom de l'élu(e) référent(e) : BRUNET Josiane"),
+             (60.0, 180.0, "Qualité : Maire"),
+             (60.0, 200.0, "2/ Localisation"), (60.0, 220.0, "Commune(s) concernée(s) : Port-sur-Saône (70421)"),
+             (60.0, 240.0, "EPCI de rattachement : CC Terres de Saône")]
+    fields = extract_fiche([("scan.pdf", _scan(_words(lines)))])
+    assert fields["s1.collectivite.elu_nom"].value == "BRUNET Josiane"
+    assert fields["s1.collectivite.elu_qualite"].value == "Maire"
+    assert fields["s1.collectivite.type"].value == "commune"
+    assert fields["s2.communes"].value == "Port-sur-Saône (70421)"
