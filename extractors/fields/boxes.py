@@ -12,11 +12,12 @@ from extractors.fields.layout import Token, norm
 log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
-           "&", "[x", "x]", "®", "/", "\\",
+           "&", "[x", "x]", "®", "/", "\\", "#",  # a fax's ☒: its cross thickened into a hash
            "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
-             "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
+             "0", "d", "cd", "ci", "cl", "c]", "[j", "li",
+             "1]", "l]", "i]", "[1", "[l", "|]"}  # ... and an empty one (a fax's ☐: its left side a "1")
 
 
 LISTED = 0.8  # options written as a list under their label, the chosen ones only

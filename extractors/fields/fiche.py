@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 FICHE_FIELDS = tuple(dict.fromkeys(label.field for label in LABELS if label.field)) + ("fiche.date",)
 # The date starts with a digit: "Fait à Le Quesnoy, le 30 juin" names a place that starts with "Le".
-_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(le|en date du)\s+(?P<date>\d.*?)\s*\.?$", re.I)
+_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(l[eéè]|en date du)\s+(?P<date>\d.*?)\s*\.?$", re.I)
 
 
 def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, FieldValue]:

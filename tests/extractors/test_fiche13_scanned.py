@@ -3,9 +3,11 @@ them, and answers OCR left in pieces. Pages are synthetic OCR words (one box per
 
 from __future__ import annotations
 
+from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche import extract_fiche
+from extractors.fields.form import OPTIONS
 from extractors.model import PageText, Word
-from tests.extractors.test_fiche_layouts import CHAR, HEIGHT
+from tests.extractors.test_fiche_layouts import CHAR, HEIGHT, _tokens
 
 S3 = "SECTION 3 – L'OBJET DE L'ATELIER"
 
@@ -67,3 +69,20 @@ def test_an_option_whose_ticked_box_was_lost_is_no_label():
     assert fields["s1.collectivite.elu_qualite"].value == "Maire"
     assert fields["s1.collectivite.type"].value == "commune"
     assert fields["s2.communes"].value == "Port-sur-Saône (70421)"
+
+
+def test_a_faxed_groups_boxes_read_as_hash_and_bracket():
+    """A fax reads a ☒ as "#" and a ☐ as "1]": a tick and an empty box. With them read,
+    the options whose boxes the fax lost are found ticked (for a reviewer)."""
+    slugs, _ = read_boxes(_tokens("☐ Site ou îlot # Communale 1] Intercommunale"), OPTIONS["s2.echelle"])
+    assert slugs == ["communale"]
+    slugs, confidence = read_boxes(_tokens("☐ Site ou îlot Communale 1] Intercommunale"), OPTIONS["s2.echelle"])
+    assert slugs == ["communale"] and confidence < 0.7
+
+
+def test_fait_a_with_the_le_accented_by_a_fax():
+    lines = [(60.0, 60.0, "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT"), (60.0, 80.0, "Le SCoT est approuvé."),
+             (60.0, 120.0, "Fait à Saint-Julien-de-Coppel, lé 5 juin 2026")]
+    fields = extract_fiche([("fax.tif", _scan(_words(lines)))])
+    assert fields["fiche.lieu"].value == "Saint-Julien-de-Coppel"
+    assert fields["fiche.date"].value == "5 juin 2026"
