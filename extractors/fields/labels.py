@@ -367,6 +367,8 @@ _BOX_MARKS = _BOXES | {"✓", "✔", "✗", "✘", "⊠", "❑", "❏", "[x]", "
 def _option_row(row: Row) -> bool:
     """A row that starts with a box or a tick: one option of a check-box group."""
     first = row.tokens[0].text
+    if first == "[" and (len(row.tokens) < 2 or row.tokens[1].text.lower() not in ("]", "x", "x]")):
+        return False  # a lone "[" is a scan's cell rule before a label, not a typed "[ ]"
     return first in _BOX_MARKS or bool(re.match(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■✓✔])\w", first))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche import extract_fiche
 from extractors.fields.form import OPTIONS
-from extractors.model import PageText, Word
+from extractors.model import FieldStatus, PageText, Word
 from tests.extractors.test_fiche_layouts import CHAR, HEIGHT, _tokens
 
 S3 = "SECTION 3 – L'OBJET DE L'ATELIER"
@@ -86,3 +86,16 @@ def test_fait_a_with_the_le_accented_by_a_fax():
     fields = extract_fiche([("fax.tif", _scan(_words(lines)))])
     assert fields["fiche.lieu"].value == "Saint-Julien-de-Coppel"
     assert fields["fiche.date"].value == "5 juin 2026"
+
+
+def test_a_cell_rule_read_as_a_lone_bracket_before_a_label_is_no_box():
+    """A 200 dpi scan reads the table's left rule before "Nom et prénom de l'élu(e)" as "[":
+    the row is still that label's, not an option of the group above."""
+    lines = [(60.0, 60.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+             (60.0, 80.0, "Collectivité porteuse"), (230.0, 80.0, "Ville d'Alata"),
+             (60.0, 100.0, "Nature de la collectivité"), (230.0, 100.0, "X Commune ☐ EPCI"),
+             (52.0, 120.0, "["), (60.0, 120.0, "Nom et prénom de l'élu(e) référent(e)"),
+             (270.0, 120.0, "Fabrice Peretti"), (60.0, 140.0, "Qualité"), (230.0, 140.0, "Maire")]
+    fields = extract_fiche([("scan.pdf", _scan(_words(lines, conf={"[": 0.68})))])
+    assert fields["s1.collectivite.elu_nom"].value == "Fabrice Peretti"
+    assert fields["s1.collectivite.elu_nom"].status is FieldStatus.EXTRACTED  # under its own label
