@@ -24,11 +24,12 @@ LISTED = 0.8  # options written as a list under their label, the chosen ones onl
 
 
 def read_boxes(tokens: list[Token], options: tuple[Option, ...],
-               listed: bool = False) -> tuple[list[str] | None, float]:
+               listed: bool = False, single: bool = False) -> tuple[list[str] | None, float]:
     """Slugs of the ticked options in form order; None when no box is ticked at all.
 
     The confidence drops when an option's box cannot be told (neither ticked nor empty).
     `listed`: the options stand under their label, as a retyped fiche lists them.
+    `single`: one option only may be ticked (a box missing beside a tick read was an empty one).
     """
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
@@ -52,6 +53,8 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # each option written is a chosen one.
         return [slug for slug, _, _ in states], min(LISTED, max(confidence, LISTED))
     unread = _unread_ticks(marks, states, len(options))
+    if unread and single and ticked:
+        return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
     return (ticked or None), confidence
@@ -121,7 +124,8 @@ def box_state(text: str) -> bool | None:
     return None
 
 
-_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
+# ... or a scan's empty box whose right side was lost ("[Communale").
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX\[](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
 
 
 def _split_glued(tokens: list[Token]) -> list[Token]:

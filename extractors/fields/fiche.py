@@ -415,7 +415,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
     if field in OPTIONS:
-        slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed)
+        slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed, field in SINGLE_CHOICE)
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}

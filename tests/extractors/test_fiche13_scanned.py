@@ -99,3 +99,20 @@ def test_a_cell_rule_read_as_a_lone_bracket_before_a_label_is_no_box():
     fields = extract_fiche([("scan.pdf", _scan(_words(lines, conf={"[": 0.68})))])
     assert fields["s1.collectivite.elu_nom"].value == "Fabrice Peretti"
     assert fields["s1.collectivite.elu_nom"].status is FieldStatus.EXTRACTED  # under its own label
+
+
+def test_single_choice_with_a_tick_read_and_a_box_lost():
+    """A fax: "☐ Site ou îlot   Communale   X Intercommunale", Communale's empty box lost.
+    One option only may be ticked: the tick read is the answer (for a reviewer)."""
+    lines = [(60.0, 60.0, "2/ Localisation"), (60.0, 80.0, "Échelle de réflexion :"),
+             (60.0, 100.0, "☐ Site ou ilot"), (70.0, 120.0, "Communale"), (60.0, 140.0, "X Intercommunale"),
+             (60.0, 160.0, "Secteur d'étude : La route départementale")]
+    fields = extract_fiche([("fax.tif", _scan(_words(lines)))])
+    assert fields["s2.echelle"].value == "intercommunale" and fields["s2.echelle"].confidence < 0.7
+
+
+def test_an_empty_box_glued_as_a_bracket():
+    """A 150 dpi scan: "Site îlot [Communale ☐ Intercommunale" (Site's ticked box lost,
+    Communale's box read as a "[" glued to it): Site is the option without a box."""
+    slugs, confidence = read_boxes(_tokens("Site îlot [Communale ☐ Intercommunale"), OPTIONS["s2.echelle"])
+    assert slugs == ["site"] and confidence < 0.7
