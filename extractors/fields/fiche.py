@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
+from extractors.fields.fiche_checks import doubt_domain_slips
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
@@ -21,7 +22,9 @@ log = logging.getLogger(__name__)
 
 FICHE_FIELDS = tuple(dict.fromkeys(label.field for label in LABELS if label.field)) + ("fiche.date",)
 # The date starts with a digit: "Fait à Le Quesnoy, le 30 juin" names a place that starts with "Le".
-_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(l[eéè]|en date du)\s+(?P<date>\d.*?)\s*\.?$", re.I)
+# A fax accents the "le" ("lé").
+_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(l[eéè]|en date du)\s+(?P<date>\d.*?)\s*\.?$",
+                     re.I)
 
 
 def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, FieldValue]:
@@ -42,6 +45,7 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
     if tables:
         fields.update(_from_tables(tables, fields))
     _implied_choices(fields)
+    doubt_domain_slips(fields)
     return fields
 
 
