@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -12,7 +11,7 @@ from rapidfuzz import fuzz
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
-from extractors.fields.fiche_checks import doubt_domain_slips
+from extractors.fields.fiche_checks import doubt_domain_slips, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
@@ -44,70 +43,9 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
             fields = other
     if tables:
         fields.update(_from_tables(tables, fields))
-    _implied_choices(fields)
+    implied_choices(fields)
     doubt_domain_slips(fields)
     return fields
-
-
-# How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
-_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|"
-                        r"etablissement public territorial)\b")
-_COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
-IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
-AGREED = 0.9  # a doubtful box that another field confirms
-
-
-def _implied_choices(fields: dict[str, FieldValue]) -> None:
-    """The nature of the collectivité and the scale, where their boxes could not be read
-    (or only with doubt), from what other answers imply: the porteuse's name says commune
-    or EPCI; an EPCI porteuse or three communes and more make the reflection intercommunal.
-
-    An implied answer alone goes to a reviewer; a doubtful box that it confirms is sure; a
-    box read sure that the name contradicts goes to a reviewer.
-    """
-    name = fields["s1.collectivite.nom"]
-    if name.status is FieldStatus.EXTRACTED:
-        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
-    elif fields["s1.collectivite.type"].value is None:
-        # A name in doubt (it ran over a lost label) still says what it starts with: a hint
-        # for the reviewer, never a confirmation.
-        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source)
-    nature, communes = fields["s1.collectivite.type"], fields["s2.communes"]
-    intercommunal = nature.value == "epci" or _listed(communes) >= 3
-    implying = communes if _listed(communes) >= 3 else nature
-    _settle(fields, "s2.echelle", "intercommunale" if intercommunal else None, implying.source)
-
-
-def _settle(fields: dict[str, FieldValue], field: str, implied: str | None, source=None,
-            contradicts: bool = False) -> None:
-    """Fill, confirm or question one check-box answer with the one other fields imply."""
-    read = fields[field]
-    if implied is None:
-        return
-    if read.value is None:
-        fields[field] = FieldValue(implied, IMPLIED, source or read.source, FieldStatus.NEEDS_REVIEW)
-    elif read.value == implied and read.confidence < AGREED:
-        fields[field] = FieldValue(read.value, AGREED, read.source, FieldStatus.EXTRACTED)
-    elif read.value != implied and contradicts:
-        fields[field] = FieldValue(read.value, min(read.confidence, IMPLIED), read.source, FieldStatus.NEEDS_REVIEW)
-
-
-def _name_kind(name: FieldValue) -> str | None:
-    """"commune" or "epci" from the porteuse's name read with confidence, else None."""
-    if not isinstance(name.value, str) or name.status is FieldStatus.MISSING or name.confidence < 0.7:
-        return None
-    folded = " ".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.value.lower())
-                                 .encode("ascii", "ignore").decode()))
-    if _EPCI_NAME.search(folded):
-        return "epci"
-    return "commune" if _COMMUNE_NAME.search(folded) else None
-
-
-def _listed(communes: FieldValue) -> int:
-    """How many communes a list names, as separators count them."""
-    if not isinstance(communes.value, str) or not communes.value.strip():
-        return 0
-    return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
 
 
 def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
