@@ -143,10 +143,13 @@ def email_misspells_name(address: str, name: str) -> bool:
 def email_is_bare_name(address: str, name: str) -> bool:
     """True when the address's local part is one word of its owner's name alone ("luciani@" for
     Ludovic Luciani): read by OCR, it may have lost an initial and its dot ("l.luciani@"),
-    which Tesseract drops as specks; most addresses join a first name or an initial to it."""
+    which Tesseract drops as specks; most addresses join a first name or an initial to it.
+    Likewise an initial glued to the name ("flacombe@" for Franck Lacombe): the dot between
+    them ("f.lacombe@") is a speck OCR drops as readily."""
     local = unaccented(address.split("@")[0])
     words = {w for w in re.split(r"[\s'’-]+", unaccented(name)) if len(w) >= 3}
-    return local in words
+    return local in words or any(local == w[0] + other or local == other + w[0]
+                                 for w in words for other in words if other != w)
 
 
 def names_nearly_equal(first: str, second: str) -> bool:
