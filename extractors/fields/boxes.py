@@ -57,6 +57,10 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
+    if undecided and not single and any(t.conf < 1.0 for t in tokens):
+        # Several options may be ticked: one whose box OCR did not read may be a tick lost,
+        # and the list read without it is not sure (its other boxes read say nothing of it).
+        confidence = min(confidence, UNREAD)
     return (ticked or None), confidence
 
 
@@ -90,13 +94,20 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
         elif any((abs(word.x0 - after.x0) <= 0.5 * width or _swallowed(word, box, after))
-                 and (before is None or before.x1 < box.x0)
+                 and (before is None or before.x1 < box.x0 or _mark_at(before, box))
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
-            # At the options' text column, nothing read where its box is; or the word's box
-            # runs back over the boxes' column: OCR read a heavy ☒ with the word as one.
+            # At the options' text column, nothing read where its box is (or a doubted mark:
+            # "[WP" for a crossed box); or the word's box runs back over the boxes' column:
+            # OCR read a heavy ☒ with the word as one.
             found.add(slug)
     return found
+
+
+def _mark_at(token: Token, box: Token) -> bool:
+    """A doubted word read over the boxes' column that is no box OCR knows: a crossed box
+    misread as letters (the empty ones around read as ☐)."""
+    return token.conf < 0.8 and box_state(token.text) is None and token.x0 < box.x1 and token.x1 > box.x0
 
 
 def _swallowed(word: Token, box: Token, after: Token) -> bool:

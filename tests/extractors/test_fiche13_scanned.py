@@ -116,3 +116,48 @@ def test_an_empty_box_glued_as_a_bracket():
     Communale's box read as a "[" glued to it): Site is the option without a box."""
     slugs, confidence = read_boxes(_tokens("Site îlot [Communale ☐ Intercommunale"), OPTIONS["s2.echelle"])
     assert slugs == ["site"] and confidence < 0.7
+
+
+def _group(first: tuple[str, float], options: list[str], boxes: dict[str, str]) -> list[Word]:
+    """A thématiques group on a scan: each option on its line behind its box (☐ unless
+    `boxes` says otherwise; "" for no box read), the label left of the first option."""
+    words = _words([(60.0, 60.0, S3), (60.0, 80.0, "Intitulé de l'Atelier"), (230.0, 80.0, "Revivre le centre")])
+    for i, option in enumerate(options):
+        y = 100.0 + 15 * i
+        if i == 0:
+            words += [Word(w.text, w.bbox, w.conf, 100) for w in _words([(60.0, y, "Thématique(s)")])]
+        box = boxes.get(option.split()[0], "☐")
+        if box:
+            width = 8.0 if len(box) == 1 else 20.0
+            words.append(Word(box, (236.0, y, 236.0 + width, y + HEIGHT), first[1] if len(box) > 1 else 1.0,
+                              100 + i))
+        words += [Word(w.text, w.bbox, w.conf, 100 + i) for w in _words([(248.0, y, option)])]
+    words += [Word(w.text, w.bbox, w.conf, 300 + i) for i, w in enumerate(_words(
+        [(60.0, 300.0, "Présentation du projet et de la problématique"), (300.0, 300.0, "Un centre vacant.")]))]
+    return words
+
+
+OPTIONS_TEXT = ["Revitalisation du centre-ville ou du centre-bourg", "Réhabilitation des entrées de ville",
+                "Aménagement des friches", "Protection et valorisation du patrimoine",
+                "Adaptation de l'offre de logements", "Adaptation des mobilités",
+                "Accompagnement des projets socio-économiques (ESS) et économiques",
+                "Protection, restauration et gestion des écosystèmes et des ressources naturelles",
+                "Gestion des risques", "Autre (préciser)"]
+
+
+def test_a_crossed_box_misread_as_letters_is_a_tick_for_a_reviewer():
+    """A 200 dpi scan reads patrimoine's ☒ as "[WP" (doubted, over the boxes' column), every
+    other box as ☐ or ☒: patrimoine was ticked, and the list goes to a reviewer."""
+    words = _group(("", 0.63), OPTIONS_TEXT, {"Protection": "[WP", "Protection,": "☒"})
+    fields = extract_fiche([("scan.pdf", _scan(words))])
+    assert fields["s3.thematiques"].value == ["patrimoine", "ecosystemes"]
+    assert fields["s3.thematiques"].confidence < 0.7
+
+
+def test_a_list_of_ticks_with_an_option_whose_box_is_unread_is_not_sure():
+    """An option's box read as nothing OCR knows ("fi") while the others read: the ticks read
+    may miss one, so the list is for a reviewer (a single choice is not: one tick says all)."""
+    words = _group(("", 0.9), OPTIONS_TEXT, {"Aménagement": "☒", "Adaptation": "fi"})
+    fields = extract_fiche([("scan.pdf", _scan(words))])
+    assert fields["s3.thematiques"].value == ["friches"]
+    assert fields["s3.thematiques"].confidence < 0.7
