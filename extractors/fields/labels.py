@@ -41,7 +41,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
         if found is not None:
             hits.append(found)
-        elif _HEADING.match(row.text) or numbered_heading(row):
+        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
@@ -86,6 +86,20 @@ def numbered_heading(row: Row) -> bool:
     title = _SECTION_WORDS.get(section, set())
     return any(same_word(word, key) for word in rest[:3] for key in title)
 
+
+
+_TITLE_WORDS = frozenset(w for words in _SECTION_WORDS.values() for w in words) | {"dynamiques", "amenagement"}
+
+
+def heading_scrap(row: Row) -> bool:
+    """What a photo left of a section's title: a short row in capitals holding a piece of a
+    word only the titles print ("LED JECTIFS DE" for "LES OBJECTIFS DE L'ATELIER"). It ends
+    the answer before it: the next section's words are no part of it."""
+    words = [t.text for t in row.tokens if t.norm]
+    if not 2 <= len(words) <= 6 or not all(w.isupper() for w in words):
+        return False
+    return any(len(n) >= 5 and any(n in key or same_word(n, key) for key in _TITLE_WORDS)
+               for n in (norm(w) for w in words))
 
 
 def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> list[Hit]:

@@ -3,6 +3,7 @@ them, and answers OCR left in pieces. Pages are synthetic OCR words (one box per
 
 from __future__ import annotations
 
+from extractors.fields.answer_text import misspelt_kind
 from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche import extract_fiche
 from extractors.fields.form import OPTIONS
@@ -161,3 +162,26 @@ def test_a_list_of_ticks_with_an_option_whose_box_is_unread_is_not_sure():
     fields = extract_fiche([("scan.pdf", _scan(words))])
     assert fields["s3.thematiques"].value == ["friches"]
     assert fields["s3.thematiques"].confidence < 0.7
+
+
+def test_a_bodys_name_whose_kind_word_was_misread_is_for_a_reviewer():
+    """"Cté de communes du Pays de Craon" photographed and read "Cré de communes…"."""
+    lines = [(60.0, 60.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+             (60.0, 80.0, "Collectivité porteuse"), (230.0, 80.0, "Cré de communes du Pays de Craon"),
+             (60.0, 100.0, "Qualité"), (230.0, 100.0, "Présidente")]
+    fields = extract_fiche([("photo.jpg", _scan(_words(lines)))])
+    assert fields["s1.collectivite.nom"].value == "Cré de communes du Pays de Craon"
+    assert fields["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
+    assert not misspelt_kind("Cté de communes du Pays de Craon")
+    assert not misspelt_kind("Côte Ouest Agglomération") and not misspelt_kind("Saint-Malo Agglomération")
+    assert misspelt_kind("Vllle de Lyon")
+
+
+def test_what_a_photo_left_of_a_section_title_ends_the_answer_before_it():
+    """The next photo starts with "LED JECTIFS DE" (SECTION 4 – LES OBJECTIFS DE L'ATELIER read
+    in part): the description stops there, and the objectives' words are no part of it."""
+    first = [(60.0, 60.0, S3), (60.0, 80.0, "Présentation du projet et de la problématique"),
+             (300.0, 80.0, "Une friche attend un projet depuis la fermeture de l'usine.")]
+    second = [(60.0, 60.0, "LED JECTIFS DE"), (60.0, 80.0, "Tester des aménagements temporaires avant les travaux")]
+    fields = extract_fiche([("a.jpg", _scan(_words(first))), ("b.jpg", _scan(_words(second)))])
+    assert fields["s3.description"].value == "Une friche attend un projet depuis la fermeture de l'usine."
