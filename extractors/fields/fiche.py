@@ -115,16 +115,17 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
     On a scan or a photo, likewise the labels OCR lost of a section where nothing was read
     (the shaded half of a photographed page), and an annex whose title OCR lost (its page
     photographed badly, or not recognised as the fiche's): what they asked is unknown, not
-    unanswered."""
+    unanswered. So too, on a scan, a label OCR lost in a section otherwise read: nothing says
+    its cell was empty."""
     for heading, labels in _sections():
         ids = {LABELS[index].field for index in labels}
-        if any(fields[fid].status is not FieldStatus.MISSING for fid in ids):
-            continue
         if heading in found and not any(index in found for index in labels):
             lost = ids
         else:
             lost = {LABELS[index].field for index in labels if index not in found} if scanned else set()
         for fid in lost:
+            if fields[fid].status is not FieldStatus.MISSING:
+                continue  # its answer found under the label before it
             fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     if scanned:  # an annex's title is its only label: on a scan, one OCR did not find is unread, not empty
         for index, label in enumerate(LABELS):

@@ -185,3 +185,17 @@ def test_what_a_photo_left_of_a_section_title_ends_the_answer_before_it():
     second = [(60.0, 60.0, "LED JECTIFS DE"), (60.0, 80.0, "Tester des aménagements temporaires avant les travaux")]
     fields = extract_fiche([("a.jpg", _scan(_words(first))), ("b.jpg", _scan(_words(second)))])
     assert fields["s3.description"].value == "Une friche attend un projet depuis la fermeture de l'usine."
+
+
+def test_a_label_a_photo_lost_in_a_section_otherwise_read_is_unknown_not_unanswered():
+    """"Objectifs poursuivis" and "Attendus…" lost by OCR, the section's last label read:
+    what they asked is for a reviewer (nothing read), never asserted unanswered."""
+    lines = [(60.0, 60.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"),
+             (60.0, 100.0, "Calendrier souhaité"), (300.0, 100.0, "Démarrage en 2027."),
+             (60.0, 120.0, "SECTION 5 – LES RESSOURCES DE L'ATELIER"),
+             (60.0, 140.0, "Acteurs à mobiliser"), (300.0, 140.0, "Le CAUE.")]
+    fields = extract_fiche([("photo.jpg", _scan(_words(lines)))])
+    assert fields["s5.acteurs"].value == "Le CAUE."
+    assert fields["s4.objectifs"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s4.attendus"].status is FieldStatus.NEEDS_REVIEW and fields["s4.attendus"].value is None
+    assert fields["s4.calendrier"].value == "Démarrage en 2027."
