@@ -166,11 +166,19 @@ def same_word(token: str, word: str) -> bool:
     return fuzz.ratio(token, word) >= (75 if len(word) <= 4 else 80)
 
 
+HEADLESS = 12  # letters a label's words must still hold once its first word is lost
+
+
 def _variants() -> list[tuple[int, list[str]]]:
-    """(LABELS index, label words) for every label and alias, longest first."""
+    """(LABELS index, label words) for every label and alias, longest first; and a label
+    without its first word where the rest still says which it is: a scan loses a word at a
+    cell's left edge ("de rattachement" for "EPCI de rattachement")."""
     out = []
     for index, label in enumerate(LABELS):
-        out.append((index, [w for w in map(norm, label.text.split()) if w]))
+        words = [w for w in map(norm, label.text.split()) if w]
+        out.append((index, words))
+        if label.field and not (label.skip or label.inline) and sum(map(len, words[1:])) >= HEADLESS:
+            out.append((index, words[1:]))
         for alias in ALIASES.get(label.field or "", ()):
             out.append((index, [w for w in map(norm, alias.split()) if w]))
     return sorted(out, key=lambda item: -sum(map(len, item[1])))

@@ -199,3 +199,15 @@ def test_a_label_a_photo_lost_in_a_section_otherwise_read_is_unknown_not_unanswe
     assert fields["s4.objectifs"].status is FieldStatus.NEEDS_REVIEW
     assert fields["s4.attendus"].status is FieldStatus.NEEDS_REVIEW and fields["s4.attendus"].value is None
     assert fields["s4.calendrier"].value == "Démarrage en 2027."
+
+
+def test_a_label_whose_first_word_a_scan_lost_still_ends_the_answer_before_it():
+    """"EPCI de rattachement" read "de rattachement" (its first word lost at the cell's edge):
+    still the EPCI's label, so the communes stop before it and the EPCI is read."""
+    lines = [(60.0, 60.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+             (60.0, 80.0, "Commune(s) concernée(s)"), (230.0, 80.0, "Nantes (44000), Indre (44610)"),
+             (85.0, 100.0, "de rattachement"), (230.0, 100.0, "Nantes Métropole"),
+             (60.0, 120.0, "Département"), (230.0, 120.0, "Loire-Atlantique (44)")]
+    fields = extract_fiche([("scan.pdf", _scan(_words(lines)))])
+    assert fields["s2.communes"].value == "Nantes (44000), Indre (44610)"
+    assert fields["s2.epci"].value == "Nantes Métropole"
