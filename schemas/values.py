@@ -204,7 +204,9 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
         number = _overseas_written_as_metropolitan(number) or number
-        known = number is not None and phonenumbers.is_valid_number(number)
+        # "+33 7 17 …": as well formed as "07 17 …", whatever the allocation tables say.
+        known = number is not None and (phonenumbers.is_valid_number(number) or number.country_code == 33
+                                        and _well_formed_national("0" + str(number.national_number), number))
     else:
         number = _parse_national(digits, departement)
         known = number is not None and (phonenumbers.is_valid_number(number) or _well_formed_national(digits, number))
