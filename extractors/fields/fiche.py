@@ -75,6 +75,16 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
                 tokens = [t for cell in cells[:-1] for t in cell]
                 fields[lost_label] = _moved(lost_label, cells[-1], hit)
+        lost_run = _lost_run(hit, hits, found)
+        split_by_lines = False
+        if len(lost_run) >= 2 and tokens and min(t.conf for t in tokens) < 1.0:
+            cells = _cells(tokens)
+            if len(cells) != len(lost_run) + 1 and len(_lines(tokens)) == len(lost_run) + 1:
+                cells, split_by_lines = _lines(tokens), True  # a photo squeezed the gaps: a line each
+            if len(cells) == len(lost_run) + 1:  # one cell per label, in the form's order
+                tokens = cells[0]
+                for lost_field, cell in zip(lost_run, cells[1:]):
+                    fields[lost_field] = _moved(lost_field, cell, hit)
         lost = _lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost
@@ -84,7 +94,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if ran_on and fields[field].status is FieldStatus.EXTRACTED:
+        if (ran_on or split_by_lines) and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
@@ -147,14 +157,20 @@ def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
 def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
     """The one text field whose label OCR lost between this label and the next one read,
     when exactly one went unread (a photo's faint label cell)."""
+    run = _lost_run(hit, hits, found)
+    return run[0] if len(run) == 1 else None
+
+
+def _lost_run(hit: Hit, hits: list[Hit], found: set[int]) -> list[str]:
+    """The text fields whose labels OCR lost between this label and the next one read, in
+    order; none when one of them is a check-box group or an inline label (no cell of its own)."""
     later = [h.index for h in hits if h.index > hit.index]
     if not later:
-        return None
+        return []
     between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
-    if len(between) != 1 or between[0] in found:
-        return None
-    field = LABELS[between[0]].field
-    return None if field in OPTIONS or LABELS[between[0]].inline else field
+    if not between or any(i in found or LABELS[i].field in OPTIONS or LABELS[i].inline for i in between):
+        return []
+    return [LABELS[i].field for i in between]
 
 
 def _cells(tokens: list[Token]) -> list[list[Token]]:

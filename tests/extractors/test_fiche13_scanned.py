@@ -211,3 +211,17 @@ def test_a_label_whose_first_word_a_scan_lost_still_ends_the_answer_before_it():
     fields = extract_fiche([("scan.pdf", _scan(_words(lines)))])
     assert fields["s2.communes"].value == "Nantes (44000), Indre (44610)"
     assert fields["s2.epci"].value == "Nantes Métropole"
+
+
+def test_answers_under_two_labels_a_photo_lost_go_one_line_each_to_a_reviewer():
+    """"EPCI de rattachement" and "Département" lost on a photo: the communes' answer ran over
+    their answers, one line each. Each line goes to its label, for a reviewer."""
+    lines = [(60.0, 60.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+             (60.0, 80.0, "Commune(s) concernée(s)"), (230.0, 80.0, "Le Pellerin"),
+             (230.0, 95.0, "Nantes Métropole"), (230.0, 110.0, "Loire-Atlantique (44)"),
+             (60.0, 130.0, "Région"), (230.0, 130.0, "Pays de la Loire")]
+    fields = extract_fiche([("photo.jpg", _scan(_words(lines)))])
+    assert fields["s2.communes"].value == "Le Pellerin"
+    assert fields["s2.epci"].value == "Nantes Métropole"
+    assert fields["s2.departement"].value == "Loire-Atlantique (44)"
+    assert {fields[f].status for f in ("s2.communes", "s2.epci", "s2.departement")} == {FieldStatus.NEEDS_REVIEW}
