@@ -232,6 +232,14 @@ def _well_formed_national(digits: str, number) -> bool:
         and phonenumbers.is_possible_number(number)
 
 
+def as_metropolitan(e164: str) -> str | None:
+    """An overseas E.164 number as the +33 number its national digits make ("+596696…" ->
+    "+33696…"), or None when it has no ten-digit national form."""
+    number = _parse(e164, None)
+    national = str(number.national_number) if number is not None else ""
+    return f"+33{national}" if len(national) == 9 else None
+
+
 def overseas_territory(e164: str) -> str | None:
     """The overseas region ("MQ", "RE", ...) a French E.164 number belongs to, else None."""
     number = _parse(e164, None)
