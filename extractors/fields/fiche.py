@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
-from extractors.fields.fiche_checks import doubt_domain_slips, implied_choices
+from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
@@ -94,7 +94,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines) and fields[field].status is FieldStatus.EXTRACTED:
+        if (ran_on or split_by_lines or ends_short(field, rows, tokens)) \
+                and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)

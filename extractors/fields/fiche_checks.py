@@ -109,3 +109,33 @@ def _listed(communes: FieldValue) -> int:
     if not isinstance(communes.value, str) or not communes.value.strip():
         return 0
     return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
+
+
+# Prose answers, wrapped by the form to the cell's width.
+WRAPPED_FIELDS = {"s2.secteur", "s3.description", "s4.objectifs", "s4.attendus", "s5.documents", "s5.acteurs",
+                  "s5.moyens", "a1.dynamiques_territoire", "a2.dynamiques_amenagement"}
+
+
+def ends_short(field: str, rows, tokens) -> bool:
+    """A prose answer read by OCR one of whose lines stops well short of the text's right
+    edge, mid-sentence, though the next line's first word would have fitted there: the
+    words between were lost (a photo's dark or curled edge), and what was read is not the
+    whole answer ("… étude de mobilité | SCoT approuvé." for "… mobilité intercommunale,")."""
+    if field not in WRAPPED_FIELDS or not tokens or min(t.conf for t in tokens) >= 1.0:
+        return False
+    lines: list[list] = []
+    for token in tokens:
+        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
+                and token.x0 >= lines[-1][-1].x0:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    for line, following in zip(lines, lines[1:]):
+        last, first = line[-1], following[0]
+        if (last.file, last.page) != (first.file, first.page) or last.text[-1:] in ".;:!?)»":
+            continue
+        edge = max(t.x1 for row in rows if (row.file, row.page) == (last.file, last.page) for t in row.tokens)
+        height = last.bbox[3] - last.bbox[1]
+        if edge - last.x1 > (first.x1 - first.x0) + 3 * height:
+            return True
+    return False

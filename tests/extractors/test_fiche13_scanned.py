@@ -225,3 +225,20 @@ def test_answers_under_two_labels_a_photo_lost_go_one_line_each_to_a_reviewer():
     assert fields["s2.epci"].value == "Nantes Métropole"
     assert fields["s2.departement"].value == "Loire-Atlantique (44)"
     assert {fields[f].status for f in ("s2.communes", "s2.epci", "s2.departement")} == {FieldStatus.NEEDS_REVIEW}
+
+
+def test_a_prose_line_that_stops_short_mid_sentence_lost_words():
+    """A photo lost "intercommunale," at the end of a line ("… étude de mobilité | SCoT
+    approuvé."): the line stops far from the text's right edge though the next word would
+    have fitted. What was read is for a reviewer; a line ending a sentence is not."""
+    lines = [(60.0, 60.0, "SECTION 5 – LES RESSOURCES DE L'ATELIER"),
+             (60.0, 80.0, "Documents disponibles"), (230.0, 80.0, "Étude de revitalisation, étude de mobilité"),
+             (230.0, 95.0, "SCoT approuvé."),
+             (60.0, 115.0, "Acteurs à mobiliser"), (230.0, 115.0, "Les associations d'habitants, le CAUE, les commerçants"),
+             (230.0, 130.0, "du centre, la Région."),
+             (60.0, 150.0, "Moyens logistiques mis à disposition (salle, restauration…)"),
+             (380.0, 150.0, "Une salle.")]
+    fields = extract_fiche([("photo.jpg", _scan(_words(lines)))])
+    assert fields["s5.documents"].value == "Étude de revitalisation, étude de mobilité SCoT approuvé."
+    assert fields["s5.documents"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s5.acteurs"].status is FieldStatus.EXTRACTED
