@@ -10,6 +10,7 @@ from dataclasses import replace
 from rapidfuzz.distance import OSA
 
 from extractors.fields.layout import norm
+from extractors.fields.plausible import PROSE_FIELDS
 from extractors.model import FieldStatus, FieldValue
 
 EMAIL_FIELDS = ("s1.etat.referent_email", "s1.collectivite.contact_email")
@@ -111,17 +112,12 @@ def _listed(communes: FieldValue) -> int:
     return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
 
 
-# Prose answers, wrapped by the form to the cell's width.
-WRAPPED_FIELDS = {"s2.secteur", "s3.description", "s4.objectifs", "s4.attendus", "s5.documents", "s5.acteurs",
-                  "s5.moyens", "a1.dynamiques_territoire", "a2.dynamiques_amenagement"}
-
-
 def ends_short(field: str, rows, tokens) -> bool:
     """A prose answer read by OCR one of whose lines stops well short of the text's right
     edge, mid-sentence, though the next line's first word would have fitted there: the
     words between were lost (a photo's dark or curled edge), and what was read is not the
     whole answer ("… étude de mobilité | SCoT approuvé." for "… mobilité intercommunale,")."""
-    if field not in WRAPPED_FIELDS or not tokens or min(t.conf for t in tokens) >= 1.0:
+    if field not in PROSE_FIELDS or not tokens or min(t.conf for t in tokens) >= 1.0:
         return False
     lines: list[list] = []
     for token in tokens:
