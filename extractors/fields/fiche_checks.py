@@ -116,8 +116,10 @@ def ends_short(field: str, rows, tokens) -> bool:
     """A prose answer read by OCR one of whose lines stops well short of the text's right
     edge, mid-sentence, though the next line's first word would have fitted there: the
     words between were lost (a photo's dark or curled edge), and what was read is not the
-    whole answer ("… étude de mobilité | SCoT approuvé." for "… mobilité intercommunale,")."""
-    if field not in PROSE_FIELDS or not tokens or min(t.conf for t in tokens) >= 1.0:
+    whole answer ("… étude de mobilité | SCoT approuvé." for "… mobilité intercommunale,").
+    Not an annex: its one answer stands for the whole annex, and words lost from a text
+    plainly there put in doubt what it says, not that the annex was answered."""
+    if field not in PROSE_FIELDS or field.startswith("a") or not tokens or min(t.conf for t in tokens) >= 1.0:
         return False
     lines: list[list] = []
     for token in tokens:

@@ -242,3 +242,12 @@ def test_a_prose_line_that_stops_short_mid_sentence_lost_words():
     assert fields["s5.documents"].value == "Étude de revitalisation, étude de mobilité SCoT approuvé."
     assert fields["s5.documents"].status is FieldStatus.NEEDS_REVIEW
     assert fields["s5.acteurs"].status is FieldStatus.EXTRACTED
+
+
+def test_an_annex_whose_lines_stop_short_is_still_its_answer():
+    """A fax lost words in the annex's text: its one answer is the annex's, not put in doubt."""
+    lines = [(60.0, 60.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE"),
+             (60.0, 80.0, "17 313 habitants, une ville portuaire dont"), (60.0, 95.0, "La le tourisme en mer l'économie."),
+             (60.0, 110.0, "Les falaises reculent de 20 centimètres par an, chaque année davantage.")]
+    fields = extract_fiche([("fax.tif", _scan(_words(lines)))])
+    assert fields["a1.dynamiques_territoire"].status is FieldStatus.EXTRACTED
