@@ -303,7 +303,10 @@ def _phone(value, cog, departement):
     territory = values.overseas_territory(found)
     if departement is None or territory is None:
         return found, True
-    return found, territory in _OVERSEAS_TERRITORIES.get(departement, set())
+    if territory in _OVERSEAS_TERRITORIES.get(departement, set()):
+        return found, True
+    # Shown as the metropolitan number it more likely is ("06 97 …" in the Hérault), for a reviewer.
+    return values.as_metropolitan(found) or found, False
 
 
 # The regions a French number of each overseas département may carry (+262: La Réunion and Mayotte).

@@ -143,10 +143,13 @@ def email_misspells_name(address: str, name: str) -> bool:
 def email_is_bare_name(address: str, name: str) -> bool:
     """True when the address's local part is one word of its owner's name alone ("luciani@" for
     Ludovic Luciani): read by OCR, it may have lost an initial and its dot ("l.luciani@"),
-    which Tesseract drops as specks; most addresses join a first name or an initial to it."""
+    which Tesseract drops as specks; most addresses join a first name or an initial to it.
+    Likewise an initial glued to the name ("flacombe@" for Franck Lacombe): the dot between
+    them ("f.lacombe@") is a speck OCR drops as readily."""
     local = unaccented(address.split("@")[0])
     words = {w for w in re.split(r"[\s'’-]+", unaccented(name)) if len(w) >= 3}
-    return local in words
+    return local in words or any(local == w[0] + other or local == other + w[0]
+                                 for w in words for other in words if other != w)
 
 
 def names_nearly_equal(first: str, second: str) -> bool:
@@ -201,7 +204,9 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
         number = _overseas_written_as_metropolitan(number) or number
-        known = number is not None and phonenumbers.is_valid_number(number)
+        # "+33 7 17 …": as well formed as "07 17 …", whatever the allocation tables say.
+        known = number is not None and (phonenumbers.is_valid_number(number) or number.country_code == 33
+                                        and _well_formed_national("0" + str(number.national_number), number))
     else:
         number = _parse_national(digits, departement)
         known = number is not None and (phonenumbers.is_valid_number(number) or _well_formed_national(digits, number))
@@ -225,6 +230,14 @@ def _well_formed_national(digits: str, number) -> bool:
     ranges lag behind the operators' (a new Martinique or Guadeloupe line reads as invalid)."""
     return len(digits) == 10 and digits[0] == "0" and digits[1] in "123456789" \
         and phonenumbers.is_possible_number(number)
+
+
+def as_metropolitan(e164: str) -> str | None:
+    """An overseas E.164 number as the +33 number its national digits make ("+596696…" ->
+    "+33696…"), or None when it has no ten-digit national form."""
+    number = _parse(e164, None)
+    national = str(number.national_number) if number is not None else ""
+    return f"+33{national}" if len(national) == 9 else None
 
 
 def overseas_territory(e164: str) -> str | None:

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
+from extractors.fields import plausible
 from extractors.fields.form import LABELS
 from extractors.fields.layout import Token, norm
 from extractors.fields.signataire import clean_person, name_without_title, scribble
@@ -38,6 +40,8 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         # "Nom et prénom": one word is half of it; a function is no name
         if scribble(text) or len(text.split()) < 2 or not person_shaped(text):
             status = FieldStatus.NEEDS_REVIEW
+    if field in NAMED_BODIES and misspelt_kind(text):
+        status = FieldStatus.NEEDS_REVIEW
     if field in SHORT_FIELDS and (ADDRESS_PIECE.search(text) or bleeds_label(text)):
         # An address's pieces ("dominique gouv.fr") or the next label's words ("Nature de la")
         # in a name or a function: the answer ran past its cell over a label OCR lost.
@@ -50,6 +54,20 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
 
 
 NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
+# The words a public body's name starts with, folded ("Cté de communes…", "Ville de…").
+_BODY_KINDS = frozenset("""commune ville mairie communaute cte metropole agglomeration agglo etablissement
+    syndicat pays petr pole direction prefecture""".split())
+
+
+def misspelt_kind(text: str) -> bool:
+    """A body's name whose first word is one letter away from the word of its kind, and no
+    French word itself ("Cré de communes…", "Vllle de…"; a lexicon holds too many three-letter
+    scraps to judge those): the kind was misread, and what else was, nobody knows."""
+    words = text.split()
+    first = norm(words[0]) if words else ""
+    if len(first) < 3 or first in _BODY_KINDS or len(first) > 3 and plausible.known(words[0].strip(".,;:")):
+        return False
+    return any(abs(len(kind) - len(first)) <= 1 and OSA.distance(first, kind) == 1 for kind in _BODY_KINDS)
 # One-line answers of section 1, where neither an address nor another label's words belong.
 SHORT_FIELDS = PERSON_FIELDS | NAMED_BODIES | {"s1.etat.referent_fonction", "s1.collectivite.elu_qualite"}
 ADDRESS_PIECE = re.compile(r"@|\b[\w-]+\.(?:fr|com|org|net|eu|re)\b|\bgouv\b|\bwww\b", re.IGNORECASE)

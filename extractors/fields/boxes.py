@@ -12,22 +12,24 @@ from extractors.fields.layout import Token, norm
 log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
-           "&", "[x", "x]", "®", "/", "\\",
+           "&", "[x", "x]", "®", "/", "\\", "#",  # a fax's ☒: its cross thickened into a hash
            "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
-             "0", "d", "cd", "ci", "cl", "c]", "[j", "li"}  # ... and an empty one
+             "0", "d", "cd", "ci", "cl", "c]", "[j", "li",
+             "1]", "l]", "i]", "[1", "[l", "|]"}  # ... and an empty one (a fax's ☐: its left side a "1")
 
 
 LISTED = 0.8  # options written as a list under their label, the chosen ones only
 
 
 def read_boxes(tokens: list[Token], options: tuple[Option, ...],
-               listed: bool = False) -> tuple[list[str] | None, float]:
+               listed: bool = False, single: bool = False) -> tuple[list[str] | None, float]:
     """Slugs of the ticked options in form order; None when no box is ticked at all.
 
     The confidence drops when an option's box cannot be told (neither ticked nor empty).
     `listed`: the options stand under their label, as a retyped fiche lists them.
+    `single`: one option only may be ticked (a box missing beside a tick read was an empty one).
     """
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
@@ -51,8 +53,14 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # each option written is a chosen one.
         return [slug for slug, _, _ in states], min(LISTED, max(confidence, LISTED))
     unread = _unread_ticks(marks, states, len(options))
+    if unread and single and ticked:
+        return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
         return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
+    if undecided and not single and any(t.conf < 1.0 for t in tokens):
+        # Several options may be ticked: one whose box OCR did not read may be a tick lost,
+        # and the list read without it is not sure (its other boxes read say nothing of it).
+        confidence = min(confidence, UNREAD)
     return (ticked or None), confidence
 
 
@@ -85,11 +93,27 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         if before is not None and any(_same_line(box, word) for box, _ in pairs):
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
-        elif any(abs(word.x0 - after.x0) <= 0.5 * width and (before is None or before.x1 < box.x0)
+        elif any((abs(word.x0 - after.x0) <= 0.5 * width or _swallowed(word, box, after))
+                 and (before is None or before.x1 < box.x0 or _mark_at(before, box))
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
-            found.add(slug)  # at the options' text column, nothing read where its box is
+            # At the options' text column, nothing read where its box is (or a doubted mark:
+            # "[WP" for a crossed box); or the word's box runs back over the boxes' column:
+            # OCR read a heavy ☒ with the word as one.
+            found.add(slug)
     return found
+
+
+def _mark_at(token: Token, box: Token) -> bool:
+    """A doubted word read over the boxes' column that is no box OCR knows: a crossed box
+    misread as letters (the empty ones around read as ☐)."""
+    return token.conf < 0.8 and box_state(token.text) is None and token.x0 < box.x1 and token.x1 > box.x0
+
+
+def _swallowed(word: Token, box: Token, after: Token) -> bool:
+    """An option's first word whose box starts at the boxes' column (over the box) and runs
+    on to the options' text column: the box and the word read as one doubted word."""
+    return word.conf < 0.8 and word.x0 <= box.x0 + 0.5 * (box.x1 - box.x0) and word.x1 > after.x0
 
 
 def _same_line(a: Token, b: Token) -> bool:
@@ -111,7 +135,8 @@ def box_state(text: str) -> bool | None:
     return None
 
 
-_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
+# ... or a scan's empty box whose right side was lost ("[Communale").
+_GLUED_BOX = re.compile(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■Æ]|[xX\[](?=[A-ZÀ-Ý][a-zà-ÿ]))(?=\w)")
 
 
 def _split_glued(tokens: list[Token]) -> list[Token]:

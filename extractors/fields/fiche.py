@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -12,6 +11,7 @@ from rapidfuzz import fuzz
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import read_boxes
+from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 
 FICHE_FIELDS = tuple(dict.fromkeys(label.field for label in LABELS if label.field)) + ("fiche.date",)
 # The date starts with a digit: "Fait à Le Quesnoy, le 30 juin" names a place that starts with "Le".
-_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(le|en date du)\s+(?P<date>\d.*?)\s*\.?$", re.I)
+# A fax accents the "le" ("lé").
+_FAIT_A = re.compile(r"^\s*fait\s+[àa]\s*:?\s*(?P<lieu>.*?)\s*[,;]?\s*(l[eéè]|en date du)\s+(?P<date>\d.*?)\s*\.?$",
+                     re.I)
 
 
 def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, FieldValue]:
@@ -41,69 +43,9 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
             fields = other
     if tables:
         fields.update(_from_tables(tables, fields))
-    _implied_choices(fields)
+    implied_choices(fields)
+    doubt_domain_slips(fields)
     return fields
-
-
-# How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
-_EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|"
-                        r"etablissement public territorial)\b")
-_COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
-IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
-AGREED = 0.9  # a doubtful box that another field confirms
-
-
-def _implied_choices(fields: dict[str, FieldValue]) -> None:
-    """The nature of the collectivité and the scale, where their boxes could not be read
-    (or only with doubt), from what other answers imply: the porteuse's name says commune
-    or EPCI; an EPCI porteuse or three communes and more make the reflection intercommunal.
-
-    An implied answer alone goes to a reviewer; a doubtful box that it confirms is sure; a
-    box read sure that the name contradicts goes to a reviewer.
-    """
-    name = fields["s1.collectivite.nom"]
-    if name.status is FieldStatus.EXTRACTED:
-        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source, contradicts=True)
-    elif fields["s1.collectivite.type"].value is None:
-        # A name in doubt (it ran over a lost label) still says what it starts with: a hint
-        # for the reviewer, never a confirmation.
-        _settle(fields, "s1.collectivite.type", _name_kind(name), name.source)
-    nature, communes = fields["s1.collectivite.type"], fields["s2.communes"]
-    intercommunal = nature.value == "epci" or _listed(communes) >= 3
-    implying = communes if _listed(communes) >= 3 else nature
-    _settle(fields, "s2.echelle", "intercommunale" if intercommunal else None, implying.source)
-
-
-def _settle(fields: dict[str, FieldValue], field: str, implied: str | None, source=None,
-            contradicts: bool = False) -> None:
-    """Fill, confirm or question one check-box answer with the one other fields imply."""
-    read = fields[field]
-    if implied is None:
-        return
-    if read.value is None:
-        fields[field] = FieldValue(implied, IMPLIED, source or read.source, FieldStatus.NEEDS_REVIEW)
-    elif read.value == implied and read.confidence < AGREED:
-        fields[field] = FieldValue(read.value, AGREED, read.source, FieldStatus.EXTRACTED)
-    elif read.value != implied and contradicts:
-        fields[field] = FieldValue(read.value, min(read.confidence, IMPLIED), read.source, FieldStatus.NEEDS_REVIEW)
-
-
-def _name_kind(name: FieldValue) -> str | None:
-    """"commune" or "epci" from the porteuse's name read with confidence, else None."""
-    if not isinstance(name.value, str) or name.status is FieldStatus.MISSING or name.confidence < 0.7:
-        return None
-    folded = " ".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name.value.lower())
-                                 .encode("ascii", "ignore").decode()))
-    if _EPCI_NAME.search(folded):
-        return "epci"
-    return "commune" if _COMMUNE_NAME.search(folded) else None
-
-
-def _listed(communes: FieldValue) -> int:
-    """How many communes a list names, as separators count them."""
-    if not isinstance(communes.value, str) or not communes.value.strip():
-        return 0
-    return len([part for part in re.split(r"[,;/\n]|\s+et\s+", communes.value) if part.strip()])
 
 
 def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
@@ -133,6 +75,16 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
                 tokens = [t for cell in cells[:-1] for t in cell]
                 fields[lost_label] = _moved(lost_label, cells[-1], hit)
+        lost_run = _lost_run(hit, hits, found)
+        split_by_lines = False
+        if len(lost_run) >= 2 and tokens and min(t.conf for t in tokens) < 1.0:
+            cells = _cells(tokens)
+            if len(cells) != len(lost_run) + 1 and len(_lines(tokens)) == len(lost_run) + 1:
+                cells, split_by_lines = _lines(tokens), True  # a photo squeezed the gaps: a line each
+            if len(cells) == len(lost_run) + 1:  # one cell per label, in the form's order
+                tokens = cells[0]
+                for lost_field, cell in zip(lost_run, cells[1:]):
+                    fields[lost_field] = _moved(lost_field, cell, hit)
         lost = _lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost
@@ -142,7 +94,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if ran_on and fields[field].status is FieldStatus.EXTRACTED:
+        if (ran_on or split_by_lines or ends_short(field, rows, tokens)) \
+                and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
@@ -173,16 +126,17 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
     On a scan or a photo, likewise the labels OCR lost of a section where nothing was read
     (the shaded half of a photographed page), and an annex whose title OCR lost (its page
     photographed badly, or not recognised as the fiche's): what they asked is unknown, not
-    unanswered."""
+    unanswered. So too, on a scan, a label OCR lost in a section otherwise read: nothing says
+    its cell was empty."""
     for heading, labels in _sections():
         ids = {LABELS[index].field for index in labels}
-        if any(fields[fid].status is not FieldStatus.MISSING for fid in ids):
-            continue
         if heading in found and not any(index in found for index in labels):
             lost = ids
         else:
             lost = {LABELS[index].field for index in labels if index not in found} if scanned else set()
         for fid in lost:
+            if fields[fid].status is not FieldStatus.MISSING:
+                continue  # its answer found under the label before it
             fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     if scanned:  # an annex's title is its only label: on a scan, one OCR did not find is unread, not empty
         for index, label in enumerate(LABELS):
@@ -204,14 +158,20 @@ def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
 def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
     """The one text field whose label OCR lost between this label and the next one read,
     when exactly one went unread (a photo's faint label cell)."""
+    run = _lost_run(hit, hits, found)
+    return run[0] if len(run) == 1 else None
+
+
+def _lost_run(hit: Hit, hits: list[Hit], found: set[int]) -> list[str]:
+    """The text fields whose labels OCR lost between this label and the next one read, in
+    order; none when one of them is a check-box group or an inline label (no cell of its own)."""
     later = [h.index for h in hits if h.index > hit.index]
     if not later:
-        return None
+        return []
     between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
-    if len(between) != 1 or between[0] in found:
-        return None
-    field = LABELS[between[0]].field
-    return None if field in OPTIONS or LABELS[between[0]].inline else field
+    if not between or any(i in found or LABELS[i].field in OPTIONS or LABELS[i].inline for i in between):
+        return []
+    return [LABELS[i].field for i in between]
 
 
 def _cells(tokens: list[Token]) -> list[list[Token]]:
@@ -415,7 +375,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
     if field in OPTIONS:
-        slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed)
+        slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed, field in SINGLE_CHOICE)
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractors.fields.form import ALIASES, LABELS
+from extractors.fields.form import ALIASES, LABELS, OPTIONS
 from extractors.fields.layout import _BOXES, Row, Token, norm
 
 log = logging.getLogger(__name__)
@@ -36,12 +36,12 @@ def find_labels(rows: list[Row]) -> list[Hit]:
     hits = []
     for r, row in enumerate(rows):
         start = _first_real_token(row)
-        if start is None or _option_row(row):
+        if start is None or _option_row(row) or _option_of(hits, row):
             continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
         if found is not None:
             hits.append(found)
-        elif _HEADING.match(row.text) or numbered_heading(row):
+        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
@@ -86,6 +86,20 @@ def numbered_heading(row: Row) -> bool:
     title = _SECTION_WORDS.get(section, set())
     return any(same_word(word, key) for word in rest[:3] for key in title)
 
+
+
+_TITLE_WORDS = frozenset(w for words in _SECTION_WORDS.values() for w in words) | {"dynamiques", "amenagement"}
+
+
+def heading_scrap(row: Row) -> bool:
+    """What a photo left of a section's title: a short row in capitals holding a piece of a
+    word only the titles print ("LED JECTIFS DE" for "LES OBJECTIFS DE L'ATELIER"). It ends
+    the answer before it: the next section's words are no part of it."""
+    words = [t.text for t in row.tokens if t.norm]
+    if not 2 <= len(words) <= 6 or not all(w.isupper() for w in words):
+        return False
+    return any(len(n) >= 5 and any(n in key or same_word(n, key) for key in _TITLE_WORDS)
+               for n in (norm(w) for w in words))
 
 
 def _labels_inside(rows: list[Row], r: int, start: int, first: Hit | None) -> list[Hit]:
@@ -152,11 +166,19 @@ def same_word(token: str, word: str) -> bool:
     return fuzz.ratio(token, word) >= (75 if len(word) <= 4 else 80)
 
 
+HEADLESS = 12  # letters a label's words must still hold once its first word is lost
+
+
 def _variants() -> list[tuple[int, list[str]]]:
-    """(LABELS index, label words) for every label and alias, longest first."""
+    """(LABELS index, label words) for every label and alias, longest first; and a label
+    without its first word where the rest still says which it is: a scan loses a word at a
+    cell's left edge ("de rattachement" for "EPCI de rattachement")."""
     out = []
     for index, label in enumerate(LABELS):
-        out.append((index, [w for w in map(norm, label.text.split()) if w]))
+        words = [w for w in map(norm, label.text.split()) if w]
+        out.append((index, words))
+        if label.field and not (label.skip or label.inline) and sum(map(len, words[1:])) >= HEADLESS:
+            out.append((index, words[1:]))
         for alias in ALIASES.get(label.field or "", ()):
             out.append((index, [w for w in map(norm, alias.split()) if w]))
     return sorted(out, key=lambda item: -sum(map(len, item[1])))
@@ -367,7 +389,19 @@ _BOX_MARKS = _BOXES | {"✓", "✔", "✗", "✘", "⊠", "❑", "❏", "[x]", "
 def _option_row(row: Row) -> bool:
     """A row that starts with a box or a tick: one option of a check-box group."""
     first = row.tokens[0].text
+    if first == "[" and (len(row.tokens) < 2 or row.tokens[1].text.lower() not in ("]", "x", "x]")):
+        return False  # a lone "[" is a scan's cell rule before a label, not a typed "[ ]"
     return first in _BOX_MARKS or bool(re.match(r"^(\[\s*[xX]?\s*\]|[☐☒☑□■✓✔])\w", first))
+
+
+def _option_of(hits: list[Hit], row: Row) -> bool:
+    """A row that is, word for word, one option of the check-box group whose label was the
+    last found ("Commune" under "Nature de la collectivité", its ticked box lost on a scan):
+    an option, never the label it resembles ("Commune(s)")."""
+    last = next((h for h in reversed(hits) if h.index >= 0), None)
+    options = OPTIONS.get(LABELS[last.index].field or "", ()) if last is not None else ()
+    text = "".join(t.norm for t in row.tokens)
+    return any(text == "".join(norm(w) for w in option.text.split()) for option in options)
 
 
 def _first_real_token(row: Row) -> int | None:

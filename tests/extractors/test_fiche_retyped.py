@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.fields.boxes import UNREAD, read_boxes
-from extractors.fields.fiche import AGREED, IMPLIED, extract_fiche
+from extractors.fields.fiche import extract_fiche
+from extractors.fields.fiche_checks import AGREED, IMPLIED
 from extractors.fields.form import OPTIONS
 from extractors.fields.labels import numbered_heading
 from extractors.fields.layout import Row, Token, norm
