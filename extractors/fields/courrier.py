@@ -337,6 +337,10 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
             if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
                 out[key] = _name_read_again(out[key], check)
+    named = out[f"{PieceKind.COURRIER_COLLECTIVITE.value}.collectivite"]
+    if isinstance(named.value, str):  # a bare name: the porteuse's designation, when the same commune
+        out[f"{PieceKind.COURRIER_COLLECTIVITE.value}.collectivite"] = replace(named, value=entites.designated_as(
+            named.value, porteuse, same_collectivite(named.value, porteuse) == 2))
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm
@@ -378,7 +382,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
             words = [w for w in name_words(read) if w not in _PARTICLES]
-            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words)
+            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
+                and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words))
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
@@ -450,6 +455,7 @@ def block_worth_reading(reading: LetterReading) -> bool:
 
 
 QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
+UNREADABLE = 0.3  # a block's last line read as no name ("À Huet"): a word of it agreeing adds no second reading
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")

@@ -24,7 +24,8 @@ _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 # "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
                          r"(?:[ ,]|$)")
-_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
+# "Copie :" as a fax or a photo gives it ("Cople :", "Cop1e :")
+_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?")
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                      r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
