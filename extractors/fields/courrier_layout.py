@@ -195,9 +195,14 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
+    closing = _closing(lines, salutation if salutation is not None else end_of_head)
+    if closing is None and objet is None and salutation is None:
+        # a letter's last page photographed apart, opening on its closing formula: no head above it
+        closing = _closing(lines, 0)
+        if closing is not None:
+            end_of_head = min(end_of_head, _closing_start(lines, closing))
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
-    closing = _closing(lines, salutation if salutation is not None else end_of_head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
     date_line = _date_line(lines, head, signatory, end_of_head)
     return LetterParts(tuple(lines), head, addressee, sender_title, date_line, objet, salutation,
@@ -263,6 +268,14 @@ def _closing(lines: list[Line], start: int) -> int | None:
             _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
         last += 1
     return last
+
+
+def _closing_start(lines: list[Line], closing: int) -> int:
+    """The first line of the closing formula's paragraph that ends at `closing`."""
+    start = closing
+    while start > 0 and _same_paragraph(lines[start - 1], lines[start]) and not lines[start - 1].norm.endswith("."):
+        start -= 1
+    return start
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
