@@ -337,10 +337,6 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
             if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
                 out[key] = _name_read_again(out[key], check)
-    named = out[f"{PieceKind.COURRIER_COLLECTIVITE.value}.collectivite"]
-    if isinstance(named.value, str):  # a bare name: the porteuse's designation, when the same commune
-        out[f"{PieceKind.COURRIER_COLLECTIVITE.value}.collectivite"] = replace(named, value=entites.designated_as(
-            named.value, porteuse, same_collectivite(named.value, porteuse) == 2))
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm

@@ -366,16 +366,6 @@ def is_epci_name(name: str | None) -> bool | None:
     return bool(_EPCI_WORDS.search(normalise(name)))
 
 
-def designated_as(name: str, porteuse: str | None, same: bool) -> str:
-    """A commune the letter names bare, by a title or a name under a lost designation ("Pellerin" of
-    "Maire du Pellerin", its "VILLE" unread above "DU PELLERIN"): how it designates itself is not
-    read, and the fiche's porteuse naming the same commune (`same`) writes it for it."""
-    if not same or not porteuse or _COMMUNE_HEAD.match(name) or is_epci_name(name) or is_epci_name(porteuse) \
-            or not _COMMUNE_HEAD.match(porteuse):
-        return name
-    return porteuse
-
-
 def uncapitalise(text: str) -> str:
     """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély", and so a name set
     all in lower case ("mairie de porto-vecchio", a logo's type); other text as written."""

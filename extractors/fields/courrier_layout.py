@@ -199,8 +199,9 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     if closing is None and objet is None and salutation is None:
         # a letter's last page photographed apart, opening on its closing formula: no head above it
         closing = _closing(lines, 0)
-        if closing is not None:
-            end_of_head = min(end_of_head, _closing_start(lines, closing))
+        if closing is not None and _closing_start(lines, closing) > 0:
+            closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
+        end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)

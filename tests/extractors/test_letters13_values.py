@@ -1,6 +1,5 @@
 """Letter values on scans, faxes and photos that were sure and wrong, session 13: a copy line
-OCR misspelt read as the block's title, a commune's designation unread taken as "Commune de",
-a first name added by the block read again on the strength of a word read as no name."""
+OCR misspelt read as the block's title, a first name added by the block read again on the strength of a word read as no name."""
 
 from __future__ import annotations
 
@@ -18,24 +17,6 @@ def test_a_copy_line_misspelt_by_the_fax_ends_the_block():
              "Cople : Monsieur le Sous-préfet d'arrondissement")
     reading = read_letter(COLL, "FAX.tif", (letter(signatory=block, ocr=True),))
     assert reading.fields["signataire_qualite"].value == "maire"
-
-
-def test_a_bare_commune_takes_the_porteuses_designation():
-    # the letterhead's "VILLE" lost on a photo, "DU PELLERIN" left: the commune is named by the
-    # signatory's title only, and how the letter designates it is not read
-    head = ("DU PELLERIN", "ll", "DCDUTS")
-    reading = read_letter(COLL, "IMG.jpg", (letter(head=head, signatory=("Maire du Pellerin,", "Benoît FABRE"),
-                                                   ocr=True),))
-    assert reading.fields["collectivite"].value == "Pellerin"
-    fields = letter_fields([reading], "Ville du Pellerin", {})
-    assert fields["courrier_collectivite.collectivite"].value == "Ville du Pellerin"
-    # another commune, an EPCI, or a letter that names itself: its own words
-    assert letter_fields([reading], "Ville de Nantes", {})["courrier_collectivite.collectivite"].value == "Pellerin"
-    assert letter_fields([reading], "Communauté de communes du Pellerin", {})[
-        "courrier_collectivite.collectivite"].value == "Pellerin"
-    named = read_letter(COLL, "IMG.jpg", (letter(head=("Commune du Pellerin", "Place de la Mairie"), ocr=True),))
-    assert letter_fields([named], "Ville du Pellerin", {})["courrier_collectivite.collectivite"].value \
-        == "Commune du Pellerin"
 
 
 def test_a_word_read_as_no_name_does_not_confirm_a_longer_name_read_again():
