@@ -196,12 +196,6 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)
-    if closing is None and objet is None and salutation is None:
-        # a letter's last page photographed apart, opening on its closing formula: no head above it
-        closing = _closing(lines, 0)
-        if closing is not None and _closing_start(lines, closing) > 0:
-            closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
-        end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
@@ -269,14 +263,6 @@ def _closing(lines: list[Line], start: int) -> int | None:
             _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
         last += 1
     return last
-
-
-def _closing_start(lines: list[Line], closing: int) -> int:
-    """The first line of the closing formula's paragraph that ends at `closing`."""
-    start = closing
-    while start > 0 and _same_paragraph(lines[start - 1], lines[start]) and not lines[start - 1].norm.endswith("."):
-        start -= 1
-    return start
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
