@@ -46,6 +46,8 @@ _LETTER_FEATURES = (_OBJET, _SALUTATION, _POLITESSE, _DATE_LINE)
 # A letter's next page: its number ("2/2", "page 2 sur 3", "- 2 -"), a running header ending
 # with the letter's date ("Commune du Lorrain – 02/06/2026")
 _PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^- ?([2-9]|1\d) ?-$")
+# A fax's transmission header ends with its page number: "09/06/2026 15:21 MAIRIE 63 P.2/2"
+_FAX_PAGE = re.compile(r"\d\d:\d\d\b.*\b(?:p|page)\.? ?([2-9]|1\d) ?/ ?([2-9]|1\d)$")
 _RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
 _LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|consideration",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
@@ -148,8 +150,9 @@ _HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|^prefete?\b|\bprefect
 # Printed above a préfecture's name on old-style letterheads, and above some mairies' too: a
 # cue for the préfet when no letterhead is recognised, weaker than a signatory block.
 _HEAD_STATE = re.compile(r"^republique francaise\b")
+# "Nantes Métropole", "Vitré Communauté": an EPCI named by its seat and its nature, as courrier_entites reads it
 _HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|^communaute (de communes|d.?agglomeration|urbaine)|"
-                                r"^metropole|agglomeration$|^cc |^ca ")
+                                r"^metropole|agglomeration$|^cc |^ca |^[a-z][\w' -]{2,40} (agglo|communaute|metropole)$")
 _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
 
 
@@ -231,7 +234,7 @@ def continues_letter(page: PageText) -> bool:
     head = lines[: max(4, len(lines) // 4)]
     if any(_SALUTATION.search(line) for line in head):
         return False
-    if any(_PAGE_MARK.search(line) for line in lines):
+    if any(_PAGE_MARK.search(line) for line in lines) or any(_FAX_PAGE.search(line) for line in lines[:2]):
         return True
     # the head of a short last page may be its signatory block ("La Préfète de la Guadeloupe"),
     # or a running header ("Commune du Lorrain – 02/06/2026")

@@ -378,7 +378,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
             words = [w for w in name_words(read) if w not in _PARTICLES]
-            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words)
+            agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
+                and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words))
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
     return found
@@ -450,6 +451,7 @@ def block_worth_reading(reading: LetterReading) -> bool:
 
 
 QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
+UNREADABLE = 0.3  # a block's last line read as no name ("À Huet"): a word of it agreeing adds no second reading
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}
 _CLOSING_WORDS = re.compile(r"je vous prie|veuillez|l'expression|l'assurance|salutations|consideration|distingue")

@@ -24,7 +24,8 @@ _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 # "Le Maire," just under a closing that lacks its full stop: the signatory block begins.
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
                          r"(?:[ ,]|$)")
-_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|copie|cc|ampliation|destinataires?|annexes?)\b\s*:?")
+# "Copie :" as a fax or a photo gives it ("Cople :", "Cop1e :")
+_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?")
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                      r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
@@ -149,7 +150,9 @@ def _line(words: list[Word], index: int) -> list[Line]:
     for i, word in enumerate(words):
         if word.text in _BOXES:  # OCR's check-box finder sees boxes in letters: a lost "de", or dirt
             before = normalise(words[i - 1].text) if i else ""
-            if before in _CONNECTOR_HEADS and i + 1 < len(words):
+            # a lost "de" ("Commune ☐ Vitré"), not a box in the gap before the "de" itself
+            # ("Ville ☐ de Bras-Panon", which a "DE" put back would make "Ville DE de …")
+            if before in _CONNECTOR_HEADS and i + 1 < len(words) and not _particle_next(words[i + 1:]):
                 kept.append(Word("de" if words[i - 1].text.islower() else "DE", word.bbox, 0.6, word.line))
             continue
         kept.append(word)
@@ -157,6 +160,12 @@ def _line(words: list[Word], index: int) -> list[Line]:
         return []  # "|", "—", "_": a rule, the sheet's edge or a fold read as marks, not text
     text = " ".join(w.text for w in kept)
     return [Line(tuple(kept), index, text, normalise(text))]
+
+
+def _particle_next(words: list[Word]) -> bool:
+    """The next word that is no box is a particle ("de", "d'Ajaccio", "du", "des")."""
+    after = next((w for w in words if w.text not in _BOXES), None)
+    return after is not None and re.match(r"(?:de|du|des|d['’])(?:\b|$)", normalise(after.text)) is not None
 
 
 def join_lines(lines: list[Line]) -> str:
@@ -186,9 +195,9 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
+    closing = _closing(lines, salutation if salutation is not None else end_of_head)
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
-    closing = _closing(lines, salutation if salutation is not None else end_of_head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
     date_line = _date_line(lines, head, signatory, end_of_head)
     return LetterParts(tuple(lines), head, addressee, sender_title, date_line, objet, salutation,
@@ -261,9 +270,27 @@ def _same_paragraph(line: Line, after: Line) -> bool:
 
 
 def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
-    """Lines after the closing formula: quality, name; not the footer nor the "P.J." lines."""
+    """Lines after the closing formula: quality, name; not the footer nor the "P.J." lines.
+
+    A closing at the foot of a page whose block holds no title, the next page opening with
+    one ("La Maire" under a fax's header): what followed the closing was the page's footer
+    misread, and the block is on the next page."""
+    block = _block_from(lines, closing + 1)
+    page = lines[closing].page
+    if any(_TITLE_LINE.match(lines[i].norm) for i in block) or all(lines[i].page != page for i in block):
+        return block
+    following = [i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1][:NEXT_PAGE_HEAD]
+    title = next((i for i in following if _TITLE_LINE.match(lines[i].norm)), None)
+    return _block_from(lines, title) if title is not None else block
+
+
+NEXT_PAGE_HEAD = 4  # lines atop a letter's next page where its signatory block may begin (after a running header)
+
+
+def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
+    closing = start - 1
     block: list[int] = []
-    for i in range(closing + 1, len(lines)):
+    for i in range(start, len(lines)):
         line = lines[i]
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:

@@ -24,7 +24,10 @@ def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
     got = letter_fields([hidden], None, {0: again})
     assert got["courrier_prefet.signataire_qualite"].value == "prefet"
     name = got["courrier_prefet.signataire_nom"]
-    assert name.value == "Franck Marchal" and name.status is FieldStatus.EXTRACTED
+    # "M. Franck" alone is no name-shaped line (read as unreadable, 0.3): "Marchal" is read once, on
+    # dark ink only, and such completions were wrong 1 time in 3 on the study draws (an accent lost):
+    # the name is shown, for a reviewer (session 13)
+    assert name.value == "Franck Marchal" and name.status is FieldStatus.NEEDS_REVIEW
     other = SignatureCheck(True, 0.95, None, block_text=("Le Préfet de la Sarthe,", "Paul Durand"))
     name = letter_fields([hidden], None, {0: other})["courrier_prefet.signataire_nom"]
     assert name.value == "Paul Durand" and name.status is FieldStatus.NEEDS_REVIEW  # two readings disagree

@@ -13,13 +13,13 @@ written once. Assembly never recurses: `assess` returns the dossier to run again
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from extractors import classify, pages
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
-from extractors.fields import Piece, extract_fields, letter_zones, read_letters
+from extractors.fields import LetterReading, Piece, extract_fields, letter_zones, read_letters
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, PieceKind
 from extractors.vocabulary import FIELD_IDS
 from schemas.completeness import DossierView, assess_completeness
@@ -83,6 +83,7 @@ def understand(dossier_id: str, ctx: Context) -> None:
     ctx.store.set_status(dossier_id, "processing")
     spans, pieces = classify_pieces(dossier_id, ctx)
     letters = read_letters(pieces)
+    spans = letter_ends_kinded(spans, pieces, letters)
     signatures = check_signatures(pieces, letter_zones(pieces, letters), ctx)
     extracted = extract_fields(pieces, signatures, letters)
     resolved = normalise_fields(extracted, ctx.cog)
@@ -200,6 +201,22 @@ def classify_pieces(dossier_id: str, ctx: Context) -> tuple[list[FoundDocument],
                                 blob=reading.rendered_sha256 or file.sha256,
                                 blob_kind="image" if file.kind == FileKind.IMAGE else "pdf"))
     return spans, pieces
+
+
+def letter_ends_kinded(spans: list[FoundDocument], pieces: list[Piece],
+                       letters: Mapping[int, LetterReading]) -> list[FoundDocument]:
+    """A letter's last page photographed apart says no kind of its own (`autre`); read as the end
+    of the letter right before it (`read_letters`), its document is a page of that letter and
+    takes its kind. A reviewer's word on it stands."""
+    read = [i for i, span in enumerate(spans) if span.error is None]  # in step with `pieces`
+    out = list(spans)
+    for index, reading in letters.items():
+        span = out[read[index]]
+        if pieces[index].kind is PieceKind.AUTRE and not span.kind_overridden:
+            before = out[read[index - 1]] if index else None
+            confidence = min(span.confidence, before.confidence) if before else span.confidence
+            out[read[index]] = replace(span, kind=reading.kind, confidence=confidence)
+    return out
 
 
 def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Reading:
