@@ -314,11 +314,14 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     if column is None:
         return set()
     words = {w for w in (norm(x) for x in re.split(r"[\s/,;:()'’.…]+", LABELS[hit.index].text)) if len(w) >= 3}
-    left = [k for k, t in enumerate(tokens) if t.x1 <= column]
-    if not left or any(t.x0 < column < t.x1 for t in tokens):
-        return set()  # a line running across the column: the answer's, wrapped to the margin
-    later = [t.x0 for t in tokens if t.x0 >= column]
     height = max(t.bbox[3] - t.bbox[1] for t in tokens)
+    # The answer cell's left edge is a band, not a line: on a photo the answer's lines start
+    # a few points apart ("en cours." 3 points left of its first line), short of the gutter.
+    edge = column - height
+    left = [k for k, t in enumerate(tokens) if t.x1 <= edge]
+    if not left or any(t.x0 < edge < t.x1 for t in tokens):
+        return set()  # a line running across the column: the answer's, wrapped to the margin
+    later = [t.x0 for t in tokens if t.x0 >= edge]
     if later and min(later) - max(tokens[k].x1 for k in left) < height:
         return set()  # no gutter between them: one line of text
     labelled = [k for k in left if any(fuzz.ratio(part, w) >= 75 for part in _parts(tokens[k].norm) for w in words)]
