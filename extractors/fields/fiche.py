@@ -59,15 +59,23 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
             lost_label = _lost_between(hit, hits, found) if hit.index >= 0 else None
-            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions) if lost_label else []
+            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)[0] if lost_label else []
             if tokens and min(t.conf for t in tokens) < 1.0:
                 fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
-        tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        tokens, cut = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        lost_label = _lost_between(hit, hits, found)
+        unnamed_row = cut is not None and min(t.conf for t in tokens) < 1.0
+        run = _lost_run(hit, hits, found)
+        if unnamed_row and run and cut > 0:
+            # The table's next row, its label unreadable: the lost labels' answers from there on.
+            rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
+            for lost_field, cell in zip(run, rest if len(rest) == len(run) else []):
+                fields[lost_field] = _moved(lost_field, cell, hit)
+            tokens, lost_label, unnamed_row = tokens[:cut], None, False
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = _without_instructions(tokens, following.text)
-        lost_label = _lost_between(hit, hits, found)
         if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
             if len(cells) < 2 and lost_label.endswith("_email"):
@@ -94,7 +102,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines or ends_short(field, rows, tokens)) \
+        if (ran_on or split_by_lines or unnamed_row or ends_short(field, rows, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
@@ -276,15 +284,24 @@ def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
 
 
 def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
-                   label_positions: set[tuple[int, int]]) -> list[Token]:
-    """Tokens after the label and before the next label, in reading order, labels left out."""
+                   label_positions: set[tuple[int, int]]) -> tuple[list[Token], int | None]:
+    """Tokens after the label and before the next label, in reading order, labels left out;
+    and the index of the first one after an unnamed row of the table (`_unnamed_row`)."""
     tokens = []
     first_row = hit.start[0]
     last_row = end[0] if end else len(rows) - 1
     column = _answer_column(rows[first_row], hit, label_positions)
+    first_after: Token | None = None
+    unnamed = None
     for r in range(first_row, last_row + 1):
         wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
+        if r > first_row and not wrapped_label:
+            labels = {k for q, k in label_positions if q == r}  # below an unnamed row: its label's rest
+            left = _unnamed_row(rows[r], rows[first_row], column, labels, unnamed is not None)
+            unnamed = unnamed if left is None else (r, left)
         for k, token in enumerate(rows[r].tokens):
+            if unnamed is not None and r == unnamed[0] and k in unnamed[1]:
+                continue  # that row's label, read but not named: no answer word
             position = (r, k)
             if position <= hit.start or (end and position >= end) or position in label_positions \
                     or k in wrapped_label:
@@ -293,8 +310,32 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # left of the label on its own row: another column
             if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text):
                 continue  # a cell's left rule read as ":" or "|" at the start of a line
+            if unnamed is not None and first_after is None:
+                first_after = token
             tokens.append(token)
-    return _strip_leaders(tokens)
+    tokens = _strip_leaders(tokens)
+    return tokens, next((i for i, t in enumerate(tokens) if t is first_after), None)
+
+
+def _unnamed_row(row: Row, label_row: Row, column: float | None, labels: set[int],
+                 wrapped: bool = False) -> set[int] | None:
+    """A later row of the label's page with words of its own in the label column, apart
+    from the answer column by a gutter: the next row of the table, whose label OCR misread
+    ("Moyens logistiques mrs à"). The answer is the right-hand cell of its label's row, and
+    ends there. Its words in the label column (`wrapped`: a row below one, its label's rest)."""
+    if column is None or (row.file, row.page) != (label_row.file, label_row.page):
+        return None
+    height = max(t.bbox[3] - t.bbox[1] for t in row.tokens)
+    edge = column - height  # the answer column's edge is a band (see `_wrapped_label`)
+    if any(t.x0 < edge < t.x1 for t in row.tokens):
+        return None  # a line running across the column: the answer, wrapped to the margin
+    left = {k for k, t in enumerate(row.tokens) if t.x1 <= edge and k not in labels}
+    later = [t.x0 for t in row.tokens if t.x0 >= edge]
+    # A row of label words alone may be an answer wrapped to the margin ("Corse" under "Haute-").
+    if not any(len(row.tokens[k].norm) >= 3 or wrapped and row.tokens[k].norm for k in left) \
+            or not (later or wrapped) or later and min(later) - max(row.tokens[k].x1 for k in left) < height:
+        return None
+    return left
 
 
 def _answer_column(row: Row, hit: Hit, label_positions: set[tuple[int, int]]) -> float | None:

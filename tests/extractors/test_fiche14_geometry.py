@@ -18,3 +18,30 @@ def test_a_wrapped_label_stays_out_when_the_answer_line_starts_a_little_left_of_
     fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
     assert fields["s5.documents"].value == "Diagnostic commercial, PLU approuvé, OPAH-RU en cours."
     assert fields["s5.documents"].status is FieldStatus.EXTRACTED
+
+
+def test_a_row_whose_label_ocr_misread_ends_the_answer_above_it():
+    """"Moyens logistiques mrs à" (a photo's "mis"), not found as a label, on its own table
+    row: the answer of "Acteurs à mobiliser" is its row's right-hand cell and ends there; the
+    next row's answer goes to the lost label, for a reviewer."""
+    lines = [(60.0, 100.0, "Acteurs à mobiliser"), (300.0, 100.0, "Le PNR, le CAUE, le conseil départemental"),
+             (60.0, 140.0, "Moyens logistiques mrs à"), (300.0, 140.0, "Salle du conseil municipal"),
+             (60.0, 152.0, "(salle."), (300.0, 152.0, "pour les ateliers."),
+             (60.0, 200.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE"),
+             (60.0, 220.0, "Le bourg compte 5 000 habitants.")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s5.acteurs"].value == "Le PNR, le CAUE, le conseil départemental"
+    assert fields["s5.moyens"].value == "Salle du conseil municipal pour les ateliers."
+    assert fields["s5.moyens"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_unnamed_row_with_no_lost_label_to_take_it_makes_the_answer_doubtful():
+    """Left-column words on a later row that are not the label's own, while no label is
+    missing between this one and the next read: the answer may run into another row."""
+    lines = [(60.0, 100.0, "Acteurs à mobiliser"), (300.0, 100.0, "Le PNR, le CAUE"),
+             (60.0, 112.0, "Voir annexe"), (300.0, 112.0, "le conseil départemental"),
+             (60.0, 140.0, "Moyens logistiques mis à disposition (salle, restauration…)"),
+             (420.0, 140.0, "Salle du conseil")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s5.acteurs"].value == "Le PNR, le CAUE le conseil départemental"
+    assert fields["s5.acteurs"].status is FieldStatus.NEEDS_REVIEW
