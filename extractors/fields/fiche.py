@@ -14,7 +14,7 @@ from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, own_label_words
-from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
+from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, unnamed_row
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
 def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                    label_positions: set[tuple[int, int]]) -> tuple[list[Token], int | None]:
     """Tokens after the label and before the next label, in reading order, labels left out;
-    and the index of the first one after an unnamed row of the table (`_unnamed_row`)."""
+    and the index of the first one after an unnamed row of the table (`unnamed_row`)."""
     tokens = []
     first_row = hit.start[0]
     last_row = end[0] if end else len(rows) - 1
@@ -297,7 +297,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
         wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
         if r > first_row and not wrapped_label:
             labels = {k for q, k in label_positions if q == r}  # below an unnamed row: its label's rest
-            left = _unnamed_row(rows[r], rows[first_row], column, labels, unnamed is not None)
+            left = unnamed_row(rows[r], rows[first_row], column, labels, unnamed is not None)
             unnamed = unnamed if left is None else (r, left)
         for k, token in enumerate(rows[r].tokens):
             if unnamed is not None and r == unnamed[0] and k in unnamed[1]:
@@ -315,27 +315,6 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
             tokens.append(token)
     tokens = _strip_leaders(tokens)
     return tokens, next((i for i, t in enumerate(tokens) if t is first_after), None)
-
-
-def _unnamed_row(row: Row, label_row: Row, column: float | None, labels: set[int],
-                 wrapped: bool = False) -> set[int] | None:
-    """A later row of the label's page with words of its own in the label column, apart
-    from the answer column by a gutter: the next row of the table, whose label OCR misread
-    ("Moyens logistiques mrs à"). The answer is the right-hand cell of its label's row, and
-    ends there. Its words in the label column (`wrapped`: a row below one, its label's rest)."""
-    if column is None or (row.file, row.page) != (label_row.file, label_row.page):
-        return None
-    height = max(t.bbox[3] - t.bbox[1] for t in row.tokens)
-    edge = column - height  # the answer column's edge is a band (see `_wrapped_label`)
-    if any(t.x0 < edge < t.x1 for t in row.tokens):
-        return None  # a line running across the column: the answer, wrapped to the margin
-    left = {k for k, t in enumerate(row.tokens) if t.x1 <= edge and k not in labels}
-    later = [t.x0 for t in row.tokens if t.x0 >= edge]
-    # A row of label words alone may be an answer wrapped to the margin ("Corse" under "Haute-").
-    if not any(len(row.tokens[k].norm) >= 3 or wrapped and row.tokens[k].norm for k in left) \
-            or not (later or wrapped) or later and min(later) - max(row.tokens[k].x1 for k in left) < height:
-        return None
-    return left
 
 
 def _answer_column(row: Row, hit: Hit, label_positions: set[tuple[int, int]]) -> float | None:
