@@ -13,7 +13,7 @@ from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_word
 from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
-from extractors.fields.labels import Hit, find_labels, own_label_words
+from extractors.fields.labels import Hit, find_labels, named_rows, own_label_words
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, unnamed_row
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -63,14 +63,16 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             if tokens and min(t.conf for t in tokens) < 1.0:
                 fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
-        tokens, cut = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        tokens, unnamed = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        cut = unnamed[0][0] if unnamed else None
         lost_label = _lost_between(hit, hits, found)
         unnamed_row = cut is not None and min(t.conf for t in tokens) < 1.0
         run = _lost_run(hit, hits, found)
         if unnamed_row and run and cut > 0:
-            # The table's next row, its label unreadable: the lost labels' answers from there on.
+            # The table's next rows, their labels unreadable: the lost labels' answers from there on.
             rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
-            for lost_field, cell in zip(run, rest if len(rest) == len(run) else []):
+            named = named_rows(tokens, unnamed, run) if len(run) > 1 else {}
+            for lost_field, cell in named.items() or zip(run, rest if len(rest) == len(run) else []):
                 fields[lost_field] = _moved(lost_field, cell, hit)
             tokens, lost_label, unnamed_row = tokens[:cut], None, False
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
@@ -284,20 +286,25 @@ def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
 
 
 def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
-                   label_positions: set[tuple[int, int]]) -> tuple[list[Token], int | None]:
+                   label_positions: set[tuple[int, int]]) -> tuple[list[Token], list[tuple[int, str]]]:
     """Tokens after the label and before the next label, in reading order, labels left out;
-    and the index of the first one after an unnamed row of the table (`unnamed_row`)."""
+    and where each unnamed row of the table (`unnamed_row`) starts among them, with its label words."""
     tokens = []
     first_row = hit.start[0]
     last_row = end[0] if end else len(rows) - 1
     column = _answer_column(rows[first_row], hit, label_positions)
-    first_after: Token | None = None
     unnamed = None
+    part: dict[int, int] = {}  # id of a token -> which unnamed row it follows (0: none)
+    names = [""]  # each unnamed row's label-column words
     for r in range(first_row, last_row + 1):
         wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
         if r > first_row and not wrapped_label:
             labels = {k for q, k in label_positions if q == r}  # below an unnamed row: its label's rest
-            left = unnamed_row(rows[r], rows[first_row], column, labels, unnamed is not None)
+            left = unnamed_row(rows[r], rows[first_row], column, labels)
+            if left is not None:
+                names.append(" ".join(rows[r].tokens[k].text for k in sorted(left)))
+            elif unnamed is not None:
+                left = unnamed_row(rows[r], rows[first_row], column, labels, wrapped=True)
             unnamed = unnamed if left is None else (r, left)
         for k, token in enumerate(rows[r].tokens):
             if unnamed is not None and r == unnamed[0] and k in unnamed[1]:
@@ -310,11 +317,11 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # left of the label on its own row: another column
             if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text):
                 continue  # a cell's left rule read as ":" or "|" at the start of a line
-            if unnamed is not None and first_after is None:
-                first_after = token
+            part[id(token)] = len(names) - 1
             tokens.append(token)
     tokens = _strip_leaders(tokens)
-    return tokens, next((i for i, t in enumerate(tokens) if t is first_after), None)
+    starts = [i for i, t in enumerate(tokens) if i == 0 or part[id(t)] != part[id(tokens[i - 1])]]
+    return tokens, [(i, names[part[id(tokens[i])]]) for i in starts if part[id(tokens[i])]]
 
 
 def _answer_column(row: Row, hit: Hit, label_positions: set[tuple[int, int]]) -> float | None:

@@ -45,3 +45,21 @@ def test_an_unnamed_row_with_no_lost_label_to_take_it_makes_the_answer_doubtful(
     fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
     assert fields["s5.acteurs"].value == "Le PNR, le CAUE le conseil départemental"
     assert fields["s5.acteurs"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_unnamed_rows_are_told_apart_by_their_label_column_words():
+    """A photo: the élu's label read cut short and "Référent technique" read as "technique",
+    neither found as a label, "Qualité" lost with its answer. Each row's right-hand cell goes
+    to the lost label its left-hand words name, for a reviewer; the rows' count alone could
+    not place them (two rows for four lost labels)."""
+    lines = [(60.0, 100.0, "Collectivité porteuse"), (300.0, 100.0, "Commune des Ponts-de-Cé"),
+             (60.0, 120.0, "Nature de la collectivité"), (300.0, 120.0, "☒ Commune ☐ EPCI"),
+             (60.0, 140.0, "Nom et prénom de l'él"), (300.0, 140.0, "VIDAL Solène"),
+             (110.0, 180.0, "technique"), (300.0, 180.0, "DELATTRE Bruno"),
+             (60.0, 220.0, "Téléphone"), (300.0, 220.0, "02 65 85 00 43")]
+    fields = extract_fiche([("f.jpg", _page(lines, ocr=True))])
+    assert fields["s1.collectivite.type"].value == "commune"
+    assert fields["s1.collectivite.elu_nom"].value == "VIDAL Solène"
+    assert fields["s1.collectivite.contact_nom"].value == "DELATTRE Bruno"
+    assert fields["s1.collectivite.contact_nom"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s1.collectivite.elu_qualite"].value is None
