@@ -71,7 +71,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if unnamed_row and run and cut > 0:
             # The table's next rows, their labels unreadable: the lost labels' answers from there on.
             rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
-            named = named_rows(tokens, unnamed, run) if len(run) > 1 else {}
+            # One cell per lost label in the form's order; else the rows named by their label words.
+            named = named_rows(tokens, unnamed, run) if len(run) > 1 and len(rest) != len(run) else {}
             for lost_field, cell in named.items() or zip(run, rest if len(rest) == len(run) else []):
                 fields[lost_field] = _moved(lost_field, cell, hit)
             tokens, lost_label, unnamed_row = tokens[:cut], None, False
