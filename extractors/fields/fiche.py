@@ -13,8 +13,8 @@ from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_word
 from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
-from extractors.fields.labels import Hit, find_labels, own_label_words
-from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm
+from extractors.fields.labels import Hit, find_labels, named_rows, own_label_words
+from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, unnamed_row
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -59,15 +59,26 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
             lost_label = _lost_between(hit, hits, found) if hit.index >= 0 else None
-            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions) if lost_label else []
+            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)[0] if lost_label else []
             if tokens and min(t.conf for t in tokens) < 1.0:
                 fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
-        tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        tokens, unnamed = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        cut = unnamed[0][0] if unnamed else None
+        lost_label = _lost_between(hit, hits, found)
+        unnamed_row = cut is not None and min(t.conf for t in tokens) < 1.0
+        run = _lost_run(hit, hits, found)
+        if unnamed_row and run and cut > 0:
+            # The table's next rows, their labels unreadable: the lost labels' answers from there on.
+            rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
+            # One cell per lost label in the form's order; else the rows named by their label words.
+            named = named_rows(tokens, unnamed, run) if len(run) > 1 and len(rest) != len(run) else {}
+            for lost_field, cell in named.items() or zip(run, rest if len(rest) == len(run) else []):
+                fields[lost_field] = _moved(lost_field, cell, hit)
+            tokens, lost_label, unnamed_row = tokens[:cut], None, False
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = _without_instructions(tokens, following.text)
-        lost_label = _lost_between(hit, hits, found)
         if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
             if len(cells) < 2 and lost_label.endswith("_email"):
@@ -94,7 +105,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines or ends_short(field, rows, tokens)) \
+        if (ran_on or split_by_lines or unnamed_row or ends_short(field, rows, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
@@ -276,15 +287,29 @@ def _next_end(ends: list[Hit], hit: Hit) -> tuple[int, int] | None:
 
 
 def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
-                   label_positions: set[tuple[int, int]]) -> list[Token]:
-    """Tokens after the label and before the next label, in reading order, labels left out."""
+                   label_positions: set[tuple[int, int]]) -> tuple[list[Token], list[tuple[int, str]]]:
+    """Tokens after the label and before the next label, in reading order, labels left out;
+    and where each unnamed row of the table (`unnamed_row`) starts among them, with its label words."""
     tokens = []
     first_row = hit.start[0]
     last_row = end[0] if end else len(rows) - 1
     column = _answer_column(rows[first_row], hit, label_positions)
+    unnamed = None
+    part: dict[int, int] = {}  # id of a token -> which unnamed row it follows (0: none)
+    names = [""]  # each unnamed row's label-column words
     for r in range(first_row, last_row + 1):
         wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
+        if r > first_row and not wrapped_label:
+            labels = {k for q, k in label_positions if q == r}  # below an unnamed row: its label's rest
+            left = unnamed_row(rows[r], rows[first_row], column, labels)
+            if left is not None:
+                names.append(" ".join(rows[r].tokens[k].text for k in sorted(left)))
+            elif unnamed is not None:
+                left = unnamed_row(rows[r], rows[first_row], column, labels, wrapped=True)
+            unnamed = unnamed if left is None else (r, left)
         for k, token in enumerate(rows[r].tokens):
+            if unnamed is not None and r == unnamed[0] and k in unnamed[1]:
+                continue  # that row's label, read but not named: no answer word
             position = (r, k)
             if position <= hit.start or (end and position >= end) or position in label_positions \
                     or k in wrapped_label:
@@ -293,8 +318,11 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # left of the label on its own row: another column
             if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text):
                 continue  # a cell's left rule read as ":" or "|" at the start of a line
+            part[id(token)] = len(names) - 1
             tokens.append(token)
-    return _strip_leaders(tokens)
+    tokens = _strip_leaders(tokens)
+    starts = [i for i, t in enumerate(tokens) if i == 0 or part[id(t)] != part[id(tokens[i - 1])]]
+    return tokens, [(i, names[part[id(tokens[i])]]) for i in starts if part[id(tokens[i])]]
 
 
 def _answer_column(row: Row, hit: Hit, label_positions: set[tuple[int, int]]) -> float | None:
@@ -314,11 +342,14 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     if column is None:
         return set()
     words = {w for w in (norm(x) for x in re.split(r"[\s/,;:()'’.…]+", LABELS[hit.index].text)) if len(w) >= 3}
-    left = [k for k, t in enumerate(tokens) if t.x1 <= column]
-    if not left or any(t.x0 < column < t.x1 for t in tokens):
-        return set()  # a line running across the column: the answer's, wrapped to the margin
-    later = [t.x0 for t in tokens if t.x0 >= column]
     height = max(t.bbox[3] - t.bbox[1] for t in tokens)
+    # The answer cell's left edge is a band, not a line: on a photo the answer's lines start
+    # a few points apart ("en cours." 3 points left of its first line), short of the gutter.
+    edge = column - height
+    left = [k for k, t in enumerate(tokens) if t.x1 <= edge]
+    if not left or any(t.x0 < edge < t.x1 for t in tokens):
+        return set()  # a line running across the column: the answer's, wrapped to the margin
+    later = [t.x0 for t in tokens if t.x0 >= edge]
     if later and min(later) - max(tokens[k].x1 for k in left) < height:
         return set()  # no gutter between them: one line of text
     labelled = [k for k in left if any(fuzz.ratio(part, w) >= 75 for part in _parts(tokens[k].norm) for w in words)]

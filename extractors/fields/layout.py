@@ -196,6 +196,27 @@ def _block_rows(file: str, page: PageText, words: list) -> list[Row]:
     return out
 
 
+def unnamed_row(row: Row, label_row: Row, column: float | None, labels: set[int],
+                 wrapped: bool = False) -> set[int] | None:
+    """A later row of the label's page with words of its own in the label column, apart
+    from the answer column by a gutter: the next row of the table, whose label OCR misread
+    ("Moyens logistiques mrs à"). The answer is the right-hand cell of its label's row, and
+    ends there. Its words in the label column (`wrapped`: a row below one, its label's rest)."""
+    if column is None or (row.file, row.page) != (label_row.file, label_row.page):
+        return None
+    height = max(t.bbox[3] - t.bbox[1] for t in row.tokens)
+    edge = column - height  # the answer column's edge is a band (see fiche `_wrapped_label`)
+    if any(t.x0 < edge < t.x1 for t in row.tokens):
+        return None  # a line running across the column: the answer, wrapped to the margin
+    left = {k for k, t in enumerate(row.tokens) if t.x1 <= edge and k not in labels}
+    later = [t.x0 for t in row.tokens if t.x0 >= edge]
+    # A row of label words alone may be an answer wrapped to the margin ("Corse" under "Haute-").
+    if not any(len(row.tokens[k].norm) >= 3 or wrapped and row.tokens[k].norm for k in left) \
+            or not (later or wrapped) or later and min(later) - max(row.tokens[k].x1 for k in left) < height:
+        return None
+    return left
+
+
 def _readable(words) -> list:
     """OCR words without specks, keeping plain words that Tesseract doubted on a line it
     read well, and dropping "boxes" found inside a letter (the bowl of a bold "d")."""
