@@ -14,7 +14,7 @@ from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels, named_rows, own_label_words
-from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, unnamed_row
+from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, token_lines, unnamed_row
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -66,16 +66,16 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         tokens, unnamed = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
         cut = unnamed[0][0] if unnamed else None
         lost_label = _lost_between(hit, hits, found)
-        unnamed_row = cut is not None and min(t.conf for t in tokens) < 1.0
+        unlabelled = cut is not None and min(t.conf for t in tokens) < 1.0
         run = _lost_run(hit, hits, found)
-        if unnamed_row and run and cut > 0:
+        if unlabelled and run and cut > 0:
             # The table's next rows, their labels unreadable: the lost labels' answers from there on.
             rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
             # One cell per lost label in the form's order; else the rows named by their label words.
             named = named_rows(tokens, unnamed, run) if len(run) > 1 and len(rest) != len(run) else {}
             for lost_field, cell in named.items() or zip(run, rest if len(rest) == len(run) else []):
                 fields[lost_field] = _moved(lost_field, cell, hit)
-            tokens, lost_label, unnamed_row = tokens[:cut], None, False
+            tokens, lost_label, unlabelled = tokens[:cut], None, False
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = _without_instructions(tokens, following.text)
@@ -90,8 +90,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         split_by_lines = False
         if len(lost_run) >= 2 and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
-            if len(cells) != len(lost_run) + 1 and len(_lines(tokens)) == len(lost_run) + 1:
-                cells, split_by_lines = _lines(tokens), True  # a photo squeezed the gaps: a line each
+            if len(cells) != len(lost_run) + 1 and len(token_lines(tokens)) == len(lost_run) + 1:
+                cells, split_by_lines = token_lines(tokens), True  # a photo squeezed the gaps: a line each
             if len(cells) == len(lost_run) + 1:  # one cell per label, in the form's order
                 tokens = cells[0]
                 for lost_field, cell in zip(lost_run, cells[1:]):
@@ -105,7 +105,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if ran_on:
             tokens = tokens[:-ran_on]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines or unnamed_row or ends_short(field, rows, tokens)) \
+        if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
@@ -190,7 +190,7 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
     starts the next cell (wrapped lines of one answer sit closer)."""
     cells: list[list[Token]] = []
     previous = None
-    for line in _lines(tokens):
+    for line in token_lines(tokens):
         top, bottom = min(t.bbox[1] for t in line), max(t.bbox[3] for t in line)
         height = bottom - top
         if previous is None or (line[0].file, line[0].page) != previous[0] or top - previous[1] > height:
@@ -215,7 +215,7 @@ def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
 def _address_apart(tokens: list[Token]) -> list[list[Token]]:
     """An answer whose last line is an address ("dominique perrot@calvados. gouv.fr") while the
     "Courriel" label before it went unread: the lines before, and the address's line."""
-    lines = _lines(tokens)
+    lines = token_lines(tokens)
     if len(lines) >= 2 and any(answer_text.ADDRESS_PIECE.search(t.text) for t in lines[-1]):
         return [[t for line in lines[:-1] for t in line], lines[-1]]
     return [tokens]
@@ -248,22 +248,10 @@ def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]
     too badly to be found as a label ("sentez nanière les dynamique à l'œuvre…"): the
     leading lines that are a piece of the instructions' text."""
     printed = " ".join(norm(word) for word in instructions.split())
-    lines = _lines(tokens)
+    lines = token_lines(tokens)
     while lines and fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70:
         lines = lines[1:]
     return [token for line in lines for token in line]
-
-
-def _lines(tokens: list[Token]) -> list[list[Token]]:
-    """Tokens in reading order cut into their lines: a line starts where the text goes back left."""
-    lines: list[list[Token]] = []
-    for token in tokens:
-        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
-                and token.x0 >= lines[-1][-1].x0:
-            lines[-1].append(token)
-        else:
-            lines.append([token])
-    return lines
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from extractors.fields.layout import norm
+from extractors.fields.layout import norm, token_lines
 from extractors.fields.plausible import PROSE_FIELDS
 from extractors.model import FieldStatus, FieldValue
 
@@ -121,13 +121,7 @@ def ends_short(field: str, rows, tokens) -> bool:
     plainly there put in doubt what it says, not that the annex was answered."""
     if field not in PROSE_FIELDS or field.startswith("a") or not tokens or min(t.conf for t in tokens) >= 1.0:
         return False
-    lines: list[list] = []
-    for token in tokens:
-        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
-                and token.x0 >= lines[-1][-1].x0:
-            lines[-1].append(token)
-        else:
-            lines.append([token])
+    lines = token_lines(tokens)
     for line, following in zip(lines, lines[1:]):
         last, first = line[-1], following[0]
         if (last.file, last.page) != (first.file, first.page) or last.text[-1:] in ".;:!?)»":

@@ -68,6 +68,18 @@ _FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
 _HEADER_WORDS = {norm(word) for header in RUNNING_HEADERS for word in header.split() if len(norm(word)) > 3}
 
 
+def token_lines(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens in reading order cut into their lines: a line starts where the text goes back left."""
+    lines: list[list[Token]] = []
+    for token in tokens:
+        if lines and (token.file, token.page) == (lines[-1][-1].file, lines[-1][-1].page) \
+                and token.x0 >= lines[-1][-1].x0:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    return lines
+
+
 def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> list[Row]:
     """All rows of (file, page) pairs in order, without running headers/footers or page numbers.
 
