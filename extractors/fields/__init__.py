@@ -17,6 +17,7 @@ from extractors.fields.courrier import (
     read_letter,
 )
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
+from extractors.fields.given_names import doubt_accents
 from extractors.fields.plausible import doubt_misread
 from extractors.model import FieldValue, PageText, PieceKind
 from extractors.signature import SignatureCheck
@@ -62,7 +63,8 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
                 for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite"))
     fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
                                 {k: c for k, c in checks.items() if c is not None}, elu))
-    return doubt_misread(fields, [(piece.file, page) for piece in pieces for page in piece.pages])
+    every_page = [(piece.file, page) for piece in pieces for page in piece.pages]
+    return doubt_accents(doubt_misread(fields, every_page), every_page)
 
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:

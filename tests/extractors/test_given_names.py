@@ -1,0 +1,60 @@
+"""A given name read by OCR without its accent (or with another) is not a sure reading."""
+
+from __future__ import annotations
+
+from extractors.fields import Piece, extract_fields
+from extractors.fields.given_names import doubt_accents, likelier_spelling
+from extractors.model import FieldStatus, FieldValue, PieceKind, Source
+from tests.extractors.letters import letter, page
+
+
+def test_the_rare_spelling_of_a_common_given_name_is_told():
+    assert likelier_spelling("Herve") == "Hervé"  # nobody is registered "Herve"
+    assert likelier_spelling("Hervè") == "Hervé"  # an accent OCR changed
+    assert likelier_spelling("Stephanie") == "Stéphanie"
+    assert likelier_spelling("Hervé") is None
+    assert likelier_spelling("Ferrand") is None  # not a given name
+    assert likelier_spelling("Eric") is None  # as often written so as "Éric", or more
+    assert likelier_spelling("HERVE") is None  # capitals: a surname, or accents left out on purpose
+
+
+def _name(text: str, file: str = "scan.pdf") -> FieldValue:
+    return FieldValue(text, 0.93, Source(file, 1, (300, 700, 420, 712)), FieldStatus.EXTRACTED)
+
+
+def test_an_ocr_name_without_its_accent_goes_to_review_as_read():
+    scan = page([(700, [(300, "Herve Ferrand")])], ocr=True)
+    out = doubt_accents({"s1.etat.referent_nom": _name("Herve Ferrand")}, [("scan.pdf", scan)])
+    value = out["s1.etat.referent_nom"]
+    assert value.status is FieldStatus.NEEDS_REVIEW and value.value == "Herve Ferrand"
+    assert value.confidence < 0.7
+
+
+def test_the_dossier_settles_the_spelling_when_it_writes_the_name_elsewhere():
+    scan = page([(700, [(300, "Herve Ferrand")])], ocr=True)
+    mail = page([(100, [(60, "Contact : Hervé Ferrand, DDT")])])
+    out = doubt_accents({"s1.etat.referent_nom": _name("Herve Ferrand")}, [("scan.pdf", scan), ("mail.txt", mail)])
+    assert out["s1.etat.referent_nom"].value == "Hervé Ferrand"
+    assert out["s1.etat.referent_nom"].status is FieldStatus.EXTRACTED
+    typed = page([(100, [(60, "Stephanie Morel")])])  # the rare spelling, typed: it is hers
+    scan2 = page([(700, [(300, "Stephanie Morel")])], ocr=True)
+    out = doubt_accents({"s1.collectivite.elu_nom": _name("Stephanie Morel")},
+                        [("scan.pdf", scan2), ("fiche.pdf", typed)])
+    assert out["s1.collectivite.elu_nom"] == _name("Stephanie Morel")
+
+
+def test_names_read_from_a_text_layer_are_left_alone():
+    typed = page([(700, [(300, "Herve Ferrand")])])
+    fields = {"s1.etat.referent_nom": _name("Herve Ferrand")}
+    assert doubt_accents(fields, [("scan.pdf", typed)]) == fields
+
+
+def test_a_scanned_letter_signed_by_a_name_missing_its_accent():
+    signed = letter(signatory=("Le Maire,", "Stephanie Le Callennec"), ocr=True, conf=0.95)
+    fields = extract_fields([Piece(PieceKind.COURRIER_COLLECTIVITE, "courrier.jpg", (signed,))])
+    name = fields["courrier_collectivite.signataire_nom"]
+    assert name.value == "Stephanie Le Callennec"
+    assert name.status is FieldStatus.NEEDS_REVIEW
+    accented = letter(signatory=("Le Maire,", "Stéphanie Le Callennec"), ocr=True, conf=0.95)
+    fields = extract_fields([Piece(PieceKind.COURRIER_COLLECTIVITE, "courrier.jpg", (accented,))])
+    assert fields["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
