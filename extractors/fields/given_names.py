@@ -55,19 +55,23 @@ def spellings() -> dict[str, dict[str, int]]:
 
 
 def likelier_spelling(word: str) -> str | None:
-    """The spelling of this given name far more common than `word`, or None: "Herve" ->
-    "Hervé" (only one is borne), "Stephanie" -> "Stéphanie"; "Hervè" -> "Hervé" (not borne)."""
+    """The spelling of this given name OCR likely misread as `word`, or None: "Herve" -> "Hervé"
+    (nobody bears "Herve"), "Stephanie" -> "Stéphanie" (far more common); "Hervè" -> "Hervé".
+    OCR loses accents and seldom adds them: an accented spelling that is borne stands, however
+    rare ("Émile", where the register mostly writes "Emile")."""
     if not _GIVEN.match(word):
         return None
     known = spellings().get(fold(word))
     if not known:
         return None
     best = min(known, key=known.get)
-    if best == word:
-        return None
-    if word not in known or known[best] * RANK_RATIO <= known[word]:
+    if word not in known:
         return best
-    return None
+    if word != fold(word).capitalize():
+        return None
+    accented = [name for name in known if name != word]
+    likeliest = min(accented, key=known.get, default=None)
+    return likeliest if likeliest and known[likeliest] * RANK_RATIO <= known[word] else None
 
 
 def doubt_accents(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, PageText]]) -> dict[str, FieldValue]:

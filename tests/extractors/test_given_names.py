@@ -58,3 +58,12 @@ def test_a_scanned_letter_signed_by_a_name_missing_its_accent():
     accented = letter(signatory=("Le Maire,", "Stéphanie Le Callennec"), ocr=True, conf=0.95)
     fields = extract_fields([Piece(PieceKind.COURRIER_COLLECTIVITE, "courrier.jpg", (accented,))])
     assert fields["courrier_collectivite.signataire_nom"].status is FieldStatus.EXTRACTED
+
+
+def test_an_accented_spelling_that_is_borne_stands_however_rare():
+    # The register writes most Émiles "Emile" and most Jérômes "Jerome": OCR does not add accents.
+    for name in ("Émile", "Jérôme", "Josée", "Léo"):
+        assert likelier_spelling(name) is None, name
+    scan = page([(700, [(300, "Jérôme PERETTI")])], ocr=True)
+    fields = {"s1.collectivite.elu_nom": _name("Jérôme PERETTI")}
+    assert doubt_accents(fields, [("scan.pdf", scan)]) == fields
