@@ -196,6 +196,12 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)
+    if closing is None and objet is None and salutation is None:
+        # a letter's last page photographed apart, opening on its closing formula: no head above it
+        closing = _closing(lines, 0)
+        if closing is not None and not all(_page_furniture(lines[i]) for i in range(_closing_start(lines, closing))):
+            closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
+        end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
@@ -265,6 +271,20 @@ def _closing(lines: list[Line], start: int) -> int | None:
     return last
 
 
+def _closing_start(lines: list[Line], closing: int) -> int:
+    """The first line of the closing formula's paragraph that ends at `closing`."""
+    start = closing
+    while start > 0 and _same_paragraph(lines[start - 1], lines[start]) and not lines[start - 1].norm.endswith("."):
+        start -= 1
+    return start
+
+
+def _page_furniture(line: Line) -> bool:
+    """A page number or a running header ("Commune d'Aléria – 30/05/2026") atop a letter's next
+    page, or marks without a letter: no line of the letter's text."""
+    return bool(_PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm))
+
+
 def _same_paragraph(line: Line, after: Line) -> bool:
     return line.page == after.page and 0 <= after.top - line.bottom <= 0.9 * line.height
 
@@ -295,7 +315,7 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
-        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm):
+        if _page_furniture(line):
             # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
             # letter), "Commune d'Aléria – 30/05/2026" atop the next page
             continue
