@@ -168,6 +168,13 @@ def _particle_next(words: list[Word]) -> bool:
     return after is not None and re.match(r"(?:de|du|des|d['’])(?:\b|$)", normalise(after.text)) is not None
 
 
+def typed_height(lines: list[Line]) -> float | None:
+    """The height of the lines' typed words: the lower quartile of their words' heights (a
+    signature read as tall words among them stands above it)."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for line in lines for w in line.words)
+    return heights[len(heights) // 4] if heights else None
+
+
 def join_lines(lines: list[Line]) -> str:
     """Lines as one text; a word cut by a hyphen at a line end is rejoined ("CHARENTE-" "MARITIME")."""
     text = ""
@@ -199,7 +206,8 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     if closing is None and objet is None and salutation is None:
         # a letter's last page photographed apart, opening on its closing formula: no head above it
         closing = _closing(lines, 0)
-        if closing is not None and not all(_page_furniture(lines[i]) for i in range(_closing_start(lines, closing))):
+        start = _closing_start(lines, closing) if closing is not None else 0
+        if closing is not None and not all(_page_furniture(lines[i], lines[start]) for i in range(start)):
             closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
         end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
@@ -279,10 +287,15 @@ def _closing_start(lines: list[Line], closing: int) -> int:
     return start
 
 
-def _page_furniture(line: Line) -> bool:
+def _page_furniture(line: Line, text: Line | None = None) -> bool:
     """A page number or a running header ("Commune d'Aléria – 30/05/2026") atop a letter's next
-    page, or marks without a letter: no line of the letter's text."""
-    return bool(_PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm))
+    page, or marks without a letter: no line of the letter's text. Above the letter's `text`, a
+    line in smaller type is a running header too, however OCR read its date."""
+    return bool(_PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm)
+                or text is not None and line.bottom <= text.top and line.height < SMALLER * text.height)
+
+
+SMALLER = 0.8  # a line's height under this share of the text's: a header or footer's type, not the letter's
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
