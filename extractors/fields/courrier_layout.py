@@ -273,16 +273,26 @@ def _closing(lines: list[Line], start: int) -> int | None:
     if not found:
         return None
     last = found[-1]
-    while last + 1 < len(lines) and not lines[last].norm.rstrip().endswith(".") and \
-            _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
+    # its paragraph's next lines, and the pieces of its own lines OCR cut apart at a wide gap
+    # ("… une suite favorable" | "à cette"; "Dans" | "l'attente …"), wherever they sort
+    while last + 1 < len(lines) and not _TITLE_LINE.match(lines[last + 1].norm) and (
+            _same_row(lines[last], lines[last + 1]) or not lines[last].norm.rstrip().endswith(".")
+            and _same_paragraph(lines[last], lines[last + 1])):
         last += 1
     return last
+
+
+def _same_row(line: Line, other: Line) -> bool:
+    """Two pieces of one printed line: on one page, most of their height shared."""
+    shared = min(line.bottom, other.bottom) - max(line.top, other.top)
+    return line.page == other.page and shared >= 0.6 * min(line.bottom - line.top, other.bottom - other.top)
 
 
 def _closing_start(lines: list[Line], closing: int) -> int:
     """The first line of the closing formula's paragraph that ends at `closing`."""
     start = closing
-    while start > 0 and _same_paragraph(lines[start - 1], lines[start]) and not lines[start - 1].norm.endswith("."):
+    while start > 0 and (_same_row(lines[start - 1], lines[start]) or _same_paragraph(lines[start - 1], lines[start])
+                         and not lines[start - 1].norm.endswith(".")):
         start -= 1
     return start
 
