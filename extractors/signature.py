@@ -207,7 +207,7 @@ def _smallest(unit: float) -> float:
     return max(4, (unit * 0.1) ** 2)
 
 
-def _measured(mask: np.ndarray, x: int, y: int, unit: float) -> list[InkComponent]:
+def _measured(mask: np.ndarray, x: int, y: int, unit: float, search: bool = True) -> list[InkComponent]:
     """One group measured; a stamp's ring is measured apart from the strokes that touch or cross it."""
     import cv2
 
@@ -218,20 +218,99 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float) -> list[InkComponen
     part = InkComponent((x, y, x + w, y + h), w / unit, h / unit, area / float(w * h),
                         2.0 * area / max(perimeter, 1.0) / unit, perimeter / 2.0 / unit,
                         ring_score(mask), frame_score(mask), flat_score(mask))
-    if part.ring < 0.75 or max(part.width, part.height) < 2.0:
-        return [part]
+    if part.ring >= 0.75 and max(part.width, part.height) >= 2.0:
+        centre, radius, out, inner = ((h - 1) / 2, (w - 1) / 2), (h + w) / 4, [part], 0.78
+    else:
+        # a stamp's ring run into other ink (print OCR left unread, a photo's blur): no box is
+        # round, the ring is found by its circle
+        circle = _stamp_circle(mask, unit) if search and max(part.width, part.height) >= STAMP_SEARCH else None
+        if circle is None:
+            return [part]
+        # the lettering along the ring goes too: run into the other ink, it would be one long shape
+        centre, radius, inner = circle[:2], circle[2], 0.65
+        out = [_ring_part(mask, centre, radius, x, y, unit)]
     ys, xs = np.mgrid[0:h, 0:w]
-    dist = np.hypot(ys - (h - 1) / 2, xs - (w - 1) / 2) / ((h + w) / 4)
+    dist = np.hypot(ys - centre[0], xs - centre[1]) / radius
     rest = mask.copy()
-    rest[(dist > 0.78) & (dist < 1.1)] = 0  # the ring itself; what is left inside is text or a signature
+    rest[(dist > inner) & (dist < 1.1)] = 0  # the ring itself; what is left inside is text or a signature
     count, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
-    out = [part]
     for label in range(1, count):
         sx, sy, sw, sh, sa = (int(v) for v in stats[label])
         if sa >= _smallest(unit):
             piece = (labels[sy:sy + sh, sx:sx + sw] == label).astype(np.uint8)
-            out += [p for p in _measured(piece, x + sx, y + sy, unit) if p.ring < 0.75]
+            out += [p for p in _measured(piece, x + sx, y + sy, unit, search=False) if p.ring < 0.75]
+    if not search or part.ring >= 0.75:
+        return out
+    ring = out[0].box
+    outside = [p for p in out[1:] if p.length >= PEN_PIECE and not _within(p.box, ring)]
+    if not outside or any(p.fill < WORD_FILL or p.height > WORD_HEIGHT for p in outside):
+        # the ring was run into no print outside it, or into ink that is no print (sparse, or
+        # taller than a line): a pen's stroke through the stamp; cut with the ring it would be
+        # crumbs, whole it is the signature it is
+        return [part]
     return out
+
+
+PEN_PIECE = 1.5  # text-line heights: a sparse piece this long outside a stamp is a pen's, not dust
+
+
+STAMP_SEARCH = 3.0  # text-line heights: ink this wide or tall may hold a stamp's ring run into other ink
+STAMP_RADIUS = (1.5, 7.0)  # text-line heights: a round stamp's radius (2.5 to 14 lines across)
+STAMP_COVER = 0.8  # share of the circle's outline inked: a stamp's ring, not a signature's curve
+
+
+def _stamp_circle(mask: np.ndarray, unit: float) -> tuple[float, float, float] | None:
+    """(row, column, radius) in pixels of a round stamp's outline inside `mask`, when there is
+    one: a circle of a stamp's size inked nearly all round on a thin annulus. A pen's loop is
+    smaller, or open, or oval."""
+    import cv2
+
+    h, w = mask.shape
+    low, high = int(STAMP_RADIUS[0] * unit), int(min(STAMP_RADIUS[1] * unit, max(h, w) / 2 + 2))
+    if high <= low:
+        return None
+    blurred = cv2.GaussianBlur(mask.astype(np.uint8) * 255, (0, 0), max(1.0, 0.1 * unit))
+    found = cv2.HoughCircles(blurred, cv2.HOUGH_GRADIENT, dp=1.5, minDist=max(4, low), param1=100, param2=20,
+                             minRadius=low, maxRadius=high)
+    if found is None:
+        return None
+    ys, xs = np.nonzero(mask)
+    best = None
+    for cx, cy, radius in found[0][:8]:
+        cover = _circle_cover(ys, xs, cy, cx, radius)
+        if cover >= STAMP_COVER and (best is None or cover > best[0]):
+            best = (cover, float(cy), float(cx), float(radius))
+    if best is None:
+        return None
+    _, cy, cx, radius = best
+    # the outermost ring round that centre (Hough may have fit the inner one, or fallen short)
+    for size in np.arange(1.25, 0.85, -0.02):
+        if _circle_cover(ys, xs, cy, cx, size * radius, 0.04) >= STAMP_COVER:
+            return cy, cx, float(size * radius)
+    return cy, cx, radius
+
+
+def _circle_cover(ys: np.ndarray, xs: np.ndarray, cy: float, cx: float, radius: float,
+                  band: float = 0.1) -> float:
+    """Share of 48 sectors round (cy, cx) where ink lies on the circle of `radius` (an annulus
+    `band` of it either side)."""
+    dist = np.hypot(ys - cy, xs - cx)
+    on = (dist > (1 - band) * radius) & (dist < (1 + band) * radius)
+    if not on.any():
+        return 0.0
+    angles = np.arctan2(ys[on] - cy, xs[on] - cx)
+    return len(np.unique(((angles + math.pi) / (2 * math.pi) * 48).astype(int) % 48)) / 48
+
+
+def _ring_part(mask: np.ndarray, centre: tuple[float, float], radius: float, x: int, y: int,
+               unit: float) -> InkComponent:
+    """The stamp's ring found by its circle, as a component of its own (its box the circle's)."""
+    h, w = mask.shape
+    y0, x0 = max(0, int(centre[0] - radius)), max(0, int(centre[1] - radius))
+    y1, x1 = min(h, int(centre[0] + radius) + 1), min(w, int(centre[1] + radius) + 1)
+    side = (y1 - y0 + x1 - x0) / 2 / unit
+    return InkComponent((x + x0, y + y0, x + x1, y + y1), (x1 - x0) / unit, (y1 - y0) / unit, 0.1, 0.1,
+                        math.pi * radius / unit, 1.0 if side >= 2.0 else 0.0)
 
 
 def frame_score(mask: np.ndarray) -> float:
@@ -288,6 +367,8 @@ def _classify(part: InkComponent) -> InkComponent:
         kind = "filled"  # a logo, a blot, a dark band
     elif part.height <= 0.6 and part.fill >= 0.6:
         kind = "text"  # blurred print run together (a date OCR read unsure), lower than a line, dense
+    elif longest >= 1.8 and part.height <= WORD_HEIGHT and part.fill >= WORD_FILL:
+        kind = "word"  # a printed word's letters run together (a photo's blur): one line high and dense
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
         kind = "stroke"
     elif part.height <= 0.6 and part.fill >= 0.5:
@@ -295,6 +376,10 @@ def _classify(part: InkComponent) -> InkComponent:
     else:
         kind = "glyph"
     return replace(part, kind=kind)
+
+
+WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
+WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 
 
 def decide(parts: list[InkComponent]) -> SignatureCheck:
@@ -327,7 +412,11 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
     thin = [g for g in glyphs if g.crossing and g.fill <= 0.15 and g.stroke <= 0.12 and g.length >= 1.0]
     if len(thin) >= 2 and sum(g.length for g in thin) >= 4 and _span(thin) >= 3:
         return SignatureCheck(True, 0.75, _union(thin), "manuscrite", "traits fins sur le texte imprimé")
-    isolated = [g for g in glyphs if not _in_text_row(g, glyphs + [p for p in loose if p.kind == "text"])]
+    # a word run together is print where it stands in a row of print (a line OCR left unread),
+    # else ink unexplained like a glyph; the row's other letters may lie inside a stamp's ring
+    words = [p for p in loose if p.kind == "word"]
+    row_mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
+    isolated = [g for g in glyphs + words if not _in_text_row(g, row_mates)]
     filled = [p for p in loose if p.kind in ("filled", "print")]  # a logo, print joined by a rule: unsure
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:

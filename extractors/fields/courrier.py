@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from extractors.fields import courrier_entites as entites
+from extractors.fields import courrier_entites as entites, courrier_layout as layout
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (
@@ -24,6 +24,7 @@ from extractors.fields.signataire import (
     body_quality,
     checked_against_elu,
     completed_by_elu,
+    echoed_in_block,
     name_of,
     name_words,
     quality_of,
@@ -203,9 +204,9 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
     bottom = min([bottom, page_height - 0.03 * page_height] + after)
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
-    text_height = _text_height(upright)
+    text_height, typed = _text_height(upright), layout.typed_height([l for l in block if l.page == page])
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
-                    if _inside(w.bbox, bbox) and (_printed(w, text_height, upright.ocr)
+                    if _inside(w.bbox, bbox) and (_printed(w, text_height, upright.ocr, typed)
                                                   or _civility_initial(w, l, text_height)))
     unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                    if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
@@ -225,14 +226,16 @@ def _text_height(page: PageText) -> float:
     return heights[len(heights) // 2] if heights else 10.5
 
 
-def _printed(word, text_height: float, ocr: bool) -> bool:
+def _printed(word, text_height: float, ocr: bool, typed: float | None = None) -> bool:
     """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words,
-    or as lone capitals ("E D M A") read with confidence."""
+    as lone capitals ("E D M A") read with confidence, or as a pasted script name read surely but
+    far taller than the block's typed words (`typed`; a photo's text height may be loose)."""
     if not ocr:
         return True
     letters = word.text.strip(".,;:'’\"()-_")
     lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
-    return word.conf >= 0.8 and word.bbox[3] - word.bbox[1] <= 1.6 * text_height and not lone
+    height = word.bbox[3] - word.bbox[1]
+    return word.conf >= 0.8 and height <= 1.6 * min(text_height, 1.5 * (typed or text_height)) and not lone
 
 
 def _civility_initial(word, line: Line, text_height: float) -> bool:
@@ -345,6 +348,8 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu)
+    index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
+    out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
     out[key] = checked_against_elu(out[key], out[quality_key], *elu)
     return out
 

@@ -104,12 +104,20 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     logo = _logo_named(head, found) if found is not None else None
     if logo is not None:
         return logo
-    if found is not None and ocr and _letterhead_unread(parts, head):
+    if found is not None and (ocr and _letterhead_unread(parts, head) or _undesignated(found)):
         # Named only by the body or a title while the letterhead, likely a bandeau or a logo OCR
         # could not read, may say "Mairie de …": the collectivité is known, not how the letter
         # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
+        # So too a commune only a title names bare ("Maire du Pellerin"), whatever else of the
+        # letterhead was read: its "Ville du" may be the part lost.
         found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
     return found
+
+
+def _undesignated(found: Clue) -> bool:
+    """A commune named with no designation word of the letter's own ("Pellerin", "Lodève")."""
+    name = str(found.value)
+    return not is_epci_name(name) and not _COMMUNE_HEAD.match(name) and not _DESIGNATION.search(name)
 
 
 CUT_NAME = 0.6  # a letterhead's name ending on "de" or "-", the body not naming it whole: for a reviewer

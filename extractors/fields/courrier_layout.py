@@ -168,6 +168,13 @@ def _particle_next(words: list[Word]) -> bool:
     return after is not None and re.match(r"(?:de|du|des|d['’])(?:\b|$)", normalise(after.text)) is not None
 
 
+def typed_height(lines: list[Line]) -> float | None:
+    """The height of the lines' typed words: the lower quartile of their words' heights (a
+    signature read as tall words among them stands above it)."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for line in lines for w in line.words)
+    return heights[len(heights) // 4] if heights else None
+
+
 def join_lines(lines: list[Line]) -> str:
     """Lines as one text; a word cut by a hyphen at a line end is rejoined ("CHARENTE-" "MARITIME")."""
     text = ""
@@ -196,6 +203,13 @@ def letter_parts(lines: list[Line]) -> LetterParts:
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)
+    if closing is None and objet is None and salutation is None:
+        # a letter's last page photographed apart, opening on its closing formula: no head above it
+        closing = _closing(lines, 0)
+        start = _closing_start(lines, closing) if closing is not None else 0
+        if closing is not None and not all(_page_furniture(lines[i], lines[start]) for i in range(start)):
+            closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
+        end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
     addressee, sender_title = _addressee(lines, head)
     signatory = _signatory(lines, closing) if closing is not None else _signatory_fallback(lines, end_of_head)
@@ -259,10 +273,39 @@ def _closing(lines: list[Line], start: int) -> int | None:
     if not found:
         return None
     last = found[-1]
-    while last + 1 < len(lines) and not lines[last].norm.rstrip().endswith(".") and \
-            _same_paragraph(lines[last], lines[last + 1]) and not _TITLE_LINE.match(lines[last + 1].norm):
+    # its paragraph's next lines, and the pieces of its own lines OCR cut apart at a wide gap
+    # ("… une suite favorable" | "à cette"; "Dans" | "l'attente …"), wherever they sort
+    while last + 1 < len(lines) and not _TITLE_LINE.match(lines[last + 1].norm) and (
+            _same_row(lines[last], lines[last + 1]) or not lines[last].norm.rstrip().endswith(".")
+            and _same_paragraph(lines[last], lines[last + 1])):
         last += 1
     return last
+
+
+def _same_row(line: Line, other: Line) -> bool:
+    """Two pieces of one printed line: on one page, most of their height shared."""
+    shared = min(line.bottom, other.bottom) - max(line.top, other.top)
+    return line.page == other.page and shared >= 0.6 * min(line.bottom - line.top, other.bottom - other.top)
+
+
+def _closing_start(lines: list[Line], closing: int) -> int:
+    """The first line of the closing formula's paragraph that ends at `closing`."""
+    start = closing
+    while start > 0 and (_same_row(lines[start - 1], lines[start]) or _same_paragraph(lines[start - 1], lines[start])
+                         and not lines[start - 1].norm.endswith(".")):
+        start -= 1
+    return start
+
+
+def _page_furniture(line: Line, text: Line | None = None) -> bool:
+    """A page number or a running header ("Commune d'Aléria – 30/05/2026") atop a letter's next
+    page, or marks without a letter: no line of the letter's text. Above the letter's `text`, a
+    line in smaller type is a running header too, however OCR read its date."""
+    return bool(_PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm)
+                or text is not None and line.bottom <= text.top and line.height < SMALLER * text.height)
+
+
+SMALLER = 0.8  # a line's height under this share of the text's: a header or footer's type, not the letter's
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
@@ -295,7 +338,7 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
-        if _PAGE_MARK.match(line.norm) or _RUNNING_HEAD.search(line.text) or not re.search(r"[a-z]", line.norm):
+        if _page_furniture(line):
             # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
             # letter), "Commune d'Aléria – 30/05/2026" atop the next page
             continue

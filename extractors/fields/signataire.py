@@ -432,6 +432,23 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
     return name, quality
 
 
+def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
+    """The élu's name put for a signer whose own the page lost (`completed_by_elu`: for a
+    reviewer), and the block read again on dark ink spells one of the élu's longer names as the
+    strokes over it leave it ("LoRDINd" for "LORDINOT"): a second reading agrees, and it is sure."""
+    from rapidfuzz import fuzz
+
+    if name.status is not FieldStatus.NEEDS_REVIEW or not elu or name.value != elu:
+        return name
+    read = [w for line in block for w in name_words(line) if len(w) >= 4]
+    if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
+        return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
+    return name
+
+
+ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink
+
+
 def _fragments_of(read: str, elu: str) -> bool:
     """Every word read is one of the élu's or the end or start of one (three letters at least),
     and one of four letters or more is whole: a name cut by a stroke, not another person."""
