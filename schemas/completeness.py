@@ -80,6 +80,8 @@ class DossierView:
 
     pieces: Mapping[str, bool]
     fields: Mapping[str, Mapping] = field(default_factory=dict)
+    # Files OCR read too poorly to tell what they are: an absent piece may be one of them.
+    illegible: tuple[str, ...] = ()
 
     def status(self, field_id: str) -> str:
         """The field's status; an unknown field is missing."""
@@ -129,7 +131,7 @@ def _field_label(field_id: str) -> str:
 # Rules ------------------------------------------------------------------------------------------
 
 def _fiche_present(view: DossierView, cog: Cog) -> list[Reason]:
-    return [] if view.pieces.get("fiche") else [Reason(ReasonCode.FICHE_ABSENTE)]
+    return [] if view.pieces.get("fiche") else [_absent_or_unread("fiche", ReasonCode.FICHE_ABSENTE, view)]
 
 
 def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
@@ -150,7 +152,16 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
 
 
 def _letters_present(view: DossierView, cog: Cog) -> list[Reason]:
-    return [Reason(ABSENT[piece]) for piece in LETTERS if not view.pieces.get(piece)]
+    return [_absent_or_unread(piece, ABSENT[piece], view) for piece in LETTERS if not view.pieces.get(piece)]
+
+
+def _absent_or_unread(piece: str, absent: ReasonCode, view: DossierView) -> Reason:
+    """A piece not found is absent, unless a page too poorly read to be kinded may be it."""
+    if not view.illegible:
+        return Reason(absent)
+    files = ", ".join(view.illegible)
+    return Reason(ReasonCode.VERIFICATION_REQUISE, piece,
+                  f"À vérifier : {PIECE_LABELS[piece]} introuvable, mais une pièce illisible pourrait l'être ({files}).")
 
 
 def _letters_signed(view: DossierView, cog: Cog) -> list[Reason]:

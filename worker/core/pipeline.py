@@ -22,13 +22,14 @@ from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.fields import LetterReading, Piece, extract_fields, letter_zones, read_letters
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, PieceKind
 from extractors.vocabulary import FIELD_IDS
-from schemas.completeness import DossierView, assess_completeness
+from schemas.completeness import assess_completeness
 from schemas.normalise import normalise_fields
 from worker.core import assembly
 from worker.core.sandbox import run_limited
 from worker.core.signatures import check_signatures
 from worker.events import EventKind
 from worker.persistence.db import Reading
+from worker.persistence.verdict_view import dossier_view
 
 if TYPE_CHECKING:
     from worker.core.context import Context
@@ -96,10 +97,9 @@ def assess(dossier_id: str, ctx: Context) -> str | None:
     """The completeness of the dossier as understood (reviewers' corrections included), then its
     join with an open dossier of its collectivité that lacks its pieces. Returns the kept
     dossier of a join, to be read again; else None."""
-    fields = {fid: StoredField.stored(row).row() for fid, row in ctx.store.fields(dossier_id).items()}
-    kinds = {document.kind for document in ctx.store.documents(dossier_id)}
-    present = {kind.value: kind.value in kinds for kind in PieceKind}
-    verdict = assess_completeness(DossierView(pieces=present, fields=fields), ctx.cog)
+    with ctx.store.session() as s:
+        view = dossier_view(s, dossier_id)
+    verdict = assess_completeness(view, ctx.cog)
     ctx.store.save_verdict(dossier_id, verdict.as_dict())
     return assembly.assemble(dossier_id, store=ctx.store, cog=ctx.cog)
 

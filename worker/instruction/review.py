@@ -10,16 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extractors.model import READER_VERSION, PieceKind
+from extractors.model import READER_VERSION
 from extractors.vocabulary import FieldStatus
 from schemas.complements import missing_items, request_text  # noqa: F401  (re-exported for the service)
-from schemas.completeness import DossierView, assess_completeness
+from schemas.completeness import assess_completeness
 from schemas.display import geography
 from worker.events import EventKind
 from worker.instruction.review_queue import entry_of, refresh_lines, utc
 from worker.persistence.accounts import QueueEntry
 from worker.persistence.db import DocumentRow, Dossier, Event, FieldRow, FileRow, PageRow, Reading, utcnow
 from worker.persistence.store import Store, note, sender_domain
+from worker.persistence.verdict_view import dossier_view
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +183,7 @@ def _reassess(s: Session, dossier: Dossier) -> None:
     if dossier.completeness is None:  # not assessed yet: the pipeline will, corrections included
         return
     s.flush()
-    fields = {r.field_id: {"value": r.value, "confidence": r.confidence, "source": r.source, "status": r.status}
-              for r in s.scalars(select(FieldRow).where(FieldRow.dossier_id == dossier.id))}
-    kinds = set(s.scalars(select(DocumentRow.kind).where(DocumentRow.dossier_id == dossier.id)))
-    pieces = {kind.value: kind.value in kinds for kind in PieceKind}
-    dossier.completeness = assess_completeness(DossierView(pieces=pieces, fields=fields), geography()).as_dict()
+    dossier.completeness = assess_completeness(dossier_view(s, dossier.id), geography()).as_dict()
 
 
 def _empty_triage() -> dict:
