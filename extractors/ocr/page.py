@@ -7,6 +7,7 @@ turned. Word boxes are in points on the upright page; PageText.to_page maps them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -69,9 +70,32 @@ def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: fl
 def first_readings(images: list[tuple[int, Image.Image, float]], engine: OcrEngine) -> list[FirstReading]:
     """`first_reading` of each (number, image, dpi), the pages read by one Tesseract process:
     the same words, one start instead of one a page."""
-    pages = [prepared_page(image, number=number, dpi=dpi) for number, image, dpi in images]
-    read = engine.words_each([page.read for page in pages])
-    return [read_prepared(page, words, engine) for page, words in zip(pages, read)]
+    pages = _Preparing(images)
+    read = engine.words_each(pages)  # each page prepared while Tesseract reads the one before
+    return [read_prepared(pages.page(i), words, engine) for i, words in enumerate(read)]
+
+
+class _Preparing(Sequence):
+    """The images to read of pages prepared one by one as they are asked for (`prepared`)."""
+
+    def __init__(self, images: list[tuple[int, Image.Image, float]]):
+        self.images = images
+        self.prepared: list[Prepared] = []
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.page(index).read
+
+    def page(self, index: int) -> Prepared:
+        index = range(len(self))[index]
+        while len(self.prepared) <= index:
+            number, image, dpi = self.images[len(self.prepared)]
+            self.prepared.append(prepared_page(image, number=number, dpi=dpi))
+        return self.prepared[index]
 
 
 @dataclass
