@@ -44,8 +44,6 @@ class _Spy:
 @pytest.mark.parametrize("dpi", [150, 200, 300])
 @pytest.mark.parametrize("mode", ["L", "RGB", "1"])
 def test_the_pixels_are_pdfiums_grey_rendering(tmp_path, mode, dpi):
-    if mode == "L" and dpi == 150:
-        pytest.skip("a grey scan at the resolution asked gives its own pixels (test below)")
     path = _pdf(_scan(mode), tmp_path)
     expected = pypdfium2.PdfDocument(path)[0].render(scale=dpi / 72, grayscale=True).to_pil()
     image, _ = pdf_text.render_page(pypdfium2.PdfDocument(path), 0, dpi, 10**9)
@@ -77,52 +75,3 @@ def test_a_page_with_more_than_its_scan_keeps_the_grey_rendering(tmp_path):
     page.remove_obj(picture)
     page.gen_content()
     assert pdf_text._grey_scan(page)
-
-
-def _placed(tmp_path, image: Image.Image, size: tuple[float, float], at=(0.0, 0.0)) -> tuple[str, Image.Image]:
-    """A PDF page of `size` points holding `image` as a grey JPEG over `size` from `at`; and
-    the JPEG's pixels."""
-    jpeg = tmp_path / "scan.jpg"
-    image.save(jpeg, quality=90)
-    document = pypdfium2.PdfDocument.new()
-    page = document.new_page(*size)
-    picture = pypdfium2.PdfImage.new(document)
-    with open(jpeg, "rb") as stream:
-        picture.load_jpeg(stream, inline=True)
-    picture.set_matrix(pypdfium2.PdfMatrix().scale(*size).translate(*at))
-    page.insert_obj(picture)
-    page.gen_content()
-    path = tmp_path / "placed.pdf"
-    document.save(path)
-    with Image.open(jpeg) as decoded:
-        return str(path), decoded.convert("L")
-
-
-def test_a_grey_scan_at_the_resolution_asked_gives_its_own_pixels(tmp_path):
-    # pdfium renders such a page one pixel taller than its image and resamples every pixel:
-    # the scan's own pixels are decoded instead (a seventh of the CPU), as they are
-    scan = _scan("L")
-    noise = np.random.default_rng(0).integers(0, 60, (scan.height, scan.width), dtype=np.uint8)
-    scan = Image.fromarray(np.asarray(scan) - np.minimum(np.asarray(scan), noise))
-    path, pixels = _placed(tmp_path, scan, (scan.width * 72 / 300, scan.height * 72 / 300))
-    image, dpi = pdf_text.render_page(pypdfium2.PdfDocument(path), 0, 300, 10**9)
-    assert image.size == scan.size and np.array_equal(np.asarray(image), np.asarray(pixels))
-    assert dpi == pytest.approx(300)
-
-
-@pytest.mark.parametrize("asked", [150, 200])
-def test_a_grey_scan_at_another_resolution_is_rendered(tmp_path, asked):
-    scan = _scan("L")
-    path, _ = _placed(tmp_path, scan, (scan.width * 72 / 300, scan.height * 72 / 300))
-    expected = pypdfium2.PdfDocument(path)[0].render(scale=asked / 72, grayscale=True).to_pil()
-    image, dpi = pdf_text.render_page(pypdfium2.PdfDocument(path), 0, asked, 10**9)
-    assert np.array_equal(np.asarray(image), np.asarray(expected)) and dpi == asked
-
-
-def test_a_grey_scan_not_over_the_whole_page_is_rendered(tmp_path):
-    scan = _scan("L")
-    size = (scan.width * 72 / 300, scan.height * 72 / 300)
-    path, _ = _placed(tmp_path, scan, size, at=(10.0, 0.0))  # shifted: the page shows a margin
-    expected = pypdfium2.PdfDocument(path)[0].render(scale=300 / 72, grayscale=True).to_pil()
-    image, _ = pdf_text.render_page(pypdfium2.PdfDocument(path), 0, 300, 10**9)
-    assert np.array_equal(np.asarray(image), np.asarray(expected))
