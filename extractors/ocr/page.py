@@ -16,7 +16,7 @@ from extractors.dewarp import evenly_lit, uncurled_sheet
 from extractors.geometry import scaled_warp
 from extractors.images import grey
 from extractors.model import PageText, Word
-from extractors.ocr.checkbox_words import with_checkboxes
+from extractors.ocr.checkbox_words import boxes_of, with_checkboxes
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.inverted_bands import reversed_bands_inverted
 from extractors.ocr.orientation import (
@@ -141,12 +141,18 @@ def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> Fi
     return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp, factor)
 
 
-def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
+def page_boxes(first: FirstReading):
+    """The check boxes of a first reading's page, looked for while its missed lines are read:
+    `finished` uses them unless those lines change the words' median height."""
+    return boxes_of(words_on_page(first.words, first.factor), first.upright)
+
+
+def finished(first: FirstReading, missed_words: list[RawWord], boxes=None) -> PageText:
     """The page of a first reading, with `missed_words` (the reading of its `missed` sheet)
-    and its check boxes."""
+    and its check boxes (`boxes`: from `page_boxes`, or None to look for them now)."""
     words = first.words if first.missed is None else with_sheet_words(first.words, first.missed, missed_words)
     # the check boxes are found on the page's own pixels: an enlarged image's blur makes no box
-    words = with_checkboxes(words_on_page(words, first.factor), first.upright)
+    words = with_checkboxes(words_on_page(words, first.factor), first.upright, boxes)
     words = honest_confidence(words, first.factor)  # after the check boxes, tuned on Tesseract's own
     scale = 72.0 / first.dpi
     return PageText(
