@@ -62,3 +62,17 @@ def test_boxes_looked_for_at_another_height_are_looked_for_again(monkeypatch):
     assert calls == []  # the words' height: the boxes found before are theirs
     checkbox_words.with_checkboxes(words, None, found=(24, []))
     assert calls == [30]
+
+
+def test_pages_are_read_with_opencv_on_one_thread():
+    """Pages are prepared on threads of their own: OpenCV's pool would only add its threads'
+    wake-ups and spins on cores Tesseract already uses."""
+    import cv2
+
+    before = cv2.getNumThreads()
+    try:
+        cv2.setNumThreads(2)
+        pages.ocr_pages(iter(_pages()[:1]), ScriptedEngine("Commune de Vitré"), workers=1)
+        assert cv2.getNumThreads() == 1
+    finally:
+        cv2.setNumThreads(before)
