@@ -312,7 +312,7 @@ def _install_hooks(records: str) -> None:
     patch(pages_module, "_missed_words", "second reading")
     if hasattr(pages_module, "_boxes_of"):  # a page's check boxes looked for during the second reading
         patch(pages_module, "_boxes_of", "page")
-        patch(page_module, "page_boxes", "check boxes")
+        patch(pages_module, "page_boxes", "check boxes")
     patch(engine_module.TesseractEngine, "words_each", "tesseract")
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
