@@ -310,6 +310,9 @@ def _install_hooks(records: str) -> None:
     patch(page_module, "read_prepared", "reading")
     patch(pages_module, "finished", "page")  # a page finished once its missed lines are read
     patch(pages_module, "_missed_words", "second reading")
+    if hasattr(pages_module, "_boxes_of"):  # a page's check boxes looked for during the second reading
+        patch(pages_module, "_boxes_of", "page")
+        patch(pages_module, "page_boxes", "check boxes")
     patch(engine_module.TesseractEngine, "words_each", "tesseract")
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")

@@ -15,7 +15,7 @@ from extractors import images, office, pdf_text
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import FileKind, Issue, PageText, ReadResult
 from extractors.ocr.engine import OcrEngine, RawWord
-from extractors.ocr.page import FirstReading, finished, first_reading, first_readings
+from extractors.ocr.page import FirstReading, finished, first_reading, first_readings, page_boxes
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +169,7 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
     bounds a long scan's footprint.
     """
     workers = max(1, workers)
+    one_opencv_thread()
     per = batch_size(total, workers)
     results: dict[int, PageText] = {}
     pending: dict[Future, int] = {}
@@ -188,8 +189,10 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
         def read_missed() -> None:
             batch = waiting[:]
             waiting.clear()
-            for first, missed in zip(batch, _missed_words(batch, engine)):
-                pending[pool.submit(_finished_one, first, missed)] = first.number
+            # the pages' check boxes looked for on the pool while Tesseract reads their missed lines
+            boxes = [pool.submit(_boxes_of, first) for first in batch]
+            for first, missed, found in zip(batch, _missed_words(batch, engine), boxes):
+                pending[pool.submit(_finished_one, first, missed, found)] = first.number
 
         for batch in _batched(jobs, per):
             if len(pending) >= max(workers, 2 * workers // per):  # about 2 pages a worker in memory
@@ -203,6 +206,16 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
             if waiting:
                 read_missed()
     return results
+
+
+def one_opencv_thread() -> None:
+    """OpenCV on one thread in this process: pages are prepared on threads of their own (see
+    `ocr_pages`), and on a few cores shared with Tesseract OpenCV's own pool only adds the cost
+    of waking its threads and of their waiting spins (~9 % of a scanned page's image work in
+    CPU, and its wall time too); the same results."""
+    import cv2
+
+    cv2.setNumThreads(1)
 
 
 def batch_size(total: int | None, workers: int) -> int:
@@ -271,10 +284,16 @@ def _sparse_or_error(sheet: Image.Image, engine: OcrEngine) -> list[RawWord] | G
         return exc
 
 
-def _finished_one(first: FirstReading, missed: list[RawWord] | GuichetError) -> PageText:
+def _boxes_of(first: FirstReading):
+    return page_boxes(first)
+
+
+def _finished_one(first: FirstReading, missed: list[RawWord] | GuichetError, boxes: Future) -> PageText:
+    """A page finished; `boxes`, its check boxes looked for meanwhile, is submitted before this
+    (so is taken by a worker first: waiting for it cannot block the pool)."""
     if isinstance(missed, GuichetError):
         return _failed(first.number, first.size, first.dpi, missed)
-    return finished(first, missed)
+    return finished(first, missed, boxes.result())
 
 
 def _failed(number: int, size: tuple[int, int], dpi: float, exc: GuichetError) -> PageText:

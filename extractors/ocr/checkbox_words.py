@@ -11,17 +11,32 @@ from extractors.checkboxes import Box, find_boxes, without_glued_tick
 from extractors.ocr.engine import RawWord
 
 
-def with_checkboxes(words: list[RawWord], image: Image.Image) -> list[RawWord]:
+def text_height(words: list[RawWord]) -> int | None:
+    """The median height of the words of three letters and more: the size of a box looked for."""
+    heights = sorted(w.height for w in words if len(w.text) >= 3)
+    return heights[len(heights) // 2] if heights else None
+
+
+def boxes_of(words: list[RawWord], image: Image.Image) -> tuple[int, list[Box]] | None:
+    """The check boxes of `image` for words `words` (see `with_checkboxes`), with the text
+    height they were looked for at; None when there are no words to size them."""
+    height = text_height(words)
+    return None if height is None else (height, find_boxes(image, height))
+
+
+def with_checkboxes(words: list[RawWord], image: Image.Image,
+                    found: tuple[int, list[Box]] | None = None) -> list[RawWord]:
     """Replace what OCR made of check boxes by the boxes found in the image ("☐"/"☒").
 
     A box inside a word read with confidence is one of its letters ("D", "O"). A word mostly
     inside a box, or a few unsure characters over a quarter of it (the tick's strokes, "ad",
     "X", "/"), is what OCR made of the box. Every box meets every word: on arrays (words x
-    boxes), a page's hundreds of words and dozens of boxes cost a few array operations."""
-    heights = sorted(w.height for w in words if len(w.text) >= 3)
-    if not heights:
+    boxes), a page's hundreds of words and dozens of boxes cost a few array operations.
+    `found` (from `boxes_of`, looked for earlier) is used when its text height is these words'."""
+    height = text_height(words)
+    if height is None:
         return words
-    boxes = find_boxes(image, heights[len(heights) // 2])
+    boxes = found[1] if found is not None and found[0] == height else find_boxes(image, height)
     if not boxes:
         return words
     left, top, width, height = (np.array([getattr(w, a) for w in words])[:, None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,7 +33,7 @@ class OcrEngine(Protocol):
 
     def words(self, image: Image.Image) -> list[RawWord]: ...
 
-    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]: ...
+    def words_each(self, images: Sequence[Image.Image]) -> list[list[RawWord]]: ...
 
     def orientation(self, image: Image.Image) -> tuple[int, float]: ...
 
@@ -56,9 +57,10 @@ class TesseractEngine:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
         return self._words(image, "--psm 3")
 
-    def words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
+    def words_each(self, images: Sequence[Image.Image]) -> list[list[RawWord]]:
         """`words` of each image, in one Tesseract process (see `blocks_words`): pages read
-        in batches pay Tesseract's start (~0.15 s of CPU) once a batch instead of once a page."""
+        in batches pay Tesseract's start (~0.15 s of CPU) once a batch instead of once a page.
+        `images` may make each image as it is iterated: Tesseract reads those made meanwhile."""
         if len(images) <= 1:
             return [self.words(image) for image in images]
         return self._listed_words(images, "--psm 3")
@@ -85,20 +87,31 @@ class TesseractEngine:
             return [self.sparse_words(image) for image in images]
         return self._listed_words(images, "--psm 11")
 
-    def _listed_words(self, images: list[Image.Image], config: str) -> list[list[RawWord]]:
+    def _listed_words(self, images: Sequence[Image.Image], config: str) -> list[list[RawWord]]:
+        """The words of each image, read by one Tesseract process that is handed each image's
+        file as soon as it is saved (Tesseract's stream_filelist): when `images` makes its
+        images as it is iterated (a page prepared for reading), Tesseract loads its model and
+        reads the first while the next is made. The same words as a listing read at once."""
         import pytesseract
 
         with tempfile.TemporaryDirectory(prefix="guichet-ocr-") as folder:
-            paths = []
-            for index, image in enumerate(images):
-                paths.append(os.path.join(folder, f"{index}.pgm"))
-                grey(image).save(paths[-1], format="PPM")
-            listing = os.path.join(folder, "images.txt")  # Tesseract reads each file it lists
-            with open(listing, "w", encoding="utf-8") as stream:
-                stream.write("".join(path + "\n" for path in paths))
-            data = self._run(pytesseract.image_to_data, listing, self.lang, config,
-                             self.timeout * len(images))
-        return _pages_words(data, len(images))
+            base = os.path.join(folder, "out")
+            command = [pytesseract.pytesseract.tesseract_cmd, "-", base, "-l", self.lang,
+                       "-c", "tessedit_create_tsv=1", "-c", "stream_filelist=1", *config.split()]
+            with open(os.path.join(folder, "errors"), "w+b") as errors:
+                try:
+                    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                               stderr=errors)
+                except OSError as exc:
+                    raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+                count = _handed(process, images, folder, self.timeout * len(images))
+                errors.seek(0)
+                message = errors.read().decode("utf-8", "replace")
+            if process.returncode:
+                raise GuichetError(ErrorCode.OCR_FAILED, " ".join(message.split())[:200])
+            with open(base + ".tsv", encoding="utf-8") as stream:
+                data = pytesseract.pytesseract.file_to_dict(stream.read(), "\t", -1)
+        return _pages_words(data, count) if data else [[] for _ in range(count)]
 
     def _words(self, image: Image.Image, config: str) -> list[RawWord]:
         import pytesseract
@@ -135,6 +148,43 @@ class TesseractEngine:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
         except pytesseract.TesseractError as exc:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+
+
+def _handed(process: subprocess.Popen, images: Iterable[Image.Image], folder: str, timeout: float) -> int:
+    """Each image saved and its path written to the streaming `process`, then its end awaited;
+    how many images. The process is killed if making an image fails or it runs past `timeout`."""
+    count = 0
+    try:
+        for image in images:
+            path = os.path.join(folder, f"{count}.pgm")
+            grey(image).save(path, format="PPM")  # no compression: nearly free
+            process.stdin.write((path + "\n").encode())
+            process.stdin.flush()
+            count += 1
+        process.stdin.close()
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        _killed(process)
+        raise GuichetError(ErrorCode.OCR_TIMEOUT) from exc
+    except BrokenPipeError as exc:  # Tesseract stopped early: its error is in its output
+        _killed(process)
+        if not process.returncode:
+            raise GuichetError(ErrorCode.OCR_FAILED, "tesseract") from exc
+    except BaseException:
+        _killed(process)
+        raise
+    return count
+
+
+def _killed(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    if process.stdin and not process.stdin.closed:
+        try:
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
 
 
 def _know_version() -> None:

@@ -7,6 +7,7 @@ turned. Word boxes are in points on the upright page; PageText.to_page maps them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -15,7 +16,7 @@ from extractors.dewarp import evenly_lit, uncurled_sheet
 from extractors.geometry import scaled_warp
 from extractors.images import grey
 from extractors.model import PageText, Word
-from extractors.ocr.checkbox_words import with_checkboxes
+from extractors.ocr.checkbox_words import boxes_of, with_checkboxes
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.inverted_bands import reversed_bands_inverted
 from extractors.ocr.orientation import (
@@ -69,9 +70,32 @@ def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: fl
 def first_readings(images: list[tuple[int, Image.Image, float]], engine: OcrEngine) -> list[FirstReading]:
     """`first_reading` of each (number, image, dpi), the pages read by one Tesseract process:
     the same words, one start instead of one a page."""
-    pages = [prepared_page(image, number=number, dpi=dpi) for number, image, dpi in images]
-    read = engine.words_each([page.read for page in pages])
-    return [read_prepared(page, words, engine) for page, words in zip(pages, read)]
+    pages = _Preparing(images)
+    read = engine.words_each(pages)  # each page prepared while Tesseract reads the one before
+    return [read_prepared(pages.page(i), words, engine) for i, words in enumerate(read)]
+
+
+class _Preparing(Sequence):
+    """The images to read of pages prepared one by one as they are asked for (`prepared`)."""
+
+    def __init__(self, images: list[tuple[int, Image.Image, float]]):
+        self.images = images
+        self.prepared: list[Prepared] = []
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.page(index).read
+
+    def page(self, index: int) -> Prepared:
+        index = range(len(self))[index]
+        while len(self.prepared) <= index:
+            number, image, dpi = self.images[len(self.prepared)]
+            self.prepared.append(prepared_page(image, number=number, dpi=dpi))
+        return self.prepared[index]
 
 
 @dataclass
@@ -117,12 +141,18 @@ def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> Fi
     return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp, factor)
 
 
-def finished(first: FirstReading, missed_words: list[RawWord]) -> PageText:
+def page_boxes(first: FirstReading):
+    """The check boxes of a first reading's page, looked for while its missed lines are read:
+    `finished` uses them unless those lines change the words' median height."""
+    return boxes_of(words_on_page(first.words, first.factor), first.upright)
+
+
+def finished(first: FirstReading, missed_words: list[RawWord], boxes=None) -> PageText:
     """The page of a first reading, with `missed_words` (the reading of its `missed` sheet)
-    and its check boxes."""
+    and its check boxes (`boxes`: from `page_boxes`, or None to look for them now)."""
     words = first.words if first.missed is None else with_sheet_words(first.words, first.missed, missed_words)
     # the check boxes are found on the page's own pixels: an enlarged image's blur makes no box
-    words = with_checkboxes(words_on_page(words, first.factor), first.upright)
+    words = with_checkboxes(words_on_page(words, first.factor), first.upright, boxes)
     words = honest_confidence(words, first.factor)  # after the check boxes, tuned on Tesseract's own
     scale = 72.0 / first.dpi
     return PageText(

@@ -34,3 +34,52 @@ def test_the_engine_still_reads():
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 48)
     ImageDraw.Draw(image).text((40, 60), "Commune de Vitré", fill=0, font=font)
     assert "Vitré" in [word.text for word in TesseractEngine().words(image)]
+
+
+def test_tesseract_reads_while_the_next_page_is_made(engine, monkeypatch):
+    """A batch's Tesseract starts at its first page and is handed each next page once made:
+    a page's preparation overlaps the reading of the one before (wall time), same words."""
+    import subprocess
+    from collections.abc import Sequence
+
+    from extractors.ocr import engine as engine_module
+    from tests.extractors.test_ocr import drawn_page
+
+    images = [drawn_page(["Commune de Vitré", "Le Maire, Jean Dupont"], (1200, 300), 40, 40, 40, 100),
+              drawn_page(["Préfecture de la Drôme"], (1200, 200), 40, 40, 60, 100)]
+    events: list[str] = []
+
+    class Made(Sequence):  # makes each image when asked, as extractors.ocr.page prepares pages
+        def __len__(self):
+            return len(images)
+
+        def __getitem__(self, index):
+            events.append(f"made {index}")
+            return images[index]
+
+    class Recorded(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            events.append("tesseract started")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module.subprocess, "Popen", Recorded)
+    monkeypatch.setattr("pytesseract.pytesseract.subprocess.Popen", Recorded)
+    read = engine.words_each(Made())
+    assert events.index("tesseract started") < events.index("made 1")
+    assert read == [engine.words(image) for image in images]
+    assert "Drôme" in [w.text for w in read[1]]
+
+
+def test_a_batch_that_fails_reports_the_codes_of_one_reading():
+    from extractors.errors import ErrorCode, GuichetError
+    from tests.extractors.test_ocr import drawn_page
+
+    images = [drawn_page(["Commune de Vitré"], (800, 200), 40, 40, 40, 100)] * 2
+    for engine, code in ((TesseractEngine(timeout=0.001), ErrorCode.OCR_TIMEOUT),
+                         (TesseractEngine("zzz"), ErrorCode.OCR_FAILED)):
+        try:
+            engine.words_each(images)
+        except GuichetError as exc:
+            assert exc.code is code
+        else:
+            raise AssertionError("no error")
