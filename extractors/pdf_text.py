@@ -155,6 +155,15 @@ def _grey_scan(page) -> bool:
     return int(meta.colorspace) == 1 and int(meta.bits_per_pixel) == 8  # FPDF_COLORSPACE_DEVICEGRAY
 
 
+def grey_scan_page(document, index: int) -> bool:
+    """Page `index` is a scan in grey levels alone (`_grey_scan`): rendered in colour, every
+    pixel is a grey (R = G = B), so it holds no coloured ink."""
+    try:
+        return _grey_scan(document[index])
+    except Exception:  # pdfium errors are not typed usefully: the rendering will tell
+        return False
+
+
 def open_renderer(path: str):
     """pypdfium2's document, for page images (not thread-safe: use from one thread)."""
     import pypdfium2

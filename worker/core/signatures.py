@@ -143,10 +143,12 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
 
 def _in_colour(path: str, kind: str, number: int, max_pixels: int) -> Image.Image | None:
     """The page as received, in colour (the signature check looks at it in grey); None for an
-    image file without colour."""
+    image file without colour or a PDF page that is a grey scan."""
     if kind == "pdf":
         document = pdf_text.open_renderer(path)
         try:
+            if pdf_text.grey_scan_page(document, number - 1):
+                return None  # its colours are greys: rendered again, it would show none
             return pdf_text.render_page(document, number - 1, SIGNATURE_DPI, max_pixels, colour=True)[0]
         finally:
             document.close()
