@@ -35,27 +35,60 @@ def without_rules(gray: Image.Image) -> Image.Image:
     # Found on a shrunk copy (the darkest pixel of each block: thin rules survive), painted
     # on the page: a fraction of a page read's cost.
     f = max(1, round(pixels.shape[1] / WORK_WIDTH))
-    small = cv2.erode(pixels, np.ones((f, f), np.uint8), anchor=(0, 0))[::f, ::f] if f > 1 else pixels
+    small = _block_minimum(pixels, f) if f > 1 else pixels
     horizontal, vertical = _rules(small, max(MIN_RULE // f, 3))
     if not horizontal.any() and not vertical.any():
         return gray
-    out = pixels.copy()
+    out, changed = pixels.copy(), False
+    rows, columns = _nearest(small.shape[0], pixels.shape[0]), _nearest(small.shape[1], pixels.shape[1])
     for axis, found, across in ((0, horizontal, (2 * PAPER_REACH + 1, 1)), (1, vertical, (1, 2 * PAPER_REACH + 1))):
         if not found.any():
             continue
-        strip = cv2.resize(found, (pixels.shape[1], pixels.shape[0]), interpolation=cv2.INTER_NEAREST)
-        strip = cv2.dilate(strip, np.ones((f + 2, 1) if across[1] == 1 else (1, f + 2), np.uint8))
-        # Worked on only in the bands of rows (columns) holding rules, with a margin wide enough
-        # for every filter below to see what it sees on the whole page: the same pixels, a
-        # fraction of the work (a table's rules cover a tenth of its rows).
-        for start, end in _bands(strip.any(axis=1 - axis), _MARGIN):
-            cut = (slice(start, end), slice(None)) if axis == 0 else (slice(None), slice(start, end))
+        # The mask brought to the page's size (nearest pixel) and widened across its rules, made
+        # only in the bands of rows (columns) holding rules, with a margin wide enough for every
+        # filter below to see what it sees on the whole page: the same pixels, a fraction of the
+        # work (a table's rules cover a tenth of its rows).
+        spread = np.ones((f + 2, 1) if axis == 0 else (1, f + 2), np.uint8)
+        used = found.any(axis=1 - axis)[rows if axis == 0 else columns].astype(np.uint8)
+        used = cv2.dilate(used[:, None] if axis == 0 else used[None, :], spread).ravel() > 0
+        for start, end in _bands(used, _MARGIN):
+            lo, hi = max(0, start - f - 2), min(len(used), end + f + 2)  # the spread's reach
+            if axis == 0:
+                strip = cv2.dilate(found[rows[lo:hi]][:, columns], spread)[start - lo:end - lo]
+                cut = (slice(start, end), slice(None))
+            else:
+                strip = cv2.dilate(found[rows][:, columns[lo:hi]], spread)[:, start - lo:end - lo]
+                cut = (slice(None), slice(start, end))
             part = pixels[cut]
             # Only the rule's own ink, with its soft edges: the letters beside it are left as they are.
-            rule = strip[cut] & cv2.dilate(_ink(part, 31), np.ones((3, 3), np.uint8))
+            rule = (strip & cv2.dilate(_ink(part, 31), np.ones((3, 3), np.uint8))) > 0
             paper = cv2.dilate(part, np.ones(across, np.uint8))  # the lightest pixel across the rule
-            out[cut][rule > 0] = paper[rule > 0]
-    return Image.fromarray(out) if not np.array_equal(out, pixels) else gray
+            out[cut][rule] = paper[rule]
+            changed = changed or bool((paper[rule] != part[rule]).any())
+    return Image.fromarray(out) if changed else gray
+
+
+def _block_minimum(pixels: np.ndarray, f: int) -> np.ndarray:
+    """The darkest pixel of each `f` x `f` block (the last ones cut by the page's edge): what
+    eroding by an `f` x `f` square anchored at its corner keeps every `f`-th pixel of."""
+    rows = pixels[::f].copy()
+    for k in range(1, f):
+        n = len(pixels[k::f])
+        np.minimum(rows[:n], pixels[k::f], out=rows[:n])
+    out = rows[:, ::f].copy()
+    for k in range(1, f):
+        n = rows[:, k::f].shape[1]
+        np.minimum(out[:, :n], rows[:, k::f], out=out[:, :n])
+    return out
+
+
+def _nearest(size: int, target: int) -> np.ndarray:
+    """Which of `size` indexes each of `target` takes when resized by the nearest pixel: OpenCV's
+    own mapping (cv2.resize INTER_NEAREST), asked of a column of indexes."""
+    import cv2
+
+    index = np.arange(size, dtype=np.float32)[:, None]
+    return cv2.resize(index, (1, target), interpolation=cv2.INTER_NEAREST).ravel().astype(np.intp)
 
 
 # Rows a filter of `without_rules` reaches beyond the band it works on: the ink's threshold
