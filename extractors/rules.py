@@ -35,7 +35,7 @@ def without_rules(gray: Image.Image) -> Image.Image:
     # Found on a shrunk copy (the darkest pixel of each block: thin rules survive), painted
     # on the page: a fraction of a page read's cost.
     f = max(1, round(pixels.shape[1] / WORK_WIDTH))
-    small = _block_minimum(pixels, f) if f > 1 else pixels
+    small = cv2.erode(pixels, np.ones((f, f), np.uint8), anchor=(0, 0))[::f, ::f] if f > 1 else pixels
     horizontal, vertical = _rules(small, max(MIN_RULE // f, 3))
     if not horizontal.any() and not vertical.any():
         return gray
@@ -66,20 +66,6 @@ def without_rules(gray: Image.Image) -> Image.Image:
             out[cut][rule] = paper[rule]
             changed = changed or bool((paper[rule] != part[rule]).any())
     return Image.fromarray(out) if changed else gray
-
-
-def _block_minimum(pixels: np.ndarray, f: int) -> np.ndarray:
-    """The darkest pixel of each `f` x `f` block (the last ones cut by the page's edge): what
-    eroding by an `f` x `f` square anchored at its corner keeps every `f`-th pixel of."""
-    rows = pixels[::f].copy()
-    for k in range(1, f):
-        n = len(pixels[k::f])
-        np.minimum(rows[:n], pixels[k::f], out=rows[:n])
-    out = rows[:, ::f].copy()
-    for k in range(1, f):
-        n = rows[:, k::f].shape[1]
-        np.minimum(out[:, :n], rows[:, k::f], out=out[:, :n])
-    return out
 
 
 def _nearest(size: int, target: int) -> np.ndarray:

@@ -1,5 +1,5 @@
 """The rule mask brought to the page's size only in the bands holding rules: the same
-pixels as OpenCV's full-page erosion and nearest resize it replaces."""
+pixels as OpenCV's full-page nearest resize it replaces."""
 
 from __future__ import annotations
 
@@ -8,15 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from extractors.rules import _block_minimum, _nearest, without_rules
+from extractors.rules import _nearest, without_rules
 from tests.extractors.test_rules import table_page
-
-
-@pytest.mark.parametrize(("height", "width", "f"), [(3508, 2480, 3), (1754, 1240, 2), (1001, 2999, 4), (97, 61, 3)])
-def test_the_block_minimum_is_the_corner_anchored_erosion(height, width, f):
-    pixels = np.random.default_rng(height).integers(0, 256, (height, width), dtype=np.uint8)
-    expected = cv2.erode(pixels, np.ones((f, f), np.uint8), anchor=(0, 0))[::f, ::f]
-    assert np.array_equal(_block_minimum(pixels, f), expected)
 
 
 @pytest.mark.parametrize(("height", "width", "f"), [(3508, 2480, 3), (1754, 1240, 2), (1001, 2999, 4), (97, 61, 3)])
