@@ -1,0 +1,55 @@
+"""Fiche answers on faxes and phone photos (session 17): readings that sent whole dossiers to
+review while nothing in them was in doubt. Pages are synthetic OCR words (one box per word)."""
+
+from __future__ import annotations
+
+from extractors.fields.fiche import extract_fiche
+from extractors.model import FieldStatus, PageText, Word
+from tests.extractors.test_fiche_layouts import _page
+
+
+def test_an_annex_title_cut_after_its_number_is_still_that_annex():
+    """A photo's dark band left "ANNEXE 2 – LES ENA" of the second annex's title and scraps of
+    its printed instructions: the number names the annex, and the text under it is its answer."""
+    lines = [(60.0, 100.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE"),
+             (60.0, 130.0, "Le bourg compte 5 000 habitants et la population est stable."),
+             (60.0, 300.0, "ANNEXE 2 – LES ENA"),
+             (60.0, 320.0, "les EN OÙ"),
+             (60.0, 340.0, "Où programmes contractuels dont la"),
+             (60.0, 360.0, "Un PLUi est en cours d'élaboration. Le réaménagement de la gare est programmé."),
+             (60.0, 500.0, "Fait à Vitré, le 3 mars 2026")]
+    fields = extract_fiche([("IMG_3.jpg", _page(lines, ocr=True))])
+    answer = fields["a2.dynamiques_amenagement"]
+    assert answer.value == "Un PLUi est en cours d'élaboration. Le réaménagement de la gare est programmé."
+    assert answer.status is FieldStatus.EXTRACTED
+    assert fields["a1.dynamiques_territoire"].value.startswith("Le bourg compte")
+
+
+def test_a_line_starting_with_annexe_in_an_answer_is_no_annex_title():
+    """"Annexe 1 : plan du secteur" written in a section's answer, in lower case: a running
+    line, not the annex's title (which the form prints in capitals)."""
+    lines = [(60.0, 100.0, "Documents disponibles"), (300.0, 100.0, "PLU approuvé en 2022"),
+             (300.0, 112.0, "Annexe 1 : plan du secteur"),
+             (60.0, 140.0, "Acteurs à mobiliser"), (300.0, 140.0, "Le CAUE")]
+    fields = extract_fiche([("IMG_2.jpg", _page(lines, ocr=True))])
+    assert fields["s5.acteurs"].value == "Le CAUE"
+    assert fields["a1.dynamiques_territoire"].value is None
+
+
+def test_a_fax_speck_over_a_labels_first_letter_is_no_box():
+    """A fax's speck read as a ticked box over the "F" of "Fonction": the row is that label's,
+    not an option of a check-box group, and its answer is the function."""
+    words = [Word("Nom", (60.0, 80.0, 75.0, 89.0), 0.95, 0), Word("et", (80.0, 80.0, 90.0, 89.0), 0.95, 0),
+             Word("prénom", (95.0, 80.0, 125.0, 89.0), 0.95, 0), Word("du", (130.0, 80.0, 140.0, 89.0), 0.95, 0),
+             Word("référent", (145.0, 80.0, 185.0, 89.0), 0.95, 0),
+             Word("MARTIN", (230.0, 80.0, 260.0, 89.0), 0.92, 0), Word("Paul", (265.0, 80.0, 285.0, 89.0), 0.92, 0),
+             Word("☒", (58.0, 99.0, 63.0, 104.0), 1.0, 1), Word("Fonction", (60.0, 101.0, 100.0, 110.0), 0.93, 1),
+             Word("Chef", (230.0, 101.0, 250.0, 110.0), 0.9, 1), Word("du", (255.0, 101.0, 265.0, 110.0), 0.9, 1),
+             Word("service", (270.0, 101.0, 305.0, 110.0), 0.9, 1),
+             Word("Courriel", (60.0, 122.0, 100.0, 131.0), 0.93, 2),
+             Word("paul.martin@cher.gouv.fr", (230.0, 122.0, 350.0, 131.0), 0.9, 2)]
+    page = PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+    fields = extract_fiche([("fax.tif", page)])
+    assert fields["s1.etat.referent_nom"].value == "MARTIN Paul"
+    assert fields["s1.etat.referent_fonction"].value == "Chef du service"
+    assert fields["s1.etat.referent_fonction"].status is FieldStatus.EXTRACTED
