@@ -349,3 +349,16 @@ def test_short_answers_read_with_slips_answer_their_section_together(cog):
     # one of them alone is not enough to say the section is answered
     alone = dossier(status=doubted, s5__documents=answers["s5__documents"], s5__acteurs="EPF", s5__moyens="Salle")
     assert ("VERIFICATION_REQUISE", "s5.documents") in reasons(alone, cog)
+
+
+@pytest.mark.skipif(not nlp.available(), reason="the French model is not installed")
+def test_a_short_answer_read_with_slips_answers_its_section_when_its_words_are_mostly_french(cog):
+    """An annex of two short sentences on a fax, two of its words misread: the porteur's own
+    French words are most of it, and the annex is answered; a reviewer checks only its words.
+    Scraps whose words are mostly no French word answer nothing."""
+    fax = "Le PLU ést en révision. Le réaménagernent de la garé est programmé. Aucun autre dispositif n'est engagé."
+    view = dossier(a2__dynamiques_amenagement=fax, status={"a2.dynamiques_amenagement": "needs_review"})
+    assert reasons(view, cog) == []
+    scraps = "Pnrsla grnde étude dvlpmnt trrtre cmmnl autre dispositif engagé marché"
+    view = dossier(a2__dynamiques_amenagement=scraps, status={"a2.dynamiques_amenagement": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "a2.dynamiques_amenagement")]
