@@ -175,6 +175,8 @@ def join_words(tokens: list[Token]) -> str:
             text += token.text if _is_word_cut(previous.text, token.text) else token.text
         else:
             text += " " + token.text
+    # "Schœælcher": a fax's œ read as two ligatures; no French word writes œ and æ side by side.
+    text = re.sub(r"œæ|æœ", "œ", re.sub(r"ŒÆ|ÆŒ", "Œ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

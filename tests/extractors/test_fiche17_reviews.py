@@ -53,3 +53,12 @@ def test_a_fax_speck_over_a_labels_first_letter_is_no_box():
     assert fields["s1.etat.referent_nom"].value == "MARTIN Paul"
     assert fields["s1.etat.referent_fonction"].value == "Chef du service"
     assert fields["s1.etat.referent_fonction"].status is FieldStatus.EXTRACTED
+
+
+def test_a_ligature_read_twice_by_a_fax_is_one():
+    """A fax's "œ" read as "œæ" ("Schœælcher"): no French word writes the two side by side."""
+    lines = [(60.0, 100.0, "Collectivité porteuse"), (300.0, 100.0, "Commune de Schœælcher"),
+             (60.0, 140.0, "Commune(s) concernée(s)"), (300.0, 140.0, "Schœælcher (code INSEE 97229)")]
+    fields = extract_fiche([("fax.tif", _page(lines, ocr=True))])
+    assert fields["s1.collectivite.nom"].value == "Commune de Schœlcher"
+    assert fields["s2.communes"].value == "Schœlcher (code INSEE 97229)"
