@@ -62,3 +62,32 @@ def test_a_ligature_read_twice_by_a_fax_is_one():
     fields = extract_fiche([("fax.tif", _page(lines, ocr=True))])
     assert fields["s1.collectivite.nom"].value == "Commune de Schœlcher"
     assert fields["s2.communes"].value == "Schœlcher (code INSEE 97229)"
+
+
+def test_an_option_cut_at_its_hyphen_by_the_line_end_is_found():
+    """A retyped fiche's narrow cell wraps "socio-économiques" after its hyphen: the option is
+    still the ESS one, and its tick counts (it is no box lost)."""
+    lines = [(60.0, 100.0, "Thématique(s)"), (300.0, 100.0, "/ Aménagement des friches"),
+             (300.0, 114.0, "/ Adaptation de l'offre de logements"),
+             (300.0, 128.0, "/ Accompagnement des projets socio-"),
+             (300.0, 142.0, "économiques (ESS) et économiques"),
+             (60.0, 160.0, "Programme(s) de l'ANCT concerné(s)"), (300.0, 160.0, "Villages d'avenir")]
+    fields = extract_fiche([("scan.pdf", _page(lines, ocr=True))])
+    assert fields["s3.thematiques"].value == ["friches", "logement", "economie_ess"]
+
+
+def test_a_retyped_cell_holding_one_options_text_alone_is_that_choice():
+    """A retyped table's cells write the chosen option alone, no box: "Intercommunale" is the
+    scale, "Villages d'avenir" the programme; read by OCR, for a reviewer (a photo may have lost a
+    printed group's other options with their boxes). A cell with other words is no such list."""
+    lines = [(60.0, 100.0, "Échelle de réflexion"), (300.0, 100.0, "Intercommunale"),
+             (60.0, 114.0, "Secteur d'étude"), (300.0, 114.0, "La vallée"),
+             (60.0, 128.0, "Intitulé de l'Atelier"), (300.0, 128.0, "Reconvertir la friche"),
+             (60.0, 142.0, "Thématique(s)"), (300.0, 142.0, "Aménagement des friches et autres sujets"),
+             (60.0, 160.0, "Programme(s) de l'ANCT concerné(s)"), (300.0, 160.0, "Villages d'avenir"),
+             (60.0, 180.0, "Présentation du projet et de la problématique"), (300.0, 180.0, "Une friche.")]
+    fields = extract_fiche([("scan.pdf", _page(lines, ocr=True))])
+    assert fields["s2.echelle"].value == "intercommunale"
+    assert fields["s3.programmes"].value == ["villages_d_avenir"]
+    assert fields["s2.echelle"].status is FieldStatus.EXTRACTED and fields["s2.echelle"].confidence < 0.7
+    assert fields["s3.thematiques"].value is None
