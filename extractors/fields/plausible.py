@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from extractors.fields import nlp
 from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.fields.layout import norm
@@ -155,3 +157,20 @@ def own_words(field_id: str, text) -> int:
     if not nlp.available():
         return 0
     return len([w for w in _worded(field_id, text) if known(w)])
+
+
+ANSWERED_FIELDS = 3  # doubtful answers of a section, each holding words of its own: the section is answered
+
+
+def holds_answer(value) -> bool:
+    """Whether a doubtful value holds a word of the porteur's own: three letters or digits or
+    more, and no word the form prints, even misread ("Foncbon" is the label "Fonction")."""
+    if isinstance(value, dict):
+        value = value.get("nom")
+    elif isinstance(value, list):
+        value = " ".join(str(v.get("nom") if isinstance(v, dict) else v) for v in value)
+    if not isinstance(value, str):
+        return False
+    printed = _form_words()
+    return any(not any(fuzz.ratio(word, form) >= 80 for form in printed)
+               for word in (norm(w) for w in re.findall(r"[^\W_]{3,}", value)) if len(word) >= 3)
