@@ -91,3 +91,17 @@ def test_a_retyped_cell_holding_one_options_text_alone_is_that_choice():
     assert fields["s3.programmes"].value == ["villages_d_avenir"]
     assert fields["s2.echelle"].status is FieldStatus.EXTRACTED and fields["s2.echelle"].confidence < 0.7
     assert fields["s3.thematiques"].value is None
+
+
+def test_a_state_service_is_mended_where_it_can_only_be_one_and_shown_for_review():
+    """A photo: the label's lost words before the acronym ("ptote" for "pilote"), or the
+    acronym one letter from a single service's ("DOT"): the service as it must read, for a
+    reviewer. An acronym one letter from two services ("DOTM": DDTM or DGTM) stays as read."""
+    def service(read: str):
+        lines = [(60.0, 100.0, "Service de l'État pilote"), (300.0, 100.0, read),
+                 (60.0, 120.0, "Nom et prénom du référent"), (300.0, 120.0, "Paul Martin")]
+        return extract_fiche([("IMG_1.jpg", _page(lines, ocr=True))])["s1.etat.service"]
+
+    for read, mended in (("ptote DEAL de La Réunion", "DEAL de La Réunion"), ("DOT du Puy-de-Dôme", "DDT du Puy-de-Dôme")):
+        assert (service(read).value, service(read).status) == (mended, FieldStatus.NEEDS_REVIEW)
+    assert service("DOTM du Gard").value == "DOTM du Gard"
