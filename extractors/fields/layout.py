@@ -250,7 +250,10 @@ def _runs_into(box, word) -> bool:
     """A small "box" whose right part lies over the first letter of a word read with confidence
     (a fax's speck or the top of an "F" seen as a square): part of the word, not a box before it.
     A printed box stands clear of its option's text."""
-    if word.conf < 0.7 or len(norm(word.text)) < 3 or not box.bbox[0] < word.bbox[0] < box.bbox[2]:
+    # The word starts over the box's left half: a photo's loose word box overlaps a real box's
+    # right edge by a few points, no more.
+    if word.conf < 0.7 or len(norm(word.text)) < 3 \
+            or not box.bbox[0] < word.bbox[0] < (box.bbox[0] + box.bbox[2]) / 2:
         return False
     x = box.bbox[2] - word.bbox[0]
     y = min(box.bbox[3], word.bbox[3]) - max(box.bbox[1], word.bbox[1])

@@ -4,6 +4,7 @@ review while nothing in them was in doubt. Pages are synthetic OCR words (one bo
 from __future__ import annotations
 
 from extractors.fields.fiche import extract_fiche
+from extractors.fields.layout import page_rows
 from extractors.model import FieldStatus, PageText, Word
 from tests.extractors.test_fiche_layouts import _page
 
@@ -105,3 +106,14 @@ def test_a_state_service_is_mended_where_it_can_only_be_one_and_shown_for_review
     for read, mended in (("ptote DEAL de La Réunion", "DEAL de La Réunion"), ("DOT du Puy-de-Dôme", "DDT du Puy-de-Dôme")):
         assert (service(read).value, service(read).status) == (mended, FieldStatus.NEEDS_REVIEW)
     assert service("DOTM du Gard").value == "DOTM du Gard"
+
+
+def test_a_real_box_a_photos_loose_word_box_overlaps_stays():
+    """A photo boxes an option's first word a few points too far left, over the right edge of
+    its empty box: the box is still there, and the option is not taken for a tick lost."""
+    words = [Word("Gestion", (60.0, 80.0, 95.0, 92.0), 0.9, 0),
+             Word("☐", (150.0, 80.0, 162.0, 92.0), 0.95, 0), Word("Commune", (158.0, 80.0, 200.0, 92.0), 0.88, 0),
+             Word("☒", (220.0, 80.0, 232.0, 92.0), 1.0, 0), Word("EPCI", (236.0, 80.0, 260.0, 92.0), 0.9, 0)]
+    page = PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+    rows = page_rows("IMG_1.jpg", page)
+    assert [t.text for t in rows[0].tokens].count("☐") == 1
