@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from extractors.fields.plausible import PLAIN_ANSWER, own_words, plainly_answered
+from extractors.fields.plausible import ANSWERED_FIELDS, PLAIN_ANSWER, holds_answer, own_words, plainly_answered
 from extractors.vocabulary import (
     FICHE_SECTIONS,
     HABILITES,
@@ -146,6 +146,8 @@ def _sections_answered(view: DossierView, cog: Cog) -> list[Reason]:
         if sum(own_words(fid, view.value(fid)) for fid in ids if view.uncertain(fid)) >= PLAIN_ANSWER:
             continue  # three short answers read with slips ("les associations dhabtants"): answered too
         doubtful = [fid for fid in ids if view.uncertain(fid)]
+        if sum(holds_answer(view.value(fid)) for fid in doubtful) >= ANSWERED_FIELDS:
+            continue  # a photo's section 1, each name and address read with slips: whatever they say, it is answered
         reasons += [verify(fid) for fid in doubtful] or [
             Reason(ReasonCode.SECTION_VIDE, section, f"Aucune réponse dans « {SECTION_LABELS[section]} » ({section}).")]
     return reasons

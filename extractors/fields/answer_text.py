@@ -35,6 +35,9 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
         text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
+    if field == "s1.etat.service":
+        text, mended = mended_service(text)
+        status = FieldStatus.NEEDS_REVIEW if mended else status
     if field in PERSON_FIELDS:
         text = clean_person(name_without_title(text)) or text
         # "Nom et prénom": one word is half of it; a function is no name
@@ -51,6 +54,23 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         # capital or a digit: one that starts in lower case lost its start ("de ation").
         status = FieldStatus.NEEDS_REVIEW
     return text, status
+
+
+def mended_service(text: str) -> tuple[str, bool]:
+    """A State service's name as OCR left it, mended where it can only be one thing, and
+    whether it was: the scraps of its label before its acronym ("ptote DEAL de La Réunion",
+    "Sernce de l'État priote DDT de l'Eure"), an acronym one letter from a single service's
+    ("DOTM du Gard"). A mended name is shown to a reviewer, never trusted."""
+    words = text.split()
+    at = next((i for i, w in enumerate(words) if w.strip(",.;:") in plausible.STATE_SERVICES), None)
+    if at:  # the label's own words lost as a label: never part of a service's name
+        return " ".join(words[at:]), True
+    head = words[0] if words else ""
+    if at is None and head.isupper() and 3 <= len(head) <= 5:
+        near = [s for s in plausible.STATE_SERVICES if abs(len(s) - len(head)) <= 1 and OSA.distance(head, s) == 1]
+        if len(near) == 1:
+            return " ".join([near[0], *words[1:]]), True
+    return text, False
 
 
 NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
@@ -175,6 +195,8 @@ def join_words(tokens: list[Token]) -> str:
             text += token.text if _is_word_cut(previous.text, token.text) else token.text
         else:
             text += " " + token.text
+    # "Schœælcher": a fax's œ read as two ligatures; no French word writes œ and æ side by side.
+    text = re.sub(r"œæ|æœ", "œ", re.sub(r"ŒÆ|ÆŒ", "Œ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

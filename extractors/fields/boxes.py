@@ -46,12 +46,16 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
-    if listed and found <= len(options) // 2 and not any(box_state(t.text) is False for t in marks) \
-            and len(ticked) < found:
+    written = not listed and _options_only(marks, states, options)
+    if (listed or written) and found <= len(options) // 2 \
+            and not any(box_state(t.text) is False for t in marks) and len(ticked) < found:
         # A retyped fiche lists only the chosen options under the label ("✓ Friches"), and OCR
         # loses some ticks: with no empty box in sight and most options not written at all,
-        # each option written is a chosen one.
-        return [slug for slug, _, _ in states], min(LISTED, max(confidence, LISTED))
+        # each option written is a chosen one. Written alone right of the label, as read by
+        # OCR: a photo may also have lost the other options of a printed group, with their
+        # boxes; the choice is shown to a reviewer.
+        doubt = written and any(t.conf < 1.0 for t in tokens)
+        return [slug for slug, _, _ in states], UNREAD if doubt else min(LISTED, max(confidence, LISTED))
     unread = _unread_ticks(marks, states, len(options))
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
@@ -62,6 +66,27 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # and the list read without it is not sure (its other boxes read say nothing of it).
         confidence = min(confidence, UNREAD)
     return (ticked or None), confidence
+
+
+def _options_only(tokens: list[Token], states: list[tuple[str, int, bool | None]],
+                  options: tuple[Option, ...]) -> bool:
+    """An answer that is, word for word, the text of some options and nothing else, without a
+    box anywhere ("Intercommunale" in a retyped table's cell): the options the porteur wrote,
+    the chosen ones (a printed group lost by OCR would still show its other options' words)."""
+    if any(box_state(t.text) is not None for t in tokens):
+        return False
+    texts = {o.slug: [w for w in map(norm, o.text.split()) if w] for o in options}
+    covered: set[int] = set()
+    for slug, at, _ in states:
+        words = texts[slug]
+        if _matched_words(tokens, at, words) < len(words):
+            return False
+        k, j = at, 0
+        while j < len(words) and k < len(tokens):  # the tokens the option's words cover
+            covered.add(k)
+            j += 1 if tokens[k].norm else 0
+            k += 1
+    return all(k in covered or not t.norm for k, t in enumerate(tokens))
 
 
 def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]], options: int) -> set[str]:
@@ -213,6 +238,10 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
             continue
         if same_word(tokens[k].norm, words[j]) or len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
             j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
+            continue
+        if k + 1 < len(tokens) and tokens[k].text.endswith("-") \
+                and same_word(tokens[k].norm + tokens[k + 1].norm, words[j]):
+            j, k = j + 1, k + 2  # a word cut at the line's end: "socio-" / "économiques"
             continue
         glued = next((n for n in (2, 3) if j + n <= len(words)
                       and same_word(tokens[k].norm, "".join(words[j:j + n]))), 0)

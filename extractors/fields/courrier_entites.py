@@ -139,7 +139,7 @@ def _logo_named(head: list[Line], found: Clue) -> Clue | None:
     from rapidfuzz import fuzz
 
     name = str(found.value)
-    key = _squeezed(_COMMUNE_HEAD.sub("", name))
+    key = _squeezed(_town_named(name))
     if len(key) < 4 or is_epci_name(name):
         return None
     for line in head:
@@ -148,6 +148,16 @@ def _logo_named(head: list[Line], found: Clue) -> Clue | None:
                 and fuzz.ratio(_squeezed(line.text), key) >= 90 and line.conf >= 0.8:
             return Clue(commune_named(uncapitalise(line.text)), max(found.confidence, 0.85), (line,))
     return None
+
+
+def _town_named(name: str) -> str:
+    """The town a designation names, its article given back from the contraction: "Commune des
+    Andelys" -> "Les Andelys", "Ville du Lorrain" -> "Le Lorrain" (a logo prints the town's own name)."""
+    head = _COMMUNE_HEAD.match(name)
+    if head is None:
+        return name
+    article = {"des": "Les ", "du": "Le "}.get(head.group(0).split()[-1].lower(), "")
+    return article + name[head.end():]
 
 
 def _by_kind(clues: list[Clue]) -> tuple[list[Clue], list[Clue]]:

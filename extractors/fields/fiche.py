@@ -249,9 +249,19 @@ def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]
     leading lines that are a piece of the instructions' text."""
     printed = " ".join(norm(word) for word in instructions.split())
     lines = token_lines(tokens)
+    matching = [fuzz.partial_ratio(" ".join(t.norm for t in line if t.norm), printed) >= 70
+                for line in lines[:SCRAP_LINES + 1]]
+    # Short scraps above a line of the instructions are the instructions' too, read too badly
+    # to match ("les EN OÙ" over "Où programmes contractuets dont la").
+    last = max((i for i, match in enumerate(matching) if match), default=-1)
+    if last > 0 and all(len(line) <= SCRAP_WORDS for line in lines[:last]):
+        lines = lines[last + 1:]
     while lines and fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70:
         lines = lines[1:]
     return [token for line in lines for token in line]
+
+
+SCRAP_LINES, SCRAP_WORDS = 3, 5  # what a photo leaves of the instructions above a line of them
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:

@@ -38,7 +38,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         start = _first_real_token(row)
         if start is None or _option_row(row) or _option_of(hits, row):
             continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
-        found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start)
+        found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
         if found is not None:
             hits.append(found)
         elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row):
@@ -155,6 +155,29 @@ def _garbled_heading(row: Row, r: int, k: int) -> Hit | None:
     if best < 70 or best - second < 3:
         return None
     return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), round(best / 100, 3))
+
+
+_ANNEXES = {int(m.group(1)): index for index, label in enumerate(LABELS)
+            if label.field and (m := re.match(r"ANNEXE (\d) –", label.text))}
+_ANNEX_NUMBER = re.compile(r"^(?P<number>[12]|i{1,2})(?:[.:–—-]+)?$", re.I)
+
+
+def _numbered_annex(row: Row, r: int, k: int) -> Hit | None:
+    """An annex's title cut after its number ("ANNEXE 2 – LES ENA": a photo's dark band or a
+    fax lost the rest): the number names the annex. Only on a row in capitals, as the form
+    prints its titles; "Annexe 1 : plan du secteur" in an answer is a running line."""
+    tokens = row.tokens[k:]
+    if len(tokens) < 2 or len(tokens) > 10 or not same_word(tokens[0].norm, "annexe") \
+            or not all(t.text.isupper() for t in tokens if re.search(r"[^\W\d_]", t.text)):
+        return None
+    number = _ANNEX_NUMBER.match(tokens[1].text)
+    if not number:
+        return None
+    numeral = number.group("number").lower()
+    index = _ANNEXES.get(int(numeral) if numeral.isdigit() else len(numeral))
+    if index is None:
+        return None
+    return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), MIN_SCORE)
 
 
 def same_word(token: str, word: str) -> bool:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from extractors.fields import nlp
 from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.fields.layout import norm
@@ -133,12 +135,42 @@ def plainly_answered(field_id: str, text) -> bool:
     PLAIN_ANSWER known French words that the form itself does not print. A reviewer still
     checks its words; whether the section was answered is not in doubt. The form's own
     prompts, garbled or not, never count (their words are the form's or no word at all)."""
-    return own_words(field_id, text) >= PLAIN_ANSWER
+    own = own_words(field_id, text)
+    # A shorter text (a fax's two sentences, "Le PLU est en révision. …") answers too when the
+    # porteur's own words are most of its words: no prompt or speck reads that way.
+    return own >= PLAIN_ANSWER or own >= SHORT_ANSWER and 3 * own >= 2 * len(_worded(field_id, text))
+
+
+SHORT_ANSWER = 5
+
+
+def _worded(field_id: str, text) -> list[str]:
+    """The words of four letters or more of a free-text value that the form does not print."""
+    if field_id not in PROSE_FIELDS or not isinstance(text, str):
+        return []
+    return [w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words()]
 
 
 def own_words(field_id: str, text) -> int:
     """How many known French words of four letters or more, that the form does not print, a
     free-text value holds: the porteur's own words, however many others OCR damaged."""
-    if field_id not in PROSE_FIELDS or not isinstance(text, str) or not nlp.available():
+    if not nlp.available():
         return 0
-    return len([w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words() and known(w)])
+    return len([w for w in _worded(field_id, text) if known(w)])
+
+
+ANSWERED_FIELDS = 3  # doubtful answers of a section, each holding words of its own: the section is answered
+
+
+def holds_answer(value) -> bool:
+    """Whether a doubtful value holds a word of the porteur's own: three letters or digits or
+    more, and no word the form prints, even misread ("Foncbon" is the label "Fonction")."""
+    if isinstance(value, dict):
+        value = value.get("nom")
+    elif isinstance(value, list):
+        value = " ".join(str(v.get("nom") if isinstance(v, dict) else v) for v in value)
+    if not isinstance(value, str):
+        return False
+    printed = _form_words()
+    return any(not any(fuzz.ratio(word, form) >= 80 for form in printed)
+               for word in (norm(w) for w in re.findall(r"[^\W_]{3,}", value)) if len(word) >= 3)

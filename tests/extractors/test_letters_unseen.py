@@ -64,6 +64,26 @@ def test_a_logos_bare_town_name_is_a_letterhead_read():
     assert reading.fields["collectivite"].confidence >= 0.7  # not the unread letterhead's 0.45
 
 
+def test_a_logos_town_name_with_its_article_agrees_with_the_bodys_contracted_one():
+    # "Commune des Andelys" is the town "Les Andelys"; the logo prints the town's own name
+    for logo, said, named in (("les andelys", "la commune des Andelys", "Commune des Andelys"),
+                              ("le pellerin", "la commune du Pellerin", "Commune du Pellerin")):
+        text = rows_letter([(40, [(110, logo)])], ("Amandine Maillard",), ocr=True, addressee_x=270,
+                           body=(f"C'est avec conviction que je porte la candidature de {said}.",) + BODY[1:])
+        reading = read_letter(COLL, "IMG.jpg", (text,))
+        assert reading.fields["collectivite"].value == named
+        assert reading.fields["collectivite"].confidence >= 0.7  # not the body's alone
+
+
+def test_a_logos_town_name_with_an_article_the_body_does_not_give_is_not_its_commune():
+    # "le lamentin" is not the body's "commune de Lamentin": which one the collectivité is stays doubtful
+    text = rows_letter([(40, [(110, "le lamentin")])], ("Amandine Maillard",), ocr=True, addressee_x=270,
+                       body=("C'est avec conviction que je porte la candidature de la commune de Lamentin.",)
+                       + BODY[1:])
+    reading = read_letter(COLL, "IMG.jpg", (text,))
+    assert reading.fields["collectivite"].confidence < 0.7
+
+
 def test_a_bare_town_name_over_the_address_is_the_letterheads_spelling_of_the_body_commune():
     # the body's name misread by one letter; the letterhead prints it large, and read it right
     text = rows_letter([(40, [(90, "MUTTERSHOLTZ")]), (60, [(90, "place de la Mairie")]),

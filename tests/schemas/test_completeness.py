@@ -349,3 +349,34 @@ def test_short_answers_read_with_slips_answer_their_section_together(cog):
     # one of them alone is not enough to say the section is answered
     alone = dossier(status=doubted, s5__documents=answers["s5__documents"], s5__acteurs="EPF", s5__moyens="Salle")
     assert ("VERIFICATION_REQUISE", "s5.documents") in reasons(alone, cog)
+
+
+@pytest.mark.skipif(not nlp.available(), reason="the French model is not installed")
+def test_a_short_answer_read_with_slips_answers_its_section_when_its_words_are_mostly_french(cog):
+    """An annex of two short sentences on a fax, two of its words misread: the porteur's own
+    French words are most of it, and the annex is answered; a reviewer checks only its words.
+    Scraps whose words are mostly no French word answer nothing."""
+    fax = "Le PLU ést en révision. Le réaménagernent de la garé est programmé. Aucun autre dispositif n'est engagé."
+    view = dossier(a2__dynamiques_amenagement=fax, status={"a2.dynamiques_amenagement": "needs_review"})
+    assert reasons(view, cog) == []
+    scraps = "Pnrsla grnde étude dvlpmnt trrtre cmmnl autre dispositif engagé marché"
+    view = dossier(a2__dynamiques_amenagement=scraps, status={"a2.dynamiques_amenagement": "needs_review"})
+    assert reasons(view, cog) == [("VERIFICATION_REQUISE", "a2.dynamiques_amenagement")]
+
+
+def test_a_section_whose_doubtful_answers_each_hold_words_of_their_own_is_answered(cog):
+    """A photo's section 1 read with slips in every cell: whatever each says, the section is not
+    empty, and only its values are for a reviewer (the rules that read them still ask). Label
+    words read into the cells, even misread, answer nothing."""
+    doubted = {f: "needs_review" for f in ("s1.etat.service", "s1.etat.referent_nom", "s1.etat.referent_fonction",
+                                           "s1.etat.referent_email")}
+    view = dossier(status={**doubted, "s1.collectivite.nom": "missing"}, s1__etat__service="ptote DEAL de La Réunion",
+                   s1__etat__referent_nom="Ghisiaine Técher", s1__etat__referent_fonction="Chargée de mnsaon",
+                   s1__etat__referent_email="techer ghuslane deal gouv", s1__collectivite__nom=None,
+                   s1__collectivite__type=None)
+    assert not [r for r in reasons(view, cog) if r[1] and r[1].startswith("s1.etat")]
+    labels = dossier(status={**doubted, "s1.collectivite.nom": "missing"}, s1__etat__service="Servce de l'État",
+                     s1__etat__referent_nom="Nom et prenom du", s1__etat__referent_fonction="Foncbon",
+                     s1__etat__referent_email="Couriel", s1__collectivite__nom=None,
+                     s1__collectivite__type=None)
+    assert ("VERIFICATION_REQUISE", "s1.etat.referent_nom") in reasons(labels, cog)
