@@ -80,6 +80,7 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     items: list[_Item] = []
     current = _Item([], [])
     pending: list[str] = []  # codes written before their name ("20200 Bastia")
+    colon = False  # a colon just read: between two names it separates them ("Combronde : Marcillat")
 
     def close() -> None:
         nonlocal current, pending
@@ -96,6 +97,11 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup != "inside" else "paren"
         token = match.group(0).strip()
+        after_colon, colon = colon, kind == "weak" and token == ":" and text[match.end():match.end() + 1].isspace()
+        if kind == "word" and not any(ch.isalnum() or ch in "'’-" for ch in token):
+            continue  # a quote mark or a speck ("Saint-Rémy-de-Blot ”"): no part of a name
+        if kind == "word" and after_colon and current.words and _LEADING.sub("", " ".join(current.words) + " "):
+            close()  # "Combronde : Marcillat": a name, then another (a label before a colon stays with it)
         if kind == "code":
             if current.words and not current.codes:  # "Sartène 2A272": that name's code
                 current.codes.append(token.upper())
