@@ -25,8 +25,27 @@ def own_label_words(field: str, tokens: list[Token]) -> int:
             if not (same_word(token.norm, word) or len(token.norm) >= 2 and word.startswith(token.norm)):
                 break
             count += 1
+        if count >= 2 and count == len(words) - 1 and _last_word_misread(tokens, count, words[-1]):
+            count += 1  # "Service de l'État ptote": its last word misread, in the label's column
         best = max(best, count if count >= 2 else 0, _label_tail(tokens, words))
     return best
+
+
+MISREAD = 60  # ratio of a label word misread on a photo ("ptote" for "pilote") to the printed one
+
+
+def _last_word_misread(tokens: list[Token], k: int, word: str) -> bool:
+    """Whether token k, right after the label's other words, is its last word misread: alike
+    enough, and ended by a column gap before the answer's words on the same line."""
+    if k + 1 >= len(tokens) or fuzz.ratio(tokens[k].norm, word) < MISREAD:
+        return False
+    return _gap_after(tokens[k], tokens[k + 1])
+
+
+def _gap_after(last: Token, following: Token) -> bool:
+    """A column gap between two words of one line: the label's column ends there."""
+    return (last.file, last.page) == (following.file, following.page) and following.bbox[1] < last.bbox[3] \
+        and last.bbox[1] < following.bbox[3] and _column_gap(last, following)
 
 
 def _label_tail(tokens: list[Token], words: list[str]) -> int:
@@ -40,9 +59,7 @@ def _label_tail(tokens: list[Token], words: list[str]) -> int:
             count += 1
         if not count or count >= len(tokens) or sum(len(t.norm) for t in tokens[:count]) < SCRAP_LETTERS:
             continue
-        last, following = tokens[count - 1], tokens[count]
-        if (last.file, last.page) == (following.file, following.page) and following.bbox[1] < last.bbox[3] \
-                and last.bbox[1] < following.bbox[3] and _column_gap(last, following):
+        if _gap_after(tokens[count - 1], tokens[count]):
             return count
     return 0
 

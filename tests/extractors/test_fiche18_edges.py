@@ -60,3 +60,16 @@ def test_an_answer_in_the_instructions_words_after_them_stays():
                    "Habitat et équipements : le bourg compte 5 000 habitants et deux écoles.")
     fields = extract_fiche([("IMG_4.jpg", _page(lines, ocr=True))])
     assert fields["a1.dynamiques_territoire"].value.startswith("Habitat et équipements : le bourg")
+
+
+def test_a_misread_last_label_word_goes_only_before_a_column_gap():
+    """"Autres partenaires asoclcs": the label's last word misread, then its answer's cell;
+    with no gap after it, nothing says where the label ends and the words stay for a reviewer."""
+    def partenaires(row):
+        lines = [(60.0, 100.0, "Téléphone"), (300.0, 100.0, "02 99 75 12 34"), (60.0, 130.0, "Les partenaires"),
+                 *row, (60.0, 200.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER")]
+        return extract_fiche([("IMG_1.jpg", _page(lines, ocr=True))])["s1.partenaires"].value
+    assert partenaires([(60.0, 150.0, "Autres partenaires asoclcs"), (300.0, 150.0, "CAUE, agence d'urbanisme")]) \
+        == "CAUE, agence d'urbanisme"
+    assert partenaires([(60.0, 150.0, "Autres partenaires asoclcs CAUE, agence d'urbanisme")]) \
+        == "asoclcs CAUE, agence d'urbanisme"
