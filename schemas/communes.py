@@ -192,11 +192,13 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     nom = values.clean_text(name) or name
     match = cog.resolve_commune(name, departement)
     if codes:
-        homonyms = _homonyms(name, cog) or (list(match.candidates) if match else [])
+        exact = _homonyms(name, cog)
+        homonyms = exact or (list(match.candidates) if match else [])
         agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
-            return Entry(nom, _insee(commune), True, confirmed=True)
+            # a name misread ("Lecoi (20137)") that its code confirms is given as the COG spells it
+            return Entry(nom if exact else commune.nom, _insee(commune), True, confirmed=True)
         by_code = _code_alone(codes[0], cog, departement, epci)
         if match is None and by_code.sure and _resembles(name, by_code.nom):
             # "Meiiart (18142)": a name too damaged to resolve, beside the code of a commune it

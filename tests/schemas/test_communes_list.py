@@ -183,3 +183,12 @@ def test_a_misread_commune_between_colons_is_confirmed_by_the_epci_of_section_2(
     out = normalised({"s2.communes": ("Porto-Vecchio : Bastelicca : Lecci", 0.72),  # Bastelica, misread
                       "s2.epci": ("CC du Sud Corse", 0.6)}, cog)
     assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("text, nom, code", [
+    ("Lecoi (20137)", "Lecci", "2A139"),  # a postcode three communes share, one of them alike
+    ("Propriamo — code INSEE 2A249", "Propriano", "2A249"),
+    ("Sartène (2A272)", "Sartène", "2A272"),  # read exactly: as written
+])
+def test_a_misread_name_its_code_confirms_is_given_as_the_cog_spells_it(cog, text, nom, code):
+    assert [(e.nom, e.code_insee, e.sure) for e in parse_communes(text, cog)] == [(nom, code, True)]
