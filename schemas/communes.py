@@ -80,6 +80,7 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     items: list[_Item] = []
     current = _Item([], [])
     pending: list[str] = []  # codes written before their name ("20200 Bastia")
+    colon = False  # a colon just read: between two names it separates them ("Combronde : Marcillat")
 
     def close() -> None:
         nonlocal current, pending
@@ -96,6 +97,11 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup != "inside" else "paren"
         token = match.group(0).strip()
+        after_colon, colon = colon, kind == "weak" and token == ":" and text[match.end():match.end() + 1].isspace()
+        if kind == "word" and not any(ch.isalnum() or ch in "'’-" for ch in token):
+            continue  # a quote mark or a speck ("Saint-Rémy-de-Blot ”"): no part of a name
+        if kind == "word" and after_colon and current.words and _LEADING.sub("", " ".join(current.words) + " "):
+            close()  # "Combronde : Marcillat": a name, then another (a label before a colon stays with it)
         if kind == "code":
             if current.words and not current.codes:  # "Sartène 2A272": that name's code
                 current.codes.append(token.upper())
@@ -186,11 +192,13 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     nom = values.clean_text(name) or name
     match = cog.resolve_commune(name, departement)
     if codes:
-        homonyms = _homonyms(name, cog) or (list(match.candidates) if match else [])
+        exact = _homonyms(name, cog)
+        homonyms = exact or (list(match.candidates) if match else [])
         agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
-            return Entry(nom, _insee(commune), True, confirmed=True)
+            # a name misread ("Lecoi (20137)") that its code confirms is given as the COG spells it
+            return Entry(nom if exact else commune.nom, _insee(commune), True, confirmed=True)
         by_code = _code_alone(codes[0], cog, departement, epci)
         if match is None and by_code.sure and _resembles(name, by_code.nom):
             # "Meiiart (18142)": a name too damaged to resolve, beside the code of a commune it

@@ -10,7 +10,8 @@ from rapidfuzz.distance import OSA
 
 from extractors.fields import plausible
 from extractors.fields.form import LABELS
-from extractors.fields.layout import Token, norm
+from extractors.fields.labels import same_word
+from extractors.fields.layout import Token, norm, token_lines
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.model import FieldStatus, Source
 
@@ -227,3 +228,50 @@ def mostly_guessed(tokens: list[Token]) -> bool:
 def mean_conf(tokens: list[Token]) -> float:
     weight = sum(len(t.text) for t in tokens)
     return sum(t.conf * len(t.text) for t in tokens) / weight if weight else 0.0
+
+
+def without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
+    """The annex's answer without the printed instructions above it, where OCR read them
+    too badly to be found as a label ("sentez nanière les dynamique à l'œuvre…"): the
+    leading lines that are a piece of the instructions' text, and after them the lines that
+    are, word for word however misread, the instructions' words the lines above stopped at
+    ("emplos et équipement paysages" ending "… démographie, économie et")."""
+    printed = " ".join(norm(word) for word in instructions.split())
+    words = printed.split()
+    lines = token_lines(tokens)
+    matching = [fuzz.partial_ratio(" ".join(t.norm for t in line if t.norm), printed) >= 70
+                for line in lines[:SCRAP_LINES + 1]]
+    # Short scraps above a line of the instructions are the instructions' too, read too badly
+    # to match ("les EN OÙ" over "Où programmes contractuets dont la").
+    last = max((i for i, match in enumerate(matching) if match), default=-1)
+    read = 0  # how many of the instructions' words the lines dropped so far reached
+    if last > 0 and all(len(line) <= SCRAP_WORDS for line in lines[:last]):
+        read = _in_order(lines[last], words, 0)[1]
+        lines = lines[last + 1:]
+    while lines:
+        share, reached = _in_order(lines[0], words, read)
+        if not (fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70
+                or read and share >= INSTRUCTIONS_SHARE):
+            break
+        read = max(read, _in_order(lines[0], words, 0)[1], reached)
+        lines = lines[1:]
+    return [token for line in lines for token in line]
+
+
+SCRAP_LINES, SCRAP_WORDS = 3, 5  # what a photo leaves of the instructions above a line of them
+INSTRUCTIONS_SHARE = 0.75  # of a line's letters, in words the instructions print next, in order
+
+
+def _in_order(line: list[Token], words: list[str], start: int) -> tuple[float, int]:
+    """The share of the line's letters in words that are the instructions' from `start` on, in
+    their order (OCR's slips allowed), and the index after the last one matched."""
+    cursor, matched = start, 0
+    letters = [t.norm for t in line if t.norm]
+    for token in letters:
+        found = next((i for i in range(cursor, len(words)) if same_word(token, words[i])), None)
+        if found is not None:
+            matched += len(token)
+            cursor = found + 1
+    total = sum(map(len, letters))
+    return (matched / total if total else 0.0), cursor
+

@@ -13,8 +13,9 @@ from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_word
 from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
-from extractors.fields.labels import Hit, find_labels, named_rows, own_label_words
+from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, token_lines, unnamed_row
+from extractors.fields.lost_labels import named_rows, own_label_words
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
             tokens, lost_label, unlabelled = tokens[:cut], None, False
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
-            tokens = _without_instructions(tokens, following.text)
+            tokens = answer_text.without_instructions(tokens, following.text)
         if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
             cells = _cells(tokens)
             if len(cells) < 2 and lost_label.endswith("_email"):
@@ -241,27 +242,6 @@ def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, 
         if PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
             return telephone, tokens[-count:]
     return None
-
-
-def _without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
-    """The annex's answer without the printed instructions above it, where OCR read them
-    too badly to be found as a label ("sentez nanière les dynamique à l'œuvre…"): the
-    leading lines that are a piece of the instructions' text."""
-    printed = " ".join(norm(word) for word in instructions.split())
-    lines = token_lines(tokens)
-    matching = [fuzz.partial_ratio(" ".join(t.norm for t in line if t.norm), printed) >= 70
-                for line in lines[:SCRAP_LINES + 1]]
-    # Short scraps above a line of the instructions are the instructions' too, read too badly
-    # to match ("les EN OÙ" over "Où programmes contractuets dont la").
-    last = max((i for i, match in enumerate(matching) if match), default=-1)
-    if last > 0 and all(len(line) <= SCRAP_WORDS for line in lines[:last]):
-        lines = lines[last + 1:]
-    while lines and fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70:
-        lines = lines[1:]
-    return [token for line in lines for token in line]
-
-
-SCRAP_LINES, SCRAP_WORDS = 3, 5  # what a photo leaves of the instructions above a line of them
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:

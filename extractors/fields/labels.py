@@ -294,22 +294,6 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     return positions, matched_chars / total
 
 
-def own_label_words(field: str, tokens: list[Token]) -> int:
-    """How many leading tokens are the start of the field's own label, its last one cut by OCR
-    ("Autres partenaires as:"): a label read too badly to be found, not its answer."""
-    best = 0
-    for index, words in _VARIANTS:
-        if LABELS[index].field != field:
-            continue
-        count = 0
-        for token, word in zip(tokens, words):
-            if not (same_word(token.norm, word) or len(token.norm) >= 2 and word.startswith(token.norm)):
-                break
-            count += 1
-        best = max(best, count if count >= 2 else 0)
-    return best
-
-
 def boxed_inside(token: Token, other: Token) -> bool:
     """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
     line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word
@@ -464,35 +448,3 @@ def _in_form_order(hits: list[Hit]) -> list[Hit]:
         while pointer in used:
             pointer += 1
     return kept
-
-
-def lost_label_named(words: str, fields: list[str]) -> str | None:
-    """The one field among `fields` (labels OCR did not find) whose printed label the
-    label-column words of a table row resemble ("technique", "Nom et prénom de l'élu(e)"),
-    or None when none or several do."""
-    text = norm(words)
-    if len(text) < 5:
-        return None
-    printed = {label.field: norm(label.text) for label in LABELS if label.field in fields}
-    alike = [field for field, label in printed.items() if fuzz.partial_ratio(text, label) >= 85]
-    return alike[0] if len(alike) == 1 else None
-
-
-def named_rows(tokens: list[Token], rows: list[tuple[int, str]], run: list[str]) -> dict[str, list[Token]]:
-    """Unnamed table rows told apart by their label-column words among the lost labels
-    ("technique" of "Référent technique"); a row naming none, or the same, continues the
-    one above (its label wrapped). Empty unless the first row is named and none twice."""
-    out: dict[str, list[Token]] = {}
-    field = None
-    for n, (start, words) in enumerate(rows):
-        cell = tokens[start:rows[n + 1][0] if n + 1 < len(rows) else len(tokens)]
-        named = lost_label_named(words, run)
-        if named is None or named == field:
-            if field is None:
-                return {}
-            out[field] += cell
-        elif named in out:
-            return {}
-        else:
-            field, out[named] = named, cell
-    return out

@@ -151,3 +151,44 @@ def test_a_place_nothing_resembles_read_for_sure_is_a_sure_unknown_commune(cog):
 ])
 def test_a_number_no_code_is_long_enough_for_is_no_part_of_a_name(cog, text, expected):
     assert codes(text, cog) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name misread: the colon still separates it from the next, whole
+    ("Porto-Vecchio : Bonifaclo : Lecci", [("2A247", True), ("2A041", False), ("2A139", True)]),
+    ("Sartène : Propriamo (2A249) : Bonifacio", [("2A272", True), ("2A249", True), ("2A041", True)]),
+    ("Communes concernées : Porto-Vecchio, Bonifacio", [("2A247", True), ("2A041", True)]),  # a label's colon
+    ("Sartène - code INSEE : 2A272", [("2A272", True)]),  # a colon before a code: the name's own
+])
+def test_a_colon_between_two_names_separates_them(cog, text, expected):
+    assert codes(text, cog) == expected
+
+
+def test_quote_marks_and_specks_are_no_part_of_a_name(cog):
+    assert [(e.nom, e.code_insee, e.sure) for e in parse_communes("Bonifacio ; Lecci ”", cog)] == [
+        ("Bonifacio", "2A041", True), ("Lecci", "2A139", True)]
+    assert codes("« Porto-Vecchio » : Bonifaclo", cog) == [("2A247", True), ("2A041", False)]
+
+
+def test_a_misread_commune_between_colons_is_confirmed_by_the_epci_of_section_2(cog):
+    # a photo: "Bonifacio" misread, the colons its separators, the EPCI read unsure but exactly named
+    out = normalised({"s2.communes": ("20137 Porto-Vecchio : Bonifaclo : Lecci", 0.72),
+                      "s2.epci": ("CC du Sud Corse", 0.6)}, cog)
+    assert out["s2.communes"].value == [{"nom": "Porto-Vecchio", "code_insee": "2A247"},
+                                        {"nom": "Bonifacio", "code_insee": "2A041"},
+                                        {"nom": "Lecci", "code_insee": "2A139"}]
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
+    assert out["s2.epci"].status is FieldStatus.EXTRACTED
+    # a name no member of that EPCI comes near stays for a reviewer
+    out = normalised({"s2.communes": ("Porto-Vecchio : Bastelicca : Lecci", 0.72),  # Bastelica, misread
+                      "s2.epci": ("CC du Sud Corse", 0.6)}, cog)
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("text, nom, code", [
+    ("Lecoi (20137)", "Lecci", "2A139"),  # a postcode three communes share, one of them alike
+    ("Propriamo — code INSEE 2A249", "Propriano", "2A249"),
+    ("Sartène (2A272)", "Sartène", "2A272"),  # read exactly: as written
+])
+def test_a_misread_name_its_code_confirms_is_given_as_the_cog_spells_it(cog, text, nom, code):
+    assert [(e.nom, e.code_insee, e.sure) for e in parse_communes(text, cog)] == [(nom, code, True)]

@@ -1,0 +1,96 @@
+"""Labels OCR did not find: what is left of them in a table row, and which field a row is."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from extractors.fields.form import LABELS
+from extractors.fields.labels import _VARIANTS, _column_gap, same_word
+from extractors.fields.layout import Token, norm
+
+SCRAP_LETTERS = 5  # a label's tail shorter than this may be an answer's own word
+
+
+def own_label_words(field: str, tokens: list[Token]) -> int:
+    """How many leading tokens are the field's own label read too badly to be found, not its
+    answer: its start, its last word cut by OCR ("Autres partenaires as:"), or its tail alone
+    in the label column ("porteuse" of "Collectivité porteuse", a photo losing the first word
+    at the cell's left edge), a column gap then parting it from the answer."""
+    best = 0
+    for index, words in _VARIANTS:
+        if LABELS[index].field != field:
+            continue
+        count = 0
+        for token, word in zip(tokens, words):
+            if not (same_word(token.norm, word) or len(token.norm) >= 2 and word.startswith(token.norm)):
+                break
+            count += 1
+        if count >= 2 and count == len(words) - 1 and _last_word_misread(tokens, count, words[-1]):
+            count += 1  # "Service de l'État ptote": its last word misread, in the label's column
+        best = max(best, count if count >= 2 else 0, _label_tail(tokens, words))
+    return best
+
+
+MISREAD = 60  # ratio of a label word misread on a photo ("ptote" for "pilote") to the printed one
+
+
+def _last_word_misread(tokens: list[Token], k: int, word: str) -> bool:
+    """Whether token k, right after the label's other words, is its last word misread: alike
+    enough, and ended by a column gap before the answer's words on the same line."""
+    if k + 1 >= len(tokens) or fuzz.ratio(tokens[k].norm, word) < MISREAD:
+        return False
+    return _gap_after(tokens[k], tokens[k + 1])
+
+
+def _gap_after(last: Token, following: Token) -> bool:
+    """A column gap between two words of one line: the label's column ends there."""
+    return (last.file, last.page) == (following.file, following.page) and following.bbox[1] < last.bbox[3] \
+        and last.bbox[1] < following.bbox[3] and _column_gap(last, following)
+
+
+def _label_tail(tokens: list[Token], words: list[str]) -> int:
+    """How many leading tokens are the label's words from its second one on, ended by a column
+    gap before the rest of the row (0 when not)."""
+    for start in range(1, len(words)):
+        count = 0
+        for token, word in zip(tokens, words[start:]):
+            if not same_word(token.norm, word):
+                break
+            count += 1
+        if not count or count >= len(tokens) or sum(len(t.norm) for t in tokens[:count]) < SCRAP_LETTERS:
+            continue
+        if _gap_after(tokens[count - 1], tokens[count]):
+            return count
+    return 0
+
+
+def lost_label_named(words: str, fields: list[str]) -> str | None:
+    """The one field among `fields` (labels OCR did not find) whose printed label the
+    label-column words of a table row resemble ("technique", "Nom et prénom de l'élu(e)"),
+    or None when none or several do."""
+    text = norm(words)
+    if len(text) < 5:
+        return None
+    printed = {label.field: norm(label.text) for label in LABELS if label.field in fields}
+    alike = [field for field, label in printed.items() if fuzz.partial_ratio(text, label) >= 85]
+    return alike[0] if len(alike) == 1 else None
+
+
+def named_rows(tokens: list[Token], rows: list[tuple[int, str]], run: list[str]) -> dict[str, list[Token]]:
+    """Unnamed table rows told apart by their label-column words among the lost labels
+    ("technique" of "Référent technique"); a row naming none, or the same, continues the
+    one above (its label wrapped). Empty unless the first row is named and none twice."""
+    out: dict[str, list[Token]] = {}
+    field = None
+    for n, (start, words) in enumerate(rows):
+        cell = tokens[start:rows[n + 1][0] if n + 1 < len(rows) else len(tokens)]
+        named = lost_label_named(words, run)
+        if named is None or named == field:
+            if field is None:
+                return {}
+            out[field] += cell
+        elif named in out:
+            return {}
+        else:
+            field, out[named] = named, cell
+    return out
