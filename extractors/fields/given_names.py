@@ -80,18 +80,20 @@ def doubt_accents(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, P
     The accented spelling written anywhere else in the dossier is taken; the reading found in a
     text layer stands; else the name is kept as read, for a reviewer."""
     pages = list(pages)
-    written = {w for _, page in pages for w in _WORD.findall(page.text)}
-    typed = {w for _, page in pages if not page.ocr for w in _WORD.findall(page.text)}
     ocr_pages = {(file, page.number) for file, page in pages if page.ocr}
-    out = dict(fields)
-    for field_id in PERSON_FIELDS:
-        value = fields.get(field_id)
-        if value is None or not isinstance(value.value, str) or value.status is not FieldStatus.EXTRACTED:
-            continue
-        if value.source is None or (value.source.file, value.source.page) not in ocr_pages:
-            continue
-        out[field_id] = _settled(value, written, typed)
-    return out
+    read = [field_id for field_id in PERSON_FIELDS if _read_surely(fields.get(field_id), ocr_pages)]
+    if not read:  # a digital dossier, or no name read: the pages' words are not needed
+        return dict(fields)
+    words = [(page.ocr, set(_WORD.findall(page.text))) for _, page in pages]
+    written = set().union(*(w for _, w in words))
+    typed = set().union(*(w for ocr, w in words if not ocr))
+    return {**fields, **{field_id: _settled(fields[field_id], written, typed) for field_id in read}}
+
+
+def _read_surely(value: FieldValue | None, ocr_pages: set[tuple[str, int]]) -> bool:
+    """A name read by OCR and held sure."""
+    return value is not None and isinstance(value.value, str) and value.status is FieldStatus.EXTRACTED \
+        and value.source is not None and (value.source.file, value.source.page) in ocr_pages
 
 
 def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValue:
