@@ -430,7 +430,7 @@ def _in_form_order(hits: list[Hit]) -> list[Hit]:
     over stays free for the rows below.
     """
     kept, pointer, used = [], 0, set()
-    for hit in hits:
+    for hit in _without_strays(hits):
         if hit.index < 0:
             kept.append(hit)
             continue
@@ -447,4 +447,28 @@ def _in_form_order(hits: list[Hit]) -> list[Hit]:
             pointer = same_text[0] + 1
         while pointer in used:
             pointer += 1
+    return kept
+
+
+STRAY_AHEAD = 3  # later labels that must come before a hit in the form, for it to be a stray
+
+
+def _without_strays(hits: list[Hit]) -> list[Hit]:
+    """Hits less a stray match of a label far ahead in the form ("Fate", a running header
+    misread, taken for "Fait à" at the top of page 1): kept, it would push every label after
+    it out of order and leave the whole fiche unread. A hit is a stray when more of the row
+    labels found after it must come before it in the form than can come after it."""
+    rank = {text: i for i, text in reversed(list(enumerate(label.text for label in LABELS)))}
+    last = {label.text: i for i, label in enumerate(LABELS)}
+    placed = [(rank[LABELS[h.index].text], last[LABELS[h.index].text]) if h.index >= 0 and not h.inside else None
+              for h in hits]
+    kept = []
+    for k, hit in enumerate(hits):
+        if placed[k] is not None:
+            later = [p for p in placed[k + 1:] if p is not None]
+            before = sum(latest < placed[k][0] for _, latest in later)
+            if before >= STRAY_AHEAD and before > len(later) - before:
+                log.debug("label %r at %s is out of the form's order: left out", LABELS[hit.index].text, hit.start)
+                continue
+        kept.append(hit)
     return kept
