@@ -80,6 +80,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement_of_communes(out, cog)
     _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
+    _prefet_departement_confirmed(out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
@@ -211,6 +212,28 @@ def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+PREFET_DEPARTEMENT = "courrier_prefet.departement"
+
+
+def _prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """The préfecture's département read with slips ("PRÉFÈTE DES PYRÉNÉES-ORIENT4LES" on a
+    photo) is confirmed when it is the département of the territory as the dossier surely names
+    it elsewhere (section 2, the porteuse, the letter's collectivité): two independent readings
+    agree. A letter from another département stays for a reviewer."""
+    field = out.get(PREFET_DEPARTEMENT)
+    if field is None or field.status is not FieldStatus.NEEDS_REVIEW or field.value not in cog.departements:
+        return
+    entities = _section_2_entities(out, cog) + [e for e in (_porteuse(out, cog, departement),) if e]
+    letter = _trusted_value(out, LETTER_COLLECTIVITE)
+    found = letter_entity(letter, cog, [departement], entities) if isinstance(letter, str) else None
+    entities += [found[0]] if found else []
+    territory = {d for e in entities for d in e.departements}
+    territory |= {d for d in (_trusted_value(out, "s2.departement"),) if isinstance(d, str)}
+    if field.value in territory:
+        out[PREFET_DEPARTEMENT] = replace(field, confidence=max(field.confidence, CONFIRMED),
+                                          status=FieldStatus.EXTRACTED)
 
 
 def _trusted_value(out: dict[str, FieldValue], field_id: str):
