@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from extractors.model import FieldStatus, FieldValue
-from extractors.vocabulary import QUALITES
+from extractors.vocabulary import MAIRE, PRESIDENT_EPCI, QUALITES
 from schemas import values
 from schemas.cog import Cog
 from schemas.communes import parse_communes
@@ -208,7 +208,8 @@ def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog
     known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
     trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
     if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
-            and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE:
+            and raw.status is FieldStatus.EXTRACTED \
+            and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
@@ -234,6 +235,18 @@ def _prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departem
     if field.value in territory:
         out[PREFET_DEPARTEMENT] = replace(field, confidence=max(field.confidence, CONFIRMED),
                                           status=FieldStatus.EXTRACTED)
+
+
+SIGNED_FOR = 0.30  # a reading this unsure is confirmed only when the signatory's quality agrees too
+_SIGNS_FOR = {MAIRE: "commune", PRESIDENT_EPCI: "epci"}
+
+
+def _signs_for(out: dict[str, FieldValue], entity: Entity) -> bool:
+    """Whether the letter's signatory, surely read, is the head of that kind of collectivité
+    (a maire for a commune, a président for an EPCI): "Le Maire de La Possession" under a
+    stamp, read with slips, then says the same as the fiche and the quality line."""
+    quality = _trusted_value(out, "courrier_collectivite.signataire_qualite")
+    return _SIGNS_FOR.get(quality) == entity.kind
 
 
 def _trusted_value(out: dict[str, FieldValue], field_id: str):

@@ -1,6 +1,9 @@
-"""The préfecture's département read with slips is confirmed by the territory the dossier surely names."""
+"""Readings with slips confirmed by what the dossier surely says elsewhere: the préfecture's
+département by the territory, the letter's collectivité by the porteuse and the signatory's quality."""
 
 from __future__ import annotations
+
+import pytest
 
 from extractors.model import FieldStatus, FieldValue
 from schemas.normalise import normalise_fields
@@ -39,3 +42,26 @@ def test_nothing_sure_to_agree_with_leaves_it_doubtful(cog):
     raw["s2.departement"] = FieldValue("44 - Loire-Atlantique", 0.3, None, FieldStatus.NEEDS_REVIEW)
     out = normalise_fields(raw, cog)
     assert out["courrier_prefet.departement"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("quality, status", [
+    ("maire", FieldStatus.EXTRACTED),  # the maire signs for the commune the fiche names: three readings agree
+    ("president_epci", FieldStatus.NEEDS_REVIEW),  # a président does not sign for a commune
+    (None, FieldStatus.NEEDS_REVIEW),  # the porteuse alone cannot vouch for so unsure a reading
+])
+def test_a_very_unsure_collectivite_is_confirmed_by_the_porteuse_and_the_quality(cog, quality, status):
+    """"Le Maire de La Possession" read under a stamp: the name at 0.45, the quality surely."""
+    raw = {"courrier_collectivite.collectivite": FieldValue("Commune de La Possession", 0.45, None,
+                                                            FieldStatus.EXTRACTED),
+           "s1.collectivite.nom": FieldValue("Commune de La Possession", 0.95, None, FieldStatus.EXTRACTED)}
+    if quality:
+        raw["courrier_collectivite.signataire_qualite"] = FieldValue(quality, 0.95, None, FieldStatus.EXTRACTED)
+    out = normalise_fields(raw, cog)
+    assert out["courrier_collectivite.collectivite"].status is status
+
+
+def test_a_very_unsure_collectivite_other_than_the_porteuse_stays_for_a_reviewer(cog):
+    raw = {"courrier_collectivite.collectivite": FieldValue("Commune de Saint-Paul", 0.45, None, FieldStatus.EXTRACTED),
+           "s1.collectivite.nom": FieldValue("Commune de La Possession", 0.95, None, FieldStatus.EXTRACTED),
+           "courrier_collectivite.signataire_qualite": FieldValue("maire", 0.95, None, FieldStatus.EXTRACTED)}
+    assert normalise_fields(raw, cog)["courrier_collectivite.collectivite"].status is FieldStatus.NEEDS_REVIEW
