@@ -425,6 +425,38 @@ def _first_real_token(row: Row) -> int | None:
 def _in_form_order(hits: list[Hit]) -> list[Hit]:
     """Keep hits in the form's order; a repeated label (Courriel) takes the next free place.
 
+    One stray match that jumps ahead in the form ("Fate", a running header's misread word,
+    taken for "Fait à" at the top of page 1) would leave every true label after it out of
+    order: a hit that skipped labels is dropped when, without it, more hits keep their order.
+    """
+    kept = _greedy_order(hits)
+    while len(kept) < len(hits):  # some hit was out of order
+        best, dropped = kept, None
+        for i, hit in enumerate(hits):
+            if hit.index >= 0 and _jumped(hit, kept):
+                without = _greedy_order(hits[:i] + hits[i + 1:])
+                if len(without) > len(best) and len(without) >= len(kept) + 1:  # two gained for one lost
+                    best, dropped = without, i
+        if dropped is None:
+            break
+        hits, kept = hits[:dropped] + hits[dropped + 1:], best
+    return kept
+
+
+def _jumped(hit: Hit, kept: list[Hit]) -> bool:
+    """Whether a hit was kept for a label beyond the next one the form asked for."""
+    previous = -1
+    for other in kept:
+        if other.start == hit.start and other.positions == hit.positions:
+            return other.index > previous + 1
+        if other.index >= 0 and not other.inside:
+            previous = max(previous, other.index)
+    return False
+
+
+def _greedy_order(hits: list[Hit]) -> list[Hit]:
+    """The hits in the form's order, each taken when it comes after the last one kept.
+
     A label found within a row, after an answer, may be the next label or the one after it
     ("Nom : …  Courriel : …" then "Fonction : …" on the next line): the label it passed
     over stays free for the rows below.

@@ -1,0 +1,43 @@
+"""Fiche labels kept in the form's order (session 19): one stray match far ahead in the form
+must not leave every true label after it out of order. Pages are synthetic OCR words."""
+
+from __future__ import annotations
+
+from extractors.fields.fiche import extract_fiche
+from extractors.model import FieldStatus
+from tests.extractors.test_fiche_layouts import _page
+
+
+def _fiche(header: list[tuple[float, float, str]]) -> dict:
+    lines = [*header,
+             (60.0, 100.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+             (60.0, 120.0, "Service de l'État pilote"), (300.0, 120.0, "DDT du Cher"),
+             (60.0, 140.0, "Nom et prénom du référent"), (300.0, 140.0, "Paul Roux"),
+             (60.0, 160.0, "Fonction"), (300.0, 160.0, "Chef du service urbanisme"),
+             (60.0, 180.0, "Collectivité porteuse"), (300.0, 180.0, "Commune de Vierzon"),
+             (60.0, 220.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+             (60.0, 240.0, "EPCI de rattachement"), (300.0, 240.0, "CC Vierzon Sologne Berry"),
+             (60.0, 260.0, "Secteur d'étude"), (300.0, 260.0, "Le centre ancien"),
+             (60.0, 700.0, "Fait à Vierzon, le 3 mars 2026")]
+    return extract_fiche([("IMG_1.jpg", _page(lines, ocr=True))])
+
+
+def test_a_running_headers_word_read_as_the_last_label_does_not_hide_the_form():
+    """A photo's running header misread, one of its words alone on a row ("Fate"), one slip
+    from "Fait à", the form's last label: kept, it put every true label out of order and the
+    whole fiche went unread. Without it, more labels keep their order: it is the stray one."""
+    fields = _fiche([(300.0, 30.0, "Atvter es traces Flat"), (480.0, 50.0, "Fate"), (300.0, 70.0, "de cahaare")])
+    assert fields["s1.etat.service"].value == "DDT du Cher"
+    assert fields["s1.etat.referent_nom"].value == "Paul Roux"
+    assert fields["s1.collectivite.nom"].value == "Commune de Vierzon"
+    assert fields["s2.secteur"].value == "Le centre ancien"
+    assert fields["fiche.lieu"].value == "Vierzon"
+    assert fields["fiche.lieu"].status is FieldStatus.EXTRACTED
+
+
+def test_a_label_read_once_ahead_of_a_lost_one_is_kept():
+    """A true label kept after lost ones (a jump in the form) stays when nothing is gained
+    without it."""
+    fields = _fiche([])
+    assert fields["s1.etat.referent_fonction"].value == "Chef du service urbanisme"
+    assert fields["s2.epci"].value == "CC Vierzon Sologne Berry"
