@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 MARGIN = 0.07  # share of the page height where running headers and footers live
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
+# "Fait à Vitré, le 3 mars 2026" closes the form near the page's foot: an answer, even when a
+# title wrapped on page 1 ("… candidature Vitré") makes it resemble a line seen elsewhere.
+_SIGNING_LINE = re.compile(r"^\W*fait\s+[àa]\s.*\d", re.I)
 _PAGE_OF = re.compile(r"\bpage\s*\d{1,3}(\s*(/|sur)\s*\d{1,3})?\s*$")  # a footer ending "… Page 2/4"
 
 
@@ -90,7 +93,7 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
     rows = []
     for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and (_running(row, repeated)
+            if _in_margin(row, page_rows_) and not _SIGNING_LINE.match(row.text) and (_running(row, repeated)
                                                 or _PAGE_NUMBER.match(row.text.lower())
                                                 or _PAGE_OF.search(row.text.lower())):
                 continue

@@ -41,3 +41,20 @@ def test_a_label_read_once_ahead_of_a_lost_one_is_kept():
     fields = _fiche([])
     assert fields["s1.etat.referent_fonction"].value == "Chef du service urbanisme"
     assert fields["s2.epci"].value == "CC Vierzon Sologne Berry"
+
+
+def test_the_signing_line_is_no_running_header_when_the_title_named_the_place():
+    """A retyped fiche's title wraps the commune's name onto a line of its own at the top of
+    page 1; "Fait à <that commune>, le …" at the foot of the last page resembles it. It is
+    the form's closing answer, not a header or footer repeated from page to page."""
+    from dataclasses import replace
+    first = _page([(150.0, 40.0, "Atelier des territoires Flash — candidature"), (200.0, 58.0, "Saint-Pierre-des-Corps"),
+                   (60.0, 100.0, "SECTION 1 - LES PORTEURS DE L'ATELIER"),
+                   (60.0, 120.0, "Service de l'État pilote : DDT d'Indre-et-Loire"),
+                   (60.0, 600.0, "Nom et prénom du référent : Paul Roux")])
+    last = replace(_page([(60.0, 60.0, "ANNEXE 2 - LES DYNAMIQUES D'AMÉNAGEMENT"),
+                          (60.0, 90.0, "Un PLUi est en cours d'élaboration."),
+                          (60.0, 700.0, "Fait à Saint-Pierre-des-Corps, le 07.06.2026")]), number=2)
+    fields = extract_fiche([("fiche.odt", first), ("fiche.odt", last)])
+    assert fields["fiche.lieu"].value == "Saint-Pierre-des-Corps"
+    assert fields["fiche.date"].value == "07.06.2026"
