@@ -207,7 +207,7 @@ def _variants() -> list[tuple[int, list[str]]]:
     return sorted(out, key=lambda item: -sum(map(len, item[1])))
 
 
-_VARIANTS = _variants()
+VARIANTS = _variants()
 
 
 def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit | None:
@@ -215,7 +215,7 @@ def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit |
     the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
     best = None
-    for index, words in _VARIANTS:
+    for index, words in VARIANTS:
         if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
@@ -246,6 +246,13 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             token = tokens[k]
             if token.norm in ("",) and token.text in _LEADERS | {":"}:
                 k, last = k + 1, token
+                continue
+            below = _goes_on_below(rows, row, x_start, words[j]) if last is not None and positions \
+                and column_gap(last, token) else None
+            if below is not None:
+                # "… SCoT, | Étude de revitalisation": the answer's first word, across the column
+                # gap, resembles the label's next one; the label goes on below at its own edge.
+                row, k, last = below[0], below[1], None
                 continue
             whole = same_word(token.norm, words[j])
             if whole or _cut_short(tokens, k, words[j]):
@@ -294,6 +301,15 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     return positions, matched_chars / total
 
 
+def _goes_on_below(rows: list[Row], row: int, x: float, word: str) -> tuple[int, int] | None:
+    """The (row, token) where a label's next word stands on its next line at its left edge."""
+    following = _continuation(rows, row, x)
+    at = _token_at(rows[following], x) if following is not None else None
+    if at is None or not (same_word(rows[following].tokens[at].norm, word) or _cut_short(rows[following].tokens, at, word)):
+        return None
+    return following, at
+
+
 def boxed_inside(token: Token, other: Token) -> bool:
     """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
     line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word
@@ -309,7 +325,7 @@ def _cut_short(tokens, k: int, word: str) -> bool:
     the cell's edge ("restau" for "restauration…)" on a 150 dpi scan)."""
     token = tokens[k]
     return len(token.norm) >= 5 and len(word) >= 8 and word.startswith(token.norm) \
-        and (k + 1 == len(tokens) or _column_gap(token, tokens[k + 1]))
+        and (k + 1 == len(tokens) or column_gap(token, tokens[k + 1]))
 
 
 def _lost_words(token: Token, words: list[str], j: int) -> int:
@@ -345,10 +361,10 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     following = tokens[k + 1]
     if complete and _cell_gap(tokens[k], following):
         return True
-    return _column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
+    return column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
 
 
-def _column_gap(before: Token, after: Token) -> bool:
+def column_gap(before: Token, after: Token) -> bool:
     """A gap wider than any space between words: the next column, not the next word.
 
     Relative to the letters' height, since a narrow label column sits close to its answers.

@@ -58,3 +58,19 @@ def test_the_signing_line_is_no_running_header_when_the_title_named_the_place():
     fields = extract_fiche([("fiche.odt", first), ("fiche.odt", last)])
     assert fields["fiche.lieu"].value == "Saint-Pierre-des-Corps"
     assert fields["fiche.date"].value == "07.06.2026"
+
+
+def test_a_wrapped_label_goes_on_below_when_the_answer_starts_with_its_next_word():
+    """A table's label cell wraps "Documents disponibles (PLU/PLUi, SCoT," | "études,
+    diagnostics…)"; the answer cell beside it starts "Étude de revitalisation", one letter
+    from the label's next word, across the column gap. The label goes on below at its own
+    left edge: the word across the gap is the answer's."""
+    label_end = 90.0 + 5.0 * len("Documents disponibles (PLU/PLUi, SCoT,")
+    lines = [(90.0, 150.0, "Section 5 – Les ressources de l'atelier"),
+             (90.0, 180.0, "Documents disponibles (PLU/PLUi, SCoT,"),
+             (label_end + 16.0, 180.0, "Étude de revitalisation (2023), inventaire"),
+             (90.0, 195.0, "études, diagnostics…)"), (label_end + 16.0, 195.0, "du patrimoine, PLU approuvé."),
+             (90.0, 230.0, "Acteurs à mobiliser"), (label_end + 16.0, 230.0, "Le CAUE et la Région.")]
+    fields = extract_fiche([("fiche.pdf", _page(lines))])
+    assert fields["s5.documents"].value == "Étude de revitalisation (2023), inventaire du patrimoine, PLU approuvé."
+    assert fields["s5.acteurs"].value == "Le CAUE et la Région."
