@@ -36,3 +36,46 @@ def test_two_boxes_before_one_option_make_the_group_doubtful():
     plain = _tokens("☐ Action cœur de ville ☐ Petites villes de demain ☐ Villages d'avenir ☒ Territoires d'industrie ☐ Aucun")
     slugs, confidence = read_boxes(plain, OPTIONS["s3.programmes"])
     assert slugs == ["territoires_d_industrie"] and confidence > UNREAD
+
+
+def _with(page, *extra):
+    """The page with more words (text, bbox, confidence) on the line of the same height."""
+    from dataclasses import replace
+
+    from extractors.model import Word
+    lines = {w.bbox[1]: w.line for w in page.words}
+    words = [Word(text, bbox, conf, lines[bbox[1]] if bbox[1] in lines else 99) for text, bbox, conf in extra]
+    return replace(page, words=page.words + tuple(words))
+
+
+def test_a_thin_tick_read_as_a_doubted_slash_ticks_its_option():
+    """A 150 dpi scan of a retyped table: "✓ Communale" left as a thin stroke that OCR reads
+    "/" and doubts (0.33). On a line read well, it is the tick, not a speck; in a text answer
+    it stays out."""
+    from extractors.fields.fiche import extract_fiche
+    from tests.extractors.test_fiche_layouts import _page
+    lines = [(60.0, 80.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+             (60.0, 100.0, "Département"), (300.0, 100.0, "Vaucluse / 84"),
+             (60.0, 120.0, "Échelle de réflexion"), (300.0, 120.0, "☐ Site ou îlot / Communale"),
+             (300.0, 130.0, "Intercommunale"),  # its box lost too
+             (60.0, 140.0, "Secteur d'étude"), (300.0, 140.0, "Le centre ancien")]
+    fields = extract_fiche([("scan.pdf", _page(lines, ocr=True, conf={"/": 0.33}))])
+    assert fields["s2.echelle"].value == "communale"
+    assert fields["s2.departement"].value == "Vaucluse 84"
+
+
+def test_a_ticked_box_inside_a_short_misread_word_in_the_boxes_column_is_kept():
+    """A 200 dpi scan: the tick ran out of "Gestion des risques"'s box and OCR read the box
+    as "ET", a word boxed around it. The image's ☒ lines up with the group's other boxes,
+    which stand clear: it is a box, and "ET" its misreading."""
+    from extractors.fields.fiche import extract_fiche
+    from tests.extractors.test_fiche_layouts import _page
+    lines = [(60.0, 80.0, "SECTION 3 – L'OBJET DE L'ATELIER"),
+             (60.0, 100.0, "Thématique(s)"), (300.0, 100.0, "☐ Aménagement des friches"),
+             (300.0, 115.0, "☒ Protection et valorisation du patrimoine"),
+             (300.0, 130.0, "☐ Adaptation des mobilités"), (310.0, 145.0, "Gestion des risques"),
+             (300.0, 160.0, "☐ Autre (préciser)"),
+             (60.0, 180.0, "Programme(s) de l'ANCT concerné(s)"), (300.0, 180.0, "☐ Action cœur de ville ☒ Aucun")]
+    page = _with(_page(lines, ocr=True), ("ET", (297.0, 141.0, 309.0, 156.0), 0.84), ("☒", (300.0, 145.0, 305.0, 154.0), 1.0))
+    fields = extract_fiche([("scan.pdf", page)])
+    assert fields["s3.thematiques"].value == ["patrimoine", "risques"]
