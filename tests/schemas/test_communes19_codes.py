@@ -1,0 +1,32 @@
+"""A commune's name misread beside a code that several communes share (session 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.cog import Cog
+from schemas.communes import parse_communes
+
+
+@pytest.fixture(scope="module")
+def cog() -> Cog:
+    return Cog.load()
+
+
+def _read(text: str, cog: Cog) -> list[tuple[str, str | None, bool]]:
+    return [(e.nom, e.code_insee, e.sure) for e in parse_communes(text, cog)]
+
+
+def test_a_code_written_after_code_insee_is_no_postcode(cog):
+    """97411 is Saint-Denis's INSEE code and a postcode of Saint-Paul: after "code INSEE" it
+    is the INSEE code, and a misread name that resembles Saint-Denis is confirmed by it."""
+    assert _read("Saint-Pierre ; Samt-Dems — code INSEE 97411", cog)[1] == ("Saint-Denis", "97411", True)
+    # a name that resembles another commune than the INSEE code's is still contradicted
+    assert _read("Sant-Pal (code INSEE 97411)", cog)[0][2] is False
+
+
+def test_a_shared_postcode_names_the_one_commune_the_misread_name_resembles(cog):
+    """A bare code several communes answer to (an INSEE code, a postcode of another) names the
+    one of them the damaged name resembles, when only one does."""
+    assert _read("Sant-Pal (97411)", cog) == [("Saint-Paul", "97415", True)]
+    assert _read("Samt-Dems (97411)", cog) == [("Saint-Denis", "97411", True)]
