@@ -158,7 +158,10 @@ def plainly_answered(field_id: str, text) -> bool:
     return own >= PLAIN_ANSWER or own >= SHORT_ANSWER and 3 * own >= 2 * len(_worded(field_id, text))
 
 
-SHORT_ANSWER = 5
+# Four: a fax's two sentences ("Le PLU ost en révision. Une opération programméc
+# d'amélioration de l'habitat …") keep few words both known and not the form's ("habitat",
+# "collectivité" are printed in the annexes' prompts); a prompt, garbled or not, keeps none.
+SHORT_ANSWER = 4
 
 
 def _worded(field_id: str, text) -> list[str]:

@@ -79,3 +79,19 @@ def test_a_ticked_box_inside_a_short_misread_word_in_the_boxes_column_is_kept():
     page = _with(_page(lines, ocr=True), ("ET", (297.0, 141.0, 309.0, 156.0), 0.84), ("☒", (300.0, 145.0, 305.0, 154.0), 1.0))
     fields = extract_fiche([("scan.pdf", page)])
     assert fields["s3.thematiques"].value == ["patrimoine", "risques"]
+
+
+@pytest.mark.skipif(not nlp.available(), reason="spaCy's French model is part of the install")
+def test_a_faxed_two_sentence_annex_plainly_answers():
+    """A fax's short annex answer: its words the form also prints ("habitat", "collectivité")
+    and its misread ones do not count, four of the porteur's own words remain, most of its
+    words: the annex is answered, whatever a reviewer corrects in it."""
+    from extractors.fields.plausible import plainly_answered
+    field = "a2.dynamiques_amenagement"
+    assert plainly_answered(field, "Le SCoT est en révision. Une opération programméc de rénovation urbaine de "
+                                   "l'habitat est en cours ; la collectivité est accompägnée.")
+    # the annex's own prompt, garbled: none of its words is the porteur's
+    assert not plainly_answered(field, "Précisez les documents de planitication applicables, les projets "
+                                       "d'aménagement en cours ou envisagés et les dispositifs contractuels")
+    # four known words lost among specks read as words: not most of the text
+    assert not plainly_answered(field, "révision opération amélioration régional xqzt wrrk plmm trvvq bzzk")
