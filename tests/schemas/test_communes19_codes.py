@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.model import FieldStatus
 from schemas.cog import Cog
 from schemas.communes import parse_communes
 
@@ -30,3 +31,20 @@ def test_a_shared_postcode_names_the_one_commune_the_misread_name_resembles(cog)
     one of them the damaged name resembles, when only one does."""
     assert _read("Sant-Pal (97411)", cog) == [("Saint-Paul", "97415", True)]
     assert _read("Samt-Dems (97411)", cog) == [("Saint-Denis", "97411", True)]
+
+
+def test_a_homonym_the_list_placed_counts_as_exactly_named_when_no_departement_was_read(cog):
+    """A photo lost the département ("he de") and damaged the EPCI's name; "Saint-Paul" names
+    communes across France, but Trois-Bassins beside it puts it in La Réunion, and both are
+    members of the one EPCI the damaged name comes nearest: both readings are trusted."""
+    from tests.schemas.test_section2_crosscheck import read
+
+    out = read(cog, "CA du Terrtoire de la Côte 0uest", "Saint-Paul, Trois-Bassins", "he de",
+               epci_confidence=0.6, communes_confidence=0.6)
+    assert out["s2.epci"].value["siren"] == "249740101"
+    assert out["s2.epci"].status is out["s2.communes"].status is FieldStatus.EXTRACTED
+    assert [c["code_insee"] for c in out["s2.communes"].value] == ["97415", "97423"]
+    # a commune outside that EPCI decides nothing
+    out = read(cog, "CA du Terrtoire de la Côte 0uest", "Saint-Paul, Saint-Benoît", "he de",
+               epci_confidence=0.6, communes_confidence=0.6)
+    assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
