@@ -95,3 +95,15 @@ def test_a_faxed_two_sentence_annex_plainly_answers():
                                        "d'aménagement en cours ou envisagés et les dispositifs contractuels")
     # four known words lost among specks read as words: not most of the text
     assert not plainly_answered(field, "révision opération amélioration régional xqzt wrrk plmm trvvq bzzk")
+
+
+@pytest.mark.parametrize(("read", "mended"), [
+    ("DOTM de la Haute-Garonne", "DDTM de la Haute-Garonne"),  # one letter from DDTM and from DGTM
+    ("DGTN de Guyane", "DGTM de Guyane"),
+])
+def test_a_services_acronym_one_letter_off_is_mended_where_the_territory_says_which(read, mended):
+    """"DOTM" is one letter from DDTM and from DGTM; the DGTM is Guyane's only, so a service
+    of another département is the DDTM. The mended name is for a reviewer."""
+    from extractors.fields.answer_text import mended_service
+    assert mended_service(read) == (mended, True)
+    assert mended_service("DOTM de Guyane") == ("DOTM de Guyane", False)  # there both stay candidates
