@@ -13,7 +13,8 @@ log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
            "&", "[x", "x]", "®", "/", "\\", "#",  # a fax's ☒: its cross thickened into a hash
-           "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
+           "æ", "æ&",  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
+           "[2", "[2]", "c2]"}  # ... or its sides around the cross read as a "2" (a photo's)
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li",

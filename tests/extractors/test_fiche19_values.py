@@ -107,3 +107,14 @@ def test_a_services_acronym_one_letter_off_is_mended_where_the_territory_says_wh
     from extractors.fields.answer_text import mended_service
     assert mended_service(read) == (mended, True)
     assert mended_service("DOTM de Guyane") == ("DOTM de Guyane", False)  # there both stay candidates
+
+
+def test_a_photos_crossed_box_read_as_a_bracketed_two_is_ticked():
+    """A photo's ☒ whose sides and cross OCR read as "[2" or "C2]": ticked, among empty boxes
+    read "[]" or "O"; the group read so is for a reviewer."""
+    from extractors.fields.layout import Token, norm
+    tokens = _tokens("[] Aménagement des friches C2] Adaptation des mobilités O Gestion des risques [2 Autre (préciser)")
+    tokens = [Token(t.text, norm(t.text), t.file, t.page, t.bbox, 0.2 if len(t.text) <= 3 else 0.9, t.page_bbox)
+              for t in tokens]
+    slugs, confidence = read_boxes(tokens, OPTIONS["s3.thematiques"])
+    assert slugs == ["mobilites", "autre"]
