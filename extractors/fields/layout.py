@@ -343,9 +343,18 @@ TICKS = {"/", "✓", "✔", "√"}
 TICK_DOUBT = 0.6
 
 
+# A box a photo left as its sides around its content ("[]", "[2", "C2]", "(x)"): OCR doubts it
+# next to nothing, yet it is no speck; the check boxes read it, a text answer drops it.
+_BRACKET_MARK = re.compile(r"(?i)^(?=.*[\[\]()])[\[(|]?c?[2xjli1 ]?[\])]?$")
+
+
+def bracket_mark(text: str) -> bool:
+    return len(text) >= 2 and bool(_BRACKET_MARK.match(text))
+
+
 def mark(token) -> bool:
-    """A box, or a doubted tick: no word of a text answer."""
-    return token.text in _BOXES or token.text in TICKS and token.conf < TICK_DOUBT
+    """A box, or a doubted tick or box's sides: no word of a text answer."""
+    return token.text in _BOXES or (token.text in TICKS or bracket_mark(token.text)) and token.conf < TICK_DOUBT
 
 
 def _tick(word) -> bool:
@@ -354,7 +363,7 @@ def _tick(word) -> bool:
 
 def _noise(word) -> bool:
     """Specks and smudges that OCR reads as letters, with next to no confidence."""
-    if word.text in _BOXES or word.text.startswith("Æ"):
+    if word.text in _BOXES or word.text.startswith("Æ") or bracket_mark(word.text):
         return False  # "Æ", "ÆCommune": how OCR reads a photographed ☒, which it always doubts
     return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
 

@@ -118,3 +118,20 @@ def test_a_photos_crossed_box_read_as_a_bracketed_two_is_ticked():
               for t in tokens]
     slugs, confidence = read_boxes(tokens, OPTIONS["s3.thematiques"])
     assert slugs == ["mobilites", "autre"]
+
+
+def test_a_photos_box_read_as_its_sides_is_no_speck():
+    """On a photo OCR doubts a box read as its sides ("[]", "C2]") next to nothing (0.01): it is
+    still the group's box, not dirt; in a text answer such a mark is dropped."""
+    from extractors.fields.fiche import extract_fiche
+    from tests.extractors.test_fiche_layouts import _page
+    lines = [(60.0, 80.0, "SECTION 3 – L'OBJET DE L'ATELIER"),
+             (60.0, 100.0, "Thématique(s)"), (300.0, 100.0, "[] Aménagement des friches"),
+             (300.0, 115.0, "C2] Adaptation des mobilités"), (300.0, 130.0, "[] Gestion des risques"),
+             (60.0, 150.0, "Programme(s) de l'ANCT concerné(s)"), (300.0, 150.0, "☐ Action cœur de ville ☒ Aucun"),
+             (60.0, 170.0, "Présentation du projet et de la problématique"),
+             (300.0, 170.0, "Le bourg (x) veut reconvertir sa friche.")]
+    page = _page(lines, ocr=True, conf={"[]": 0.05, "C2]": 0.01, "(x)": 0.1})
+    fields = extract_fiche([("IMG_2.jpg", page)])
+    assert fields["s3.thematiques"].value == ["mobilites"]
+    assert fields["s3.description"].value == "Le bourg veut reconvertir sa friche."
