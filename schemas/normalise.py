@@ -7,6 +7,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
+from extractors.fields.plausible import STATE_SERVICES
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import QUALITES
 from schemas import values
@@ -262,7 +265,28 @@ def _normaliser(field_id: str) -> Normaliser:
         "s2.region": _region,
         "courrier_prefet.departement": _prefet_departement,
         "fiche.lieu": _lieu,
+        "s1.etat.service": _service,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
+
+
+_SERVICE_PLACE = re.compile(r"^(?P<head>(?P<acronym>[A-Z]{3,6})\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)"
+                            r"(?P<place>.+)$")
+PLACE_SLIP = 85  # ratio of a département's name a photo slipped a letter in ("Pyrénées-Orentales")
+
+
+def _service(value, cog, departement):
+    """A State service's name; the département it names, misread ("DDTM des Pyrénées-Orentales"),
+    spelt as the COG does and shown to a reviewer."""
+    text, trusted = _text(value, cog, departement)
+    match = _SERVICE_PLACE.match(text or "")
+    if not match or match.group("acronym") not in STATE_SERVICES \
+            or cog.departement_code(match.group("place"), fuzzy=False):
+        return text, trusted
+    code = cog.departement_code(match.group("place"))
+    official = cog.departements[code].nom if code in cog.departements else None
+    if official and fuzz.ratio(values.fold(official), values.fold(match.group("place"))) >= PLACE_SLIP:
+        return match.group("head") + official, False
+    return text, trusted
 
 
 def _text(value, cog, departement):

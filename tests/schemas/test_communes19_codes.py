@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.model import FieldStatus
+from extractors.model import FieldStatus, FieldValue
 from schemas.cog import Cog
 from schemas.communes import parse_communes
 
@@ -48,3 +48,20 @@ def test_a_homonym_the_list_placed_counts_as_exactly_named_when_no_departement_w
     out = read(cog, "CA du Terrtoire de la Côte 0uest", "Saint-Paul, Saint-Benoît", "he de",
                epci_confidence=0.6, communes_confidence=0.6)
     assert out["s2.epci"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize(("read", "mended"), [
+    ("DDTM de la Charente-Maritme", "DDTM de la Charente-Maritime"),
+    ("DDT des Alpes-de-Haute-Provnce", "DDT des Alpes-de-Haute-Provence"),
+])
+def test_a_services_departement_misread_is_spelt_as_the_cog_does_for_review(cog, read, mended):
+    """A photo slips a letter in the département a State service names: the name as the COG
+    spells it, for a reviewer; a name already right, or too short to tell, is left as read."""
+    from schemas.normalise import normalise_fields
+
+    def service(text: str):
+        return normalise_fields({"s1.etat.service": FieldValue(text, 0.95, None, FieldStatus.EXTRACTED)},
+                                cog)["s1.etat.service"]
+    assert (service(read).value, service(read).status) == (mended, FieldStatus.NEEDS_REVIEW)
+    assert service("DDTM de la Charente-Maritime").status is FieldStatus.EXTRACTED
+    assert service("DDT du Chee").value == "DDT du Chee"
