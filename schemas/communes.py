@@ -208,7 +208,7 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         # the one the name resembles, when it resembles one only.
         served = [cog.commune(by_code.code_insee)] if by_code.sure else [cog.commune(codes[0])] + (
             [] if codes[0] in insee else [_current(c) for c in cog.communes_of_postcode(codes[0])])
-        like = {c.code: c for c in served if c is not None and _resembles(name, c.nom)}
+        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)}
         if match is None and len(like) == 1:
             commune = next(iter(like.values()))
             if all(_code_names(code, commune, cog) for code in codes):
@@ -268,7 +268,7 @@ def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None, 
 RESEMBLES = 60  # rapidfuzz ratio of two names one photo's misreading apart ("Meiiart", "Meillant")
 
 
-def _resembles(written: str, official: str) -> bool:
+def resembles(written: str, official: str) -> bool:
     """Whether a damaged reading may be the official name: one letter off, or most letters shared."""
     a, b = commune_keys(written)[1], commune_keys(official)[1]
     return OSA.distance(a, b) <= 1 or fuzz.ratio(a, b) >= RESEMBLES

@@ -14,7 +14,7 @@ from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import QUALITES
 from schemas import values
 from schemas.cog import Cog
-from schemas.communes import parse_communes
+from schemas.communes import parse_communes, resembles
 from schemas.section2 import (
     CONFIRMABLE,
     CONFIRMED,
@@ -83,6 +83,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement_of_communes(out, cog)
     _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
+    _lieu_named_elsewhere(out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
@@ -214,6 +215,21 @@ def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+def _lieu_named_elsewhere(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """"Fait à Le Poufiguen": a place the COG does not know, one slip from the one commune the
+    dossier names surely (the porteuse, section 2) that it resembles: that commune's name, still
+    for a reviewer."""
+    field = out.get("fiche.lieu")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and not cog.is_commune_name(field.value)):
+        return
+    porteuse = _porteuse(out, cog, departement)
+    named = {e.nom for e in ([porteuse] if porteuse else []) + _section_2_entities(out, cog) if e.kind == "commune"}
+    like = [nom for nom in named if resembles(field.value, nom)]
+    if len(like) == 1:
+        out["fiche.lieu"] = replace(field, value=like[0])
 
 
 def _trusted_value(out: dict[str, FieldValue], field_id: str):

@@ -65,3 +65,17 @@ def test_a_services_departement_misread_is_spelt_as_the_cog_does_for_review(cog,
     assert (service(read).value, service(read).status) == (mended, FieldStatus.NEEDS_REVIEW)
     assert service("DDTM de la Charente-Maritime").status is FieldStatus.EXTRACTED
     assert service("DDT du Chee").value == "DDT du Chee"
+
+
+def test_the_signing_place_misread_is_the_commune_the_dossier_names_it_resembles(cog):
+    """"Fait à Le Crosic": no commune; the porteuse, read surely, is Le Croisic, which it
+    resembles: that name is shown, still for a reviewer. A place resembling none stays as read."""
+    from schemas.normalise import normalise_fields
+
+    def lieu(read: str):
+        raw = {"fiche.lieu": FieldValue(read, 0.6, None, FieldStatus.EXTRACTED),
+               "s1.collectivite.nom": FieldValue("Commune du Croisic", 0.95, None, FieldStatus.EXTRACTED),
+               "s2.departement": FieldValue("44", 0.95, None, FieldStatus.EXTRACTED)}
+        return normalise_fields(raw, cog)["fiche.lieu"]
+    assert (lieu("Le Crosic").value, lieu("Le Crosic").status) == ("Le Croisic", FieldStatus.NEEDS_REVIEW)
+    assert lieu("Xqvzt").value == "Xqvzt"
