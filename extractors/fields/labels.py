@@ -180,12 +180,19 @@ def _numbered_annex(row: Row, r: int, k: int) -> Hit | None:
     return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), MIN_SCORE)
 
 
+_DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
+
+
 def same_word(token: str, word: str) -> bool:
-    """Equal words, allowing an OCR error in words long enough to carry one."""
+    """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
+    the digit it resembles, in a word of letters, is one)."""
     if token == word:
         return True
     if len(word) <= 2 or len(token) <= 2:
         return False
+    if any(c.isdigit() for c in token) and token.translate(_DIGIT_LETTERS).isalpha() \
+            and not any(c.isdigit() for c in word):
+        token = token.translate(_DIGIT_LETTERS)
     return fuzz.ratio(token, word) >= (75 if len(word) <= 4 else 80)
 
 

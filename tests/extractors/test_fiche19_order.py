@@ -74,3 +74,13 @@ def test_a_wrapped_label_goes_on_below_when_the_answer_starts_with_its_next_word
     fields = extract_fiche([("fiche.pdf", _page(lines))])
     assert fields["s5.documents"].value == "Étude de revitalisation (2023), inventaire du patrimoine, PLU approuvé."
     assert fields["s5.acteurs"].value == "Le CAUE et la Région."
+
+
+def test_a_label_word_with_a_letter_read_as_a_digit_is_still_the_labels():
+    """A photo reads "associés" as "as50ciés" (o as 0, s as 5): the label's last word, not an
+    answer to "Autres partenaires associés", which the porteur left empty."""
+    lines = [(60.0, 100.0, "Téléphone"), (300.0, 100.0, "02 99 75 12 34"), (60.0, 130.0, "Les partenaires"),
+             (60.0, 150.0, "Autres partenaires as50ciés"), (60.0, 200.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+             (60.0, 220.0, "Secteur d'étude"), (300.0, 220.0, "Le centre ancien")]
+    fields = extract_fiche([("IMG_1.jpg", _page(lines, ocr=True))])
+    assert fields["s1.partenaires"].value is None
