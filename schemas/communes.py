@@ -33,6 +33,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
                       r"|^(?:et|ainsi que)\s+")
+_INSEE_LABELLED = re.compile(rf"(?i:{_E_INSEE})\s*(?::|n°|no\.?)?\s*({_CODE})(?![\w-])")
 _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a line end
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
@@ -61,14 +62,15 @@ def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: st
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
     text = _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or "")
     items = _items(text, cog)
-    entries = [e for item in items for e in _entries(item, cog, departement, epci)]
+    insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}
+    entries = [e for item in items for e in _entries(item, cog, departement, epci, insee)]
     if departement is None and not all(e.sure for e in entries):
         # No département written: the one of every commune resolved settles a homonym ("Saint-Pierre"
         # between Le Carbet and Le Prêcheur is Martinique's).
         around = {cog.departement_of_commune(e.code_insee) for e in entries if e.sure and e.code_insee}
         if len(around) == 1:
             dep = around.pop()
-            entries = [e for item in items for e in _entries(item, cog, dep, epci)]
+            entries = [e for item in items for e in _entries(item, cog, dep, epci, insee)]
     return entries
 
 
@@ -141,21 +143,21 @@ def _items(text: str, cog: Cog) -> list[_Item]:
     return items
 
 
-def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None) -> list[Entry]:
+def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None, insee: set[str]) -> list[Entry]:
     if not item.words:
-        return [_code_alone(code, cog, departement, epci) for code in item.codes]
+        return [_code_alone(code, cog, departement, epci, code in insee) for code in item.codes]
     name = _LEADING.sub("", " ".join(item.words)).strip(" .-–—'’")
     if not name:
-        return [_code_alone(code, cog, departement, epci) for code in item.codes]
+        return [_code_alone(code, cog, departement, epci, code in insee) for code in item.codes]
     names = _segments(name, cog)
     split = len(names) > 1
     hint = (cog.departement_code(item.hint, fuzzy=False) if item.hint else None) or departement
     if not split:
-        return [_named(name, item.codes, cog, hint, epci, False)]
+        return [_named(name, item.codes, cog, hint, epci, False, insee)]
     # Names run together ("72000 Le Mans La Chapelle-Saint-Aubin (72065)"): the codes written
     # before go with the first, those after with the last.
     before, after = item.codes[:item.lead], item.codes[item.lead:]
-    return [_named(n, (before if i == 0 else []) + (after if i == len(names) - 1 else []), cog, hint, epci, True)
+    return [_named(n, (before if i == 0 else []) + (after if i == len(names) - 1 else []), cog, hint, epci, True, insee)
             for i, n in enumerate(names)]
 
 
@@ -187,7 +189,7 @@ def _segments(name: str, cog: Cog) -> list[str]:
 
 
 def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci: str | None,
-           split: bool) -> Entry:
+           split: bool, insee: set[str] = frozenset()) -> Entry:
     """A written name, with the code written beside it, if any."""
     nom = values.clean_text(name) or name
     match = cog.resolve_commune(name, departement)
@@ -199,11 +201,16 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
             commune = agreeing[0]
             # a name misread ("Lecoi (20137)") that its code confirms is given as the COG spells it
             return Entry(nom if exact else commune.nom, _insee(commune), True, confirmed=True)
-        by_code = _code_alone(codes[0], cog, departement, epci)
-        if match is None and by_code.sure and _resembles(name, by_code.nom):
-            # "Meiiart (18142)": a name too damaged to resolve, beside the code of a commune it
-            # still resembles; two readings agree, and no other place is as near the name.
-            commune = cog.commune(by_code.code_insee)
+        by_code = _code_alone(codes[0], cog, departement, epci, codes[0] in insee)
+        # "Meiiart (18142)": a name too damaged to resolve, beside the code of a commune it
+        # still resembles; two readings agree, and no other place is as near the name. A
+        # postcode serving several communes ("Pamanda (97615)": Dzaoudzi and Pamandzi) names
+        # the one the name resembles, when it resembles one only.
+        served = [cog.commune(by_code.code_insee)] if by_code.sure else [cog.commune(codes[0])] + (
+            [] if codes[0] in insee else [_current(c) for c in cog.communes_of_postcode(codes[0])])
+        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)}
+        if match is None and len(like) == 1:
+            commune = next(iter(like.values()))
             if all(_code_names(code, commune, cog) for code in codes):
                 return Entry(commune.nom, commune.code, True, confirmed=True)
         # A code that names another commune (or none): the reader decides which is right.
@@ -239,10 +246,12 @@ def place_like(name: str) -> bool:
                for w in words) and words[0][0].isupper()
 
 
-def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None) -> Entry:
-    """A code without a name: an INSEE code names its commune; a postcode, the one commune it serves."""
+def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None, insee: bool = False) -> Entry:
+    """A code without a name: an INSEE code names its commune; a postcode, the one commune it serves.
+    A code written after "code INSEE" is no postcode ("97615" is Pamandzi's INSEE code and the
+    postcode of Dzaoudzi too)."""
     by_insee = cog.commune(code)
-    by_post = list(cog.communes_of_postcode(code))
+    by_post = [] if insee and by_insee else list(cog.communes_of_postcode(code))
     if by_insee and by_post and {c.code for c in by_post} != {by_insee.code}:
         found = []  # the code of one commune and the postcode of others: no telling
     else:
@@ -259,7 +268,7 @@ def _code_alone(code: str, cog: Cog, departement: str | None, epci: str | None) 
 RESEMBLES = 60  # rapidfuzz ratio of two names one photo's misreading apart ("Meiiart", "Meillant")
 
 
-def _resembles(written: str, official: str) -> bool:
+def resembles(written: str, official: str) -> bool:
     """Whether a damaged reading may be the official name: one letter off, or most letters shared."""
     a, b = commune_keys(written)[1], commune_keys(official)[1]
     return OSA.distance(a, b) <= 1 or fuzz.ratio(a, b) >= RESEMBLES

@@ -7,9 +7,20 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
+from extractors.fields.plausible import STATE_SERVICES
 from extractors.model import FieldStatus, FieldValue
-from extractors.vocabulary import MAIRE, PRESIDENT_EPCI, QUALITES
+from extractors.vocabulary import QUALITES
 from schemas import values
+from schemas.agreement import (
+    LETTER_COLLECTIVITE,
+    PORTEUSE,
+    letter_collectivite_resolved,
+    lieu_named_elsewhere,
+    porteuse_confirmed,
+    prefet_departement_confirmed,
+)
 from schemas.cog import Cog
 from schemas.communes import parse_communes
 from schemas.section2 import (
@@ -21,7 +32,6 @@ from schemas.section2 import (
     epci_confirmed_by_communes,
     epci_from_communes,
 )
-from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +88,10 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
-    _porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
-    _letter_collectivite(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
-    _prefet_departement_confirmed(out, cog, departement)
+    porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
+    prefet_departement_confirmed(out, cog, departement)
+    lieu_named_elsewhere(out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
@@ -149,134 +160,6 @@ def _same_person_spelt_alike(out: dict[str, FieldValue], first_id: str, second_i
         out[second_id] = replace(second, status=FieldStatus.NEEDS_REVIEW)
 
 
-LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
-PORTEUSE = "s1.collectivite.nom"
-
-
-def _porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
-                        departement: str | None) -> None:
-    """The porteuse's name read unsure (Tesseract doubts short or accented words) but naming,
-    letter for letter, a commune listed in section 2 or its EPCI, both read surely: two
-    readings agree, and the name is trusted."""
-    field = out.get(PORTEUSE)
-    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
-        return
-    kind = name_kind(field.value)
-    if kind == "commune":
-        match = cog.resolve_commune(field.value, departement)
-        listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
-    elif kind == "epci":
-        match = cog.resolve_epci(field.value, departement)
-        epci = _trusted_value(out, "s2.epci")
-        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and isinstance(epci, dict)
-                      and match.siren == epci.get("siren"))
-    else:
-        return
-    if agrees:
-        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
-
-
-def _letter_collectivite(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
-                         departement: str | None) -> None:
-    """The collectivité a letter speaks for, resolved to the same entities as section 2.
-
-    Its name is then the entity's (as the letter writes it when exact, else the official one);
-    a name that resolves to nothing, or only by an OCR-tolerant match to an entity the dossier
-    does not name elsewhere, is for a reviewer, whatever the reading's confidence. A name read
-    with a weaker rule (the body's "le soutien de la commune de …") that is exactly the
-    porteuse of the fiche is confirmed by it: two readings agree.
-    """
-    field = out.get(LETTER_COLLECTIVITE)
-    if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
-        return
-    porteuse = _porteuse(out, cog, departement)
-    near = ([porteuse] if porteuse else []) + _section_2_entities(out, cog)
-    departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
-    departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
-    found = letter_entity(field.value, cog, departements, near)
-    if found is None:
-        named = _trusted_value(out, "s1.collectivite.nom")
-        if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
-            out[LETTER_COLLECTIVITE] = replace(field, status=FieldStatus.NEEDS_REVIEW)
-            return
-        if porteuse is None:  # the fiche's own name, which the COG does not know either
-            return
-        found = (porteuse, False)  # "Ville de Hôtel de ville -Combourg": the porteuse's name, read badly
-    entity, exact = found
-    known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
-    trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
-    if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
-            and raw.status is FieldStatus.EXTRACTED \
-            and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
-        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
-    out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
-                                       status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
-
-
-PREFET_DEPARTEMENT = "courrier_prefet.departement"
-
-
-def _prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
-    """The préfecture's département read with slips ("PRÉFÈTE DES PYRÉNÉES-ORIENT4LES" on a
-    photo) is confirmed when it is the département of the territory as the dossier surely names
-    it elsewhere (section 2, the porteuse, the letter's collectivité): two independent readings
-    agree. A letter from another département stays for a reviewer."""
-    field = out.get(PREFET_DEPARTEMENT)
-    if field is None or field.status is not FieldStatus.NEEDS_REVIEW or field.value not in cog.departements:
-        return
-    entities = _section_2_entities(out, cog) + [e for e in (_porteuse(out, cog, departement),) if e]
-    letter = _trusted_value(out, LETTER_COLLECTIVITE)
-    found = letter_entity(letter, cog, [departement], entities) if isinstance(letter, str) else None
-    entities += [found[0]] if found else []
-    territory = {d for e in entities for d in e.departements}
-    territory |= {d for d in (_trusted_value(out, "s2.departement"),) if isinstance(d, str)}
-    if field.value in territory:
-        out[PREFET_DEPARTEMENT] = replace(field, confidence=max(field.confidence, CONFIRMED),
-                                          status=FieldStatus.EXTRACTED)
-
-
-SIGNED_FOR = 0.30  # a reading this unsure is confirmed only when the signatory's quality agrees too
-_SIGNS_FOR = {MAIRE: "commune", PRESIDENT_EPCI: "epci"}
-
-
-def _signs_for(out: dict[str, FieldValue], entity: Entity) -> bool:
-    """Whether the letter's signatory, surely read, is the head of that kind of collectivité
-    (a maire for a commune, a président for an EPCI): "Le Maire de La Possession" under a
-    stamp, read with slips, then says the same as the fiche and the quality line."""
-    quality = _trusted_value(out, "courrier_collectivite.signataire_qualite")
-    return _SIGNS_FOR.get(quality) == entity.kind
-
-
-def _trusted_value(out: dict[str, FieldValue], field_id: str):
-    field = out.get(field_id)
-    return field.value if field is not None and field.status is FieldStatus.EXTRACTED else None
-
-
-def _porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> Entity | None:
-    """The collectivité porteuse named in the fiche, where it resolves."""
-    named = _trusted_value(out, "s1.collectivite.nom")
-    if not isinstance(named, str):
-        return None
-    declared = _trusted_value(out, "s1.collectivite.type")
-    return resolve_entity(named, cog, name_kind(named, declared if isinstance(declared, str) else None), departement)
-
-
-def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
-    """The communes and the EPCI of section 2, where they resolve."""
-    found = []
-    for entry in _trusted_value(out, "s2.communes") or []:
-        commune = cog.commune(entry.get("code_insee") or "") if isinstance(entry, dict) else None
-        if commune:
-            found.append(Entity("commune", commune.code, commune.nom, frozenset({commune.departement})))
-    epci = _trusted_value(out, "s2.epci")
-    found_epci = cog.epci(epci.get("siren") or "") if isinstance(epci, dict) else None
-    if found_epci:
-        found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
-    return found
-
-
 Normaliser = Callable[[object, Cog, str | None], tuple[object, bool]]
 
 
@@ -298,7 +181,28 @@ def _normaliser(field_id: str) -> Normaliser:
         "s2.region": _region,
         "courrier_prefet.departement": _prefet_departement,
         "fiche.lieu": _lieu,
+        "s1.etat.service": _service,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
+
+
+_SERVICE_PLACE = re.compile(r"^(?P<head>(?P<acronym>[A-Z]{3,6})\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)"
+                            r"(?P<place>.+)$")
+PLACE_SLIP = 85  # ratio of a département's name a photo slipped a letter in ("Pyrénées-Orentales")
+
+
+def _service(value, cog, departement):
+    """A State service's name; the département it names, misread ("DDTM des Pyrénées-Orentales"),
+    spelt as the COG does and shown to a reviewer."""
+    text, trusted = _text(value, cog, departement)
+    match = _SERVICE_PLACE.match(text or "")
+    if not match or match.group("acronym") not in STATE_SERVICES \
+            or cog.departement_code(match.group("place"), fuzzy=False):
+        return text, trusted
+    code = cog.departement_code(match.group("place"))
+    official = cog.departements[code].nom if code in cog.departements else None
+    if official and fuzz.ratio(values.fold(official), values.fold(match.group("place"))) >= PLACE_SLIP:
+        return match.group("head") + official, False
+    return text, trusted
 
 
 def _text(value, cog, departement):

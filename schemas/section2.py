@@ -148,6 +148,10 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
 
 
 def _exactly_named(entry: dict, cog: Cog, departement: str | None) -> bool:
+    """The entry's name spells its commune exactly; with no département read, in the one its
+    code lies in ("Saint-André" among Bras-Panon and Saint-Benoît is La Réunion's: the list
+    chose the homonym)."""
+    departement = departement or cog.departement_of_commune(str(entry.get("code_insee") or ""))
     match = cog.resolve_commune(str(entry.get("nom") or ""), departement)
     return bool(match and not match.ambiguous and match.score >= EXACT and match.code_insee == entry.get("code_insee"))
 

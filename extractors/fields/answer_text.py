@@ -57,6 +57,9 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     return text, status
 
 
+_ONE_TERRITORY = {"DGTM": ("guyane",), "DTAM": ("saintpierre", "miquelon")}
+
+
 def mended_service(text: str) -> tuple[str, bool]:
     """A State service's name as OCR left it, mended where it can only be one thing, and
     whether it was: the scraps of its label before its acronym ("ptote DEAL de La Réunion",
@@ -69,6 +72,10 @@ def mended_service(text: str) -> tuple[str, bool]:
     head = words[0] if words else ""
     if at is None and head.isupper() and 3 <= len(head) <= 5:
         near = [s for s in plausible.STATE_SERVICES if abs(len(s) - len(head)) <= 1 and OSA.distance(head, s) == 1]
+        place = norm(" ".join(words[1:]))
+        # A service only one territory has ("DGTM de Guyane") is no candidate elsewhere ("DOTM du Gard").
+        near = [s for s in near if not any(s == only and not any(w in place for w in where)
+                                           for only, where in _ONE_TERRITORY.items())]
         if len(near) == 1:
             return " ".join([near[0], *words[1:]]), True
     return text, False

@@ -13,7 +13,8 @@ log = logging.getLogger(__name__)
 
 CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)", "x", "🗹", "⌧",
            "&", "[x", "x]", "®", "/", "\\", "#",  # a fax's ☒: its cross thickened into a hash
-           "æ", "æ&"}  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
+           "æ", "æ&",  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
+           "[2", "[2]", "c2]"}  # ... or its sides around the cross read as a "2" (a photo's)
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li",
@@ -56,6 +57,10 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # boxes; the choice is shown to a reviewer.
         doubt = written and any(t.conf < 1.0 for t in tokens)
         return [slug for slug, _, _ in states], UNREAD if doubt else min(LISTED, max(confidence, LISTED))
+    if any(_doubled_box(marks, at) for _, at, _ in states):
+        # "☐ ☒ Territoires d'industrie": two boxes before one option, the next line's (lost,
+        # a photo's curved line) read onto this one; which of them is this option's is unknown.
+        confidence = min(confidence, UNREAD)
     unread = _unread_ticks(marks, states, len(options))
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
@@ -249,6 +254,12 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
             break
         j, k = j + glued, k + 1
     return j
+
+
+def _doubled_box(tokens: list[Token], at: int) -> bool:
+    """Two boxes in a row just before an option's first word, one ticked, one empty."""
+    states = {box_state(tokens[at - back].text) for back in (1, 2) if at - back >= 0}
+    return states == {True, False} and at >= 2 and box_state(tokens[at - 2].text) is not None
 
 
 def _box_before(tokens: list[Token], at: int) -> bool | None:

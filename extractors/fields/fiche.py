@@ -14,7 +14,7 @@ from extractors.fields.boxes import read_boxes
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
-from extractors.fields.layout import _BOXES, Row, Token, document_rows, norm, token_lines, unnamed_row
+from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
 from extractors.fields.lost_labels import named_rows, own_label_words
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -294,7 +294,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
-            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text):
+            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]":
                 continue  # a cell's left rule read as ":" or "|" at the start of a line
             part[id(token)] = len(names) - 1
             tokens.append(token)
@@ -378,7 +378,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     if field not in OPTIONS:
         # A box found by the image among a text answer's words is a letter's bowl or a rule's
         # corner ("Adjoint au chef du ☐ service"): no text answer holds one.
-        tokens = [t for t in tokens if t.text not in _BOXES]
+        tokens = [t for t in tokens if not mark(t)]
     if not tokens:
         return {field: FieldValue.missing()}
     source = source_of(tokens)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from extractors.fields.form import ALIASES, LABELS, OPTIONS
+from extractors.fields.label_order import Hit, in_form_order
 from extractors.fields.layout import _BOXES, Row, Token, norm
 
 log = logging.getLogger(__name__)
@@ -18,17 +18,6 @@ MIN_SCORE = 0.8
 # Section headings, including what OCR leaves of them at a page edge ("ECTION", "NNEXE").
 _HEADING = re.compile(r"^[\s|(\[{:;.,'!]*((s?ection|a?nnexe)\s*[0-9ivxa]+\b|[0-9]\s*[.)–-]\s+(les?\s|la\s|l\s?['’]))", re.I)
 _LEADERS = {"", "•", "-", "–", "—", "*", "·"}
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One label found: which LABELS entry, where it starts, which tokens it covers."""
-
-    index: int  # in LABELS
-    start: tuple[int, int]  # (row, token)
-    positions: frozenset[tuple[int, int]]
-    score: float
-    inside: bool = False  # found after the start of its row, behind the previous answer
 
 
 def find_labels(rows: list[Row]) -> list[Hit]:
@@ -45,7 +34,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
-    return _in_form_order(hits)
+    return in_form_order(hits)
 
 
 _SEPARATORS = (":", ".", ";", "-", "–", "—")
@@ -180,12 +169,19 @@ def _numbered_annex(row: Row, r: int, k: int) -> Hit | None:
     return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), MIN_SCORE)
 
 
+_DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
+
+
 def same_word(token: str, word: str) -> bool:
-    """Equal words, allowing an OCR error in words long enough to carry one."""
+    """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
+    the digit it resembles, in a word of letters, is one)."""
     if token == word:
         return True
     if len(word) <= 2 or len(token) <= 2:
         return False
+    if any(c.isdigit() for c in token) and token.translate(_DIGIT_LETTERS).isalpha() \
+            and not any(c.isdigit() for c in word):
+        token = token.translate(_DIGIT_LETTERS)
     return fuzz.ratio(token, word) >= (75 if len(word) <= 4 else 80)
 
 
@@ -207,7 +203,7 @@ def _variants() -> list[tuple[int, list[str]]]:
     return sorted(out, key=lambda item: -sum(map(len, item[1])))
 
 
-_VARIANTS = _variants()
+VARIANTS = _variants()
 
 
 def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit | None:
@@ -215,7 +211,7 @@ def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit |
     the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
     best = None
-    for index, words in _VARIANTS:
+    for index, words in VARIANTS:
         if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
@@ -246,6 +242,13 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             token = tokens[k]
             if token.norm in ("",) and token.text in _LEADERS | {":"}:
                 k, last = k + 1, token
+                continue
+            below = _goes_on_below(rows, row, x_start, words[j]) if last is not None and positions \
+                and column_gap(last, token) else None
+            if below is not None:
+                # "… SCoT, | Étude de revitalisation": the answer's first word, across the column
+                # gap, resembles the label's next one; the label goes on below at its own edge.
+                row, k, last = below[0], below[1], None
                 continue
             whole = same_word(token.norm, words[j])
             if whole or _cut_short(tokens, k, words[j]):
@@ -294,6 +297,15 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     return positions, matched_chars / total
 
 
+def _goes_on_below(rows: list[Row], row: int, x: float, word: str) -> tuple[int, int] | None:
+    """The (row, token) where a label's next word stands on its next line at its left edge."""
+    following = _continuation(rows, row, x)
+    at = _token_at(rows[following], x) if following is not None else None
+    if at is None or not (same_word(rows[following].tokens[at].norm, word) or _cut_short(rows[following].tokens, at, word)):
+        return None
+    return following, at
+
+
 def boxed_inside(token: Token, other: Token) -> bool:
     """A word boxed mostly inside the left half of the one OCR put before it: a photo's curved
     line read out of order ("bailleurs les sociaux" for "les bailleurs sociaux"). A short word
@@ -309,7 +321,7 @@ def _cut_short(tokens, k: int, word: str) -> bool:
     the cell's edge ("restau" for "restauration…)" on a 150 dpi scan)."""
     token = tokens[k]
     return len(token.norm) >= 5 and len(word) >= 8 and word.startswith(token.norm) \
-        and (k + 1 == len(tokens) or _column_gap(token, tokens[k + 1]))
+        and (k + 1 == len(tokens) or column_gap(token, tokens[k + 1]))
 
 
 def _lost_words(token: Token, words: list[str], j: int) -> int:
@@ -345,10 +357,10 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     following = tokens[k + 1]
     if complete and _cell_gap(tokens[k], following):
         return True
-    return _column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
+    return column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
 
 
-def _column_gap(before: Token, after: Token) -> bool:
+def column_gap(before: Token, after: Token) -> bool:
     """A gap wider than any space between words: the next column, not the next word.
 
     Relative to the letters' height, since a narrow label column sits close to its answers.
@@ -420,55 +432,3 @@ def _first_real_token(row: Row) -> int | None:
             continue  # a table's left rule read as ":", "|" or "!" on a scan
         return index
     return None
-
-
-def _in_form_order(hits: list[Hit]) -> list[Hit]:
-    """Keep hits in the form's order; a repeated label (Courriel) takes the next free place.
-
-    A label found within a row, after an answer, may be the next label or the one after it
-    ("Nom : …  Courriel : …" then "Fonction : …" on the next line): the label it passed
-    over stays free for the rows below.
-    """
-    kept, pointer, used = [], 0, set()
-    for hit in _without_strays(hits):
-        if hit.index < 0:
-            kept.append(hit)
-            continue
-        label = LABELS[hit.index]
-        same_text = [i for i, other in enumerate(LABELS)
-                     if i >= pointer and other.text == label.text and i not in used]
-        if not same_text:
-            continue  # out of order: a stray match in running text
-        if hit.inside and same_text[0] - pointer > 1:
-            continue  # a label within an answer is the next one the form asks, or none
-        kept.append(Hit(same_text[0], hit.start, hit.positions, hit.score, hit.inside))
-        used.add(same_text[0])
-        if not hit.inside or same_text[0] == pointer:
-            pointer = same_text[0] + 1
-        while pointer in used:
-            pointer += 1
-    return kept
-
-
-STRAY_AHEAD = 3  # later labels that must come before a hit in the form, for it to be a stray
-
-
-def _without_strays(hits: list[Hit]) -> list[Hit]:
-    """Hits less a stray match of a label far ahead in the form ("Fate", a running header
-    misread, taken for "Fait à" at the top of page 1): kept, it would push every label after
-    it out of order and leave the whole fiche unread. A hit is a stray when more of the row
-    labels found after it must come before it in the form than can come after it."""
-    rank = {text: i for i, text in reversed(list(enumerate(label.text for label in LABELS)))}
-    last = {label.text: i for i, label in enumerate(LABELS)}
-    placed = [(rank[LABELS[h.index].text], last[LABELS[h.index].text]) if h.index >= 0 and not h.inside else None
-              for h in hits]
-    kept = []
-    for k, hit in enumerate(hits):
-        if placed[k] is not None:
-            later = [p for p in placed[k + 1:] if p is not None]
-            before = sum(latest < placed[k][0] for _, latest in later)
-            if before >= STRAY_AHEAD and before > len(later) - before:
-                log.debug("label %r at %s is out of the form's order: left out", LABELS[hit.index].text, hit.start)
-                continue
-        kept.append(hit)
-    return kept

@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 MARGIN = 0.07  # share of the page height where running headers and footers live
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
+# "Fait à Vitré, le 3 mars 2026" closes the form near the page's foot: an answer, even when a
+# title wrapped on page 1 ("… candidature Vitré") makes it resemble a line seen elsewhere.
+_SIGNING_LINE = re.compile(r"^\W*fait\s+[àa]\s.*\d", re.I)
 _PAGE_OF = re.compile(r"\bpage\s*\d{1,3}(\s*(/|sur)\s*\d{1,3})?\s*$")  # a footer ending "… Page 2/4"
 
 
@@ -90,7 +93,7 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
     rows = []
     for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and (_running(row, repeated)
+            if _in_margin(row, page_rows_) and not _SIGNING_LINE.match(row.text) and (_running(row, repeated)
                                                 or _PAGE_NUMBER.match(row.text.lower())
                                                 or _PAGE_OF.search(row.text.lower())):
                 continue
@@ -237,13 +240,29 @@ def _readable(words) -> list:
     confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
-    kept = [w for w in words if not _noise(w) or w.line in confident and _plain(w.text)]
+    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7]
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
-    kept = [w for w in kept if w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
+    boxes = [w for w in kept if w.text in _BOXES]
+    clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
+    misread = {id(o) for w in boxes if _in_box_column(w, clear) for o in letters
+               if len(norm(o.text)) <= 2 and _inside(w, o)}
+    letters = [o for o in letters if id(o) not in misread]
+    kept = [w for w in kept if id(w) not in misread
+            and (w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters))]
     return _without_doubles(kept)
+
+
+def _in_box_column(box, clear: list) -> bool:
+    """A box of the size of two others of the page standing clear of any word, its left edge
+    lined up with theirs: one of a printed group of check boxes. A short "word" around it
+    ("ET" for a ☒ whose tick ran out of it on a scan) is that box misread, not a letter whose
+    bowl looked like a box."""
+    width = box.bbox[2] - box.bbox[0]
+    return sum(1 for other in clear if other is not box and abs(other.bbox[0] - box.bbox[0]) <= 0.3 * width
+               and abs((other.bbox[2] - other.bbox[0]) - width) <= 0.25 * width) >= 2
 
 
 def _runs_into(box, word) -> bool:
@@ -318,9 +337,33 @@ def _speck_row(tokens: tuple[Token, ...]) -> bool:
             and min((t.conf for t in alnum), default=0.0) < 0.6)
 
 
+# A printed tick ("✓ Communale") that a 150 dpi scan leaves as a thin stroke: OCR reads it
+# "/" and doubts it. On a line read well it is kept for the check boxes; a text answer drops it.
+TICKS = {"/", "✓", "✔", "√"}
+TICK_DOUBT = 0.6
+
+
+# A box a photo left as its sides around its content ("[]", "[2", "C2]", "(x)"): OCR doubts it
+# next to nothing, yet it is no speck; the check boxes read it, a text answer drops it.
+_BRACKET_MARK = re.compile(r"(?i)^(?=.*[\[\]()])[\[(|]?c?[2xjli1 ]?[\])]?$")
+
+
+def bracket_mark(text: str) -> bool:
+    return len(text) >= 2 and bool(_BRACKET_MARK.match(text))
+
+
+def mark(token) -> bool:
+    """A box, or a doubted tick or box's sides: no word of a text answer."""
+    return token.text in _BOXES or (token.text in TICKS or bracket_mark(token.text)) and token.conf < TICK_DOUBT
+
+
+def _tick(word) -> bool:
+    return word.text in TICKS and word.conf >= 0.2
+
+
 def _noise(word) -> bool:
     """Specks and smudges that OCR reads as letters, with next to no confidence."""
-    if word.text in _BOXES or word.text.startswith("Æ"):
+    if word.text in _BOXES or word.text.startswith("Æ") or bracket_mark(word.text):
         return False  # "Æ", "ÆCommune": how OCR reads a photographed ☒, which it always doubts
     return word.conf < 0.2 or (word.conf < 0.4 and len(word.text) <= 2) or (word.conf < 0.6 and len(word.text) == 1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS
-from extractors.fields.labels import _VARIANTS, _column_gap, same_word
+from extractors.fields.labels import VARIANTS, column_gap, same_word
 from extractors.fields.layout import Token, norm
 
 SCRAP_LETTERS = 5  # a label's tail shorter than this may be an answer's own word
@@ -17,7 +17,7 @@ def own_label_words(field: str, tokens: list[Token]) -> int:
     in the label column ("porteuse" of "Collectivité porteuse", a photo losing the first word
     at the cell's left edge), a column gap then parting it from the answer."""
     best = 0
-    for index, words in _VARIANTS:
+    for index, words in VARIANTS:
         if LABELS[index].field != field:
             continue
         count = 0
@@ -45,7 +45,7 @@ def _last_word_misread(tokens: list[Token], k: int, word: str) -> bool:
 def _gap_after(last: Token, following: Token) -> bool:
     """A column gap between two words of one line: the label's column ends there."""
     return (last.file, last.page) == (following.file, following.page) and following.bbox[1] < last.bbox[3] \
-        and last.bbox[1] < following.bbox[3] and _column_gap(last, following)
+        and last.bbox[1] < following.bbox[3] and column_gap(last, following)
 
 
 def _label_tail(tokens: list[Token], words: list[str]) -> int:

@@ -66,6 +66,8 @@ def implausible(field_id: str, text: str) -> bool:
         head = text.split()[0] if text.split() else ""
         if head.isupper() and len(head) >= 2 and head not in STATE_SERVICES:
             return True  # "DOTM de la Gironde", "OT du Cher": a service's acronym with a letter lost or wrong
+    if field_id == "s1.collectivite.elu_qualite" and _slipped_mandate(text):
+        return True
     if not any(len(w) >= 3 for w in _WORD.findall(text)):
         return True  # "ON A A ON D": specks and rules read as letters, no word at all
     if not nlp.available():
@@ -74,6 +76,21 @@ def implausible(field_id: str, text: str) -> bool:
     if checked < LONG_TEXT:
         return bool(unknown)
     return len(unknown) >= 2 and len(unknown) / checked >= UNKNOWN_SHARE
+
+
+# The words an élu's quality starts with ("Maire", "Première adjointe", "Vice-président").
+MANDATE_WORDS = frozenset("""maire adjoint adjointe premier premiere deuxieme troisieme president presidente
+    vice-president vice-presidente vice conseiller conseillere delegue deleguee elu elue""".split())
+
+
+def _slipped_mandate(text: str) -> bool:
+    """A quality whose first word is one letter from a mandate's ("Mare", "Présidcnt") without
+    being one: a French word may hide the slip ("mare"), the lexicon does not catch it."""
+    words = text.split()
+    head = norm(words[0]) if words else ""
+    if not head or head in MANDATE_WORDS or head.replace("-", "") in {w.replace("-", "") for w in MANDATE_WORDS}:
+        return False
+    return any(fuzz.ratio(head, word) >= 75 for word in MANDATE_WORDS if len(word) >= 4)
 
 
 def doubt_misread(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, PageText]]) -> dict[str, FieldValue]:
@@ -141,7 +158,10 @@ def plainly_answered(field_id: str, text) -> bool:
     return own >= PLAIN_ANSWER or own >= SHORT_ANSWER and 3 * own >= 2 * len(_worded(field_id, text))
 
 
-SHORT_ANSWER = 5
+# Four: a fax's two sentences ("Le PLU ost en révision. Une opération programméc
+# d'amélioration de l'habitat …") keep few words both known and not the form's ("habitat",
+# "collectivité" are printed in the annexes' prompts); a prompt, garbled or not, keeps none.
+SHORT_ANSWER = 4
 
 
 def _worded(field_id: str, text) -> list[str]:

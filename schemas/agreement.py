@@ -1,0 +1,154 @@
+"""Readings confirmed, or left doubtful, by what the dossier surely says elsewhere: the porteuse
+by section 2, the letter's collectivité by the porteuse (and the signatory's quality), the
+préfecture's département by the territory, the place the fiche was signed by its communes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.model import FieldStatus, FieldValue
+from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
+from schemas.cog import Cog
+from schemas.communes import resembles
+from schemas.section2 import CONFIRMABLE, CONFIRMED
+from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
+
+LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
+PORTEUSE = "s1.collectivite.nom"
+
+
+def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                        departement: str | None) -> None:
+    """The porteuse's name read unsure (Tesseract doubts short or accented words) but naming,
+    letter for letter, a commune listed in section 2 or its EPCI, both read surely: two
+    readings agree, and the name is trusted."""
+    field = out.get(PORTEUSE)
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+        return
+    kind = name_kind(field.value)
+    if kind == "commune":
+        match = cog.resolve_commune(field.value, departement)
+        listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
+    elif kind == "epci":
+        match = cog.resolve_epci(field.value, departement)
+        epci = _trusted_value(out, "s2.epci")
+        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and isinstance(epci, dict)
+                      and match.siren == epci.get("siren"))
+    else:
+        return
+    if agrees:
+        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                         departement: str | None) -> None:
+    """The collectivité a letter speaks for, resolved to the same entities as section 2.
+
+    Its name is then the entity's (as the letter writes it when exact, else the official one);
+    a name that resolves to nothing, or only by an OCR-tolerant match to an entity the dossier
+    does not name elsewhere, is for a reviewer, whatever the reading's confidence. A name read
+    with a weaker rule (the body's "le soutien de la commune de …") that is exactly the
+    porteuse of the fiche is confirmed by it: two readings agree.
+    """
+    field = out.get(LETTER_COLLECTIVITE)
+    if field is None or not isinstance(field.value, str) or field.status is FieldStatus.MISSING:
+        return
+    porteuse = _porteuse(out, cog, departement)
+    near = ([porteuse] if porteuse else []) + _section_2_entities(out, cog)
+    departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
+    departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
+    found = letter_entity(field.value, cog, departements, near)
+    if found is None:
+        named = _trusted_value(out, "s1.collectivite.nom")
+        if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
+            out[LETTER_COLLECTIVITE] = replace(field, status=FieldStatus.NEEDS_REVIEW)
+            return
+        if porteuse is None:  # the fiche's own name, which the COG does not know either
+            return
+        found = (porteuse, False)  # "Ville de Hôtel de ville -Combourg": the porteuse's name, read badly
+    entity, exact = found
+    known = any((entity.kind, entity.code) == (e.kind, e.code) for e in near)
+    trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
+    if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
+            and raw.status is FieldStatus.EXTRACTED \
+            and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
+        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
+    out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
+                                       status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+PREFET_DEPARTEMENT = "courrier_prefet.departement"
+
+
+def prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """The préfecture's département read with slips ("PRÉFÈTE DES PYRÉNÉES-ORIENT4LES" on a
+    photo) is confirmed when it is the département of the territory as the dossier surely names
+    it elsewhere (section 2, the porteuse, the letter's collectivité): two independent readings
+    agree. A letter from another département stays for a reviewer."""
+    field = out.get(PREFET_DEPARTEMENT)
+    if field is None or field.status is not FieldStatus.NEEDS_REVIEW or field.value not in cog.departements:
+        return
+    entities = _section_2_entities(out, cog) + [e for e in (_porteuse(out, cog, departement),) if e]
+    letter = _trusted_value(out, LETTER_COLLECTIVITE)
+    found = letter_entity(letter, cog, [departement], entities) if isinstance(letter, str) else None
+    entities += [found[0]] if found else []
+    territory = {d for e in entities for d in e.departements}
+    territory |= {d for d in (_trusted_value(out, "s2.departement"),) if isinstance(d, str)}
+    if field.value in territory:
+        out[PREFET_DEPARTEMENT] = replace(field, confidence=max(field.confidence, CONFIRMED),
+                                          status=FieldStatus.EXTRACTED)
+
+
+SIGNED_FOR = 0.30  # a reading this unsure is confirmed only when the signatory's quality agrees too
+_SIGNS_FOR = {MAIRE: "commune", PRESIDENT_EPCI: "epci"}
+
+
+def _signs_for(out: dict[str, FieldValue], entity: Entity) -> bool:
+    """Whether the letter's signatory, surely read, is the head of that kind of collectivité
+    (a maire for a commune, a président for an EPCI): "Le Maire de La Possession" under a
+    stamp, read with slips, then says the same as the fiche and the quality line."""
+    quality = _trusted_value(out, "courrier_collectivite.signataire_qualite")
+    return _SIGNS_FOR.get(quality) == entity.kind
+def lieu_named_elsewhere(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """"Fait à Le Poufiguen": a place the COG does not know, one slip from the one commune the
+    dossier names surely (the porteuse, section 2) that it resembles: that commune's name, still
+    for a reviewer."""
+    field = out.get("fiche.lieu")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and not cog.is_commune_name(field.value)):
+        return
+    porteuse = _porteuse(out, cog, departement)
+    named = {e.nom for e in ([porteuse] if porteuse else []) + _section_2_entities(out, cog) if e.kind == "commune"}
+    like = [nom for nom in named if resembles(field.value, nom)]
+    if len(like) == 1:
+        out["fiche.lieu"] = replace(field, value=like[0])
+
+
+def _trusted_value(out: dict[str, FieldValue], field_id: str):
+    field = out.get(field_id)
+    return field.value if field is not None and field.status is FieldStatus.EXTRACTED else None
+
+
+def _porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> Entity | None:
+    """The collectivité porteuse named in the fiche, where it resolves."""
+    named = _trusted_value(out, "s1.collectivite.nom")
+    if not isinstance(named, str):
+        return None
+    declared = _trusted_value(out, "s1.collectivite.type")
+    return resolve_entity(named, cog, name_kind(named, declared if isinstance(declared, str) else None), departement)
+
+
+def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
+    """The communes and the EPCI of section 2, where they resolve."""
+    found = []
+    for entry in _trusted_value(out, "s2.communes") or []:
+        commune = cog.commune(entry.get("code_insee") or "") if isinstance(entry, dict) else None
+        if commune:
+            found.append(Entity("commune", commune.code, commune.nom, frozenset({commune.departement})))
+    epci = _trusted_value(out, "s2.epci")
+    found_epci = cog.epci(epci.get("siren") or "") if isinstance(epci, dict) else None
+    if found_epci:
+        found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
+    return found
