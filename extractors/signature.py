@@ -432,7 +432,14 @@ def _initials_in_loop(ring: InkComponent, parts: list[InkComponent]) -> bool:
     if ring.kind != "ring":
         return False
     inside = [p for p in parts if p is not ring and p.kind != "speck" and _within(p.box, ring.box)]
-    return 1 <= len(inside) <= 3 and all(p.kind in ("stroke", "glyph") and p.height >= 1.5 for p in inside)
+    if not 1 <= len(inside) <= 3 or any(p.kind not in ("stroke", "glyph") for p in inside):
+        return False
+    if all(p.height >= 1.5 for p in inside):
+        return True
+    # A loop drawn across the typed name: the print's mask cut the initials' lower halves off,
+    # what is left is still pen-sized (no stamp's small lettering), one mark an initial's height.
+    return ring.crossing and any(p.height >= 1.5 for p in inside) and all(max(p.width, p.height) >= 1.0
+                                                                          for p in inside)
 
 
 def _under_doubted_words(parts: list[InkComponent], boxes: list[tuple[int, ...]]) -> bool:
