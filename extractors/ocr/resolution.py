@@ -30,11 +30,6 @@ MAX_FACTOR = 2.0  # more costs time (a page's reading grows with its area) for n
 PAPER_WINDOW = 21  # pixels: wider than any stroke of a small page's letters
 MIN_LETTERS = 40  # letter-sized marks a page needs for its letters' height to be measured
 WORK_HEIGHT = 1400  # pixels: larger pages' letters are measured on a copy shrunk to about this height (cost)
-# A flat page of large letters (a 300 dpi scan) is read smaller: Tesseract's work grows with the
-# page's area, and letters READ_LETTERS pixels tall read as well.
-READ_LETTERS = 16.0
-MIN_FACTOR = 2 / 3  # the most a page is reduced
-LEAST_SAVING = 0.85  # a reduction by less is not worth its resampling
 
 
 def letter_height(gray: Image.Image) -> float | None:
@@ -82,8 +77,6 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
     a table (a letter) is read as it is: enlarged, a stamp crossing a signatory's typed name
     left the name's words too unsure to be masked as print, and the stamp's ring and the
     letters it crossed were then taken for a signature."""
-    if flat and min(level.size) >= LARGE_PAGE:
-        return _reduced(without_rules(level), reduction(level))
     factor = enlargement(level)
     if factor == 1.0:
         return (without_rules(level) if flat else level), 1.0
@@ -92,25 +85,6 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
         return (without_rules(level) if flat else level), 1.0
     size = (round(level.width * factor), round(level.height * factor))
     return without_rules(evened).resize(size, Image.Resampling.BICUBIC), factor
-
-
-def reduction(gray: Image.Image) -> float:
-    """How much smaller a large flat page is read: its letters brought down to READ_LETTERS
-    pixels, by MIN_FACTOR at most; 1 when they are smaller or not measured."""
-    height = letter_height(gray)
-    if height is None:
-        return 1.0
-    factor = round(max(MIN_FACTOR, READ_LETTERS / height), 2)
-    return factor if factor <= LEAST_SAVING else 1.0
-
-
-def _reduced(image: Image.Image, factor: float) -> tuple[Image.Image, float]:
-    if factor == 1.0:
-        return image, 1.0
-    import cv2
-
-    size = (round(image.width * factor), round(image.height * factor))
-    return Image.fromarray(cv2.resize(np.asarray(image), size, interpolation=cv2.INTER_AREA)), factor
 
 
 def _ruled_table(pixels: np.ndarray) -> bool:
@@ -133,7 +107,7 @@ def honest_confidence(words: list[RawWord], factor: float) -> list[RawWord]:
     digit or letter often enough ("+233" for "+33", "Réurson") that a value made of them,
     trusted at 0.70 and up, was wrong where a reviewer would have caught it. A word read
     surely stays sure; a doubtful one goes to a reviewer."""
-    if factor <= 1.0:  # a reduced page's words keep Tesseract's own confidence
+    if factor == 1.0:
         return words
     return [w if w.text in BOXES else replace(w, conf=round(w.conf ** factor, 3)) for w in words]
 
