@@ -1,0 +1,35 @@
+"""Issue 16: a worker loads INSEE's given names once, before it forks a process per job; a
+`guichet process` batch, which runs its dossiers in one process, only when a name needs them."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from extractors.fields import given_names, nlp
+from worker.core import context
+from worker.entry import jobs
+
+
+@pytest.fixture()
+def light(monkeypatch):
+    """preload without its seconds of spaCy, geography and OCR engine."""
+    monkeypatch.setattr(nlp, "available", lambda: False)
+    monkeypatch.setattr(context, "geography", lambda: None)
+    monkeypatch.setattr(context, "ocr_engine", lambda settings: None)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(jobs, "_LOADED", {})
+    given_names.spellings.cache_clear()
+    yield
+    given_names.spellings.cache_clear()
+
+
+def test_a_worker_loads_the_given_names_before_its_jobs(light):
+    jobs.preload()
+    assert given_names.spellings.cache_info().currsize == 1
+
+
+def test_a_batch_loads_them_only_when_a_name_needs_them(light):
+    jobs.preload(worker=False)
+    assert given_names.spellings.cache_info().currsize == 0
