@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from extractors.fields import given_names, nlp
+from extractors.fields import given_names, nlp, plausible
 from worker.core import context
 from worker.entry import jobs
 
@@ -20,19 +20,24 @@ def light(monkeypatch):
     monkeypatch.setattr(context, "ocr_engine", lambda settings: None)
     monkeypatch.setattr(gc, "freeze", lambda: None)
     monkeypatch.setattr(jobs, "_LOADED", {})
+    monkeypatch.setattr(nlp, "vocabulary", lambda: frozenset({"atelier"}))
     given_names.spellings.cache_clear()
+    plausible._lexicon.cache_clear()
     yield
     given_names.spellings.cache_clear()
+    plausible._lexicon.cache_clear()
 
 
-def test_a_worker_loads_the_given_names_before_its_jobs(light):
+def test_a_worker_loads_the_given_names_and_the_lexicon_before_its_jobs(light):
     jobs.preload()
     assert given_names.spellings.cache_info().currsize == 1
+    assert plausible._lexicon.cache_info().currsize == 1
 
 
 def test_a_batch_loads_them_only_when_a_name_needs_them(light):
     jobs.preload(worker=False)
     assert given_names.spellings.cache_info().currsize == 0
+    assert plausible._lexicon.cache_info().currsize == 0
 
 
 def test_the_readers_libraries_are_imported_before_the_sandboxes_fork():
