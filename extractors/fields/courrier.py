@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites, courrier_layout as layout
+from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.signataire import (
@@ -137,7 +138,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
     values = {}
-    clues = entites.departement_clues(parts)
+    clues = departement_clues(parts)
     if clues:
         first = clues[0]
         values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)

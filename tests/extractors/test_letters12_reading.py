@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from extractors.fields.courrier import ink_over_name, letter_fields, read_letter
-from extractors.fields.courrier_entites import departement_clues
+from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_layout import letter_lines, letter_parts
 from extractors.fields.signataire import quality_of
 from extractors.model import FieldStatus, PageText, PieceKind

@@ -189,3 +189,17 @@ def test_a_signers_title_cut_after_its_article_names_no_departement():
     reading = read_letter(PREFET, "p.pdf", (text,))
     clues = reading.fields["departement"].value if "departement" in reading.fields else []
     assert {"departement": "la"} not in clues
+
+
+def test_a_titles_capital_article_is_the_towns_own_and_meets_the_logos_name():
+    # "Maire de La Possession": "La" is the town's; the logo prints "La Possession" bare
+    text = rows_letter([(40, [(110, "La Possession")])], ("Le Maire de La Possession", "Marc Durand"), ocr=True,
+                       addressee_x=85)
+    reading = read_letter(COLL, "IMG.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Commune de La Possession"
+    assert reading.fields["collectivite"].confidence >= 0.7
+    # in lower case the article may be the phrase's ("Maire de la Possession"): the logo's "La
+    # Possession" is not confirmed by it
+    text = rows_letter([(40, [(110, "La Possession")])], ("Le Maire de la Possession", "Marc Durand"), ocr=True,
+                       addressee_x=85)
+    assert read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"].confidence < 0.7
