@@ -42,7 +42,7 @@ from extractors.vocabulary import AUTRE, LETTER_FIELDS, PREFET, SOUS_PREFET
 log = logging.getLogger(__name__)
 
 _GENERIC = re.compile(r"\b(commune|ville|mairie|hotel de ville|communaute de communes|communaute d'agglomeration|"
-                      r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
+                      r"communaute urbaine|communaute|cte|c|communes|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
 
 
 @dataclass(frozen=True)

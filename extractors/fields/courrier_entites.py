@@ -21,7 +21,9 @@ _COLLECTIVITE = re.compile(
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
-_EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|intercommunal\w*)\b|^(?:cc|ca|cu)\b")
+# "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
+_EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
+                         r"|\bde communes\b|^(?:cc|ca|cu)\b")
 _CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:communaute (?:de communes|d'agglomeration|"
                         r"urbaine)|communaute|commune|ville|mairie|metropole|hotel de ville)$")
 _BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville)$")
