@@ -50,13 +50,17 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
             last = lines[-1]
             if _motto(below) or below.top - last.bottom > 1.6 * last.height:
                 break
-            # Below the middle of the line above, not its bottom: OCR boxes of capitals in a
-            # letterhead often stand taller than the ink and overlap the next line's.
+            # Lower than the line above by a good part of its box, not below its bottom: OCR boxes
+            # of capitals in a letterhead often stand taller than the ink (twice as tall on a
+            # photo) and overlap the next line's.
             # Or starting a few letters further in: its first word ("DE") lost to OCR as a
             # speck ("PRÉFÈTE" / "[DE] LA RÉUNION")
             letter = (below.bbox[2] - below.x0) / max(len(below.text), 1)
             under = abs(below.x0 - line.x0) <= 15 or line.x0 < below.x0 <= line.x0 + 4 * letter
-            if under and below.top >= last.top + last.height / 2:
+            lower = (below.top + below.bottom) / 2 - (last.top + last.bottom) / 2 >= LOWER * last.height
+            if under and lower and below.conf < DOUBTED_LINE:
+                break  # the motto or an emblem OCR could not read ("Lou"): no part of the name
+            if under and lower:
                 lines.append(below)
         text = join_lines(lines)
         text = re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", text)
@@ -70,6 +74,10 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
                 clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, named))
     clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
     return clues
+
+
+LOWER = 0.4  # of the box's height: a line's centre this much lower is the next line, not the same row
+DOUBTED_LINE = 0.5  # a line OCR read with less confidence is no département's name
 
 
 def _motto(line: Line) -> bool:
