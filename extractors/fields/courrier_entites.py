@@ -86,11 +86,11 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     title_epci, title_commune = _by_kind(_named_in_titles(parts))
     capacity = _signer_capacity(parts)
     if head_epci and not (capacity == "maire" and head_commune):
-        return head_epci[0]
+        return _punctuated(head_epci[0], title_epci + _named_in_body(parts))
     if title_epci and capacity != "maire":
         return title_epci[0]
     if head_commune:
-        return head_commune[0]
+        return _punctuated(head_commune[0], title_commune + _named_in_body(parts))
     found = next(iter(title_commune + title_epci), None)
     if found is None:
         body = _named_in_body(parts)
@@ -106,6 +106,24 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         # So too a commune only a title names bare ("Maire du Pellerin"), whatever else of the
         # letterhead was read: its "Ville du" may be the part lost.
         found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
+    return found
+
+
+def _punctuated(found: Clue, others: list[Clue]) -> Clue:
+    """The letterhead's name with the dash OCR lost from it ("CA de Lens Liévin" on a bandeau) put
+    back, where another line names it with the same words, letter for letter, and more marks
+    between them ("Président de la Communauté d'agglomération de Lens - Liévin")."""
+    name = str(found.value)
+    words = list(re.finditer(r"\w+", name))
+    for start in range(len(words) - 1):  # the longest run of the name's last words another names
+        run = [m.group(0) for m in words[start:]]
+        for other in (str(o.value) for o in others):
+            spelt = list(re.finditer(r"\w+", other))
+            for j in range(len(spelt) - len(run) + 1):
+                if [m.group(0) for m in spelt[j:j + len(run)]] == run:
+                    marked = other[spelt[j].start():spelt[j + len(run) - 1].end()]
+                    if len(marked) > len(name) - words[start].start():
+                        return Clue(name[:words[start].start()] + marked, found.confidence, found.lines)
     return found
 
 

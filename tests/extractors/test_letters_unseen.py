@@ -203,3 +203,14 @@ def test_a_titles_capital_article_is_the_towns_own_and_meets_the_logos_name():
     text = rows_letter([(40, [(110, "La Possession")])], ("Le Maire de la Possession", "Marc Durand"), ocr=True,
                        addressee_x=85)
     assert read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"].confidence < 0.7
+
+
+def test_a_dash_the_letterhead_lost_is_put_back_from_the_title_naming_it_alike():
+    # a bandeau's white-on-black "CA du Val - Briance": OCR dropped the dash, the title kept it
+    text = rows_letter([(40, [(60, "CA du Val Briance")])],
+                       ("Président de la Communauté d'agglomération du Val - Briance", "Marc Durand"), ocr=True)
+    assert read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"].value == "CA du Val - Briance"
+    # other words: the letterhead's name stands as read
+    text = rows_letter([(40, [(60, "CA du Val Briance")])],
+                       ("Président de la Communauté d'agglomération du Val - de - Briance", "Marc Durand"), ocr=True)
+    assert read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"].value == "CA du Val Briance"
