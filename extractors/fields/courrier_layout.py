@@ -376,7 +376,7 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     return None
 
 
-_BEFORE_DATE = re.compile(r"(?i)^\s*(?:(?:fait\s+)?(?:à|a)\s+)?(?:[A-ZÀ-Ý][\w'’ .-]{0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+_BEFORE_DATE = re.compile(r"(?i)^\s*(?:(?:fait\s+)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
@@ -386,6 +386,9 @@ def _date_line_shape(text: str, match: re.Match) -> bool:
     Not "V/Réf : courrier du 2 février 2026", not "Par délibération du 15 février 2026".
     """
     before, after = text[:match.start()], text[match.end():]
+    numbers = re.findall(r"\d+", match.group("date"))
+    if len(numbers) == 3 and not (1 <= int(numbers[0]) <= 31 and 1 <= int(numbers[1]) <= 12):
+        return False  # "Tél. 04.77,56.22.56": digits in threes, no day and month
     return bool(_BEFORE_DATE.match(before) or _FAIT.match(before)) and len(after.strip(" .")) <= 3
 
 
