@@ -376,7 +376,7 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     return None
 
 
-_BEFORE_DATE = re.compile(r"(?i)^\s*(?:(?:fait\s+)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
@@ -392,7 +392,7 @@ def _date_line_shape(text: str, match: re.Match) -> bool:
     return bool(_BEFORE_DATE.match(before) or _FAIT.match(before)) and len(after.strip(" .")) <= 3
 
 
-_FAIT = re.compile(r"(?i)^\s*fait\b[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
+_FAIT = re.compile(r"(?i)^\s*[^\w\s]*\s*fait(?:\b|(?=à))[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
 
 
 def date_parts(text: str) -> tuple[str | None, str | None]:
