@@ -29,6 +29,7 @@ _CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:commun
 _BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville)$")
 _GENERIC_EPCI = re.compile(r"^(?:la |le |l')?(?:communaute (?:de communes|d'agglomeration|urbaine)|communaute|"
                            r"agglomeration|agglo|metropole)$")
+_EPCI_FIRST = re.compile(r"(?i)^(?:la |le |l['’])?(?:communaut[ée]|cté|agglom|(?:euro)?m[ée]tropole|cc |ca |cu )")
 _COMMUNE_HEAD = re.compile(r"(?i)^(?:la |le )?(?:commune|ville|mairie|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+|des\s+)")
 _DESIGNATION = re.compile(r"(?i)(?<!\w)(?:commune|ville|mairie|cit[ée])(?!\w)")
 _TOWN_HALL = re.compile(r"(?i)\b(?:l['’]\s*)?h[ôo]tel\s+de\s+ville\b|\bmairie\b")
@@ -133,6 +134,7 @@ def _undesignated(found: Clue) -> bool:
     return not is_epci_name(name) and not _COMMUNE_HEAD.match(name) and not _DESIGNATION.search(name)
 
 
+LOWER = 0.4  # of a line's box: the next line's centre is this much lower, not on the same row
 CUT_NAME = 0.6  # a letterhead's name ending on "de" or "-", the body not naming it whole: for a reviewer
 UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
 
@@ -304,10 +306,13 @@ def _named_in_titles(parts: LetterParts) -> list[Clue]:
                 if re.fullmatch(r"de (?:La |L['’])", match.group("particle")) and not match.group("of"):
                     # "Maire de La Possession": an article in capitals is the town's own ("La Possession")
                     name = match.group("particle")[3:] + name
-                if re.match(r"(?i)pr", match.group("role")) and not is_epci_name(name) \
+                if re.match(r"(?i)pr", match.group("role")) and not _EPCI_FIRST.match(name) \
                         and re.match(r"(?i)^(?:la |le )?(?:communaut|agglom|m[ée]tropole)", match.group("of") or ""):
+                    # "… d'agglomération Intercommunale de la Réunion Est": its own "intercommunale" is no designation
                     name = match.group("of").strip() + " " + name
-                found.append(Clue(uncapitalise(name), 0.75, tuple(run)))
+                # "(CIRE:": a name cut at the page's edge
+                found.append(Clue(uncapitalise(name), CUT_NAME if name.count("(") > name.count(")") else 0.75,
+                                  tuple(run)))
     return found
 
 
@@ -382,7 +387,8 @@ def _body(parts: LetterParts) -> list[Line]:
 def _continuation(line: Line, below: list[Line]) -> list[Line]:
     """A name set on two lines: "Communauté de communes" / "du Sud Corse"."""
     # The next line of the same column: a right-hand block may sit beside a centred letterhead.
-    nxt = next((l for l in below if l.top >= line.bottom - 1
+    # lower by a good part of its box (a photo's OCR boxes may stand twice as tall as the ink)
+    nxt = next((l for l in below if (l.top + l.bottom) / 2 - (line.top + line.bottom) / 2 >= LOWER * line.height
                 and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []

@@ -214,3 +214,25 @@ def test_a_dash_the_letterhead_lost_is_put_back_from_the_title_naming_it_alike()
     text = rows_letter([(40, [(60, "CA du Val Briance")])],
                        ("Président de la Communauté d'agglomération du Val - de - Briance", "Marc Durand"), ocr=True)
     assert read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"].value == "CA du Val Briance"
+
+
+def test_an_epci_named_over_two_lines_whose_boxes_stand_twice_the_ink():
+    # a photo's OCR boxes "Communauté d'agglomération" down over the next line: that line still goes on with it
+    from dataclasses import replace
+
+    text = rows_letter([(40, [(60, "Communauté d'agglomération")]), (55, [(60, "Intercommunale du Val Nord (CIVAN)")]),
+                        (70, [(90, "de")]), (85, [(60, "97440 Saint-André")])],
+                       ("Le Président,", "Marc Durand"), ocr=True)
+    tall = tuple(replace(w, bbox=(w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3] + 16)) if w.bbox[1] < 60 else w
+                 for w in text.words)
+    value = read_letter(COLL, "IMG.jpg", (replace(text, words=tall),)).fields["collectivite"]
+    assert value.value == "Communauté d'agglomération Intercommunale du Val Nord (CIVAN)"
+
+
+def test_a_titles_name_cut_at_the_pages_edge_is_unsure_and_keeps_its_designation():
+    text = rows_letter([(40, [(60, "97440 Saint-André")])],
+                       ("Président de la Communauté d'agglomération Intercommunale du Val Nord (CIV:", "Marc Durand"),
+                       ocr=True)
+    value = read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"]
+    assert value.value.startswith("Communauté d'agglomération Intercommunale du Val Nord")
+    assert value.confidence < 0.7
