@@ -17,6 +17,7 @@ from extractors.fields.courrier import ink_over_name
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
+from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
-    code = cache.code_version(signature_of, check_signature, pades.digital_signatures, pdf_text.render_page,
-                              images.image_pages, outside_paper_whitened)
+    code = cache.code_version(signature_of, check_signature, ink_fitted_height, pades.digital_signatures,
+                              pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
         piece = pieces[index]
@@ -132,6 +133,14 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
+    if check.signed is None and page.ocr:
+        # a photo's OCR may box words over two lines, doubling the page's text height: measured in
+        # the height of the words by the signature that fit their ink, strokes seen as specks are
+        # strokes. Only a signature so found is taken; what it would not find stays undecided.
+        height = ink_fitted_height(image, zone.bbox, dpi, zone.printed, zone.text_height)
+        again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure) \
+            if height != zone.text_height else check
+        check = again if again.signed is True else check
     # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
     if not (page.ocr and (zone.read_block or ink_over_name(zone, check.bbox if check.signed else None))):
         return check, None
