@@ -159,9 +159,12 @@ def _logo_named(head: list[Line], found: Clue) -> Clue | None:
         return None
     for line in head:
         words = line.text.split()
-        if 1 <= len(words) <= 4 and not re.search(r"\d", line.text) and key[0] == _squeezed(line.text)[:1] \
-                and fuzz.ratio(_squeezed(line.text), key) >= 90 and line.conf >= 0.8:
-            return Clue(commune_named(uncapitalise(line.text)), max(found.confidence, 0.85), (line,))
+        while len(words) > 1 and len(re.sub(r"\W", "", words[0])) <= 1:
+            words.pop(0)  # an emblem beside the name read as marks ("E 5 Terre-de-Bas")
+        text = " ".join(words)
+        if 1 <= len(words) <= 4 and not re.search(r"\d", text) and key[0] == _squeezed(text)[:1] \
+                and fuzz.ratio(_squeezed(text), key) >= 90 and line.conf >= 0.8:
+            return Clue(commune_named(uncapitalise(text)), max(found.confidence, 0.85), (line,))
     return None
 
 

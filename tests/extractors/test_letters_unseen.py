@@ -236,3 +236,11 @@ def test_a_titles_name_cut_at_the_pages_edge_is_unsure_and_keeps_its_designation
     value = read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"]
     assert value.value.startswith("Communauté d'agglomération Intercommunale du Val Nord")
     assert value.confidence < 0.7
+
+
+def test_a_logos_town_name_with_the_emblem_read_as_marks_before_it():
+    # "Hôtel de ville" over the town's name, the emblem beside it read as "E 5"
+    text = rows_letter([(30, [(129, "Hôtel de ville")]), (43, [(80, "E 5 Terre-de-Haut")])],
+                       ("Le Maire de Terre-de-Haut,", "Olivier Maillard"), ocr=True, addressee_x=250)
+    value = read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"]
+    assert value.value == "Commune de Terre-de-Haut" and value.confidence >= 0.7
