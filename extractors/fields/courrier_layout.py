@@ -243,6 +243,10 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
             break
         if _ADDRESSEE.match(lines[i].norm):
             start = i
+            # "La préfète de l'Aisne" set over "Madame la sous-directrice" without its "à"
+            above = _line_above(lines, i, head)
+            sender_title = above if above is not None and _SENDER_TITLE.match(lines[above].norm) \
+                and lines[i].top - lines[above].bottom <= 4 * lines[i].height else None
             break
     if start is None:
         return (), None
@@ -256,6 +260,9 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
                 and not DATE.search(line.text):
             block.append(i)
     return tuple(block), sender_title
+
+
+_SENDER_TITLE = re.compile(r"^(?:le|la) (?:sous-? ?)?(?:pr[a-z]{3,6}e?|maire|president|presidente)\b")
 
 
 def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:

@@ -244,3 +244,17 @@ def test_a_logos_town_name_with_the_emblem_read_as_marks_before_it():
                        ("Le Maire de Terre-de-Haut,", "Olivier Maillard"), ocr=True, addressee_x=250)
     value = read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"]
     assert value.value == "Commune de Terre-de-Haut" and value.confidence >= 0.7
+
+
+def test_a_senders_title_over_the_addressee_without_its_a_gives_the_quality_the_block_lost():
+    # "La préfète de l'Aisne" (its f read t) set over "Madame la sous-directrice"; the block's
+    # title lost under the stamp: only the name is read there
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(300, "La prétète de l'Aisne")])],
+                       ("Mme Corinne Poirier",), ocr=True)
+    reading = read_letter(PREFET, "IMG.jpg", (text,))
+    assert reading.fields["signataire_qualite"].value == "prefet"
+    assert reading.fields["signataire_qualite"].status is FieldStatus.EXTRACTED
+    # a town's name over the block is no title
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(300, "La Possession")])],
+                       ("Mme Corinne Poirier",), ocr=True)
+    assert "signataire_qualite" not in read_letter(PREFET, "IMG.jpg", (text,)).fields
