@@ -243,10 +243,11 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
             break
         if _ADDRESSEE.match(lines[i].norm):
             start = i
-            # "La préfète de l'Aisne" set over "Madame la sous-directrice" without its "à"
-            above = _line_above(lines, i, head)
-            sender_title = above if above is not None and _SENDER_TITLE.match(lines[above].norm) \
-                and lines[i].top - lines[above].bottom <= 4 * lines[i].height else None
+            # "La préfète de l'Aisne" set over "Madame la sous-directrice" without its "à", in its
+            # column or centred on the page
+            titles = [j for j in head if j < i and _SENDER_TITLE.match(lines[j].norm)
+                      and 0 <= lines[i].top - lines[j].bottom + 1 <= 4 * lines[i].height]
+            sender_title = max(titles, key=lambda j: lines[j].bottom) if titles else None
             break
     if start is None:
         return (), None

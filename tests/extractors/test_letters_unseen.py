@@ -254,6 +254,10 @@ def test_a_senders_title_over_the_addressee_without_its_a_gives_the_quality_the_
     reading = read_letter(PREFET, "IMG.jpg", (text,))
     assert reading.fields["signataire_qualite"].value == "prefet"
     assert reading.fields["signataire_qualite"].status is FieldStatus.EXTRACTED
+    # set centred on the page, away from the block's column
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(200, "La préfète de l'Aisne")])],
+                       ("Mme Corinne Poirier",), ocr=True, addressee_x=60)
+    assert read_letter(PREFET, "IMG.jpg", (text,)).fields["signataire_qualite"].value == "prefet"
     # a town's name over the block is no title
     text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(300, "La Possession")])],
                        ("Mme Corinne Poirier",), ocr=True)
