@@ -35,7 +35,9 @@ _CUE_AT_START = 16  # characters: a heading or label opens its line, after a num
 # The parts of a letter, on normalised lines
 _OBJET = re.compile(r"^objet\s*:")
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$")
-_POLITESSE = re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|"
+# "Veuillez agréer" and "considération distinguée" each alone: a photo's line may lose the rest
+_POLITESSE = re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|^veuillez (agreer|croire|recevoir)\b|"
+                        r"\bconsideration (tres )?distinguee|"
                         r"(l.?expression|l.?assurance) de (ma|mes|notre|nos) |"
                         r"salutations (les )?(distinguees|respectueuses|cordiales)|"
                         r"(haute|tres distinguee|meilleure) consideration|"

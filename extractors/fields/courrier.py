@@ -14,9 +14,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from extractors.fields import courrier_entites as entites, courrier_layout as layout
+from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
+from extractors.fields.courrier_zone import SignatureZone, overlaps, signature_zone
 from extractors.fields.signataire import (
     Name,
     Quality,
@@ -28,6 +30,7 @@ from extractors.fields.signataire import (
     name_of,
     name_words,
     quality_of,
+    repaired_titles,
     roles_in,
     same_person,
 )
@@ -39,20 +42,7 @@ from extractors.vocabulary import AUTRE, LETTER_FIELDS, PREFET, SOUS_PREFET
 log = logging.getLogger(__name__)
 
 _GENERIC = re.compile(r"\b(commune|ville|mairie|hotel de ville|communaute de communes|communaute d'agglomeration|"
-                      r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
-
-
-@dataclass(frozen=True)
-class SignatureZone:
-    """Where a letter's signature should be: a box of one page (upright, points), printed words to ignore."""
-
-    page: int  # index into the letter's pages
-    bbox: BBox
-    printed: tuple[BBox, ...] = ()
-    text_height: float = 10.5  # points: the height of a word of the letter's text
-    unsure: tuple[BBox, ...] = ()  # words OCR read there but doubted (a signature read as letters)
-    read_block: bool = True  # its signatory block worth reading again on dark ink (`block_worth_reading`)
-    name_box: BBox | None = None  # the signatory's name line (upright points): ink over it has the block read again
+                      r"communaute urbaine|communaute|cte|c|communes|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
 
 
 @dataclass(frozen=True)
@@ -137,7 +127,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
     values = {}
-    clues = entites.departement_clues(parts)
+    clues = departement_clues(parts)
     if clues:
         first = clues[0]
         values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)
@@ -167,93 +157,6 @@ def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageTe
     reading = 1.0 if read else min((l.conf for l in lines), default=1.0)
     confidence = round(min(rule_confidence, reading if pages[lines[0].page].ocr else 1.0), 3)
     return FieldValue(value, confidence, source_of(file, pages, lines), FieldStatus.EXTRACTED)
-
-
-def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> SignatureZone | None:
-    """The signatory block and all the space around it where ink would be a signature.
-
-    Signatures are drawn above, beside, across and under the block: the zone runs from the
-    printed line just above the block (the date, the closing) down to the next printed line
-    that is not part of the block (a footer) or the page's bottom margin, and across the
-    block's half of the page to the right margin (stamps sit beside signatures). Without a
-    block, everything under the closing. Printed words in it are masked, not the zone cut.
-    """
-    block = [parts.lines[i] for i in parts.signatory]
-    if block:
-        block = [l for l in block if l.page == block[0].page]
-        page, height = block[0].page, max(l.height for l in block)
-        first, last = min(l.top for l in block), max(l.bottom for l in block)
-        above = [l for l in parts.lines if l.page == page and l not in block and l.bottom <= first + 0.5 * height]
-        # up to the printed line above, however far: a block read far below the closing (its
-        # quality lost under a stamp, a photo's bottom read badly) has the signature in between
-        top = max((l.top for l in above), default=max(0.0, first - 8 * height)) - 0.3 * height
-        bottom = last + (10 if len(block) >= 2 else 20) * height  # no name read: the signature may be lower
-        # beside the block a signature may reach the text's left margin (the closing's, above)
-        nearest = sorted(above, key=lambda l: l.bottom)[-3:]
-        left = min([min(l.x0 for l in block) - 18 * height] + [l.x0 for l in nearest])
-    elif parts.closing is not None:
-        closing = parts.lines[parts.closing]
-        page, height, last = closing.page, closing.height, closing.bottom
-        top, bottom, left = closing.top - 0.3 * height, closing.bottom + 22 * height, 0.0
-    else:
-        return None
-    upright = pages[page]
-    sheet_w, sheet_h = upright.sheet_size  # a warped photo: the flat sheet, not the photo
-    width, page_height = (sheet_h, sheet_w) if upright.rotation in (90, 270) else (sheet_w, sheet_h)
-    left = min(left, 0.5 * width - 3 * height)  # the block's half of the page, whatever its indent
-    after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
-    bottom = min([bottom, page_height - 0.03 * page_height] + after)
-    bbox = (max(0.0, left), max(0.0, top), width, bottom)
-    text_height, typed = _text_height(upright), layout.typed_height([l for l in block if l.page == page])
-    printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
-                    if _inside(w.bbox, bbox) and (_printed(w, text_height, upright.ocr, typed)
-                                                  or _civility_initial(w, l, text_height)))
-    unsure = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
-                   if upright.ocr and _inside(w.bbox, bbox) and w.conf < DOUBTED
-                   and len(re.sub(r"[\W\d_]", "", w.text)) >= 3)
-    # only under a closing formula read: else the last lines are no sure block (`letter_fields`)
-    named = name_of([l for l in block if l.page == page]) if block and parts.closing is not None else None
-    name_box = tuple(round(v, 2) for v in named.line.bbox) if named and named.sure else None
-    return SignatureZone(page, tuple(round(v, 2) for v in bbox), printed, round(text_height, 2), unsure,
-                         name_box=name_box)
-
-
-DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
-
-
-def _text_height(page: PageText) -> float:
-    heights = sorted(w.bbox[3] - w.bbox[1] for w in page.words if len(w.text) >= 3 and w.conf >= 0.6)
-    return heights[len(heights) // 2] if heights else 10.5
-
-
-def _printed(word, text_height: float, ocr: bool, typed: float | None = None) -> bool:
-    """A word to mask before looking for ink: OCR also "reads" signatures, as tall, unsure words,
-    as lone capitals ("E D M A") read with confidence, or as a pasted script name read surely but
-    far taller than the block's typed words (`typed`; a photo's text height may be loose)."""
-    if not ocr:
-        return True
-    letters = word.text.strip(".,;:'’\"()-_")
-    lone = len(letters) == 1 and letters.lower() not in ("à", "a", "y")
-    height = word.bbox[3] - word.bbox[1]
-    return word.conf >= 0.8 and height <= 1.6 * min(text_height, 1.5 * (typed or text_height)) and not lone
-
-
-def _civility_initial(word, line: Line, text_height: float) -> bool:
-    """"M." (or "J.") read surely right before the name it begins, in the name's type size: print,
-    though a lone capital; a signature read as letters gives no dot and no confident name after."""
-    if not re.fullmatch(r"[A-ZÀ-Ý]\.", word.text) or word.conf < 0.8:
-        return False
-    after = [w for w in line.words if w.bbox[0] >= word.bbox[2] - 1]
-    if not after:
-        return False
-    name = min(after, key=lambda w: w.bbox[0])
-    size, name_size = word.bbox[3] - word.bbox[1], name.bbox[3] - name.bbox[1]
-    return name.conf >= 0.8 and len(name.text) >= 2 and name.bbox[0] - word.bbox[2] <= text_height \
-        and abs(name_size - size) <= 0.4 * text_height
-
-
-def _inside(box: BBox, zone: BBox) -> bool:
-    return box[0] < zone[2] and box[2] > zone[0] and box[1] < zone[3] and box[3] > zone[1]
 
 
 def choose_collectivite(readings: list[LetterReading], porteuse: str | None,
@@ -396,14 +299,14 @@ def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
     gives the signer's own title before that same delegation ("Le Sous-préfet, pour le préfet…")."""
     if page.value != AUTRE or page.confidence >= QUALITY_TRUSTED or again.slug == AUTRE:
         return False
-    roles = roles_in(" ".join(line.norm for line in again.lines))
+    roles = roles_in(" ".join(repaired_titles(line.norm) for line in again.lines))  # "Le Sous-prétet,"
     return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
 
 
 def ink_over_name(zone: SignatureZone | None, ink: BBox | None) -> bool:
     """Whether the signature's ink lies over the signatory's name line (upright points)."""
     box = zone.name_box if zone else None
-    return bool(box and ink and _inside(box, ink))
+    return bool(box and ink and overlaps(box, ink))
 
 
 def _name_read_again(name: FieldValue, check: SignatureCheck) -> FieldValue:
@@ -435,7 +338,7 @@ def _capitals_under_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
             or not name.source or not signe.source or name.source.page != signe.source.page \
             or not name.source.bbox or not signe.source.bbox or re.search(r"[a-zà-ÿ]", name.value):
         return name
-    if _inside(name.source.bbox, signe.source.bbox):
+    if overlaps(name.source.bbox, signe.source.bbox):
         return replace(name, status=FieldStatus.NEEDS_REVIEW)
     return name
 

@@ -50,10 +50,10 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         if len(lines) >= 2 and not traces and _OTHER_ADDRESSEE.match(lines[0].norm):
             return Clue(False, 0.95, (lines[0],))  # as sure as the title's line, whatever the address's
         return Clue(False, 0.9 if len(lines) >= 2 and not traces else 0.5 if traces else 0.6, tuple(lines))
-    head = [parts.lines[i] for i in parts.head]
-    cued = [l for l in head if _DGALN.search(l.norm)]
+    # a row OCR read as two lines ("Sous-direction" | "de l'aménagement durable") names it whole
+    cued = [row for row in _rows([parts.lines[i] for i in parts.head]) if _DGALN.search(normalise(join_lines(row)))]
     if cued:
-        return Clue(True, 0.8 if len(cued) == 1 else 0.9, (max(cued, key=lambda l: l.conf),))
+        return Clue(True, 0.8 if len(cued) == 1 else 0.9, max(cued, key=lambda row: min(l.conf for l in row)))
     if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
         return Clue(True, 0.75, (parts.lines[parts.salutation],))
     return None
@@ -69,3 +69,21 @@ def _naming(lines: list) -> tuple:
         return tuple(lines)
     size = min(len(w) for w in windows)
     return max((w for w in windows if len(w) == size), key=lambda w: min(l.conf for l in w))
+
+
+def _rows(lines: list) -> list[tuple]:
+    """The lines grouped by printed row: pieces side by side, most of their height shared, left to right."""
+    rows: list[list] = []
+    for line in sorted(lines, key=lambda l: (l.page, l.top, l.x0)):
+        row = next((r for r in rows if r[-1].page == line.page and _beside(r[-1], line)), None)
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+    return [tuple(sorted(r, key=lambda l: l.x0)) for r in rows]
+
+
+def _beside(left, right) -> bool:
+    shared = min(left.bottom, right.bottom) - max(left.top, right.top)
+    height = min(left.bottom - left.top, right.bottom - right.top)
+    return shared >= 0.6 * height and 0 <= right.x0 - left.bbox[2] <= 3 * height

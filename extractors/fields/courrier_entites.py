@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from extractors.fields.courrier_layout import LetterParts, Line, date_parts, join_lines
+from extractors.fields.courrier_layout import LetterParts, Line, join_lines
 from extractors.text import normalise
 
 log = logging.getLogger(__name__)
@@ -21,12 +21,15 @@ _COLLECTIVITE = re.compile(
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
-_EPCI_WORDS = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|intercommunal\w*)\b|^(?:cc|ca|cu)\b")
+# "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
+_EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
+                         r"|\bde communes\b|^(?:cc|ca|cu)\b")
 _CONTINUES = re.compile(r"(?:\b(?:de|du|des|d'|la|le)|-)$|^(?:la |le )?(?:communaute (?:de communes|d'agglomeration|"
                         r"urbaine)|communaute|commune|ville|mairie|metropole|hotel de ville)$")
 _BARE_HEAD = re.compile(r"^(?:la |le |l')?(?:commune|ville|mairie|hotel de ville)$")
 _GENERIC_EPCI = re.compile(r"^(?:la |le |l')?(?:communaute (?:de communes|d'agglomeration|urbaine)|communaute|"
                            r"agglomeration|agglo|metropole)$")
+_EPCI_FIRST = re.compile(r"(?i)^(?:la |le |l['’])?(?:communaut[ée]|cté|agglom|(?:euro)?m[ée]tropole|cc |ca |cu )")
 _COMMUNE_HEAD = re.compile(r"(?i)^(?:la |le )?(?:commune|ville|mairie|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+|des\s+)")
 _DESIGNATION = re.compile(r"(?i)(?<!\w)(?:commune|ville|mairie|cit[ée])(?!\w)")
 _TOWN_HALL = re.compile(r"(?i)\b(?:l['’]\s*)?h[ôo]tel\s+de\s+ville\b|\bmairie\b")
@@ -38,21 +41,14 @@ _STREET = re.compile(r"^(?:\d+\s*)?(?:place|rue|avenue|av\.|boulevard|bd|allee|c
 _CUT = re.compile(r"(?:-|\b(?:de|du|des|d'|la|le))$")  # a name ending on a hyphen or a particle
 _STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
 _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté de communes X", not a vice-président
-    r"(?i)(?<![Vv]ice-)(?<![Vv]ice )\b(?P<role>maire|pr[ée]sidente?)\s+(?:de la |de l['’]|du |des |de |d['’])"
+    r"(?i)(?<![Vv]ice-)(?<![Vv]ice )\b(?P<role>maire|pr[ée]sidente?)\s+(?P<particle>de la |de l['’]|du |des |de |d['’])"
     r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
     r"(?:\b(?i:de|pour|par)|,) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
-_PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
-_BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
-_PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
-_TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(?:de\s+la\s+r[ée]gion\s+[\w-]+,?\s+)?"
-                    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<name>[^,;]+)")
-_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
-                              r"(?P<name>[^,;]+)")
-_POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
+POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
 
@@ -91,11 +87,11 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     title_epci, title_commune = _by_kind(_named_in_titles(parts))
     capacity = _signer_capacity(parts)
     if head_epci and not (capacity == "maire" and head_commune):
-        return head_epci[0]
+        return _punctuated(head_epci[0], title_epci + _named_in_body(parts))
     if title_epci and capacity != "maire":
         return title_epci[0]
     if head_commune:
-        return head_commune[0]
+        return _punctuated(head_commune[0], title_commune + _named_in_body(parts))
     found = next(iter(title_commune + title_epci), None)
     if found is None:
         body = _named_in_body(parts)
@@ -114,12 +110,31 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     return found
 
 
+def _punctuated(found: Clue, others: list[Clue]) -> Clue:
+    """The letterhead's name with the dash OCR lost from it ("CA de Lens Liévin" on a bandeau) put
+    back, where another line names it with the same words, letter for letter, and more marks
+    between them ("Président de la Communauté d'agglomération de Lens - Liévin")."""
+    name = str(found.value)
+    words = list(re.finditer(r"\w+", name))
+    for start in range(len(words) - 1):  # the longest run of the name's last words another names
+        run = [m.group(0) for m in words[start:]]
+        for other in (str(o.value) for o in others):
+            spelt = list(re.finditer(r"\w+", other))
+            for j in range(len(spelt) - len(run) + 1):
+                if [m.group(0) for m in spelt[j:j + len(run)]] == run:
+                    marked = other[spelt[j].start():spelt[j + len(run) - 1].end()]
+                    if len(marked) > len(name) - words[start].start():
+                        return Clue(name[:words[start].start()] + marked, found.confidence, found.lines)
+    return found
+
+
 def _undesignated(found: Clue) -> bool:
     """A commune named with no designation word of the letter's own ("Pellerin", "Lodève")."""
     name = str(found.value)
     return not is_epci_name(name) and not _COMMUNE_HEAD.match(name) and not _DESIGNATION.search(name)
 
 
+LOWER = 0.4  # of a line's box: the next line's centre is this much lower, not on the same row
 CUT_NAME = 0.6  # a letterhead's name ending on "de" or "-", the body not naming it whole: for a reviewer
 UNREAD_LETTERHEAD = 0.45  # under what a reading must have to be confirmed by the fiche (schemas.normalise)
 
@@ -144,9 +159,12 @@ def _logo_named(head: list[Line], found: Clue) -> Clue | None:
         return None
     for line in head:
         words = line.text.split()
-        if 1 <= len(words) <= 4 and not re.search(r"\d", line.text) and key[0] == _squeezed(line.text)[:1] \
-                and fuzz.ratio(_squeezed(line.text), key) >= 90 and line.conf >= 0.8:
-            return Clue(commune_named(uncapitalise(line.text)), max(found.confidence, 0.85), (line,))
+        while len(words) > 1 and len(re.sub(r"\W", "", words[0])) <= 1:
+            words.pop(0)  # an emblem beside the name read as marks ("E 5 Terre-de-Bas")
+        text = " ".join(words)
+        if 1 <= len(words) <= 4 and not re.search(r"\d", text) and key[0] == _squeezed(text)[:1] \
+                and fuzz.ratio(_squeezed(text), key) >= 90 and line.conf >= 0.8:
+            return Clue(commune_named(uncapitalise(text)), max(found.confidence, 0.85), (line,))
     return None
 
 
@@ -288,10 +306,16 @@ def _named_in_titles(parts: LetterParts) -> list[Clue]:
                 name = match.group("name").strip(" ,.")
                 if len(name) < 2:
                     continue
-                if re.match(r"(?i)pr", match.group("role")) and not is_epci_name(name) \
+                if re.fullmatch(r"de (?:La |L['’])", match.group("particle")) and not match.group("of"):
+                    # "Maire de La Possession": an article in capitals is the town's own ("La Possession")
+                    name = match.group("particle")[3:] + name
+                if re.match(r"(?i)pr", match.group("role")) and not _EPCI_FIRST.match(name) \
                         and re.match(r"(?i)^(?:la |le )?(?:communaut|agglom|m[ée]tropole)", match.group("of") or ""):
+                    # "… d'agglomération Intercommunale de la Réunion Est": its own "intercommunale" is no designation
                     name = match.group("of").strip() + " " + name
-                found.append(Clue(uncapitalise(name), 0.75, tuple(run)))
+                # "(CIRE:": a name cut at the page's edge
+                found.append(Clue(uncapitalise(name), CUT_NAME if name.count("(") > name.count(")") else 0.75,
+                                  tuple(run)))
     return found
 
 
@@ -337,7 +361,7 @@ def _town_hall(head: list[Line]) -> Clue | None:
     if hall is None:
         return None
     for line in head:
-        match = _POSTCODE.search(line.text)
+        match = POSTCODE.search(line.text)
         if match and line.top >= hall.top:
             town = re.sub(r"(?i)\s+cedex.*$", "", match.group("town")).strip(" ,.-")
             if town:
@@ -366,7 +390,8 @@ def _body(parts: LetterParts) -> list[Line]:
 def _continuation(line: Line, below: list[Line]) -> list[Line]:
     """A name set on two lines: "Communauté de communes" / "du Sud Corse"."""
     # The next line of the same column: a right-hand block may sit beside a centred letterhead.
-    nxt = next((l for l in below if l.top >= line.bottom - 1
+    # lower by a good part of its box (a photo's OCR boxes may stand twice as tall as the ink)
+    nxt = next((l for l in below if (l.top + l.bottom) / 2 - (line.top + line.bottom) / 2 >= LOWER * line.height
                 and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []
@@ -406,95 +431,3 @@ def uncapitalise(text: str) -> str:
 
 
 _KIND_AFTER_COMMUNAUTE = re.compile(r"\b(Communauté (?:de |d['’])?)(Communes|Agglomération|Urbaine)\b")
-
-
-def departement_clues(parts: LetterParts) -> list[Clue]:
-    """What names the préfecture's département, most trusted first.
-
-    The bloc-marque ("PRÉFET DE LA SARTHE"), the sender's or signer's title ("Le préfet du
-    Finistère"), a sous-préfecture's town, a postcode of the letterhead, the date line's town.
-    Values are dicts: {"departement": name} or {"commune": town, "code_postal": code}.
-    """
-    head = letterhead(parts)
-    titles = [parts.lines[i] for i in (parts.sender_title,) if i is not None]
-    titles += [parts.lines[i] for i in parts.signatory] + head
-    clues = _bloc_marque(head) + _titles(titles) + _sous_prefecture(head) + _postcodes(head)
-    if parts.date_line is not None:
-        place, _ = date_parts(parts.lines[parts.date_line].text)
-        if place:
-            clues.append(Clue({"commune": place}, 0.7, (parts.lines[parts.date_line],)))
-    return clues
-
-
-def _bloc_marque(head: list[Line]) -> list[Clue]:
-    """"PRÉFET" and the département under it, in the same column, down to "Liberté"."""
-    clues = []
-    for index, line in enumerate(head):
-        match = _PREFET_HEAD.match(line.norm)
-        if not match:
-            continue
-        lines = [line]
-        rest = _PARTICLE.sub("", re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", line.text)).strip(" ,.-")
-        complete = len(rest) >= 3 and not line.text.rstrip().endswith("-") and not re.search(r"(?i)r[ée]gion$", rest)
-        for below in ([] if complete else head[index + 1:]):
-            last = lines[-1]
-            if _motto(below) or below.top - last.bottom > 1.6 * last.height:
-                break
-            # Below the middle of the line above, not its bottom: OCR boxes of capitals in a
-            # letterhead often stand taller than the ink and overlap the next line's.
-            # Or starting a few letters further in: its first word ("DE") lost to OCR as a
-            # speck ("PRÉFÈTE" / "[DE] LA RÉUNION")
-            letter = (below.bbox[2] - below.x0) / max(len(below.text), 1)
-            under = abs(below.x0 - line.x0) <= 15 or line.x0 < below.x0 <= line.x0 + 4 * letter
-            if under and below.top >= last.top + last.height / 2:
-                lines.append(below)
-        text = join_lines(lines)
-        text = re.sub(r"(?i)^(?:la\s+)?pr[ée]f\w*", "", text)
-        for name in re.split(r"(?i)\bpr[ée]f[eè]te?\b", text):
-            name = _PARTICLE.sub("", name).strip(" ,.-")
-            if len(name) >= 3:
-                regional = bool(re.match(r"(?i)^\s*de\s+la\s+r[ée]gion", text))
-                # a name wholly under a bare "PRÉFÈTE" is as well read as its own lines: the title
-                # word, large and bold beside the emblem, is often read unsure, but it was read
-                named = tuple(lines[1:]) if len(lines) > 1 and not rest else tuple(lines)
-                clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, named))
-    clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
-    return clues
-
-
-def _motto(line: Line) -> bool:
-    """"Liberté Égalité Fraternité" (or what OCR made of it) ends the bloc-marque."""
-    from rapidfuzz import fuzz
-
-    first = line.norm.split()[0] if line.norm.split() else ""
-    return bool(_BLOC_END.match(line.norm)) or max(
-        fuzz.ratio(first, word) for word in ("liberte", "egalite", "fraternite", "republique")) >= 65
-
-
-def _titles(lines: list[Line]) -> list[Clue]:
-    clues = []
-    for line in lines:
-        for match in _TITLE.finditer(line.text):
-            name = match.group("name").strip(" ,.")
-            if len(name) < 3 or name.lower() in ("la", "les", "l'"):
-                continue  # "La Préfète de la" and the rest of the title lost under a stamp
-            if match.group("sous"):
-                clues.append(Clue({"commune": name}, 0.85, (line,)))
-            else:
-                clues.append(Clue({"departement": name}, 0.9, (line,)))
-    return clues
-
-
-def _sous_prefecture(head: list[Line]) -> list[Clue]:
-    found = (( _SOUS_PREFECTURE.search(line.text), line) for line in head)
-    return [Clue({"commune": m.group("name").strip(" ,.")}, 0.85, (line,)) for m, line in found if m]
-
-
-def _postcodes(head: list[Line]) -> list[Clue]:
-    clues = []
-    for line in head:
-        match = _POSTCODE.search(line.text)
-        if match and not re.search(r"(?i)d[ée]fense|paris", match.group("town")):
-            town = match.group("town").strip(" ,.-")
-            clues.append(Clue({"commune": town, "code_postal": match.group("cp")}, 0.8, (line,)))
-    return clues

@@ -243,6 +243,11 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
             break
         if _ADDRESSEE.match(lines[i].norm):
             start = i
+            # "La préfète de l'Aisne" set over "Madame la sous-directrice" without its "à", in its
+            # column or centred on the page
+            titles = [j for j in head if j < i and _SENDER_TITLE.match(lines[j].norm)
+                      and 0 <= lines[i].top - lines[j].bottom + 1 <= 4 * lines[i].height]
+            sender_title = max(titles, key=lambda j: lines[j].bottom) if titles else None
             break
     if start is None:
         return (), None
@@ -256,6 +261,9 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
                 and not DATE.search(line.text):
             block.append(i)
     return tuple(block), sender_title
+
+
+_SENDER_TITLE = re.compile(r"^(?:le|la) (?:sous-? ?)?(?:pr[a-z]{3,6}e?|maire|president|presidente)\b")
 
 
 def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:
@@ -376,7 +384,7 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     return None
 
 
-_BEFORE_DATE = re.compile(r"(?i)^\s*(?:(?:fait\s+)?(?:à|a)\s+)?(?:[A-ZÀ-Ý][\w'’ .-]{0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
@@ -386,10 +394,13 @@ def _date_line_shape(text: str, match: re.Match) -> bool:
     Not "V/Réf : courrier du 2 février 2026", not "Par délibération du 15 février 2026".
     """
     before, after = text[:match.start()], text[match.end():]
+    numbers = re.findall(r"\d+", match.group("date"))
+    if len(numbers) == 3 and not (1 <= int(numbers[0]) <= 31 and 1 <= int(numbers[1]) <= 12):
+        return False  # "Tél. 04.77,56.22.56": digits in threes, no day and month
     return bool(_BEFORE_DATE.match(before) or _FAIT.match(before)) and len(after.strip(" .")) <= 3
 
 
-_FAIT = re.compile(r"(?i)^\s*fait\b[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
+_FAIT = re.compile(r"(?i)^\s*[^\w\s]*\s*fait(?:\b|(?=à))[^\d:]{0,45}$")  # "Fait à Saint-Cyprien, le", however OCR read the place
 
 
 def date_parts(text: str) -> tuple[str | None, str | None]:

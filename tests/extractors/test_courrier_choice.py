@@ -35,3 +35,22 @@ def test_the_porteuse_or_the_elu_vouches_for_the_choice():
 def test_one_letter_alone_is_not_a_choice():
     out = letter_fields(_readings()[:1], None, {})
     assert out["courrier_collectivite.collectivite"].status is FieldStatus.EXTRACTED
+
+
+def test_a_porteuse_written_with_an_abbreviation_vouches_for_its_letter():
+    # the fiche abbreviates the EPCI's designation: "Cté de communes", "Eurométropole"
+    for porteuse in ("Cté de communes du Nord Basse-Terre", "C. de communes du Nord Basse-Terre"):
+        epci = letter(head=("Communauté de communes du Nord Basse-Terre", "97170 Petit-Bourg"),
+                      signatory=("La Présidente,", "Odile Nomertin"))
+        commune = letter(head=("Commune de Deshaies", "97126 Deshaies"), signatory=("Le Maire,", "Jean Bardail"))
+        readings = [read_letter(COLL, "epci.pdf", (epci,)), read_letter(COLL, "deshaies.pdf", (commune,))]
+        out = letter_fields(readings, porteuse, {})
+        assert out["courrier_collectivite.collectivite"].value == "Communauté de communes du Nord Basse-Terre"
+        assert out["courrier_collectivite.collectivite"].status is FieldStatus.EXTRACTED
+
+
+def test_an_eurometropole_is_an_epci():
+    from extractors.fields.courrier_entites import is_epci_name
+
+    assert is_epci_name("Eurométropole de Strasbourg") and is_epci_name("Cté de communes du Thouarsais")
+    assert not is_epci_name("Commune de Cternay")

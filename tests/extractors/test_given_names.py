@@ -67,3 +67,25 @@ def test_an_accented_spelling_that_is_borne_stands_however_rare():
     scan = page([(700, [(300, "Jérôme PERETTI")])], ocr=True)
     fields = {"s1.collectivite.elu_nom": _name("Jérôme PERETTI")}
     assert doubt_accents(fields, [("scan.pdf", scan)]) == fields
+
+
+def test_a_given_name_one_letter_off_a_common_one_that_nobody_bears_is_doubted():
+    # a fax's e read c: "Mathicu" is nobody's name, "Mathieu" is common
+    fax = page([(700, [(300, "M. Mathicu BRUNET")])], ocr=True)
+    out = doubt_accents({"courrier_prefet.signataire_nom": _name("M. Mathicu BRUNET", "fax.pdf")}, [("fax.pdf", fax)])
+    assert out["courrier_prefet.signataire_nom"].status is FieldStatus.NEEDS_REVIEW
+    assert out["courrier_prefet.signataire_nom"].value == "M. Mathicu BRUNET"
+    # the fiche writes it: settled
+    fiche = page([(100, [(60, "Référent : Mathieu Brunet")])])
+    out = doubt_accents({"courrier_prefet.signataire_nom": _name("M. Mathicu BRUNET", "fax.pdf")},
+                        [("fax.pdf", fax), ("fiche.pdf", fiche)])
+    assert out["courrier_prefet.signataire_nom"].value == "M. Mathieu BRUNET"
+    assert out["courrier_prefet.signataire_nom"].status is FieldStatus.EXTRACTED
+
+
+def test_surnames_and_borne_names_one_letter_from_a_given_name_are_left_alone():
+    # "Salmon" is one letter from "Salomon", "Ferrand" from "Fernand": surnames, not given names
+    for name in ("Dominique Salmon", "Xavier FERRAND", "BRUNET Mathieu", "Olivier Perrot"):
+        scan = page([(700, [(300, name)])], ocr=True)
+        fields = {"s1.collectivite.elu_nom": _name(name)}
+        assert doubt_accents(fields, [("scan.pdf", scan)]) == fields, name

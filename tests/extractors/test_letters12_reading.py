@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from extractors.fields.courrier import ink_over_name, letter_fields, read_letter
-from extractors.fields.courrier_entites import departement_clues
+from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_layout import letter_lines, letter_parts
 from extractors.fields.signataire import quality_of
 from extractors.model import FieldStatus, PageText, PieceKind
@@ -44,6 +44,19 @@ def test_the_block_read_again_gives_the_delegates_own_title():
     reading = read_letter(PREFET, "avis.pdf", (text,))
     again = ("Je vous prie d'agréer, Monsieur le Sous-directeur, l'expression de mes salutations",
              "distinguées.", "Le Sous-préfet, ppur lé préfet et par délégation", "Bruno Lacombe")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
+    assert out["courrier_prefet.signataire_qualite"].value == "sous_prefet"
+    assert out["courrier_prefet.signataire_qualite"].status is FieldStatus.EXTRACTED
+
+
+def test_the_delegates_own_title_read_again_with_a_letter_misread_is_still_theirs():
+    # the signature over "Le Sous-préfet," left debris on the page; on dark ink its f reads t
+    text = prefet_letter(signatory=("SbüsSpréfet, fet", "pour le préfet et par délégation", "Bruno Lacombe"),
+                         ocr=True, conf=0.95)
+    reading = read_letter(PREFET, "avis.pdf", (text,))
+    assert reading.fields["signataire_qualite"].value == "autre"
+    again = ("Je vous prie d'agréer, Monsieur le Sous-directeur, l'expression de mes salutations",
+             "distinguées.", "puis cie 74 ,", "Le Sous-prétet,", "pour le préfet et par délégation", "Bruno Lacombe")
     out = letter_fields([reading], None, {0: SignatureCheck(True, 0.9, (300, 600, 450, 650), block_text=again)})
     assert out["courrier_prefet.signataire_qualite"].value == "sous_prefet"
     assert out["courrier_prefet.signataire_qualite"].status is FieldStatus.EXTRACTED

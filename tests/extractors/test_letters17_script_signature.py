@@ -9,7 +9,8 @@ import random
 
 import pytest
 
-from extractors.fields.courrier import _printed, read_letter
+from extractors.fields.courrier import read_letter
+from extractors.fields.courrier_zone import _printed
 from extractors.model import PieceKind, Word
 
 

@@ -189,3 +189,76 @@ def test_a_signers_title_cut_after_its_article_names_no_departement():
     reading = read_letter(PREFET, "p.pdf", (text,))
     clues = reading.fields["departement"].value if "departement" in reading.fields else []
     assert {"departement": "la"} not in clues
+
+
+def test_a_titles_capital_article_is_the_towns_own_and_meets_the_logos_name():
+    # "Maire de La Possession": "La" is the town's; the logo prints "La Possession" bare
+    text = rows_letter([(40, [(110, "La Possession")])], ("Le Maire de La Possession", "Marc Durand"), ocr=True,
+                       addressee_x=85)
+    reading = read_letter(COLL, "IMG.jpg", (text,))
+    assert reading.fields["collectivite"].value == "Commune de La Possession"
+    assert reading.fields["collectivite"].confidence >= 0.7
+    # in lower case the article may be the phrase's ("Maire de la Possession"): the logo's "La
+    # Possession" is not confirmed by it
+    text = rows_letter([(40, [(110, "La Possession")])], ("Le Maire de la Possession", "Marc Durand"), ocr=True,
+                       addressee_x=85)
+    assert read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"].confidence < 0.7
+
+
+def test_a_dash_the_letterhead_lost_is_put_back_from_the_title_naming_it_alike():
+    # a bandeau's white-on-black "CA du Val - Briance": OCR dropped the dash, the title kept it
+    text = rows_letter([(40, [(60, "CA du Val Briance")])],
+                       ("Président de la Communauté d'agglomération du Val - Briance", "Marc Durand"), ocr=True)
+    assert read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"].value == "CA du Val - Briance"
+    # other words: the letterhead's name stands as read
+    text = rows_letter([(40, [(60, "CA du Val Briance")])],
+                       ("Président de la Communauté d'agglomération du Val - de - Briance", "Marc Durand"), ocr=True)
+    assert read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"].value == "CA du Val Briance"
+
+
+def test_an_epci_named_over_two_lines_whose_boxes_stand_twice_the_ink():
+    # a photo's OCR boxes "Communauté d'agglomération" down over the next line: that line still goes on with it
+    from dataclasses import replace
+
+    text = rows_letter([(40, [(60, "Communauté d'agglomération")]), (55, [(60, "Intercommunale du Val Nord (CIVAN)")]),
+                        (70, [(90, "de")]), (85, [(60, "97440 Saint-André")])],
+                       ("Le Président,", "Marc Durand"), ocr=True)
+    tall = tuple(replace(w, bbox=(w.bbox[0], w.bbox[1], w.bbox[2], w.bbox[3] + 16)) if w.bbox[1] < 60 else w
+                 for w in text.words)
+    value = read_letter(COLL, "IMG.jpg", (replace(text, words=tall),)).fields["collectivite"]
+    assert value.value == "Communauté d'agglomération Intercommunale du Val Nord (CIVAN)"
+
+
+def test_a_titles_name_cut_at_the_pages_edge_is_unsure_and_keeps_its_designation():
+    text = rows_letter([(40, [(60, "97440 Saint-André")])],
+                       ("Président de la Communauté d'agglomération Intercommunale du Val Nord (CIV:", "Marc Durand"),
+                       ocr=True)
+    value = read_letter(COLL, "IMG.jpg", (text,)).fields["collectivite"]
+    assert value.value.startswith("Communauté d'agglomération Intercommunale du Val Nord")
+    assert value.confidence < 0.7
+
+
+def test_a_logos_town_name_with_the_emblem_read_as_marks_before_it():
+    # "Hôtel de ville" over the town's name, the emblem beside it read as "E 5"
+    text = rows_letter([(30, [(129, "Hôtel de ville")]), (43, [(80, "E 5 Terre-de-Haut")])],
+                       ("Le Maire de Terre-de-Haut,", "Olivier Maillard"), ocr=True, addressee_x=250)
+    value = read_letter(COLL, "scan.pdf", (text,)).fields["collectivite"]
+    assert value.value == "Commune de Terre-de-Haut" and value.confidence >= 0.7
+
+
+def test_a_senders_title_over_the_addressee_without_its_a_gives_the_quality_the_block_lost():
+    # "La préfète de l'Aisne" (its f read t) set over "Madame la sous-directrice"; the block's
+    # title lost under the stamp: only the name is read there
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(300, "La prétète de l'Aisne")])],
+                       ("Mme Corinne Poirier",), ocr=True)
+    reading = read_letter(PREFET, "IMG.jpg", (text,))
+    assert reading.fields["signataire_qualite"].value == "prefet"
+    assert reading.fields["signataire_qualite"].status is FieldStatus.EXTRACTED
+    # set centred on the page, away from the block's column
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(200, "La préfète de l'Aisne")])],
+                       ("Mme Corinne Poirier",), ocr=True, addressee_x=60)
+    assert read_letter(PREFET, "IMG.jpg", (text,)).fields["signataire_qualite"].value == "prefet"
+    # a town's name over the block is no title
+    text = rows_letter([(40, [(60, "PRÉFECTURE DE L'AISNE")]), (80, [(300, "La Possession")])],
+                       ("Mme Corinne Poirier",), ocr=True)
+    assert "signataire_qualite" not in read_letter(PREFET, "IMG.jpg", (text,)).fields

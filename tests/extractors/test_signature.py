@@ -350,7 +350,7 @@ def test_the_zone_reaches_the_closing_above_the_block_and_the_blocks_half_of_the
 
 def test_lone_letters_read_in_a_signature_are_not_masked_as_print():
     """OCR reads scribbles as "E D M A" with confidence: their ink must still be looked at."""
-    from extractors.fields.courrier import _printed
+    from extractors.fields.courrier_zone import _printed
     from extractors.model import Word
 
     assert not _printed(Word("E", (330, 440, 338, 450), 0.91, 5), 10.5, ocr=True)

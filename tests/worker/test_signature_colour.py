@@ -60,3 +60,30 @@ def test_the_colourless_page_is_read_as_before(tmp_path):
 
     assert coloured_ink_whitened(Image.new("RGB", (40, 40), (120, 120, 120))) is None
     assert coloured_ink_whitened(Image.new("L", (40, 40), 120)) is None
+
+
+DULL_VIOLET = (120, 95, 150)  # a violet stamp as a phone photo renders it: little more coloured than grey
+
+
+def _warm_photo(path: str) -> str:
+    """The scan as a phone photo under warm light: the paper yellowed, every ink dulled."""
+    import numpy as np
+
+    pixels = np.asarray(Image.open(path).convert("RGB"), dtype=np.float32) * np.array([0.85, 0.79, 0.68])
+    Image.fromarray(pixels.clip(0, 255).astype(np.uint8)).save(path, dpi=(150, 150))
+    return path
+
+
+def test_a_dull_stamp_on_a_warm_photo_is_taken_off_relative_to_the_papers_tint(tmp_path):
+    from worker.core.signatures import block_lines, coloured_ink_whitened, ink_check
+
+    reading = read_letter(PREFET, "prefet.png", (prefet_letter(ocr=True, conf=0.6),))
+    zone = letter_zones([Piece(PREFET, "prefet.png", reading.pages)])[0]
+    path = _warm_photo(_colour_scan(tmp_path, reading, DULL_VIOLET))
+    whitened = coloured_ink_whitened(Image.open(path))
+    assert whitened is not None
+    # the paper's yellow is no ink: the page stays paper where nothing is printed
+    assert whitened.getpixel((5, 5)) < 255
+    _, crop = ink_check(path, "image", reading.pages[0], zone, 10**8)
+    assert crop is not None
+    assert "préfet" in " ".join(block_lines([crop])[0]).lower()

@@ -7,7 +7,8 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageChops
+import numpy as np
+from PIL import Image
 
 from extractors import images, pades, pdf_text
 from extractors.errors import GuichetError
@@ -16,6 +17,7 @@ from extractors.fields.courrier import ink_over_name
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
+from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
 
 if TYPE_CHECKING:
@@ -38,8 +40,8 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
-    code = cache.code_version(signature_of, check_signature, pades.digital_signatures, pdf_text.render_page,
-                              images.image_pages, outside_paper_whitened)
+    code = cache.code_version(signature_of, check_signature, ink_fitted_height, pades.digital_signatures,
+                              pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
         piece = pieces[index]
@@ -131,6 +133,14 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
+    if check.signed is None and page.ocr:
+        # a photo's OCR may box words over two lines, doubling the page's text height: measured in
+        # the height of the words by the signature that fit their ink, strokes seen as specks are
+        # strokes. Only a signature so found is taken; what it would not find stays undecided.
+        height = ink_fitted_height(image, zone.bbox, dpi, zone.printed, zone.text_height)
+        again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure) \
+            if height != zone.text_height else check
+        check = again if again.signed is True else check
     # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
     if not (page.ocr and (zone.read_block or ink_over_name(zone, check.bbox if check.signed else None))):
         return check, None
@@ -160,22 +170,32 @@ def _in_colour(path: str, kind: str, number: int, max_pixels: int) -> Image.Imag
 
 
 COLOURED = 70  # spread between a pixel's strongest and weakest channel: ink with a hue, not black or grey
+CAST_COLOURED = 25  # the same spread once the paper's own tint is taken off (a photo's warm light)
+TINTED = 15  # the paper's own spread from which it is tinted by the light, not white
 
 
 def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     """The page in grey with its coloured ink (a red or blue stamp, a blue signature) made paper:
     typed text is black, and a red stamp is as dark in grey as the title under it. None for a
-    page with no colour."""
+    page with no colour.
+
+    A photo's light tints the paper (warm, yellowish) and dulls the inks: a violet stamp there
+    is little more coloured than the paper itself. Each channel is first scaled so that the
+    paper is grey (white balance), then a pixel is coloured ink when its channels still spread."""
     if image is None or image.mode not in ("RGB", "RGBA", "CMYK", "P", "YCbCr"):
         return None
-    red, green, blue = image.convert("RGB").split()
-    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    weakest = ImageChops.darker(ImageChops.darker(red, green), blue)
-    spread = ImageChops.subtract(strongest, weakest)
-    if spread.getextrema()[1] <= COLOURED:
+    rgb = np.asarray(image.convert("RGB"), dtype=np.float32)
+    spread = rgb.max(axis=2) - rgb.min(axis=2)
+    grey_level = rgb.mean(axis=2)
+    paper = np.median(rgb[grey_level >= np.median(grey_level)], axis=0)  # the brighter half: the sheet
+    coloured = spread > COLOURED
+    if paper.max() - paper.min() >= TINTED:  # a scanner's white paper keeps the plain rule
+        balanced = rgb * (paper.max() / np.maximum(paper, 1.0))
+        coloured |= balanced.max(axis=2) - balanced.min(axis=2) > CAST_COLOURED
+    if not coloured.any():
         return None
     grey = image.convert("L")
-    grey.paste(255, mask=spread.point(lambda v: 255 if v > COLOURED else 0))
+    grey.paste(255, mask=Image.fromarray(coloured.astype(np.uint8) * 255))
     return grey
 
 
