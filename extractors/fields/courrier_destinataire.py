@@ -31,12 +31,15 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
             # acronyms "DGALN/DHUP/AD1" are read with little confidence
             named = [l for l in lines if _DGALN.search(l.norm)]
             return Clue(True, 0.95, (max(named, key=lambda l: l.conf),) if named else _naming(lines))
-        if len(lines) == 1 and lines[0].norm.endswith(","):  # "Madame la sous-directrice,": the
-            # salutation taken for the block (its objet misread); the block is an address without
-            # "Madame" ("Sous-direction de l'aménagement durable" / "Tour Séquoia") above it
-            named = [parts.lines[i] for i in parts.head if _DGALN.match(parts.lines[i].norm)]
-            if named:
-                return Clue(True, 0.85, (max(named, key=lambda l: l.conf),))
+        # Another block taken for the addressee: the salutation ("Madame la sous-directrice,", its
+        # objet misread), or the lines after a speck read "à" in the letterhead ("Affaire suivie
+        # par…"); the true block, an address beginning with the chain's name ("DGALN/DHUP/AD1",
+        # "Sous-direction de l'aménagement durable"), is elsewhere in the head.
+        named = [parts.lines[i] for i in parts.head if i not in parts.addressee and _DGALN.match(parts.lines[i].norm)]
+        if named:
+            if _OTHER_ADDRESSEE.match(lines[0].norm):  # two addressees: for a reviewer
+                return Clue(False, 0.5, (lines[0],))
+            return Clue(True, 0.85, (max(named, key=lambda l: l.conf),))
         # The block may have been cut short ("Madame la sous-directrice" | "de l'aménagement
         # durable" read apart on a photo): the head's next lines may go on with it.
         last = parts.addressee[-1]

@@ -6,6 +6,7 @@ import pytest
 
 from extractors.fields.courrier import read_letter
 from extractors.model import FieldStatus, PieceKind
+from schemas.normalise import normalise_fields
 from tests.extractors.letters import prefet_letter
 
 PREFET = PieceKind.COURRIER_PREFET
@@ -99,3 +100,27 @@ def test_an_address_without_civility_names_the_chain_on_a_row_read_in_two_pieces
                                      for w in text.words))
     value = read_letter(PREFET, "scan.pdf", (text,)).fields["destinataire_dgaln"]
     assert value.value is True and value.status is FieldStatus.EXTRACTED and value.confidence >= 0.85
+
+
+CHAIN = ("DGALN/DHUP/AD1", "Sous-direction de l'aménagement durable", "Atelier des territoires", "Tour Séquoia",
+         "92055 La Défense cedex")
+SPECK_A = ("Secrétariat général", "Bureau de l'appui territorial", "à", "Affaire suivie par : Laure Harriet",
+           "Tél. : 02 62 03 59 82")  # a speck of the letterhead read "à" above the case officer's lines
+
+
+@pytest.mark.parametrize("ocr", [False, True])
+def test_a_speck_read_a_in_the_letterhead_does_not_hide_the_dgaln_block(ocr):
+    """The lines after the stray "à" are taken for the addressee ("Affaire suivie par…"): the
+    head's block beginning with the chain's name, after "Le Sous-préfet / à", is the addressee.
+    It was a sure "not addressed to the DGALN": a wrong COURRIER_PREFET_DESTINATAIRE."""
+    text = prefet_letter(addressee=CHAIN, right=SPECK_A, sender_title="Le Sous-préfet", ocr=ocr, conf=0.92)
+    value = read_letter(PREFET, "p.pdf", (text,)).fields["destinataire_dgaln"]
+    assert value.value is True and value.status is FieldStatus.EXTRACTED
+
+
+def test_a_letter_to_another_authority_with_the_chain_in_its_head_too_is_for_a_reviewer():
+    text = prefet_letter(addressee=("Monsieur le Maire de Vitré", "Hôtel de ville", "35500 Vitré"),
+                         right=("Direction départementale des territoires", "DGALN/DHUP/AD1"))
+    value = read_letter(PREFET, "p.pdf", (text,)).fields["destinataire_dgaln"]
+    normalised = normalise_fields({"courrier_prefet.destinataire_dgaln": value}, None)
+    assert normalised["courrier_prefet.destinataire_dgaln"].status is FieldStatus.NEEDS_REVIEW
