@@ -224,8 +224,14 @@ def _same_article(written: str, official: str, nom: str) -> bool:
     """Whether "Ville d'Ajoupa-Bouillon" is written with the official "de L'" of "Ville de
     L'Ajoupa-Bouillon" (an OCR slip in the name itself does not matter: it resolved)."""
     core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", nom)
-    prefix = fold(official[:len(official) - len(core)]).split()
-    return fold(written).split()[:len(prefix)] == prefix
+    prefix = _elided(fold(official[:len(official) - len(core)] + core[:1])).split()[:-1]
+    return _elided(fold(written)).split()[:len(prefix)] == prefix
+
+
+def _elided(folded: str) -> str:
+    """"ville de oeting" -> "ville d oeting": a "de" the letter left whole before a vowel
+    ("VILLE DE ŒTING") is the same designation as the elided one."""
+    return re.sub(r"\bde (?=[aeiouy])", "d ", folded)
 
 
 @dataclass(frozen=True)

@@ -49,3 +49,13 @@ def test_a_letters_commune_elides_de_before_any_vowel(town, named):
 def test_before_an_h_the_letter_says_whether_de_elides():
     assert commune_named("Hurigny", "Ville", "Ville d'Hurigny") == "Ville d'Hurigny"
     assert commune_named("Hurigny", "Ville", "Ville de Hurigny") == "Ville de Hurigny"
+
+
+@pytest.mark.parametrize("written, named", [
+    ("VILLE DE ŒUVRE-LA-VILLE", "Ville d'Œuvre-la-Ville"), ("Mairie de Étoilville", "Mairie d'Étoilville"),
+    ("Ville de Le Portel", "Commune du Portel"),
+])
+def test_a_letterhead_that_left_de_whole_before_a_vowel_keeps_its_designation_elided(written, named):
+    town = "Le Portel" if "Portel" in written else "Œuvre-la-Ville" if "UVRE" in written else "Étoilville"
+    entity = Entity("commune", "99999", town, frozenset({"99"}))
+    assert letter_name(written, entity, False) == named
