@@ -387,10 +387,15 @@ def _under_label(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:
 def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> dict[str, FieldValue]:
     if field == "fiche.lieu":
         return _fait_a(tokens, hit)
+    lost_piece = False
     if field not in OPTIONS:
         # A box found by the image among a text answer's words is a letter's bowl or a rule's
         # corner ("Adjoint au chef du ☐ service"): no text answer holds one.
-        tokens = [t for t in tokens if not mark(t)]
+        kept = [t for t in tokens if not mark(t)]
+        # In a person's name, the "box" may be a short word read as one ("DA SILVA" -> "☒ SILVA"):
+        # what is left is a name with a piece lost, for a reviewer.
+        lost_piece = field.endswith("_nom") and len(kept) < len(tokens)
+        tokens = kept
     if not tokens:
         return {field: FieldValue.missing()}
     source = source_of(tokens)
@@ -409,7 +414,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         return {field: FieldValue(text, confidence, source, _phone_status(tokens))}
     text, status = finished_text(field, text)
-    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) else status
+    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece else status
     return {field: FieldValue(text, confidence, source, status)}
 
 

@@ -1,5 +1,5 @@
-"""A phone number with a group of digits the reader doubted is not a sure reading: a phone has
-no check digit, one group misread ("86" for "88" on a fax) is a wrong number."""
+"""Readings with a piece doubted or lost are not sure: a phone number with a group of digits the
+reader doubted ("86" for "88" on a fax: a phone has no check digit), a name with a word read as a box."""
 
 from __future__ import annotations
 
@@ -28,3 +28,20 @@ def test_a_phone_with_one_doubted_group_of_digits_is_for_a_reviewer():
 def test_a_phone_read_surely_group_by_group_stays_sure():
     got = _read(None)["s1.etat.referent_telephone"]
     assert got.value == "02 48 36 71 05" and got.status is FieldStatus.EXTRACTED
+
+
+def _contact(name: str) -> dict:
+    rows = ["SECTION 1 – LES PORTEURS DE L'ATELIER", "Collectivité porteuse : Commune de Brelac",
+            f"Référent technique : {name}", "Courriel : contact@brelac.fr"]
+    return extract_fiche([("fiche.pdf", page([(80.0 + 20 * i, [(60.0, t)]) for i, t in enumerate(rows)],
+                                             ocr=True, conf=0.94))])["s1.collectivite.contact_nom"]
+
+
+def test_a_persons_name_with_a_word_read_as_a_box_is_for_a_reviewer():
+    got = _contact("☒ ROSA Marie-Laure")  # "DE ROSA": the particle read as a box
+    assert got.value == "ROSA Marie-Laure" and got.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_persons_name_read_whole_stays_sure():
+    got = _contact("DE ROSA Marie-Laure")
+    assert got.value == "DE ROSA Marie-Laure" and got.status is FieldStatus.EXTRACTED
