@@ -32,6 +32,7 @@ from schemas.section2 import (
     epci_confirmed_by_communes,
     epci_from_communes,
 )
+from schemas.territoire import mend_designation
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,7 @@ def _normaliser(field_id: str) -> Normaliser:
         "courrier_prefet.departement": _prefet_departement,
         "fiche.lieu": _lieu,
         "s1.etat.service": _service,
+        "s1.collectivite.nom": _porteuse_nom,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
 
 
@@ -209,6 +211,14 @@ def _text(value, cog, departement):
     cleaned = values.clean_text(str(value))
     cleaned = cleaned.rstrip(" ;,:") if cleaned else cleaned  # a stray separator left at the end
     return cleaned, bool(cleaned)
+
+
+def _porteuse_nom(value, cog, departement):
+    """The porteuse's name; a designation word read with a slip ("Communauté d'agglomératon")
+    spelt right and shown to a reviewer (section 2 may confirm it, see porteuse_confirmed)."""
+    text, trusted = _text(value, cog, departement)
+    mended, slipped = mend_designation(text) if text else (text, False)
+    return mended, trusted and not slipped
 
 
 def _lieu(value, cog, departement):

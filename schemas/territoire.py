@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from schemas.articles import elides
 from schemas.cog import Cog, CommuneKind
 from schemas.values import fold
 
@@ -19,6 +20,48 @@ _EPCI_NAME = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|cc|ca|cu
 _COMMUNE_NAME = re.compile(r"^(?:la |le )?(?:commune|ville|mairie|cite|hotel de ville)\b")
 _GENERIC = re.compile(r"\b(?:commune|ville|mairie|hotel de ville|communaute de communes|communaute d agglomeration|"
                       r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
+
+
+# The designation of an EPCI is a closed vocabulary: a word one letter from it is a misreading.
+_HEAD_WORDS = {"communaute": "communauté", "metropole": "métropole", "eurometropole": "eurométropole"}
+_KIND_WORDS = {"agglomeration": "agglomération", "communes": "communes", "urbaine": "urbaine"}
+_DESIGNATION = re.compile(r"^(?P<head>[^\W\d_]{6,})(?:(?P<sep>\s+(?:de\s+l['’]\s*|d['’]\s*|de\s+)?)"
+                          r"(?P<kind>[^\W\d_]{6,})\b)?")
+
+
+def mend_designation(name: str) -> tuple[str, bool]:
+    """"Communauté d'agglomératon du …" -> ("Communauté d'agglomération du …", True): the words
+    that say what kind of collectivité it is, read one letter off, spelt right; True when a word
+    was mended (the reading had a slip: a reviewer looks). Only the leading designation is
+    looked at, so a place name that resembles one of its words ("Communay") is left alone."""
+    match = _DESIGNATION.match(name)
+    if not match:
+        return name, False
+    head = _vocabulary_word(match.group("head"), _HEAD_WORDS)
+    if head is None:
+        return name, False
+    kind = _vocabulary_word(match.group("kind"), _KIND_WORDS) if match.group("kind") and \
+        fold(head) == "communaute" else None
+    parts = [(match.start("head"), match.end("head"), head)]
+    parts += [(match.start("kind"), match.end("kind"), kind)] if kind else []
+    mended = name
+    for start, end, word in reversed(parts):
+        mended = mended[:start] + _cased(word, name[start:end]) + mended[end:]
+    slipped = fold(mended) != fold(name)
+    return (mended, True) if slipped else (name, False)
+
+
+def _vocabulary_word(word: str, vocabulary: dict[str, str]) -> str | None:
+    """The vocabulary word this one is, or is one letter (or "rn" for "m") away from."""
+    from rapidfuzz.distance import OSA
+
+    forms = {fold(word), fold(word).replace("rn", "m")}
+    return next((right for key, right in vocabulary.items()
+                 if any(OSA.distance(form, key) <= 1 for form in forms)), None)
+
+
+def _cased(word: str, like: str) -> str:
+    return word.upper() if like.isupper() else word.capitalize() if like[:1].isupper() else word
 
 
 @dataclass(frozen=True)
@@ -148,8 +191,6 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     name and article ("Ville du Lorrain"); else, whatever the letterhead says ("Hôtel de ville",
     the bare town, "Ville d'Ajoupa-Bouillon" for L'Ajoupa-Bouillon), "Commune de" and the
     official name in its "de" form ("Commune de L'Ajoupa-Bouillon")."""
-    from extractors.fields.courrier_entites import commune_named
-
     written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
     if entity.kind == "epci":
         if exact:
@@ -163,12 +204,34 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     return commune_named(entity.nom, written=written)
 
 
+def commune_named(town: str, head: str = "Commune", written: str | None = None) -> str:
+    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Œting" -> "Commune
+    d'Œting", "Étival" -> "Commune d'Étival": "de" elides before any vowel, capital, accented or
+    joined (Œ, Æ). Before an "h", French elides or not by the word ("d'Hussigny", "de
+    Hautmont"): as `written` (the letter's own words) does, if it says."""
+    town = " ".join(town.split()).strip(" ,.-")
+    if written and re.match(r"(?i)h", town) and re.search(r"(?i)\bd['’]\s*" + re.escape(town[:3]), written):
+        return f"{head} d'{town}"
+    article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
+    if article:
+        return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"
+    if town and not town.lower().startswith("h") and elides(town):
+        return f"{head} d'{town}"
+    return f"{head} de {town}"
+
+
 def _same_article(written: str, official: str, nom: str) -> bool:
     """Whether "Ville d'Ajoupa-Bouillon" is written with the official "de L'" of "Ville de
     L'Ajoupa-Bouillon" (an OCR slip in the name itself does not matter: it resolved)."""
     core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", nom)
-    prefix = fold(official[:len(official) - len(core)]).split()
-    return fold(written).split()[:len(prefix)] == prefix
+    prefix = _elided(fold(official[:len(official) - len(core)] + core[:1])).split()[:-1]
+    return _elided(fold(written)).split()[:len(prefix)] == prefix
+
+
+def _elided(folded: str) -> str:
+    """"ville de oeting" -> "ville d oeting": a "de" the letter left whole before a vowel
+    ("VILLE DE ŒTING") is the same designation as the elided one."""
+    return re.sub(r"\bde (?=[aeiouy])", "d ", folded)
 
 
 @dataclass(frozen=True)

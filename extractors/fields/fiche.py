@@ -222,6 +222,18 @@ def _address_apart(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
+# A phone number has no check digit: one group of digits Tesseract doubted ("86" for "88" at
+# 0.82 on a fax, its neighbours at 0.94) makes the number unsure. On the scans and photos of
+# d19, the tune set and d21, 73 numbers read sure: the one wrong had a group at 0.82, the
+# right ones none under 0.88 but one (a photo, 0.77).
+PHONE_DIGITS_SURE = 0.85
+
+
+def _phone_status(tokens: list[Token]) -> FieldStatus:
+    doubted = any(t.conf < PHONE_DIGITS_SURE for t in tokens if re.search(r"\d", t.text))
+    return FieldStatus.NEEDS_REVIEW if doubted else FieldStatus.EXTRACTED
+
+
 def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:
     """A phone number ending a text answer whose next labels up to a "Téléphone" went unread
     (a photo lost them): the number is that telephone's answer, not the end of this one.
@@ -375,10 +387,15 @@ def _under_label(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:
 def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> dict[str, FieldValue]:
     if field == "fiche.lieu":
         return _fait_a(tokens, hit)
+    lost_piece = False
     if field not in OPTIONS:
         # A box found by the image among a text answer's words is a letter's bowl or a rule's
         # corner ("Adjoint au chef du ☐ service"): no text answer holds one.
-        tokens = [t for t in tokens if not mark(t)]
+        kept = [t for t in tokens if not mark(t)]
+        # In a person's name, the "box" may be a short word read as one ("DA SILVA" -> "☒ SILVA"):
+        # what is left is a name with a piece lost, for a reviewer.
+        lost_piece = field.endswith("_nom") and len(kept) < len(tokens)
+        tokens = kept
     if not tokens:
         return {field: FieldValue.missing()}
     source = source_of(tokens)
@@ -395,9 +412,9 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
         status = FieldStatus.NEEDS_REVIEW if guessed else FieldStatus.EXTRACTED
         return {field: FieldValue(address, confidence, source, status)}
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
-        return {field: FieldValue(text, confidence, source, FieldStatus.EXTRACTED)}
+        return {field: FieldValue(text, confidence, source, _phone_status(tokens))}
     text, status = finished_text(field, text)
-    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) else status
+    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece else status
     return {field: FieldValue(text, confidence, source, status)}
 
 
