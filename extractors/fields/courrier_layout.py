@@ -377,11 +377,16 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     """"Ville, le 12 mars 2026" in the head (or "Fait à …, le …" by the signature), never the body."""
     made = [i for i, line in enumerate(lines) if line.norm.startswith("fait ")]  # "Fait à …, le …" by the closing
     for group in (head, signatory, range(end), made):
-        for i in group:
-            match = DATE.search(lines[i].text)
-            if match and _date_line_shape(lines[i].text, match):
-                return i
+        found = [i for i in group if (match := DATE.search(lines[i].text)) and _date_line_shape(lines[i].text, match)]
+        # A bare "06/07/2026" above the letterhead is a fax's transmission header or a stamp's
+        # "received" date: the letter's own "Fort-de-France, le 4 juillet 2026" comes first.
+        written = [i for i in found if not _BARE_NUMERIC.fullmatch(lines[i].text.strip(" .,;:|"))]
+        if found:
+            return (written or found)[0]
     return None
+
+
+_BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 
 
 _BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
