@@ -10,7 +10,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-from schemas.articles import elides
 from schemas.cog import Cog, CommuneKind
 from schemas.values import fold
 
@@ -191,6 +190,8 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     name and article ("Ville du Lorrain"); else, whatever the letterhead says ("Hôtel de ville",
     the bare town, "Ville d'Ajoupa-Bouillon" for L'Ajoupa-Bouillon), "Commune de" and the
     official name in its "de" form ("Commune de L'Ajoupa-Bouillon")."""
+    from extractors.fields.courrier_entites import commune_named
+
     written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
     if entity.kind == "epci":
         if exact:
@@ -202,22 +203,6 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     if word and _same_article(written, commune_named(entity.nom, word, written), entity.nom):
         return commune_named(entity.nom, word.capitalize(), written)
     return commune_named(entity.nom, written=written)
-
-
-def commune_named(town: str, head: str = "Commune", written: str | None = None) -> str:
-    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Œting" -> "Commune
-    d'Œting", "Étival" -> "Commune d'Étival": "de" elides before any vowel, capital, accented or
-    joined (Œ, Æ). Before an "h", French elides or not by the word ("d'Hussigny", "de
-    Hautmont"): as `written` (the letter's own words) does, if it says."""
-    town = " ".join(town.split()).strip(" ,.-")
-    if written and re.match(r"(?i)h", town) and re.search(r"(?i)\bd['’]\s*" + re.escape(town[:3]), written):
-        return f"{head} d'{town}"
-    article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
-    if article:
-        return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"
-    if town and not town.lower().startswith("h") and elides(town):
-        return f"{head} d'{town}"
-    return f"{head} de {town}"
 
 
 def _same_article(written: str, official: str, nom: str) -> bool:

@@ -266,7 +266,8 @@ def _squeezed(text: str) -> str:
 
 
 def commune_named(town: str, head: str = "Commune", written: str | None = None) -> str:
-    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy".
+    """"Lodève" -> "Commune de Lodève", "Le Lorrain" -> "Commune du Lorrain", "Annecy" -> "Commune d'Annecy",
+    "Œting" -> "Commune d'Œting": "de" elides before any vowel, accented or joined (Œ, Æ).
 
     Before an "h", French elides or not by the word ("d'Hussigny", "de Hautmont"): as
     `written` (the letter's own words) does, if it says."""
@@ -276,7 +277,7 @@ def commune_named(town: str, head: str = "Commune", written: str | None = None) 
     article = re.match(r"(?i)^(le|les)\s+(?=\S)", town)
     if article:
         return f"{head} {'du' if article.group(1).lower() == 'le' else 'des'} {town[article.end():]}"
-    if re.match(r"(?i)^[aeiouyàâéèêîôû]", town):
+    if re.match(r"(?i)^[aeiouyàâäéèêëîïôöùûüœæ]", town):
         return f"{head} d'{town}"
     return f"{head} de {town}"
 

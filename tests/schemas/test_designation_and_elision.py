@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.fields.courrier_entites import commune_named
 from extractors.model import FieldStatus, FieldValue
 from schemas.normalise import normalise_fields
-from schemas.territoire import Entity, commune_named, letter_name, mend_designation
+from schemas.territoire import Entity, letter_name, mend_designation
 
 
 def _cog():
