@@ -42,6 +42,12 @@ def serve(host: str, port: int, threads: int, demo: bool) -> None:
     from schemas.display import geography
 
     geography()  # the queue's région filter needs it: loaded before listening, not by the first request (3 s)
+    from extractors.fields.plausible import known
+
+    # A correction reassesses its dossier, whose rules check doubtful answers against spaCy's
+    # French lexicon: loaded before listening too, not by the first corrections of every thread
+    # at once (each took 3 to 7 s in bench/ui.py).
+    known("atelier")
     shown = "localhost" if host in LOCAL_HOSTS else host
     click.echo(f"Guichet est servi sur http://{shown}:{port}/ (Ctrl+C pour arrêter)")
     # SIGTERM ends waitress's loop like Ctrl+C does, so that what follows runs.

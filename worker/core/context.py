@@ -4,7 +4,6 @@ dossier to read never loads them."""
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -46,13 +45,13 @@ def ocr_engine(settings: Settings) -> OcrEngine:
     return TesseractEngine(settings.ocr_lang, settings.limits.ocr_page_timeout)
 
 
-@functools.cache
 def geography() -> Cog:
-    """The COG (communes, EPCI, départements): the only place it is loaded, once per process
-    (a worker's preload, then every context of its jobs; every dossier of a batch). Read-only."""
-    from schemas.cog import Cog
+    """The COG (communes, EPCI, départements), loaded once per process (a worker's preload, then
+    every context of its jobs; every dossier of a batch; the web process's displays and the
+    reassessment of a corrected dossier share it). Read-only."""
+    from schemas.display import geography as loaded
 
-    return Cog.load()
+    return loaded()
 
 
 def make_context(settings: Settings | None = None, store: Store | None = None, *,
