@@ -258,8 +258,8 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
 
 def _doubled_box(tokens: list[Token], at: int) -> bool:
     """Two boxes in a row just before an option's first word, one ticked, one empty."""
-    states = {box_state(tokens[at - back].text) for back in (1, 2) if at - back >= 0}
-    return states == {True, False} and at >= 2 and box_state(tokens[at - 2].text) is not None
+    # both states there means both tokens are boxes (a word's state is None)
+    return {box_state(tokens[at - back].text) for back in (1, 2) if at - back >= 0} == {True, False}
 
 
 def _box_before(tokens: list[Token], at: int) -> bool | None:
