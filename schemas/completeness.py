@@ -82,6 +82,8 @@ class DossierView:
     fields: Mapping[str, Mapping] = field(default_factory=dict)
     # Files OCR read too poorly to tell what they are: an absent piece may be one of them.
     illegible: tuple[str, ...] = ()
+    # Letter kinds found as two documents or more: one of them may be the other letter, misread.
+    doubled: tuple[str, ...] = ()
 
     def status(self, field_id: str) -> str:
         """The field's status; an unknown field is missing."""
@@ -158,7 +160,13 @@ def _letters_present(view: DossierView, cog: Cog) -> list[Reason]:
 
 
 def _absent_or_unread(piece: str, absent: ReasonCode, view: DossierView) -> Reason:
-    """A piece not found is absent, unless a page too poorly read to be kinded may be it."""
+    """A piece not found is absent, unless a page too poorly read to be kinded may be it, or one of
+    two letters of the other kind (a maire's letter on a scan read as a préfet's)."""
+    other = next((kind for kind in view.doubled if piece in LETTERS and kind in LETTERS and kind != piece), None)
+    if other:
+        return Reason(ReasonCode.VERIFICATION_REQUISE, piece,
+                      f"À vérifier : {PIECE_LABELS[piece]} introuvable, mais le dossier contient plusieurs pièces "
+                      f"« {PIECE_LABELS[other]} » : l'une pourrait l'être.")
     if not view.illegible:
         return Reason(absent)
     files = ", ".join(view.illegible)

@@ -76,7 +76,10 @@ def rotated_free(gray: Image.Image, degrees: float) -> Image.Image:
     # changes a few pixels by up to 20 levels, enough to move fields (measured with
     # bench/accuracy.py: scanned fields +1 on samples/ but -2 on samples/unseen/tune, and one
     # more sure but wrong on each).
-    return gray.rotate(degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+    # The corners it uncovers take the paper's brightness: white corners on a grey scan's sparse
+    # page split Tesseract's one threshold between them and the paper, and its line is lost.
+    paper = int(np.median(np.asarray(gray)[::8, ::8]))
+    return gray.rotate(degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=paper)
 
 
 def quarter_turned(gray: Image.Image, degrees: int) -> Image.Image:

@@ -21,6 +21,8 @@ MISSED_MIN_CONF = 0.6
 UNSURE_WORD = 0.45  # below, a first reading's word neither hides ink from the second reading nor outranks it
 NOISE_WORD = 0.2  # below, it is noise (extractors.fields drop such words too)
 TARGET_HEIGHT = 34  # pixels: word boxes this tall read best (Tesseract's x-height sweet spot)
+MIN_MARKS = 8  # text-sized ink marks a page needs for their height to stand for its words'
+MARK_TO_WORD = 1.3  # a word box (descenders included) over the median text mark's height
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def with_missed_text(words: list[RawWord], image: Image.Image, engine: OcrEngine
 
 def missed_sheet(words: list[RawWord], image: Image.Image) -> Missed | None:
     """The sheet of the lines the first reading `words` of `image` skipped; None when there are none."""
-    height = _word_height(words)
+    height = _word_height(words) or _marks_height(image)
     if height is None:
         return None
     # Words read with next to no confidence are often what became of the missed text: they
@@ -150,6 +152,22 @@ def _clipped(words: list[RawWord]) -> list[RawWord]:
 def _word_height(words: list[RawWord]) -> float | None:
     heights = sorted(w.height for w in words if len(w.text) >= 3 and w.conf >= 0.6)
     return float(heights[len(heights) // 2]) if len(heights) >= 5 else None
+
+
+def _marks_height(image: Image.Image) -> float | None:
+    """A word box's height told by the page's ink, for a page whose first reading found too few
+    words to measure theirs: Tesseract's layout took the only block of a letter's last page,
+    beside a signature or under a stamp, for a picture, or a phone photo's small letters for
+    noise. At that size letters run together: a mark is a letter or a word, as tall as a
+    line's letters; a rule (flat), a frame or a picture (tall) is not."""
+    import cv2
+
+    pixels = np.asarray(grey(image))
+    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    height, width, area = (stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
+    text = height[(height >= 3) & (height <= pixels.shape[0] / 40) & (width <= 40 * height) & (area >= 4)]
+    return float(np.median(text)) * MARK_TO_WORD if text.size >= MIN_MARKS else None
 
 
 def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> list[tuple[int, int, int, int]]:

@@ -95,6 +95,22 @@ def test_an_absent_letter(cog, piece, code):
     assert reasons(view, cog) == [(code, None)]
 
 
+@pytest.mark.parametrize("piece, other", [("courrier_collectivite", "courrier_prefet"),
+                                          ("courrier_prefet", "courrier_collectivite")])
+def test_a_letter_not_found_beside_two_letters_of_the_other_kind_is_for_a_reviewer(cog, piece, other):
+    """A maire's letter on a scan read as a préfet's: the dossier holds two préfet letters and no
+    maire's; one of the two may be it, so the absence is a review, never a sure reason."""
+    ids = [f for f in FIELD_IDS if f.startswith(piece)]
+    view = dossier(pieces={piece: False}, **{f.replace(".", "__"): None for f in ids})
+    doubled = DossierView(pieces=view.pieces, fields=view.fields, doubled=(other,))
+    [reason] = assess_completeness(doubled, cog).reasons
+    assert (reason.code, reason.detail) == ("VERIFICATION_REQUISE", piece)
+    assert "plusieurs pièces" in reason.message
+    # the same kind twice is not a reason to doubt the other's absence... of itself
+    same = DossierView(pieces=view.pieces, fields=view.fields, doubled=(piece,))
+    assert reasons(same, cog) == [(f"{piece.upper()}_ABSENT", None)]
+
+
 # -- letters -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("piece", ["courrier_collectivite", "courrier_prefet"])

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractors.model import READER_VERSION, PieceKind
+from extractors.vocabulary import LETTERS
 from schemas.completeness import DossierView
 from worker.persistence.db import DocumentRow, FieldRow, FileRow, PageRow, Reading
 
@@ -24,7 +25,18 @@ def dossier_view(s: Session, dossier_id: str) -> DossierView:
                                .order_by(DocumentRow.ordinal)))
     kinds = {document.kind for document in documents}
     pieces = {kind.value: kind.value in kinds for kind in PieceKind}
-    return DossierView(pieces=pieces, fields=fields, illegible=illegible_files(s, documents))
+    return DossierView(pieces=pieces, fields=fields, illegible=illegible_files(s, documents),
+                       doubled=doubled_letters(documents))
+
+
+def doubled_letters(documents: list[DocumentRow]) -> tuple[str, ...]:
+    """The letter kinds found as two documents or more, none of them kinded by a reviewer: a dossier
+    holds one letter of each kind, so the second may be the other letter misread."""
+    letters = [d for d in documents if d.kind in LETTERS and not d.error]
+    if any(d.kind_overridden for d in letters):
+        return ()
+    kinds = [d.kind for d in letters]
+    return tuple(kind for kind in dict.fromkeys(kinds) if kinds.count(kind) > 1)
 
 
 def illegible_files(s: Session, documents: list[DocumentRow]) -> tuple[str, ...]:
