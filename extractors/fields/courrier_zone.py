@@ -57,7 +57,10 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     sheet_w, sheet_h = upright.sheet_size  # a warped photo: the flat sheet, not the photo
     width, page_height = (sheet_h, sheet_w) if upright.rotation in (90, 270) else (sheet_w, sheet_h)
     left = min(left, 0.5 * width - 3 * height)  # the block's half of the page, whatever its indent
-    after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block]
+    # the next printed line closes the area; a line of doubted words only is what OCR made of ink
+    # (a signature's loop read "9/2)"), and the name under it may be lower still
+    after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block
+             and any(w.conf >= DOUBTED for w in l.words)]
     bottom = min([bottom, page_height - 0.03 * page_height] + after)
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
     text_height, typed = _text_height(upright), layout.typed_height([l for l in block if l.page == page])

@@ -422,3 +422,24 @@ def test_a_fine_pen_across_the_typed_title_cut_into_loops_is_a_signature():
     accents = [InkComponent((100 + 40 * i, 60, 108 + 40 * i, 66), 0.33, 0.25, 0.3, 0.08, 0.4, 0.0, kind="glyph",
                             crossing=True) for i in range(4)]
     assert decide(accents).signed is not True
+
+
+def test_a_signatures_loop_read_as_a_doubted_word_does_not_close_the_zone():
+    """A préfet's name crossed by the signature, unread; a loop of it read "9/2)" (0.31) under
+    the quality line: the zone runs on to the next printed line (the copies'), where the
+    signature and the name are, instead of ending at the loop (a sure and wrong "not signed")."""
+    from dataclasses import replace
+
+    from extractors.fields.courrier import read_letter
+    from extractors.model import PieceKind, Word
+    from tests.extractors.letters import letter
+
+    page = letter(signatory=("Le Préfet de La Réunion",), after=("Copie : DDT de La Réunion",), ocr=True, conf=0.95)
+    quality = next(w for w in page.words if w.text == "Préfet")
+    loop = Word("9/2)", (330.0, quality.bbox[3] + 60, 352.0, quality.bbox[3] + 72), 0.31,
+                max(w.line for w in page.words) + 1)
+    page = replace(page, words=tuple(sorted(page.words + (loop,), key=lambda w: (w.bbox[1], w.bbox[0]))))
+    zone = read_letter(PieceKind.COURRIER_PREFET, "prefet.jpg", (page,)).zone
+    assert zone.bbox[3] > loop.bbox[3] + 40, zone.bbox
+    copies = next(w for w in page.words if w.text == "Copie")
+    assert zone.bbox[3] <= copies.bbox[1]
