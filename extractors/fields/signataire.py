@@ -127,11 +127,19 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
         last_clause = [(pos, role) for pos, role in last_clause if role != "mandat"]
     slugs = {_slug(role, piece_kind, collectivite_is_epci) for _, role in last_clause}
     slug, certainty = _resolve(slugs, piece_kind, collectivite_is_epci)
+    if any(_cut_compound(text, pos) for pos, _ in last_clause):
+        certainty = min(certainty, 0.6)  # "-Préfet": a "Sous-" or "Vice-" under the ink may be lost
     if slug == AUTRE and piece_kind == "courrier_collectivite" and any(r == "president" for _, r in last_clause):
         # A président signs for an EPCI: "autre" rests only on the collectivité's name read as
         # a commune's, which a stamp or a cut ("Présidente de la Commun") may have made so.
         certainty = min(certainty, 0.6)
     return Quality(slug, round(min(conf, certainty), 3), tuple(quality_lines))
+
+
+def _cut_compound(text: str, position: int) -> bool:
+    """A title glued to a hyphen with no word before it ("je tt -prefet"): the tail of a compound
+    title whose head a signature's strokes hid ("Sous-Préfet", "Vice-Président")."""
+    return position >= 1 and text[position - 1] == "-" and (position < 2 or not text[position - 2].isalpha())
 
 
 def _title_conf(line: Line, norm: str) -> float:

@@ -470,3 +470,18 @@ def test_a_copy_line_under_the_block_is_no_part_of_the_signers_title():
     got = fields_of(PREFET, prefet_letter(closing=closing, signatory=("Pascale COULIBALY", "La Préfète de la Sarthe"),
                                           after=("Copie : Monsieur le Sous-préfet d'arrondissement",)))
     assert got["signataire_qualite"] == "prefet" and got["signataire_nom"] == "Pascale COULIBALY"
+
+
+@pytest.mark.parametrize("quality, kind", [("JE TT -Préfet, pour", PREFET), ("-Président,", COLL)])
+def test_a_title_whose_compounds_head_is_lost_is_for_a_reviewer(quality, kind):
+    """"Le Sous-Préfet," with "Le Sous" under the signature's strokes reads "-Préfet": a préfet, or
+    a sous-préfet (a vice-président for "-Président"), never surely either."""
+    reading = read_letter(kind, "courrier.jpg", (letter(signatory=(quality, "Xavier LAGARDE"), ocr=True, conf=0.95),))
+    assert reading.fields["signataire_qualite"].confidence <= 0.6
+
+
+def test_a_whole_compound_title_stays_sure():
+    reading = read_letter(PREFET, "courrier.jpg", (letter(signatory=("Le Sous-Préfet,", "Xavier LAGARDE"),
+                                                          ocr=True, conf=0.95),))
+    quality = reading.fields["signataire_qualite"]
+    assert quality.value == "sous_prefet" and quality.confidence > 0.8
