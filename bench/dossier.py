@@ -319,6 +319,8 @@ def _install_hooks(records: str) -> None:
     patch(engine_module.TesseractEngine, "block_words", "tesseract")
     if hasattr(engine_module.TesseractEngine, "blocks_words"):
         patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
+    if hasattr(engine_module.TesseractEngine, "blocks_words_streamed"):
+        patch(engine_module.TesseractEngine, "blocks_words_streamed", "tesseract")
     if hasattr(engine_module.TesseractEngine, "sparse_words_each"):
         patch(engine_module.TesseractEngine, "sparse_words_each", "tesseract")
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
@@ -328,7 +330,7 @@ def _install_hooks(records: str) -> None:
         if hasattr(signatures_module, attribute):
             patch(signatures_module, attribute, "signatures")
     patch(signatures_module, "check_signature", "ink check")
-    for attribute in ("block_text", "block_lines"):
+    for attribute in ("block_text", "block_lines", "block_lines_streamed"):
         if hasattr(signatures_module, attribute):
             patch(signatures_module, attribute, "signatory block")
     patch(signatures_module, "outside_paper_whitened", "sheet")
