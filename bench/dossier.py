@@ -355,7 +355,8 @@ def _install_hooks(records: str) -> None:
 GROUPS = (  # the profile summed by kind of work, in this order: the first that matches
     ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
     ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
-    ("page image work around Tesseract", lambda s: s.startswith("page")),
+    # a batch's pages are finished on threads of their own: their stages start at "reading"
+    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")),
     ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
      or s.endswith("office to pdf") or s.endswith("text layer")),
     ("signatures (rest)", lambda s: s.startswith("signatures")),

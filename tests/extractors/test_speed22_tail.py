@@ -52,3 +52,27 @@ def test_the_last_batches_missed_lines_are_read_as_each_batch_ends():
     assert engine.listings == [4]  # still one process for the four pages' missed lines
     alone = pages.ocr_pages(iter(_pages()), ScriptedEngine(engine.text), workers=1)
     assert read == alone
+
+
+def test_a_batchs_pages_have_their_missed_lines_cut_out_side_by_side(monkeypatch):
+    """Tesseract hands a batch's words all at once: its pages are finished on two threads."""
+    from extractors.ocr import page as page_module
+
+    together = threading.Barrier(2)
+    met: list[bool] = []
+    real = page_module.missed_sheet
+
+    def missed_sheet(words, image):
+        try:
+            together.wait(5)
+            met.append(True)
+        except threading.BrokenBarrierError:
+            met.append(False)
+        return real(words, image)
+
+    monkeypatch.setattr(page_module, "missed_sheet", missed_sheet)
+    engine = ScriptedEngine("Commune de Vitré porteuse du projet territorial")
+    read = pages.ocr_pages(iter(_pages()[:2]), engine, workers=1, total=2)
+    assert met == [True, True]
+    monkeypatch.setattr(page_module, "missed_sheet", real)
+    assert read == pages.ocr_pages(iter(_pages()[:2]), ScriptedEngine(engine.text), workers=2)

@@ -101,8 +101,9 @@ def signatures_of(letters: list[tuple[str, str, PageText, SignatureZone]],
             if not isinstance(inked[-1], GuichetError) and inked[-1][1] is not None:
                 yield inked[-1][1]
 
-    # a block surely read again: Tesseract started first loads its model while the pages are checked
-    early = any(page.ocr and zone.read_block for _, _, page, zone in letters)
+    # a block read again (surely, or if the ink lies over the name): Tesseract started first
+    # loads its model while the pages are checked
+    early = any(page.ocr and (zone.read_block or zone.name_box) for _, _, page, zone in letters)
     read = iter(block_lines_streamed(crops(), len(letters)) if early else block_lines(list(crops())))
     return [one if isinstance(one, GuichetError) else
             replace(one[0], block_text=next(read)) if one[1] is not None else one[0] for one in inked]
