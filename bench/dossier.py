@@ -319,6 +319,8 @@ def _install_hooks(records: str) -> None:
     patch(engine_module.TesseractEngine, "block_words", "tesseract")
     if hasattr(engine_module.TesseractEngine, "blocks_words"):
         patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
+    if hasattr(engine_module.TesseractEngine, "blocks_words_streamed"):
+        patch(engine_module.TesseractEngine, "blocks_words_streamed", "tesseract")
     if hasattr(engine_module.TesseractEngine, "sparse_words_each"):
         patch(engine_module.TesseractEngine, "sparse_words_each", "tesseract")
     patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
@@ -328,7 +330,7 @@ def _install_hooks(records: str) -> None:
         if hasattr(signatures_module, attribute):
             patch(signatures_module, attribute, "signatures")
     patch(signatures_module, "check_signature", "ink check")
-    for attribute in ("block_text", "block_lines"):
+    for attribute in ("block_text", "block_lines", "block_lines_streamed"):
         if hasattr(signatures_module, attribute):
             patch(signatures_module, attribute, "signatory block")
     patch(signatures_module, "outside_paper_whitened", "sheet")
@@ -353,7 +355,8 @@ def _install_hooks(records: str) -> None:
 GROUPS = (  # the profile summed by kind of work, in this order: the first that matches
     ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
     ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
-    ("page image work around Tesseract", lambda s: s.startswith("page")),
+    # a batch's pages are finished on threads of their own: their stages start at "reading"
+    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")),
     ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
      or s.endswith("office to pdf") or s.endswith("text layer")),
     ("signatures (rest)", lambda s: s.startswith("signatures")),

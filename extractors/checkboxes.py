@@ -200,12 +200,13 @@ def _has_four_sides(window: np.ndarray) -> bool:
     """Each side of the square is an almost unbroken line of ink (a letter "O" has no corners)."""
     h, w = window.shape
     band = max(1, min(h, w) // 6)
-    sides = (window[:band, :].max(axis=0), window[-band:, :].max(axis=0),
-             window[:, :band].max(axis=1), window[:, -band:].max(axis=1))
+    # each side measured only if the ones before it held: most shapes (letters) fail the first
+    sides = (lambda: window[:band, :].max(axis=0), lambda: window[-band:, :].max(axis=0),
+             lambda: window[:, :band].max(axis=1), lambda: window[:, -band:].max(axis=1))
     corner = max(2, min(h, w) // 4)  # blur rounds the corners of a small box
     corners = (window[:corner, :corner], window[:corner, -corner:], window[-corner:, :corner],
                window[-corner:, -corner:])
-    return all(side.mean() >= 0.75 for side in sides) and all(corner.any() for corner in corners)
+    return all(side().mean() >= 0.75 for side in sides) and all(corner.any() for corner in corners)
 
 
 def _state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,34 +165,43 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
     Of `total` pages (when known), each worker reads about its share in batches of a few
     pages, one Tesseract process a batch: a start costs ~0.15 s of CPU, a tenth of a page.
     The lines each page's first reading skipped are read again for several pages at once,
-    in one Tesseract process too. At most about four pages per worker wait in memory, which
-    bounds a long scan's footprint.
+    in one Tesseract process too; for the last batches, that process starts as the first of
+    them ends and is handed the others' lines as they end (`_Arriving`), and each page's
+    check boxes are looked for as soon as it is read once: the core a batch that ended
+    leaves idle does that work, not a tail after the last batch. At most about four pages
+    per worker wait in memory, which bounds a long scan's footprint.
     """
     workers = max(1, workers)
     one_opencv_thread()
     per = batch_size(total, workers)
     results: dict[int, PageText] = {}
     pending: dict[Future, int] = {}
+    batches: dict[Future, int] = {}  # a first-reading batch still read: its number of pages
     waiting: list[FirstReading] = []  # read once; their missed lines not yet read
+    boxes: dict[int, Future] = {}  # by page number: its check boxes, looked for as soon as it is read once
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         def collect(done) -> None:
             for future in done:
                 pending.pop(future)
+                batches.pop(future, None)
                 outcome = future.result()  # a batch's first readings, or a finished page
                 for item in outcome if isinstance(outcome, list) else [outcome]:
                     if isinstance(item, FirstReading):
                         waiting.append(item)
+                        # on a core the batches still read leave idle, not after them
+                        boxes[item.number] = pool.submit(_boxes_of, item)
                     else:
                         results[item.number] = item
 
-        def read_missed() -> None:
-            batch = waiting[:]
-            waiting.clear()
-            # the pages' check boxes looked for on the pool while Tesseract reads their missed lines
-            boxes = [pool.submit(_boxes_of, first) for first in batch]
-            for first, missed, found in zip(batch, _missed_words(batch, engine), boxes):
-                pending[pool.submit(_finished_one, first, missed, found)] = first.number
+        def read_missed(arriving: bool = False) -> None:
+            batch = _Arriving(waiting, pending, batches, collect) if arriving else waiting[:]
+            if not arriving:
+                waiting.clear()
+            for first, missed in zip(batch, _missed_words(batch, engine)):
+                pending[pool.submit(_finished_one, first, missed, boxes.pop(first.number))] = first.number
+            if arriving and batch.failed is not None:
+                raise batch.failed
 
         for batch in _batched(jobs, per):
             if len(pending) >= max(workers, 2 * workers // per):  # about 2 pages a worker in memory
@@ -200,12 +209,53 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
                 collect(done)
             if len(waiting) >= 2 * workers:
                 read_missed()
-            pending[pool.submit(_first_batch, batch, engine)] = batch[0][0]
+            future = pool.submit(_first_batch, batch, engine)
+            pending[future], batches[future] = batch[0][0], len(batch)
         while pending or waiting:
-            collect(wait(pending).done)
-            if waiting:
+            if waiting and batches and any(first.missed is not None for first in waiting):
+                # the last batches' missed lines: one Tesseract process, started as the first of
+                # them ends and handed each page's lines as its batch ends (the same words)
+                read_missed(arriving=True)
+            elif waiting and not batches:
                 read_missed()
+            else:
+                collect(wait(pending, return_when=FIRST_COMPLETED).done)
     return results
+
+
+class _Arriving(Sequence):
+    """The first readings `waiting` holds, then those of the `batches` still read as they end
+    (`collect` adds them to `waiting`): a listing Tesseract reads while the last batches end.
+    Its length is a bound (the pages known and those still read); iterated, it yields the
+    readings as they come, taken from `waiting`, and keeps them in order."""
+
+    def __init__(self, waiting: list, pending: dict, batches: dict, collect):
+        self.waiting, self.pending, self.batches, self.collect = waiting, pending, batches, collect
+        self.taken: list[FirstReading] = []
+        self.failed: BaseException | None = None  # raised by a batch: no more readings come
+
+    def __len__(self) -> int:
+        return len(self.taken) + len(self.waiting) + sum(self.batches.values())
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def __iter__(self):
+        position = 0
+        while True:
+            while position < len(self.taken):
+                yield self.taken[position]
+                position += 1
+            if self.waiting:
+                self.taken.extend(self.waiting)
+                self.waiting.clear()
+            elif self.batches and self.failed is None:
+                try:
+                    self.collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
+                except BaseException as exc:  # raised by ocr_pages once the readings taken are read
+                    self.failed = exc
+            else:
+                return
 
 
 def one_opencv_thread() -> None:
@@ -261,10 +311,11 @@ def _first_one(image: Image.Image | None, engine: OcrEngine, number: int, dpi: f
         return _failed(number, image.size, dpi, exc)
 
 
-def _missed_words(batch: list[FirstReading], engine: OcrEngine) -> list[list[RawWord] | GuichetError]:
+def _missed_words(batch: Sequence[FirstReading], engine: OcrEngine) -> list[list[RawWord] | GuichetError]:
     """The reading of each page's missed lines (none: no words), in one call; when that call
-    fails (whose lines failed is not known), each read alone, a page whose reading fails getting its error."""
-    sheets = [first.missed.sheet for first in batch if first.missed is not None]
+    fails (whose lines failed is not known), each read alone, a page whose reading fails getting its error.
+    `batch` may be `_Arriving`: its sheets are handed to Tesseract as they come."""
+    sheets = _Sheets(batch)
     each = None
     if len(sheets) > 1:
         try:
@@ -275,6 +326,25 @@ def _missed_words(batch: list[FirstReading], engine: OcrEngine) -> list[list[Raw
         each = [_sparse_or_error(sheet, engine) for sheet in sheets]
     found = iter(each)
     return [next(found) if first.missed is not None else [] for first in batch]
+
+
+class _Sheets(Sequence):
+    """The missed lines' sheets of first readings, made as they are iterated (see `_Arriving`,
+    whose length is a bound)."""
+
+    def __init__(self, firsts: Sequence[FirstReading]):
+        self.firsts = firsts
+
+    def __len__(self) -> int:
+        if isinstance(self.firsts, _Arriving):
+            return len(self.firsts)
+        return sum(1 for first in self.firsts if first.missed is not None)
+
+    def __iter__(self):
+        return (first.missed.sheet for first in self.firsts if first.missed is not None)
+
+    def __getitem__(self, index):
+        return list(self)[index]
 
 
 def _sparse_or_error(sheet: Image.Image, engine: OcrEngine) -> list[RawWord] | GuichetError:

@@ -8,6 +8,7 @@ turned. Word boxes are in points on the upright page; PageText.to_page maps them
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PIL import Image
@@ -72,7 +73,12 @@ def first_readings(images: list[tuple[int, Image.Image, float]], engine: OcrEngi
     the same words, one start instead of one a page."""
     pages = _Preparing(images)
     read = engine.words_each(pages)  # each page prepared while Tesseract reads the one before
-    return [read_prepared(pages.page(i), words, engine) for i, words in enumerate(read)]
+    if len(read) < 2:
+        return [read_prepared(pages.page(i), words, engine) for i, words in enumerate(read)]
+    # Tesseract hands a batch's words all at once: its pages' missed lines are cut out side by
+    # side (after the last batch, the other core would wait for them)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda item: read_prepared(pages.page(item[0]), item[1], engine), enumerate(read)))
 
 
 class _Preparing(Sequence):

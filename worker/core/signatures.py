@@ -91,13 +91,20 @@ def signatures_of(letters: list[tuple[str, str, PageText, SignatureZone]],
     signatory blocks read by one Tesseract call; a letter whose page cannot be rendered gets
     its error."""
     inked: list[tuple[SignatureCheck, Image.Image | None] | GuichetError] = []
-    for path, kind, page, zone in letters:
-        try:
-            inked.append(ink_check(path, kind, page, zone, max_pixels))
-        except GuichetError as exc:
-            inked.append(exc)
-    crops = [one[1] for one in inked if not isinstance(one, GuichetError) and one[1] is not None]
-    read = iter(block_lines(crops))
+
+    def crops():
+        for path, kind, page, zone in letters:
+            try:
+                inked.append(ink_check(path, kind, page, zone, max_pixels))
+            except GuichetError as exc:
+                inked.append(exc)
+            if not isinstance(inked[-1], GuichetError) and inked[-1][1] is not None:
+                yield inked[-1][1]
+
+    # a block read again (surely, or if the ink lies over the name): Tesseract started first
+    # loads its model while the pages are checked
+    early = any(page.ocr and (zone.read_block or zone.name_box) for _, _, page, zone in letters)
+    read = iter(block_lines_streamed(crops(), len(letters)) if early else block_lines(list(crops())))
     return [one if isinstance(one, GuichetError) else
             replace(one[0], block_text=next(read)) if one[1] is not None else one[0] for one in inked]
 
@@ -215,6 +222,23 @@ def block_lines(crops: list[Image.Image]) -> list[tuple[str, ...]]:
         readings = TesseractEngine(timeout=30.0).blocks_words(crops)
     except GuichetError:
         return [() for _ in crops]
+    return [_lines(words) for words in readings]
+
+
+def block_lines_streamed(crops, bound: int) -> list[tuple[str, ...]]:
+    """`block_lines` of the crops `crops` makes as it is iterated (`bound` at most), read by one
+    Tesseract process started before the first is made; every crop made even if it fails."""
+    from extractors.ocr.engine import TesseractEngine
+
+    handed = []
+    try:
+        readings = TesseractEngine(timeout=30.0).blocks_words_streamed(
+            (handed.append(crop) or crop for crop in crops), bound)
+    except GuichetError:
+        readings = None
+    rest = list(crops)  # the letters after the one Tesseract stopped at: checked all the same
+    if readings is None:
+        return [() for _ in handed + rest]
     return [_lines(words) for words in readings]
 
 
