@@ -30,3 +30,48 @@ def test_the_dgaln_address_read_in_the_letterhead_names_no_departement():
 def test_the_prefectures_own_postcode_in_its_letterhead_still_counts():
     page = prefet_letter(head=("Préfecture de la Sarthe", "Place Aristide Briand", "72041 Le Mans"), right=())
     assert {"commune": "Le Mans", "code_postal": "72041"} in _departements(page)
+
+
+# -- whose letter: the letterhead as a photo or a scan gives it ------------------------------------
+
+def _page(text: str):
+    from tests.extractors.letters import page
+    return page([(50 + 16 * i, [(60, line)]) for i, line in enumerate(text.split("\n"))], ocr=True)
+
+
+FILLER = ["Depuis plusieurs années, les élus observent la vacance commerciale qui progresse dans le centre,",
+          "auxquels s'ajoutent la sobriété foncière et l'adaptation de nos espaces publics aux fortes chaleurs.",
+          "Les études déjà conduites n'ont pas permis de dégager une vision partagée entre les acteurs.",
+          "La démarche nous permettra de croiser les regards des élus, des techniciens et des partenaires,",
+          "et de tester des scénarios d'aménagement avant d'engager des investissements lourds.",
+          "Cette candidature a été approuvée à l'unanimité lors de la dernière séance."]
+
+
+def test_a_logo_letterhead_with_the_town_halls_address_is_the_collectivites():
+    """"République française" over a logo's bare town name, the signatory block lost under the
+    signature: the town hall's own e-mail in the letterhead says who writes (was the préfet's,
+    a tie of weak cues; a wrong COURRIER_COLLECTIVITE_ABSENT)."""
+    from extractors.classify import classify_page
+
+    text = "\n".join(["République française", "Monticello", "12 place de la Libération", "20220 MONTICELLO",
+                      "secretariat@mairie-monticello.fr", "Monticello, le 4 octobre 2026",
+                      "Madame la sous-directrice", "de l'aménagement durable",
+                      "Objet : Lettre de soutien — Atelier des territoires Flash", "Madame,",
+                      "J'ai l'honneur de vous adresser la candidature à l'Atelier des territoires Flash.",
+                      *FILLER, "La ville de Monticello s'engage à participer activement à la démarche.",
+                      "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.", "NTONÉ"])
+    assert classify_page(_page(text)).kind is PieceKind.COURRIER_COLLECTIVITE
+
+
+def test_a_photographed_letter_whose_letterhead_holds_a_box_mark_is_the_collectivites():
+    """OCR's box finder reads a mark in "Hôtel ☒ de ville", and the closing's "je" as "pe": still
+    a letter, the town hall's (was `autre`: the collectivité's letter for a reviewer)."""
+    from extractors.classify import classify_page
+
+    text = "\n".join(["Hôtel ☒ de ville", "La Garnache", "La", "de", "ADI", "LA CEDEX",
+                      "terraoures Flanh », pour le projet intitulé « La Cramache demain ».",
+                      "Depuis plusieurs années. les élus cbmervent Là revualination d'un crntre-bourg qui perd des",
+                      "Noun attendue de l Aurier qu'il nou aude à commrare, avec des habitant, les acteur",
+                      "(Riu à votre dnpoution pour tout complement d'information pe vous prie de croûre.",
+                      "sentments des medias |", "1 mu Vice Page PR LA Comte"])
+    assert classify_page(_page(text)).kind is PieceKind.COURRIER_COLLECTIVITE
