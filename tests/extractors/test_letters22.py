@@ -75,3 +75,20 @@ def test_a_photographed_letter_whose_letterhead_holds_a_box_mark_is_the_collecti
                       "(Riu à votre dnpoution pour tout complement d'information pe vous prie de croûre.",
                       "sentments des medias |", "1 mu Vice Page PR LA Comte"])
     assert classify_page(_page(text)).kind is PieceKind.COURRIER_COLLECTIVITE
+
+
+# -- the collectivité a letter speaks for ----------------------------------------------------------
+
+def test_a_wordmark_letter_named_by_a_body_phrase_running_over_a_line_end():
+    """A logo's bare "Vulbens", the signer titled "Le Maire" alone: the body names the commune
+    over a line end ("… de la commune de" | "Vulbens à la candidature …") and again opening a
+    sentence ("La commune de Vulbens s'engage …"); the logo confirms it (was missing: a review)."""
+    from tests.extractors.letters import letter
+
+    body = ("Je soussigné Loïc AUBERT, maire de Vulbens, confirme le soutien plein et entier de la commune de",
+            "Vulbens à la candidature déposée au titre de l'Atelier des territoires Flash.",
+            "La commune de Vulbens s'engage à participer activement à l'ensemble de la démarche.")
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "courrier.pdf",
+                          (letter(head=("Vulbens",), body=body, signatory=("Loïc AUBERT", "Le Maire")),))
+    assert reading.fields["collectivite"].value == "Commune de Vulbens"
+    assert reading.fields["collectivite"].confidence >= 0.8
