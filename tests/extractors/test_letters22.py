@@ -92,3 +92,26 @@ def test_a_wordmark_letter_named_by_a_body_phrase_running_over_a_line_end():
                           (letter(head=("Vulbens",), body=body, signatory=("Loïc AUBERT", "Le Maire")),))
     assert reading.fields["collectivite"].value == "Commune de Vulbens"
     assert reading.fields["collectivite"].confidence >= 0.8
+
+
+# -- signed: a felt pen beside small type -----------------------------------------------------------
+
+def test_a_thick_pen_flourish_above_a_small_typed_block_is_a_signature():
+    """A felt pen's flourish over a block in small type (a 200 dpi scan of 10 pt text): its stroke
+    is wider than 0.45 of the text's height, yet one long sparse line 12 lines wide is no print,
+    stamp nor logo (d22 31: undecided, a review on the préfet's signature)."""
+    import math
+
+    from PIL import ImageDraw
+
+    from extractors.signature import check_signature
+    from tests.extractors.test_signature import DPI, ZONE, blank, printed, px
+
+    image = blank()
+    boxes = [printed(image, 330, 470, "M. Pierre-Yves de ALMEIDA"), printed(image, 330, 484, "Le Préfet")]
+    draw = ImageDraw.Draw(image)
+    points = [px(250 + 1.6 * t, 440 + 18 * math.sin(t / 6.0) - 0.1 * t) for t in range(0, 90)]
+    draw.line(points, fill=20, width=10)  # wider than half the text's height at 150 dpi
+    draw.line([px(240, 458), px(400, 452)], fill=20, width=10)
+    check = check_signature(image, ZONE, DPI, printed=tuple(boxes), text_height=7.2)
+    assert check.signed is True, check.detail
