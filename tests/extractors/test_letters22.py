@@ -115,3 +115,16 @@ def test_a_thick_pen_flourish_above_a_small_typed_block_is_a_signature():
     draw.line([px(240, 458), px(400, 452)], fill=20, width=10)
     check = check_signature(image, ZONE, DPI, printed=tuple(boxes), text_height=7.2)
     assert check.signed is True, check.detail
+
+
+def test_an_objet_whose_o_the_scan_lost_still_ends_the_head():
+    """"bjet : Avis sur …" (the margin ate the "O"): the head still runs down to it, and the
+    DGALN's addressee block under the sender's title is found (was unsure: a review)."""
+    page = prefet_letter(sender_title="Le préfet du Nord",
+                         addressee=("Ministère de la Transition écologique et de la Cohésion des territoires",
+                                    "DGALN / DHUP / AD1", "À l'attention de Madame la sous-directrice",
+                                    "de l'aménagement durable", "Tour Séquoia", "1, place Carpeaux", "92800 Puteaux"),
+                         objet="bjet : Avis sur la candidature de la commune de Flers-en-Escrebieux",
+                         salutation="Madame, Monsieur,")
+    reading = read_letter(PREFET, "courrier.pdf", (page,))
+    assert reading.fields["destinataire_dgaln"].value is True
