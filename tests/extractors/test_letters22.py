@@ -128,3 +128,22 @@ def test_an_objet_whose_o_the_scan_lost_still_ends_the_head():
                          salutation="Madame, Monsieur,")
     reading = read_letter(PREFET, "courrier.pdf", (page,))
     assert reading.fields["destinataire_dgaln"].value is True
+
+
+# -- the signatory's name under the strokes ---------------------------------------------------------
+
+def test_the_block_read_again_gives_the_name_holding_the_word_the_page_read():
+    """Strokes over the name: the page read "arthélemy" | "Jérôme", the block read again on dark
+    ink a stroke as a second name-shaped line and the name whole. The one holding a word the page
+    read too is the better reading, still for a reviewer (was "Jérôme", wrong)."""
+    from extractors.fields.courrier import letter_fields
+    from extractors.model import FieldStatus
+    from extractors.signature import SignatureCheck
+
+    page = prefet_letter(signatory=("Le Sous-préfet,", "pour le préfet et par délégation", "arthélemy", "Jérôme"),
+                         ocr=True, conf=0.9)
+    reading = read_letter(PREFET, "scan.pdf", (page,))
+    block = ("Le Sous-prétet,", "pour le préfet et par délégation", "JOTONTE PATTHCECIT", "BARTHÉLEMY Jérôme")
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, reading.zone.bbox, block_text=block)})
+    name = out["courrier_prefet.signataire_nom"]
+    assert name.value == "BARTHÉLEMY Jérôme" and name.status is FieldStatus.NEEDS_REVIEW
