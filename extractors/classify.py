@@ -51,7 +51,8 @@ _PAGE_MARK = re.compile(r"^(page )?([2-9]|1\d) ?(/|sur) ?([2-9]|1\d)$|^- ?([2-9]
 # A fax's transmission header ends with its page number: "09/06/2026 15:21 MAIRIE 63 P.2/2"
 _FAX_PAGE = re.compile(r"\d\d:\d\d\b.*\b(?:p|page)\.? ?([2-9]|1\d) ?/ ?([2-9]|1\d)$")
 _RUNNING_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}$")
-_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"je vous prie", r"salutations|consideration",
+# "vous prie": a photo's OCR may misread the "je" before it ("pe vous prie de croire")
+_LETTER_CUES = (r"\bobjet\s*:", r"madame|monsieur", r"\bvous prie\b", r"salutations|consideration",
                 r"\ble \d{1,2}(er)? [a-z]+ \d{4}\b", r"\bv/?ref|n/?ref|affaire suivie")
 _PREFET_CUES = (r"\bla prefete?\b", r"\ble prefet\b", r"sous-prefete?", r"prefecture", r"prefet de",
                 r"pour le prefet", r"\bgouv\.? ?fr\b", r"\bavis (tres |plus )?favorable\b",
@@ -115,7 +116,7 @@ def letter_kind(text: str) -> PageKind | None:
     A maire writes "Monsieur le Préfet" at the top of a letter the préfet never signs, so
     the place of a cue matters more than how often it appears.
     """
-    lines = [normalise(line) for line in text.splitlines() if line.strip()]
+    lines = [normalise(_unboxed(line)) for line in text.splitlines() if _unboxed(line)]
     if not lines:
         return None
     head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]
@@ -152,10 +153,17 @@ _HEAD_PREFET = re.compile(r"\bprefete? (de|du|des|de la)\b|^prefete?\b|\bprefect
 # Printed above a préfecture's name on old-style letterheads, and above some mairies' too: a
 # cue for the préfet when no letterhead is recognised, weaker than a signatory block.
 _HEAD_STATE = re.compile(r"^republique francaise\b")
-# "Nantes Métropole", "Vitré Communauté": an EPCI named by its seat and its nature, as courrier_entites reads it
-_HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|^communaute (de communes|d.?agglomeration|urbaine)|"
+# "Nantes Métropole", "Vitré Communauté": an EPCI named by its seat and its nature, as courrier_entites reads it;
+# a town hall's own address ("secretariat@mairie-monticello.fr") under a logo's bare town name
+_HEAD_COLLECTIVITE = re.compile(r"^(commune|ville|mairie) d|^hotel de ville|@(mairie|ville)[-.]|"
+                                r"^communaute (de communes|d.?agglomeration|urbaine)|"
                                 r"^metropole|agglomeration$|^cc |^ca |^[a-z][\w' -]{2,40} (agglo|communaute|metropole)$")
 _ADDRESSEE = re.compile(r"^(a )?(monsieur|madame) (le|la) (sous-)?prefete?\b")
+
+
+def _unboxed(line: str) -> str:
+    """A line without the check boxes OCR's box finder sees in letters ("Hôtel ☒ de ville")."""
+    return " ".join(re.sub(r"[☐☒☑□■]", " ", line).split())
 
 
 def _signatory(lines: list[str]) -> PieceKind | None:

@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.model import BBox
+from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +224,7 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float, search: bool = True
     else:
         # a stamp's ring run into other ink (print OCR left unread, a photo's blur): no box is
         # round, the ring is found by its circle
-        circle = _stamp_circle(mask, unit) if search and max(part.width, part.height) >= STAMP_SEARCH else None
+        circle = stamp_circle(mask, unit) if search and max(part.width, part.height) >= STAMP_SEARCH else None
         if circle is None:
             return [part]
         # the lettering along the ring goes too: run into the other ink, it would be one long shape
@@ -254,54 +255,6 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float, search: bool = True
 PEN_PIECE = 1.5  # text-line heights: a sparse piece this long outside a stamp is a pen's, not dust
 
 
-STAMP_SEARCH = 3.0  # text-line heights: ink this wide or tall may hold a stamp's ring run into other ink
-STAMP_RADIUS = (1.5, 7.0)  # text-line heights: a round stamp's radius (2.5 to 14 lines across)
-STAMP_COVER = 0.8  # share of the circle's outline inked: a stamp's ring, not a signature's curve
-
-
-def _stamp_circle(mask: np.ndarray, unit: float) -> tuple[float, float, float] | None:
-    """(row, column, radius) in pixels of a round stamp's outline inside `mask`, when there is
-    one: a circle of a stamp's size inked nearly all round on a thin annulus. A pen's loop is
-    smaller, or open, or oval."""
-    import cv2
-
-    h, w = mask.shape
-    low, high = int(STAMP_RADIUS[0] * unit), int(min(STAMP_RADIUS[1] * unit, max(h, w) / 2 + 2))
-    if high <= low:
-        return None
-    blurred = cv2.GaussianBlur(mask.astype(np.uint8) * 255, (0, 0), max(1.0, 0.1 * unit))
-    found = cv2.HoughCircles(blurred, cv2.HOUGH_GRADIENT, dp=1.5, minDist=max(4, low), param1=100, param2=20,
-                             minRadius=low, maxRadius=high)
-    if found is None:
-        return None
-    ys, xs = np.nonzero(mask)
-    best = None
-    for cx, cy, radius in found[0][:8]:
-        cover = _circle_cover(ys, xs, cy, cx, radius)
-        if cover >= STAMP_COVER and (best is None or cover > best[0]):
-            best = (cover, float(cy), float(cx), float(radius))
-    if best is None:
-        return None
-    _, cy, cx, radius = best
-    # the outermost ring round that centre (Hough may have fit the inner one, or fallen short)
-    for size in np.arange(1.25, 0.85, -0.02):
-        if _circle_cover(ys, xs, cy, cx, size * radius, 0.04) >= STAMP_COVER:
-            return cy, cx, float(size * radius)
-    return cy, cx, radius
-
-
-def _circle_cover(ys: np.ndarray, xs: np.ndarray, cy: float, cx: float, radius: float,
-                  band: float = 0.1) -> float:
-    """Share of 48 sectors round (cy, cx) where ink lies on the circle of `radius` (an annulus
-    `band` of it either side)."""
-    dist = np.hypot(ys - cy, xs - cx)
-    on = (dist > (1 - band) * radius) & (dist < (1 + band) * radius)
-    if not on.any():
-        return 0.0
-    angles = np.arctan2(ys[on] - cy, xs[on] - cx)
-    return len(np.unique(((angles + math.pi) / (2 * math.pi) * 48).astype(int) % 48)) / 48
-
-
 def _ring_part(mask: np.ndarray, centre: tuple[float, float], radius: float, x: int, y: int,
                unit: float) -> InkComponent:
     """The stamp's ring found by its circle, as a component of its own (its box the circle's)."""
@@ -311,43 +264,6 @@ def _ring_part(mask: np.ndarray, centre: tuple[float, float], radius: float, x: 
     side = (y1 - y0 + x1 - x0) / 2 / unit
     return InkComponent((x + x0, y + y0, x + x1, y + y1), (x1 - x0) / unit, (y1 - y0) / unit, 0.1, 0.1,
                         math.pi * radius / unit, 1.0 if side >= 2.0 else 0.0)
-
-
-def frame_score(mask: np.ndarray) -> float:
-    """Share of the ink on the border of its box: 1 for a rectangle's outline."""
-    h, w = mask.shape
-    if min(h, w) < 12:
-        return 0.0
-    band = max(2, int(0.08 * min(h, w)))
-    inner = mask[band:h - band, band:w - band].sum()
-    total = mask.sum()
-    sides = [mask[:band].any(axis=0).mean(), mask[-band:].any(axis=0).mean(),
-             mask[:, :band].any(axis=1).mean(), mask[:, -band:].any(axis=1).mean()]
-    return round(float((1 - inner / max(total, 1)) * min(sides)), 3)
-
-
-def flat_score(mask: np.ndarray) -> float:
-    """The widest horizontal band of three pixel rows, as a share of the width: an underline."""
-    if mask.shape[0] < 3:
-        return float(mask.any(axis=0).mean())
-    bands = mask[:-2] | mask[1:-1] | mask[2:]
-    return round(float(bands.mean(axis=1).max()), 3)
-
-
-def ring_score(mask: np.ndarray) -> float:
-    """How much a component is a circle's outline: ink on a thin annulus all around its centre."""
-    h, w = mask.shape
-    if min(h, w) < 12 or not 0.8 <= w / h <= 1.25:
-        return 0.0
-    ys, xs = np.nonzero(mask)
-    cy, cx, radius = (h - 1) / 2, (w - 1) / 2, (h + w) / 4
-    dist = np.hypot(ys - cy, xs - cx)
-    on_ring = (dist > 0.8 * radius) & (dist < 1.08 * radius)
-    if not on_ring.any():
-        return 0.0
-    angles = np.arctan2(ys[on_ring] - cy, xs[on_ring] - cx)
-    covered = len(np.unique(((angles + math.pi) / (2 * math.pi) * 48).astype(int) % 48)) / 48
-    return round(float(covered * min(1.0, on_ring.mean() / 0.6)), 3)
 
 
 def _classify(part: InkComponent) -> InkComponent:
@@ -371,6 +287,8 @@ def _classify(part: InkComponent) -> InkComponent:
         kind = "word"  # a printed word's letters run together (a photo's blur): one line high and dense
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
         kind = "stroke"
+    elif longest >= 3.0 and part.stroke <= THICK_PEN and part.length >= 8.0 and part.fill <= 0.35:
+        kind = "stroke"  # a thick pen's long, sparse flourish (small type makes the pen wide in its units)
     elif part.height <= 0.6 and part.fill >= 0.5:
         kind = "text"  # small dense letters: print OCR left unread (a footer) or the edge of a masked word
     else:
@@ -378,6 +296,7 @@ def _classify(part: InkComponent) -> InkComponent:
     return replace(part, kind=kind)
 
 
+THICK_PEN = 0.6  # text-line heights: a felt pen's stroke width beside small type
 WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 

@@ -290,7 +290,24 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
                 and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words))
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
+        elif (echo := _echoed_name(lines, reading)) is not None and not same_person(str(name.value or ""), echo.text):
+            # a stroke read as a second name beside it: the name holding a word the page read
+            # too ("BARTHÉLEMY Jérôme" where the page read "Jérôme") is the better reading, for a reviewer
+            found["signataire_nom"] = FieldValue(echo.text, 0.5, source, FieldStatus.NEEDS_REVIEW)
     return found
+
+
+def _echoed_name(lines: list[Line], reading: LetterReading) -> Name | None:
+    """The one name-shaped line of the block read again that holds a word of four letters or
+    more the page's own reading of the signatory area also read, whole."""
+    zone = reading.zone
+    if zone is None:
+        return None
+    page = {w for word in reading.pages[zone.page].words if overlaps(word.bbox, zone.bbox)
+            for w in name_words(word.text) if len(w) >= 4}
+    named = [found for line in lines if (found := name_of([line])) is not None and found.sure
+             and found.confidence >= 0.85 and any(w in page for w in name_words(found.text) if len(w) >= 4)]
+    return named[0] if len(named) == 1 else None
 
 
 def _untitled_delegate(page: FieldValue, again: Quality) -> bool:

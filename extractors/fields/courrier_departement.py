@@ -110,9 +110,31 @@ def _sous_prefecture(head: list[Line]) -> list[Clue]:
 
 def _postcodes(head: list[Line]) -> list[Clue]:
     clues = []
-    for line in head:
+    for index, line in enumerate(head):
         match = POSTCODE.search(line.text)
-        if match and not re.search(r"(?i)d[ée]fense|paris", match.group("town")):
+        if match and not re.search(r"(?i)d[ée]fense|paris", match.group("town")) \
+                and not _addressee_address(head, index):
             town = match.group("town").strip(" ,.-")
             clues.append(Clue({"commune": town, "code_postal": match.group("cp")}, 0.8, (line,)))
     return clues
+
+
+_ADDRESSEE_CHAIN = re.compile(r"\bdgaln\b|\bdhup\b|\bad ?1\b|sous-? ?direct|amenagement durable|tour sequoia"
+                              r"|\bministere\b|transition ecologique")
+
+
+def _addressee_address(head: list[Line], index: int) -> bool:
+    """The postcode line ends the DGALN's address (its chain named in the lines right above it,
+    in its column: "Tour Séquoia", "1, place Carpeaux", "92800 Puteaux"): the addressee's
+    town, not the préfecture's, wherever the addressee block was found."""
+    line, above = head[index], head[index]
+    for other in reversed(head[max(0, index - ADDRESS_LINES):index]):
+        if abs(other.x0 - line.x0) > 25 or above.top - other.bottom > 1.6 * above.height:
+            continue
+        if _ADDRESSEE_CHAIN.search(other.norm):
+            return True
+        above = other
+    return False
+
+
+ADDRESS_LINES = 6  # an address block's lines above its postcode: name, service, building, street

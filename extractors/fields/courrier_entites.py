@@ -46,7 +46,7 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
-    r"(?:\b(?i:de|pour|par)|,) (?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+    r"(?:(?:\b(?i:de|pour|par)|[,.;]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
@@ -346,13 +346,25 @@ def _named_in_body(parts: LetterParts) -> list[Clue]:
     """"le soutien de la ville de Lodève": the body's phrase names the commune, not how the
     letter designates itself (its letterhead), so a commune is given as "Commune de …"."""
     found = []
-    for line in _body(parts):
-        for match in _BODY_COLLECTIVITE.finditer(line.text):
-            name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
-            if not is_epci_name(name):
-                name = re.sub(r"(?i)^(?:commune|ville|mairie|cit[ée])\b", "Commune", name)
-            found.append(Clue(name, 0.6, (line,)))
+    body = _body(parts)
+    # the body as one text: "… de la commune de" | "Vulbens à la candidature …" runs over a line end
+    for match in _BODY_COLLECTIVITE.finditer(_run_on(body)):
+        name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
+        if not is_epci_name(name):
+            name = re.sub(r"(?i)^(?:commune|ville|mairie|cit[ée])\b", "Commune", name)
+        last = match.group("name").split()[-1]
+        found.append(Clue(name, 0.6, tuple(l for l in body if last in l.text)[:1] or tuple(body[:1])))
     return found
+
+
+def _run_on(lines: list[Line]) -> str:
+    """Lines as one text where a designation runs over a line end ("… de la commune de" |
+    "Vulbens à …"); elsewhere a line end ends a name ("… ville de Vitré" | "Monsieur le …")."""
+    text = ""
+    for line in lines:
+        joined = re.search(r"(?i)\b(?:commune|ville|communaut[ée]|de|du|des|d['’])$", text.rstrip())
+        text += (" " if joined or not text else " ¶ ") + line.text
+    return text
 
 
 def _town_hall(head: list[Line]) -> Clue | None:

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
-_OBJET = re.compile(r"^(objet|obiet|obj\.?|object)\s*[:.;]")
+_OBJET = re.compile(r"^([o0]?bjet|obiet|obj\.?|object)\s*[:.;]")  # "bjet :": a scan's margin ate the "O"
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
 _CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|"
                       r"l'assurance de|"

@@ -17,6 +17,7 @@ from extractors.fields.courrier import ink_over_name
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
+from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
 
@@ -40,7 +41,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
-    code = cache.code_version(signature_of, check_signature, ink_fitted_height, pades.digital_signatures,
+    code = cache.code_version(signature_of, check_signature, ring_score, ink_fitted_height, pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
