@@ -306,8 +306,9 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
-            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]":
-                continue  # a cell's left rule read as ":" or "|" at the start of a line
+            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]" \
+                    and not (token.text == "[" and rows[r].tokens[1:2] and rows[r].tokens[1].text == "]"):
+                continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
             tokens.append(token)
     tokens = _strip_leaders(tokens)
