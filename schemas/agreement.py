@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
+from schemas import values
 from schemas.cog import Cog
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
@@ -152,3 +153,33 @@ def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
     if found_epci:
         found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
     return found
+
+
+EMAIL_CONFIRMABLE = 0.40  # an address read less surely is not confirmed, however well it agrees
+_EMAIL_OWNERS = (("s1.etat.referent_email", "s1.etat.referent_nom", True),
+                 ("s1.collectivite.contact_email", "s1.collectivite.contact_nom", False))
+
+
+def emails_confirmed(out: dict[str, FieldValue], cog: Cog) -> None:
+    """An address read unsure (Tesseract doubts dots, "@" and long words) whose local part spells
+    its owner's name as the fiche reads it, and whose domain is a name the dossier surely gives
+    (the service's, the porteuse's, a commune's, the EPCI's, the département's): two readings
+    agree letter for letter, and the address is trusted."""
+    names = [v for v in (_trusted_value(out, f) for f in ("s1.etat.service", PORTEUSE, "fiche.lieu"))
+             if isinstance(v, str)]
+    names += [c.get("nom") or "" for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)]
+    epci = _trusted_value(out, "s2.epci")
+    if isinstance(epci, dict):
+        official = cog.epci(epci.get("siren") or "")
+        names += [epci.get("nom") or ""] + ([official.nom] if official else [])
+    departement = _trusted_value(out, "s2.departement")
+    names += [cog.departements[departement].nom] if departement in cog.departements else []
+    for email_id, name_id, state in _EMAIL_OWNERS:
+        email, name = out.get(email_id), out.get(name_id)
+        if not (email and name and email.status is FieldStatus.NEEDS_REVIEW and isinstance(email.value, str)
+                and isinstance(name.value, str) and email.confidence >= EMAIL_CONFIRMABLE
+                and name.confidence >= EMAIL_CONFIRMABLE and "@" in email.value):
+            continue
+        local, _, domain = email.value.partition("@")
+        if values.email_spells_name(email.value, name.value) and values.domain_names(domain, names, state):
+            out[email_id] = replace(email, confidence=max(email.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)

@@ -16,6 +16,7 @@ from schemas import values
 from schemas.agreement import (
     LETTER_COLLECTIVITE,
     PORTEUSE,
+    emails_confirmed,
     letter_collectivite_resolved,
     lieu_named_elsewhere,
     porteuse_confirmed,
@@ -97,6 +98,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
+    emails_confirmed(out, cog)
     _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
     return out
 
