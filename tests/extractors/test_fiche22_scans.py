@@ -20,3 +20,43 @@ def test_a_scans_empty_box_read_as_two_brackets_is_an_empty_box():
     cell rule (a "]" follows it), and the box is empty, not a crossed box misread."""
     fields = _programmes("[ ]")
     assert fields["s3.programmes"].value == ["action_coeur_de_ville"]
+
+
+def _column(lines: list[tuple[str | None, str]]) -> list:
+    """Tokens of a check-box group, one option a line: its box (None: none read) at x 99, its
+    words from x 111, as OCR and the box finder give them on a fax."""
+    from extractors.fields.layout import Token, norm
+    out = []
+    for n, (box, text) in enumerate(lines):
+        y = 100.0 + 24 * n
+        if box is not None:
+            out.append(Token(box, norm(box), "fax.tif", 2, (99.0, y, 107.5, y + 8.5), 1.0, (99.0, y, 107.5, y + 8.5)))
+        x = 111.0
+        for word in text.split():
+            out.append(Token(word, norm(word), "fax.tif", 2, (x, y, x + 5 * len(word), y + 8.5), 0.93,
+                             (x, y, x + 5 * len(word), y + 8.5)))
+            x += 5 * (len(word) + 1)
+    return out
+
+
+def test_a_faxed_typed_tick_read_with_a_side_as_a_letter_is_ticked():
+    """A typed "[X]" on a fax whose side OCR reads as an "I" ("[XI", "IX]")."""
+    from extractors.fields.boxes import read_boxes
+    from extractors.fields.form import OPTIONS
+    tokens = _column([("[]", "Adaptation des mobilités"), ("[XI", "Aménagement des friches"),
+                      ("[]", "Gestion des risques"), ("IX]", "Autre (préciser)")])
+    slugs, _ = read_boxes(tokens, OPTIONS["s3.thematiques"])
+    assert slugs == ["friches", "autre"]
+
+
+def test_three_ticked_boxes_lost_on_a_fax_whose_empty_ones_were_all_found():
+    """The box finder found every empty box of a faxed group and none of the three ticked ones
+    (their crosses blurred them into no square): a box missing where the form prints one was
+    ticked, for a reviewer."""
+    from extractors.fields.boxes import UNREAD, read_boxes
+    from extractors.fields.form import OPTIONS
+    options = OPTIONS["s3.thematiques"]
+    ticked = {"revitalisation_centre", "entree_de_ville", "autre"}
+    tokens = _column([(None if o.slug in ticked else "☐", o.text) for o in options])
+    slugs, confidence = read_boxes(tokens, options)
+    assert slugs == [o.slug for o in options if o.slug in ticked] and confidence <= UNREAD
