@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.fields.fiche import extract_fiche
+from extractors.model import FieldStatus
 from tests.extractors.test_fiche_layouts import _page
 
 
@@ -60,3 +61,23 @@ def test_three_ticked_boxes_lost_on_a_fax_whose_empty_ones_were_all_found():
     tokens = _column([(None if o.slug in ticked else "☐", o.text) for o in options])
     slugs, confidence = read_boxes(tokens, options)
     assert slugs == [o.slug for o in options if o.slug in ticked] and confidence <= UNREAD
+
+
+def test_an_annex_whose_title_ocr_lost_is_named_by_its_instructions():
+    """A photo's dark band over "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE" read as "LES DU": its
+    printed instructions, found, stand for the title. The text under them is the annex's, not
+    the tail of the answer before it."""
+    prompt = ("Présentez de manière synthétique les dynamiques à l'œuvre sur le territoire concerné : "
+              "démographie, économie et emploi, habitat, services et équipements, environnement et paysages.")
+    lines = [(60.0, 80.0, "SECTION 5 – LES RESSOURCES DE L'ATELIER"),
+             (60.0, 100.0, "Moyens logistiques mis à disposition (salle, restauration…)"),
+             (60.0, 115.0, "Salle du conseil municipal pour les ateliers."),
+             (60.0, 130.0, "LES DU"), (60.0, 145.0, prompt),
+             (60.0, 160.0, "Le bourg compte 6 650 habitants ; la population est stable."),
+             (60.0, 185.0, "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT"),
+             (60.0, 205.0, "Le PLU est en révision.")]
+    fields = extract_fiche([("IMG_3.jpg", _page(lines, ocr=True, conf={"LES": 0.5, "DU": 0.5}))])
+    a1 = fields["a1.dynamiques_territoire"]
+    assert a1.value == "Le bourg compte 6 650 habitants ; la population est stable."
+    assert a1.status is FieldStatus.EXTRACTED  # under its own (found) heading, not moved from another answer
+    assert "habitants" not in (fields["s5.moyens"].value or "")
