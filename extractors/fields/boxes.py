@@ -108,7 +108,10 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         return set()
     if len(missing) == 1 and len(states) == options and not any(state for _, _, state in states):
         return {missing[0][0]}
-    if len(missing) > 3 or len(states) - len(missing) < 2 * len(missing):
+    # A third box missing is a tick lost only where every box read is empty (a fax's crosses
+    # blurred out of square, its empty boxes all found); beside ticks read, it is a lost empty one.
+    most = 2 if any(state for _, _, state in states) else 3
+    if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
     pairs = [(box, tokens[i + 1]) for i, box in enumerate(tokens[:-1])
              if box_state(box.text) is not None and _same_line(box, tokens[i + 1])]

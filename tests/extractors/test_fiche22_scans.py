@@ -81,3 +81,16 @@ def test_an_annex_whose_title_ocr_lost_is_named_by_its_instructions():
     assert a1.value == "Le bourg compte 6 650 habitants ; la population est stable."
     assert a1.status is FieldStatus.EXTRACTED  # under its own (found) heading, not moved from another answer
     assert "habitants" not in (fields["s5.moyens"].value or "")
+
+
+def test_three_boxes_missing_beside_ticks_read_are_not_taken_for_ticks():
+    """A photo's group whose ticks were read (☒) and three empty boxes lost: a missing box is an
+    empty one as likely as a tick, and the ticks read are the answer."""
+    from extractors.fields.boxes import read_boxes
+    from extractors.fields.form import OPTIONS
+    options = OPTIONS["s3.thematiques"]
+    lost = {"revitalisation_centre", "entree_de_ville", "logement"}
+    ticked = {"mobilites", "economie_ess", "risques"}
+    tokens = _column([(None if o.slug in lost else "☒" if o.slug in ticked else "☐", o.text) for o in options])
+    slugs, _ = read_boxes(tokens, options)
+    assert slugs == [o.slug for o in options if o.slug in ticked]
