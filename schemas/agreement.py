@@ -43,6 +43,29 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
+PORTEUSE_NAMES_FLOOR = 0.30  # a list read less surely than this is not confirmed, however it agrees
+
+
+def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                              departement: str | None) -> None:
+    """One commune listed, read too unsure for the EPCI alone to confirm it (Tesseract doubts a
+    short name: "Biot" at 0.47), whose name is letter for letter that of the commune porteuse,
+    read surely, and a member of the EPCI read surely: three readings agree, it is trusted."""
+    communes, epci = out.get("s2.communes"), _trusted_value(out, "s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= PORTEUSE_NAMES_FLOOR
+            and communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and len(communes.value) == 1 and isinstance(communes.value[0], dict)
+            and isinstance(epci, dict) and epci.get("siren")):
+        return
+    porteuse = _porteuse(out, cog, departement)
+    entry = communes.value[0]
+    if porteuse is None or porteuse.kind != "commune" or entry.get("code_insee") != porteuse.code \
+            or values.fold(entry.get("nom") or "") != values.fold(porteuse.nom) \
+            or not cog.commune_in_epci(porteuse.code, epci["siren"]):
+        return
+    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
 def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
                          departement: str | None) -> None:
     """The collectivité a letter speaks for, resolved to the same entities as section 2.

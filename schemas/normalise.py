@@ -16,6 +16,7 @@ from schemas import values
 from schemas.agreement import (
     LETTER_COLLECTIVITE,
     PORTEUSE,
+    commune_named_by_porteuse,
     emails_confirmed,
     letter_collectivite_resolved,
     lieu_named_elsewhere,
@@ -91,6 +92,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     prefet_departement_confirmed(out, cog, departement)
     lieu_named_elsewhere(out, cog, departement)
