@@ -188,6 +188,15 @@ def emails_confirmed(out: dict[str, FieldValue], cog: Cog) -> None:
     its owner's name as the fiche reads it, and whose domain is a name the dossier surely gives
     (the service's, the porteuse's, a commune's, the EPCI's, the département's): two readings
     agree letter for letter, and the address is trusted."""
+    candidates = []
+    for email_id, name_id, state in _EMAIL_OWNERS:
+        email, name = out.get(email_id), out.get(name_id)
+        if email and name and email.status is FieldStatus.NEEDS_REVIEW and isinstance(email.value, str) \
+                and isinstance(name.value, str) and email.confidence >= EMAIL_CONFIRMABLE \
+                and name.confidence >= EMAIL_CONFIRMABLE and values.email_spells_name(email.value, name.value):
+            candidates.append((email_id, email, state))
+    if not candidates:
+        return
     names = [v for v in (_trusted_value(out, f) for f in ("s1.etat.service", PORTEUSE, "fiche.lieu"))
              if isinstance(v, str)]
     names += [c.get("nom") or "" for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)]
@@ -197,12 +206,6 @@ def emails_confirmed(out: dict[str, FieldValue], cog: Cog) -> None:
         names += [epci.get("nom") or ""] + ([official.nom] if official else [])
     departement = _trusted_value(out, "s2.departement")
     names += [cog.departements[departement].nom] if departement in cog.departements else []
-    for email_id, name_id, state in _EMAIL_OWNERS:
-        email, name = out.get(email_id), out.get(name_id)
-        if not (email and name and email.status is FieldStatus.NEEDS_REVIEW and isinstance(email.value, str)
-                and isinstance(name.value, str) and email.confidence >= EMAIL_CONFIRMABLE
-                and name.confidence >= EMAIL_CONFIRMABLE and "@" in email.value):
-            continue
-        local, _, domain = email.value.partition("@")
-        if values.email_spells_name(email.value, name.value) and values.domain_names(domain, names, state):
+    for email_id, email, state in candidates:
+        if values.domain_names(email.value.partition("@")[2], names, state):
             out[email_id] = replace(email, confidence=max(email.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)

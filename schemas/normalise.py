@@ -92,7 +92,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
-    commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
+    if not contradicted:  # a written code naming another commune: a reviewer decides
+        commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     prefet_departement_confirmed(out, cog, departement)
     lieu_named_elsewhere(out, cog, departement)
