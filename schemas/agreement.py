@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
+from schemas import values
 from schemas.cog import Cog
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
@@ -40,6 +41,29 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         return
     if agrees:
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+PORTEUSE_NAMES_FLOOR = 0.30  # a list read less surely than this is not confirmed, however it agrees
+
+
+def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                              departement: str | None) -> None:
+    """One commune listed, read too unsure for the EPCI alone to confirm it (Tesseract doubts a
+    short name: "Biot" at 0.47), whose name is letter for letter that of the commune porteuse,
+    read surely, and a member of the EPCI read surely: three readings agree, it is trusted."""
+    communes, epci = out.get("s2.communes"), _trusted_value(out, "s2.epci")
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= PORTEUSE_NAMES_FLOOR
+            and communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
+            and len(communes.value) == 1 and isinstance(communes.value[0], dict)
+            and isinstance(epci, dict) and epci.get("siren")):
+        return
+    porteuse = _porteuse(out, cog, departement)
+    entry = communes.value[0]
+    if porteuse is None or porteuse.kind != "commune" or entry.get("code_insee") != porteuse.code \
+            or values.fold(entry.get("nom") or "") != values.fold(porteuse.nom) \
+            or not cog.commune_in_epci(porteuse.code, epci["siren"]):
+        return
+    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
 def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
@@ -152,3 +176,36 @@ def _section_2_entities(out: dict[str, FieldValue], cog: Cog) -> list[Entity]:
     if found_epci:
         found.append(Entity("epci", found_epci.siren, found_epci.nom, frozenset(found_epci.departements)))
     return found
+
+
+EMAIL_CONFIRMABLE = 0.40  # an address read less surely is not confirmed, however well it agrees
+_EMAIL_OWNERS = (("s1.etat.referent_email", "s1.etat.referent_nom", True),
+                 ("s1.collectivite.contact_email", "s1.collectivite.contact_nom", False))
+
+
+def emails_confirmed(out: dict[str, FieldValue], cog: Cog) -> None:
+    """An address read unsure (Tesseract doubts dots, "@" and long words) whose local part spells
+    its owner's name as the fiche reads it, and whose domain is a name the dossier surely gives
+    (the service's, the porteuse's, a commune's, the EPCI's, the département's): two readings
+    agree letter for letter, and the address is trusted."""
+    candidates = []
+    for email_id, name_id, state in _EMAIL_OWNERS:
+        email, name = out.get(email_id), out.get(name_id)
+        if email and name and email.status is FieldStatus.NEEDS_REVIEW and isinstance(email.value, str) \
+                and isinstance(name.value, str) and email.confidence >= EMAIL_CONFIRMABLE \
+                and name.confidence >= EMAIL_CONFIRMABLE and values.email_spells_name(email.value, name.value):
+            candidates.append((email_id, email, state))
+    if not candidates:
+        return
+    names = [v for v in (_trusted_value(out, f) for f in ("s1.etat.service", PORTEUSE, "fiche.lieu"))
+             if isinstance(v, str)]
+    names += [c.get("nom") or "" for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)]
+    epci = _trusted_value(out, "s2.epci")
+    if isinstance(epci, dict):
+        official = cog.epci(epci.get("siren") or "")
+        names += [epci.get("nom") or ""] + ([official.nom] if official else [])
+    departement = _trusted_value(out, "s2.departement")
+    names += [cog.departements[departement].nom] if departement in cog.departements else []
+    for email_id, email, state in candidates:
+        if values.domain_names(email.value.partition("@")[2], names, state):
+            out[email_id] = replace(email, confidence=max(email.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)

@@ -16,6 +16,8 @@ from schemas import values
 from schemas.agreement import (
     LETTER_COLLECTIVITE,
     PORTEUSE,
+    commune_named_by_porteuse,
+    emails_confirmed,
     letter_collectivite_resolved,
     lieu_named_elsewhere,
     porteuse_confirmed,
@@ -90,6 +92,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    if not contradicted:  # a written code naming another commune: a reviewer decides
+        commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     prefet_departement_confirmed(out, cog, departement)
     lieu_named_elsewhere(out, cog, departement)
@@ -97,6 +101,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         _email_against_name(out, email_id, name_id)
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
+    emails_confirmed(out, cog)
     _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
     return out
 

@@ -15,7 +15,10 @@ from schemas.values import fold
 
 log = logging.getLogger(__name__)
 
-_EPCI_NAME = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|etablissement public territorial)\b")
+_EPCI_NAME = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|etablissement public territorial|"
+                        r"cte(?= de communes\b| urbaine\b))\b")
+# "Cté de communes du Val de l'Oise": the porteur's abbreviation of the designation, spelt out to resolve it.
+_CTE = re.compile(r"(?i)^(\s*)ct[ée]\.?(?=\s+(?:de\s+communes|d['’]\s*agglom|urbaine)\b)")
 _COMMUNE_NAME = re.compile(r"^(?:la |le )?(?:commune|ville|mairie|cite|hotel de ville)\b")
 _GENERIC = re.compile(r"\b(?:commune|ville|mairie|hotel de ville|communaute de communes|communaute d agglomeration|"
                       r"communaute urbaine|communaute|agglomeration|cc|ca|cu|de|du|des|d|la|le|les|l)\b")
@@ -86,6 +89,7 @@ def name_kind(name: str, declared: str | None = None) -> str | None:
 def resolve_entity(name: str, cog: Cog, kind: str | None, departement: str | None = None) -> Entity | None:
     """The commune or EPCI a written name designates; None when it does not resolve to one place."""
     name = re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name)
+    name = _CTE.sub(r"\1Communauté", name)
     kinds = [kind] if kind else ["commune", "epci"]
     for candidate_kind in kinds:
         found = _commune_entity(name, cog, departement) if candidate_kind == "commune" \
@@ -143,7 +147,7 @@ def letter_entity(name: str, cog: Cog, departements: list[str | None], near: lis
     by the entities it already names (the porteuse, the communes and EPCI of section 2).
     """
     kind = name_kind(name)
-    written = re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name)
+    written = _CTE.sub(r"\1Communauté", re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))
     hints = [*dict.fromkeys(d for d in departements if d), None]
     for candidate_kind in ([kind] if kind else ["commune", "epci"]):
         for hint in hints:

@@ -152,6 +152,44 @@ def email_is_bare_name(address: str, name: str) -> bool:
                                  for w in words for other in words if other != w)
 
 
+def email_spells_name(address: str, name: str) -> bool:
+    """True when the address's local part is its owner's two-word name spelt out, joined by a
+    dot ("patrice.peyrou", "peyrou.patrice", "mariesainte" for Marie-Sainte), or an initial,
+    a dot and the other word ("p.peyrou"). A glued form ("ppeyrou") is not: the dot lost
+    between an initial and a name ("l.lemaitre" read "llemaitre") would make one too."""
+    local = address.split("@")[0]
+    units = [unaccented(u) for u in name.split()]
+    if len(units) != 2 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", u) for u in units):
+        return False
+    for first, second in (units, units[::-1]):
+        for head in {first, first.replace("-", ""), first[0]}:
+            if local in (f"{head}.{second}", f"{head}.{second.replace('-', '')}"):
+                return True
+    return False
+
+
+# The words a collectivité's or a State service's domain opens with ("mairie-biot.fr").
+_DOMAIN_HEADS = {"mairie", "ville", "commune", "agglo"}
+
+
+def domain_names(domain: str, names: list[str], state: bool) -> bool:
+    """True when an address's domain is, piece for piece, a name the dossier gives: after a
+    head word ("mairie", "ville", or the name's own first word: "deal", "cc"), a run of one
+    name's words in order ("mairie-la-plaine-des-palmistes.fr", "cc-du-val-de-l-oise.fr"), then
+    ".gouv.fr" for a State service, else ".fr"."""
+    pieces = domain.split(".")
+    tail = ["gouv", "fr"] if state else ["fr"]
+    if len(pieces) != len(tail) + 1 or pieces[1:] != tail:
+        return False
+    parts = pieces[0].split("-")
+    for name in names:
+        words = [w for w in re.split(r"[^a-z0-9]+", unaccented(name)) if w]
+        rest = parts[1:] if parts[0] in _DOMAIN_HEADS or words[:1] == parts[:1] and len(parts) > 1 else parts
+        if rest and any(words[i:i + len(rest)] == rest for i in range(len(words))):
+            return True
+    return False
+
+
 def names_nearly_equal(first: str, second: str) -> bool:
     """Two spellings of one person's name that differ by a slip ("Auroré"/"Aurore", a cut or an
     extra word): same name once folded and sorted, they are equal, not nearly so."""

@@ -108,7 +108,10 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         return set()
     if len(missing) == 1 and len(states) == options and not any(state for _, _, state in states):
         return {missing[0][0]}
-    if len(missing) > 2 or len(states) - len(missing) < 2 * len(missing):
+    # A third box missing is a tick lost only where every box read is empty (a fax's crosses
+    # blurred out of square, its empty boxes all found); beside ticks read, it is a lost empty one.
+    most = 2 if any(state for _, _, state in states) else 3
+    if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
     pairs = [(box, tokens[i + 1]) for i, box in enumerate(tokens[:-1])
              if box_state(box.text) is not None and _same_line(box, tokens[i + 1])]
@@ -155,10 +158,14 @@ def _median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
+# A typed "[X]" on a fax: a side read as "I", "l", "1" or "|" ("[XI", "IX]").
+_FAX_TICK = re.compile(r"[\[(|il1]x[\])|]|[\[(|]x[il1]")
+
+
 def box_state(text: str) -> bool | None:
     """True for a ticked box glyph, False for an empty one, None for anything else."""
     text = text.strip().lower()
-    if text in CHECKED:
+    if text in CHECKED or _FAX_TICK.fullmatch(text):
         return True
     if text in UNCHECKED:
         return False

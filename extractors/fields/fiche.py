@@ -15,7 +15,7 @@ from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, impli
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
-from extractors.fields.lost_labels import named_rows, own_label_words
+from extractors.fields.lost_labels import named_rows, own_label_words, titled_by_instructions
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
 
 def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     """Each label's answer: the words after it, up to the next label or heading."""
-    hits = find_labels(rows)
+    hits = titled_by_instructions(find_labels(rows))
     label_positions = {pos for hit in hits for pos in hit.positions}
     fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
     ends = [h for h in hits if h.index < 0 or not LABELS[h.index].skip]
@@ -306,8 +306,9 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
-            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]":
-                continue  # a cell's left rule read as ":" or "|" at the start of a line
+            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]" \
+                    and not (token.text == "[" and rows[r].tokens[1:2] and rows[r].tokens[1].text == "]"):
+                continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
             tokens.append(token)
     tokens = _strip_leaders(tokens)

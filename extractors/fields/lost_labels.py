@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS
+from extractors.fields.label_order import Hit
 from extractors.fields.labels import VARIANTS, column_gap, same_word
 from extractors.fields.layout import Token, norm
 
@@ -93,4 +96,19 @@ def named_rows(tokens: list[Token], rows: list[tuple[int, str]], run: list[str])
             return {}
         else:
             field, out[named] = named, cell
+    return out
+
+
+def titled_by_instructions(hits: list[Hit]) -> list[Hit]:
+    """An annex whose title OCR lost (a photo's dark band read "LES DU") while its printed
+    instructions were found: the instructions stand for the title, so that they end the answer
+    before them and the text after them is the annex's, not the previous answer's tail."""
+    found = {hit.index for hit in hits}
+    out = []
+    for hit in hits:
+        before = LABELS[hit.index - 1] if hit.index > 0 else None
+        if hit.index >= 0 and LABELS[hit.index].skip and before is not None and before.field \
+                and before.field.startswith("a") and hit.index - 1 not in found:
+            hit = replace(hit, index=hit.index - 1)
+        out.append(hit)
     return out
