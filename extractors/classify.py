@@ -116,7 +116,7 @@ def letter_kind(text: str) -> PageKind | None:
     A maire writes "Monsieur le Préfet" at the top of a letter the préfet never signs, so
     the place of a cue matters more than how often it appears.
     """
-    lines = [normalise(_unboxed(line)) for line in text.splitlines() if _unboxed(line)]
+    lines = [normalise(line) for line in map(_unboxed, text.splitlines()) if line]
     if not lines:
         return None
     head, tail = lines[: max(4, len(lines) // 4)], lines[-max(5, len(lines) // 3):]

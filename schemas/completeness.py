@@ -162,7 +162,7 @@ def _letters_present(view: DossierView, cog: Cog) -> list[Reason]:
 def _absent_or_unread(piece: str, absent: ReasonCode, view: DossierView) -> Reason:
     """A piece not found is absent, unless a page too poorly read to be kinded may be it, or one of
     two letters of the other kind (a maire's letter on a scan read as a préfet's)."""
-    other = next((kind for kind in view.doubled if piece in LETTERS and kind in LETTERS and kind != piece), None)
+    other = next((kind for kind in view.doubled if kind != piece), None) if piece in LETTERS else None
     if other:
         return Reason(ReasonCode.VERIFICATION_REQUISE, piece,
                       f"À vérifier : {PIECE_LABELS[piece]} introuvable, mais le dossier contient plusieurs pièces "

@@ -11,11 +11,11 @@ from extractors.fields.courrier_layout import LetterParts, Line, date_parts, joi
 
 _PREFET_HEAD = re.compile(r"^(?:la )?pref(?:e|et|ete|ecture)\b")
 _BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
-_PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
+_OF = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"  # "de la Sarthe", "du Finistère", "d'Indre"
+_PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|" + _OF + ")")
 _TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(?:de\s+la\s+r[ée]gion\s+[\w-]+,?\s+)?"
-                    r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<name>[^,;]+)")
-_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+"
-                              r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?P<name>[^,;]+)")
+                    + _OF + r"(?P<name>[^,;]+)")
+_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+" + _OF + r"(?P<name>[^,;]+)")
 
 
 def departement_clues(parts: LetterParts) -> list[Clue]:

@@ -45,13 +45,21 @@ def letter_height(gray: Image.Image) -> float | None:
     if shrink > 1:  # a 300 dpi page: its letters are tall whatever the exact figure
         pixels = cv2.resize(pixels, (pixels.shape[1] // shrink, pixels.shape[0] // shrink),
                             interpolation=cv2.INTER_AREA)
-    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    height, width, area = (stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
+    height, width, area = ink_marks(pixels)
     letters = height[(height >= 3) & (height <= pixels.shape[0] / 20) & (width <= 3 * height) & (area >= 4)]
     if letters.size < MIN_LETTERS:
         return None
     return float(np.median(letters)) * shrink
+
+
+def ink_marks(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The height, width and area of each ink mark, ink found against its neighbourhood (a
+    shadow or a grey photo keeps its letters)."""
+    import cv2
+
+    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return tuple(stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
 
 
 def enlargement(gray: Image.Image) -> float:

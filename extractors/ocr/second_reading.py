@@ -10,6 +10,7 @@ from PIL import Image
 
 from extractors.images import grey
 from extractors.ocr.engine import OcrEngine, RawWord
+from extractors.ocr.resolution import ink_marks
 from extractors.ocr.sheet import paper_brightness
 
 log = logging.getLogger(__name__)
@@ -160,12 +161,8 @@ def _marks_height(image: Image.Image) -> float | None:
     beside a signature or under a stamp, for a picture, or a phone photo's small letters for
     noise. At that size letters run together: a mark is a letter or a word, as tall as a
     line's letters; a rule (flat), a frame or a picture (tall) is not."""
-    import cv2
-
     pixels = np.asarray(grey(image))
-    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    height, width, area = (stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
+    height, width, area = ink_marks(pixels)
     text = height[(height >= 3) & (height <= pixels.shape[0] / 40) & (width <= 40 * height) & (area >= 4)]
     return float(np.median(text)) * MARK_TO_WORD if text.size >= MIN_MARKS else None
 

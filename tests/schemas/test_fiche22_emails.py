@@ -11,7 +11,7 @@ from schemas.values import domain_names, email_spells_name
 SURE, REVIEW = FieldStatus.EXTRACTED, FieldStatus.NEEDS_REVIEW
 
 
-def _fiche(referent_email: str, contact_email: str, confidence: float = 0.6) -> dict:
+def _fiche(cog, referent_email: str, contact_email: str, confidence: float = 0.6) -> dict:
     raw = {"s1.etat.service": FieldValue("DDT de l'Aisne", 0.95, None, SURE),
            "s1.etat.referent_nom": FieldValue("Patrice PEYROU", 0.9, None, SURE),
            "s1.etat.referent_email": FieldValue(referent_email, confidence, None, SURE),
@@ -20,12 +20,11 @@ def _fiche(referent_email: str, contact_email: str, confidence: float = 0.6) -> 
            "s1.collectivite.contact_email": FieldValue(contact_email, confidence, None, SURE),
            "s2.epci": FieldValue("CC du Val de l'Oise", 0.95, None, SURE),
            "s2.departement": FieldValue("02 - Aisne", 0.9, None, SURE)}
-    from schemas.cog import Cog
-    return normalise_fields(raw, Cog.load())
+    return normalise_fields(raw, cog)
 
 
-def test_an_unsure_address_spelling_its_owner_and_a_dossier_name_is_trusted():
-    out = _fiche("peyrou.patrice@aisne.gouv.fr", "benoit.zimmermann@cc-du-val-de-l-oise.fr")
+def test_an_unsure_address_spelling_its_owner_and_a_dossier_name_is_trusted(cog):
+    out = _fiche(cog, "peyrou.patrice@aisne.gouv.fr", "benoit.zimmermann@cc-du-val-de-l-oise.fr")
     assert out["s1.etat.referent_email"].status is SURE
     assert out["s1.collectivite.contact_email"].status is SURE
 
@@ -36,14 +35,14 @@ def test_an_unsure_address_spelling_its_owner_and_a_dossier_name_is_trusted():
     ("peyrou.patrlce@aisne.gouv.fr", "benoit.zimmermann@cc-du-val-dc-l-oise.fr"),  # a slip
     ("peyrou.patrice@alsne.gouv.fr", "benoit.zimmermann@ca-du-val-de-l-oise.fr"),  # a slip in the domain
 ])
-def test_an_address_that_does_not_agree_letter_for_letter_stays_for_review(referent, contact):
-    out = _fiche(referent, contact)
+def test_an_address_that_does_not_agree_letter_for_letter_stays_for_review(cog, referent, contact):
+    out = _fiche(cog, referent, contact)
     assert out["s1.etat.referent_email"].status is REVIEW
     assert out["s1.collectivite.contact_email"].status is REVIEW
 
 
-def test_a_very_unsure_address_is_not_confirmed():
-    out = _fiche("peyrou.patrice@aisne.gouv.fr", "benoit.zimmermann@cc-du-val-de-l-oise.fr", confidence=0.3)
+def test_a_very_unsure_address_is_not_confirmed(cog):
+    out = _fiche(cog, "peyrou.patrice@aisne.gouv.fr", "benoit.zimmermann@cc-du-val-de-l-oise.fr", confidence=0.3)
     assert out["s1.etat.referent_email"].status is REVIEW
 
 

@@ -26,8 +26,7 @@ def test_an_abbreviated_designation_confirms_the_nature_box():
     assert fields["s1.collectivite.type"].status is sure and fields["s1.collectivite.type"].confidence >= 0.9
 
 
-def _section(commune: str, confidence: float, porteuse: str = "Ville de Biot") -> dict:
-    from schemas.cog import Cog
+def _section(cog, commune: str, confidence: float, porteuse: str = "Ville de Biot") -> dict:
     from schemas.normalise import normalise_fields
     sure = FieldStatus.EXTRACTED
     raw = {"s1.collectivite.nom": FieldValue(porteuse, 0.95, None, sure),
@@ -35,17 +34,17 @@ def _section(commune: str, confidence: float, porteuse: str = "Ville de Biot") -
            "s2.communes": FieldValue(commune, confidence, None, sure),
            "s2.epci": FieldValue("Communauté d'agglomération de Sophia Antipolis", 0.95, None, sure),
            "s2.departement": FieldValue("06 - Alpes-Maritimes", 0.95, None, sure)}
-    return normalise_fields(raw, Cog.load())
+    return normalise_fields(raw, cog)
 
 
-def test_a_short_commune_read_unsure_that_is_the_porteuse_and_a_member_of_the_epci_is_trusted():
+def test_a_short_commune_read_unsure_that_is_the_porteuse_and_a_member_of_the_epci_is_trusted(cog):
     """"Biot" read at 0.47 (Tesseract doubts short words): too unsure for the EPCI alone, but
     the porteuse "Ville de Biot" and the EPCI, both read surely, say the same."""
-    out = _section("Biot", 0.47)
+    out = _section(cog, "Biot", 0.47)
     assert out["s2.communes"].status is FieldStatus.EXTRACTED
     assert out["s2.communes"].value == [{"nom": "Biot", "code_insee": "06018"}]
 
 
-def test_a_commune_that_is_not_the_porteuse_stays_for_review():
-    assert _section("Valbonne", 0.47)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
-    assert _section("Biot", 0.2)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+def test_a_commune_that_is_not_the_porteuse_stays_for_review(cog):
+    assert _section(cog, "Valbonne", 0.47)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+    assert _section(cog, "Biot", 0.2)["s2.communes"].status is FieldStatus.NEEDS_REVIEW
