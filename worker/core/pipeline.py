@@ -12,6 +12,7 @@ written once. Assembly never recurses: `assess` returns the dossier to run again
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -33,6 +34,8 @@ from worker.persistence.verdict_view import dossier_view
 
 if TYPE_CHECKING:
     from worker.core.context import Context
+
+log = logging.getLogger(__name__)
 
 READABLE = (FileKind.PDF, FileKind.IMAGE, FileKind.DOCX, FileKind.ODT, FileKind.OFFICE)
 
@@ -82,6 +85,7 @@ def read(dossier_id: str, ctx: Context) -> None:
 def understand(dossier_id: str, ctx: Context) -> None:
     """Split and classify the pages, check the letters' signatures, extract and resolve the fields."""
     ctx.store.set_status(dossier_id, "processing")
+    began = ctx.store.latest_event_id(dossier_id, EventKind.PROCESSING_STARTED)  # this one's, just recorded
     spans, pieces = classify_pieces(dossier_id, ctx)
     letters = read_letters(pieces)
     spans = letter_ends_kinded(spans, pieces, letters)
@@ -89,8 +93,11 @@ def understand(dossier_id: str, ctx: Context) -> None:
     extracted = extract_fields(pieces, signatures, letters)
     resolved = normalise_fields(extracted, ctx.cog)
     fields = {fid: StoredField.of(resolved.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
-    ctx.store.save_understanding(dossier_id, [span.row() for span in spans],
-                                 {fid: f.row() for fid, f in keep_corrections(ctx, dossier_id, fields).items()})
+    saved = ctx.store.save_understanding(
+        dossier_id, [span.row() for span in spans],
+        {fid: f.row() for fid, f in keep_corrections(ctx, dossier_id, fields).items()}, began=began)
+    if not saved:  # two workers on one dossier (a join, a new message): the later start wins
+        log.info("%s : analyse remplacée par une plus récente, non enregistrée", dossier_id)
 
 
 def assess(dossier_id: str, ctx: Context) -> str | None:

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -275,9 +275,35 @@ class Store:
         self.save_understanding(dossier_id, documents, fields)
         self.save_verdict(dossier_id, completeness)
 
-    def save_understanding(self, dossier_id: str, documents: list[dict], fields: dict[str, dict]) -> None:
-        """Replace documents and fields in one transaction; reviewer corrections stay."""
+    def latest_event_id(self, dossier_id: str, kind: EventKind) -> int | None:
+        """The id of the dossier's latest event of this kind (None without one)."""
         with self.session() as s:
+            return s.scalar(select(func.max(Event.id)).where(Event.dossier_id == dossier_id, Event.kind == kind))
+
+    def save_understanding(self, dossier_id: str, documents: list[dict], fields: dict[str, dict],
+                           *, began: int | None = None) -> bool:
+        """Replace documents and fields in one transaction; reviewer corrections stay.
+
+        `began`, the understanding's own `processing_started` event: when a later one exists, a
+        newer understanding (of more files, after a join or a new message) began meanwhile and
+        this one is stale: nothing is written and False is returned.
+        """
+        try:
+            self._replace_understanding(dossier_id, documents, fields, began)
+        except _Superseded:  # rolled back: nothing of it was written
+            return False
+        return True
+
+    def _replace_understanding(self, dossier_id: str, documents: list[dict], fields: dict[str, dict],
+                               began: int | None) -> None:
+        with self.session() as s:
+            dossier = s.get(Dossier, dossier_id, with_for_update=True)  # PostgreSQL: one writer
+            dossier.updated_at = utcnow()
+            s.flush()  # SQLite: the write lock is taken before the check below
+            latest = s.scalar(select(func.max(Event.id)).where(
+                Event.dossier_id == dossier_id, Event.kind == EventKind.PROCESSING_STARTED))
+            if began is not None and latest is not None and latest > began:
+                raise _Superseded
             for row in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)):
                 s.delete(row)
             for ordinal, doc in enumerate(documents):
@@ -419,6 +445,10 @@ class Store:
                     s.add(Computed(key=key, kind=kind, value=value))
         except IntegrityError:
             pass
+
+
+class _Superseded(Exception):
+    """A newer understanding of the dossier began: this one is not written."""
 
 
 def note(s: Session, dossier_id: str | None, kind: EventKind, data: dict | None = None, *,
