@@ -178,7 +178,18 @@ def repaired_titles(norm: str) -> str:
             return best  # one letter misread in place: "pretet", a photo's f read as t
         return word
     # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
-    return re.sub(r"[a-z]+", repaired, norm)
+    return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
+
+
+# "La Mairg," "Le Moire": an article and one letter of "maire" misread (a stroke over it); "marie"
+# (two letters swapped) is a name, and without the article a name may be any five letters
+_MAIRE_SLIP = re.compile(r"\b(?P<article>le|la) (?P<word>[a-z]{5})\b")
+
+
+def _maire(match: re.Match) -> str:
+    word = match["word"]
+    slips = sum(a != b for a, b in zip(word, "maire"))
+    return f"{match['article']} maire" if slips == 1 and word[0] == "m" else match.group(0)
 
 
 def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -300,8 +311,13 @@ def _name_part(text: str) -> str:
         head, _, tail = text.rpartition(",")
         if tail.strip() and _ROLE_WORDS.search(head.lower()):
             text = tail
+        elif _TWO_WORDS_COMMA.match(text.strip()):  # "Noémie, CASANOVA": a speck read as a comma
+            text = text.replace(",", " ")
     # marks first ("**M. Guillaume VALLET"): the civility is only seen at the start
     return clean_person(_CIVILITY.sub("", clean_person(text.strip(" ,.;"))).strip())
+
+
+_TWO_WORDS_COMMA = re.compile(r"^[^\W\d_][\w'’-]+, [^\W\d_][\w'’-]+$")
 
 
 def name_shape(text: str) -> float:
@@ -309,7 +325,7 @@ def name_shape(text: str) -> float:
     words = text.split()
     if not 2 <= len(words) <= 6 or re.search(r"\d|@|:|/", text):
         return 0.0
-    if _ROLE_WORDS.search(normalise(text)):
+    if _ROLE_WORDS.search(repaired_titles(normalise(text))):  # "La Prétète du Lot" is a title
         return 0.0
     named = [w for w in words if w.lower() not in _PARTICLES]
     if len(named) < 2 or not all(_NAME_WORD.match(w) for w in named) or scribble(text):
