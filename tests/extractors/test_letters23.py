@@ -64,3 +64,73 @@ def test_a_speck_read_as_a_comma_between_first_name_and_surname():
     # a title before the comma is still a title
     name = name_of([row_line(320, 600, "Le Maire, Joël Le Besco", 0)])
     assert name is not None and name.text == "Joël Le Besco"
+
+
+def _line(x: float, top: float, cells: list[tuple[str, float]], line: int, height: float = 10.5):
+    """A line of words each read with its confidence, `height` points tall."""
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+
+    words, cursor = [], x
+    for text, conf in cells:
+        width = 5.2 * len(text)
+        words.append(Word(text, (cursor, top, cursor + width, top + height), conf, line))
+        cursor += width + 5.2
+    text = " ".join(t for t, _ in cells)
+    return Line(tuple(words), 0, text, normalise(text))
+
+
+def test_a_name_read_surely_before_a_strokes_letters():
+    """"Benoît Étienne sn A}": the signature's end read as letters after the name; the name is
+    what was read surely before them, for a reviewer (it may be cut), not the whole line."""
+    lines = [_line(320, 600, [("Le", 0.95), ("Maire,", 0.95)], 0),
+             _line(320, 660, [("Benoît", 0.96), ("Étienne", 0.96), ("sn", 0.52), ("A}", 0.27)], 1)]
+    name = name_of(lines)
+    assert name is not None and name.text == "Benoît Étienne" and name.sure and name.confidence < 0.8
+    # strokes read surely after the name are no name's end: the line stays unread
+    lines[1] = _line(320, 660, [("Benoît", 0.96), ("Étienne", 0.96), ("sn", 0.52), ("Az", 0.9)], 1)
+    name = name_of(lines)
+    assert name is None or not name.sure
+
+
+def test_a_name_whose_words_are_boxed_far_taller_than_the_type_is_under_strokes():
+    """"Olivier SALMC": a signature's strokes ran into the name's letters and into its boxes (three
+    lines tall): read surely by OCR, it is for a reviewer; a name of the block's type size is not."""
+    quality = _line(320, 600, [("Le", 0.95), ("Sous-préfet,", 0.95)], 0, height=15)
+    inked = _line(300, 680, [("Olivier", 0.9), ("SALMC", 0.9)], 1, height=43)
+    name = name_of([quality, inked])
+    assert name is not None and name.text == "Olivier SALMC" and name.confidence < 0.8
+    typed = _line(300, 680, [("Olivier", 0.9), ("SALMON", 0.9)], 1, height=16)
+    assert name_of([quality, typed]).confidence >= 0.85
+
+
+def test_a_name_read_unsure_that_spells_the_elu_is_sure():
+    from extractors.fields.signataire_elu import confirmed_by_elu
+    from extractors.model import FieldStatus, FieldValue
+
+    read = FieldValue("Olivier SALMON", 0.75, None, FieldStatus.EXTRACTED)
+    assert confirmed_by_elu(read, "SALMON Olivier").confidence >= 0.8
+    assert confirmed_by_elu(read, "Olivier SALMC").confidence == 0.75
+    assert confirmed_by_elu(read, None).confidence == 0.75
+
+
+def test_the_delegating_title_with_ocr_marks_around_it():
+    """"Le Sous-préfet," "pour la‘préfête-et par délégation": the sous-préfet signs (a stray quote
+    after the article, a hyphen before "et" hid the delegation: a sure and wrong 'prefet')."""
+    lines = [row_line(320, 600, "Le Sous-préfet,", 0), row_line(320, 614, "pour la‘préfète-et par délégation", 1)]
+    quality = quality_of(lines, PREFET.value, None)
+    assert quality is not None and quality.slug == "sous_prefet"
+
+
+def test_a_sous_prefet_reread_whose_delegating_title_is_lost():
+    """The page read an untitled delegate (`autre`, unsure); the block read again gives "Le
+    Sous-préfet, Du et par délégation" (the préfet lost under the strokes): the sous-préfet."""
+    from extractors.fields.courrier import _untitled_delegate
+    from extractors.model import FieldStatus, FieldValue
+
+    page = FieldValue("autre", 0.6, None, FieldStatus.EXTRACTED)
+    again = quality_of([row_line(320, 600, "Le Sous-préfet, Du et par délégation", 0)], PREFET.value, None)
+    assert again is not None and again.slug == "sous_prefet"
+    assert _untitled_delegate(page, again)
+    alone = quality_of([row_line(320, 600, "Le Sous-préfet,", 0)], PREFET.value, None)
+    assert not _untitled_delegate(page, alone)
