@@ -26,7 +26,8 @@ _ROLES = (
     ("maire_delegue", r"\bmaire (?:delegue|deleguee|honoraire)\b"),
     ("vice_president", r"\bvice[- ]?presidente?\b"),
     ("secretaire_general", r"\bsecretaire generale?\b"),
-    ("sous_prefet", r"\bsous[- ]?prefete?\b"),
+    # "Sous-préf.", "Sous-préf&té" (a stroke over its end): only a sous-préfecture shares the start
+    ("sous_prefet", r"\bsous[- ]?prefete?\b|\bsous[- ]?pref(?!ectur|ete?\b)(?=[^a-z\s]|\b)\S*"),
     ("prefet_delegue", r"\bprefete? (?:delegue|deleguee)\b"),
     ("prefet", r"\bprefete?\b"),
     ("maire", r"\bmaire\b"),
@@ -244,9 +245,15 @@ def name_of(lines: list[Line]) -> Name | None:
         return name
     typed = typed_height(lines)
     tallest = max(w.bbox[3] - w.bbox[1] for w in name.line.words)
-    if typed and tallest > INKED_NAME * typed:
+    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text):
         return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
     return name
+
+
+def _capital_fragment(text: str) -> bool:
+    """A word of two capitals, no particle nor initial ("UR Armelle"): the end of a surname the
+    strokes cut ("VASSEUR"), rarely a whole one."""
+    return any(len(w) == 2 and w.isalpha() and w.isupper() and w.lower() not in _PARTICLES for w in text.split())
 
 
 INKED_NAME = 2.5  # typed heights: a name's word boxed this tall has strokes run into it
@@ -306,7 +313,7 @@ def _unreadable(lines: list[Line]) -> Name | None:
     """What OCR read on the last line of the block, below its quality, when that is no name
     ("E D M A", "rie Quv": a signature across the name): for a reviewer, with what was read."""
     below = [l for l in lines if not roles_in(l.norm) and not _ROLE_WORDS.search(l.norm)
-             and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2]
+             and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2 and len(re.findall(r"\d", l.text)) < 4]  # no date
     if not below or below[-1] is not lines[-1]:
         return None
     line = below[-1]

@@ -134,3 +134,36 @@ def test_a_sous_prefet_reread_whose_delegating_title_is_lost():
     assert _untitled_delegate(page, again)
     alone = quality_of([row_line(320, 600, "Le Sous-préfet,", 0)], PREFET.value, None)
     assert not _untitled_delegate(page, alone)
+
+
+def test_a_sous_prefet_title_whose_end_a_stroke_damaged():
+    """"La Sous-préf&té," read again on dark ink: a sous-préfète; "Sous-préf." too; a
+    "sous-préfecture" in a letterhead is no title."""
+    from extractors.fields.signataire import roles_in
+    from extractors.text import normalise
+
+    assert [r for _, r, _ in roles_in(normalise("La Sous-préf&té, pour étète et gâr délégation"))] == ["sous_prefet"]
+    assert [r for _, r, _ in roles_in(normalise("Le Sous-préf."))] == ["sous_prefet"]
+    assert roles_in(normalise("Sous-préfecture de Lodève")) == []
+
+
+def test_an_elided_article_keeps_no_space_in_a_collectivites_name():
+    """"Communauté de communes de l'" | "Alta Rocca" over a line end: "de l'Alta Rocca"."""
+    from extractors.fields.courrier import _elided
+
+    assert _elided("Communauté de communes de l' Alta Rocca") == "Communauté de communes de l'Alta Rocca"
+    assert _elided("Métropole d’ Aix-Marseille-Provence") == "Métropole d’Aix-Marseille-Provence"
+    assert _elided("Commune de Saint-Pierre") == "Commune de Saint-Pierre"
+
+
+def test_a_surnames_end_left_by_the_strokes_is_no_sure_name():
+    """"UR Armelle" for "VASSEUR Armelle": two capitals, no particle, are a cut surname."""
+    name = name_of([row_line(320, 600, "Le Préfet,", 0), row_line(320, 660, "UR Armelle", 1)])
+    assert name is not None and name.confidence < 0.8
+    assert name_of([row_line(320, 600, "La Maire,", 0), row_line(320, 660, "Chantal LE GALL", 1)]).confidence >= 0.9
+
+
+def test_a_date_line_is_no_unreadable_name():
+    """The block's last line a fax's date ("Saint-Denis-de-Gastines, le 22 octobre 2026"): no name."""
+    name = name_of([row_line(320, 600, "Saint-Denis-de-Gastines, le 22 octobre 2026", 0)])
+    assert name is None
