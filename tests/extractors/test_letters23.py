@@ -167,3 +167,38 @@ def test_a_date_line_is_no_unreadable_name():
     """The block's last line a fax's date ("Saint-Denis-de-Gastines, le 22 octobre 2026"): no name."""
     name = name_of([row_line(320, 600, "Saint-Denis-de-Gastines, le 22 octobre 2026", 0)])
     assert name is None
+
+
+def test_a_scans_dark_block_under_a_large_grey_stamp_is_read_on_black_and_white():
+    """A 150 dpi scan: the typed block is black, a large grey stamp over it is most of the area's
+    ink. Taken for a blurred photo's grey print, the area was read on its grey, the stamp with
+    it ("Le S ve et,"); the typed words' own ink is dark, so the stamp is thresholded away."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from extractors.signature import dark_ink
+
+    dpi = 150.0
+    scale = dpi / 72.0
+    image = Image.new("L", (int(595 * scale), int(300 * scale)), 245)
+    draw = ImageDraw.Draw(image)
+    boxes = []
+    for row in range(3):  # three lines of typed words, black
+        for k in range(4):
+            box = (300.0 + 45 * k, 60.0 + 20 * row, 300.0 + 45 * k + 38, 60.0 + 20 * row + 9)
+            boxes.append(box)
+            draw.rectangle([v * scale for v in box], fill=25)
+    for r in range(60, 110, 3):  # a large grey stamp over them
+        draw.ellipse([(380 - r) * scale, (90 - r) * scale, (380 + r) * scale, (90 + r) * scale], outline=150, width=4)
+    zone = (250.0, 20.0, 595.0, 220.0)
+    grey = dark_ink(image, zone, dpi)
+    assert len(np.unique(np.asarray(grey))) > 2  # the old rule: little dark ink, read on its grey
+    crop = dark_ink(image, zone, dpi, printed=tuple(boxes))
+    assert set(np.unique(np.asarray(crop)).tolist()) <= {0, 255}
+    # a blurred photo's grey print stays grey
+    blurred = Image.new("L", image.size, 245)
+    draw = ImageDraw.Draw(blurred)
+    for box in boxes:
+        draw.rectangle([v * scale for v in box], fill=140)
+    draw.line([(320 * scale, 150 * scale), (500 * scale, 100 * scale)], fill=20, width=3)
+    assert len(np.unique(np.asarray(dark_ink(blurred, zone, dpi, printed=tuple(boxes))))) > 2
