@@ -202,3 +202,17 @@ def test_a_scans_dark_block_under_a_large_grey_stamp_is_read_on_black_and_white(
         draw.rectangle([v * scale for v in box], fill=140)
     draw.line([(320 * scale, 150 * scale), (500 * scale, 100 * scale)], fill=20, width=3)
     assert len(np.unique(np.asarray(dark_ink(blurred, zone, dpi, printed=tuple(boxes))))) > 2
+
+
+def test_an_objet_ending_on_entree_de_ville_names_no_commune_madame():
+    """"Objet : … requalifier" | "l'entrée de ville" | "Madame, Monsieur,": the objet's end runs on
+    into the salutation; "ville Madame" is no commune (a digital letter went to review)."""
+    from tests.extractors.letters import letter
+
+    page = letter(head=("ARPAJON-SUR-CÈRE",), objet="Objet : Atelier des territoires Flash – requalifier l'entrée de ville",
+                  salutation="Madame, Monsieur,",
+                  body=("J'ai l'honneur de vous adresser la candidature de la commune d'Arpajon-sur-Cère à",
+                        "l'appel à projets « Atelier des territoires Flash »."),
+                  signatory=("La Maire, Anne-Sophie Noël",))
+    reading = read_letter(COLL, "lettre.pdf", (page,))
+    assert reading.fields["collectivite"].value == "Commune d'Arpajon-sur-Cère"
