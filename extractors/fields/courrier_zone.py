@@ -83,11 +83,14 @@ DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a revi
 
 def _closing_word(word, text_height: float, typed: float | None) -> bool:
     """A word that makes its line print closing the signatory area: read surely enough, and of
-    print's height (ink OCR reads as a word is as tall as the strokes)."""
-    return word.conf >= DOUBTED and word.bbox[3] - word.bbox[1] <= TALL * min(text_height, 1.5 * (typed or text_height))
+    print's height unless read surely (ink OCR reads as a word is as tall as the strokes, and
+    doubted: "66" at 0.66; a footer's large type is read surely)."""
+    tall = word.bbox[3] - word.bbox[1] > TALL * min(text_height, 1.5 * (typed or text_height))
+    return word.conf >= DOUBTED and (not tall or word.conf >= SURE_PRINT)
 
 
-TALL = 1.8  # text heights: a word taller than this is a signature's, whatever OCR made of it
+TALL = 1.8  # text heights: a word taller than this read unsure is a signature's, whatever OCR made of it
+SURE_PRINT = 0.8
 
 
 def _text_height(page: PageText) -> float:
