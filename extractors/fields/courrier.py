@@ -24,9 +24,6 @@ from extractors.fields.signataire import (
     Quality,
     body_name,
     body_quality,
-    checked_against_elu,
-    completed_by_elu,
-    echoed_in_block,
     name_of,
     name_words,
     quality_of,
@@ -34,6 +31,7 @@ from extractors.fields.signataire import (
     roles_in,
     same_person,
 )
+from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
@@ -82,7 +80,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         values["signataire_nom"] = name
     values.update(_date(parts, file, pages))
     if coll:
-        values["collectivite"] = _value(coll.value, coll.confidence, file, pages, coll.lines)
+        values["collectivite"] = _value(_elided(coll.value), coll.confidence, file, pages, coll.lines)
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
@@ -123,6 +121,15 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
         return body or sender
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _elided(name: str) -> str:
+    """A name whose elided article was joined to the next word over a line end or a gap ("de l'"
+    | "Alta Rocca"): "Communauté de communes de l'Alta Rocca", no space after the apostrophe."""
+    return _ELISION_GAP.sub(r"\1", name) if isinstance(name, str) else name
+
+
+_ELISION_GAP = re.compile(r"\b((?:[DdLl]|[Qq]u)['’])\s+(?=[^\W\d_])")
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
@@ -253,7 +260,7 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
     out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu)
     index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
     out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
-    out[key] = checked_against_elu(out[key], out[quality_key], *elu)
+    out[key] = confirmed_by_elu(checked_against_elu(out[key], out[quality_key], *elu), elu[0])
     return out
 
 
@@ -316,8 +323,14 @@ def _untitled_delegate(page: FieldValue, again: Quality) -> bool:
     gives the signer's own title before that same delegation ("Le Sous-préfet, pour le préfet…")."""
     if page.value != AUTRE or page.confidence >= QUALITY_TRUSTED or again.slug == AUTRE:
         return False
-    roles = roles_in(" ".join(repaired_titles(line.norm) for line in again.lines))  # "Le Sous-prétet,"
-    return any(delegated for _, _, delegated in roles) and any(not delegated for _, _, delegated in roles)
+    text = " ".join(repaired_titles(line.norm) for line in again.lines)  # "Le Sous-prétet,"
+    roles = roles_in(text)
+    own = [pos for pos, _, delegated in roles if not delegated]
+    # the delegating title may be lost too ("Le Sous-préfet, Du et par délégation"): the delegation is said
+    return bool(own) and (any(delegated for _, _, delegated in roles) or bool(_BY_DELEGATION.search(text[own[0]:])))
+
+
+_BY_DELEGATION = re.compile(r"\bpar (?:delegation|empechement|suppleance|interim)\b")
 
 
 def ink_over_name(zone: SignatureZone | None, ink: BBox | None) -> bool:

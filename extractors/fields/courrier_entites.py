@@ -48,6 +48,7 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
 _BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
     r"(?:(?:\b(?i:de|pour|par)|[,.;]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
+_CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
                 "communes"}
@@ -349,6 +350,8 @@ def _named_in_body(parts: LetterParts) -> list[Clue]:
     body = _body(parts)
     # the body as one text: "… de la commune de" | "Vulbens à la candidature …" runs over a line end
     for match in _BODY_COLLECTIVITE.finditer(_run_on(body)):
+        if _CIVILITY.search(match.group("name")):
+            continue  # "… l'entrée de ville" | "Madame, Monsieur,": an objet's end run on into the salutation
         name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
         if not is_epci_name(name):
             name = re.sub(r"(?i)^(?:commune|ville|mairie|cit[ée])\b", "Commune", name)

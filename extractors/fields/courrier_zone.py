@@ -57,13 +57,14 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
     sheet_w, sheet_h = upright.sheet_size  # a warped photo: the flat sheet, not the photo
     width, page_height = (sheet_h, sheet_w) if upright.rotation in (90, 270) else (sheet_w, sheet_h)
     left = min(left, 0.5 * width - 3 * height)  # the block's half of the page, whatever its indent
+    text_height, typed = _text_height(upright), layout.typed_height([l for l in block if l.page == page])
     # the next printed line closes the area; a line of doubted words only is what OCR made of ink
-    # (a signature's loop read "9/2)"), and the name under it may be lower still
+    # (a signature's loop read "9/2)"), and the name under it may be lower still; so is a line
+    # whose only sure words are far taller than print (a script signature read "66", 4 lines high)
     after = [l.top for l in parts.lines if l.page == page and l.top > last + height and l not in block
-             and any(w.conf >= DOUBTED for w in l.words)]
+             and any(_closing_word(w, text_height, typed) for w in l.words)]
     bottom = min([bottom, page_height - 0.03 * page_height] + after)
     bbox = (max(0.0, left), max(0.0, top), width, bottom)
-    text_height, typed = _text_height(upright), layout.typed_height([l for l in block if l.page == page])
     printed = tuple(w.bbox for l in parts.lines if l.page == page for w in l.words
                     if overlaps(w.bbox, bbox) and (_printed(w, text_height, upright.ocr, typed)
                                                   or _civility_initial(w, l, text_height)))
@@ -78,6 +79,18 @@ def signature_zone(parts: LetterParts, pages: tuple[PageText, ...]) -> Signature
 
 
 DOUBTED = 0.5  # a word OCR read with less is no print it could read: ink a reviewer should see
+
+
+def _closing_word(word, text_height: float, typed: float | None) -> bool:
+    """A word that makes its line print closing the signatory area: read surely enough, and of
+    print's height unless read surely (ink OCR reads as a word is as tall as the strokes, and
+    doubted: "66" at 0.66; a footer's large type is read surely)."""
+    tall = word.bbox[3] - word.bbox[1] > TALL * min(text_height, 1.5 * (typed or text_height))
+    return word.conf >= DOUBTED and (not tall or word.conf >= SURE_PRINT)
+
+
+TALL = 1.8  # text heights: a word taller than this read unsure is a signature's, whatever OCR made of it
+SURE_PRINT = 0.8
 
 
 def _text_height(page: PageText) -> float:

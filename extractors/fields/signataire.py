@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.fields import nlp
-from extractors.fields.courrier_layout import Line
-from extractors.model import FieldStatus, FieldValue
+from extractors.fields.courrier_layout import Line, typed_height
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -27,7 +26,8 @@ _ROLES = (
     ("maire_delegue", r"\bmaire (?:delegue|deleguee|honoraire)\b"),
     ("vice_president", r"\bvice[- ]?presidente?\b"),
     ("secretaire_general", r"\bsecretaire generale?\b"),
-    ("sous_prefet", r"\bsous[- ]?prefete?\b"),
+    # "Sous-préf.", "Sous-préf&té" (a stroke over its end): only a sous-préfecture shares the start
+    ("sous_prefet", r"\bsous[- ]?prefete?\b|\bsous[- ]?pref(?!ectur|ete?\b)(?=[^a-z\s]|\b)\S*"),
     ("prefet_delegue", r"\bprefete? (?:delegue|deleguee)\b"),
     ("prefet", r"\bprefete?\b"),
     ("maire", r"\bmaire\b"),
@@ -93,12 +93,13 @@ def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
     is the title right before "et par délégation" ("[Pour le] préfet et par délégation", its
     "pour" lost under a signature): whoever holds a delegation signs with another title."""
     before = text[max(0, position - 24):position]
-    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?\s*$", before):
+    # a stray mark OCR put between the article and the title ("pour la‘préfète") changes nothing
+    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?[\s‘’'`´.]*$", before):
         return True
     return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
 
 
-_DELEGATED_AFTER = re.compile(r"\s*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")
+_DELEGATED_AFTER = re.compile(r"[\s-]*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")  # "préfète-et par"
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -178,7 +179,18 @@ def repaired_titles(norm: str) -> str:
             return best  # one letter misread in place: "pretet", a photo's f read as t
         return word
     # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
-    return re.sub(r"[a-z]+", repaired, norm)
+    return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
+
+
+# "La Mairg," "Le Moire": an article and one letter of "maire" misread (a stroke over it); "marie"
+# (two letters swapped) is a name, and without the article a name may be any five letters
+_MAIRE_SLIP = re.compile(r"\b(?P<article>le|la) (?P<word>[a-z]{5})\b")
+
+
+def _maire(match: re.Match) -> str:
+    word = match["word"]
+    slips = sum(a != b for a, b in zip(word, "maire"))
+    return f"{match['article']} maire" if slips == 1 and word[0] == "m" else match.group(0)
 
 
 def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
@@ -225,7 +237,30 @@ def _resolve(slugs: set[str], piece_kind: str, collectivite_is_epci: bool | None
 
 
 def name_of(lines: list[Line]) -> Name | None:
-    """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in doubt."""
+    """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in
+    doubt; one whose words OCR boxed far taller than the block's type is under the signature's
+    strokes (they ran into its letters: "Olivier SALMC"), for a reviewer unless confirmed."""
+    name = _name_of(lines)
+    if name is None or not name.line.words:
+        return name
+    typed = typed_height(lines)
+    tallest = max(w.bbox[3] - w.bbox[1] for w in name.line.words)
+    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text):
+        return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
+    return name
+
+
+def _capital_fragment(text: str) -> bool:
+    """A word of two capitals, no particle nor initial ("UR Armelle"): the end of a surname the
+    strokes cut ("VASSEUR"), rarely a whole one."""
+    return any(len(w) == 2 and w.isalpha() and w.isupper() and w.lower() not in _PARTICLES for w in text.split())
+
+
+INKED_NAME = 2.5  # typed heights: a name's word boxed this tall has strokes run into it
+UNDER_STROKES = 0.75  # below the names' review threshold (schemas.normalise.IDENTITY_REVIEW_BELOW)
+
+
+def _name_of(lines: list[Line]) -> Name | None:
     candidates = []
     for line in _rows(lines):
         text = _name_part(line.text)
@@ -278,11 +313,29 @@ def _unreadable(lines: list[Line]) -> Name | None:
     """What OCR read on the last line of the block, below its quality, when that is no name
     ("E D M A", "rie Quv": a signature across the name): for a reviewer, with what was read."""
     below = [l for l in lines if not roles_in(l.norm) and not _ROLE_WORDS.search(l.norm)
-             and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2]
+             and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2 and len(re.findall(r"\d", l.text)) < 4]  # no date
     if not below or below[-1] is not lines[-1]:
         return None
     line = below[-1]
+    head = _sure_head(line)
+    if head is not None:  # "Benoît Étienne sn A}": the name read surely, the strokes after it not
+        return Name(head, round(min(CUT_NAME, line.conf), 3), line)
     return Name(clean_person(line.text), round(min(0.3, line.conf), 3), line, sure=False)
+
+
+CUT_NAME = 0.6  # a name read before a stroke's letters: maybe cut there, for a reviewer unless confirmed
+SURE_WORD = 0.85
+
+
+def _sure_head(line: Line) -> str | None:
+    """The words of a line read surely before the first doubted one, when they are a name
+    ("Benoît Étienne" of "Benoît Étienne sn A}", a signature's end read as letters after it)."""
+    words = sorted(line.words, key=lambda w: w.bbox[0])
+    count = next((i for i, w in enumerate(words) if w.conf < SURE_WORD), len(words))
+    if count < 2 or count == len(words) or any(w.conf >= SURE_WORD for w in words[count:]):
+        return None
+    head = clean_person(" ".join(w.text for w in words[:count]))
+    return head if name_shape(head) >= 0.9 else None
 
 
 def _plausible(person: str) -> bool:
@@ -300,8 +353,13 @@ def _name_part(text: str) -> str:
         head, _, tail = text.rpartition(",")
         if tail.strip() and _ROLE_WORDS.search(head.lower()):
             text = tail
+        elif _TWO_WORDS_COMMA.match(text.strip()):  # "Noémie, CASANOVA": a speck read as a comma
+            text = text.replace(",", " ")
     # marks first ("**M. Guillaume VALLET"): the civility is only seen at the start
     return clean_person(_CIVILITY.sub("", clean_person(text.strip(" ,.;"))).strip())
+
+
+_TWO_WORDS_COMMA = re.compile(r"^[^\W\d_][\w'’-]+, [^\W\d_][\w'’-]+$")
 
 
 def name_shape(text: str) -> float:
@@ -309,7 +367,7 @@ def name_shape(text: str) -> float:
     words = text.split()
     if not 2 <= len(words) <= 6 or re.search(r"\d|@|:|/", text):
         return 0.0
-    if _ROLE_WORDS.search(normalise(text)):
+    if _ROLE_WORDS.search(repaired_titles(normalise(text))):  # "La Prétète du Lot" is a title
         return 0.0
     named = [w for w in words if w.lower() not in _PARTICLES]
     if len(named) < 2 or not all(_NAME_WORD.match(w) for w in named) or scribble(text):
@@ -405,80 +463,6 @@ def same_person(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka == kb or fuzz.ratio(ka, kb) >= 88)
 
 
-# The letter's signer against the fiche's élu référent ----------------------------------------
-
-def _elu_mandate(elu_qualite: str | None) -> str | None:
-    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
-    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
-    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
-
-
-def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
-    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
-    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
-    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
-    A name only half read stays for a reviewer unless what was read is the élu's own."""
-    mandate = _elu_mandate(elu_qualite)
-    if not elu or mandate is None:
-        return name, quality
-    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
-            and same_person(str(name.value), elu):
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
-    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
-        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
-        # lost with it): the élu signs, with the élu's mandate
-        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
-        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
-    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
-        read = str(name.value or "")
-        part_of = bool(read) and set(name_words(read)) <= set(name_words(elu)) and any(len(w) >= 4 for w in name_words(read))
-        sure = part_of and quality.status is FieldStatus.EXTRACTED
-        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
-        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
-        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
-    return name, quality
-
-
-def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
-    """The élu's name put for a signer whose own the page lost (`completed_by_elu`: for a
-    reviewer), and the block read again on dark ink spells one of the élu's longer names as the
-    strokes over it leave it ("LoRDINd" for "LORDINOT"): a second reading agrees, and it is sure."""
-    from rapidfuzz import fuzz
-
-    if name.status is not FieldStatus.NEEDS_REVIEW or not elu or name.value != elu:
-        return name
-    read = [w for line in block for w in name_words(line) if len(w) >= 4]
-    if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
-        return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
-    return name
-
-
-ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink
-
-
-def _fragments_of(read: str, elu: str) -> bool:
-    """Every word read is one of the élu's or the end or start of one (three letters at least),
-    and one of four letters or more is whole: a name cut by a stroke, not another person."""
-    words, full = name_words(read), set(name_words(elu))
-    whole = [w for w in words if w in full and len(w) >= 4]
-    cut = [w for w in words if w not in full]
-    return bool(whole) and bool(cut) and all(
-        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
-
-
 def name_words(text: str) -> list[str]:
     """A name's words to compare, civility initials ("M.") and stray letters aside."""
     return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]
-
-
-def checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                         elu_qualite: str | None) -> FieldValue:
-    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
-    person, so a name that differs from the fiche's is a misreading of one of them."""
-    if name.status is not FieldStatus.EXTRACTED or not elu or not name.value:
-        return name
-    mandate = _elu_mandate(elu_qualite)
-    if mandate is None or quality.value != mandate or same_person(str(name.value), elu):
-        return name
-    return replace(name, status=FieldStatus.NEEDS_REVIEW)

@@ -212,7 +212,7 @@ def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Ima
     from the page's OCR. None when there is no area to read."""
     from extractors.signature import dark_ink
 
-    return dark_ink(image, zone.bbox, dpi)
+    return dark_ink(image, zone.bbox, dpi, printed=zone.printed)
 
 
 def block_lines(crops: list[Image.Image]) -> list[tuple[str, ...]]:

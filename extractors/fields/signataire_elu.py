@@ -1,0 +1,99 @@
+"""The letter's signer against the fiche's élu référent: what a stamp or a stroke hid, from
+the élu when the letter says it is them; a reading that differs from the élu's, for a reviewer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.fields.signataire import name_words, roles_in, same_person
+from extractors.model import FieldStatus, FieldValue
+from extractors.text import normalise
+from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
+
+
+def _elu_mandate(elu_qualite: str | None) -> str | None:
+    """The slug of the mandate the fiche's élu holds in their own name ("Maire", "Présidente"), else None."""
+    written = [role for _, role, delegated in roles_in(normalise(elu_qualite or "")) if not delegated]
+    return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
+
+
+def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+    """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
+    says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
+    whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
+    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None:
+        return name, quality
+    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+            and same_person(str(name.value), elu):
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
+        # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
+        # lost with it): the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
+        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
+    if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
+        read = str(name.value or "")
+        part_of = bool(read) and set(name_words(read)) <= set(name_words(elu)) \
+            and any(len(w) >= 4 for w in name_words(read))
+        sure = part_of and quality.status is FieldStatus.EXTRACTED
+        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
+        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
+        name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
+    return name, quality
+
+
+def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
+    """The élu's name put for a signer whose own the page lost (`completed_by_elu`: for a
+    reviewer), and the block read again on dark ink spells one of the élu's longer names as the
+    strokes over it leave it ("LoRDINd" for "LORDINOT"): a second reading agrees, and it is sure."""
+    from rapidfuzz import fuzz
+
+    if name.status is not FieldStatus.NEEDS_REVIEW or not elu or name.value != elu:
+        return name
+    read = [w for line in block for w in name_words(line) if len(w) >= 4]
+    if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
+        return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
+    return name
+
+
+ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink
+
+
+def _fragments_of(read: str, elu: str) -> bool:
+    """Every word read is one of the élu's or the end or start of one (three letters at least),
+    and one of four letters or more is whole: a name cut by a stroke, not another person."""
+    words, full = name_words(read), set(name_words(elu))
+    whole = [w for w in words if w in full and len(w) >= 4]
+    cut = [w for w in words if w not in full]
+    return bool(whole) and bool(cut) and all(
+        len(w) >= 3 and any(f != w and (f.endswith(w) or f.startswith(w)) for f in full) for w in cut)
+
+
+def checked_against_elu(name: FieldValue, quality: FieldValue, elu: str | None,
+                         elu_qualite: str | None) -> FieldValue:
+    """The letter's signer holds the fiche élu's own mandate (both maire, both président): one
+    person, so a name that differs from the fiche's is a misreading of one of them."""
+    if name.status is not FieldStatus.EXTRACTED or not elu or not name.value:
+        return name
+    mandate = _elu_mandate(elu_qualite)
+    if mandate is None or quality.value != mandate or same_person(str(name.value), elu):
+        return name
+    return replace(name, status=FieldStatus.NEEDS_REVIEW)
+
+
+def confirmed_by_elu(name: FieldValue, elu: str | None) -> FieldValue:
+    """A name read unsure (strokes over it, a cut) that spells the fiche's élu word for word:
+    two readings of one name agree, and it is sure."""
+    if name.status is not FieldStatus.EXTRACTED or not elu or not isinstance(name.value, str) \
+            or name.confidence >= ELU_CONFIRMED:
+        return name
+    read, own = sorted(name_words(name.value)), sorted(name_words(elu))
+    if len(read) >= 2 and read == own:
+        return replace(name, confidence=ELU_CONFIRMED)
+    return name
+
+
+ELU_CONFIRMED = 0.85
