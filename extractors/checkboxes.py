@@ -49,15 +49,24 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
     squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count][sized]
                if _has_four_sides(ink[y:y + h, x:x + w])]
-    overrun = []
+    overrun, own = [], []
     if squares:  # a form's boxes share one size and line up: look for one where a tick ran out of its box
         side = int(np.median([max(w, h) for _, _, w, h in squares]))
         _, dark = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)  # a dark band is dark
-        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side)
-                   if not any(_overlap(box, other) for other in squares)
-                   and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares)]
+
+        def placed(box: tuple[int, int, int, int]) -> bool:
+            return (not any(_overlap(box, other) for other in squares)
+                    and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares))
+
+        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side) if placed(box)]
+        if side * scale <= SMALL_BOX:  # a sheet photographed whole: see _overrun_boxes' `own_size`
+            for box in sorted(_overrun_boxes(ink, ink | dark, stats[1:count], side, own_size=True)):
+                if placed(box) and not _beside_a_box(box, squares + own):  # from the left: a label follows its box
+                    own.append(box)
+            overrun = [box for box in overrun if not _beside_a_box(box, squares + own)]
     boxes = []
-    for (x, y, w, h), guessed in [(s, False) for s in squares] + [(s, True) for s in overrun]:
+    for (x, y, w, h), guessed in [(s, False) for s in squares + own] + [(s, True) for s in overrun]:
+        # a window of its own shape's size is where the box is: only one found in a larger shape is moved
         small = guessed and max(w, h) * scale <= SMALL_BOX
         box = _emptiest_state(pixels, x, y, max(w, h)) if small else _state(pixels, x, y, max(w, h))
         boxes.append(Box(box.left * scale, box.top * scale, box.size * scale, box.ticked, box.confidence))
@@ -95,9 +104,23 @@ def _rules(ink: np.ndarray, high: float) -> np.ndarray:
     return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
 
 
-def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: int) -> list[tuple[int, int, int, int]]:
+def _beside_a_box(box: tuple[int, int, int, int], squares: list[tuple[int, int, int, int]]) -> bool:
+    """Closer to a box on its row than a box's width: the first letter of that box's label (a
+    blurred "S" of "☐ Site" can frame a window), never a box of its own."""
+    x, y, w, h = box
+    return any(abs(y - sy) <= h // 2 and (0 <= x - (sx + sw) < w or 0 <= sx - (x + w) < w)
+               for sx, sy, sw, _ in squares)
+
+
+def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: int,
+                   own_size: bool = False) -> list[tuple[int, int, int, int]]:
     """Boxes of `side` pixels inside larger shapes: a hand's X or ✓ that runs out of its box (and
     maybe into the next word) makes one shape of box and tick, no longer square.
+
+    `own_size`: instead, boxes in shapes of about their own size (a pixel smaller to two larger)
+    that are no square. A small box (a sheet photographed whole, 12 pixels) whose tick passes
+    its side by a pixel or two, or whose blurred side grew a stray pixel, makes such a shape:
+    its last column is then no side, and the box was lost (most ticked boxes of some photos).
 
     A box is a window whose four sides are lines of ink while just outside it, where only the
     tick's ends cross, the paper mostly shows. The best window: the first of the highest score,
@@ -105,7 +128,7 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
     """
     found = []
     for x, y, w, h, _area in stats:
-        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or max(w, h) <= side + 2:
+        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or (max(w, h) <= side + 2) != own_size:
             continue
         best, best_score = None, 0.0
         for size in (side - 1, side, side + 1):
