@@ -29,6 +29,7 @@ class Box:
 
 
 SMALL_BOX = 14  # pixels: a box of a sheet photographed whole (~100 dpi); 150 dpi scans' are 17 and more
+SMALL_PAGE = 1500  # pixels: the longer side of a page of about 120 dpi or less (a 150 dpi A4 scan is 1754)
 
 
 def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
@@ -43,7 +44,9 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
         text_height /= scale
     ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31 if scale == 1 else 15, 15)
     low, high = 0.45 * text_height, 1.8 * text_height
-    ink = ink & ~_rules(ink, high)  # a tick that touches a table's rule would hide its box in the table
+    # a tick that touches a table's rule would hide its box in the table; a small page's (about
+    # 100 dpi: a sheet photographed whole) faint rules are broken
+    ink = ink & ~_rules(ink, high, bridge=scale == 1 and max(pixels.shape) <= SMALL_PAGE)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h = (stats[1:count, i] for i in range(4))
     sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
@@ -61,8 +64,11 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
         overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side) if placed(box)]
         if side * scale <= SMALL_BOX:  # a sheet photographed whole: see _overrun_boxes' `own_size`
             for box in sorted(_overrun_boxes(ink, ink | dark, stats[1:count], side, own_size=True)):
-                if placed(box) and not _beside_a_box(box, squares + own):  # from the left: a label follows its box
-                    own.append(box)
+                # on a box's row, or in a column of boxes (a value cell's first letter lines up with one box)
+                column = sum(abs(box[0] - other[0]) <= 2 for other in squares) >= 2
+                row = any(abs(box[1] - other[1]) <= 2 for other in squares)
+                if placed(box) and (row or column) and not _beside_a_box(box, squares + own):
+                    own.append(box)  # from the left: a label follows its box
             overrun = [box for box in overrun if not _beside_a_box(box, squares + own)]
     boxes = []
     for (x, y, w, h), guessed in [(s, False) for s in squares + own] + [(s, True) for s in overrun]:
@@ -92,14 +98,23 @@ def _emptiest_state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:
     return max(empty, key=lambda s: s.confidence) if empty else min(states, key=lambda s: s.confidence)
 
 
-def _rules(ink: np.ndarray, high: float) -> np.ndarray:
-    """A table's thin rules: lines much longer than a box; not the dark bands of reversed headings."""
+def _rules(ink: np.ndarray, high: float, bridge: bool = False) -> np.ndarray:
+    """A table's thin rules: lines much longer than a box; not the dark bands of reversed headings.
+
+    `bridge`: a small page's rules (about 100 dpi, a phone photo's), blurred and faint, are
+    thresholded into a whole line of pixels along a broken one: the line is taken with the
+    pixels beside it and gaps of a pixel or two (left, the broken line joined the boxes just
+    under it into one shape)."""
     import cv2
 
     length, thick = max(8, round(4 * high)), max(3, round(0.4 * high))
     kernel = cv2.getStructuringElement
-    lines = (cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (length, 1)))
-             | cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (1, length))))
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (length, 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (1, length)))
+    if bridge:
+        across = cv2.dilate(across, kernel(cv2.MORPH_RECT, (5, 3)))
+        down = cv2.dilate(down, kernel(cv2.MORPH_RECT, (3, 5)))
+    lines = across | down
     solid = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (thick, thick)))
     return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
 

@@ -48,3 +48,26 @@ def test_the_first_letter_of_a_small_box_s_label_is_no_box():
     # blurred, the "S" of one row frames a window of a box's size, level with a box
     boxes = find_boxes(labelled_boxes("Site ou îlot"), 12)
     assert [b.left for b in boxes] == [29] * 4, boxes
+
+
+def boxes_under_a_broken_rule() -> Image.Image:
+    """A small page (a sheet photographed whole): a table's faint rule two pixels thick, its
+    lower row broken into dashes as a blurred photo's thresholding leaves it, runs along the top
+    of a cell's first box and touches it; two more boxes under it."""
+    image = Image.new("L", (800, 1100), 248)
+    draw = ImageDraw.Draw(image)
+    draw.line((0, 96, 799, 96), fill=170, width=1)
+    for x in range(0, 800, 43):  # the rule's lower row: dashes longer than three boxes
+        draw.line((x, 97, x + 39, 97), fill=185)
+    for i in range(3):
+        left, top = 300, 98 + 22 * i
+        draw.rectangle((left, top, left + 11, top + 11), outline=70, width=1)
+        draw.text((left + 17, top), "Revitalisation du centre", fill=50)
+    draw.line((280, 90, 280, 200), fill=150, width=1)  # the cell's left rule
+    return image.filter(ImageFilter.GaussianBlur(0.6))
+
+
+def test_a_small_box_under_a_faint_broken_rule_is_found():
+    boxes = sorted(find_boxes(boxes_under_a_broken_rule(), 18), key=lambda b: b.top)
+    assert [(abs(b.left - 300) <= 2, (b.top + 2) // 22) for b in boxes] == [(True, 4), (True, 5), (True, 6)], boxes
+    assert not any(b.ticked for b in boxes), boxes
