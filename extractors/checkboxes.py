@@ -29,6 +29,7 @@ class Box:
 
 
 SMALL_BOX = 14  # pixels: a box of a sheet photographed whole (~100 dpi); 150 dpi scans' are 17 and more
+SMALL_PAGE = 1500  # pixels: the longer side of a page of about 120 dpi or less (a 150 dpi A4 scan is 1754)
 
 
 def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
@@ -43,21 +44,35 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
         text_height /= scale
     ink = cv2.adaptiveThreshold(pixels, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31 if scale == 1 else 15, 15)
     low, high = 0.45 * text_height, 1.8 * text_height
-    ink = ink & ~_rules(ink, high)  # a tick that touches a table's rule would hide its box in the table
+    # a tick that touches a table's rule would hide its box in the table; a small page's (about
+    # 100 dpi: a sheet photographed whole) faint rules are broken
+    ink = ink & ~_rules(ink, high, bridge=scale == 1 and max(pixels.shape) <= SMALL_PAGE)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h = (stats[1:count, i] for i in range(4))
     sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
     squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count][sized]
                if _has_four_sides(ink[y:y + h, x:x + w])]
-    overrun = []
+    overrun, own = [], []
     if squares:  # a form's boxes share one size and line up: look for one where a tick ran out of its box
         side = int(np.median([max(w, h) for _, _, w, h in squares]))
         _, dark = cv2.threshold(pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)  # a dark band is dark
-        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side)
-                   if not any(_overlap(box, other) for other in squares)
-                   and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares)]
+
+        def placed(box: tuple[int, int, int, int]) -> bool:
+            return (not any(_overlap(box, other) for other in squares)
+                    and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares))
+
+        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side) if placed(box)]
+        if side * scale <= SMALL_BOX:  # a sheet photographed whole: see _overrun_boxes' `own_size`
+            for box in sorted(_overrun_boxes(ink, ink | dark, stats[1:count], side, own_size=True)):
+                # on a box's row, or in a column of boxes (a value cell's first letter lines up with one box)
+                column = sum(abs(box[0] - other[0]) <= 2 for other in squares) >= 2
+                row = any(abs(box[1] - other[1]) <= 2 for other in squares)
+                if placed(box) and (row or column) and not _beside_a_box(box, squares + own):
+                    own.append(box)  # from the left: a label follows its box
+            overrun = [box for box in overrun if not _beside_a_box(box, squares + own)]
     boxes = []
-    for (x, y, w, h), guessed in [(s, False) for s in squares] + [(s, True) for s in overrun]:
+    for (x, y, w, h), guessed in [(s, False) for s in squares + own] + [(s, True) for s in overrun]:
+        # a window of its own shape's size is where the box is: only one found in a larger shape is moved
         small = guessed and max(w, h) * scale <= SMALL_BOX
         box = _emptiest_state(pixels, x, y, max(w, h)) if small else _state(pixels, x, y, max(w, h))
         boxes.append(Box(box.left * scale, box.top * scale, box.size * scale, box.ticked, box.confidence))
@@ -83,21 +98,44 @@ def _emptiest_state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:
     return max(empty, key=lambda s: s.confidence) if empty else min(states, key=lambda s: s.confidence)
 
 
-def _rules(ink: np.ndarray, high: float) -> np.ndarray:
-    """A table's thin rules: lines much longer than a box; not the dark bands of reversed headings."""
+def _rules(ink: np.ndarray, high: float, bridge: bool = False) -> np.ndarray:
+    """A table's thin rules: lines much longer than a box; not the dark bands of reversed headings.
+
+    `bridge`: a small page's rules (about 100 dpi, a phone photo's), blurred and faint, are
+    thresholded into a whole line of pixels along a broken one: the line is taken with the
+    pixels beside it and gaps of a pixel or two (left, the broken line joined the boxes just
+    under it into one shape)."""
     import cv2
 
     length, thick = max(8, round(4 * high)), max(3, round(0.4 * high))
     kernel = cv2.getStructuringElement
-    lines = (cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (length, 1)))
-             | cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (1, length))))
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (length, 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (1, length)))
+    if bridge:
+        across = cv2.dilate(across, kernel(cv2.MORPH_RECT, (5, 3)))
+        down = cv2.dilate(down, kernel(cv2.MORPH_RECT, (3, 5)))
+    lines = across | down
     solid = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (thick, thick)))
     return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
 
 
-def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: int) -> list[tuple[int, int, int, int]]:
+def _beside_a_box(box: tuple[int, int, int, int], squares: list[tuple[int, int, int, int]]) -> bool:
+    """Closer to a box on its row than a box's width: the first letter of that box's label (a
+    blurred "S" of "☐ Site" can frame a window), never a box of its own."""
+    x, y, w, h = box
+    return any(abs(y - sy) <= h // 2 and (0 <= x - (sx + sw) < w or 0 <= sx - (x + w) < w)
+               for sx, sy, sw, _ in squares)
+
+
+def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: int,
+                   own_size: bool = False) -> list[tuple[int, int, int, int]]:
     """Boxes of `side` pixels inside larger shapes: a hand's X or ✓ that runs out of its box (and
     maybe into the next word) makes one shape of box and tick, no longer square.
+
+    `own_size`: instead, boxes in shapes of about their own size (a pixel smaller to two larger)
+    that are no square. A small box (a sheet photographed whole, 12 pixels) whose tick passes
+    its side by a pixel or two, or whose blurred side grew a stray pixel, makes such a shape:
+    its last column is then no side, and the box was lost (most ticked boxes of some photos).
 
     A box is a window whose four sides are lines of ink while just outside it, where only the
     tick's ends cross, the paper mostly shows. The best window: the first of the highest score,
@@ -105,7 +143,7 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
     """
     found = []
     for x, y, w, h, _area in stats:
-        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or max(w, h) <= side + 2:
+        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or (max(w, h) <= side + 2) != own_size:
             continue
         best, best_score = None, 0.0
         for size in (side - 1, side, side + 1):

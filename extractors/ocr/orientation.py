@@ -71,7 +71,9 @@ def _rounded(number: float, error) -> int:
     return max(min(math.floor(number), math.ceil(number), key=error), 1)
 
 
-def rotated_free(gray: Image.Image, degrees: float) -> Image.Image:
+def rotated_free(gray: Image.Image, degrees: float, sharp: bool = False) -> Image.Image:
+    """`gray` turned by `degrees` on an expanded canvas; bicubic when `sharp` (a photographed
+    sheet: see page._levelled), else bilinear."""
     # PIL's, kept: OpenCV's warpAffine costs a third of it but its 1/32-pixel interpolation
     # changes a few pixels by up to 20 levels, enough to move fields (measured with
     # bench/accuracy.py: scanned fields +1 on samples/ but -2 on samples/unseen/tune, and one
@@ -79,7 +81,8 @@ def rotated_free(gray: Image.Image, degrees: float) -> Image.Image:
     # The corners it uncovers take the paper's brightness: white corners on a grey scan's sparse
     # page split Tesseract's one threshold between them and the paper, and its line is lost.
     paper = int(np.median(np.asarray(gray)[::8, ::8]))
-    return gray.rotate(degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=paper)
+    resample = Image.Resampling.BICUBIC if sharp else Image.Resampling.BILINEAR
+    return gray.rotate(degrees, resample=resample, expand=True, fillcolor=paper)
 
 
 def quarter_turned(gray: Image.Image, degrees: int) -> Image.Image:

@@ -186,9 +186,15 @@ def _levelled(gray: Image.Image, flat: bool) -> tuple[Image.Image, Image.Image, 
     """A small skew removed, then the image to read made (see resolution.for_reading: rules
     off a flat scan, a page of small letters enlarged); returns the levelled image (rules
     kept, for the check boxes), the image to read (also the second reading's), the skew
-    removed and how much larger the image read is."""
+    removed and how much larger the image read is.
+
+    A photographed sheet (not `flat`) is turned bicubic: it was resampled once already (warped
+    flat), its letters are 8 to 11 pixels tall, and a second bilinear pass blurred them enough
+    that reading it unlevelled gave more words, and surer ones (measured on 81 photographed
+    pages of fresh generator draws: words found 0.876 -> 0.887, as many sure-but-wrong). A
+    scan's page is turned as before (its reading unchanged)."""
     skew = estimate_skew(gray)
-    level = gray if abs(skew) < MIN_SKEW else rotated_free(gray, -skew)
+    level = gray if abs(skew) < MIN_SKEW else rotated_free(gray, -skew, sharp=not flat)
     read, factor = for_reading(level, flat)
     return level, read, round(skew, 2) if level is not gray else 0.0, factor
 

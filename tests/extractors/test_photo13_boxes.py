@@ -26,9 +26,9 @@ def photographed_programmes() -> Image.Image:
 
 def test_an_empty_box_touching_a_rule_on_a_photo_is_read_empty():
     boxes = sorted(find_boxes(photographed_programmes(), 16), key=lambda b: b.top)
-    # Gestion des risques (ticked), then the programmes: Action cœur de ville, Petites villes de
-    # demain, Villages d'avenir, Territoires d'industrie (ticked), Aucun
-    assert [b.ticked for b in boxes] == [True, False, False, False, True, False], boxes
+    # Gestion des risques (ticked), Autre (préciser), then the programmes: Action cœur de ville,
+    # Petites villes de demain, Villages d'avenir, Territoires d'industrie (ticked), Aucun
+    assert [b.ticked for b in boxes] == [True, False, False, False, False, True, False], boxes
 
 
 def small_column_of_boxes(ticked: tuple[bool, ...] = (False, False, False, False)) -> Image.Image:
