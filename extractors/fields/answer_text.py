@@ -36,6 +36,7 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
         text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
+        text = _kind_accents(text)
     if field == "s1.etat.service":
         text, mended = mended_service(text)
         status = FieldStatus.NEEDS_REVIEW if mended else status
@@ -85,6 +86,23 @@ NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
 # The words a public body's name starts with, folded ("Cté de communes…", "Ville de…").
 _BODY_KINDS = frozenset("""commune ville mairie communaute cte metropole agglomeration agglo etablissement
     syndicat pays petr pole direction prefecture""".split())
+
+
+# How the words a body's name starts with are spelt: one accented otherwise is a speck.
+_KIND_SPELLING = {norm(w): w for w in """Ville Commune Mairie Communauté Métropole Agglomération Établissement
+    Syndicat Pays Pôle Direction Préfecture""".split()}
+
+
+def _kind_accents(text: str) -> str:
+    """"Villé de Case-Pilote": a fax's speck read as an accent on the body's kind word, which
+    has one spelling only; the word is put right (its letters are all there)."""
+    first, _, rest = text.partition(" ")
+    proper = _KIND_SPELLING.get(norm(first))
+    if proper is None or len(first) != len(proper) or not first.isalpha() \
+            or not any(a != b and norm(a) == b.casefold() for a, b in zip(first.casefold(), proper.casefold())):
+        return text  # only an accent too many is a speck; one missing is how some type it
+    spelt = proper if first[:1].isupper() else proper.lower()
+    return f"{spelt.upper() if first.isupper() and len(first) > 1 else spelt} {rest}".strip()
 
 
 def misspelt_kind(text: str) -> bool:

@@ -39,12 +39,13 @@ def find_labels(rows: list[Row]) -> list[Hit]:
 
 _SEPARATORS = (":", ".", ";", "-", "–", "—")
 _COLON = (":", ";")  # a fax or a poor scan reads a colon as a semicolon
+_COLON_MISREAD = {"!", "|"}  # ... or, standing alone after the label, as these
 
 # A retyped copy numbers its sections its own way ("2/ Localisation", "2) La localisation",
 # "Section 2 : …", "II. …"), OCR turning "2/" into "21" or "2l": the number, then a word of
 # that section's printed title, on a short row of its own.
 _NUMBERING = re.compile(r"^[\W_]*(?:section|partie|titre)?\s*(?P<number>[1-5]|i{1,3}|iv|v)"
-                        r"(?:\s*[/|).:–—-]|[1lI]?(?=\s))\s*", re.I)
+                        r"(?:\s*[/|).:!–—-]|[1lI]?(?=\s))\s*", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
@@ -235,6 +236,7 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     """Match `words` from token k of row r, continuing on the next rows at the same x."""
     positions: list[tuple[int, int]] = []
     matched_chars, j, row, last = 0, 0, r, None
+    lost_inside = False
     x_start = rows[r].tokens[k].x0
     while j < len(words):
         tokens = rows[row].tokens
@@ -261,6 +263,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 matched_chars += len(words[j])
                 j, k, last = j + 1, k + 2, tokens[k + 1]
                 continue
+            if k + 2 < len(tokens) and _split_by_speck(tokens[k], tokens[k + 1], tokens[k + 2], words[j]):
+                positions += [(row, k), (row, k + 1), (row, k + 2)]  # "diagn a nostics": a speck inside
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 3, tokens[k + 2]
+                continue
             glued = _glued(tokens, k, words, j)
             if glued:
                 positions.append((row, k))
@@ -273,6 +280,12 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             skip = _lost_words(token, words, j) if row != r and last is None else 0
             if skip:
                 j += skip  # the start of the label's next line, lost by OCR ("(PLU/PLUi,")
+                continue
+            if last is not None and not lost_inside and j + 1 < len(words) and len(words[j]) >= 4 \
+                    and same_word(token.norm, words[j + 1]):
+                # One word lost inside the label's line ("Documents disponibles SCoT, études, …"
+                # on a fax that dropped "(PLU/PLUi,"): only a label then read to its end.
+                j, lost_inside = j + 1, True
                 continue
             following = _continuation(rows, row, x_start)
             at = _token_at(rows[following], x_start) if following is not None and positions else None
@@ -292,6 +305,8 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             positions.append((row, k))  # a photo's short word boxed inside the label's last one ("mobiliser à")
             k += 1
     total = sum(len(w) for w in words)
+    if lost_inside and j < len(words):
+        return None
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
@@ -338,6 +353,13 @@ def _split(token: Token, following: Token, word: str) -> bool:
         and same_word(token.norm + following.norm, word)
 
 
+def _split_by_speck(token: Token, speck: Token, following: Token, word: str) -> bool:
+    """A label word cut in two by a speck OCR read as a letter between its pieces, boxed
+    over them ("diagn a nostics" for "diagnostics" on a 150 dpi scan)."""
+    return len(speck.norm) <= 1 and speck.x0 < following.x0 and speck.x1 > token.x1 - (token.x1 - token.x0) \
+        and _split(token, following, word)
+
+
 def _glued(tokens, k: int, words: list[str], j: int) -> int:
     """OCR sometimes glues two label words: how many label words this token covers."""
     for count in (2, 3):
@@ -357,7 +379,9 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     following = tokens[k + 1]
     if complete and _cell_gap(tokens[k], following):
         return True
-    return column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
+    # A fax reads the colon as "!" ("Thématique(s) !"): a lone mark, never running text.
+    return column_gap(tokens[k], following) or complete and (
+        following.text.startswith(_COLON + ("–", "-")) or following.text in _COLON_MISREAD)
 
 
 def column_gap(before: Token, after: Token) -> bool:

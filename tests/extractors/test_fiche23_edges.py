@@ -1,0 +1,135 @@
+"""Fiche values on scans and faxes (session 23): a label's colon misread, a section heading
+numbered "5!", a label word lost inside its line, options run into a text answer, a speck
+read as an accent on a body's kind word. Synthetic pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.answer_text import finished_text
+from extractors.fields.fiche import extract_fiche
+from extractors.fields.plausible import holds_options
+from extractors.model import FieldStatus
+from tests.extractors.test_fiche_layouts import _page
+
+
+def _fax(lines, conf=None):
+    return extract_fiche([("fax.pdf", _page(lines, ocr=True, conf={"!": 0.9, **(conf or {})}))])
+
+
+def test_a_label_whose_colon_a_fax_read_as_an_exclamation_mark_ends_the_answer_before_it():
+    """"Thématique(s) !" on a line of its own: the label of the options below, not the end of
+    the title above (its options then ran into the title, read sure)."""
+    fields = _fax([(60.0, 100.0, "Intitulé de l'Atelier : Requalifier l'entrée de ville"),
+                   (60.0, 115.0, "Thématique(s) !"),
+                   (60.0, 130.0, "[X] Réhabilitation des entrées de ville"),
+                   (60.0, 145.0, "[X] Adaptation des mobilités"),
+                   (60.0, 160.0, "Calendrier souhaité : 2027")])
+    assert fields["s3.intitule"].value == "Requalifier l'entrée de ville"
+    assert fields["s3.thematiques"].value == ["entree_de_ville", "mobilites"]
+
+
+@pytest.mark.parametrize("heading", ["5! Ressources", "5/ Ressources", "5) Ressources"])
+def test_a_retyped_sections_number_misread_still_ends_the_answer_before_it(heading):
+    fields = _fax([(60.0, 100.0, "Calendrier souhaité : Démarrage souhaité en novembre 2027."),
+                   (60.0, 115.0, heading),
+                   (60.0, 130.0, "Acteurs à mobiliser : L'EPF et le CAUE.")], conf={"5!": 0.7})
+    assert fields["s4.calendrier"].value == "Démarrage souhaité en novembre 2027."
+    assert fields["s5.acteurs"].value == "L'EPF et le CAUE."
+
+
+def test_a_label_word_lost_inside_its_line_leaves_the_rest_of_the_label_out_of_the_answer():
+    """A fax dropped "(PLU/PLUi," from "Documents disponibles (PLU/PLUi, SCoT, études,
+    diagnostics…)": the label's other words and its colon are no part of the answer."""
+    answer = "Diagnostic commercial de la CCI, atlas de la biodiversité."
+    for label_line in ([(60.0, 190.0, "Documents disponibles SCoT, études, diagnostics :")],
+                       [(60.0, 190.0, "Documents disponibles"), (240.0, 190.0, "SCoT, études, diagnostics :")]):
+        fields = _fax([(60.0, 175.0, "5/ Ressources"), *label_line, (60.0, 205.0, answer),
+                       (60.0, 220.0, "Acteurs à mobiliser : L'EPF.")])
+        assert fields["s5.documents"].value == answer
+
+
+def test_a_labels_own_words_in_an_answer_stay_when_no_colon_ends_them():
+    fields = _fax([(60.0, 175.0, "5/ Ressources"),
+                   (60.0, 190.0, "Documents disponibles"), (240.0, 190.0, "SCoT, études, diagnostics de 2019."),
+                   (60.0, 220.0, "Acteurs à mobiliser : L'EPF.")])
+    assert fields["s5.documents"].value == "SCoT, études, diagnostics de 2019."
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Requalifier l'entrée de ville Thématique(s) ! [X] Réhabilitation des entrées de ville", True),
+    ("Le centre ☐ Adaptation des mobilités", True),
+    ("Une friche [XI] Aménagement des friches", True),
+    ("Adaptation des mobilités et des logements", False),
+    ("Le projet [X] concerne la gare", False),
+])
+def test_a_text_answer_holding_a_box_and_an_options_words_is_not_trusted(text, held):
+    assert holds_options(text) is held
+
+
+@pytest.mark.parametrize("read, name", [
+    ("Villé de Case-Pilote", "Ville de Case-Pilote"),
+    ("Communé de Gap", "Commune de Gap"),
+    ("Communaute de communes du Lot", "Communaute de communes du Lot"),  # an accent missing: as typed
+    ("Ville de Saint-Pierre", "Ville de Saint-Pierre"),
+])
+def test_a_speck_read_as_an_accent_on_a_bodys_kind_word_is_put_right(read, name):
+    assert finished_text("s1.collectivite.nom", read) == (name, FieldStatus.EXTRACTED)
+
+
+def _section1(second_line: str | None) -> dict:
+    lines = [(60.0, 80.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+             (60.0, 100.0, "Collectivité porteuse"), (200.0, 100.0, "CC de Petite-Terre"),
+             (60.0, 125.0, "Nom et prénom de l'élu(e) référent(e)"), (200.0, 125.0, "Jérôme Garnier-Lebon"),
+             (60.0, 150.0, "Qualité"), (200.0, 150.0, "Président"),
+             (60.0, 200.0, "Courriel"), (200.0, 200.0, "nahamada@cc-de-petite-terre.fr"),
+             (60.0, 225.0, "Téléphone"), (200.0, 225.0, "02 69 30 90 70")]
+    if second_line:
+        lines.append((200.0, 172.0, second_line))  # a photo's rows as close as an answer's wrapped lines
+    return extract_fiche([("IMG_1.jpg", _page(lines, ocr=True))])
+
+
+def test_a_one_line_answer_over_two_lines_whose_next_label_was_lost_is_two_answers():
+    """"Référent technique" lost on a photo: its name, on the line under the élu's quality
+    at the same left edge, is not the end of the quality (read sure "Président Nadège
+    AHAMADA"); each line goes to its field, for a reviewer."""
+    fields = _section1("Nadège AHAMADA")
+    assert fields["s1.collectivite.elu_qualite"].value == "Président"
+    assert fields["s1.collectivite.contact_nom"].value == "Nadège AHAMADA"
+    assert fields["s1.collectivite.elu_qualite"].status is FieldStatus.NEEDS_REVIEW
+    assert fields["s1.collectivite.contact_nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_one_line_answer_whose_next_label_was_lost_stays_whole():
+    fields = _section1(None)
+    assert fields["s1.collectivite.elu_qualite"].value == "Président"
+
+
+def test_a_wrapped_label_word_cut_by_a_speck_is_still_the_label():
+    """A 150 dpi scan reads the label's wrapped last word "diagnostics…)" as "diagn a nostics",
+    a speck over the cut: the label is found whole, and its words stay out of the answer."""
+    from extractors.model import PageText, Word
+    words = []
+    line = 0
+
+    def put(x, y, text, conf=0.93):
+        nonlocal line
+        for word in text.split():
+            words.append(Word(word, (x, y, x + 5.0 * len(word), y + 9.0), conf, line))
+            x += 5.0 * (len(word) + 1)
+
+    put(60.0, 80.0, "Section 5 - Les ressources de l'atelier")
+    line += 1
+    put(60.0, 100.0, "Documents disponibles (PLU/PLUi, SCoT,")
+    put(300.0, 100.0, "PPRI approuvé, OPAH-RU")
+    line += 1
+    put(60.0, 112.0, "études,")
+    words += [Word("diagn", (100.0, 112.0, 125.0, 121.0), 0.91, line),
+              Word("a", (110.0, 113.0, 114.0, 119.0), 0.95, line),
+              Word("nostics", (121.0, 112.0, 156.0, 121.0), 0.87, line)]
+    put(300.0, 112.0, "en cours.")
+    line += 1
+    put(60.0, 130.0, "Acteurs à mobiliser")
+    put(300.0, 130.0, "L'EPF et le CAUE.")
+    fields = extract_fiche([("scan.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
+    assert fields["s5.documents"].value == "PPRI approuvé, OPAH-RU en cours."
