@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from extractors.fields.plausible import STATE_SERVICES
 from extractors.model import FieldStatus, FieldValue
@@ -209,7 +210,21 @@ def _service(value, cog, departement):
     official = cog.departements[code].nom if code in cog.departements else None
     if official and fuzz.ratio(values.fold(official), values.fold(match.group("place"))) >= PLACE_SLIP:
         return match.group("head") + official, False
+    nearest = _nearest_place(match.group("place"), cog)
+    if nearest and not cog.region_code(match.group("place"), fuzzy=False):
+        return match.group("head") + nearest, False
     return text, trusted
+
+
+def _nearest_place(place: str, cog) -> str | None:
+    """The one département or région name a place read with a slip or two is nearest to ("La
+    Réumon", "Sartho"), when the COG's own lookup finds none; None when none is near, or two are."""
+    folded = values.fold(place)
+    allowed = 2 if len(folded) >= 8 else 1 if len(folded) >= 5 else 0
+    names = {p.nom for p in (*cog.departements.values(), *cog.regions.values())}
+    near = sorted((OSA.distance(values.fold(name), folded), name) for name in names)
+    (best, name), second = near[0], near[1][0]
+    return name if 0 < best <= allowed and second > best else None
 
 
 def _text(value, cog, departement):

@@ -323,6 +323,11 @@ PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "su
                        "lez", "aux", "au", "et", "a"})
 
 
+# An elided article or preposition never stands apart from its word ("Métropole d' Aix-…",
+# a letterhead's line cut or OCR's space after the apostrophe).
+_ELISION_SPACE = re.compile(r"(?<![^\W\d_])((?:[dlDL]|[Qq]u|[Jj]usqu)['’]) (?=[^\W\d_])")
+
+
 def clean_text(text: str | None) -> str | None:
     """Trimmed text, whitespace collapsed, words split at a line end rejoined; None if empty.
 
@@ -343,6 +348,7 @@ def clean_text(text: str | None) -> str | None:
     text = _BOX_GLYPHS.sub(" ", text)
     text = _CUT_ON_LINE.sub(lambda m: _rejoined(m, known), text)
     text = " ".join(text.replace("\u00ad", "").split())
+    text = _ELISION_SPACE.sub(r"\1", text)
     text = _LEADING_MARKS.sub("", text)
     text = _TRAILING_MARKS.sub("", text)
     return text or None

@@ -1,0 +1,41 @@
+"""Fiche values normalised against the geography (session 23)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue
+from schemas.normalise import normalise_fields
+
+SURE, REVIEW = FieldStatus.EXTRACTED, FieldStatus.NEEDS_REVIEW
+
+
+def _service(cog, text: str):
+    return normalise_fields({"s1.etat.service": FieldValue(text, 0.85, None, SURE)}, cog)["s1.etat.service"]
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("DEAL de La Réumon", "DEAL de La Réunion"),  # a photo's "ni" read as "m": two slips
+    ("DDT de la Sartho", "DDT de la Sarthe"),
+])
+def test_a_services_place_a_slip_or_two_from_one_departement_or_region_is_mended_for_review(cog, read, mended):
+    value = _service(cog, read)
+    assert (value.value, value.status) == (mended, REVIEW)
+
+
+@pytest.mark.parametrize("text", ["DEAL de La Réunion", "DDT de l'Aube", "DDT de l'Aude", "DEAL de la Martinique",
+                                  "DDTM de la Haute-Corse", "DGTM de Guyane"])
+def test_a_services_place_spelt_right_stays_sure(cog, text):
+    value = _service(cog, text)
+    assert (value.value, value.status) == (text, SURE)
+
+
+@pytest.mark.parametrize("read, text", [
+    ("Métropole d' Aix-Marseille-Provence", "Métropole d'Aix-Marseille-Provence"),
+    ("Commune de l’ Isle-Adam", "Commune de l’Isle-Adam"),
+    ("Ville d'Aix", "Ville d'Aix"),
+    ("rock' n roll", "rock' n roll"),  # no elided article: as written
+])
+def test_an_elided_article_is_joined_to_its_word(read, text):
+    from schemas.values import clean_text
+    assert clean_text(read) == text
