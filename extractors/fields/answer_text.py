@@ -36,7 +36,9 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
         text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
-        text = _kind_accents(text)
+        text = _first_word_spelt(text, _KIND_SPELLING)
+    if field == "s1.collectivite.elu_qualite":
+        text = _first_word_spelt(text, _MANDATE_SPELLING)  # "Mäire": a speck over the "a"
     if field == "s1.etat.service":
         text, mended = mended_service(text)
         status = FieldStatus.NEEDS_REVIEW if mended else status
@@ -93,11 +95,15 @@ _KIND_SPELLING = {norm(w): w for w in """Ville Commune Mairie Communauté Métro
     Syndicat Pays Pôle Direction Préfecture""".split()}
 
 
-def _kind_accents(text: str) -> str:
-    """"Villé de Case-Pilote": a fax's speck read as an accent on the body's kind word, which
-    has one spelling only; the word is put right (its letters are all there)."""
+_MANDATE_SPELLING = {norm(w): w for w in """Maire Adjoint Adjointe Premier Première Président Présidente
+    Conseiller Conseillère Délégué Déléguée Élu Élue""".split()}
+
+
+def _first_word_spelt(text: str, spelling: dict[str, str]) -> str:
+    """"Villé de Case-Pilote", "Mäire": a scan's speck read as an accent on a word that has one
+    spelling only (a body's kind, a mandate); the word is put right (its letters are all there)."""
     first, _, rest = text.partition(" ")
-    proper = _KIND_SPELLING.get(norm(first))
+    proper = spelling.get(norm(first))
     if proper is None or len(first) != len(proper) or not first.isalpha() \
             or not any(a != b and norm(a) == b.casefold() for a, b in zip(first.casefold(), proper.casefold())):
         return text  # only an accent too many is a speck; one missing is how some type it

@@ -133,3 +133,52 @@ def test_a_wrapped_label_word_cut_by_a_speck_is_still_the_label():
     put(300.0, 130.0, "L'EPF et le CAUE.")
     fields = extract_fiche([("scan.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
     assert fields["s5.documents"].value == "PPRI approuvé, OPAH-RU en cours."
+
+
+@pytest.mark.parametrize("read, quality", [("Mäire", "Maire"), ("Présidênte", "Présidente"), ("Maire", "Maire"),
+                                           ("Presidente", "Presidente")])
+def test_a_speck_read_as_an_accent_on_a_mandate_is_put_right(read, quality):
+    assert finished_text("s1.collectivite.elu_qualite", read)[0] == quality
+
+
+def test_a_phone_number_at_a_pages_foot_is_no_page_number():
+    """The contact's number, last line of page 1, and page 2's number at its foot: both
+    numbers alone on a margin row, yet no running footer (a page number has three digits
+    at most), and the number is the telephone's answer."""
+    from extractors.model import PageText, Word
+
+    def page(number, lines):
+        words = []
+        for line, (x, y, text) in enumerate(lines):
+            for word in text.split():
+                words.append(Word(word, (x, y, x + 5.0 * len(word), y + 9.0), 0.93, line))
+                x += 5.0 * (len(word) + 1)
+        return PageText(number, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+
+    first = page(1, [(60.0, 80.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+                     *[(60.0, 100.0 + 25 * i, text) for i, text in enumerate(
+                         ["Référent technique", "Guillaume Lacombe", "Courriel", "g.lacombe@rodez.fr",
+                          "Téléphone", "05.65.12.90.02"])]])
+    second = page(2, [(60.0, 80.0, "Autres partenaires associés"), (60.0, 100.0, "Le CAUE."),
+                      (60.0, 125.0, "SECTION 2 – LA LOCALISATION DE L'ATELIER"),
+                      *[(60.0, 150.0 + 25 * i, "Une ligne de texte.") for i in range(8)],
+                      (290.0, 400.0, "2")])
+    fields = extract_fiche([("scan.pdf", first), ("scan.pdf", second)])
+    assert fields["s1.collectivite.contact_telephone"].value == "05.65.12.90.02"
+
+
+def test_section_titles_at_two_pages_tops_are_no_running_header():
+    """"SECTION 1 – LES PORTEURS…" and "SECTION 2 – LA LOCALISATION…", each at its page's
+    top, alike once their numbers are folded: titles, which end the answer before them."""
+    from extractors.fields.layout import document_rows
+    from extractors.model import PageText, Word
+
+    def page(number, lines):
+        words = [Word(word, (60.0 + 40 * k, y, 95.0 + 40 * k, y + 9.0), 0.93, line)
+                 for line, (y, text) in enumerate(lines) for k, word in enumerate(text.split())]
+        return PageText(number, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+
+    body = [(150.0 + 25 * i, "Une ligne de texte.") for i in range(10)]
+    rows = document_rows([("scan.pdf", page(1, [(80.0, "SECTION 3 – LES OBJECTIFS DE L'ATELIER"), *body])),
+                          ("scan.pdf", page(2, [(80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"), *body]))])
+    assert sum(row.text.startswith("SECTION") for row in rows) == 2
