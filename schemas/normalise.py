@@ -238,6 +238,9 @@ def _porteuse_nom(value, cog, departement):
     spelt right and shown to a reviewer (section 2 may confirm it, see porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
     mended, slipped = mend_designation(text) if text else (text, False)
+    match = cog.resolve_commune(mended, departement) if mended else None
+    if match is not None and not match.ambiguous and match.commune is not None:
+        mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"
     return mended, trusted and not slipped
 
 

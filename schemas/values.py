@@ -406,3 +406,21 @@ def fold(text: str, keep: str = "") -> str:
     """
     text = unaccented(text.translate(_FOLD_LETTERS))  # the extractors' own folding, so that both agree
     return " ".join(re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", text).split())
+
+
+def without_specks(text: str, official: str) -> str:
+    """`text` with the accents a scan's specks put on the letters of a name it writes
+    (`official`, as the COG spells it, with or without its article) taken off: "Ville du
+    Morné-Vert" for Le Morne-Vert. Only an accent on a letter the official name writes bare
+    goes; one missing is how some type it, and stays."""
+    bare = re.sub(r"^(?:les?|la)\s+|^l['’]", "", official, flags=re.I)
+    for name in dict.fromkeys((official, bare)):
+        for start in range(len(text) - len(name) + 1):
+            span = text[start:start + len(name)]
+            pairs = list(zip(span.casefold(), name.casefold()))
+            if span != name and all(a == b or unaccented(a) == b for a, b in pairs) \
+                    and any(a != b for a, b in pairs):
+                mended = "".join(s if s.casefold() == n.casefold() else n.upper() if s.isupper() else n
+                                 for s, n in zip(span, name))
+                return text[:start] + mended + text[start + len(name):]
+    return text

@@ -30,7 +30,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
         if found is not None:
             hits.append(found)
-        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row):
+        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row) or bare_title(row):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
@@ -76,6 +76,21 @@ def numbered_heading(row: Row) -> bool:
     title = _SECTION_WORDS.get(section, set())
     return any(same_word(word, key) for word in rest[:3] for key in title)
 
+
+
+# The small words of a retyped copy's own section titles ("Objet de l'atelier", "Porteurs du projet").
+_TITLE_FILLERS = frozenset("de du des la le les l latelier atelier projet".split())
+
+
+def bare_title(row: Row) -> bool:
+    """A retyped copy's section title whose number a fax lost ("Ressources" for "5/ Ressources"):
+    a short row of its own, a word only that section's printed title holds, then small words."""
+    words = [t.norm for t in row.tokens if t.norm]
+    if not 1 <= len(words) <= 4 or len(row.tokens) > 5:
+        return False
+    head = words[0]
+    return len(head) >= 5 and any(same_word(head, key) for keys in _SECTION_WORDS.values() for key in keys) \
+        and all(w in _TITLE_FILLERS for w in words[1:])
 
 
 _TITLE_WORDS = frozenset(w for words in _SECTION_WORDS.values() for w in words) | {"dynamiques", "amenagement"}

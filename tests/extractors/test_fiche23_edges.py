@@ -29,7 +29,7 @@ def test_a_label_whose_colon_a_fax_read_as_an_exclamation_mark_ends_the_answer_b
     assert fields["s3.thematiques"].value == ["entree_de_ville", "mobilites"]
 
 
-@pytest.mark.parametrize("heading", ["5! Ressources", "5/ Ressources", "5) Ressources"])
+@pytest.mark.parametrize("heading", ["5! Ressources", "5/ Ressources", "5) Ressources", "Ressources"])
 def test_a_retyped_sections_number_misread_still_ends_the_answer_before_it(heading):
     fields = _fax([(60.0, 100.0, "Calendrier souhaité : Démarrage souhaité en novembre 2027."),
                    (60.0, 115.0, heading),
@@ -182,3 +182,9 @@ def test_section_titles_at_two_pages_tops_are_no_running_header():
     rows = document_rows([("scan.pdf", page(1, [(80.0, "SECTION 3 – LES OBJECTIFS DE L'ATELIER"), *body])),
                           ("scan.pdf", page(2, [(80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"), *body]))])
     assert sum(row.text.startswith("SECTION") for row in rows) == 2
+
+
+def test_an_empty_answer_before_a_misread_numbered_title_stays_empty():
+    fields = _fax([(60.0, 100.0, "Autres partenaires associés :"), (60.0, 115.0, "2! Localisation"),
+                   (60.0, 130.0, "Commune(s) concernée(s) : Le Morne-Vert")], conf={"2!": 0.76})
+    assert fields["s1.partenaires"].value is None

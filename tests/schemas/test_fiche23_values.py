@@ -39,3 +39,22 @@ def test_a_services_place_spelt_right_stays_sure(cog, text):
 def test_an_elided_article_is_joined_to_its_word(read, text):
     from schemas.values import clean_text
     assert clean_text(read) == text
+
+
+@pytest.mark.parametrize("read, name", [
+    ("Ville du Morné-Vert", "Ville du Morne-Vert"),  # a fax's speck over the "e"
+    ("Commune de Saint-Etienne", "Commune de Saint-Etienne"),  # an accent missing: as typed
+    ("Commune de Vitré", "Commune de Vitré"),
+])
+def test_a_specks_accent_on_the_porteuses_commune_is_taken_off(cog, read, name):
+    raw = {"s1.collectivite.nom": FieldValue(read, 0.8, None, SURE),
+           "s2.departement": FieldValue("972" if "Morn" in read else "42" if "Etienne" in read else "35",
+                                        0.9, None, SURE)}
+    assert normalise_fields(raw, cog)["s1.collectivite.nom"].value == name
+
+
+def test_without_specks_only_takes_accents_off():
+    from schemas.values import without_specks
+    assert without_specks("Ville du Morné-Vert", "Le Morne-Vert") == "Ville du Morne-Vert"
+    assert without_specks("VILLE DU MORNÉ-VERT", "Le Morne-Vert") == "VILLE DU MORNE-VERT"
+    assert without_specks("Commune de Vitre", "Vitré") == "Commune de Vitre"
