@@ -226,9 +226,12 @@ def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit |
     """The label starting at token k of row r; `inside` a row, what follows it is checked by
     the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
+    # A label's first word OCR cut after its first letters ("Th ématique(s)"): the two pieces.
+    joined = first + rows[r].tokens[k + 1].norm if len(first) < 4 and k + 1 < len(rows[r].tokens) else first
     best = None
     for index, words in VARIANTS:
-        if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
+        if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]) \
+                and not (len(words[0]) >= 6 and joined.startswith(words[0][:4])):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
         matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip or inside)
@@ -396,7 +399,7 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
         return True
     # A fax reads the colon as "!" ("Thématique(s) !"): a lone mark, never running text.
     return column_gap(tokens[k], following) or complete and (
-        following.text.startswith(_COLON + ("–", "-")) or following.text in _COLON_MISREAD)
+        following.text.startswith(_COLON + ("–", "—", "-")) or following.text in _COLON_MISREAD)
 
 
 def column_gap(before: Token, after: Token) -> bool:

@@ -188,3 +188,24 @@ def test_an_empty_answer_before_a_misread_numbered_title_stays_empty():
     fields = _fax([(60.0, 100.0, "Autres partenaires associés :"), (60.0, 115.0, "2! Localisation"),
                    (60.0, 130.0, "Commune(s) concernée(s) : Le Morne-Vert")], conf={"2!": 0.76})
     assert fields["s1.partenaires"].value is None
+
+
+def test_a_label_after_an_em_dash_and_options_with_a_speck_among_their_words():
+    """"Échelle de réflexion — X Site ou z flot ☐ Communale ☐ Intercommunale" on a scan: the
+    dash ends the label (the région's answer stops before it), and the speck "z" inside the
+    ticked option's words does not hide it."""
+    fields = _fax([(60.0, 100.0, "Région"), (200.0, 100.0, "Bourgogne-Franche-Comté"),
+                   (60.0, 115.0, "Échelle de réflexion — X Site ou z flot ☐ Communale ☐ Intercommunale"),
+                   (60.0, 130.0, "Secteur d'étude"), (200.0, 130.0, "Le bourg et ses hameaux")],
+                  conf={"—": 0.7, "z": 0.72})
+    assert fields["s2.region"].value == "Bourgogne-Franche-Comté"
+    assert fields["s2.echelle"].value == "site"
+
+
+def test_a_labels_first_word_cut_after_two_letters_is_still_the_label():
+    fields = _fax([(60.0, 100.0, "Intitulé de l'Atelier"), (200.0, 100.0, "Requalifier l'entrée de ville"),
+                   (60.0, 115.0, "Th ématique(s)"), (200.0, 115.0, "☒ Réhabilitation des entrées de ville"),
+                   (200.0, 130.0, "☒ Adaptation de l'offre de logements"),
+                   (200.0, 145.0, "☐ Adaptation des mobilités")])
+    assert fields["s3.intitule"].value == "Requalifier l'entrée de ville"
+    assert fields["s3.thematiques"].value == ["entree_de_ville", "logement"]
