@@ -34,6 +34,7 @@ from schemas.section2 import (
     departement_of_communes,
     epci_confirmed_by_communes,
     epci_from_communes,
+    region_of_departement,
 )
 from schemas.territoire import mend_designation
 
@@ -92,6 +93,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
+    region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)

@@ -58,3 +58,14 @@ def test_without_specks_only_takes_accents_off():
     assert without_specks("Ville du Morné-Vert", "Le Morne-Vert") == "Ville du Morne-Vert"
     assert without_specks("VILLE DU MORNÉ-VERT", "Le Morne-Vert") == "VILLE DU MORNE-VERT"
     assert without_specks("Commune de Vitre", "Vitré") == "Commune de Vitre"
+
+
+@pytest.mark.parametrize("region, departement, status", [
+    ("Région Martinique", "Martinique (972)", SURE),  # read at 0.6 on a fax, the département's own
+    ("Corse", "Haute-Corse", SURE),
+    ("Bretagne", "Haute-Corse", REVIEW),  # disagreeing: a reviewer decides
+])
+def test_a_region_read_unsure_is_confirmed_by_its_departement(cog, region, departement, status):
+    raw = {"s2.region": FieldValue(region, 0.6, None, SURE),
+           "s2.departement": FieldValue(departement, 0.95, None, SURE)}
+    assert normalise_fields(raw, cog)["s2.region"].status is status
