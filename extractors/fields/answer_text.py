@@ -39,6 +39,8 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _first_word_spelt(text, _KIND_SPELLING)
     if field == "s1.collectivite.elu_qualite":
         text = _first_word_spelt(text, _MANDATE_SPELLING)  # "Mäire": a speck over the "a"
+        text, slipped = _mandate_slip(text)
+        status = FieldStatus.NEEDS_REVIEW if slipped else status
     if field == "s1.etat.service":
         text, mended = mended_service(text)
         status = FieldStatus.NEEDS_REVIEW if mended else status
@@ -97,6 +99,20 @@ _KIND_SPELLING = {norm(w): w for w in """Ville Commune Mairie Communauté Métro
 
 _MANDATE_SPELLING = {norm(w): w for w in """Maire Adjoint Adjointe Premier Première Président Présidente
     Conseiller Conseillère Délégué Déléguée Élu Élue""".split()}
+
+
+def _mandate_slip(text: str) -> tuple[str, bool]:
+    """"Mare" for "Maire": a quality whose first word is one letter from one mandate's only
+    (and is none itself), spelt as the mandate, and whether it was: a guess, for a reviewer."""
+    first, _, rest = text.partition(" ")
+    folded = norm(first)
+    if len(folded) < 3 or folded in _MANDATE_SPELLING or not first.isalpha():
+        return text, False
+    near = [w for key, w in _MANDATE_SPELLING.items() if OSA.distance(folded, key) == 1]
+    if len(near) != 1:
+        return text, False
+    spelt = near[0].upper() if first.isupper() and len(first) > 1 else near[0]
+    return f"{spelt} {rest}".strip(), True
 
 
 def _first_word_spelt(text: str, spelling: dict[str, str]) -> str:

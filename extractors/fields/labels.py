@@ -45,7 +45,7 @@ _COLON_MISREAD = {"!", "|"}  # ... or, standing alone after the label, as these
 # "Section 2 : …", "II. …"), OCR turning "2/" into "21" or "2l": the number, then a word of
 # that section's printed title, on a short row of its own.
 _NUMBERING = re.compile(r"^[\W_]*(?:section|partie|titre)?\s*(?P<number>[1-5]|i{1,3}|iv|v)"
-                        r"(?:\s*[/|).:!–—-]|[1lI]?(?=\s))\s*", re.I)
+                        r"(?:\s*[/|).:!\]}–—-]|[1lI]?(?=\s))\s*", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
@@ -202,6 +202,7 @@ def same_word(token: str, word: str) -> bool:
 
 
 HEADLESS = 12  # letters a label's words must still hold once its first word is lost
+HEADLESS_WORD = 10
 
 
 def _variants() -> list[tuple[int, list[str]]]:
@@ -212,7 +213,9 @@ def _variants() -> list[tuple[int, list[str]]]:
     for index, label in enumerate(LABELS):
         words = [w for w in map(norm, label.text.split()) if w]
         out.append((index, words))
-        if label.field and not (label.skip or label.inline) and sum(map(len, words[1:])) >= HEADLESS:
+        # ... or one long word of its own ("concernée(s" once a scan lost "Commune(s)")
+        if label.field and not (label.skip or label.inline) and (
+                sum(map(len, words[1:])) >= HEADLESS or len(words) == 2 and len(words[1]) >= HEADLESS_WORD):
             out.append((index, words[1:]))
         for alias in ALIASES.get(label.field or "", ()):
             out.append((index, [w for w in map(norm, alias.split()) if w]))

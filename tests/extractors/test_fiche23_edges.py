@@ -29,7 +29,7 @@ def test_a_label_whose_colon_a_fax_read_as_an_exclamation_mark_ends_the_answer_b
     assert fields["s3.thematiques"].value == ["entree_de_ville", "mobilites"]
 
 
-@pytest.mark.parametrize("heading", ["5! Ressources", "5/ Ressources", "5) Ressources", "Ressources"])
+@pytest.mark.parametrize("heading", ["5! Ressources", "5/ Ressources", "5) Ressources", "5] Ressources", "Ressources"])
 def test_a_retyped_sections_number_misread_still_ends_the_answer_before_it(heading):
     fields = _fax([(60.0, 100.0, "Calendrier souhaité : Démarrage souhaité en novembre 2027."),
                    (60.0, 115.0, heading),
@@ -209,3 +209,23 @@ def test_a_labels_first_word_cut_after_two_letters_is_still_the_label():
                    (200.0, 145.0, "☐ Adaptation des mobilités")])
     assert fields["s3.intitule"].value == "Requalifier l'entrée de ville"
     assert fields["s3.thematiques"].value == ["entree_de_ville", "logement"]
+
+
+@pytest.mark.parametrize("read, quality, status", [
+    ("Mare", "Maire", FieldStatus.NEEDS_REVIEW),  # a photo lost the "i": mended, for a reviewer
+    ("Adjolnte au maire", "Adjointe au maire", FieldStatus.NEEDS_REVIEW),
+    ("Maire", "Maire", FieldStatus.EXTRACTED),
+    ("Vice-président", "Vice-président", FieldStatus.EXTRACTED),
+])
+def test_a_quality_one_letter_from_one_mandate_is_spelt_as_it_for_review(read, quality, status):
+    assert finished_text("s1.collectivite.elu_qualite", read) == (quality, status)
+
+
+def test_a_label_whose_first_word_a_scan_lost_is_found_by_its_long_last_word():
+    """"Commune(s) concernée(s)" read "concernée(s" (its first word lost in a 150 dpi scan's
+    cell): still the label, and its answer no answer moved from under a lost label."""
+    fields = _fax([(60.0, 80.0, "Section 2 - La localisation de l'atelier"),
+                   (120.0, 100.0, "concernée(s"), (300.0, 100.0, "L'Abergement-Sainte-Colombe"),
+                   (60.0, 115.0, "EPCI de rattachement"), (300.0, 115.0, "CC Terres de Bresse")])
+    communes = fields["s2.communes"]
+    assert (communes.value, communes.status) == ("L'Abergement-Sainte-Colombe", FieldStatus.EXTRACTED)

@@ -69,3 +69,23 @@ def test_a_region_read_unsure_is_confirmed_by_its_departement(cog, region, depar
     raw = {"s2.region": FieldValue(region, 0.6, None, SURE),
            "s2.departement": FieldValue(departement, 0.95, None, SURE)}
     assert normalise_fields(raw, cog)["s2.region"].status is status
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("Cammune de Säint-Denis-de-Gastines", ("Commune de Säint-Denis-de-Gastines", True)),
+    ("Mairle de Gap", ("Mairie de Gap", True)),
+    ("Communay", ("Communay", False)),  # a place's name, two letters off
+    ("Communes du Pays", ("Communes du Pays", False)),
+    ("Commune de Vitré", ("Commune de Vitré", False)),
+])
+def test_a_communes_designation_one_letter_off_is_mended(read, mended):
+    from schemas.territoire import mend_designation
+    assert mend_designation(read) == mended
+
+
+def test_a_faxed_porteuse_mended_and_naming_the_listed_commune_is_confirmed(cog):
+    raw = {"s1.collectivite.nom": FieldValue("Cammune de Säint-Denis-de-Gastines", 0.53, None, SURE),
+           "s2.communes": FieldValue("Saint-Denis-de-Gastines", 0.9, None, SURE),
+           "s2.departement": FieldValue("Mayenne (53)", 0.9, None, SURE)}
+    value = normalise_fields(raw, cog)["s1.collectivite.nom"]
+    assert (value.value, value.status) == ("Commune de Saint-Denis-de-Gastines", SURE)
