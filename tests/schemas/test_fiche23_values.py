@@ -83,8 +83,9 @@ def test_a_communes_designation_one_letter_off_is_mended(read, mended):
     assert mend_designation(read) == mended
 
 
-def test_a_faxed_porteuse_mended_and_naming_the_listed_commune_is_confirmed(cog):
-    raw = {"s1.collectivite.nom": FieldValue("Cammune de Säint-Denis-de-Gastines", 0.53, None, SURE),
+@pytest.mark.parametrize("read_status", [SURE, REVIEW])  # doubted at reading for its kind word's slip
+def test_a_faxed_porteuse_mended_and_naming_the_listed_commune_is_confirmed(cog, read_status):
+    raw = {"s1.collectivite.nom": FieldValue("Cammune de Säint-Denis-de-Gastines", 0.53, None, read_status),
            "s2.communes": FieldValue("Saint-Denis-de-Gastines", 0.9, None, SURE),
            "s2.departement": FieldValue("Mayenne (53)", 0.9, None, SURE)}
     value = normalise_fields(raw, cog)["s1.collectivite.nom"]
