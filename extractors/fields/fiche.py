@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
-from extractors.fields.boxes import read_boxes
+from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
@@ -347,6 +347,9 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
         slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed, field in SINGLE_CHOICE)
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
+        if value is None and box_confidence < UNREAD and any(t.conf < 1.0 for t in tokens):
+            # No tick read, but most boxes not read at all (a fax): unknown, not unanswered.
+            return {field: FieldValue(None, UNREAD_GROUP, None, FieldStatus.NEEDS_REVIEW)}
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
     text = join_words(tokens)
     if field.endswith("_email"):
@@ -359,6 +362,9 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     text, status = finished_text(field, text)
     status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece else status
     return {field: FieldValue(text, confidence, source, status)}
+
+
+UNREAD_GROUP = 0.3  # nothing read: as an answer whose label OCR lost (see _unread_sections)
 
 
 def _choice(field: str, slugs: list[str] | None):

@@ -229,3 +229,18 @@ def test_a_label_whose_first_word_a_scan_lost_is_found_by_its_long_last_word():
                    (60.0, 115.0, "EPCI de rattachement"), (300.0, 115.0, "CC Terres de Bresse")])
     communes = fields["s2.communes"]
     assert (communes.value, communes.status) == ("L'Abergement-Sainte-Colombe", FieldStatus.EXTRACTED)
+
+
+def test_a_group_whose_boxes_a_fax_mostly_lost_with_no_tick_read_is_unknown_not_unanswered():
+    """"Site ou Tlot ☐ Communale Intercommunale": one empty box read, the two others lost with
+    their ticks; no tick read says nothing of the answer, which a reviewer gives."""
+    fields = _fax([(60.0, 100.0, "Échelle de réflexion"), (200.0, 100.0, "Site ou Tlot ☐ Communale Intercommunale"),
+                   (60.0, 115.0, "Secteur d'étude"), (200.0, 115.0, "Le bourg")])
+    echelle = fields["s2.echelle"]
+    assert (echelle.value, echelle.status) == (None, FieldStatus.NEEDS_REVIEW) and echelle.confidence < 0.5
+
+
+def test_a_group_read_with_every_box_empty_is_unanswered():
+    fields = _fax([(60.0, 100.0, "Échelle de réflexion"), (200.0, 100.0, "☐ Site ou îlot ☐ Communale ☐ Intercommunale"),
+                   (60.0, 115.0, "Secteur d'étude"), (200.0, 115.0, "Le bourg")])
+    assert fields["s2.echelle"].status is FieldStatus.MISSING
