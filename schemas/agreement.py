@@ -6,13 +6,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extractors.fields.answer_text import misspelt_kind
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 from schemas import values
 from schemas.cog import Cog
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
-from schemas.territoire import Entity, letter_entity, letter_name, name_kind, resolve_entity, same_name
+from schemas.territoire import (
+    Entity,
+    letter_entity,
+    letter_name,
+    mend_designation,
+    name_kind,
+    resolve_entity,
+    same_name,
+)
 
 LETTER_COLLECTIVITE = "courrier_collectivite.collectivite"
 PORTEUSE = "s1.collectivite.nom"
@@ -25,7 +34,8 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     readings agree, and the name is trusted."""
     field = out.get(PORTEUSE)
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+            and raw is not None and raw.confidence >= CONFIRMABLE
+            and (raw.status is FieldStatus.EXTRACTED or _kind_slip_only(raw))):
         return
     kind = name_kind(field.value)
     if kind == "commune":
@@ -41,6 +51,13 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         return
     if agrees:
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+def _kind_slip_only(raw: FieldValue) -> bool:
+    """A porteuse doubted at reading for its kind word read one letter off ("Cammune de …"),
+    which the normaliser spelt right: that doubt is settled; the name is then confirmed or not."""
+    return raw.status is FieldStatus.NEEDS_REVIEW and isinstance(raw.value, str) \
+        and misspelt_kind(raw.value) and mend_designation(raw.value)[1]
 
 
 PORTEUSE_NAMES_FLOOR = 0.30  # a list read less surely than this is not confirmed, however it agrees

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from extractors.fields.plausible import STATE_SERVICES
 from extractors.model import FieldStatus, FieldValue
@@ -33,6 +34,7 @@ from schemas.section2 import (
     departement_of_communes,
     epci_confirmed_by_communes,
     epci_from_communes,
+    region_of_departement,
 )
 from schemas.territoire import mend_designation
 
@@ -91,6 +93,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog)
+    region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
@@ -209,7 +212,21 @@ def _service(value, cog, departement):
     official = cog.departements[code].nom if code in cog.departements else None
     if official and fuzz.ratio(values.fold(official), values.fold(match.group("place"))) >= PLACE_SLIP:
         return match.group("head") + official, False
+    nearest = _nearest_place(match.group("place"), cog)
+    if nearest and not cog.region_code(match.group("place"), fuzzy=False):
+        return match.group("head") + nearest, False
     return text, trusted
+
+
+def _nearest_place(place: str, cog) -> str | None:
+    """The one département or région name a place read with a slip or two is nearest to ("La
+    Réumon", "Sartho"), when the COG's own lookup finds none; None when none is near, or two are."""
+    folded = values.fold(place)
+    allowed = 2 if len(folded) >= 8 else 1 if len(folded) >= 5 else 0
+    names = {p.nom for p in (*cog.departements.values(), *cog.regions.values())}
+    near = sorted((OSA.distance(values.fold(name), folded), name) for name in names)
+    (best, name), second = near[0], near[1][0]
+    return name if 0 < best <= allowed and second > best else None
 
 
 def _text(value, cog, departement):
@@ -223,6 +240,9 @@ def _porteuse_nom(value, cog, departement):
     spelt right and shown to a reviewer (section 2 may confirm it, see porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
     mended, slipped = mend_designation(text) if text else (text, False)
+    match = cog.resolve_commune(mended, departement) if mended else None
+    if match is not None and not match.ambiguous and match.commune is not None:
+        mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"
     return mended, trusted and not slipped
 
 

@@ -259,3 +259,15 @@ def _epci_of_listed(communes: FieldValue | None, cog: Cog) -> Epci | None:
         return None
     shared = set.intersection(*({e.siren for e in cog.epcis_of_commune(code)} for code in codes))
     return cog.epci(shared.pop()) if len(shared) == 1 else None
+
+
+def region_of_departement(out: dict[str, FieldValue], cog: Cog) -> None:
+    """A région read unsure (a fax's "Région Martinique" at 0.54, or moved from under a label a
+    photo lost) that is the région of the département read surely: two readings agree."""
+    field, departement = out.get("s2.region"), out.get("s2.departement")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and field.confidence >= CONFIRMABLE and departement and departement.status is FieldStatus.EXTRACTED
+            and isinstance(departement.value, str) and departement.value in cog.departements):
+        return
+    if cog.departements[departement.value].region == field.value:
+        out["s2.region"] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)

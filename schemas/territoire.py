@@ -25,7 +25,8 @@ _GENERIC = re.compile(r"\b(?:commune|ville|mairie|hotel de ville|communaute de c
 
 
 # The designation of an EPCI is a closed vocabulary: a word one letter from it is a misreading.
-_HEAD_WORDS = {"communaute": "communauté", "metropole": "métropole", "eurometropole": "eurométropole"}
+_HEAD_WORDS = {"communaute": "communauté", "metropole": "métropole", "eurometropole": "eurométropole",
+               "commune": "commune", "mairie": "mairie"}  # a commune's too ("Cammune de …" on a fax)
 _KIND_WORDS = {"agglomeration": "agglomération", "communes": "communes", "urbaine": "urbaine"}
 _DESIGNATION = re.compile(r"^(?P<head>[^\W\d_]{6,})(?:(?P<sep>\s+(?:de\s+l['’]\s*|d['’]\s*|de\s+)?)"
                           r"(?P<kind>[^\W\d_]{6,})\b)?")
@@ -40,7 +41,7 @@ def mend_designation(name: str) -> tuple[str, bool]:
     if not match:
         return name, False
     head = _vocabulary_word(match.group("head"), _HEAD_WORDS)
-    if head is None:
+    if head is None or fold(match.group("head")) == "communes":  # a plural is a word of its own
         return name, False
     kind = _vocabulary_word(match.group("kind"), _KIND_WORDS) if match.group("kind") and \
         fold(head) == "communaute" else None

@@ -323,6 +323,11 @@ PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "su
                        "lez", "aux", "au", "et", "a"})
 
 
+# An elided article or preposition never stands apart from its word ("Métropole d' Aix-…",
+# a letterhead's line cut or OCR's space after the apostrophe).
+_ELISION_SPACE = re.compile(r"(?<![^\W\d_])((?:[dlDL]|[Qq]u|[Jj]usqu)['’]) (?=[^\W\d_])")
+
+
 def clean_text(text: str | None) -> str | None:
     """Trimmed text, whitespace collapsed, words split at a line end rejoined; None if empty.
 
@@ -343,6 +348,7 @@ def clean_text(text: str | None) -> str | None:
     text = _BOX_GLYPHS.sub(" ", text)
     text = _CUT_ON_LINE.sub(lambda m: _rejoined(m, known), text)
     text = " ".join(text.replace("\u00ad", "").split())
+    text = _ELISION_SPACE.sub(r"\1", text)
     text = _LEADING_MARKS.sub("", text)
     text = _TRAILING_MARKS.sub("", text)
     return text or None
@@ -400,3 +406,21 @@ def fold(text: str, keep: str = "") -> str:
     """
     text = unaccented(text.translate(_FOLD_LETTERS))  # the extractors' own folding, so that both agree
     return " ".join(re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", text).split())
+
+
+def without_specks(text: str, official: str) -> str:
+    """`text` with the accents a scan's specks put on the letters of a name it writes
+    (`official`, as the COG spells it, with or without its article) taken off: "Ville du
+    Morné-Vert" for Le Morne-Vert. Only an accent on a letter the official name writes bare
+    goes; one missing is how some type it, and stays."""
+    bare = re.sub(r"^(?:les?|la)\s+|^l['’]", "", official, flags=re.I)
+    for name in dict.fromkeys((official, bare)):
+        for start in range(len(text) - len(name) + 1):
+            span = text[start:start + len(name)]
+            pairs = list(zip(span.casefold(), name.casefold()))
+            if span != name and all(a == b or unaccented(a) == b for a, b in pairs) \
+                    and any(a != b for a, b in pairs):
+                mended = "".join(s if s.casefold() == n.casefold() else n.upper() if s.isupper() else n
+                                 for s, n in zip(span, name))
+                return text[:start] + mended + text[start + len(name):]
+    return text

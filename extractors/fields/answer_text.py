@@ -36,6 +36,11 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
         text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
+        text = _first_word_spelt(text, _KIND_SPELLING)
+    if field == "s1.collectivite.elu_qualite":
+        text = _first_word_spelt(text, _MANDATE_SPELLING)  # "Mäire": a speck over the "a"
+        text, slipped = _mandate_slip(text)
+        status = FieldStatus.NEEDS_REVIEW if slipped else status
     if field == "s1.etat.service":
         text, mended = mended_service(text)
         status = FieldStatus.NEEDS_REVIEW if mended else status
@@ -85,6 +90,41 @@ NAMED_BODIES = {"s1.collectivite.nom", "s1.etat.service"}
 # The words a public body's name starts with, folded ("Cté de communes…", "Ville de…").
 _BODY_KINDS = frozenset("""commune ville mairie communaute cte metropole agglomeration agglo etablissement
     syndicat pays petr pole direction prefecture""".split())
+
+
+# How the words a body's name starts with are spelt: one accented otherwise is a speck.
+_KIND_SPELLING = {norm(w): w for w in """Ville Commune Mairie Communauté Métropole Agglomération Établissement
+    Syndicat Pays Pôle Direction Préfecture""".split()}
+
+
+_MANDATE_SPELLING = {norm(w): w for w in """Maire Adjoint Adjointe Premier Première Président Présidente
+    Conseiller Conseillère Délégué Déléguée Élu Élue""".split()}
+
+
+def _mandate_slip(text: str) -> tuple[str, bool]:
+    """"Mare" for "Maire": a quality whose first word is one letter from one mandate's only
+    (and is none itself), spelt as the mandate, and whether it was: a guess, for a reviewer."""
+    first, _, rest = text.partition(" ")
+    folded = norm(first)
+    if len(folded) < 3 or folded in _MANDATE_SPELLING or not first.isalpha():
+        return text, False
+    near = [w for key, w in _MANDATE_SPELLING.items() if OSA.distance(folded, key) == 1]
+    if len(near) != 1:
+        return text, False
+    spelt = near[0].upper() if first.isupper() and len(first) > 1 else near[0]
+    return f"{spelt} {rest}".strip(), True
+
+
+def _first_word_spelt(text: str, spelling: dict[str, str]) -> str:
+    """"Villé de Case-Pilote", "Mäire": a scan's speck read as an accent on a word that has one
+    spelling only (a body's kind, a mandate); the word is put right (its letters are all there)."""
+    first, _, rest = text.partition(" ")
+    proper = spelling.get(norm(first))
+    if proper is None or len(first) != len(proper) or not first.isalpha() \
+            or not any(a != b and norm(a) == b.casefold() for a, b in zip(first.casefold(), proper.casefold())):
+        return text  # only an accent too many is a speck; one missing is how some type it
+    spelt = proper if first[:1].isupper() else proper.lower()
+    return f"{spelt.upper() if first.isupper() and len(first) > 1 else spelt} {rest}".strip()
 
 
 def misspelt_kind(text: str) -> bool:

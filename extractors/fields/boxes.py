@@ -251,6 +251,10 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
         if same_word(tokens[k].norm, words[j]) or len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
             j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
             continue
+        if len(tokens[k].norm) == 1 and tokens[k].conf < 1.0 and k + 1 < len(tokens) \
+                and same_word(tokens[k + 1].norm, words[j]):
+            k += 1  # a speck read as a letter before the word ("Site ou z flot" on a scan)
+            continue
         if k + 1 < len(tokens) and tokens[k].text.endswith("-") \
                 and same_word(tokens[k].norm + tokens[k + 1].norm, words[j]):
             j, k = j + 1, k + 2  # a word cut at the line's end: "socio-" / "économiques"

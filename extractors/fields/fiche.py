@@ -10,12 +10,13 @@ from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
 from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
-from extractors.fields.boxes import read_boxes
+from extractors.fields.boxes import UNREAD, read_boxes
+from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
-from extractors.fields.lost_labels import named_rows, own_label_words, titled_by_instructions
+from extractors.fields.lost_labels import label_rest, named_rows, own_label_words, titled_by_instructions
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -59,19 +60,21 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     for hit in hits:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
-            lost_label = _lost_between(hit, hits, found) if hit.index >= 0 else None
+            lost_label = lost_between(hit, hits, found) if hit.index >= 0 else None
             tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)[0] if lost_label else []
             if tokens and min(t.conf for t in tokens) < 1.0:
                 fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
             continue
         tokens, unnamed = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
+        rest = label_rest(hit.index, tokens) if tokens and tokens[0].conf < 1.0 else 0
+        tokens, unnamed = tokens[rest:], [(at - rest, name) for at, name in unnamed if at >= rest]
         cut = unnamed[0][0] if unnamed else None
-        lost_label = _lost_between(hit, hits, found)
+        lost_label = lost_between(hit, hits, found)
         unlabelled = cut is not None and min(t.conf for t in tokens) < 1.0
-        run = _lost_run(hit, hits, found)
+        run = lost_run(hit, hits, found)
         if unlabelled and run and cut > 0:
             # The table's next rows, their labels unreadable: the lost labels' answers from there on.
-            rest = [tokens[cut:]] if len(run) == 1 else _cells(tokens[cut:])
+            rest = [tokens[cut:]] if len(run) == 1 else cells(tokens[cut:])
             # One cell per lost label in the form's order; else the rows named by their label words.
             named = named_rows(tokens, unnamed, run) if len(run) > 1 and len(rest) != len(run) else {}
             for lost_field, cell in named.items() or zip(run, rest if len(rest) == len(run) else []):
@@ -80,24 +83,22 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         following = LABELS[hit.index + 1] if hit.index + 1 < len(LABELS) else None
         if following is not None and following.skip:
             tokens = answer_text.without_instructions(tokens, following.text)
-        if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
-            cells = _cells(tokens)
-            if len(cells) < 2 and lost_label.endswith("_email"):
-                cells = _address_apart(tokens)
-            if len(cells) >= 2:  # the lost label's answer is the last cell of the one before
-                tokens = [t for cell in cells[:-1] for t in cell]
-                fields[lost_label] = _moved(lost_label, cells[-1], hit)
-        lost_run = _lost_run(hit, hits, found)
         split_by_lines = False
-        if len(lost_run) >= 2 and tokens and min(t.conf for t in tokens) < 1.0:
-            cells = _cells(tokens)
-            if len(cells) != len(lost_run) + 1 and len(token_lines(tokens)) == len(lost_run) + 1:
-                cells, split_by_lines = token_lines(tokens), True  # a photo squeezed the gaps: a line each
-            if len(cells) == len(lost_run) + 1:  # one cell per label, in the form's order
-                tokens = cells[0]
-                for lost_field, cell in zip(lost_run, cells[1:]):
+        if lost_label and tokens and min(t.conf for t in tokens) < 1.0:
+            parts, split_by_lines = lost_cell(field, lost_label, tokens)
+            if len(parts) >= 2:  # the lost label's answer is the last cell of the one before
+                tokens = [t for cell in parts[:-1] for t in cell]
+                fields[lost_label] = _moved(lost_label, parts[-1], hit)
+        later_run = lost_run(hit, hits, found)
+        if len(later_run) >= 2 and tokens and min(t.conf for t in tokens) < 1.0:
+            parts = cells(tokens)
+            if len(parts) != len(later_run) + 1 and len(token_lines(tokens)) == len(later_run) + 1:
+                parts, split_by_lines = token_lines(tokens), True  # a photo squeezed the gaps: a line each
+            if len(parts) == len(later_run) + 1:  # one cell per label, in the form's order
+                tokens = parts[0]
+                for lost_field, cell in zip(later_run, parts[1:]):
                     fields[lost_field] = _moved(lost_field, cell, hit)
-        lost = _lost_phone(tokens, hit.index, found)
+        lost = lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost
             tokens = tokens[:-len(number)]
@@ -167,41 +168,6 @@ def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
     return FieldValue(value.value, value.confidence, value.source, status)
 
 
-def _lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
-    """The one text field whose label OCR lost between this label and the next one read,
-    when exactly one went unread (a photo's faint label cell)."""
-    run = _lost_run(hit, hits, found)
-    return run[0] if len(run) == 1 else None
-
-
-def _lost_run(hit: Hit, hits: list[Hit], found: set[int]) -> list[str]:
-    """The text fields whose labels OCR lost between this label and the next one read, in
-    order; none when one of them is a check-box group or an inline label (no cell of its own)."""
-    later = [h.index for h in hits if h.index > hit.index]
-    if not later:
-        return []
-    between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
-    if not between or any(i in found or LABELS[i].field in OPTIONS or LABELS[i].inline for i in between):
-        return []
-    return [LABELS[i].field for i in between]
-
-
-def _cells(tokens: list[Token]) -> list[list[Token]]:
-    """An answer's lines grouped in cells: a gap taller than a line between two lines
-    starts the next cell (wrapped lines of one answer sit closer)."""
-    cells: list[list[Token]] = []
-    previous = None
-    for line in token_lines(tokens):
-        top, bottom = min(t.bbox[1] for t in line), max(t.bbox[3] for t in line)
-        height = bottom - top
-        if previous is None or (line[0].file, line[0].page) != previous[0] or top - previous[1] > height:
-            cells.append(list(line))
-        else:
-            cells[-1] += line
-        previous = ((line[0].file, line[0].page), bottom)
-    return cells
-
-
 def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
     """How many of an answer's last tokens stand on a later scanned page than its start while
     the annex title after its label went unread: the annexes start a page of their own."""
@@ -211,15 +177,6 @@ def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
     start = (tokens[0].file, tokens[0].page)
     later = next((i for i, t in enumerate(tokens) if (t.file, t.page) != start), None)
     return 0 if later is None else len(tokens) - later
-
-
-def _address_apart(tokens: list[Token]) -> list[list[Token]]:
-    """An answer whose last line is an address ("dominique perrot@calvados. gouv.fr") while the
-    "Courriel" label before it went unread: the lines before, and the address's line."""
-    lines = token_lines(tokens)
-    if len(lines) >= 2 and any(answer_text.ADDRESS_PIECE.search(t.text) for t in lines[-1]):
-        return [[t for line in lines[:-1] for t in line], lines[-1]]
-    return [tokens]
 
 
 # A phone number has no check digit: one group of digits Tesseract doubted ("86" for "88" at
@@ -232,28 +189,6 @@ PHONE_DIGITS_SURE = 0.85
 def _phone_status(tokens: list[Token]) -> FieldStatus:
     doubted = any(t.conf < PHONE_DIGITS_SURE for t in tokens if re.search(r"\d", t.text))
     return FieldStatus.NEEDS_REVIEW if doubted else FieldStatus.EXTRACTED
-
-
-def _lost_phone(tokens: list[Token], index: int, found: set[int]) -> tuple[str, list[Token]] | None:
-    """A phone number ending a text answer whose next labels up to a "Téléphone" went unread
-    (a photo lost them): the number is that telephone's answer, not the end of this one.
-    Returns the telephone field and the number's tokens."""
-    field = LABELS[index].field or ""
-    if field.endswith(("_telephone", "_email")) or field in OPTIONS:
-        return None
-    telephone = None
-    for later in range(index + 1, len(LABELS)):
-        if later in found or LABELS[later].field is None:
-            return None
-        if (LABELS[later].field or "").endswith("_telephone"):
-            telephone = LABELS[later].field
-            break
-    if telephone is None:
-        return None
-    for count in range(1, min(len(tokens) - 1, 7) + 1):
-        if PHONE_AT_END.fullmatch(" ".join(t.text for t in tokens[-count:])):
-            return telephone, tokens[-count:]
-    return None
 
 
 def _answered(fields: dict[str, FieldValue]) -> int:
@@ -343,13 +278,20 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     later = [t.x0 for t in tokens if t.x0 >= edge]
     if later and min(later) - max(tokens[k].x1 for k in left) < height:
         return set()  # no gutter between them: one line of text
-    labelled = [k for k in left if any(fuzz.ratio(part, w) >= 75 for part in _parts(tokens[k].norm) for w in words)]
-    marks = [k for k in left if not re.sub(r"[^\w]", "", tokens[k].text)]
-    worded = len(left) - len(marks)
+    labelled = [k for k in left if any(_label_piece(part, w) for part in _parts(tokens[k].norm) for w in words)]
+    # Marks and one- or two-letter words (specks: "diagn a nostics") say nothing either way.
+    worded = len([k for k in left if len(tokens[k].norm) >= 3])
     if len(labelled) >= 2 and 3 * len(labelled) >= 2 * worded \
             or worded == 1 and len(labelled) == 1 and len(tokens[labelled[0]].norm) >= 6:
         return set(left)
     return set()
+
+
+def _label_piece(part: str, word: str) -> bool:
+    """A label word as OCR read it: alike, or one of the two pieces a speck cut it in
+    ("diagn", "nostics" for "diagnostics")."""
+    return fuzz.ratio(part, word) >= 75 or len(part) >= 4 and len(word) >= 8 and (
+        word.startswith(part) or word.endswith(part))
 
 
 def _parts(text: str) -> list[str]:
@@ -405,6 +347,9 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
         slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed, field in SINGLE_CHOICE)
         value = _choice(field, slugs)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
+        if value is None and box_confidence < UNREAD and any(t.conf < 1.0 for t in tokens):
+            # No tick read, but most boxes not read at all (a fax): unknown, not unanswered.
+            return {field: FieldValue(None, UNREAD_GROUP, None, FieldStatus.NEEDS_REVIEW)}
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
     text = join_words(tokens)
     if field.endswith("_email"):
@@ -417,6 +362,9 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     text, status = finished_text(field, text)
     status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece else status
     return {field: FieldValue(text, confidence, source, status)}
+
+
+UNREAD_GROUP = 0.3  # nothing read: as an answer whose label OCR lost (see _unread_sections)
 
 
 def _choice(field: str, slugs: list[str] | None):

@@ -30,7 +30,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
         if found is not None:
             hits.append(found)
-        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row):
+        elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row) or bare_title(row):
             hits.append(Hit(-1, (r, start), frozenset((r, k) for k in range(len(row.tokens))), 1.0))
             continue
         hits += _labels_inside(rows, r, start, found)
@@ -39,12 +39,13 @@ def find_labels(rows: list[Row]) -> list[Hit]:
 
 _SEPARATORS = (":", ".", ";", "-", "–", "—")
 _COLON = (":", ";")  # a fax or a poor scan reads a colon as a semicolon
+_COLON_MISREAD = {"!", "|"}  # ... or, standing alone after the label, as these
 
 # A retyped copy numbers its sections its own way ("2/ Localisation", "2) La localisation",
 # "Section 2 : …", "II. …"), OCR turning "2/" into "21" or "2l": the number, then a word of
 # that section's printed title, on a short row of its own.
 _NUMBERING = re.compile(r"^[\W_]*(?:section|partie|titre)?\s*(?P<number>[1-5]|i{1,3}|iv|v)"
-                        r"(?:\s*[/|).:–—-]|[1lI]?(?=\s))\s*", re.I)
+                        r"(?:\s*[/|).:!\]}–—-]|[1lI]?(?=\s))\s*", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
@@ -75,6 +76,21 @@ def numbered_heading(row: Row) -> bool:
     title = _SECTION_WORDS.get(section, set())
     return any(same_word(word, key) for word in rest[:3] for key in title)
 
+
+
+# The small words of a retyped copy's own section titles ("Objet de l'atelier", "Porteurs du projet").
+_TITLE_FILLERS = frozenset("de du des la le les l latelier atelier projet".split())
+
+
+def bare_title(row: Row) -> bool:
+    """A retyped copy's section title whose number a fax lost ("Ressources" for "5/ Ressources"):
+    a short row of its own, a word only that section's printed title holds, then small words."""
+    words = [t.norm for t in row.tokens if t.norm]
+    if not 1 <= len(words) <= 4 or len(row.tokens) > 5:
+        return False
+    head = words[0]
+    return len(head) >= 5 and any(same_word(head, key) for keys in _SECTION_WORDS.values() for key in keys) \
+        and all(w in _TITLE_FILLERS for w in words[1:])
 
 
 _TITLE_WORDS = frozenset(w for words in _SECTION_WORDS.values() for w in words) | {"dynamiques", "amenagement"}
@@ -186,6 +202,7 @@ def same_word(token: str, word: str) -> bool:
 
 
 HEADLESS = 12  # letters a label's words must still hold once its first word is lost
+HEADLESS_WORD = 10
 
 
 def _variants() -> list[tuple[int, list[str]]]:
@@ -196,7 +213,9 @@ def _variants() -> list[tuple[int, list[str]]]:
     for index, label in enumerate(LABELS):
         words = [w for w in map(norm, label.text.split()) if w]
         out.append((index, words))
-        if label.field and not (label.skip or label.inline) and sum(map(len, words[1:])) >= HEADLESS:
+        # ... or one long word of its own ("concernée(s" once a scan lost "Commune(s)")
+        if label.field and not (label.skip or label.inline) and (
+                sum(map(len, words[1:])) >= HEADLESS or len(words) == 2 and len(words[1]) >= HEADLESS_WORD):
             out.append((index, words[1:]))
         for alias in ALIASES.get(label.field or "", ()):
             out.append((index, [w for w in map(norm, alias.split()) if w]))
@@ -210,9 +229,12 @@ def _best_hit_at(rows: list[Row], r: int, k: int, inside: bool = False) -> Hit |
     """The label starting at token k of row r; `inside` a row, what follows it is checked by
     the caller (its colon may be a dot, its answer may follow after a mere space)."""
     first = rows[r].tokens[k].norm
+    # A label's first word OCR cut after its first letters ("Th ématique(s)"): the two pieces.
+    joined = first + rows[r].tokens[k + 1].norm if len(first) < 4 and k + 1 < len(rows[r].tokens) else first
     best = None
     for index, words in VARIANTS:
-        if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]):
+        if not words or not same_word(first, words[0]) and not first.startswith(words[0][:4]) \
+                and not (len(words[0]) >= 6 and joined.startswith(words[0][:4])):
             continue
         # Printed instructions need not end at a gap: OCR leaves their last line half read.
         matched = _match(rows, r, k, words, LABELS[index].inline or LABELS[index].skip or inside)
@@ -235,6 +257,7 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
     """Match `words` from token k of row r, continuing on the next rows at the same x."""
     positions: list[tuple[int, int]] = []
     matched_chars, j, row, last = 0, 0, r, None
+    lost_inside = False
     x_start = rows[r].tokens[k].x0
     while j < len(words):
         tokens = rows[row].tokens
@@ -261,6 +284,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 matched_chars += len(words[j])
                 j, k, last = j + 1, k + 2, tokens[k + 1]
                 continue
+            if k + 2 < len(tokens) and _split_by_speck(tokens[k], tokens[k + 1], tokens[k + 2], words[j]):
+                positions += [(row, k), (row, k + 1), (row, k + 2)]  # "diagn a nostics": a speck inside
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 3, tokens[k + 2]
+                continue
             glued = _glued(tokens, k, words, j)
             if glued:
                 positions.append((row, k))
@@ -273,6 +301,12 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             skip = _lost_words(token, words, j) if row != r and last is None else 0
             if skip:
                 j += skip  # the start of the label's next line, lost by OCR ("(PLU/PLUi,")
+                continue
+            if last is not None and not lost_inside and j + 1 < len(words) and len(words[j]) >= 4 \
+                    and same_word(token.norm, words[j + 1]):
+                # One word lost inside the label's line ("Documents disponibles SCoT, études, …"
+                # on a fax that dropped "(PLU/PLUi,"): only a label then read to its end.
+                j, lost_inside = j + 1, True
                 continue
             following = _continuation(rows, row, x_start)
             at = _token_at(rows[following], x_start) if following is not None and positions else None
@@ -292,6 +326,8 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
             positions.append((row, k))  # a photo's short word boxed inside the label's last one ("mobiliser à")
             k += 1
     total = sum(len(w) for w in words)
+    if lost_inside and j < len(words):
+        return None
     if not positions or not (inline or _ends_label(rows, positions[-1], j == len(words))):
         return None
     return positions, matched_chars / total
@@ -338,6 +374,13 @@ def _split(token: Token, following: Token, word: str) -> bool:
         and same_word(token.norm + following.norm, word)
 
 
+def _split_by_speck(token: Token, speck: Token, following: Token, word: str) -> bool:
+    """A label word cut in two by a speck OCR read as a letter between its pieces, boxed
+    over them ("diagn a nostics" for "diagnostics" on a 150 dpi scan)."""
+    return len(speck.norm) <= 1 and speck.x0 < following.x0 and speck.x1 > token.x1 - (token.x1 - token.x0) \
+        and _split(token, following, word)
+
+
 def _glued(tokens, k: int, words: list[str], j: int) -> int:
     """OCR sometimes glues two label words: how many label words this token covers."""
     for count in (2, 3):
@@ -357,7 +400,9 @@ def _ends_label(rows: list[Row], last: tuple[int, int], complete: bool) -> bool:
     following = tokens[k + 1]
     if complete and _cell_gap(tokens[k], following):
         return True
-    return column_gap(tokens[k], following) or following.text.startswith(_COLON + ("–", "-")) and complete
+    # A fax reads the colon as "!" ("Thématique(s) !"): a lone mark, never running text.
+    return column_gap(tokens[k], following) or complete and (
+        following.text.startswith(_COLON + ("–", "—", "-")) or following.text in _COLON_MISREAD)
 
 
 def column_gap(before: Token, after: Token) -> bool:

@@ -20,6 +20,8 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{
 # "Fait à Vitré, le 3 mars 2026" closes the form near the page's foot: an answer, even when a
 # title wrapped on page 1 ("… candidature Vitré") makes it resemble a line seen elsewhere.
 _SIGNING_LINE = re.compile(r"^\W*fait\s+[àa]\s.*\d", re.I)
+# A section's title at a page's top or foot: alike from section to section, never a running line.
+_SECTION_TITLE = re.compile(r"^\W*(section|annexe)\s*([0-9]|[ivx]+\b)", re.I)
 _PAGE_OF = re.compile(r"\bpage\s*\d{1,3}(\s*(/|sur)\s*\d{1,3})?\s*$")  # a footer ending "… Page 2/4"
 
 
@@ -93,7 +95,8 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
     rows = []
     for page_rows_ in per_page:
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and not _SIGNING_LINE.match(row.text) and (_running(row, repeated)
+            if _in_margin(row, page_rows_) and not _SIGNING_LINE.match(row.text) \
+                    and not _SECTION_TITLE.match(row.text) and (_running(row, repeated)
                                                 or _PAGE_NUMBER.match(row.text.lower())
                                                 or _PAGE_OF.search(row.text.lower())):
                 continue
@@ -421,7 +424,9 @@ def _in_margin(row: Row, rows: list[Row]) -> bool:
 
 
 def _key(row: Row) -> str:
-    return re.sub(r"\d+", "#", "".join(t.norm for t in row.tokens))
+    """A row as compared from page to page: a page number (three digits at most) is any
+    number; a longer one (a phone number, a year) keeps its length's mark."""
+    return re.sub(r"\d{1,3}", "#", "".join(t.norm for t in row.tokens))
 
 
 def _running(row: Row, repeated: set[str]) -> bool:

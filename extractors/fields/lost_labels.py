@@ -112,3 +112,22 @@ def titled_by_instructions(hits: list[Hit]) -> list[Hit]:
             hit = replace(hit, index=hit.index - 1)
         out.append(hit)
     return out
+
+
+def label_rest(index: int, tokens: list[Token]) -> int:
+    """How many leading tokens of an answer are its own label's last words, up to the colon
+    that ends it: the label found by its first words, a blank where OCR lost one of its words
+    ("Documents disponibles      SCoT, études, diagnostics :" on a fax that dropped
+    "(PLU/PLUi,") parting them from the rest. Two words at least, in the label's order, to
+    its last word; then a colon."""
+    words = [w for w in map(norm, LABELS[index].text.split()) if w]
+    for count in range(min(len(tokens) - 1, len(words) - 1), 1, -1):
+        head = [t.norm for t in tokens[:count]]
+        tail = words[len(words) - count:]
+        if not all(same_word(a, b) for a, b in zip(head, tail)) or not head[-1]:
+            continue
+        if tokens[count - 1].text.endswith(":"):
+            return count
+        if tokens[count].text in (":", ";"):
+            return count + 1
+    return 0

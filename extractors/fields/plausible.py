@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extractors.fields import nlp
-from extractors.fields.form import LABELS, RUNNING_HEADERS
+from extractors.fields.form import LABELS, OPTIONS, RUNNING_HEADERS
 from extractors.fields.layout import norm
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -102,7 +102,8 @@ def doubt_misread(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, P
                 or not isinstance(value.value, str) or value.source is None:
             continue
         read_by_ocr = (value.source.file, value.source.page) in ocr
-        if read_by_ocr and implausible(field_id, value.value) or holds_form_text(value.value):
+        if read_by_ocr and implausible(field_id, value.value) or holds_form_text(value.value) \
+                or holds_options(value.value):
             out[field_id] = replace(value, status=FieldStatus.NEEDS_REVIEW)
     return out
 
@@ -132,6 +133,33 @@ def holds_form_text(text: str) -> bool:
     words = _run_words(text)
     runs = _form_runs()
     return any(tuple(words[i:i + FORM_RUN]) in runs for i in range(len(words) - FORM_RUN + 1))
+
+
+# A check box as a text answer holds it: a glyph, or a typed "[X]" / "[ ]" as OCR reads it.
+_BOX_WORD = re.compile(r"[☐☒☑□■]|(?=.*[\[\]])[\[\]|1lIxX]{2,4}")
+
+
+@lru_cache(maxsize=1)
+def _option_starts() -> frozenset[tuple[str, str]]:
+    """The first two words of every check-box option of the form, folded."""
+    starts = set()
+    for options in OPTIONS.values():
+        for option in options:
+            words = [w for w in map(norm, option.text.split()) if w]
+            if len(words) >= 2:
+                starts.add((words[0], words[1]))
+    return frozenset(starts)
+
+
+def holds_options(text: str) -> bool:
+    """Whether a text answer holds a check box followed by the words of one of the form's
+    options ("… l'entrée de ville Thématique(s) ! [X] Réhabilitation des entrées de ville"):
+    the next label was lost and its options ran into the answer, which cannot be trusted."""
+    words = text.split()
+    for i, word in enumerate(words[:-2]):
+        if _BOX_WORD.fullmatch(word) and (norm(words[i + 1]), norm(words[i + 2])) in _option_starts():
+            return True
+    return False
 
 
 # Free-text answers whose presence alone a rule asks about ("is the section answered?").
