@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
-from extractors.fields.answer_text import PHONE_AT_END, finished_text, join_words, mean_conf, mended_email, source_of
+from extractors.fields.answer_text import finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
