@@ -139,8 +139,9 @@ def test_the_migration_revokes_the_tokens_of_accounts_already_deactivated(settin
     from alembic import command
 
     from worker.persistence import accounts
+    from worker.persistence.engine import make_engine
     from worker.persistence.migrate import alembic_config, upgrade
-    from worker.persistence.store import Store, make_engine
+    from worker.persistence.store import Store
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +34,7 @@ from worker.persistence.db import (
     Reading,
     utcnow,
 )
+from worker.persistence.engine import make_engine
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -458,30 +459,6 @@ def note(s: Session, dossier_id: str | None, kind: EventKind, data: dict | None 
     without a dossier (a digest's mail), there is no history to write to."""
     if dossier_id is not None:
         s.add(Event(dossier_id=dossier_id, kind=kind, data=data or {}, **({"actor": actor} if actor else {})))
-
-
-# Connections a process keeps open: at least as many as the web server's threads (`guichet serve
-# --threads`, 16 by default). Beyond the pool, a connection is opened for one transaction and closed
-# at its end: under load, the requests that fall there paid a new server process each.
-POOL_SIZE = 32
-POOL_OVERFLOW = 8
-
-
-def make_engine(url: str) -> Engine:
-    """An engine; SQLite gets WAL, full sync and foreign keys."""
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
-    engine = create_engine(url, connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(connection, _record) -> None:
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")  # a committed row survives a power cut
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    return engine
 
 
 def _refuse_writes(session: Session, _context, _instances) -> None:
