@@ -61,9 +61,10 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
             return (not any(_overlap(box, other) for other in squares)
                     and any(abs(box[0] - other[0]) <= 2 or abs(box[1] - other[1]) <= 2 for other in squares))
 
-        overrun = [box for box in _overrun_boxes(ink, ink | dark, stats[1:count], side) if placed(box)]
+        framed = ink | dark
+        overrun = [box for box in _overrun_boxes(ink, framed, stats[1:count], side) if placed(box)]
         if side * scale <= SMALL_BOX:  # a sheet photographed whole: see _overrun_boxes' `own_size`
-            for box in sorted(_overrun_boxes(ink, ink | dark, stats[1:count], side, own_size=True)):
+            for box in sorted(_overrun_boxes(ink, framed, stats[1:count], side, own_size=True)):
                 # on a box's row, or in a column of boxes (a value cell's first letter lines up with one box)
                 column = sum(abs(box[0] - other[0]) <= 2 for other in squares) >= 2
                 row = any(abs(box[1] - other[1]) <= 2 for other in squares)

@@ -80,7 +80,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         values["signataire_nom"] = name
     values.update(_date(parts, file, pages))
     if coll:
-        values["collectivite"] = _value(_elided(coll.value), coll.confidence, file, pages, coll.lines)
+        values["collectivite"] = _value(coll.value, coll.confidence, file, pages, coll.lines)
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
@@ -121,15 +121,6 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
         return body or sender
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
-
-
-def _elided(name: str) -> str:
-    """A name whose elided article was joined to the next word over a line end or a gap ("de l'"
-    | "Alta Rocca"): "Communauté de communes de l'Alta Rocca", no space after the apostrophe."""
-    return _ELISION_GAP.sub(r"\1", name) if isinstance(name, str) else name
-
-
-_ELISION_GAP = re.compile(r"\b((?:[DdLl]|[Qq]u)['’])\s+(?=[^\W\d_])")
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:

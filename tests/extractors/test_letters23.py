@@ -148,8 +148,9 @@ def test_a_sous_prefet_title_whose_end_a_stroke_damaged():
 
 
 def test_an_elided_article_keeps_no_space_in_a_collectivites_name():
-    """"Communauté de communes de l'" | "Alta Rocca" over a line end: "de l'Alta Rocca"."""
-    from extractors.fields.courrier import _elided
+    """"Communauté de communes de l'" | "Alta Rocca" over a line end: "de l'Alta Rocca" (the
+    letter's collectivité is a text field: `clean_text` joins it, as every other)."""
+    from schemas.values import clean_text as _elided
 
     assert _elided("Communauté de communes de l' Alta Rocca") == "Communauté de communes de l'Alta Rocca"
     assert _elided("Métropole d’ Aix-Marseille-Provence") == "Métropole d’Aix-Marseille-Provence"

@@ -279,16 +279,13 @@ class Store:
     def latest_event_id(self, dossier_id: str, kind: EventKind) -> int | None:
         """The id of the dossier's latest event of this kind (None without one)."""
         with self.session() as s:
-            return s.scalar(select(func.max(Event.id)).where(Event.dossier_id == dossier_id, Event.kind == kind))
+            return _latest_event(s, dossier_id, kind)
 
     def save_understanding(self, dossier_id: str, documents: list[dict], fields: dict[str, dict],
                            *, began: int | None = None) -> bool:
-        """Replace documents and fields in one transaction; reviewer corrections stay.
-
-        `began`, the understanding's own `processing_started` event: when a later one exists, a
-        newer understanding (of more files, after a join or a new message) began meanwhile and
-        this one is stale: nothing is written and False is returned.
-        """
+        """Replace documents and fields in one transaction; reviewer corrections stay. `began`: this
+        understanding's `processing_started` event; if a later one exists, a newer understanding
+        (more files: a join, a new message) began meanwhile: nothing is written, False returned."""
         try:
             self._replace_understanding(dossier_id, documents, fields, began)
         except _Superseded:  # rolled back: nothing of it was written
@@ -301,8 +298,7 @@ class Store:
             dossier = s.get(Dossier, dossier_id, with_for_update=True)  # PostgreSQL: one writer
             dossier.updated_at = utcnow()
             s.flush()  # SQLite: the write lock is taken before the check below
-            latest = s.scalar(select(func.max(Event.id)).where(
-                Event.dossier_id == dossier_id, Event.kind == EventKind.PROCESSING_STARTED))
+            latest = _latest_event(s, dossier_id, EventKind.PROCESSING_STARTED)
             if began is not None and latest is not None and latest > began:
                 raise _Superseded
             for row in s.scalars(select(DocumentRow).where(DocumentRow.dossier_id == dossier_id)):
@@ -446,6 +442,10 @@ class Store:
                     s.add(Computed(key=key, kind=kind, value=value))
         except IntegrityError:
             pass
+
+
+def _latest_event(s: Session, dossier_id: str, kind: EventKind) -> int | None:
+    return s.scalar(select(func.max(Event.id)).where(Event.dossier_id == dossier_id, Event.kind == kind))
 
 
 class _Superseded(Exception):
