@@ -18,6 +18,7 @@ import os
 import resource
 import shutil
 import signal
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -41,6 +42,7 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     host, is the one place the child may write files for the parent (an archive's members).
     """
     require_confinement()
+    _no_native_thread_pool()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
     child = _CONTEXT.Process(
@@ -66,6 +68,15 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     if outcome == "memory":
         raise GuichetError(ErrorCode.PARSE_MEMORY, f"{memory_mb} Mio")
     raise GuichetError(ErrorCode.PARSE_CRASHED, payload)
+
+
+def _no_native_thread_pool() -> None:
+    """OpenCV's worker threads, once started in this process, are not in a forked child, whose
+    copy of the pool waits for them forever: a child's first parallel OpenCV call hangs until
+    its timeout. Ended here before forking (once; a no-op when OpenCV was never loaded)."""
+    cv2 = sys.modules.get("cv2")
+    if cv2 is not None and cv2.getNumThreads() != 1:
+        cv2.setNumThreads(1)
 
 
 def _child(sender, memory_mb: int, private: str, outbox: str | None, function, args, kwargs) -> None:
