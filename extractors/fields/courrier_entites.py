@@ -45,8 +45,10 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
-_BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
-    r"(?:(?:\b(?i:de|pour|par)|[,.;]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+# the keywords in any case, the name with its capital; after "de", "pour", "par", a mark or a
+# line's start ("¶": `_run_on`'s line end, "… partagée." | "La ville de La Roche-sur-Foron s'engage")
+_BODY_COLLECTIVITE = re.compile(
+    r"(?:(?:\b(?i:de|pour|par)|[,.;¶]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)

@@ -389,7 +389,8 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
 _BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 
 
-_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+# the place ends on its comma, or on the period a photo reads it as ("Grand-Bourg. 30 septembre 2026")
+_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:[,.]\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
@@ -415,7 +416,7 @@ def date_parts(text: str) -> tuple[str | None, str | None]:
         return None, None
     before = text[:match.start()]
     place = _DATE_LINE.match(before + " x")
-    place_text = place.group("place").strip(" ,") if place else None
+    place_text = place.group("place").strip(" ,.") if place else None
     if place_text and re.fullmatch(r"(?i)le|fait", place_text):
         place_text = None
     return place_text or None, match.group("date")
