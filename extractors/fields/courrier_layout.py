@@ -317,7 +317,13 @@ SMALLER = 0.8  # a line's height under this share of the text's: a header or foo
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
-    return line.page == after.page and 0 <= after.top - line.bottom <= 0.9 * line.height
+    """The next line of one paragraph. A photo's OCR boxes may stand taller than the line
+    spacing, so that a line's box runs a little into the next one's."""
+    return line.page == after.page and after.top > line.top \
+        and -OVERLAP * line.height <= after.top - line.bottom <= 0.9 * line.height
+
+
+OVERLAP = 0.5  # of a line's box height: how far a photo's box may run into the next line's
 
 
 def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:

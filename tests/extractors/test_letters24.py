@@ -28,3 +28,48 @@ def test_the_body_names_the_commune_at_a_lines_start():
                   signatory=("Hervé MAILLARD",), ocr=True, conf=0.9)
     found = read_letter(COLL, "lettre.jpg", (page,)).fields["collectivite"]
     assert found.value == "Commune de La Roche-sur-Foron"
+
+
+def _tall_rows(rows: list[tuple[float, float, str]], height: float) -> "PageText":
+    """A photographed page's rows (x, top, text), each word boxed `height` points tall."""
+    from extractors.model import PageText
+    from tests.extractors.letters import words
+
+    placed = [w for line, (x, top, text) in enumerate(rows) for w in words(x, top, text, line, 0.93, height)]
+    return PageText(1, 595.0, 842.0, tuple(placed), ocr=True, confidence=0.93)
+
+
+def test_a_last_page_photographed_apart_whose_boxes_overlap_opens_on_its_closing():
+    """A letter's last page photographed apart: its closing formula over two lines whose OCR
+    boxes, taller than the line spacing, run into each other; the title under it is the
+    signatory's quality (it was taken for a letterhead, and the quality was lost)."""
+    page = _tall_rows([(100, 114, "Restant à votre disposition pour tout complément, je vous prie de croire, Madame, à"),
+                       (70, 131, "l'assurance de mes sentiments les meilleurs,"),
+                       (180, 189, "Président de CIVIS (Communauté intercommunale des Villes Solidaires)"),
+                       (290, 286, "Cédric Huet")], height=21)
+    reading = read_letter(COLL, "page2.jpg", (page,))
+    assert reading.ended
+    assert reading.fields["signataire_qualite"].value == "president_epci"
+    assert reading.fields["signataire_nom"].value == "Cédric Huet"
+
+
+def test_an_epcis_acronym_before_its_name_in_the_letterhead():
+    """"CIVIS (Communauté intercommunale des Villes Solidaires)": the letterhead names the EPCI
+    by its acronym first; the letter is the EPCI's, as it names itself."""
+    page = letter(head=("CIVIS (Communauté intercommunale des Villes Solidaires)", "29 route de Saint-Louis",
+                        "97410 Saint-Pierre"), signatory=("Le Président,", "Cédric Huet"))
+    found = read_letter(COLL, "lettre.pdf", (page,)).fields["collectivite"]
+    assert found.value == "CIVIS (Communauté intercommunale des Villes Solidaires)"
+
+
+def test_a_letterheads_name_cut_at_the_edge_is_completed_by_the_body():
+    """"Commune de Sainte-Flo" (a fax's edge cut the letterhead), the body naming "la commune de
+    Sainte-Florence": the letterhead's designation and the whole name. A name the body only
+    extends with a hyphen ("Lens" / "Lens-Liévin") is no cut name."""
+    body = ("Je soussignée Lucie WEBER, maire de Sainte-Florence, confirme le soutien plein",
+            "et entier de la commune de Sainte-Florence à la candidature déposée.")
+    page = letter(head=("Commune de Sainte-Flo", "1 place de la Mairie"), body=body, ocr=True, conf=0.9)
+    assert read_letter(COLL, "fax.tif", (page,)).fields["collectivite"].value == "Commune de Sainte-Florence"
+    body = ("J'ai l'honneur de vous confirmer le soutien de la commune de Lens-Liévin Nord à la candidature.",)
+    page = letter(head=("Ville de Lens", "1 place de la Mairie"), body=body)
+    assert read_letter(COLL, "lettre.pdf", (page,)).fields["collectivite"].value == "Ville de Lens"
