@@ -347,12 +347,13 @@ NEXT_PAGE_HEAD = 4  # lines atop a letter's next page where its signatory block 
 def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
     closing = start - 1
     block: list[int] = []
+    repeated = _running_lines(lines)
     for i in range(start, len(lines)):
         line = lines[i]
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
-        if _page_furniture(line):
+        if _page_furniture(line) or i in repeated:
             # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
             # letter), "Commune d'Aléria – 30/05/2026" atop the next page
             continue
@@ -368,6 +369,24 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
         if len(block) >= 8:
             break
     return tuple(block)
+
+
+def _running_lines(lines: list[Line]) -> set[int]:
+    """Lines printed alike, at one height, on two pages of the letter: a running footer or header
+    ("Commune d'Amfreville-la-Mi-Voie — Seine-Maritime" under each page), no part of the
+    signatory block (a title atop the next page may read like the letterhead, higher up)."""
+    from rapidfuzz import fuzz
+
+    if len({line.page for line in lines}) < 2:
+        return set()
+    return {i for i, line in enumerate(lines) if len(line.norm) >= RUNNING_LENGTH and any(
+        other.page != line.page and abs(other.top - line.top) <= RUNNING_SHIFT * line.height
+        and fuzz.ratio(other.norm, line.norm) >= RUNNING_ALIKE for other in lines)}
+
+
+RUNNING_LENGTH = 12  # characters: shorter lines ("Le Maire,") may be printed twice and be the block's
+RUNNING_ALIKE = 90  # ratio: the same line read twice, an OCR slip apart
+RUNNING_SHIFT = 3  # line heights: how far a scan or a photo may shift a page's footer from the other's
 
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:

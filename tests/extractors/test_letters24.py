@@ -73,3 +73,25 @@ def test_a_letterheads_name_cut_at_the_edge_is_completed_by_the_body():
     body = ("J'ai l'honneur de vous confirmer le soutien de la commune de Lens-Liévin Nord à la candidature.",)
     page = letter(head=("Ville de Lens", "1 place de la Mairie"), body=body)
     assert read_letter(COLL, "lettre.pdf", (page,)).fields["collectivite"].value == "Ville de Lens"
+
+
+def test_a_running_footer_after_the_closing_is_no_signatory_block():
+    """A letter on two pages, each with its footer ("Commune d'Amfreville-la-Mi-Voie —
+    Seine-Maritime", "1/2"): the closing ends the first page, the block opens the second.
+    The footer under the closing was taken for the whole block (quality, name, date and the
+    signature's place lost)."""
+    from dataclasses import replace as with_number
+
+    from tests.extractors.letters import page as laid_out
+
+    footer = "Commune d'Amfreville-la-Mi-Voie — Seine-Maritime"
+    first = letter(head=("MAIRIE D'AMFREVILLE-LA-MI-VOIE", "1 bis allée des Tilleuls"), date=None,
+                   signatory=(), after=(footer, "1/2"))
+    second = with_number(laid_out([(82, [(364, "Le 20 octobre 2026")]), (120, [(364, "La Maire d'Amfreville-la-Mi-Voie")]),
+                                   (194, [(364, "BENHAMOU Solène")]), (225, [(91, "Copie : DDT de la Seine-Maritime")]),
+                                   (790, [(237, footer)]), (804, [(297, "2/2")])]), number=2)
+    reading = read_letter(COLL, "lettre.pdf", (first, second))
+    assert reading.fields["signataire_qualite"].value == "maire"
+    assert reading.fields["signataire_nom"].value == "BENHAMOU Solène"
+    assert reading.fields["date"].value == "20 octobre 2026"
+    assert reading.zone is not None and reading.zone.page == 1
