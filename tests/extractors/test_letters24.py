@@ -95,3 +95,19 @@ def test_a_running_footer_after_the_closing_is_no_signatory_block():
     assert reading.fields["signataire_nom"].value == "BENHAMOU Solène"
     assert reading.fields["date"].value == "20 octobre 2026"
     assert reading.zone is not None and reading.zone.page == 1
+
+
+def test_the_sous_directions_name_whose_title_a_photo_lost():
+    """"À l'attention de Madame" | "de l'aménagement durable" (her title "la sous-directrice"
+    lost on a photo, the acronyms' line too): the block still names the sous-direction; it was
+    an unsure "no" (VERIFICATION_REQUISE). Another authority's block stays a "no"."""
+    from tests.extractors.letters import prefet_letter
+
+    block = ("Ministère de la Transition écologique et de la Cohésion des territoires", "À l'attention de Madame",
+             "de l'aménagement durable", "Tour Séquoia", "1, place Carpeaux", "92800 Puteaux")
+    page = prefet_letter(addressee=block, ocr=True, conf=0.9)
+    assert read_letter(PREFET, "lettre.jpg", (page,)).fields["destinataire_dgaln"].value is True
+    other = ("Madame la directrice régionale", "de l'environnement, de l'aménagement et du logement",
+             "5 rue Newton", "44000 Nantes")
+    page = prefet_letter(addressee=other, ocr=True, conf=0.9)
+    assert read_letter(PREFET, "lettre.jpg", (page,)).fields["destinataire_dgaln"].value is False
