@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.fields.courrier import read_letter
-from extractors.model import PieceKind
+from extractors.model import PageText, PieceKind
 from tests.extractors.letters import letter
 
 COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
@@ -30,9 +30,8 @@ def test_the_body_names_the_commune_at_a_lines_start():
     assert found.value == "Commune de La Roche-sur-Foron"
 
 
-def _tall_rows(rows: list[tuple[float, float, str]], height: float) -> "PageText":
+def _tall_rows(rows: list[tuple[float, float, str]], height: float) -> PageText:
     """A photographed page's rows (x, top, text), each word boxed `height` points tall."""
-    from extractors.model import PageText
     from tests.extractors.letters import words
 
     placed = [w for line, (x, top, text) in enumerate(rows) for w in words(x, top, text, line, 0.93, height)]
