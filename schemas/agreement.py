@@ -129,7 +129,7 @@ def prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departeme
     it elsewhere (section 2, the porteuse, the letter's collectivité): two independent readings
     agree. A letter from another département stays for a reviewer."""
     field = out.get(PREFET_DEPARTEMENT)
-    if field is None or field.status is not FieldStatus.NEEDS_REVIEW or field.value not in cog.departements:
+    if field is None or field.status is not FieldStatus.NEEDS_REVIEW or not isinstance(field.value, str):
         return
     entities = _section_2_entities(out, cog) + [e for e in (_porteuse(out, cog, departement),) if e]
     letter = _trusted_value(out, LETTER_COLLECTIVITE)
@@ -137,9 +137,21 @@ def prefet_departement_confirmed(out: dict[str, FieldValue], cog: Cog, departeme
     entities += [found[0]] if found else []
     territory = {d for e in entities for d in e.departements}
     territory |= {d for d in (_trusted_value(out, "s2.departement"),) if isinstance(d, str)}
-    if field.value in territory:
-        out[PREFET_DEPARTEMENT] = replace(field, confidence=max(field.confidence, CONFIRMED),
+    code = field.value if field.value in cog.departements else _homonym_in(field.value, territory, cog)
+    if code in territory:
+        out[PREFET_DEPARTEMENT] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
                                           status=FieldStatus.EXTRACTED)
+
+
+def _homonym_in(town: str, territory: set[str], cog: Cog) -> str | None:
+    """The département of the one commune of this exact name in the territory, where the letter
+    names its préfecture only by a town that has homonyms elsewhere ("Saint-Denis, le 9 juillet":
+    Réunion's, not Seine-Saint-Denis's, for a dossier of La Réunion)."""
+    match = cog.resolve_commune(town)
+    if match is None or match.score < 1.0:
+        return None
+    inside = {c.departement for c in match.candidates} & territory
+    return inside.pop() if len(inside) == 1 else None
 
 
 SIGNED_FOR = 0.30  # a reading this unsure is confirmed only when the signatory's quality agrees too

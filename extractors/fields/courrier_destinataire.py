@@ -19,6 +19,8 @@ _DGALN_TRACE = re.compile(r"amenag|sous-? ?direct|\bdg\w{0,3}\b|\bdh\w{0,2}\b|lo
 _OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|president|presidente|ministre|prefete?"
                               r"|direct(?:eur|rice) regionale?|direct(?:eur|rice) departementale?)\b")
 _DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
+_SOUS_DIRECTION_TAIL = re.compile(r"^de l' ?amenagement dur ?able\b")
+_ADDRESSED_TO = re.compile(r"^(?:a l'attention de )?(?:monsieur|madame)\b")  # the civility its title followed
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 
 
@@ -46,6 +48,11 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
         if _DGALN.search(normalise(join_lines(following))):
             return Clue(True, 0.8, tuple(following))
+        # "À l'attention de Madame [la sous-directrice]" | "de l'aménagement durable": the title's
+        # head lost on a photo, its tail still names the sous-direction, and no other authority
+        if not _OTHER_ADDRESSEE.match(lines[0].norm) and any(
+                _SOUS_DIRECTION_TAIL.match(a.norm) and _ADDRESSED_TO.search(b.norm) for a, b in zip(lines[1:], lines)):
+            return Clue(True, 0.8, tuple(lines))
         # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
         # where the head still shows pieces of the chain's names ("Sous direction de aménagement
         # dur able"): misread, not absent.

@@ -20,7 +20,8 @@ _COLLECTIVITE = re.compile(
     r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$|^(?:l')?(?:hotel de ville|mairie) ?[-–—,:|] ?[a-z]"
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
-    r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$")
+    r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$"
+    r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b")  # "CIVIS (Communauté intercommunale …)"
 # "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
 _EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
                          r"|\bde communes\b|^(?:cc|ca|cu)\b")
@@ -45,8 +46,10 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
-_BODY_COLLECTIVITE = re.compile(  # the keywords in any case, the name with its capital
-    r"(?:(?:\b(?i:de|pour|par)|[,.;]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
+# the keywords in any case, the name with its capital; after "de", "pour", "par", a mark or a
+# line's start ("¶": `_run_on`'s line end, "… partagée." | "La ville de La Roche-sur-Foron s'engage")
+_BODY_COLLECTIVITE = re.compile(
+    r"(?:(?:\b(?i:de|pour|par)|[,.;¶]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
     r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
@@ -112,6 +115,32 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
 
 
 def _punctuated(found: Clue, others: list[Clue]) -> Clue:
+    """The letterhead's name, its last word cut short completed (`_cut_completed`), and the dash OCR
+    lost from it put back (`_dashed`)."""
+    return _dashed(_cut_completed(found, others), others)
+
+
+def _cut_completed(found: Clue, others: list[Clue]) -> Clue:
+    """A letterhead's name whose last word a fax's edge or a logo cut ("Commune de Sainte-Flo"),
+    which the body or a title names whole, once ("la commune de Sainte-Florence"): the letterhead's
+    designation and the whole name. The word must go on with letters where it was cut: "Lens"
+    is no cut "Lens-Liévin"."""
+    name = str(found.value)
+    last = re.search(r"[^\W\d_][\w'’-]*$", name)
+    if last is None or len(last.group(0)) < 3 or last.group(0).endswith("-"):
+        return found
+    cut = re.compile(r"(?<![\w'’-])" + re.escape(last.group(0)) + r"(?P<rest>[^\W\d_][\w'’-]*)", re.IGNORECASE)
+    whole = {normalise(m.group(0)): m.group(0) for other in others if not is_epci_name(str(other.value))
+             for m in cut.finditer(str(other.value))}
+    if len(whole) != 1 or is_epci_name(name):
+        return found
+    return Clue(name[:last.start()] + next(iter(whole.values())), min(found.confidence, CUT_COMPLETED), found.lines)
+
+
+CUT_COMPLETED = 0.85  # as sure as a name the body completes (`_completed_by_body`)
+
+
+def _dashed(found: Clue, others: list[Clue]) -> Clue:
     """The letterhead's name with the dash OCR lost from it ("CA de Lens Liévin" on a bandeau) put
     back, where another line names it with the same words, letter for letter, and more marks
     between them ("Président de la Communauté d'agglomération de Lens - Liévin")."""

@@ -317,7 +317,13 @@ SMALLER = 0.8  # a line's height under this share of the text's: a header or foo
 
 
 def _same_paragraph(line: Line, after: Line) -> bool:
-    return line.page == after.page and 0 <= after.top - line.bottom <= 0.9 * line.height
+    """The next line of one paragraph. A photo's OCR boxes may stand taller than the line
+    spacing, so that a line's box runs a little into the next one's."""
+    return line.page == after.page and after.top > line.top \
+        and -OVERLAP * line.height <= after.top - line.bottom <= 0.9 * line.height
+
+
+OVERLAP = 0.5  # of a line's box height: how far a photo's box may run into the next line's
 
 
 def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
@@ -341,12 +347,13 @@ NEXT_PAGE_HEAD = 4  # lines atop a letter's next page where its signatory block 
 def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
     closing = start - 1
     block: list[int] = []
+    repeated = _running_lines(lines)
     for i in range(start, len(lines)):
         line = lines[i]
         previous = lines[block[-1]] if block else lines[closing]
         if line.page != previous.page and block:
             break
-        if _page_furniture(line):
+        if _page_furniture(line) or i in repeated:
             # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
             # letter), "Commune d'Aléria – 30/05/2026" atop the next page
             continue
@@ -362,6 +369,24 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
         if len(block) >= 8:
             break
     return tuple(block)
+
+
+def _running_lines(lines: list[Line]) -> set[int]:
+    """Lines printed alike, at one height, on two pages of the letter: a running footer or header
+    ("Commune d'Amfreville-la-Mi-Voie — Seine-Maritime" under each page), no part of the
+    signatory block (a title atop the next page may read like the letterhead, higher up)."""
+    from rapidfuzz import fuzz
+
+    if len({line.page for line in lines}) < 2:
+        return set()
+    return {i for i, line in enumerate(lines) if len(line.norm) >= RUNNING_LENGTH and any(
+        other.page != line.page and abs(other.top - line.top) <= RUNNING_SHIFT * line.height
+        and fuzz.ratio(other.norm, line.norm) >= RUNNING_ALIKE for other in lines)}
+
+
+RUNNING_LENGTH = 12  # characters: shorter lines ("Le Maire,") may be printed twice and be the block's
+RUNNING_ALIKE = 90  # ratio: the same line read twice, an OCR slip apart
+RUNNING_SHIFT = 3  # line heights: how far a scan or a photo may shift a page's footer from the other's
 
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
@@ -389,7 +414,8 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
 _BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 
 
-_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:,\s*(?:le\s+)?|\s+le\s+)"
+# the place ends on its comma, or on the period a photo reads it as ("Grand-Bourg. 30 septembre 2026")
+_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:[,.]\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
@@ -415,7 +441,7 @@ def date_parts(text: str) -> tuple[str | None, str | None]:
         return None, None
     before = text[:match.start()]
     place = _DATE_LINE.match(before + " x")
-    place_text = place.group("place").strip(" ,") if place else None
+    place_text = place.group("place").strip(" ,.") if place else None
     if place_text and re.fullmatch(r"(?i)le|fait", place_text):
         place_text = None
     return place_text or None, match.group("date")

@@ -14,6 +14,7 @@ from extractors import images, pades, pdf_text
 from extractors.errors import GuichetError
 from extractors.fields import Piece, SignatureZone
 from extractors.fields.courrier import ink_over_name
+from extractors.fields.courrier_zone import overlaps
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, check_signature, upright
@@ -131,6 +132,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         document = pdf_text.open_renderer(path)
         try:
             image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
+            pasted = [] if page.ocr else pasted_images(document, page.number - 1, zone.bbox)
         finally:
             document.close()
     else:
@@ -141,6 +143,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
                             unsure=zone.unsure)
+    if kind == "pdf" and check.signed is not True:
+        check = _pasted_signature(pasted, zone) or check
     if check.signed is None and page.ocr:
         # a photo's OCR may box words over two lines, doubling the page's text height: measured in
         # the height of the words by the signature that fit their ink, strokes seen as specks are
@@ -157,6 +161,55 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         # the same page with its coloured stamp and strokes made paper, turned as the words were read
         image = upright(outside_paper_whitened(uncoloured), page.rotation, page.skew, page.warp, dpi)
     return check, block_crop(image, zone, dpi)
+
+
+def pasted_images(document, index: int, zone: tuple[float, ...]) -> list[tuple[Image.Image, tuple[float, ...]]]:
+    """The images a digital letter's page places over its signatory area (a signature pasted in),
+    each on white, with its box in points (top-left origin); none for a scanned page's whole image."""
+    import pypdfium2.raw as pdfium_c
+
+    page = document[index]
+    width, height = page.get_size()
+    found = []
+    for placed in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = placed.get_bounds()
+        box = (left, height - top, right, height - bottom)
+        if right - left >= PASTED_WIDTH * width or not overlaps(box, zone):
+            continue
+        drawn = placed.get_bitmap(render=True).to_pil().convert("RGBA")
+        paper = Image.new("RGBA", drawn.size, (255, 255, 255, 255))
+        paper.alpha_composite(drawn)
+        found.append((paper.convert("L"), box))
+    return found
+
+
+PASTED_WIDTH = 0.6  # of the page's width: an image as wide is a scanned page or a banner, no pasted signature
+
+
+def _pasted_signature(pasted: list[tuple[Image.Image, tuple[float, ...]]],
+                      zone: SignatureZone) -> SignatureCheck | None:
+    """A signature pasted as an image over the printed name, on a digital letter: the page's ink
+    check takes its strokes for the name's print and cannot call it. On a text layer, print is
+    text: an image's ink there is no print, but a signature, a stamp or a logo. Looked at alone,
+    with no ring nor frame (a stamp) nor filled shape (a logo, a blot), ink enough for a few
+    letters is a signature."""
+    from extractors.signature import _classify, components, ink_mask
+
+    for image, box in pasted:
+        scale = image.width / max(box[2] - box[0], 1.0)  # the image's pixels per point
+        unit = (zone.text_height or 10.5) * scale
+        parts = [_classify(c) for c in components(ink_mask(np.asarray(image), unit), unit)]
+        kinds = {p.kind for p in parts}
+        inked = [p for p in parts if p.kind not in ("speck", "rule")]
+        if kinds & {"ring", "frame", "filled", "print"} or len(inked) < PASTED_PARTS:
+            continue
+        return SignatureCheck(True, PASTED_CONFIDENCE, tuple(round(v, 2) for v in box), "manuscrite",
+                              "signature collée en image")
+    return None
+
+
+PASTED_PARTS = 3  # strokes or letters: fewer is a mark, no signature
+PASTED_CONFIDENCE = 0.85
 
 
 def _in_colour(path: str, kind: str, number: int, max_pixels: int) -> Image.Image | None:
