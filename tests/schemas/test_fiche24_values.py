@@ -28,3 +28,32 @@ def test_a_departement_whose_head_names_the_communes_one_is_that_one(cog, read):
 def test_a_departement_whose_head_names_another_than_the_communes_stays_for_review(cog, read):
     value = _section2(cog, read)
     assert value.status is REVIEW
+
+
+def _porteuse(cog, read: str, epci_sure: bool = True, confidence: float = 0.80):
+    raw = {"s1.collectivite.nom": FieldValue(read, confidence, None, SURE),
+           "s2.epci": FieldValue("CC Terres d'Argentan Interco", 0.95 if epci_sure else 0.5, None, SURE),
+           "s2.departement": FieldValue("Orne", 0.95, None, SURE)}
+    return normalise_fields(raw, cog)["s1.collectivite.nom"]
+
+
+def test_a_porteuse_read_cite_de_communes_is_the_abbreviated_designation_confirmed_by_section_2(cog):
+    """"Cté de communes" read with an "i" before its "t" ("Cité de communes", on a photo):
+    spelt back, and confirmed by the EPCI of section 2 read surely."""
+    value = _porteuse(cog, "Cité de communes Terres d'Argentan Interco")
+    assert (value.value, value.status) == ("Cté de communes Terres d'Argentan Interco", SURE)
+
+
+def test_a_mended_abbreviated_porteuse_without_a_sure_epci_is_for_review(cog):
+    value = _porteuse(cog, "Cité de communes Terres d'Argentan Interco", epci_sure=False)
+    assert (value.value, value.status) == ("Cté de communes Terres d'Argentan Interco", REVIEW)
+
+
+def test_an_abbreviated_porteuse_read_unsure_is_confirmed_by_the_epci_of_section_2(cog):
+    value = _porteuse(cog, "Cté de communes Terres d'Argentan Interco", confidence=0.6)
+    assert (value.value, value.status) == ("Cté de communes Terres d'Argentan Interco", SURE)
+
+
+def test_an_abbreviated_porteuse_naming_another_epci_than_section_2_stays_for_review(cog):
+    value = _porteuse(cog, "Cté de communes du Pays de Mortagne au Perche", confidence=0.6)
+    assert value.status is REVIEW
