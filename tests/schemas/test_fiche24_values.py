@@ -57,3 +57,16 @@ def test_an_abbreviated_porteuse_read_unsure_is_confirmed_by_the_epci_of_section
 def test_an_abbreviated_porteuse_naming_another_epci_than_section_2_stays_for_review(cog):
     value = _porteuse(cog, "Cté de communes du Pays de Mortagne au Perche", confidence=0.6)
     assert value.status is REVIEW
+
+
+@pytest.mark.parametrize("text, iso", [("02.02 2026", "2026-02-02"), ("le 12/03 2026", "2026-03-12")])
+def test_a_numeric_date_whose_last_dot_a_photo_lost_is_read(text, iso):
+    from schemas.values import parse_french_date
+
+    assert parse_french_date(text).isoformat() == iso
+
+
+def test_digits_in_groups_are_no_date():
+    from schemas.values import parse_french_date
+
+    assert parse_french_date("Tél. 05 46 20 26 11") is None

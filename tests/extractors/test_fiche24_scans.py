@@ -1,0 +1,26 @@
+"""Fiche labels and values on scans and faxes (session 24). Synthetic pages."""
+
+from __future__ import annotations
+
+from extractors.fields.fiche import extract_fiche
+from extractors.fields.labels import same_word
+from tests.extractors.test_fiche_layouts import _page
+
+
+def _fax(lines, conf=None):
+    return extract_fiche([("fax.pdf", _page(lines, ocr=True, conf=conf))])
+
+
+def test_a_label_whose_m_a_fax_read_as_rn_is_found_and_kept_out_of_the_answer():
+    """"Norn et prénom du référent :" on a fax: the label, not the start of the name."""
+    fields = _fax([(60.0, 80.0, "1/ Porteurs du projet"),
+                   (60.0, 100.0, "Service de l'État pilote : DEAL de Martinique"),
+                   (60.0, 115.0, "Norn et prénom du référent : Hélène Bellay"),
+                   (60.0, 130.0, "Fonction : Chargé de projet aménagement durable")], conf={"Norn": 0.81})
+    assert fields["s1.etat.referent_nom"].value == "Hélène Bellay"
+    assert fields["s1.etat.service"].value == "DEAL de Martinique"
+
+
+def test_rn_for_m_is_one_slip_only():
+    assert same_word("norn", "nom") and same_word("cornmune", "commune")
+    assert not same_word("nord", "nom")
