@@ -24,3 +24,16 @@ def test_a_label_whose_m_a_fax_read_as_rn_is_found_and_kept_out_of_the_answer():
 def test_rn_for_m_is_one_slip_only():
     assert same_word("norn", "nom") and same_word("cornmune", "commune")
     assert not same_word("nord", "nom")
+
+
+def test_a_name_with_one_word_tesseract_doubted_is_for_review():
+    """"ZMMERMANN Fatima": the surname at 0.80, the given name at 0.96; the mean hides it."""
+    from extractors.model import FieldStatus
+
+    lines = [(60.0, 80.0, "Collectivité porteuse : Commune d'Amfreville-la-Mi-Voie"),
+             (60.0, 95.0, "Nom et prénom de l'élu(e) référent(e) : ZMMERMANN Fatima"),
+             (60.0, 110.0, "Qualité : Maire")]
+    doubted = _fax(lines, conf={"ZMMERMANN": 0.80})["s1.collectivite.elu_nom"]
+    assert (doubted.value, doubted.status) == ("ZMMERMANN Fatima", FieldStatus.NEEDS_REVIEW)
+    read_well = _fax(lines, conf={"ZMMERMANN": 0.90})["s1.collectivite.elu_nom"]
+    assert read_well.status is FieldStatus.EXTRACTED
