@@ -239,7 +239,21 @@ def _find_option(tokens: list[Token], option: Option) -> int | None:
         key = (matched, boxed)
         if key > best_key:
             best, best_key = start, key
-    return best
+    return best if best is not None else _headless_option(tokens, words)
+
+
+def _headless_option(tokens: list[Token], words: list[str]) -> int | None:
+    """An option whose first word a photo lost, right after its box ("☒ des mobdités" for
+    "Adaptation des mobilités"): every other word read, two at least, one of them long enough
+    to say which option it is. Only right after a box: elsewhere such words may be another's."""
+    rest = words[1:]
+    if len(rest) < 2 or max(map(len, rest)) < 6:
+        return None
+    for start in range(1, len(tokens)):
+        if box_state(tokens[start - 1].text) is not None and tokens[start].norm \
+                and _matched_words(tokens, start, rest) == len(rest):
+            return start
+    return None
 
 
 def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
