@@ -110,6 +110,10 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         return {missing[0][0]}
     # A third box missing is a tick lost only where every box read is empty (a fax's crosses
     # blurred out of square, its empty boxes all found); beside ticks read, it is a lost empty one.
+    if any(t.text in _FOUND_TICKED for t in read):
+        # The box finder saw a crossed box on this page (a photo's heavy ☒): ticks are no harder
+        # to find than empty boxes here, and a box missing is one it lost, ticked or not.
+        return set()
     most = 2 if any(state for _, _, state in states) else 3
     if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
@@ -135,6 +139,9 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
             # OCR read a heavy ☒ with the word as one.
             found.add(slug)
     return found
+
+
+_FOUND_TICKED = {"☒"}  # the glyph the box finder writes for a crossed box it found in the image
 
 
 def _mark_at(token: Token, box: Token) -> bool:

@@ -37,3 +37,34 @@ def test_a_name_with_one_word_tesseract_doubted_is_for_review():
     assert (doubted.value, doubted.status) == ("ZMMERMANN Fatima", FieldStatus.NEEDS_REVIEW)
     read_well = _fax(lines, conf={"ZMMERMANN": 0.90})["s1.collectivite.elu_nom"]
     assert read_well.status is FieldStatus.EXTRACTED
+
+
+_THEMES = ["Revitalisation du centre-ville ou du centre-bourg", "Réhabilitation des entrées de ville",
+           "Aménagement des friches", "Protection et valorisation du patrimoine", "Adaptation de l'offre de logements",
+           "Adaptation des mobilités", "Gestion des risques", "Autre (préciser)"]
+
+
+def _themes(boxes: dict[int, str], conf: dict | None = None):
+    """The thématiques group, each option after its box glyph (None: the box finder lost it)."""
+    lines = [(60.0, 100.0, "Intitulé de l'Atelier : Requalifier l'entrée de ville"), (60.0, 115.0, "Thématique(s) :")]
+    for n, option in enumerate(_THEMES):
+        y = 130.0 + 15 * n
+        lines += [(60.0, y, boxes[n]), (72.0, y, option)] if boxes.get(n) else [(72.0, y, option)]
+    lines.append((60.0, 130.0 + 15 * len(_THEMES), "Présentation du projet et de la problématique : Texte."))
+    return _fax(lines, conf={"☒": 1.0, "☐": 1.0, **(conf or {})})["s3.thematiques"]
+
+
+def test_a_box_lost_beside_crossed_boxes_the_finder_saw_is_no_tick():
+    """On a photo the box finder saw the crossed boxes (☒): a box it lost is as likely empty;
+    the options read ticked are the answer."""
+    boxes = {n: "☐" for n in range(len(_THEMES))} | {1: "☒", 5: "☒"}
+    del boxes[2]
+    assert _themes(boxes).value == ["entree_de_ville", "mobilites"]
+
+
+def test_a_box_lost_beside_ticks_only_ocr_read_is_still_a_tick():
+    """On a scan the finder saw no crossed box, OCR read the ticks ("X"): a box lost where the
+    others were found empty was a tick the finder could not square."""
+    boxes = {n: "☐" for n in range(len(_THEMES))} | {1: "X"}
+    del boxes[2]
+    assert _themes(boxes, conf={"X": 0.9}).value == ["entree_de_ville", "friches"]
