@@ -70,3 +70,14 @@ def test_digits_in_groups_are_no_date():
     from schemas.values import parse_french_date
 
     assert parse_french_date("Tél. 05 46 20 26 11") is None
+
+
+def test_a_commune_whose_accent_ocr_read_as_a_capital_of_its_own_is_found_in_its_list(cog):
+    """"Nice" / "ÊÈze" one per line on a scan (the lines joined): two communes, the second's
+    doubled initial a misreading; the EPCI read surely confirms the list."""
+    raw = {"s2.communes": FieldValue("Nice ÊÈze", 0.65, None, SURE),
+           "s2.epci": FieldValue("Métropole Nice Côte d'Azur", 0.956, None, SURE),
+           "s2.departement": FieldValue("06", 0.95, None, SURE)}
+    value = normalise_fields(raw, cog)["s2.communes"]
+    assert [c["code_insee"] for c in value.value] == ["06088", "06059"]
+    assert value.status is SURE
