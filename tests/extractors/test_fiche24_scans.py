@@ -68,3 +68,16 @@ def test_a_box_lost_beside_ticks_only_ocr_read_is_still_a_tick():
     boxes = {n: "☐" for n in range(len(_THEMES))} | {1: "X"}
     del boxes[2]
     assert _themes(boxes, conf={"X": 0.9}).value == ["entree_de_ville", "friches"]
+
+
+def test_a_rule_read_as_dashes_between_two_rows_draws_no_answer_from_its_label():
+    """A fax read the cell's border above "Céline COULIBALY" as "—  —  —_—", a little higher
+    than the name, and the label beside it a little lower: the dashes made a row of their own
+    that took the name, before its label, into the service's answer."""
+    fields = _fax([(60.0, 80.0, "SECTION 1 – LES PORTEURS DE L'ATELIER"),
+                   (60.0, 100.0, "Service de l'État pilote"), (200.0, 100.0, "DDTM de la Vendée"),
+                   (240.0, 111.0, "— — —_—"),
+                   (200.0, 115.0, "Céline COULIBALY"), (60.0, 117.0, "Nom et prénom du référent"),
+                   (60.0, 132.0, "Fonction"), (200.0, 132.0, "Chargée de projet")], conf={"—_—": 0.23})
+    assert fields["s1.etat.service"].value == "DDTM de la Vendée"
+    assert fields["s1.etat.referent_nom"].value == "Céline COULIBALY"
