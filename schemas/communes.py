@@ -35,6 +35,9 @@ _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:
                       r"|^(?:et|ainsi que)\s+")
 _INSEE_LABELLED = re.compile(rf"(?i:{_E_INSEE})\s*(?::|n°|no\.?)?\s*({_CODE})(?![\w-])")
 _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a line end
+# "ÊÈze" for "Èze": OCR read an accented capital's accent as a capital of its own. No name opens
+# with two capitals then lower case, the first an accented vowel.
+_DOUBLED_INITIAL = re.compile(r"(?<![\w'’-])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜ](?=[A-ZÀ-Ý][a-zà-ÿ])")
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
 
@@ -60,7 +63,7 @@ class _Item:
 
 def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
-    text = _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or "")
+    text = _DOUBLED_INITIAL.sub("", _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or ""))
     items = _items(text, cog)
     insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}
     entries = [e for item in items for e in _entries(item, cog, departement, epci, insee)]

@@ -95,6 +95,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement_of_communes(out, cog)
     region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
@@ -235,15 +236,41 @@ def _text(value, cog, departement):
     return cleaned, bool(cleaned)
 
 
+# "Cté de communes": the porteur's abbreviation of an EPCI's designation. OCR reads its "t" with
+# an "i" before it ("Cité de communes"): no collectivité is a "cité de communes".
+_CTE_SLIPPED = re.compile(r"(?i)^(\s*)c[il1]t[ée](?=\s+de\s+communes\b)")
+_CTE_SPELT = re.compile(r"(?i)^(\s*)ct[ée]\.?(?=\s+(?:de\s+communes|d['’]\s*agglom|urbaine)\b)")
+
+
 def _porteuse_nom(value, cog, departement):
-    """The porteuse's name; a designation word read with a slip ("Communauté d'agglomératon")
-    spelt right and shown to a reviewer (section 2 may confirm it, see porteuse_confirmed)."""
+    """The porteuse's name; a designation word read with a slip ("Communauté d'agglomératon",
+    "Cité de communes") spelt right and shown to a reviewer (section 2 may confirm it, see
+    porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
     mended, slipped = mend_designation(text) if text else (text, False)
+    abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
+    mended, slipped = abbreviated, slipped or abbreviated != mended
     match = cog.resolve_commune(mended, departement) if mended else None
     if match is not None and not match.ambiguous and match.commune is not None:
         mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"
     return mended, trusted and not slipped
+
+
+def _abbreviated_porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                                    departement: str | None) -> None:
+    """A porteuse named with the abbreviated designation ("Cté de communes Terres d'Argentan
+    Interco"), read unsure or with a slip mended, that names once spelt out the very EPCI that
+    section 2 gives surely: two readings agree (the abbreviation itself is no exact name the
+    COG would resolve)."""
+    field, epci = out.get(PORTEUSE), out.get("s2.epci")
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and _CTE_SPELT.match(field.value) and raw is not None and raw.confidence >= CONFIRMABLE
+            and epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)
+            and epci.value.get("siren")):
+        return
+    match = cog.resolve_epci(_CTE_SPELT.sub(r"\1Communauté", field.value), departement)
+    if match is not None and not match.ambiguous and match.score >= 1.0 and match.siren == epci.value["siren"]:
+        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
 def _lieu(value, cog, departement):

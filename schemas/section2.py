@@ -194,7 +194,7 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if len(found) != 1 or None in found:
         return
     code = found.pop()
-    if not _names_a_departement(field.value, cog):
+    if not _names_a_departement(field.value, cog) and not _head_names(field.value, code, cog):
         # Words that name no département ("tetes des Fche de": the next page's running header
         # read where a photo lost the answer): the communes' one, shown to a reviewer.
         out["s2.departement"] = replace(field, value=code, status=FieldStatus.NEEDS_REVIEW)
@@ -203,10 +203,22 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
         return
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
-        or cog.departement_code(field.value) == code
+        or cog.departement_code(field.value) == code or _head_names(field.value, code, cog)
     if near:
         out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
                                         status=FieldStatus.EXTRACTED)
+
+
+def _head_names(text: str, code: str, cog: Cog) -> bool:
+    """The value's first words name the département exactly, the rest being another line read
+    with it ("974 La Réunion des Fiche de": the next page's running header on a photo): its
+    code written first, or its name spelt out at the head."""
+    if cog.departement_code(text) not in (None, code):
+        return False  # the whole names another ("Loire Atlantique" is not the Loire)
+    words = text.split()
+    if words and words[0].upper() == code:
+        return True
+    return any(cog.departement_code(" ".join(words[:end]), fuzzy=False) == code for end in range(1, len(words)))
 
 
 def _names_a_departement(text: str, cog: Cog) -> bool:

@@ -32,6 +32,9 @@ _LONG_DATE = re.compile(  # searched in lower case
 _NUMERIC_DMY = re.compile(
     r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s?[/.\-]\s?"
     r"(?P<year>[\dOoIl]{4}|[\dOoIl]{2})(?![\dOoIl])")
+# "02.02 2026": a fax or photo lost the dot before a four-digit year; the day and month keep theirs.
+_NUMERIC_DM_Y = re.compile(
+    r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s(?P<year>(?:19|20)\d\d)(?!\d)")
 _NUMERIC_YMD = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _OCR_DIGITS = str.maketrans("OoIil", "00111")
@@ -65,7 +68,7 @@ def _find_long_date(folded: str) -> tuple[int, date] | None:
 
 
 def _find_numeric_date(text: str) -> tuple[int, date] | None:
-    for pattern in (_NUMERIC_YMD, _NUMERIC_DMY):
+    for pattern in (_NUMERIC_YMD, _NUMERIC_DMY, _NUMERIC_DM_Y):
         for match in pattern.finditer(text):
             day, month, year = (match[g].translate(_OCR_DIGITS) for g in ("day", "month", "year"))
             value = _make_date(year, int(month), day)

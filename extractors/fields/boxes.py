@@ -110,6 +110,10 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         return {missing[0][0]}
     # A third box missing is a tick lost only where every box read is empty (a fax's crosses
     # blurred out of square, its empty boxes all found); beside ticks read, it is a lost empty one.
+    # The box finder saw a crossed box in this group (a photo's heavy ☒): ticks are no harder to
+    # find than empty boxes here, and a box merely missing is one it lost, ticked or not. Only a
+    # mark read over the boxes' column, or a word run back over it, still says "ticked".
+    absence_says_tick = not any(t.text in _FOUND_TICKED for t in read)
     most = 2 if any(state for _, _, state in states) else 3
     if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
@@ -124,10 +128,9 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         word = tokens[at]
         before = tokens[at - 1] if at > 0 and _same_line(tokens[at - 1], word) else None
         if before is not None and any(_same_line(box, word) for box, _ in pairs):
-            if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None:
+            if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None and absence_says_tick:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
-        elif any((abs(word.x0 - after.x0) <= 0.5 * width or _swallowed(word, box, after))
-                 and (before is None or before.x1 < box.x0 or _mark_at(before, box))
+        elif any(_missing_box_ticked(word, before, box, after, width, absence_says_tick)
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
             # At the options' text column, nothing read where its box is (or a doubted mark:
@@ -135,6 +138,23 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
             # OCR read a heavy ☒ with the word as one.
             found.add(slug)
     return found
+
+
+def _missing_box_ticked(word: Token, before: Token | None, box: Token, after: Token, width: float,
+                        absence_says_tick: bool) -> bool:
+    """An option with no box read, on another line than `box` (whose option `after` is): ticked
+    when its word runs back over the boxes' column, or a doubted mark stands where its box is;
+    or, where a missing box says tick, when its word starts at the options' column with nothing
+    read before it."""
+    nothing_before = before is None or before.x1 < box.x0
+    if _swallowed(word, box, after):
+        return nothing_before or _mark_at(before, box)
+    if abs(word.x0 - after.x0) > 0.5 * width:
+        return False
+    return before is not None and _mark_at(before, box) or nothing_before and absence_says_tick
+
+
+_FOUND_TICKED = {"☒"}  # the glyph the box finder writes for a crossed box it found in the image
 
 
 def _mark_at(token: Token, box: Token) -> bool:
@@ -239,7 +259,21 @@ def _find_option(tokens: list[Token], option: Option) -> int | None:
         key = (matched, boxed)
         if key > best_key:
             best, best_key = start, key
-    return best
+    return best if best is not None else _headless_option(tokens, words)
+
+
+def _headless_option(tokens: list[Token], words: list[str]) -> int | None:
+    """An option whose first word a photo lost, right after its box ("☒ des mobdités" for
+    "Adaptation des mobilités"): every other word read, two at least, one of them long enough
+    to say which option it is. Only right after a box: elsewhere such words may be another's."""
+    rest = words[1:]
+    if len(rest) < 2 or max(map(len, rest)) < 6:
+        return None
+    for start in range(1, len(tokens)):
+        if box_state(tokens[start - 1].text) is not None and tokens[start].norm \
+                and _matched_words(tokens, start, rest) == len(rest):
+            return start
+    return None
 
 
 def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:

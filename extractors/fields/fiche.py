@@ -186,6 +186,14 @@ def _into_unread_annex(tokens: list[Token], index: int, found: set[int]) -> int:
 PHONE_DIGITS_SURE = 0.85
 
 
+# A person's name has no lexicon either: one word Tesseract doubted ("ZMMERMANN" at 0.80 for
+# ZIMMERMANN, "BARTHELEMY" at 0.83 for BARTHÉLEMY, their other word at 0.87-0.96) makes the
+# name unsure, whatever the mean. On the scans of the tune set, samples/, d28 and d29, 10 names
+# read sure had a word under 0.83 and 2 of them were wrong (1 in 5, far above 1 in 1000); the
+# 2 wrong were the only wrong names read sure. Names decide no verdict: doubt costs no dossier.
+NAME_WORD_SURE = 0.83
+
+
 def _phone_status(tokens: list[Token]) -> FieldStatus:
     doubted = any(t.conf < PHONE_DIGITS_SURE for t in tokens if re.search(r"\d", t.text))
     return FieldStatus.NEEDS_REVIEW if doubted else FieldStatus.EXTRACTED
@@ -360,7 +368,8 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         return {field: FieldValue(text, confidence, source, _phone_status(tokens))}
     text, status = finished_text(field, text)
-    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece else status
+    doubted_name = field in answer_text.PERSON_FIELDS and any(t.conf < NAME_WORD_SURE for t in tokens if t.norm)
+    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece or doubted_name else status
     return {field: FieldValue(text, confidence, source, status)}
 
 

@@ -53,7 +53,8 @@ def _slip_of(piece: str, words: set[str]) -> bool:
 
 # How a collectivité's name says its nature: "Commune de Vitré", "Communauté de communes du…".
 _EPCI_NAME = re.compile(r"\b(communaute|agglomeration|agglo|metropole|cc|ca|cu|ept|"
-                        r"etablissement public territorial|cte(?= de communes\b| urbaine\b))\b")  # "Cté de communes"
+                        r"etablissement public territorial|cte(?= de communes\b| urbaine\b)"  # "Cté de communes"
+                        r"|c[il1]te(?= de communes\b))\b")  # ... its "t" read with an "i" before it ("Cité")
 _COMMUNE_NAME = re.compile(r"^(la |le )?(commune|ville|mairie|cite|hotel de ville)\b")
 IMPLIED = 0.6  # an answer only implied by other fields: shown to a reviewer, never trusted
 AGREED = 0.9  # a doubtful box that another field confirms

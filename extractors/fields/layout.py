@@ -186,10 +186,19 @@ def _crosses(line: list, x: float) -> bool:
     return False
 
 
+# A table's rule read by OCR as a line of dashes ("—  —  —_—" along a cell's border).
+_RULE_LINE = re.compile(r"[—–\-_=~+.|]+")
+
+
 def _block_rows(file: str, page: PageText, words: list) -> list[Row]:
     lines: dict[int, list] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
+    if page.ocr:
+        # A rule's line stands between two rows: taken for one, it drew the answer below it
+        # away from its label's row (a fax's "Céline COULIBALY" read before "Nom et prénom du
+        # référent", as the service's answer's second line).
+        lines = {n: line for n, line in lines.items() if not all(_RULE_LINE.fullmatch(w.text) for w in line)}
     level = _levels(list(lines.values())) if page.ocr else (lambda line: _centre(line))
     ordered = sorted(lines.values(), key=level)
     rows: list[list] = []
