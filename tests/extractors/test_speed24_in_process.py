@@ -59,3 +59,4 @@ def test_an_unknown_language_fails_as_the_command_does():
     with pytest.raises(GuichetError) as caught:
         TesseractEngine("xx_nonexistent", timeout=30).words(_pages()[1])
     assert caught.value.code is ErrorCode.OCR_FAILED
+
