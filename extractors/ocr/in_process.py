@@ -9,8 +9,7 @@ missed-line sheets with --psm 11: the same TSV, row for row).
 
 The library is loaded once a process, and an API is loaded for each thread reading at once (an
 API is never shared by two threads at once), then kept idle for the next reading; a process
-forked from this one (the sandbox reading a file) inherits the library and the idle APIs
-loaded (a worker loads them before its first job: see `preload`). Without the library
+forked from this one (the sandbox reading a file) inherits the library and loads its own APIs. Without the library
 (another system), `available()` is False and the engine starts the command as before.
 """
 
@@ -30,7 +29,7 @@ TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop
 
 _lock = threading.Lock()
 _library: ctypes.CDLL | None = None
-_idle: list[tuple[bytes, ctypes.c_void_p]] = []  # (lang, API) loaded and not in use
+_idle: list[tuple[int, bytes, ctypes.c_void_p]] = []  # (pid, lang, API) loaded and not in use
 _failed = False
 
 
@@ -84,7 +83,7 @@ def preload(lang: str, count: int) -> None:
     if library is None:
         return
     with _lock:
-        have = sum(1 for language, _ in _idle if language == lang.encode())
+        have = sum(1 for pid, language, _ in _idle if pid == os.getpid() and language == lang.encode())
     for _ in range(max(0, count - have)):
         try:
             _given_back(_loaded_api(library, lang.encode()), lang.encode())
@@ -132,8 +131,8 @@ def _declared(library: ctypes.CDLL) -> ctypes.CDLL:
 def _taken(library: ctypes.CDLL, lang: bytes):
     """An API loaded with `lang` for this thread's reading: an idle one, or a new one."""
     with _lock:
-        for index, (language, api) in enumerate(_idle):
-            if language == lang:
+        for index, (pid, language, api) in enumerate(_idle):
+            if pid == os.getpid() and language == lang:  # a parent's, copied by a fork: left alone
                 del _idle[index]
                 return api
     return _loaded_api(library, lang)
@@ -153,21 +152,21 @@ def _loaded_api(library: ctypes.CDLL, lang: bytes):
 def _ended() -> None:
     """The APIs deleted before the library's caches are (else they report leaks on stderr)."""
     with _lock:
-        for _, api in _idle:
-            if _library is not None:
+        for pid, _, api in _idle:
+            if pid == os.getpid() and _library is not None:
                 _library.TessBaseAPIDelete(api)
         _idle.clear()
 
 
 def _given_back(api, lang: bytes) -> None:
     with _lock:
-        _idle.append((lang, api))
+        _idle.append((os.getpid(), lang, api))
 
 
 def _renewed_lock() -> None:
-    """A forked child's own lock: a thread of the parent may have held the copied one. The APIs
-    idle at the fork are the child's to use (a copy of memory no thread of the parent was
-    using: an API in use is not in `_idle`)."""
+    """A forked child's own lock: a thread of the parent may have held the copied one. The
+    APIs idle at the fork are not used by the child: one forked under pytest hung reading
+    with them (see the report of issue 16); it loads its own."""
     global _lock
     _lock = threading.Lock()
 
