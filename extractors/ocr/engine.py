@@ -13,6 +13,7 @@ from PIL import Image
 
 from extractors.errors import ErrorCode, GuichetError
 from extractors.images import grey
+from extractors.ocr import in_process
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class TesseractEngine:
         # pages are run in parallel instead.
         os.environ["OMP_THREAD_LIMIT"] = "1"
         _know_version()
+        # Tesseract's library loaded here, once (its OpenMP reads the limit above as it loads):
+        # the sandboxes forked from this process inherit it instead of loading it each
+        in_process.available()
 
     def words(self, image: Image.Image) -> list[RawWord]:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
@@ -97,9 +101,13 @@ class TesseractEngine:
         """The words of each image, read by one Tesseract process that is handed each image's
         file as soon as it is saved (Tesseract's stream_filelist): when `images` makes its
         images as it is iterated (a page prepared for reading), Tesseract loads its model and
-        reads the first while the next is made. The same words as a listing read at once."""
+        reads the first while the next is made. The same words as a listing read at once.
+        In this process when Tesseract's library is here (see in_process): one page after
+        another, no start to pay."""
         import pytesseract
 
+        if in_process.available():
+            return [self._words(image, config) for image in images]
         with tempfile.TemporaryDirectory(prefix="guichet-ocr-") as folder:
             base = os.path.join(folder, "out")
             command = [pytesseract.pytesseract.tesseract_cmd, "-", base, "-l", self.lang,
@@ -122,6 +130,14 @@ class TesseractEngine:
     def _words(self, image: Image.Image, config: str) -> list[RawWord]:
         import pytesseract
 
+        if in_process.available():
+            try:
+                tsv = in_process.tsv_of(grey(image), self.lang, int(config.split()[-1]), self.timeout)
+            except in_process.ReadingFailed as exc:
+                raise GuichetError(ErrorCode.OCR_TIMEOUT if exc.timed_out else ErrorCode.OCR_FAILED,
+                                   None if exc.timed_out else str(exc)[:200]) from exc
+            data = pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)  # as image_to_data parses the command's
+            return _pages_words(data, 1)[0] if data else []
         return _pages_words(self._call(pytesseract.image_to_data, image, self.lang, config), 1)[0]
 
     def orientation(self, image: Image.Image) -> tuple[int, float]:

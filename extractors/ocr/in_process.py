@@ -1,0 +1,174 @@
+"""Tesseract's own library called in this process (its C API through ctypes), not its command.
+
+The command costs ~0.07 s of CPU to start (its model and dictionaries loaded), and more for
+its fresh process's memory, a page read (~20 % of a 300 dpi page's CPU on 29 scanned and
+photographed pages of samples/). A loaded API reads the next page without either. Its words
+are the command's: the same library, the same page image (grey bytes, as the PGM file held),
+the same TSV text, parsed by the same pytesseract function (29 pages read with --psm 3 and 6
+missed-line sheets with --psm 11: the same TSV, row for row).
+
+The library is loaded once a process, and an API is loaded for each thread reading at once (an
+API is never shared by two threads at once), then kept idle for the next reading; a process
+forked from this one (the sandbox reading a file) inherits the library and loads its own APIs. Without the library
+(another system), `available()` is False and the engine starts the command as before.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import ctypes.util
+import os
+import threading
+import time
+
+from PIL import Image
+
+# The header the command's TSV renderer writes before its pages' rows (GetTsvText omits it).
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+_lock = threading.Lock()
+_library: ctypes.CDLL | None = None
+_idle: list[tuple[int, bytes, ctypes.c_void_p]] = []  # (pid, lang, API) loaded and not in use
+_failed = False
+
+
+class ReadingFailed(Exception):
+    """Tesseract's API could not read an image (`timed_out`: its deadline passed)."""
+
+    def __init__(self, message: str, timed_out: bool = False):
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+def available() -> bool:
+    """Whether Tesseract's library can be called here (loaded at the first call)."""
+    return _load() is not None
+
+
+def tsv_of(image: Image.Image, lang: str, psm: int, timeout: float) -> str:
+    """The TSV text (header first) the command `tesseract IMAGE out -l LANG --psm PSM tsv`
+    writes for the grey image `image`; raises ReadingFailed."""
+    library = _load()
+    if library is None:
+        raise ReadingFailed("libtesseract unavailable")
+    api = _taken(library, lang.encode())
+    monitor = library.TessMonitorCreate()
+    try:
+        library.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout * 1000)))
+        library.TessBaseAPISetPageSegMode(api, psm)
+        data = image.tobytes()
+        library.TessBaseAPISetImage(api, data, image.width, image.height, 1, image.width)
+        started = time.monotonic()
+        if library.TessBaseAPIRecognize(api, monitor) != 0:
+            raise ReadingFailed("tesseract", timed_out=time.monotonic() - started >= timeout)
+        text = library.TessBaseAPIGetTsvText(api, 0)
+        try:
+            rows = ctypes.string_at(text).decode("utf-8", "replace") if text else ""
+        finally:
+            if text:
+                library.TessDeleteText(text)
+        return TSV_HEADER + rows
+    finally:
+        library.TessMonitorDelete(monitor)
+        library.TessBaseAPIClear(api)
+        _given_back(api, lang.encode())
+
+
+def preload(lang: str, count: int) -> None:
+    """`count` APIs loaded with `lang` now, idle: a worker's job processes and the sandboxes
+    they fork inherit them loaded (~0.07 s of CPU each, once a worker instead of once a file
+    and reading thread). Nothing without the library."""
+    library = _load()
+    if library is None:
+        return
+    with _lock:
+        have = sum(1 for pid, language, _ in _idle if pid == os.getpid() and language == lang.encode())
+    for _ in range(max(0, count - have)):
+        try:
+            _given_back(_loaded_api(library, lang.encode()), lang.encode())
+        except ReadingFailed:
+            return
+
+
+def _load() -> ctypes.CDLL | None:
+    global _library, _failed
+    if _failed:
+        return None
+    if _library is not None:
+        return _library
+    with _lock:
+        if _library is None and not _failed:
+            try:
+                _library = _declared(ctypes.CDLL(ctypes.util.find_library("tesseract") or "libtesseract.so.5"))
+            except (OSError, AttributeError):
+                _failed = True
+    return _library
+
+
+def _declared(library: ctypes.CDLL) -> ctypes.CDLL:
+    handle, text = ctypes.c_void_p, ctypes.c_char_p
+    for name, arguments, result in (
+        ("TessBaseAPICreate", [], handle),
+        ("TessBaseAPIInit3", [handle, text, text], ctypes.c_int),
+        ("TessBaseAPISetVariable", [handle, text, text], ctypes.c_int),
+        ("TessBaseAPISetPageSegMode", [handle, ctypes.c_int], None),
+        ("TessBaseAPISetImage", [handle, text, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
+        ("TessBaseAPIRecognize", [handle, handle], ctypes.c_int),
+        ("TessBaseAPIGetTsvText", [handle, ctypes.c_int], handle),
+        ("TessBaseAPIClear", [handle], None),
+        ("TessBaseAPIDelete", [handle], None),
+        ("TessDeleteText", [handle], None),
+        ("TessMonitorCreate", [], handle),
+        ("TessMonitorSetDeadlineMSecs", [handle, ctypes.c_int], None),
+        ("TessMonitorDelete", [handle], None),
+    ):
+        function = getattr(library, name)
+        function.argtypes, function.restype = arguments, result
+    return library
+
+
+def _taken(library: ctypes.CDLL, lang: bytes):
+    """An API loaded with `lang` for this thread's reading: an idle one, or a new one."""
+    with _lock:
+        for index, (pid, language, api) in enumerate(_idle):
+            if pid == os.getpid() and language == lang:  # a parent's, copied by a fork: left alone
+                del _idle[index]
+                return api
+    return _loaded_api(library, lang)
+
+
+def _loaded_api(library: ctypes.CDLL, lang: bytes):
+    api = library.TessBaseAPICreate()
+    if library.TessBaseAPIInit3(api, None, lang) != 0:
+        library.TessBaseAPIDelete(api)
+        raise ReadingFailed(f"tesseract: language {lang.decode()} not loaded")
+    # its messages ("Estimating resolution as 300"), which the command's stderr held, not on ours
+    library.TessBaseAPISetVariable(api, b"debug_file", os.devnull.encode())
+    return api
+
+
+@atexit.register
+def _ended() -> None:
+    """The APIs deleted before the library's caches are (else they report leaks on stderr)."""
+    with _lock:
+        for pid, _, api in _idle:
+            if pid == os.getpid() and _library is not None:
+                _library.TessBaseAPIDelete(api)
+        _idle.clear()
+
+
+def _given_back(api, lang: bytes) -> None:
+    with _lock:
+        _idle.append((os.getpid(), lang, api))
+
+
+def _renewed_lock() -> None:
+    """A forked child's own lock: a thread of the parent may have held the copied one. The
+    APIs idle at the fork are not used by the child: one forked under pytest hung reading
+    with them (see the report of issue 16); it loads its own."""
+    global _lock
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_renewed_lock)
