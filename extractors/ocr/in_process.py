@@ -99,6 +99,9 @@ def _load() -> ctypes.CDLL | None:
         return _library
     with _lock:
         if _library is None and not _failed:
+            # Its OpenMP reads the limit once, as it loads: on more threads, the pool it starts
+            # in this process is not in a child forked from it, whose readings then hang.
+            os.environ["OMP_THREAD_LIMIT"] = "1"
             try:
                 _library = _declared(ctypes.CDLL(ctypes.util.find_library("tesseract") or "libtesseract.so.5"))
             except (OSError, AttributeError):

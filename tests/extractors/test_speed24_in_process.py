@@ -3,7 +3,10 @@ the command's start (~0.07 s of CPU a call) nor its fresh process's cost."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,7 @@ from extractors.ocr import in_process
 from extractors.ocr.engine import TesseractEngine
 from tests.extractors.test_ocr import LINES, drawn_page
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not in_process.available(), reason="libtesseract not found")
 
 
@@ -60,3 +64,25 @@ def test_an_unknown_language_fails_as_the_command_does():
         TesseractEngine("xx_nonexistent", timeout=30).words(_pages()[1])
     assert caught.value.code is ErrorCode.OCR_FAILED
 
+
+
+FORKED_AFTER_A_READING = """
+import os
+from extractors.ocr import in_process
+from tests.extractors.test_ocr import drawn_page
+from worker.core.sandbox import run_limited
+page = drawn_page(["Le Maire,", "Jean-Pierre Dupont"], (700, 260), 34, 40, 40, 90)
+def read():
+    return "Dupont" in in_process.tsv_of(page, "fra", 6, 30)
+assert read()  # the library loaded and used here, with no thread limit set beforehand
+print(run_limited(read, timeout=30, memory_mb=2048))
+"""
+
+
+def test_a_child_forked_after_a_reading_in_this_process_reads_too():
+    """The library loaded without OMP_THREAD_LIMIT (a test, a script) started OpenMP's pool in
+    this process; a sandbox forked from it then hung at its first reading (PARSE_TIMEOUT)."""
+    env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    done = subprocess.run([sys.executable, "-c", FORKED_AFTER_A_READING], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "True", done.stderr[-2000:]
