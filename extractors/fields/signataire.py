@@ -178,8 +178,15 @@ def repaired_titles(norm: str) -> str:
         if len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
             return best  # one letter misread in place: "pretet", a photo's f read as t
         return word
+    if _MAIRE_TAIL.match(norm):
+        return "le maire"
     # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
     return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
+
+
+# A quality line that is only "aire": the signature's strokes hid "Le M" of "Le Maire," (no
+# other title ends so but "Secrétaire", "Commissaire", whose line goes on: "générale", "de …")
+_MAIRE_TAIL = re.compile(r"^aire\s*[,.;]?$")
 
 
 # "La Mairg," "Le Moire": an article and one letter of "maire" misread (a stroke over it); "marie"

@@ -1,0 +1,23 @@
+"""Session 24b: the signatory's quality on scanned, faxed and photographed letters (draws d28, d31, d32)."""
+
+from __future__ import annotations
+
+from extractors.fields.courrier import read_letter
+from extractors.model import PieceKind
+from tests.extractors.letters import letter
+
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
+
+
+def _quality(kind: PieceKind, **parts):
+    page = letter(ocr=True, conf=0.95, **parts)
+    return read_letter(kind, "lettre.jpg", (page,)).fields.get("signataire_qualite")
+
+
+def test_a_quality_line_left_as_aire_by_the_strokes_is_the_maires():
+    """"aire" alone on the block's line: the signature hid "Le M" of "Le Maire" (and the name
+    below); a "Secrétaire générale" or "Commissaire de …" keeps the rest of its line."""
+    found = _quality(COLL, head=("MAIRIE DE VENZOLASCA",), signatory=("aire",))
+    assert found is not None and found.value == "maire" and found.status == "extracted"
+    kept = _quality(COLL, head=("MAIRIE DE VENZOLASCA",), signatory=("aire générale", "Anne Roux"))
+    assert kept is None or kept.value != "maire"
