@@ -119,8 +119,23 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     sender = replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
     if quality is None:
         return body or sender
+    if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
+        # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
+        # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
+        stand_in = next((q for q in (body, sender) if q is not None and q.slug == SOUS_PREFET), None)
+        if stand_in is not None:
+            return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _for_the_prefet_only(quality: Quality) -> bool:
+    """A block whose only title is the préfet's after "pour" / before "par délégation": an
+    unsure `autre`, someone signing for the préfet with their own title unread."""
+    if quality.slug != AUTRE or quality.confidence >= QUALITY_TRUSTED:
+        return False
+    roles = roles_in(" ".join(repaired_titles(line.norm) for line in quality.lines))
+    return bool(roles) and all(delegated and role == "prefet" for _, role, delegated in roles)
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:

@@ -21,3 +21,17 @@ def test_a_quality_line_left_as_aire_by_the_strokes_is_the_maires():
     assert found is not None and found.value == "maire" and found.status == "extracted"
     kept = _quality(COLL, head=("MAIRIE DE VENZOLASCA",), signatory=("aire générale", "Anne Roux"))
     assert kept is None or kept.value != "maire"
+
+
+def test_for_the_prefet_under_a_sous_prefetes_head_is_the_sous_prefete():
+    """The block kept only "La" and "pour le préfé" (the signer's title under the strokes); the
+    letter's head sets "La Sous-préfète" over "à Madame la sous-directrice": she signs. A head
+    naming the préfet leaves the delegate's title to a reviewer."""
+    parts = dict(head=("PRÉFÈTE DE LA RÉUNION",), closing=("Je vous prie de croire, Madame, à l'assurance de ma",
+                                                          "considération distinguée."),
+                 addressee=("Madame la sous-directrice", "de l'aménagement durable", "DGALN / DHUP / AD1"),
+                 signatory=("ANDRIEUX", "La", "pour le préfé"), date_first=False)
+    found = _quality(PREFET, sender_title="La Sous-préfète", **parts)
+    assert found is not None and found.value == "sous_prefet" and found.status == "extracted"
+    found = _quality(PREFET, sender_title="Le Préfet", **parts)
+    assert found is not None and found.value == "autre" and found.confidence < 0.7
