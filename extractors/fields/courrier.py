@@ -113,10 +113,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     quality = quality_of(block, kind.value, epci)
     if quality is not None and quality.confidence >= QUALITY_TRUSTED:
         return quality
-    body = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory], kind.value, epci)
-    sender = quality_of([parts.lines[parts.sender_title]], kind.value, None) \
-        if parts.sender_title is not None else None
-    sender = replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
+    body, sender = _qualities_beyond_block(parts, kind, epci)
     if quality is None:
         return body or sender
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
@@ -127,6 +124,30 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
             return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:
+    """The body's "Je soussignée …, maire de …" and the sender's title above "à Monsieur …"."""
+    body = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory], kind.value, epci)
+    sender = quality_of([parts.lines[parts.sender_title]], kind.value, None) \
+        if parts.sender_title is not None else None
+    return body, replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
+
+
+def head_quality(reading: LetterReading) -> FieldValue | None:
+    """The quality a letter's head or body gives its writer, apart from any signatory block:
+    for a letter whose block is on a page photographed or scanned apart."""
+    lines = letter_lines(reading.pages)
+    if not lines:
+        return None
+    parts = letter_parts(lines)
+    collectivite = reading.fields.get("collectivite")
+    body, sender = _qualities_beyond_block(parts, reading.kind,
+                                           entites.is_epci_name(collectivite.value if collectivite else None))
+    quality = body or sender
+    if quality is None:
+        return None
+    return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
 
 
 def _for_the_prefet_only(quality: Quality) -> bool:

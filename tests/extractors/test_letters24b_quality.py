@@ -35,3 +35,24 @@ def test_for_the_prefet_under_a_sous_prefetes_head_is_the_sous_prefete():
     assert found is not None and found.value == "sous_prefet" and found.status == "extracted"
     found = _quality(PREFET, sender_title="Le Préfet", **parts)
     assert found is not None and found.value == "autre" and found.confidence < 0.7
+
+
+def test_a_continuations_block_without_its_title_takes_the_heads_writer():
+    """A préfet's letter photographed in two: the second photo's block kept only "Bruno" (the
+    title under the strokes); the first sets "Le préfet de la Sarthe" over "à": he writes. The
+    first photo's last body lines, read as a block when alone, are not asked."""
+    from extractors.fields.continuation import joined_continuations
+    from tests.extractors.letters import page, prefet_letter
+
+    head = prefet_letter(closing=(), signatory=(), sender_title="Le préfet de la Sarthe", ocr=True, conf=0.95)
+    rows = [(66, [(60, "Mes services restent à votre disposition pour tout complément.")]),
+            (80, [(60, "Je vous prie de croire, Madame, à l'assurance de ma considération distinguée.")]),
+            (150, [(320, "Bruno")])]
+    readings = {1: read_letter(PREFET, "IMG_1.jpg", (head,)),
+                2: read_letter(PREFET, "IMG_2.jpg", (page(rows, ocr=True, conf=0.95),))}
+    assert "signataire_qualite" not in readings[2].fields
+    found = joined_continuations(readings)[2].fields["signataire_qualite"]
+    assert found.value == "prefet" and found.status == "extracted"
+    unheaded = {1: read_letter(PREFET, "IMG_1.jpg", (prefet_letter(closing=(), signatory=(), ocr=True, conf=0.95),)),
+                2: readings[2]}
+    assert "signataire_qualite" not in joined_continuations(unheaded)[2].fields
