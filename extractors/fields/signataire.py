@@ -99,14 +99,20 @@ def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
     return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
 
 
+# a compound title's head ending a line ("Le Sous-", "Le Vice-"), its tail on the next line
+_CUT_PREFIX = re.compile(r"\b(sous|vice)\s*-?\s*$")
 _DELEGATED_AFTER = re.compile(r"[\s-]*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")  # "préfète-et par"
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
     """The signer's quality from the quality lines of the signatory block (titles a stamp or a
     stroke damaged, "Le Préfetide", "Présidé de", read for what they are, a little less trusted)."""
-    norms = {id(l): l.norm if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
+    norms = {id(l): _SPLIT_COMPOUND.sub(r"\1-", l.norm) if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
              else repaired_titles(l.norm) for l in lines}
+    for first, second in zip(lines, lines[1:]):
+        cut = _CUT_PREFIX.search(norms[id(first)])
+        if cut and roles_in(norms[id(second)]):  # "Le Sous-" | "Préfet,": one title over two lines
+            norms[id(second)] = f"{norms[id(first)][:cut.start()]}{cut[1]}-{norms[id(second)].lstrip()}"
     quality_lines = [l for l in lines if roles_in(norms[id(l)])]
     if not quality_lines:
         return None
@@ -180,8 +186,44 @@ def repaired_titles(norm: str) -> str:
         return word
     if _MAIRE_TAIL.match(norm):
         return "le maire"
+    norm = _SPLIT_COMPOUND.sub(r"\1-", _joined_fragments(norm))
     # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
     return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
+
+
+_SPLIT_COMPOUND = re.compile(r"\b(sous|vice)\s*-\s+")  # "Sous- Préfet": a space OCR read after the hyphen
+_FRAGMENT = re.compile(r"[a-z|!]+")
+_SPLIT_TITLES = ("maire", "prefet", "prefete", "president", "presidente")
+
+
+def _joined_fragments(norm: str) -> str:
+    """A title a stroke cut in two ("Le Ma ire", "Le Pr éfet") or through one letter ("Le Ma|re"):
+    two neighbouring pieces that make a title word exactly, or one word with a single mark
+    standing for the letter under the stroke, first letter kept."""
+    pieces = list(_FRAGMENT.finditer(norm))
+    out, last = [], 0
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        pair = pieces[i + 1] if i + 1 < len(pieces) and norm[piece.end():pieces[i + 1].start()] == " " else None
+        if pair is not None and (piece[0] + pair[0]).isalpha() and piece[0] + pair[0] in _SPLIT_TITLES:
+            out += [norm[last:piece.start()], piece[0] + pair[0]]
+            last, i = pair.end(), i + 2
+            continue
+        if not piece[0].isalpha() and _one_mark_from_title(piece[0]):
+            out += [norm[last:piece.start()], _one_mark_from_title(piece[0])]
+            last = piece.end()
+        i += 1
+    return "".join(out) + norm[last:]
+
+
+def _one_mark_from_title(word: str) -> str | None:
+    """"ma|re" -> "maire": one stray mark inside a word in place of a title's letter."""
+    marks = [i for i, c in enumerate(word) if not c.isalpha()]
+    if len(marks) != 1 or marks[0] in (0, len(word) - 1):
+        return None
+    return next((t for t in _SPLIT_TITLES if len(t) == len(word)
+                 and all(a == b for k, (a, b) in enumerate(zip(word, t)) if k != marks[0])), None)
 
 
 # A quality line that is only "aire": the signature's strokes hid "Le M" of "Le Maire," (no

@@ -56,3 +56,26 @@ def test_a_continuations_block_without_its_title_takes_the_heads_writer():
     unheaded = {1: read_letter(PREFET, "IMG_1.jpg", (prefet_letter(closing=(), signatory=(), ocr=True, conf=0.95),)),
                 2: readings[2]}
     assert "signataire_qualite" not in joined_continuations(unheaded)[2].fields
+
+
+def test_a_sous_prefet_title_cut_at_its_hyphen_stays_a_sous_prefets():
+    """"Le Sous-" | "Préfet,": the title over two lines (or "Sous- Préfet", a space read after
+    the hyphen) is the sous-préfet's, never the préfet's read sure."""
+    from tests.extractors.letters import prefet_letter
+
+    for signatory in (("Le Sous-", "Préfet,", "Emmanuel Aubry"), ("Le Sous- Préfet,", "Emmanuel Aubry")):
+        page = prefet_letter(signatory=signatory, ocr=True, conf=0.93)
+        found = read_letter(PREFET, "lettre.jpg", (page,)).fields["signataire_qualite"]
+        assert found.value == "sous_prefet" and found.status == "extracted", signatory
+
+
+def test_a_title_a_stroke_cut_in_two_or_through_a_letter_is_read():
+    """"Le Ma ire,", "Le Ma|re,", "Le Pr éfet,": a signature's stroke split the title word or
+    stood for one of its letters; a name ("Ma|rie") is not made a title."""
+    from tests.extractors.letters import prefet_letter
+
+    for title in ("Le Ma ire,", "Le Ma|re,", "Le Mai re,"):
+        assert _quality(COLL, signatory=(title, "Isabelle Le Callennec")).value == "maire", title
+    page = prefet_letter(signatory=("Le Pr éfet,", "Emmanuel Aubry"), ocr=True, conf=0.93)
+    assert read_letter(PREFET, "lettre.jpg", (page,)).fields["signataire_qualite"].value == "prefet"
+    assert _quality(COLL, signatory=("Ma|rie Dupont",)) is None
