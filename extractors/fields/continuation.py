@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from extractors import classify  # the module, not its name: classify imports this package
-from extractors.fields.courrier import LetterReading, head_quality
+from extractors.fields.courrier import LetterReading, head_quality, requalified
 from extractors.model import FieldStatus, PageText, PieceKind
 
 # Read on the page that holds the signatory block; the rest is the letter's head or body.
@@ -37,7 +37,7 @@ def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, Let
         before = unended.pop(reading.kind, None)
         if before is not None and continues(reading):
             head = out.pop(before)
-            out[index] = replace(reading, fields=_joined_fields(head.fields, reading.fields, head))
+            out[index] = replace(reading, fields=_joined_fields(head.fields, reading.fields, head, reading))
         elif not reading.ended:
             unended[reading.kind] = index
     return out
@@ -62,7 +62,8 @@ def _has_head(reading: LetterReading) -> bool:
     return bool(addressed and addressed.value is not None)
 
 
-def _joined_fields(head: Mapping, tail: Mapping, head_reading: LetterReading | None = None) -> dict:
+def _joined_fields(head: Mapping, tail: Mapping, head_reading: LetterReading | None = None,
+                   tail_reading: LetterReading | None = None) -> dict:
     """The signatory's fields from the tail, where the block is (a head without one guesses
     them from other lines); each other field from the page that read it surer (the
     département may be said by the signatory's title, "Le Préfet de La Réunion", better
@@ -79,4 +80,12 @@ def _joined_fields(head: Mapping, tail: Mapping, head_reading: LetterReading | N
         read = [v for v in (head.get(name), tail.get(name))
                 if v is not None and v.value is not None and v.status is not FieldStatus.MISSING]
         out[name] = max(read, key=lambda v: v.confidence) if read else head.get(name, tail.get(name))
+    collectivite = out.get("collectivite")
+    if tail_reading is not None and "signataire_qualite" in tail and collectivite is not None \
+            and collectivite is not tail.get("collectivite"):
+        # "Présidente de la Commu…" read on a page whose own letterhead is lost: the head's
+        # "Communauté de communes …" says whether she presides an EPCI
+        quality = requalified(tail_reading, collectivite.value)
+        if quality is not None:
+            out["signataire_qualite"] = quality
     return out

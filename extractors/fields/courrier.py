@@ -150,6 +150,19 @@ def head_quality(reading: LetterReading) -> FieldValue | None:
     return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
 
 
+def requalified(reading: LetterReading, collectivite: str | None) -> FieldValue | None:
+    """The block's quality read again for the collectivité the letter's other page names (a
+    président's title is an EPCI's only when the letter speaks for one)."""
+    lines = letter_lines(reading.pages)
+    if not lines:
+        return None
+    parts = letter_parts(lines)
+    quality = _quality(parts, [parts.lines[i] for i in parts.signatory], reading.kind, collectivite)
+    if quality is None:
+        return None
+    return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
+
+
 def _for_the_prefet_only(quality: Quality) -> bool:
     """A block whose only title is the préfet's after "pour" / before "par délégation": an
     unsure `autre`, someone signing for the préfet with their own title unread."""

@@ -79,3 +79,24 @@ def test_a_title_a_stroke_cut_in_two_or_through_a_letter_is_read():
     page = prefet_letter(signatory=("Le Pr éfet,", "Emmanuel Aubry"), ocr=True, conf=0.93)
     assert read_letter(PREFET, "lettre.jpg", (page,)).fields["signataire_qualite"].value == "prefet"
     assert _quality(COLL, signatory=("Ma|rie Dupont",)) is None
+
+
+def test_a_continuations_president_is_the_epcis_its_first_photo_names():
+    """The second photo holds "Présidente de la Commul" | "Terre de Picardie" (a commune's name
+    read there: "autre", unsure); the first photo's letterhead names the communauté de
+    communes: she presides an EPCI."""
+    from extractors.fields.continuation import joined_continuations
+    from tests.extractors.letters import page
+
+    head = letter(head=("Communauté de communes", "Terre de Picardie", "80170 Rosières-en-Santerre"),
+                  closing=(), signatory=(), ocr=True, conf=0.95)
+    rows = [(66, [(60, "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.")]),
+            (150, [(320, "Présidente de la Commul")]), (163, [(320, "Terre de Picardie")]),
+            (210, [(320, "Mme Chantal ANDRIEUX")])]
+    readings = {1: read_letter(COLL, "IMG_1.jpg", (head,)),
+                2: read_letter(COLL, "IMG_2.jpg", (page(rows, ocr=True, conf=0.9),))}
+    alone = readings[2].fields["signataire_qualite"]
+    joined = joined_continuations(readings)[2].fields
+    assert "Communauté de communes" in joined["collectivite"].value
+    assert joined["signataire_qualite"].value == "president_epci" and joined["signataire_qualite"].confidence >= 0.7
+    assert alone.value != "president_epci" or alone.confidence < 0.7
