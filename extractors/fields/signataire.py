@@ -186,11 +186,15 @@ def repaired_titles(norm: str) -> str:
         return word
     if _MAIRE_TAIL.match(norm):
         return "le maire"
+    norm = _MAIRE_LOST_LETTER.sub(r"\1maire", norm)
     norm = _SPLIT_COMPOUND.sub(r"\1-", _joined_fragments(norm))
     # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
     return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
 
 
+# "Mare de", "La Mire,": one inner letter of "maire" lost at the head of a block line, its
+# "de …" or comma after it (a "Mare" of a name has a first name beside it, not a "de")
+_MAIRE_LOST_LETTER = re.compile(r"^((?:le|la) )?(?:mare|mire|maie)(?= de\b| d'|\s*,|\s*$)")
 _SPLIT_COMPOUND = re.compile(r"\b(sous|vice)\s*-\s+")  # "Sous- Préfet": a space OCR read after the hyphen
 _FRAGMENT = re.compile(r"[a-z|!]+")
 _SPLIT_TITLES = ("maire", "prefet", "prefete", "president", "presidente")

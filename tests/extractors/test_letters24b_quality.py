@@ -100,3 +100,12 @@ def test_a_continuations_president_is_the_epcis_its_first_photo_names():
     assert "Communauté de communes" in joined["collectivite"].value
     assert joined["signataire_qualite"].value == "president_epci" and joined["signataire_qualite"].confidence >= 0.7
     assert alone.value != "president_epci" or alone.confidence < 0.7
+
+
+def test_a_maire_title_that_lost_one_letter_is_read():
+    """"Mare de" (La Richardais under the strokes), "La Mire,": one inner letter of "maire"
+    lost at the head of the block's line; a "Mare" in a name ("Mare Dupont") stays a name."""
+    for title in ("Mare de", "Mare de La Richardais,", "La Mire,"):
+        found = _quality(COLL, head=("MAIRIE DE LA RICHARDAIS",), signatory=(title, "Fatima TESSIER"))
+        assert found is not None and found.value == "maire" and found.status == "extracted", title
+    assert _quality(COLL, head=("MAIRIE DE LA RICHARDAIS",), signatory=("Mare Dupont",)) is None
