@@ -109,3 +109,30 @@ def test_a_maire_title_that_lost_one_letter_is_read():
         found = _quality(COLL, head=("MAIRIE DE LA RICHARDAIS",), signatory=(title, "Fatima TESSIER"))
         assert found is not None and found.value == "maire" and found.status == "extracted", title
     assert _quality(COLL, head=("MAIRIE DE LA RICHARDAIS",), signatory=("Mare Dupont",)) is None
+
+
+def test_a_closings_vocative_is_no_salutation():
+    """A préfet's letter's last photo: "Je vous prie de croire," | "Madame la Sous-directrice,"
+    (the rest of the formula lost): the vocative belongs to the closing formula; the block
+    under it is the préfète's, not one with "Sous-directrice" in it."""
+    from tests.extractors.letters import page
+
+    rows = [(66, [(60, "services restent à votre disposition pour tout complément.")]),
+            (80, [(60, "Je vous prie de croire,")]), (94, [(60, "Madame la Sous-directrice,")]),
+            (160, [(320, "Aurore COULIBALY")]), (174, [(320, "La Préfète de Mayotte")])]
+    fields = read_letter(PREFET, "IMG_2.jpg", (page(rows, ocr=True, conf=0.92),)).fields
+    assert fields["signataire_qualite"].value == "prefet" and fields["signataire_qualite"].confidence >= 0.7
+    assert fields["signataire_nom"].value == "Aurore COULIBALY"
+
+
+def test_a_next_page_under_its_repeated_letterhead_has_its_closing_and_block():
+    """A letter's last photo repeats the letterhead ("Grand Nord de Mayotte") over the closing
+    formula: the block under the formula holds the quality, not only the last line."""
+    from tests.extractors.letters import page
+
+    rows = [(40, [(60, "Grand Nord de Mayotte")]),
+            (100, [(60, "Veuillez agréer, Madame, l'assurance de ma considération distinguée.")]),
+            (150, [(200, "Présidente de la Communauté d'agglomération du Grand Nord de Mayotte")]),
+            (200, [(320, "Solène MADI")])]
+    fields = read_letter(COLL, "IMG_2.jpg", (page(rows, ocr=True, conf=0.92),)).fields
+    assert fields["signataire_qualite"].value == "president_epci" and fields["signataire_qualite"].confidence >= 0.7
