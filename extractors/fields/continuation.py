@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from extractors import classify  # the module, not its name: classify imports this package
-from extractors.fields.courrier import LetterReading
+from extractors.fields.courrier import LetterReading, head_quality, requalified
 from extractors.model import FieldStatus, PageText, PieceKind
 
 # Read on the page that holds the signatory block; the rest is the letter's head or body.
@@ -36,7 +36,8 @@ def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, Let
         reading = readings[index]
         before = unended.pop(reading.kind, None)
         if before is not None and continues(reading):
-            out[index] = replace(reading, fields=_joined_fields(out.pop(before).fields, reading.fields))
+            head = out.pop(before)
+            out[index] = replace(reading, fields=_joined_fields(head.fields, reading.fields, head, reading))
         elif not reading.ended:
             unended[reading.kind] = index
     return out
@@ -61,14 +62,30 @@ def _has_head(reading: LetterReading) -> bool:
     return bool(addressed and addressed.value is not None)
 
 
-def _joined_fields(head: Mapping, tail: Mapping) -> dict:
+def _joined_fields(head: Mapping, tail: Mapping, head_reading: LetterReading | None = None,
+                   tail_reading: LetterReading | None = None) -> dict:
     """The signatory's fields from the tail, where the block is (a head without one guesses
     them from other lines); each other field from the page that read it surer (the
     département may be said by the signatory's title, "Le Préfet de La Réunion", better
     than by the head's town), the head's on a tie."""
     out = {name: value for name, value in tail.items() if name in SIGNATORY_FIELDS}
+    if "signataire_qualite" not in out and head_reading is not None:
+        # the tail's block kept no title (a photo's strokes over it): the head's "Le préfet de
+        # La Réunion" over "à …" or its body's "Je soussigné…, maire de …" says who writes, as
+        # for a one-page letter whose block lost it (never the head's last lines read as a block)
+        quality = head_quality(head_reading)
+        if quality is not None:
+            out["signataire_qualite"] = quality
     for name in (set(head) | set(tail)) - set(SIGNATORY_FIELDS):
         read = [v for v in (head.get(name), tail.get(name))
                 if v is not None and v.value is not None and v.status is not FieldStatus.MISSING]
         out[name] = max(read, key=lambda v: v.confidence) if read else head.get(name, tail.get(name))
+    collectivite = out.get("collectivite")
+    if tail_reading is not None and "signataire_qualite" in tail and collectivite is not None \
+            and collectivite is not tail.get("collectivite"):
+        # "Présidente de la Commu…" read on a page whose own letterhead is lost: the head's
+        # "Communauté de communes …" says whether she presides an EPCI
+        quality = requalified(tail_reading, collectivite.value)
+        if quality is not None:
+            out["signataire_qualite"] = quality
     return out

@@ -113,14 +113,63 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     quality = quality_of(block, kind.value, epci)
     if quality is not None and quality.confidence >= QUALITY_TRUSTED:
         return quality
+    body, sender = _qualities_beyond_block(parts, kind, epci)
+    if quality is None:
+        return body or sender
+    if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
+        # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
+        # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
+        stand_in = next((q for q in (body, sender) if q is not None and q.slug == SOUS_PREFET), None)
+        if stand_in is not None:
+            return stand_in
+    same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
+    return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:
+    """The body's "Je soussignée …, maire de …" and the sender's title above "à Monsieur …"."""
     body = body_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory], kind.value, epci)
     sender = quality_of([parts.lines[parts.sender_title]], kind.value, None) \
         if parts.sender_title is not None else None
-    sender = replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
+    return body, replace(sender, confidence=min(sender.confidence, 0.75)) if sender else None
+
+
+def head_quality(reading: LetterReading) -> FieldValue | None:
+    """The quality a letter's head or body gives its writer, apart from any signatory block:
+    for a letter whose block is on a page photographed or scanned apart."""
+    lines = letter_lines(reading.pages)
+    if not lines:
+        return None
+    parts = letter_parts(lines)
+    collectivite = reading.fields.get("collectivite")
+    body, sender = _qualities_beyond_block(parts, reading.kind,
+                                           entites.is_epci_name(collectivite.value if collectivite else None))
+    quality = body or sender
     if quality is None:
-        return body or sender
-    same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
-    return replace(quality, confidence=max([quality.confidence] + same))
+        return None
+    return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
+
+
+def requalified(reading: LetterReading, collectivite: str | None) -> FieldValue | None:
+    """The block's quality read again for the collectivité the letter's other page names (a
+    président's title is an EPCI's only when the letter speaks for one)."""
+    lines = letter_lines(reading.pages)
+    if not lines:
+        return None
+    parts = letter_parts(lines)
+    quality = _quality(parts, [parts.lines[i] for i in parts.signatory], reading.kind, collectivite)
+    if quality is None:
+        return None
+    return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
+
+
+def _for_the_prefet_only(quality: Quality) -> bool:
+    """A block whose only title is the préfet's after "pour" / before "par délégation": an
+    unsure `autre`, someone signing for the préfet with their own title unread."""
+    if quality.slug != AUTRE or quality.confidence >= QUALITY_TRUSTED:
+        return False
+    roles = roles_in(" ".join(repaired_titles(line.norm) for line in quality.lines))
+    return bool(roles) and all(delegated and role == "prefet" for _, role, delegated in roles)
 
 
 def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:

@@ -207,7 +207,8 @@ def letter_parts(lines: list[Line]) -> LetterParts:
         # a letter's last page photographed apart, opening on its closing formula: no head above it
         closing = _closing(lines, 0)
         start = _closing_start(lines, closing) if closing is not None else 0
-        if closing is not None and not all(_page_furniture(lines[i], lines[start]) for i in range(start)):
+        if closing is not None and not all(_page_furniture(lines[i], lines[start]) or _letterhead_above(lines[i], lines[start])
+                                           for i in range(start)):
             closing = None  # body lines above it: the last lines stand for the block (`_signatory_fallback`)
         end_of_head = 0 if closing is not None else end_of_head
     head = tuple(i for i in range(end_of_head) if lines[i].page == lines[0].page) if lines else ()
@@ -222,6 +223,8 @@ def _salutation(lines: list[Line], objet: int | None) -> int | None:
     start = objet + 1 if objet is not None else 0
     for i in range(start, min(len(lines), start + 8)):
         line = lines[i]
+        if i > 0 and _CLOSING.search(lines[i - 1].norm) and lines[i - 1].norm.rstrip().endswith(","):
+            continue  # "Je vous prie de croire," | "Madame la Sous-directrice,": the closing's vocative
         if _SALUTATION.match(line.norm) and len(line.norm) <= 70 and (objet is not None or line.norm.endswith(",")):
             return i
     return None
@@ -313,6 +316,16 @@ def _page_furniture(line: Line, text: Line | None = None) -> bool:
                 or text is not None and line.bottom <= text.top and line.height < SMALLER * text.height)
 
 
+def _letterhead_above(line: Line, text: Line) -> bool:
+    """The letterhead a letter's next page repeats ("Grand Nord de Mayotte" over the closing
+    formula): a short line ending no sentence, set apart above the text by a line's height or
+    more; a body's last line ends its sentence or runs on into the text."""
+    return line.page == text.page and len(line.norm) <= LETTERHEAD_LENGTH \
+        and not line.norm.rstrip().endswith((".", ";", ":", "!", "?", ",")) \
+        and text.top - line.bottom >= min(line.height, text.height)
+
+
+LETTERHEAD_LENGTH = 40  # characters: a name or a town, no line of a paragraph
 SMALLER = 0.8  # a line's height under this share of the text's: a header or footer's type, not the letter's
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line, typed_height
+from extractors.fields.signataire_repair import SPLIT_COMPOUND, repaired_titles
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -99,14 +100,20 @@ def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
     return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
 
 
+# a compound title's head ending a line ("Le Sous-", "Le Vice-"), its tail on the next line
+_CUT_PREFIX = re.compile(r"\b(sous|vice)\s*-?\s*$")
 _DELEGATED_AFTER = re.compile(r"[\s-]*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")  # "préfète-et par"
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
     """The signer's quality from the quality lines of the signatory block (titles a stamp or a
     stroke damaged, "Le Préfetide", "Présidé de", read for what they are, a little less trusted)."""
-    norms = {id(l): l.norm if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
+    norms = {id(l): SPLIT_COMPOUND.sub(r"\1-", l.norm) if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
              else repaired_titles(l.norm) for l in lines}
+    for first, second in zip(lines, lines[1:]):
+        cut = _CUT_PREFIX.search(norms[id(first)])
+        if cut and roles_in(norms[id(second)]):  # "Le Sous-" | "Préfet,": one title over two lines
+            norms[id(second)] = f"{norms[id(first)][:cut.start()]}{cut[1]}-{norms[id(second)].lstrip()}"
     quality_lines = [l for l in lines if roles_in(norms[id(l)])]
     if not quality_lines:
         return None
@@ -159,39 +166,6 @@ def _title_conf(line: Line, norm: str) -> float:
 
 
 _ARTICLE_FIRST = re.compile(r"^(?:le|la) ")  # "Le Préfetide Kauxel" is a title, not "Jean Le Besco"
-_TITLE_WORDS = ("prefet", "prefete", "president", "presidente")
-
-
-def repaired_titles(norm: str) -> str:
-    """A normalised line whose OCR-damaged title words are put right: "le prefetide kauxel" ->
-    "le prefet kauxel", "preside de" -> "president de", "le pretet" -> "le prefet". Only long
-    titles: "marie" is a name."""
-    from rapidfuzz import fuzz
-
-    def repaired(match: re.Match) -> str:
-        word = match.group(0)
-        if len(word) < 5 or word.startswith(("prefec", "presidence")):
-            return word
-        best = max(_TITLE_WORDS, key=lambda title: fuzz.ratio(word, title))
-        if fuzz.ratio(word, best) >= 80 and word.startswith(best[:5]):  # "presentee" is no "presidente"
-            return best
-        if len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
-            return best  # one letter misread in place: "pretet", a photo's f read as t
-        return word
-    # word by word, a hyphen or a stray mark apart: "sous-prefepe,}nour" has its "prefepe"
-    return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
-
-
-# "La Mairg," "Le Moire": an article and one letter of "maire" misread (a stroke over it); "marie"
-# (two letters swapped) is a name, and without the article a name may be any five letters
-_MAIRE_SLIP = re.compile(r"\b(?P<article>le|la) (?P<word>[a-z]{5})\b")
-
-
-def _maire(match: re.Match) -> str:
-    word = match["word"]
-    slips = sum(a != b for a, b in zip(word, "maire"))
-    return f"{match['article']} maire" if slips == 1 and word[0] == "m" else match.group(0)
-
 
 def body_quality(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:
     """The quality the body gives the signer: "Je soussignée Nadège Maillard, maire de Montélier, …"."""
