@@ -38,11 +38,15 @@ def test_the_engine_still_reads():
 
 def test_tesseract_reads_while_the_next_page_is_made(engine, monkeypatch):
     """A batch's Tesseract starts at its first page and is handed each next page once made:
-    a page's preparation overlaps the reading of the one before (wall time), same words."""
+    a page's preparation overlaps the reading of the one before (wall time), same words. The
+    command's path, taken where Tesseract's library cannot be called in process."""
     import subprocess
     from collections.abc import Sequence
 
     from extractors.ocr import engine as engine_module
+    from extractors.ocr import in_process
+
+    monkeypatch.setattr(in_process, "available", lambda: False)
     from tests.extractors.test_ocr import drawn_page
 
     images = [drawn_page(["Commune de Vitré", "Le Maire, Jean Dupont"], (1200, 300), 40, 40, 40, 100),

@@ -12,7 +12,12 @@ from tests.extractors.test_ocr import drawn_page
 
 
 def test_the_signatory_blocks_tesseract_starts_before_the_pages_are_checked(monkeypatch):
+    """The command's path, taken where Tesseract's library cannot be called in process (in
+    process, no model is loaded by a process start)."""
+    from extractors.ocr import in_process
     from worker.core import signatures
+
+    monkeypatch.setattr(in_process, "available", lambda: False)
 
     blocks = [drawn_page(["Le Maire,", "Jean-Pierre Dupont"], (700, 260), 34, 40, 40, 90),
               drawn_page(["Pour le Préfet et par délégation,", "La sous-préfète"], (900, 260), 30, 30, 50, 80)]
