@@ -43,8 +43,7 @@ def test_tesseract_reads_while_the_next_page_is_made(engine, monkeypatch):
     import subprocess
     from collections.abc import Sequence
 
-    from extractors.ocr import engine as engine_module
-    from extractors.ocr import in_process
+    from extractors.ocr import engine as engine_module, in_process
 
     monkeypatch.setattr(in_process, "available", lambda: False)
     from tests.extractors.test_ocr import drawn_page
