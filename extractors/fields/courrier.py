@@ -137,27 +137,31 @@ def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | No
 def head_quality(reading: LetterReading) -> FieldValue | None:
     """The quality a letter's head or body gives its writer, apart from any signatory block:
     for a letter whose block is on a page photographed or scanned apart."""
-    lines = letter_lines(reading.pages)
-    if not lines:
+    parts = _parts_of(reading)
+    if parts is None:
         return None
-    parts = letter_parts(lines)
     collectivite = reading.fields.get("collectivite")
     body, sender = _qualities_beyond_block(parts, reading.kind,
                                            entites.is_epci_name(collectivite.value if collectivite else None))
-    quality = body or sender
-    if quality is None:
-        return None
-    return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)
+    return _quality_value(reading, body or sender)
 
 
 def requalified(reading: LetterReading, collectivite: str | None) -> FieldValue | None:
     """The block's quality read again for the collectivité the letter's other page names (a
     président's title is an EPCI's only when the letter speaks for one)."""
-    lines = letter_lines(reading.pages)
-    if not lines:
+    parts = _parts_of(reading)
+    if parts is None:
         return None
-    parts = letter_parts(lines)
-    quality = _quality(parts, [parts.lines[i] for i in parts.signatory], reading.kind, collectivite)
+    return _quality_value(reading, _quality(parts, [parts.lines[i] for i in parts.signatory], reading.kind,
+                                            collectivite))
+
+
+def _parts_of(reading: LetterReading) -> LetterParts | None:
+    lines = letter_lines(reading.pages)
+    return letter_parts(lines) if lines else None
+
+
+def _quality_value(reading: LetterReading, quality: Quality | None) -> FieldValue | None:
     if quality is None:
         return None
     return _value(quality.slug, quality.confidence, reading.file, reading.pages, quality.lines, read=True)

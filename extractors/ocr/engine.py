@@ -53,8 +53,8 @@ class TesseractEngine:
         # pages are run in parallel instead.
         os.environ["OMP_THREAD_LIMIT"] = "1"
         _know_version()
-        # Tesseract's library loaded here, once (its OpenMP reads the limit above as it loads):
-        # the sandboxes forked from this process inherit it instead of loading it each
+        # Tesseract's library loaded here, once: the sandboxes forked from this process inherit
+        # it instead of loading it each (in_process sets OpenMP's limit as it loads it)
         in_process.available()
 
     def words(self, image: Image.Image) -> list[RawWord]:
