@@ -24,7 +24,10 @@ import os
 import threading
 import time
 
+import numpy as np
 from PIL import Image
+
+from extractors.images import pixels
 
 # The header the command's TSV renderer writes before its pages' rows (GetTsvText omits it).
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -59,8 +62,8 @@ def tsv_of(image: Image.Image, lang: str, psm: int, timeout: float) -> str:
     try:
         library.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout * 1000)))
         library.TessBaseAPISetPageSegMode(api, psm)
-        data = image.tobytes()
-        library.TessBaseAPISetImage(api, data, image.width, image.height, 1, image.width)
+        data = np.ascontiguousarray(pixels(image))  # the image's own bytes (no copy), alive till cleared
+        library.TessBaseAPISetImage(api, data.ctypes.data, image.width, image.height, 1, image.width)
         started = time.monotonic()
         if library.TessBaseAPIRecognize(api, monitor) != 0:
             raise ReadingFailed("tesseract", timed_out=time.monotonic() - started >= timeout)
@@ -119,7 +122,7 @@ def _declared(library: ctypes.CDLL) -> ctypes.CDLL:
         ("TessBaseAPIInit3", [handle, text, text], ctypes.c_int),
         ("TessBaseAPISetVariable", [handle, text, text], ctypes.c_int),
         ("TessBaseAPISetPageSegMode", [handle, ctypes.c_int], None),
-        ("TessBaseAPISetImage", [handle, text, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
+        ("TessBaseAPISetImage", [handle, handle, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
         ("TessBaseAPIRecognize", [handle, handle], ctypes.c_int),
         ("TessBaseAPIGetTsvText", [handle, ctypes.c_int], handle),
         ("TessBaseAPIClear", [handle], None),
