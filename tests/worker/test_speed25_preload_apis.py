@@ -38,6 +38,10 @@ def test_a_worker_preloads_an_api_for_each_thread_that_reads_at_once(monkeypatch
     jobs.preload()
     settings = Settings.from_env({"GUICHET_OCR_WORKERS": "2"})
     assert loaded == [(settings.ocr_lang, 3)]
+    monkeypatch.setenv("GUICHET_OCR_WORKERS", "32")  # a large machine: a few, the others loaded by their thread
+    monkeypatch.setattr(jobs, "_LOADED", {})
+    jobs.preload()
+    assert loaded[-1] == (settings.ocr_lang, jobs.PRELOADED_READERS + 1)
 
 
 FORKED_AFTER_A_PRELOAD = """
