@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from extractors.images import pixels as page_pixels
+
 log = logging.getLogger(__name__)
 
 
@@ -36,7 +38,7 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     """Square outlines about the size of a letter, with their state."""
     import cv2  # lazy: only pages that are OCR'd need it
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     # Boxes of a 300 dpi page are 30-40 px wide: half the resolution finds them at a quarter of the cost.
     scale = 2 if text_height >= 24 else 1
     if scale > 1:

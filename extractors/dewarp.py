@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.geometry import grid_weights
+from extractors.images import pixels as page_pixels
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def evenly_lit(gray: Image.Image) -> bool:
     import cv2
 
     # PIL's box reduction first: a page-sized area resize (or array copy) costs ten times more.
-    small = cv2.resize(np.asarray(gray.reduce(max(1, min(gray.size) // 256))), (64, 64), interpolation=cv2.INTER_AREA)
+    small = cv2.resize(page_pixels(gray.reduce(max(1, min(gray.size) // 256))), (64, 64), interpolation=cv2.INTER_AREA)
     paper = cv2.dilate(small, np.ones((9, 9), np.uint8))[4:-4, 4:-4]  # the paper around the print
     bright = float(np.percentile(paper, 95))
     return bright - float(np.percentile(paper, 5)) < EVEN_LIGHT * max(1.0, bright)
@@ -74,7 +75,7 @@ def uncurled_sheet(gray: Image.Image, warp: tuple[float, ...] | None) -> tuple[I
     Both come back as they were when there is no curl to remove. An unwarped page that is
     uncurled gets the identity warp (its own corners) before its grid; see geometry.curl_grid.
     """
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     flat, curl = flattened(pixels)
     if curl is None:
         return gray, warp

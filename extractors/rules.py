@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from extractors.images import grey
+from extractors.images import grey, pixels as page_pixels
 
 RULE_LENGTH = 0.1  # of the page's width: a line of blurred words is shorter, a table's rule longer
 MIN_RULE = 40  # pixels, on the smallest images
@@ -29,7 +29,7 @@ def without_rules(gray: Image.Image) -> Image.Image:
     """`gray` with its long horizontal and vertical rules painted over in the paper's tone."""
     import cv2
 
-    pixels = np.asarray(grey(gray))
+    pixels = page_pixels(grey(gray))
     if min(pixels.shape) < 3 * MIN_RULE:
         return gray
     # Found on a shrunk copy (the darkest pixel of each block: thin rules survive), painted

@@ -9,8 +9,10 @@ missed-line sheets with --psm 11: the same TSV, row for row).
 
 The library is loaded once a process, and an API is loaded for each thread reading at once (an
 API is never shared by two threads at once), then kept idle for the next reading; a process
-forked from this one (the sandbox reading a file) inherits the library and loads its own APIs. Without the library
-(another system), `available()` is False and the engine starts the command as before.
+forked from this one (the sandbox reading a file) inherits the library and the APIs idle at the
+fork, its own copies to read with (a worker loads them before its first job: see `preload`), and
+loads more only for more threads. Without the library (another system), `available()` is False
+and the engine starts the command as before.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ import os
 import threading
 import time
 
+import numpy as np
 from PIL import Image
+
+from extractors.images import pixels
 
 # The header the command's TSV renderer writes before its pages' rows (GetTsvText omits it).
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -57,8 +62,8 @@ def tsv_of(image: Image.Image, lang: str, psm: int, timeout: float) -> str:
     try:
         library.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout * 1000)))
         library.TessBaseAPISetPageSegMode(api, psm)
-        data = image.tobytes()
-        library.TessBaseAPISetImage(api, data, image.width, image.height, 1, image.width)
+        data = np.ascontiguousarray(pixels(image))  # the image's own bytes (no copy), alive till cleared
+        library.TessBaseAPISetImage(api, data.ctypes.data, image.width, image.height, 1, image.width)
         started = time.monotonic()
         if library.TessBaseAPIRecognize(api, monitor) != 0:
             raise ReadingFailed("tesseract", timed_out=time.monotonic() - started >= timeout)
@@ -77,13 +82,14 @@ def tsv_of(image: Image.Image, lang: str, psm: int, timeout: float) -> str:
 
 def preload(lang: str, count: int) -> None:
     """`count` APIs loaded with `lang` now, idle: a worker's job processes and the sandboxes
-    they fork inherit them loaded (~0.07 s of CPU each, once a worker instead of once a file
-    and reading thread). Nothing without the library."""
+    they fork inherit them loaded (~0.08 s of CPU and ~15 MB each, once a worker instead of
+    once a file and reading thread, and once a letters' signatory blocks). Nothing without the
+    library."""
     library = _load()
     if library is None:
         return
     with _lock:
-        have = sum(1 for pid, language, _ in _idle if pid == os.getpid() and language == lang.encode())
+        have = sum(1 for _, language, _ in _idle if language == lang.encode())
     for _ in range(max(0, count - have)):
         try:
             _given_back(_loaded_api(library, lang.encode()), lang.encode())
@@ -116,7 +122,7 @@ def _declared(library: ctypes.CDLL) -> ctypes.CDLL:
         ("TessBaseAPIInit3", [handle, text, text], ctypes.c_int),
         ("TessBaseAPISetVariable", [handle, text, text], ctypes.c_int),
         ("TessBaseAPISetPageSegMode", [handle, ctypes.c_int], None),
-        ("TessBaseAPISetImage", [handle, text, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
+        ("TessBaseAPISetImage", [handle, handle, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
         ("TessBaseAPIRecognize", [handle, handle], ctypes.c_int),
         ("TessBaseAPIGetTsvText", [handle, ctypes.c_int], handle),
         ("TessBaseAPIClear", [handle], None),
@@ -132,10 +138,11 @@ def _declared(library: ctypes.CDLL) -> ctypes.CDLL:
 
 
 def _taken(library: ctypes.CDLL, lang: bytes):
-    """An API loaded with `lang` for this thread's reading: an idle one, or a new one."""
+    """An API loaded with `lang` for this thread's reading: an idle one (maybe a parent's,
+    idle at the fork: this process's copy), or a new one."""
     with _lock:
-        for index, (pid, language, api) in enumerate(_idle):
-            if pid == os.getpid() and language == lang:  # a parent's, copied by a fork: left alone
+        for index, (_, language, api) in enumerate(_idle):
+            if language == lang:
                 del _idle[index]
                 return api
     return _loaded_api(library, lang)
@@ -168,8 +175,10 @@ def _given_back(api, lang: bytes) -> None:
 
 def _renewed_lock() -> None:
     """A forked child's own lock: a thread of the parent may have held the copied one. The
-    APIs idle at the fork are not used by the child: one forked under pytest hung reading
-    with them (see the report of issue 16); it loads its own."""
+    APIs idle at the fork are the child's to use: a copy of memory no thread of the parent was
+    using (an API in use is not in `_idle`), and Tesseract's OpenMP runs no thread of its own
+    (see `_load`: a pool started in the parent hung every child forked after it, whatever API
+    it read with)."""
     global _lock
     _lock = threading.Lock()
 

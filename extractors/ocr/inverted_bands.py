@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from extractors.images import pixels as page_pixels
+
 
 def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
     """Light text on a dark band (a form's section headings, a coloured letterhead) turned dark on light.
@@ -15,7 +17,7 @@ def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
     """
     import cv2
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     scale = min(1.0, 1000 / max(pixels.shape))
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
     paper = float(np.percentile(small, 90))

@@ -7,6 +7,7 @@ import math
 import numpy as np
 from PIL import Image
 
+from extractors.images import pixels as page_pixels
 from extractors.ocr.engine import RawWord
 
 # Below this mean word confidence a reading is suspicious: maybe the page is turned.
@@ -54,7 +55,7 @@ def _thumbnail(gray: Image.Image, most: int) -> np.ndarray:
     """
     import cv2
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     width, height = gray.size
     if width <= most and height <= most:
         return pixels
@@ -80,7 +81,7 @@ def rotated_free(gray: Image.Image, degrees: float, sharp: bool = False) -> Imag
     # more sure but wrong on each).
     # The corners it uncovers take the paper's brightness: white corners on a grey scan's sparse
     # page split Tesseract's one threshold between them and the paper, and its line is lost.
-    paper = int(np.median(np.asarray(gray)[::8, ::8]))
+    paper = int(np.median(page_pixels(gray)[::8, ::8]))
     resample = Image.Resampling.BICUBIC if sharp else Image.Resampling.BILINEAR
     return gray.rotate(degrees, resample=resample, expand=True, fillcolor=paper)
 
@@ -123,7 +124,7 @@ def ascender_balance(gray: Image.Image) -> tuple[float, int]:
     """
     import cv2
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     scale = min(1.0, 1700 / max(pixels.shape))
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
     ink = (small < 0.6 * float(np.percentile(small, 90))).astype(np.uint8)
@@ -170,7 +171,7 @@ def for_osd(gray: Image.Image) -> Image.Image:
 def has_ink(gray: Image.Image) -> bool:
     small = gray.copy()
     small.thumbnail((400, 400))
-    dark = float((np.asarray(small) < 128).mean())
+    dark = float((page_pixels(small) < 128).mean())
     return 0.002 < dark < 0.5
 
 

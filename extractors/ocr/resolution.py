@@ -20,6 +20,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
+from extractors.images import pixels as page_pixels
 from extractors.ocr.engine import RawWord
 from extractors.rules import MIN_RULE, WORK_WIDTH, _rules, without_rules
 
@@ -40,7 +41,7 @@ def letter_height(gray: Image.Image) -> float | None:
     than three times its height (a rule, a frame or a picture is not)."""
     import cv2
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     shrink = max(1, int(pixels.shape[0] // WORK_HEIGHT))
     if shrink > 1:  # a 300 dpi page: its letters are tall whatever the exact figure
         pixels = cv2.resize(pixels, (pixels.shape[1] // shrink, pixels.shape[0] // shrink),
@@ -89,7 +90,7 @@ def for_reading(level: Image.Image, flat: bool) -> tuple[Image.Image, float]:
     if factor == 1.0:
         return (without_rules(level) if flat else level), 1.0
     evened = evenly_lit(level)
-    if not _ruled_table(np.asarray(evened)):  # a letter's page: read as before (its signature's words too)
+    if not _ruled_table(page_pixels(evened)):  # a letter's page: read as before (its signature's words too)
         return (without_rules(level) if flat else level), 1.0
     size = (round(level.width * factor), round(level.height * factor))
     return without_rules(evened).resize(size, Image.Resampling.BICUBIC), factor
@@ -145,7 +146,7 @@ def evenly_lit(gray: Image.Image) -> Image.Image:
     filter leaves a band of grey that Tesseract takes for a picture."""
     import cv2
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     paper = cv2.morphologyEx(cv2.medianBlur(pixels, 3), cv2.MORPH_CLOSE, np.ones((PAPER_WINDOW,) * 2, np.uint8))
     paper = cv2.GaussianBlur(paper.astype(np.float32), (0, 0), 5)
     return Image.fromarray(np.clip(pixels.astype(np.float32) * 255.0 / np.maximum(paper, 1), 0, 255).astype(np.uint8))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from extractors.images import grey
+from extractors.images import grey, pixels as page_pixels
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.resolution import ink_marks
 from extractors.ocr.sheet import paper_brightness
@@ -161,7 +161,7 @@ def _marks_height(image: Image.Image) -> float | None:
     beside a signature or under a stamp, for a picture, or a phone photo's small letters for
     noise. At that size letters run together: a mark is a letter or a word, as tall as a
     line's letters; a rule (flat), a frame or a picture (tall) is not."""
-    pixels = np.asarray(grey(image))
+    pixels = page_pixels(grey(image))
     height, width, area = ink_marks(pixels)
     text = height[(height >= 3) & (height <= pixels.shape[0] / 40) & (width <= 40 * height) & (area >= 4)]
     return float(np.median(text)) * MARK_TO_WORD if text.size >= MIN_MARKS else None
@@ -175,7 +175,7 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     """
     import cv2
 
-    pixels = np.asarray(grey(image))
+    pixels = page_pixels(grey(image))
     if height < 20:
         found = _runs(_ink(pixels, words, height, (0, 0)), height)
     else:

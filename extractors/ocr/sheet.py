@@ -8,6 +8,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.geometry import warped_sheet
+from extractors.images import pixels as page_pixels
 
 
 def outside_paper_whitened(gray: Image.Image) -> Image.Image:
@@ -40,7 +41,7 @@ def paper_straightened(gray: Image.Image) -> tuple[Image.Image, tuple[float, ...
     width = int(round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))  # the longer edge: no resolution lost
     height = int(round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
     warp = tuple(float(v) for v in corners.reshape(-1)) + (float(width), float(height))
-    return Image.fromarray(warped_sheet(np.asarray(flat), warp)), warp
+    return Image.fromarray(warped_sheet(page_pixels(flat), warp)), warp
 
 
 def _sheet(gray: Image.Image) -> tuple[np.ndarray, np.ndarray] | None:
@@ -50,7 +51,7 @@ def _sheet(gray: Image.Image) -> tuple[np.ndarray, np.ndarray] | None:
     """
     import cv2  # lazy: only OCR needs it
 
-    pixels = np.asarray(gray)
+    pixels = page_pixels(gray)
     scale = 800 / max(pixels.shape)
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
     scale = min(scale, 1.0)
@@ -115,7 +116,7 @@ def _grown(small: np.ndarray, paper: np.ndarray, core: np.ndarray) -> np.ndarray
 def _whitened(gray: Image.Image, mask: np.ndarray) -> Image.Image:
     # Even out the light first (a grey sheet next to white would turn black under
     # Tesseract's global threshold), then paint the desk white.
-    flat = _flattened(np.asarray(gray))
+    flat = _flattened(page_pixels(gray))
     np.bitwise_or(flat, ~mask, out=flat)  # the mask is 0 or 255: the desk (0) made 255, the sheet kept
     return Image.fromarray(flat)
 

@@ -8,13 +8,15 @@ import gc
 import pytest
 
 from extractors.fields import given_names, nlp, plausible
+from extractors.ocr import in_process
 from worker.core import context
 from worker.entry import jobs
 
 
 @pytest.fixture()
 def light(monkeypatch):
-    """preload without its seconds of spaCy, geography and OCR engine."""
+    """preload without its seconds of spaCy, geography and OCR engine (and its Tesseract APIs)."""
+    monkeypatch.setattr(in_process, "preload", lambda lang, count: None)
     monkeypatch.setattr(nlp, "available", lambda: False)
     monkeypatch.setattr(context, "geography", lambda: None)
     monkeypatch.setattr(context, "ocr_engine", lambda settings: None)

@@ -210,11 +210,15 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
     return swept
 
 
+PRELOADED_READERS = 4  # Tesseract APIs a worker loads for its jobs' reading threads (one more: missed lines)
+
+
 def preload(*, worker: bool = True) -> None:
     """Load in the worker, before it forks one process per job, what every job needs: the
     pipeline's modules and the libraries its sandboxed readers use, the COG, the OCR engine
     and spaCy's model (seconds each job would otherwise pay again)."""
     from extractors.fields import given_names, nlp, plausible
+    from extractors.ocr import in_process
     from worker.core import pipeline  # noqa: F401
     from worker.core.context import geography, ocr_engine
 
@@ -233,6 +237,11 @@ def preload(*, worker: bool = True) -> None:
         # model that scanned answers are checked against (~0.05 s).
         given_names.spellings()
         plausible.known("atelier")
+        # Tesseract's APIs (its model loaded: ~0.08 s of CPU and ~15 MB each), one for each
+        # thread that reads at once in a file's sandbox (its reading workers, and the missed
+        # lines read meanwhile), a few at most: every sandbox forked for a file or for letters'
+        # signatory blocks reads with its copies instead of loading its own.
+        in_process.preload(settings.ocr_lang, min(settings.ocr_workers, PRELOADED_READERS) + 1)
         # What was loaded lives as long as the worker: out of the garbage collector's sight, a
         # job's full collections neither walk it (0.2 s each) nor copy its pages after the fork.
         gc.freeze()
