@@ -120,6 +120,11 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
             and raw.status is FieldStatus.EXTRACTED \
             and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
+    elif exact and porteuse is None and known and raw is not None and raw.status is FieldStatus.EXTRACTED \
+            and raw.confidence >= CONFIRMABLE and _signs_for(out, entity):
+        # the fiche's porteuse unread, its section 2 read surely: the letter names exactly one of
+        # its entities and is signed by that kind's head (a président for its EPCI): three readings agree
+        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
 
