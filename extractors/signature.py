@@ -152,6 +152,25 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     return SignatureCheck(check.signed, check.confidence, zone, check.kind, check.detail)
 
 
+def bilevel(image: Image.Image) -> bool:
+    """Whether a page is black and white only (a fax, a 1-bit scan): every ink lighter than the
+    sender's threshold is gone from it, a grey or blue pen's strokes with it."""
+    return image.mode == "1" or image.convert("L").getcolors(2) is not None
+
+
+def unproven_on_bilevel(check: SignatureCheck) -> SignatureCheck:
+    """"Not signed" read on a black-and-white page is not asserted: a light signature (grey or
+    blue ink, a fine pen) leaves nothing, or a few dots like the line's noise, past a fax's
+    threshold, so an empty area there is no proof; the answer is undecided, for a reviewer."""
+    if check.signed is not False:
+        return check
+    return SignatureCheck(None, BILEVEL_DOUBT, check.bbox, "indecise",
+                          "page en noir et blanc : une encre claire a pu y disparaître")
+
+
+BILEVEL_DOUBT = 0.45
+
+
 def _median_height(boxes: tuple[BBox, ...]) -> float | None:
     heights = sorted(b[3] - b[1] for b in boxes)
     return heights[len(heights) // 2] if heights else None

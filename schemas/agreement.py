@@ -4,6 +4,7 @@ préfecture's département by the territory, the place the fiche was signed by i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors.fields.answer_text import misspelt_kind
@@ -101,6 +102,9 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
     departements = [departement, _trusted_value(out, "courrier_prefet.departement")]
     departements += sorted({d for e in near if e.kind == "commune" for d in e.departements})
     found = letter_entity(field.value, cog, departements, near)
+    whole = _DANGLING.sub("", field.value)  # "… du Sud de": a line's link word, the next line's name lost
+    if whole != field.value and (again := letter_entity(whole, cog, departements, near)) is not None and again[1]:
+        field, found = replace(field, value=whole), again
     if found is None:
         named = _trusted_value(out, "s1.collectivite.nom")
         if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
@@ -116,10 +120,16 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
             and raw.status is FieldStatus.EXTRACTED \
             and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
+    elif exact and porteuse is None and known and raw is not None and raw.status is FieldStatus.EXTRACTED \
+            and raw.confidence >= CONFIRMABLE and _signs_for(out, entity):
+        # the fiche's porteuse unread, its section 2 read surely: the letter names exactly one of
+        # its entities and is signed by that kind's head (a président for its EPCI): three readings agree
+        field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
 
 
+_DANGLING = re.compile(r"(?i)[\s,]+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|sur|sous)\s*$")
 PREFET_DEPARTEMENT = "courrier_prefet.departement"
 
 

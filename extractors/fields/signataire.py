@@ -42,7 +42,8 @@ _ROLES = (
 _ROLE_PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in _ROLES)
 _DELEGATION = re.compile(r"^(?:pour|p/|p\.|po|p/o)\b|\bpar delegation\b|\bpar empechement\b|\bempeche\b|"
                          r"\bpar interim\b|\bpar suppleance\b|\bpour (?:le|la|monsieur|madame)\b")
-_CIVILITY = re.compile(r"^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|dr\.?|docteur|me\.?)\s+", re.I)
+# "Mme" as OCR slips it ("Mmé", "Mne", "Mrne": an accent from a speck, "rn" for "m"): no name begins so
+_CIVILITY = re.compile(r"^(?:m\.|mr\.?|m(?:m|n|rn)[eéèêë]\.?|mlle\.?|monsieur|madame|dr\.?|docteur|me\.?)\s+", re.I)
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"

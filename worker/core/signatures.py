@@ -17,7 +17,7 @@ from extractors.fields.courrier import ink_over_name
 from extractors.fields.courrier_zone import overlaps
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
-from extractors.signature import SignatureCheck, check_signature, upright
+from extractors.signature import SignatureCheck, bilevel, check_signature, unproven_on_bilevel, upright
 from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
@@ -139,6 +139,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         with open(path, "rb") as stream:
             frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)
             image, dpi = list(frames)[page.number - 1]
+    black_and_white = page.ocr and bilevel(image)  # before turning it: a rotation greys the edges
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
@@ -153,6 +154,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure) \
             if height != zone.text_height else check
         check = again if again.signed is True else check
+    if black_and_white:
+        check = unproven_on_bilevel(check)
     # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
     if not (page.ocr and (zone.read_block or ink_over_name(zone, check.bbox if check.signed else None))):
         return check, None
