@@ -57,6 +57,11 @@ class TesseractEngine:
         # it instead of loading it each (in_process sets OpenMP's limit as it loads it)
         in_process.available()
 
+    def preload(self, count: int) -> None:
+        """`count` of Tesseract's APIs loaded and idle in this process (see in_process.preload):
+        the sandboxes forked next read with their copies. Nothing without the library."""
+        in_process.preload(self.lang, count)
+
     def words(self, image: Image.Image) -> list[RawWord]:
         """Words with their boxes, via image_to_data on an uncompressed temporary file."""
         return self._words(image, "--psm 3")

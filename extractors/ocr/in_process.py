@@ -36,6 +36,7 @@ _lock = threading.Lock()
 _library: ctypes.CDLL | None = None
 _idle: list[tuple[int, bytes, ctypes.c_void_p]] = []  # (pid, lang, API) loaded and not in use
 _failed = False
+PRELOADED_READERS = 4  # reading workers whose APIs are preloaded (see `readers`)
 
 
 class ReadingFailed(Exception):
@@ -90,11 +91,29 @@ def preload(lang: str, count: int) -> None:
         return
     with _lock:
         have = sum(1 for _, language, _ in _idle if language == lang.encode())
-    for _ in range(max(0, count - have)):
+    missing = max(0, count - have)
+
+    def one() -> None:
         try:
             _given_back(_loaded_api(library, lang.encode()), lang.encode())
         except ReadingFailed:
-            return
+            pass
+
+    # on threads of their own, as a sandbox's reading threads load theirs: all ended before
+    # this returns (so before any fork that follows)
+    threads = [threading.Thread(target=one, name="tesseract-preload") for _ in range(missing - 1)]
+    for thread in threads:
+        thread.start()
+    if missing:
+        one()
+    for thread in threads:
+        thread.join()
+
+
+def readers(workers: int) -> int:
+    """The APIs a file's sandbox reads with at once: one per reading worker (a few at most:
+    on a many-core machine, the threads beyond load their own), and one for the missed lines."""
+    return min(max(1, workers), PRELOADED_READERS) + 1
 
 
 def _load() -> ctypes.CDLL | None:

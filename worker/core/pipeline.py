@@ -13,6 +13,7 @@ written once. Assembly never recurses: `assess` returns the dossier to run again
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from extractors import classify, pages
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.fields import LetterReading, Piece, extract_fields, letter_zones, read_letters
 from extractors.model import READER_VERSION, FieldValue, FileKind, Issue, PieceKind
+from extractors.ocr import in_process
 from extractors.vocabulary import FIELD_IDS
 from schemas.completeness import assess_completeness
 from schemas.normalise import normalise_fields
@@ -89,7 +91,10 @@ def understand(dossier_id: str, ctx: Context) -> None:
     spans, pieces = classify_pieces(dossier_id, ctx)
     letters = read_letters(pieces)
     spans = letter_ends_kinded(spans, pieces, letters)
-    signatures = check_signatures(pieces, letter_zones(pieces, letters), ctx)
+    zones = letter_zones(pieces, letters)
+    if zones:
+        readers_loaded(ctx, 1)  # the letters' signatory blocks: one reading thread
+    signatures = check_signatures(pieces, zones, ctx)
     extracted = extract_fields(pieces, signatures, letters)
     resolved = normalise_fields(extracted, ctx.cog)
     fields = {fid: StoredField.of(resolved.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
@@ -239,6 +244,7 @@ def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Re
     limits = settings.limits
     options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
                                 settings.ocr_workers, limits.office_timeout)
+    readers_loaded(ctx, in_process.readers(options.ocr_workers))
     try:
         result = run_limited(pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine,
                              timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
@@ -246,5 +252,20 @@ def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Re
         issue = Issue(exc.code, exc.message, name)
         return store.save_reading(sha256, READER_VERSION, None, [issue],
                                   time.monotonic() - started, exc.code)
+    if any(page.ocr for page in result.pages):
+        _READ_BY_OCR.add(os.getpid())
     return store.save_reading(sha256, READER_VERSION, result, result.issues,
                               time.monotonic() - started)
+
+
+_READ_BY_OCR: set[int] = set()  # the processes that read a page by OCR (a pid: a fork is not its parent)
+
+
+def readers_loaded(ctx: Context, count: int) -> None:
+    """Once this process has read a page by OCR (a batch's next file, the letters' signatory
+    blocks), the `count` Tesseract APIs the sandbox forked next reads with are loaded here first
+    and stay idle for the sandboxes after it, instead of being loaded again in each (~0.08 s of
+    CPU each, two or three a scanned file). A worker loaded them before its first job (this
+    does nothing then); a process that reads no scan never loads them."""
+    if os.getpid() in _READ_BY_OCR and (preload := getattr(ctx.engine, "preload", None)) is not None:
+        preload(count)

@@ -211,6 +211,7 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
 
 
 PRELOADED_READERS = 4  # Tesseract APIs a worker loads for its jobs' reading threads (one more: missed lines)
+# (the same as extractors.ocr.in_process.PRELOADED_READERS, which the batch's parent uses: see pipeline)
 
 
 def preload(*, worker: bool = True) -> None:
@@ -241,7 +242,7 @@ def preload(*, worker: bool = True) -> None:
         # thread that reads at once in a file's sandbox (its reading workers, and the missed
         # lines read meanwhile), a few at most: every sandbox forked for a file or for letters'
         # signatory blocks reads with its copies instead of loading its own.
-        in_process.preload(settings.ocr_lang, min(settings.ocr_workers, PRELOADED_READERS) + 1)
+        in_process.preload(settings.ocr_lang, in_process.readers(settings.ocr_workers))
         # What was loaded lives as long as the worker: out of the garbage collector's sight, a
         # job's full collections neither walk it (0.2 s each) nor copy its pages after the fork.
         gc.freeze()
