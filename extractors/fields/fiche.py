@@ -13,6 +13,7 @@ from extractors.fields.answer_text import finished_text, join_words, mean_conf, 
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
+from extractors.fields.fiche_emails import emails_by_names
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
@@ -47,6 +48,7 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
         fields.update(_from_tables(tables, fields))
     implied_choices(fields)
     doubt_domain_slips(fields)
+    emails_by_names(fields)
     return fields
 
 
