@@ -35,7 +35,7 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
     for option in options:
-        at = _find_option(marks, option)
+        at = find_option(marks, option)
         if at is not None:
             states.append((option.slug, at, _box_before(marks, at)))
     if not states:
@@ -245,7 +245,7 @@ def _joined(first: Token, last: Token, text: str) -> Token:
     return Token(text, norm(text), first.file, first.page, bbox, min(first.conf, last.conf), page_bbox)
 
 
-def _find_option(tokens: list[Token], option: Option) -> int | None:
+def find_option(tokens: list[Token], option: Option) -> int | None:
     """Where the option's words start: the fullest match, preferring one right after a box."""
     words = [w for w in map(norm, option.text.split()) if w]
     best, best_key = None, (0, False)
