@@ -5,9 +5,9 @@ prénom.nom, p.nom, pnom, nom.prenom (accents dropped, a compound name with or w
 hyphen). On a scan, OCR slips on one letter of the address ("idelattre" for the ldelattre of
 Lucie DELATTRE, "tlemente" for the tclemente of Thierry CLÉMENTÉ) far more often than on the
 name, which it reads word by word against its lexicon. An address one letter from exactly one
-of its name's forms is that form, mended for a reviewer; an address a few letters from them,
-unexplained, is not trusted either. An address no form comes near is some other style, left
-as read.
+of its name's forms is that form, mended for a reviewer (the name shown too: one of the two
+was misread); an address a few letters from them, unexplained, is not trusted either. An
+address no form comes near is some other style, left as read.
 """
 
 from __future__ import annotations
@@ -80,5 +80,7 @@ def emails_by_names(fields: dict[str, FieldValue]) -> None:
         if best == 1 and len(nearest) == 1 and not cut and name.status is FieldStatus.EXTRACTED:
             fields[email_field] = FieldValue(f"{nearest[0]}@{domain}", min(email.confidence, MENDED),
                                              email.source, FieldStatus.NEEDS_REVIEW)
+            # Which of the two OCR misread, no one knows for sure: the name is shown too.
+            fields[name_field] = replace(name, status=FieldStatus.NEEDS_REVIEW)
         elif best <= NEAR and email.status is FieldStatus.EXTRACTED:
             fields[email_field] = replace(email, status=FieldStatus.NEEDS_REVIEW)
