@@ -74,7 +74,8 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # Several options may be ticked: one whose box OCR did not read may be a tick lost,
         # and the list read without it is not sure (its other boxes read say nothing of it).
         confidence = min(confidence, UNREAD)
-    if not single and ticked and len(states) < len(options) and not chosen_only and any(t.conf < 1.0 for t in tokens):
+    if not single and ticked and not chosen_only and any(t.conf < 1.0 for t in tokens) \
+            and _lines_lost(marks, options, {slug for slug, _, _ in states}):
         # An option whose line OCR lost whole (a photo's curl, a fax's streak) may hold a tick:
         # the options read ticked are not sure to be all of them.
         confidence = min(confidence, UNREAD)
@@ -268,6 +269,21 @@ def find_option(tokens: list[Token], option: Option) -> int | None:
         if key > best_key:
             best, best_key = start, key
     return best if best is not None else _headless_option(tokens, words)
+
+
+def _lines_lost(tokens: list[Token], options: tuple[Option, ...], found: set[str]) -> bool:
+    """Whether an option not found has none of its words read either (its line lost whole), as
+    opposed to one whose first word a photo misread ("CAS (préciser)" for "Autre (préciser)")."""
+    words = {t.norm for t in tokens if len(t.norm) >= 5}
+    printed = {o.slug: {w for w in map(norm, o.text.split()) if len(w) >= 5} for o in options}
+    for option in options:
+        if option.slug in found:
+            continue
+        # Its own words: "mobilités", not the "adaptation" another option prints too.
+        own = [w for w in printed[option.slug] if not any(w in printed[o] for o in printed if o != option.slug)]
+        if not any(same_word(word, w) for word in words for w in own):
+            return True
+    return False
 
 
 MISREAD_OPTION = 75  # likeness of the words after a box to an option's printed text, misread on a photo

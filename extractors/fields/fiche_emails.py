@@ -52,11 +52,14 @@ def name_forms(name: str) -> set[str]:
     forms: set[str] = set()
     for given, surname in _splits(_words(name)):
         firsts = {_fold("-".join(given)), _fold("".join(given)).replace("-", "")}
+        parts = [p for w in given for p in w.split("-") if p]
+        initials = _fold("".join(p[0] for p in parts))  # "jm" of Jean-Marc
         lasts = {_fold("".join(surname)).replace("-", ""), _fold("-".join(surname))}
         for first in firsts:
             for last in lasts:
                 if first and last:
-                    forms |= {f"{first}.{last}", f"{first[0]}.{last}", f"{first[0]}{last}", f"{last}.{first}"}
+                    forms |= {f"{first}.{last}", f"{first[0]}.{last}", f"{first[0]}{last}", f"{last}.{first}",
+                              f"{initials}.{last}", f"{initials}{last}"}
     return {re.sub(r"[^a-z0-9.-]", "", f) for f in forms}
 
 

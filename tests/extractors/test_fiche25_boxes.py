@@ -57,3 +57,12 @@ def test_every_line_read_keeps_its_confidence():
     value = _themes(_printed({2, 5}), conf={"friches": 0.9})["s3.thematiques"]
     assert value.value == ["friches", "mobilites"]
     assert value.confidence > UNREAD
+
+
+def test_an_option_whose_first_word_was_misread_is_no_line_lost():
+    """"CAS (préciser)" for "Autre (préciser)": the line is there, its box read; the ticks stay sure."""
+    texts = _printed({2, 5})
+    texts[-1] = "CAS (préciser)"
+    value = _themes(texts, conf={"friches": 0.9, "CAS": 0.51})["s3.thematiques"]
+    assert value.value == ["friches", "mobilites"]
+    assert value.confidence > UNREAD

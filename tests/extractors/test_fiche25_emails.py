@@ -64,3 +64,9 @@ def test_a_doubted_name_mends_nothing_but_the_disagreement_is_for_review():
 def test_a_typed_address_is_as_typed():
     value = _fields("Lucie DELATTRE", "idelattre@mairie-exemple.fr", confidence=1.0)
     assert value.value == "idelattre@mairie-exemple.fr" and value.status is SURE
+
+
+def test_a_compound_given_names_initials_are_a_form():
+    """"jm.grondin" for Jean-Marc Grondin is as written, not a slip from j.grondin."""
+    value = _fields("Jean-Marc Grondin", "jm.grondin@ville-exemple.re")
+    assert value.value == "jm.grondin@ville-exemple.re" and value.status is SURE
