@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from rapidfuzz import fuzz
+
 from extractors.fields.form import Option
 from extractors.fields.labels import same_word
 from extractors.fields.layout import Token, norm
@@ -35,9 +37,11 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     marks = _merge_brackets(tokens)
     states: list[tuple[str, int, bool | None]] = []
     for option in options:
-        at = _find_option(marks, option)
+        at = find_option(marks, option)
         if at is not None:
             states.append((option.slug, at, _box_before(marks, at)))
+    states += _misread_options(marks, options, states)
+    states.sort(key=lambda state: [o.slug for o in options].index(state[0]))
     if not states:
         return None, 0.0
     found, undecided = len(states), sum(state is None for _, _, state in states)
@@ -69,6 +73,11 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     if undecided and not single and any(t.conf < 1.0 for t in tokens):
         # Several options may be ticked: one whose box OCR did not read may be a tick lost,
         # and the list read without it is not sure (its other boxes read say nothing of it).
+        confidence = min(confidence, UNREAD)
+    if not single and ticked and not chosen_only and any(t.conf < 1.0 for t in tokens) \
+            and _lines_lost(marks, options, {slug for slug, _, _ in states}):
+        # An option whose line OCR lost whole (a photo's curl, a fax's streak) may hold a tick:
+        # the options read ticked are not sure to be all of them.
         confidence = min(confidence, UNREAD)
     return (ticked or None), confidence
 
@@ -245,7 +254,7 @@ def _joined(first: Token, last: Token, text: str) -> Token:
     return Token(text, norm(text), first.file, first.page, bbox, min(first.conf, last.conf), page_bbox)
 
 
-def _find_option(tokens: list[Token], option: Option) -> int | None:
+def find_option(tokens: list[Token], option: Option) -> int | None:
     """Where the option's words start: the fullest match, preferring one right after a box."""
     words = [w for w in map(norm, option.text.split()) if w]
     best, best_key = None, (0, False)
@@ -260,6 +269,60 @@ def _find_option(tokens: list[Token], option: Option) -> int | None:
         if key > best_key:
             best, best_key = start, key
     return best if best is not None else _headless_option(tokens, words)
+
+
+def _lines_lost(tokens: list[Token], options: tuple[Option, ...], found: set[str]) -> bool:
+    """Whether an option not found has none of its words read either (its line lost whole), as
+    opposed to one whose first word a photo misread ("CAS (préciser)" for "Autre (préciser)")."""
+    words = {t.norm for t in tokens if len(t.norm) >= 5}
+    printed = {o.slug: {w for w in map(norm, o.text.split()) if len(w) >= 5} for o in options}
+    for option in options:
+        if option.slug in found:
+            continue
+        # Its own words: "mobilités", not the "adaptation" another option prints too.
+        own = [w for w in printed[option.slug] if not any(w in printed[o] for o in printed if o != option.slug)]
+        if not any(same_word(word, w) for word in words for w in own):
+            return True
+    return False
+
+
+MISREAD_OPTION = 75  # likeness of the words after a box to an option's printed text, misread on a photo
+OPTION_MARGIN = 10  # ... and by how much more than to any other option of the group
+
+
+def _misread_options(tokens: list[Token], options: tuple[Option, ...],
+                     states: list[tuple[str, int, bool | None]]) -> list[tuple[str, int, bool | None]]:
+    """Options OCR misread word by word on a photo ("☒ Protection et valonsanon du" for
+    "Protection et valorisation du patrimoine"): the words right after a box, on its line, as
+    like the option's printed text as its first words go, and much more like it than any
+    other option of the group. Only where OCR doubted them, and only after a box read."""
+    taken = {at for _, at, _ in states}
+    slugs = {slug for slug, _, _ in states}
+    texts = {o.slug: norm(o.text) for o in options}
+    found: dict[str, tuple[int, float]] = {}
+    for start in range(1, len(tokens)):
+        if start in taken or box_state(tokens[start - 1].text) is None or not tokens[start].norm:
+            continue
+        line = [t for t in tokens[start:start + 8] if _same_line(tokens[start], t)]
+        if all(t.conf >= 1.0 for t in line):
+            continue
+        read = ""
+        for token in line:
+            if box_state(token.text) is not None:
+                break  # the next box on the line ("☐ Site ou îlot ☐ Communale")
+            read += token.norm
+        likeness = {slug: fuzz.ratio(read, text[:len(read)]) if len(read) < len(text) else fuzz.ratio(read, text)
+                    for slug, text in texts.items() if len(read) >= min(8, len(text))}
+        ranked = sorted(likeness.items(), key=lambda item: -item[1])
+        if not ranked:
+            continue
+        slug, best = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        if slug in slugs or best < MISREAD_OPTION or best - second < OPTION_MARGIN:
+            continue
+        if slug not in found or best > found[slug][1]:
+            found[slug] = (start, best)
+    return [(slug, at, _box_before(tokens, at)) for slug, (at, _) in found.items()]
 
 
 def _headless_option(tokens: list[Token], words: list[str]) -> int | None:

@@ -13,6 +13,8 @@ from extractors.fields.answer_text import finished_text, join_words, mean_conf, 
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
+from extractors.fields.fiche_emails import emails_by_names
+from extractors.fields.fiche_groups import lost_fields, lost_groups
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
@@ -47,6 +49,7 @@ def extract_fiche(pages: list[tuple[str, PageText]], tables=()) -> dict[str, Fie
         fields.update(_from_tables(tables, fields))
     implied_choices(fields)
     doubt_domain_slips(fields)
+    emails_by_names(fields)
     return fields
 
 
@@ -98,6 +101,12 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
                 tokens = parts[0]
                 for lost_field, cell in zip(later_run, parts[1:]):
                     fields[lost_field] = _moved(lost_field, cell, hit)
+        groups = lost_groups(field, tokens, lost_fields(hit, hits, found))
+        if groups:  # check-box groups whose labels OCR lost, told by their options
+            tokens = groups.pop(field)
+            for lost_field, cell in groups.items():
+                fields[lost_field] = _values(lost_field, cell, hit)[lost_field] if lost_field in OPTIONS \
+                    else _moved(lost_field, cell, hit)
         lost = lost_phone(tokens, hit.index, found)
         if lost:
             telephone, number = lost

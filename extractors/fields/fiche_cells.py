@@ -60,13 +60,13 @@ def lost_cell(field: str, lost: str, tokens: list[Token]) -> tuple[list[list[Tok
     parts = cells(tokens)
     if len(parts) < 2 and lost.endswith("_email"):
         parts = address_apart(tokens)
-    lines = _lines_below(tokens)
+    lines = lines_below(tokens)
     if len(parts) < 2 and field in ONE_LINE and lost in ONE_LINE and len(lines) == 2:
         return lines, True
     return parts, False
 
 
-def _lines_below(tokens: list[Token]) -> list[list[Token]]:
+def lines_below(tokens: list[Token]) -> list[list[Token]]:
     """Tokens cut into lines where the text goes back left or down below the last word (a
     short line's first word may stand right under the one above: "Président" / "Nadège")."""
     out: list[list[Token]] = []

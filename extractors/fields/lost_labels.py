@@ -30,8 +30,20 @@ def own_label_words(field: str, tokens: list[Token]) -> int:
             count += 1
         if count >= 2 and count == len(words) - 1 and _last_word_misread(tokens, count, words[-1]):
             count += 1  # "Service de l'État ptote": its last word misread, in the label's column
-        best = max(best, count if count >= 2 else 0, _label_tail(tokens, words))
+        best = max(best, count if count >= 2 else 0, _label_tail(tokens, words), _first_word_misread(tokens, words))
     return best
+
+
+def _first_word_misread(tokens: list[Token], words: list[str]) -> int:
+    """"Findiulé de l'Atelier | Reconvertir …": the label's first word misread on a photo, its
+    other words read, a column gap then parting it from the answer: the label's tokens."""
+    n = len(words)
+    if n < 2 or len(tokens) <= n or fuzz.ratio(tokens[0].norm, words[0]) < MISREAD \
+            or sum(map(len, words[1:])) < SCRAP_LETTERS:
+        return 0
+    if not all(same_word(t.norm, w) or t.norm == w for t, w in zip(tokens[1:n], words[1:])):
+        return 0
+    return n if _gap_after(tokens[n - 1], tokens[n]) else 0
 
 
 MISREAD = 60  # ratio of a label word misread on a photo ("ptote" for "pilote") to the printed one
