@@ -31,10 +31,11 @@ def test_the_same_block_well_read_is_unchanged():
 
 def test_a_sous_prefete_slipped_stays_a_sous_prefete():
     quality = _quality("La Sous-prétète de Soissons,")
-    assert quality is None or quality.value == "sous_prefet"
+    assert quality is not None and quality.value == "sous_prefet"
 
 
-def test_a_line_of_the_body_after_an_unstopped_closing_is_no_title():
+def test_the_closings_own_last_line_is_no_title():
+    """"la plus distinguée" goes on with the closing; the block's title comes after it."""
     quality = _quality("Le Maire,", closing=("Je vous prie d'agréer, Madame, l'expression de ma considération",
                                                "la plus distinguée"))
-    assert quality is not None and quality.value == "autre" or quality is None or quality.value != "prefet"
+    assert quality is not None and quality.value == "maire"
