@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.model import BBox
+from extractors.signature_panel import pasted_panel
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,9 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs
         check = SignatureCheck(None, 0.45, None, "indecise", "encre lue comme des mots incertains")
+    if check.signed is False and pasted_panel(crop, unit) is not None:
+        # a pasted picture's panel, its pale ink lost in the panel's grain: something was put there
+        check = SignatureCheck(None, 0.45, None, "indecise", "image collée dans la zone : encre pâle possible")
     if check.signed is False and y1 - y0 < 4 * unit:  # a sliver at the page's edge: the area is not all there
         check = SignatureCheck(None, 0.4, None, "indecise", "zone de signature trop petite")
     if check.bbox is not None:  # ink box back to points on the page

@@ -286,11 +286,19 @@ def _closing(lines: list[Line], start: int) -> int | None:
     last = found[-1]
     # its paragraph's next lines, and the pieces of its own lines OCR cut apart at a wide gap
     # ("… une suite favorable" | "à cette"; "Dans" | "l'attente …"), wherever they sort
-    while last + 1 < len(lines) and not _TITLE_LINE.match(lines[last + 1].norm) and (
+    while last + 1 < len(lines) and not title_line(lines[last + 1].norm) and (
             _same_row(lines[last], lines[last + 1]) or not lines[last].norm.rstrip().endswith(".")
             and _same_paragraph(lines[last], lines[last + 1])):
         last += 1
     return last
+
+
+def title_line(norm: str) -> bool:
+    """A signatory block's title line ("Le Maire,", "La Préfète de …"), its title as OCR may have
+    slipped it ("La Prétète", "Le Ma ire") and the quality reader puts right."""
+    from extractors.fields.signataire_repair import repaired_titles
+
+    return bool(_TITLE_LINE.match(norm) or _TITLE_LINE.match(repaired_titles(norm)))
 
 
 def _same_row(line: Line, other: Line) -> bool:
@@ -347,10 +355,10 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
     misread, and the block is on the next page."""
     block = _block_from(lines, closing + 1)
     page = lines[closing].page
-    if any(_TITLE_LINE.match(lines[i].norm) for i in block) or all(lines[i].page != page for i in block):
+    if any(title_line(lines[i].norm) for i in block) or all(lines[i].page != page for i in block):
         return block
     following = [i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1][:NEXT_PAGE_HEAD]
-    title = next((i for i in following if _TITLE_LINE.match(lines[i].norm)), None)
+    title = next((i for i in following if title_line(lines[i].norm)), None)
     return _block_from(lines, title) if title is not None else block
 
 
