@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractors.fields.form import RUNNING_HEADERS
+from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,9 @@ def norm(text: str) -> str:
 
 _FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
 _HEADER_WORDS = {norm(word) for header in RUNNING_HEADERS for word in header.split() if len(norm(word)) > 3}
+# The printed labels' long words: read letter for letter, such a word is the form's own
+# print even when OCR squashed its box flat ("disponibles" boxed one point high).
+_LABEL_WORDS = {norm(word) for label in LABELS for word in label.text.split() if len(norm(word)) >= 8}
 
 
 def token_lines(tokens: list[Token]) -> list[list[Token]]:
@@ -255,7 +258,8 @@ def _readable(words) -> list:
     kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
-    kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7]
+    kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7
+            or norm(w.text) in _LABEL_WORDS]
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
     boxes = [w for w in kept if w.text in _BOXES]
     clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
@@ -449,8 +453,11 @@ def _running(row: Row, repeated: set[str]) -> bool:
 def _header_words(row: Row) -> bool:
     """A margin row made mostly of the running header's or footer's words, as a fax leaves
     them ("Version 2025 Page", "Aueker des tertoes Fish"): what is left of the header, not an answer."""
-    words = [t.norm for t in row.tokens if t.norm and not t.norm.isdigit()]
-    known = sum(1 for w in words if len(w) > 3 and any(fuzz.ratio(w, h) >= 65 for h in _HEADER_WORDS))
+    # Short words ("des", "de") say nothing either way: the header's long words are counted,
+    # each once ("quartier" and "l'Atelier" are one header word, not two).
+    words = [t.norm for t in row.tokens if len(t.norm) > 3 and not t.norm.isdigit()]
+    known = len({max(_HEADER_WORDS, key=lambda h: fuzz.ratio(w, h)) for w in words
+                 if any(fuzz.ratio(w, h) >= 65 for h in _HEADER_WORDS)})
     return known >= 2 and known >= 0.5 * len(words)
 
 
