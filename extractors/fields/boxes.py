@@ -41,7 +41,8 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         if at is not None:
             states.append((option.slug, at, _box_before(marks, at)))
     states += _misread_options(marks, options, states)
-    states.sort(key=lambda state: [o.slug for o in options].index(state[0]))
+    order = [option.slug for option in options]
+    states.sort(key=lambda state: order.index(state[0]))
     if not states:
         return None, 0.0
     found, undecided = len(states), sum(state is None for _, _, state in states)

@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extractors.fields.signataire_repair import repaired_titles
 from extractors.model import BBox, PageText, Source, Word
 from extractors.text import normalise
 
@@ -296,8 +297,6 @@ def _closing(lines: list[Line], start: int) -> int | None:
 def title_line(norm: str) -> bool:
     """A signatory block's title line ("Le Maire,", "La Préfète de …"), its title as OCR may have
     slipped it ("La Prétète", "Le Ma ire") and the quality reader puts right."""
-    from extractors.fields.signataire_repair import repaired_titles
-
     return bool(_TITLE_LINE.match(norm) or _TITLE_LINE.match(repaired_titles(norm)))
 
 

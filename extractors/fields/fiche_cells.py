@@ -19,13 +19,18 @@ def lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
 def lost_run(hit: Hit, hits: list[Hit], found: set[int]) -> list[str]:
     """The text fields whose labels OCR lost between this label and the next one read, in
     order; none when one of them is a check-box group or an inline label (no cell of its own)."""
-    later = [h.index for h in hits if h.index > hit.index]
-    if not later:
-        return []
-    between = [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
+    between = labels_between(hit, hits)
     if not between or any(i in found or LABELS[i].field in OPTIONS or LABELS[i].inline for i in between):
         return []
     return [LABELS[i].field for i in between]
+
+
+def labels_between(hit: Hit, hits: list[Hit]) -> list[int]:
+    """The form's field labels between this label and the next one read (indices in LABELS)."""
+    later = [h.index for h in hits if h.index > hit.index]
+    if not later:
+        return []
+    return [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
 
 
 def cells(tokens: list[Token]) -> list[list[Token]]:

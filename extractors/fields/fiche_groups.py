@@ -11,7 +11,7 @@ the one text field whose label was lost there.
 from __future__ import annotations
 
 from extractors.fields.boxes import find_option
-from extractors.fields.fiche_cells import lines_below
+from extractors.fields.fiche_cells import labels_between, lines_below
 from extractors.fields.form import LABELS, OPTIONS
 from extractors.fields.label_order import Hit
 from extractors.fields.layout import Token
@@ -21,11 +21,7 @@ MIN_OPTIONS = 2  # options of a group read, at least, to tell its lines (one may
 
 def lost_fields(hit: Hit, hits: list[Hit], found: set[int]) -> list[str]:
     """The fields whose labels OCR lost between this label and the next one read, in order."""
-    later = [h.index for h in hits if h.index > hit.index]
-    if not later:
-        return []
-    return [LABELS[i].field for i in range(hit.index + 1, min(later))
-            if LABELS[i].field and not LABELS[i].skip and i not in found]
+    return [LABELS[i].field for i in labels_between(hit, hits) if i not in found]
 
 
 def _options_on(line: list[Token], field: str) -> set[str]:

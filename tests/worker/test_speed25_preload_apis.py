@@ -41,7 +41,7 @@ def test_a_worker_preloads_an_api_for_each_thread_that_reads_at_once(monkeypatch
     monkeypatch.setenv("GUICHET_OCR_WORKERS", "32")  # a large machine: a few, the others loaded by their thread
     monkeypatch.setattr(jobs, "_LOADED", {})
     jobs.preload()
-    assert loaded[-1] == (settings.ocr_lang, jobs.PRELOADED_READERS + 1)
+    assert loaded[-1] == (settings.ocr_lang, in_process.PRELOADED_READERS + 1)
 
 
 FORKED_AFTER_A_PRELOAD = """

@@ -210,10 +210,6 @@ def sweep(store: Store, settings: Settings, *, grace: float = 60.0) -> Swept:
     return swept
 
 
-PRELOADED_READERS = 4  # Tesseract APIs a worker loads for its jobs' reading threads (one more: missed lines)
-# (the same as extractors.ocr.in_process.PRELOADED_READERS, which the batch's parent uses: see pipeline)
-
-
 def preload(*, worker: bool = True) -> None:
     """Load in the worker, before it forks one process per job, what every job needs: the
     pipeline's modules and the libraries its sandboxed readers use, the COG, the OCR engine
