@@ -152,9 +152,11 @@ def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None, i
     name = _LEADING.sub("", " ".join(item.words)).strip(" .-–—'’")
     if not name:
         return [_code_alone(code, cog, departement, epci, code in insee) for code in item.codes]
-    names = _segments(name, cog)
-    split = len(names) > 1
     hint = (cog.departement_code(item.hint, fuzzy=False) if item.hint else None) or departement
+    names = _segments(name, cog)
+    if len(names) == 1 and hint:
+        names = _segments_near(name, cog, hint)
+    split = len(names) > 1
     if not split:
         return [_named(name, item.codes, cog, hint, epci, False, insee)]
     # Names run together ("72000 Le Mans La Chapelle-Saint-Aubin (72065)"): the codes written
@@ -191,6 +193,35 @@ def _segments(name: str, cog: Cog) -> list[str]:
     return parts if len(parts) > 1 else [name]
 
 
+def _segments_near(name: str, cog: Cog, departement: str) -> list[str]:
+    """Names run together (one per line, the breaks lost) of which one or more came with a slip
+    ("Donnemarie-DontiIly Baby", "Rernies Couvron-et-Aurnencourt"): cut where every piece is one
+    commune of the département, exactly or one OCR slip away, and only when the cut is the one
+    possible; a name that resolves whole, or two possible cuts, is left as it was (a reviewer,
+    or section 2's EPCI, decides). The pieces stay unsure unless a code or the EPCI confirms them."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 2 * _MAX_WORDS or cog.resolve_commune(name, departement):
+        return [name]
+    cuts: list[list[list[str]]] = [[[]]] + [[] for _ in words]  # cuts[i]: every cut of words[:i]
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - _MAX_WORDS), end):
+            piece = words[start:end]
+            if piece[0].lower() == "et" and start:
+                piece = piece[1:]
+            if cuts[start] and piece and _one_commune_near(" ".join(piece), cog, departement):
+                cuts[end] += [before + [" ".join(piece)] for before in cuts[start]]
+            if len(cuts[end]) > 2:
+                return [name]  # too many ways to read it: not a cut to trust
+    return cuts[-1][0] if len(cuts[-1]) == 1 and len(cuts[-1][0]) > 1 else [name]
+
+
+def _one_commune_near(piece: str, cog: Cog, departement: str) -> bool:
+    """The piece names one commune of the département, exactly or with a slip."""
+    match = cog.resolve_commune(piece, departement)
+    return bool(match and not match.ambiguous and match.commune is not None
+                and match.commune.departement == departement)
+
+
 def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci: str | None,
            split: bool, insee: set[str] = frozenset()) -> Entry:
     """A written name, with the code written beside it, if any."""
@@ -198,8 +229,9 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     match = cog.resolve_commune(name, departement)
     if codes:
         exact = _homonyms(name, cog)
-        homonyms = exact or (list(match.candidates) if match else [])
-        agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
+        agreeing = [c for c in exact if all(_code_names(code, c, cog) for code in codes)]
+        if not agreeing and match:  # "MarIe (02250)": no Marie has that code, the Marle near it has
+            exact, agreeing = [], [c for c in match.candidates if all(_code_names(code, c, cog) for code in codes)]
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
             # a name misread ("Lecoi (20137)") that its code confirms is given as the COG spells it
