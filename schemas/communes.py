@@ -127,6 +127,9 @@ def _items(text: str, cog: Cog) -> list[_Item]:
             close()
         elif kind == "word" and token.isdigit():
             close()  # a number no code has the length of ("177350"): a code misread, no part of a name
+        elif kind == "word" and token.casefold() == "et" and (
+                not current.words or len(current.codes) > current.lead or pending):
+            close()  # "Dourges (62274) et 62320 Drocourt": after a name's code, "et" separates
         elif kind == "word":
             if current.words and (len(current.codes) > current.lead or pending):
                 # "Bastia 20200 Ajaccio", "Courbette (39570) 39270 Dompierre": a new name after a code
