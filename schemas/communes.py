@@ -21,7 +21,7 @@ from schemas.cog_names import commune_keys
 
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
 _E_CODE = "cod[eéèê]"
-_E_INSEE = "ins[eéèê][eéèê]"
+_E_INSEE = "[i|l1]ns[eéèê][eéèê]"  # "|NSEE": a capital I read as a bar
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
@@ -38,6 +38,11 @@ _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a 
 # "ÊÈze" for "Èze": OCR read an accented capital's accent as a capital of its own. No name opens
 # with two capitals then lower case, the first an accented vowel.
 _DOUBLED_INITIAL = re.compile(r"(?<![\w'’-])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜ](?=[A-ZÀ-Ý][a-zà-ÿ])")
+# A code with a digit read as a letter ("974l6", "2O200", "97Z14"): five characters, three digits at
+# least, the others letters OCR takes digits for; Corsica's "2A"/"2B" (or "ZA") keeps its letter.
+_SLIPPED_CODE = re.compile(r"(?<![\w-])(?=(?:[^\d\s]*\d){3})"
+                           r"(?P<dep>[2Z][AB]|[\dlIO|ZSB]{2})(?P<rest>[\dlIO|ZSB]{3})(?![\w-])")
+_DIGIT_FOR = str.maketrans("lI|OZSB", "1110258")
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
 
@@ -64,6 +69,7 @@ class _Item:
 def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
     text = _DOUBLED_INITIAL.sub("", _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or ""))
+    text = _SLIPPED_CODE.sub(_code_mended, text)
     items = _items(text, cog)
     insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}
     entries = [e for item in items for e in _entries(item, cog, departement, epci, insee)]
@@ -75,6 +81,11 @@ def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: st
             dep = around.pop()
             entries = [e for item in items for e in _entries(item, cog, dep, epci, insee)]
     return entries
+
+
+def _code_mended(match: re.Match) -> str:
+    dep, rest = match.group("dep"), match.group("rest").translate(_DIGIT_FOR)
+    return (dep.replace("Z", "2") if dep[1] in "AB" else dep.translate(_DIGIT_FOR)) + rest
 
 
 def _items(text: str, cog: Cog) -> list[_Item]:

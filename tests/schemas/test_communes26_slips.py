@@ -80,3 +80,17 @@ def test_et_after_a_code_separates_and_is_no_commune(cog, written, departement, 
 
 def test_et_inside_a_name_stays(cog):
     assert [e.code_insee for e in parse_communes("Thue et Mue", cog, "14")] == ["14098"]
+
+
+@pytest.mark.parametrize("written, departement, code", [
+    ("Saint-Pierre — code INSEE 974l6", "974", "97416"),  # "l" read for "1"
+    ("Saint-Pierre — code INSEE 974I6", "974", "97416"),
+    ("Bastia 2O200", "2B", "2B033"),  # "O" read for "0"
+    ("Sartène (code INSEE ZA272)", "2A", "2A272"),  # Corsica's "2" read "Z", its letter kept
+])
+def test_a_code_with_a_digit_read_as_a_letter_is_that_code(cog, written, departement, code):
+    assert [(e.code_insee, e.sure) for e in parse_communes(written, cog, departement)] == [(code, True)]
+
+
+def test_a_word_with_no_digits_is_no_code(cog):
+    assert [e.nom for e in parse_communes("Lille, SBOIS", cog, "59")] == ["Lille", "SBOIS"]
