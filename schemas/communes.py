@@ -43,6 +43,7 @@ _DOUBLED_INITIAL = re.compile(r"(?<![\w'’-])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜ](?=[
 _SLIPPED_CODE = re.compile(r"(?<![\w-])(?=(?:[^\d\s]*\d){3})"
                            r"(?P<dep>[2Z][AB]|[\dlIO|ZSB]{2})(?P<rest>[\dlIO|ZSB]{3})(?![\w-])")
 _DIGIT_FOR = str.maketrans("lI|OZSB", "1110258")
+_WORDS = re.compile(r"[^\s'’-]+")
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
 
@@ -257,7 +258,9 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         # the one the name resembles, when it resembles one only.
         served = [cog.commune(by_code.code_insee)] if by_code.sure else [cog.commune(codes[0])] + (
             [] if codes[0] in insee else [_current(c) for c in cog.communes_of_postcode(codes[0])])
-        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)}
+        # no more words than the commune's: "Bastia Furianl 20200" is two names, not Bastia misread
+        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)
+                and len(_WORDS.findall(name)) <= len(_WORDS.findall(c.nom))}
         if match is None and len(like) == 1:
             commune = next(iter(like.values()))
             if all(_code_names(code, commune, cog) for code in codes):

@@ -94,3 +94,10 @@ def test_a_code_with_a_digit_read_as_a_letter_is_that_code(cog, written, departe
 
 def test_a_word_with_no_digits_is_no_code(cog):
     assert [e.nom for e in parse_communes("Lille, SBOIS", cog, "59")] == ["Lille", "SBOIS"]
+
+
+def test_two_names_run_together_before_a_code_are_not_the_one_the_code_names(cog):
+    # "Bastia\nFurianl 20200", the break lost and Furiani misread: not Bastia alone, made sure
+    entries = parse_communes("Bastia Furianl 20200", cog)
+    assert not all(e.sure for e in entries)
+    assert [(e.code_insee, e.sure) for e in parse_communes("Meiiart (18142)", cog, "18")] == [("18142", True)]
