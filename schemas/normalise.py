@@ -36,7 +36,7 @@ from schemas.section2 import (
     epci_from_communes,
     region_of_departement,
 )
-from schemas.territoire import mend_designation
+from schemas.territoire import mend_designation, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +247,7 @@ def _porteuse_nom(value, cog, departement):
     "Cité de communes") spelt right and shown to a reviewer (section 2 may confirm it, see
     porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
+    text = without_form_tail(text, cog, departement) if text else text  # the next label read on with it
     mended, slipped = mend_designation(text) if text else (text, False)
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended

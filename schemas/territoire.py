@@ -54,6 +54,42 @@ def mend_designation(name: str) -> tuple[str, bool]:
     return (mended, True) if slipped else (name, False)
 
 
+def without_form_tail(name: str, cog: Cog, departement: str | None = None) -> str:
+    """The porteuse's name without the form's next label read on with it ("Pays de Montbéliard
+    Agglomération NATURE LA COLLECTIVITÉ EPCI": the label below and its ticked answer). Cut only
+    where the words left name a commune or an EPCI exactly and the whole does not, and every word
+    cut is the form's (a label's, or a ticked answer's)."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        tail = [w for w in fold(" ".join(words[end:])).split() if w]
+        if not (tail and all(w in _FORM_WORDS or len(w) < 3 for w in tail) and tail[0] in _FORM_WORDS):
+            continue
+        head = " ".join(words[:end]).rstrip(" ,;:.-–—")
+        if _names_exactly(head, cog, departement) and not _names_exactly(name, cog, departement):
+            return head
+    return name
+
+
+def _names_exactly(name: str, cog: Cog, departement: str | None) -> bool:
+    kind = name_kind(name)
+    if kind in (None, "commune"):
+        match = cog.resolve_commune(name, departement)
+        if match is not None and not match.ambiguous and match.score >= 1.0:
+            return True
+    match = cog.resolve_epci(_CTE.sub(r"\1Communauté", name), departement) if kind in (None, "epci") else None
+    return bool(match and not match.ambiguous and match.score >= 1.0)
+
+
+def _form_words() -> frozenset[str]:
+    from extractors.fields.form import LABELS
+    words = {w for label in LABELS for w in fold(label.text).split() if len(w) >= 3 and w.isalpha()}
+    return frozenset(words | {"epci", "commune", "oui", "non"}) - {"communaute", "agglomeration", "metropole", "les",
+                                                                  "des"}
+
+
+_FORM_WORDS = _form_words()
+
+
 def _vocabulary_word(word: str, vocabulary: dict[str, str]) -> str | None:
     """The vocabulary word this one is, or is one letter (or "rn" for "m") away from."""
     from rapidfuzz.distance import OSA
