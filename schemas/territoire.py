@@ -70,6 +70,18 @@ def without_form_tail(name: str, cog: Cog, departement: str | None = None) -> st
     return name
 
 
+_PORTEUSE_HEAD = re.compile(r"(?i)^\s*(?P<head>commune|ville|mairie)\s+(?:de|du|des|d['’])")
+
+
+def porteuse_slipped(name: str, cog: Cog, departement: str | None = None) -> bool:
+    """"Commune de Salnt-Étienne-sur-Chalaronne": a commune porteuse whose name is no commune's
+    letter for letter, but one OCR slip from one: the reading had a slip, a reviewer sees what was
+    read (section 2 naming that commune does not make the misreading right)."""
+    head = _PORTEUSE_HEAD.match(name)
+    match = cog.resolve_commune(name, departement) if head else None
+    return bool(match is not None and not match.ambiguous and match.score < 1.0)
+
+
 def _names_exactly(name: str, cog: Cog, departement: str | None) -> bool:
     kind = name_kind(name)
     if kind in (None, "commune"):
@@ -183,6 +195,7 @@ def letter_entity(name: str, cog: Cog, departements: list[str | None], near: lis
     Homonyms ("Ville de Saint-Pierre") are told apart by the départements of the dossier, then
     by the entities it already names (the porteuse, the communes and EPCI of section 2).
     """
+    name = letter_head_mended(name)
     kind = name_kind(name)
     written = _CTE.sub(r"\1Communauté", re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))
     hints = [*dict.fromkeys(d for d in departements if d), None]
@@ -234,16 +247,68 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     from extractors.fields.courrier_entites import commune_named
 
     written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
+    written = letter_head_mended(written)
     if entity.kind == "epci":
         if exact:
-            return written
-        match = _ABBREVIATED.match(entity.nom)
-        return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
+            return _official_spelling(written, entity)
+        return _nearest_form(written, entity)
     head = _COMMUNE_HEAD.match(written)
     word = head.group("head") if head else None
     if word and _same_article(written, commune_named(entity.nom, word, written), entity.nom):
         return commune_named(entity.nom, word.capitalize(), written)
     return commune_named(entity.nom, written=written)
+
+
+_LETTER_HEAD = re.compile(r"^\s*(?P<head>[^\W\d_]{5,})(?=\s+(?:de|du|des|d['’]))")
+
+
+def letter_head_mended(name: str) -> str:
+    """The designation a letterhead opens with, read with a slip ("Vllle de …", "Villé de …",
+    "Malrie de …", "Cornmunauté de communes …"), spelt right: a closed vocabulary, so a word one
+    letter (or "rn" for "m") from one of its words is that word. The name itself is untouched."""
+    name = mend_designation(name)[0]
+    match = _LETTER_HEAD.match(name)
+    if match is None:
+        return name
+    word = _vocabulary_word(match.group("head"), {"ville": "ville", "mairie": "mairie", "commune": "commune"})
+    if word is None or match.group("head") == _cased(word, match.group("head")):
+        return name
+    return name[:match.start("head")] + _cased(word, match.group("head")) + name[match.end("head"):]
+
+
+def _official_spelling(written: str, entity: Entity) -> str:
+    """An EPCI named exactly, but in capitals or with accents lost or doubled ("CA DE SAINT-DIE-DES-VOSGES",
+    "CU du Grand Réims"): its official name in the same form (abbreviated or spelt out), as the COG
+    writes it; a name written otherwise (an acronym added, other words) as the letter writes it."""
+    from rapidfuzz.distance import OSA
+
+    key = _plain(written)
+    distance, form = min((OSA.distance(key, _plain(form)), form) for form in _epci_forms(entity))
+    return form if distance <= min(2, max(0, len(key) // 10)) and form != written else written
+
+
+def _epci_forms(entity: Entity) -> list[str]:
+    """"CA Amiens Métropole", "Communauté d'agglomération Amiens Métropole", "Amiens Métropole"."""
+    abbreviated = _ABBREVIATED.match(entity.nom)
+    if abbreviated is None:
+        return [entity.nom]
+    rest = entity.nom[abbreviated.end():]
+    named = re.search(r"(?i)\b(?:agglom[ée]ration|communaut[ée]|m[ée]tropole)\b", rest) and not _PARTICLE.match(rest)
+    return [entity.nom, f"{_EPCI_NATURE_WORDS[abbreviated.group(1)]} {rest}"] + ([rest] if named else [])
+
+
+_PARTICLE = re.compile(r"(?i)^(?:de|du|des|d['’]|la|le|les|l['’])\b")
+
+
+def _nearest_form(written: str, entity: Entity) -> str:
+    """Of an EPCI's official names, the one written nearest (abbreviated, spelt out, bare)."""
+    from rapidfuzz import fuzz
+
+    return max(_epci_forms(entity), key=lambda form: fuzz.ratio(_plain(written), _plain(form)))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s'’-]+", " ", fold(text).replace("rn", "m")).strip()
 
 
 def _same_article(written: str, official: str, nom: str) -> bool:

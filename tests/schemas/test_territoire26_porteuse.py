@@ -37,3 +37,24 @@ def test_the_next_label_read_with_the_porteuse_is_cut(cog, written, name):
 ])
 def test_nothing_is_cut_that_the_geography_does_not_confirm(cog, written):
     assert without_form_tail(written, cog) == written
+
+
+def _porteuse(cog, written: str, communes: str | None, departement: str = "01") -> FieldValue:
+    raw = {"s1.collectivite.nom": FieldValue(written, 0.9, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue(departement, 0.9, None, FieldStatus.EXTRACTED)}
+    if communes:
+        raw["s2.communes"] = FieldValue(communes, 0.95, None, FieldStatus.EXTRACTED)
+    return normalise_fields(raw, cog)["s1.collectivite.nom"]
+
+
+@pytest.mark.parametrize("communes", ["Saint-Étienne-sur-Chalaronne", None])
+def test_a_commune_porteuse_read_with_a_slip_is_for_review_as_read(cog, communes):
+    # one letter off the commune section 2 lists: not letter for letter, a reviewer sees the reading
+    field = _porteuse(cog, "Commune de Salnt-Étienne-sur-Chalaronne", communes)
+    assert field.value == "Commune de Salnt-Étienne-sur-Chalaronne"
+    assert field.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_commune_porteuse_read_exactly_stays_sure(cog):
+    field = _porteuse(cog, "Ville de Saint-Étienne-sur-Chalaronne", None)
+    assert (field.value, field.status) == ("Ville de Saint-Étienne-sur-Chalaronne", FieldStatus.EXTRACTED)
