@@ -194,6 +194,12 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if len(found) != 1 or None in found:
         return
     code = found.pop()
+    if _epci_ends_naming(out.get("s2.epci"), code, cog):
+        # "… LATITUDE NORD GIRONDE Gironde (33)": a photo lost the label "Département", its answer
+        # read with the EPCI's; written there as the communes' own: two readings agree.
+        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                        status=FieldStatus.EXTRACTED)
+        return
     if not _names_a_departement(field.value, cog) and not _head_names(field.value, code, cog):
         # Words that name no département ("tetes des Fche de": the next page's running header
         # read where a photo lost the answer): the communes' one, shown to a reviewer.
@@ -207,6 +213,21 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if near:
         out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
                                         status=FieldStatus.EXTRACTED)
+
+
+_DEPARTEMENT_TAIL = re.compile(r"(?P<name>[^\W\d_][\w'’ -]{2,40}?)\s*\(\s*(?P<code>\d{2,3}|2[AB])\s*\)\s*$")
+
+
+def _epci_ends_naming(epci: FieldValue | None, code: str, cog: Cog) -> bool:
+    """The EPCI's value, read surely, ends with a département written in full, name and code
+    ("Gironde (33)"), both naming that one."""
+    if not (epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)):
+        return False
+    tail = _DEPARTEMENT_TAIL.search(str(epci.value.get("nom") or ""))
+    if tail is None or tail.group("code").upper() != code:
+        return False
+    words = tail.group("name").split()
+    return any(cog.departement_code(" ".join(words[start:]), fuzzy=False) == code for start in range(len(words)))
 
 
 def _head_names(text: str, code: str, cog: Cog) -> bool:

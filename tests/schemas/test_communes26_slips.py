@@ -101,3 +101,22 @@ def test_two_names_run_together_before_a_code_are_not_the_one_the_code_names(cog
     entries = parse_communes("Bastia Furianl 20200", cog)
     assert not all(e.sure for e in entries)
     assert [(e.code_insee, e.sure) for e in parse_communes("Meiiart (18142)", cog, "18")] == [("18142", True)]
+
+
+@pytest.mark.parametrize("departement", ["tetes des Fche de", "Grronde"])
+def test_a_departement_read_with_the_epci_where_a_photo_lost_its_label(cog, departement):
+    # the label "Département" lost: its answer "Gironde (33)" read on the EPCI's line
+    raw = {"s2.epci": FieldValue("COMMUNAUTÉ DE COMMUNES LATITUDE NORD GIRONDE Gironde (33)", 0.88, None,
+                                 FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue("Saint-Savin / Cavignac (33114) / Saint-Yzan-de-Soudiac", 0.84, None,
+                                     FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue(departement, 0.39, None, FieldStatus.EXTRACTED)}
+    out = normalise_fields(raw, cog)
+    assert (out["s2.departement"].value, out["s2.departement"].status) == ("33", FieldStatus.EXTRACTED)
+
+
+def test_a_departement_at_the_epcis_end_that_is_not_the_communes_confirms_nothing(cog):
+    raw = {"s2.epci": FieldValue("CC Latitude Nord Gironde Landes (40)", 0.88, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue("Saint-Savin, Cavignac", 0.84, None, FieldStatus.EXTRACTED),
+           "s2.departement": FieldValue("tetes des Fche de", 0.39, None, FieldStatus.EXTRACTED)}
+    assert normalise_fields(raw, cog)["s2.departement"].status is FieldStatus.NEEDS_REVIEW
