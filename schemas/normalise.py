@@ -36,7 +36,7 @@ from schemas.section2 import (
     epci_from_communes,
     region_of_departement,
 )
-from schemas.territoire import mend_designation, porteuse_slipped, without_form_tail
+from schemas.territoire import mend_designation, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,8 @@ def _porteuse_nom(value, cog, departement):
     mended, slipped = mend_designation(text) if text else (text, False)
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended
-    slipped = slipped or bool(mended) and porteuse_slipped(mended, cog, departement)  # "Commune de Salnt-…"
+    mended, respelt = porteuse_spelt(mended, cog, departement) if mended else (mended, False)
+    slipped = slipped or respelt  # "Commune de Salnt-…": for review; "Ville du Précheur": the COG's accents
     match = cog.resolve_commune(mended, departement) if mended else None
     if match is not None and not match.ambiguous and match.commune is not None:
         mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"

@@ -73,13 +73,30 @@ def without_form_tail(name: str, cog: Cog, departement: str | None = None) -> st
 _PORTEUSE_HEAD = re.compile(r"(?i)^\s*(?P<head>commune|ville|mairie)\s+(?:de|du|des|d['’])")
 
 
-def porteuse_slipped(name: str, cog: Cog, departement: str | None = None) -> bool:
-    """"Commune de Salnt-Étienne-sur-Chalaronne": a commune porteuse whose name is no commune's
-    letter for letter, but one OCR slip from one: the reading had a slip, a reviewer sees what was
-    read (section 2 naming that commune does not make the misreading right)."""
+def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple[str, bool]:
+    """A commune porteuse's name against the COG: ("Ville du Prêcheur", False) from "Ville du
+    Précheur" (a fax's accent slip: the letters are the commune's, its accents are the COG's),
+    and True for a name no commune's letter for letter but one OCR slip from one ("Commune de
+    Salnt-Étienne-…"): a reviewer sees what was read (section 2 naming that commune does not make
+    the misreading right). Capitals are left as written."""
     head = _PORTEUSE_HEAD.match(name)
     match = cog.resolve_commune(name, departement) if head else None
-    return bool(match is not None and not match.ambiguous and match.score < 1.0)
+    if match is None or match.ambiguous:
+        return name, False
+    if match.score < 1.0:
+        return name, True
+    core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", match.commune.nom)
+    plain, at = _bare_letters(name), len(name) - len(core)
+    if at > 0 and plain[at:] == _bare_letters(core) and not name[at:].isupper() and name[at:] != core:
+        return name[:at] + core, False
+    return name, False
+
+
+def _bare_letters(text: str) -> str:
+    """Each character unaccented and lower-cased, one for one (the same length as the text)."""
+    import unicodedata
+
+    return "".join((unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).casefold()[:1] or ch for ch in text)
 
 
 def _names_exactly(name: str, cog: Cog, departement: str | None) -> bool:

@@ -58,3 +58,14 @@ def test_a_commune_porteuse_read_with_a_slip_is_for_review_as_read(cog, communes
 def test_a_commune_porteuse_read_exactly_stays_sure(cog):
     field = _porteuse(cog, "Ville de Saint-Étienne-sur-Chalaronne", None)
     assert (field.value, field.status) == ("Ville de Saint-Étienne-sur-Chalaronne", FieldStatus.EXTRACTED)
+
+
+@pytest.mark.parametrize("written, departement, want", [
+    ("Ville du Précheur", "972", "Ville du Prêcheur"),  # a fax's accent slip: the COG's accents
+    ("Commune de Vitre", "35", "Commune de Vitré"),  # an accent lost
+    ("VILLE DU PRECHEUR", "972", "VILLE DU PRECHEUR"),  # capitals: as written
+    ("Ville de Saint Denis", "974", "Ville de Saint Denis"),  # the porteur's own spelling: as written
+])
+def test_a_commune_porteuse_with_its_accents_slipped_is_spelt_as_the_cog(cog, written, departement, want):
+    field = _porteuse(cog, written, None, departement)
+    assert (field.value, field.status) == (want, FieldStatus.EXTRACTED)
