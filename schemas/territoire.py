@@ -210,8 +210,26 @@ def letter_entity(name: str, cog: Cog, departements: list[str | None], near: lis
     """The commune or EPCI a letter's collectivité designates, and whether its name says so exactly.
 
     Homonyms ("Ville de Saint-Pierre") are told apart by the départements of the dossier, then
-    by the entities it already names (the porteuse, the communes and EPCI of section 2).
+    by the entities it already names (the porteuse, the communes and EPCI of section 2). Specks
+    of a logo read as short words ("Hôtel de Ville de Ps Saint-Égrève") are dropped when the name
+    resolves only without them: then it is never exact.
     """
+    found = _letter_entity(name, cog, departements, near)
+    cleared = " ".join(w for w in name.split() if not _speck(w))
+    if found is None and cleared != name and cleared:
+        again = _letter_entity(cleared, cog, departements, near)
+        return (again[0], False) if again else None
+    return found
+
+
+def _speck(word: str) -> bool:
+    """A word of one or two letters that no French name has on its own ("Ps", "»", "|")."""
+    letters = re.sub(r"[^\w'’]", "", word)
+    return len(letters) <= 2 and fold(letters) not in {"de", "du", "d", "la", "le", "l", "en", "y", "st", "au"} \
+        and not letters.isdigit()
+
+
+def _letter_entity(name: str, cog: Cog, departements: list[str | None], near: list[Entity]) -> tuple[Entity, bool] | None:
     name = letter_head_mended(name)
     kind = name_kind(name)
     written = _CTE.sub(r"\1Communauté", re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))

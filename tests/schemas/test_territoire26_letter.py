@@ -58,3 +58,12 @@ def test_an_epci_named_otherwise_keeps_the_letters_words(cog):
 
     found = letter_entity("CA Forbach Porte de France", cog, [], [])
     assert letter_name("CA Forbach Porte de France", *found) == "CA Forbach Porte de France"
+
+
+@pytest.mark.parametrize("porteuse, communes, status", [
+    ("Commune de Saint-Égrève", "Saint-Égrève", FieldStatus.EXTRACTED),  # the dossier's own commune
+    ("Commune de Grenoble", "Grenoble", FieldStatus.NEEDS_REVIEW),  # another: a reviewer looks
+])
+def test_a_logos_speck_read_in_the_letterhead_is_no_part_of_the_name(cog, porteuse, communes, status):
+    field = letter(cog, "Hôtel de Ville de Ps Saint-Égrève", porteuse, communes, "Grenoble-Alpes-Métropole", "38")
+    assert (field.value, field.status) == ("Commune de Saint-Égrève", status)
