@@ -92,7 +92,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         epci_confirmed_by_communes(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
-    departement_of_communes(out, cog)
+    departement_of_communes(out, cog, raw.get("s2.departement"))
     region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)

@@ -182,7 +182,10 @@ def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
     return nearest[0][0] if nearest and _nearest_is(written, nearest[0][0], cog) else None
 
 
-def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+EXACT_NAME_FLOOR = 0.25  # a département spelt letter for letter is no chance reading, however unsure Tesseract is
+
+
+def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValue | None = None) -> None:
     """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
     from the one every commune listed (read surely) lies in, is that one."""
     field, communes = out.get("s2.departement"), out.get("s2.communes")
@@ -206,6 +209,12 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
         out["s2.departement"] = replace(field, value=code, status=FieldStatus.NEEDS_REVIEW)
         return
     if field.confidence < CONFIRMABLE:
+        # "Corse-du-Sud" at 0.3 (Tesseract doubts hyphenated words): spelt exactly as the
+        # département every commune lies in, two readings agree
+        if raw is not None and isinstance(raw.value, str) and raw.confidence >= EXACT_NAME_FLOOR \
+                and re.search(r"[^\W\d_]{4}", raw.value) and cog.departement_code(raw.value, fuzzy=False) == code:
+            out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                            status=FieldStatus.EXTRACTED)
         return
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \

@@ -120,3 +120,16 @@ def test_a_departement_at_the_epcis_end_that_is_not_the_communes_confirms_nothin
            "s2.communes": FieldValue("Saint-Savin, Cavignac", 0.84, None, FieldStatus.EXTRACTED),
            "s2.departement": FieldValue("tetes des Fche de", 0.39, None, FieldStatus.EXTRACTED)}
     assert normalise_fields(raw, cog)["s2.departement"].status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("written, status", [
+    ("Corse-du-Sud", FieldStatus.EXTRACTED),  # spelt exactly, Tesseract unsure of a hyphenated word
+    ("Corse-du-Sod", FieldStatus.NEEDS_REVIEW),  # a slip: no agreement letter for letter
+    ("Haute-Corse", FieldStatus.NEEDS_REVIEW),  # another département than the communes'
+    ("2A", FieldStatus.NEEDS_REVIEW),  # a bare code read that unsure: one character from another
+])
+def test_a_departement_read_unsure_but_spelt_as_the_communes_one_is_confirmed(cog, written, status):
+    raw = {"s2.departement": FieldValue(written, 0.3, None, FieldStatus.EXTRACTED),
+           "s2.communes": FieldValue("Appietto", 0.92, None, FieldStatus.EXTRACTED),
+           "s2.epci": FieldValue("CA du Pays Ajaccien", 0.93, None, FieldStatus.EXTRACTED)}
+    assert normalise_fields(raw, cog)["s2.departement"].status is status
