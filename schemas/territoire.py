@@ -87,7 +87,9 @@ def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple
         return name, True
     core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", match.commune.nom)
     plain, at = _bare_letters(name), len(name) - len(core)
-    if at > 0 and plain[at:] == _bare_letters(core) and not name[at:].isupper() and name[at:] != core:
+    # only an accent read as another ("é" for "ê"): an accent missing is as the porteur typed it
+    changed = [(a, b) for a, b in zip(name[at:], core) if a != b] if at > 0 else []
+    if changed and plain[at:] == _bare_letters(core) and all(_bare_letters(a) != a.casefold() for a, _ in changed):
         return name[:at] + core, False
     return name, False
 

@@ -62,7 +62,7 @@ def test_a_commune_porteuse_read_exactly_stays_sure(cog):
 
 @pytest.mark.parametrize("written, departement, want", [
     ("Ville du Précheur", "972", "Ville du Prêcheur"),  # a fax's accent slip: the COG's accents
-    ("Commune de Vitre", "35", "Commune de Vitré"),  # an accent lost
+    ("Commune de Vitre", "35", "Commune de Vitre"),  # an accent missing: as the porteur typed it
     ("VILLE DU PRECHEUR", "972", "VILLE DU PRECHEUR"),  # capitals: as written
     ("Ville de Saint Denis", "974", "Ville de Saint Denis"),  # the porteur's own spelling: as written
 ])
