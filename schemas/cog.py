@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from schemas.cog_names import commune_keys, epci_key, epci_variants, max_edits, strip_admin_words
+from schemas.cog_names import SLIPPED, commune_keys, epci_key, epci_variants, max_edits, strip_admin_words, unslip
 from schemas.values import fold
 
 log = logging.getLogger(__name__)
@@ -217,24 +217,22 @@ class Cog:
         full, bare = commune_keys(text)
         if not bare:
             return None
-        exact = list(self._index.by_bare.get(bare, ()))
-        for found, score in self._commune_attempts(exact, bare, dep):
+        for found, score in self._commune_attempts(bare, dep):
             chosen = _prefer(found, full, postcode)
             if chosen:
                 return CommuneMatch(name, chosen, score)
         return None
 
-    def _commune_attempts(self, exact: list[Commune], bare: str, dep: str | None):
-        """Candidate sets, most trusted first.
-
-        Exact in the département, an OCR-damaged name in it (the département is usually read
-        right), exact elsewhere, then an OCR-damaged name anywhere.
-        """
-        if dep:
-            yield [c for c in exact if c.departement == dep], EXACT
-            yield self._fuzzy_communes(bare, dep)
-        yield exact, EXACT
-        yield self._fuzzy_communes(bare, None)
+    def _commune_attempts(self, bare: str, dep: str | None):
+        """Candidate sets, most trusted first: exact in the département, an OCR-damaged name in it (the
+        département is usually read right), a name once "rn"/"m" slips undone ("Rernies": Remies,
+        never exact); then the same elsewhere."""
+        exact = self._index.by_bare.get(bare, ())
+        slipped = [self._index.by_bare.get(v, ()) for v in unslip(bare)]
+        for where in ((dep,) if dep else ()) + (None,):
+            yield [c for c in exact if where in (None, c.departement)], EXACT
+            yield self._fuzzy_communes(bare, where)
+            yield [c for found in slipped for c in found if where in (None, c.departement)], SLIPPED
 
     def _fuzzy_communes(self, bare: str, dep: str | None) -> tuple[list[Commune], float]:
         edits = max_edits(bare)

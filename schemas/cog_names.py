@@ -77,3 +77,15 @@ def epci_variants(name: str) -> list[str]:
     """The whole name, then its parts around dashes and parentheses ("CASUD – CA du Sud")."""
     parts = [p for p in _EPCI_PARTS.split(name) if p and p.strip()]
     return [name, *parts] if len(parts) > 1 else [name]
+
+
+SLIPPED = 0.85  # the score of a name found only once an OCR slip of its letters is undone: never exact
+
+
+def unslip(bare: str) -> list[str]:
+    """The key with OCR's classic letter-group slips undone: "rn" read for "m" ("Rernies" for
+    Remies), and "m" for "rn" ("Toumus" for Tournus). Tried only when the key itself finds nothing."""
+    variants = [bare.replace("rn", "m"), bare.replace("m", "rn")]
+    for slip, right in (("rn", "m"), ("m", "rn")):  # one slip only ("Momant": Mornant, not Rnornant)
+        variants += [bare[:i] + right + bare[i + len(slip):] for i in range(len(bare)) if bare.startswith(slip, i)]
+    return [v for v in dict.fromkeys(variants) if v != bare]

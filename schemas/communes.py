@@ -21,7 +21,7 @@ from schemas.cog_names import commune_keys
 
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
 _E_CODE = "cod[eéèê]"
-_E_INSEE = "ins[eéèê][eéèê]"
+_E_INSEE = "[i|l1]ns[eéèê][eéèê]"  # "|NSEE": a capital I read as a bar
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
@@ -38,6 +38,12 @@ _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a 
 # "ÊÈze" for "Èze": OCR read an accented capital's accent as a capital of its own. No name opens
 # with two capitals then lower case, the first an accented vowel.
 _DOUBLED_INITIAL = re.compile(r"(?<![\w'’-])[ÀÂÄÉÈÊËÎÏÔÖÙÛÜ](?=[A-ZÀ-Ý][a-zà-ÿ])")
+# A code with a digit read as a letter ("974l6", "2O200", "97Z14"): five characters, three digits at
+# least, the others letters OCR takes digits for; Corsica's "2A"/"2B" (or "ZA") keeps its letter.
+_SLIPPED_CODE = re.compile(r"(?<![\w-])(?=(?:[^\d\s]*\d){3})"
+                           r"(?P<dep>[2Z][AB]|[\dlIO|ZSB]{2})(?P<rest>[\dlIO|ZSB]{3})(?![\w-])")
+_DIGIT_FOR = str.maketrans("lI|OZSB", "1110258")
+_WORDS = re.compile(r"[^\s'’-]+")
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
 
@@ -64,6 +70,7 @@ class _Item:
 def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
     text = _DOUBLED_INITIAL.sub("", _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or ""))
+    text = _SLIPPED_CODE.sub(_code_mended, text)
     items = _items(text, cog)
     insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}
     entries = [e for item in items for e in _entries(item, cog, departement, epci, insee)]
@@ -75,6 +82,11 @@ def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: st
             dep = around.pop()
             entries = [e for item in items for e in _entries(item, cog, dep, epci, insee)]
     return entries
+
+
+def _code_mended(match: re.Match) -> str:
+    dep, rest = match.group("dep"), match.group("rest").translate(_DIGIT_FOR)
+    return (dep.replace("Z", "2") if dep[1] in "AB" else dep.translate(_DIGIT_FOR)) + rest
 
 
 def _items(text: str, cog: Cog) -> list[_Item]:
@@ -127,6 +139,9 @@ def _items(text: str, cog: Cog) -> list[_Item]:
             close()
         elif kind == "word" and token.isdigit():
             close()  # a number no code has the length of ("177350"): a code misread, no part of a name
+        elif kind == "word" and token.casefold() == "et" and (
+                not current.words or len(current.codes) > current.lead or pending):
+            close()  # "Dourges (62274) et 62320 Drocourt": after a name's code, "et" separates
         elif kind == "word":
             if current.words and (len(current.codes) > current.lead or pending):
                 # "Bastia 20200 Ajaccio", "Courbette (39570) 39270 Dompierre": a new name after a code
@@ -152,9 +167,11 @@ def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None, i
     name = _LEADING.sub("", " ".join(item.words)).strip(" .-–—'’")
     if not name:
         return [_code_alone(code, cog, departement, epci, code in insee) for code in item.codes]
-    names = _segments(name, cog)
-    split = len(names) > 1
     hint = (cog.departement_code(item.hint, fuzzy=False) if item.hint else None) or departement
+    names = _segments(name, cog)
+    if len(names) == 1 and hint:
+        names = _segments_near(name, cog, hint)
+    split = len(names) > 1
     if not split:
         return [_named(name, item.codes, cog, hint, epci, False, insee)]
     # Names run together ("72000 Le Mans La Chapelle-Saint-Aubin (72065)"): the codes written
@@ -191,6 +208,35 @@ def _segments(name: str, cog: Cog) -> list[str]:
     return parts if len(parts) > 1 else [name]
 
 
+def _segments_near(name: str, cog: Cog, departement: str) -> list[str]:
+    """Names run together (one per line, the breaks lost) of which one or more came with a slip
+    ("Donnemarie-DontiIly Baby", "Rernies Couvron-et-Aurnencourt"): cut where every piece is one
+    commune of the département, exactly or one OCR slip away, and only when the cut is the one
+    possible; a name that resolves whole, or two possible cuts, is left as it was (a reviewer,
+    or section 2's EPCI, decides). The pieces stay unsure unless a code or the EPCI confirms them."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 2 * _MAX_WORDS or cog.resolve_commune(name, departement):
+        return [name]
+    cuts: list[list[list[str]]] = [[[]]] + [[] for _ in words]  # cuts[i]: every cut of words[:i]
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - _MAX_WORDS), end):
+            piece = words[start:end]
+            if piece[0].lower() == "et" and start:
+                piece = piece[1:]
+            if cuts[start] and piece and _one_commune_near(" ".join(piece), cog, departement):
+                cuts[end] += [before + [" ".join(piece)] for before in cuts[start]]
+            if len(cuts[end]) > 2:
+                return [name]  # too many ways to read it: not a cut to trust
+    return cuts[-1][0] if len(cuts[-1]) == 1 and len(cuts[-1][0]) > 1 else [name]
+
+
+def _one_commune_near(piece: str, cog: Cog, departement: str) -> bool:
+    """The piece names one commune of the département, exactly or with a slip."""
+    match = cog.resolve_commune(piece, departement)
+    return bool(match and not match.ambiguous and match.commune is not None
+                and match.commune.departement == departement)
+
+
 def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci: str | None,
            split: bool, insee: set[str] = frozenset()) -> Entry:
     """A written name, with the code written beside it, if any."""
@@ -198,8 +244,9 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
     match = cog.resolve_commune(name, departement)
     if codes:
         exact = _homonyms(name, cog)
-        homonyms = exact or (list(match.candidates) if match else [])
-        agreeing = [c for c in homonyms if all(_code_names(code, c, cog) for code in codes)]
+        agreeing = [c for c in exact if all(_code_names(code, c, cog) for code in codes)]
+        if not agreeing and match:  # "MarIe (02250)": no Marie has that code, the Marle near it has
+            exact, agreeing = [], [c for c in match.candidates if all(_code_names(code, c, cog) for code in codes)]
         if len({_current(c).code for c in agreeing}) == 1:
             commune = agreeing[0]
             # a name misread ("Lecoi (20137)") that its code confirms is given as the COG spells it
@@ -211,7 +258,9 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
         # the one the name resembles, when it resembles one only.
         served = [cog.commune(by_code.code_insee)] if by_code.sure else [cog.commune(codes[0])] + (
             [] if codes[0] in insee else [_current(c) for c in cog.communes_of_postcode(codes[0])])
-        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)}
+        # no more words than the commune's: "Bastia Furianl 20200" is two names, not Bastia misread
+        like = {c.code: c for c in served if c is not None and resembles(name, c.nom)
+                and len(_WORDS.findall(name)) <= len(_WORDS.findall(c.nom))}
         if match is None and len(like) == 1:
             commune = next(iter(like.values()))
             if all(_code_names(code, commune, cog) for code in codes):

@@ -36,7 +36,7 @@ from schemas.section2 import (
     epci_from_communes,
     region_of_departement,
 )
-from schemas.territoire import mend_designation
+from schemas.territoire import mend_designation, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         epci_confirmed_by_communes(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
-    departement_of_communes(out, cog)
+    departement_of_communes(out, cog, raw.get("s2.departement"))
     region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
@@ -247,9 +247,12 @@ def _porteuse_nom(value, cog, departement):
     "Cité de communes") spelt right and shown to a reviewer (section 2 may confirm it, see
     porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
+    text = without_form_tail(text, cog, departement) if text else text  # the next label read on with it
     mended, slipped = mend_designation(text) if text else (text, False)
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended
+    mended, respelt = porteuse_spelt(mended, cog, departement) if mended else (mended, False)
+    slipped = slipped or respelt  # "Commune de Salnt-…": for review; "Ville du Précheur": the COG's accents
     match = cog.resolve_commune(mended, departement) if mended else None
     if match is not None and not match.ambiguous and match.commune is not None:
         mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"

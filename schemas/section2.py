@@ -182,7 +182,10 @@ def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
     return nearest[0][0] if nearest and _nearest_is(written, nearest[0][0], cog) else None
 
 
-def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
+EXACT_NAME_FLOOR = 0.25  # a département spelt letter for letter is no chance reading, however unsure Tesseract is
+
+
+def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValue | None = None) -> None:
     """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
     from the one every commune listed (read surely) lies in, is that one."""
     field, communes = out.get("s2.departement"), out.get("s2.communes")
@@ -194,12 +197,24 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if len(found) != 1 or None in found:
         return
     code = found.pop()
+    if _epci_ends_naming(out.get("s2.epci"), code, cog):
+        # "… LATITUDE NORD GIRONDE Gironde (33)": a photo lost the label "Département", its answer
+        # read with the EPCI's; written there as the communes' own: two readings agree.
+        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                        status=FieldStatus.EXTRACTED)
+        return
     if not _names_a_departement(field.value, cog) and not _head_names(field.value, code, cog):
         # Words that name no département ("tetes des Fche de": the next page's running header
         # read where a photo lost the answer): the communes' one, shown to a reviewer.
         out["s2.departement"] = replace(field, value=code, status=FieldStatus.NEEDS_REVIEW)
         return
     if field.confidence < CONFIRMABLE:
+        # "Corse-du-Sud" at 0.3 (Tesseract doubts hyphenated words): spelt exactly as the
+        # département every commune lies in, two readings agree
+        if raw is not None and isinstance(raw.value, str) and raw.confidence >= EXACT_NAME_FLOOR \
+                and re.search(r"[^\W\d_]{4}", raw.value) and cog.departement_code(raw.value, fuzzy=False) == code:
+            out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
+                                            status=FieldStatus.EXTRACTED)
         return
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
@@ -207,6 +222,21 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog) -> None:
     if near:
         out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
                                         status=FieldStatus.EXTRACTED)
+
+
+_DEPARTEMENT_TAIL = re.compile(r"(?P<name>[^\W\d_][\w'’ -]{2,40}?)\s*\(\s*(?P<code>\d{2,3}|2[AB])\s*\)\s*$")
+
+
+def _epci_ends_naming(epci: FieldValue | None, code: str, cog: Cog) -> bool:
+    """The EPCI's value, read surely, ends with a département written in full, name and code
+    ("Gironde (33)"), both naming that one."""
+    if not (epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)):
+        return False
+    tail = _DEPARTEMENT_TAIL.search(str(epci.value.get("nom") or ""))
+    if tail is None or tail.group("code").upper() != code:
+        return False
+    words = tail.group("name").split()
+    return any(cog.departement_code(" ".join(words[start:]), fuzzy=False) == code for start in range(len(words)))
 
 
 def _head_names(text: str, code: str, cog: Cog) -> bool:

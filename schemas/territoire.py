@@ -54,6 +54,73 @@ def mend_designation(name: str) -> tuple[str, bool]:
     return (mended, True) if slipped else (name, False)
 
 
+def without_form_tail(name: str, cog: Cog, departement: str | None = None) -> str:
+    """The porteuse's name without the form's next label read on with it ("Pays de Montbéliard
+    Agglomération NATURE LA COLLECTIVITÉ EPCI": the label below and its ticked answer). Cut only
+    where the words left name a commune or an EPCI exactly and the whole does not, and every word
+    cut is the form's (a label's, or a ticked answer's)."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        tail = [w for w in fold(" ".join(words[end:])).split() if w]
+        if not (tail and all(w in _FORM_WORDS or len(w) < 3 for w in tail) and tail[0] in _FORM_WORDS):
+            continue
+        head = " ".join(words[:end]).rstrip(" ,;:.-–—")
+        if _names_exactly(head, cog, departement) and not _names_exactly(name, cog, departement):
+            return head
+    return name
+
+
+_PORTEUSE_HEAD = re.compile(r"(?i)^\s*(?P<head>commune|ville|mairie)\s+(?:de|du|des|d['’])")
+
+
+def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple[str, bool]:
+    """A commune porteuse's name against the COG: ("Ville du Prêcheur", False) from "Ville du
+    Précheur" (a fax's accent slip: the letters are the commune's, its accents are the COG's),
+    and True for a name no commune's letter for letter but one OCR slip from one ("Commune de
+    Salnt-Étienne-…"): a reviewer sees what was read (section 2 naming that commune does not make
+    the misreading right). Capitals are left as written."""
+    head = _PORTEUSE_HEAD.match(name)
+    match = cog.resolve_commune(name, departement) if head else None
+    if match is None or match.ambiguous:
+        return name, False
+    if match.score < 1.0:
+        return name, True
+    core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", match.commune.nom)
+    plain, at = _bare_letters(name), len(name) - len(core)
+    # only an accent read as another ("é" for "ê"): an accent missing is as the porteur typed it
+    changed = [(a, b) for a, b in zip(name[at:], core) if a != b] if at > 0 else []
+    if changed and plain[at:] == _bare_letters(core) and all(_bare_letters(a) != a.casefold() for a, _ in changed):
+        return name[:at] + core, False
+    return name, False
+
+
+def _bare_letters(text: str) -> str:
+    """Each character unaccented and lower-cased, one for one (the same length as the text)."""
+    import unicodedata
+
+    return "".join((unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).casefold()[:1] or ch for ch in text)
+
+
+def _names_exactly(name: str, cog: Cog, departement: str | None) -> bool:
+    kind = name_kind(name)
+    if kind in (None, "commune"):
+        match = cog.resolve_commune(name, departement)
+        if match is not None and not match.ambiguous and match.score >= 1.0:
+            return True
+    match = cog.resolve_epci(_CTE.sub(r"\1Communauté", name), departement) if kind in (None, "epci") else None
+    return bool(match and not match.ambiguous and match.score >= 1.0)
+
+
+def _form_words() -> frozenset[str]:
+    from extractors.fields.form import LABELS
+    words = {w for label in LABELS for w in fold(label.text).split() if len(w) >= 3 and w.isalpha()}
+    return frozenset(words | {"epci", "commune", "oui", "non"}) - {"communaute", "agglomeration", "metropole", "les",
+                                                                  "des"}
+
+
+_FORM_WORDS = _form_words()
+
+
 def _vocabulary_word(word: str, vocabulary: dict[str, str]) -> str | None:
     """The vocabulary word this one is, or is one letter (or "rn" for "m") away from."""
     from rapidfuzz.distance import OSA
@@ -145,8 +212,27 @@ def letter_entity(name: str, cog: Cog, departements: list[str | None], near: lis
     """The commune or EPCI a letter's collectivité designates, and whether its name says so exactly.
 
     Homonyms ("Ville de Saint-Pierre") are told apart by the départements of the dossier, then
-    by the entities it already names (the porteuse, the communes and EPCI of section 2).
+    by the entities it already names (the porteuse, the communes and EPCI of section 2). Specks
+    of a logo read as short words ("Hôtel de Ville de Ps Saint-Égrève") are dropped when the name
+    resolves only without them: then it is never exact.
     """
+    found = _letter_entity(name, cog, departements, near)
+    cleared = " ".join(w for w in name.split() if not _speck(w))
+    if found is None and cleared != name and cleared:
+        again = _letter_entity(cleared, cog, departements, near)
+        return (again[0], False) if again else None
+    return found
+
+
+def _speck(word: str) -> bool:
+    """A word of one or two letters that no French name has on its own ("Ps", "»", "|")."""
+    letters = re.sub(r"[^\w'’]", "", word)
+    return len(letters) <= 2 and fold(letters) not in {"de", "du", "d", "la", "le", "l", "en", "y", "st", "au"} \
+        and not letters.isdigit()
+
+
+def _letter_entity(name: str, cog: Cog, departements: list[str | None], near: list[Entity]) -> tuple[Entity, bool] | None:
+    name = letter_head_mended(name)
     kind = name_kind(name)
     written = _CTE.sub(r"\1Communauté", re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))
     hints = [*dict.fromkeys(d for d in departements if d), None]
@@ -198,16 +284,68 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     from extractors.fields.courrier_entites import commune_named
 
     written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
+    written = letter_head_mended(written)
     if entity.kind == "epci":
         if exact:
-            return written
-        match = _ABBREVIATED.match(entity.nom)
-        return f"{_EPCI_NATURE_WORDS[match.group(1)]} {entity.nom[match.end():]}" if match else entity.nom
+            return _official_spelling(written, entity)
+        return _nearest_form(written, entity)
     head = _COMMUNE_HEAD.match(written)
     word = head.group("head") if head else None
     if word and _same_article(written, commune_named(entity.nom, word, written), entity.nom):
         return commune_named(entity.nom, word.capitalize(), written)
     return commune_named(entity.nom, written=written)
+
+
+_LETTER_HEAD = re.compile(r"^\s*(?P<head>[^\W\d_]{5,})(?=\s+(?:de|du|des|d['’]))")
+
+
+def letter_head_mended(name: str) -> str:
+    """The designation a letterhead opens with, read with a slip ("Vllle de …", "Villé de …",
+    "Malrie de …", "Cornmunauté de communes …"), spelt right: a closed vocabulary, so a word one
+    letter (or "rn" for "m") from one of its words is that word. The name itself is untouched."""
+    name = mend_designation(name)[0]
+    match = _LETTER_HEAD.match(name)
+    if match is None:
+        return name
+    word = _vocabulary_word(match.group("head"), {"ville": "ville", "mairie": "mairie", "commune": "commune"})
+    if word is None or match.group("head") == _cased(word, match.group("head")):
+        return name
+    return name[:match.start("head")] + _cased(word, match.group("head")) + name[match.end("head"):]
+
+
+def _official_spelling(written: str, entity: Entity) -> str:
+    """An EPCI named exactly, but in capitals or with accents lost or doubled ("CA DE SAINT-DIE-DES-VOSGES",
+    "CU du Grand Réims"): its official name in the same form (abbreviated or spelt out), as the COG
+    writes it; a name written otherwise (an acronym added, other words) as the letter writes it."""
+    from rapidfuzz.distance import OSA
+
+    key = _plain(written)
+    distance, form = min((OSA.distance(key, _plain(form)), form) for form in _epci_forms(entity))
+    return form if distance <= min(2, max(0, len(key) // 10)) and form != written else written
+
+
+def _epci_forms(entity: Entity) -> list[str]:
+    """"CA Amiens Métropole", "Communauté d'agglomération Amiens Métropole", "Amiens Métropole"."""
+    abbreviated = _ABBREVIATED.match(entity.nom)
+    if abbreviated is None:
+        return [entity.nom]
+    rest = entity.nom[abbreviated.end():]
+    named = re.search(r"(?i)\b(?:agglom[ée]ration|communaut[ée]|m[ée]tropole)\b", rest) and not _PARTICLE.match(rest)
+    return [entity.nom, f"{_EPCI_NATURE_WORDS[abbreviated.group(1)]} {rest}"] + ([rest] if named else [])
+
+
+_PARTICLE = re.compile(r"(?i)^(?:de|du|des|d['’]|la|le|les|l['’])\b")
+
+
+def _nearest_form(written: str, entity: Entity) -> str:
+    """Of an EPCI's official names, the one written nearest (abbreviated, spelt out, bare)."""
+    from rapidfuzz import fuzz
+
+    return max(_epci_forms(entity), key=lambda form: fuzz.ratio(_plain(written), _plain(form)))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s'’-]+", " ", fold(text).replace("rn", "m")).strip()
 
 
 def _same_article(written: str, official: str, nom: str) -> bool:
