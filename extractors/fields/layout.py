@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS, RUNNING_HEADERS
+from extractors.fields.rule_marks import number_group, on_rules
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -251,12 +252,13 @@ def _readable(words) -> list:
     """OCR words without specks, keeping plain words that Tesseract doubted on a line it
     read well, and dropping "boxes" found inside a letter (the bowl of a bold "d")."""
     # A table rule read as "|" is no word, and its tall box would shift its line's centre.
-    words = [w for w in words if _strip_rules(w.text)]
+    ruled = on_rules(words)  # "1" or "." read on a rule, where other lines read "|"
+    words = [w for w in words if _strip_rules(w.text) and id(w) not in ruled]
     confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
     kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))
-            or _number_group(w, words)]
+            or number_group(w, words)]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7
@@ -270,13 +272,6 @@ def _readable(words) -> list:
     kept = [w for w in kept if id(w) not in misread
             and (w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters))]
     return _without_doubles(kept)
-
-
-def _number_group(word, words) -> bool:
-    """A digit of a phone number Tesseract doubted ("+33 5 40 37 01 82", its "5" at 0.59): on a
-    line of two-digit groups, a lone digit read at all is one of the number's, no speck."""
-    return word.text.isdigit() and word.conf >= 0.4 and sum(
-        1 for w in words if w.line == word.line and w is not word and re.fullmatch(r"\d{2}", w.text)) >= 3
 
 
 def _in_box_column(box, clear: list) -> bool:

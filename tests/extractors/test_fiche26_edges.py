@@ -33,3 +33,58 @@ def test_a_phone_digit_read_with_doubt_among_two_digit_groups_is_kept():
                                             ("1 Ghislaine", "1 Ghislaine")])
 def test_a_rule_read_as_a_digit_before_a_persons_name_goes(read, name):
     assert finished_text("s1.etat.referent_nom", read)[0] == name
+
+
+def _ruled_page(rows):
+    """A scanned two-column table: each row (y, label, answer lines); the column rule at x=300 read
+    as a thin "|" on the label rows, and as a thin "1" or "." where an answer line wraps."""
+    from extractors.model import PageText, Word
+
+    words, line = [], 0
+
+    def put(x, y, text, width=None):
+        nonlocal line
+        for word in text.split():
+            w = width or 5.0 * len(word)
+            words.append(Word(word, (x, y, x + w, y + 9.0), 0.93, line))
+            x += w + 5.0
+
+    for y, label, answers, marks in rows:
+        put(60.0, y, label)
+        words.append(Word("|", (300.0, y - 1, 301.2, y + 10), 0.9, line))
+        put(308.0, y, answers[0])
+        line += 1
+        for n, (text, mark) in enumerate(zip(answers[1:], [*marks, *[None] * len(answers)])):
+            if mark:
+                words.append(Word(mark, (299.8, y + 15 * (n + 1), 301.6, y + 15 * (n + 1) + 9), 0.85, line))
+            put(308.0, y + 15 * (n + 1), text)
+            line += 1
+    return PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+
+
+def test_a_table_rule_read_as_a_one_or_a_dot_at_a_wrapped_line_is_no_word():
+    """"une 1 feuille de route", "dédié . pendant": where an answer wraps, a scan's rule beside
+    the new line is read as a thin "1" or "." at the place other lines read "|"."""
+    page = _ruled_page([
+        (80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER", [""], []),
+        (100.0, "Objectifs poursuivis", ["Mieux intégrer la nature"], []),
+        (120.0, "Attendus de l'Atelier", ["Une restitution publique, une", "feuille de route partagée."], ["1"]),
+        (160.0, "Calendrier souhaité", ["Atelier en 2027, restitution avant", "l'été 2028."], ["."]),
+        (200.0, "SECTION 5 – LES RESSOURCES DE L'ATELIER", [""], []),
+        (220.0, "Acteurs à mobiliser", ["Les 12 associations d'habitants."], []),
+    ])
+    fields = extract_fiche([("scan.pdf", page)])
+    assert fields["s4.attendus"].value == "Une restitution publique, une feuille de route partagée."
+    assert fields["s4.calendrier"].value == "Atelier en 2027, restitution avant l'été 2028."
+    assert fields["s5.acteurs"].value == "Les 12 associations d'habitants."
+
+
+def test_a_one_written_in_the_cell_stays():
+    """A "1" that starts a line of the answer stands clear of the rule: it is written."""
+    page = _ruled_page([
+        (80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER", [""], []),
+        (100.0, "Objectifs poursuivis", ["Accueillir les", "1 500 habitants attendus"], []),
+        (160.0, "Calendrier souhaité", ["Atelier en 2027."], []),
+    ])
+    fields = extract_fiche([("scan.pdf", page)])
+    assert fields["s4.objectifs"].value == "Accueillir les 1 500 habitants attendus"
