@@ -297,6 +297,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 matched_chars += sum(len(w) for w in words[j:j + glued])
                 j, k, last = j + glued, k + 1, token
                 continue
+            if token.text in _BOXES and len(words[j]) <= 3 and last is not None:
+                positions.append((row, k))  # "NATURE ☐ LA COLLECTIVITÉ": a small word in capitals read as a box
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 1, token
+                continue
             if len(words[j]) <= 2:
                 j += 1  # a short word lost by OCR
                 continue

@@ -88,3 +88,18 @@ def test_a_one_written_in_the_cell_stays():
     ])
     fields = extract_fiche([("scan.pdf", page)])
     assert fields["s4.objectifs"].value == "Accueillir les 1 500 habitants attendus"
+
+
+def test_a_small_word_of_a_label_in_capitals_read_as_a_box_still_ends_the_answer_before_it():
+    """"NATURE ☐ LA COLLECTIVITÉ": a 200 dpi scan reads the "DE" of a label in capitals as a box;
+    the label is still the label, and the porteuse's name above it stops before it."""
+    fields = extract_fiche([("scan.pdf", _page([
+        (90.0, 100.0, "SECTION 1 - LES PORTEURS DE L'ATELIER"),
+        (90.0, 130.0, "SERVICE ☐ L'ÉTAT PILOTE"), (90.0, 154.0, "DREAL Bourgogne-Franche-Comté"),
+        (90.0, 372.0, "COLLECTIVITÉ PORTEUSE"), (90.0, 400.0, "Pays de Montbéliard Agglomération"),
+        (90.0, 424.0, "NATURE ☐ LA COLLECTIVITÉ"), (90.0, 449.0, "✓ EPCI"),
+        (90.0, 473.0, "NOM ET PRÉNOM DE L'ÉLU(E) RÉFÉRENT(E)"), (90.0, 497.0, "Didier Lacombe")],
+        ocr=True, conf={"☐": 0.9}))])
+    assert fields["s1.collectivite.nom"].value == "Pays de Montbéliard Agglomération"
+    assert fields["s1.collectivite.type"].value == "epci"
+    assert fields["s1.etat.service"].value == "DREAL Bourgogne-Franche-Comté"
