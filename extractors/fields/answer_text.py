@@ -63,6 +63,17 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     return text, status
 
 
+def capital_i(text: str) -> str:
+    """"identifier les leviers…", "impression et diffusion…": a scan reads the capital "I" that
+    starts an answer as a small "i". A first word that is a whole French word once capitalised
+    ("Identifier", "Inventaire") lost no start: its capital is put back."""
+    first = text.split(" ", 1)[0].rstrip(",.;:")
+    if len(first) >= 4 and first[0] == "i" and first[1:].isalpha() and first[1:].islower() \
+            and plausible.known(first):
+        return "I" + text[1:]
+    return text
+
+
 _ONE_TERRITORY = {"DGTM": ("guyane",), "DTAM": ("saintpierre", "miquelon")}
 
 

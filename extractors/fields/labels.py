@@ -25,8 +25,8 @@ def find_labels(rows: list[Row]) -> list[Hit]:
     hits = []
     for r, row in enumerate(rows):
         start = _first_real_token(row)
-        if start is None or _option_row(row) or _option_of(hits, row):
-            continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
+        if start is None or _option_of(hits, row) or _option_row(row) and not bare_title(row):
+            continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"; "☐ Ressources": "5/" read as a box
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
         if found is not None:
             hits.append(found)

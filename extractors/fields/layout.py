@@ -257,7 +257,7 @@ def _readable(words) -> list:
     confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
-    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))
+    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w) or w.text == ":")
             or number_group(w, words)]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).

@@ -103,3 +103,63 @@ def test_a_small_word_of_a_label_in_capitals_read_as_a_box_still_ends_the_answer
     assert fields["s1.collectivite.nom"].value == "Pays de Montbéliard Agglomération"
     assert fields["s1.collectivite.type"].value == "epci"
     assert fields["s1.etat.service"].value == "DREAL Bourgogne-Franche-Comté"
+
+
+def test_a_retyped_sections_number_read_as_a_box_still_ends_the_answer_before_it():
+    """"☐ Ressources": a fax reads the "5/" of a retyped section title as a box; the row is the
+    title, not a check-box option, and the calendar above stops before it."""
+    fields = _photo([(90.0, 80.0, "4/ Objectifs"),
+                     (90.0, 100.0, "Calendrier souhaité : Au premier semestre 2027, hors vacances scolaires."),
+                     (90.0, 125.0, "☐ Ressources"),
+                     (90.0, 150.0, "Documents disponibles (PLU/PLUi, SCoT, études, diagnostics…) :"),
+                     (90.0, 170.0, "OPAH-RU en cours."),
+                     (90.0, 190.0, "Acteurs à mobiliser : Le CAUE et l'EPF.")], conf={"☐": 0.9})
+    assert fields["s4.calendrier"].value == "Au premier semestre 2027, hors vacances scolaires."
+    assert fields["s5.acteurs"].value == "Le CAUE et l'EPF."
+
+
+@pytest.mark.parametrize(("read", "written"), [("identifier les leviers fonciers", "Identifier les leviers fonciers"),
+                                               ("impression et diffusion des documents",
+                                                "Impression et diffusion des documents")])
+def test_a_capital_i_read_small_at_the_start_of_an_answer_is_put_back(read, written):
+    """An answer starting on its label's line with a whole word but for its capital: the "I"
+    read as "i", no start lost; the answer is trusted as read, its capital put back."""
+    fields = _photo([(60.0, 80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"),
+                     (60.0, 100.0, "Objectifs poursuivis"), (230.0, 100.0, read),
+                     (60.0, 130.0, "Calendrier souhaité"), (230.0, 130.0, "En 2027.")])
+    assert fields["s4.objectifs"].value == written
+    assert fields["s4.objectifs"].status.value == "extracted"
+
+
+def test_an_answer_starting_small_on_a_line_below_its_label_stays_for_a_reviewer():
+    """A line below the label that starts in lower case may follow a line OCR lost."""
+    fields = _photo([(60.0, 80.0, "SECTION 4 – LES OBJECTIFS DE L'ATELIER"),
+                     (60.0, 100.0, "Objectifs poursuivis"), (230.0, 118.0, "identifier les leviers fonciers"),
+                     (60.0, 140.0, "Calendrier souhaité"), (230.0, 140.0, "En 2027.")])
+    assert fields["s4.objectifs"].status.value == "needs_review"
+
+
+def test_a_colon_read_with_no_confidence_after_a_label_still_ends_it():
+    """"Fonction :" with its colon at 0.00 on a fax (a tall speck over it), on a line otherwise
+    read well: the colon stays, and the label with it is no part of the answer."""
+    from extractors.model import PageText, Word
+
+    words = [Word(*w) for w in [
+        ("SECTION", (95.8, 120.0, 135.0, 128.0), 0.95, 3), ("1", (138.0, 120.0, 142.0, 128.0), 0.95, 3),
+        ("-", (145.0, 120.0, 148.0, 128.0), 0.95, 3), ("LES", (151.0, 120.0, 168.0, 128.0), 0.95, 3),
+        ("PORTEURS", (171.0, 120.0, 220.0, 128.0), 0.95, 3), ("DE", (223.0, 120.0, 235.0, 128.0), 0.95, 3),
+        ("L'ATELIER", (238.0, 120.0, 285.0, 128.0), 0.95, 3),
+        ("Nom", (95.76, 156.96, 117.0, 164.16), 0.95, 4), ("et", (120.96, 157.32, 129.24, 164.52), 0.96, 4),
+        ("prénom", (132.84, 156.24, 168.12, 165.96), 0.95, 4), ("du", (172.08, 156.6, 183.24, 163.8), 0.96, 4),
+        ("référent", (187.2, 156.24, 223.56, 164.52), 0.92, 4), (":", (227.52, 158.76, 228.96, 163.8), 0.92, 4),
+        ("MARIE-SAINTE", (233.28, 156.6, 303.12, 164.16), 0.91, 4),
+        ("Anne-Sophie", (306.72, 156.24, 363.96, 165.96), 0.91, 4),
+        ("Fonction", (95.76, 177.84, 137.16, 191.16), 0.95, 5), (":", (141.12, 171.72, 144.36, 187.56), 0.0, 5),
+        ("Chargée", (146.88, 179.64, 184.68, 189.36), 0.96, 5), ("de", (187.92, 179.64, 198.36, 187.56), 0.96, 5),
+        ("mission", (201.96, 179.64, 234.72, 187.2), 0.96, 5),
+        ("planification", (238.68, 179.28, 290.52, 189.0), 0.96, 5),
+        ("Courriel", (95.76, 203.4, 133.2, 210.96), 0.92, 6), (":", (137.52, 205.56, 139.32, 210.6), 0.92, 6),
+        ("amariesainte@deal-martinique.gouv.fr", (142.92, 202.68, 313.2, 212.76), 0.93, 6)]]
+    fields = extract_fiche([("fax.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
+    assert fields["s1.etat.referent_fonction"].value == "Chargée de mission planification"
+    assert fields["s1.etat.referent_nom"].value == "MARIE-SAINTE Anne-Sophie"
