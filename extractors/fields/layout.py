@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS, RUNNING_HEADERS
-from extractors.fields.rule_marks import number_group, on_rules
+from extractors.fields.rule_marks import label_colon, number_group, on_rules
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -257,8 +257,8 @@ def _readable(words) -> list:
     confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
-    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w) or w.text == ":")
-            or number_group(w, words)]
+    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))
+            or number_group(w, words) or label_colon(w, words)]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7

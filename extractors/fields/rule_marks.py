@@ -32,5 +32,16 @@ def number_group(word, words) -> bool:
         1 for w in words if w.line == word.line and w is not word and re.fullmatch(r"\d{2}", w.text)) >= 3
 
 
+def label_colon(word, words) -> bool:
+    """A colon Tesseract read with no confidence ("Fonction :" on a fax, a speck over it) right
+    after a label's word read well, an answer's word after it on its line: it ends the label."""
+    if word.text != ":":
+        return False
+    line = sorted((w for w in words if w.line == word.line), key=lambda w: w.bbox[0])
+    at = line.index(word)
+    return 0 < at < len(line) - 1 and line[at - 1].conf >= 0.8 and line[at - 1].text[:1].isupper() \
+        and line[at + 1].conf >= 0.8 and line[at - 1].text.isalpha()
+
+
 def _centre(word) -> float:
     return (word.bbox[0] + word.bbox[2]) / 2
