@@ -266,7 +266,7 @@ def _readable(words) -> list:
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
     boxes = [w for w in kept if w.text in _BOXES]
     clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
-    misread = {id(o) for w in boxes if _in_box_column(w, clear) for o in letters
+    misread = {id(o) for w in boxes if _in_box_column(w, clear) or _in_box_row(w, boxes) for o in letters
                if len(norm(o.text)) <= 2 and _inside(w, o)}
     letters = [o for o in letters if id(o) not in misread]
     kept = [w for w in kept if id(w) not in misread
@@ -281,6 +281,14 @@ def _in_box_column(box, clear: list) -> bool:
     bowl looked like a box."""
     width = box.bbox[2] - box.bbox[0]
     return sum(1 for other in clear if other is not box and abs(other.bbox[0] - box.bbox[0]) <= 0.3 * width
+               and abs((other.bbox[2] - other.bbox[0]) - width) <= 0.25 * width) >= 2
+
+
+def _in_box_row(box, boxes: list) -> bool:
+    """A box level with two others of its size ("☐ Site ou îlot ☒ Communale ☐
+    Intercommunale"): one of a group printed on one line, a short "word" over it ("WC") its tick."""
+    width, height = box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]
+    return sum(1 for other in boxes if other is not box and abs(other.bbox[1] - box.bbox[1]) <= 0.3 * height
                and abs((other.bbox[2] - other.bbox[0]) - width) <= 0.25 * width) >= 2
 
 

@@ -163,3 +163,25 @@ def test_a_colon_read_with_no_confidence_after_a_label_still_ends_it():
     fields = extract_fiche([("fax.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
     assert fields["s1.etat.referent_fonction"].value == "Chargée de mission planification"
     assert fields["s1.etat.referent_nom"].value == "MARIE-SAINTE Anne-Sophie"
+
+
+def test_a_tick_read_as_a_short_word_over_a_box_of_a_group_on_one_line_is_read():
+    """"☐ Site ou îlot ☒ Communale ☐ Intercommunale" on a 200 dpi scan, the ticked box also read
+    as "WC" on a line of its own and the first box as "Üs": the short words over boxes of one
+    group are the boxes misread, not letters whose bowls looked like boxes."""
+    from extractors.model import PageText, Word
+
+    words = [Word(*w) for w in [
+        ("Région", (76.3, 66.0, 106.0, 75.0), 0.95, 1), ("Corse", (235.2, 67.2, 262.0, 76.0), 0.95, 1),
+        ("WC", (306.72, 86.88, 323.28, 96.24), 0.62, 4),
+        ("Échelle", (76.0, 87.0, 109.0, 96.0), 0.94, 5), ("de", (112.0, 89.0, 123.0, 96.0), 0.96, 5),
+        ("réflexion", (126.0, 89.0, 165.0, 96.0), 0.96, 5),
+        ("Üs", (233.76, 86.64, 251.52, 96.24), 0.69, 5), ("☐", (235.2, 88.8, 242.88, 96.48), 1.0, 5),
+        ("Site", (246.48, 89.04, 262.08, 96.24), 0.96, 5), ("ou", (265.2, 90.72, 275.04, 96.24), 0.96, 5),
+        ("îlot", (277.92, 88.8, 290.64, 96.24), 0.95, 5), ("☒", (307.2, 88.8, 314.88, 96.48), 1.0, 5),
+        ("Communale", (318.0, 89.0, 369.0, 96.0), 0.65, 5), ("☐", (385.0, 88.8, 392.68, 96.48), 1.0, 5),
+        ("intercommunale", (397.0, 89.0, 464.0, 96.0), 0.94, 5),
+        ("Secteur", (76.0, 109.4, 112.0, 118.0), 0.9, 6), ("d'étude", (115.0, 109.4, 150.0, 118.0), 0.95, 6),
+        ("Le", (235.2, 112.8, 246.0, 121.0), 0.95, 6), ("bourg", (249.0, 112.8, 275.0, 121.0), 0.95, 6)]]
+    fields = extract_fiche([("scan.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
+    assert fields["s2.echelle"].value == "communale"
