@@ -115,7 +115,7 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         ran_on = _into_unread_annex(tokens, hit.index, found)
         if ran_on:
             tokens = tokens[:-ran_on]
-        if tokens and _level_with_label(rows, hit, tokens[0]):  # "identifier les leviers": the "I" read small
+        if tokens and tokens[0].conf < 1.0 and _level_with_label(rows, hit, tokens[0]):  # "identifier…": "I" read small
             tokens = [replace(tokens[0], text=capital_i(tokens[0].text)), *tokens[1:]]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
         if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)) \
