@@ -266,8 +266,11 @@ def _readable(words) -> list:
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
     boxes = [w for w in kept if w.text in _BOXES]
     clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
-    misread = {id(o) for w in boxes if _in_box_column(w, clear) or _in_box_row(w, boxes) for o in letters
+    misread = {id(o) for w in boxes if _in_box_column(w, clear) for o in letters
                if len(norm(o.text)) <= 2 and _inside(w, o)}
+    # On one line, only a word OCR doubted: a small scan's bowls of "de" read sure are boxes too.
+    misread |= {id(o) for w in boxes if _in_box_row(w, boxes) for o in letters
+                if len(norm(o.text)) <= 2 and o.conf < 0.75 and _inside(w, o)}
     letters = [o for o in letters if id(o) not in misread]
     kept = [w for w in kept if id(w) not in misread
             and (w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters))]

@@ -185,3 +185,26 @@ def test_a_tick_read_as_a_short_word_over_a_box_of_a_group_on_one_line_is_read()
         ("Le", (235.2, 112.8, 246.0, 121.0), 0.95, 6), ("bourg", (249.0, 112.8, 275.0, 121.0), 0.95, 6)]]
     fields = extract_fiche([("scan.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
     assert fields["s2.echelle"].value == "communale"
+
+
+def test_the_bowls_of_small_words_read_sure_as_boxes_on_one_line_leave_the_words():
+    """A 150 dpi scan finds "boxes" in the bowls of "de" read with confidence, several on one
+    line: they are no group of check boxes, and the words stay."""
+    from extractors.model import PageText, Word
+
+    words = [Word(*w) for w in [
+        ("SECTION", (60.0, 500.0, 100.0, 508.0), 0.95, 1), ("5", (103.0, 500.0, 107.0, 508.0), 0.95, 1),
+        ("–", (110.0, 500.0, 114.0, 508.0), 0.95, 1), ("LES", (117.0, 500.0, 135.0, 508.0), 0.95, 1),
+        ("RESSOURCES", (138.0, 500.0, 200.0, 508.0), 0.95, 1), ("DE", (203.0, 500.0, 215.0, 508.0), 0.95, 1),
+        ("L'ATELIER", (218.0, 500.0, 265.0, 508.0), 0.95, 1),
+        ("Acteurs", (60.0, 550.0, 95.0, 558.0), 0.95, 2), ("à", (98.0, 550.0, 103.0, 558.0), 0.95, 2),
+        ("mobiliser", (106.0, 550.0, 150.0, 558.0), 0.95, 2),
+        ("Le", (230.0, 550.0, 241.0, 558.0), 0.95, 2), ("CAUE", (244.0, 550.0, 270.0, 558.0), 0.95, 2),
+        ("et", (273.0, 550.0, 282.0, 558.0), 0.95, 2), ("l'union", (285.0, 550.0, 315.0, 558.0), 0.95, 2),
+        ("de", (318.0, 550.0, 329.0, 558.0), 0.93, 2), ("☐", (319.0, 552.0, 325.0, 558.0), 0.9, 2),
+        ("commerçants", (332.0, 550.0, 390.0, 558.0), 0.95, 2), ("de", (393.0, 550.0, 404.0, 558.0), 0.93, 2),
+        ("☐", (394.0, 552.0, 400.0, 558.0), 0.9, 2), ("la", (407.0, 550.0, 416.0, 558.0), 0.95, 2),
+        ("ville", (419.0, 550.0, 440.0, 558.0), 0.95, 2), ("de", (443.0, 550.0, 454.0, 558.0), 0.93, 2),
+        ("☐", (444.0, 552.0, 450.0, 558.0), 0.9, 2), ("Lyon", (457.0, 550.0, 478.0, 558.0), 0.95, 2)]]
+    fields = extract_fiche([("scan.pdf", PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9))])
+    assert fields["s5.acteurs"].value == "Le CAUE et l'union de commerçants de la ville de Lyon"
