@@ -45,6 +45,7 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text, mended = mended_service(text)
         status = FieldStatus.NEEDS_REVIEW if mended else status
     if field in PERSON_FIELDS:
+        text = _PERSON_START.sub("", text)  # "1 Ghislaine Técher": the cell's left rule read as a digit
         text = clean_person(name_without_title(text)) or text
         # "Nom et prénom": one word is half of it; a function is no name
         if scribble(text) or len(text.split()) < 2 or not person_shaped(text):
@@ -60,6 +61,17 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         # capital or a digit: one that starts in lower case lost its start ("de ation").
         status = FieldStatus.NEEDS_REVIEW
     return text, status
+
+
+def capital_i(text: str) -> str:
+    """"identifier les leviers…", "impression et diffusion…": a scan reads the capital "I" that
+    starts an answer as a small "i". A first word that is a whole French word once capitalised
+    ("Identifier", "Inventaire") lost no start: its capital is put back."""
+    first = text.split(" ", 1)[0].rstrip(",.;:")
+    if len(first) >= 4 and first[0] == "i" and first[1:].isalpha() and first[1:].islower() \
+            and plausible.known(first):
+        return "I" + text[1:]
+    return text
 
 
 _ONE_TERRITORY = {"DGTM": ("guyane",), "DTAM": ("saintpierre", "miquelon")}
@@ -193,6 +205,9 @@ def _near(a: str, b: str) -> bool:
 # A mark before the word such a name starts with ("1 Ville de …", "| DDT du Var").
 _BODY_START = re.compile(r"^[\d|•·*]\s+(?=(?:Ville|Commune|Mairie|Communaut[ée]|CC|CA|CU|M[ée]tropole|Agglo\w*|"
                          r"DDTM?|DEAL|DREAL|Direction|Pr[ée]fecture|Syndicat|P[ôo]le|PETR)\b)", re.IGNORECASE)
+# A digit or a rule's mark standing alone before a person's name, which starts with a capital
+# ("1 Ghislaine Técher", "| DUVAL Marie"): no name holds a digit, the mark is the cell's rule.
+_PERSON_START = re.compile(r"^(?:\d{1,2}|[|!\[\]{}])\s+(?=[A-ZÀ-ÖØ-ÞŒ][^\W\d_'’.-]*\s+\S)")
 PHONE_AT_END = re.compile(r"(?:\+\d{2}|\b0\d)(?:[ .]?\d{1,2}){4,5}\s*$")
 
 

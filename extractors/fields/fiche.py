@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
-from extractors.fields.answer_text import finished_text, join_words, mean_conf, mended_email, source_of
+from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
@@ -115,6 +115,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         ran_on = _into_unread_annex(tokens, hit.index, found)
         if ran_on:
             tokens = tokens[:-ran_on]
+        if tokens and tokens[0].conf < 1.0 and _level_with_label(rows, hit, tokens[0]):  # "identifier…": "I" read small
+            tokens = [replace(tokens[0], text=capital_i(tokens[0].text)), *tokens[1:]]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
         if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
@@ -331,6 +333,15 @@ def _strip_leaders(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):
         tokens = tokens[:-1]
     return [t for t in tokens if not re.fullmatch(r"[.…_]{3,}", t.text)]
+
+
+def _level_with_label(rows: list[Row], hit: Hit, first: Token) -> bool:
+    """The answer's first word stands on its label's line, right of it: the answer's start,
+    no word of a line cut before it."""
+    label = rows[hit.start[0]].tokens[hit.start[1]]
+    return (first.file, first.page) == (label.file, label.page) and first.x0 > label.x1 \
+        and min(first.bbox[3], label.bbox[3]) - max(first.bbox[1], label.bbox[1]) \
+        > 0.5 * (label.bbox[3] - label.bbox[1])
 
 
 def _under_label(rows: list[Row], hit: Hit, tokens: list[Token]) -> bool:

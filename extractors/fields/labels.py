@@ -25,8 +25,8 @@ def find_labels(rows: list[Row]) -> list[Hit]:
     hits = []
     for r, row in enumerate(rows):
         start = _first_real_token(row)
-        if start is None or _option_row(row) or _option_of(hits, row):
-            continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"
+        if start is None or _option_of(hits, row) or _option_row(row) and not bare_title(row):
+            continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"; "☐ Ressources": "5/" read as a box
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
         if found is not None:
             hits.append(found)
@@ -296,6 +296,11 @@ def _match(rows: list[Row], r: int, k: int, words: list[str], inline: bool = Fal
                 positions.append((row, k))
                 matched_chars += sum(len(w) for w in words[j:j + glued])
                 j, k, last = j + glued, k + 1, token
+                continue
+            if token.text in _BOXES and len(words[j]) <= 3 and last is not None:
+                positions.append((row, k))  # "NATURE ☐ LA COLLECTIVITÉ": a small word in capitals read as a box
+                matched_chars += len(words[j])
+                j, k, last = j + 1, k + 1, token
                 continue
             if len(words[j]) <= 2:
                 j += 1  # a short word lost by OCR

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS, RUNNING_HEADERS
+from extractors.fields.rule_marks import label_colon, number_group, on_rules
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -251,11 +252,13 @@ def _readable(words) -> list:
     """OCR words without specks, keeping plain words that Tesseract doubted on a line it
     read well, and dropping "boxes" found inside a letter (the bowl of a bold "d")."""
     # A table rule read as "|" is no word, and its tall box would shift its line's centre.
-    words = [w for w in words if _strip_rules(w.text)]
+    ruled = on_rules(words)  # "1" or "." read on a rule, where other lines read "|"
+    words = [w for w in words if _strip_rules(w.text) and id(w) not in ruled]
     confident = {w.line for w in words if w.conf >= 0.8 and len(norm(w.text)) >= 3}
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
-    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))]
+    kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))
+            or number_group(w, words) or label_colon(w, words)]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7
@@ -265,6 +268,9 @@ def _readable(words) -> list:
     clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
     misread = {id(o) for w in boxes if _in_box_column(w, clear) for o in letters
                if len(norm(o.text)) <= 2 and _inside(w, o)}
+    # On one line, only a word OCR doubted: a small scan's bowls of "de" read sure are boxes too.
+    misread |= {id(o) for w in boxes if _in_box_row(w, boxes) for o in letters
+                if len(norm(o.text)) <= 2 and o.conf < 0.75 and _inside(w, o)}
     letters = [o for o in letters if id(o) not in misread]
     kept = [w for w in kept if id(w) not in misread
             and (w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters))]
@@ -278,6 +284,14 @@ def _in_box_column(box, clear: list) -> bool:
     bowl looked like a box."""
     width = box.bbox[2] - box.bbox[0]
     return sum(1 for other in clear if other is not box and abs(other.bbox[0] - box.bbox[0]) <= 0.3 * width
+               and abs((other.bbox[2] - other.bbox[0]) - width) <= 0.25 * width) >= 2
+
+
+def _in_box_row(box, boxes: list) -> bool:
+    """A box level with two others of its size ("☐ Site ou îlot ☒ Communale ☐
+    Intercommunale"): one of a group printed on one line, a short "word" over it ("WC") its tick."""
+    width, height = box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]
+    return sum(1 for other in boxes if other is not box and abs(other.bbox[1] - box.bbox[1]) <= 0.3 * height
                and abs((other.bbox[2] - other.bbox[0]) - width) <= 0.25 * width) >= 2
 
 
