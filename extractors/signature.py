@@ -17,6 +17,7 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_panel import pasted_panel
+from extractors.signature_pieces import broken_arcs
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
 log = logging.getLogger(__name__)
@@ -389,6 +390,9 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
         return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
+    arcs = broken_arcs(glyphs)
+    if arcs:  # a light pen's loops past a fax's threshold: thin tall arcs apart, no print's letters
+        return SignatureCheck(True, 0.75, _union(arcs), "manuscrite", f"boucles d'un trait fin ({len(arcs)} morceaux)")
     return SignatureCheck(None, 0.45, _union(isolated + filled), "indecise", "encre non identifiée")
 
 

@@ -38,9 +38,20 @@ def test_boxes_that_fit_their_ink_keep_the_pages_height(scanned):
     assert ink_fitted_height(image, zone.bbox, dpi, zone.printed, zone.text_height) == zone.text_height
 
 
-def test_words_all_boxed_over_two_lines_leave_the_pages_height(scanned):
+def test_words_all_boxed_alike_twice_their_ink_give_their_inks_height(scanned):
+    """A photo's OCR boxed every word by the signature twice as tall as its ink: none fits, all
+    alike; the words' ink says the text's height."""
     image, dpi, zone = scanned
     tall = tuple((b[0], b[1], b[2], b[3] + (b[3] - b[1])) for b in zone.printed)
+    fitted = ink_fitted_height(image, zone.bbox, dpi, tall, 2 * zone.text_height)
+    assert fitted == pytest.approx(zone.text_height, rel=0.2)
+
+
+def test_words_boxed_unevenly_taller_than_their_ink_leave_the_pages_height(scanned):
+    """Boxes taller than their ink each by its own share: no one ratio says the text's height."""
+    image, dpi, zone = scanned
+    shares = (0.3, 0.7, 1.2, 1.8)
+    tall = tuple((b[0], b[1], b[2], b[3] + shares[i % 4] * (b[3] - b[1])) for i, b in enumerate(zone.printed))
     assert ink_fitted_height(image, zone.bbox, dpi, tall, 2 * zone.text_height) == 2 * zone.text_height
 
 
@@ -86,5 +97,24 @@ def test_a_thin_signature_on_a_photo_whose_page_height_doubled_is_still_seen(tmp
                     confidence=0.9)
     # the page's median word height 28: its other words boxed over two lines
     zone = SignatureZone(0, (0.0, 60.0, 600.0, 400.0), boxes, text_height=28.0, read_block=False)
+    check, _ = ink_check(str(path), "image", page, zone, 10**8)
+    assert check.signed is signed
+
+
+@pytest.mark.parametrize("seed, signed", [(3, True), (4, True), (9, True), (None, False)])
+def test_a_thin_signature_on_a_photo_whose_every_word_is_boxed_twice_its_ink_is_seen(tmp_path, seed, signed):
+    """Every word of the area boxed twice its ink's height, the page's median word height with
+    them: measured in the words' ink height, the light pen's pieces are strokes; unsigned stays so."""
+    from extractors.fields.courrier_zone import SignatureZone
+    from extractors.model import PageText, Word
+    from worker.core.signatures import ink_check
+
+    data, boxes = _photo_ending(seed)
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(data)
+    tall = tuple((b[0], b[1], b[2], b[3] + (b[3] - b[1])) for b in boxes)
+    page = PageText(1, 600.0, 420.0, tuple(Word("mot", b, 0.95, i) for i, b in enumerate(tall)), ocr=True,
+                    confidence=0.9)
+    zone = SignatureZone(0, (0.0, 60.0, 600.0, 400.0), tall, text_height=28.0, read_block=False)
     check, _ = ink_check(str(path), "image", page, zone, 10**8)
     assert check.signed is signed
