@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -94,8 +95,14 @@ def understand(dossier_id: str, ctx: Context) -> None:
     zones = letter_zones(pieces, letters)
     if zones:
         readers_loaded(ctx, 1)  # the letters' signatory blocks: one reading thread
-    signatures = check_signatures(pieces, zones, ctx)
-    extracted = extract_fields(pieces, signatures, letters)
+    # the fields are read while the signatures' child runs: the fiche's need no signature
+    fields_beside = FieldsBeside(pieces, letters)
+    try:
+        signatures = check_signatures(pieces, zones, ctx, forked=fields_beside.start)
+    except BaseException as exc:
+        fields_beside.abandoned(exc)
+        raise
+    extracted = fields_beside.given(signatures)
     resolved = normalise_fields(extracted, ctx.cog)
     fields = {fid: StoredField.of(resolved.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
     saved = ctx.store.save_understanding(
@@ -127,6 +134,76 @@ STAGE_NAMES = tuple(stage.name for stage in STAGES)
 def stage(name: str) -> Stage:
     """The stage of this name."""
     return STAGES[STAGE_NAMES.index(name)]
+
+
+class FieldsBeside:
+    """`extract_fields` on a thread of its own from the moment the letters' signature child is
+    forked (never before: a thread is never in a fork) until the signatures it needs are
+    `given`: the fiche's fields, which need none, are read meanwhile on the core the child
+    leaves idle, the letters' wait for them. The same call, the same values; nothing forked
+    (every letter's signature cached, no letter), it runs in `given`, on the caller's thread."""
+
+    def __init__(self, pieces: list[Piece], letters: Mapping[int, LetterReading]):
+        self.pieces, self.letters = pieces, letters
+        self.signatures = _Awaited()
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[bool, object] | None = None  # (failed, the fields or the error)
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="fields", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (False, extract_fields(self.pieces, self.signatures, self.letters))
+        except BaseException as exc:  # raised on the caller's thread by `given`
+            self.outcome = (True, exc)
+
+    def given(self, signatures: Mapping) -> dict[str, FieldValue]:
+        """The fields, once the signatures are known."""
+        self.signatures.resolve(signatures)
+        if self.thread is None:
+            return extract_fields(self.pieces, signatures, self.letters)
+        self.thread.join()
+        failed, value = self.outcome
+        if failed:
+            raise value
+        return value
+
+    def abandoned(self, exc: BaseException) -> None:
+        """The signatures failed: the thread (if any) stops where it needs them."""
+        self.signatures.resolve(None, exc)
+        if self.thread is not None:
+            self.thread.join()
+
+
+class _Awaited(Mapping):
+    """A mapping known later: every look waits for it (`resolve`)."""
+
+    def __init__(self):
+        self._known = threading.Event()
+        self._mapping: Mapping = {}
+        self._error: BaseException | None = None
+
+    def resolve(self, mapping: Mapping | None, error: BaseException | None = None) -> None:
+        self._mapping, self._error = mapping or {}, error
+        self._known.set()
+
+    def _value(self) -> Mapping:
+        self._known.wait()
+        if self._error is not None:
+            raise RuntimeError("signatures not checked") from self._error
+        return self._mapping
+
+    def __getitem__(self, key):
+        return self._value()[key]
+
+    def __iter__(self):
+        return iter(self._value())
+
+    def __len__(self) -> int:
+        return len(self._value())
 
 
 # Typed values between the stages ------------------------------------------------

@@ -34,12 +34,14 @@ _CONTEXT = multiprocessing.get_context("fork")  # the child inherits loaded modu
 
 
 def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: int,
-                outbox: str | None = None, **kwargs) -> T:
+                outbox: str | None = None, forked: Callable[[], object] | None = None, **kwargs) -> T:
     """Call `function(*args, **kwargs)` in a forked child; raise GuichetError on any failure.
 
     GuichetErrors raised by the function come back unchanged; a timeout is PARSE_TIMEOUT,
     exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED. `outbox`, a directory of the
     host, is the one place the child may write files for the parent (an archive's members).
+    `forked`, called once the child is started: work of the parent's for meanwhile (a thread it
+    starts is never in a fork).
     """
     require_confinement()
     _no_native_thread_pool()
@@ -50,6 +52,8 @@ def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: in
     )
     child.start()
     sender.close()
+    if forked is not None:
+        forked()
     try:
         if not receiver.poll(timeout):
             raise GuichetError(ErrorCode.PARSE_TIMEOUT, f"{timeout:.0f} s")
