@@ -229,3 +229,84 @@ def test_a_scanned_letter_reads_its_fields_while_its_signature_is_checked(tmp_pa
     assert forks == [True]
     assert threads == ["fields", threading.current_thread().name]
     assert first == again and first.get("courrier_prefet.signe") is True
+
+
+# A dossier's files read at once ----------------------------------------------------------
+
+def _scan_png(lines: list[str]) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    drawn_page(lines, (1240, 900), 40, 80, 80, 70).save(out, "PNG", dpi=(150, 150))
+    return out.getvalue()
+
+
+def test_a_dossiers_files_are_read_at_once_each_as_alone(store, settings, engine, cog, monkeypatch):
+    """Two scanned files: the second's child is forked before the first's is awaited, from this
+    thread; each file's pages are those it reads alone (`read_stored_file`, as before)."""
+    from dataclasses import replace
+
+    from extractors.model import READER_VERSION, FileKind
+    from worker.core import sandbox
+    from worker.core.context import make_context
+    from worker.persistence.store import Store
+
+    files = {"a.png": _scan_png(["Fiche de candidature", "Commune de Sablé-sur-Sarthe"]),
+             "b.png": _scan_png(["Le Maire,", "Jean-Pierre Dupont"])}
+    events = []
+    real = sandbox.Limited
+
+    class Recorded(real):
+        def __init__(self, function, path, *args, **kwargs):
+            events.append(("forked", threading.current_thread().name))
+            super().__init__(function, path, *args, **kwargs)
+
+        def result(self):
+            events.append(("awaited", threading.current_thread().name))
+            return super().result()
+
+    monkeypatch.setattr(pipeline, "Limited", Recorded)
+    ctx = make_context(settings, store, engine=engine, cog=cog)
+    listed = [(store.blobs.put(data), FileKind.IMAGE, name) for name, data in files.items()]
+    pipeline.read_stored_files(listed, ctx)
+    here = threading.current_thread().name
+    assert events == [("forked", here), ("forked", here), ("awaited", here), ("awaited", here)]
+
+    alone_settings = replace(settings, data_dir=settings.data_dir.parent / "alone",
+                             database_url=f"sqlite:///{settings.data_dir.parent / 'alone.sqlite3'}",
+                             storage_dir=settings.data_dir.parent / "alone" / "blobs")
+    alone = Store(alone_settings)
+    alone_ctx = make_context(alone_settings, alone, engine=engine, cog=cog)
+    for name, data in files.items():
+        sha256 = alone.blobs.put(data)
+        by_one = pipeline.read_stored_file(sha256, FileKind.IMAGE, name, alone_ctx)
+        at_once = store.reading(sha256, READER_VERSION)
+        assert store.pages(at_once.id) == alone.pages(by_one.id)
+    assert any("Dupont" in page.text for page in store.pages(store.reading(listed[1][0], READER_VERSION).id))
+    assert len(events) == 4  # the files read alone took `run_limited`, not a started child
+
+
+def test_a_file_that_fails_leaves_no_child_unawaited(store, settings, engine, cog, monkeypatch):
+    from extractors.model import READER_VERSION, FileKind
+    from worker.core import sandbox
+    from worker.core.context import make_context
+
+    awaited = []
+    real = sandbox.Limited
+
+    class Failing(real):
+        def result(self):
+            awaited.append(self)
+            if len(awaited) == 1:
+                super().result()
+                raise KeyboardInterrupt  # not a reading's error: it stops the stage
+            return super().result()
+
+    monkeypatch.setattr(pipeline, "Limited", Failing)
+    ctx = make_context(settings, store, engine=engine, cog=cog)
+    listed = [(store.blobs.put(_scan_png([f"Page {i}"])), FileKind.IMAGE, f"{i}.png") for i in range(3)]
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.read_stored_files(listed, ctx)
+    assert len(awaited) == 2  # the one running beside the failure awaited; the third never started
+    assert store.reading(listed[1][0], READER_VERSION) is not None
+    assert all(not child.child.is_alive() for child in awaited)

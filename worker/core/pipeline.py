@@ -29,7 +29,7 @@ from extractors.vocabulary import FIELD_IDS
 from schemas.completeness import assess_completeness
 from schemas.normalise import normalise_fields
 from worker.core import assembly
-from worker.core.sandbox import run_limited
+from worker.core.sandbox import Limited, run_limited
 from worker.core.signatures import check_signatures
 from worker.events import EventKind
 from worker.persistence.db import Reading
@@ -80,8 +80,7 @@ def read(dossier_id: str, ctx: Context) -> None:
     """Every piece read once and cached by content, for the understanding to find."""
     ctx.store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
     files = [f for f in ctx.store.files(dossier_id) if f.role == "piece" and not f.issues]
-    for file in files:
-        read_stored_file(file.sha256, FileKind(file.kind), file.name, ctx)
+    read_stored_files([(file.sha256, FileKind(file.kind), file.name) for file in files], ctx)
     ctx.store.add_event(dossier_id, EventKind.PIECES_READ, {"files": len(files)})
 
 
@@ -310,29 +309,63 @@ def letter_ends_kinded(spans: list[FoundDocument], pieces: list[Piece],
 
 def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Reading:
     """Read a stored content once; later calls (reprocessing, other dossiers) get the cached pages."""
-    store, settings = ctx.store, ctx.settings
-    cached = store.reading(sha256, READER_VERSION)
+    cached = ctx.store.reading(sha256, READER_VERSION)
     if cached is not None:
         return cached
+    return _reading_started(sha256, kind, name, ctx, alone=True)()
+
+
+def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context) -> None:
+    """`read_stored_file` of each (sha256, kind, name), the contents not cached read by up to
+    `ocr_workers` sandboxes at once: a dossier of several files (phone photos, a scan a
+    file) keeps every core busy, where one file of one page reads on one. The children are
+    forked from this thread and awaited in turn; each file's reading is the one it has alone."""
+    store, todo = ctx.store, {}
+    for sha256, kind, name in files:
+        if sha256 not in todo and store.reading(sha256, READER_VERSION) is None:
+            todo[sha256] = (sha256, kind, name)
+    at_once = max(1, ctx.settings.ocr_workers)
+    running: list[Callable[[], Reading]] = []
+    try:
+        for sha256, kind, name in todo.values():
+            if len(running) >= at_once:
+                running.pop(0)()
+            running.append(_reading_started(sha256, kind, name, ctx, alone=len(todo) == 1 or at_once == 1))
+    finally:
+        while running:  # even after an error: no child is left unawaited
+            running.pop(0)()
+
+
+def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone: bool) -> Callable[[], Reading]:
+    """The reading of a stored content not cached, to call for the Reading (saved in the store);
+    its sandbox started already unless `alone` (then started by the call)."""
+    store, settings = ctx.store, ctx.settings
     started = time.monotonic()
     if kind not in READABLE:
         code = ErrorCode.FILE_TYPE_UNSUPPORTED
-        return store.save_reading(sha256, READER_VERSION, None, [Issue(code, MESSAGES[code], name)], 0.0, code)
+        return lambda: store.save_reading(sha256, READER_VERSION, None, [Issue(code, MESSAGES[code], name)], 0.0, code)
     limits = settings.limits
     options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
                                 settings.ocr_workers, limits.office_timeout)
     readers_loaded(ctx, in_process.readers(options.ocr_workers))
-    try:
-        result = run_limited(pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine,
-                             timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
-    except GuichetError as exc:
-        issue = Issue(exc.code, exc.message, name)
-        return store.save_reading(sha256, READER_VERSION, None, [issue],
+    call = (pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine)
+    bounds = {"timeout": limits.parse_timeout, "memory_mb": limits.parse_memory_mb}
+    result_of = (lambda: run_limited(*call, **bounds)) if alone else Limited(*call, **bounds).result
+
+    def finished() -> Reading:
+        try:
+            result = result_of()
+        except GuichetError as exc:
+            return _failed_reading(sha256, name, exc, started, ctx)
+        if any(page.ocr for page in result.pages):
+            _READ_BY_OCR.add(os.getpid())
+        return store.save_reading(sha256, READER_VERSION, result, result.issues, time.monotonic() - started)
+    return finished
+
+
+def _failed_reading(sha256: str, name: str, exc: GuichetError, started: float, ctx: Context) -> Reading:
+    return ctx.store.save_reading(sha256, READER_VERSION, None, [Issue(exc.code, exc.message, name)],
                                   time.monotonic() - started, exc.code)
-    if any(page.ocr for page in result.pages):
-        _READ_BY_OCR.add(os.getpid())
-    return store.save_reading(sha256, READER_VERSION, result, result.issues,
-                              time.monotonic() - started)
 
 
 _READ_BY_OCR: set[int] = set()  # the processes that read a page by OCR (a pid: a fork is not its parent)
