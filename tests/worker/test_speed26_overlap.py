@@ -310,3 +310,49 @@ def test_a_file_that_fails_leaves_no_child_unawaited(store, settings, engine, co
     assert len(awaited) == 2  # the one running beside the failure awaited; the third never started
     assert store.reading(listed[1][0], READER_VERSION) is not None
     assert all(not child.child.is_alive() for child in awaited)
+
+
+def test_understandings_loads_run_beside_the_reading_after_the_last_fork(store, settings, engine, cog, monkeypatch):
+    """A cold `guichet process` loads the geography and spaCy's model while its files are read:
+    on a thread started once the last file's child is forked, ended before the stage ends."""
+    from extractors.model import Part
+    from worker.core import sandbox
+    from worker.core.context import make_context
+    from worker.core.intake import intake_files
+
+    events = []
+    real = sandbox.Limited
+
+    class Recorded(real):
+        def __init__(self, *args, **kwargs):
+            events.append("forked")
+            super().__init__(*args, **kwargs)
+
+    def loaded(ctx):
+        events.append(("loading", threading.current_thread().name))
+
+    monkeypatch.setattr(pipeline, "Limited", Recorded)
+    monkeypatch.setattr(pipeline, "_loaded_for_understanding", loaded)
+    parts = [Part(f"{i}.png", _scan_png([f"Page {i}", "Commune de Sablé-sur-Sarthe"])) for i in range(3)]
+    intake = intake_files(parts, "/test", store=store, settings=settings)
+    pipeline.read(intake.dossier_id, make_context(settings, store, engine=engine, cog=cog))
+    assert events == ["forked", "forked", "forked", ("loading", "loading")]
+
+
+def test_loading_beside_loads_the_geography_and_spacy_and_never_raises(monkeypatch):
+    from types import SimpleNamespace
+
+    from extractors.fields import nlp
+
+    asked = []
+    monkeypatch.setattr(nlp, "available", lambda: asked.append("spacy") or True)
+
+    class Ctx:
+        @property
+        def cog(self):
+            asked.append("cog")
+            return object()
+
+    pipeline._loaded_for_understanding(Ctx())
+    assert asked == ["cog", "spacy"]
+    pipeline._loaded_for_understanding(SimpleNamespace())  # no geography here: nothing raised

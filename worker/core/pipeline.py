@@ -80,7 +80,13 @@ def read(dossier_id: str, ctx: Context) -> None:
     """Every piece read once and cached by content, for the understanding to find."""
     ctx.store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
     files = [f for f in ctx.store.files(dossier_id) if f.role == "piece" and not f.issues]
-    read_stored_files([(file.sha256, FileKind(file.kind), file.name) for file in files], ctx)
+    loading = threading.Thread(target=_loaded_for_understanding, args=(ctx,), name="loading", daemon=True)
+    try:  # what understanding loads, loaded while the last file is read (its child forked first)
+        read_stored_files([(file.sha256, FileKind(file.kind), file.name) for file in files], ctx,
+                          forked=loading.start)
+    finally:
+        if loading.is_alive():
+            loading.join()
     ctx.store.add_event(dossier_id, EventKind.PIECES_READ, {"files": len(files)})
 
 
@@ -315,11 +321,14 @@ def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Re
     return _reading_started(sha256, kind, name, ctx, alone=True)()
 
 
-def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context) -> None:
+def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
+                      forked: Callable[[], object] | None = None) -> None:
     """`read_stored_file` of each (sha256, kind, name), the contents not cached read by up to
     `ocr_workers` sandboxes at once: a dossier of several files (phone photos, a scan a
     file) keeps every core busy, where one file of one page reads on one. The children are
-    forked from this thread and awaited in turn; each file's reading is the one it has alone."""
+    forked from this thread and awaited in turn; each file's reading is the one it has alone.
+    `forked`: called once the last child is started (no fork after it here), not when every
+    content is cached."""
     store, todo = ctx.store, {}
     for sha256, kind, name in files:
         if sha256 not in todo and store.reading(sha256, READER_VERSION) is None:
@@ -330,7 +339,10 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context) -> N
         for sha256, kind, name in todo.values():
             if len(running) >= at_once:
                 running.pop(0)()
-            running.append(_reading_started(sha256, kind, name, ctx, alone=len(todo) == 1 or at_once == 1))
+            alone = (len(todo) == 1 or at_once == 1) and forked is None
+            running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+        if running and forked is not None:
+            forked()
     finally:
         while running:  # even after an error: no child is left unawaited
             running.pop(0)()
@@ -366,6 +378,20 @@ def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone
 def _failed_reading(sha256: str, name: str, exc: GuichetError, started: float, ctx: Context) -> Reading:
     return ctx.store.save_reading(sha256, READER_VERSION, None, [Issue(exc.code, exc.message, name)],
                                   time.monotonic() - started, exc.code)
+
+
+def _loaded_for_understanding(ctx: Context) -> None:
+    """What understanding a dossier loads once a process (the geography, spaCy's model: ~3 s of
+    CPU in a cold `guichet process`), loaded on a thread while its files are read in their
+    sandboxes; already loaded (a worker's preload, a batch's next dossier), nothing. A failure
+    here is understanding's to raise, as before."""
+    from extractors.fields import nlp
+
+    try:
+        ctx.cog  # noqa: B018
+        nlp.available()
+    except Exception as exc:  # raised again where it is needed
+        log.debug("loading beside the reading failed: %s", exc)
 
 
 _READ_BY_OCR: set[int] = set()  # the processes that read a page by OCR (a pid: a fork is not its parent)
