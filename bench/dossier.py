@@ -340,7 +340,12 @@ def _install_hooks(records: str) -> None:
     patch(pipeline_module, "normalise_fields", "normalise")
     patch(pipeline_module, "assess_completeness", "assessment")
     patch(assembly, "assemble", "assessment")
-    patch(pipeline_module, "run_limited", "sandbox")
+    from worker.core import sandbox as sandbox_module
+
+    if hasattr(pipeline_module, "run_limited"):
+        patch(pipeline_module, "run_limited", "sandbox")
+    if hasattr(sandbox_module, "Limited"):  # a child started, then awaited: the wait is the sandbox's
+        patch(sandbox_module.Limited, "result", "sandbox")
     patch(signatures_module, "run_limited", "sandbox")
     patch(cog_module.Cog, "load", "geography load")
     patch(batch.Batch, "intake", "intake")

@@ -173,7 +173,7 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
     """
     workers = max(1, workers)
     one_opencv_thread()
-    per = batch_size(total, workers)
+    per = batch_size(total, workers) if listing_pays(engine) else 1
     results: dict[int, PageText] = {}
     pending: dict[Future, int] = {}
     batches: dict[Future, int] = {}  # a first-reading batch still read: its number of pages
@@ -266,6 +266,19 @@ def one_opencv_thread() -> None:
     import cv2
 
     cv2.setNumThreads(1)
+
+
+def listing_pays(engine: OcrEngine) -> bool:
+    """Whether pages read in batches save anything: a Tesseract process's start, when the
+    command reads them. Tesseract's library in this process (see in_process) reads a batch one
+    page after another, as alone: each page is then a job of its own, handed to a worker as
+    soon as it is rendered (a batch waited for its pages' renders, the other core idle at the
+    start) and its check boxes and missed lines looked at as soon as it is read (a batch's
+    waited for its last page, a tail after the last batch). The same words and pages."""
+    from extractors.ocr import in_process
+    from extractors.ocr.engine import TesseractEngine
+
+    return not (isinstance(engine, TesseractEngine) and in_process.available())
 
 
 def batch_size(total: int | None, workers: int) -> int:

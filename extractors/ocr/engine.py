@@ -93,7 +93,7 @@ class TesseractEngine:
         """`block_words` of each image `images` makes as it is iterated (`bound` at most), by one
         Tesseract process started first: it loads its model (~0.1 s) while the first image is
         made. The same words (an image listed alone reads as `block_words` reads it)."""
-        return self._listed_words(_Bounded(images, bound), "--psm 6")
+        return self._listed_words(_Bounded(images, bound), "--psm 6", ahead=True)
 
     def sparse_words_each(self, images: list[Image.Image]) -> list[list[RawWord]]:
         """`sparse_words` of each image, in one Tesseract process (see `blocks_words`): a start
@@ -102,17 +102,25 @@ class TesseractEngine:
             return [self.sparse_words(image) for image in images]
         return self._listed_words(images, "--psm 11")
 
-    def _listed_words(self, images: Sequence[Image.Image], config: str) -> list[list[RawWord]]:
+    def _listed_words(self, images: Sequence[Image.Image], config: str, ahead: bool = False) -> list[list[RawWord]]:
         """The words of each image, read by one Tesseract process that is handed each image's
         file as soon as it is saved (Tesseract's stream_filelist): when `images` makes its
         images as it is iterated (a page prepared for reading), Tesseract loads its model and
         reads the first while the next is made. The same words as a listing read at once.
         In this process when Tesseract's library is here (see in_process): one page after
-        another, no start to pay."""
+        another, no start to pay; `ahead`: each next image made on a thread of its own while
+        Tesseract reads the one before (a letter's signatory block cut out while the block
+        before is read: a sandbox's one thread otherwise leaves the other core idle)."""
         import pytesseract
 
         if in_process.available():
-            return [self._words(image, config) for image in images]
+            if not ahead:
+                return [self._words(image, config) for image in images]
+            made = made_ahead(images)
+            try:
+                return [self._words(image, config) for image in made]
+            finally:
+                made.close()  # the image made meanwhile is done before the caller goes on
         with tempfile.TemporaryDirectory(prefix="guichet-ocr-") as folder:
             base = os.path.join(folder, "out")
             command = [pytesseract.pytesseract.tesseract_cmd, "-", base, "-l", self.lang,
@@ -175,6 +183,24 @@ class TesseractEngine:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
         except pytesseract.TesseractError as exc:
             raise GuichetError(ErrorCode.OCR_FAILED, str(exc)[:200]) from exc
+
+
+_END = object()
+
+
+def made_ahead(items: Iterable):
+    """The items of `items`, each next one made on another thread while the caller uses the one
+    before (Tesseract's library reads without Python's lock). The same items in the same order;
+    an item made but not taken when the caller stops is made all the same (its side effects
+    done), and an error making one is raised where it would have been taken."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = iter(items)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="made-ahead") as pool:
+        future = pool.submit(next, source, _END)
+        while (item := future.result()) is not _END:
+            future = pool.submit(next, source, _END)
+            yield item
 
 
 class _Bounded(Sequence):

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
+from extractors import pages
 from extractors.errors import ErrorCode, GuichetError
 from extractors.fields import Piece
 from extractors.fields.courrier import SignatureZone
 from extractors.model import PageText, PieceKind
+from extractors.ocr import in_process
 from extractors.ocr.engine import TesseractEngine
 from extractors.pages import MAX_BATCH, batch_size, ocr_pages
 from extractors.signature import SignatureCheck
@@ -110,7 +114,8 @@ def _pages():
     return [(n, drawn_page(lines[n - 1:] + lines[:n - 1], (1400, 700), 34, 90, 120, 120), 200.0) for n in (1, 2, 3, 4)]
 
 
-def test_pages_of_a_known_count_are_read_in_batches_as_one_by_one():
+def test_pages_of_a_known_count_are_read_in_batches_as_one_by_one(monkeypatch):
+    monkeypatch.setattr(in_process, "available", lambda: False)  # the command's path: a start a batch
     alone = ocr_pages(iter(_pages()), ListingCounter(), workers=2)
     engine = ListingCounter()
     batched = ocr_pages(iter(_pages()), engine, workers=2, total=4)
@@ -119,8 +124,23 @@ def test_pages_of_a_known_count_are_read_in_batches_as_one_by_one():
     assert [batch_size(n, 2) for n in (None, 1, 2, 3, 5, 40)] == [1, 1, 1, 2, 3, MAX_BATCH]
 
 
-def test_a_batch_that_fails_is_read_page_by_page():
+def test_a_batch_that_fails_is_read_page_by_page(monkeypatch):
+    monkeypatch.setattr(in_process, "available", lambda: False)
     alone = ocr_pages(iter(_pages()), ListingCounter(), workers=2)
     engine = ListingCounter(fail_listing=True)
     assert ocr_pages(iter(_pages()), engine, workers=2, total=4) == alone
     assert sorted(engine.starts) == [1, 1, 1, 1, 2, 2]
+
+
+def test_in_process_each_page_is_a_job_of_its_own_read_as_in_batches(monkeypatch):
+    """Tesseract's library pays no start a batch: pages are read one a job, the same pages."""
+    engine = ListingCounter()
+    if not in_process.available():
+        pytest.skip("Tesseract's library is not loadable here")
+    alone = ocr_pages(iter(_pages()), engine, workers=2, total=4)
+    assert engine.starts == [1, 1, 1, 1]  # no listing of several pages
+    assert not pages.listing_pays(engine) and pages.listing_pays(object())
+    monkeypatch.setattr(pages, "listing_pays", lambda engine: True)
+    batched_engine = ListingCounter()
+    assert ocr_pages(iter(_pages()), batched_engine, workers=2, total=4) == alone
+    assert sorted(batched_engine.starts) == [2, 2]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from extractors.vocabulary import FIELD_IDS
 from schemas.completeness import assess_completeness
 from schemas.normalise import normalise_fields
 from worker.core import assembly
-from worker.core.sandbox import run_limited
+from worker.core.sandbox import Limited, run_limited
 from worker.core.signatures import check_signatures
 from worker.events import EventKind
 from worker.persistence.db import Reading
@@ -79,8 +80,13 @@ def read(dossier_id: str, ctx: Context) -> None:
     """Every piece read once and cached by content, for the understanding to find."""
     ctx.store.set_status(dossier_id, "processing")  # the lease: a reader that dies is found by the sweeper
     files = [f for f in ctx.store.files(dossier_id) if f.role == "piece" and not f.issues]
-    for file in files:
-        read_stored_file(file.sha256, FileKind(file.kind), file.name, ctx)
+    loading = threading.Thread(target=_loaded_for_understanding, args=(ctx,), name="loading", daemon=True)
+    try:  # what understanding loads, loaded while the last file is read (its child forked first)
+        read_stored_files([(file.sha256, FileKind(file.kind), file.name) for file in files], ctx,
+                          forked=loading.start)
+    finally:
+        if loading.is_alive():
+            loading.join()
     ctx.store.add_event(dossier_id, EventKind.PIECES_READ, {"files": len(files)})
 
 
@@ -94,8 +100,14 @@ def understand(dossier_id: str, ctx: Context) -> None:
     zones = letter_zones(pieces, letters)
     if zones:
         readers_loaded(ctx, 1)  # the letters' signatory blocks: one reading thread
-    signatures = check_signatures(pieces, zones, ctx)
-    extracted = extract_fields(pieces, signatures, letters)
+    # the fields are read while the signatures' child runs: the fiche's need no signature
+    fields_beside = FieldsBeside(pieces, letters)
+    try:
+        signatures = check_signatures(pieces, zones, ctx, forked=fields_beside.start)
+    except BaseException as exc:
+        fields_beside.abandoned(exc)
+        raise
+    extracted = fields_beside.given(signatures)
     resolved = normalise_fields(extracted, ctx.cog)
     fields = {fid: StoredField.of(resolved.get(fid, FieldValue.missing())) for fid in FIELD_IDS}
     saved = ctx.store.save_understanding(
@@ -127,6 +139,76 @@ STAGE_NAMES = tuple(stage.name for stage in STAGES)
 def stage(name: str) -> Stage:
     """The stage of this name."""
     return STAGES[STAGE_NAMES.index(name)]
+
+
+class FieldsBeside:
+    """`extract_fields` on a thread of its own from the moment the letters' signature child is
+    forked (never before: a thread is never in a fork) until the signatures it needs are
+    `given`: the fiche's fields, which need none, are read meanwhile on the core the child
+    leaves idle, the letters' wait for them. The same call, the same values; nothing forked
+    (every letter's signature cached, no letter), it runs in `given`, on the caller's thread."""
+
+    def __init__(self, pieces: list[Piece], letters: Mapping[int, LetterReading]):
+        self.pieces, self.letters = pieces, letters
+        self.signatures = _Awaited()
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[bool, object] | None = None  # (failed, the fields or the error)
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="fields", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (False, extract_fields(self.pieces, self.signatures, self.letters))
+        except BaseException as exc:  # raised on the caller's thread by `given`
+            self.outcome = (True, exc)
+
+    def given(self, signatures: Mapping) -> dict[str, FieldValue]:
+        """The fields, once the signatures are known."""
+        self.signatures.resolve(signatures)
+        if self.thread is None:
+            return extract_fields(self.pieces, signatures, self.letters)
+        self.thread.join()
+        failed, value = self.outcome
+        if failed:
+            raise value
+        return value
+
+    def abandoned(self, exc: BaseException) -> None:
+        """The signatures failed: the thread (if any) stops where it needs them."""
+        self.signatures.resolve(None, exc)
+        if self.thread is not None:
+            self.thread.join()
+
+
+class _Awaited(Mapping):
+    """A mapping known later: every look waits for it (`resolve`)."""
+
+    def __init__(self):
+        self._known = threading.Event()
+        self._mapping: Mapping = {}
+        self._error: BaseException | None = None
+
+    def resolve(self, mapping: Mapping | None, error: BaseException | None = None) -> None:
+        self._mapping, self._error = mapping or {}, error
+        self._known.set()
+
+    def _value(self) -> Mapping:
+        self._known.wait()
+        if self._error is not None:
+            raise RuntimeError("signatures not checked") from self._error
+        return self._mapping
+
+    def __getitem__(self, key):
+        return self._value()[key]
+
+    def __iter__(self):
+        return iter(self._value())
+
+    def __len__(self) -> int:
+        return len(self._value())
 
 
 # Typed values between the stages ------------------------------------------------
@@ -233,29 +315,83 @@ def letter_ends_kinded(spans: list[FoundDocument], pieces: list[Piece],
 
 def read_stored_file(sha256: str, kind: FileKind, name: str, ctx: Context) -> Reading:
     """Read a stored content once; later calls (reprocessing, other dossiers) get the cached pages."""
-    store, settings = ctx.store, ctx.settings
-    cached = store.reading(sha256, READER_VERSION)
+    cached = ctx.store.reading(sha256, READER_VERSION)
     if cached is not None:
         return cached
+    return _reading_started(sha256, kind, name, ctx, alone=True)()
+
+
+def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
+                      forked: Callable[[], object] | None = None) -> None:
+    """`read_stored_file` of each (sha256, kind, name), the contents not cached read by up to
+    `ocr_workers` sandboxes at once: a dossier of several files (phone photos, a scan a
+    file) keeps every core busy, where one file of one page reads on one. The children are
+    forked from this thread and awaited in turn; each file's reading is the one it has alone.
+    `forked`: called once the last child is started (no fork after it here), not when every
+    content is cached."""
+    store, todo = ctx.store, {}
+    for sha256, kind, name in files:
+        if sha256 not in todo and store.reading(sha256, READER_VERSION) is None:
+            todo[sha256] = (sha256, kind, name)
+    at_once = max(1, ctx.settings.ocr_workers)
+    running: list[Callable[[], Reading]] = []
+    try:
+        for sha256, kind, name in todo.values():
+            if len(running) >= at_once:
+                running.pop(0)()
+            alone = (len(todo) == 1 or at_once == 1) and forked is None
+            running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+        if running and forked is not None:
+            forked()
+    finally:
+        while running:  # even after an error: no child is left unawaited
+            running.pop(0)()
+
+
+def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone: bool) -> Callable[[], Reading]:
+    """The reading of a stored content not cached, to call for the Reading (saved in the store);
+    its sandbox started already unless `alone` (then started by the call)."""
+    store, settings = ctx.store, ctx.settings
     started = time.monotonic()
     if kind not in READABLE:
         code = ErrorCode.FILE_TYPE_UNSUPPORTED
-        return store.save_reading(sha256, READER_VERSION, None, [Issue(code, MESSAGES[code], name)], 0.0, code)
+        return lambda: store.save_reading(sha256, READER_VERSION, None, [Issue(code, MESSAGES[code], name)], 0.0, code)
     limits = settings.limits
     options = pages.ReadOptions(settings.ocr_dpi, limits.max_pages, limits.max_image_pixels,
                                 settings.ocr_workers, limits.office_timeout)
     readers_loaded(ctx, in_process.readers(options.ocr_workers))
-    try:
-        result = run_limited(pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine,
-                             timeout=limits.parse_timeout, memory_mb=limits.parse_memory_mb)
-    except GuichetError as exc:
-        issue = Issue(exc.code, exc.message, name)
-        return store.save_reading(sha256, READER_VERSION, None, [issue],
+    call = (pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine)
+    bounds = {"timeout": limits.parse_timeout, "memory_mb": limits.parse_memory_mb}
+    result_of = (lambda: run_limited(*call, **bounds)) if alone else Limited(*call, **bounds).result
+
+    def finished() -> Reading:
+        try:
+            result = result_of()
+        except GuichetError as exc:
+            return _failed_reading(sha256, name, exc, started, ctx)
+        if any(page.ocr for page in result.pages):
+            _READ_BY_OCR.add(os.getpid())
+        return store.save_reading(sha256, READER_VERSION, result, result.issues, time.monotonic() - started)
+    return finished
+
+
+def _failed_reading(sha256: str, name: str, exc: GuichetError, started: float, ctx: Context) -> Reading:
+    return ctx.store.save_reading(sha256, READER_VERSION, None, [Issue(exc.code, exc.message, name)],
                                   time.monotonic() - started, exc.code)
-    if any(page.ocr for page in result.pages):
-        _READ_BY_OCR.add(os.getpid())
-    return store.save_reading(sha256, READER_VERSION, result, result.issues,
-                              time.monotonic() - started)
+
+
+def _loaded_for_understanding(ctx: Context) -> None:
+    """What understanding a dossier loads once a process (the geography, spaCy's model: ~3 s of
+    CPU in a cold `guichet process`), loaded on a thread while its files are read in their
+    sandboxes; already loaded (a worker's preload, a batch's next dossier), nothing. A failure
+    here is understanding's to raise, as before."""
+    from extractors.fields import nlp
+
+    try:
+        ctx.cog  # noqa: B018
+        nlp.available()
+    except Exception as exc:  # raised again where it is needed
+        log.debug("loading beside the reading failed: %s", exc)
 
 
 _READ_BY_OCR: set[int] = set()  # the processes that read a page by OCR (a pid: a fork is not its parent)

@@ -20,6 +20,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
@@ -34,40 +35,61 @@ _CONTEXT = multiprocessing.get_context("fork")  # the child inherits loaded modu
 
 
 def run_limited(function: Callable[..., T], *args, timeout: float, memory_mb: int,
-                outbox: str | None = None, **kwargs) -> T:
+                outbox: str | None = None, forked: Callable[[], object] | None = None, **kwargs) -> T:
     """Call `function(*args, **kwargs)` in a forked child; raise GuichetError on any failure.
 
     GuichetErrors raised by the function come back unchanged; a timeout is PARSE_TIMEOUT,
     exhausted memory PARSE_MEMORY, anything else PARSE_CRASHED. `outbox`, a directory of the
     host, is the one place the child may write files for the parent (an archive's members).
+    `forked`, called once the child is started: work of the parent's for meanwhile (a thread it
+    starts is never in a fork).
     """
-    require_confinement()
-    _no_native_thread_pool()
-    receiver, sender = _CONTEXT.Pipe(duplex=False)
-    private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
-    child = _CONTEXT.Process(
-        target=_child, args=(sender, memory_mb, private, outbox, function, args, kwargs), daemon=False
-    )
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise GuichetError(ErrorCode.PARSE_TIMEOUT, f"{timeout:.0f} s")
-        outcome, payload = receiver.recv()
-    except EOFError:
-        child.join(5)
-        raise _death(child.exitcode) from None
-    finally:
-        _kill_group(child)
-        receiver.close()
-        shutil.rmtree(private, ignore_errors=True)
-    if outcome == "ok":
-        return payload
-    if outcome == "guichet":
-        raise GuichetError(ErrorCode(payload[0]), payload[1])
-    if outcome == "memory":
-        raise GuichetError(ErrorCode.PARSE_MEMORY, f"{memory_mb} Mio")
-    raise GuichetError(ErrorCode.PARSE_CRASHED, payload)
+    child = Limited(function, *args, timeout=timeout, memory_mb=memory_mb, outbox=outbox, **kwargs)
+    if forked is not None:
+        forked()
+    return child.result()
+
+
+class Limited:
+    """`run_limited`'s child, started and not yet awaited: several children are forked from one
+    thread (a fork never copies another thread of the parent, which might hold a lock), then
+    awaited each by `result`, its timeout counted from its start."""
+
+    def __init__(self, function: Callable[..., T], *args, timeout: float, memory_mb: int,
+                 outbox: str | None = None, **kwargs):
+        require_confinement()
+        _no_native_thread_pool()
+        self.timeout, self.memory_mb = timeout, memory_mb
+        self.receiver, sender = _CONTEXT.Pipe(duplex=False)
+        self.private = tempfile.mkdtemp(prefix="guichet-child-")  # the child mounts its own tmpfs here
+        self.child = _CONTEXT.Process(
+            target=_child, args=(sender, memory_mb, self.private, outbox, function, args, kwargs), daemon=False
+        )
+        self.deadline = time.monotonic() + timeout
+        self.child.start()
+        sender.close()
+
+    def result(self):
+        """The function's value; raises GuichetError as `run_limited` does (once: the child is gone)."""
+        child, receiver, timeout = self.child, self.receiver, self.timeout
+        try:
+            if not receiver.poll(max(0.0, self.deadline - time.monotonic())):
+                raise GuichetError(ErrorCode.PARSE_TIMEOUT, f"{timeout:.0f} s")
+            outcome, payload = receiver.recv()
+        except EOFError:
+            child.join(5)
+            raise _death(child.exitcode) from None
+        finally:
+            _kill_group(child)
+            receiver.close()
+            shutil.rmtree(self.private, ignore_errors=True)
+        if outcome == "ok":
+            return payload
+        if outcome == "guichet":
+            raise GuichetError(ErrorCode(payload[0]), payload[1])
+        if outcome == "memory":
+            raise GuichetError(ErrorCode.PARSE_MEMORY, f"{self.memory_mb} Mio")
+        raise GuichetError(ErrorCode.PARSE_CRASHED, payload)
 
 
 def _no_native_thread_pool() -> None:

@@ -4,6 +4,7 @@ block. Each check runs in a limited child process and is cached by what it looke
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,15 @@ log = logging.getLogger(__name__)
 SIGNATURE_DPI = 150
 
 
-def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context) -> dict[int, SignatureCheck]:
+def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
+                     forked: Callable[[], object] | None = None) -> dict[int, SignatureCheck]:
     """Each letter's signature, by index in `pieces` (`zones`: where each letter's block is).
 
     The letters not cached are checked together in one limited child (one fork, one Tesseract
     start for every signatory block); if that child fails (time, memory, a crash), each letter
     is checked again alone, so that one bad page costs only its own letter. A page that cannot
-    be rendered leaves its letter without a verdict (a reviewer looks).
+    be rendered leaves its letter without a verdict (a reviewer looks). `forked`: called once
+    the child is started (see run_limited), not when every letter is cached.
     """
     from worker.persistence import cache
 
@@ -64,7 +67,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     timeout = min(limits.parse_timeout, 120.0)
     try:
         found = run_limited(signatures_of, [args for _, _, args in todo], limits.max_image_pixels,
-                            timeout=timeout * len(todo), memory_mb=limits.parse_memory_mb)
+                            timeout=timeout * len(todo), memory_mb=limits.parse_memory_mb, forked=forked)
     except GuichetError as exc:
         if len(todo) == 1:
             found = [exc]
