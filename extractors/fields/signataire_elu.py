@@ -18,17 +18,23 @@ def _elu_mandate(elu_qualite: str | None) -> str | None:
 
 
 def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+                      elu_qualite: str | None, letter_is_epci: bool | None = None) -> tuple[FieldValue, FieldValue]:
     """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
     says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
     whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
-    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    A name only half read stays for a reviewer unless what was read is the élu's own. A title
+    read unsure ("La es", "Le Mai Jo": the strokes over it) counts as lost when it names no
+    other title than the élu's mandate; a letter whose collectivité is of the other kind (a
+    commune's for a président) is not completed."""
     mandate = _elu_mandate(elu_qualite)
     if not elu or mandate is None:
         return name, quality
-    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+    if _unsure_or_lost(quality, mandate, letter_is_epci) and name.status is FieldStatus.EXTRACTED and name.value \
             and same_person(str(name.value), elu):
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+        # the title lost or read unsure (struck through by the signature, a stamp), the name
+        # read is the élu's: the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), quality.source or name.source,
+                             FieldStatus.EXTRACTED)
     elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
         # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
         # lost with it): the élu signs, with the élu's mandate
@@ -43,6 +49,18 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | None) -> bool:
+    """The block's title lost, or read below the quality threshold as the élu's own mandate on
+    a letter whose collectivité, where read, is of that mandate's kind (a maire's a commune)."""
+    if quality.status is FieldStatus.MISSING:
+        return True
+    return quality.value == mandate and quality.confidence < UNSURE_TITLE \
+        and (letter_is_epci is None or letter_is_epci == (mandate == PRESIDENT_EPCI))
+
+
+UNSURE_TITLE = 0.70  # courrier.QUALITY_TRUSTED: a title read with less is for a reviewer
 
 
 def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
