@@ -120,8 +120,8 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
         # for a block that shows no delegation (whose body speaks in the delegating title's voice)
         body = voice_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
                              kind.value, epci)
-    if quality is None:
-        return body or sender
+    if quality is None:  # the heading's writer signs, unless the block shows a delegation
+        return body or (sender if not delegation_in(block) else None)
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him

@@ -3,6 +3,7 @@ the élu when the letter says it is them; a reading that differs from the élu's
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors.fields.signataire import name_words, roles_in, same_person
@@ -109,9 +110,27 @@ def confirmed_by_elu(name: FieldValue, elu: str | None) -> FieldValue:
             or name.confidence >= ELU_CONFIRMED:
         return name
     read, own = sorted(name_words(name.value)), sorted(name_words(elu))
-    if len(read) >= 2 and read == own:
+    if len(read) >= 2 and read == own and not _accents_differ(name.value, elu):
         return replace(name, confidence=ELU_CONFIRMED)
     return name
+
+
+def _accents_differ(a: str, b: str) -> bool:
+    """Two writings of one name whose letters bear different accents where both bear one
+    ("Lemaïtre" read on the letter, "LEMAÎTRE" on the fiche): one of them is an OCR slip, and
+    which one, neither says. An accent left off (capitals, "LEMAITRE") is no disagreement."""
+    import unicodedata
+
+    def letters(text: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for word in re.split(r"[\s-]+", text):
+            chars = [unicodedata.normalize("NFD", c.lower()) for c in word if c.isalpha()]
+            out[normalise("".join(chars))] = [c[1:] for c in chars]
+        return out
+
+    marks_a, marks_b = letters(a), letters(b)
+    return any(x and y and x != y for word, marks in marks_a.items() if word in marks_b
+               for x, y in zip(marks, marks_b[word]))
 
 
 ELU_CONFIRMED = 0.85

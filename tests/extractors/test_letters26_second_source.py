@@ -84,3 +84,42 @@ def test_no_first_person_title_where_it_may_be_anothers(kind, said, signatory):
     found = _read(kind, BODY + (said,), signatory)
     assert found is None or found.status is not FieldStatus.EXTRACTED or found.confidence < 0.7 \
         or found.value not in ("prefet", "maire")
+
+
+def _photographed_heading(page, title: str):
+    """The heading's title boxed taller than its type (a photo): its box runs into the "à"'s."""
+    from dataclasses import replace as _replace
+
+    row = next(w.line for w in page.words if w.text == title.split()[0])
+    words = tuple(_replace(w, bbox=(w.bbox[0], w.bbox[1] - 2, w.bbox[2], w.bbox[3] + 9)) if w.line == row else w
+                  for w in page.words)
+    return _replace(page, words=words)
+
+
+@pytest.mark.parametrize("title, slug", [("La préfète de la Sarthe", "prefet"),
+                                         ("Le sous-préfet de La Flèche", "sous_prefet")])
+def test_a_photographed_heading_gives_a_struck_blocks_writer(title, slug):
+    """"La préfète de la Sarthe" over "à" (boxed a little into it on a photo); the block kept
+    only "PA" and "la Sarthe" (the title and the name under the strokes): she writes and signs."""
+    page = _photographed_heading(prefet_letter(sender_title=title, signatory=("PA", "la Sarthe"), ocr=True,
+                                               conf=0.9), title)
+    found = read_letter(PREFET, "photo.jpg", (page,)).fields.get("signataire_qualite")
+    assert found is not None and found.value == slug and found.status is FieldStatus.EXTRACTED
+
+
+def test_a_heading_does_not_speak_for_a_block_signed_by_delegation():
+    """The heading names the authority a letter is written for, also when another signs it by
+    delegation: a block showing "et par délégation" (its titles under the strokes) is for a reviewer."""
+    page = prefet_letter(sender_title="La préfète de la Sarthe", signatory=("Pour la et par délégation,", "la es",
+                                                                           "Anne Roux"), ocr=True, conf=0.9)
+    found = read_letter(PREFET, "lettre.jpg", (page,)).fields.get("signataire_qualite")
+    assert found is None or found.value != "prefet" or found.confidence < 0.7
+
+
+def test_a_name_whose_accents_differ_from_the_elus_is_not_confirmed_by_it():
+    """"Lucie Lemaïtre" read at 0.77 on a photo, "Lucie LEMAÎTRE" on the fiche: the two readings
+    disagree on a letter's accent, one is a slip; an accent left off by capitals is no disagreement."""
+    from extractors.fields.signataire_elu import confirmed_by_elu
+
+    assert confirmed_by_elu(_name("Lucie Lemaïtre", 0.77), "Lucie LEMAÎTRE").confidence == 0.77
+    assert confirmed_by_elu(_name("Lucie Lemaître", 0.77), "Lucie LEMAITRE").confidence >= 0.8
