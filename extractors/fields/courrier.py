@@ -115,13 +115,12 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     if quality is not None and quality.confidence >= QUALITY_TRUSTED:
         return quality
     body, sender = _qualities_beyond_block(parts, kind, epci)
-    if body is None and not delegation_in(block):
-        # the body's writer stating their title in the first person ("en ma qualité de maire"),
-        # for a block that shows no delegation (whose body speaks in the delegating title's voice)
-        body = voice_quality([line for i, line in enumerate(parts.lines) if i not in parts.signatory],
-                             kind.value, epci)
+    if body is None:
+        # the body's writer stating their title in the first person ("en ma qualité de maire")
+        body = _unless_delegated(voice_quality([line for i, line in enumerate(parts.lines)
+                                                if i not in parts.signatory], kind.value, epci), block)
     if quality is None:  # the heading's writer signs, unless the block shows a delegation
-        return body or (sender if not delegation_in(block) else None)
+        return body or _unless_delegated(sender, block)
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
@@ -130,6 +129,13 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
             return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _unless_delegated(quality: Quality | None, block: list[Line]) -> Quality | None:
+    """A title the heading or the body gives the letter's writer, unless the block shows a
+    signature by delegation ("pour …", "par délégation"): the letter is then another's, written
+    in the voice of the préfet or the maire it is signed for; a sous-préfet is the delegate."""
+    return quality if quality is None or quality.slug == SOUS_PREFET or not delegation_in(block) else None
 
 
 def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:

@@ -123,3 +123,12 @@ def test_a_name_whose_accents_differ_from_the_elus_is_not_confirmed_by_it():
 
     assert confirmed_by_elu(_name("Lucie Lemaïtre", 0.77), "Lucie LEMAÎTRE").confidence == 0.77
     assert confirmed_by_elu(_name("Lucie Lemaître", 0.77), "Lucie LEMAITRE").confidence >= 0.8
+
+
+def test_a_sous_prefet_heading_names_the_delegate_of_a_struck_block():
+    """"Le Sous-préfet" over "à"; the block kept "Le 50 f" and "pour" (its "Le Sous-préfet, pour le
+    préfet et par délégation" under the strokes): the sous-préfet signs for the préfet (d36 10)."""
+    page = prefet_letter(sender_title="Le Sous-préfet", signatory=("Le 50 f", "pour", "M. Thierry Guérin"),
+                         ocr=True, conf=0.9)
+    found = read_letter(PREFET, "fax.tif", (page,)).fields.get("signataire_qualite")
+    assert found is not None and found.value == "sous_prefet" and found.status is FieldStatus.EXTRACTED
