@@ -32,6 +32,7 @@ from extractors.fields.signataire import (
     same_person,
 )
 from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
+from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
@@ -114,8 +115,12 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     if quality is not None and quality.confidence >= QUALITY_TRUSTED:
         return quality
     body, sender = _qualities_beyond_block(parts, kind, epci)
-    if quality is None:
-        return body or sender
+    if body is None:
+        # the body's writer stating their title in the first person ("en ma qualité de maire")
+        body = _unless_delegated(voice_quality([line for i, line in enumerate(parts.lines)
+                                                if i not in parts.signatory], kind.value, epci), block)
+    if quality is None:  # the heading's writer signs, unless the block shows a delegation
+        return body or _unless_delegated(sender, block)
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
@@ -124,6 +129,13 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
             return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _unless_delegated(quality: Quality | None, block: list[Line]) -> Quality | None:
+    """A title the heading or the body gives the letter's writer, unless the block shows a
+    signature by delegation ("pour …", "par délégation"): the letter is then another's, written
+    in the voice of the préfet or the maire it is signed for; a sous-préfet is the delegate."""
+    return quality if quality is None or quality.slug == SOUS_PREFET or not delegation_in(block) else None
 
 
 def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:
@@ -301,7 +313,9 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
         out.update({k: replace(v, status=FieldStatus.NEEDS_REVIEW) for k, v in out.items()
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
-    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu)
+    named = out["courrier_collectivite.collectivite"].value  # a commune's letter is no président's
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu,
+                                                  entites.is_epci_name(named if isinstance(named, str) else None))
     index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
     out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
     out[key] = confirmed_by_elu(checked_against_elu(out[key], out[quality_key], *elu), elu[0])

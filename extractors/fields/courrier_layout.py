@@ -272,9 +272,12 @@ _SENDER_TITLE = re.compile(r"^(?:le|la) (?:sous-? ?)?(?:pr[a-z]{3,6}e?|maire|pre
 
 def _line_above(lines: list[Line], index: int, head: tuple[int, ...]) -> int | None:
     """The sender's title over the lone "à": the nearest line above it in its column, or set
-    centred over it ("La préfète de la Guadeloupe" across the "à", a contact line beside)."""
+    centred over it ("La préfète de la Guadeloupe" across the "à", a contact line beside); on a
+    photo, its box may run into the "à"'s."""
     a = lines[index]
-    above = [i for i in head if i < index and lines[i].bottom <= a.top + 1
+    # a photo's boxes stand taller than the type: the title's may run a little into the "à"'s
+    above = [i for i in head if i < index and lines[i].top < a.top
+             and lines[i].bottom <= a.top + 1 + OVERLAP * lines[i].height
              and (abs(lines[i].x0 - a.x0) <= 40 or lines[i].x0 < a.x0 < lines[i].bbox[2])]
     return max(above, key=lambda i: (lines[i].bottom, -abs(lines[i].x0 - a.x0))) if above else None
 

@@ -3,6 +3,7 @@ the élu when the letter says it is them; a reading that differs from the élu's
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors.fields.signataire import name_words, roles_in, same_person
@@ -18,17 +19,23 @@ def _elu_mandate(elu_qualite: str | None) -> str | None:
 
 
 def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None) -> tuple[FieldValue, FieldValue]:
+                      elu_qualite: str | None, letter_is_epci: bool | None = None) -> tuple[FieldValue, FieldValue]:
     """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
     says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
     whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
-    A name only half read stays for a reviewer unless what was read is the élu's own."""
+    A name only half read stays for a reviewer unless what was read is the élu's own. A title
+    read unsure ("La es", "Le Mai Jo": the strokes over it) counts as lost when it names no
+    other title than the élu's mandate; a letter whose collectivité is of the other kind (a
+    commune's for a président) is not completed."""
     mandate = _elu_mandate(elu_qualite)
     if not elu or mandate is None:
         return name, quality
-    if quality.status is FieldStatus.MISSING and name.status is FieldStatus.EXTRACTED and name.value \
+    if _unsure_or_lost(quality, mandate, letter_is_epci) and name.status is FieldStatus.EXTRACTED and name.value \
             and same_person(str(name.value), elu):
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), name.source, FieldStatus.EXTRACTED)
+        # the title lost or read unsure (struck through by the signature, a stamp), the name
+        # read is the élu's: the élu signs, with the élu's mandate
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), quality.source or name.source,
+                             FieldStatus.EXTRACTED)
     elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
         # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
         # lost with it): the élu signs, with the élu's mandate
@@ -43,6 +50,18 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | None) -> bool:
+    """The block's title lost, or read below the quality threshold as the élu's own mandate on
+    a letter whose collectivité, where read, is of that mandate's kind (a maire's a commune)."""
+    if quality.status is FieldStatus.MISSING:
+        return True
+    return quality.value == mandate and quality.confidence < UNSURE_TITLE \
+        and (letter_is_epci is None or letter_is_epci == (mandate == PRESIDENT_EPCI))
+
+
+UNSURE_TITLE = 0.70  # courrier.QUALITY_TRUSTED: a title read with less is for a reviewer
 
 
 def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
@@ -91,9 +110,27 @@ def confirmed_by_elu(name: FieldValue, elu: str | None) -> FieldValue:
             or name.confidence >= ELU_CONFIRMED:
         return name
     read, own = sorted(name_words(name.value)), sorted(name_words(elu))
-    if len(read) >= 2 and read == own:
+    if len(read) >= 2 and read == own and not _accents_differ(name.value, elu):
         return replace(name, confidence=ELU_CONFIRMED)
     return name
+
+
+def _accents_differ(a: str, b: str) -> bool:
+    """Two writings of one name whose letters bear different accents where both bear one
+    ("Lemaïtre" read on the letter, "LEMAÎTRE" on the fiche): one of them is an OCR slip, and
+    which one, neither says. An accent left off (capitals, "LEMAITRE") is no disagreement."""
+    import unicodedata
+
+    def letters(text: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for word in re.split(r"[\s-]+", text):
+            chars = [unicodedata.normalize("NFD", c.lower()) for c in word if c.isalpha()]
+            out[normalise("".join(chars))] = [c[1:] for c in chars]
+        return out
+
+    marks_a, marks_b = letters(a), letters(b)
+    return any(x and y and x != y for word, marks in marks_a.items() if word in marks_b
+               for x, y in zip(marks, marks_b[word]))
 
 
 ELU_CONFIRMED = 0.85
