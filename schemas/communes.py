@@ -22,18 +22,20 @@ from schemas.cog_names import commune_keys
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
 _E_CODE = "cod[eéèê]"
 _E_INSEE = "[i|l1]ns[eéèê][eéèê]"  # "|NSEE": a capital I read as a bar
+# after "code", "INSEE" with any one letter misread ("code INSLE 24517") is still the label
+_E_INSEE_SLIP = "(?:[\\w|]ns[eéèê][eéèê]|i[\\w|]s[eéèê][eéèê]|in[\\w|][eéèê][eéèê]|ins[\\w|][eéèê]|ins[eéèê][\\w|])"
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
     r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
     r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
     # OCR puts accents on the label's letters ("codé INSÈE"): they are no part of a name
-    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
+    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE_SLIP}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
     r"|n°|no\.?)(?=[\s:.(]|$))"
     r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
                       r"|^(?:et|ainsi que)\s+")
-_INSEE_LABELLED = re.compile(rf"(?i:{_E_INSEE})\s*(?::|n°|no\.?)?\s*({_CODE})(?![\w-])")
+_INSEE_LABELLED = re.compile(rf"(?i:{_E_INSEE}|{_E_CODE}\s+{_E_INSEE_SLIP})\s*(?::|n°|no\.?)?\s*({_CODE})(?![\w-])")
 _CUT_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")  # "Saint- Pierre": a name cut at a line end
 # "ÊÈze" for "Èze": OCR read an accented capital's accent as a capital of its own. No name opens
 # with two capitals then lower case, the first an accented vowel.

@@ -133,3 +133,14 @@ def test_a_departement_read_unsure_but_spelt_as_the_communes_one_is_confirmed(co
            "s2.communes": FieldValue("Appietto", 0.92, None, FieldStatus.EXTRACTED),
            "s2.epci": FieldValue("CA du Pays Ajaccien", 0.93, None, FieldStatus.EXTRACTED)}
     assert normalise_fields(raw, cog)["s2.departement"].status is status
+
+
+@pytest.mark.parametrize("written", [
+    "Saint-Cyprien (code INSEE 24396)\nSalles-de-Belvès — code INSLE 24517",
+    "Saint-Cyprien (code lNSFE 24396), Salles-de-Belvès - code iNSEF 24517",
+])
+def test_the_insee_label_with_one_letter_misread_after_code_is_no_part_of_the_name(cog, written):
+    # a fax read "INSEE" as "INSLE": the name before it must stay the commune, sure
+    entries = parse_communes(written, cog, "24")
+    assert [(e.nom, e.code_insee, e.sure) for e in entries] == [
+        ("Saint-Cyprien", "24396", True), ("Salles-de-Belvès", "24517", True)]
