@@ -34,6 +34,7 @@ from schemas.section2 import (
     departement_of_communes,
     epci_confirmed_by_communes,
     epci_from_communes,
+    epci_vouched_by_porteuse,
     region_of_departement,
 )
 from schemas.territoire import mend_designation, porteuse_spelt, without_form_tail
@@ -90,6 +91,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     epci_from_communes(out, cog)
     if not contradicted:
         epci_confirmed_by_communes(out, cog, departement)
+        epci_vouched_by_porteuse(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog, raw.get("s2.departement"))
