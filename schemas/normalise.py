@@ -37,7 +37,7 @@ from schemas.section2 import (
     epci_vouched_by_porteuse,
     region_of_departement,
 )
-from schemas.territoire import mend_designation, porteuse_spelt, without_form_tail
+from schemas.territoire import designation_mended, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +250,7 @@ def _porteuse_nom(value, cog, departement):
     porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
     text = without_form_tail(text, cog, departement) if text else text  # the next label read on with it
-    mended, slipped = mend_designation(text) if text else (text, False)
+    mended, slipped = designation_mended(text) if text else (text, False)
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended
     mended, respelt = porteuse_spelt(mended, cog, departement) if mended else (mended, False)
