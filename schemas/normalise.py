@@ -34,9 +34,10 @@ from schemas.section2 import (
     departement_of_communes,
     epci_confirmed_by_communes,
     epci_from_communes,
+    epci_vouched_by_porteuse,
     region_of_departement,
 )
-from schemas.territoire import mend_designation, porteuse_spelt, without_form_tail
+from schemas.territoire import designation_mended, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     epci_from_communes(out, cog)
     if not contradicted:
         epci_confirmed_by_communes(out, cog, departement)
+        epci_vouched_by_porteuse(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog, raw.get("s2.departement"))
@@ -248,7 +250,7 @@ def _porteuse_nom(value, cog, departement):
     porteuse_confirmed)."""
     text, trusted = _text(value, cog, departement)
     text = without_form_tail(text, cog, departement) if text else text  # the next label read on with it
-    mended, slipped = mend_designation(text) if text else (text, False)
+    mended, slipped = designation_mended(text) if text else (text, False)
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended
     mended, respelt = porteuse_spelt(mended, cog, departement) if mended else (mended, False)

@@ -79,6 +79,24 @@ def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
+def epci_vouched_by_porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
+    """An EPCI read surely but under CONFIRMED (a photo: 0.886) that the porteuse names too,
+    both spelling one official EPCI letter for letter (same SIREN), is confirmed: two readings
+    of separate lines of the fiche agree exactly. Two fuzzy readings vouch for nothing."""
+    epci, porteuse = out.get("s2.epci"), out.get("s1.collectivite.nom")
+    if not (epci and isinstance(epci.value, dict) and epci.value.get("siren") and epci.value.get("nom")
+            and epci.confidence < CONFIRMED and epci.confidence >= CONFIRMABLE
+            and porteuse and isinstance(porteuse.value, str) and porteuse.confidence >= CONFIRMABLE
+            and FieldStatus.EXTRACTED in (epci.status, porteuse.status)):
+        return
+    siren = epci.value["siren"]
+    for name in (epci.value["nom"], porteuse.value):
+        match = cog.resolve_epci(name, departement)
+        if match is None or match.ambiguous or match.score < EXACT or match.siren != siren:
+            return
+    out["s2.epci"] = replace(epci, confidence=CONFIRMED, status=FieldStatus.EXTRACTED)
+
+
 def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
                                departement: str | None) -> None:
     """Communes read unsure, or with a slip, each naming a member of the EPCI read surely in the

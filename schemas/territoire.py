@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.cog import Cog, CommuneKind
+from schemas.designation import head_mended
 from schemas.values import fold
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,14 @@ def mend_designation(name: str) -> tuple[str, bool]:
         mended = mended[:start] + _cased(word, name[start:end]) + mended[end:]
     slipped = fold(mended) != fold(name)
     return (mended, True) if slipped else (name, False)
+
+
+def designation_mended(name: str) -> tuple[str, bool]:
+    """The head word's look-alike letters undone ("Vil1e de …", see schemas/designation.py),
+    then its one-letter slips mended: True when either was a misreading (a reviewer looks)."""
+    name, looked_alike = head_mended(name)
+    name, slipped = mend_designation(name)
+    return name, looked_alike or slipped
 
 
 def without_form_tail(name: str, cog: Cog, departement: str | None = None) -> str:
@@ -303,7 +312,7 @@ def letter_head_mended(name: str) -> str:
     """The designation a letterhead opens with, read with a slip ("Vllle de …", "Villé de …",
     "Malrie de …", "Cornmunauté de communes …"), spelt right: a closed vocabulary, so a word one
     letter (or "rn" for "m") from one of its words is that word. The name itself is untouched."""
-    name = mend_designation(name)[0]
+    name = mend_designation(head_mended(name)[0])[0]
     match = _LETTER_HEAD.match(name)
     if match is None:
         return name
