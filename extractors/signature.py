@@ -145,9 +145,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     parts = [_classify(c) for c in components(ink, unit, words)]
     check = decide(parts)
     strokes = [p.box for p in parts if p.kind == "stroke"]
-    if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, strokes, unit, [
-            ((p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2) for p in parts
-            if p.kind in ("glyph", "text") and max(p.width, p.height) <= 1.2]):
+    if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, strokes, unit):
         # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
         check = SignatureCheck(None, 0.45, _union([p for p in parts if p.kind == "stroke"]), "indecise",
                                "traits dans l'anneau d'un cachet : signature non prouvée")

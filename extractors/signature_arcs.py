@@ -47,7 +47,10 @@ def _fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
 
 def lettering_circle(letters: list[tuple[float, float]], unit: float) -> tuple[float, float, float] | None:
     """(x, y, radius) in pixels of the circle a stamp's lettering runs along, when at least
-    LETTERS of the small pieces' centres `letters` lie on one circle wide as a stamp."""
+    LETTERS of the small pieces' centres `letters` lie on one circle wide as a stamp.
+
+    Not used by the check yet: on a signed fax (study draw d37) it found such circles among a
+    signature's broken pieces and the print's, and signed letters became undecided."""
     if len(letters) < LETTERS:
         return None
     points = np.asarray(letters, dtype=float)
