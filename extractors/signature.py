@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.model import BBox
+from extractors.signature_arcs import only_ring_arcs
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
@@ -113,13 +114,15 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
 
 
 def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
-                    text_height: float | None = None, unsure: tuple[BBox, ...] = ()) -> SignatureCheck:
+                    text_height: float | None = None, unsure: tuple[BBox, ...] = (),
+                    black_and_white: bool = False) -> SignatureCheck:
     """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
 
     `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
     is the height of a line of the letter's text, the unit every shape is measured in (a
     phone photo has no trustworthy dpi, its text has a height). `unsure` are the boxes of
     words OCR read there but doubted: ink under them is no print OCR left unread.
+    `black_and_white`: the page is a fax or a 1-bit scan, where a stamp's ring breaks into arcs.
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
@@ -138,8 +141,14 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
 
     for bx0, by0, bx1, by1 in map(in_crop, printed):
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
-    parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
+    ink = ink_mask(crop, unit)
+    parts = [_classify(c) for c in components(ink, unit, words)]
     check = decide(parts)
+    strokes = [p.box for p in parts if p.kind == "stroke"]
+    if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, strokes, unit):
+        # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
+        check = SignatureCheck(None, 0.45, _union([p for p in parts if p.kind == "stroke"]), "indecise",
+                               "traits dans l'anneau d'un cachet : signature non prouvée")
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs

@@ -19,6 +19,7 @@ from extractors.fields.courrier_zone import overlaps
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, bilevel, check_signature, unproven_on_bilevel, upright
+from extractors.signature_arcs import ring_arc
 from extractors.signature_panel import pasted_panel
 from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
@@ -46,7 +47,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
-    code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height,
+    code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
                               pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
@@ -148,7 +149,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
-                            unsure=zone.unsure)
+                            unsure=zone.unsure, black_and_white=black_and_white)
     if kind == "pdf" and check.signed is not True:
         check = _pasted_signature(pasted, zone) or check
     if check.signed is None and page.ocr:
@@ -156,7 +157,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         # the height of the words by the signature that fit their ink, strokes seen as specks are
         # strokes. Only a signature so found is taken; what it would not find stays undecided.
         height = ink_fitted_height(image, zone.bbox, dpi, zone.printed, zone.text_height)
-        again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure) \
+        again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure,
+                                black_and_white=black_and_white) \
             if height != zone.text_height else check
         check = again if again.signed is True else check
     if black_and_white:

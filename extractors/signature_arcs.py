@@ -1,0 +1,112 @@
+"""A stamp's broken ring on a black-and-white page: its arcs are no pen's strokes.
+
+Past a fax's or a 1-bit scan's threshold a round stamp's ring breaks into pieces; a long piece
+looks like a pen's stroke (long, thin, curved). An arc of a ring lies on one circle, wide as a
+stamp (a pen's loop is smaller, a signature's stroke lies on no circle). When every stroke of
+the area is such an arc or lies inside the disc of one, nothing proves a signature: undecided.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+ARC_FIT = 0.1  # text-line heights: the rms distance of an arc's pixels to its circle
+ARC_RADIUS = (2.5, 7.0)  # text-line heights: a stamp's ring (a pen's loop is smaller)
+
+
+def _largest(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The pixels (xs, ys, in `ink`'s frame) of the largest piece of ink in `box`."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink[y0:y1, x0:x1].astype(np.uint8), connectivity=8)
+    if count < 2:
+        return np.zeros(0), np.zeros(0)
+    ys, xs = np.nonzero(labels == 1 + int(np.argmax(stats[1:, 4])))
+    return xs.astype(float) + x0, ys.astype(float) + y0
+
+
+def ring_arc(ink: np.ndarray, box: tuple[int, int, int, int], unit: float) -> tuple[float, float, float] | None:
+    """(x, y, radius) in pixels when the largest piece of ink in `box` is an arc of a stamp's ring."""
+    xs, ys = _largest(ink, box)
+    if len(xs) < 20:
+        return None
+    circle = _fitted(xs, ys)
+    error = float(np.sqrt(np.mean((np.hypot(xs - circle[0], ys - circle[1]) - circle[2]) ** 2)))
+    if error > ARC_FIT * unit or not ARC_RADIUS[0] * unit <= circle[2] <= ARC_RADIUS[1] * unit:
+        return None
+    return circle
+
+
+def _fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
+    """The least-squares circle through points."""
+    solution, *_ = np.linalg.lstsq(np.c_[2 * xs, 2 * ys, np.ones(len(xs))], xs ** 2 + ys ** 2, rcond=None)
+    cx, cy = float(solution[0]), float(solution[1])
+    return cx, cy, float(np.sqrt(max(solution[2] + cx ** 2 + cy ** 2, 0.0)))
+
+
+def lettering_circle(letters: list[tuple[float, float]], unit: float) -> tuple[float, float, float] | None:
+    """(x, y, radius) in pixels of the circle a stamp's lettering runs along, when at least
+    LETTERS of the small pieces' centres `letters` lie on one circle wide as a stamp.
+
+    Not used by the check yet: on a signed fax (study draw d37) it found such circles among a
+    signature's broken pieces and the print's, and signed letters became undecided."""
+    if len(letters) < LETTERS:
+        return None
+    points = np.asarray(letters, dtype=float)
+    rng = np.random.default_rng(0)  # the same answer for the same page
+    best, most = None, LETTERS - 1
+    for _ in range(400):
+        a, b, c = points[rng.choice(len(points), 3, replace=False)]
+        circle = _through(a, b, c)
+        if circle is None or not ARC_RADIUS[0] * unit <= circle[2] <= ARC_RADIUS[1] * unit:
+            continue
+        on = np.abs(np.hypot(points[:, 0] - circle[0], points[:, 1] - circle[1]) - circle[2]) <= 0.1 * circle[2]
+        angles = np.arctan2(points[on, 1] - circle[1], points[on, 0] - circle[0])
+        if on.sum() > most and np.ptp(angles) >= np.pi:  # lettering round half the ring at least
+            best, most = on, int(on.sum())
+    return None if best is None else _fitted(points[best, 0], points[best, 1])
+
+
+LETTERS = 8
+
+
+def _through(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> tuple[float, float, float] | None:
+    """The circle through three points (None when they are in a line)."""
+    d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]))
+    if abs(d) < 1e-6:
+        return None
+    sa, sb, sc = a @ a, b @ b, c @ c
+    x = (sa * (b[1] - c[1]) + sb * (c[1] - a[1]) + sc * (a[1] - b[1])) / d
+    y = (sa * (c[0] - b[0]) + sb * (a[0] - c[0]) + sc * (b[0] - a[0])) / d
+    return float(x), float(y), float(np.hypot(a[0] - x, a[1] - y))
+
+
+def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit: float,
+                   letters: list[tuple[float, float]] = ()) -> bool:
+    """Whether every stroke (its box, pixels of `ink`) lies in the band of one stamp's ring: the
+    circle of an arc among them, or the circle the small pieces `letters` (centres) run along."""
+    circles = [c for c in (ring_arc(ink, box, unit) for box in boxes) if c is not None]
+    ring = lettering_circle(list(letters), unit)
+    circles += [ring] if ring is not None else []
+    if not circles:
+        return False
+
+    def in_band(box: tuple[int, int, int, int]) -> bool:
+        xs, ys = _largest(ink, box)
+        if not len(xs):
+            return False
+        for cx, cy, r in circles:
+            distance = np.hypot(xs - cx, ys - cy) / r
+            if np.mean(np.abs(distance - 1.0) <= BAND) >= IN_BAND:
+                return True
+            if (box[3] - box[1]) / unit <= CENTRE_TEXT and distance.max() <= 1.0 - BAND:
+                return True  # the stamp's own words at its centre, letters run together: print-high
+        return False
+
+    return all(in_band(box) for box in boxes)
+
+
+BAND = 0.3  # radii: the ring, its lettering and an inner ring lie this near the circle
+CENTRE_TEXT = 1.6  # text-line heights: a stamp's central words, no pen's stroke that low
+IN_BAND = 0.85  # the share of a stroke's pixels in the band: a pen's strokes cross the stamp's inside
