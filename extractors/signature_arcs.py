@@ -45,50 +45,10 @@ def _fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
     return cx, cy, float(np.sqrt(max(solution[2] + cx ** 2 + cy ** 2, 0.0)))
 
 
-def lettering_circle(letters: list[tuple[float, float]], unit: float) -> tuple[float, float, float] | None:
-    """(x, y, radius) in pixels of the circle a stamp's lettering runs along, when at least
-    LETTERS of the small pieces' centres `letters` lie on one circle wide as a stamp.
-
-    Not used by the check yet: on a signed fax (study draw d37) it found such circles among a
-    signature's broken pieces and the print's, and signed letters became undecided."""
-    if len(letters) < LETTERS:
-        return None
-    points = np.asarray(letters, dtype=float)
-    rng = np.random.default_rng(0)  # the same answer for the same page
-    best, most = None, LETTERS - 1
-    for _ in range(400):
-        a, b, c = points[rng.choice(len(points), 3, replace=False)]
-        circle = _through(a, b, c)
-        if circle is None or not ARC_RADIUS[0] * unit <= circle[2] <= ARC_RADIUS[1] * unit:
-            continue
-        on = np.abs(np.hypot(points[:, 0] - circle[0], points[:, 1] - circle[1]) - circle[2]) <= 0.1 * circle[2]
-        angles = np.arctan2(points[on, 1] - circle[1], points[on, 0] - circle[0])
-        if on.sum() > most and np.ptp(angles) >= np.pi:  # lettering round half the ring at least
-            best, most = on, int(on.sum())
-    return None if best is None else _fitted(points[best, 0], points[best, 1])
-
-
-LETTERS = 8
-
-
-def _through(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> tuple[float, float, float] | None:
-    """The circle through three points (None when they are in a line)."""
-    d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]))
-    if abs(d) < 1e-6:
-        return None
-    sa, sb, sc = a @ a, b @ b, c @ c
-    x = (sa * (b[1] - c[1]) + sb * (c[1] - a[1]) + sc * (a[1] - b[1])) / d
-    y = (sa * (c[0] - b[0]) + sb * (a[0] - c[0]) + sc * (b[0] - a[0])) / d
-    return float(x), float(y), float(np.hypot(a[0] - x, a[1] - y))
-
-
-def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit: float,
-                   letters: list[tuple[float, float]] = ()) -> bool:
+def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit: float) -> bool:
     """Whether every stroke (its box, pixels of `ink`) lies in the band of one stamp's ring: the
-    circle of an arc among them, or the circle the small pieces `letters` (centres) run along."""
+    circle of an arc among them."""
     circles = [c for c in (ring_arc(ink, box, unit) for box in boxes) if c is not None]
-    ring = lettering_circle(list(letters), unit)
-    circles += [ring] if ring is not None else []
     if not circles:
         return False
 

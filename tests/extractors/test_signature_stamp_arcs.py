@@ -1,6 +1,6 @@
 """A round stamp alone on a black-and-white page (fax, 1-bit scan): past the threshold its ring
 breaks into arcs that look like a pen's long curved strokes. Strokes that all lie in the band of
-one ring (an arc's own circle, or the circle the ring's lettering runs along) prove no signature:
+one ring (an arc's own circle) prove no signature:
 undecided, never signed. A signature over a stamp crosses the stamp's inside: it stays signed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.signature_arcs import lettering_circle, only_ring_arcs, ring_arc
+from extractors.signature_arcs import only_ring_arcs, ring_arc
 from tests.extractors.signatures_fax import faxed_letter, read_faxed
 
 
@@ -17,8 +17,7 @@ from tests.extractors.signatures_fax import faxed_letter, read_faxed
                                                        pytest.param(104, 200, "over", "light_blue", "fax",
                                                                     marks=pytest.mark.xfail(strict=True, reason=(
                                                                         "no whole arc: the ring's left side run "
-                                                                        "into its letters; the lettering circle "
-                                                                        "is not used yet (false rings on d37)")))])
+                                                                        "into its letters: no arc gives the ring")))])
 def test_a_stamp_alone_on_a_black_and_white_page_is_not_called_signed(tmp_path, seed, dpi, mode, ink, how):
     check, _ = read_faxed(faxed_letter(seed, dpi, mode, ink, 1.0, True, False, how), dpi, tmp_path, "stamp")
     assert check is None or check.signed is not True, check
@@ -62,11 +61,3 @@ def test_a_stroke_crossing_the_stamps_inside_is_not_one_of_its_arcs():
     ink[60:240, 98:102] = True
     assert only_ring_arcs(ink, [(0, 0, 300, 300)], 20.0) is False
     assert only_ring_arcs(_ring(300, (150, 150), 100, -1.0, 1.0), [(0, 0, 300, 300)], 20.0) is True
-
-
-def test_the_lettering_round_a_ring_gives_its_circle():
-    letters = [(150 + 100 * np.cos(a), 150 + 100 * np.sin(a)) for a in np.linspace(-3.0, 1.0, 12)]
-    letters += [(140, 150), (160, 152), (30, 20)]
-    circle = lettering_circle(letters, 20.0)
-    assert circle is not None and abs(circle[0] - 150) < 5 and abs(circle[2] - 100) < 5
-    assert lettering_circle(letters[:5], 20.0) is None
