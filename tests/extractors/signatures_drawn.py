@@ -156,6 +156,11 @@ def _photographed(image: Image.Image, rng: random.Random) -> Image.Image:
 def read_signature(variant: Variant, folder) -> tuple[object, object]:
     """(SignatureCheck, LetterReading): the page saved as a scan file, OCR'd, read, and checked
     by the worker's step, as a dossier's letter would be."""
+    return read_saved(drawn_letter(variant), variant.dpi, folder, variant.name)
+
+
+def read_saved(image, dpi: int, folder, name: str) -> tuple[object, object]:
+    """(SignatureCheck or None, LetterReading) of a letter page `image` saved as `name`.png at `dpi`."""
     from extractors.fields.courrier import read_letter
     from extractors.images import image_pages
     from extractors.model import PieceKind
@@ -163,10 +168,10 @@ def read_signature(variant: Variant, folder) -> tuple[object, object]:
     from extractors.ocr.page import ocr_page
     from worker.core.signatures import signature_of
 
-    path = folder / f"{variant.name}.png"
-    drawn_letter(variant).save(path, dpi=(variant.dpi, variant.dpi))
-    image, dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
-    page = ocr_page(image, TesseractEngine(), number=1, dpi=dpi)
+    path = folder / f"{name}.png"
+    image.save(path, dpi=(dpi, dpi))
+    page_image, page_dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
+    page = ocr_page(page_image, TesseractEngine(), number=1, dpi=page_dpi)
     reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, (page,))
     if reading.zone is None:
         return None, reading

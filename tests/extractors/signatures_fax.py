@@ -12,7 +12,7 @@ import random
 from PIL import Image, ImageDraw, ImageFont
 
 from samples.unseen.maker import degrade as dg, signatures as sg
-from tests.extractors.signatures_drawn import BODY, FONTS
+from tests.extractors.signatures_drawn import BODY, FONTS, read_saved
 
 
 def faxed_letter(seed: int, dpi: int, mode: str, ink: str, weight: float, stamp: bool, signed: bool,
@@ -66,18 +66,4 @@ def faxed_letter(seed: int, dpi: int, mode: str, ink: str, weight: float, stamp:
 
 def read_faxed(image: Image.Image, dpi: int, folder, name: str):
     """(SignatureCheck or None, LetterReading): saved, OCR'd, read and checked as a dossier's letter."""
-    from extractors.fields.courrier import read_letter
-    from extractors.images import image_pages
-    from extractors.model import PieceKind
-    from extractors.ocr.engine import TesseractEngine
-    from extractors.ocr.page import ocr_page
-    from worker.core.signatures import signature_of
-
-    path = folder / f"{name}.png"
-    image.save(path, dpi=(dpi, dpi))
-    page_image, page_dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
-    page = ocr_page(page_image, TesseractEngine(), number=1, dpi=page_dpi)
-    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, (page,))
-    if reading.zone is None:
-        return None, reading
-    return signature_of(str(path), "image", page, reading.zone, 10**8), reading
+    return read_saved(image, dpi, folder, name)
