@@ -15,7 +15,7 @@ import re
 from extractors.fields.courrier_layout import Line, join_lines
 from extractors.fields.signataire import Quality
 from extractors.text import normalise
-from extractors.vocabulary import MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
+from extractors.vocabulary import MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET, PieceKind
 
 _TITLE = r"(?:(?:premier|premiere|1er|1ere) )?(?:sous-? ?prefete?|prefete?|maire|vice-? ?presidente?|presidente?" \
          r"|adjointe?|secretaire generale?|conseill(?:er|ere)|direct(?:eur|rice))"
@@ -59,7 +59,8 @@ def _role(title: str) -> str:
     return _OWN_TITLES.get(title, "autre")
 
 
-_HABILITATED = {"courrier_collectivite": ("maire", "president"), "courrier_prefet": ("prefet", "sous_prefet")}
+_HABILITATED = {PieceKind.COURRIER_COLLECTIVITE: ("maire", "president"),
+                PieceKind.COURRIER_PREFET: ("prefet", "sous_prefet")}
 _SLUGS = {"maire": MAIRE, "prefet": PREFET, "sous_prefet": SOUS_PREFET}
 
 
