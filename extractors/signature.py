@@ -144,10 +144,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     ink = ink_mask(crop, unit)
     parts = [_classify(c) for c in components(ink, unit, words)]
     check = decide(parts)
-    strokes = [p.box for p in parts if p.kind == "stroke"]
-    if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, strokes, unit):
+    strokes = [p for p in parts if p.kind == "stroke"]
+    if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, [p.box for p in strokes], unit):
         # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
-        check = SignatureCheck(None, 0.45, _union([p for p in parts if p.kind == "stroke"]), "indecise",
+        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits dans l'anneau d'un cachet : signature non prouvée")
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),

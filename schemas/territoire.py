@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from schemas.cog import Cog, CommuneKind
@@ -105,8 +106,6 @@ def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple
 
 def _bare_letters(text: str) -> str:
     """Each character unaccented and lower-cased, one for one (the same length as the text)."""
-    import unicodedata
-
     return "".join((unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).casefold()[:1] or ch for ch in text)
 
 
@@ -312,7 +311,7 @@ def letter_head_mended(name: str) -> str:
     """The designation a letterhead opens with, read with a slip ("Vllle de …", "Villé de …",
     "Malrie de …", "Cornmunauté de communes …"), spelt right: a closed vocabulary, so a word one
     letter (or "rn" for "m") from one of its words is that word. The name itself is untouched."""
-    name = mend_designation(head_mended(name)[0])[0]
+    name = designation_mended(name)[0]
     match = _LETTER_HEAD.match(name)
     if match is None:
         return name

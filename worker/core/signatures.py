@@ -21,6 +21,7 @@ from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, bilevel, check_signature, unproven_on_bilevel, upright
 from extractors.signature_arcs import ring_arc
 from extractors.signature_panel import pasted_panel
+from extractors.signature_pieces import broken_arcs
 from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
@@ -48,7 +49,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              pades.digital_signatures,
+                              broken_arcs, pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
