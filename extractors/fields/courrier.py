@@ -20,6 +20,7 @@ from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import LetterParts, Line, date_parts, letter_lines, letter_parts, source_of
 from extractors.fields.courrier_zone import SignatureZone, overlaps, signature_zone
 from extractors.fields.signataire import (
+    QUALITY_TRUSTED,
     Name,
     Quality,
     body_name,
@@ -446,7 +447,6 @@ def block_worth_reading(reading: LetterReading) -> bool:
         or name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED
 
 
-QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
 UNREADABLE = 0.3  # a block's last line read as no name ("À Huet"): a word of it agreeing adds no second reading
 NAME_TRUSTED = 0.80  # a signatory's name read with less is for a reviewer (schemas.normalise's identity threshold)
 _PARTICLES = {"le", "la", "les", "de", "du", "des"}

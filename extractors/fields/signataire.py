@@ -39,6 +39,8 @@ _ROLES = (
     ("autre", r"\bdirect(?:eur|rice)\b|\bconseill(?:er|ere)\b|\bchef\b|\bcheffe\b|\bdelegue\b|\bdeleguee\b"
               r"|\bsecretaire\b|\bcharge de mission\b|\bresponsable\b"),
 )
+
+QUALITY_TRUSTED = 0.70  # a title read with less is for a reviewer (schemas.normalise.REVIEW_BELOW)
 _ROLE_PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in _ROLES)
 _DELEGATION = re.compile(r"^(?:pour|p/|p\.|po|p/o)\b|\bpar delegation\b|\bpar empechement\b|\bempeche\b|"
                          r"\bpar interim\b|\bpar suppleance\b|\bpour (?:le|la|monsieur|madame)\b")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.fields.signataire import name_words, roles_in, same_person
+from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
 from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
@@ -57,11 +57,9 @@ def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | No
     a letter whose collectivité, where read, is of that mandate's kind (a maire's a commune)."""
     if quality.status is FieldStatus.MISSING:
         return True
-    return quality.value == mandate and quality.confidence < UNSURE_TITLE \
+    return quality.value == mandate and quality.confidence < QUALITY_TRUSTED \
         and (letter_is_epci is None or letter_is_epci == (mandate == PRESIDENT_EPCI))
 
-
-UNSURE_TITLE = 0.70  # courrier.QUALITY_TRUSTED: a title read with less is for a reviewer
 
 
 def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
