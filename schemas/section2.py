@@ -218,8 +218,7 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValu
     if _epci_ends_naming(out.get("s2.epci"), code, cog):
         # "… LATITUDE NORD GIRONDE Gironde (33)": a photo lost the label "Département", its answer
         # read with the EPCI's; written there as the communes' own: two readings agree.
-        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
-                                        status=FieldStatus.EXTRACTED)
+        out["s2.departement"] = _confirmed(field, code)
         return
     if not _names_a_departement(field.value, cog) and not _head_names(field.value, code, cog):
         # Words that name no département ("tetes des Fche de": the next page's running header
@@ -231,15 +230,18 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValu
         # département every commune lies in, two readings agree
         if raw is not None and isinstance(raw.value, str) and raw.confidence >= EXACT_NAME_FLOOR \
                 and re.search(r"[^\W\d_]{4}", raw.value) and cog.departement_code(raw.value, fuzzy=False) == code:
-            out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
-                                            status=FieldStatus.EXTRACTED)
+            out["s2.departement"] = _confirmed(field, code)
         return
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
         or cog.departement_code(field.value) == code or _head_names(field.value, code, cog)
     if near:
-        out["s2.departement"] = replace(field, value=code, confidence=max(field.confidence, CONFIRMED),
-                                        status=FieldStatus.EXTRACTED)
+        out["s2.departement"] = _confirmed(field, code)
+
+
+def _confirmed(field: FieldValue, code: str) -> FieldValue:
+    """The département `code`, sure: two readings of the fiche agree on it."""
+    return replace(field, value=code, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
 _DEPARTEMENT_TAIL = re.compile(r"(?P<name>[^\W\d_][\w'’ -]{2,40}?)\s*\(\s*(?P<code>\d{2,3}|2[AB])\s*\)\s*$")
