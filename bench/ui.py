@@ -214,14 +214,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(base: str) -> None:
-    for _ in range(100):
+def _wait_for(base: str, patience: float = 180.0) -> None:
+    # The server loads the geography and spaCy's lexicon before it listens: seconds on a quiet
+    # machine, most of a minute on a loaded one.
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
         try:
-            requests.get(base + "/connexion", timeout=2)
+            requests.get(base + "/connexion", timeout=5)
             return
         except requests.ConnectionError:
             time.sleep(0.2)
-    raise SystemExit("le serveur ne répond pas")
+    raise SystemExit(f"le serveur ne répond pas après {patience:.0f} s")
 
 
 def signed_in(base: str) -> tuple[requests.Session, str]:
