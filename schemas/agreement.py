@@ -20,6 +20,7 @@ from schemas.territoire import (
     letter_name,
     mend_designation,
     name_kind,
+    porteuse_respelt,
     resolve_entity,
     same_name,
 )
@@ -43,6 +44,15 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         match = cog.resolve_commune(field.value, departement)
         listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
         agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
+        if match and not match.ambiguous and match.score < 1.0 and match.code_insee in listed \
+                and _letter_names_exactly(out, cog, match.code_insee, departement):
+            # "Ville de Saint-Picrre-en-Auge": one slip from a commune section 2 lists and the
+            # letter names exactly; three readings agree, the name is the COG's
+            respelt = porteuse_respelt(field.value, match.commune.nom)
+            if respelt is not None:
+                out[PORTEUSE] = replace(field, value=respelt, confidence=max(field.confidence, CONFIRMED),
+                                        status=FieldStatus.EXTRACTED)
+            return
     elif kind == "epci":
         match = cog.resolve_epci(field.value, departement)
         epci = _trusted_value(out, "s2.epci")
@@ -52,6 +62,13 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         return
     if agrees:
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+def _letter_names_exactly(out: dict[str, FieldValue], cog: Cog, code: str, departement: str | None) -> bool:
+    """The letter's collectivité, read surely, names the commune `code` letter for letter."""
+    letter = _trusted_value(out, LETTER_COLLECTIVITE)
+    match = cog.resolve_commune(letter, departement) if isinstance(letter, str) else None
+    return bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee == code)
 
 
 def _kind_slip_only(raw: FieldValue) -> bool:
@@ -70,7 +87,11 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
     short name: "Biot" at 0.47), whose name is letter for letter that of the commune porteuse,
     read surely, and a member of the EPCI read surely: three readings agree, it is trusted."""
     communes, epci = out.get("s2.communes"), _trusted_value(out, "s2.epci")
-    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= PORTEUSE_NAMES_FLOOR
+    # A list doubted at reading for its place (its label lost on a photo, its first line low) may
+    # have lost a commune; a communale échelle, read surely, says there is just one.
+    placed = raw is not None and (raw.status is FieldStatus.EXTRACTED
+                                  or _trusted_value(out, "s2.echelle") == "communale")
+    if not (raw and placed and raw.confidence >= PORTEUSE_NAMES_FLOOR
             and communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
             and len(communes.value) == 1 and isinstance(communes.value[0], dict)
             and isinstance(epci, dict) and epci.get("siren")):

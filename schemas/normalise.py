@@ -94,12 +94,12 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         epci_vouched_by_porteuse(out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
-    departement_of_communes(out, cog, raw.get("s2.departement"))
-    region_of_departement(out, cog)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
+    departement_of_communes(out, cog, raw.get("s2.departement"))  # the communes as confirmed above
+    region_of_departement(out, cog)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     prefet_departement_confirmed(out, cog, departement)
     lieu_named_elsewhere(out, cog, departement)

@@ -21,6 +21,7 @@ from schemas.cog import EXACT, Cog, Epci
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
 CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
 REVIEW_BELOW = 0.70  # as schemas/normalise.py: under it, a reading is never trusted alone
+EXACT_NAME_FLOOR = 0.25  # a name spelt letter for letter is no chance reading, however unsure Tesseract is
 EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
 
 
@@ -59,13 +60,16 @@ def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement
     """
     epci, communes = out.get("s2.epci"), out.get("s2.communes")
     if not (epci and epci.status is FieldStatus.NEEDS_REVIEW and isinstance(epci.value, dict)
-            and epci.value.get("nom") and epci.confidence >= CONFIRMABLE
+            and epci.value.get("nom") and epci.confidence >= EXACT_NAME_FLOOR
             and communes and communes.status is FieldStatus.EXTRACTED):
         return
     found = _epci_of_listed(communes, cog)
     if found is None or epci.value.get("siren") not in (None, found.siren):
         return
     match = cog.resolve_epci(epci.value["nom"], departement)
+    if epci.confidence < CONFIRMABLE and not (match and not match.ambiguous and match.score >= EXACT
+                                               and match.siren == found.siren):
+        return  # a fax's doubted dot ("Communauté d'agglomération. Lisieux …"): only a name spelt exactly
     head = None
     if match is None or match.ambiguous:
         head = _head_naming(epci.value["nom"], found, cog, departement)
@@ -74,9 +78,13 @@ def epci_confirmed_by_communes(out: dict[str, FieldValue], cog: Cog, departement
     elif match.siren != found.siren:
         return
     exact = match is not None and not match.ambiguous and match.score >= EXACT
-    nom = epci.value["nom"] if exact else head or official_epci_name(found)  # no slip kept as sure
+    # no slip kept as sure
+    nom = _KIND_STOP.sub(r"\1", epci.value["nom"]) if exact else head or official_epci_name(found)
     out["s2.epci"] = replace(epci, value={**epci.value, "nom": nom, "siren": found.siren},
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
+_KIND_STOP = re.compile(r"(?i)\b(agglom[ée]ration|communes|urbaine)[.,;:](?=\s)")  # a speck read after the kind word
 
 
 def epci_vouched_by_porteuse(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
@@ -198,9 +206,6 @@ def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
     """The EPCI of the département whose name is clearly the nearest the written one, if any."""
     nearest = [(e, score) for e, score in cog.nearest_epcis(written, limit=12) if departement in e.departements]
     return nearest[0][0] if nearest and _nearest_is(written, nearest[0][0], cog) else None
-
-
-EXACT_NAME_FLOOR = 0.25  # a département spelt letter for letter is no chance reading, however unsure Tesseract is
 
 
 def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValue | None = None) -> None:
@@ -331,5 +336,18 @@ def region_of_departement(out: dict[str, FieldValue], cog: Cog) -> None:
             and field.confidence >= CONFIRMABLE and departement and departement.status is FieldStatus.EXTRACTED
             and isinstance(departement.value, str) and departement.value in cog.departements):
         return
-    if cog.departements[departement.value].region == field.value:
-        out["s2.region"] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+    region = cog.departements[departement.value].region
+    if region == field.value or region in cog.regions and _slipped_region(field.value, region, cog):
+        out["s2.region"] = replace(field, value=region, confidence=max(field.confidence, CONFIRMED),
+                                   status=FieldStatus.EXTRACTED)
+
+
+def _slipped_region(written: str, region: str, cog: Cog) -> bool:
+    """A région name read with a slip or two ("Normatidie") that comes nearer the département's
+    région than any other: the eighteen names are far apart, and the département vouches."""
+    key = values.fold(re.sub(r"(?i)^r[ée]gion\s+", "", written.strip()))
+    if len(key) < 5 or cog.region_code(written) is not None:
+        return False
+    distance = {code: OSA.distance(key, values.fold(r.nom)) for code, r in cog.regions.items()}
+    nearest = sorted(distance.values())
+    return distance[region] == nearest[0] <= 2 and (len(nearest) < 2 or nearest[1] >= distance[region] + 3)

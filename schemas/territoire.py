@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from schemas.cog import Cog, CommuneKind
 from schemas.designation import head_mended
 from schemas.values import fold
@@ -102,6 +104,22 @@ def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple
     if changed and plain[at:] == _bare_letters(core) and all(_bare_letters(a) != a.casefold() for a, _ in changed):
         return name[:at] + core, False
     return name, False
+
+
+def porteuse_respelt(name: str, official: str) -> str | None:
+    """"Ville de Saint-Picrre-en-Auge" -> "Ville de Saint-Pierre-en-Auge": the words after the
+    designation, as many as the commune's official name has (its article aside), one or two
+    slips from it, spelt as the COG does; None when the name is not so made."""
+    core = re.sub(r"(?i)^(?:les?\s+|la\s+|l['’]\s*)", "", official)
+    head = _PORTEUSE_HEAD.match(name)
+    words = name.split()
+    count = len(core.split())
+    if head is None or len(words) <= count:
+        return None
+    tail = " ".join(words[-count:])
+    if not 0 < OSA.distance(fold(tail), fold(core)) <= 2 or len(core) < 6:
+        return None
+    return " ".join(words[:-count] + [core])
 
 
 def _bare_letters(text: str) -> str:
