@@ -122,7 +122,11 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         if kind == "word" and after_colon and current.words and _LEADING.sub("", " ".join(current.words) + " "):
             close()  # "Combronde : Marcillat": a name, then another (a label before a colon stays with it)
         if kind == "code":
-            if current.words and not current.codes:  # "Sartène 2A272": that name's code
+            if len(current.words) > 1 and current.words[-1].casefold() == "et" and not current.codes:
+                current.words.pop()  # "Pointe-Noire et 97115 Sainte-Rose": the next name's code
+                close()
+                pending.append(token.upper())
+            elif current.words and not current.codes:  # "Sartène 2A272": that name's code
                 current.codes.append(token.upper())
             else:  # before a name, or after a name's own code: the next name's if a word follows
                 pending.append(token.upper())
