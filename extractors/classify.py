@@ -263,6 +263,12 @@ def ends_letter(page: PageText) -> bool:
     return continues_letter(page) and form_cues(lines) == 0 and _letter_end(lines)
 
 
+def signatory_kind(page: PageText) -> PieceKind | None:
+    """The kind of letter whose signatory block stands at the page's foot ("Le Préfet de …"), if any."""
+    lines = _lines(page)
+    return _signatory(lines[-max(5, len(lines) // 3):])
+
+
 def _letter_end(lines: list[str]) -> bool:
     """The lines hold a letter's end: its formule de politesse, or a signatory block near the foot."""
     tail = lines[-max(5, len(lines) // 3):]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from extractors import classify  # the module, not its names: classify imports this package
 from extractors.fields.continuation import continues, ended_by, joined_continuations
 from extractors.fields.courrier import (
     LetterReading,
@@ -74,11 +75,28 @@ def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
     for i, p in enumerate(pieces):
         if is_letter(p.kind):
             out[i] = read_letter(p.kind, p.file, p.pages)
-        elif ended_by(out.get(i - 1), p.kind, p.pages):
-            reading = read_letter(out[i - 1].kind, p.file, p.pages)
+            continue
+        before = _letter_ended_by(out, i, p.pages)
+        if ended_by(before, p.kind, p.pages):
+            reading = read_letter(before.kind, p.file, p.pages)
             if continues(reading):  # joined by `joined_continuations`, never a letter of its own
                 out[i] = reading
     return out
+
+
+def _letter_ended_by(out: Mapping[int, LetterReading], index: int, pages: tuple) -> LetterReading | None:
+    """The letter a page photographed apart may end: the one right before it; else, as phone
+    photos come in any order (a fiche page between a letter's two pages), the last letter of
+    the kind its signatory block says, or, when the block's title is lost, the only letter
+    read so far that did not end."""
+    if index - 1 in out:
+        return out[index - 1]
+    kind = classify.signatory_kind(pages[0]) if pages else None
+    if kind is not None:
+        same = [reading for _, reading in sorted(out.items()) if reading.kind is kind]
+        return same[-1] if same else None
+    open_letters = [reading for reading in out.values() if not reading.ended]
+    return open_letters[0] if len(open_letters) == 1 else None
 
 
 def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | None = None
