@@ -70,13 +70,13 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
     """Each letter read, by index in `pieces`; a letter's last page photographed apart (a piece of
-    no kind right after it, see `ended_by`) is read as that letter's, to be joined to it."""
+    no kind after it, see `ended_by` and `_letter_ended_by`) is read as that letter's, to be joined to it."""
     out: dict[int, LetterReading] = {}
     for i, p in enumerate(pieces):
         if is_letter(p.kind):
             out[i] = read_letter(p.kind, p.file, p.pages)
             continue
-        before = _letter_ended_by(out, i, p.pages)
+        before = _letter_ended_by(out, pieces, i, p.pages)
         if ended_by(before, p.kind, p.pages):
             reading = read_letter(before.kind, p.file, p.pages)
             if continues(reading):  # joined by `joined_continuations`, never a letter of its own
@@ -84,19 +84,17 @@ def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
     return out
 
 
-def _letter_ended_by(out: Mapping[int, LetterReading], index: int, pages: tuple) -> LetterReading | None:
-    """The letter a page photographed apart may end: the one right before it; else, as phone
-    photos come in any order (a fiche page between a letter's two pages), the last letter of
-    the kind its signatory block says, or, when the block's title is lost, the only letter
-    read so far that did not end."""
-    if index - 1 in out:
-        return out[index - 1]
+def _letter_ended_by(out: Mapping[int, LetterReading], pieces: list[Piece], index: int,
+                     pages: tuple) -> LetterReading | None:
+    """The letter a page photographed apart may end: the one right before it, fiche pages aside
+    (phone photos come in any order: a fiche page between a letter's two); none when its
+    signatory block names the other kind of letter."""
+    before = index - 1
+    while before >= 0 and pieces[before].kind is PieceKind.FICHE:
+        before -= 1
+    reading = out.get(before)
     kind = classify.signatory_kind(pages[0]) if pages else None
-    if kind is not None:
-        same = [reading for _, reading in sorted(out.items()) if reading.kind is kind]
-        return same[-1] if same else None
-    open_letters = [reading for reading in out.values() if not reading.ended]
-    return open_letters[0] if len(open_letters) == 1 else None
+    return reading if reading is not None and kind in (None, reading.kind) else None
 
 
 def letter_zones(pieces: list[Piece], letters: Mapping[int, LetterReading] | None = None

@@ -1,7 +1,7 @@
 """A letter's last page photographed apart, with a fiche page photographed between its two
 pages (phone photos come in any order): it still ends that letter, found by the kind its
-signatory block says or, when the block's title is lost under the signature, as the only
-letter that did not end (study draw d39: a préfète's letter whose block read "LA du vaucluse")."""
+signatory block does not name the other kind of letter (study draw d39: a préfète's letter,
+her block read "LA du vaucluse", a fiche page photographed between its two pages)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ def _end(*block: str):
     return page([(60, [(60, CLOSING)]), *((110 + 14 * i, [(330, line)]) for i, line in enumerate(block))], ocr=True)
 
 
-def _pieces(end, first_kind=PREFET, coll_ended=True):
+OWN_PAGE = page([(40, [(60, "Compte rendu de la réunion du 3 mars 2026, ordre du jour et présents.")])], ocr=True)
+
+
+def _pieces(end, first_kind=PREFET, between=FICHE_PAGE):
     first = prefet_letter(closing=(), signatory=(), ocr=True) if first_kind is PREFET \
         else letter(closing=(), signatory=(), ocr=True)
-    coll = letter(ocr=True) if coll_ended else letter(closing=(), signatory=(), ocr=True)
-    return [Piece(COLL, "IMG_1.jpg", (coll,)), Piece(first_kind, "IMG_2.jpg", (first,)),
-            Piece(PieceKind.FICHE, "IMG_3.jpg", (FICHE_PAGE,)), Piece(PieceKind.AUTRE, "IMG_4.jpg", (end,))]
+    kind = PieceKind.FICHE if between is FICHE_PAGE else PieceKind.AUTRE
+    return [Piece(COLL, "IMG_1.jpg", (letter(ocr=True),)), Piece(first_kind, "IMG_2.jpg", (first,)),
+            Piece(kind, "IMG_3.jpg", (between,)), Piece(PieceKind.AUTRE, "IMG_4.jpg", (end,))]
 
 
 def test_an_end_page_whose_block_names_the_prefet_ends_the_prefets_letter_past_a_fiche_page():
@@ -32,13 +35,13 @@ def test_an_end_page_whose_block_names_the_prefet_ends_the_prefets_letter_past_a
     assert 3 in readings and readings[3].kind is PREFET and readings[3].ended
 
 
-def test_an_end_page_whose_title_is_lost_ends_the_only_letter_left_open():
+def test_an_end_page_whose_title_is_lost_ends_the_letter_before_the_fiche_page():
     readings = read_letters(_pieces(_end("LA du vaucluse", "Marie-Josée WEBER")))
     assert 3 in readings and readings[3].kind is PREFET
 
 
-def test_with_two_letters_left_open_an_untitled_end_page_is_nobodys():
-    readings = read_letters(_pieces(_end("LA du vaucluse", "Marie-Josée WEBER"), coll_ended=False))
+def test_after_a_page_of_its_own_an_end_page_is_nobodys():
+    readings = read_letters(_pieces(_end("LA du vaucluse", "Marie-Josée WEBER"), between=OWN_PAGE))
     assert 3 not in readings
 
 

@@ -51,8 +51,11 @@ def test_no_page_after_a_letter_that_ended():
 
 
 def test_no_page_after_another_piece():
+    # a fiche page between is another photo of the same batch (session 27); a page of its own is not
+    own = Piece(AUTRE, "IMG_0.jpg", (page([(40, [(60, "Compte rendu de la réunion du 3 mars 2026.")])]),))
+    assert sorted(read_letters(pieces(own))) == [0]
     fiche = Piece(PieceKind.FICHE, "IMG_0.jpg", (page([(40, [(60, "SECTION 5 - LES RESSOURCES DE L'ATELIER")])]),))
-    assert sorted(read_letters(pieces(fiche))) == [0]
+    assert sorted(read_letters(pieces(fiche))) == [0, 2]
 
 
 def test_no_fiche_page_nor_a_page_of_its_own():
