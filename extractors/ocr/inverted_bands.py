@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 
 
 def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
@@ -26,7 +26,7 @@ def reversed_bands_inverted(gray: Image.Image) -> Image.Image:
         return gray
     # The light letters inside a band are holes in it: closed, the band is one solid block.
     closed = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    count, labels, stats, _ = components(closed)
     height, width = small.shape
     out = None
     for label in range(1, count):

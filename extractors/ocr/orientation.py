@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PIL import Image
 
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 from extractors.ocr.engine import RawWord
 
 # Below this mean word confidence a reading is suspicious: maybe the page is turned.
@@ -128,7 +128,7 @@ def ascender_balance(gray: Image.Image) -> tuple[float, int]:
     scale = min(1.0, 1700 / max(pixels.shape))
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
     ink = (small < 0.6 * float(np.percentile(small, 90))).astype(np.uint8)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = components(ink)
     x, y, w, h, area = (stats[1:, i].astype(np.float64) for i in range(5))
     plausible = (h >= 4) & (w <= 3 * h) & (h <= 80)
     if plausible.sum() < 50:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from extractors.images import grey, pixels as page_pixels
+from extractors.images import components, grey, pixels as page_pixels
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.resolution import ink_marks
 from extractors.ocr.sheet import paper_brightness
@@ -225,7 +225,7 @@ def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int
     """Boxes of runs of letter-sized marks in a binary ink mask, `unit` the height of a word box."""
     import cv2
 
-    count, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, centres = components(ink)
     x, y, w, h, area = (stats[:, i] for i in range(5))
     # A letter, or letters run together by blur or bold print: about the text's height, not a
     # long stroke, a rule or a blot. (`unit` is a word box's height, ascenders and descenders
@@ -239,7 +239,7 @@ def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int
     glyphs = glyph[labels].astype(np.uint8)
     # Letters of one word or line join; lines above and below stay apart.
     runs = cv2.dilate(glyphs, np.ones((max(1, int(0.25 * unit)), max(3, int(1.2 * unit))), np.uint8))
-    count, run_labels, run_stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    count, run_labels, run_stats, _ = components(runs)
     # How many letters each run holds: a mark is worth its width in letters.
     owners = run_labels[centres[glyph, 1].astype(int), centres[glyph, 0].astype(int)]
     worth = np.bincount(owners, weights=np.maximum(1.0, w[glyph] / (0.45 * unit)), minlength=count)

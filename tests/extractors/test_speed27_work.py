@@ -1,0 +1,84 @@
+"""Issue 16: a scanned page's image work at less CPU, the same results: shapes labelled in 16
+bits, check boxes' letter-sized shapes sifted on arrays before each is looked at."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw
+
+from extractors import checkboxes
+from extractors.checkboxes import _has_four_sides, _inked_enough, find_boxes
+from extractors.images import components
+from tests.extractors.test_ocr import LINES, drawn_page
+
+
+def _form(seed: int, scale: int = 1) -> Image.Image:
+    """Lines of text with check boxes before some, ticked or not, a tick sometimes past its box."""
+    rng = np.random.default_rng(seed)
+    page = drawn_page(LINES, (1400 * scale, 1000 * scale), 34 * scale, 140 * scale, 120 * scale, 120 * scale)
+    draw = ImageDraw.Draw(page)
+    side = 30 * scale
+    for row in range(len(LINES)):
+        top, left = (126 + 120 * row) * scale, 90 * scale
+        draw.rectangle([left, top, left + side, top + side], outline=0, width=max(2, 2 * scale))
+        tick = int(rng.integers(0, 3))
+        if tick:
+            out = side // 4 if tick == 2 else 0  # a hand's X running out of its box
+            draw.line([left - out, top - out, left + side + out, top + side + out], fill=0, width=3 * scale)
+            draw.line([left + side + out, top - out, left - out, top + side + out], fill=0, width=3 * scale)
+    noisy = np.asarray(page).astype(np.int16) + rng.integers(-8, 8, (page.height, page.width))
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
+def test_shapes_labelled_in_16_bits_are_the_32_bit_labelling():
+    rng = np.random.default_rng(5)
+    for seed in range(3):
+        ink = cv2.adaptiveThreshold(np.asarray(_form(seed)), 1, cv2.ADAPTIVE_THRESH_MEAN_C,
+                                    cv2.THRESH_BINARY_INV, 31, 15)
+        speckled = (rng.random(ink.shape) < 0.002).astype(np.uint8) | ink
+        for binary in (ink, speckled):
+            expected = cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_32S)
+            found = components(binary)
+            assert found[1].dtype == np.uint16  # the cheaper labelling was the one used
+            assert found[0] == expected[0] > 50
+            assert all(np.array_equal(a, b) for a, b in zip(found[1:], expected[1:]))
+
+
+def test_more_shapes_than_16_bits_hold_are_labelled_in_32():
+    dots = np.zeros((600, 600), np.uint8)
+    dots[::2, ::2] = 1  # 90,000 shapes of one pixel
+    count, labels, stats, _ = components(dots)
+    assert count == 90_001 and labels.dtype == np.int32 and int(labels.max()) == 90_000
+    assert (stats[1:, cv2.CC_STAT_AREA] == 1).all()
+
+
+def test_every_shape_with_four_sides_passes_the_sifting():
+    rng = np.random.default_rng(7)
+    ink = (rng.random((400, 400)) < 0.35).astype(np.uint8)  # dense noise: many near-boxes
+    for top, left, size in ((20, 20, 12), (100, 60, 18), (200, 300, 9), (330, 150, 25)):
+        ink[top:top + size, left:left + size] = 0
+        ink[top, left:left + size] = ink[top + size - 1, left:left + size] = 1
+        ink[top:top + size, left] = ink[top:top + size, left + size - 1] = 1
+    _, _, stats, _ = components(ink)
+    shapes = stats[1:]
+    kept = _inked_enough(ink, shapes)
+    sided = np.array([_has_four_sides(ink[y:y + h, x:x + w]) for x, y, w, h, _ in shapes])
+    assert sided.sum() >= 4 and not (sided & ~kept).any()  # a necessary test: no box lost
+    # a page of text's letter-sized shapes: its boxes among them
+    ink = cv2.adaptiveThreshold(np.asarray(_form(4)), 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    _, _, stats, _ = components(ink)
+    w, h = stats[1:, 2], stats[1:, 3]
+    letters = stats[1:][(w >= 10) & (w <= 50) & (h >= 10) & (h <= 50) & (w <= 1.33 * h) & (w >= 0.75 * h)]
+    sided = np.array([_has_four_sides(ink[y:y + h, x:x + w]) for x, y, w, h, _ in letters])
+    assert len(letters) > 50 and sided.any() and not (sided & ~_inked_enough(ink, letters)).any()
+
+
+def test_the_boxes_found_are_those_every_shape_looked_at_finds(monkeypatch):
+    for seed, scale in ((1, 1), (2, 1), (3, 2)):
+        page = _form(seed, scale)
+        found = find_boxes(page, 30 * scale)
+        monkeypatch.setattr(checkboxes, "_inked_enough", lambda ink, shapes: np.ones(len(shapes), bool))
+        expected = find_boxes(page, 30 * scale)
+        monkeypatch.undo()
+        assert len(expected) >= len(LINES) and found == expected
