@@ -22,9 +22,10 @@ UPRIGHT_BALANCE = 0.2
 UPRIGHT_MARKS = 60
 
 
-def estimate_skew(gray: Image.Image) -> float:
-    """Skew in degrees (positive: content turned counter-clockwise), by projection profiles."""
-    pixels = _thumbnail(gray, 1000)
+def estimate_skew(gray: Image.Image, thumbnail: np.ndarray | None = None) -> float:
+    """Skew in degrees (positive: content turned counter-clockwise), by projection profiles.
+    `thumbnail`: `page_thumbnail(gray)`, when already made."""
+    pixels = page_thumbnail(gray) if thumbnail is None else thumbnail
     ys, xs = np.nonzero(pixels < 128)
     if len(xs) < 200 or len(xs) > 0.5 * pixels.size:
         return 0.0  # blank or mostly dark (a photo): nothing to measure
@@ -43,6 +44,11 @@ def estimate_skew(gray: Image.Image) -> float:
         if score > best_score:
             best, best_score = float(angle), score
     return best
+
+
+def page_thumbnail(gray: Image.Image) -> np.ndarray:
+    """The page within 1000 x 1000 pixels the skew is measured on (see `_thumbnail`)."""
+    return _thumbnail(gray, 1000)
 
 
 def _thumbnail(gray: Image.Image, most: int) -> np.ndarray:

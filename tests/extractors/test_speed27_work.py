@@ -1,16 +1,25 @@
 """Issue 16: a scanned page's image work at less CPU, the same results: shapes labelled in 16
-bits, check boxes' letter-sized shapes sifted on arrays before each is looked at."""
+bits, check boxes' letter-sized shapes sifted on arrays before each is looked at, a scan shrunk
+once for its skew and glanced at on that for a desk and for reversed bands."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from extractors import checkboxes
 from extractors.checkboxes import _has_four_sides, _inked_enough, find_boxes
+from extractors.dewarp import evenly_lit
 from extractors.images import components
-from tests.extractors.test_ocr import LINES, drawn_page
+from extractors.ocr.inverted_bands import reversed_bands_inverted
+from extractors.ocr.orientation import estimate_skew, page_thumbnail
+from extractors.ocr.page import prepared_page
+from extractors.ocr.sheet import paper_straightened
+from tests.extractors.test_ocr import FONT, LINES, drawn_page
+from tests.extractors.test_perspective import form_table, photo
+from tests.extractors.test_sheet_bandeau import bandeau_letter
 
 
 def _form(seed: int, scale: int = 1) -> Image.Image:
@@ -82,3 +91,43 @@ def test_the_boxes_found_are_those_every_shape_looked_at_finds(monkeypatch):
         expected = find_boxes(page, 30 * scale)
         monkeypatch.undo()
         assert len(expected) >= len(LINES) and found == expected
+
+
+def _scan(band: bool, tilt: float) -> Image.Image:
+    """An A4 page at 300 dpi, grey paper, maybe a reversed heading, turned a little, blurred."""
+    image = Image.new("L", (2480, 3508), 236)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 50)
+    if band:
+        draw.rectangle([160, 290, 2320, 420], fill=30)
+        draw.text((190, 305), "ANNEXE 1 – LES DYNAMIQUES", fill=235, font=ImageFont.truetype(FONT, 100))
+    for row, line in enumerate(LINES * 4):
+        draw.text((200, 500 + 110 * row), line, fill=20, font=font)
+    return image.rotate(tilt, resample=Image.Resampling.BILINEAR, fillcolor=236).filter(ImageFilter.GaussianBlur(1.0))
+
+
+def test_a_scan_glanced_at_for_bands_and_a_desk_comes_out_as_looked_at_whole():
+    for band, tilt in ((True, 0.0), (False, 1.3), (True, -0.5)):
+        page = _scan(band, tilt)
+        assert evenly_lit(page)
+        glance = page_thumbnail(page)
+        inverted = reversed_bands_inverted(page, glance)
+        assert np.array_equal(np.asarray(inverted), np.asarray(reversed_bands_inverted(page)))
+        assert (inverted is page) is not band  # the band found on the glance is inverted all the same
+        assert estimate_skew(page, glance) == estimate_skew(page) == pytest.approx(tilt, abs=0.21)
+        straight, warp = paper_straightened(page, glance)
+        assert straight is page and warp is None  # no desk
+        prepared = prepared_page(page, number=1, dpi=300)
+        assert np.array_equal(np.asarray(prepared.gray), np.asarray(inverted))
+
+
+def test_a_sheet_on_a_desk_is_found_on_its_own_pixels_whatever_the_glance():
+    table, _ = form_table([190 + 62 * i for i in range(8)], (190, 624))
+    picture, _ = photo(table)
+    gray = picture.convert("L")
+    straight, warp = paper_straightened(gray, page_thumbnail(gray))
+    expected, expected_warp = paper_straightened(gray)
+    assert warp is not None and warp == expected_warp and np.array_equal(np.asarray(straight), np.asarray(expected))
+    # a letterhead's dark band along one side is no desk, glanced at or not
+    letter = bandeau_letter(180)
+    assert paper_straightened(letter, page_thumbnail(letter)) == (letter, None) == paper_straightened(letter)
