@@ -119,6 +119,8 @@ def _rules(ink: np.ndarray, high: float, bridge: bool = False) -> np.ndarray:
         across = cv2.dilate(across, kernel(cv2.MORPH_RECT, (5, 3)))
         down = cv2.dilate(down, kernel(cv2.MORPH_RECT, (3, 5)))
     lines = across | down
+    if not lines.any():  # no rule (a letter's page): nothing to take off
+        return lines
     solid = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (thick, thick)))
     return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
 

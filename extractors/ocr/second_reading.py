@@ -202,15 +202,23 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     return sorted(kept, key=lambda r: (r[1], r[0]))
 
 
+_INK_BELOW = np.minimum(-(-185 * np.arange(256) // 255), 215).astype(np.uint8)  # see `_ink`
+
+
 def _ink(pixels: np.ndarray, words: list[RawWord], height: float, origin: tuple[int, int],
          step: int = 1) -> np.ndarray:
     """Ink outside the words read, as 0/1: darker than 185/255 of the local paper (blurred photo
     strokes are grey). `pixels` is a part of the page from `origin`, at 1/`step` of its size.
 
-    In integers: a page-sized float division would cost more than all the rest.
+    In integers: a page-sized float division would cost more than all the rest; and by a table
+    of each paper brightness's darkest ink, one look-up and one comparison a pixel (~5 ms less a
+    300 dpi page than the products): a pixel p is ink on paper q when 255 p < 185 q and p < 215,
+    that is p < min(ceil(185 q / 255), 215).
     """
-    paper = paper_brightness(pixels).astype(np.uint16)
-    ink = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
+    import cv2
+
+    paper = paper_brightness(pixels)
+    ink = np.less(pixels, cv2.LUT(paper, _INK_BELOW)).view(np.uint8)
     pad = max(1, int(height * 0.15))
     ox, oy = origin
     for w in words:

@@ -131,3 +131,24 @@ def test_a_sheet_on_a_desk_is_found_on_its_own_pixels_whatever_the_glance():
     # a letterhead's dark band along one side is no desk, glanced at or not
     letter = bandeau_letter(180)
     assert paper_straightened(letter, page_thumbnail(letter)) == (letter, None) == paper_straightened(letter)
+
+
+def test_ink_told_by_a_table_of_paper_brightness_is_the_products():
+    from extractors.ocr.second_reading import _ink
+    from extractors.ocr.sheet import paper_brightness
+
+    rng = np.random.default_rng(3)
+    pixels = np.clip(rng.normal(200, 60, (300, 400)), 0, 255).astype(np.uint8)
+    pixels[:, :200] = (pixels[:, :200] * 0.6).astype(np.uint8)  # a shadow
+    paper = paper_brightness(pixels).astype(np.uint16)
+    expected = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
+    found = _ink(pixels, [], 20.0, (0, 0))
+    assert 0.05 < expected.mean() < 0.95 and np.array_equal(found, expected)
+
+
+def test_a_page_without_rules_has_none_taken_off_its_boxes():
+    ink = cv2.adaptiveThreshold(np.asarray(drawn_page(LINES, (1400, 1000), 34, 90, 120, 120)), 1,
+                                cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    assert not checkboxes._rules(ink, 40.0).any()
+    ink[500, 50:1350] = 1  # a rule across
+    assert checkboxes._rules(ink, 40.0)[500].sum() > 1000
