@@ -295,7 +295,9 @@ def _install_hooks(records: str) -> None:
     for attribute, name in (("paper_straightened", "sheet"), ("uncurled_sheet", "dewarp"),
                             ("evenly_lit", "dewarp"),
                             ("reversed_bands_inverted", "inverted bands"), ("estimate_skew", "skew"),
-                            ("rotated_free", "skew"), ("without_rules", "rules removal"),
+                            ("page_thumbnail", "thumbnail"),  # a scan's, shared by skew, sheet and bands
+                            ("rotated_free", "rotation"),  # a skew removed: not every page's
+                            ("without_rules", "rules removal"),
                             ("with_missed_text", "second reading"), ("missed_sheet", "second reading"),
                             ("with_sheet_words", "second reading"), ("with_checkboxes", "check boxes"),
                             ("has_ink", "orientation signal"), ("upright_by_letters", "orientation signal")):

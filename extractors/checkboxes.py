@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,10 @@ def find_boxes(gray: Image.Image, text_height: float) -> list[Box]:
     # a tick that touches a table's rule would hide its box in the table; a small page's (about
     # 100 dpi: a sheet photographed whole) faint rules are broken
     ink = ink & ~_rules(ink, high, bridge=scale == 1 and max(pixels.shape) <= SMALL_PAGE)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, _, stats, _ = components(ink)
     x, y, w, h = (stats[1:count, i] for i in range(4))
     sized = (low <= w) & (w <= high) & (low <= h) & (h <= high) & (w <= 1.33 * h) & (w >= 0.75 * h)
+    sized[sized] = _inked_enough(ink, stats[1:count][sized])
     squares = [(int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:count][sized]
                if _has_four_sides(ink[y:y + h, x:x + w])]
     overrun, own = [], []
@@ -118,6 +119,8 @@ def _rules(ink: np.ndarray, high: float, bridge: bool = False) -> np.ndarray:
         across = cv2.dilate(across, kernel(cv2.MORPH_RECT, (5, 3)))
         down = cv2.dilate(down, kernel(cv2.MORPH_RECT, (3, 5)))
     lines = across | down
+    if not lines.any():  # no rule (a letter's page): nothing to take off
+        return lines
     solid = cv2.morphologyEx(lines, cv2.MORPH_OPEN, kernel(cv2.MORPH_RECT, (thick, thick)))
     return lines & ~cv2.dilate(solid, kernel(cv2.MORPH_RECT, (3, 3)))
 
@@ -145,12 +148,14 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
     by size, then top, then left.
     """
     found = []
-    for x, y, w, h, _area in stats:
-        if not (side - 1 <= w <= 3 * side and side - 1 <= h <= 3 * side) or (max(w, h) <= side + 2) != own_size:
-            continue
+    w, h = stats[:, 2], stats[:, 3]
+    shaped = ((side - 1 <= w) & (w <= 3 * side) & (side - 1 <= h) & (h <= 3 * side)
+              & ((np.maximum(w, h) <= side + 2) == own_size))  # on arrays: a page's shapes are thousands
+    for x, y, w, h, _area in stats[shaped]:
         best, best_score = None, 0.0
+        sub, maxima = ink[y:y + h, x:x + w].astype(np.int32), {}  # the shape's, for its three sizes
         for size in (side - 1, side, side + 1):
-            scores = _frame_scores(ink, dark, int(x), int(y), int(w), int(h), size)
+            scores = _frame_scores(ink, dark, int(x), int(y), int(w), int(h), size, sub, maxima)
             if scores.size and scores.max() > best_score:
                 top, left = np.unravel_index(int(scores.argmax()), scores.shape)
                 best, best_score = (int(x + left), int(y + top), size, size), float(scores.max())
@@ -159,17 +164,23 @@ def _overrun_boxes(ink: np.ndarray, dark: np.ndarray, stats: np.ndarray, side: i
     return found
 
 
-def _frame_scores(ink: np.ndarray, dark: np.ndarray, x: int, y: int, w: int, h: int, size: int) -> np.ndarray:
+def _frame_scores(ink: np.ndarray, dark: np.ndarray, x: int, y: int, w: int, h: int, size: int,
+                  sub: np.ndarray | None = None, maxima: dict | None = None) -> np.ndarray:
     """How much each window of `size` in the shape's box (x, y, w, h) looks like a box's outline,
     by top then left (0 when it does not): its four sides inked (see `_has_four_sides`), its
     surroundings two pixels out mostly paper. All windows at once, by running sums and maxima
-    (no sliding_window_view: a shape's few windows cost more in its set-up than in sums)."""
+    (no sliding_window_view: a shape's few windows cost more in its set-up than in sums).
+    `sub` (the shape's ink in int32) and `maxima` (its row bands' maxima by band) are shared
+    by the sizes tried on one shape: most sizes share a band."""
     rows, cols = h - size + 1, w - size + 1
     if rows <= 0 or cols <= 0 or size <= 0:
         return np.zeros((0, 0))
-    sub = ink[y:y + h, x:x + w].astype(np.int32)
+    sub = ink[y:y + h, x:x + w].astype(np.int32) if sub is None else sub
+    maxima = {} if maxima is None else maxima
     band, corner = max(1, size // 6), min(size, max(2, size // 4))
-    across = _window_sums(_window_max(sub, band, 0), size, 1)  # a row band's inked columns
+    if band not in maxima:
+        maxima[band] = _window_max(sub, band, 0)
+    across = _window_sums(maxima[band], size, 1)  # a row band's inked columns
     sides = (across[:rows] / size >= 0.75) & (across[size - band:size - band + rows] / size >= 0.75)
     if not sides.any():  # no top and bottom side (most shapes, letters run together): the rest is moot
         return np.zeros((rows, cols))
@@ -235,6 +246,26 @@ def without_glued_tick(text: str, left: int, top: int, width: int, height: int, 
         return text, left, width
     right = left + width
     return unglued, min(right - 1, box.left + box.size + 1), max(1, right - box.left - box.size - 1)
+
+
+def _inked_enough(ink: np.ndarray, shapes: np.ndarray) -> np.ndarray:
+    """For each shape (stats rows: x, y, w, h), whether each of its four side bands holds ink
+    enough for `_has_four_sides` to find a side there (a side's inked columns, 3/4 of them, are
+    at most the band's ink): all shapes at once from one integral image, a cheap necessary test,
+    since most letter-sized shapes (letters) fail it and a shape's own test costs ~50 µs."""
+    import cv2
+
+    if not len(shapes):
+        return np.zeros(0, bool)
+    total = cv2.integral(ink, sdepth=cv2.CV_32S)
+    x, y, w, h = (shapes[:, i].astype(np.int64) for i in range(4))
+    band = np.maximum(1, np.minimum(h, w) // 6)
+
+    def inked(top, left, bottom, right):
+        return total[bottom, right] - total[top, right] - total[bottom, left] + total[top, left]
+
+    return ((4 * inked(y, x, y + band, x + w) >= 3 * w) & (4 * inked(y + h - band, x, y + h, x + w) >= 3 * w)
+            & (4 * inked(y, x, y + h, x + band) >= 3 * h) & (4 * inked(y, x + w - band, y + h, x + w) >= 3 * h))
 
 
 def _has_four_sides(window: np.ndarray) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.geometry import grid_weights
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 
 log = logging.getLogger(__name__)
 
@@ -153,9 +153,8 @@ def _ink(gray: np.ndarray) -> np.ndarray:
 
 def _text_height(ink: np.ndarray) -> float | None:
     """The median height of letter-sized marks, pixels."""
-    import cv2
 
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = components(ink)
     w, h, area = stats[1:, 2], stats[1:, 3], stats[1:, 4]
     letters = h[(h >= 5) & (h <= 80) & (w <= 2.5 * h) & (w >= 0.15 * h) & (area >= 10)]
     return float(np.median(letters)) if len(letters) >= 30 else None
@@ -192,9 +191,8 @@ def _column_traces(tall: np.ndarray, height: float) -> list[tuple[np.ndarray, np
 def _traces(joined: np.ndarray, ink: np.ndarray, height: float, *, long: float,
             thick: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each long, thin shape of `joined` as points (x, centre y of its ink) in bins of half a text height."""
-    import cv2
 
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    count, labels, stats, _ = components(joined)
     step = max(2, int(height / 2))
     out = []
     for label in range(1, count):

@@ -98,6 +98,21 @@ def pixels(image: Image.Image) -> np.ndarray:
     return view
 
 
+def components(binary: np.ndarray):
+    """`cv2.connectedComponentsWithStats(binary, connectivity=8)`: (count, labels, stats, centroids).
+
+    Labelled in 16 bits when they fit: the same labels, stats and centroids at a third of the
+    CPU (OpenCV 5's 32-bit labelling with stats costs ~14 ms on a half-size 300 dpi page, its
+    16-bit one ~5; a page is labelled several times as it is read). More labels than 16 bits
+    hold (a speckled photo) make OpenCV refuse: labelled again in 32 bits."""
+    import cv2
+
+    try:
+        return cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        return cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_32S)
+
+
 class _ArrowArray(ctypes.Structure):
     """The Arrow C data interface's ArrowArray (its first fields: the ones read)."""
 

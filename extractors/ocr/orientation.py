@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PIL import Image
 
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 from extractors.ocr.engine import RawWord
 
 # Below this mean word confidence a reading is suspicious: maybe the page is turned.
@@ -22,9 +22,10 @@ UPRIGHT_BALANCE = 0.2
 UPRIGHT_MARKS = 60
 
 
-def estimate_skew(gray: Image.Image) -> float:
-    """Skew in degrees (positive: content turned counter-clockwise), by projection profiles."""
-    pixels = _thumbnail(gray, 1000)
+def estimate_skew(gray: Image.Image, thumbnail: np.ndarray | None = None) -> float:
+    """Skew in degrees (positive: content turned counter-clockwise), by projection profiles.
+    `thumbnail`: `page_thumbnail(gray)`, when already made."""
+    pixels = page_thumbnail(gray) if thumbnail is None else thumbnail
     ys, xs = np.nonzero(pixels < 128)
     if len(xs) < 200 or len(xs) > 0.5 * pixels.size:
         return 0.0  # blank or mostly dark (a photo): nothing to measure
@@ -43,6 +44,11 @@ def estimate_skew(gray: Image.Image) -> float:
         if score > best_score:
             best, best_score = float(angle), score
     return best
+
+
+def page_thumbnail(gray: Image.Image) -> np.ndarray:
+    """The page within 1000 x 1000 pixels the skew is measured on (see `_thumbnail`)."""
+    return _thumbnail(gray, 1000)
 
 
 def _thumbnail(gray: Image.Image, most: int) -> np.ndarray:
@@ -128,7 +134,7 @@ def ascender_balance(gray: Image.Image) -> tuple[float, int]:
     scale = min(1.0, 1700 / max(pixels.shape))
     small = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else pixels
     ink = (small < 0.6 * float(np.percentile(small, 90))).astype(np.uint8)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = components(ink)
     x, y, w, h, area = (stats[1:, i].astype(np.float64) for i in range(5))
     plausible = (h >= 4) & (w <= 3 * h) & (h <= 80)
     if plausible.sum() < 50:

@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from extractors.images import pixels as page_pixels
+from extractors.images import components, pixels as page_pixels
 from extractors.ocr.engine import RawWord
 from extractors.rules import MIN_RULE, WORK_WIDTH, _rules, without_rules
 
@@ -59,7 +59,7 @@ def ink_marks(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     import cv2
 
     ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = components(ink)
     return tuple(stats[1:, k] for k in (cv2.CC_STAT_HEIGHT, cv2.CC_STAT_WIDTH, cv2.CC_STAT_AREA))
 
 

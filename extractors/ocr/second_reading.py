@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from extractors.images import grey, pixels as page_pixels
+from extractors.images import components, grey, pixels as page_pixels
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.resolution import ink_marks
 from extractors.ocr.sheet import paper_brightness
@@ -202,15 +202,23 @@ def missed_regions(words: list[RawWord], image: Image.Image, height: float) -> l
     return sorted(kept, key=lambda r: (r[1], r[0]))
 
 
+_INK_BELOW = np.minimum(-(-185 * np.arange(256) // 255), 215).astype(np.uint8)  # see `_ink`
+
+
 def _ink(pixels: np.ndarray, words: list[RawWord], height: float, origin: tuple[int, int],
          step: int = 1) -> np.ndarray:
     """Ink outside the words read, as 0/1: darker than 185/255 of the local paper (blurred photo
     strokes are grey). `pixels` is a part of the page from `origin`, at 1/`step` of its size.
 
-    In integers: a page-sized float division would cost more than all the rest.
+    In integers: a page-sized float division would cost more than all the rest; and by a table
+    of each paper brightness's darkest ink, one look-up and one comparison a pixel (~5 ms less a
+    300 dpi page than the products): a pixel p is ink on paper q when 255 p < 185 q and p < 215,
+    that is p < min(ceil(185 q / 255), 215).
     """
-    paper = paper_brightness(pixels).astype(np.uint16)
-    ink = ((pixels.astype(np.uint16) * 255 < 185 * paper) & (pixels < 215)).astype(np.uint8)
+    import cv2
+
+    paper = paper_brightness(pixels)
+    ink = np.less(pixels, cv2.LUT(paper, _INK_BELOW)).view(np.uint8)
     pad = max(1, int(height * 0.15))
     ox, oy = origin
     for w in words:
@@ -225,7 +233,7 @@ def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int
     """Boxes of runs of letter-sized marks in a binary ink mask, `unit` the height of a word box."""
     import cv2
 
-    count, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, centres = components(ink)
     x, y, w, h, area = (stats[:, i] for i in range(5))
     # A letter, or letters run together by blur or bold print: about the text's height, not a
     # long stroke, a rule or a blot. (`unit` is a word box's height, ascenders and descenders
@@ -239,7 +247,7 @@ def _runs(ink: np.ndarray, unit: float, lenient: bool = False) -> list[tuple[int
     glyphs = glyph[labels].astype(np.uint8)
     # Letters of one word or line join; lines above and below stay apart.
     runs = cv2.dilate(glyphs, np.ones((max(1, int(0.25 * unit)), max(3, int(1.2 * unit))), np.uint8))
-    count, run_labels, run_stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    count, run_labels, run_stats, _ = components(runs)
     # How many letters each run holds: a mark is worth its width in letters.
     owners = run_labels[centres[glyph, 1].astype(int), centres[glyph, 0].astype(int)]
     worth = np.bincount(owners, weights=np.maximum(1.0, w[glyph] / (0.45 * unit)), minlength=count)
