@@ -1,0 +1,106 @@
+"""Free-text answers on scans and photos (session 27): a thin "1", "I", "l" or "." that a porteur
+wrote ("I - Relier…", "1 500", "2028 .") is no mark of the table's rule, on a photo taken askew
+too, where the rule passes the place of a list's number higher or lower down the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.fiche import extract_fiche
+from extractors.fields.rule_marks import on_rules
+from extractors.model import PageText, Word
+
+THIN = {"1", "I", "l", ".", "|"}
+SECTION_4 = "SECTION 4 – LES OBJECTIFS DE L'ATELIER"
+SECTION_5 = "SECTION 5 – LES RESSOURCES DE L'ATELIER"
+
+
+def _sheared_page(rows, slope: float, rule: float = 300.0):
+    """A photographed two-column table whose vertical rule runs at `rule` + slope × (y - 100):
+    each row (y, label, answer lines, marks), the rule read as a thin "|" on the label's line and
+    as the given mark (or nothing) on each wrapped line; answers 8 points right of the rule."""
+    words, line = [], 0
+
+    def put(x, y, text):
+        nonlocal line
+        for word in text.split():
+            w = 2.4 if word in THIN else 5.0 * len(word)
+            words.append(Word(word, (x, y, x + w, y + 9.0), 0.93, line))
+            x += w + 5.0
+        line += 1
+
+    def at(y):
+        return rule + slope * (y - 100.0)
+
+    for y, label, answers, marks in rows:
+        put(60.0 + slope * (y - 100.0), y, label)
+        words.append(Word("|", (at(y) - 0.6, y - 1, at(y) + 0.6, y + 10), 0.9, line))
+        for n, text in enumerate(answers):
+            mark = marks[n] if n < len(marks) else None
+            top = y + 15 * n
+            if mark:
+                words.append(Word(mark, (at(top) - 0.9, top, at(top) + 0.9, top + 9), 0.85, line))
+            put(at(top) + 8.0, top, text)
+    return PageText(1, 595.0, 842.0, tuple(words), ocr=True, confidence=0.9)
+
+
+def _fields(rows, slope=0.05):
+    return extract_fiche([("photo.jpg", _sheared_page(rows, slope))])
+
+
+# What porteurs write in a free-text answer: a list numbered with arabic or roman numbers, an
+# elided article on a line of its own, a date's "1er", a point read apart from its word.
+LISTS = [
+    ["Trois objectifs :", "I - Relier le bourg à la gare ;", "II - Requalifier l'entrée de ville ;",
+     "III - Associer les habitants."],
+    ["Deux temps :", "1 - Un diagnostic partagé ;", "2 - Un plan guide."],
+    ["Accueillir les", "1 500 habitants attendus d'ici 2035 ."],
+    ["Atelier du 1er mars au", "l ' été 2028, en deux temps :", "a) diagnostic ; b) scénarios."],
+]
+
+
+@pytest.mark.parametrize("answer", LISTS)
+def test_a_thin_character_written_in_an_answer_on_a_photo_taken_askew_stays(answer):
+    rows = [(100.0, SECTION_4, [""], []),
+            (120.0, "Objectifs poursuivis", answer, []),
+            (200.0, "Attendus de l'Atelier", ["Une feuille de route."], []),
+            (220.0, "Calendrier souhaité", ["En 2027."], []),
+            (240.0, SECTION_5, [""], []),
+            (260.0, "Documents disponibles", ["PLU de 2019."], []),
+            (280.0, "Acteurs à mobiliser", ["Le CAUE."], []),
+            (300.0, "Moyens logistiques", ["Une salle."], []),
+            (320.0, "ANNEXE 1 – LES DYNAMIQUES DU TERRITOIRE", [""], []),
+            (340.0, "Le bourg perd des habitants.", [""], []),
+            (360.0, "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT", [""], []),
+            (380.0, "Un PLUi en cours.", [""], [])]
+    fields = _fields(rows)
+    assert fields["s4.objectifs"].value == " ".join(answer)
+
+
+def test_the_rule_read_as_a_one_at_a_wrapped_line_of_a_photo_taken_askew_still_goes():
+    rows = [(100.0, SECTION_4, [""], []),
+            (120.0, "Objectifs poursuivis", ["Mieux intégrer la nature"], []),
+            (140.0, "Attendus de l'Atelier", ["Une restitution publique, une", "feuille de route partagée."],
+             [None, "1"]),
+            (180.0, "Calendrier souhaité", ["Atelier en 2027, restitution avant", "l'été 2028."], [None, "."]),
+            (220.0, SECTION_5, [""], []),
+            (240.0, "Acteurs à mobiliser", ["Les 12 associations d'habitants."], [])]
+    fields = _fields(rows)
+    assert fields["s4.attendus"].value == "Une restitution publique, une feuille de route partagée."
+    assert fields["s4.calendrier"].value == "Atelier en 2027, restitution avant l'été 2028."
+
+
+def _word(text, x, y, width=1.8):
+    return Word(text, (x - width / 2, y, x + width / 2, y + 9.0), 0.9, int(y))
+
+
+@pytest.mark.parametrize("slope", [0.0, 0.03, -0.05])
+def test_a_mark_is_on_the_rule_where_the_rule_runs_at_its_height(slope):
+    bars = [_word("|", 300.0 + slope * (y - 100), y) for y in (100.0, 130.0, 160.0, 400.0)]
+    words = [*bars, Word("Objectifs", (60.0, 100.0, 110.0, 109.0), 0.9, 100)]
+    on = _word("1", 300.0 + slope * 145.0 + 0.5, 245.0)  # between bars: where the rule runs
+    beyond = _word(".", 300.0 + slope * 400.0 - 0.5, 500.0)  # below the last bar, on its line
+    written = _word("I", 300.0 + slope * 145.0 + 7.0, 245.0)  # the cell's text, 7 points aside
+    found = on_rules([*words, on, beyond, written])
+    assert id(on) in found and id(beyond) in found
+    assert id(written) not in found
