@@ -26,7 +26,7 @@ def on_rules(words) -> set[int]:
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(w.text) >= 3)
     thin = 0.35 * heights[len(heights) // 2] if heights else 0.0
     return {id(w) for w in words if w.text in _RULE_CHARACTERS and w.bbox[2] - w.bbox[0] <= thin
-            and any(abs(_middle(w)[0] - _x_at(c, _middle(w)[1])) <= RULE_COLUMN for c in columns)}
+            and any(_on_column(c, *_middle(w)) for c in columns)}
 
 
 def _columns(bars: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
@@ -42,22 +42,24 @@ def _columns(bars: list[tuple[float, float]]) -> list[list[tuple[float, float]]]
     return columns
 
 
-def _x_at(column: list[tuple[float, float]], y: float) -> float:
-    """Where a rule runs at height y: between its bars above and below; beyond its last bar,
-    on from it at its bars' slope (least squares), level when they are too close together to
-    tell a slope from a bar's jitter, never steeper than a photo's tilt."""
+def _on_column(column: list[tuple[float, float]], x: float, y: float) -> bool:
+    """Whether x is where a rule runs at height y: between its bars above and below; beyond its
+    last bar, between straight on from it and on at its bars' slope (least squares, level when
+    they are too close together to tell a slope from a bar's jitter, never steeper than a
+    photo's tilt): a photo's rule curves, two bars tell its slope roughly."""
     above = [c for c in column if c[1] <= y]
     below = [c for c in column if c[1] > y]
     if above and below:
         (x0, y0), (x1, y1) = above[-1], below[0]
-        return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+        return abs(x - (x0 + (x1 - x0) * (y - y0) / (y1 - y0))) <= RULE_COLUMN
     xs, ys = [c[0] for c in column], [c[1] for c in column]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     spread = sum((v - my) ** 2 for v in ys)
     slope = sum((u - mx) * (v - my) for u, v in zip(xs, ys)) / spread \
         if max(ys) - min(ys) >= SLOPE_SPAN and spread > 0 else 0.0
-    x, at = (above[-1] if above else below[0])
-    return x + max(-RULE_SLOPE, min(RULE_SLOPE, slope)) * (y - at)
+    last, at = above[-1] if above else below[0]
+    sloped = last + max(-RULE_SLOPE, min(RULE_SLOPE, slope)) * (y - at)
+    return min(last, sloped) - RULE_COLUMN <= x <= max(last, sloped) + RULE_COLUMN
 
 
 def number_group(word, words) -> bool:

@@ -104,3 +104,42 @@ def test_a_mark_is_on_the_rule_where_the_rule_runs_at_its_height(slope):
     found = on_rules([*words, on, beyond, written])
     assert id(on) in found and id(beyond) in found
     assert id(written) not in found
+
+
+def test_an_annex_title_whose_word_annexe_a_photo_lost_ends_the_answer_before_it():
+    """"1 LES DU TERRITOIRE" at the top of the next photo: the annex's number, then a word only
+    its title prints, in capitals. The resources' last answer stops before it, the annex starts."""
+    from dataclasses import replace
+
+    from tests.extractors.test_fiche_layouts import _page
+
+    first = _page([(60.0, 80.0, SECTION_5),
+                   (60.0, 100.0, "Acteurs à mobiliser"), (230.0, 100.0, "Le CAUE et l'EPF."),
+                   (60.0, 130.0, "Moyens logistiques mis à"), (230.0, 130.0, "Impression et diffusion des documents."),
+                   (60.0, 145.0, "disposition (salle,"), (230.0, 145.0, "Prise en charge des repas.")], ocr=True)
+    second = replace(_page([(75.0, 60.0, "1 LES DU TERRITOIRE"),
+                            (60.0, 90.0, "Le bourg compte 2 183 habitants ; la population est stable."),
+                            (60.0, 300.0, "ANNEXE 2 – LES DYNAMIQUES D'AMÉNAGEMENT"),
+                            (60.0, 330.0, "Un PLUi est en cours d'élaboration.")], ocr=True), number=2)
+    fields = extract_fiche([("photo1.jpg", first), ("photo2.jpg", second)])
+    assert fields["s5.moyens"].value == "Impression et diffusion des documents. Prise en charge des repas."
+    assert fields["a1.dynamiques_territoire"].value == "Le bourg compte 2 183 habitants ; la population est stable."
+
+
+@pytest.mark.parametrize("row", ["2 LES DU TERRITOIRE", "1 PLAN DE TERRITOIRE EN COURS DE REVISION", "1 Le territoire du bourg"])
+def test_a_row_in_capitals_starting_with_a_number_is_no_annex_title_without_its_word(row):
+    from extractors.fields.labels import find_labels
+    from extractors.fields.layout import page_rows
+    from tests.extractors.test_fiche_layouts import _page
+
+    rows = page_rows("scan.pdf", _page([(60.0, 80.0, row)], ocr=True))
+    assert not [h for h in find_labels(rows) if h.index >= 0]
+
+
+def test_a_mark_below_a_photos_last_bars_is_on_the_rule_however_it_curves():
+    """Two bars 124 points apart, a point aside: the rule's slope is barely told; a "!" read
+    far below, where the curved rule runs straight down from the last bar, is the rule."""
+    words = [_word("|", 286.5, 66.0), _word("|", 285.5, 190.0),
+             Word("Moyens", (77.0, 532.0, 120.0, 541.0), 0.9, 532)]
+    mark = _word("!", 284.5, 558.0, width=1.0)
+    assert id(mark) in on_rules([*words, mark])
