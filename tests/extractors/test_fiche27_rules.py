@@ -143,3 +143,20 @@ def test_a_mark_below_a_photos_last_bars_is_on_the_rule_however_it_curves():
              Word("Moyens", (77.0, 532.0, 120.0, 541.0), 0.9, 532)]
     mark = _word("!", 284.5, 558.0, width=1.0)
     assert id(mark) in on_rules([*words, mark])
+
+
+@pytest.mark.parametrize(("read", "doubted"), [("Olivier Etienne", True), ("Josiane ETIENNE", True),
+                                               ("Eric Morel", True), ("Émilie Morel", False),
+                                               ("Olivier Estienne", False), ("Eve Morel", False)])
+def test_a_name_read_from_a_scan_starting_with_a_capital_e_that_may_have_lost_its_accent(read, doubted):
+    """"Olivier Étienne" read "Olivier Etienne" on a photo: OCR loses the accent over a capital
+    most; INSEE's register, unaccented in capitals, cannot say which spelling is likelier."""
+    from extractors.fields.given_names import doubt_accents
+    from extractors.model import FieldStatus, FieldValue, Source
+    from tests.extractors.letters import page
+
+    scan = page([(700, [(300, read)])], ocr=True)
+    value = FieldValue(read, 0.93, Source("scan.pdf", 1, (300, 700, 420, 712)), FieldStatus.EXTRACTED)
+    out = doubt_accents({"s1.etat.referent_nom": value}, [("scan.pdf", scan)])["s1.etat.referent_nom"]
+    assert out.value == read
+    assert (out.status is FieldStatus.NEEDS_REVIEW) is doubted
