@@ -160,3 +160,13 @@ def test_a_name_read_from_a_scan_starting_with_a_capital_e_that_may_have_lost_it
     out = doubt_accents({"s1.etat.referent_nom": value}, [("scan.pdf", scan)])["s1.etat.referent_nom"]
     assert out.value == read
     assert (out.status is FieldStatus.NEEDS_REVIEW) is doubted
+
+
+@pytest.mark.parametrize(("read", "sure"), [("CIVIS (Communauté Intercommunale des Villes", False),
+                                            ("CIVIS (Communauté Intercommunale des Villes Solidaires)", True),
+                                            ("Communauté de communes [Pays de Mormal", False),
+                                            ("Communauté de communes du Pays de Mormal (59)", True)])
+def test_a_name_whose_bracket_never_closes_lost_its_end(read, sure):
+    from extractors.fields.answer_text import finished_text
+
+    assert (finished_text("s1.collectivite.nom", read)[1].value == "extracted") is sure
