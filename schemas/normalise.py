@@ -301,7 +301,7 @@ def _as_is(value, cog, departement):
 
 def _date(value, cog, departement):
     found = values.parse_french_date(str(value))
-    return (found.isoformat(), True) if found else (None, False)
+    return (found.isoformat(), not values.slashes_lost(str(value))) if found else (None, False)
 
 
 def _email(value, cog, departement):

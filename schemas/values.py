@@ -60,6 +60,14 @@ def parse_french_date(text: str | None) -> date | None:
     return min(found)[1]  # the first date in reading order
 
 
+def slashes_lost(text: str) -> bool:
+    """The date in `text` was read only in the form a photo leaves when it loses both slashes
+    ("20 08 2026"): its digits may be right, its reading is not sure."""
+    folded = "".join(unicodedata.normalize("NFKD", c)[0] for c in text).lower()
+    return bool(_NUMERIC_D_M_Y.search(text)) and not _find_long_date(folded) \
+        and not any(p.search(text) for p in (_NUMERIC_YMD, _NUMERIC_DMY, _NUMERIC_DM_Y))
+
+
 def _find_long_date(folded: str) -> tuple[int, date] | None:
     for match in _LONG_DATE.finditer(folded):
         month = _month_number(match["month"])

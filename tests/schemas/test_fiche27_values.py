@@ -38,3 +38,9 @@ def test_a_place_the_cog_does_not_know_stays_as_read_for_a_reviewer(cog):
     value = normalise_fields({"fiche.lieu": FieldValue("Saint-Denis-dé-Cabannes-Haut", 0.93, None, SURE)},
                              cog)["fiche.lieu"]
     assert value.status is REVIEW and value.value == "Saint-Denis-dé-Cabannes-Haut"
+
+
+@pytest.mark.parametrize(("read", "status"), [("20 08 2026", REVIEW), ("20/08/2026", SURE), ("20 août 2026", SURE)])
+def test_a_date_read_without_its_slashes_is_for_a_reviewer(cog, read, status):
+    value = normalise_fields({"fiche.date": FieldValue(read, 0.93, None, SURE)}, cog)["fiche.date"]
+    assert (value.value, value.status) == ("2026-08-20", status)
