@@ -25,6 +25,7 @@ from schemas.agreement import (
     prefet_departement_confirmed,
 )
 from schemas.cog import Cog
+from schemas.cog_names import commune_keys
 from schemas.communes import parse_communes
 from schemas.section2 import (
     CONFIRMABLE,
@@ -283,7 +284,15 @@ def _lieu(value, cog, departement):
     is shown to a reviewer with what was read."""
     cleaned, _ = _text(value, cog, departement)
     cleaned = cleaned.rstrip(" .") if cleaned else cleaned
-    return cleaned, bool(cleaned) and cog.is_commune_name(cleaned)
+    if not (cleaned and cog.is_commune_name(cleaned)):
+        return cleaned, False
+    # "Saint-Denis-dé-Cabanne": a fax adds or drops an accent the COG's comparison ignores;
+    # the commune's own spelling, when the name is one commune's (or homonyms spelt alike)
+    match = cog.resolve_commune(cleaned, departement)
+    spellings = {c.nom for c in match.candidates} if match is not None else set()
+    if len(spellings) == 1 and commune_keys(spelt := spellings.pop())[0] == commune_keys(cleaned)[0]:
+        return spelt, True
+    return cleaned, True
 
 
 def _as_is(value, cog, departement):
@@ -292,7 +301,7 @@ def _as_is(value, cog, departement):
 
 def _date(value, cog, departement):
     found = values.parse_french_date(str(value))
-    return (found.isoformat(), True) if found else (None, False)
+    return (found.isoformat(), not values.slashes_lost(str(value))) if found else (None, False)
 
 
 def _email(value, cog, departement):

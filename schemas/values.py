@@ -35,6 +35,9 @@ _NUMERIC_DMY = re.compile(
 # "02.02 2026": a fax or photo lost the dot before a four-digit year; the day and month keep theirs.
 _NUMERIC_DM_Y = re.compile(
     r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s(?P<year>(?:19|20)\d\d)(?!\d)")
+# "20 08 2026": a photo lost both slashes; two digits each, a four-digit year (no phone
+# number has one).
+_NUMERIC_D_M_Y = re.compile(r"(?<![\d])(?P<day>\d{2}) (?P<month>\d{2}) (?P<year>(?:19|20)\d\d)(?!\d)")
 _NUMERIC_YMD = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _OCR_DIGITS = str.maketrans("OoIil", "00111")
@@ -57,6 +60,14 @@ def parse_french_date(text: str | None) -> date | None:
     return min(found)[1]  # the first date in reading order
 
 
+def slashes_lost(text: str) -> bool:
+    """The date in `text` was read only in the form a photo leaves when it loses both slashes
+    ("20 08 2026"): its digits may be right, its reading is not sure."""
+    folded = "".join(unicodedata.normalize("NFKD", c)[0] for c in text).lower()
+    return bool(_NUMERIC_D_M_Y.search(text)) and not _find_long_date(folded) \
+        and not any(p.search(text) for p in (_NUMERIC_YMD, _NUMERIC_DMY, _NUMERIC_DM_Y))
+
+
 def _find_long_date(folded: str) -> tuple[int, date] | None:
     for match in _LONG_DATE.finditer(folded):
         month = _month_number(match["month"])
@@ -68,7 +79,7 @@ def _find_long_date(folded: str) -> tuple[int, date] | None:
 
 
 def _find_numeric_date(text: str) -> tuple[int, date] | None:
-    for pattern in (_NUMERIC_YMD, _NUMERIC_DMY, _NUMERIC_DM_Y):
+    for pattern in (_NUMERIC_YMD, _NUMERIC_DMY, _NUMERIC_DM_Y, _NUMERIC_D_M_Y):
         for match in pattern.finditer(text):
             day, month, year = (match[g].translate(_OCR_DIGITS) for g in ("day", "month", "year"))
             value = _make_date(year, int(month), day)

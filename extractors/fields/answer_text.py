@@ -56,11 +56,20 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         # An address's pieces ("dominique gouv.fr") or the next label's words ("Nature de la")
         # in a name or a function: the answer ran past its cell over a label OCR lost.
         status = FieldStatus.NEEDS_REVIEW
-    if cut_short(text) or PHONE_AT_END.search(text) or text[:1].islower():
+    if cut_short(text) or PHONE_AT_END.search(text) or text[:1].islower() or _unclosed(text):
         # Cut short, or the next answer (a number) ran into it; an answer starts with a
-        # capital or a digit: one that starts in lower case lost its start ("de ation").
+        # capital or a digit: one that starts in lower case lost its start ("de ation");
+        # a bracket opened and never closed: the answer's end was lost ("CIVIS (Communauté … des Villes").
         status = FieldStatus.NEEDS_REVIEW
     return text, status
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket left open at the answer's end (OCR reads ")" as "]" or "}" too)."""
+    depth = 0
+    for c in text:
+        depth = depth + 1 if c in "([{" else max(0, depth - 1) if c in ")]}" else depth
+    return depth > 0
 
 
 def capital_i(text: str) -> str:

@@ -75,6 +75,16 @@ def likelier_spelling(word: str) -> str | None:
     return likeliest if likeliest and known[likeliest] * RANK_RATIO <= known[word] else None
 
 
+def capital_accent_lost(word: str) -> bool:
+    """A name starting with a capital E whose spelling with É is a common given name ("Etienne",
+    "ETIENNE", "Eric"): OCR loses the accent over a capital, the tallest letter, more than any
+    other, and INSEE's register (in capitals, unaccented) cannot tell which spelling is likelier."""
+    name = word.capitalize() if word.isalpha() and word.isupper() else word
+    if not _GIVEN.match(name) or name[0] != "E":
+        return False
+    return spellings().get(fold(name), {}).get("É" + name[1:], COMMON + 1) <= COMMON
+
+
 def _one_letter_off(word: str) -> str | None:
     """A common given name one letter from `word`, which nobody bears: "Mathicu" -> "Mathieu" (a
     fax's e read c). Short words are left alone: "Lea" and "Leo" are both names."""
@@ -144,6 +154,9 @@ def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValu
     text, doubtful = value.value, False
     given = _given_words(value.value)
     for word in set(re.findall(r"[^\s\-]+", value.value)):
+        if word not in typed and capital_accent_lost(word):
+            doubtful = True  # "Olivier Etienne" for "Étienne": no other text settles a surname
+            continue
         likelier = likelier_spelling(word) or (_one_letter_off(word) if word in given else None)
         if likelier is None or word in typed:
             continue

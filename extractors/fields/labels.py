@@ -164,6 +164,7 @@ def _garbled_heading(row: Row, r: int, k: int) -> Hit | None:
 
 _ANNEXES = {int(m.group(1)): index for index, label in enumerate(LABELS)
             if label.field and (m := re.match(r"ANNEXE (\d) –", label.text))}
+_ANNEX_WORDS = {"1": ("territoire",), "2": ("amenagement",)}  # a word naming one annex's title
 _ANNEX_NUMBER = re.compile(r"^(?P<number>[12]|i{1,2})(?:[.:–—-]+)?$", re.I)
 
 
@@ -172,10 +173,17 @@ def _numbered_annex(row: Row, r: int, k: int) -> Hit | None:
     fax lost the rest): the number names the annex. Only on a row in capitals, as the form
     prints its titles; "Annexe 1 : plan du secteur" in an answer is a running line."""
     tokens = row.tokens[k:]
-    if len(tokens) < 2 or len(tokens) > 10 or not same_word(tokens[0].norm, "annexe") \
+    if len(tokens) < 2 or len(tokens) > 10 \
             or not all(t.text.isupper() for t in tokens if re.search(r"[^\W\d_]", t.text)):
         return None
-    number = _ANNEX_NUMBER.match(tokens[1].text)
+    # "1 LES DU TERRITOIRE": a photo lost the word "ANNEXE"; its number, then a word its title
+    # alone prints, in capitals, the row no longer than the title
+    number = _ANNEX_NUMBER.match(tokens[0].text) if len(tokens) <= 6 else None
+    if number and not any(same_word(t.norm, w) for t in tokens[1:] if len(t.norm) >= 5
+                          for w in _ANNEX_WORDS.get(number.group("number"), ())):
+        number = None
+    if number is None and same_word(tokens[0].norm, "annexe"):
+        number = _ANNEX_NUMBER.match(tokens[1].text)
     if not number:
         return None
     numeral = number.group("number").lower()

@@ -8,21 +8,58 @@ import re
 _RULE_CHARACTERS = {"|", "¦", "1", "!", "l", "I", "."}
 RULE_COLUMN = 1.5  # points: how far from a column of bars a mark's centre may stand and be on it
 RULE_BARS = 2  # bars read at one place down the page: a ruled column, not a stray stroke
+RULE_SLOPE = 0.06  # points aside per point down: a rule on a photo taken up to ~3.5° askew
+SLOPE_SPAN = 60.0  # points down the page between a rule's bars before a slope is told from noise
 
 
 def on_rules(words) -> set[int]:
     """The ids of the one-character marks standing on a vertical rule of the page's table: a
     "1" or a "." read at the place where, on other lines, OCR read "|" ("une 1 feuille de
-    route", "dédié . pendant"). A rule is a column of at least two bars at one place; the
-    mark on it is as thin as a bar. A digit written in the cell stands clear of the rule."""
-    bars = sorted(_centre(w) for w in words if not w.text.strip("|¦"))
-    columns = [x for x in bars if sum(1 for o in bars if abs(o - x) <= RULE_COLUMN) >= RULE_BARS]
+    route", "dédié . pendant"). A rule is a column of at least two bars, straight or sloping
+    (a photo taken askew); a mark on it stands where the rule runs at the mark's height and is
+    as thin as a bar. A digit written in the cell ("1. Diagnostic") stands clear of the rule,
+    though on a sloping photo the rule passes its place higher or lower down the page."""
+    bars = sorted((_middle(w) for w in words if not w.text.strip("|¦")), key=lambda c: c[1])
+    columns = [c for c in _columns(bars) if len(c) >= RULE_BARS]
     if not columns:
         return set()
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(w.text) >= 3)
     thin = 0.35 * heights[len(heights) // 2] if heights else 0.0
     return {id(w) for w in words if w.text in _RULE_CHARACTERS and w.bbox[2] - w.bbox[0] <= thin
-            and any(abs(_centre(w) - x) <= RULE_COLUMN for x in columns)}
+            and any(_on_column(c, *_middle(w)) for c in columns)}
+
+
+def _columns(bars: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """The bars (x, y: their centres, top to bottom) chained into rules: each next bar of a
+    rule stands within RULE_COLUMN of the last, or as far aside as a tilted rule runs."""
+    columns: list[list[tuple[float, float]]] = []
+    for x, y in bars:
+        near = [c for c in columns if abs(c[-1][0] - x) <= RULE_COLUMN + RULE_SLOPE * (y - c[-1][1])]
+        if near:
+            min(near, key=lambda c: abs(c[-1][0] - x)).append((x, y))
+        else:
+            columns.append([(x, y)])
+    return columns
+
+
+def _on_column(column: list[tuple[float, float]], x: float, y: float) -> bool:
+    """Whether x is where a rule runs at height y: between its bars above and below; beyond its
+    last bar, between straight on from it and on at its bars' slope (least squares, level when
+    they are too close together to tell a slope from a bar's jitter, never steeper than a
+    photo's tilt): a photo's rule curves, two bars tell its slope roughly."""
+    above = [c for c in column if c[1] <= y]
+    below = [c for c in column if c[1] > y]
+    if above and below:
+        (x0, y0), (x1, y1) = above[-1], below[0]
+        return abs(x - (x0 + (x1 - x0) * (y - y0) / (y1 - y0))) <= RULE_COLUMN
+    xs, ys = [c[0] for c in column], [c[1] for c in column]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((v - my) ** 2 for v in ys)
+    slope = sum((u - mx) * (v - my) for u, v in zip(xs, ys)) / spread \
+        if max(ys) - min(ys) >= SLOPE_SPAN and spread > 0 else 0.0
+    last, at = above[-1] if above else below[0]
+    sloped = last + max(-RULE_SLOPE, min(RULE_SLOPE, slope)) * (y - at)
+    return min(last, sloped) - RULE_COLUMN <= x <= max(last, sloped) + RULE_COLUMN
 
 
 def number_group(word, words) -> bool:
@@ -43,5 +80,5 @@ def label_colon(word, words) -> bool:
         and line[at + 1].conf >= 0.8 and line[at - 1].text.isalpha()
 
 
-def _centre(word) -> float:
-    return (word.bbox[0] + word.bbox[2]) / 2
+def _middle(word) -> tuple[float, float]:
+    return (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
