@@ -16,7 +16,6 @@ from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
 from schemas.territoire import (
     Entity,
-    accent_misread,
     letter_entity,
     letter_name,
     mend_designation,
@@ -201,19 +200,11 @@ def lieu_named_elsewhere(out: dict[str, FieldValue], cog: Cog, departement: str 
     dossier names surely (the porteuse, section 2) that it resembles: that commune's name, still
     for a reviewer."""
     field = out.get("fiche.lieu")
-    if not (field and field.status is not FieldStatus.MISSING and isinstance(field.value, str)):
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and not cog.is_commune_name(field.value)):
         return
     porteuse = _porteuse(out, cog, departement)
     named = {e.nom for e in ([porteuse] if porteuse else []) + _section_2_entities(out, cog) if e.kind == "commune"}
-    if field.status is FieldStatus.EXTRACTED:
-        # "Saint-Denis-dé-Cabanne": a fax's speck put an accent on an "e"; an accent left out
-        # is as the porteur wrote it
-        spelt = [nom for nom in named if accent_misread(field.value, nom)]
-        if len(spelt) == 1:
-            out["fiche.lieu"] = replace(field, value=spelt[0])
-        return
-    if field.status is not FieldStatus.NEEDS_REVIEW or cog.is_commune_name(field.value):
-        return
     like = [nom for nom in named if resembles(field.value, nom)]
     if len(like) == 1:
         out["fiche.lieu"] = replace(field, value=like[0])

@@ -122,14 +122,6 @@ def porteuse_respelt(name: str, official: str) -> str | None:
     return " ".join(words[:-count] + [core])
 
 
-def accent_misread(written: str, official: str) -> bool:
-    """The same letters as the official name, each that differs an accented letter read for
-    another ("dé" for "de", "é" for "ê"): a slip, not the writer's spelling."""
-    if written == official or len(written) != len(official) or _bare_letters(written) != _bare_letters(official):
-        return False
-    return all(_bare_letters(a) != a.casefold() for a, b in zip(written, official) if a != b)
-
-
 def _bare_letters(text: str) -> str:
     """Each character unaccented and lower-cased, one for one (the same length as the text)."""
     return "".join((unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).casefold()[:1] or ch for ch in text)

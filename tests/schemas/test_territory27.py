@@ -98,21 +98,3 @@ def test_et_before_a_postal_code_separates_two_communes():
     for text in ("Pointe-Noire et 97115 Sainte-Rose", "Pointe-Noire et Sainte-Rose", "Pointe-Noire (97121) et 97115 Sainte-Rose"):
         assert [(e.nom, e.code_insee) for e in parse_communes(text, _cog())] \
             == [("Pointe-Noire", "97121"), ("Sainte-Rose", "97129")], text
-
-
-def _lieu(lieu: str, status: FieldStatus = SURE) -> dict[str, FieldValue]:
-    return _read(fiche__lieu=(lieu, 0.856, status),
-                 s2__communes=("Saint-Denis-de-Cabanne (42215) ; 42670 Écoche", 0.95, SURE),
-                 s2__departement=("42 - Loire", 0.915, SURE),
-                 s1__collectivite__nom=("Commune de Saint-Denis-de-Cabanne", 0.919, SURE),
-                 s1__collectivite__type=("commune", 0.9, SURE))
-
-
-def test_a_place_with_an_accent_misread_on_a_fax_is_the_communes_spelling():
-    out = normalise_fields(_lieu("Saint-Denis-dé-Cabanne"), _cog())
-    assert (out["fiche.lieu"].value, out["fiche.lieu"].status) == ("Saint-Denis-de-Cabanne", SURE)
-
-
-def test_a_place_written_without_accents_or_in_capitals_is_left_as_written():
-    for written in ("Ecoche", "SAINT-DENIS-DE-CABANNE"):
-        assert normalise_fields(_lieu(written), _cog())["fiche.lieu"].value == written
