@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line, typed_height
-from extractors.fields.signataire_repair import SPLIT_COMPOUND, repaired_titles
+from extractors.fields.signataire_repair import SPLIT_COMPOUND, mended_compounds, repaired_titles
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -113,6 +113,7 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
     stroke damaged, "Le Préfetide", "Présidé de", read for what they are, a little less trusted)."""
     norms = {id(l): SPLIT_COMPOUND.sub(r"\1-", l.norm) if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
              else repaired_titles(l.norm) for l in lines}
+    norms = {key: mended_compounds(norm) for key, norm in norms.items()}
     for first, second in zip(lines, lines[1:]):
         cut = _CUT_PREFIX.search(norms[id(first)])
         if cut and roles_in(norms[id(second)]):  # "Le Sous-" | "Préfet,": one title over two lines
@@ -150,7 +151,9 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
 def _cut_compound(text: str, position: int) -> bool:
     """A title glued to a hyphen with no word before it ("je tt -prefet"): the tail of a compound
     title whose head a signature's strokes hid ("Sous-Préfet", "Vice-Président")."""
-    return position >= 1 and text[position - 1] == "-" and (position < 2 or not text[position - 2].isalpha())
+    # "s-prefet": one letter before the hyphen is what is left of the head too
+    return position >= 1 and text[position - 1] == "-" and (position < 2 or not text[position - 2].isalpha()
+                                                           or position < 3 or not text[position - 3].isalpha())
 
 
 def _title_conf(line: Line, norm: str) -> float:
@@ -217,7 +220,7 @@ def name_of(lines: list[Line]) -> Name | None:
     """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in
     doubt; one whose words OCR boxed far taller than the block's type is under the signature's
     strokes (they ran into its letters: "Olivier SALMC"), for a reviewer unless confirmed."""
-    name = _name_of(lines)
+    name = without_stroke_tail(_name_of(lines))
     if name is None or not name.line.words:
         return name
     typed = typed_height(lines)
@@ -225,6 +228,35 @@ def name_of(lines: list[Line]) -> Name | None:
     if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text):
         return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
     return name
+
+
+def without_stroke_tail(name: Name | None) -> Name | None:
+    """A name whose last word is a stroke's reading after it, that word taken off and the name
+    left to a reviewer: never a sure name one word too long."""
+    if name is None or not stroke_tail(name.text):
+        return name
+    return replace(name, text=name.text.rsplit(maxsplit=1)[0], confidence=round(min(name.confidence, UNDER_STROKES), 3))
+
+
+def stroke_tail(text: str) -> bool:
+    """Whether the last word of a name of three words or more is what OCR made of the signature's
+    end beside it, not a word of the name: the start or a near copy of another of its words
+    ("Inès ROUXEL ROU", "ROUXEL Inès ROUXFL"), or up to three capitals after a surname in
+    capitals ("Marc DUBOIS LEA": no surname ends so, particles stand before it), or a particle."""
+    from rapidfuzz import fuzz
+
+    words = text.split()
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if len(words) >= 3 and words[-1].lower() in _PARTICLES and len(named) >= 2:
+        return True  # no name ends with its particle ("Christian LEFÈVRE LE")
+    if len(words) < 3 or len(named) < 3:
+        return False
+    last = normalise(words[-1]).strip(".,;")
+    others = [normalise(p) for w in words[:-1] if w.lower() not in _PARTICLES for p in re.split(r"[-'’]", w)]
+    if len(last) >= 2 and any(o.startswith(last) or len(last) >= 3 and fuzz.ratio(o, last) >= 80 for o in others):
+        return True
+    caps = [w for w in words[:-1] if w.isupper() and len(re.sub(r"\W", "", w)) >= 3 and w.lower() not in _PARTICLES]
+    return words[-1].isalpha() and words[-1].isupper() and len(words[-1]) <= 3 and bool(caps)
 
 
 def _capital_fragment(text: str) -> bool:
