@@ -31,6 +31,7 @@ from extractors.fields.signataire import (
     repaired_titles,
     roles_in,
     same_person,
+    words_of_name,
 )
 from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
 from extractors.fields.signataire_voice import delegation_in, voice_quality
@@ -353,7 +354,8 @@ def _reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, 
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
             words = [w for w in name_words(read) if w not in _PARTICLES]
             agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
-                and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words))
+                and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words)
+                     or words_of_name(read, again.text))
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
         elif (echo := _echoed_name(lines, reading)) is not None and not same_person(str(name.value or ""), echo.text):

@@ -472,6 +472,16 @@ def same_person(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka == kb or fuzz.ratio(ka, kb) >= 88)
 
 
+def words_of_name(read: str, other: str) -> bool:
+    """Every word of `read` is a particle or a whole word of the name `other`, one of four letters
+    or more ("Da Silva" of "Véronique Da Silva"): a name's end, no stroke read beside it ("À Huet")."""
+    tokens = [t.strip(",.;") for t in read.split()]
+    whole = set(name_words(other))
+    named = [t for t in tokens if t.lower() not in _PARTICLES]
+    return bool(named) and any(len(t) >= 4 for t in named) and all(
+        len(name_words(t)) == 1 and name_words(t)[0] in whole for t in named)
+
+
 def name_words(text: str) -> list[str]:
     """A name's words to compare, civility initials ("M.") and stray letters aside."""
     return [w for w in re.sub(r"[^a-z ]", " ", normalise(text).replace("-", " ")).split() if len(w) >= 2]

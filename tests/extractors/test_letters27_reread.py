@@ -1,0 +1,43 @@
+"""A signatory's first name hidden by the signature's strokes, its surname with its particle
+read on the page ("Da Silva"), the block read again on dark ink giving the whole name: two
+readings of the surname agree, and the name read again is sure; a stray mark read beside the
+surname ("À Huet") is no such second reading."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extractors.fields.courrier import letter_fields, read_letter
+from extractors.fields.signataire import words_of_name
+from extractors.model import FieldStatus, PieceKind
+from extractors.signature import SignatureCheck
+from samples.unseen.maker.letters.names import random_person
+from tests.extractors.letters import prefet_letter
+
+PREFET = PieceKind.COURRIER_PREFET
+_WITH_PARTICLE = ["Da Silva", "de La Roche", "Le Gall", "du Plessis", "de Villiers"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_surname_with_its_particle_read_alone_confirms_the_name_read_again(seed):
+    rng = random.Random(seed)
+    first, _, female = random_person(rng)
+    surname = rng.choice(_WITH_PARTICLE)
+    title = "La Préfète du Gard," if female else "Le Préfet du Gard,"
+    reading = read_letter(PREFET, "scan.pdf", (prefet_letter(signatory=(title, surname), ocr=True, conf=0.93),))
+    assert reading.fields["signataire_nom"].status is FieldStatus.NEEDS_REVIEW  # the first name lost
+    check = SignatureCheck(True, 0.9, (300, 400, 450, 450), block_text=(title, f"{first} {surname}"))
+    name = letter_fields([reading], None, {0: check})["courrier_prefet.signataire_nom"]
+    assert name.value == f"{first} {surname}" and name.status is FieldStatus.EXTRACTED
+
+
+@pytest.mark.parametrize("read, other, expected", [
+    ("Da Silva", "Véronique Da Silva", True),
+    ("À Huet", "Sebastien Huet", False),  # a stray letter beside the surname: strokes
+    ("Da Silvo", "Véronique Da Silva", False),
+    ("de La", "Anne de La Roche", False),  # particles only
+])
+def test_only_whole_words_of_the_name_and_particles(read, other, expected):
+    assert words_of_name(read, other) is expected
