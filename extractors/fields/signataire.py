@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line, typed_height
 from extractors.fields.signataire_repair import SPLIT_COMPOUND, mended_compounds, repaired_titles
+from extractors.fields.signataire_shape import PARTICLES as _PARTICLES, stroke_tail, word_lost
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -46,7 +47,6 @@ _DELEGATION = re.compile(r"^(?:pour|p/|p\.|po|p/o)\b|\bpar delegation\b|\bpar em
                          r"\bpar interim\b|\bpar suppleance\b|\bpour (?:le|la|monsieur|madame)\b")
 # "Mme" as OCR slips it ("Mmé", "Mne", "Mrne": an accent from a speck, "rn" for "m"): no name begins so
 _CIVILITY = re.compile(r"^(?:m\.|mr\.?|m(?:m|n|rn)[eéèêë]\.?|mlle\.?|monsieur|madame|dr\.?|docteur|me\.?)\s+", re.I)
-_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
                          r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|"
@@ -225,7 +225,7 @@ def name_of(lines: list[Line]) -> Name | None:
         return name
     typed = typed_height(lines)
     tallest = max(w.bbox[3] - w.bbox[1] for w in name.line.words)
-    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text):
+    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text) or word_lost(name.line.words, name.text):
         return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
     return name
 
@@ -236,27 +236,6 @@ def without_stroke_tail(name: Name | None) -> Name | None:
     if name is None or not stroke_tail(name.text):
         return name
     return replace(name, text=name.text.rsplit(maxsplit=1)[0], confidence=round(min(name.confidence, UNDER_STROKES), 3))
-
-
-def stroke_tail(text: str) -> bool:
-    """Whether the last word of a name of three words or more is what OCR made of the signature's
-    end beside it, not a word of the name: the start or a near copy of another of its words
-    ("Inès ROUXEL ROU", "ROUXEL Inès ROUXFL"), or up to three capitals after a surname in
-    capitals ("Marc DUBOIS LEA": no surname ends so, particles stand before it), or a particle."""
-    from rapidfuzz import fuzz
-
-    words = text.split()
-    named = [w for w in words if w.lower() not in _PARTICLES]
-    if len(words) >= 3 and words[-1].lower() in _PARTICLES and len(named) >= 2:
-        return True  # no name ends with its particle ("Christian LEFÈVRE LE")
-    if len(words) < 3 or len(named) < 3:
-        return False
-    last = normalise(words[-1]).strip(".,;")
-    others = [normalise(p) for w in words[:-1] if w.lower() not in _PARTICLES for p in re.split(r"[-'’]", w)]
-    if len(last) >= 2 and any(o.startswith(last) or len(last) >= 3 and fuzz.ratio(o, last) >= 80 for o in others):
-        return True
-    caps = [w for w in words[:-1] if w.isupper() and len(re.sub(r"\W", "", w)) >= 3 and w.lower() not in _PARTICLES]
-    return words[-1].isalpha() and words[-1].isupper() and len(words[-1]) <= 3 and bool(caps)
 
 
 def _capital_fragment(text: str) -> bool:

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from extractors.fields.courrier import read_letter
-from extractors.fields.signataire import stroke_tail
+from extractors.fields.signataire_shape import stroke_tail
 from extractors.model import FieldStatus, PieceKind
 from samples.unseen.maker.letters.names import random_person, upper_surname
 from schemas.normalise import IDENTITY_REVIEW_BELOW
@@ -68,3 +68,29 @@ def test_the_body_naming_the_signer_confirms_the_cut_name():
     name = read_letter(COLL, "l.pdf", (page,)).fields["signataire_nom"]
     assert name.value == "Inès ROUXEL" and name.status is FieldStatus.EXTRACTED
     assert name.confidence >= IDENTITY_REVIEW_BELOW
+
+
+def _name_line(text: str, lost: int | None = None):
+    """The name line of a block as OCR boxes it, word `lost` dropped where it stood."""
+    from extractors.fields.courrier_layout import Line
+    from extractors.text import normalise
+    from tests.extractors.letters import words
+
+    kept = tuple(w for i, w in enumerate(words(330, 460, text, 1)) if i != lost)
+    read = " ".join(w.text for w in kept)
+    return Line(kept, 0, read, normalise(read))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_name_with_a_word_lost_between_its_words_is_for_a_reviewer(seed):
+    from extractors.fields.signataire import name_of
+    from tests.extractors.letters import row_line
+
+    rng = random.Random(seed)
+    first, surname, _ = random_person(rng)
+    second, _, _ = random_person(rng)
+    whole = f"{first} {second} {upper_surname(surname)}"  # a middle name, or a compound surname's half
+    title = row_line(330, 400, "Le Maire,", 0)
+    assert name_of([title, _name_line(whole)]).confidence >= IDENTITY_REVIEW_BELOW
+    short = name_of([title, _name_line(whole, lost=1)])
+    assert short.text == f"{first} {upper_surname(surname)}" and short.confidence < IDENTITY_REVIEW_BELOW
