@@ -34,6 +34,7 @@ from extractors.fields.signataire import (
     words_of_name,
 )
 from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
+from extractors.fields.signataire_shape import cut_by_ink, one_spelling
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import BBox, FieldStatus, FieldValue, PageText, PieceKind, Source, Word
 from extractors.signature import SignatureCheck
@@ -104,6 +105,10 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
     chosen: Name | None = name or body
     if chosen is None:
         return None
+    if name and body and (spelt := one_spelling(name.text, body.text)) != name.text:
+        if spelt is None:  # a letter differs ("Rouxtl" | "ROUXEL"): one reading is wrong, which is unsaid
+            return replace(_value(body.text, 0.5, file, pages, [name.line]), status=FieldStatus.NEEDS_REVIEW)
+        chosen = replace(name, text=spelt)  # accents only: the accented reading
     confidence = max(chosen.confidence, body.confidence) if name and body else chosen.confidence
     return _value(chosen.text, confidence, file, pages, [chosen.line])
 
@@ -305,7 +310,7 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out.update({f"{kind.value}.{k}": v for k, v in _reread_block(reading, check, out, kind).items()})
         if reading is not None and any(p.ocr for p in reading.pages):
             key = f"{kind.value}.signataire_nom"
-            out[key] = _capitals_under_ink(out[key], out[f"{kind.value}.signe"])
+            out[key] = cut_by_ink(_capitals_under_ink(out[key], out[f"{kind.value}.signe"]), out[f"{kind.value}.signe"])
             if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
                 out[key] = _name_read_again(out[key], check)
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 
-from extractors.model import Word
+from extractors.model import FieldStatus, FieldValue, Word
 from extractors.text import normalise
 
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse",
@@ -44,3 +46,40 @@ def word_lost(line_words: tuple[Word, ...], text: str) -> bool:
 
 
 LOST_WORD = 1.5  # word heights; a space between the words of a name read on scans is under 0.6
+
+
+def one_spelling(block: str, body: str) -> str | None:
+    """The one spelling of a name read twice (under the signature, in the body's "Je soussigné
+    …"), case and word order aside: the more accented when only accents differ (capitals and OCR
+    lose them, seldom add them); None when a letter differs ("Rouxtl" | "ROUXEL"): one is misread."""
+    def words(text: str, accents: bool) -> list[str]:
+        text = unicodedata.normalize("NFC", text).casefold()
+        if not accents:
+            text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+        return sorted(re.sub(r"[^\w'’-]", " ", text).split())
+
+    if words(block, False) != words(body, False):
+        return None
+    if words(block, True) == words(body, True):
+        return block
+    marks = [sum(unicodedata.category(c) == "Mn" for c in unicodedata.normalize("NFD", t)) for t in (block, body)]
+    return body if marks[1] > marks[0] else block
+
+
+def cut_by_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
+    """A sure name whose line the signature's ink begins at its end, on its row, and runs on
+    from ("Thierry Pe", "Rose-Marie OLLI"): the strokes hide the name's end, for a reviewer."""
+    if name.status is not FieldStatus.EXTRACTED or signe.value is not True or not name.source or not signe.source \
+            or not name.source.bbox or not signe.source.bbox or name.source.page != signe.source.page \
+            or name.source.file != signe.source.file:
+        return name
+    (_, top, x1, bottom), (ix0, itop, ix1, ibottom) = name.source.bbox, signe.source.bbox
+    height = bottom - top
+    level = min(bottom, ibottom) - max(top, itop) >= 0.5 * height
+    if height > 0 and level and x1 - INK_OVER * height <= ix0 <= x1 + INK_AFTER * height and ix1 > x1:
+        return replace(name, confidence=min(name.confidence, 0.6), status=FieldStatus.NEEDS_REVIEW)
+    return name
+
+
+INK_OVER = 0.5  # name heights: ink beginning this far inside the name's end, or …
+INK_AFTER = 1.0  # … this far after it (a right name ends 1.2 heights and more before the ink)
