@@ -41,3 +41,20 @@ def test_a_surname_with_its_particle_read_alone_confirms_the_name_read_again(see
 ])
 def test_only_whole_words_of_the_name_and_particles(read, other, expected):
     assert words_of_name(read, other) is expected
+
+
+@pytest.mark.parametrize("copy", ["Copie : Monsieur le Sous-préfet d'arrondissement",  # the generator's copy line
+                                  "Copie : Monsieur le Sous-prétet d'arrondissement",  # as a scan read it
+                                  "Cople : Monsieur le Préfet"])
+def test_a_copy_line_after_the_signature_read_again_gives_no_title(copy):
+    """The block read again runs on to the copy line under it: the sous-préfet it names is no
+    title of the maire whose own title the strokes hid."""
+    from extractors.fields.courrier import letter_fields
+    from tests.extractors.letters import letter
+
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, "scan.pdf",
+                          (letter(signatory=("Solène WEBER",), ocr=True, conf=0.93),))
+    assert reading.fields.get("signataire_qualite") is None
+    block = ("Veuillez agréer, Madame, l'assurance de ma considération distinguée.", ". _", "LD NOR Se", copy)
+    out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, (300, 600, 450, 660), block_text=block)})
+    assert out["courrier_collectivite.signataire_qualite"].value in (None, "maire")
