@@ -300,7 +300,7 @@ def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> N
 def _unreadable(lines: list[Line]) -> Name | None:
     """What OCR read on the last line of the block, below its quality, when that is no name
     ("E D M A", "rie Quv": a signature across the name): for a reviewer, with what was read."""
-    below = [l for l in lines if not roles_in(l.norm) and not _ROLE_WORDS.search(l.norm)
+    below = [l for l in lines if not roles_in(repaired_titles(l.norm)) and not _ROLE_WORDS.search(l.norm)
              and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2 and len(re.findall(r"\d", l.text)) < 4]  # no date
     if not below or below[-1] is not lines[-1]:
         return None

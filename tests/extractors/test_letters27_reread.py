@@ -58,3 +58,12 @@ def test_a_copy_line_after_the_signature_read_again_gives_no_title(copy):
     block = ("Veuillez agréer, Madame, l'assurance de ma considération distinguée.", ". _", "LD NOR Se", copy)
     out = letter_fields([reading], None, {0: SignatureCheck(True, 0.95, (300, 600, 450, 660), block_text=block)})
     assert out["courrier_collectivite.signataire_qualite"].value in (None, "maire")
+
+
+@pytest.mark.parametrize("title", ["Le Prétet du Loiret", "La Pretète du Gard", "Le Maire"])
+def test_a_title_misread_under_the_strokes_is_no_name(title):
+    """The name lost under the signature, the title above it misread ("Le Prétet du Loiret", a
+    photo's f read as t): the title is read as one, never put as the signer's name."""
+    reading = read_letter(PREFET, "photo.jpg", (prefet_letter(signatory=(title,), ocr=True, conf=0.9),))
+    name = reading.fields.get("signataire_nom")
+    assert name is None or name.value != title
