@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line, typed_height
 from extractors.fields.signataire_repair import SPLIT_COMPOUND, mended_compounds, repaired_titles
-from extractors.fields.signataire_shape import PARTICLES as _PARTICLES, stroke_tail, word_lost
+from extractors.fields.signataire_shape import PARTICLES as _PARTICLES, doubled_name, stroke_tail, word_lost
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -233,6 +233,8 @@ def name_of(lines: list[Line]) -> Name | None:
 def without_stroke_tail(name: Name | None) -> Name | None:
     """A name whose last word is a stroke's reading after it, that word taken off and the name
     left to a reviewer: never a sure name one word too long."""
+    if name is not None and (once := doubled_name(name.text)):
+        return replace(name, text=once)  # two readings of one name, that agree
     if name is None or not stroke_tail(name.text):
         return name
     return replace(name, text=name.text.rsplit(maxsplit=1)[0], confidence=round(min(name.confidence, UNDER_STROKES), 3))

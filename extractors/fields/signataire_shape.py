@@ -37,12 +37,17 @@ def stroke_tail(text: str) -> bool:
 
 def word_lost(line_words: tuple[Word, ...], text: str) -> bool:
     """A gap between two words of the name wider than a word: OCR dropped one there (a middle
-    name, a particle, half a compound surname), and the name read is short of it."""
-    words = sorted((w for w in line_words if w.text in text.split()), key=lambda w: w.bbox[0])
-    heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
-    if len(words) < 2 or heights[len(heights) // 2] <= 0:
-        return False
-    return max(b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:])) > LOST_WORD * heights[len(heights) // 2]
+    name, a particle, half a compound surname), and the name read is short of it. The name's
+    words are found side by side on the line, as read; elsewhere, nothing is said."""
+    names = [w.strip(".,;") for w in text.split()]
+    line = sorted(line_words, key=lambda w: w.bbox[0])
+    for i in range(len(line) - len(names) + 1):
+        words = line[i:i + len(names)]
+        if len(words) >= 2 and [w.text.strip(".,;") for w in words] == names:
+            heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+            gap = max(b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:]))
+            return heights[len(heights) // 2] > 0 and gap > LOST_WORD * heights[len(heights) // 2]
+    return False
 
 
 LOST_WORD = 1.5  # word heights; a space between the words of a name read on scans is under 0.6
@@ -83,3 +88,13 @@ def cut_by_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
 
 INK_OVER = 0.5  # name heights: ink beginning this far inside the name's end, or …
 INK_AFTER = 1.0  # … this far after it (a right name ends 1.2 heights and more before the ink)
+
+
+def doubled_name(text: str) -> str | None:
+    """A name read twice on its line ("Xavier Lagarde LAGARDE Xavier": the signature written as
+    the name beside the typed name, or the name printed twice): its one spelling, else None."""
+    words = text.split()
+    half = len(words) // 2
+    if len(words) < 4 or len(words) % 2:
+        return None
+    return one_spelling(" ".join(words[:half]), " ".join(words[half:]))

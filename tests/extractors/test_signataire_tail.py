@@ -94,3 +94,18 @@ def test_a_name_with_a_word_lost_between_its_words_is_for_a_reviewer(seed):
     assert name_of([title, _name_line(whole)]).confidence >= IDENTITY_REVIEW_BELOW
     short = name_of([title, _name_line(whole, lost=1)])
     assert short.text == f"{first} {upper_surname(surname)}" and short.confidence < IDENTITY_REVIEW_BELOW
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_read_twice_on_its_line_is_one_name(seed):
+    """The signature written as the name beside the typed one ("Xavier Lagarde LAGARDE Xavier")."""
+    from extractors.fields.signataire_shape import doubled_name
+
+    rng = random.Random(seed)
+    first, surname, _ = random_person(rng)
+    typed = rng.choice(_forms(first, surname))
+    page = letter(signatory=("Le Maire,", f"{first} {surname} {typed}"), ocr=True, conf=0.93)
+    name = read_letter(COLL, "l.pdf", (page,)).fields["signataire_nom"]
+    assert name.status is FieldStatus.EXTRACTED and name.confidence >= IDENTITY_REVIEW_BELOW
+    assert sorted(name.value.casefold().split()) == sorted(typed.casefold().split())
+    assert doubled_name(f"{first} {surname} Paul DURAND") is None
