@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
+from extractors.fields.signataire_shape import one_spelling
 from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
@@ -71,9 +72,18 @@ def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -
     if name.status is not FieldStatus.NEEDS_REVIEW or not elu or name.value != elu:
         return name
     read = [w for line in block for w in name_words(line) if len(w) >= 4]
+    if any(_spelt_otherwise(line, elu) for line in block):
+        return name  # the block spells the élu's name with another letter: the fiche's may be misread
     if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
         return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
     return name
+
+
+def _spelt_otherwise(line: str, elu: str) -> bool:
+    """A line of the block read again that is the élu's name with a letter changed ("SAÏNTÉ-ROSE
+    Didiér" for a fiche's "Didier Sainte-Rase"): two readings of one name that disagree."""
+    written = " ".join(w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 2)
+    return len(written.split()) >= 2 and same_person(written, elu) and one_spelling(written, elu) is None
 
 
 ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink
