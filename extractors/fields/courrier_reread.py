@@ -61,6 +61,8 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it
             words = [w for w in name_words(read) if w not in _PARTICLES]
+            # "Françoise RBARTHÉLEMY": a stroke read as a letter at a word's edge, the word read again without it
+            words = [_without_stray_edge(w, name_words(again.text)) for w in words]
             agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
                 and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words)
                      or words_of_name(read, again.text))
@@ -71,6 +73,15 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             # too ("BARTHÉLEMY Jérôme" where the page read "Jérôme") is the better reading, for a reviewer
             found["signataire_nom"] = FieldValue(echo.text, 0.5, source, FieldStatus.NEEDS_REVIEW)
     return found
+
+
+def _without_stray_edge(word: str, again: list[str]) -> str:
+    """`word` without its first or last letter when that leaves a word (of five letters or more)
+    of the name read again; else `word`."""
+    for other in again:
+        if len(other) >= 5 and len(word) == len(other) + 1 and other in (word[1:], word[:-1]):
+            return other
+    return word
 
 
 def _echoed_name(lines: list[Line], reading: LetterReading) -> Name | None:

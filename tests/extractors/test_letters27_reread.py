@@ -67,3 +67,26 @@ def test_a_title_misread_under_the_strokes_is_no_name(title):
     reading = read_letter(PREFET, "photo.jpg", (prefet_letter(signatory=(title,), ocr=True, conf=0.9),))
     name = reading.fields.get("signataire_nom")
     assert name is None or name.value != title
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_stray_letter_at_a_words_edge_on_the_page_agrees_with_the_name_read_again(seed):
+    """The page read "Françoise RBARTHÉLEMY" (a stroke's end as an R), unsure; the block read again
+    on dark ink "Françoise BARTHÉLEMY": the same name, and it is sure. Another letter inside the
+    word is no such agreement."""
+    from samples.unseen.maker.letters.names import upper_surname
+
+    rng = random.Random(seed)
+    first, surname, female = random_person(rng)
+    surname = surname.split()[-1] if len(surname.split()[-1]) >= 5 else "Barthélemy"
+    caps = upper_surname(surname)
+    title = "La Préfète du Gard," if female else "Le Préfet du Gard,"
+    stray = rng.choice([f"R{caps}", f"{caps}I"])
+    reading = read_letter(PREFET, "fax.tif", (prefet_letter(signatory=(title, f"{first} {stray}"), ocr=True, conf=0.6),))
+    check = SignatureCheck(True, 0.9, (300, 400, 450, 450), block_text=(title, f"{first} {caps}"))
+    name = letter_fields([reading], None, {0: check})["courrier_prefet.signataire_nom"]
+    assert name.value == f"{first} {caps}" and name.status is FieldStatus.EXTRACTED
+    inside = caps[:2] + ("X" if caps[2] != "X" else "Y") + caps[3:]
+    reading = read_letter(PREFET, "fax.tif", (prefet_letter(signatory=(title, f"{first} {inside}"), ocr=True, conf=0.6),))
+    name = letter_fields([reading], None, {0: check})["courrier_prefet.signataire_nom"]
+    assert name.status is FieldStatus.NEEDS_REVIEW
