@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
-from extractors.fields.signataire_shape import one_spelling
+from extractors.fields.signataire_shape import same_letters
 from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
@@ -83,7 +83,7 @@ def _spelt_otherwise(line: str, elu: str) -> bool:
     """A line of the block read again that is the élu's name with a letter changed ("SAÏNTÉ-ROSE
     Didiér" for a fiche's "Didier Sainte-Rase"): two readings of one name that disagree."""
     written = " ".join(w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 2)
-    return len(written.split()) >= 2 and same_person(written, elu) and one_spelling(written, elu) is None
+    return len(written.split()) >= 2 and same_person(written, elu) and not same_letters(written, elu)
 
 
 ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink

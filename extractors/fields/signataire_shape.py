@@ -53,22 +53,52 @@ def word_lost(line_words: tuple[Word, ...], text: str) -> bool:
 LOST_WORD = 1.5  # word heights; a space between the words of a name read on scans is under 0.6
 
 
+def _words(text: str, accents: bool = True) -> list[str]:
+    """A name's words as written (case kept), in order of their letters without accents."""
+    text = unicodedata.normalize("NFC", text)
+    words = re.sub(r"[^\w'’-]", " ", text).split()
+    return sorted(words, key=lambda w: _bare(w)) if accents else sorted(_bare(w) for w in words)
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn").casefold()
+
+
+def same_letters(a: str, b: str) -> bool:
+    """Two writings of a name with the same letters, case, accents and word order aside."""
+    return _words(a, False) == _words(b, False)
+
+
 def one_spelling(block: str, body: str) -> str | None:
     """The one spelling of a name read twice (under the signature, in the body's "Je soussigné
-    …"), case and word order aside: the more accented when only accents differ (capitals and OCR
-    lose them, seldom add them); None when a letter differs ("Rouxtl" | "ROUXEL"): one is misread."""
-    def words(text: str, accents: bool) -> list[str]:
-        text = unicodedata.normalize("NFC", text).casefold()
-        if not accents:
-            text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-        return sorted(re.sub(r"[^\w'’-]", " ", text).split())
-
-    if words(block, False) != words(body, False):
+    …"), case and word order aside; where only accents differ, the reading whose capitals bear
+    them ("ÉTIENNE" over "ETIENNE": capitals lose theirs in print and in OCR). None when a letter
+    differs ("Rouxtl" | "ROUXEL") or a small letter's accent does ("Fabricé" | "Fabrice": OCR
+    adds them as well as drops them): which reading is right, neither says."""
+    if not same_letters(block, body):
         return None
-    if words(block, True) == words(body, True):
+    pairs = list(zip(_words(block), _words(body)))
+    if all(a.casefold() == b.casefold() for a, b in pairs):
         return block
-    marks = [sum(unicodedata.category(c) == "Mn" for c in unicodedata.normalize("NFD", t)) for t in (block, body)]
-    return body if marks[1] > marks[0] else block
+    drops = {_capital_drop(a, b) for a, b in pairs if a.casefold() != b.casefold()}
+    return body if drops == {"first"} else block if drops == {"second"} else None
+
+
+def _capital_drop(a: str, b: str) -> str | None:
+    """Which of two writings of a word lost accents on capitals only ("first": `a`), else None."""
+    lost = set()
+    for x, y in zip(a, b):
+        if x.casefold() == y.casefold():
+            continue
+        if _bare(x) != _bare(y):
+            return None
+        if x.isupper() and x == _bare(x).upper():
+            lost.add("first")
+        elif y.isupper() and y == _bare(y).upper():
+            lost.add("second")
+        else:
+            return None
+    return lost.pop() if len(lost) == 1 else None
 
 
 def cut_by_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
