@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
-from extractors.fields.signataire_shape import same_letters
+from extractors.fields.signataire_shape import bare_words, same_letters
 from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
@@ -83,7 +83,11 @@ def _spelt_otherwise(line: str, elu: str) -> bool:
     """A line of the block read again that is the élu's name with a letter changed ("SAÏNTÉ-ROSE
     Didiér" for a fiche's "Didier Sainte-Rase"): two readings of one name that disagree."""
     written = " ".join(w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 2)
-    return len(written.split()) >= 2 and same_person(written, elu) and not same_letters(written, elu)
+    if len(written.split()) < 2 or not same_person(written, elu) or same_letters(written, elu):
+        return False
+    # a letter in place of another, not a word cut short by the strokes ("ic FABRE-DUVAL" for "Loïc")
+    pairs = list(zip(sorted(bare_words(written)), sorted(bare_words(elu))))
+    return len(bare_words(written)) == len(bare_words(elu)) and all(len(a) == len(b) for a, b in pairs)
 
 
 ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink

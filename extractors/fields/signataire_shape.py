@@ -64,6 +64,11 @@ def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn").casefold()
 
 
+def bare_words(text: str) -> list[str]:
+    """A name's words without accents, in lower case, a compound kept whole."""
+    return [_bare(w) for w in re.sub(r"[^\w'’-]", " ", unicodedata.normalize("NFC", text)).split()]
+
+
 def same_letters(a: str, b: str) -> bool:
     """Two writings of a name with the same letters, case, accents and word order aside."""
     return _words(a, False) == _words(b, False)
