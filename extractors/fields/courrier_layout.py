@@ -26,7 +26,7 @@ _RUNNING_HEAD = re.compile(r"\s[–—-]\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous-prefete?|vice-presidente?|adjointe?)\b"
                          r"(?:[ ,]|$)")
 # "Copie :" as a fax or a photo gives it ("Cople :", "Cop1e :")
-_AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?")
+AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?")
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                      r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
@@ -380,7 +380,7 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
             # "1/2" under the closing (or OCR's "172" for it: no title nor name is without a
             # letter), "Commune d'Aléria – 30/05/2026" atop the next page
             continue
-        if _AFTER_SIGNATURE.match(line.norm):
+        if AFTER_SIGNATURE.match(line.norm):
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
             break
@@ -414,7 +414,7 @@ RUNNING_SHIFT = 3  # line heights: how far a scan or a photo may shift a page's 
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
     """No closing formula: the last short lines of the letter."""
-    last = next((i for i in range(max(start, len(lines) - 6), len(lines)) if _AFTER_SIGNATURE.match(lines[i].norm)),
+    last = next((i for i in range(max(start, len(lines) - 6), len(lines)) if AFTER_SIGNATURE.match(lines[i].norm)),
                 len(lines))  # "Copie : …", "P.J. : …" come after the signature
     tail = [i for i in range(max(start, len(lines) - 6), last)
             if len(lines[i].norm) <= 60 and not _FOOTER.search(lines[i].norm)]

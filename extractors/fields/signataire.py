@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from extractors.fields import nlp
 from extractors.fields.courrier_layout import Line, typed_height
-from extractors.fields.signataire_repair import SPLIT_COMPOUND, repaired_titles
+from extractors.fields.signataire_repair import SPLIT_COMPOUND, mended_compounds, repaired_titles
+from extractors.fields.signataire_shape import PARTICLES as _PARTICLES, doubled_name, stroke_tail, word_lost
 from extractors.text import normalise
 from extractors.vocabulary import AUTRE, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
@@ -46,7 +47,6 @@ _DELEGATION = re.compile(r"^(?:pour|p/|p\.|po|p/o)\b|\bpar delegation\b|\bpar em
                          r"\bpar interim\b|\bpar suppleance\b|\bpour (?:le|la|monsieur|madame)\b")
 # "Mme" as OCR slips it ("Mmé", "Mne", "Mrne": an accent from a speck, "rn" for "m"): no name begins so
 _CIVILITY = re.compile(r"^(?:m\.|mr\.?|m(?:m|n|rn)[eéèêë]\.?|mlle\.?|monsieur|madame|dr\.?|docteur|me\.?)\s+", re.I)
-_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da", "del", "ben", "el", "ép.", "epouse", "née"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*$")
 _ROLE_WORDS = re.compile(r"\b(maire|prefete?|president|presidente|adjointe?|secretaire|directeur|directrice|"
                          r"conseiller|delegation|commune|communes|ville|communaute|agglo\w*|metropole|"
@@ -113,6 +113,7 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
     stroke damaged, "Le Préfetide", "Présidé de", read for what they are, a little less trusted)."""
     norms = {id(l): SPLIT_COMPOUND.sub(r"\1-", l.norm) if roles_in(l.norm) or name_shape(_name_part(l.text)) and not _ARTICLE_FIRST.match(l.norm)
              else repaired_titles(l.norm) for l in lines}
+    norms = {key: mended_compounds(norm) for key, norm in norms.items()}
     for first, second in zip(lines, lines[1:]):
         cut = _CUT_PREFIX.search(norms[id(first)])
         if cut and roles_in(norms[id(second)]):  # "Le Sous-" | "Préfet,": one title over two lines
@@ -150,7 +151,9 @@ def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | 
 def _cut_compound(text: str, position: int) -> bool:
     """A title glued to a hyphen with no word before it ("je tt -prefet"): the tail of a compound
     title whose head a signature's strokes hid ("Sous-Préfet", "Vice-Président")."""
-    return position >= 1 and text[position - 1] == "-" and (position < 2 or not text[position - 2].isalpha())
+    # "s-prefet": one letter before the hyphen is what is left of the head too
+    return position >= 1 and text[position - 1] == "-" and (position < 2 or not text[position - 2].isalpha()
+                                                           or position < 3 or not text[position - 3].isalpha())
 
 
 def _title_conf(line: Line, norm: str) -> float:
@@ -217,14 +220,24 @@ def name_of(lines: list[Line]) -> Name | None:
     """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in
     doubt; one whose words OCR boxed far taller than the block's type is under the signature's
     strokes (they ran into its letters: "Olivier SALMC"), for a reviewer unless confirmed."""
-    name = _name_of(lines)
+    name = without_stroke_tail(_name_of(lines))
     if name is None or not name.line.words:
         return name
     typed = typed_height(lines)
     tallest = max(w.bbox[3] - w.bbox[1] for w in name.line.words)
-    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text):
+    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text) or word_lost(name.line.words, name.text):
         return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
     return name
+
+
+def without_stroke_tail(name: Name | None) -> Name | None:
+    """A name whose last word is a stroke's reading after it, that word taken off and the name
+    left to a reviewer: never a sure name one word too long."""
+    if name is not None and (once := doubled_name(name.text)):
+        return replace(name, text=once)  # two readings of one name, that agree
+    if name is None or not stroke_tail(name.text):
+        return name
+    return replace(name, text=name.text.rsplit(maxsplit=1)[0], confidence=round(min(name.confidence, UNDER_STROKES), 3))
 
 
 def _capital_fragment(text: str) -> bool:
@@ -289,7 +302,7 @@ def _with_ner(lines: list[Line], candidates: list[tuple[float, Line, str]]) -> N
 def _unreadable(lines: list[Line]) -> Name | None:
     """What OCR read on the last line of the block, below its quality, when that is no name
     ("E D M A", "rie Quv": a signature across the name): for a reviewer, with what was read."""
-    below = [l for l in lines if not roles_in(l.norm) and not _ROLE_WORDS.search(l.norm)
+    below = [l for l in lines if not roles_in(repaired_titles(l.norm)) and not _ROLE_WORDS.search(l.norm)
              and len(re.sub(r"[^\w]|\d|_", "", l.text)) >= 2 and len(re.findall(r"\d", l.text)) < 4]  # no date
     if not below or below[-1] is not lines[-1]:
         return None
@@ -438,6 +451,16 @@ def same_person(a: str, b: str) -> bool:
 
     ka, kb = key(a), key(b)
     return bool(ka) and bool(kb) and (ka == kb or fuzz.ratio(ka, kb) >= 88)
+
+
+def words_of_name(read: str, other: str) -> bool:
+    """Every word of `read` is a particle or a whole word of the name `other`, one of four letters
+    or more ("Da Silva" of "Véronique Da Silva"): a name's end, no stroke read beside it ("À Huet")."""
+    tokens = [t.strip(",.;") for t in read.split()]
+    whole = set(name_words(other))
+    named = [t for t in tokens if t.lower() not in _PARTICLES]
+    return bool(named) and any(len(t) >= 4 for t in named) and all(
+        len(name_words(t)) == 1 and name_words(t)[0] in whole for t in named)
 
 
 def name_words(text: str) -> list[str]:

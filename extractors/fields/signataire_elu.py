@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
+from extractors.fields.signataire_shape import bare_words, same_letters
 from extractors.model import FieldStatus, FieldValue
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
@@ -71,9 +72,22 @@ def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -
     if name.status is not FieldStatus.NEEDS_REVIEW or not elu or name.value != elu:
         return name
     read = [w for line in block for w in name_words(line) if len(w) >= 4]
+    if any(_spelt_otherwise(line, elu) for line in block):
+        return name  # the block spells the élu's name with another letter: the fiche's may be misread
     if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
         return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
     return name
+
+
+def _spelt_otherwise(line: str, elu: str) -> bool:
+    """A line of the block read again that is the élu's name with a letter changed ("SAÏNTÉ-ROSE
+    Didiér" for a fiche's "Didier Sainte-Rase"): two readings of one name that disagree."""
+    written = " ".join(w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 2)
+    if len(written.split()) < 2 or not same_person(written, elu) or same_letters(written, elu):
+        return False
+    # a letter in place of another, not a word cut short by the strokes ("ic FABRE-DUVAL" for "Loïc")
+    pairs = list(zip(sorted(bare_words(written)), sorted(bare_words(elu))))
+    return len(bare_words(written)) == len(bare_words(elu)) and all(len(a) == len(b) for a, b in pairs)
 
 
 ECHO = 80  # similarity of a word read again to one of the élu's: one or two letters changed by the ink

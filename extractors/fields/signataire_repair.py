@@ -37,6 +37,17 @@ def repaired_titles(norm: str) -> str:
 # "de …" or comma after it (a "Mare" of a name has a first name beside it, not a "de")
 _MAIRE_LOST_LETTER = re.compile(r"^((?:le|la) )?(?:mare|mire|maie)(?= de\b| d'|\s*,|\s*$)")
 SPLIT_COMPOUND = re.compile(r"\b(sous|vice)\s*-\s+")  # "Sous- Préfet": a space OCR read after the hyphen
+# "us-préfète", "ice-Président": a compound title's head cut by the signature's strokes, its end
+# and hyphen left; no other title ends so before "préfet" or "président"
+_HEAD_LOST = ((re.compile(r"(?<![a-z])o?us\s*-\s*(?=prefet)"), "sous-"),
+              (re.compile(r"(?<![a-z])i?ce\s*-\s*(?=presid)"), "vice-"))
+
+
+def mended_compounds(norm: str) -> str:
+    """A compound title whose head the strokes cut ("us-prefete") written whole ("sous-prefete")."""
+    for pattern, head in _HEAD_LOST:
+        norm = pattern.sub(head, norm)
+    return norm
 _FRAGMENT = re.compile(r"[a-z|!]+")
 _SPLIT_TITLES = ("maire", "prefet", "prefete", "president", "presidente")
 

@@ -125,7 +125,7 @@ def test_the_delegating_title_with_ocr_marks_around_it():
 def test_a_sous_prefet_reread_whose_delegating_title_is_lost():
     """The page read an untitled delegate (`autre`, unsure); the block read again gives "Le
     Sous-préfet, Du et par délégation" (the préfet lost under the strokes): the sous-préfet."""
-    from extractors.fields.courrier import _untitled_delegate
+    from extractors.fields.courrier_reread import _untitled_delegate
     from extractors.model import FieldStatus, FieldValue
 
     page = FieldValue("autre", 0.6, None, FieldStatus.EXTRACTED)

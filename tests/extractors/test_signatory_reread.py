@@ -1,5 +1,5 @@
 """A scanned letter's signatory block is read again on its dark ink only when that reading could
-change the letter's values (`block_worth_reading`, in step with `_reread_block`)."""
+change the letter's values (`block_worth_reading`, in step with `reread_block`)."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def test_a_check_made_without_the_block_is_not_reused_for_a_letter_whose_block_i
 
 
 def test_a_letter_whose_title_was_read_unsurely_is_read_again():
-    """`_reread_block` confirms a title read under QUALITY_TRUSTED ("Préfète." under a stamp)."""
+    """`reread_block` confirms a title read under QUALITY_TRUSTED ("Préfète." under a stamp)."""
     from dataclasses import replace
 
     from extractors.fields.courrier import QUALITY_TRUSTED
