@@ -20,6 +20,7 @@ from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import SignatureCheck, bilevel, check_signature, unproven_on_bilevel, upright
 from extractors.signature_arcs import ring_arc
+from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_shapes import ring_score
@@ -49,7 +50,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, pades.digital_signatures,
+                              broken_arcs, name_read_twice, pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
@@ -162,6 +163,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
                                 black_and_white=black_and_white) \
             if height != zone.text_height else check
         check = again if again.signed is True else check
+    if page.ocr:
+        check = _name_again(check, page, zone)
     if black_and_white:
         check = unproven_on_bilevel(check)
     # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
@@ -172,6 +175,23 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         # the same page with its coloured stamp and strokes made paper, turned as the words were read
         image = upright(outside_paper_whitened(uncoloured), page.rotation, page.skew, page.warp, dpi)
     return check, block_crop(image, zone, dpi)
+
+
+def _name_again(check: SignatureCheck, page: PageText, zone: SignatureZone) -> SignatureCheck:
+    """The signatory's name read twice in the block: a script-font signature (an e-signing tool's,
+    printed and scanned), small as print. Over ink the check left undecided, it is the signature;
+    read as print and masked, the area is not the empty one "not signed" needs."""
+    if check.signed is None and name_written_again(page.words, zone.bbox, zone.name_box, check.bbox,
+                                                   zone.text_height):
+        return SignatureCheck(True, NAME_AGAIN_CONFIDENCE, check.bbox, "manuscrite",
+                              "nom du signataire en écriture script")
+    if check.signed is False and name_read_twice(page.words, zone.bbox, zone.name_box):
+        return SignatureCheck(None, 0.45, check.bbox, "indecise",
+                              "nom lu deux fois : signature en écriture script possible")
+    return check
+
+
+NAME_AGAIN_CONFIDENCE = 0.8
 
 
 def pasted_images(document, index: int, zone: tuple[float, ...]) -> list[tuple[Image.Image, tuple[float, ...]]]:
