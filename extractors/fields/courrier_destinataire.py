@@ -21,6 +21,7 @@ _OTHER_ADDRESSEE = re.compile(r"^(?:monsieur|madame) (?:l[ae] |l')(?:maire|presi
                               r"|direct(?:eur|rice) regionale?|direct(?:eur|rice) departementale?)\b")
 _DREAL_NAME = re.compile(r"(?:de )?l'environnement,? de l'amenagement et du logement")
 _SOUS_DIRECTION_TAIL = re.compile(r"^de l' ?amenagement dur ?able\b")
+_SOUS_DIRECTION_NAME = re.compile(r"\bde l' ?amenagement dur ?able\b")
 _ADDRESSED_TO = re.compile(r"^(?:a l'attention de )?(?:monsieur|madame)\b")  # the civility its title followed
 _SOUS_DIRECTEUR = re.compile(r"^(?:monsieur le sous-directeur|madame la sous-directrice)\b")
 # The parts of the chain's address, each written apart and read apart: an acronym is one part per
@@ -67,6 +68,12 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
         if not _OTHER_ADDRESSEE.match(lines[0].norm) and any(
                 _SOUS_DIRECTION_TAIL.match(a.norm) and _ADDRESSED_TO.search(b.norm) for a, b in zip(lines[1:], lines)):
             return Clue(True, 0.8, _agreeing(lines, tuple(lines)))
+        # "{Sous Sous" | "de l'aménagement durable" on one row, the acronyms' line lost on a photo:
+        # the sous-direction's name, its head misread, and no other authority named. Likelier a
+        # "yes" than a "no", never a sure one: a reviewer reads it.
+        block = _column(parts, lines[0], set(), lines)
+        if not _OTHER_ADDRESSEE.match(lines[0].norm) and _SOUS_DIRECTION_NAME.search(normalise(join_lines(block))):
+            return Clue(True, 0.6, tuple(block))
         # No DGALN in a block of one line is a block read in part: unsure, never a sure "no"; nor
         # where the head still shows pieces of the chain's names ("Sous direction de aménagement
         # dur able"): misread, not absent.

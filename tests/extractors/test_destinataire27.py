@@ -160,3 +160,32 @@ def test_a_faxed_letter_to_the_dgaln_drawn_by_the_maker_is_a_sure_yes():
 
 def test_a_faxed_letter_to_the_maire_drawn_by_the_maker_is_no_yes():
     assert _read(_faxed_prefet_letter(1, False)).value is False
+
+
+def test_the_sous_directions_name_with_its_head_misread_on_a_photo_is_a_yes_for_a_reviewer():
+    """The acronyms' line lost, "Sous-direction" read "{Sous Sous" beside "de l'aménagement
+    durable" (its own OCR line), "Atelier" read "Ateber": no part names the chain surely, but
+    what is left is its name, and no other authority's. It was a "no" (for a reviewer too)."""
+    rows = [(85, [(73, "PRÉFET DU LOIRET")]), (162, [(444, "Le prétet du Loiret")]), (186, [(504, "à")]),
+            (209, [(416, "{Sous Sous"), (488, "de l'aménagement durable")]), (223, [(420, "Ateber des")]),
+            (238, [(420, "Tour")]), (252, [(416, "92085 La Détense cedex")]),
+            (286, [(83, "Nos réf. JR/PREF/2026 396")]),
+            (310, [(83, "Objet : Candidature de la commune de Ferrières-en-Gâtinais")]),
+            (340, [(83, "Madame,")]), (360, [(83, "Je soutiens cette candidature.")]),
+            (390, [(83, "Je vous prie d'agréer, Madame, l'expression de ma considération distinguée.")]),
+            (420, [(444, "Le préfet")]), (480, [(444, "Sophie Brocas")])]
+    text = page(rows, ocr=True, conf=0.8)
+    text = replace(text, words=tuple(replace(w, line=99) if w.bbox[1] == 209 and w.bbox[0] >= 488 else w
+                                     for w in text.words))
+    value = _read(text)
+    assert value.value is True and value.status is FieldStatus.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("block", [("Monsieur le Directeur départemental", "des territoires", "Service de l'aménagement",
+                                    "rue de la République"),
+                                   ("Direction départementale des territoires", "Service aménagement durable",
+                                    "rue de la République", "45000 Orléans")])
+def test_a_service_of_amenagement_is_no_yes(block):
+    text = _faint(prefet_letter(addressee=block, salutation="Madame la Directrice,", ocr=True, conf=0.9), block,
+                  random.Random(3), 0.5, 0.8)
+    assert _read(text).value is not True
