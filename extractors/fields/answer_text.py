@@ -10,9 +10,9 @@ from rapidfuzz.distance import OSA
 
 from extractors.fields import plausible
 from extractors.fields.form import LABELS
-from extractors.fields.labels import same_word
 from extractors.fields.layout import Token, norm, token_lines
 from extractors.fields.signataire import clean_person, name_without_title, scribble
+from extractors.fields.word_match import same_word
 from extractors.model import FieldStatus, Source
 
 PERSON_FIELDS = {"s1.etat.referent_nom", "s1.collectivite.elu_nom", "s1.collectivite.contact_nom"}

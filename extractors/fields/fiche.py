@@ -19,6 +19,7 @@ from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
 from extractors.fields.lost_labels import label_rest, named_rows, own_label_words, titled_by_instructions
+from extractors.fields.smear import smears
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -379,17 +380,24 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
             # No tick read, but most boxes not read at all (a fax): unknown, not unanswered.
             return {field: FieldValue(None, UNREAD_GROUP, None, FieldStatus.NEEDS_REVIEW)}
         return {field: FieldValue(value, round(min(confidence, box_confidence), 3), source, status)}
+    # A smear read as a word: dropped; the words it covered are lost, for a reviewer.
+    smeared = smears(tokens)
+    tokens = [t for i, t in enumerate(tokens) if i not in smeared]
+    if not tokens:
+        return {field: FieldValue(None, confidence, source, FieldStatus.NEEDS_REVIEW)}
     text = join_words(tokens)
     if field.endswith("_email"):
         address, guessed = mended_email(text)
         # A dot put back before a guessed domain ending is a guess ("nievre" is no "niev.re").
-        status = FieldStatus.NEEDS_REVIEW if guessed else FieldStatus.EXTRACTED
+        status = FieldStatus.NEEDS_REVIEW if guessed or smeared else FieldStatus.EXTRACTED
         return {field: FieldValue(address, confidence, source, status)}
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
-        return {field: FieldValue(text, confidence, source, _phone_status(tokens))}
+        status = FieldStatus.NEEDS_REVIEW if smeared else _phone_status(tokens)
+        return {field: FieldValue(text, confidence, source, status)}
     text, status = finished_text(field, text)
     doubted_name = field in answer_text.PERSON_FIELDS and any(t.conf < NAME_WORD_SURE for t in tokens if t.norm)
-    status = FieldStatus.NEEDS_REVIEW if answer_text.mostly_guessed(tokens) or lost_piece or doubted_name else status
+    doubted = answer_text.mostly_guessed(tokens) or lost_piece or doubted_name or bool(smeared)
+    status = FieldStatus.NEEDS_REVIEW if doubted else status
     return {field: FieldValue(text, confidence, source, status)}
 
 

@@ -7,9 +7,11 @@ import re
 
 from rapidfuzz import fuzz
 
+from extractors.fields.annex_titles import numbered_annex
 from extractors.fields.form import ALIASES, LABELS, OPTIONS
 from extractors.fields.label_order import Hit, in_form_order
 from extractors.fields.layout import _BOXES, Row, Token, norm
+from extractors.fields.word_match import same_word
 
 log = logging.getLogger(__name__)
 
@@ -162,53 +164,10 @@ def _garbled_heading(row: Row, r: int, k: int) -> Hit | None:
     return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), round(best / 100, 3))
 
 
-_ANNEXES = {int(m.group(1)): index for index, label in enumerate(LABELS)
-            if label.field and (m := re.match(r"ANNEXE (\d) –", label.text))}
-_ANNEX_WORDS = {"1": ("territoire",), "2": ("amenagement",)}  # a word naming one annex's title
-_ANNEX_NUMBER = re.compile(r"^(?P<number>[12]|i{1,2})(?:[.:–—-]+)?$", re.I)
-
-
 def _numbered_annex(row: Row, r: int, k: int) -> Hit | None:
-    """An annex's title cut after its number ("ANNEXE 2 – LES ENA": a photo's dark band or a
-    fax lost the rest): the number names the annex. Only on a row in capitals, as the form
-    prints its titles; "Annexe 1 : plan du secteur" in an answer is a running line."""
-    tokens = row.tokens[k:]
-    if len(tokens) < 2 or len(tokens) > 10 \
-            or not all(t.text.isupper() for t in tokens if re.search(r"[^\W\d_]", t.text)):
-        return None
-    # "1 LES DU TERRITOIRE": a photo lost the word "ANNEXE"; its number, then a word its title
-    # alone prints, in capitals, the row no longer than the title
-    number = _ANNEX_NUMBER.match(tokens[0].text) if len(tokens) <= 6 else None
-    if number and not any(same_word(t.norm, w) for t in tokens[1:] if len(t.norm) >= 5
-                          for w in _ANNEX_WORDS.get(number.group("number"), ())):
-        number = None
-    if number is None and same_word(tokens[0].norm, "annexe"):
-        number = _ANNEX_NUMBER.match(tokens[1].text)
-    if not number:
-        return None
-    numeral = number.group("number").lower()
-    index = _ANNEXES.get(int(numeral) if numeral.isdigit() else len(numeral))
-    if index is None:
-        return None
-    return Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), MIN_SCORE)
-
-
-_DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
-
-
-def same_word(token: str, word: str) -> bool:
-    """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
-    the digit it resembles, in a word of letters, is one)."""
-    if token == word:
-        return True
-    if len(word) <= 2 or len(token) <= 2:
-        return False
-    if any(c.isdigit() for c in token) and token.translate(_DIGIT_LETTERS).isalpha() \
-            and not any(c.isdigit() for c in word):
-        token = token.translate(_DIGIT_LETTERS)
-    # Tesseract reads an "m" as "rn" on faxes and small scans ("Norn" for "Nom"): one slip, not two.
-    like = max(fuzz.ratio(token, word), fuzz.ratio(token.replace("rn", "m"), word) if "rn" in token else 0)
-    return like >= (75 if len(word) <= 4 else 80)
+    """An annex's title cut after its number: the whole row is the title (see annex_titles)."""
+    index = numbered_annex(row.tokens[k:])
+    return None if index is None else Hit(index, (r, k), frozenset((r, j) for j in range(len(row.tokens))), MIN_SCORE)
 
 
 HEADLESS = 12  # letters a label's words must still hold once its first word is lost

@@ -1,0 +1,22 @@
+"""Two words compared as OCR reads them: one slip allowed where a word is long enough to carry it."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+_DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
+
+
+def same_word(token: str, word: str) -> bool:
+    """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
+    the digit it resembles, in a word of letters, is one)."""
+    if token == word:
+        return True
+    if len(word) <= 2 or len(token) <= 2:
+        return False
+    if any(c.isdigit() for c in token) and token.translate(_DIGIT_LETTERS).isalpha() \
+            and not any(c.isdigit() for c in word):
+        token = token.translate(_DIGIT_LETTERS)
+    # Tesseract reads an "m" as "rn" on faxes and small scans ("Norn" for "Nom"): one slip, not two.
+    like = max(fuzz.ratio(token, word), fuzz.ratio(token.replace("rn", "m"), word) if "rn" in token else 0)
+    return like >= (75 if len(word) <= 4 else 80)
