@@ -228,6 +228,7 @@ class InkComponent:
     flat: float = 0.0  # 0..1: the longest horizontal run of ink across its width (underlined print)
     kind: str = ""  # speck, rule, print, ring, frame, stroke, glyph, filled
     crossing: bool = False  # the ink goes on into a printed word: a stroke over the print, not a stray mark
+    past: float = 0.0  # crossing: how far its ink goes on above or below the print it touches (a word's ends: 0)
 
 
 def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) -> list[InkComponent]:
@@ -247,16 +248,19 @@ def components(ink: np.ndarray, unit: float, words: np.ndarray | None = None) ->
         if area < smallest:
             continue
         mask = labels[y:y + h, x:x + w] == label
-        crossing = False
+        crossing, past = False, 0
         if words is not None:
             outside = mask & ~words[y:y + h, x:x + w]
             if outside.sum() < smallest:
                 continue
             crossing = bool((mask & ~outside).any())
             rows, cols = np.nonzero(outside.any(axis=1))[0], np.nonzero(outside.any(axis=0))[0]
+            if crossing:
+                printed = np.nonzero((mask & ~outside).any(axis=1))[0]
+                past = max(int(printed[0] - rows[0]), int(rows[-1] - printed[-1]), 0)
             mask = outside[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
             x, y = x + int(cols[0]), y + int(rows[0])
-        out += [replace(p, crossing=crossing) for p in _measured(mask.astype(np.uint8), x, y, unit)]
+        out += [replace(p, crossing=crossing, past=past / unit) for p in _measured(mask.astype(np.uint8), x, y, unit)]
     return out
 
 
@@ -380,8 +384,11 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         # letters taller than the text, side by side: a name written by hand (or a pasted
         # script-font signature), each letter apart, over or beside the typed name
         return SignatureCheck(True, 0.8, _union(script), "manuscrite", f"{len(script)} lettre(s) manuscrite(s)")
-    across = [g for g in glyphs if g.crossing and g.fill <= 0.1 and max(g.width, g.height) >= 2]
+    across = [g for g in glyphs if g.crossing and g.fill <= 0.1 and max(g.width, g.height) >= 2
+              and (g.past > 0 or g.height <= 0.3)]
     if across:  # a long thin loop going on under the typed words: a pen stroke over the print
+        # (ink sticking out only beside the print, in its rows and as tall as its letters, is a
+        # word wider than its OCR box on a photo; a pen's line out of it is thin or goes past them)
         return SignatureCheck(True, 0.75, _union(across), "manuscrite", "trait fin sur le texte imprimé")
     # A fine pen drawn across the typed title: the mask of the print cuts it into loops that
     # each leave the words; several long thin pieces going on under the print are one signature.
