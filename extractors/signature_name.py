@@ -5,10 +5,10 @@ its own: the name written twice in the block, once over ink the check could not 
 
 from __future__ import annotations
 
-import unicodedata
 from difflib import SequenceMatcher
 
 from extractors.model import BBox, Word
+from extractors.text import normalise
 
 
 def name_written_again(words: tuple[Word, ...] | list[Word], zone: BBox, name_box: BBox | None,
@@ -49,8 +49,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    bare = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in bare if c.isalpha()).casefold()
+    return "".join(c for c in normalise(text) if c.isalpha())
 
 
 def _area(box: BBox) -> float:

@@ -215,7 +215,8 @@ def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -
         values["departement"] = _value([c.value for c in clues], first.confidence, file, pages, first.lines)
     addressed = destinataire_dgaln(parts)
     if addressed:
-        values["destinataire_dgaln"] = _value(addressed.value, addressed.confidence, file, pages, addressed.lines)
+        values["destinataire_dgaln"] = _value(addressed.value, addressed.confidence, file, pages, addressed.lines,
+                                              reading=addressed.reading)
     else:  # no addressee found: a reviewer says, nobody guesses
         head = [parts.lines[i] for i in parts.head]
         source = source_of(file, pages, head)
@@ -234,9 +235,10 @@ def _date(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[st
 
 
 def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageText, ...],
-           lines, read: bool = False) -> FieldValue:
+           lines, read: bool = False, reading: float | None = None) -> FieldValue:
     lines = list(lines)
-    reading = 1.0 if read else min((l.conf for l in lines), default=1.0)
+    if reading is None:
+        reading = 1.0 if read else min((l.conf for l in lines), default=1.0)
     confidence = round(min(rule_confidence, reading if pages[lines[0].page].ocr else 1.0), 3)
     return FieldValue(value, confidence, source_of(file, pages, lines), FieldStatus.EXTRACTED)
 

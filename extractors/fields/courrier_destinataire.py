@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extractors.fields.courrier_entites import Clue
 from extractors.fields.courrier_layout import LetterParts, join_lines
@@ -46,7 +45,7 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
             # acronyms "DGALN/DHUP/AD1" are read with little confidence
             named = [l for l in lines if _DGALN.search(l.norm)]
             best = (max(named, key=lambda l: l.conf),) if named else _naming(lines)
-            return Clue(True, 0.95, _agreeing(_column(parts, lines[0], set(), lines), best))
+            return _agreeing(0.95, _column(parts, lines[0], set(), lines), best)
         # Another block taken for the addressee: the salutation ("Madame la sous-directrice,", its
         # objet misread), or the lines after a speck read "à" in the letterhead ("Affaire suivie
         # par…"); the true block, an address beginning with the chain's name ("DGALN/DHUP/AD1",
@@ -56,18 +55,18 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
             if _OTHER_ADDRESSEE.match(lines[0].norm):  # two addressees: for a reviewer
                 return Clue(False, 0.5, (lines[0],))
             best = max(named, key=lambda l: l.conf)
-            return Clue(True, 0.85, _agreeing(_column(parts, best, set(parts.addressee)), (best,)))
+            return _agreeing(0.85, _column(parts, best, set(parts.addressee)), (best,))
         # The block may have been cut short ("Madame la sous-directrice" | "de l'aménagement
         # durable" read apart on a photo): the head's next lines may go on with it.
         last = parts.addressee[-1]
         following = lines + [parts.lines[i] for i in range(last + 1, last + 4) if i in parts.head]
         if _DGALN.search(normalise(join_lines(following))):
-            return Clue(True, 0.8, _agreeing(following, tuple(following)))
+            return _agreeing(0.8, following, tuple(following))
         # "À l'attention de Madame [la sous-directrice]" | "de l'aménagement durable": the title's
         # head lost on a photo, its tail still names the sous-direction, and no other authority
         if not _OTHER_ADDRESSEE.match(lines[0].norm) and any(
                 _SOUS_DIRECTION_TAIL.match(a.norm) and _ADDRESSED_TO.search(b.norm) for a, b in zip(lines[1:], lines)):
-            return Clue(True, 0.8, _agreeing(lines, tuple(lines)))
+            return _agreeing(0.8, lines, tuple(lines))
         # "{Sous Sous" | "de l'aménagement durable" on one row, the acronyms' line lost on a photo:
         # the sous-direction's name, its head misread, and no other authority named. Likelier a
         # "yes" than a "no", never a sure one: a reviewer reads it.
@@ -85,28 +84,27 @@ def destinataire_dgaln(parts: LetterParts) -> Clue | None:
     cued = [row for row in _rows([parts.lines[i] for i in parts.head]) if _DGALN.search(normalise(join_lines(row)))]
     if cued:
         best = max(cued, key=lambda row: min(l.conf for l in row))
-        return Clue(True, 0.8 if len(cued) == 1 else 0.9, _agreeing(_column(parts, best[0], set(), best), best))
+        return _agreeing(0.8 if len(cued) == 1 else 0.9, _column(parts, best[0], set(), best), best)
     if parts.salutation is not None and _SOUS_DIRECTEUR.match(parts.lines[parts.salutation].norm):
         return Clue(True, 0.75, (parts.lines[parts.salutation],))
     return None
 
 
-def _agreeing(block: list, named: tuple) -> tuple:
-    """The lines a "yes" is read from, as sure as the block's parts agreeing: "Madame la
-    sous-directrice | de l'aménagement durable" well read over a faint "DGALN - DHUP", or three
-    parts each read at 0.6, leave little doubt of whom the letter is for, though no one line is
-    read surely. The block's parts, their words carrying that agreement, when it is surer than
-    the best-read name alone; else that name's lines (one doubtful token stays doubtful)."""
+def _agreeing(rule: float, block: list, named: tuple) -> Clue:
+    """A "yes" read from the block, as sure as its parts agreeing: "Madame la sous-directrice |
+    de l'aménagement durable" well read over a faint "DGALN - DHUP", or three parts each read at
+    0.6, leave little doubt of whom the letter is for, though no one line is read surely. The
+    block's parts and that agreement when it is surer than the best-read name alone; else that
+    name's lines, as read (one doubtful token stays doubtful)."""
     parts = _parts(block)
     doubt = 1.0
     for conf, weight, _ in parts:
         doubt *= 1.0 - weight * conf
     agreement = round(1.0 - doubt, 3)
     if agreement <= min(l.conf for l in named):
-        return named
+        return Clue(True, rule, named)
     read = {id(line) for _, _, lines in parts for line in lines}
-    return tuple(replace(line, words=tuple(replace(w, conf=agreement) for w in line.words))
-                 for line in block if id(line) in read)
+    return Clue(True, rule, tuple(line for line in block if id(line) in read), reading=agreement)
 
 
 def _parts(block: list) -> list[tuple[float, float, tuple]]:

@@ -64,6 +64,7 @@ class Clue:
     value: object
     confidence: float
     lines: tuple[Line, ...]
+    reading: float | None = None  # how surely the lines were read, where the rule weighed them itself
 
 
 def letterhead(parts: LetterParts) -> list[Line]:

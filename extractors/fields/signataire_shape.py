@@ -57,16 +57,12 @@ def _words(text: str, accents: bool = True) -> list[str]:
     """A name's words as written (case kept), in order of their letters without accents."""
     text = unicodedata.normalize("NFC", text)
     words = re.sub(r"[^\w'’-]", " ", text).split()
-    return sorted(words, key=lambda w: _bare(w)) if accents else sorted(_bare(w) for w in words)
-
-
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn").casefold()
+    return sorted(words, key=normalise) if accents else sorted(normalise(w) for w in words)
 
 
 def bare_words(text: str) -> list[str]:
     """A name's words without accents, in lower case, a compound kept whole."""
-    return [_bare(w) for w in re.sub(r"[^\w'’-]", " ", unicodedata.normalize("NFC", text)).split()]
+    return [normalise(w) for w in re.sub(r"[^\w'’-]", " ", unicodedata.normalize("NFC", text)).split()]
 
 
 def same_letters(a: str, b: str) -> bool:
@@ -95,11 +91,11 @@ def _capital_drop(a: str, b: str) -> str | None:
     for x, y in zip(a, b):
         if x.casefold() == y.casefold():
             continue
-        if _bare(x) != _bare(y):
+        if normalise(x) != normalise(y):
             return None
-        if x.isupper() and x == _bare(x).upper():
+        if x.isupper() and x == normalise(x).upper():
             lost.add("first")
-        elif y.isupper() and y == _bare(y).upper():
+        elif y.isupper() and y == normalise(y).upper():
             lost.add("second")
         else:
             return None

@@ -161,6 +161,13 @@ def read_signature(variant: Variant, folder) -> tuple[object, object]:
 
 def read_saved(image, dpi: int, folder, name: str) -> tuple[object, object]:
     """(SignatureCheck or None, LetterReading) of a letter page `image` saved as `name`.png at `dpi`."""
+    path = folder / f"{name}.png"
+    image.save(path, dpi=(dpi, dpi))
+    return read_file(path)
+
+
+def read_file(path) -> tuple[object, object]:
+    """(SignatureCheck or None, LetterReading) of a letter page saved as an image file at `path`."""
     from extractors.fields.courrier import read_letter
     from extractors.images import image_pages
     from extractors.model import PieceKind
@@ -168,8 +175,6 @@ def read_saved(image, dpi: int, folder, name: str) -> tuple[object, object]:
     from extractors.ocr.page import ocr_page
     from worker.core.signatures import signature_of
 
-    path = folder / f"{name}.png"
-    image.save(path, dpi=(dpi, dpi))
     page_image, page_dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
     page = ocr_page(page_image, TesseractEngine(), number=1, dpi=page_dpi)
     reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, (page,))

@@ -9,9 +9,9 @@ import random
 
 import pytest
 
-from extractors.fields.courrier import read_letter
 from extractors.fields.courrier_zone import _printed
-from extractors.model import PieceKind, Word
+from extractors.model import Word
+from tests.extractors.signatures_drawn import read_file
 
 
 def test_a_word_far_taller_than_the_blocks_typed_words_is_not_print():
@@ -24,12 +24,8 @@ def test_a_word_far_taller_than_the_blocks_typed_words_is_not_print():
 
 @pytest.mark.parametrize("photo_seed", [0, 1])
 def test_a_photographed_letter_signed_with_a_script_font_is_signed(tmp_path, photo_seed):
-    from extractors.images import image_pages
-    from extractors.ocr.engine import TesseractEngine
-    from extractors.ocr.page import ocr_page
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import LetterSpec, letter_pdf_info
-    from worker.core.signatures import signature_of
 
     spec = LetterSpec("collectivite", "Solène Perrot", "Le Maire", "Commune de Sablé-sur-Sarthe", False, "72",
                       "Sarthe", "Pays de la Loire", "Sablé-sur-Sarthe", "72300", datetime.date(2026, 3, 12), True,
@@ -40,8 +36,6 @@ def test_a_photographed_letter_signed_with_a_script_font_is_signed(tmp_path, pho
     last = [degrade.photo(p, rng, curl=rng.random() < 0.4) for p in degrade.rasterise(pdf, 100, grey=False)][-1]
     path = tmp_path / "IMG_2.jpg"
     path.write_bytes(degrade.to_jpeg(last, 74))
-    image, dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
-    page = ocr_page(image, TesseractEngine(), number=1, dpi=dpi)
-    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, (page,))
+    check, reading = read_file(path)
     assert reading.zone is not None
-    assert signature_of(str(path), "image", page, reading.zone, 10**8).signed is True
+    assert check.signed is True

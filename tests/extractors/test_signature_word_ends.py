@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from extractors.signature import _classify, components, decide
+from tests.extractors.signatures_drawn import read_file
 
 UNIT = 20
 
@@ -49,14 +50,8 @@ def test_a_thin_line_leaving_the_print_below_is_still_signed():
 
 @pytest.mark.parametrize("seed", [3014])
 def test_an_unsigned_photographed_letter_from_the_maker_is_not_signed(tmp_path, seed):
-    from extractors.fields.courrier import read_letter
-    from extractors.images import image_pages
-    from extractors.model import PieceKind
-    from extractors.ocr.engine import TesseractEngine
-    from extractors.ocr.page import ocr_page
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import LetterSpec, letter_pdf_info
-    from worker.core.signatures import signature_of
 
     spec = LetterSpec("collectivite", "Marie-Josée Lemaître", "La Présidente", "Cholet Agglomération", False, "49",
                       "Maine-et-Loire", "Pays de la Loire", "Cholet", "49300", datetime.date(2026, 3, 12), True,
@@ -67,10 +62,8 @@ def test_an_unsigned_photographed_letter_from_the_maker_is_not_signed(tmp_path, 
     photo = degrade.photo(pages[-1], rng, curl=rng.random() < 0.4)
     path = tmp_path / "IMG.jpg"
     path.write_bytes(degrade.to_jpeg(photo, 74))
-    image, dpi = next(image_pages(path.read_bytes(), max_pixels=10**8, max_pages=1))
-    page = ocr_page(image, TesseractEngine(), number=1, dpi=dpi)
-    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, (page,))
+    check, reading = read_file(path)
     assert reading.zone is not None
-    assert signature_of(str(path), "image", page, reading.zone, 10**8).signed is not True
+    assert check.signed is not True
 
 
