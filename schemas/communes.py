@@ -24,13 +24,15 @@ _E_CODE = "cod[eéèê]"
 _E_INSEE = "[i|l1]ns[eéèê][eéèê]"  # "|NSEE": a capital I read as a bar
 # after "code", "INSEE" with any one letter misread ("code INSLE 24517") is still the label
 _E_INSEE_SLIP = "(?:[\\w|]ns[eéèê][eéèê]|i[\\w|]s[eéèê][eéèê]|in[\\w|][eéèê][eéèê]|ins[\\w|][eéèê]|ins[eéèê][\\w|])"
+# "cade INSEE 51474" on a fax: "code" with one letter misread, before "INSEE", is still the label
+_E_CODE_SLIP = "(?:[\\w|]od[eéèê]|c[\\w|]d[eéèê]|co[\\w|][eéèê]|cod[\\w|])"
 _TOKEN = re.compile(
     rf"(?P<code>(?<![\w-]){_CODE}(?![\w-]))"
     r"|(?P<paren>\((?P<inside>[^()]*)\))"
     r"|(?P<strong>[;,/|•·▪◦►●■□☐☒✓✔→&+\n\r\t*]|(?:^|(?<=\s))\d{1,2}[.)](?=\s))"
     r"|(?P<weak>\s[-–—]+\s|^\s*[-–—]+\s|\s[-–—]+$|:|\(|\)|\[|\])"
     # OCR puts accents on the label's letters ("codé INSÈE"): they are no part of a name
-    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE_SLIP}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
+    rf"|(?P<label>\b(?i:{_E_CODE}\s+{_E_INSEE_SLIP}|{_E_CODE_SLIP}\s+{_E_INSEE}|{_E_CODE}\s+postal|{_E_CODE}\s+commune|{_E_INSEE}|c\.\s?p\.|cp|{_E_CODE}"
     r"|n°|no\.?)(?=[\s:.(]|$))"
     r"|(?P<word>[^\s;,/|•·▪◦►●■□☐☒✓✔→&+*():\[\]]+)")
 _LEADING = re.compile(r"(?i)^(?:(?:les|la|le)\s+)?(?:communes?|villes?)(?:\s+(?:concern[ée]e?s?|de|d['’]|du|des))*\s+"
