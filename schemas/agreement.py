@@ -64,6 +64,28 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
+def porteuse_named_by_letter(raw: FieldValue | None, letter: FieldValue | None, out: dict[str, FieldValue],
+                             cog: Cog, departement: str | None) -> None:
+    """A commune porteuse doubted at reading for its place (a photo mixed its line with the lost
+    label's: "Manet) du / Ville Marin"), whose name is letter for letter a commune that section 2
+    lists surely and that the letter, a separate document, names exactly too: three readings
+    agree, the name is trusted. A name mended or respelt stays for a reviewer."""
+    field = out.get(PORTEUSE)
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+            and raw is not None and raw.status is FieldStatus.NEEDS_REVIEW and raw.value == field.value
+            and raw.confidence >= CONFIRMABLE and name_kind(field.value) == "commune"
+            and letter is not None and letter.status is FieldStatus.EXTRACTED and isinstance(letter.value, str)
+            and letter.confidence >= SIGNED_FOR):
+        return
+    match = cog.resolve_commune(field.value, departement)
+    listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
+    if not (match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed):
+        return
+    said = cog.resolve_commune(letter.value, departement)
+    if said and not said.ambiguous and said.score >= 1.0 and said.code_insee == match.code_insee:
+        out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+
+
 def _letter_names_exactly(out: dict[str, FieldValue], cog: Cog, code: str, departement: str | None) -> bool:
     """The letter's collectivité, read surely, names the commune `code` letter for letter."""
     letter = _trusted_value(out, LETTER_COLLECTIVITE)

@@ -22,6 +22,7 @@ from schemas.agreement import (
     letter_collectivite_resolved,
     lieu_named_elsewhere,
     porteuse_confirmed,
+    porteuse_named_by_letter,
     prefet_departement_confirmed,
 )
 from schemas.cog import Cog
@@ -96,6 +97,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    porteuse_named_by_letter(raw.get(PORTEUSE), raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)

@@ -30,3 +30,42 @@ def test_a_four_letter_word_not_before_insee_stays_a_word(cog):
     """Only before "INSEE" is a word one slip from "code" a label: elsewhere it is read as written."""
     (entry,) = _read("Saint-Brice-Courcelles cade", cog)
     assert entry[0] == "Saint-Brice-Courcelles cade" and not entry[2]
+
+
+def _marin(cog, porteuse: str = "Ville du Marin", letter: str = "Commune du Marin", letter_confidence: float = 0.45,
+           communes: str = "97290 Le Marin Le Diamant (code INSEE 97206)"):
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.normalise import normalise_fields
+
+    sure, review = FieldStatus.EXTRACTED, FieldStatus.NEEDS_REVIEW
+    raw = {"s1.collectivite.nom": FieldValue(porteuse, 0.9, None, review),
+           "s2.communes": FieldValue(communes, 0.91, None, sure),
+           "s2.epci": FieldValue("Communauté d'agglomération de l'Espace Sud de la Martinique", 0.91, None, sure),
+           "s2.departement": FieldValue("972", 0.91, None, sure),
+           "courrier_collectivite.collectivite": FieldValue(letter, letter_confidence, None, sure),
+           "courrier_collectivite.signataire_qualite": FieldValue("maire", 0.8, None, sure)}
+    return normalise_fields(raw, cog)
+
+
+def test_a_porteuse_doubted_for_its_place_is_confirmed_by_section_2_and_the_letter(cog):
+    """A photo mixed the porteuse's line with its lost label's, so the reading is doubted; its
+    name is exactly a commune section 2 lists surely and the letter names: three readings agree
+    (and the letter, read unsure, is then confirmed by the porteuse)."""
+    from extractors.model import FieldStatus
+
+    out = _marin(cog)
+    assert (out["s1.collectivite.nom"].value, out["s1.collectivite.nom"].status) == ("Ville du Marin",
+                                                                                      FieldStatus.EXTRACTED)
+    assert out["courrier_collectivite.collectivite"].status is FieldStatus.EXTRACTED
+
+
+@pytest.mark.parametrize("change", [
+    {"letter": "Commune du Diamant"},  # the letter speaks for another commune
+    {"letter": "Commune du Marin", "letter_confidence": 0.2},  # the letter read too unsure
+    {"porteuse": "Ville du Mar1n"},  # the porteuse read with a slip
+    {"communes": "Le Diamant (code INSEE 97206)"},  # section 2 does not list it
+])
+def test_a_porteuse_doubted_stays_for_review_without_three_exact_readings(cog, change):
+    from extractors.model import FieldStatus
+
+    assert _marin(cog, **change)["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
