@@ -86,6 +86,33 @@ def porteuse_named_by_letter(raw: FieldValue | None, letter: FieldValue | None, 
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
+def letter_names_epci(letter: FieldValue | None, siren: str, cog: Cog, departement: str | None) -> bool:
+    """The letter's collectivité, as read (surely enough to be confirmed), names that EPCI letter
+    for letter: a separate document's reading."""
+    if not (letter is not None and letter.status is FieldStatus.EXTRACTED and isinstance(letter.value, str)
+            and letter.confidence >= CONFIRMABLE):
+        return False
+    match = cog.resolve_epci(letter.value, departement)
+    return bool(match and not match.ambiguous and match.score >= 1.0 and match.siren == siren)
+
+
+def epci_vouched_by_letter(letter: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
+                           departement: str | None) -> None:
+    """An EPCI read surely but under CONFIRMED (a photo: 0.82), named exactly, that the letter of
+    the collectivité names exactly too (same SIREN): two readings of two documents agree, and the
+    EPCI may vouch for the communes listed as one read at CONFIRMED does."""
+    epci = out.get("s2.epci")
+    if not (epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)
+            and epci.value.get("siren") and isinstance(epci.value.get("nom"), str)
+            and CONFIRMABLE <= epci.confidence < CONFIRMED):
+        return
+    siren = epci.value["siren"]
+    match = cog.resolve_epci(epci.value["nom"], departement)
+    if match and not match.ambiguous and match.score >= 1.0 and match.siren == siren \
+            and letter_names_epci(letter, siren, cog, departement):
+        out["s2.epci"] = replace(epci, confidence=CONFIRMED)
+
+
 def _letter_names_exactly(out: dict[str, FieldValue], cog: Cog, code: str, departement: str | None) -> bool:
     """The letter's collectivité, read surely, names the commune `code` letter for letter."""
     letter = _trusted_value(out, LETTER_COLLECTIVITE)

@@ -17,9 +17,12 @@ from schemas import values
 from schemas.agreement import (
     LETTER_COLLECTIVITE,
     PORTEUSE,
+    SIGNED_FOR,
     commune_named_by_porteuse,
     emails_confirmed,
+    epci_vouched_by_letter,
     letter_collectivite_resolved,
+    letter_names_epci,
     lieu_named_elsewhere,
     porteuse_confirmed,
     porteuse_named_by_letter,
@@ -94,11 +97,12 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     if not contradicted:
         epci_confirmed_by_communes(out, cog, departement)
         epci_vouched_by_porteuse(out, cog, departement)
+        epci_vouched_by_letter(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
         communes_confirmed_by_epci(raw.get("s2.communes"), out, cog, departement)
         both_confirmed(raw.get("s2.communes"), out, cog, departement)
     porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     porteuse_named_by_letter(raw.get(PORTEUSE), raw.get(LETTER_COLLECTIVITE), out, cog, departement)
-    _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
+    _abbreviated_porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement, raw.get(LETTER_COLLECTIVITE))
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog, raw.get("s2.departement"))  # the communes as confirmed above
@@ -242,8 +246,9 @@ def _text(value, cog, departement):
 
 
 # "Cté de communes": the porteur's abbreviation of an EPCI's designation. OCR reads its "t" with
-# an "i" before it ("Cité de communes"): no collectivité is a "cité de communes".
-_CTE_SLIPPED = re.compile(r"(?i)^(\s*)c[il1]t[ée](?=\s+de\s+communes\b)")
+# an "i" before it ("Cité de communes"), or as an "i" ("Cie de communes"): no collectivité is a
+# "cité" or a "compagnie" de communes.
+_CTE_SLIPPED = re.compile(r"(?i)^(\s*)c[il1]t?[ée](?=\s+de\s+communes\b)")
 _CTE_SPELT = re.compile(r"(?i)^(\s*)ct[ée]\.?(?=\s+(?:de\s+communes|d['’]\s*agglom|urbaine)\b)")
 
 
@@ -265,16 +270,19 @@ def _porteuse_nom(value, cog, departement):
 
 
 def _abbreviated_porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
-                                    departement: str | None) -> None:
+                                    departement: str | None, letter: FieldValue | None = None) -> None:
     """A porteuse named with the abbreviated designation ("Cté de communes Terres d'Argentan
     Interco"), read unsure or with a slip mended, that names once spelt out the very EPCI that
     section 2 gives surely: two readings agree (the abbreviation itself is no exact name the
-    COG would resolve)."""
+    COG would resolve). Read less surely still (a photo: 0.47), the letter naming that EPCI
+    exactly makes a third reading that agrees."""
     field, epci = out.get(PORTEUSE), out.get("s2.epci")
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and _CTE_SPELT.match(field.value) and raw is not None and raw.confidence >= CONFIRMABLE
+            and _CTE_SPELT.match(field.value) and raw is not None and raw.confidence >= SIGNED_FOR
             and epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)
             and epci.value.get("siren")):
+        return
+    if raw.confidence < CONFIRMABLE and not letter_names_epci(letter, epci.value["siren"], cog, departement):
         return
     match = cog.resolve_epci(_CTE_SPELT.sub(r"\1Communauté", field.value), departement)
     if match is not None and not match.ambiguous and match.score >= 1.0 and match.siren == epci.value["siren"]:

@@ -69,3 +69,57 @@ def test_a_porteuse_doubted_stays_for_review_without_three_exact_readings(cog, c
     from extractors.model import FieldStatus
 
     assert _marin(cog, **change)["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def _savanes(cog, porteuse: str = "Cie de communes des Savanes", porteuse_confidence: float = 0.473,
+             letter: str = "Communauté de communes des Savanes", epci: str = "CC des Savanes",
+             communes: str = "Kourou (97310) et lracoubo"):
+    from extractors.model import FieldStatus, FieldValue
+    from schemas.normalise import normalise_fields
+
+    sure, review = FieldStatus.EXTRACTED, FieldStatus.NEEDS_REVIEW
+    raw = {"s1.collectivite.nom": FieldValue(porteuse, porteuse_confidence, None, review),
+           "s1.collectivite.type": FieldValue("epci", 0.5, None, sure),
+           "s2.communes": FieldValue(communes, 0.614, None, sure),
+           "s2.epci": FieldValue(epci, 0.817, None, sure),
+           "s2.departement": FieldValue("Guyane", 0.423, None, sure),
+           "courrier_collectivite.signataire_qualite": FieldValue("president_epci", 0.933, None, sure),
+           "courrier_collectivite.collectivite": FieldValue(letter, 0.938, None, sure)}
+    return normalise_fields(raw, cog)
+
+
+def test_an_epci_named_by_the_letter_too_vouches_for_the_communes_and_the_abbreviated_porteuse(cog):
+    """A photo: the EPCI read surely at 0.82, the letter naming it exactly: confirmed, it vouches
+    for the communes ("lracoubo", a capital I read as l); the porteuse "Cie de communes des Savanes"
+    ("Cté" with its t read as i) at 0.47 names that EPCI too: three readings agree."""
+    from extractors.model import FieldStatus
+
+    out = _savanes(cog)
+    assert out["s2.epci"].confidence >= 0.9
+    assert out["s2.communes"].status is FieldStatus.EXTRACTED
+    assert [c["code_insee"] for c in out["s2.communes"].value] == ["97304", "97303"]
+    assert (out["s1.collectivite.nom"].value, out["s1.collectivite.nom"].status) == (
+        "Cté de communes des Savanes", FieldStatus.EXTRACTED)
+
+
+def test_without_the_letter_naming_the_epci_nothing_is_confirmed(cog):
+    from extractors.model import FieldStatus
+
+    out = _savanes(cog, letter="Commune de Kourou")
+    assert out["s2.epci"].confidence < 0.9
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+    assert out["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_letter_naming_another_epci_confirms_nothing(cog):
+    from extractors.model import FieldStatus
+
+    out = _savanes(cog, letter="Communauté d'agglomération du Centre Littoral")
+    assert out["s2.communes"].status is FieldStatus.NEEDS_REVIEW
+    assert out["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
+
+
+def test_an_abbreviated_porteuse_read_very_unsure_is_not_confirmed(cog):
+    from extractors.model import FieldStatus
+
+    assert _savanes(cog, porteuse_confidence=0.2)["s1.collectivite.nom"].status is FieldStatus.NEEDS_REVIEW
