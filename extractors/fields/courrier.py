@@ -45,7 +45,13 @@ from extractors.fields.signataire import (
     roles_in,
     same_person,
 )
-from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
+from extractors.fields.signataire_elu import (
+    checked_against_elu,
+    completed_by_elu,
+    confirmed_by_elu,
+    echoed_in_block,
+    named_in_block,
+)
 from extractors.fields.signataire_shape import cut_by_ink, one_spelling
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
@@ -335,12 +341,22 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     named = out["courrier_collectivite.collectivite"].value  # a commune's letter is no président's
-    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu,
-                                                  entites.is_epci_name(named if isinstance(named, str) else None))
+    is_epci = entites.is_epci_name(named if isinstance(named, str) else None)
+    out[key], out[quality_key] = named_in_block(out[key], out[quality_key], *elu,
+                                                _block_words(chosen[PieceKind.COURRIER_COLLECTIVITE]), is_epci,
+                                                out["courrier_collectivite.signe"].source)
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu, is_epci)
     index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
     out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
     out[key] = confirmed_by_elu(checked_against_elu(out[key], out[quality_key], *elu), elu[0])
     return out
+
+
+def _block_words(reading: LetterReading | None) -> list[tuple[str, float]]:
+    """The words of a letter's signatory block as the page read them (text, confidence); none for
+    a letter whose closing formula was not read (its last lines are no sure block)."""
+    parts = _parts_of(reading) if reading is not None and reading.ended else None
+    return [(w.text, w.conf) for i in parts.signatory for w in parts.lines[i].words] if parts else []
 
 
 def block_worth_reading(reading: LetterReading) -> bool:

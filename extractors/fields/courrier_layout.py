@@ -290,7 +290,9 @@ def _closing(lines: list[Line], start: int) -> int | None:
     last = found[-1]
     # its paragraph's next lines, and the pieces of its own lines OCR cut apart at a wide gap
     # ("… une suite favorable" | "à cette"; "Dans" | "l'attente …"), wherever they sort
-    while last + 1 < len(lines) and not title_line(lines[last + 1].norm) and (
+    # never into a date line under it ("Blois, le 9 août 2026" between the closing, its full
+    # stop read as a comma on a photo, and the block): a date line stands on its own
+    while last + 1 < len(lines) and not title_line(lines[last + 1].norm) and not _is_date_line(lines[last + 1]) and (
             _same_row(lines[last], lines[last + 1]) or not lines[last].norm.rstrip().endswith(".")
             and _same_paragraph(lines[last], lines[last + 1])):
         last += 1
@@ -432,6 +434,12 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
         if found:
             return (written or found)[0]
     return None
+
+
+def _is_date_line(line: Line) -> bool:
+    """"Blois, le 9 août 2026": a date with at most its place before it, nothing after."""
+    match = DATE.search(line.text)
+    return bool(match) and _date_line_shape(line.text, match)
 
 
 _BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
 from extractors.fields.signataire_shape import bare_words, same_letters
-from extractors.model import FieldStatus, FieldValue
+from extractors.model import FieldStatus, FieldValue, Source
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 
@@ -51,6 +51,33 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
         confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def named_in_block(name: FieldValue, quality: FieldValue, elu: str | None, elu_qualite: str | None,
+                   block: list[tuple[str, float]], letter_is_epci: bool | None = None,
+                   source: Source | None = None) -> tuple[FieldValue, FieldValue]:
+    """A block whose title was lost (the signature's strokes or a stamp over it) and whose words
+    read surely, name-sized, are all words of the élu's name, one of four letters or more
+    among them ("Pierre" | "s Poirier" for "Pierre-Yves Poirier", "Deco" | "Lony" for "Dominique
+    Lony": strokes read unsure): the élu signs, with the élu's mandate, less sure than a title
+    read; their name as the fiche writes it. `block`: the block's words as read (text, confidence).
+    A letter whose collectivité is of the other kind (a commune's for a président) says nothing."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None or quality.status is not FieldStatus.MISSING \
+            or letter_is_epci is not None and letter_is_epci != (mandate == PRESIDENT_EPCI):
+        return name, quality
+    own = set(name_words(elu))
+    read = [w for text, conf in block if conf >= BLOCK_WORD_READ for w in name_words(text)
+            if len(w) >= 3 and w not in _CIVILITIES]
+    if not read or not all(w in own for w in read) or not any(len(w) >= 4 for w in read):
+        return name, quality
+    source = name.source or quality.source or source
+    return (FieldValue(elu, 0.8, source, FieldStatus.EXTRACTED),
+            FieldValue(mandate, 0.75, source, FieldStatus.EXTRACTED))
+
+
+BLOCK_WORD_READ = 0.5  # a block's word read with less is a stroke's reading ("Deco" at 0.24), no word of a name
+_CIVILITIES = {"mme", "mr", "monsieur", "madame", "mlle"}
 
 
 def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | None) -> bool:
