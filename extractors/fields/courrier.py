@@ -309,11 +309,13 @@ def same_collectivite(a: str | None, b: str | None) -> int:
 
 def letter_fields(readings: list[LetterReading], porteuse: str | None,
                   signatures: Mapping[int, SignatureCheck],
-                  elu: tuple[str | None, str | None] = (None, None)) -> dict[str, FieldValue]:
+                  elu: tuple[str | None, str | None] = (None, None),
+                  elu_read: tuple[float, float] = (1.0, 1.0)) -> dict[str, FieldValue]:
     """Every courrier_* field: the chosen letter's values, all missing for an absent letter.
 
     `signatures` are keyed by the index of the reading in `readings`; `elu` is the fiche's
-    élu référent (name, quality), whom the collectivité's letter may name.
+    élu référent (name, quality), whom the collectivité's letter may name; `elu_read` how surely
+    they were read (`signataire_elu.elu_read`): nothing taken from them is surer.
     """
     coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
     prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
@@ -344,10 +346,11 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
     is_epci = entites.is_epci_name(named if isinstance(named, str) else None)
     out[key], out[quality_key] = named_in_block(out[key], out[quality_key], *elu,
                                                 _block_words(chosen[PieceKind.COURRIER_COLLECTIVITE]), is_epci,
-                                                out["courrier_collectivite.signe"].source)
-    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu, is_epci)
+                                                out["courrier_collectivite.signe"].source, elu_read)
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu, is_epci, elu_read)
     index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
-    out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
+    out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else (),
+                               elu_read[0])
     out[key] = confirmed_by_elu(checked_against_elu(out[key], out[quality_key], *elu), elu[0])
     return out
 
