@@ -20,6 +20,7 @@ from extractors.fields.courrier import (
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.given_names import doubt_accents
 from extractors.fields.plausible import doubt_misread
+from extractors.fields.signataire_elu import elu_read
 from extractors.model import FieldValue, PageText, PieceKind
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
@@ -60,10 +61,10 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
     letters = sorted(joined_continuations(read_letters(pieces) if letters is None else letters).items())
     checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
     porteuse = fields.get("s1.collectivite.nom")
-    elu = tuple(fields[f].value if f in fields else None
-                for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite"))
+    elu = [fields.get(f) for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite")]
     fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
-                                {k: c for k, c in checks.items() if c is not None}, elu))
+                                {k: c for k, c in checks.items() if c is not None},
+                                tuple(v.value if v else None for v in elu), elu_read(*elu)))
     every_page = [(piece.file, page) for piece in pieces for page in piece.pages]
     return doubt_accents(doubt_misread(fields, every_page), every_page)
 

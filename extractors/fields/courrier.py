@@ -45,7 +45,13 @@ from extractors.fields.signataire import (
     roles_in,
     same_person,
 )
-from extractors.fields.signataire_elu import checked_against_elu, completed_by_elu, confirmed_by_elu, echoed_in_block
+from extractors.fields.signataire_elu import (
+    checked_against_elu,
+    completed_by_elu,
+    confirmed_by_elu,
+    echoed_in_block,
+    named_in_block,
+)
 from extractors.fields.signataire_shape import cut_by_ink, one_spelling
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
@@ -303,11 +309,13 @@ def same_collectivite(a: str | None, b: str | None) -> int:
 
 def letter_fields(readings: list[LetterReading], porteuse: str | None,
                   signatures: Mapping[int, SignatureCheck],
-                  elu: tuple[str | None, str | None] = (None, None)) -> dict[str, FieldValue]:
+                  elu: tuple[str | None, str | None] = (None, None),
+                  elu_read: tuple[float, float] = (1.0, 1.0)) -> dict[str, FieldValue]:
     """Every courrier_* field: the chosen letter's values, all missing for an absent letter.
 
     `signatures` are keyed by the index of the reading in `readings`; `elu` is the fiche's
-    élu référent (name, quality), whom the collectivité's letter may name.
+    élu référent (name, quality), whom the collectivité's letter may name; `elu_read` how surely
+    they were read (`signataire_elu.elu_read`): nothing taken from them is surer.
     """
     coll = [r for r in readings if r.kind is PieceKind.COURRIER_COLLECTIVITE]
     prefet = [r for r in readings if r.kind is PieceKind.COURRIER_PREFET]
@@ -335,12 +343,23 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
                     if k.startswith(prefix) and v.status is FieldStatus.EXTRACTED})
     key, quality_key = "courrier_collectivite.signataire_nom", "courrier_collectivite.signataire_qualite"
     named = out["courrier_collectivite.collectivite"].value  # a commune's letter is no président's
-    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu,
-                                                  entites.is_epci_name(named if isinstance(named, str) else None))
+    is_epci = entites.is_epci_name(named if isinstance(named, str) else None)
+    out[key], out[quality_key] = named_in_block(out[key], out[quality_key], *elu,
+                                                _block_words(chosen[PieceKind.COURRIER_COLLECTIVITE]), is_epci,
+                                                out["courrier_collectivite.signe"].source, elu_read)
+    out[key], out[quality_key] = completed_by_elu(out[key], out[quality_key], *elu, is_epci, elu_read)
     index = next((i for i, r in enumerate(readings) if r is chosen[PieceKind.COURRIER_COLLECTIVITE]), None)
-    out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else ())
+    out[key] = echoed_in_block(out[key], elu[0], signatures[index].block_text if index in signatures else (),
+                               elu_read[0])
     out[key] = confirmed_by_elu(checked_against_elu(out[key], out[quality_key], *elu), elu[0])
     return out
+
+
+def _block_words(reading: LetterReading | None) -> list[tuple[str, float]]:
+    """The words of a letter's signatory block as the page read them (text, confidence); none for
+    a letter whose closing formula was not read (its last lines are no sure block)."""
+    parts = _parts_of(reading) if reading is not None and reading.ended else None
+    return [(w.text, w.conf) for i in parts.signatory for w in parts.lines[i].words] if parts else []
 
 
 def block_worth_reading(reading: LetterReading) -> bool:

@@ -14,7 +14,9 @@ log = logging.getLogger(__name__)
 
 _BOXES = {"☐", "☒", "☑", "□", "■"}
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
-_OBJET = re.compile(r"^([o0]?bjet|obiet|obj\.?|object)\s*[:.;]")  # "bjet :": a scan's margin ate the "O"
+# "bjet :": a scan's margin ate the "O"; "Objet" alone on its line, its colon and text read apart
+_OBJET = re.compile(r"^([o0]?bjet|obiet|obj\.?|object)\s*(?:[:.;]|$)")
+_OBJET_NO_COLON = re.compile(r"^(?:Objet|OBJET)\s+[A-ZÀ-Ý«]")  # "Objet Candidature …": a photo lost the colon
 _SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs|cher|chere|chers)\b")
 _CLOSING = re.compile(r"je vous prie|je vous saurais gre|veuillez (agreer|croire|recevoir)|l'expression de|"
                       r"l'assurance de|"
@@ -200,7 +202,7 @@ def source_of(file: str, pages: tuple[PageText, ...], lines: list[Line]) -> Sour
 
 def letter_parts(lines: list[Line]) -> LetterParts:
     """Find the parts of a letter from its lines, by the conventions of French letters."""
-    objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm)), None)
+    objet = next((i for i, l in enumerate(lines) if _OBJET.match(l.norm) or _OBJET_NO_COLON.match(l.text)), None)
     salutation = _salutation(lines, objet)
     end_of_head = objet if objet is not None else salutation if salutation is not None else _first_body(lines)
     closing = _closing(lines, salutation if salutation is not None else end_of_head)
@@ -290,7 +292,9 @@ def _closing(lines: list[Line], start: int) -> int | None:
     last = found[-1]
     # its paragraph's next lines, and the pieces of its own lines OCR cut apart at a wide gap
     # ("… une suite favorable" | "à cette"; "Dans" | "l'attente …"), wherever they sort
-    while last + 1 < len(lines) and not title_line(lines[last + 1].norm) and (
+    # never into a date line under it ("Blois, le 9 août 2026" between the closing, its full
+    # stop read as a comma on a photo, and the block): a date line stands on its own
+    while last + 1 < len(lines) and not title_line(lines[last + 1].norm) and not _is_date_line(lines[last + 1]) and (
             _same_row(lines[last], lines[last + 1]) or not lines[last].norm.rstrip().endswith(".")
             and _same_paragraph(lines[last], lines[last + 1])):
         last += 1
@@ -434,11 +438,18 @@ def _date_line(lines: list[Line], head: tuple[int, ...], signatory: tuple[int, .
     return None
 
 
+def _is_date_line(line: Line) -> bool:
+    """"Blois, le 9 août 2026": a date with at most its place before it, nothing after."""
+    match = DATE.search(line.text)
+    return bool(match) and _date_line_shape(line.text, match)
+
+
 _BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 
 
-# the place ends on its comma, or on the period a photo reads it as ("Grand-Bourg. 30 septembre 2026")
-_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:[,.]\s*(?:le\s+)?|\s+le\s+)"
+# the place ends on its comma, or on the period or semicolon a photo or a scan reads it as
+# ("Grand-Bourg. 30 septembre 2026", "Cayenne; le 8 novembre 2026")
+_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:[,.;]\s*(?:le\s+)?|\s+le\s+)"
                           r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 

@@ -8,9 +8,17 @@ from dataclasses import replace
 
 from extractors.fields.signataire import QUALITY_TRUSTED, name_words, roles_in, same_person
 from extractors.fields.signataire_shape import bare_words, same_letters
-from extractors.model import FieldStatus, FieldValue
+from extractors.model import FieldStatus, FieldValue, Source
 from extractors.text import normalise
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
+
+
+def elu_read(name: FieldValue | None, quality: FieldValue | None) -> tuple[float, float]:
+    """How surely the fiche's élu name and quality were read: their confidence, at most half
+    for a value the fiche's rules already left to a reviewer. A letter's value taken from them
+    is no surer: the élu read unsure ("Brigine Bellay" at 0.65) makes no sure signer."""
+    return tuple(0.0 if v is None or v.value is None else v.confidence if v.status is FieldStatus.EXTRACTED
+                 else min(v.confidence, 0.5) for v in (name, quality))
 
 
 def _elu_mandate(elu_qualite: str | None) -> str | None:
@@ -19,38 +27,91 @@ def _elu_mandate(elu_qualite: str | None) -> str | None:
     return {"maire": MAIRE, "president": PRESIDENT_EPCI}.get(written[0]) if written else None
 
 
-def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None,
-                      elu_qualite: str | None, letter_is_epci: bool | None = None) -> tuple[FieldValue, FieldValue]:
+def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None, elu_qualite: str | None,
+                     letter_is_epci: bool | None = None, read: tuple[float, float] = (1.0, 1.0),
+                     ) -> tuple[FieldValue, FieldValue]:
     """What a stamp or a stroke hid in the signatory block, from the fiche's élu when the letter
     says it is them: the élu's mandate for a signer read by name, the élu's name for a signer
     whose name was half read ("Peyrou" for "Armelle Peyrou") and who holds the élu's mandate.
     A name only half read stays for a reviewer unless what was read is the élu's own. A title
     read unsure ("La es", "Le Mai Jo": the strokes over it) counts as lost when it names no
     other title than the élu's mandate; a letter whose collectivité is of the other kind (a
-    commune's for a président) is not completed."""
+    commune's for a président) is not completed. `read`: how surely the fiche's élu name and
+    quality were read (`elu_read`); what is taken from them is no surer."""
     mandate = _elu_mandate(elu_qualite)
     if not elu or mandate is None:
         return name, quality
+    name_read, quality_read = read
     if _unsure_or_lost(quality, mandate, letter_is_epci) and name.status is FieldStatus.EXTRACTED and name.value \
             and same_person(str(name.value), elu):
         # the title lost or read unsure (struck through by the signature, a stamp), the name
         # read is the élu's: the élu signs, with the élu's mandate
-        quality = FieldValue(mandate, round(min(name.confidence, 0.85), 3), quality.source or name.source,
-                             FieldStatus.EXTRACTED)
+        # (a title lost: the mandate is only the fiche's, as sure as its reading)
+        lost = quality_read if quality.status is FieldStatus.MISSING else 1.0
+        quality = FieldValue(mandate, round(min(name.confidence, 0.85, lost), 3),
+                             quality.source or name.source, FieldStatus.EXTRACTED)
     elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
         # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
         # lost with it): the élu signs, with the élu's mandate
-        quality = FieldValue(mandate, 0.75, name.source, FieldStatus.EXTRACTED)
-        return FieldValue(elu, 0.8, name.source, FieldStatus.EXTRACTED), quality
+        return _from_elu(elu, 0.8, name_read, name.source), _from_elu(mandate, 0.75, quality_read, name.source)
     if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
         read = str(name.value or "")
         part_of = bool(read) and set(name_words(read)) <= set(name_words(elu)) \
             and any(len(w) >= 4 for w in name_words(read))
         sure = part_of and quality.status is FieldStatus.EXTRACTED
         status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
-        confidence = min(quality.confidence, 0.85) if status is FieldStatus.EXTRACTED else 0.5
+        confidence = min(quality.confidence, 0.85, name_read) if status is FieldStatus.EXTRACTED else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
+
+
+def named_in_block(name: FieldValue, quality: FieldValue, elu: str | None, elu_qualite: str | None,
+                   block: list[tuple[str, float]], letter_is_epci: bool | None = None,
+                   source: Source | None = None, read: tuple[float, float] = (1.0, 1.0),
+                   ) -> tuple[FieldValue, FieldValue]:
+    """A block whose title was lost (the signature's strokes or a stamp over it) and whose words
+    read surely, name-sized, are all words of the élu's name, one of four letters or more
+    among them ("Pierre" | "s Poirier" for "Pierre-Yves Poirier", "Deco" | "Lony" for "Dominique
+    Lony": strokes read unsure): the élu signs, with the élu's mandate, less sure than a title
+    read; their name as the fiche writes it. `block`: the block's words as read (text, confidence);
+    `read`: as `completed_by_elu`.
+    A letter whose collectivité is of the other kind (a commune's for a président) says nothing."""
+    mandate = _elu_mandate(elu_qualite)
+    if not elu or mandate is None or quality.status is not FieldStatus.MISSING \
+            or letter_is_epci is not None and letter_is_epci != (mandate == PRESIDENT_EPCI):
+        return name, quality
+    own = set(name_words(elu))
+    words = [w for text, conf in block if conf >= BLOCK_WORD_READ for w in name_words(text)
+             if len(w) >= 3 and w not in _CIVILITIES]
+    if not words or not all(w in own for w in words) or not any(len(w) >= 4 for w in words):
+        return name, quality
+    if len(set(words)) < 2 and _common_given_name(words[0]):
+        return name, quality  # "Pierre" alone: a given name many bear, no surname to say whose
+    source = name.source or quality.source or source
+    return _from_elu(elu, 0.8, read[0], source), _from_elu(mandate, 0.75, read[1], source)
+
+
+def _from_elu(value: str, rule: float, read: float, source: Source | None) -> FieldValue:
+    """A value taken from the fiche's élu by a rule as sure as `rule`: for a reviewer when the
+    élu was read less surely than that (never confirmed later as a second reading: it is the
+    fiche's own)."""
+    status = FieldStatus.EXTRACTED if read >= rule else FieldStatus.NEEDS_REVIEW
+    return FieldValue(value, round(min(rule, read), 3), source, status)
+
+
+def _common_given_name(word: str) -> bool:
+    """Whether `word` (folded) is among the given names most French people bear."""
+    from extractors.fields.given_names import spellings
+
+    ranks = spellings().get(word, {})
+    return bool(ranks) and min(ranks.values()) <= COMMON_GIVEN
+
+
+COMMON_GIVEN = 1000  # INSEE's ranking: the thousand given names most borne
+
+
+BLOCK_WORD_READ = 0.5  # a block's word read with less is a stroke's reading ("Deco" at 0.24), no word of a name
+_CIVILITIES = {"mme", "mr", "monsieur", "madame", "mlle"}
 
 
 def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | None) -> bool:
@@ -63,7 +124,7 @@ def _unsure_or_lost(quality: FieldValue, mandate: str, letter_is_epci: bool | No
 
 
 
-def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -> FieldValue:
+def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...], elu_conf: float = 1.0) -> FieldValue:
     """The élu's name put for a signer whose own the page lost (`completed_by_elu`: for a
     reviewer), and the block read again on dark ink spells one of the élu's longer names as the
     strokes over it leave it ("LoRDINd" for "LORDINOT"): a second reading agrees, and it is sure."""
@@ -75,7 +136,8 @@ def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...]) -
     if any(_spelt_otherwise(line, elu) for line in block):
         return name  # the block spells the élu's name with another letter: the fiche's may be misread
     if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
-        return replace(name, confidence=0.8, status=FieldStatus.EXTRACTED)
+        # as sure as the élu's reading at most
+        return replace(name, confidence=min(0.8, elu_conf), status=FieldStatus.EXTRACTED)
     return name
 
 

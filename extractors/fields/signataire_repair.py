@@ -33,9 +33,10 @@ def repaired_titles(norm: str) -> str:
     return _MAIRE_SLIP.sub(_maire, re.sub(r"[a-z]+", repaired, norm))
 
 
-# "Mare de", "La Mire,": one inner letter of "maire" lost at the head of a block line, its
-# "de …" or comma after it (a "Mare" of a name has a first name beside it, not a "de")
-_MAIRE_LOST_LETTER = re.compile(r"^((?:le|la) )?(?:mare|mire|maie)(?= de\b| d'|\s*,|\s*$)")
+# "Mare de", "La Mire,", "Le Mair": one letter of "maire" lost (inner, or the last under the
+# signature's strokes) at the head of a block line, its "de …" or comma after it or nothing (a
+# "Mare" of a name has a first name beside it, not a "de")
+_MAIRE_LOST_LETTER = re.compile(r"^((?:le|la) )?(?:mare|mire|maie|mair)(?= de\b| d'|\s*,|\s*$)")
 SPLIT_COMPOUND = re.compile(r"\b(sous|vice)\s*-\s+")  # "Sous- Préfet": a space OCR read after the hyphen
 # "us-préfète", "ice-Président": a compound title's head cut by the signature's strokes, its end
 # and hyphen left; no other title ends so before "préfet" or "président"
