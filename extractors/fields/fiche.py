@@ -18,7 +18,15 @@ from extractors.fields.fiche_groups import lost_fields, lost_groups
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
-from extractors.fields.lost_labels import label_rest, named_rows, own_label_words, titled_by_instructions
+from extractors.fields.lost_labels import (
+    label_parts,
+    label_piece,
+    label_rest,
+    named_rows,
+    own_label_words,
+    titled_by_instructions,
+    without_label_lines,
+)
 from extractors.fields.smear import smears
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -173,6 +181,7 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
     """An answer found under another label, its own unread: what was read, for a reviewer."""
     tokens = tokens[own_label_words(field, tokens):]  # its label read in part is no answer
+    tokens = without_label_lines(field, tokens)  # ... nor its wrapped lines
     if not tokens:  # nothing after it: unanswered, or the answer lost too, for a reviewer
         return FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     value = _values(field, tokens, hit)[field]
@@ -298,24 +307,13 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     later = [t.x0 for t in tokens if t.x0 >= edge]
     if later and min(later) - max(tokens[k].x1 for k in left) < height:
         return set()  # no gutter between them: one line of text
-    labelled = [k for k in left if any(_label_piece(part, w) for part in _parts(tokens[k].norm) for w in words)]
+    labelled = [k for k in left if any(label_piece(part, w) for part in label_parts(tokens[k].norm) for w in words)]
     # Marks and one- or two-letter words (specks: "diagn a nostics") say nothing either way.
     worded = len([k for k in left if len(tokens[k].norm) >= 3])
     if len(labelled) >= 2 and 3 * len(labelled) >= 2 * worded \
             or worded == 1 and len(labelled) == 1 and len(tokens[labelled[0]].norm) >= 6:
         return set(left)
     return set()
-
-
-def _label_piece(part: str, word: str) -> bool:
-    """A label word as OCR read it: alike, or one of the two pieces a speck cut it in
-    ("diagn", "nostics" for "diagnostics")."""
-    return fuzz.ratio(part, word) >= 75 or len(part) >= 4 and len(word) >= 8 and (
-        word.startswith(part) or word.endswith(part))
-
-
-def _parts(text: str) -> list[str]:
-    return [p for p in re.split(r"[\s/,;:()'’.…{}\[\]|]+", text) if len(p) >= 3]
 
 
 _RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")
