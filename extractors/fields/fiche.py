@@ -275,7 +275,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
             tokens.append(token)
-    tokens = _strip_leaders(tokens)
+    tokens = _strip_leaders(tokens, hit.index >= 0 and LABELS[hit.index].field in OPTIONS)
     starts = [i for i, t in enumerate(tokens) if i == 0 or part[id(t)] != part[id(tokens[i - 1])]]
     return tokens, [(i, names[part[id(tokens[i])]]) for i in starts if part[id(tokens[i])]]
 
@@ -317,6 +317,7 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
 
 
 _RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")
+_TICK_MARKS = {"/", "\\", "✓", "✔", "#"}  # what a scan makes of a tick
 
 
 def _speck(token: Token) -> bool:
@@ -325,8 +326,11 @@ def _speck(token: Token) -> bool:
         token.conf < 1.0 and not token.norm and token.text in ("=", "~", "_", "|"))
 
 
-def _strip_leaders(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";") or _speck(tokens[0])):
+def _strip_leaders(tokens: list[Token], ticks: bool = False) -> list[Token]:
+    """`ticks`: a check-box group's answer, whose first mark may be a tick OCR doubted (a table's
+    "✓" read "/" at 0.36 before "Autre"): kept for the boxes to judge."""
+    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";")
+                      or _speck(tokens[0]) and not (ticks and tokens[0].text in _TICK_MARKS)):
         tokens = tokens[1:]
     # A table's right rule, read on a scan as a lone ":", "!", "]" or "L" after the answer.
     while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):
