@@ -12,7 +12,7 @@ from extractors.fields import answer_text
 from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
-from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
+from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
 from extractors.fields.fiche_emails import emails_by_names
 from extractors.fields.fiche_groups import lost_fields, lost_groups
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
@@ -127,7 +127,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if tokens and tokens[0].conf < 1.0 and _level_with_label(rows, hit, tokens[0]):  # "identifier…": "I" read small
             tokens = [replace(tokens[0], text=capital_i(tokens[0].text)), *tokens[1:]]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)) \
+        if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)
+                or words_lost_inside(field, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):

@@ -6,7 +6,8 @@ the documents' answer)."""
 from __future__ import annotations
 
 from extractors.fields.fiche import extract_fiche
-from extractors.model import PageText, Word
+from extractors.fields.plausible import implausible
+from extractors.model import FieldStatus, PageText, Word
 
 LABEL_X, ANSWER_X = 60.0, 300.0
 
@@ -125,3 +126,31 @@ def test_words_in_the_label_column_that_are_not_the_labels_stay():
                                 (ANSWER_X, "PLUi en cours d'élaboration.", None)])])
     fields = _fields(rows)
     assert "Étude urbaine" in (fields["s5.documents"].value or "")
+
+
+def _objectifs(first_line):
+    rows = [(100.0, [(LABEL_X, "SECTION 4 – LES OBJECTIFS DE L'ATELIER", None)]),
+            (120.0, [(LABEL_X, "Objectifs poursuivis", None), *first_line]),
+            (135.0, [(ANSWER_X, "Mieux intégrer la nature dans l'espace public.", None)]),
+            (160.0, [(LABEL_X, "Attendus de l'Atelier", None), (ANSWER_X, "Une feuille de route.", None)]),
+            (180.0, [(LABEL_X, "Calendrier souhaité", None), (ANSWER_X, "En 2027.", None)])]
+    return _fields(rows)["s4.objectifs"]
+
+
+def test_a_prose_answer_with_words_lost_inside_a_line_goes_to_review():
+    # "… 2 797 habitants        Le tissu …": a photo's glare lost the words between.
+    value = _objectifs([(ANSWER_X, "Relier le bourg", None), (ANSWER_X + 190.0, "à la gare ;", None)])
+    assert value.value == "Relier le bourg à la gare ; Mieux intégrer la nature dans l'espace public."
+    assert value.status is FieldStatus.NEEDS_REVIEW
+
+
+def test_a_prose_answer_read_whole_stays_sure():
+    value = _objectifs([(ANSWER_X, "Relier le bourg à la gare ;", None)])
+    assert value.status is FieldStatus.EXTRACTED
+
+
+def test_a_singular_whose_plural_the_lexicon_knows_is_a_french_word():
+    # "agent" (the model's vocabulary holds "agents"): a right answer is not sent to review.
+    assert not implausible("s5.moyens", "Un agent du service urbanisme dédié pendant l'atelier. "
+                                        "Un agent du service urbanisme dédié pendant l'atelier.")
+    assert implausible("s5.moyens", "Un agent du service urbansme dédié pendant l'ateber.")
