@@ -310,36 +310,53 @@ def without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
     printed = " ".join(norm(word) for word in instructions.split())
     words = printed.split()
     lines = token_lines(tokens)
-    matching = [fuzz.partial_ratio(" ".join(t.norm for t in line if t.norm), printed) >= 70
-                for line in lines[:SCRAP_LINES + 1]]
+    matching = [_of_instructions(line, printed, words) for line in lines[:SCRAP_LINES + 1]]
     # Short scraps above a line of the instructions are the instructions' too, read too badly
     # to match ("les EN OÙ" over "Où programmes contractuets dont la").
-    last = max((i for i, match in enumerate(matching) if match), default=-1)
+    # The scraps may stand above the instructions' first line read, not only their last: a
+    # speck read after the annex's title on its row ("TERRITOIRE 2]").
+    last = max((i for i, match in enumerate(matching)
+                if match and i and all(len(line) <= SCRAP_WORDS for line in lines[:i])), default=-1)
     read = 0  # how many of the instructions' words the lines dropped so far reached
-    if last > 0 and all(len(line) <= SCRAP_WORDS for line in lines[:last]):
+    if last > 0:
         read = _in_order(lines[last], words, 0)[1]
         lines = lines[last + 1:]
     while lines:
-        share, reached = _in_order(lines[0], words, read)
-        if not (fuzz.partial_ratio(" ".join(t.norm for t in lines[0] if t.norm), printed) >= 70
-                or read and share >= INSTRUCTIONS_SHARE):
+        # Past a line of them, the instructions' next words misread further ("hatatat" for
+        # "habitat" on a photo's italics) still follow in order: a looser likeness there.
+        share, reached = _in_order(lines[0], words, read, loose=bool(read))
+        if not (_of_instructions(lines[0], printed, words) or read and share >= INSTRUCTIONS_SHARE):
             break
         read = max(read, _in_order(lines[0], words, 0)[1], reached)
         lines = lines[1:]
     return [token for line in lines for token in line]
 
 
+def _of_instructions(line: list[Token], printed: str, words: list[str]) -> bool:
+    """A line that is a piece of the instructions: alike as a whole, or their first word
+    ("Précisez", "Présentez": no answer starts so) then their words in order, however misread
+    ("Précisez documents de plandicaton les d'aménagement en Ou et")."""
+    text = [t.norm for t in line if t.norm]
+    if fuzz.partial_ratio(" ".join(text), printed) >= 70:
+        return True
+    return bool(text) and same_word(text[0], words[0]) and _in_order(line, words, 0)[0] >= INSTRUCTIONS_SHARE
+
+
 SCRAP_LINES, SCRAP_WORDS = 3, 5  # what a photo leaves of the instructions above a line of them
 INSTRUCTIONS_SHARE = 0.75  # of a line's letters, in words the instructions print next, in order
+LOOSE_LETTERS, LOOSE_LIKENESS = 5, 70  # "hatatat" for "habitat": 71
 
 
-def _in_order(line: list[Token], words: list[str], start: int) -> tuple[float, int]:
+def _in_order(line: list[Token], words: list[str], start: int, loose: bool = False) -> tuple[float, int]:
     """The share of the line's letters in words that are the instructions' from `start` on, in
-    their order (OCR's slips allowed), and the index after the last one matched."""
+    their order (OCR's slips allowed; `loose`: two slips in a long word), and the index after
+    the last one matched."""
     cursor, matched = start, 0
     letters = [t.norm for t in line if t.norm]
     for token in letters:
-        found = next((i for i in range(cursor, len(words)) if same_word(token, words[i])), None)
+        found = next((i for i in range(cursor, len(words)) if same_word(token, words[i])
+                      or loose and min(len(token), len(words[i])) >= LOOSE_LETTERS
+                      and fuzz.ratio(token, words[i]) >= LOOSE_LIKENESS), None)
         if found is not None:
             matched += len(token)
             cursor = found + 1

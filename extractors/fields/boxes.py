@@ -52,6 +52,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
+    if not chosen_only and ticked and len(ticked) == found and _ticks_only(marks):
+        # On a scan, a retyped fiche's list of the chosen options, each behind its tick ("X
+        # Friches", "[X] Autre"): every option read has its tick read, and no empty box stands
+        # anywhere. A printed group whose other lines OCR lost would still show some of its
+        # empty boxes, or options read without a box.
+        return ticked, max(confidence, LISTED)
     written = not listed and _options_only(marks, states, options)
     if (listed or written) and found <= len(options) // 2 \
             and not any(box_state(t.text) is False for t in marks) and len(ticked) < found:
@@ -81,6 +87,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # the options read ticked are not sure to be all of them.
         confidence = min(confidence, UNREAD)
     return (ticked or None), confidence
+
+
+def _ticks_only(tokens: list[Token]) -> bool:
+    """Ticks read, and not one empty box."""
+    states = [box_state(t.text) for t in tokens]
+    return True in states and False not in states
 
 
 def _options_only(tokens: list[Token], states: list[tuple[str, int, bool | None]],

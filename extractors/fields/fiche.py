@@ -12,13 +12,21 @@ from extractors.fields import answer_text
 from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, mended_email, source_of
 from extractors.fields.boxes import UNREAD, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
-from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices
+from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
 from extractors.fields.fiche_emails import emails_by_names
 from extractors.fields.fiche_groups import lost_fields, lost_groups
 from extractors.fields.form import ALIASES, LABELS, LIST_FIELDS, OPTIONS, SINGLE_CHOICE
 from extractors.fields.labels import Hit, find_labels
 from extractors.fields.layout import Row, Token, document_rows, mark, norm, token_lines, unnamed_row
-from extractors.fields.lost_labels import label_rest, named_rows, own_label_words, titled_by_instructions
+from extractors.fields.lost_labels import (
+    label_parts,
+    label_piece,
+    label_rest,
+    named_rows,
+    own_label_words,
+    titled_by_instructions,
+    without_label_lines,
+)
 from extractors.fields.smear import smears
 from extractors.model import FieldStatus, FieldValue, PageText
 
@@ -119,7 +127,8 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
         if tokens and tokens[0].conf < 1.0 and _level_with_label(rows, hit, tokens[0]):  # "identifier…": "I" read small
             tokens = [replace(tokens[0], text=capital_i(tokens[0].text)), *tokens[1:]]
         fields.update(_values(field, tokens, hit, bool(tokens) and _under_label(rows, hit, tokens)))
-        if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)) \
+        if (ran_on or split_by_lines or unlabelled or ends_short(field, rows, tokens)
+                or words_lost_inside(field, tokens)) \
                 and fields[field].status is FieldStatus.EXTRACTED:
             fields[field] = replace(fields[field], status=FieldStatus.NEEDS_REVIEW)
         if field in LIST_FIELDS and fields[field].status is FieldStatus.EXTRACTED and _starts_low(rows, hit, tokens):
@@ -173,6 +182,7 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
 def _moved(field: str, tokens: list[Token], hit: Hit) -> FieldValue:
     """An answer found under another label, its own unread: what was read, for a reviewer."""
     tokens = tokens[own_label_words(field, tokens):]  # its label read in part is no answer
+    tokens = without_label_lines(field, tokens)  # ... nor its wrapped lines
     if not tokens:  # nothing after it: unanswered, or the answer lost too, for a reviewer
         return FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     value = _values(field, tokens, hit)[field]
@@ -266,7 +276,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
             tokens.append(token)
-    tokens = _strip_leaders(tokens)
+    tokens = _strip_leaders(tokens, hit.index >= 0 and LABELS[hit.index].field in OPTIONS)
     starts = [i for i, t in enumerate(tokens) if i == 0 or part[id(t)] != part[id(tokens[i - 1])]]
     return tokens, [(i, names[part[id(tokens[i])]]) for i in starts if part[id(tokens[i])]]
 
@@ -298,7 +308,7 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     later = [t.x0 for t in tokens if t.x0 >= edge]
     if later and min(later) - max(tokens[k].x1 for k in left) < height:
         return set()  # no gutter between them: one line of text
-    labelled = [k for k in left if any(_label_piece(part, w) for part in _parts(tokens[k].norm) for w in words)]
+    labelled = [k for k in left if any(label_piece(part, w) for part in label_parts(tokens[k].norm) for w in words)]
     # Marks and one- or two-letter words (specks: "diagn a nostics") say nothing either way.
     worded = len([k for k in left if len(tokens[k].norm) >= 3])
     if len(labelled) >= 2 and 3 * len(labelled) >= 2 * worded \
@@ -307,18 +317,8 @@ def _wrapped_label(tokens: tuple[Token, ...] | list[Token], column: float | None
     return set()
 
 
-def _label_piece(part: str, word: str) -> bool:
-    """A label word as OCR read it: alike, or one of the two pieces a speck cut it in
-    ("diagn", "nostics" for "diagnostics")."""
-    return fuzz.ratio(part, word) >= 75 or len(part) >= 4 and len(word) >= 8 and (
-        word.startswith(part) or word.endswith(part))
-
-
-def _parts(text: str) -> list[str]:
-    return [p for p in re.split(r"[\s/,;:()'’.…{}\[\]|]+", text) if len(p) >= 3]
-
-
 _RULE_MARKS = re.compile(r"[:;!|\[\]{}_,'\"]+")
+_TICK_MARKS = {"/", "\\", "✓", "✔", "#"}  # what a scan makes of a tick
 
 
 def _speck(token: Token) -> bool:
@@ -327,8 +327,11 @@ def _speck(token: Token) -> bool:
         token.conf < 1.0 and not token.norm and token.text in ("=", "~", "_", "|"))
 
 
-def _strip_leaders(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";") or _speck(tokens[0])):
+def _strip_leaders(tokens: list[Token], ticks: bool = False) -> list[Token]:
+    """`ticks`: a check-box group's answer, whose first mark may be a tick OCR doubted (a table's
+    "✓" read "/" at 0.36 before "Autre"): kept for the boxes to judge."""
+    while tokens and (tokens[0].text in (":", "-", "–", "—", ".", ";")
+                      or _speck(tokens[0]) and not (ticks and tokens[0].text in _TICK_MARKS)):
         tokens = tokens[1:]
     # A table's right rule, read on a scan as a lone ":", "!", "]" or "L" after the answer.
     while tokens and (tokens[-1].conf < 1.0 and _RULE_MARKS.fullmatch(tokens[-1].text) or _speck(tokens[-1])):

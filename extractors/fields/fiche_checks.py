@@ -132,3 +132,24 @@ def ends_short(field: str, rows, tokens) -> bool:
         if edge - last.x1 > (first.x1 - first.x0) + 3 * height:
             return True
     return False
+
+
+def words_lost_inside(field: str, tokens) -> bool:
+    """A prose answer read by OCR with a gap inside one of its lines far wider than a space
+    ("… 2 797 habitants        Le tissu …" for "habitants ; la population est stable. Le
+    tissu"): a photo's glare or dark band lost the words between, and what was read is not the
+    whole answer. Its lines are the answer cell's only: no column stands inside them."""
+    if field not in PROSE_FIELDS or not tokens or min(t.conf for t in tokens) >= 1.0:
+        return False
+    for line in token_lines(tokens):
+        heights = sorted(t.bbox[3] - t.bbox[1] for t in line if t.norm)
+        if not heights:
+            continue
+        height = heights[len(heights) // 2]
+        for before, after in zip(line, line[1:]):
+            if (before.file, before.page) == (after.file, after.page) and after.x0 - before.x1 > LOST_GAP * height:
+                return True
+    return False
+
+
+LOST_GAP = 3.0  # text heights: a justified line's widest space is about one

@@ -72,6 +72,7 @@ def norm(text: str) -> str:
 
 _FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
 _HEADER_WORDS = {norm(word) for header in RUNNING_HEADERS for word in header.split() if len(norm(word)) > 3}
+_HEADER_SHORT = {norm(word) for header in RUNNING_HEADERS for word in header.split() if 0 < len(norm(word)) <= 3}
 # The printed labels' long words: read letter for letter, such a word is the form's own
 # print even when OCR squashed its box flat ("disponibles" boxed one point high).
 _LABEL_WORDS = {norm(word) for label in LABELS for word in label.text.split() if len(norm(word)) >= 8}
@@ -472,7 +473,11 @@ def _header_words(row: Row) -> bool:
     words = [t.norm for t in row.tokens if len(t.norm) > 3 and not t.norm.isdigit()]
     known = len({max(_HEADER_WORDS, key=lambda h: fuzz.ratio(w, h)) for w in words
                  if any(fuzz.ratio(w, h) >= 65 for h in _HEADER_WORDS)})
-    return known >= 2 and known >= 0.5 * len(words)
+    # Or one of its long words left, and nothing but the header's small words around it
+    # ("Atéher des de", "des - Fiche de"): no answer is made of those alone.
+    short = [t.norm for t in row.tokens if t.norm and (len(t.norm) <= 3 or t.norm.isdigit())]
+    only_header = known == len(words) and all(w in _HEADER_SHORT for w in short)
+    return known >= 2 and known >= 0.5 * len(words) or known >= 1 and only_header
 
 
 def _running_lines(per_page: list[list[Row]]) -> set[str]:

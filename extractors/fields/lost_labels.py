@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz
 from extractors.fields.form import LABELS
 from extractors.fields.label_order import Hit
 from extractors.fields.labels import VARIANTS, column_gap, same_word
-from extractors.fields.layout import Token, norm
+from extractors.fields.layout import Token, norm, token_lines
 
 SCRAP_LETTERS = 5  # a label's tail shorter than this may be an answer's own word
 
@@ -143,3 +144,36 @@ def label_rest(index: int, tokens: list[Token]) -> int:
         if tokens[count].text in (":", ";"):
             return count + 1
     return 0
+
+
+def without_label_lines(field: str, tokens: list[Token]) -> list[Token]:
+    """An answer whose label OCR lost, without what OCR read of that label's wrapped lines
+    in the label column ("(PLU/PLUI, SCOT, études," under a lost "Documents disponibles"):
+    a line's first words, a column gap then parting them from the answer's, two of them at
+    least and two thirds of those of three letters or more being the label's words."""
+    label = next((lab.text for lab in LABELS if lab.field == field), "")
+    words = {w for w in (norm(x) for x in re.split(r"[\s/,;:()'’.…]+", label)) if len(w) >= 3}
+    out: list[Token] = []
+    for n, line in enumerate(token_lines(tokens)):
+        gap = next((k for k in range(1, len(line)) if _gap_after(line[k - 1], line[k])), None)
+        if n and gap is not None and _label_words(line[:gap], words):
+            line = line[gap:]
+        out += line
+    return out
+
+
+def _label_words(tokens: list[Token], words: set[str]) -> bool:
+    worded = [t for t in tokens if len(t.norm) >= 3]
+    labelled = [t for t in worded if any(label_piece(part, w) for part in label_parts(t.norm) for w in words)]
+    return len(labelled) >= 2 and 3 * len(labelled) >= 2 * len(worded)
+
+
+def label_piece(part: str, word: str) -> bool:
+    """A label word as OCR read it: alike, or one of the two pieces a speck cut it in
+    ("diagn", "nostics" for "diagnostics")."""
+    return fuzz.ratio(part, word) >= 75 or len(part) >= 4 and len(word) >= 8 and (
+        word.startswith(part) or word.endswith(part))
+
+
+def label_parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[\s/,;:()'’.…{}\[\]|]+", text) if len(p) >= 3]

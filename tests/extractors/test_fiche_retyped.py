@@ -350,9 +350,11 @@ def test_a_typed_list_of_the_chosen_options_alone_is_sure():
     lines = [(BOX, 100.0, "✓ Aménagement des friches"), (BOX, 115.0, "✓ Adaptation des mobilités")]
     slugs, confidence = read_boxes(_placed(lines, conf=1.0), OPTIONS["s3.thematiques"])
     assert slugs == ["friches", "mobilites"] and confidence >= 0.9
-    # The same two lines read by OCR: the others may be lines lost on the scan.
+    # The same two lines read by OCR, ticks only and not one empty box: a list of the chosen
+    # options too (session 28: a printed group whose lines OCR lost still shows empty boxes;
+    # that case stays unsure, tests/extractors/test_fiche28_lists.py), sure but below a text layer.
     slugs, confidence = read_boxes(_placed(lines), OPTIONS["s3.thematiques"])
-    assert slugs == ["friches", "mobilites"] and confidence < 0.8
+    assert slugs == ["friches", "mobilites"] and 0.7 <= confidence < 0.9
     # A typed list cut short, with an empty box among those found, stays doubtful.
     lines.append((BOX, 130.0, "☐ Gestion des risques"))
     _, confidence = read_boxes(_placed(lines, conf=1.0), OPTIONS["s3.thematiques"])
