@@ -1,0 +1,57 @@
+"""The pairing of bench/dossier.py on a fake clock: rounds in turn, per-round ratios, their median."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import dossier
+
+
+class FakeMachine:
+    """A machine whose load doubles every call: whatever runs later is slower."""
+
+    def __init__(self):
+        self.calls: list[str] = []
+        self.load = 1.0
+
+    def timer(self, name: str, wall: float, cpu: float):
+        def run() -> tuple[float, float]:
+            self.calls.append(name)
+            self.load *= 2
+            return wall * self.load, cpu * self.load
+        return run
+
+
+def test_rounds_alternate_the_order_and_keep_each_pair_together():
+    machine = FakeMachine()
+    rounds = dossier.paired_rounds(machine.timer("limit", 1.0, 2.0), {"warm": machine.timer("warm", 1.2, 2.4)}, 4)
+    assert machine.calls == ["limit", "warm", "warm", "limit", "limit", "warm", "warm", "limit"]
+    assert [set(r) for r in rounds] == [{"limit", "warm"}] * 4
+    # Under a load rising by x2 a call, the later run of a pair looks twice as slow: odd rounds
+    # say 2.4x, even rounds 0.6x; the true 1.2x is their geometric middle, not either one.
+    ratios, median, low, high = dossier.ratio_summary(rounds, "warm", 0)
+    assert [round(r, 6) for r in ratios] == [2.4, 0.6, 2.4, 0.6]
+    assert (round(low, 6), round(high, 6)) == (0.6, 2.4)
+    assert round(median, 6) == 1.5  # even count: the mean of the two middle ratios
+
+
+def test_median_of_an_odd_count_is_the_middle_ratio_and_the_report_flags_the_target():
+    limit = iter([(2.0, 4.0), (2.0, 4.0), (2.0, 4.0)])
+    guichet = iter([(2.2, 4.4), (3.0, 6.0), (2.4, 5.6)])
+    rounds = dossier.paired_rounds(lambda: next(limit), {"warm worker": lambda: next(guichet)}, 3)
+    ratios, median, low, high = dossier.ratio_summary(rounds, "warm worker", 1)
+    assert [round(r, 6) for r in ratios] == [1.1, 1.5, 1.4]
+    assert (round(median, 6), round(low, 6), round(high, 6)) == (1.4, 1.1, 1.5)
+    lines = dossier.report(rounds)
+    assert lines[0].startswith("  round 1 (limit first") and lines[1].startswith("  round 2 (limit last")
+    summary = next(line for line in lines if line.strip().startswith("warm worker"))
+    assert "wall 1.20x (1.10–1.50)" in summary and "> 1.3" not in summary.split("cpu")[0]
+    assert "cpu 1.40x (1.10–1.50) > 1.3" in summary
+    assert any("the limit itself" in line and "wall 2.00–2.00 s" in line for line in lines)
+
+
+def test_importing_the_bench_keeps_the_standard_queue_module():
+    import queue
+
+    assert "bench" not in str(getattr(queue, "__file__", "")) and dossier.ROOT.name
+    assert str(dossier.ROOT) in sys.path
