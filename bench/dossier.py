@@ -200,17 +200,19 @@ def _warm_child(timing: str, records: str, argv: list[str]) -> None:
 
 # Pairs: the limit and Guichet timed in turn ---------------------------------------------
 
-def paired_rounds(limit, runs: dict, rounds: int) -> list[dict]:
+def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
     """`rounds` rounds, each the limit and every one of `runs` (name: a call giving (wall, cpu))
     timed back to back, the order reversed every other round (limit first, then last): a load
     that rises or falls over a round weighs on both sides alike. Each round: {"limit": (wall,
-    cpu), name: (wall, cpu), ...}."""
+    cpu), name: (wall, cpu), ...}; `shown(index, round)` called as each ends."""
     out = []
     for index in range(rounds):
         order = [("limit", limit), *runs.items()]
         if index % 2:
             order.reverse()
         out.append({name: call() for name, call in order})
+        if shown is not None:
+            shown(index, out[-1])
     return out
 
 
@@ -224,16 +226,19 @@ def ratio_summary(rounds: list[dict], name: str, axis: int) -> tuple[list[float]
     return ratios, median, ordered[0], ordered[-1]
 
 
+def round_line(index: int, r: dict) -> str:
+    """One round's times (wall / cpu) and ratios."""
+    parts = [f"limit {r['limit'][0]:5.2f} / {r['limit'][1]:5.2f}"]
+    parts += [f"{n} {w:5.2f} / {c:5.2f} = {w / r['limit'][0]:4.2f}x / {c / r['limit'][1]:4.2f}x"
+              for n, (w, c) in r.items() if n != "limit"]
+    return f"  round {index + 1} ({'limit first' if index % 2 == 0 else 'limit last'}; wall / cpu s): " + \
+        " | ".join(parts)
+
+
 def report(rounds: list[dict], target: float = 1.3) -> list[str]:
-    """Each round's times and ratios, then the median and spread of the paired ratios."""
+    """The median and spread of the paired ratios, and the limit's own spread."""
     names = [n for n in rounds[0] if n != "limit"]
     lines = []
-    for index, r in enumerate(rounds):
-        order = "limit first" if index % 2 == 0 else "limit last"
-        parts = [f"limit {r['limit'][0]:5.2f} / {r['limit'][1]:5.2f}"]
-        parts += [f"{n} {r[n][0]:5.2f} / {r[n][1]:5.2f} = {r[n][0] / r['limit'][0]:4.2f}x / "
-                  f"{r[n][1] / r['limit'][1]:4.2f}x" for n in names]
-        lines.append(f"  round {index + 1} ({order}; wall / cpu s): " + " | ".join(parts))
     lines.append(f"  paired ratios over {len(rounds)} round(s): median (lowest–highest)")
     for n in names:
         cells = []
@@ -268,7 +273,8 @@ def bench_case(name: str, case: Path, work: Path, args: argparse.Namespace) -> N
     runs = {"warm worker": lambda: guichet(case / "input", work, warm=True)}
     if not args.no_cold:
         runs["cold, less start-up"] = cold
-    rounds = paired_rounds(lambda: run_limit(prepared, prep, args.workers), runs, args.repeat)
+    rounds = paired_rounds(lambda: run_limit(prepared, prep, args.workers), runs, args.repeat,
+                           shown=lambda index, r: print(round_line(index, r), flush=True))
     print("\n".join(report(rounds)))
     if starts:
         walls, cpus = sorted(w for w, _ in starts), sorted(c for _, c in starts)

@@ -42,8 +42,12 @@ def test_median_of_an_odd_count_is_the_middle_ratio_and_the_report_flags_the_tar
     ratios, median, low, high = dossier.ratio_summary(rounds, "warm worker", 1)
     assert [round(r, 6) for r in ratios] == [1.1, 1.5, 1.4]
     assert (round(median, 6), round(low, 6), round(high, 6)) == (1.4, 1.1, 1.5)
+    shown = []
+    dossier.paired_rounds(iter([(2.0, 4.0)] * 2).__next__, {"warm worker": iter([(2.2, 4.4)] * 2).__next__}, 2,
+                          shown=lambda index, r: shown.append(dossier.round_line(index, r)))
+    assert shown[0].startswith("  round 1 (limit first") and shown[1].startswith("  round 2 (limit last")
+    assert "warm worker  2.20 /  4.40 = 1.10x / 1.10x" in shown[0]
     lines = dossier.report(rounds)
-    assert lines[0].startswith("  round 1 (limit first") and lines[1].startswith("  round 2 (limit last")
     summary = next(line for line in lines if line.strip().startswith("warm worker"))
     assert "wall 1.20x (1.10–1.50)" in summary and "> 1.3" not in summary.split("cpu")[0]
     assert "cpu 1.40x (1.10–1.50) > 1.3" in summary
