@@ -1,6 +1,7 @@
 """Whole dossiers through Guichet against the limit measured in the same run, as ratios.
 
     .venv/bin/python bench/dossier.py [--case scanned=PATH ...] [--repeat 5] [--no-cold] [--no-profile]
+        [--against main=OTHER_TREE]
 
 For each dossier (a case folder of samples/ or samples/unseen/tune: its input/; by default a
 merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
@@ -13,14 +14,18 @@ merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
   geography) and ran once on an empty folder: what one more dossier costs an RQ worker or a
   `guichet process` batch, which load them once per process;
 - cold (unless --no-cold): the command itself, less its start-up (`guichet process` on an
-  empty folder, timed right after it).
+  empty folder, timed right after it), which leaves in the loads a dossier needs (spaCy, the
+  geography, Tesseract's model): a worker pays them once, not per dossier;
+- --against NAME=TREE: a warm worker of another checkout (its bench/dossier.py warms it) in
+  the same rounds: before and after a change, under the same load.
 The machine's load moves the limit itself by a third between runs a minute apart, so they are
 timed in rounds (--repeat, default 3): the limit and Guichet back to back, the limit first in
 odd rounds and last in even ones. Prints each round's wall and CPU (the process tree's
 user+system) and ratios, then the median and spread (lowest–highest) of the per-round
-ratios; then, unless --no-profile, where a warm worker's time goes (--cold-profile: a cold
-command's): one more run with every stage timed (bench/dossier_profile.py: wall and CPU,
-Tesseract's own CPU included, nested stages shown as a/b with their own time only).
+ratios (and of this tree's to the other's); then, unless --no-profile, where a warm worker's
+time goes (--cold-profile: a cold command's): one more run with every stage timed
+(bench/dossier_profile.py: wall and CPU, Tesseract's own CPU included, nested stages shown
+as a/b with their own time only).
 Target (issue 16): a scanned dossier's median paired ratio <= 1.3x in wall and in CPU (warm,
 or cold less its start-up).
 """
@@ -47,6 +52,7 @@ import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -155,19 +161,21 @@ def _cpu() -> float:
 
 # Guichet --------------------------------------------------------------------------------
 
-def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool = False) -> tuple[float, float]:
+def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool = False,
+            root: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds of `guichet process` on `inputs`, fresh data directory.
 
     Cold: the whole command, start-up and the loads included. Warm: measured inside a process
     that loaded first what a worker preloads (spaCy's model, the geography, the pipeline) and
     ran `guichet process` once on an empty folder: the cost of one more dossier to a worker,
-    or in a batch."""
+    or in a batch. `root`: the source tree run (another checkout: its own bench/dossier.py
+    warms it)."""
     data = Path(tempfile.mkdtemp(prefix="data-", dir=workdir))
     out = Path(tempfile.mkdtemp(prefix="out-", dir=workdir))
-    env = {**os.environ, "GUICHET_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "GUICHET_DATA_DIR": str(data), "PYTHONPATH": str(root)}
     env.pop("REDIS_URL", None)
     env.pop("GUICHET_REDIS_URL", None)
-    me = [sys.executable, str(Path(__file__).resolve())]
+    me = [sys.executable, str(root / "bench" / "dossier.py")]
     timing = workdir / "warm-timing.json"
     if warm:
         command = [*me, "--warm-child", str(timing), str(profile or ""), "--"]
@@ -200,6 +208,9 @@ def _warm_child(timing: str, records: str, argv: list[str]) -> None:
 
 # Pairs: the limit and Guichet timed in turn ---------------------------------------------
 
+WARM = "warm worker"
+
+
 def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
     """`rounds` rounds, each the limit and every one of `runs` (name: a call giving (wall, cpu))
     timed back to back, the order reversed every other round (limit first, then last): a load
@@ -216,10 +227,11 @@ def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
     return out
 
 
-def ratio_summary(rounds: list[dict], name: str, axis: int) -> tuple[list[float], float, float, float]:
-    """`name`'s ratio to the limit of the same round, per round (wall: axis 0, CPU: 1), and
-    their median, lowest and highest."""
-    ratios = [r[name][axis] / r["limit"][axis] for r in rounds]
+def ratio_summary(rounds: list[dict], name: str, axis: int,
+                  base: str = "limit") -> tuple[list[float], float, float, float]:
+    """`name`'s ratio to `base` (the limit) of the same round, per round (wall: axis 0, CPU: 1),
+    and their median, lowest and highest."""
+    ratios = [r[name][axis] / r[base][axis] for r in rounds]
     ordered = sorted(ratios)
     middle = len(ordered) // 2
     median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
@@ -251,6 +263,10 @@ def report(rounds: list[dict], target: float = 1.3) -> list[str]:
     cpus = sorted(r["limit"][1] for r in rounds)
     lines.append(f"    {'the limit itself':<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
                  f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
+    for other in (n for n in names if n.startswith(WARM + " (")):  # another tree's, in the same rounds
+        cells = [f"{label} {median:4.2f}x ({low:4.2f}–{high:4.2f})" for axis, label in ((0, "wall"), (1, "cpu"))
+                 for _, median, low, high in [ratio_summary(rounds, WARM, axis, base=other)]]
+        lines.append(f"    {'this tree / ' + other[len(WARM) + 2:-1]:<28} " + "   ".join(cells))
     return lines
 
 
@@ -270,7 +286,9 @@ def bench_case(name: str, case: Path, work: Path, args: argparse.Namespace) -> N
         starts.append(guichet(work / "empty", work))
         return run[0] - starts[-1][0], run[1] - starts[-1][1]
 
-    runs = {"warm worker": lambda: guichet(case / "input", work, warm=True)}
+    runs = {WARM: lambda: guichet(case / "input", work, warm=True)}
+    for label, tree in args.against:
+        runs[f"{WARM} ({label})"] = partial(guichet, case / "input", work, warm=True, root=tree)
     if not args.no_cold:
         runs["cold, less start-up"] = cold
     rounds = paired_rounds(lambda: run_limit(prepared, prep, args.workers), runs, args.repeat,
@@ -312,6 +330,9 @@ def main() -> None:
                         help="rounds of each dossier, the limit and Guichet in turn (default 3)")
     parser.add_argument("--no-cold", action="store_true",
                         help="time a warm worker only, not also a cold `guichet process` less its start-up")
+    parser.add_argument("--against", action="append", default=[], metavar="NAME=TREE",
+                        type=lambda spec: (spec.partition("=")[0], Path(spec.partition("=")[2]).resolve()),
+                        help="also time a warm worker of another source tree (e.g. main's) in each round")
     parser.add_argument("--no-profile", action="store_true", help="no profiled run")
     parser.add_argument("--cold-profile", action="store_true",
                         help="profile a cold `guichet process` (the loads included), not a warm worker")

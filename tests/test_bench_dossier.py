@@ -59,3 +59,13 @@ def test_importing_the_bench_keeps_the_standard_queue_module():
 
     assert "bench" not in str(getattr(queue, "__file__", "")) and dossier.ROOT.name
     assert str(dossier.ROOT) in sys.path
+
+
+def test_another_tree_is_compared_round_by_round():
+    rounds = [{"limit": (2.0, 4.0), "warm worker": (2.4, 4.8), "warm worker (main)": (3.0, 6.0)},
+              {"limit": (4.0, 8.0), "warm worker": (4.4, 8.8), "warm worker (main)": (4.0, 8.0)},
+              {"limit": (2.0, 4.0), "warm worker": (2.2, 4.4), "warm worker (main)": (2.5, 5.0)}]
+    ratios, median, low, high = dossier.ratio_summary(rounds, "warm worker", 0, base="warm worker (main)")
+    assert [round(r, 6) for r in ratios] == [0.8, 1.1, 0.88] and round(median, 6) == 0.88
+    line = next(line for line in dossier.report(rounds) if "this tree / main" in line)
+    assert "wall 0.88x (0.80–1.10)" in line and "cpu 0.88x (0.80–1.10)" in line
