@@ -1,7 +1,7 @@
 """Issue 16: a dossier's files are read by up to `ocr_workers` sandboxes at once, the next one
 started as soon as ANY running one ends, not after the oldest (a long file held up the core
-a short one left). Order only, never a time: the long file cannot end before the third file's
-child is forked, which it waits for."""
+a short one left), and before the ended one's reading is collected. Order only, never a time:
+the long file cannot end before the third file's child is forked, which it waits for."""
 
 from __future__ import annotations
 
@@ -58,8 +58,9 @@ def test_the_next_file_starts_when_any_running_one_ends(store, settings, engine,
               for name in ("long.png", "short.png", "third.png")]
     pipeline.read_stored_files(listed, ctx)
     here = threading.current_thread().name
-    assert events[:4] == [("forked", "long.png"), ("forked", "short.png"), ("awaited", "short.png", here),
-                          ("forked", "third.png")]
+    # the short file ended first: the third is forked, then the short one's reading collected
+    assert events[:4] == [("forked", "long.png"), ("forked", "short.png"), ("forked", "third.png"),
+                          ("awaited", "short.png", here)]
     assert sorted(events[4:]) == [("awaited", "long.png", here), ("awaited", "third.png", here)]
     assert all(store.reading(sha, READER_VERSION) is not None for sha, _, _ in listed)
 

@@ -327,9 +327,10 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
     `ocr_workers` sandboxes at once: a dossier of several files (phone photos, a scan a
     file) keeps every core busy, where one file of one page reads on one. The children are
     forked from this thread; the next starts as soon as any running one ends (`_first_ended`),
-    not after the oldest: a long file does not hold up the short ones' core. Each file's
-    reading is the one it has alone. `forked`: called once the last child is started (no fork
-    after it here), not when every content is cached."""
+    not after the oldest (a long file does not hold up the short ones' core), and before the
+    ended one's reading is collected. Each file's reading is the one it has alone. `forked`:
+    called once the last child is started (no fork after it here), not when every content is
+    cached."""
     store, todo = ctx.store, {}
     for sha256, kind, name in files:
         if sha256 not in todo and store.reading(sha256, READER_VERSION) is None:
@@ -338,10 +339,14 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
     running: list[Callable[[], Reading]] = []
     try:
         for sha256, kind, name in todo.values():
-            if len(running) >= at_once:
-                running.pop(_first_ended(running))()
+            ended = running.pop(_first_ended(running)) if len(running) >= at_once else None
             alone = (len(todo) == 1 or at_once == 1) and forked is None
-            running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+            try:  # the next child forked first: the core the ended one left is not idle while
+                # its reading is received, its sandbox cleared and the reading saved
+                running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+            finally:
+                if ended is not None:
+                    ended()
         if running and forked is not None:
             forked()
     finally:
