@@ -65,6 +65,44 @@ def test_the_next_file_starts_when_any_running_one_ends(store, settings, engine,
     assert all(store.reading(sha, READER_VERSION) is not None for sha, _, _ in listed)
 
 
+def test_the_last_files_are_collected_as_they_end(store, settings, engine, cog, monkeypatch, tmp_path):
+    """The last two children: the one that ends first is collected (its reading received and
+    saved) while the other still reads, not after it."""
+    from extractors import pages
+    from extractors.model import READER_VERSION, FileKind, ReadResult
+    from worker.core import sandbox
+    from worker.core.context import make_context
+
+    mark = tmp_path / "short-collected"
+    events = []
+    real = sandbox.Limited
+
+    class Recorded(real):
+        def __init__(self, function, path, kind, name, *args, **kwargs):
+            self.name = name
+            super().__init__(function, path, kind, name, *args, **kwargs)
+
+        def result(self):
+            events.append(self.name)
+            value = super().result()
+            if self.name == "short.png":
+                mark.touch()  # the long file's child waits for it
+            return value
+
+    def read_file(path, kind, name, options, engine):
+        if name == "short.png":
+            return ReadResult((), ())
+        return _read_waiting_for(str(mark))(path, kind, "long.png", options, engine)
+
+    monkeypatch.setattr(pipeline, "Limited", Recorded)
+    monkeypatch.setattr(pages, "read_file", read_file)
+    ctx = make_context(settings, store, engine=engine, cog=cog)
+    listed = [(store.blobs.put(name.encode() * 8), FileKind.IMAGE, name) for name in ("long.png", "short.png")]
+    pipeline.read_stored_files(listed, ctx)
+    assert events == ["short.png", "long.png"]
+    assert all(store.reading(sha, READER_VERSION) is not None for sha, _, _ in listed)
+
+
 def test_first_ended_takes_a_reading_without_a_child_first():
     class Child:
         def __init__(self):

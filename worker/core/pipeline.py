@@ -350,8 +350,8 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
         if running and forked is not None:
             forked()
     finally:
-        while running:  # even after an error: no child is left unawaited
-            running.pop(0)()
+        while running:  # even after an error: no child is left unawaited; each collected
+            running.pop(_first_ended(running))()  # as it ends, not after a longer one
 
 
 def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone: bool) -> Callable[[], Reading]:
