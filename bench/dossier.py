@@ -214,11 +214,14 @@ WARM = "warm worker"
 def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
     """`rounds` rounds, each the limit and every one of `runs` (name: a call giving (wall, cpu))
     timed back to back, the order reversed every other round (limit first, then last): a load
-    that rises or falls over a round weighs on both sides alike. Each round: {"limit": (wall,
-    cpu), name: (wall, cpu), ...}; `shown(index, round)` called as each ends."""
-    out = []
+    that rises or falls over a round weighs on both sides alike. Several runs take turns in
+    each place every two rounds (L A B, B A L, L B A, A B L): none always runs in the middle.
+    Each round: {"limit": (wall, cpu), name: (wall, cpu), ...}; `shown(index, round)` called
+    as each ends."""
+    out, others = [], list(runs.items())
     for index in range(rounds):
-        order = [("limit", limit), *runs.items()]
+        turn = index // 2 % max(1, len(others))
+        order = [("limit", limit), *others[turn:], *others[:turn]]
         if index % 2:
             order.reverse()
         out.append({name: call() for name, call in order})

@@ -69,3 +69,13 @@ def test_another_tree_is_compared_round_by_round():
     assert [round(r, 6) for r in ratios] == [0.8, 1.1, 0.88] and round(median, 6) == 0.88
     line = next(line for line in dossier.report(rounds) if "this tree / main" in line)
     assert "wall 0.88x (0.80–1.10)" in line and "cpu 0.88x (0.80–1.10)" in line
+
+
+def test_several_runs_take_turns_in_each_place():
+    calls = []
+
+    def run(name):
+        return lambda: calls.append(name) or (1.0, 1.0)
+
+    dossier.paired_rounds(run("L"), {"A": run("A"), "B": run("B")}, 4)
+    assert calls == list("LAB" "BAL" "LBA" "ABL")
