@@ -1,6 +1,7 @@
 """Whole dossiers through Guichet against the limit measured in the same run, as ratios.
 
-    .venv/bin/python bench/dossier.py [--case scanned=PATH ...] [--repeat 2] [--no-profile]
+    .venv/bin/python bench/dossier.py [--case scanned=PATH ...] [--repeat 5] [--no-cold] [--no-profile]
+        [--against main=OTHER_TREE]
 
 For each dossier (a case folder of samples/ or samples/unseen/tune: its input/; by default a
 merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
@@ -8,17 +9,25 @@ merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
   image frames as they are, rendered beforehand) through plain `tesseract IMAGE - -l fra`,
   one process per page, OMP_THREAD_LIMIT=1, on every core; its text pages through plain
   pdfplumber extract_text; a .docx or .odt converted by LibreOffice then read by pdfplumber;
-- Guichet: `guichet process` on the case's input into a fresh data directory;
-- start-up: `guichet process` on an empty folder, subtracted from Guichet's times.
-- warm: the same, timed inside a process that first loaded what `guichet worker` preloads
-  (spaCy's model, the geography) and ran once on an empty folder: what one more dossier
-  costs an RQ worker or a `guichet process` batch, which load them once per process.
-Prints wall and CPU (the process tree's user+system) of both and their ratios, then, unless
---no-profile, where a warm worker's time goes (--cold-profile: a cold command's): one more
-run with every stage timed (wall and CPU, Tesseract's own CPU included, nested stages shown
+- warm worker: `guichet process` on the case's input into a fresh data directory, timed
+  inside a process that first loaded what `guichet worker` preloads (spaCy's model, the
+  geography) and ran once on an empty folder: what one more dossier costs an RQ worker or a
+  `guichet process` batch, which load them once per process;
+- cold (unless --no-cold): the command itself, less its start-up (`guichet process` on an
+  empty folder, timed right after it), which leaves in the loads a dossier needs (spaCy, the
+  geography, Tesseract's model): a worker pays them once, not per dossier;
+- --against NAME=TREE: a warm worker of another checkout (its bench/dossier.py warms it) in
+  the same rounds: before and after a change, under the same load.
+The machine's load moves the limit itself by a third between runs a minute apart, so they are
+timed in rounds (--repeat, default 3): the limit and Guichet back to back, the limit first in
+odd rounds and last in even ones. Prints each round's wall and CPU (the process tree's
+user+system) and ratios, then the median and spread (lowest–highest) of the per-round
+ratios (and of this tree's to the other's); then, unless --no-profile, where a warm worker's
+time goes (--cold-profile: a cold command's): one more run with every stage timed
+(bench/dossier_profile.py: wall and CPU, Tesseract's own CPU included, nested stages shown
 as a/b with their own time only).
-Target (issue 16): a scanned dossier <= 1.3x the limit in wall and in CPU (warm, or cold less
-its start-up).
+Target (issue 16): a scanned dossier's median paired ratio <= 1.3x in wall and in CPU (warm,
+or cold less its start-up).
 """
 
 from __future__ import annotations
@@ -43,9 +52,12 @@ import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench import dossier_profile  # noqa: E402
 
 DEFAULT_CASES = {
     "scanned": ROOT / "samples/unseen/tune/15_saint-pons-de-thomieres_table_scan300_merged",
@@ -149,19 +161,21 @@ def _cpu() -> float:
 
 # Guichet --------------------------------------------------------------------------------
 
-def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool = False) -> tuple[float, float]:
+def guichet(inputs: Path, workdir: Path, profile: Path | None = None, warm: bool = False,
+            root: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds of `guichet process` on `inputs`, fresh data directory.
 
     Cold: the whole command, start-up and the loads included. Warm: measured inside a process
     that loaded first what a worker preloads (spaCy's model, the geography, the pipeline) and
     ran `guichet process` once on an empty folder: the cost of one more dossier to a worker,
-    or in a batch."""
+    or in a batch. `root`: the source tree run (another checkout: its own bench/dossier.py
+    warms it)."""
     data = Path(tempfile.mkdtemp(prefix="data-", dir=workdir))
     out = Path(tempfile.mkdtemp(prefix="out-", dir=workdir))
-    env = {**os.environ, "GUICHET_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "GUICHET_DATA_DIR": str(data), "PYTHONPATH": str(root)}
     env.pop("REDIS_URL", None)
     env.pop("GUICHET_REDIS_URL", None)
-    me = [sys.executable, str(Path(__file__).resolve())]
+    me = [sys.executable, str(root / "bench" / "dossier.py")]
     timing = workdir / "warm-timing.json"
     if warm:
         command = [*me, "--warm-child", str(timing), str(profile or ""), "--"]
@@ -186,233 +200,118 @@ def _warm_child(timing: str, records: str, argv: list[str]) -> None:
     empty = tempfile.mkdtemp(prefix="empty-")
     guichet_cli.main(["process", "--quiet", "--out", os.path.join(empty, "out"), empty], standalone_mode=False)
     if records:
-        _install_hooks(records)
+        dossier_profile.install_hooks(records)
     wall0, cpu0 = time.perf_counter(), _cpu()
     guichet_cli.main(argv, standalone_mode=False)
     Path(timing).write_text(json.dumps({"wall": time.perf_counter() - wall0, "cpu": _cpu() - cpu0}))
 
 
-# The profile: stages timed in every process of one run ----------------------------------
+# Pairs: the limit and Guichet timed in turn ---------------------------------------------
 
-def _install_hooks(records: str) -> None:
-    import contextlib
-    import functools
-    import subprocess as sp
-    import threading
-
-    state = threading.local()
-    # Opened once here: the sandboxed children inherit it, their file system being read-only.
-    sink = os.open(records, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-
-    def stack() -> list:
-        if not hasattr(state, "stack"):
-            state.stack = []
-        return state.stack
-
-    def write(path: str, wall: float, cpu: float, start: float, end: float) -> None:
-        os.write(sink, (json.dumps({"stage": path, "wall": wall, "cpu": cpu, "start": start, "end": end,
-                                    "pid": os.getpid()}) + "\n").encode())
-
-    @contextlib.contextmanager
-    def stage(name: str):
-        frames = stack()
-        if frames and frames[-1]["name"] == name:  # a stage calling itself: one stage
-            yield
-            return
-        now_wall, now_cpu = time.perf_counter(), time.thread_time()
-        if frames:  # the enclosing stage's own time stops while this one runs
-            parent = frames[-1]
-            parent["wall"] += now_wall - parent["since_wall"]
-            parent["cpu"] += now_cpu - parent["since_cpu"]
-        frames.append({"name": name, "wall": 0.0, "cpu": 0.0, "tool_cpu": 0.0, "start": now_wall,
-                       "since_wall": now_wall, "since_cpu": now_cpu})
-        try:
-            yield
-        finally:
-            end_wall, end_cpu = time.perf_counter(), time.thread_time()
-            mine = frames.pop()
-            path = "/".join(f["name"] for f in frames + [mine])
-            write(path, mine["wall"] + end_wall - mine["since_wall"],
-                  mine["cpu"] + end_cpu - mine["since_cpu"] + mine["tool_cpu"], mine["start"], end_wall)
-            if frames:
-                frames[-1]["since_wall"], frames[-1]["since_cpu"] = end_wall, end_cpu
-
-    def timed(name, function):
-        if getattr(function, "_bench_timed", False):
-            return function
-
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            with stage(name if isinstance(name, str) else name()):
-                return function(*args, **kwargs)
-
-        wrapper._bench_timed = True
-        return wrapper
-
-    def timed_iterator(name, function):
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            iterator = iter(function(*args, **kwargs))
-            while True:
-                with stage(name):
-                    try:
-                        item = next(iterator)
-                    except StopIteration:
-                        return
-                yield item
-        return wrapper
-
-    class ToolPopen(sp.Popen):
-        """Popen that adds its child's CPU to the current stage (os.wait4 instead of waitpid)."""
-
-        def _try_wait(self, wait_flags):
-            try:
-                pid, status, usage = os.wait4(self.pid, wait_flags)
-            except ChildProcessError:
-                return self.pid, 0
-            if pid and stack():
-                stack()[-1]["tool_cpu"] += usage.ru_utime + usage.ru_stime
-            return pid, status
-
-    def patch(owner, attribute: str, name, iterator: bool = False) -> None:
-        original = getattr(owner, attribute)
-        setattr(owner, attribute, (timed_iterator if iterator else timed)(name, original))
-
-    from extractors import classify, images, office, pages as pages_module, pdf_text
-    from extractors.fields import nlp
-    from extractors.ocr import engine as engine_module, page as page_module
-    from schemas import cog as cog_module
-    from worker.core import assembly, pipeline as pipeline_module, signatures as signatures_module
-    from worker.entry import batch
-    from worker.persistence import store as store_module
-
-    sp.Popen = ToolPopen  # every tool (tesseract, soffice, qpdf) counted in its stage
-    patch(pdf_text, "render_page", "render")
-    patch(images, "image_pages", "decode image", iterator=True)
-    patch(office, "convert_to_pdf", "office to pdf")
-    patch(pdf_text, "text_layer_page", "text layer")
-    patch(pages_module, "read_file", "read file")
-    for attribute, name in (("paper_straightened", "sheet"), ("uncurled_sheet", "dewarp"),
-                            ("evenly_lit", "dewarp"),
-                            ("reversed_bands_inverted", "inverted bands"), ("estimate_skew", "skew"),
-                            ("page_thumbnail", "thumbnail"),  # a scan's, shared by skew, sheet and bands
-                            ("rotated_free", "rotation"),  # a skew removed: not every page's
-                            ("without_rules", "rules removal"),
-                            ("with_missed_text", "second reading"), ("missed_sheet", "second reading"),
-                            ("with_sheet_words", "second reading"), ("with_checkboxes", "check boxes"),
-                            ("has_ink", "orientation signal"), ("upright_by_letters", "orientation signal")):
-        if hasattr(page_module, attribute):
-            patch(page_module, attribute, name)
-    # A page's preparation and first reading (alone, or in a batch of pages read by one
-    # Tesseract process) are "page/reading"; a turned page read again is the orientation check's.
-    patch(pages_module, "_first_batch", "page")
-    patch(pages_module, "first_reading", "page")
-    patch(page_module, "prepared_page", "reading")
-    patch(page_module, "_read_level", "orientation")
-    patch(page_module, "read_prepared", "reading")
-    patch(pages_module, "finished", "page")  # a page finished once its missed lines are read
-    patch(pages_module, "_missed_words", "second reading")
-    if hasattr(pages_module, "_boxes_of"):  # a page's check boxes looked for during the second reading
-        patch(pages_module, "_boxes_of", "page")
-        patch(pages_module, "page_boxes", "check boxes")
-    patch(engine_module.TesseractEngine, "words_each", "tesseract")
-    patch(engine_module.TesseractEngine, "words", "tesseract")
-    patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
-    patch(engine_module.TesseractEngine, "block_words", "tesseract")
-    if hasattr(engine_module.TesseractEngine, "blocks_words"):
-        patch(engine_module.TesseractEngine, "blocks_words", "tesseract")
-    if hasattr(engine_module.TesseractEngine, "blocks_words_streamed"):
-        patch(engine_module.TesseractEngine, "blocks_words_streamed", "tesseract")
-    if hasattr(engine_module.TesseractEngine, "sparse_words_each"):
-        patch(engine_module.TesseractEngine, "sparse_words_each", "tesseract")
-    patch(engine_module.TesseractEngine, "orientation", "tesseract osd")
-    patch(classify, "split_documents", "classify")
-    patch(pipeline_module, "check_signatures", "signatures")
-    for attribute in ("signatures_of", "signature_of", "ink_check"):
-        if hasattr(signatures_module, attribute):
-            patch(signatures_module, attribute, "signatures")
-    patch(signatures_module, "check_signature", "ink check")
-    for attribute in ("block_text", "block_lines", "block_lines_streamed"):
-        if hasattr(signatures_module, attribute):
-            patch(signatures_module, attribute, "signatory block")
-    patch(signatures_module, "outside_paper_whitened", "sheet")
-    patch(nlp, "_model", "spacy load")
-    patch(pipeline_module, "extract_fields", "fields")
-    patch(pipeline_module, "letter_zones", "fields")
-    patch(pipeline_module, "normalise_fields", "normalise")
-    patch(pipeline_module, "assess_completeness", "assessment")
-    patch(assembly, "assemble", "assessment")
-    from worker.core import sandbox as sandbox_module
-
-    if hasattr(pipeline_module, "run_limited"):
-        patch(pipeline_module, "run_limited", "sandbox")
-    if hasattr(sandbox_module, "Limited"):  # a child started, then awaited: the wait is the sandbox's
-        patch(sandbox_module.Limited, "result", "sandbox")
-    patch(signatures_module, "run_limited", "sandbox")
-    patch(cog_module.Cog, "load", "geography load")
-    patch(batch.Batch, "intake", "intake")
-    patch(batch.Batch, "write", "export")
-    for attribute, value in list(vars(store_module.Store).items()):
-        if callable(value) and not attribute.startswith("_") and attribute != "session":
-            patch(store_module.Store, attribute, "database")
+WARM = "warm worker"
 
 
-# Reporting ------------------------------------------------------------------------------
-
-GROUPS = (  # the profile summed by kind of work, in this order: the first that matches
-    ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
-    ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
-    # a batch's pages are finished on threads of their own: their stages start at "reading"
-    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")),
-    ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
-     or s.endswith("office to pdf") or s.endswith("text layer")),
-    ("signatures (rest)", lambda s: s.startswith("signatures")),
-    ("database", lambda s: s.endswith("database")),
-    ("fields, classify, assessment, export, other", lambda s: True),
-)
-
-
-def profile_groups(records: Path, limit_cpu: float) -> list[str]:
-    """CPU by kind of work, and as a share of the limit's CPU."""
-    sums = dict.fromkeys((name for name, _ in GROUPS), 0.0)
-    for line in records.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        name = next(name for name, test in GROUPS if test(record["stage"]))
-        sums[name] += record["cpu"]
-    return [f"    {name:<58} cpu {cpu:6.2f} s = {cpu / limit_cpu:4.2f}x the limit" for name, cpu in sums.items()]
+def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
+    """`rounds` rounds, each the limit and every one of `runs` (name: a call giving (wall, cpu))
+    timed back to back, the order reversed every other round (limit first, then last): a load
+    that rises or falls over a round weighs on both sides alike. Several runs take turns in
+    each place every two rounds (L A B, B A L, L B A, A B L): none always runs in the middle.
+    Each round: {"limit": (wall, cpu), name: (wall, cpu), ...}; `shown(index, round)` called
+    as each ends."""
+    out, others = [], list(runs.items())
+    for index in range(rounds):
+        turn = index // 2 % max(1, len(others))
+        order = [("limit", limit), *others[turn:], *others[:turn]]
+        if index % 2:
+            order.reverse()
+        out.append({name: call() for name, call in order})
+        if shown is not None:
+            shown(index, out[-1])
+    return out
 
 
-def profile_table(records: Path) -> list[str]:
-    totals: dict[str, list[float]] = {}
-    for line in records.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        row = totals.setdefault(record["stage"], [0, 0.0, 0.0])
-        row[0] += 1
-        row[1] += record["wall"]
-        row[2] += record["cpu"]
-    # A parent waiting on its sandboxed child is no work: its wall is the child's, shown there.
-    lines = [f"    {'stage (own time; a/b: b inside a)':<58} {'calls':>5} {'busy s':>7} {'cpu s':>7}"]
-    for stage, (calls, wall, cpu) in sorted(totals.items(), key=lambda item: -item[1][2]):
-        note = "  (waiting for the sandbox)" if stage.endswith("sandbox") else ""
-        lines.append(f"    {stage:<58} {calls:>5} {wall:7.2f} {cpu:7.2f}{note}")
-    work = sum(c for s, (_, _, c) in totals.items())
-    lines.append(f"    {'total CPU in stages':<58} {'':>5} {'':>7} {work:7.2f}")
+def ratio_summary(rounds: list[dict], name: str, axis: int,
+                  base: str = "limit") -> tuple[list[float], float, float, float]:
+    """`name`'s ratio to `base` (the limit) of the same round, per round (wall: axis 0, CPU: 1),
+    and their median, lowest and highest."""
+    ratios = [r[name][axis] / r[base][axis] for r in rounds]
+    ordered = sorted(ratios)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return ratios, median, ordered[0], ordered[-1]
+
+
+def round_line(index: int, r: dict) -> str:
+    """One round's times (wall / cpu) and ratios."""
+    parts = [f"limit {r['limit'][0]:5.2f} / {r['limit'][1]:5.2f}"]
+    parts += [f"{n} {w:5.2f} / {c:5.2f} = {w / r['limit'][0]:4.2f}x / {c / r['limit'][1]:4.2f}x"
+              for n, (w, c) in r.items() if n != "limit"]
+    return f"  round {index + 1} ({'limit first' if index % 2 == 0 else 'limit last'}; wall / cpu s): " + \
+        " | ".join(parts)
+
+
+def report(rounds: list[dict], target: float = 1.3) -> list[str]:
+    """The median and spread of the paired ratios, and the limit's own spread."""
+    names = [n for n in rounds[0] if n != "limit"]
+    lines = []
+    lines.append(f"  paired ratios over {len(rounds)} round(s): median (lowest–highest)")
+    for n in names:
+        cells = []
+        for axis, label in ((0, "wall"), (1, "cpu")):
+            _, median, low, high = ratio_summary(rounds, n, axis)
+            cells.append(f"{label} {median:4.2f}x ({low:4.2f}–{high:4.2f})"
+                         f"{'' if median <= target else ' > ' + format(target)}")
+        lines.append(f"    {n:<28} " + "   ".join(cells))
+    walls = sorted(r["limit"][0] for r in rounds)
+    cpus = sorted(r["limit"][1] for r in rounds)
+    lines.append(f"    {'the limit itself':<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
+                 f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
+    for other in (n for n in names if n.startswith(WARM + " (")):  # another tree's, in the same rounds
+        cells = [f"{label} {median:4.2f}x ({low:4.2f}–{high:4.2f})" for axis, label in ((0, "wall"), (1, "cpu"))
+                 for _, median, low, high in [ratio_summary(rounds, WARM, axis, base=other)]]
+        lines.append(f"    {'this tree / ' + other[len(WARM) + 2:-1]:<28} " + "   ".join(cells))
     return lines
 
 
-def timeline(records: Path, least: float = 0.03) -> list[str]:
-    """Every stage that took `least` seconds or more, by start (offset from the first stage),
-    with its process: where a dossier's wall time goes, and what runs at once."""
-    rows = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
-    first = min((r["start"] for r in rows if "start" in r), default=0.0)
-    pids: dict[int, int] = {}
-    lines = [f"    {'start':>6} {'end':>6} {'proc':>4} {'stage':<58} {'cpu s':>6}"]
-    for r in sorted((r for r in rows if "start" in r), key=lambda r: r["start"]):
-        if r["end"] - r["start"] >= least:
-            proc = pids.setdefault(r["pid"], len(pids))
-            lines.append(f"    {r['start'] - first:6.2f} {r['end'] - first:6.2f} {proc:>4} "
-                         f"{r['stage']:<58} {r['cpu']:6.2f}")
-    return lines
+def bench_case(name: str, case: Path, work: Path, args: argparse.Namespace) -> None:
+    """The paired rounds of one case, then its profile."""
+    files = input_files(case / "input")
+    prep = work / f"limit-{name}"
+    prep.mkdir()
+    prepared = prepared_limit(files, prep, int(os.environ.get("GUICHET_OCR_DPI", "300")))
+    print(f"{name}: {case.relative_to(ROOT) if case.is_relative_to(ROOT) else case} — "
+          f"{len(files)} file(s), {len(prepared['images'])} page image(s), "
+          f"{sum(len(p) for _, p in prepared['text_pdfs'])} text page(s), {len(prepared['office'])} office")
+    starts: list[tuple[float, float]] = []
+
+    def cold() -> tuple[float, float]:  # less its start-up, timed right after it
+        run = guichet(case / "input", work)
+        starts.append(guichet(work / "empty", work))
+        return run[0] - starts[-1][0], run[1] - starts[-1][1]
+
+    runs = {WARM: lambda: guichet(case / "input", work, warm=True)}
+    for label, tree in args.against:
+        runs[f"{WARM} ({label})"] = partial(guichet, case / "input", work, warm=True, root=tree)
+    if not args.no_cold:
+        runs["cold, less start-up"] = cold
+    rounds = paired_rounds(lambda: run_limit(prepared, prep, args.workers), runs, args.repeat,
+                           shown=lambda index, r: print(round_line(index, r), flush=True))
+    print("\n".join(report(rounds)))
+    if starts:
+        walls, cpus = sorted(w for w, _ in starts), sorted(c for _, c in starts)
+        print(f"    {'start-up (an empty folder)':<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
+              f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
+    shutil.rmtree(prep / "out", ignore_errors=True)
+    if not args.no_profile:
+        limit_cpu = sorted(r["limit"][1] for r in rounds)[len(rounds) // 2]
+        records = work / f"profile-{name}.jsonl"
+        wall, cpu = guichet(case / "input", work, profile=records, warm=not args.cold_profile)
+        print(f"  profiled run ({'cold, start-up included' if args.cold_profile else 'warm worker'}): "
+              f"{wall:.2f} s wall, {cpu:.2f} s cpu (timers add a little)")
+        print("\n".join(dossier_profile.profile_table(records)))
+        print("\n".join(dossier_profile.profile_groups(records, limit_cpu)))
+        if args.timeline:
+            print("\n".join(dossier_profile.timeline(records)))
 
 
 def main() -> None:
@@ -421,7 +320,7 @@ def main() -> None:
         return
     if len(sys.argv) > 2 and sys.argv[1] == "--profiled-child":
         records, argv = sys.argv[2], sys.argv[4:]
-        _install_hooks(records)
+        dossier_profile.install_hooks(records)
         import guichet_cli
 
         sys.argv = ["guichet", *argv]
@@ -430,7 +329,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--case", action="append", metavar="NAME=PATH",
                         help="a case folder (its input/); repeatable; default: " + ", ".join(DEFAULT_CASES))
-    parser.add_argument("--repeat", type=int, default=1, help="paired runs of each dossier (default 1)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of each dossier, the limit and Guichet in turn (default 3)")
+    parser.add_argument("--no-cold", action="store_true",
+                        help="time a warm worker only, not also a cold `guichet process` less its start-up")
+    parser.add_argument("--against", action="append", default=[], metavar="NAME=TREE",
+                        type=lambda spec: (spec.partition("=")[0], Path(spec.partition("=")[2]).resolve()),
+                        help="also time a warm worker of another source tree (e.g. main's) in each round")
     parser.add_argument("--no-profile", action="store_true", help="no profiled run")
     parser.add_argument("--cold-profile", action="store_true",
                         help="profile a cold `guichet process` (the loads included), not a warm worker")
@@ -447,44 +352,13 @@ def main() -> None:
             cases[name] = Path(path).resolve()
     if "frozen" in str(cases):
         parser.error("samples/unseen/frozen is for totals only, never for tuning")
-    dpi = int(os.environ.get("GUICHET_OCR_DPI", "300"))
     with tempfile.TemporaryDirectory(prefix="bench-dossier-") as tmp:
         work = Path(tmp)
         empty = work / "empty"
         empty.mkdir()
         for name, case in cases.items():
-            limit_cpu = 1.0
-            files = input_files(case / "input")
-            prep = work / f"limit-{name}"
-            prep.mkdir()
-            prepared = prepared_limit(files, prep, dpi)
-            print(f"{name}: {case.relative_to(ROOT) if case.is_relative_to(ROOT) else case} — "
-                  f"{len(files)} file(s), {len(prepared['images'])} page image(s), "
-                  f"{sum(len(p) for _, p in prepared['text_pdfs'])} text page(s), {len(prepared['office'])} office")
-            for attempt in range(args.repeat):
-                start_wall, start_cpu = guichet(empty, work)
-                limit_wall, limit_cpu = run_limit(prepared, prep, args.workers)
-                wall, cpu = guichet(case / "input", work)
-                warm_wall, warm_cpu = guichet(case / "input", work, warm=True)
-                net_wall, net_cpu = wall - start_wall, cpu - start_cpu
-                print(f"  run {attempt + 1}: limit {limit_wall:6.2f} s wall {limit_cpu:6.2f} s cpu\n"
-                      f"    warm worker (spaCy, geography loaded): guichet {warm_wall:6.2f} / {warm_cpu:6.2f} | "
-                      f"ratio wall {warm_wall / limit_wall:4.2f}x cpu {warm_cpu / limit_cpu:4.2f}x\n"
-                      f"    cold `guichet process`: {wall:6.2f} / {cpu:6.2f} (start-up {start_wall:4.2f} / "
-                      f"{start_cpu:4.2f}) | less start-up: ratio wall {net_wall / limit_wall:4.2f}x "
-                      f"cpu {net_cpu / limit_cpu:4.2f}x")
-                shutil.rmtree(prep / "out", ignore_errors=True)
-            if not args.no_profile:
-                records = work / f"profile-{name}.jsonl"
-                wall, cpu = guichet(case / "input", work, profile=records, warm=not args.cold_profile)
-                print(f"  profiled run ({'cold, start-up included' if args.cold_profile else 'warm worker'}): "
-                      f"{wall:.2f} s wall, {cpu:.2f} s cpu (timers add a little)")
-                print("\n".join(profile_table(records)))
-                print("\n".join(profile_groups(records, limit_cpu)))
-                if args.timeline:
-                    print("\n".join(timeline(records)))
+            bench_case(name, case, work, args)
             sys.stdout.flush()
-
 
 if __name__ == "__main__":
     main()

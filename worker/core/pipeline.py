@@ -326,9 +326,11 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
     """`read_stored_file` of each (sha256, kind, name), the contents not cached read by up to
     `ocr_workers` sandboxes at once: a dossier of several files (phone photos, a scan a
     file) keeps every core busy, where one file of one page reads on one. The children are
-    forked from this thread and awaited in turn; each file's reading is the one it has alone.
-    `forked`: called once the last child is started (no fork after it here), not when every
-    content is cached."""
+    forked from this thread; the next starts as soon as any running one ends (`_first_ended`),
+    not after the oldest (a long file does not hold up the short ones' core), and before the
+    ended one's reading is collected. Each file's reading is the one it has alone. `forked`:
+    called once the last child is started (no fork after it here), not when every content is
+    cached."""
     store, todo = ctx.store, {}
     for sha256, kind, name in files:
         if sha256 not in todo and store.reading(sha256, READER_VERSION) is None:
@@ -337,15 +339,19 @@ def read_stored_files(files: list[tuple[str, FileKind, str]], ctx: Context,
     running: list[Callable[[], Reading]] = []
     try:
         for sha256, kind, name in todo.values():
-            if len(running) >= at_once:
-                running.pop(0)()
+            ended = running.pop(_first_ended(running)) if len(running) >= at_once else None
             alone = (len(todo) == 1 or at_once == 1) and forked is None
-            running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+            try:  # the next child forked first: the core the ended one left is not idle while
+                # its reading is received, its sandbox cleared and the reading saved
+                running.append(_reading_started(sha256, kind, name, ctx, alone=alone))
+            finally:
+                if ended is not None:
+                    ended()
         if running and forked is not None:
             forked()
     finally:
-        while running:  # even after an error: no child is left unawaited
-            running.pop(0)()
+        while running:  # even after an error: no child is left unawaited; each collected
+            running.pop(_first_ended(running))()  # as it ends, not after a longer one
 
 
 def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone: bool) -> Callable[[], Reading]:
@@ -362,7 +368,8 @@ def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone
     readers_loaded(ctx, in_process.readers(options.ocr_workers))
     call = (pages.read_file, str(store.blobs.path(sha256)), kind, name, options, ctx.engine)
     bounds = {"timeout": limits.parse_timeout, "memory_mb": limits.parse_memory_mb}
-    result_of = (lambda: run_limited(*call, **bounds)) if alone else Limited(*call, **bounds).result
+    child = None if alone else Limited(*call, **bounds)
+    result_of = (lambda: run_limited(*call, **bounds)) if child is None else child.result
 
     def finished() -> Reading:
         try:
@@ -372,7 +379,23 @@ def _reading_started(sha256: str, kind: FileKind, name: str, ctx: Context, alone
         if any(page.ocr for page in result.pages):
             _READ_BY_OCR.add(os.getpid())
         return store.save_reading(sha256, READER_VERSION, result, result.issues, time.monotonic() - started)
+    finished.child = child  # what `_first_ended` waits on
     return finished
+
+
+def _first_ended(running: list[Callable[[], Reading]]) -> int:
+    """The index in `running` of a reading whose child has ended (its result sent, or dead),
+    waited for; the first such in order. A reading with no child of its own (an unreadable
+    kind) has ended already; when the earliest deadline passes first, the oldest (whose
+    `result` then raises its timeout)."""
+    from multiprocessing.connection import wait
+
+    children = [getattr(reading, "child", None) for reading in running]
+    if any(child is None for child in children):
+        return next(i for i, child in enumerate(children) if child is None)
+    left = max(0.0, min(child.deadline for child in children) - time.monotonic())
+    ready = wait([child.receiver for child in children], timeout=left)
+    return next((i for i, child in enumerate(children) if child.receiver in ready), 0)
 
 
 def _failed_reading(sha256: str, name: str, exc: GuichetError, started: float, ctx: Context) -> Reading:
