@@ -23,8 +23,10 @@ from pathlib import Path
 MODES = ("scan150", "scan200", "scan200bw", "fax", "photo", "digital")
 
 
-def make_file(seed: int, folder: Path) -> tuple[Path, str, dict, bool]:
-    """(path, blob kind, how the signature was drawn, signed) of sample `seed`."""
+def make_file(seed: int, folder: Path, mode: str | None = None,
+              signed: bool | None = None) -> tuple[Path, str, dict, bool]:
+    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
+    and whether it is signed follow from the seed unless given)."""
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import letter_pdf_info
     from samples.unseen.maker.letters.names import random_person
@@ -33,10 +35,11 @@ def make_file(seed: int, folder: Path) -> tuple[Path, str, dict, bool]:
     rng = random.Random(seed * 7919 + 13)
     base = EXAMPLES[seed % len(EXAMPLES)]
     first, last, _ = random_person(rng)
-    signed = rng.random() < 0.75
+    drawn = rng.random() < 0.75
+    signed = drawn if signed is None else signed
     spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}")
     pdf, info = letter_pdf_info(spec)
-    mode = MODES[seed % len(MODES)]
+    mode = mode or MODES[seed % len(MODES)]
     info = dict(info.get("signature") or {}, dmode=mode)
     if mode == "digital":
         path = folder / f"{seed}.pdf"
@@ -105,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="0:60")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--every", help="this degradation for every seed (not the seed's own)")
+    parser.add_argument("--unsigned", action="store_true", help="every letter unsigned")
     args = parser.parse_args(argv)
     from samples.unseen.maker.preview_letters import EXAMPLES
 
@@ -114,14 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     modes = set(args.modes.split(","))
     for seed in range(lo, hi):
-        if MODES[seed % len(MODES)] not in modes:
+        if not args.every and MODES[seed % len(MODES)] not in modes:
             continue
         meta = folder / f"{seed}.json"
         if meta.exists():
             known = json.loads(meta.read_text())
             path, kind, info, signed = Path(known["path"]), known["kind"], known["info"], known["signed"]
         else:
-            path, kind, info, signed = make_file(seed, folder)
+            path, kind, info, signed = make_file(seed, folder, args.every, False if args.unsigned else None)
             meta.write_text(json.dumps({"path": str(path), "kind": kind, "info": info, "signed": signed}))
         pages = read_pages(path, kind, folder / f"{seed}.pages")
         result = check(path, kind, pages, EXAMPLES[seed % len(EXAMPLES)].kind)

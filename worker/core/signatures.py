@@ -51,7 +51,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, name_read_twice, in_print_rows, _dashes_joined, pades.digital_signatures,
+                              broken_arcs, name_read_twice, in_print_rows, pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
@@ -164,8 +164,6 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
                                 black_and_white=black_and_white) \
             if height != zone.text_height else check
         check = again if again.signed is True else check
-    if check.signed is None and black_and_white:
-        check = _dashes_joined(image, zone, dpi, check)
     if page.ocr:
         check = _name_again(check, page, zone)
     if black_and_white:
@@ -178,30 +176,6 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         # the same page with its coloured stamp and strokes made paper, turned as the words were read
         image = upright(outside_paper_whitened(uncoloured), page.rotation, page.skew, page.warp, dpi)
     return check, block_crop(image, zone, dpi)
-
-
-def _dashes_joined(image: Image.Image, zone: SignatureZone, dpi: float, check: SignatureCheck) -> SignatureCheck:
-    """A light pen past a fax's threshold: its line kept only in dashes a pixel or two apart,
-    each too short to be a stroke, and the area left undecided. Closed (the gaps of a pixel
-    or two filled), the dashes are the pen's strokes again; only strokes so found are taken,
-    at no more than DASHED_CONFIDENCE (the stamp's broken ring is still told apart)."""
-    import cv2
-
-    unit = (zone.text_height or 10.5) * dpi / 72.0  # a fax halves the lines: its gaps are taller than wide
-    kernel = np.ones((int(DASH_GAP[1] * unit) | 1, int(DASH_GAP[0] * unit) | 1), np.uint8)
-    closed = Image.fromarray(cv2.dilate(cv2.erode(np.asarray(image.convert("L")), kernel), kernel))
-    again = check_signature(closed, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,
-                            unsure=zone.unsure, black_and_white=True)
-    # a long stroke only (5 text heights and more): short ones may be print OCR doubted, closed up
-    if again.signed is not True or "trait(s) manuscrit(s)" not in again.detail or again.confidence < LONG_STROKE:
-        return check
-    return replace(again, confidence=min(again.confidence, DASHED_CONFIDENCE),
-                   detail=again.detail + " (trait discontinu de télécopie)")
-
-
-DASH_GAP = (0.25, 0.45)  # text-line heights across and down: the gaps closed between a pen's dashes
-DASHED_CONFIDENCE = 0.8
-LONG_STROKE = 0.85  # `decide`'s confidence for a main stroke 5 text heights long
 
 
 def _name_again(check: SignatureCheck, page: PageText, zone: SignatureZone) -> SignatureCheck:
