@@ -128,3 +128,14 @@ def test_signed_maker_letters_are_still_signed(tmp_path, seed):
     assert signed
     result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
     assert result is not None and result.signed is True
+
+
+def test_a_signature_above_a_block_read_from_its_second_line_is_never_not_signed(tmp_path):
+    """"Pour le Maire empêché, / le Premier adjoint": the block taken from its name, the area
+    starts under the title and the blue signature drawn above it lies outside (scan 150 dpi)."""
+    from bench.signstudy import check, letter_kind, make_file, read_pages
+
+    path, kind, info, signed = make_file(288, tmp_path)
+    assert signed and info["mode"] == "above"
+    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(288))
+    assert result is not None and result.signed is not False
