@@ -19,6 +19,7 @@ from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
+from extractors.signature_print import in_print_rows, print_run, straight, whole_line
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     for bx0, by0, bx1, by1 in map(in_crop, printed):
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     ink = ink_mask(crop, unit)
-    parts = [_classify(c) for c in components(ink, unit, words)]
+    parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], list(map(in_crop, printed)), unit)
     check = decide(parts)
     strokes = [p for p in parts if p.kind == "stroke"]
     if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, [p.box for p in strokes], unit):
@@ -226,7 +227,7 @@ class InkComponent:
     ring: float  # 0..1: how much it is the round outline of a stamp
     frame: float = 0.0  # 0..1: how much of its ink lies on its box's border (a rectangular stamp)
     flat: float = 0.0  # 0..1: the longest horizontal run of ink across its width (underlined print)
-    kind: str = ""  # speck, rule, print, ring, frame, stroke, glyph, filled
+    kind: str = ""  # speck, rule, print, ring, frame, stroke, line, glyph, filled
     crossing: bool = False  # the ink goes on into a printed word: a stroke over the print, not a stray mark
     past: float = 0.0  # crossing: how far its ink goes on above or below the print it touches (a word's ends: 0)
 
@@ -347,9 +348,9 @@ def _classify(part: InkComponent) -> InkComponent:
     elif longest >= 1.8 and part.height <= WORD_HEIGHT and part.fill >= WORD_FILL:
         kind = "word"  # a printed word's letters run together (a photo's blur): one line high and dense
     elif longest >= 1.8 and part.stroke <= 0.45 and part.length >= 3.5:
-        kind = "stroke"
+        kind = "line" if straight(part) else "stroke"
     elif longest >= 3.0 and part.stroke <= THICK_PEN and part.length >= 8.0 and part.fill <= 0.35:
-        kind = "stroke"  # a thick pen's long, sparse flourish (small type makes the pen wide in its units)
+        kind = "line" if straight(part) else "stroke"  # a thick pen's long, sparse flourish
     elif part.height <= 0.6 and part.fill >= 0.5:
         kind = "text"  # small dense letters: print OCR left unread (a footer) or the edge of a masked word
     else:
@@ -371,7 +372,9 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         return SignatureCheck(True, 0.8, _union(inside), "manuscrite", "paraphe : initiales dans une boucle")
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
              and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
-    strokes = [p for p in loose if p.kind == "stroke"]
+    mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
+    runs = [p for p in loose if p.kind == "stroke" and print_run(p, mates)]  # print's letters run together
+    strokes = [p for p in loose if p.kind == "stroke" and p not in runs]
     if strokes:
         main = max(strokes, key=lambda p: p.length)
         strong = main.length >= 8 and max(main.width, main.height) >= 3
@@ -385,22 +388,24 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         # script-font signature), each letter apart, over or beside the typed name
         return SignatureCheck(True, 0.8, _union(script), "manuscrite", f"{len(script)} lettre(s) manuscrite(s)")
     across = [g for g in glyphs if g.crossing and g.fill <= 0.1 and max(g.width, g.height) >= 2
-              and (g.past > 0 or g.height <= 0.3)]
+              and (g.past > 0 or g.height <= 0.3) and whole_line(g)]
     if across:  # a long thin loop going on under the typed words: a pen stroke over the print
         # (ink sticking out only beside the print, in its rows and as tall as its letters, is a
         # word wider than its OCR box on a photo; a pen's line out of it is thin or goes past them)
         return SignatureCheck(True, 0.75, _union(across), "manuscrite", "trait fin sur le texte imprimé")
     # A fine pen drawn across the typed title: the mask of the print cuts it into loops that
     # each leave the words; several long thin pieces going on under the print are one signature.
-    thin = [g for g in glyphs if g.crossing and g.fill <= 0.15 and g.stroke <= 0.12 and g.length >= 1.0]
+    thin = [g for g in glyphs if g.crossing and g.fill <= 0.15 and g.stroke <= 0.12 and g.length >= 1.0
+            and whole_line(g)]
     if len(thin) >= 2 and sum(g.length for g in thin) >= 4 and _span(thin) >= 3:
         return SignatureCheck(True, 0.75, _union(thin), "manuscrite", "traits fins sur le texte imprimé")
     # a word run together is print where it stands in a row of print (a line OCR left unread),
     # else ink unexplained like a glyph; the row's other letters may lie inside a stamp's ring
-    words = [p for p in loose if p.kind == "word"]
-    row_mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
+    words = [p for p in loose if p.kind == "word"] + runs
+    row_mates = mates + runs
     isolated = [g for g in glyphs + words if not _in_text_row(g, row_mates)]
-    filled = [p for p in loose if p.kind in ("filled", "print")]  # a logo, print joined by a rule: unsure
+    # a logo, print joined by a rule, a straight line (a sheet's edge, a fold): unsure
+    filled = [p for p in loose if p.kind in ("filled", "print", "line")]
     stamp = " ; cachet sans signature" if rings else ""
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)

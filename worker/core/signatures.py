@@ -23,6 +23,7 @@ from extractors.signature_arcs import ring_arc
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
+from extractors.signature_print import in_print_rows
 from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
@@ -50,7 +51,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, name_read_twice, pades.digital_signatures,
+                              broken_arcs, name_read_twice, in_print_rows, pades.digital_signatures,
                               pdf_text.render_page, images.image_pages, outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
@@ -163,6 +164,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
                                 black_and_white=black_and_white) \
             if height != zone.text_height else check
         check = again if again.signed is True else check
+    if check.signed is False:
+        check = _above_the_area(image, zone, dpi, page, check)
     if page.ocr:
         check = _name_again(check, page, zone)
     if black_and_white:
@@ -175,6 +178,27 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         # the same page with its coloured stamp and strokes made paper, turned as the words were read
         image = upright(outside_paper_whitened(uncoloured), page.rotation, page.skew, page.warp, dpi)
     return check, block_crop(image, zone, dpi)
+
+
+def _above_the_area(image: Image.Image, zone: SignatureZone, dpi: float, page: PageText,
+                    check: SignatureCheck) -> SignatureCheck:
+    """"Not signed" asserted only if the band above the area is empty of a pen's strokes too: a
+    block whose first lines were not taken for it ("Pour le Maire empêché, / le Premier adjoint")
+    starts the area below them, and a signature drawn above the block lies outside it."""
+    height = zone.text_height or 10.5
+    band = (zone.bbox[0], max(0.0, zone.bbox[1] - ABOVE * height), zone.bbox[2], zone.bbox[1] + height)
+    if band[3] - band[1] < 2 * height:
+        return check
+    inside = [w for w in page.words if overlaps(w.bbox, band)]
+    printed = tuple(w.bbox for w in inside if not page.ocr or w.conf >= 0.8)
+    unsure = tuple(w.bbox for w in inside if page.ocr and w.conf < 0.8)
+    above = check_signature(image, band, dpi, printed=printed, text_height=zone.text_height, unsure=unsure)
+    if above.signed is not True or "trait(s) manuscrit(s)" not in above.detail:
+        return check
+    return SignatureCheck(None, 0.45, above.bbox, "indecise", "traits au-dessus du bloc : signature possible")
+
+
+ABOVE = 8  # text-line heights above the signatory area where a signature drawn over the block may lie
 
 
 def _name_again(check: SignatureCheck, page: PageText, zone: SignatureZone) -> SignatureCheck:
