@@ -16,11 +16,15 @@ from extractors.ocr.engine import RawWord
 def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
     """The rules box by box and word by word (`with_checkboxes` after `find_boxes`)."""
     def letter_of(box, word):
-        if word.conf < 0.7 or sum(c.isalnum() for c in word.text) < 3:
-            return False
         inside_x = word.left - 2 <= box.left and box.left + box.size <= word.left + word.width + 2
         inside_y = word.top - box.size / 2 <= box.top <= word.top + word.height
-        return inside_x and inside_y and box.size < 0.6 * word.width
+        if not (inside_x and inside_y):
+            return False
+        if word.conf >= 0.7 and sum(c.isalnum() for c in word.text) >= 3 and box.size < 0.6 * word.width:
+            return True
+        spelt = checkbox_words._spelt(word.text)
+        before, after = box.left - word.left, word.left + word.width - box.left - box.size
+        return spelt > 0 and (before >= 0.35 * box.size or spelt == 2 and after >= 0.35 * box.size)
 
     def overlap(word, box):
         x0, y0 = max(word.left, box.left), max(word.top, box.top)
@@ -49,7 +53,7 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
 
 
 TEXTS = ["X", "ad", "/", "[l", "O1", "&", "DOSSIER", "XRevitalisation", "✓Commune", "le", "Oui", "Non", "x",
-         "D", "—Ville", "Xcommune"]
+         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite"]
 
 
 def test_every_box_against_every_word_at_once_gives_the_words_one_by_one_gives(monkeypatch):
