@@ -11,6 +11,8 @@ from PIL import Image
 from extractors.checkboxes import Box, find_boxes, without_glued_tick
 from extractors.ocr.engine import RawWord
 
+SURE_WORD = 0.85  # Tesseract's confidence in a word a box covers, above which the box is its letters
+
 
 def text_height(words: list[RawWord]) -> int | None:
     """The median height of the words of three letters and more: the size of a box looked for."""
@@ -46,15 +48,18 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
     lettered = np.array([w.conf >= 0.7 and sum(c.isalnum() for c in w.text) >= 3 for w in words])[:, None]
     spelt = np.array([_spelt(w.text) for w in words])
     starts = np.array([_spelt(w.text) == 2 for w in words])[:, None]
-    boxes = [b for b, letter in zip(boxes, _letters_of(boxes, lettered, left, top, width, height,
-                                                       (spelt > 0)[:, None], starts).any(axis=0))
-             if not letter]
+    area = np.maximum(1, width * height)
+    # a word surely read, spelt in letters or a group of digits ("la", "38" of a phone number),
+    # that a box covers is what the box was made of: OCR reads a box as noise, unsure
+    sure = np.array([w.conf >= SURE_WORD and (_spelt(w.text) > 0 or (w.text.isdigit() and len(w.text) >= 2))
+                     for w in words])[:, None]
+    letters = _letters_of(boxes, lettered, left, top, width, height, (spelt > 0)[:, None], starts)
+    letters |= sure & (_overlaps(boxes, left, top, width, height) >= 0.5 * area)
+    boxes = [b for b, letter in zip(boxes, letters.any(axis=0)) if not letter]
     if boxes:
         b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
                                  for a in ("left", "top", "size"))
-        overlap = (np.maximum(0, np.minimum(left + width, b_left + b_size) - np.maximum(left, b_left))
-                   * np.maximum(0, np.minimum(top + height, b_top + b_size) - np.maximum(top, b_top)))
-        area = np.maximum(1, width * height)
+        overlap = _overlaps(boxes, left, top, width, height)
         short = np.array([len(w.text) <= 3 for w in words])[:, None]
         mostly_inside = overlap >= 0.5 * area
         over_box = (conf < 0.6) & short & (overlap >= 0.25 * area)
@@ -80,6 +85,15 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
         found.append(RawWord("☒" if box.ticked else "☐", box.left, box.top, box.size, box.size,
                              box.confidence, line.line if line else (0, 0, 0)))
     return sorted(kept + found, key=lambda w: (w.line, w.left))
+
+
+def _overlaps(boxes: list[Box], left: np.ndarray, top: np.ndarray, width: np.ndarray,
+              height: np.ndarray) -> np.ndarray:
+    """The area each word (rows) shares with each box (columns), in pixels."""
+    b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
+                             for a in ("left", "top", "size"))
+    return (np.maximum(0, np.minimum(left + width, b_left + b_size) - np.maximum(left, b_left))
+            * np.maximum(0, np.minimum(top + height, b_top + b_size) - np.maximum(top, b_top)))
 
 
 def _letters_of(boxes: list[Box], lettered: np.ndarray, left: np.ndarray, top: np.ndarray, width: np.ndarray,

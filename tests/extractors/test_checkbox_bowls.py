@@ -76,8 +76,8 @@ def test_boxes_before_options_are_found_beside_serif_text(engine, dpi):
 def test_a_bowl_inside_a_spelt_word_is_its_letter_a_tick_glued_to_an_option_is_not():
     box = Box(120, 10, 16, True, 0.9)
 
-    def read(text, left, width):
-        words = [RawWord("Par", 20, 8, 40, 20, 0.95, (1, 1, 1)), RawWord(text, left, 8, width, 20, 0.5, (1, 1, 1))]
+    def read(text, left, width, conf=0.5):
+        words = [RawWord("Par", 20, 8, 40, 20, 0.95, (1, 1, 1)), RawWord(text, left, 8, width, 20, conf, (1, 1, 1))]
         return [w.text for w in with_checkboxes(words, Image.new("L", (400, 60), 255), (20, [box]))]
 
     assert read("la", 110, 26) == ["Par", "la"]  # the box on its "a", the "l" before it: it was replaced
@@ -87,6 +87,9 @@ def test_a_bowl_inside_a_spelt_word_is_its_letter_a_tick_glued_to_an_option_is_n
     assert read("ad", 119, 18) == ["Par", "☒"]
     assert "☒" in read("Xcommune", 118, 90)
     assert "☒" in read("OSite", 118, 60)
+    # a word the box covers whole, read surely, is what the box was made of; unsure, a box
+    assert read("la", 119, 20, 0.95) == ["Par", "la"] and read("38", 119, 20, 0.95) == ["Par", "38"]
+    assert read("la", 119, 20, 0.7) == ["Par", "☒"] and read("O", 119, 20, 0.95) == ["Par", "☒"]
 
 
 def test_spelt_words():

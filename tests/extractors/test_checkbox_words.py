@@ -40,7 +40,11 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
         text, left, width = without_glued_tick(word.text, word.left, word.top, word.width, word.height, box)
         return word if text == word.text else replace(word, text=text, left=left, width=width)
 
-    boxes = [b for b in boxes if not any(letter_of(b, w) for w in words)]
+    def sure_word(word, box):
+        spelt = checkbox_words._spelt(word.text) > 0 or word.text.isdigit() and len(word.text) >= 2
+        return word.conf >= 0.85 and spelt and overlap(word, box) >= 0.5 * max(1, word.width * word.height)
+
+    boxes = [b for b in boxes if not any(letter_of(b, w) or sure_word(w, b) for w in words)]
     kept = [w for w in words if not any(covered(w, b) for b in boxes)]
     for b in boxes:
         kept = [unglued(w, b) for w in kept]
@@ -53,7 +57,7 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
 
 
 TEXTS = ["X", "ad", "/", "[l", "O1", "&", "DOSSIER", "XRevitalisation", "✓Commune", "le", "Oui", "Non", "x",
-         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite"]
+         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite", "38", "0"]
 
 
 def test_every_box_against_every_word_at_once_gives_the_words_one_by_one_gives(monkeypatch):
