@@ -46,7 +46,7 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
                                 for a in ("left", "top", "width", "height"))
     conf = np.array([w.conf for w in words], dtype=np.float64)[:, None]
     lettered = np.array([w.conf >= 0.7 and sum(c.isalnum() for c in w.text) >= 3 for w in words])[:, None]
-    spelt = np.array([_spelt(w.text) for w in words])
+    spelt = np.array([_spelt(w.text) or int(w.text.isdigit() and len(w.text) >= 2) for w in words])
     starts = np.array([_spelt(w.text) == 2 for w in words])[:, None]
     area = np.maximum(1, width * height)
     # a word surely read, spelt in letters or a group of digits ("la", "38" of a phone number),
@@ -110,12 +110,13 @@ def _letters_of(boxes: list[Box], lettered: np.ndarray, left: np.ndarray, top: n
                              for a in ("left", "top", "size"))
     inside_x = (left - 2 <= b_left) & (b_left + b_size <= left + width + 2)
     inside_y = (top - b_size / 2 <= b_top) & (b_top <= top + height)
-    letter = lettered & (b_size < 0.6 * width)
+    letter = lettered & inside_x & (b_size < 0.6 * width)
     if spelt is not None and starts is not None:
         before, after = b_left - left, left + width - b_left - b_size
-        reach = 0.35 * b_size
-        letter |= spelt & ((before >= reach) | (starts & (after >= reach)))
-    return letter & inside_x & inside_y
+        reach, over = 0.35 * b_size, np.maximum(2, 0.25 * b_size)  # a last letter's bowl can pass its word's end
+        within = (left - over <= b_left) & (b_left + b_size <= left + width + over)
+        letter |= spelt & within & ((before >= reach) | (starts & (after >= reach)))
+    return letter & inside_y
 
 
 _SPELT = re.compile(r"^[«(\"'’]*([^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)[.,;:!?»)\"'’]*$")

@@ -83,6 +83,9 @@ def test_a_bowl_inside_a_spelt_word_is_its_letter_a_tick_glued_to_an_option_is_n
     assert read("la", 110, 26) == ["Par", "la"]  # the box on its "a", the "l" before it: it was replaced
     assert read("du", 120, 30) == ["Par", "du"]  # the "d"'s bowl at the word's start, the "u" after it
     assert read("Lamballe", 90, 80) == ["Par", "Lamballe"]
+    assert read("son", 100, 34) == ["Par", "son"]  # its "n" and the box past its end by a few pixels
+    assert read("96", 113, 30) == ["Par", "96"]  # "05 96 ☐ 49": a digit's bowl
+    assert read("EPCI", 60, 58) == ["Par", "EPCI", "☒"]  # a box after a word is no letter of it
     # a box read "ad" (about its width), a tick glued to its option, a box read "O" before its label
     assert read("ad", 119, 18) == ["Par", "☒"]
     assert "☒" in read("Xcommune", 118, 90)

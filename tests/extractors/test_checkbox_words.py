@@ -18,13 +18,15 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
     def letter_of(box, word):
         inside_x = word.left - 2 <= box.left and box.left + box.size <= word.left + word.width + 2
         inside_y = word.top - box.size / 2 <= box.top <= word.top + word.height
-        if not (inside_x and inside_y):
+        if not inside_y:
             return False
-        if word.conf >= 0.7 and sum(c.isalnum() for c in word.text) >= 3 and box.size < 0.6 * word.width:
+        if inside_x and word.conf >= 0.7 and sum(c.isalnum() for c in word.text) >= 3 and box.size < 0.6 * word.width:
             return True
-        spelt = checkbox_words._spelt(word.text)
+        spelt = checkbox_words._spelt(word.text) or int(word.text.isdigit() and len(word.text) >= 2)
+        over = max(2, 0.25 * box.size)
+        within = word.left - over <= box.left and box.left + box.size <= word.left + word.width + over
         before, after = box.left - word.left, word.left + word.width - box.left - box.size
-        return spelt > 0 and (before >= 0.35 * box.size or spelt == 2 and after >= 0.35 * box.size)
+        return spelt > 0 and within and (before >= 0.35 * box.size or spelt == 2 and after >= 0.35 * box.size)
 
     def overlap(word, box):
         x0, y0 = max(word.left, box.left), max(word.top, box.top)
