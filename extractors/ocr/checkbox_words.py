@@ -46,8 +46,9 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
                                 for a in ("left", "top", "width", "height"))
     conf = np.array([w.conf for w in words], dtype=np.float64)[:, None]
     lettered = np.array([w.conf >= 0.7 and sum(c.isalnum() for c in w.text) >= 3 for w in words])[:, None]
-    spelt = np.array([_spelt(w.text) or int(w.text.isdigit() and len(w.text) >= 2) for w in words])
-    starts = np.array([_spelt(w.text) == 2 for w in words])[:, None]
+    # noise read unsure ("on" at 0.004 over a photo's box) is no word to hold a letter
+    spelt = np.array([(_spelt(w.text) or int(w.text.isdigit() and len(w.text) >= 2)) * (w.conf >= 0.5) for w in words])
+    starts = (spelt == 2)[:, None]
     area = np.maximum(1, width * height)
     # a word surely read, spelt in letters or a group of digits ("la", "38" of a phone number),
     # that a box covers is what the box was made of: OCR reads a box as noise, unsure
@@ -123,13 +124,14 @@ _SPELT = re.compile(r"^[«(\"'’]*([^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)
 
 
 def _spelt(text: str) -> int:
-    """0 when `text` is not a word spelt in letters (of two or more, no capital inside unless
-    all are: "OSite" is a box read "O" glued to "Site"); 2 when it may start with a letter's
+    """0 when `text` is not a word spelt in letters (of two or more, three in capitals, no
+    capital inside unless all are: "OSite" is a box read "O" glued to "Site"); 2 when it may start with a letter's
     bowl taken for a box (a lower-case first letter, not a tick's x or v); else 1."""
     match = _SPELT.match(text)
     word = match.group(1) if match else ""
-    if len(word) < 2 or (any(c.isupper() for c in word[1:]) and not word.isupper()):
-        return 0
+    capitals = word.isupper()
+    if len(word) < (3 if capitals else 2) or (any(c.isupper() for c in word[1:]) and not capitals):
+        return 0  # "DA", "OP": a box read as two capitals glued to its option
     return 2 if word[0].islower() and word[0] not in "xv" else 1
 
 

@@ -90,12 +90,13 @@ def test_a_bowl_inside_a_spelt_word_is_its_letter_a_tick_glued_to_an_option_is_n
     assert read("ad", 119, 18) == ["Par", "☒"]
     assert "☒" in read("Xcommune", 118, 90)
     assert "☒" in read("OSite", 118, 60)
+    assert "☒" in read("DA", 112, 40) and "☒" in read("on", 120, 40, 0.01)  # a box read as noise before its option
     # a word the box covers whole, read surely, is what the box was made of; unsure, a box
     assert read("la", 119, 20, 0.95) == ["Par", "la"] and read("38", 119, 20, 0.95) == ["Par", "38"]
     assert read("la", 119, 20, 0.7) == ["Par", "☒"] and read("O", 119, 20, 0.95) == ["Par", "☒"]
 
 
 def test_spelt_words():
-    assert [_spelt(t) for t in ("la", "du,", "Lamballe", "DE", "OSite", "Xcommune", "xv", "O1", "[l", "a")] \
-        == [2, 2, 1, 1, 0, 1, 1, 0, 0, 0]
+    assert [_spelt(t) for t in ("la", "du,", "Lamballe", "DES", "DE", "OSite", "Xcommune", "xv", "O1", "[l", "a")] \
+        == [2, 2, 1, 1, 0, 0, 1, 1, 0, 0, 0]
 

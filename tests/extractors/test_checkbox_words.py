@@ -22,7 +22,8 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
             return False
         if inside_x and word.conf >= 0.7 and sum(c.isalnum() for c in word.text) >= 3 and box.size < 0.6 * word.width:
             return True
-        spelt = checkbox_words._spelt(word.text) or int(word.text.isdigit() and len(word.text) >= 2)
+        spelt = (checkbox_words._spelt(word.text) or int(word.text.isdigit() and len(word.text) >= 2)) \
+            * (word.conf >= 0.5)
         over = max(2, 0.25 * box.size)
         within = word.left - over <= box.left and box.left + box.size <= word.left + word.width + over
         before, after = box.left - word.left, word.left + word.width - box.left - box.size
@@ -59,7 +60,7 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
 
 
 TEXTS = ["X", "ad", "/", "[l", "O1", "&", "DOSSIER", "XRevitalisation", "✓Commune", "le", "Oui", "Non", "x",
-         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite", "38", "0"]
+         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite", "38", "0", "DA", "DES"]
 
 
 def test_every_box_against_every_word_at_once_gives_the_words_one_by_one_gives(monkeypatch):
