@@ -12,7 +12,7 @@ from extractors.vocabulary import FieldStatus, PieceKind as PieceKind  # PieceKi
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 11  # bump when reading changes, so that cached pages are read again
+READER_VERSION = 12  # bump when reading changes, so that cached pages are read again
 
 
 class FileKind(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -9,6 +10,8 @@ from PIL import Image
 
 from extractors.checkboxes import Box, find_boxes, without_glued_tick
 from extractors.ocr.engine import RawWord
+
+SURE_WORD = 0.85  # Tesseract's confidence in a word a box covers, above which the box is its letters
 
 
 def text_height(words: list[RawWord]) -> int | None:
@@ -43,14 +46,21 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
                                 for a in ("left", "top", "width", "height"))
     conf = np.array([w.conf for w in words], dtype=np.float64)[:, None]
     lettered = np.array([w.conf >= 0.7 and sum(c.isalnum() for c in w.text) >= 3 for w in words])[:, None]
-    boxes = [b for b, letter in zip(boxes, _letters_of(boxes, lettered, left, top, width, height).any(axis=0))
-             if not letter]
+    # noise read unsure ("on" at 0.004 over a photo's box) is no word to hold a letter
+    spelt = np.array([(_spelt(w.text) or int(w.text.isdigit() and len(w.text) >= 2)) * (w.conf >= 0.5) for w in words])
+    starts = (spelt == 2)[:, None]
+    area = np.maximum(1, width * height)
+    # a word surely read, spelt in letters or a group of digits ("la", "38" of a phone number),
+    # that a box covers is what the box was made of: OCR reads a box as noise, unsure
+    sure = np.array([w.conf >= SURE_WORD and (_spelt(w.text) > 0 or (w.text.isdigit() and len(w.text) >= 2))
+                     for w in words])[:, None]
+    letters = _letters_of(boxes, lettered, left, top, width, height, (spelt > 0)[:, None], starts)
+    letters |= sure & (_overlaps(boxes, left, top, width, height) >= 0.5 * area)
+    boxes = [b for b, letter in zip(boxes, letters.any(axis=0)) if not letter]
     if boxes:
         b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
                                  for a in ("left", "top", "size"))
-        overlap = (np.maximum(0, np.minimum(left + width, b_left + b_size) - np.maximum(left, b_left))
-                   * np.maximum(0, np.minimum(top + height, b_top + b_size) - np.maximum(top, b_top)))
-        area = np.maximum(1, width * height)
+        overlap = _overlaps(boxes, left, top, width, height)
         short = np.array([len(w.text) <= 3 for w in words])[:, None]
         mostly_inside = overlap >= 0.5 * area
         over_box = (conf < 0.6) & short & (overlap >= 0.25 * area)
@@ -78,15 +88,51 @@ def with_checkboxes(words: list[RawWord], image: Image.Image,
     return sorted(kept + found, key=lambda w: (w.line, w.left))
 
 
+def _overlaps(boxes: list[Box], left: np.ndarray, top: np.ndarray, width: np.ndarray,
+              height: np.ndarray) -> np.ndarray:
+    """The area each word (rows) shares with each box (columns), in pixels."""
+    b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
+                             for a in ("left", "top", "size"))
+    return (np.maximum(0, np.minimum(left + width, b_left + b_size) - np.maximum(left, b_left))
+            * np.maximum(0, np.minimum(top + height, b_top + b_size) - np.maximum(top, b_top)))
+
+
 def _letters_of(boxes: list[Box], lettered: np.ndarray, left: np.ndarray, top: np.ndarray, width: np.ndarray,
-                height: np.ndarray) -> np.ndarray:
+                height: np.ndarray, spelt: np.ndarray | None = None, starts: np.ndarray | None = None) -> np.ndarray:
     """Whether each box (columns) is a square letter ("D", "O") inside a word (rows) read with
-    confidence (`lettered`): within its width, at its height, narrower than 0.6 of it."""
+    confidence (`lettered`): within its width, at its height, narrower than 0.6 of it.
+
+    Or a letter's bowl (the "a" of "la", the "d" of "du": a serif body font scanned at 150-200
+    dpi or faxed) inside a word spelt in letters (`spelt`, see `_spelt`), however surely read,
+    whose letters reach out of the box by a third of it: a check box read as noise ("O1",
+    "ad") is about the box's width. At the word's start only when that word may start with
+    such a bowl (`starts`): "XRevitalisation" is a ticked box glued to its option."""
     b_left, b_top, b_size = (np.array([getattr(b, a) for b in boxes])[None, :]
                              for a in ("left", "top", "size"))
     inside_x = (left - 2 <= b_left) & (b_left + b_size <= left + width + 2)
     inside_y = (top - b_size / 2 <= b_top) & (b_top <= top + height)
-    return lettered & inside_x & inside_y & (b_size < 0.6 * width)
+    letter = lettered & inside_x & (b_size < 0.6 * width)
+    if spelt is not None and starts is not None:
+        before, after = b_left - left, left + width - b_left - b_size
+        reach, over = 0.35 * b_size, np.maximum(2, 0.25 * b_size)  # a last letter's bowl can pass its word's end
+        within = (left - over <= b_left) & (b_left + b_size <= left + width + over)
+        letter |= spelt & within & ((before >= reach) | (starts & (after >= reach)))
+    return letter & inside_y
+
+
+_SPELT = re.compile(r"^[«(\"'’]*([^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)[.,;:!?»)\"'’]*$")
+
+
+def _spelt(text: str) -> int:
+    """0 when `text` is not a word spelt in letters (of two or more, three in capitals, no
+    capital inside unless all are: "OSite" is a box read "O" glued to "Site"); 2 when it may start with a letter's
+    bowl taken for a box (a lower-case first letter, not a tick's x or v); else 1."""
+    match = _SPELT.match(text)
+    word = match.group(1) if match else ""
+    capitals = word.isupper()
+    if len(word) < (3 if capitals else 2) or (any(c.isupper() for c in word[1:]) and not capitals):
+        return 0  # "DA", "OP": a box read as two capitals glued to its option
+    return 2 if word[0].islower() and word[0] not in "xv" else 1
 
 
 def _nearest_line(box: Box, kept: list[RawWord], centres: np.ndarray, after: np.ndarray,

@@ -16,11 +16,18 @@ from extractors.ocr.engine import RawWord
 def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
     """The rules box by box and word by word (`with_checkboxes` after `find_boxes`)."""
     def letter_of(box, word):
-        if word.conf < 0.7 or sum(c.isalnum() for c in word.text) < 3:
-            return False
         inside_x = word.left - 2 <= box.left and box.left + box.size <= word.left + word.width + 2
         inside_y = word.top - box.size / 2 <= box.top <= word.top + word.height
-        return inside_x and inside_y and box.size < 0.6 * word.width
+        if not inside_y:
+            return False
+        if inside_x and word.conf >= 0.7 and sum(c.isalnum() for c in word.text) >= 3 and box.size < 0.6 * word.width:
+            return True
+        spelt = (checkbox_words._spelt(word.text) or int(word.text.isdigit() and len(word.text) >= 2)) \
+            * (word.conf >= 0.5)
+        over = max(2, 0.25 * box.size)
+        within = word.left - over <= box.left and box.left + box.size <= word.left + word.width + over
+        before, after = box.left - word.left, word.left + word.width - box.left - box.size
+        return spelt > 0 and within and (before >= 0.35 * box.size or spelt == 2 and after >= 0.35 * box.size)
 
     def overlap(word, box):
         x0, y0 = max(word.left, box.left), max(word.top, box.top)
@@ -36,7 +43,11 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
         text, left, width = without_glued_tick(word.text, word.left, word.top, word.width, word.height, box)
         return word if text == word.text else replace(word, text=text, left=left, width=width)
 
-    boxes = [b for b in boxes if not any(letter_of(b, w) for w in words)]
+    def sure_word(word, box):
+        spelt = checkbox_words._spelt(word.text) > 0 or word.text.isdigit() and len(word.text) >= 2
+        return word.conf >= 0.85 and spelt and overlap(word, box) >= 0.5 * max(1, word.width * word.height)
+
+    boxes = [b for b in boxes if not any(letter_of(b, w) or sure_word(w, b) for w in words)]
     kept = [w for w in words if not any(covered(w, b) for b in boxes)]
     for b in boxes:
         kept = [unglued(w, b) for w in kept]
@@ -49,7 +60,7 @@ def _one_by_one(words: list[RawWord], boxes: list[Box]) -> list[RawWord]:
 
 
 TEXTS = ["X", "ad", "/", "[l", "O1", "&", "DOSSIER", "XRevitalisation", "✓Commune", "le", "Oui", "Non", "x",
-         "D", "—Ville", "Xcommune"]
+         "D", "—Ville", "Xcommune", "la", "du", "Lamballe", "OSite", "38", "0", "DA", "DES"]
 
 
 def test_every_box_against_every_word_at_once_gives_the_words_one_by_one_gives(monkeypatch):
