@@ -21,9 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 from bench.accuracy import dossier_of  # noqa: E402
-from bench.scoring import same_value, value_of  # noqa: E402
+from bench.scoring import REVIEW, same_value, value_of  # noqa: E402
 
-REVIEW = "VERIFICATION_REQUISE"
 # The fields a reason other than a review is drawn from (schemas/completeness.py's rules).
 BEHIND = {
     "COMMUNE_INCONNUE": ("s2.communes",),

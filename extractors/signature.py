@@ -361,6 +361,7 @@ def _classify(part: InkComponent) -> InkComponent:
 THICK_PEN = 0.6  # text-line heights: a felt pen's stroke width beside small type
 WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
+PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
 
 
 def decide(parts: list[InkComponent]) -> SignatureCheck:
@@ -380,7 +381,7 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         strong = main.length >= 8 and max(main.width, main.height) >= 3
         confidence = 0.95 if strong else 0.85 if main.length >= 5 else 0.75
         return SignatureCheck(True, confidence, _union(strokes), "manuscrite",
-                              f"{len(strokes)} trait(s) manuscrit(s)")
+                              f"{len(strokes)} {PEN_STROKES}")
     glyphs = [p for p in loose if p.kind == "glyph"]
     script = [g for g in glyphs if g.height >= 1.15 and g.fill <= 0.6]
     if len(script) >= 3 and _span(script) >= 3:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -59,8 +60,6 @@ def in_print_rows(parts: list[InkComponent], boxes: list[tuple[int, int, int, in
     OCR read there (`boxes`, pixels) and beside it is the row's print that was not masked (a
     word too tall for the mask, one OCR missed), not a hand's letters, however tall the text
     height makes them."""
-    from dataclasses import replace
-
     # each row's band, from its printed words, reaching along the row letter by letter; a word
     # boxed taller than the others (a signature's initial read "S.", a photo's two lines) is no row
     heights = sorted(b[3] - b[1] for b in boxes)

@@ -43,7 +43,7 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     if kind == "commune":
         match = cog.resolve_commune(field.value, departement)
         listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed)
+        agrees = _exact(match) and match.code_insee in listed
         if match and not match.ambiguous and match.score < 1.0 and match.code_insee in listed \
                 and _letter_names_exactly(out, cog, match.code_insee, departement):
             # "Ville de Saint-Picrre-en-Auge": one slip from a commune section 2 lists and the
@@ -56,7 +56,7 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     elif kind == "epci":
         match = cog.resolve_epci(field.value, departement)
         epci = _trusted_value(out, "s2.epci")
-        agrees = bool(match and not match.ambiguous and match.score >= 1.0 and isinstance(epci, dict)
+        agrees = _exact(match) and (isinstance(epci, dict)
                       and match.siren == epci.get("siren"))
     else:
         return
@@ -79,10 +79,8 @@ def porteuse_named_by_letter(raw: FieldValue | None, letter: FieldValue | None, 
         return
     match = cog.resolve_commune(field.value, departement)
     listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-    if not (match and not match.ambiguous and match.score >= 1.0 and match.code_insee in listed):
-        return
-    said = cog.resolve_commune(letter.value, departement)
-    if said and not said.ambiguous and said.score >= 1.0 and said.code_insee == match.code_insee:
+    if _exact(match) and match.code_insee in listed \
+            and _names_commune(letter.value, cog, match.code_insee, departement):
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 
@@ -93,7 +91,7 @@ def letter_names_epci(letter: FieldValue | None, siren: str, cog: Cog, departeme
             and letter.confidence >= CONFIRMABLE):
         return False
     match = cog.resolve_epci(letter.value, departement)
-    return bool(match and not match.ambiguous and match.score >= 1.0 and match.siren == siren)
+    return _exact(match) and match.siren == siren
 
 
 def epci_vouched_by_letter(letter: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
@@ -108,16 +106,24 @@ def epci_vouched_by_letter(letter: FieldValue | None, out: dict[str, FieldValue]
         return
     siren = epci.value["siren"]
     match = cog.resolve_epci(epci.value["nom"], departement)
-    if match and not match.ambiguous and match.score >= 1.0 and match.siren == siren \
-            and letter_names_epci(letter, siren, cog, departement):
+    if _exact(match) and match.siren == siren and letter_names_epci(letter, siren, cog, departement):
         out["s2.epci"] = replace(epci, confidence=CONFIRMED)
 
 
 def _letter_names_exactly(out: dict[str, FieldValue], cog: Cog, code: str, departement: str | None) -> bool:
     """The letter's collectivité, read surely, names the commune `code` letter for letter."""
-    letter = _trusted_value(out, LETTER_COLLECTIVITE)
-    match = cog.resolve_commune(letter, departement) if isinstance(letter, str) else None
-    return bool(match and not match.ambiguous and match.score >= 1.0 and match.code_insee == code)
+    return _names_commune(_trusted_value(out, LETTER_COLLECTIVITE), cog, code, departement)
+
+
+def _names_commune(name, cog: Cog, code: str, departement: str | None) -> bool:
+    """Whether `name` resolves letter for letter to the commune `code` alone."""
+    match = cog.resolve_commune(name, departement) if isinstance(name, str) else None
+    return _exact(match) and match.code_insee == code
+
+
+def _exact(match) -> bool:
+    """A resolution letter for letter, to one entity."""
+    return bool(match and not match.ambiguous and match.score >= 1.0)
 
 
 def _kind_slip_only(raw: FieldValue) -> bool:

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
 from extractors import classify, pages
@@ -388,8 +389,6 @@ def _first_ended(running: list[Callable[[], Reading]]) -> int:
     waited for; the first such in order. A reading with no child of its own (an unreadable
     kind) has ended already; when the earliest deadline passes first, the oldest (whose
     `result` then raises its timeout)."""
-    from multiprocessing.connection import wait
-
     children = [getattr(reading, "child", None) for reading in running]
     if any(child is None for child in children):
         return next(i for i, child in enumerate(children) if child is None)

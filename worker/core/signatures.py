@@ -18,7 +18,14 @@ from extractors.fields.courrier import ink_over_name
 from extractors.fields.courrier_zone import overlaps
 from extractors.model import PageText
 from extractors.ocr.sheet import outside_paper_whitened
-from extractors.signature import SignatureCheck, bilevel, check_signature, unproven_on_bilevel, upright
+from extractors.signature import (
+    PEN_STROKES,
+    SignatureCheck,
+    bilevel,
+    check_signature,
+    unproven_on_bilevel,
+    upright,
+)
 from extractors.signature_arcs import ring_arc
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
@@ -193,7 +200,7 @@ def _above_the_area(image: Image.Image, zone: SignatureZone, dpi: float, page: P
     printed = tuple(w.bbox for w in inside if not page.ocr or w.conf >= 0.8)
     unsure = tuple(w.bbox for w in inside if page.ocr and w.conf < 0.8)
     above = check_signature(image, band, dpi, printed=printed, text_height=zone.text_height, unsure=unsure)
-    if above.signed is not True or "trait(s) manuscrit(s)" not in above.detail:
+    if above.signed is not True or PEN_STROKES not in above.detail:
         return check
     return SignatureCheck(None, 0.45, above.bbox, "indecise", "traits au-dessus du bloc : signature possible")
 
