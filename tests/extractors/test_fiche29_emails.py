@@ -101,3 +101,34 @@ def test_a_first_letter_lost_that_only_one_form_of_the_name_ends_with_is_put_bac
     assert value.value == "pascale.vallet@mairie-exemple.fr" and value.status is REVIEW
     value = _contact("Pascale VALLET", "vallet@mairie-exemple.fr")
     assert value.value == "vallet@mairie-exemple.fr" and value.status is REVIEW
+
+
+def _domain(email: str, **named) -> FieldValue:
+    from extractors.fields.fiche import FICHE_FIELDS
+    from extractors.fields.fiche_checks import doubt_domain_slips
+
+    fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
+    for field, text in {"s1.etat.service": "DDT de l'Isère", "s1.collectivite.nom": "Ville des Anses-d'Arlet",
+                        **named}.items():
+        fields[field] = FieldValue(text, 0.9, None, SURE)
+    fields["s1.collectivite.contact_email"] = FieldValue(email, 0.5, None, SURE)
+    doubt_domain_slips(fields)
+    return fields["s1.collectivite.contact_email"]
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("pierre-yves.clemente@muairic-les-anses-d-arlet.fr", "pierre-yves.clemente@mairie-les-anses-d-arlet.fr"),
+    ("Brigitte.weber@Discre.gouv.fr", "Brigitte.weber@isere.gouv.fr"),  # a fax's "is" read "Disc"
+])
+def test_a_domain_piece_two_slips_from_one_word_of_the_fiche_is_mended_for_review(read, mended):
+    value = _domain(read)
+    assert value.value == mended and value.status is REVIEW
+
+
+@pytest.mark.parametrize("read", [
+    "p.boyer@maine-le-port.fr",  # a French word: maybe the domain's own
+    "p.boyer@mairie-villers.fr",  # "villers" is two letters longer than "ville"
+    "p.boyer@mairie-anses-d-arlet.fr",  # words of the fiche
+])
+def test_a_domain_piece_that_may_be_its_own_is_left_as_read(read):
+    assert _domain(read).value == read
