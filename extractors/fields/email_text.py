@@ -13,26 +13,44 @@ import unicodedata
 
 TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
 # A piece of a local part or of a domain, as OCR cuts an address at its lost dots.
-_LOCAL_PIECE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_LOCAL_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 _DOMAIN_PIECE = re.compile(r"[a-z0-9-]*[a-z][a-z0-9.-]*")  # "05" starts a phone number
 LOCAL_PIECES = 2  # "jean-marc etienne@…": a given name and a surname
 # A label's words left before the address ("Courriel josiane payet@…") are no piece of it.
 _LABEL_WORDS = {"courriel", "mail", "email", "e-mail", "mel", "adresse", "electronique"}
 
 
-_ADDRESS_WORD = re.compile(r"[\w.'-]*@[\w.-]*[^\W\d_]{3}[\w.-]*")
+_AT_WORD = re.compile(r"[\w.'-]*@[\w.-]*")
+_PIECE_SHAPE = re.compile(r"[A-Za-z0-9._@'-]+")
+_RULE_MARKS = {"l", "I", "i", "1"}  # a cell's left rule read as a letter: no initial
+NEAR_PIECES = 3  # words an address's pieces stand from its "@" word, at most ("kerbrat yannick@ guyane.gouv fr")
+
+
+def _piece(text: str) -> bool:
+    """Shaped as a piece of an address: no accent, no space; two letters or digits, or one
+    letter that no rule makes."""
+    alnum = sum(c.isalnum() for c in text)
+    return bool(_PIECE_SHAPE.fullmatch(text)) and (alnum >= 2 or alnum == 1 and text.isalpha()
+                                                   and text not in _RULE_MARKS)
 
 
 def address_piece(word, words) -> bool:
-    """A piece of an address OCR doubted as it doubts specks: its word holding the "@"
-    ("@dordogne." at 0.08 between "fbarthelemy" and "gouv.fr"), or its top-level domain
-    right after it on its line ("fr" at 0.27 after "@agglo-territoire-de-la-cote-")."""
-    if _ADDRESS_WORD.fullmatch(word.text):
-        return True
-    if word.text.lstrip(".") not in TLDS:
+    """A piece of an address OCR doubted as it doubts specks ("yannick@ guyane.gouv fr" at
+    0.15-0.18, "@dordogne." at 0.08, "fr" at 0.27 after "@agglo-territoire-de-la-cote-"): on
+    its line, the word holding the "@" (three letters around it at least) and the pieces
+    next to it, on either side, that nothing but pieces separates from it."""
+    if not _piece(word.text) and not _AT_WORD.fullmatch(word.text):
         return False
-    before = [w for w in words if w.line == word.line and w is not word and w.bbox[0] < word.bbox[0]]
-    return bool(before) and "@" in max(before, key=lambda w: w.bbox[0]).text
+    line = sorted((w for w in words if w.line == word.line), key=lambda w: w.bbox[0])
+    at = next(i for i, w in enumerate(line) if w is word)
+    for step in (-1, 1):
+        for i in range(at, min(len(line), max(-1, at + step * (NEAR_PIECES + 1))), step):
+            text = line[i].text
+            if "@" in text and _AT_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 3:
+                return True
+            if not _piece(text):
+                break
+    return False
 
 
 def _fold(text: str) -> str:
@@ -46,7 +64,7 @@ def _address_chunk(chunks: list[str]) -> tuple[str, bool]:
     at = next(i for i, chunk in enumerate(chunks) if "@" in chunk)
     start = at
     while start > max(0, at - LOCAL_PIECES) and _LOCAL_PIECE.fullmatch(chunks[start - 1]) \
-            and _fold(chunks[start - 1]) not in _LABEL_WORDS:
+            and chunks[start - 1] not in _RULE_MARKS and _fold(chunks[start - 1]) not in _LABEL_WORDS:
         start -= 1
     domain, end = chunks[at].rpartition("@")[2], at + 1
     while end < len(chunks) and _DOMAIN_PIECE.fullmatch(chunks[end]) \

@@ -429,8 +429,12 @@ def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
     lieu = match.group("lieu").strip(" ,.")  # "Fait à Koungou. le …": a fax's or photo's dot for the comma
+    # A place's name has no lexicon either: one of its words doubted ("Le Pont," at 0.62 for
+    # Le Port on a photo) makes it unsure, as a person's name (NAME_WORD_SURE).
+    doubted = any(t.conf < NAME_WORD_SURE for t in tokens[:len(lieu.split())] if t.norm)
+    status = FieldStatus.NEEDS_REVIEW if doubted else FieldStatus.EXTRACTED
     return {
-        "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
+        "fiche.lieu": FieldValue(lieu, confidence, source, status) if lieu else FieldValue.missing(),
         "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),
     }
 

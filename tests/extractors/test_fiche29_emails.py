@@ -70,6 +70,17 @@ def test_the_at_word_read_lower_than_a_speck_is_kept_but_not_trusted():
     assert value.value == "fbarthelemy@dordogne.gouv.fr" and value.status is REVIEW
 
 
+def test_every_piece_of_an_address_read_lower_than_specks_is_kept():
+    """"Kerbrat(0.66) yannick@(0.18) guyane.gouv(0.18) fr(0.15)" (a photo): only "Kerbrat"
+    was left. A cell's rule read "1" before an address is no piece of it."""
+    fields = _section1([("Kerbrat", 288, 333, 0.66), ("yannick@", 337, 392, 0.18), ("guyane.gouv", 396, 473, 0.18),
+                        ("fr", 477, 489, 0.15)],
+                       [("1", 280, 284, 0.83), ("y.kerbrat@cc-de-l-ouest-guyanais.fr", 289, 500, 0.45)])
+    value = fields["s1.etat.referent_email"]
+    assert value.value == "Kerbrat.yannick@guyane.gouv.fr" and value.status is REVIEW
+    assert fields["s1.collectivite.contact_email"].value == "y.kerbrat@cc-de-l-ouest-guyanais.fr"
+
+
 def test_a_speck_after_an_answer_that_is_no_address_is_still_a_speck():
     fields = _section1("josiane.payet@deal-reunion.gouv.fr", "p.fontaine@agglo-ouest.fr")
     assert fields["s1.etat.referent_email"].status is SURE
@@ -132,3 +143,16 @@ def test_a_domain_piece_two_slips_from_one_word_of_the_fiche_is_mended_for_revie
 ])
 def test_a_domain_piece_that_may_be_its_own_is_left_as_read(read):
     assert _domain(read).value == read
+
+
+@pytest.mark.parametrize("conf, status", [(0.62, REVIEW), (0.9, SURE)])
+def test_a_place_with_a_doubted_word_is_not_trusted(conf, status):
+    """"Fait à Le Pont, le 14 juillet 2026", "Pont," read at 0.62 on a photo (Le Port): a
+    place's name has no lexicon; read sure, it is trusted as before."""
+    words = [Word(text, (70.0 + 40 * i, 700.0, 100.0 + 40 * i, 712.0), c, 0) for i, (text, c) in enumerate(
+        [("Fait", 0.86), ("à", 0.86), ("Le", 0.86), ("Pont,", conf), ("le", 0.83), ("14", 0.9), ("juillet", 0.88),
+         ("2026", 0.88)])]
+    page = PageText(1, 612.0, 792.0, tuple(words), ocr=True, confidence=0.85)
+    fields = extract_fiche([("IMG_20260301_101500.jpg", page)])
+    assert fields["fiche.lieu"].value == "Le Pont" and fields["fiche.lieu"].status is status
+    assert fields["fiche.date"].value == "14 juillet 2026"
