@@ -38,7 +38,7 @@ def address_piece(word, words) -> bool:
     """A piece of an address OCR doubted as it doubts specks ("yannick@ guyane.gouv fr" at
     0.15-0.18, "@dordogne." at 0.08, "fr" at 0.27 after "@agglo-territoire-de-la-cote-"): on
     its line, the word holding the "@" (three letters around it at least) and the pieces
-    next to it, on either side, that nothing but pieces separates from it."""
+    next to it, on either side, that nothing but close pieces separates from it."""
     if not _piece(word.text) and not _AT_WORD.fullmatch(word.text):
         return False
     line = sorted((w for w in words if w.line == word.line), key=lambda w: w.bbox[0])
@@ -48,9 +48,18 @@ def address_piece(word, words) -> bool:
             text = line[i].text
             if "@" in text and _AT_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 3:
                 return True
-            if not _piece(text):
+            following = line[i + step] if 0 <= i + step < len(line) else None
+            if not _piece(text) or following is None or not _close(line[i], following):
                 break
     return False
+
+
+def _close(a, b) -> bool:
+    """Two words a lost dot or nothing separates: a gap no wider than their letters' height
+    (a speck in the gutter between label and answer, "TT" 45 points before the address, is not)."""
+    left, right = (a, b) if a.bbox[0] <= b.bbox[0] else (b, a)
+    height = max(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
+    return right.bbox[0] - left.bbox[2] <= height
 
 
 def _fold(text: str) -> str:

@@ -81,6 +81,13 @@ def test_every_piece_of_an_address_read_lower_than_specks_is_kept():
     assert fields["s1.collectivite.contact_email"].value == "y.kerbrat@cc-de-l-ouest-guyanais.fr"
 
 
+def test_a_speck_in_the_gutter_before_an_address_is_no_piece_of_it():
+    """A fax's "TT" at 0.00 between the label and the answer, 45 points before it."""
+    fields = _section1("josiane.payet@deal-reunion.gouv.fr",
+                       [("TT", 165, 177, 0.0), ("Lbarthelemy@mairie-saint-hilaire-de-clisson.fr", 222, 424, 0.48)])
+    assert fields["s1.collectivite.contact_email"].value == "Lbarthelemy@mairie-saint-hilaire-de-clisson.fr"
+
+
 def test_a_speck_after_an_answer_that_is_no_address_is_still_a_speck():
     fields = _section1("josiane.payet@deal-reunion.gouv.fr", "p.fontaine@agglo-ouest.fr")
     assert fields["s1.etat.referent_email"].status is SURE
