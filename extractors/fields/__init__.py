@@ -19,6 +19,7 @@ from extractors.fields.courrier import (
 )
 from extractors.fields.fiche import FICHE_FIELDS, extract_fiche
 from extractors.fields.given_names import doubt_accents
+from extractors.fields.name_accents import accents_written_elsewhere
 from extractors.fields.plausible import doubt_misread
 from extractors.fields.signataire_elu import elu_read
 from extractors.model import FieldValue, PageText, PieceKind
@@ -66,7 +67,8 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
                                 {k: c for k, c in checks.items() if c is not None},
                                 tuple(v.value if v else None for v in elu), elu_read(*elu)))
     every_page = [(piece.file, page) for piece in pieces for page in piece.pages]
-    return doubt_accents(doubt_misread(fields, every_page), every_page)
+    fields = accents_written_elsewhere(doubt_misread(fields, every_page), every_page)
+    return doubt_accents(fields, every_page)
 
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -228,33 +227,6 @@ def cut_short(text: str) -> bool:
         return False
     last = words[-1]
     return last.endswith(("'", "’")) or not last.endswith(".") and norm(last) in _FUNCTION_WORDS
-
-
-_TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
-
-
-def mended_email(text: str) -> tuple[str, bool]:
-    """An address as OCR left it, mended where no address can differ (no spaces, quotes or
-    accents), and whether the dot before the top-level domain had to be guessed
-    ("forcalquierfr" -> "forcalquier.fr")."""
-    if "@" not in text:
-        return text, False
-    text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
-    text = re.sub(r"(?<=\w)-\s+(?=\w)", "-", text)  # "ville- die.fr", cut at a line end
-    text = next((chunk for chunk in text.split() if "@" in chunk), text)
-    address = unicodedata.normalize("NFKD", text)
-    address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
-    local, _, domain = address.rpartition("@")
-    # "d'kerbrat@", "j-etienne@": a scan or a fax reads the dot after an initial as an
-    # apostrophe, a comma or a dash (a guess: shown mended, for a reviewer).
-    mended = re.sub(r"^([a-z])['’,-]", r"\1.", local, flags=re.I)
-    guessed_dot = mended != local
-    local = mended
-    tld = None
-    if "." not in domain:
-        tld = next((t for t in _TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
-        domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}", tld is not None or guessed_dot
 
 
 def join_words(tokens: list[Token]) -> str:

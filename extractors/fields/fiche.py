@@ -9,8 +9,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
-from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, mended_email, source_of
+from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, source_of
 from extractors.fields.boxes import UNREAD, read_boxes
+from extractors.fields.email_text import mended_email
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
 from extractors.fields.fiche_emails import emails_by_names
@@ -391,8 +392,10 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     text = join_words(tokens)
     if field.endswith("_email"):
         address, guessed = mended_email(text)
-        # A dot put back before a guessed domain ending is a guess ("nievre" is no "niev.re").
-        status = FieldStatus.NEEDS_REVIEW if guessed or smeared else FieldStatus.EXTRACTED
+        # A dot put back before a guessed domain ending is a guess ("nievre" is no "niev.re");
+        # so is a piece of it read as low as a speck, kept as the address's (email_text.address_piece).
+        noisy = any(t.conf < ADDRESS_PIECE_SURE for t in tokens)
+        status = FieldStatus.NEEDS_REVIEW if guessed or smeared or noisy else FieldStatus.EXTRACTED
         return {field: FieldValue(address, confidence, source, status)}
     if field.endswith("_telephone"):  # the number is found in the text by its normaliser
         status = FieldStatus.NEEDS_REVIEW if smeared else _phone_status(tokens)
@@ -404,6 +407,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     return {field: FieldValue(text, confidence, source, status)}
 
 
+ADDRESS_PIECE_SURE = 0.2  # as layout's specks: a word of an address doubted so is a guess
 UNREAD_GROUP = 0.3  # nothing read: as an answer whose label OCR lost (see _unread_sections)
 
 
@@ -425,8 +429,12 @@ def _fait_a(tokens: list[Token], hit: Hit) -> dict[str, FieldValue]:
     source = source_of(tokens)
     confidence = round(min(hit.score, mean_conf(tokens)), 3)
     lieu = match.group("lieu").strip(" ,.")  # "Fait à Koungou. le …": a fax's or photo's dot for the comma
+    # A place's name has no lexicon either: one of its words doubted ("Le Pont," at 0.62 for
+    # Le Port on a photo) makes it unsure, as a person's name (NAME_WORD_SURE).
+    doubted = any(t.conf < NAME_WORD_SURE for t in tokens[:len(lieu.split())] if t.norm)
+    status = FieldStatus.NEEDS_REVIEW if doubted else FieldStatus.EXTRACTED
     return {
-        "fiche.lieu": FieldValue(lieu, confidence, source, FieldStatus.EXTRACTED) if lieu else FieldValue.missing(),
+        "fiche.lieu": FieldValue(lieu, confidence, source, status) if lieu else FieldValue.missing(),
         "fiche.date": FieldValue(match.group("date"), confidence, source, FieldStatus.EXTRACTED),
     }
 

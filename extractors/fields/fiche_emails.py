@@ -78,9 +78,11 @@ def emails_by_names(fields: dict[str, FieldValue]) -> None:
         distance = {form: OSA.distance(local, form) for form in forms}
         best = min(distance.values())
         nearest = [form for form, d in distance.items() if d == best]
-        # A start OCR lost ("perrot" of a.perrot, aperrot or armelle.perrot) says no one form.
-        cut = any(form.endswith(local) for form in forms)
-        if best == 1 and len(nearest) == 1 and not cut and name.status is FieldStatus.EXTRACTED:
+        # A start OCR lost ("perrot" of a.perrot, aperrot or armelle.perrot) says no one form;
+        # unless one form only ends so ("ascale.vallet" of pascale.vallet: its first letter
+        # lost against the cell's rule).
+        cut = [form for form in forms if form.endswith(local)]
+        if best == 1 and len(nearest) == 1 and cut in ([], nearest) and name.status is FieldStatus.EXTRACTED:
             fields[email_field] = FieldValue(f"{nearest[0]}@{domain}", min(email.confidence, MENDED),
                                              email.source, FieldStatus.NEEDS_REVIEW)
             # Which of the two OCR misread, no one knows for sure: the name is shown too.

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractors.fields.doubles import inside, without_doubles
+from extractors.fields.email_text import address_piece
 from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.fields.rule_marks import label_colon, number_group, on_rules
+from extractors.fields.word_match import norm
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
@@ -62,12 +64,6 @@ class Row:
     @property
     def text(self) -> str:
         return " ".join(t.text for t in self.tokens)
-
-
-def norm(text: str) -> str:
-    """A word as compared: lower-case, no accents, letters and digits only."""
-    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
 
 
 _FORM_HEADERS = [norm(header) for header in RUNNING_HEADERS]
@@ -259,23 +255,23 @@ def _readable(words) -> list:
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(norm(w.text)) >= 3)
     flat = 0.3 * heights[len(heights) // 2] if heights else 0.0
     kept = [w for w in words if not _noise(w) or w.line in confident and (_plain(w.text) or _tick(w))
-            or number_group(w, words) or label_colon(w, words)]
+            or number_group(w, words) or label_colon(w, words) or address_piece(w, words)]
     # Letters are never flat: "00 ENS" read on a table rule has no height (a word read
     # with confidence keeps its place even when its box came out squashed).
     kept = [w for w in kept if w.bbox[3] - w.bbox[1] >= flat or not norm(w.text) or w.conf >= 0.7
             or norm(w.text) in _LABEL_WORDS]
     letters = [w for w in kept if w.text not in _BOXES and norm(w.text)]
     boxes = [w for w in kept if w.text in _BOXES]
-    clear = [w for w in boxes if not any(_inside(w, o) or _runs_into(w, o) for o in letters)]
+    clear = [w for w in boxes if not any(inside(w, o) or _runs_into(w, o) for o in letters)]
     misread = {id(o) for w in boxes if _in_box_column(w, clear) for o in letters
-               if len(norm(o.text)) <= 2 and _inside(w, o)}
+               if len(norm(o.text)) <= 2 and inside(w, o)}
     # On one line, only a word OCR doubted: a small scan's bowls of "de" read sure are boxes too.
     misread |= {id(o) for w in boxes if _in_box_row(w, boxes) for o in letters
-                if len(norm(o.text)) <= 2 and o.conf < 0.75 and _inside(w, o)}
+                if len(norm(o.text)) <= 2 and o.conf < 0.75 and inside(w, o)}
     letters = [o for o in letters if id(o) not in misread]
     kept = [w for w in kept if id(w) not in misread
-            and (w.text not in _BOXES or not any(_inside(w, o) or _runs_into(w, o) for o in letters))]
-    return _without_doubles(kept)
+            and (w.text not in _BOXES or not any(inside(w, o) or _runs_into(w, o) for o in letters))]
+    return without_doubles(kept)
 
 
 def _in_box_column(box, clear: list) -> bool:
@@ -311,54 +307,10 @@ def _runs_into(box, word) -> bool:
     return y > 0 and x * y >= 0.25 * area
 
 
-def _without_doubles(words: list) -> list:
-    """A word read twice at one place (a second reading of a region): the surer one stays."""
-    kept: dict[str, list] = {}
-    dropped = set()
-    for index in sorted(range(len(words)), key=lambda i: -words[i].conf):
-        word, key = words[index], norm(words[index].text)
-        if key and any(_inside(word, other) for other in kept.get(key, ())):
-            dropped.add(index)
-        else:
-            kept.setdefault(key, []).append(word)
-    kept_words = [word for index, word in enumerate(words) if index not in dropped]
-    return _without_echoes(kept_words)
-
-
-def _without_echoes(words: list) -> list:
-    """A word's end read again over it ("Stéphane ane", "d'urbanisme d'urbanisme" with a flat
-    box on its top edge): a word of the same line whose box starts inside the one before and
-    that repeats it, or its end, is an echo of the reading, not a word written."""
-    dropped = set()
-    by_line: dict[int, list[int]] = {}
-    for index, word in enumerate(words):
-        by_line.setdefault(word.line, []).append(index)
-    for indices in by_line.values():
-        indices.sort(key=lambda i: words[i].bbox[0])
-        for before, after in zip(indices, indices[1:]):
-            first, second = words[before], words[after]
-            a, b = norm(first.text), norm(second.text)
-            if before in dropped or not (len(b) >= 3 and second.bbox[0] < first.bbox[2]):
-                continue
-            if a == b:  # the less sure, then the flatter, of the two goes
-                rank = {i: (words[i].conf, words[i].bbox[3] - words[i].bbox[1]) for i in (before, after)}
-                dropped.add(min((before, after), key=rank.get))
-            elif a.endswith(b) and second.conf < first.conf:
-                dropped.add(after)
-    return [word for index, word in enumerate(words) if index not in dropped]
-
-
 def _plain(text: str) -> bool:
     """A word of letters (an apostrophe or a hyphen allowed), at least three of them; the
     form's labels mark a plural or a feminine in brackets ("Commune(s)", "référent(e)")."""
     return len(norm(text)) >= 3 and bool(re.fullmatch(r"[^\W\d_]+(['’-][^\W\d_]+)*(\((e|s|es)\))?[.,;:]?", text))
-
-
-def _inside(box, word) -> bool:
-    x0, y0 = max(box.bbox[0], word.bbox[0]), max(box.bbox[1], word.bbox[1])
-    x1, y1 = min(box.bbox[2], word.bbox[2]), min(box.bbox[3], word.bbox[3])
-    area = max(1e-6, (box.bbox[2] - box.bbox[0]) * (box.bbox[3] - box.bbox[1]))
-    return max(0.0, x1 - x0) * max(0.0, y1 - y0) >= 0.5 * area
 
 
 def _speck_row(tokens: tuple[Token, ...]) -> bool:

@@ -64,9 +64,19 @@ def _on_column(column: list[tuple[float, float]], x: float, y: float) -> bool:
 
 def number_group(word, words) -> bool:
     """A digit of a phone number Tesseract doubted ("+33 5 40 37 01 82", its "5" at 0.59): on a
-    line of two-digit groups, a lone digit read at all is one of the number's, no speck."""
-    return word.text.isdigit() and word.conf >= 0.4 and sum(
-        1 for w in words if w.line == word.line and w is not word and re.fullmatch(r"\d{2}", w.text)) >= 3
+    line of two-digit groups, a lone digit read at all is one of the number's, no speck; so is a
+    two-digit group however doubted that makes the line's groups a number's five ("05" at 0.00
+    before "85 77 09 50", over a cell's rule), and a whole number read as one word
+    ("06.72.58.39.40", "0262812129" at 0.17-0.19 on photos): no speck is shaped so."""
+    if _WHOLE_NUMBER.fullmatch(word.text) and sum(c.isdigit() for c in word.text) >= 10:
+        return True
+    if not word.text.isdigit():
+        return False
+    groups = sum(1 for w in words if w.line == word.line and w is not word and re.fullmatch(r"\d{2}", w.text))
+    return word.conf >= 0.4 and groups >= 3 or len(word.text) == 2 and groups == 4
+
+
+_WHOLE_NUMBER = re.compile(r"\+?\d[\d.\s-]*\d")  # "0262812129", "06.72.58.39.40", "+33672583940"
 
 
 def label_colon(word, words) -> bool:

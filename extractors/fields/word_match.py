@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from rapidfuzz import fuzz
+
+
+def norm(text: str) -> str:
+    """A word as compared: lower-case, no accents, letters and digits only."""
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
 
 _DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
 

@@ -96,7 +96,7 @@ def test_a_faxs_specks_on_punctuation_and_accents_are_mended():
     """A fax reads "05.16.38.02.94" with a comma, "d.kerbrat@" with an apostrophe, and "Ville
     de" with an accent: the number is the same, the address is mended but only as a guess,
     and no body's name holds a "dé"."""
-    from extractors.fields.answer_text import mended_email
+    from extractors.fields.email_text import mended_email
     from schemas.values import normalise_phone
 
     assert normalise_phone("05.16.38.02,94") == "+33516380294"
