@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 _DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
 
 
+@lru_cache(maxsize=1 << 16)  # every token against every label's words, page after page
 def same_word(token: str, word: str) -> bool:
     """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
     the digit it resembles, in a word of letters, is one)."""
