@@ -95,8 +95,9 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
     repeated = _running_lines(per_page)
     rows = []
     for page_rows_ in per_page:
+        margin = {id(row) for row in _in_margin(page_rows_)}
         for row in page_rows_:
-            if _in_margin(row, page_rows_) and not _SIGNING_LINE.match(row.text) \
+            if id(row) in margin and not _SIGNING_LINE.match(row.text) \
                     and not _SECTION_TITLE.match(row.text) and (_running(row, repeated)
                                                 or _PAGE_NUMBER.match(row.text.lower())
                                                 or _PAGE_OF.search(row.text.lower())):
@@ -394,13 +395,14 @@ def _strip_rules(text: str) -> str:
     return text.strip("|¦")
 
 
-def _in_margin(row: Row, rows: list[Row]) -> bool:
-    """Near the top or bottom of the text block (not of the image: a photo has a desk around)."""
-    top = min(r.top for r in rows)
-    bottom = max(t.bbox[3] for r in rows for t in r.tokens)
+def _in_margin(rows: list[Row]) -> list[Row]:
+    """The rows near the top or bottom of the text block (not of the image: a photo has a desk
+    around); its extent measured once a page, not once a row."""
+    top = min((r.top for r in rows), default=0.0)
+    bottom = max((t.bbox[3] for r in rows for t in r.tokens), default=0.0)
     extent = max(bottom - top, 1.0)
-    row_bottom = max(t.bbox[3] for t in row.tokens)
-    return row.top < top + MARGIN * extent or row_bottom > bottom - MARGIN * extent
+    return [row for row in rows if row.top < top + MARGIN * extent
+            or max(t.bbox[3] for t in row.tokens) > bottom - MARGIN * extent]
 
 
 def _key(row: Row) -> str:
@@ -436,7 +438,7 @@ def _running_lines(per_page: list[list[Row]]) -> set[str]:
     """Margin lines that recur on several pages: headers and footers, allowing OCR's
     misreadings ("Ateber des terrtores Flash" on one photo, "Atelier des territoires
     Flash" on the next)."""
-    margins = [{_key(r) for r in rows if _in_margin(r, rows)} - {""} for rows in per_page]
+    margins = [{_key(r) for r in _in_margin(rows)} - {""} for rows in per_page]
     repeated = set()
     for i, keys in enumerate(margins):
         others = [key for j, other in enumerate(margins) if j != i for key in other]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 
+@lru_cache(maxsize=1 << 16)  # a page's words are compared again and again (~40 calls a word)
 def norm(text: str) -> str:
     """A word as compared: lower-case, no accents, letters and digits only."""
     text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
@@ -17,6 +19,7 @@ def norm(text: str) -> str:
 _DIGIT_LETTERS = str.maketrans("0158", "olsb")  # a photo's "as50cies" for "associes"
 
 
+@lru_cache(maxsize=1 << 16)  # every token against every label's words, page after page
 def same_word(token: str, word: str) -> bool:
     """Equal words, allowing an OCR error in words long enough to carry one (a letter read as
     the digit it resembles, in a word of letters, is one)."""
