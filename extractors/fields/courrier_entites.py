@@ -441,11 +441,14 @@ def _continuation(line: Line, below: list[Line]) -> list[Line]:
                 and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []
-    if re.search(r"\d", nxt.norm) or _STREET.match(nxt.norm):
-        return []  # an address
+    if re.search(r"\d", nxt.norm) or _STREET.match(nxt.norm) or nxt.height < SMALLER_TYPE * line.height:
+        return []  # an address (its street word lost to OCR: "[place] de la Libération", in smaller type)
     if _CONTINUES.search(line.norm) or _STARTS_LOWER.match(nxt.norm):
         return [nxt]
     return []
+
+
+SMALLER_TYPE = 0.75  # of the name's type height: a line set this much smaller is the address under it
 
 
 def is_epci_name(name: str | None) -> bool | None:

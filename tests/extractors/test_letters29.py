@@ -1,0 +1,62 @@
+"""Session 29: a préfet's bloc-marque whose title OCR dropped ("[PRÉFET]" / "DE LA GUYANE" over
+the motto); a letterhead's address line, its street word lost, no part of the collectivité's name;
+a sous-préfète's hyphen read as a letter and the delegation's spaces read as marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields.courrier import read_letter
+from extractors.fields.signataire import quality_of
+from extractors.model import PageText, PieceKind
+from tests.extractors.letters import letter, prefet_letter, row_line, words
+
+COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
+_SIGNER = ("Le Sous-préfet,", "pour le préfet et par délégation", "Xavier FERRAND")
+
+
+def test_a_bloc_marque_whose_title_was_not_read_names_its_departement():
+    page = prefet_letter(head=("DE LA GUYANE", "Liberté", "Égalité", "Fraternité"), date="Le 17 juillet 2026",
+                         signatory=_SIGNER, ocr=True, conf=0.93)
+    departement = read_letter(PREFET, "l.pdf", (page,)).fields["departement"]
+    assert departement.value == [{"departement": "GUYANE"}] and departement.confidence >= 0.8
+
+
+@pytest.mark.parametrize("head", [("Direction de la mer", "Liberté"), ("DE LA GUYANE", "Service habitat")])
+def test_no_other_head_line_is_taken_for_a_departement(head):
+    """A head line that is no "de …" over the motto, or a "de …" line with no motto under it."""
+    page = prefet_letter(head=head, date="Le 17 juillet 2026", signatory=_SIGNER, ocr=True, conf=0.93)
+    assert "departement" not in read_letter(PREFET, "l.pdf", (page,)).fields
+
+
+def _with_address(page: PageText, address: str, height: float) -> PageText:
+    """The page with an address line right under its letterhead's name, in type of `height`."""
+    added = words(60, 61.5, address, 999, 0.9, height)
+    return PageText(page.number, page.width, page.height, page.words + tuple(added), ocr=page.ocr,
+                    confidence=page.confidence)
+
+
+@pytest.mark.parametrize("height, named", [(6.5, "Ville des Anses-d'Arlet"),
+                                           (10.5, "Ville des Anses-d'Arlet de la Libération")])
+def test_an_address_line_in_smaller_type_is_no_part_of_the_name(height, named):
+    """"Ville des Anses-d'Arlet" over "[place] de la Libération" (its street word read as a speck
+    and dropped): the smaller type says address; in the name's type it goes on the name."""
+    base = letter(head=("Ville des Anses-d'Arlet",), ocr=True, conf=0.9)
+    page = _with_address(base, "de la Libération", height)
+    assert read_letter(COLL, "l.pdf", (page,)).fields["collectivite"].value == named
+
+
+@pytest.mark.parametrize("lines, slug", [
+    (("9 La Souscpréfète,", "pour le-préfet.et par délégation"), "sous_prefet"),
+    (("La Sous:préfète,", "pour la préfète et par délégation"), "sous_prefet"),
+    (("Le Vicecprésident,",), "autre"),  # a vice-président, not the président
+    (("la/préfèté/et-par délégation",), "autre"),
+    (("Le préfet,",), "prefet"),
+])
+def test_marks_ocr_put_for_a_hyphen_or_a_space(lines, slug):
+    """A sous-préfète's hyphen read as a letter or a mark, the delegation's spaces read as marks
+    ("le-préfet.et par"): the signer's own title, never the préfet's they sign for."""
+    block = [row_line(320, 560 + 15 * i, text, i) for i, text in enumerate(lines)]
+    kind = "courrier_collectivite" if "sident" in lines[0] else "courrier_prefet"
+    quality = quality_of(block, kind, True if kind == "courrier_collectivite" else None)
+    assert quality is not None and quality.slug == slug
