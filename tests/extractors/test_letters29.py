@@ -60,3 +60,16 @@ def test_marks_ocr_put_for_a_hyphen_or_a_space(lines, slug):
     kind = "courrier_collectivite" if "sident" in lines[0] else "courrier_prefet"
     quality = quality_of(block, kind, True if kind == "courrier_collectivite" else None)
     assert quality is not None and quality.slug == slug
+
+
+@pytest.mark.parametrize("copy", ["Taphe : Monsieur le Sous-préfet d'arrondissement",
+                                  "Copie : Monsieur le Sous-préfet d'arrondissement"])
+def test_a_copy_line_misread_gives_no_title_to_the_signer(copy):
+    """"Copie :" read as another word ("Taphe :") before "Monsieur le Sous-préfet …": still a copy's
+    recipient under the block, not the signer's title beside the président's."""
+    page = letter(head=("Communauté de communes de l'Ouest Guyanais",),
+                  signatory=("Président de la Communauté de communes de l'Ouest Guyanais,", "M. Pierre-Yves LECANTE",
+                             copy), ocr=True, conf=0.9)
+    fields = read_letter(COLL, "l.pdf", (page,)).fields
+    assert fields["signataire_qualite"].value == "president_epci"
+    assert fields["signataire_nom"].value == "Pierre-Yves LECANTE"
