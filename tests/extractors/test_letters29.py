@@ -8,7 +8,7 @@ import pytest
 
 from extractors.fields.courrier import read_letter
 from extractors.fields.signataire import quality_of
-from extractors.model import PageText, PieceKind
+from extractors.model import FieldStatus, FieldValue, PageText, PieceKind
 from tests.extractors.letters import letter, prefet_letter, row_line, words
 
 COLL, PREFET = PieceKind.COURRIER_COLLECTIVITE, PieceKind.COURRIER_PREFET
@@ -73,3 +73,23 @@ def test_a_copy_line_misread_gives_no_title_to_the_signer(copy):
     fields = read_letter(COLL, "l.pdf", (page,)).fields
     assert fields["signataire_qualite"].value == "president_epci"
     assert fields["signataire_nom"].value == "Pierre-Yves LECANTE"
+
+
+def test_a_combined_title_lost_under_the_strokes_with_the_elus_name_slipped():
+    """"Le Maire, Alain Jacquemin" with the signature over "Maire" ("Le po , Alain Jaéquemin", a
+    letter of the name slipped, so unsure): the fiche's élu signs, with the élu's mandate."""
+    from extractors.fields.signataire_elu import completed_by_elu
+
+    name = FieldValue("Alain Jaéquemin", 0.571, None, FieldStatus.NEEDS_REVIEW)
+    name, quality = completed_by_elu(name, FieldValue.missing(), "JACQUEMIN Alain", "Maire", False, (0.95, 0.95))
+    assert (quality.value, quality.status) == ("maire", FieldStatus.EXTRACTED)
+    assert (name.value, name.status) == ("JACQUEMIN Alain", FieldStatus.EXTRACTED)
+
+
+@pytest.mark.parametrize("read, elu", [("Alain Jaéquemin", "Bernard DUVAL"), ("Marc Jacquet", "JACQUEMIN Alain")])
+def test_another_persons_name_gets_no_title_from_the_fiche(read, elu):
+    from extractors.fields.signataire_elu import completed_by_elu
+
+    name = FieldValue(read, 0.571, None, FieldStatus.NEEDS_REVIEW)
+    _, quality = completed_by_elu(name, FieldValue.missing(), elu, "Maire", False, (0.95, 0.95))
+    assert quality.status is FieldStatus.MISSING
