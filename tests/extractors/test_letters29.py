@@ -93,3 +93,18 @@ def test_another_persons_name_gets_no_title_from_the_fiche(read, elu):
     name = FieldValue(read, 0.571, None, FieldStatus.NEEDS_REVIEW)
     _, quality = completed_by_elu(name, FieldValue.missing(), elu, "Maire", False, (0.95, 0.95))
     assert quality.status is FieldStatus.MISSING
+
+
+def test_a_name_over_two_lines_whose_first_line_has_a_tall_word_stays_whole():
+    """"Communauté d'agglomération" (its "d'…g" boxed taller than the rest) over "du Centre de la
+    Martinique" in the same type: one name, whatever the two words' median says."""
+    from extractors.model import Word
+
+    base = letter(head=(), ocr=True, conf=0.9)
+    first = [Word("Communauté", (79.0, 46.1, 168.0, 57.4), 0.96, 900),
+             Word("d'agglomération", (174.0, 45.6, 285.0, 59.8), 0.96, 900)]
+    second = words(79, 64.3, "du Centre de la Martinique", 901, 0.95, 10.5)
+    page = PageText(base.number, base.width, base.height, base.words + tuple(first) + tuple(second), ocr=True,
+                    confidence=0.9)
+    named = read_letter(COLL, "l.pdf", (page,)).fields["collectivite"].value
+    assert named == "Communauté d'agglomération du Centre de la Martinique"
