@@ -44,8 +44,8 @@ _HEAD_LOST = ((re.compile(r"(?<![a-z])o?us\s*-\s*(?=prefet)"), "sous-"),
               (re.compile(r"(?<![a-z])i?ce\s*-\s*(?=presid)"), "vice-"))
 
 
-# "souscprefete", "sous.prefet": a compound title's hyphen read as one letter or mark
-_HYPHEN_MISREAD = re.compile(r"\b(sous(?=[a-z.,:;|!/](?:prefet|prefete)\b)|vice(?=[a-z.,:;|!/]presid))[a-z.,:;|!/]")
+# "souscprefete", "sous{prefet": a compound title's hyphen read as one letter or mark
+_HYPHEN_MISREAD = re.compile(r"\b(sous(?=(?:[a-z]|[^\w\s])prefete?\b)|vice(?=(?:[a-z]|[^\w\s])presid))(?:[a-z]|[^\w\s])")
 
 
 def mended_compounds(norm: str) -> str:

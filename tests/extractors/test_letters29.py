@@ -49,6 +49,7 @@ def test_an_address_line_in_smaller_type_is_no_part_of_the_name(height, named):
 @pytest.mark.parametrize("lines, slug", [
     (("9 La Souscpréfète,", "pour le-préfet.et par délégation"), "sous_prefet"),
     (("La Sous:préfète,", "pour la préfète et par délégation"), "sous_prefet"),
+    (("Le Sous{préfet,", "pour ; on"), "sous_prefet"),
     (("Le Vicecprésident,",), "autre"),  # a vice-président, not the président
     (("la/préfèté/et-par délégation",), "autre"),
     (("Le préfet,",), "prefet"),
