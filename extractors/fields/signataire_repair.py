@@ -45,7 +45,8 @@ _HEAD_LOST = ((re.compile(r"(?<![a-z])o?us\s*-\s*(?=prefet)"), "sous-"),
 
 
 # "souscprefete", "sous{prefet": a compound title's hyphen read as one letter or mark
-_HYPHEN_MISREAD = re.compile(r"\b(sous(?=(?:[a-z]|[^\w\s])prefete?\b)|vice(?=(?:[a-z]|[^\w\s])presid))(?:[a-z]|[^\w\s])")
+_HYPHEN_MISREAD = re.compile(r"\b(sous(?=(?:[a-z]|[^\w\s])prefete?\b)|vice(?=(?:[a-z]|[^\w\s])presid))"
+                             r"(?:[a-z]|[^\w\s])")
 
 
 def mended_compounds(norm: str) -> str:
