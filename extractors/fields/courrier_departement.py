@@ -73,7 +73,23 @@ def _bloc_marque(head: list[Line]) -> list[Clue]:
                 named = tuple(lines[1:]) if len(lines) > 1 and not rest else tuple(lines)
                 clues.append(Clue({"departement": name}, 0.8 if regional else 0.95, named))
     clues.sort(key=lambda c: -c.confidence)  # "Préfet de la région X, préfet de Y": Y first
-    return clues
+    return clues or _bloc_without_title(head)
+
+
+def _bloc_without_title(head: list[Line]) -> list[Clue]:
+    """"[PRÉFET]" / "DE LA GUYANE" / "Liberté": the bloc-marque whose large bold title OCR read as
+    a speck (dropped) or not at all, its département's line still over the motto, in its column."""
+    for index, line in enumerate(head):
+        name = _PARTICLE.sub("", line.text).strip(" ,.-") if _PARTICLE.match(line.text) else ""
+        if len(name) < 3 or len(name.split()) > 4 or re.search(r"\d", name) or line.conf < DOUBTED_LINE:
+            continue
+        below = next((l for l in head[index + 1:] if abs(l.x0 - line.x0) <= 15 and l.top > line.top), None)
+        if below is not None and _motto(below) and below.top - line.bottom <= 1.6 * line.height:
+            return [Clue({"departement": name}, UNTITLED_BLOC, (line,))]
+    return []
+
+
+UNTITLED_BLOC = 0.85  # the département under a title unread: the motto under it says it is the bloc-marque's
 
 
 LOWER = 0.4  # of the box's height: a line's centre this much lower is the next line, not the same row

@@ -441,11 +441,20 @@ def _continuation(line: Line, below: list[Line]) -> list[Line]:
                 and min(l.bbox[2], line.bbox[2]) - max(l.x0, line.x0) > 0), None)
     if nxt is None or nxt.top - line.bottom > 1.3 * line.height or abs(nxt.x0 - line.x0) > 0.6 * (line.bbox[2] - line.x0):
         return []
-    if re.search(r"\d", nxt.norm) or _STREET.match(nxt.norm):
-        return []  # an address
+    if re.search(r"\d", nxt.norm) or _STREET.match(nxt.norm) or _tallest(nxt) < SMALLER_TYPE * _tallest(line):
+        return []  # an address (its street word lost to OCR: "[place] de la Libération", in smaller type)
     if _CONTINUES.search(line.norm) or _STARTS_LOWER.match(nxt.norm):
         return [nxt]
     return []
+
+
+SMALLER_TYPE = 0.7  # of the name's tallest word: a line whose tallest is this much smaller is the address under it
+
+
+def _tallest(line: Line) -> float:
+    """A line's type size as its tallest word's box (capitals, ascenders or descenders: a line of
+    two or three words has no height to take a median of)."""
+    return max(w.bbox[3] - w.bbox[1] for w in line.words)
 
 
 def is_epci_name(name: str | None) -> bool | None:

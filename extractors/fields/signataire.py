@@ -98,14 +98,16 @@ def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
     "pour" lost under a signature): whoever holds a delegation signs with another title."""
     before = text[max(0, position - 24):position]
     # a stray mark OCR put between the article and the title ("pour la‘préfète") changes nothing
-    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?[\s‘’'`´.]*$", before):
+    # ("pour le-préfet": a space read as a hyphen)
+    if re.search(r"(?:\bpour|\bp/|\bp\.|\bpo)\s*(?:le|la|l'|monsieur le|madame la)?[\s‘’'`´.-]*$", before):
         return True
     return end is not None and bool(_DELEGATED_AFTER.match(text[end:]))
 
 
 # a compound title's head ending a line ("Le Sous-", "Le Vice-"), its tail on the next line
 _CUT_PREFIX = re.compile(r"\b(sous|vice)\s*-?\s*$")
-_DELEGATED_AFTER = re.compile(r"[\s-]*,?\s*et\s+par\s+(?:delegation|empechement|suppleance|interim)\b")  # "préfète-et par"
+# "préfète-et par", "préfet.et par", "préfète/et-par": the spaces OCR read as marks
+_DELEGATED_AFTER = re.compile(r"[\s./-]*,?\s*et[\s/-]+par\s+(?:delegation|empechement|suppleance|interim)\b")
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:

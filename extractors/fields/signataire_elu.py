@@ -50,9 +50,12 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None, elu
         lost = quality_read if quality.status is FieldStatus.MISSING else 1.0
         quality = FieldValue(mandate, round(min(name.confidence, 0.85, lost), 3),
                              quality.source or name.source, FieldStatus.EXTRACTED)
-    elif quality.status is FieldStatus.MISSING and name.value and _fragments_of(str(name.value), elu):
+    elif quality.status is FieldStatus.MISSING and name.value and (
+            _fragments_of(str(name.value), elu)
+            or name.status is not FieldStatus.EXTRACTED and same_person(str(name.value), elu)):
         # "que POIRIER" for "Dominique POIRIER" (the start under a signature or a stamp, the title
-        # lost with it): the élu signs, with the élu's mandate
+        # lost with it), "Le po , Alain Jaéquemin" ("Le Maire, Alain Jacquemin" under the strokes,
+        # a letter of the name slipped): the élu signs, with the élu's mandate
         return _from_elu(elu, 0.8, name_read, name.source), _from_elu(mandate, 0.75, quality_read, name.source)
     if quality.value == mandate and name.status is not FieldStatus.EXTRACTED:
         read = str(name.value or "")

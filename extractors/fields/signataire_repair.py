@@ -44,11 +44,17 @@ _HEAD_LOST = ((re.compile(r"(?<![a-z])o?us\s*-\s*(?=prefet)"), "sous-"),
               (re.compile(r"(?<![a-z])i?ce\s*-\s*(?=presid)"), "vice-"))
 
 
+# "souscprefete", "sous{prefet": a compound title's hyphen read as one letter or mark
+_HYPHEN_MISREAD = re.compile(r"\b(sous(?=(?:[a-z]|[^\w\s])prefete?\b)|vice(?=(?:[a-z]|[^\w\s])presid))"
+                             r"(?:[a-z]|[^\w\s])")
+
+
 def mended_compounds(norm: str) -> str:
-    """A compound title whose head the strokes cut ("us-prefete") written whole ("sous-prefete")."""
+    """A compound title whose head the strokes cut ("us-prefete") written whole ("sous-prefete"),
+    or whose hyphen OCR read as a letter ("souscprefete")."""
     for pattern, head in _HEAD_LOST:
         norm = pattern.sub(head, norm)
-    return norm
+    return _HYPHEN_MISREAD.sub(r"\1-", norm)
 _FRAGMENT = re.compile(r"[a-z|!]+")
 _SPLIT_TITLES = ("maire", "prefet", "prefete", "president", "presidente")
 
