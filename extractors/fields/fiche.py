@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
 from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, mended_email, source_of
-from extractors.fields.boxes import UNREAD, read_boxes
+from extractors.fields.boxes import UNREAD, empty_brackets, read_boxes
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
 from extractors.fields.fiche_emails import emails_by_names
@@ -271,7 +271,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
-            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]" \
+            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and not empty_brackets(token.text) \
                     and not (token.text == "[" and rows[r].tokens[1:2] and rows[r].tokens[1].text == "]"):
                 continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
