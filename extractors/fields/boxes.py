@@ -202,6 +202,9 @@ def _median(values: list[float]) -> float:
 
 # A typed "[X]" on a fax: a side read as "I", "l", "1" or "|" ("[XI", "IX]").
 _FAX_TICK = re.compile(r"[\[(|il1]x[\])|]|[\[(|]x[il1]")
+# A typed "[ ]" on a scan, its blank read as a brace or a stray stroke ("[{]", "[_]"): no cross
+# inside, an empty box (taken for a crossed box misread, it ticked its option).
+_EMPTY_BRACKETS = re.compile(r"[\[(][\s{}()\[\]_.,'`~-]*[\])]")
 
 
 def box_state(text: str) -> bool | None:
@@ -209,9 +212,14 @@ def box_state(text: str) -> bool | None:
     text = text.strip().lower()
     if text in CHECKED or _FAX_TICK.fullmatch(text):
         return True
-    if text in UNCHECKED:
+    if text in UNCHECKED or empty_brackets(text):
         return False
     return None
+
+
+def empty_brackets(text: str) -> bool:
+    """A typed empty box "[ ]" as a scan reads it: "[]", "[{]", "[_]"."""
+    return bool(_EMPTY_BRACKETS.fullmatch(text.strip()))
 
 
 # ... or a scan's empty box whose right side was lost ("[Communale").

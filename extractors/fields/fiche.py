@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
 from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, source_of
-from extractors.fields.boxes import UNREAD, read_boxes
+from extractors.fields.boxes import UNREAD, empty_brackets, read_boxes
 from extractors.fields.email_text import mended_email
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
@@ -253,6 +253,7 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
     unnamed = None
     part: dict[int, int] = {}  # id of a token -> which unnamed row it follows (0: none)
     names = [""]  # each unnamed row's label-column words
+    choice = hit.index >= 0 and LABELS[hit.index].field in OPTIONS  # "[{]": a typed box, kept for the boxes
     for r in range(first_row, last_row + 1):
         wrapped_label = _wrapped_label(rows[r].tokens, column, hit) if r > first_row else set()
         if r > first_row and not wrapped_label:
@@ -272,12 +273,13 @@ def _answer_tokens(rows: list[Row], hit: Hit, end: tuple[int, int] | None,
                 continue
             if r == first_row and token.x1 <= rows[r].tokens[hit.start[1]].x0:
                 continue  # left of the label on its own row: another column
-            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) and token.text != "[]" \
+            if k == 0 and token.conf < 1.0 and _RULE_MARKS.fullmatch(token.text) \
+                    and not (token.text == "[]" or choice and empty_brackets(token.text)) \
                     and not (token.text == "[" and rows[r].tokens[1:2] and rows[r].tokens[1].text == "]"):
                 continue  # a cell's left rule read as ":" or "|" at the start of a line ("[", "]": a box)
             part[id(token)] = len(names) - 1
             tokens.append(token)
-    tokens = _strip_leaders(tokens, hit.index >= 0 and LABELS[hit.index].field in OPTIONS)
+    tokens = _strip_leaders(tokens, choice)
     starts = [i for i, t in enumerate(tokens) if i == 0 or part[id(t)] != part[id(tokens[i - 1])]]
     return tokens, [(i, names[part[id(tokens[i])]]) for i in starts if part[id(tokens[i])]]
 

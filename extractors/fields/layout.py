@@ -269,6 +269,9 @@ def _readable(words) -> list:
     # On one line, only a word OCR doubted: a small scan's bowls of "de" read sure are boxes too.
     misread |= {id(o) for w in boxes if _in_box_row(w, boxes) for o in letters
                 if len(norm(o.text)) <= 2 and o.conf < 0.75 and inside(w, o)}
+    # Anywhere, a "word" with a box's side read as a bracket ("[&A", "C]") is that box misread.
+    misread |= {id(o) for w in boxes for o in letters if len(norm(o.text)) <= 2 and inside(w, o)
+                and any(side in o.text for side in "[]")}
     letters = [o for o in letters if id(o) not in misread]
     kept = [w for w in kept if id(w) not in misread
             and (w.text not in _BOXES or not any(inside(w, o) or _runs_into(w, o) for o in letters))]
