@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import OSA
+
 from extractors.fields.answer_text import misspelt_kind
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 from schemas import values
 from schemas.cog import Cog
+from schemas.cog_names import commune_keys
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
 from schemas.territoire import (
@@ -141,7 +144,9 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
                               departement: str | None) -> None:
     """One commune listed, read too unsure for the EPCI alone to confirm it (Tesseract doubts a
     short name: "Biot" at 0.47), whose name is letter for letter that of the commune porteuse,
-    read surely, and a member of the EPCI read surely: three readings agree, it is trusted."""
+    read surely, and a member of the EPCI read surely: three readings agree, it is trusted.
+    A name one slip off ("Le Pont" for Le Port at 0.42 on a photo) that resolved to that very
+    commune agrees too: it is given as the COG spells it."""
     communes, epci = out.get("s2.communes"), _trusted_value(out, "s2.epci")
     # A list doubted at reading for its place (its label lost on a photo, its first line low) may
     # have lost a commune; a communale échelle, read surely, says there is just one.
@@ -155,10 +160,19 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
     porteuse = _porteuse(out, cog, departement)
     entry = communes.value[0]
     if porteuse is None or porteuse.kind != "commune" or entry.get("code_insee") != porteuse.code \
-            or values.fold(entry.get("nom") or "") != values.fold(porteuse.nom) \
+            or not _one_slip_at_most(entry.get("nom") or "", porteuse.nom) \
             or not cog.commune_in_epci(porteuse.code, epci["siren"]):
         return
-    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+    value = communes.value if values.fold(entry.get("nom") or "") == values.fold(porteuse.nom) \
+        else [{**entry, "nom": porteuse.nom}]
+    out["s2.communes"] = replace(communes, value=value, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
+def _one_slip_at_most(written: str, official: str) -> bool:
+    """The written name is the official one, or one OCR slip from it in a name of four letters or more."""
+    a, b = commune_keys(written)[1], commune_keys(official)[1]
+    return a == b or len(b.replace(" ", "")) >= 4 and OSA.distance(a, b) <= 1
 
 
 def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,

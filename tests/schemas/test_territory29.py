@@ -110,3 +110,27 @@ def test_a_long_porteuse_read_unsure_with_slips_is_respelt_when_section_2_and_th
 def test_a_porteuse_with_slips_stays_for_review_without_three_agreeing_readings(cog, change):
     out = _geoirs(cog, **change)
     assert out[PORTEUSE].status is REVIEW
+
+
+def _port(cog, communes: str) -> dict:
+    """A photo: the one commune listed read at 0.42 with a slip; the porteuse and the EPCI read surely."""
+    return normalise_fields({
+        PORTEUSE: FieldValue("Commune du Port", 0.911, None, SURE),
+        "s1.collectivite.type": FieldValue("commune", 0.9, None, SURE),
+        "s2.communes": FieldValue(communes, 0.425, None, SURE),
+        "s2.epci": FieldValue("Communauté d'agglomération Territoire de la Côte Ouest (TCO)", 0.776, None, SURE),
+        "s2.departement": FieldValue("La Réunion (974)", 0.499, None, SURE),
+    }, cog)
+
+
+@pytest.mark.parametrize("communes, want, status", [
+    ("Le Pont", [{"nom": "Le Port", "code_insee": "97407"}], SURE),  # one slip: the porteuse's, as the COG spells it
+    ("Le Port", [{"nom": "Le Port", "code_insee": "97407"}], SURE),
+    ("Le Ponl", None, REVIEW),  # two slips: resolves to nothing sure
+    ("Saint-Paul", [{"nom": "Saint-Paul", "code_insee": "97415"}], REVIEW),  # another commune of the EPCI
+])
+def test_a_single_commune_one_slip_from_the_porteuse_is_confirmed_by_it_and_the_epci(cog, communes, want, status):
+    out = _port(cog, communes)["s2.communes"]
+    assert out.status is status
+    if want:
+        assert out.value == want
