@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import OSA
+
 from extractors.fields.answer_text import misspelt_kind
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 from schemas import values
 from schemas.cog import Cog
+from schemas.cog_names import commune_keys
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
 from schemas.territoire import (
@@ -36,18 +39,19 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     readings agree, and the name is trusted."""
     field = out.get(PORTEUSE)
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and raw is not None and raw.confidence >= CONFIRMABLE
-            and (raw.status is FieldStatus.EXTRACTED or _kind_slip_only(raw))):
+            and raw is not None and (raw.status is FieldStatus.EXTRACTED or _kind_slip_only(raw))):
         return
     kind = name_kind(field.value)
     if kind == "commune":
         match = cog.resolve_commune(field.value, departement)
         listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-        agrees = _exact(match) and match.code_insee in listed
+        agrees = _exact(match) and match.code_insee in listed and raw.confidence >= CONFIRMABLE
         if match and not match.ambiguous and match.score < 1.0 and match.code_insee in listed \
                 and _letter_names_exactly(out, cog, match.code_insee, departement):
-            # "Ville de Saint-Picrre-en-Auge": one slip from a commune section 2 lists and the
-            # letter names exactly; three readings agree, the name is the COG's
+            # "Ville de Saint-Picrre-en-Auge": slips from a commune section 2 lists and the letter
+            # names exactly; three readings agree, the name is the COG's. However unsure Tesseract
+            # was of a fax's long name ("Saint-Étienne-cle-Saint-Gcoirs" at 0.23): its letters are
+            # replaced, and those it read are within OCR's tolerance of that one commune alone.
             respelt = porteuse_respelt(field.value, match.commune.nom)
             if respelt is not None:
                 out[PORTEUSE] = replace(field, value=respelt, confidence=max(field.confidence, CONFIRMED),
@@ -57,7 +61,7 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         match = cog.resolve_epci(field.value, departement)
         epci = _trusted_value(out, "s2.epci")
         agrees = _exact(match) and (isinstance(epci, dict)
-                      and match.siren == epci.get("siren"))
+                      and match.siren == epci.get("siren")) and raw.confidence >= CONFIRMABLE
     else:
         return
     if agrees:
@@ -140,7 +144,9 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
                               departement: str | None) -> None:
     """One commune listed, read too unsure for the EPCI alone to confirm it (Tesseract doubts a
     short name: "Biot" at 0.47), whose name is letter for letter that of the commune porteuse,
-    read surely, and a member of the EPCI read surely: three readings agree, it is trusted."""
+    read surely, and a member of the EPCI read surely: three readings agree, it is trusted.
+    A name one slip off ("Le Pont" for Le Port at 0.42 on a photo) that resolved to that very
+    commune agrees too: it is given as the COG spells it."""
     communes, epci = out.get("s2.communes"), _trusted_value(out, "s2.epci")
     # A list doubted at reading for its place (its label lost on a photo, its first line low) may
     # have lost a commune; a communale échelle, read surely, says there is just one.
@@ -154,10 +160,19 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
     porteuse = _porteuse(out, cog, departement)
     entry = communes.value[0]
     if porteuse is None or porteuse.kind != "commune" or entry.get("code_insee") != porteuse.code \
-            or values.fold(entry.get("nom") or "") != values.fold(porteuse.nom) \
+            or not _one_slip_at_most(entry.get("nom") or "", porteuse.nom) \
             or not cog.commune_in_epci(porteuse.code, epci["siren"]):
         return
-    out["s2.communes"] = replace(communes, confidence=max(communes.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
+    value = communes.value if values.fold(entry.get("nom") or "") == values.fold(porteuse.nom) \
+        else [{**entry, "nom": porteuse.nom}]
+    out["s2.communes"] = replace(communes, value=value, confidence=max(communes.confidence, CONFIRMED),
+                                 status=FieldStatus.EXTRACTED)
+
+
+def _one_slip_at_most(written: str, official: str) -> bool:
+    """The written name is the official one, or one OCR slip from it in a name of four letters or more."""
+    a, b = commune_keys(written)[1], commune_keys(official)[1]
+    return a == b or len(b.replace(" ", "")) >= 4 and OSA.distance(a, b) <= 1
 
 
 def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
@@ -181,6 +196,8 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
     whole = _DANGLING.sub("", field.value)  # "… du Sud de": a line's link word, the next line's name lost
     if whole != field.value and (again := letter_entity(whole, cog, departements, near)) is not None and again[1]:
         field, found = replace(field, value=whole), again
+    if found is None and (head := _head_naming_known(field.value, cog, departements, near)) is not None:
+        field, found = replace(field, value=head[0]), head[1]
     if found is None:
         named = _trusted_value(out, "s1.collectivite.nom")
         if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
@@ -206,6 +223,23 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
 
 
 _DANGLING = re.compile(r"(?i)[\s,]+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|sur|sous)\s*$")
+_LINK = re.compile(r"(?i)^(?:de|du|des|d['’]|la|le|les|l['’]|en|sur|sous)$")
+
+
+def _head_naming_known(name: str, cog: Cog, departements: list, near: list[Entity]) -> tuple[str, tuple] | None:
+    """"Ville des Anses-d'Arlet de Libération" (the letterhead's next line, "place de la Libération",
+    read on with its low words dropped): a name that resolves to nothing whole, whose first words
+    name exactly an entity the dossier names elsewhere, the rest opening on a link word. Only a
+    known entity: a head that names another place ("Commune de Saint-Martin") proves nothing."""
+    words = name.split()
+    for end in range(len(words) - 1, 1, -1):
+        if not _LINK.match(words[end]):
+            continue
+        head = " ".join(words[:end]).rstrip(" ,;:.-–—")
+        found = letter_entity(head, cog, departements, near)
+        if found is not None and found[1] and any((found[0].kind, found[0].code) == (e.kind, e.code) for e in near):
+            return head, found
+    return None
 PREFET_DEPARTEMENT = "courrier_prefet.departement"
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from schemas import cog_names
 from schemas.cog_names import SLIPPED, commune_keys, epci_key, epci_variants, max_edits, strip_admin_words, unslip
 from schemas.values import fold
 
@@ -26,9 +27,6 @@ EXACT = 1.0
 PREFIX = 0.9  # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor…"
 NAME_CUTOFF = 85  # rapidfuzz ratio below which a département/région/EPCI name is not matched
 
-_COMMUNE_PREFIX = re.compile(
-    r"^(?:(?:la|le)\s+)?(?:commune(?:\s+nouvelle|\s+d[ée]l[ée]gu[ée]e|\s+associ[ée]e)?"
-    r"|ville|mairie)\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+|des\s+)", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
 _POSTCODE = re.compile(r"^\s*(\d{5})\s+(.+)$|^(.+?)\s+(\d{5})\s*$")
 # Current région for common short names, and for the régions merged in 2016 (older dossiers).
@@ -268,7 +266,7 @@ class Cog:
         if match:
             postcode = postcode or match.group(1) or match.group(4)
             text = match.group(2) or match.group(3)
-        return _COMMUNE_PREFIX.sub("", text.strip()), hint, postcode
+        return cog_names.without_designation(text.strip()), hint, postcode
 
     def closest_among(self, name: str, codes: frozenset[str] | set[str],
                       departements: tuple[str, ...] = ()) -> tuple[Commune, int] | None:

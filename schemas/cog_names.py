@@ -14,6 +14,12 @@ from schemas.values import fold
 
 log = logging.getLogger(__name__)
 
+_COMMUNE_PREFIX = re.compile(
+    r"^(?:(?:la|le)\s+)?(?:commune(?:\s+nouvelle|\s+d[ée]l[ée]gu[ée]e|\s+associ[ée]e)?"
+    r"|ville|mairie)\s+(?:de\s+(?P<la>la)\s+|de\s+(?P<l>l)['’]\s*|de\s+|d['’]\s*|(?P<du>du)\s+|(?P<des>des)\s+)",
+    re.IGNORECASE)
+# The article a designation's link word holds: "Commune du Port" is Le Port (La Réunion), not Port (Ain).
+_HELD_ARTICLE = {"la": "La ", "l": "L'", "du": "Le ", "des": "Les "}
 _SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 _ORDINAL = re.compile(r"^(\d+)(?:er|ere|re|e|eme|em|me)$")
@@ -89,3 +95,12 @@ def unslip(bare: str) -> list[str]:
     for slip, right in (("rn", "m"), ("m", "rn")):  # one slip only ("Momant": Mornant, not Rnornant)
         variants += [bare[:i] + right + bare[i + len(slip):] for i in range(len(bare)) if bare.startswith(slip, i)]
     return [v for v in dict.fromkeys(variants) if v != bare]
+
+
+def without_designation(text: str) -> str:
+    """"Commune du Port" -> "Le Port": the designation dropped, the article its link word holds
+    kept. The bare name (without article) is what is looked up; the article only tells apart
+    homonyms that differ by it ("Le Port", "Port")."""
+    def held(match: re.Match) -> str:
+        return next((article for group, article in _HELD_ARTICLE.items() if match.group(group)), "")
+    return _COMMUNE_PREFIX.sub(held, text)

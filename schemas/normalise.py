@@ -108,6 +108,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     departement_of_communes(out, cog, raw.get("s2.departement"))  # the communes as confirmed above
     region_of_departement(out, cog)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
+    # the letter, now resolved and confirmed, may vouch for a porteuse read with a slip
+    porteuse_confirmed(raw.get(PORTEUSE), out, cog, departement)
     prefet_departement_confirmed(out, cog, departement)
     lieu_named_elsewhere(out, cog, departement)
     for email_id, name_id in EMAIL_OWNERS:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from schemas.cog import Cog, CommuneKind
+from schemas.cog_names import max_edits
 from schemas.designation import head_mended
 from schemas.values import fold
 
@@ -117,7 +118,8 @@ def porteuse_respelt(name: str, official: str) -> str | None:
     if head is None or len(words) <= count:
         return None
     tail = " ".join(words[-count:])
-    if not 0 < OSA.distance(fold(tail), fold(core)) <= 2 or len(core) < 6:
+    # two slips, or as many as the COG tolerates in so long a name ("Saint-Étienne-cle-Saint-Gcoirs")
+    if not 0 < OSA.distance(fold(tail), fold(core)) <= max(2, max_edits(fold(core))) or len(core) < 6:
         return None
     return " ".join(words[:-count] + [core])
 
