@@ -405,8 +405,9 @@ def _span(parts: list[InkComponent]) -> float:
 
 
 def _long_stroke(part: InkComponent) -> bool:
-    """A stroke too long to be a stamp's lettering."""
-    return part.kind == "stroke" and part.length >= 5
+    """A stroke too long to be a stamp's lettering (a felt pen's, wider, not: inside a stamp's disc,
+    its emblem or lettering run together may measure so)."""
+    return part.kind == "stroke" and part.length >= 5 and part.stroke <= THICK_PEN
 
 
 def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:

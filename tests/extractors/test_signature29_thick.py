@@ -19,12 +19,12 @@ def _parts(ink: np.ndarray):
     return [_classify(c) for c in components(ink, float(UNIT))]
 
 
-def _felt_flourish(ink: np.ndarray, x: int, y: int, width: int = 7) -> None:
+def _felt_flourish(ink: np.ndarray, x: int, y: int, width: int = 7, loops: int = 4) -> None:
     """A felt pen's loops, five text heights tall, strokes `width` px wide (half a text height)."""
     import cv2
 
     points = [(x + 50 * t + 16 * math.sin(2 * math.pi * t), y - 75 * (0.5 - 0.5 * math.cos(2 * math.pi * t)))
-              for t in (k / 30 for k in range(4 * 30 + 1))]
+              for t in (k / 30 for k in range(loops * 30 + 1))]
     canvas = np.zeros(ink.shape, dtype=np.uint8)
     cv2.polylines(canvas, [np.array(points, dtype=np.int32)], False, 1, width)
     ink |= canvas.astype(bool)
@@ -97,3 +97,21 @@ def test_a_bold_script_name_scanned_at_150_dpi_is_signed(tmp_path):
     assert signed and info["render"] == "script"
     result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(84))
     assert result is not None and result.signed is True
+
+
+def test_a_wide_sparse_shape_inside_a_stamps_ring_is_the_stamps():
+    """The felt pen's measures do not reach into a stamp's disc: its emblem, its lettering run
+    together, may measure so; the stamp alone is no signature."""
+    import cv2
+
+    ink = np.zeros((16 * UNIT, 24 * UNIT), dtype=bool)
+    canvas = np.zeros(ink.shape, dtype=np.uint8)
+    cv2.circle(canvas, (12 * UNIT, 8 * UNIT), int(7.5 * UNIT), 1, 3)
+    ink |= canvas.astype(bool)
+    _felt_flourish(ink, 8 * UNIT, 11 * UNIT, loops=2)
+    for x in range(8 * UNIT, 16 * UNIT, 18):  # the stamp's own small lettering, a row of print
+        ink[3 * UNIT:4 * UNIT, x:x + 12] = True
+        ink[3 * UNIT + 2:4 * UNIT - 2, x + 2:x + 10] = False
+    parts = _parts(ink)
+    assert any(p.kind == "ring" for p in parts) and any(p.kind == "stroke" for p in parts)
+    assert decide(parts).signed is not True
