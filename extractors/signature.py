@@ -20,6 +20,7 @@ from extractors.signature_arcs import only_ring_arcs
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
+from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
 log = logging.getLogger(__name__)
@@ -35,57 +36,6 @@ class SignatureCheck:
     kind: str = "manuscrite"  # "manuscrite" (ink on the page), "numerique" (PAdES), "absente"
     detail: str = ""
     block_text: tuple[str, ...] = ()  # the signatory area read again on its dark ink alone (scans)
-
-
-def dark_ink(image: Image.Image, zone: BBox, dpi: float, level: int = 110,
-             printed: tuple[BBox, ...] = ()) -> Image.Image | None:
-    """The signatory area with only its darkest ink, black on white: a grey or coloured stamp,
-    light strokes and the paper's tint gone, so the typed title and name under them can be read.
-    `printed`: the boxes (points) of the words read there, whose own ink says whether the typed
-    text is dark (a grey stamp beside it is much ink, and no sign of a blurred photo)."""
-    scale = dpi / 72.0
-    x0, y0, x1, y1 = (int(round(v * scale)) for v in zone)
-    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1)
-    if x1 - x0 < 8 or y1 - y0 < 8:
-        return None
-    crop = image.convert("L").crop((x0, y0, x1, y1))
-    if image.width / A4_WIDTH_INCHES >= LOW_DPI:  # a photo's stated dpi says nothing: its width does
-        return crop.point(lambda v: 0 if v < level else 255)
-    # A phone photo or a 150 dpi scan: letters a few pixels high, read better twice as large;
-    # and a blurred photo's typed text is grey, lighter than `level` where only a signature's
-    # strokes are that dark: there, Tesseract thresholds the grey itself.
-    crop = crop.resize((2 * crop.width, 2 * crop.height), Image.Resampling.LANCZOS)
-    pixels = np.asarray(crop)
-    paper = np.median(pixels)
-    ink = int((pixels < paper - 40).sum())
-    typed = _typed_darkness(pixels, paper, level, [tuple(int(round(2 * (v * scale - o))) for v, o in
-                                                          zip(box, (x0, y0, x0, y0))) for box in printed])
-    # little dark ink: a blurred photo's grey print, unless the typed words' own ink is dark (a grey
-    # stamp over a scan's block is much light ink, and only thresholding takes it away)
-    if ink and (pixels < level).sum() < LIGHT_TEXT * ink and (typed is None or typed < TYPED_DARK):
-        return crop
-    return crop.point(lambda v: 0 if v < level else 255)
-
-
-def _typed_darkness(pixels: np.ndarray, paper: float, level: int, boxes: list[tuple[int, ...]]) -> float | None:
-    """The median, over the typed words' boxes (pixels of the crop), of the share of their ink
-    darker than `level`; None with too few words to say (a signature crosses one or two)."""
-    shares = []
-    for bx0, by0, bx1, by1 in boxes:
-        cell = pixels[max(0, by0):max(0, by1), max(0, bx0):max(0, bx1)]
-        ink = int((cell < paper - 40).sum()) if cell.size else 0
-        if ink >= 8:
-            shares.append((cell < level).sum() / ink)
-    return float(np.median(shares)) if len(shares) >= TYPED_WORDS else None
-
-
-TYPED_WORDS = 4
-TYPED_DARK = 0.25  # share of a typed word's ink darker than the level: print OCR reads on black and white
-
-
-LOW_DPI = 200  # pixels per inch of the sheet under which the signatory area is read enlarged
-A4_WIDTH_INCHES = 8.27
-LIGHT_TEXT = 0.25  # share of the area's ink darker than the level under which the typed text is grey
 
 
 def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, ...] | None = None,
@@ -351,6 +301,10 @@ def _classify(part: InkComponent) -> InkComponent:
         kind = "line" if straight(part) else "stroke"
     elif longest >= 3.0 and part.stroke <= THICK_PEN and part.length >= 8.0 and part.fill <= 0.35:
         kind = "line" if straight(part) else "stroke"  # a thick pen's long, sparse flourish
+    elif part.height >= FELT_HEIGHT and part.stroke <= FELT_PEN and part.length >= FELT_LENGTH and part.fill <= 0.35:
+        # a felt pen at 150 dpi or on a photo, its strokes wider still beside small type: a
+        # sparse line many text heights long and tall, which no print, blot nor logo draws
+        kind = "line" if straight(part) else "stroke"
     elif part.height <= 0.6 and part.fill >= 0.5:
         kind = "text"  # small dense letters: print OCR left unread (a footer) or the edge of a masked word
     else:
@@ -359,6 +313,7 @@ def _classify(part: InkComponent) -> InkComponent:
 
 
 THICK_PEN = 0.6  # text-line heights: a felt pen's stroke width beside small type
+FELT_PEN, FELT_HEIGHT, FELT_LENGTH = 0.9, 2.5, 16.0  # text-line heights: a felt pen's wider stroke, its flourish's size
 WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
@@ -383,8 +338,8 @@ def decide(parts: list[InkComponent]) -> SignatureCheck:
         return SignatureCheck(True, confidence, _union(strokes), "manuscrite",
                               f"{len(strokes)} {PEN_STROKES}")
     glyphs = [p for p in loose if p.kind == "glyph"]
-    script = [g for g in glyphs if g.height >= 1.15 and g.fill <= 0.6]
-    if len(script) >= 3 and _span(script) >= 3:
+    script = script_letters(glyphs, [p for p in loose if p.kind == "filled"])
+    if script:
         # letters taller than the text, side by side: a name written by hand (or a pasted
         # script-font signature), each letter apart, over or beside the typed name
         return SignatureCheck(True, 0.8, _union(script), "manuscrite", f"{len(script)} lettre(s) manuscrite(s)")
@@ -450,8 +405,9 @@ def _span(parts: list[InkComponent]) -> float:
 
 
 def _long_stroke(part: InkComponent) -> bool:
-    """A stroke too long to be a stamp's lettering."""
-    return part.kind == "stroke" and part.length >= 5
+    """A stroke too long to be a stamp's lettering (a felt pen's, wider, not: inside a stamp's disc,
+    its emblem or lettering run together may measure so)."""
+    return part.kind == "stroke" and part.length >= 5 and part.stroke <= THICK_PEN
 
 
 def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:

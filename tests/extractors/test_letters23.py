@@ -177,7 +177,7 @@ def test_a_scans_dark_block_under_a_large_grey_stamp_is_read_on_black_and_white(
     import numpy as np
     from PIL import Image, ImageDraw
 
-    from extractors.signature import dark_ink
+    from extractors.signature_dark import dark_ink
 
     dpi = 150.0
     scale = dpi / 72.0

@@ -36,7 +36,7 @@ def test_a_block_hidden_by_a_stamp_is_read_again_on_its_dark_ink():
 def test_dark_ink_keeps_the_typed_block_and_drops_a_grey_stamp():
     from PIL import Image, ImageDraw
 
-    from extractors.signature import dark_ink
+    from extractors.signature_dark import dark_ink
 
     image = Image.new("L", (600, 300), 250)
     draw = ImageDraw.Draw(image)
@@ -58,7 +58,7 @@ def test_a_phone_photos_grey_signatory_block_is_read_again_whole(seed):
     from PIL import Image, ImageDraw, ImageFont
 
     from extractors.ocr.engine import TesseractEngine
-    from extractors.signature import dark_ink
+    from extractors.signature_dark import dark_ink
     from samples.unseen.maker.degrade import photo
     from samples.unseen.maker.signatures import signature_png
 
