@@ -27,6 +27,7 @@ from extractors.signature import (
     upright,
 )
 from extractors.signature_arcs import ring_arc
+from extractors.signature_dark import dark_ink
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
@@ -59,8 +60,9 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
     code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, name_read_twice, in_print_rows, script_letters, pades.digital_signatures,
-                              pdf_text.render_page, images.image_pages, outside_paper_whitened)
+                              broken_arcs, name_read_twice, in_print_rows, script_letters, dark_ink,
+                              pades.digital_signatures, pdf_text.render_page, images.image_pages,
+                              outside_paper_whitened)
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
         piece = pieces[index]
@@ -326,8 +328,6 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
 def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
     """The signatory area on its dark ink alone: a stamp over the typed block often hides it
     from the page's OCR. None when there is no area to read."""
-    from extractors.signature_dark import dark_ink
-
     return dark_ink(image, zone.bbox, dpi, printed=zone.printed)
 
 
