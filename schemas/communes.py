@@ -273,6 +273,8 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
             commune = next(iter(like.values()))
             if all(_code_names(code, commune, cog) for code in codes):
                 return Entry(commune.nom, commune.code, True, confirmed=True)
+        if match is None and by_code.sure and epci and cog.commune_in_epci(by_code.code_insee, epci):
+            return _code_in_epci(name, by_code)
         # A code that names another commune (or none): the reader decides which is right.
         code = match.code_insee if match and not match.ambiguous else by_code.code_insee
         return Entry(nom, code, False, contradicted=True)
@@ -294,6 +296,20 @@ _FORM_WORDS = {"nom", "prénom", "epci", "commune", "communes", "département", 
                "rattachement", "échelle", "secteur", "élu", "élue", "référent", "référente", "qualité",
                "téléphone", "courriel", "section", "localisation", "concernée", "concernées"}
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "sur", "sous", "en", "et", "lès", "lez", "aux", "au"}
+
+
+CODE_WINS_SLIPS = 2  # "lré — code INSEE 53120" for Izé: a couple of OCR slips on a short name
+
+
+def _code_in_epci(name: str, by_code: Entry) -> Entry:
+    """A name that comes near no commune, beside the code of a member of the EPCI read surely
+    ("lré — code INSEE 53120" in the Coëvrons: Izé): the code wins, spelt as the COG does. Two
+    readings agree (the code, the EPCI); confirmed only when the name is a couple of OCR slips
+    from the commune's, for a reviewer otherwise."""
+    written, official = commune_keys(name)[1], commune_keys(by_code.nom)[1]
+    near = len(written) >= 3 and OSA.distance(written, official) <= CODE_WINS_SLIPS
+    # far: still flagged, so that no confirmation of section 2 (by the EPCI) vouches for it
+    return Entry(by_code.nom, by_code.code_insee, near, confirmed=near, contradicted=not near)
 
 
 def place_like(name: str) -> bool:
