@@ -10,6 +10,7 @@ from extractors.fields.email_text import mended_email
 from extractors.fields.fiche import extract_fiche
 from extractors.fields.fiche_emails import emails_by_names
 from extractors.model import FieldStatus, FieldValue, PageText, Word
+from tests.extractors.table_pages import table_page
 
 SURE, REVIEW = FieldStatus.EXTRACTED, FieldStatus.NEEDS_REVIEW
 
@@ -25,21 +26,7 @@ def _section1(referent_email, contact_email):
             ("Nom et prénom de l'élu(e) référent(e)", "Huguette Bello"), ("Qualité", "Présidente"),
             ("Référent technique", "Patrice Fontaine"), ("Courriel", contact_email),
             ("Téléphone", "02 62 12 41 82"), ("Les partenaires", None), ("Autres partenaires associés", "Le CAUE")]
-    words, y = [], 100.0
-    for line, (label, answer) in enumerate(rows):
-        x = 70.0
-        for text in label.split():
-            words.append(Word(text, (x, y, x + 6.0 * len(text), y + 12.0), 0.92, 2 * line))
-            x += 6.0 * len(text) + 5.0
-        if isinstance(answer, str):
-            x = 290.0
-            for text in answer.split():
-                words.append(Word(text, (x, y, x + 6.0 * len(text), y + 12.0), 0.92, 2 * line + 1))
-                x += 6.0 * len(text) + 5.0
-        elif answer:
-            words += [Word(text, (x0, y, x1, y + 12.0), conf, 2 * line + 1) for text, x0, x1, conf in answer]
-        y += 30.0
-    page = PageText(1, 612.0, 792.0, tuple(words), ocr=True, confidence=0.85)
+    page = table_page(rows)
     return extract_fiche([("IMG_20260301_101500.jpg", page)])
 
 

@@ -9,6 +9,7 @@ import pytest
 from extractors.fields.fiche import extract_fiche
 from extractors.fields.name_accents import accents_written_elsewhere
 from extractors.model import FieldStatus, FieldValue, PageText, Source, Word
+from tests.extractors.table_pages import table_page
 
 REVIEW = FieldStatus.NEEDS_REVIEW
 
@@ -20,21 +21,7 @@ def _section1(phone):
             ("Service de l'État pilote", "DEAL de La Réunion"), ("Nom et prénom du référent", "Lucie TÉCHER"),
             ("Fonction", "Chargée de mission planification"), ("Courriel", "techer.lucie@deal-reunion.gouv.fr"),
             ("Téléphone", phone), ("La collectivité", None), ("Collectivité porteuse", "Commune du Port")]
-    words, y = [], 100.0
-    for line, (label, answer) in enumerate(rows):
-        x = 70.0
-        for text in label.split():
-            words.append(Word(text, (x, y, x + 6.0 * len(text), y + 12.0), 0.92, 2 * line))
-            x += 6.0 * len(text) + 5.0
-        if isinstance(answer, str):
-            x = 290.0
-            for text in answer.split():
-                words.append(Word(text, (x, y, x + 6.0 * len(text), y + 12.0), 0.92, 2 * line + 1))
-                x += 6.0 * len(text) + 5.0
-        elif answer:
-            words += [Word(text, (x0, y, x1, y + 12.0), conf, 2 * line + 1) for text, x0, x1, conf in answer]
-        y += 30.0
-    page = PageText(1, 612.0, 792.0, tuple(words), ocr=True, confidence=0.85)
+    page = table_page(rows)
     return extract_fiche([("IMG_20260301_101500.jpg", page)])["s1.etat.referent_telephone"]
 
 
