@@ -240,6 +240,8 @@ def _head_naming_known(name: str, cog: Cog, departements: list, near: list[Entit
         if found is not None and found[1] and any((found[0].kind, found[0].code) == (e.kind, e.code) for e in near):
             return head, found
     return None
+
+
 PREFET_DEPARTEMENT = "courrier_prefet.departement"
 
 
