@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz.distance import OSA
-
 from extractors.fields.answer_text import misspelt_kind
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 from schemas import values
 from schemas.cog import Cog
-from schemas.cog_names import commune_keys
+from schemas.cog_names import commune_keys, name_slips
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
 from schemas.territoire import (
@@ -171,8 +169,8 @@ def commune_named_by_porteuse(raw: FieldValue | None, out: dict[str, FieldValue]
 
 def _one_slip_at_most(written: str, official: str) -> bool:
     """The written name is the official one, or one OCR slip from it in a name of four letters or more."""
-    a, b = commune_keys(written)[1], commune_keys(official)[1]
-    return a == b or len(b.replace(" ", "")) >= 4 and OSA.distance(a, b) <= 1
+    slips = name_slips(written, official)
+    return slips == 0 or len(commune_keys(official)[1].replace(" ", "")) >= 4 and slips <= 1
 
 
 def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,

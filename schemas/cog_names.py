@@ -104,3 +104,9 @@ def without_designation(text: str) -> str:
     def held(match: re.Match) -> str:
         return next((article for group, article in _HELD_ARTICLE.items() if match.group(group)), "")
     return _COMMUNE_PREFIX.sub(held, text)
+
+
+def name_slips(written: str, official: str) -> int:
+    """How many OCR slips (edits, a swap counting one) part a written commune name from the
+    official one, articles and "St" aside."""
+    return OSA.distance(commune_keys(written)[1], commune_keys(official)[1])

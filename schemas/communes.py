@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from schemas import values
 from schemas.cog import EXACT, Cog, Commune, CommuneKind
-from schemas.cog_names import commune_keys
+from schemas.cog_names import commune_keys, name_slips
 
 _CODE = r"(?:\d{5}|2[ABab]\d{3})"
 _E_CODE = "cod[eéèê]"
@@ -306,8 +305,7 @@ def _code_in_epci(name: str, by_code: Entry) -> Entry:
     ("lré — code INSEE 53120" in the Coëvrons: Izé): the code wins, spelt as the COG does. Two
     readings agree (the code, the EPCI); confirmed only when the name is a couple of OCR slips
     from the commune's, for a reviewer otherwise."""
-    written, official = commune_keys(name)[1], commune_keys(by_code.nom)[1]
-    near = len(written) >= 3 and OSA.distance(written, official) <= CODE_WINS_SLIPS
+    near = len(commune_keys(name)[1]) >= 3 and name_slips(name, by_code.nom) <= CODE_WINS_SLIPS
     # far: still flagged, so that no confirmation of section 2 (by the EPCI) vouches for it
     return Entry(by_code.nom, by_code.code_insee, near, confirmed=near, contradicted=not near)
 
@@ -347,7 +345,7 @@ RESEMBLES = 60  # rapidfuzz ratio of two names one photo's misreading apart ("Me
 def resembles(written: str, official: str) -> bool:
     """Whether a damaged reading may be the official name: one letter off, or most letters shared."""
     a, b = commune_keys(written)[1], commune_keys(official)[1]
-    return OSA.distance(a, b) <= 1 or fuzz.ratio(a, b) >= RESEMBLES
+    return name_slips(written, official) <= 1 or fuzz.ratio(a, b) >= RESEMBLES
 
 
 def _homonyms(name: str, cog: Cog) -> list[Commune]:

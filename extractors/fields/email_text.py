@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.fields.given_names import fold
+
 TLDS = ("fr", "com", "org", "net", "eu", "bzh", "re", "mq", "gp", "gf", "yt", "pm", "nc", "pf", "corsica")
 # A piece of a local part or of a domain, as OCR cuts an address at its lost dots.
 _LOCAL_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
@@ -62,10 +64,6 @@ def _close(a, b) -> bool:
     return right.bbox[0] - left.bbox[2] <= height
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
-
-
 def _address_chunk(chunks: list[str]) -> tuple[str, bool]:
     """The chunk holding the "@" with the pieces OCR cut from it at lost dots, and whether any
     was joined: before it, the local part's pieces (two at most: "jean-marc etienne"); after
@@ -73,7 +71,7 @@ def _address_chunk(chunks: list[str]) -> tuple[str, bool]:
     at = next(i for i, chunk in enumerate(chunks) if "@" in chunk)
     start = at
     while start > max(0, at - LOCAL_PIECES) and _LOCAL_PIECE.fullmatch(chunks[start - 1]) \
-            and chunks[start - 1] not in _RULE_MARKS and _fold(chunks[start - 1]) not in _LABEL_WORDS:
+            and chunks[start - 1] not in _RULE_MARKS and fold(chunks[start - 1]) not in _LABEL_WORDS:
         start -= 1
     domain, end = chunks[at].rpartition("@")[2], at + 1
     while end < len(chunks) and _DOMAIN_PIECE.fullmatch(chunks[end]) \
