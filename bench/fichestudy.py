@@ -190,6 +190,9 @@ def table(rows: list[dict], detailed: bool = True) -> None:
 
     every = collections.Counter(r["outcome"] for r in rows)
     print(line("ALL", every))
+    # A value the fiche holds, said left unanswered (status missing): what makes a verdict wrong.
+    print(f"{'said unanswered (truth has a value)':34s} "
+          f"{sum(r['outcome'] == 'missing' and r['status'] == 'missing' for r in rows):5d}")
     print(line("ALL (fiches all right)", collections.Counter(
         "right" if all(r["outcome"] in ("right", "rightreview") for r in rows if r["seed"] == s) else "review"
         for s in {r["seed"] for r in rows})))
