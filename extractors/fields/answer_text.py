@@ -35,7 +35,9 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
         text = re.sub(r"(?<=\s)d[éè](?=\s)", "de", text)
-        text = _first_word_spelt(text, _KIND_SPELLING)
+        text = _first_word_spelt(_kind_rejoined(text), _KIND_SPELLING)
+        # "Ville de Saint-Louis.": a fax's speck after the name; no body's name ends on a full stop
+        text = re.sub(r"(?<=\w{4})\s*\.$", "", text)
     if field == "s1.collectivite.elu_qualite":
         text = _first_word_spelt(text, _MANDATE_SPELLING)  # "Mäire": a speck over the "a"
         text, slipped = _mandate_slip(text)
@@ -145,6 +147,16 @@ def _first_word_spelt(text: str, spelling: dict[str, str]) -> str:
         return text  # only an accent too many is a speck; one missing is how some type it
     spelt = proper if first[:1].isupper() else proper.lower()
     return f"{spelt.upper() if first.isupper() and len(first) > 1 else spelt} {rest}".strip()
+
+
+def _kind_rejoined(text: str) -> str:
+    """"Vi lle de Saint-Louis": a fax cuts a body's kind in two at a broken letter; the two
+    pieces, neither a kind, make one ("Ville")."""
+    words = text.split(" ")
+    if len(words) >= 3 and norm(words[0]) not in _BODY_KINDS \
+            and norm(words[0] + words[1]) in _BODY_KINDS:
+        return " ".join([words[0] + words[1], *words[2:]])
+    return text
 
 
 def misspelt_kind(text: str) -> bool:

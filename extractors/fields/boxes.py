@@ -18,6 +18,7 @@ CHECKED = {"☒", "☑", "✔", "✓", "✗", "✘", "■", "⊠", "[x]", "(x)",
            "æ", "æ&",  # how Tesseract reads a crossed box it did not see as one (a photo's ☒: "Æ")
            "[2", "[2]", "c2]"}  # ... or its sides around the cross read as a "2" (a photo's)
 UNREAD = 0.65  # a box inferred ticked from where it is missing: below the trust threshold
+PARTLY_READ = 0.5  # no tick read in a group read in part: below UNREAD, so the group is unknown
 UNCHECKED = {"☐", "□", "❑", "❏", "[]", "[ ]", "()", "( )", "o",
              "0", "d", "cd", "ci", "cl", "c]", "[j", "li",
              "1]", "l]", "i]", "[1", "[l", "|]"}  # ... and an empty one (a fax's ☐: its left side a "1")
@@ -52,6 +53,9 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
+    if any(cut_option(marks, at, _words(option)) for option in options for slug, at, _ in states
+           if slug == option.slug):
+        confidence = min(confidence, UNREAD)  # an option told by its first words only: a guess
     if not chosen_only and ticked and len(ticked) == found and _ticks_only(marks):
         # On a scan, a retyped fiche's list of the chosen options, each behind its tick ("X
         # Friches", "[X] Autre"): every option read has its tick read, and no empty box stands
@@ -86,6 +90,10 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # An option whose line OCR lost whole (a photo's curl, a fax's streak) may hold a tick:
         # the options read ticked are not sure to be all of them.
         confidence = min(confidence, UNREAD)
+    if not ticked and (found < len(options) or undecided) and any(t.conf < 1.0 for t in tokens):
+        # No tick read on a scan, but not every option's box was read empty: the tick may be on
+        # a line OCR lost (a photo's page edge, a fax's streak). Unknown, not unanswered.
+        return None, min(confidence, PARTLY_READ)
     return (ticked or None), confidence
 
 
@@ -275,21 +283,40 @@ def _joined(first: Token, last: Token, text: str) -> Token:
     return Token(text, norm(text), first.file, first.page, bbox, min(first.conf, last.conf), page_bbox)
 
 
+def _words(option: Option) -> list[str]:
+    return [w for w in map(norm, option.text.split()) if w]
+
+
 def find_option(tokens: list[Token], option: Option) -> int | None:
     """Where the option's words start: the fullest match, preferring one right after a box."""
-    words = [w for w in map(norm, option.text.split()) if w]
+    words = _words(option)
     best, best_key = None, (0, False)
     for start, token in enumerate(tokens):
         if not same_word(token.norm, words[0]):
             continue
         matched = _matched_words(tokens, start, words)
         boxed = _box_before(tokens, start) is not None
-        if matched < len(words) and (matched < 3 or matched < 0.75 * len(words)):
+        if matched < len(words) and (matched < 3 or matched < 0.75 * len(words)) \
+                and not cut_option(tokens, start, words):
             continue  # "villes" is not "Villages d'avenir", "gestion des" not "Gestion des risques"
         key = (matched, boxed)
         if key > best_key:
             best, best_key = start, key
     return best if best is not None else _headless_option(tokens, words)
+
+
+def cut_option(tokens: list[Token], start: int, words: list[str]) -> bool:
+    """An option whose last word OCR lost or misread ("X Site ou ☐ Communale", "îlot" gone on a
+    fax or a photo): its first words, two at least and most of them, read alone between a box
+    (or the answer's start) and the next box (or the answer's end). Inside another option's
+    text ("... et gestion des écosystèmes") words stand on either side: no cut option."""
+    matched, end = _match(tokens, start, words)
+    if matched < 2 or matched < 0.5 * len(words) or matched == len(words):
+        return False
+    before = start == 0 or box_state(tokens[start - 1].text) is not None
+    after = end >= len(tokens) or box_state(tokens[end].text) is not None \
+        or not tokens[end - 1].norm and box_state(tokens[end - 1].text) is not None
+    return before and after
 
 
 def _lines_lost(tokens: list[Token], options: tuple[Option, ...], found: set[str]) -> bool:
@@ -361,6 +388,11 @@ def _headless_option(tokens: list[Token], words: list[str]) -> int | None:
 
 
 def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
+    return _match(tokens, start, words)[0]
+
+
+def _match(tokens: list[Token], start: int, words: list[str]) -> tuple[int, int]:
+    """(words matched, index of the first token after them)."""
     j, k = 0, start
     while j < len(words) and k < len(tokens):
         if not tokens[k].norm:
@@ -382,7 +414,7 @@ def _matched_words(tokens: list[Token], start: int, words: list[str]) -> int:
         if not glued:  # OCR glues short words: "ouîlot" is "ou îlot"
             break
         j, k = j + glued, k + 1
-    return j
+    return j, k
 
 
 def _doubled_box(tokens: list[Token], at: int) -> bool:
