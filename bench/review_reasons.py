@@ -5,7 +5,7 @@
 
 Each case's raw fields (<run>/var/<case>/raw_fields.jsonl, last line) are normalised again
 offline; every field left `needs_review` is given the first reason that holds: the reader's own
-doubt (`reader`), a confidence under the field's floor (`low<0.X`), a value the normaliser does
+doubt (`reader`), a confidence under the field's floor (`low<0.X`; --buckets: `@` the confidence's tenth), a value the normaliser does
 not trust (`unresolved`, for the communes: `communes:<what the entries are>`), or a value the
 normaliser trusted that a cross-piece rule left or put back in review (`agreement`). Whether the
 value is right is bench/scoring's comparison with expected.json. --verdict: only the fields
@@ -67,7 +67,8 @@ def blocking(dossier: dict) -> set[str] | None:
     return {r["detail"] for r in reasons}
 
 
-def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, cases: list[str]) -> None:
+def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, cases: list[str] | None,
+          buckets: bool = False) -> None:
     for case in sorted(p.name for p in truth.iterdir() if (p / "expected.json").exists()):
         dump = run / "var" / case / FILE
         if not dump.exists() or not (run / case / "index.json").exists():
@@ -84,6 +85,7 @@ def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, 
             want = value_of(expected["fields"].get(field_id))
             right = same_value(field_id, got.get("value"), want)
             why = reason(field_id, raw, cog)
+            why = why if buckets else why.partition("@")[0]
             table[(field_id, why, right)] += 1
             if cases is not None:
                 cases.append(f"{'ok ' if right else 'BAD'} {field_id:42} {why:28} {case}")
@@ -94,11 +96,12 @@ def main() -> None:
     parser.add_argument("pairs", nargs="+", help="RUN_SET_DIR TRUTH_DIR, repeated")
     parser.add_argument("--verdict", action="store_true", help="only the fields that alone keep a dossier in review")
     parser.add_argument("--cases", action="store_true", help="one line per field (study sets only)")
+    parser.add_argument("--buckets", action="store_true", help="reasons by the reading's confidence too")
     args = parser.parse_args()
     cog, table = Cog.load(), Counter()
     cases: list[str] | None = [] if args.cases else None
     for run, truth in zip(args.pairs[::2], args.pairs[1::2], strict=True):
-        study(Path(run), Path(truth), cog, args.verdict, table, cases)
+        study(Path(run), Path(truth), cog, args.verdict, table, cases, args.buckets)
     keys = sorted({(f, w) for f, w, _ in table}, key=lambda k: -(table[(*k, True)] + table[(*k, False)]))
     print(f"{'field':44} {'reason':28} {'right':>5} {'wrong':>5}")
     for field_id, why in keys:
