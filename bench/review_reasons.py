@@ -6,11 +6,12 @@
 Each case's raw fields (<run>/var/<case>/raw_fields.jsonl, last line) are normalised again
 offline; every field left `needs_review` is given the first reason that holds: the reader's own
 doubt (`reader`), a confidence under the field's floor (`low<0.X`; with --buckets, `@` the
-confidence's tenth), a value the normaliser does not trust (`unresolved`, for the communes: `communes:<what the entries are>`), or a value the
-normaliser trusted that a cross-piece rule left or put back in review (`agreement`). Whether the
-value is right is bench/scoring's comparison with expected.json. --verdict: only the fields
-that alone keep a dossier in VERIFICATION_REQUISE (its every VERIFICATION_REQUISE detail is
-such a field). --cases prints the case of each (study sets only).
+confidence's tenth), a value the normaliser does not trust (`unresolved`; for the communes,
+`communes:<what the entries are>`), or a value the normaliser trusted that a cross-piece rule
+left or put back in review (`agreement`). Whether the value is right is bench/scoring's
+comparison with expected.json. --verdict: only the fields that alone keep a dossier in
+VERIFICATION_REQUISE (its every VERIFICATION_REQUISE detail is such a field). --cases prints
+the case of each (study sets only).
 """
 
 from __future__ import annotations
