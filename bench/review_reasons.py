@@ -69,27 +69,36 @@ def blocking(dossier: dict) -> set[str] | None:
 
 
 def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, cases: list[str] | None,
-          buckets: bool = False) -> None:
+          buckets: bool = False, dossiers: Counter | None = None) -> None:
+    """Count run's fields in review by (field, reason, right); a run without dumps: reason `no-dump`.
+    dossiers: sent to review, and of them those whose every review reason is a field read right."""
     for case in sorted(p.name for p in truth.iterdir() if (p / "expected.json").exists()):
-        dump = run / "var" / case / FILE
-        if not dump.exists() or not (run / case / "index.json").exists():
+        if not (run / case / "index.json").exists():
             continue
+        dump = run / "var" / case / FILE
         expected = json.loads((truth / case / "expected.json").read_text(encoding="utf-8"))
         dossier = pick_dossier(dossiers_of(run / case), expected)
-        raw = load(dump.read_text(encoding="utf-8").strip().splitlines()[-1])
+        raw = load(dump.read_text(encoding="utf-8").strip().splitlines()[-1]) if dump.exists() else None
         block = blocking(dossier)
+        right_fields = set()
         for field_id, got in dossier["fields"].items():
-            if got.get("status") != "needs_review" or field_id not in raw:
+            if got.get("status") != "needs_review":
                 continue
+            right = same_value(field_id, got.get("value"), value_of(expected["fields"].get(field_id)))
+            if right and got.get("value") is not None:
+                right_fields.add(field_id)
             if only_verdict and (block is None or field_id not in block):
                 continue
-            want = value_of(expected["fields"].get(field_id))
-            right = same_value(field_id, got.get("value"), want)
-            why = reason(field_id, raw, cog)
+            why = "no-dump" if raw is None or field_id not in raw else reason(field_id, raw, cog)
             why = why if buckets else why.partition("@")[0]
             table[(field_id, why, right)] += 1
             if cases is not None:
                 cases.append(f"{'ok ' if right else 'BAD'} {field_id:42} {why:28} {case}")
+        details = {r["detail"] for r in dossier["completeness"]["reasons"] if r["code"] == "VERIFICATION_REQUISE"}
+        if dossiers is not None and details:
+            dossiers["sent to review"] += 1
+            dossiers["of them, every doubted field right"] += details <= right_fields
+            dossiers["of them, that alone (no other reason)"] += details <= right_fields and block is not None
 
 
 def main() -> None:
@@ -99,15 +108,16 @@ def main() -> None:
     parser.add_argument("--cases", action="store_true", help="one line per field (study sets only)")
     parser.add_argument("--buckets", action="store_true", help="reasons by the reading's confidence too")
     args = parser.parse_args()
-    cog, table = Cog.load(), Counter()
+    cog, table, dossiers = Cog.load(), Counter(), Counter()
     cases: list[str] | None = [] if args.cases else None
     for run, truth in zip(args.pairs[::2], args.pairs[1::2], strict=True):
-        study(Path(run), Path(truth), cog, args.verdict, table, cases, args.buckets)
+        study(Path(run), Path(truth), cog, args.verdict, table, cases, args.buckets, dossiers)
     keys = sorted({(f, w) for f, w, _ in table}, key=lambda k: -(table[(*k, True)] + table[(*k, False)]))
     print(f"{'field':44} {'reason':28} {'right':>5} {'wrong':>5}")
     for field_id, why in keys:
         print(f"{field_id:44} {why:28} {table[(field_id, why, True)]:5} {table[(field_id, why, False)]:5}")
     print(f"{'total':73} {sum(n for k, n in table.items() if k[2]):5} {sum(n for k, n in table.items() if not k[2]):5}")
+    print("dossiers:", ", ".join(f"{k} {n}" for k, n in dossiers.items()))
     for line in cases or []:
         print(line)
 
