@@ -71,7 +71,7 @@ def blocking(dossier: dict) -> set[str] | None:
 def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, cases: list[str] | None,
           buckets: bool = False, dossiers: Counter | None = None) -> None:
     """Count run's fields in review by (field, reason, right); a run without dumps: reason `no-dump`.
-    dossiers: sent to review, and of them those whose every review reason is a field read right."""
+    dossiers: counted, sent to review, and of them those whose every review reason is a field read right."""
     for case in sorted(p.name for p in truth.iterdir() if (p / "expected.json").exists()):
         if not (run / case / "index.json").exists():
             continue
@@ -95,7 +95,10 @@ def study(run: Path, truth: Path, cog: Cog, only_verdict: bool, table: Counter, 
             if cases is not None:
                 cases.append(f"{'ok ' if right else 'BAD'} {field_id:42} {why:28} {case}")
         details = {r["detail"] for r in dossier["completeness"]["reasons"] if r["code"] == "VERIFICATION_REQUISE"}
-        if dossiers is not None and details:
+        if dossiers is None:
+            continue
+        dossiers["dossiers"] += 1
+        if details:
             dossiers["sent to review"] += 1
             dossiers["of them, every doubted field right"] += details <= right_fields
             dossiers["of them, that alone (no other reason)"] += details <= right_fields and block is not None
