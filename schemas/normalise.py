@@ -31,6 +31,7 @@ from schemas.agreement import (
 from schemas.cog import Cog
 from schemas.cog_names import commune_keys
 from schemas.communes import parse_communes
+from schemas.rawdump import dump
 from schemas.section2 import (
     CONFIRMABLE,
     CONFIRMED,
@@ -71,6 +72,7 @@ TEXT_FIELDS = {
 
 def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, FieldValue]:
     """Every field in its contract type; low confidence or failed validation: needs_review."""
+    dump(raw)  # for bench/review_reasons.py, when asked
     departement = _departement(raw.get("s2.departement"), cog)
     epci = _epci_siren(raw.get("s2.epci"), cog, departement)
     out = {}
