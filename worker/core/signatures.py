@@ -49,12 +49,11 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
                      forked: Callable[[], object] | None = None) -> dict[int, SignatureCheck]:
     """Each letter's signature, by index in `pieces` (`zones`: where each letter's block is).
 
-    The letters not cached are dealt round `ocr_workers` limited children run at once (one
-    when there is one worker: one fork, one Tesseract start for every signatory block); if a
-    child fails (time, memory, a crash), each of its letters is checked again alone, so that
-    one bad page costs only its own letter. A page that cannot be rendered leaves its letter
-    without a verdict (a reviewer looks). `forked`: called once the children are started (see
-    run_limited), not when every letter is cached.
+    The letters not cached are checked together in one limited child (one fork, one Tesseract
+    start for every signatory block); if that child fails (time, memory, a crash), each letter
+    is checked again alone, so that one bad page costs only its own letter. A page that cannot
+    be rendered leaves its letter without a verdict (a reviewer looks). `forked`: called once
+    the child is started (see run_limited), not when every letter is cached.
     """
     from worker.persistence import cache
 
