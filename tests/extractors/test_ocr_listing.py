@@ -36,7 +36,7 @@ def _dossier(tmp_path, letters: int):
     store = SimpleNamespace(computed=lambda key: None, save_computed=lambda key, kind, value: saved.update({key: value}),
                             blobs=SimpleNamespace(path=lambda blob: tmp_path / blob))
     limits = SimpleNamespace(max_image_pixels=10**8, parse_timeout=60.0, parse_memory_mb=512)
-    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits, ocr_workers=1)), saved
+    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits)), saved
 
 
 def test_a_dossiers_letters_are_checked_in_one_child(tmp_path, monkeypatch):

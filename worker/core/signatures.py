@@ -35,7 +35,7 @@ from extractors.signature_print import in_print_rows
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import ring_score
 from extractors.signature_unit import ink_fitted_height
-from worker.core.sandbox import Limited, run_limited
+from worker.core.sandbox import run_limited
 
 if TYPE_CHECKING:
     from worker.core.context import Context
@@ -78,11 +78,17 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         todo.append((index, key, (str(store.blobs.path(piece.blob)), piece.blob_kind, page, zone)))
     if not todo:
         return checks
-    at_once = min(len(todo), max(1, ctx.settings.ocr_workers))
-    groups = [todo[i::at_once] for i in range(at_once)]  # each letter in one group; a group's in order
-    found = dict(zip((index for group in groups for index, _, _ in group), _checked(groups, limits, forked)))
-    for index, key, _ in todo:
-        check = found[index]
+    timeout = min(limits.parse_timeout, 120.0)
+    try:
+        found = run_limited(signatures_of, [args for _, _, args in todo], limits.max_image_pixels,
+                            timeout=timeout * len(todo), memory_mb=limits.parse_memory_mb, forked=forked)
+    except GuichetError as exc:
+        if len(todo) == 1:
+            found = [exc]
+        else:
+            log.info("signatures checked one by one: %s", exc.message)
+            found = [_alone(args, limits, timeout) for _, _, args in todo]
+    for (index, key, _), check in zip(todo, found):
         if isinstance(check, GuichetError):
             log.warning("signature of %s not checked: %s", pieces[index].file, check.message)
             continue
@@ -90,55 +96,6 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         store.save_computed(key, cache.SIGNATURE, cache.signature_to_json(check))
         log.info("%s: %s (%.2f) %s", pieces[index].file, check.signed, check.confidence, check.detail)
     return checks
-
-
-def _checked(groups: list[list[tuple[int, str, tuple]]], limits,
-             forked: Callable[[], object] | None) -> list[SignatureCheck | GuichetError]:
-    """The checks of each group's letters (index, cache key, `signature_of`'s arguments), one
-    limited child a group, the children forked together and run at once (`ocr_workers` of
-    them: a scan's two letters on two cores, not one after the other while a core idles);
-    `forked` called once the last is started. A group whose child fails (time, memory, a crash)
-    has each of its letters checked again alone, so that one bad page costs only its own
-    letter. In the groups' order, each group's letters in order."""
-    timeout = min(limits.parse_timeout, 120.0)
-    if len(groups) == 1:  # one child: the sandbox's own call
-        group = groups[0]
-        try:
-            return run_limited(signatures_of, [args for _, _, args in group], limits.max_image_pixels,
-                               timeout=timeout * len(group), memory_mb=limits.parse_memory_mb, forked=forked)
-        except GuichetError as exc:
-            return _group_failed(exc, group, limits, timeout)
-    children: list[Limited | GuichetError] = []
-    try:
-        for group in groups:
-            try:
-                children.append(Limited(signatures_of, [args for _, _, args in group], limits.max_image_pixels,
-                                        timeout=timeout * len(group), memory_mb=limits.parse_memory_mb))
-            except GuichetError as exc:
-                children.append(exc)
-        if forked is not None:
-            forked()
-    finally:  # even after an error: every child started is awaited (its result then dropped)
-        found = [_group_result(child, group, limits, timeout) for child, group in zip(children, groups)]
-    return [check for checks in found for check in checks]
-
-
-def _group_result(child: Limited | GuichetError, group: list[tuple[int, str, tuple]], limits,
-                  timeout: float) -> list[SignatureCheck | GuichetError]:
-    try:
-        if isinstance(child, GuichetError):
-            raise child
-        return child.result()
-    except GuichetError as exc:
-        return _group_failed(exc, group, limits, timeout)
-
-
-def _group_failed(exc: GuichetError, group: list[tuple[int, str, tuple]], limits,
-                  timeout: float) -> list[SignatureCheck | GuichetError]:
-    if len(group) == 1:
-        return [exc]
-    log.info("signatures checked one by one: %s", exc.message)
-    return [_alone(args, limits, timeout) for _, _, args in group]
 
 
 def _alone(args: tuple, limits, timeout: float) -> SignatureCheck | GuichetError:
