@@ -33,7 +33,7 @@ def _dossier(tmp_path, letters: int):
               for i in range(letters)]
     zones = {i: SignatureZone(0, (300.0, 600.0, 550.0, 760.0 + i)) for i in range(letters)}
     saved = {}
-    store = SimpleNamespace(computed=lambda key: None, save_computed=lambda key, kind, value: saved.update({key: value}),
+    store = SimpleNamespace(computed=lambda key: None, save_computed=lambda kind, values: saved.update(values),
                             blobs=SimpleNamespace(path=lambda blob: tmp_path / blob))
     limits = SimpleNamespace(max_image_pixels=10**8, parse_timeout=60.0, parse_memory_mb=512)
     return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits)), saved

@@ -57,10 +57,10 @@ nlp.available = lambda: False
 context.geography = lambda: None
 context.ocr_engine = lambda settings: None
 gc.freeze = lambda: None
-libraries = ("cv2", "pdfplumber", "pypdfium2")
+libraries = ("cv2", "numpy.ma", "pdfplumber", "pypdfium2")
 before = [name for name in libraries if name in sys.modules]
 jobs.preload(worker=False)
 print(before, [name for name in libraries if name in sys.modules])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split("\n")[0] == "[] ['cv2', 'pdfplumber', 'pypdfium2']"
+    assert out.split("\n")[0] == "[] ['cv2', 'numpy.ma', 'pdfplumber', 'pypdfium2']"

@@ -88,13 +88,16 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
         else:
             log.info("signatures checked one by one: %s", exc.message)
             found = [_alone(args, limits, timeout) for _, _, args in todo]
+    saved: dict[str, dict] = {}
     for (index, key, _), check in zip(todo, found):
         if isinstance(check, GuichetError):
             log.warning("signature of %s not checked: %s", pieces[index].file, check.message)
             continue
         checks[index] = check
-        store.save_computed(key, cache.SIGNATURE, cache.signature_to_json(check))
+        saved[key] = cache.signature_to_json(check)
         log.info("%s: %s (%.2f) %s", pieces[index].file, check.signed, check.confidence, check.detail)
+    if saved:  # every letter's in one transaction
+        store.save_computed(cache.SIGNATURE, saved)
     return checks
 
 

@@ -223,6 +223,7 @@ def preload(*, worker: bool = True) -> None:
     # What each file's sandboxed reading imports (OpenCV, pdfplumber, PDFium: ~0.1 s of CPU),
     # imported once here rather than again in every child forked for a file or its signatures.
     import cv2  # noqa: F401
+    import numpy.ma  # noqa: F401  (np.unique imports it on first use: ~12 ms in each child, reading or signatures)
     import pdfplumber  # noqa: F401
     import pypdfium2  # noqa: F401
 

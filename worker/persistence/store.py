@@ -431,17 +431,17 @@ class Store:
     def computed(self, key: str) -> dict | None:
         """A cached result of `worker.persistence.cache` by its key, or None."""
         with self.session() as s:
-            row = s.get(Computed, key)
-            return row.value if row is not None else None
+            return getattr(s.get(Computed, key), "value", None)
 
-    def save_computed(self, key: str, kind: str, value: dict) -> None:
-        """Cache a result; computed concurrently by another worker, the first one stays."""
+    def save_computed(self, kind: str, values: dict[str, dict]) -> None:
+        """Cache results by key in one transaction (a dossier's letters: one disk sync); a key saved
+        meanwhile by another worker keeps its first value, the others are saved one by one."""
         try:
             with self.session() as s:
-                if s.get(Computed, key) is None:
-                    s.add(Computed(key=key, kind=kind, value=value))
+                s.add_all([Computed(key=k, kind=kind, value=v) for k, v in values.items() if not s.get(Computed, k)])
         except IntegrityError:
-            pass
+            for key, value in values.items() if len(values) > 1 else ():
+                self.save_computed(kind, {key: value})
 
 
 def _latest_event(s: Session, dossier_id: str, kind: EventKind) -> int | None:
