@@ -23,10 +23,11 @@ from pathlib import Path
 MODES = ("scan150", "scan200", "scan200bw", "fax", "photo", "digital")
 
 
-def make_file(seed: int, folder: Path, mode: str | None = None,
-              signed: bool | None = None) -> tuple[Path, str, dict, bool]:
+def make_file(seed: int, folder: Path, mode: str | None = None, signed: bool | None = None,
+              retitled=None) -> tuple[Path, str, dict, bool]:
     """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
-    and whether it is signed follow from the seed unless given)."""
+    and whether it is signed follow from the seed unless given). `retitled(spec, seed)`: the
+    letter's spec changed before it is drawn (bench/letterstudy.py varies the quality line)."""
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import letter_pdf_info
     from samples.unseen.maker.letters.names import random_person
@@ -38,6 +39,8 @@ def make_file(seed: int, folder: Path, mode: str | None = None,
     drawn = rng.random() < 0.75
     signed = drawn if signed is None else signed
     spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}")
+    if retitled is not None:
+        spec = retitled(spec, seed)
     pdf, info = letter_pdf_info(spec)
     mode = mode or MODES[seed % len(MODES)]
     info = dict(info.get("signature") or {}, dmode=mode)

@@ -187,7 +187,9 @@ class _Letter(LetterheadMixin, BodyMixin, SignatoryMixin):
             # "Le préfet de … à Madame la sous-directrice …": the classic State heading
             who = "La préfète" if self.prefet_female else "Le préfet"
             if "sous-préf" in s.signatory_title.lower():
-                who = s.signatory_title.split(",")[0]
+                # the sous-préfet's own part ("Pour le préfet …, le sous-préfet de Béziers")
+                who = next(p.strip() for p in s.signatory_title.split(",") if "sous-préf" in p.lower())
+                who = who[:1].upper() + who[1:]
             self.y -= self.lead * 1.5
             xc = Page.W / 2 + rng.uniform(0, 60)
             self.page.text_centre(xc, self.y, f"{who} {self.dept_of}" if "préf" in who.lower() and
