@@ -66,6 +66,6 @@ def collectivite_quality(rng: random.Random, female: bool, epci: bool, town: str
                  (f"{le} Maire {place_of(town)}", "maire"), ("Le Maire", "maire"),
                  (f"Pour le Maire empêché, {'la Première' if female else 'le Premier'} adjoint{e}", "autre"),
                  (f"{le} deuxième adjoint{e}, délégué{e} à l'urbanisme", "autre"),
-                 (f"Première adjointe" if female else "Premier adjoint", "autre")]
+                 ("Première adjointe" if female else "Premier adjoint", "autre")]
         weights = [3, 3, 2, 1, 1, 1, 1]
     return rng.choices(forms, weights)[0]
