@@ -18,6 +18,7 @@ from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import (
+    BOXES,
     LetterParts,
     Line,
     date_parts,
@@ -35,6 +36,7 @@ from extractors.fields.courrier_reread import (
 from extractors.fields.courrier_zone import SignatureZone, signature_zone
 from extractors.fields.signataire import (
     QUALITY_TRUSTED,
+    UNDER_STROKES,
     Name,
     Quality,
     body_name,
@@ -128,7 +130,16 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
             return replace(_value(body.text, 0.5, file, pages, [name.line]), status=FieldStatus.NEEDS_REVIEW)
         chosen = replace(name, text=spelt)  # accents only: the accented reading
     confidence = max(chosen.confidence, body.confidence) if name and body else chosen.confidence
+    if chosen is name and _boxed(name.line, pages):
+        confidence = min(confidence, UNDER_STROKES)
     return _value(chosen.text, confidence, file, pages, [chosen.line])
+
+
+def _boxed(line: Line, pages: tuple[PageText, ...]) -> bool:
+    """A box OCR read on the name's row and the layout dropped ("☒ SILVA Cédric" for "DA SILVA
+    Cédric": the signature's ink blackened a word): the name read without it may lack a word."""
+    rows = {w.line for w in line.words}
+    return any(w.text in BOXES and w.line in rows for w in pages[line.page].words)
 
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:

@@ -58,8 +58,9 @@ class _Letter(LetterheadMixin, BodyMixin, SignatoryMixin):
         if spec.kind == "collectivite" and not self.epci and self.town == spec.collectivite_name \
                 and spec.seat_town and spec.collectivite_name.startswith(("Commune", "Ville", "Mairie")):
             self.town = spec.seat_town
-        m = re.search(r"(?i)sous-préf\w* (?:de |d'|du |des )([A-ZÉÈ][\w'-]+(?: [\w'-]+)*)", spec.signatory_title)
-        self.sous_pref = m.group(1) if m else None
+        m = re.search(r"(?i)sous-préf\w* (de |d'|du |des )([A-ZÉÈ][\w'-]+(?: [\w'-]+)*)", spec.signatory_title)
+        # "du Marin": the town is Le Marin
+        self.sous_pref = ({"du ": "Le ", "des ": "Les "}.get(m.group(1).lower(), "") + m.group(2)) if m else None
         self.postcode = spec.postcode or (f"{spec.departement_code}000" if len(spec.departement_code) == 2
                                           else f"{spec.departement_code}00")
         self.page = self.doc.new_page()
