@@ -156,7 +156,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
         body = _unless_delegated(voice_quality([line for i, line in enumerate(parts.lines)
                                                 if i not in parts.signatory], kind.value, epci), block)
     if quality is None:  # the heading's writer signs, unless the block shows a delegation
-        return body or _unless_delegated(sender, block)
+        return body or _unless_titled(_unless_delegated(sender, block), block, parts)
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
@@ -172,6 +172,25 @@ def _unless_delegated(quality: Quality | None, block: list[Line]) -> Quality | N
     signature by delegation ("pour …", "par délégation"): the letter is then another's, written
     in the voice of the préfet or the maire it is signed for; a sous-préfet is the delegate."""
     return quality if quality is None or quality.slug == SOUS_PREFET or not delegation_in(block) else None
+
+
+def _unless_titled(quality: Quality | None, block: list[Line], parts: LetterParts) -> Quality | None:
+    """The heading's title ("Le préfet de … à Madame …") for a block with a line of words that is
+    neither the name nor the date: its signer's own title, unread ("La precis dpalèane des
+    terrifoires"), may be another's (a directeur départemental signs under the préfet's heading).
+    For a reviewer, with what the heading says; a sous-préfet's heading is the delegate's own
+    (as in `_unless_delegated`)."""
+    if quality is None or quality.slug == SOUS_PREFET:
+        return quality
+    name = name_of(block)
+    date = parts.lines[parts.date_line] if parts.date_line is not None else None
+    unread = [line for line in block if line is not date and not (name and line is name.line)
+              and len(_WORDS.findall(line.text)) >= 2]
+    return replace(quality, confidence=min(quality.confidence, UNREAD_TITLE)) if unread else quality
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+UNREAD_TITLE = 0.6  # below the quality's review threshold (QUALITY_TRUSTED)
 
 
 def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:

@@ -98,3 +98,27 @@ def test_the_heading_of_a_delegated_sous_prefet_names_the_sous_prefet():
     texts = [[" ".join(line.split()) for line in _text(_lorrain(title, style)).splitlines()] for style in range(30)]
     assert any("Le sous-préfet du Marin" in lines for lines in texts)  # some letters have the heading
     assert not any(line.startswith("Pour le préfet et par délégation de") for lines in texts for line in lines)
+
+
+def _quality(seed: int, folder, cog):
+    path, kind, truth = sample(seed, folder)
+    pages = read_pages(path, kind, folder / f"{seed}.pages")
+    return letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)[
+        f"courrier_{truth['kind']}.signataire_qualite"], truth
+
+
+def test_the_heading_does_not_name_a_signer_whose_own_title_is_unread(tmp_path, cog):
+    """Study sample 207, a fax: "Le préfet de la Corse-du-Sud / à Madame …" heads a letter the
+    directrice départementale des territoires signs, her title read as "La precis dpalèane
+    desiterrifoires et de la mer": the préfet is the heading's writer, not surely the signer."""
+    quality, truth = _quality(207, tmp_path, cog)
+    assert truth["signataire_qualite"] == "autre"
+    assert quality.value == "autre" or quality.status is not FieldStatus.EXTRACTED
+
+
+def test_a_sous_prefet_heading_still_names_the_signer(tmp_path, cog):
+    """Study sample 57, a fax: "La sous-préfète de Saint-Pierre / à …" heads the letter, the block's
+    "Pour le préfet et par délégation, la sous-préfète …" unread: the sous-préfète is the delegate."""
+    quality, truth = _quality(57, tmp_path, cog)
+    assert (quality.value, quality.status) == (truth["signataire_qualite"], FieldStatus.EXTRACTED) == \
+        ("sous_prefet", FieldStatus.EXTRACTED)
