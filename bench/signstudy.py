@@ -23,12 +23,9 @@ from pathlib import Path
 MODES = ("scan150", "scan200", "scan200bw", "fax", "photo", "digital")
 
 
-def make_file(seed: int, folder: Path, mode: str | None = None,
-              signed: bool | None = None) -> tuple[Path, str, dict, bool]:
-    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
-    and whether it is signed follow from the seed unless given)."""
-    from samples.unseen.maker import degrade
-    from samples.unseen.maker.letters import letter_pdf_info
+def letter_spec(seed: int, signed: bool | None = None, retitled=None):
+    """(spec, the rng whose draws go on to the degradation) of sample `seed`. `retitled(spec,
+    seed)`: the spec changed before it is drawn (bench/letterstudy.py varies the quality line)."""
     from samples.unseen.maker.letters.names import random_person
     from samples.unseen.maker.preview_letters import EXAMPLES
 
@@ -38,6 +35,18 @@ def make_file(seed: int, folder: Path, mode: str | None = None,
     drawn = rng.random() < 0.75
     signed = drawn if signed is None else signed
     spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}")
+    return (spec if retitled is None else retitled(spec, seed)), rng
+
+
+def make_file(seed: int, folder: Path, mode: str | None = None, signed: bool | None = None,
+              retitled=None) -> tuple[Path, str, dict, bool]:
+    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
+    and whether it is signed follow from the seed unless given; `retitled`: see letter_spec)."""
+    from samples.unseen.maker import degrade
+    from samples.unseen.maker.letters import letter_pdf_info
+
+    spec, rng = letter_spec(seed, signed, retitled)
+    signed = spec.signed
     pdf, info = letter_pdf_info(spec)
     mode = mode or MODES[seed % len(MODES)]
     info = dict(info.get("signature") or {}, dmode=mode)

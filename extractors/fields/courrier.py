@@ -18,6 +18,7 @@ from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import (
+    BOXES,
     LetterParts,
     Line,
     date_parts,
@@ -35,6 +36,7 @@ from extractors.fields.courrier_reread import (
 from extractors.fields.courrier_zone import SignatureZone, signature_zone
 from extractors.fields.signataire import (
     QUALITY_TRUSTED,
+    UNDER_STROKES,
     Name,
     Quality,
     body_name,
@@ -128,7 +130,16 @@ def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[Pag
             return replace(_value(body.text, 0.5, file, pages, [name.line]), status=FieldStatus.NEEDS_REVIEW)
         chosen = replace(name, text=spelt)  # accents only: the accented reading
     confidence = max(chosen.confidence, body.confidence) if name and body else chosen.confidence
+    if chosen is name and _boxed(name.line, pages):
+        confidence = min(confidence, UNDER_STROKES)
     return _value(chosen.text, confidence, file, pages, [chosen.line])
+
+
+def _boxed(line: Line, pages: tuple[PageText, ...]) -> bool:
+    """A box OCR read on the name's row and the layout dropped ("☒ SILVA Cédric" for "DA SILVA
+    Cédric": the signature's ink blackened a word): the name read without it may lack a word."""
+    rows = {w.line for w in line.words}
+    return any(w.text in BOXES and w.line in rows for w in pages[line.page].words)
 
 
 def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str | None) -> Quality | None:
@@ -145,7 +156,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
         body = _unless_delegated(voice_quality([line for i, line in enumerate(parts.lines)
                                                 if i not in parts.signatory], kind.value, epci), block)
     if quality is None:  # the heading's writer signs, unless the block shows a delegation
-        return body or _unless_delegated(sender, block)
+        return body or _unless_titled(_unless_delegated(sender, block), block, parts)
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
@@ -161,6 +172,25 @@ def _unless_delegated(quality: Quality | None, block: list[Line]) -> Quality | N
     signature by delegation ("pour …", "par délégation"): the letter is then another's, written
     in the voice of the préfet or the maire it is signed for; a sous-préfet is the delegate."""
     return quality if quality is None or quality.slug == SOUS_PREFET or not delegation_in(block) else None
+
+
+def _unless_titled(quality: Quality | None, block: list[Line], parts: LetterParts) -> Quality | None:
+    """The heading's title ("Le préfet de … à Madame …") for a block with a line of words that is
+    neither the name nor the date: its signer's own title, unread ("La precis dpalèane des
+    terrifoires"), may be another's (a directeur départemental signs under the préfet's heading).
+    For a reviewer, with what the heading says; a sous-préfet's heading is the delegate's own
+    (as in `_unless_delegated`)."""
+    if quality is None or quality.slug == SOUS_PREFET:
+        return quality
+    name = name_of(block)
+    date = parts.lines[parts.date_line] if parts.date_line is not None else None
+    unread = [line for line in block if line is not date and not (name and line is name.line)
+              and len(_WORDS.findall(line.text)) >= 2]
+    return replace(quality, confidence=min(quality.confidence, UNREAD_TITLE)) if unread else quality
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+UNREAD_TITLE = 0.6  # below the quality's review threshold (QUALITY_TRUSTED)
 
 
 def _qualities_beyond_block(parts: LetterParts, kind: PieceKind, epci: bool | None) -> tuple[Quality | None, ...]:

@@ -14,8 +14,17 @@ _BLOC_END = re.compile(r"^(?:liberte|egalite|fraternite|republique)")
 _OF = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"  # "de la Sarthe", "du Finistère", "d'Indre"
 _PARTICLE = re.compile(r"(?i)^\s*(?:de\s+la\s+r[ée]gion\s+|" + _OF + ")")
 _TITLE = re.compile(r"(?i)\b(?:le|la)\s+(?P<sous>sous-?\s?)?pr[ée]f[eè]te?\s+(?:de\s+la\s+r[ée]gion\s+[\w-]+,?\s+)?"
-                    + _OF + r"(?P<name>[^,;]+)")
-_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+" + _OF + r"(?P<name>[^,;]+)")
+                    r"(?P<of>" + _OF + r")(?P<name>[^,;]+)")
+_SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?P<of>" + _OF + r")(?P<name>[^,;]+)")
+# "sous-préfet du Marin", "des Andelys", "de la Trinité": the article is the town's ("Le Marin"; a
+# "Marin" of its own is in Haute-Savoie); a département keeps none ("du Finistère": Finistère)
+_ARTICLE_OF = {"du": "Le", "des": "Les", "de la": "La"}
+
+
+def _town(of: str, name: str) -> str:
+    """The town a sous-préfecture's title names, with the article its "du" / "des" contracts."""
+    article = _ARTICLE_OF.get(" ".join(of.lower().split()))
+    return f"{article} {name}" if article and not name.lower().startswith(article.lower() + " ") else name
 
 
 def departement_clues(parts: LetterParts) -> list[Clue]:
@@ -113,7 +122,7 @@ def _titles(lines: list[Line]) -> list[Clue]:
             if len(name) < 3 or name.lower() in ("la", "les", "l'"):
                 continue  # "La Préfète de la" and the rest of the title lost under a stamp
             if match.group("sous"):
-                clues.append(Clue({"commune": name}, 0.85, (line,)))
+                clues.append(Clue({"commune": _town(match.group("of"), name)}, 0.85, (line,)))
             else:
                 clues.append(Clue({"departement": name}, 0.9, (line,)))
     return clues
@@ -121,7 +130,8 @@ def _titles(lines: list[Line]) -> list[Clue]:
 
 def _sous_prefecture(head: list[Line]) -> list[Clue]:
     found = (( _SOUS_PREFECTURE.search(line.text), line) for line in head)
-    return [Clue({"commune": m.group("name").strip(" ,.")}, 0.85, (line,)) for m, line in found if m]
+    return [Clue({"commune": _town(m.group("of"), m.group("name").strip(" ,."))}, 0.85, (line,))
+            for m, line in found if m]
 
 
 def _postcodes(head: list[Line]) -> list[Clue]:

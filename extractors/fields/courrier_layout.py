@@ -12,7 +12,7 @@ from extractors.text import normalise
 
 log = logging.getLogger(__name__)
 
-_BOXES = {"☐", "☒", "☑", "□", "■"}
+BOXES = {"☐", "☒", "☑", "□", "■"}  # what OCR reads for a dark blot: a box
 _CONNECTOR_HEADS = {"commune", "ville", "mairie", "communaute", "prefet", "prefete", "prefecture"}
 # "bjet :": a scan's margin ate the "O"; "Objet" alone on its line, its colon and text read apart
 _OBJET = re.compile(r"^([o0]?bjet|obiet|obj\.?|object)\s*(?:[:.;]|$)")
@@ -146,7 +146,7 @@ def _page_lines(page: PageText, index: int) -> list[Line]:
 
 def _noise(word: Word) -> bool:
     """Specks OCR reads as letters: next to no confidence, or one uncertain character."""
-    if word.text in _BOXES:
+    if word.text in BOXES:
         return False  # judged with its neighbours in _line
     return word.conf < 0.2 or (word.conf < 0.45 and len(word.text) <= 2)
 
@@ -154,7 +154,7 @@ def _noise(word: Word) -> bool:
 def _line(words: list[Word], index: int) -> list[Line]:
     kept = []
     for i, word in enumerate(words):
-        if word.text in _BOXES:  # OCR's check-box finder sees boxes in letters: a lost "de", or dirt
+        if word.text in BOXES:  # OCR's check-box finder sees boxes in letters: a lost "de", or dirt
             before = normalise(words[i - 1].text) if i else ""
             # a lost "de" ("Commune ☐ Vitré"), not a box in the gap before the "de" itself
             # ("Ville ☐ de Bras-Panon", which a "DE" put back would make "Ville DE de …")
@@ -170,7 +170,7 @@ def _line(words: list[Word], index: int) -> list[Line]:
 
 def _particle_next(words: list[Word]) -> bool:
     """The next word that is no box is a particle ("de", "d'Ajaccio", "du", "des")."""
-    after = next((w for w in words if w.text not in _BOXES), None)
+    after = next((w for w in words if w.text not in BOXES), None)
     return after is not None and re.match(r"(?:de|du|des|d['’])(?:\b|$)", normalise(after.text)) is not None
 
 

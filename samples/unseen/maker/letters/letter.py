@@ -58,8 +58,9 @@ class _Letter(LetterheadMixin, BodyMixin, SignatoryMixin):
         if spec.kind == "collectivite" and not self.epci and self.town == spec.collectivite_name \
                 and spec.seat_town and spec.collectivite_name.startswith(("Commune", "Ville", "Mairie")):
             self.town = spec.seat_town
-        m = re.search(r"(?i)sous-préf\w* (?:de |d'|du |des )([A-ZÉÈ][\w'-]+(?: [\w'-]+)*)", spec.signatory_title)
-        self.sous_pref = m.group(1) if m else None
+        m = re.search(r"(?i)sous-préf\w* (de |d'|du |des )([A-ZÉÈ][\w'-]+(?: [\w'-]+)*)", spec.signatory_title)
+        # "du Marin": the town is Le Marin
+        self.sous_pref = ({"du ": "Le ", "des ": "Les "}.get(m.group(1).lower(), "") + m.group(2)) if m else None
         self.postcode = spec.postcode or (f"{spec.departement_code}000" if len(spec.departement_code) == 2
                                           else f"{spec.departement_code}00")
         self.page = self.doc.new_page()
@@ -187,7 +188,9 @@ class _Letter(LetterheadMixin, BodyMixin, SignatoryMixin):
             # "Le préfet de … à Madame la sous-directrice …": the classic State heading
             who = "La préfète" if self.prefet_female else "Le préfet"
             if "sous-préf" in s.signatory_title.lower():
-                who = s.signatory_title.split(",")[0]
+                # the sous-préfet's own part ("Pour le préfet …, le sous-préfet de Béziers")
+                who = next(p.strip() for p in s.signatory_title.split(",") if "sous-préf" in p.lower())
+                who = who[:1].upper() + who[1:]
             self.y -= self.lead * 1.5
             xc = Page.W / 2 + rng.uniform(0, 60)
             self.page.text_centre(xc, self.y, f"{who} {self.dept_of}" if "préf" in who.lower() and
