@@ -28,10 +28,10 @@ from pathlib import Path
 MODES = ("scan150", "scan200", "scan200bw", "fax", "photo", "digital")
 
 
-def make_file(seed: int, folder: Path, mode: str | None = None,
-              signed: bool | None = None) -> tuple[Path, str, dict, bool]:
-    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
-    and whether it is signed follow from the seed unless given)."""
+def make_file(seed: int, folder: Path, mode: str | None = None, signed: bool | None = None,
+              stamp: bool | None = None) -> tuple[Path, str, dict, bool]:
+    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation,
+    whether it is signed and, unsigned, whether it carries a stamp follow from the seed unless given)."""
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import letter_pdf_info
     from samples.unseen.maker.letters.names import random_person
@@ -43,7 +43,7 @@ def make_file(seed: int, folder: Path, mode: str | None = None,
     drawn = rng.random() < 0.75
     signed = drawn if signed is None else signed
     # half the unsigned letters carry a stamp near the block (own seed: the signed ones are unchanged)
-    stamp = not signed and random.Random(seed * 31 + 5).random() < 0.5
+    stamp = not signed and (random.Random(seed * 31 + 5).random() < 0.5 if stamp is None else stamp)
     spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}",
                                stamp_unsigned=stamp)
     pdf, info = letter_pdf_info(spec)

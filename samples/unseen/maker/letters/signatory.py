@@ -87,7 +87,7 @@ class SignatoryMixin:
                 "Copie : services techniques"]), self.reg, self.size - 1.5)
 
     def _sign(self, bx, bw, gap_box, text_rows, fs):
-        rng, s, p = self.rng, self.spec, self.page
+        rng, p = self.rng, self.page
         ink_name = rng.choice(["black", "blue", "blue", "light_blue", "grey", "violet", "black"])
         color = sg.INKS[ink_name]
         weight = rng.choice([0.55, 0.7, 1.0, 1.0, 1.3, 1.7])
