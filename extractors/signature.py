@@ -103,9 +103,11 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     if check.signed and PEN_STROKES in check.detail and inside_stamps(
             ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"], unit):
         # every "stroke" inside a round stamp's disc: its inner ring, emblem or lettering cut by the
-        # print's mask; a signature over a stamp goes out of it. Nothing proves a pen: undecided
-        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
-                               "traits dans le disque d'un cachet : signature non prouvée")
+        # print's mask; a signature over a stamp goes out of it. Only the rest of the ink may prove
+        # a pen; else undecided (the stamp's ink is no empty area)
+        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts])
+        check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                                                        "traits dans le disque d'un cachet : signature non prouvée")
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs
