@@ -101,7 +101,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits dans l'anneau d'un cachet : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and inside_stamps(
-            ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"], unit):
+            ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"], unit, black_and_white):
         # every "stroke" inside a round stamp's disc: its inner ring, emblem or lettering cut by the
         # print's mask; a signature over a stamp goes out of it. Only the rest of the ink may prove
         # a pen; else undecided (the stamp's ink is no empty area)

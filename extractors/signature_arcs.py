@@ -75,15 +75,17 @@ IN_BAND = 0.85  # the share of a stroke's pixels in the band: a pen's strokes cr
 
 
 def inside_stamps(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], rings: list[tuple[int, int, int, int]],
-                  unit: float) -> bool:
+                  unit: float, fitted: bool = False) -> bool:
     """Whether every stroke (its box, pixels of `ink`) lies within the disc of one round stamp: a
-    ring found (`rings`, their boxes) or the circle of an arc among the strokes. A stamp's inner
+    ring found (`rings`, their boxes) or, `fitted` (a black-and-white page, where rings break and
+    run into their star), the circle of a ring among the strokes. A stamp's inner
     ring, its emblem or its lettering run into the print measure like a pen's strokes; a
     signature drawn over a stamp goes out of its disc."""
     if any(abs((r[2] - r[0]) - (r[3] - r[1])) > ROUND * max(r[2] - r[0], r[3] - r[1]) for r in rings):
         return False  # a ring's box no square: other ink run into it, a pen's stroke out of the disc
     circles = [((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, (r[2] - r[0] + r[3] - r[1]) / 4) for r in rings]
-    circles += [c for c in (_ring_with_emblem(ink, box, unit) for box in boxes) if c is not None]
+    if fitted:  # on a grey or colour page a pen's round loops may fit such a circle (measured)
+        circles += [c for c in (_ring_with_emblem(ink, box, unit) for box in boxes) if c is not None]
     if not circles or not boxes:
         return False
 
