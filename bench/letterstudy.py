@@ -81,7 +81,7 @@ def sample(seed: int, folder: Path) -> tuple[Path, str, dict]:
             return Path(known["path"]), known["kind"], known["truth"]
         path, kind, truth = Path(known["path"]), known["kind"], known["truth"]
     else:
-        path, kind, info, _ = make_file(seed, folder, retitled=retitled)
+        path, kind, info, _ = make_file(seed, folder, retitled=retitled, stamp=False)
         truth = dict(retitled.truths[seed], dmode=info["dmode"])  # type: ignore[attr-defined]
     truth["whole"] = truth["dmode"] == "digital" or page_count(seed) == 1
     meta.write_text(json.dumps({"path": str(path), "kind": kind, "truth": truth}, ensure_ascii=False))
@@ -92,7 +92,7 @@ def page_count(seed: int) -> int:
     """How many pages the letter of sample `seed` has: a scan or a photo keeps its last only."""
     from samples.unseen.maker.letters import letter_pdf_info
 
-    pdf, _ = letter_pdf_info(letter_spec(seed, retitled=retitled)[0])
+    pdf, _ = letter_pdf_info(letter_spec(seed, retitled=retitled, stamp=False)[0])
     out = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
 

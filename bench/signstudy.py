@@ -6,7 +6,12 @@ phone photo, or left digital), read as the pipeline reads a piece (pages.read_fi
 the worker's signature_of), tabulated per degradation and per way the signature was drawn.
 The page readings are cached (pickle) so a change to the signature code re-runs in seconds.
 
+Half the unsigned letters carry a round stamp near the block (the hard case for "not signed").
+Seeds 1000-1119 are held out: run them with --quiet (totals only), never look at them one by one.
+
     nice -n 5 .venv/bin/python -m bench.signstudy --seeds 0:200 --out /tmp/sign/study
+    nice -n 5 .venv/bin/python -m bench.signstudy --seeds 0:60 --every photo --out /tmp/sign/photo
+    nice -n 5 .venv/bin/python -m bench.signstudy --seeds 1000:1120 --quiet --out /tmp/sign/held
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ from pathlib import Path
 MODES = ("scan150", "scan200", "scan200bw", "fax", "photo", "digital")
 
 
-def letter_spec(seed: int, signed: bool | None = None, retitled=None):
+def letter_spec(seed: int, signed: bool | None = None, retitled=None, stamp: bool | None = None):
     """(spec, the rng whose draws go on to the degradation) of sample `seed`. `retitled(spec,
-    seed)`: the spec changed before it is drawn (bench/letterstudy.py varies the quality line)."""
+    seed)`: the spec changed before it is drawn (bench/letterstudy.py varies the quality line);
+    `stamp`: whether an unsigned letter carries a stamp (from its own seed unless given)."""
     from samples.unseen.maker.letters.names import random_person
     from samples.unseen.maker.preview_letters import EXAMPLES
 
@@ -34,18 +40,22 @@ def letter_spec(seed: int, signed: bool | None = None, retitled=None):
     first, last, _ = random_person(rng)
     drawn = rng.random() < 0.75
     signed = drawn if signed is None else signed
-    spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}")
+    # half the unsigned letters carry a stamp near the block (own seed: the signed ones are unchanged)
+    stamp = not signed and (random.Random(seed * 31 + 5).random() < 0.5 if stamp is None else stamp)
+    spec = dataclasses.replace(base, style=seed, signed=signed, signatory_name=f"{first} {last}",
+                               stamp_unsigned=stamp)
     return (spec if retitled is None else retitled(spec, seed)), rng
 
 
 def make_file(seed: int, folder: Path, mode: str | None = None, signed: bool | None = None,
-              retitled=None) -> tuple[Path, str, dict, bool]:
-    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation
-    and whether it is signed follow from the seed unless given; `retitled`: see letter_spec)."""
+              retitled=None, stamp: bool | None = None) -> tuple[Path, str, dict, bool]:
+    """(path, blob kind, how the signature was drawn, signed) of sample `seed` (its degradation,
+    whether it is signed and, unsigned, whether it carries a stamp follow from the seed unless
+    given; `retitled`: see letter_spec)."""
     from samples.unseen.maker import degrade
     from samples.unseen.maker.letters import letter_pdf_info
 
-    spec, rng = letter_spec(seed, signed, retitled)
+    spec, rng = letter_spec(seed, signed, retitled, stamp)
     signed = spec.signed
     pdf, info = letter_pdf_info(spec)
     mode = mode or MODES[seed % len(MODES)]
@@ -119,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--every", help="this degradation for every seed (not the seed's own)")
     parser.add_argument("--unsigned", action="store_true", help="every letter unsigned")
+    parser.add_argument("--quiet", action="store_true",
+                        help="totals per degradation only (the held-out seeds 1000-1119)")
     args = parser.parse_args(argv)
     from samples.unseen.maker.preview_letters import EXAMPLES
 
@@ -144,22 +156,42 @@ def main(argv: list[str] | None = None) -> int:
                "confidence": None if result is None else result.confidence,
                "detail": "pas de zone" if result is None else result.detail}
         rows.append(row)
-        print(json.dumps(row, ensure_ascii=False), flush=True)
+        if not args.quiet:
+            print(json.dumps(row, ensure_ascii=False), flush=True)
     (args.out / "rows.json").write_text(json.dumps(rows, ensure_ascii=False, indent=0))
-    table(rows)
+    tables(rows, args.quiet)
     return 0
 
 
-def table(rows: list[dict]) -> None:
-    """Per degradation: signed letters read signed / undecided / unsigned; unsigned letters likewise."""
+def drawing(row: dict) -> str:
+    """How the ink was drawn (vector, png, scan, script) or, unsigned, whether a stamp is there."""
+    info = row["info"]
+    if not row["signed"]:
+        return "stamp" if info.get("stamp") else "blank"
+    return info.get("render", "?") + ("+stamp" if info.get("stamp") else "")
+
+
+def table(rows: list[dict], by=lambda row: row["mode"], title: str = "mode") -> None:
+    """Per degradation (or `by`): signed letters read signed / undecided / unsigned; unsigned likewise."""
     count: dict[tuple, collections.Counter] = collections.defaultdict(collections.Counter)
     for row in rows:
         read = {True: "signed", False: "unsigned", None: "undecided"}[row["read"]]
-        for key in (row["mode"], "all"):
+        for key in (by(row), "all"):
             count[(key, row["signed"])][read] += 1
-    print(f"{'mode':10} {'truth':9} {'signed':>7} {'undec':>6} {'unsigned':>8}")
-    for (mode, signed), c in sorted(count.items(), key=lambda kv: (kv[0][0] == "all", kv[0][0], not kv[0][1])):
-        print(f"{mode:10} {'signed' if signed else 'unsigned':9} {c['signed']:7} {c['undecided']:6} {c['unsigned']:8}")
+    print(f"{title:22} {'truth':9} {'signed':>7} {'undec':>6} {'unsigned':>8}")
+    for (key, signed), c in sorted(count.items(), key=lambda kv: (kv[0][0] == "all", kv[0][0], not kv[0][1])):
+        print(f"{key:22} {'signed' if signed else 'unsigned':9} {c['signed']:7} {c['undecided']:6} {c['unsigned']:8}")
+
+
+def tables(rows: list[dict], totals_only: bool = False) -> None:
+    """The study's tables: per degradation, and (unless totals only) per degradation x drawing,
+    per placement of the ink and per ink."""
+    table(rows)
+    if totals_only:
+        return
+    table(rows, lambda row: f"{row['mode']}/{drawing(row)}", "mode/drawing")
+    table(rows, lambda row: row["info"].get("mode", "-") if row["signed"] else drawing(row), "placement")
+    table(rows, lambda row: f"{row['info'].get('ink', '-')}/{row['info'].get('weight', '-')}", "ink/weight")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The signatory block, the signature ink over or near it, and the round stamp."""
 from __future__ import annotations
 
+import random
 import re
 
 from PIL import Image
@@ -76,6 +77,8 @@ class SignatoryMixin:
             text_rows.append((x, self.y, load_font(f).string_width(t, fs)))
         if s.signed:
             self._sign(bx, bw, gap_box, text_rows, fs)
+        elif s.stamp_unsigned:
+            self._stamp_unsigned(bx, bw, gap_box, text_rows, fs)
         if rng.random() < 0.2 and self.y - self.lead * 2 > self.bottom:
             self.y -= self.lead * 2
             self.page.text(self.ml, self.y, rng.choice([
@@ -84,7 +87,7 @@ class SignatoryMixin:
                 "Copie : services techniques"]), self.reg, self.size - 1.5)
 
     def _sign(self, bx, bw, gap_box, text_rows, fs):
-        rng, s, p = self.rng, self.spec, self.page
+        rng, p = self.rng, self.page
         ink_name = rng.choice(["black", "blue", "blue", "light_blue", "grey", "violet", "black"])
         color = sg.INKS[ink_name]
         weight = rng.choice([0.55, 0.7, 1.0, 1.0, 1.3, 1.7])
@@ -129,17 +132,7 @@ class SignatoryMixin:
                                   "page": len(self.doc.pages)}
         stamp = None
         if rng.random() < 0.35:
-            d = rng.uniform(68, 100)
-            if s.kind == "prefet":
-                top_t = f"Sous-préfecture {place_of(self.sous_pref)}" if self.sous_pref \
-                    else f"Préfecture {self.dept_of}"
-                stamp = (top_t, "République française", [] if rng.random() < 0.5 else ["Le Préfet"], d)
-            elif self.epci:
-                stamp = (self.coll_short() if len(s.collectivite_name) > 34 else s.collectivite_name,
-                         s.departement_name, ["Le Président"] if rng.random() < 0.5 else [], d)
-            else:
-                stamp = (f"Mairie {place_of(self.town)}", f"({s.departement_code})" if rng.random() < 0.4
-                         else s.departement_name, ["Le Maire"] if rng.random() < 0.5 else [], d)
+            stamp = self._stamp_texts(rng)
         self.info["signature"]["stamp"] = stamp is not None
         px_per_pt = 3
         if render == "vector":
@@ -177,8 +170,38 @@ class SignatoryMixin:
             jpeg = sg.scanned_patch(canvas, rng)
             p.image(self.doc.add_jpeg(jpeg), x0 - pad, y0 - pad, w + 2 * pad, h + 2 * pad)
 
-    def _stamp(self, stamp, x0, y0, w, h):
-        rng = self.rng
+    def _stamp_texts(self, rng):
+        """(top text, bottom text, centre lines, diameter in pt) of the signatory's round stamp."""
+        s = self.spec
+        d = rng.uniform(68, 100)
+        if s.kind == "prefet":
+            top_t = f"Sous-préfecture {place_of(self.sous_pref)}" if self.sous_pref \
+                else f"Préfecture {self.dept_of}"
+            return top_t, "République française", [] if rng.random() < 0.5 else ["Le Préfet"], d
+        if self.epci:
+            return (self.coll_short() if len(s.collectivite_name) > 34 else s.collectivite_name,
+                    s.departement_name, ["Le Président"] if rng.random() < 0.5 else [], d)
+        return (f"Mairie {place_of(self.town)}", f"({s.departement_code})" if rng.random() < 0.4
+                else s.departement_name, ["Le Maire"] if rng.random() < 0.5 else [], d)
+
+    def _stamp_unsigned(self, bx, bw, gap_box, text_rows, fs):
+        """A stamp and no ink: in the free band, over a typed row, or beside the block."""
+        rng = random.Random(self.spec.style * 7907 + 3)
+        w, h = rng.uniform(95, 165), rng.uniform(38, 62)
+        x0 = bx + bw / 2 + rng.uniform(-25, 25) - w / 2
+        place = rng.choice(["gap", "over", "beside"]) if gap_box else rng.choice(["over", "beside"])
+        if place == "gap":
+            y0 = gap_box[0]
+        else:
+            y0 = rng.choice([r[1] for r in text_rows]) + fs * 0.35 - h / 2
+            if place == "beside":
+                x0 = bx - w * 0.8 if bx - w * 0.8 > self.ml else bx + bw - w * 0.2
+        self.info["signature"] = {"mode": place, "render": "none", "ink": "none", "weight": 0,
+                                  "stamp": True, "page": len(self.doc.pages)}
+        self._stamp(self._stamp_texts(rng), x0, y0, w, h, rng)
+
+    def _stamp(self, stamp, x0, y0, w, h, rng=None):
+        rng = rng or self.rng
         top_t, bottom_t, centre, d = stamp
         img = sg.stamp_image(rng, top_t, bottom_t, centre, int(d * 3))
         sx = x0 + rng.uniform(-d * 0.5, w - d * 0.4)

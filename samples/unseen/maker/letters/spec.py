@@ -22,3 +22,6 @@ class LetterSpec:
     signed: bool                   # ink (strokes or pasted image) near the signatory block
     project_title: str
     style: int                     # seed of every layout choice
+    # unsigned letters only: a round stamp near the block, drawn from its own seed so the rest of
+    # the letter is the one drawn without it (the committed sets never set it)
+    stamp_unsigned: bool = False
