@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.model import BBox
-from extractors.signature_arcs import only_ring_arcs
+from extractors.signature_arcs import only_ring_arcs, stamp_drawn
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
@@ -100,6 +100,13 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
         check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits dans l'anneau d'un cachet : signature non prouvée")
+    if check.signed and PEN_STROKES in check.detail and stamp_drawn(
+            ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"]):
+        # every "stroke" is a found stamp's inner ring, lettering or emblem cut by the print's
+        # mask (a pen over a stamp crosses its bands): only the rest of the ink may prove a pen
+        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts])
+        check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                                                        "traits d'un cachet : signature non prouvée")
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs

@@ -4,6 +4,8 @@ Past a fax's or a 1-bit scan's threshold a round stamp's ring breaks into pieces
 looks like a pen's stroke (long, thin, curved). An arc of a ring lies on one circle, wide as a
 stamp (a pen's loop is smaller, a signature's stroke lies on no circle). When every stroke of
 the area is such an arc or lies inside the disc of one, nothing proves a signature: undecided.
+On any page (`stamp_drawn`), strokes that are each a part of a found stamp (its inner ring,
+its lettering, its emblem) prove no pen either.
 """
 
 from __future__ import annotations
@@ -70,3 +72,35 @@ def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit
 BAND = 0.3  # radii: the ring, its lettering and an inner ring lie this near the circle
 CENTRE_TEXT = 1.6  # text-line heights: a stamp's central words, no pen's stroke that low
 IN_BAND = 0.85  # the share of a stroke's pixels in the band: a pen's strokes cross the stamp's inside
+
+
+def stamp_drawn(ink: np.ndarray, boxes: list[tuple[int, int, int, int]],
+                rings: list[tuple[int, int, int, int]]) -> bool:
+    """Whether every stroke (its box, pixels of `ink`) is a part of a round stamp whose ring was
+    found (`rings`, their boxes): an arc of a ring concentric with it (its inner ring), a band of
+    its lettering along the ring, or its emblem or words at its centre. Cut by the print's mask
+    they measure like a pen's strokes; a pen's stroke over a stamp crosses these bands."""
+    circles = [((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, (r[2] - r[0] + r[3] - r[1]) / 4) for r in rings
+               if abs((r[2] - r[0]) - (r[3] - r[1])) <= ROUND * max(r[2] - r[0], r[3] - r[1])]
+    if not circles or not boxes:
+        return False
+
+    def of_stamp(box: tuple[int, int, int, int]) -> bool:
+        xs, ys = _largest(ink, box)
+        if not len(xs):
+            return False
+        for cx, cy, r in circles:
+            d = np.hypot(xs - cx, ys - cy) / r
+            low, high = np.percentile(d, [2, 98])
+            concentric = np.mean(np.abs(d - np.median(d)) <= ON_CIRCLE) >= 0.9
+            if concentric or (low >= LETTERING[0] and high <= LETTERING[1]) or high <= CENTRE:
+                return True
+        return False
+
+    return all(of_stamp(box) for box in boxes)
+
+
+ROUND = 0.12  # a ring's box, width against height: a stamp's is square (run into other ink: not taken)
+ON_CIRCLE = 0.08  # radii: an arc of a circle concentric with the ring (a stamp's inner ring)
+LETTERING = (0.55, 1.1)  # radii: the band of a stamp's lettering, between its inner and outer rings
+CENTRE = 0.58  # radii: a stamp's emblem or central words, inside its inner ring
