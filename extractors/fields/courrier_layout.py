@@ -39,7 +39,9 @@ _MONTH = (r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|jui
           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|[a-zéûèô]{3,10}")
 DATE = re.compile(rf"(?<!\w)(?P<date>(?:\d{{1,2}}|1 ?er|ler|1re|premier)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d"
                   r"|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)?\d\d)(?!\d)", re.IGNORECASE)
-_DATE_LINE = re.compile(r"^(?:(?:fait\s+)?(?:a|à)\s+)?(?P<place>[^,\d]{2,60}?)\s*,?\s+(?:le\s+)?(?:lundi|mardi|mercredi|"
+# "le" before a date, or how a fax or a photo reads it ("Corte, lo 09 mars", "Lé 5 mai 2026")
+_LE = r"(?:[lI][eéèo])"
+_DATE_LINE = re.compile(rf"^(?:(?:fait\s+)?(?:a|à)\s+)?(?P<place>[^,\d]{{2,60}}?)\s*,?\s+(?:{_LE}\s+)?(?:lundi|mardi|mercredi|"
                         r"jeudi|vendredi|samedi|dimanche)?\s*(?=\S)", re.IGNORECASE)
 
 
@@ -452,8 +454,8 @@ _BARE_NUMERIC = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
 
 # the place ends on its comma, or on the period or semicolon a photo or a scan reads it as
 # ("Grand-Bourg. 30 septembre 2026", "Cayenne; le 8 novembre 2026")
-_BEFORE_DATE = re.compile(r"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){0,50}?(?:[,.;]\s*(?:le\s+)?|\s+le\s+)"
-                          r"|le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
+_BEFORE_DATE = re.compile(rf"(?i)^\s*[^\w\s]*\s*(?:(?:fait\s*)?(?:à|a)\s+)?(?:[A-ZÀ-Ý](?:[^\W\d_]|['’ .-]){{0,50}}?"
+                          rf"(?:[,.;]\s*(?:{_LE}\s+)?|\s+{_LE}\s+)|{_LE}\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?$")
 
 
 def _date_line_shape(text: str, match: re.Match) -> bool:
@@ -479,6 +481,6 @@ def date_parts(text: str) -> tuple[str | None, str | None]:
     before = text[:match.start()]
     place = _DATE_LINE.match(before + " x")
     place_text = place.group("place").strip(" ,.") if place else None
-    if place_text and re.fullmatch(r"(?i)le|fait", place_text):
+    if place_text and re.fullmatch(rf"(?i){_LE}|fait", place_text):
         place_text = None
     return place_text or None, match.group("date")
