@@ -106,14 +106,14 @@ def letter_values(path: Path, kind: str, pages, letter_kind: str, cache: Path, c
     from extractors.fields.plausible import doubt_misread
     from extractors.model import FieldValue, PieceKind
     from schemas.normalise import normalise_fields
-    from worker.core.signatures import signature_of
+    from worker.core.signatures import code_version, signature_of
 
     piece = PieceKind.COURRIER_PREFET if letter_kind == "prefet" else PieceKind.COURRIER_COLLECTIVITE
     reading = read_letter(piece, path.name, tuple(pages))
     checks = {}
     if reading.zone is not None:
         zone = dataclasses.replace(reading.zone, read_block=block_worth_reading(reading))
-        key = cache.with_suffix(f".check{int(zone.read_block)}")  # what the check read depends on it
+        key = cache.with_suffix(f".check{int(zone.read_block)}.{code_version()}")  # what the check read depends on it
         if key.exists():
             checks[0] = pickle.loads(key.read_bytes())
         else:

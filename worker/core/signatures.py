@@ -45,6 +45,16 @@ log = logging.getLogger(__name__)
 SIGNATURE_DPI = 150
 
 
+def code_version() -> str:
+    """The version of the signature check's code: a cached check of another version is not used."""
+    from worker.persistence import cache
+
+    return cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
+                              broken_arcs, name_read_twice, in_print_rows, script_letters, dark_ink,
+                              pades.digital_signatures, pdf_text.render_page, images.image_pages,
+                              outside_paper_whitened)
+
+
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
                      forked: Callable[[], object] | None = None) -> dict[int, SignatureCheck]:
     """Each letter's signature, by index in `pieces` (`zones`: where each letter's block is).
@@ -59,10 +69,7 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
 
     checks = {}
     store, limits = ctx.store, ctx.settings.limits
-    code = cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, name_read_twice, in_print_rows, script_letters, dark_ink,
-                              pades.digital_signatures, pdf_text.render_page, images.image_pages,
-                              outside_paper_whitened)
+    code = code_version()
     todo: list[tuple[int, str, tuple]] = []  # index, cache key, the child's arguments
     for index, zone in zones.items():
         piece = pieces[index]
