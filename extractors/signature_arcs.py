@@ -55,11 +55,7 @@ def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit
         return False
 
     def in_band(box: tuple[int, int, int, int]) -> bool:
-        xs, ys = _largest(ink, box)
-        if not len(xs):
-            return False
-        for cx, cy, r in circles:
-            distance = np.hypot(xs - cx, ys - cy) / r
+        for distance in _radial(ink, box, circles):
             if np.mean(np.abs(distance - 1.0) <= BAND) >= IN_BAND:
                 return True
             if (box[3] - box[1]) / unit <= CENTRE_TEXT and distance.max() <= 1.0 - BAND:
@@ -67,6 +63,13 @@ def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit
         return False
 
     return all(in_band(box) for box in boxes)
+
+
+def _radial(ink: np.ndarray, box: tuple[int, int, int, int],
+            circles: list[tuple[float, float, float]]) -> list[np.ndarray]:
+    """The distances of a stroke's pixels from each circle's centre, in its radii (none if empty)."""
+    xs, ys = _largest(ink, box)
+    return [np.hypot(xs - cx, ys - cy) / r for cx, cy, r in circles] if len(xs) else []
 
 
 BAND = 0.3  # radii: the ring, its lettering and an inner ring lie this near the circle
@@ -86,11 +89,7 @@ def stamp_drawn(ink: np.ndarray, boxes: list[tuple[int, int, int, int]],
         return False
 
     def of_stamp(box: tuple[int, int, int, int]) -> bool:
-        xs, ys = _largest(ink, box)
-        if not len(xs):
-            return False
-        for cx, cy, r in circles:
-            d = np.hypot(xs - cx, ys - cy) / r
+        for d in _radial(ink, box, circles):
             low, high = np.percentile(d, [2, 98])
             concentric = np.mean(np.abs(d - np.median(d)) <= ON_CIRCLE) >= 0.9
             if concentric or (low >= LETTERING[0] and high <= LETTERING[1]) or high <= CENTRE:
