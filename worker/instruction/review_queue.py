@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -66,7 +67,8 @@ class _Watch:
     since: datetime | None  # dossiers changed from then on are checked (the newest change seen, less a margin)
 
 
-_WATCHES: dict[int, _Watch] = {}  # per Store
+# per Store, held weakly: keyed by id(), a later Store at a freed one's address took its watch
+_WATCHES: weakref.WeakKeyDictionary[Store, _Watch] = weakref.WeakKeyDictionary()
 FULL_CHECK_SECONDS = 300.0  # every line checked at least this often (a writer's clock or commit far behind)
 CHANGE_MARGIN = timedelta(seconds=30)  # a change committed up to this long after it was stamped is seen
 
@@ -90,14 +92,14 @@ def refresh_due(store: Store, max_age: float = 0.0) -> None:
     are looked at, through the index on dossier.updated_at, and every line once per FULL_CHECK_SECONDS:
     the page that falls due pays a few index reads, not a join of every dossier with its line."""
     now = time.monotonic()
-    watch = _WATCHES.get(id(store))
+    watch = _WATCHES.get(store)
     if max_age > 0 and watch is not None and now - watch.checked < max_age:
         return
     with store.session() as s:
         newest = s.scalar(select(func.max(Dossier.updated_at)))
     full = max_age <= 0 or watch is None or watch.since is None or now - watch.full >= FULL_CHECK_SECONDS
     refresh_queue(store, since=None if full else watch.since)
-    _WATCHES[id(store)] = _Watch(checked=now, full=now if full else watch.full,
+    _WATCHES[store] = _Watch(checked=now, full=now if full else watch.full,
                                  since=newest - CHANGE_MARGIN if newest is not None else None)
 
 
