@@ -54,6 +54,11 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             confidence = max(page_quality.confidence, round(min(quality.confidence, 0.85), 3))
             found["signataire_qualite"] = FieldValue(quality.slug, confidence, page_quality.source or source,
                                                      FieldStatus.EXTRACTED)
+        elif quality is None and page_quality.status is FieldStatus.MISSING \
+                and (guessed := _title_guessed(lines, reading, kind, collectivite)) is not None:
+            # a title word a signature's stroke still mars on dark ink ("adjojnt"): a guess, for a reviewer
+            found["signataire_qualite"] = FieldValue(guessed.slug, min(guessed.confidence, GUESSED_TITLE), source,
+                                                     FieldStatus.NEEDS_REVIEW)
     name = out[f"{kind.value}.signataire_nom"]
     if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
         again = name_of(lines)
@@ -65,7 +70,7 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             words = [_without_stray_edge(w, name_words(again.text)) for w in words]
             agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
                 and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words)
-                     or words_of_name(read, again.text))
+                     or words_of_name(read, again.text)) and not _given_only(words, again.text)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
         elif (echo := _echoed_name(lines, reading)) is not None and not same_person(str(name.value or ""), echo.text):
@@ -73,6 +78,44 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             # too ("BARTHÉLEMY Jérôme" where the page read "Jérôme") is the better reading, for a reviewer
             found["signataire_nom"] = FieldValue(echo.text, 0.5, source, FieldStatus.NEEDS_REVIEW)
     return found
+
+
+def _title_guessed(lines: list[Line], reading: LetterReading, kind: PieceKind,
+                   collectivite: FieldValue | None) -> Quality | None:
+    """The quality of the block read again with its title words matched loosely: a word close
+    to one ("Présidehte", "adjojnt", a stroke read as a letter in it) read as that title."""
+    from rapidfuzz import fuzz
+
+    def mended(match: re.Match) -> str:
+        word = match.group(0)
+        if len(word) < 6 or word.startswith(("prese", "prefec", "presidence")):  # "présente" is no title
+            return word
+        best = max(_LOOSE_TITLES, key=lambda title: fuzz.ratio(word, title))
+        return best if fuzz.ratio(word, best) >= LOOSE_RATIO and word[:4] == best[:4] else word
+
+    again = [_text_line(re.sub(r"[a-z]+", mended, line.norm), reading, row) for row, line in enumerate(lines)]
+    if [line.norm for line in again] == [line.norm for line in lines]:
+        return None
+    return quality_of(again, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
+
+
+_LOOSE_TITLES = ("adjoint", "adjointe", "president", "presidente", "prefet", "prefete")
+LOOSE_RATIO = 80
+GUESSED_TITLE = 0.5  # a title guessed from a marred word: below the review threshold
+
+
+def _given_only(words: list[str], again: str) -> bool:
+    """The page's words of the name are only its given name ("Laurent" of "Laurent WDAL"): the
+    surname read again on dark ink, where a stroke crossed it, has no second reading."""
+    tokens = [t for t in re.findall(r"[^\s\-]+", again) if not _CIVILITY_WORD.match(t)]
+    if any(len(t) >= 2 and t.isupper() for t in tokens):  # "Laurent VIDAL", "VIDAL Laurent"
+        surname = {w for t in tokens if t.isupper() for w in name_words(t)}
+    else:  # "Dominique Salmon": all but the first
+        surname = {w for t in tokens[1:] for w in name_words(t)}
+    return bool(surname) and not surname & set(words)
+
+
+_CIVILITY_WORD = re.compile(r"^(?:m|mr|mme|mlle|monsieur|madame|dr)\.?$", re.I)
 
 
 def _without_stray_edge(word: str, again: list[str]) -> str:
