@@ -13,6 +13,10 @@ Page readings and signature checks are cached (pickle), so a change to the lette
 re-runs in seconds. Seeds >= 1000 are held out: only their totals are printed.
 
     nice -n 5 .venv/bin/python -m bench.letterstudy --seeds 0:200 --out /tmp/letters/study
+
+A scanned letter of several pages keeps its last page only (counted apart, "/cut"); with
+--every-page (and its own --files), scans and faxes keep every page, so the heading's fields
+(collectivité, date, département) are measured on letters of several pages too.
 """
 
 from __future__ import annotations
@@ -72,20 +76,67 @@ def truth_of(spec, slug: str) -> dict:
     return out
 
 
-def sample(seed: int, folder: Path) -> tuple[Path, str, dict]:
-    """(path, blob kind, truth) of sample `seed`, made once."""
+def sample(seed: int, folder: Path, every_page: bool = False) -> tuple[Path, str, dict]:
+    """(path, blob kind, truth) of sample `seed`, made once. `every_page`: a scan or a fax of a
+    letter of several pages keeps them all (its heading page too), not only its last (the same
+    last page); a folder holds samples of one kind or the other."""
     meta = folder / f"{seed}.json"
     if meta.exists():
         known = json.loads(meta.read_text())
+        if bool(known["truth"].get("every_page")) != every_page:
+            raise SystemExit(f"{folder}: samples made {'with' if not every_page else 'without'} --every-page")
         if "whole" in known["truth"]:
             return Path(known["path"]), known["kind"], known["truth"]
         path, kind, truth = Path(known["path"]), known["kind"], known["truth"]
     else:
         path, kind, info, _ = make_file(seed, folder, retitled=retitled, stamp=False)
         truth = dict(retitled.truths[seed], dmode=info["dmode"])  # type: ignore[attr-defined]
-    truth["whole"] = truth["dmode"] == "digital" or page_count(seed) == 1
+        if every_page:
+            truth["every_page"] = True
+            if truth["dmode"] not in ("digital", "photo") and page_count(seed) > 1:
+                path = _with_heading_pages(seed, path, truth["dmode"])
+    truth["whole"] = truth["dmode"] == "digital" or page_count(seed) == 1 or every_page and truth["dmode"] != "photo"
     meta.write_text(json.dumps({"path": str(path), "kind": kind, "truth": truth}, ensure_ascii=False))
     return path, kind, truth
+
+
+def _with_heading_pages(seed: int, path: Path, mode: str) -> Path:
+    """The scan or fax `path` (the letter's last page, as signstudy makes it) with the letter's
+    pages before it put first, degraded alike with their own draws (the last page unchanged).
+    A photo stays one page: a phone takes one picture a page, each its own file."""
+    from samples.unseen.maker import degrade
+    from samples.unseen.maker.letters import letter_pdf_info
+
+    pdf, _ = letter_pdf_info(letter_spec(seed, retitled=retitled, stamp=False)[0])
+    rng = random.Random(seed * 6007 + 11)
+    if mode == "fax":
+        heads = [degrade.fax(page, rng, f"12/03/2026 10:14  MAIRIE 34  P.{i + 1}")
+                 for i, page in enumerate(degrade.rasterise(pdf, 200)[:-1])]
+        from PIL import Image
+
+        last = Image.open(path)
+        path.write_bytes(degrade.to_tiff(heads + [last.copy()]))
+        return path
+    dpi = 150 if mode == "scan150" else 200
+    heads = [degrade.scan(page, rng, noise=1.0, blur=0.5, max_skew=rng.choice([0.5, 1.2, 2.5, 3.0]),
+                          tint=rng.choice([0.0, 0.03, 0.06, 0.1])) for page in degrade.rasterise(pdf, dpi)[:-1]]
+    if mode == "scan200bw":
+        heads = [degrade.binarise(page, rng) for page in heads]
+    return _prepended(path, degrade.to_pdf(heads, dpi, rng.choice([60, 65, 70, 75])))
+
+
+def _prepended(path: Path, heads: bytes) -> Path:
+    """The PDF `path` with the pages of `heads` before its own (its own pages copied as they are)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(heads)
+    document.import_pages(pdfium.PdfDocument(path.read_bytes()))
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
 
 
 def page_count(seed: int) -> int:
@@ -147,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="0:200")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--files", type=Path, help="where the samples and their readings are kept (default OUT/files)")
+    parser.add_argument("--every-page", action="store_true",
+                        help="scans and faxes keep every page of the letter (its heading too): its own --files")
     args = parser.parse_args(argv)
     from schemas.cog import Cog
 
@@ -157,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     rows = []
     for seed in range(lo, hi):
-        path, kind, truth = sample(seed, folder)
+        path, kind, truth = sample(seed, folder, args.every_page)
         pages = read_pages(path, kind, folder / f"{seed}.pages")
         print(f"seed {seed}", file=sys.stderr, flush=True)
         values = letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)
