@@ -274,6 +274,9 @@ def _named(name: str, codes: list[str], cog: Cog, departement: str | None, epci:
                 return Entry(commune.nom, commune.code, True, confirmed=True)
         if match is None and by_code.sure and epci and cog.commune_in_epci(by_code.code_insee, epci):
             return _code_in_epci(name, by_code)
+        slipped = _code_slipped(name, codes, cog, departement, epci)
+        if slipped is not None:
+            return slipped
         # A code that names another commune (or none): the reader decides which is right.
         code = match.code_insee if match and not match.ambiguous else by_code.code_insee
         return Entry(nom, code, False, contradicted=True)
@@ -308,6 +311,54 @@ def _code_in_epci(name: str, by_code: Entry) -> Entry:
     near = len(commune_keys(name)[1]) >= 3 and name_slips(name, by_code.nom) <= CODE_WINS_SLIPS
     # far: still flagged, so that no confirmation of section 2 (by the EPCI) vouches for it
     return Entry(by_code.nom, by_code.code_insee, near, confirmed=near, contradicted=not near)
+
+
+def _code_slipped(name: str, codes: list[str], cog: Cog, departement: str | None, epci: str | None) -> Entry | None:
+    """A code one character off the code of the commune its name names: a digit misread
+    ("Saint-Pierre-du-Vauvray (code INSEE 27558)" for 27598). A name read exactly, one commune
+    of that name whose code (or postcode) is one slip from the written one: the name wins, sure.
+    A damaged name ("Vouncuil-sui Vient (46298)" in the Vienne): the one commune of the
+    département one slip from the code that the name resembles is given, for a reviewer.
+    Not when the written code itself names a commune that may be meant (of the département and
+    of the EPCI read surely, or resembling the name): two readings then disagree, and a reviewer
+    decides ("Laval (53120)" in the Coëvrons, where 53120 is Izé)."""
+    if len(codes) != 1:
+        return None
+    code = codes[0]
+
+    def possible(commune: Commune) -> bool:
+        return (not departement or commune.departement == departement) and (
+            not epci or cog.commune_in_epci(_current(commune).code, epci))
+
+    if any(possible(c) or resembles(name, c.nom) for c in _named_by(code, cog)):
+        return None
+    exact = [c for c in _homonyms(name, cog) if possible(c)]
+    named = {_current(c).code: c for c in exact if any(_one_slip(code, k) for k in (c.code, *c.codes_postaux))}
+    if len(named) == 1:
+        return Entry(values.clean_text(name) or name, _insee(next(iter(named.values()))), True)
+    if exact or not departement:
+        return None
+    near = {_current(c).code: _current(c) for variant in _slips(code) for c in _named_by(variant, cog)
+            if possible(c) and resembles(name, c.nom)}
+    if len(near) != 1:
+        return None
+    commune = next(iter(near.values()))
+    return Entry(commune.nom, _insee(commune), False, contradicted=True)
+
+
+def _named_by(code: str, cog: Cog) -> list[Commune]:
+    """The communes a code names: by INSEE code, or as their postcode."""
+    by_insee = cog.commune(code)
+    return ([by_insee] if by_insee else []) + list(cog.communes_of_postcode(code))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _slips(code: str) -> list[str]:
+    """Every code one character from `code` (Corsica's A and B among the characters)."""
+    return [code[:i] + ch + code[i + 1:] for i in range(len(code)) for ch in "0123456789AB" if ch != code[i]]
 
 
 def place_like(name: str) -> bool:
