@@ -180,7 +180,8 @@ GROUPS = (  # the profile summed by kind of work, in this order: the first that 
     ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
     ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
     # a batch's pages are finished on threads of their own: their stages start at "reading"
-    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")),
+    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")
+     or s.startswith("check boxes")),  # a page's, looked for on a thread of their own
     ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
      or s.endswith("office to pdf") or s.endswith("text layer")),
     ("signatures (rest)", lambda s: s.startswith("signatures")),
