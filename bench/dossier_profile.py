@@ -132,6 +132,7 @@ def install_hooks(records: str) -> None:
     if hasattr(pages_module, "_boxes_of"):  # a page's check boxes looked for during the second reading
         patch(pages_module, "_boxes_of", "page")
         patch(pages_module, "page_boxes", "check boxes")
+        patch(page_module, "page_boxes", "check boxes")  # looked for on a thread of their own (speed31)
     patch(engine_module.TesseractEngine, "words_each", "tesseract")
     patch(engine_module.TesseractEngine, "words", "tesseract")
     patch(engine_module.TesseractEngine, "sparse_words", "tesseract")
@@ -180,7 +181,8 @@ GROUPS = (  # the profile summed by kind of work, in this order: the first that 
     ("Tesseract (every call)", lambda s: s.endswith("tesseract") or s.endswith("tesseract osd")),
     ("loads once per process (geography, spaCy)", lambda s: s.endswith("geography load") or s.endswith("spacy load")),
     # a batch's pages are finished on threads of their own: their stages start at "reading"
-    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")),
+    ("page image work around Tesseract", lambda s: s.startswith("page") or s.startswith("reading")
+     or s.startswith("check boxes")),  # a page's, looked for on a thread of their own
     ("rendering and decoding", lambda s: s.endswith("render") or s.endswith("decode image")
      or s.endswith("office to pdf") or s.endswith("text layer")),
     ("signatures (rest)", lambda s: s.startswith("signatures")),

@@ -190,7 +190,7 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
                     if isinstance(item, FirstReading):
                         waiting.append(item)
                         # on a core the batches still read leave idle, not after them
-                        boxes[item.number] = pool.submit(_boxes_of, item)
+                        boxes[item.number] = item.boxes if item.boxes is not None else pool.submit(_boxes_of, item)
                     else:
                         results[item.number] = item
 

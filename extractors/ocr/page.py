@@ -7,8 +7,9 @@ turned. Word boxes are in points on the upright page; PageText.to_page maps them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PIL import Image
@@ -60,6 +61,7 @@ class FirstReading:
     skew: float
     warp: tuple[float, ...] | None
     factor: float = 1.0
+    boxes: Future | None = None  # its check boxes (`page_boxes`), looked for beside the missed lines' cutting
 
 
 def first_reading(image: Image.Image, engine: OcrEngine, *, number: int, dpi: float) -> FirstReading:
@@ -149,8 +151,26 @@ def read_prepared(page: Prepared, words: list[RawWord], engine: OcrEngine) -> Fi
             turned = _read_level(quarter_turned(gray, turn), engine, page.flat)
             if reads_better(turned[0], words):
                 (words, upright, read, skew, factor), rotation = turned, turn
-    missed = missed_sheet(words, read)  # the rules found once, for both readings
-    return FirstReading(page.number, page.size, page.dpi, words, upright, missed, rotation, skew, page.warp, factor)
+    first = FirstReading(page.number, page.size, page.dpi, words, upright, None, rotation, skew, page.warp, factor)
+    # the check boxes need the words alone: looked for on a thread of their own while the missed
+    # lines are cut out (after a dossier's last page, the other core is idle for both)
+    first.boxes = _aside(page_boxes, first)
+    first.missed = missed_sheet(words, read)  # the rules found once, for both readings
+    return first
+
+
+def _aside(function: Callable, *args) -> Future:
+    """`function(*args)` on a short thread of its own, started now; its value or error in the future."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # raised where the value is taken
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="check-boxes", daemon=True).start()
+    return future
 
 
 def page_boxes(first: FirstReading):
@@ -162,6 +182,8 @@ def page_boxes(first: FirstReading):
 def finished(first: FirstReading, missed_words: list[RawWord], boxes=None) -> PageText:
     """The page of a first reading, with `missed_words` (the reading of its `missed` sheet)
     and its check boxes (`boxes`: from `page_boxes`, or None to look for them now)."""
+    if boxes is None and first.boxes is not None:
+        boxes = first.boxes.result()
     words = first.words if first.missed is None else with_sheet_words(first.words, first.missed, missed_words)
     # the check boxes are found on the page's own pixels: an enlarged image's blur makes no box
     words = with_checkboxes(words_on_page(words, first.factor), first.upright, boxes)

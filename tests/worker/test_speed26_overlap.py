@@ -311,6 +311,8 @@ def test_a_file_that_fails_leaves_no_child_unawaited(store, settings, engine, co
     # running beside it and the third are awaited all the same, and their readings kept
     assert len(awaited) == 3
     assert sum(store.reading(sha, READER_VERSION) is not None for sha, _, _ in listed) == 2
+    for child in awaited:  # killed once awaited; one that sent its reading ends unawaited (speed31)
+        child.child.join(10)
     assert all(not child.child.is_alive() for child in awaited)
 
 

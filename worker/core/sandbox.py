@@ -66,21 +66,27 @@ class Limited:
             target=_child, args=(sender, memory_mb, self.private, outbox, function, args, kwargs), daemon=False
         )
         self.deadline = time.monotonic() + timeout
+        _reaped()
         self.child.start()
         sender.close()
 
     def result(self):
         """The function's value; raises GuichetError as `run_limited` does (once: the child is gone)."""
         child, receiver, timeout = self.child, self.receiver, self.timeout
+        sent = False
         try:
             if not receiver.poll(max(0.0, self.deadline - time.monotonic())):
                 raise GuichetError(ErrorCode.PARSE_TIMEOUT, f"{timeout:.0f} s")
             outcome, payload = receiver.recv()
+            sent = True
         except EOFError:
             child.join(5)
             raise _death(child.exitcode) from None
         finally:
-            _kill_group(child)
+            # a child that sent its result is killed and left to end: the kernel frees its
+            # memory (10-60 ms of wall for a reading's child) while this process goes on; it is
+            # reaped by the next child's start (see _reaped) or at exit
+            _kill_group(child, wait=not sent)
             receiver.close()
             shutil.rmtree(self.private, ignore_errors=True)
         if outcome == "ok":
@@ -213,14 +219,26 @@ def _write(path: str, text: str) -> None:
         handle.write(text)
 
 
-def _kill_group(child) -> None:
+def _kill_group(child, wait: bool = True) -> None:
     if child.pid is None:
         return
     try:
         os.killpg(child.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    child.join(10)
+    if wait:
+        child.join(10)
+    else:
+        _ending.append(child)
+
+
+_ending: list = []  # children killed after their result, not yet reaped
+
+
+def _reaped() -> None:
+    """The killed children that have ended reaped (no zombie stays past the next child's start);
+    those still ending are left for later."""
+    _ending[:] = [child for child in _ending if child.exitcode is None]
 
 
 def _death(exitcode: int | None) -> GuichetError:
