@@ -74,7 +74,7 @@ def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: st
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
     text = _DOUBLED_INITIAL.sub("", _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or ""))
     text = _SLIPPED_CODE.sub(_code_mended, text)
-    items = _items(text, cog)
+    items = _next_names_code(_items(text, cog), cog, departement)
     insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}
     entries = [e for item in items for e in _entries(item, cog, departement, epci, insee)]
     if departement is None and not all(e.sure for e in entries):
@@ -166,6 +166,29 @@ def _items(text: str, cog: Cog) -> list[_Item]:
         # "weak" separators and labels ("code INSEE", "CP") only sit between a name and its code
     close()
     return items
+
+
+def _next_names_code(items: list[_Item], cog: Cog, departement: str | None) -> list[_Item]:
+    """A code between two names that is the next one's and not the one's before, the comma before it
+    lost ("Saint-Éloy-les-Mines 63390 Ayat-sur-Sioule": 63390 is Ayat's postcode, not Saint-Éloy's):
+    the next name's, written before it."""
+    for before, after in zip(items, items[1:]):
+        if len(before.codes) != 1 or before.lead or not before.words or after.lead or not after.words:
+            continue
+        code = before.codes[0]
+        first = _segments(_LEADING.sub("", " ".join(after.words)).strip(), cog)[0]
+        if _names_one(code, " ".join(before.words), cog, departement) is False \
+                and _names_one(code, first, cog, departement):
+            before.codes, after.codes, after.lead = [], [code] + after.codes, 1
+    return items
+
+
+def _names_one(code: str, name: str, cog: Cog, departement: str | None) -> bool | None:
+    """Whether the code names the one commune the name names exactly; None when it names none."""
+    match = cog.resolve_commune(name, departement)
+    if match is None or match.ambiguous or match.score < EXACT or match.commune is None:
+        return None
+    return _code_names(code, match.commune, cog)
 
 
 def _entries(item: _Item, cog: Cog, departement: str | None, epci: str | None, insee: set[str]) -> list[Entry]:

@@ -44,3 +44,15 @@ def test_a_damaged_name_is_the_commune_one_digit_from_its_code_for_a_reviewer(co
 def test_two_slips_are_not_a_slip(cog):
     entry, = parse_communes("Saint-Pierre-du-Vauvray (code INSEE 27550)", cog, "27", SEINE_EURE)
     assert entry.contradicted and not entry.sure
+
+
+def test_a_code_between_two_names_is_the_next_one_s_when_it_names_only_that_one(cog):
+    # a photo's list that lost its comma: "Saint-Éloy-les-Mines, 63390 Ayat-sur-Sioule, …";
+    # 63390 is Ayat-sur-Sioule's postcode, Saint-Éloy's is 63700
+    text = "Saint-Eloy-les-Mines 63390 Ayat-sur-Sioule Gouttières (code INSEE 63171) : Pionsat (63281)"
+    entries = parse_communes(text, cog, "63", "200072080")
+    assert [e.code_insee for e in entries] == ["63338", "63025", "63171", "63281"]
+    assert all(e.sure and not e.contradicted for e in entries)
+    # the code of the name before stays its own
+    first, second = parse_communes("Saint-Eloy-les-Mines 63700 Ayat-sur-Sioule", cog, "63", None)
+    assert first.confirmed and not second.confirmed
