@@ -70,7 +70,8 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             words = [_without_stray_edge(w, name_words(again.text)) for w in words]
             agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
                 and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words)
-                     or words_of_name(read, again.text)) and not _given_only(words, again.text)
+                     or words_of_name(read, again.text)) and not _given_only(words, again.text) \
+                and not _uncommon_given(words, again.text)
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
         elif (echo := _echoed_name(lines, reading)) is not None and not same_person(str(name.value or ""), echo.text):
@@ -113,6 +114,17 @@ def _given_only(words: list[str], again: str) -> bool:
     else:  # "Dominique Salmon": all but the first
         surname = {w for t in tokens[1:] for w in name_words(t)}
     return bool(surname) and not surname & set(words)
+
+
+def _uncommon_given(words: list[str], again: str) -> bool:
+    """A word the block's second reading adds beside the surname the page read that is no common
+    given name ("JACQUEMIN Régis Din": a stroke's pieces read as a word): no second reading vouches for it."""
+    from extractors.fields.given_names import COMMON, fold, spellings
+
+    added = [t for t in re.findall(r"[^\W\d_]+", again) if not t.isupper() and not _CIVILITY_WORD.match(t)
+             and t.casefold() not in _PARTICLES
+             and not set(name_words(t)) & set(words)]
+    return any(min(spellings().get(fold(t), {}).values(), default=COMMON + 1) > COMMON for t in added)
 
 
 _CIVILITY_WORD = re.compile(r"^(?:m|mr|mme|mlle|monsieur|madame|dr)\.?$", re.I)
