@@ -20,6 +20,7 @@ from schemas.cog import EXACT, Cog, Epci
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
 CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
+DEDUCED = 0.40  # a value no page showed, deduced from another field: for a reviewer only
 REVIEW_BELOW = 0.70  # as schemas/normalise.py: under it, a reading is never trusted alone
 EXACT_NAME_FLOOR = 0.25  # a name spelt letter for letter is no chance reading, however unsure Tesseract is
 EPCI_KIND_WORDS = frozenset({"communaute", "communes", "agglomeration", "urbaine", "metropole"})
@@ -332,6 +333,12 @@ def region_of_departement(out: dict[str, FieldValue], cog: Cog) -> None:
     """A région read unsure (a fax's "Région Martinique" at 0.54, or moved from under a label a
     photo lost) that is the région of the département read surely: two readings agree."""
     field, departement = out.get("s2.region"), out.get("s2.departement")
+    if field and field.value is None and field.status is FieldStatus.NEEDS_REVIEW and departement \
+            and departement.status is FieldStatus.EXTRACTED and departement.value in cog.departements:
+        # A région OCR lost (its cell read empty, or its label unread): the département's, a
+        # proposal for a reviewer, never confirmed by anything (below CONFIRMABLE).
+        out["s2.region"] = replace(field, value=cog.departements[departement.value].region, confidence=DEDUCED)
+        return
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
             and field.confidence >= CONFIRMABLE and departement and departement.status is FieldStatus.EXTRACTED
             and isinstance(departement.value, str) and departement.value in cog.departements):

@@ -173,6 +173,11 @@ def _unread_sections(fields: dict[str, FieldValue], found: set[int], scanned: bo
             if fields[fid].status is not FieldStatus.MISSING:
                 continue  # its answer found under the label before it
             fields[fid] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
+    # On a scan, a short answer right of a short label is what OCR loses most ("Région" read
+    # with its "Martinique" gone): a région read empty beside a département read is unknown.
+    region = fields["s2.region"]
+    if scanned and region.status is FieldStatus.MISSING and fields["s2.departement"].value is not None:
+        fields["s2.region"] = FieldValue(None, 0.3, None, FieldStatus.NEEDS_REVIEW)
     if scanned:  # an annex's title is its only label: on a scan, one OCR did not find is unread, not empty
         for index, label in enumerate(LABELS):
             if label.field and label.field.startswith("a") and index not in found \
