@@ -20,6 +20,7 @@ from extractors.signature_arcs import only_ring_arcs, stamp_drawn
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
+from extractors.signature_rings import broken_stamp_drawn
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 
@@ -107,6 +108,12 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts])
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
+    if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
+            and broken_stamp_drawn(ink & ~words, crop, unit, [p.box for p in strokes]):
+        # a stamp's ring broken into pieces (a 1-bit scan, a fax, a light stamp), no piece round,
+        # found by its circle: every "stroke" is an arc of it, its lettering or its emblem
+        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                               "traits d'un cachet à l'anneau brisé : signature non prouvée")
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs

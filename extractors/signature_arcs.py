@@ -16,7 +16,7 @@ ARC_FIT = 0.1  # text-line heights: the rms distance of an arc's pixels to its c
 ARC_RADIUS = (2.5, 7.0)  # text-line heights: a stamp's ring (a pen's loop is smaller)
 
 
-def _largest(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+def largest(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
     """The pixels (xs, ys, in `ink`'s frame) of the largest piece of ink in `box`."""
     import cv2
 
@@ -30,17 +30,17 @@ def _largest(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarra
 
 def ring_arc(ink: np.ndarray, box: tuple[int, int, int, int], unit: float) -> tuple[float, float, float] | None:
     """(x, y, radius) in pixels when the largest piece of ink in `box` is an arc of a stamp's ring."""
-    xs, ys = _largest(ink, box)
+    xs, ys = largest(ink, box)
     if len(xs) < 20:
         return None
-    circle = _fitted(xs, ys)
+    circle = fitted(xs, ys)
     error = float(np.sqrt(np.mean((np.hypot(xs - circle[0], ys - circle[1]) - circle[2]) ** 2)))
     if error > ARC_FIT * unit or not ARC_RADIUS[0] * unit <= circle[2] <= ARC_RADIUS[1] * unit:
         return None
     return circle
 
 
-def _fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
+def fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:
     """The least-squares circle through points."""
     solution, *_ = np.linalg.lstsq(np.c_[2 * xs, 2 * ys, np.ones(len(xs))], xs ** 2 + ys ** 2, rcond=None)
     cx, cy = float(solution[0]), float(solution[1])
@@ -55,7 +55,7 @@ def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit
         return False
 
     def in_band(box: tuple[int, int, int, int]) -> bool:
-        for distance in _radial(ink, box, circles):
+        for distance in radial(ink, box, circles):
             if np.mean(np.abs(distance - 1.0) <= BAND) >= IN_BAND:
                 return True
             if (box[3] - box[1]) / unit <= CENTRE_TEXT and distance.max() <= 1.0 - BAND:
@@ -65,10 +65,10 @@ def only_ring_arcs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]], unit
     return all(in_band(box) for box in boxes)
 
 
-def _radial(ink: np.ndarray, box: tuple[int, int, int, int],
+def radial(ink: np.ndarray, box: tuple[int, int, int, int],
             circles: list[tuple[float, float, float]]) -> list[np.ndarray]:
     """The distances of a stroke's pixels from each circle's centre, in its radii (none if empty)."""
-    xs, ys = _largest(ink, box)
+    xs, ys = largest(ink, box)
     return [np.hypot(xs - cx, ys - cy) / r for cx, cy, r in circles] if len(xs) else []
 
 
@@ -89,7 +89,7 @@ def stamp_drawn(ink: np.ndarray, boxes: list[tuple[int, int, int, int]],
         return False
 
     def of_stamp(box: tuple[int, int, int, int]) -> bool:
-        for d in _radial(ink, box, circles):
+        for d in radial(ink, box, circles):
             low, high = np.percentile(d, [2, 98])
             concentric = np.mean(np.abs(d - np.median(d)) <= ON_CIRCLE) >= 0.9
             if concentric or (low >= LETTERING[0] and high <= LETTERING[1]) or high <= CENTRE:

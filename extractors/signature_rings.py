@@ -1,0 +1,188 @@
+"""A round stamp's ring broken into pieces (a fax, a 1-bit scan, a light stamp), found by a vote.
+
+Past a threshold a stamp's ring keeps only some of its stretches, apart, some run into its
+lettering or emblem: no piece is round and no arc alone gives its circle. Every inked pixel
+of the area votes for the centres at each stamp's radius from it (the ink convolved with a
+circle); a ring, broken or not, gathers votes from all round one centre. A found circle is
+kept when ink lies on it in most directions, on a thin band (print's rows or a signature's
+loops crossing it ink the radii just outside it as much).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+RADIUS = (3.2, 7.5)  # text-line heights: a round stamp's radius (a pen's loop is smaller)
+STEP = 4.0  # pixels per text-line height once the ink is shrunk for the vote
+COVER = 0.55  # share of 48 directions round the centre inked on the circle
+THIN = 0.3  # directions inked just outside the circle, against those on it, at most: a ring is a thin band
+OUTSIDE = 1.18  # radii: just outside a ring (its lettering lies inside)
+SEEN = 16  # of 48 directions: a third of the ring in the area at least
+CLOSE = 0.2  # text-line heights: the gaps closed between a broken ring's dots
+SPECK = 0.2  # text-line heights: the side of the least piece of ink that votes
+CANDIDATES = 20  # the best-voted circles looked at
+VOTES = 0.15  # share of a circle's pixels inked: a candidate centre (a broken ring's ink is sparse)
+BAND = 0.06  # radii either side of the circle where its ring's ink lies
+
+
+def broken_rings(ink: np.ndarray, unit: float, most: int = 3) -> list[tuple[float, float, float, float]]:
+    """(x, y, radius, cover) in `ink`'s pixels of round stamps' rings, broken or whole, best first:
+    found on the ink as it is (a light stamp's ring keeps only dots), else on its larger pieces
+    (a fax's specks ink every circle a little, hiding the ring among them)."""
+    return _rings(ink, unit, most) or _rings(_without_specks(ink, unit), unit, most)
+
+
+def _rings(ink: np.ndarray, unit: float, most: int) -> list[tuple[float, float, float, float]]:
+    """The vote: the ink, shrunk, convolved with a circle of each stamp's radius; the best-voted
+    centres checked on the ink at full size (`_refined`)."""
+    import cv2
+
+    factor = STEP / unit
+    if factor < 1.0:
+        small = cv2.resize(ink.astype(np.float32), None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) > 0.05
+    else:
+        factor, small = 1.0, ink.astype(bool)
+    small_f = small.astype(np.float32)
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 20:
+        return []
+    found: list[tuple[float, float, float, float]] = []
+    candidates = []
+    for radius in np.arange(RADIUS[0] * unit * factor, RADIUS[1] * unit * factor, 1.0):
+        size = int(math.ceil(radius)) + 2
+        yy, xx = np.mgrid[-size:size + 1, -size:size + 1]
+        kernel = (np.abs(np.hypot(yy, xx) - radius) <= 0.75).astype(np.float32)
+        kernel /= kernel.sum()
+        votes = cv2.filter2D(small_f, -1, kernel, borderType=cv2.BORDER_CONSTANT)
+        # the best centres at this radius
+        for _ in range(2):
+            cy, cx = np.unravel_index(int(np.argmax(votes)), votes.shape)
+            if votes[cy, cx] < VOTES:
+                break
+            candidates.append((float(votes[cy, cx]), cx / factor, cy / factor, radius / factor))
+            votes[max(0, cy - size // 2):cy + size // 2 + 1, max(0, cx - size // 2):cx + size // 2 + 1] = 0
+    candidates.sort(reverse=True)
+    for _, cx, cy, radius in candidates[:CANDIDATES]:
+        if any(math.hypot(cx - f[0], cy - f[1]) < 0.5 * f[2] for f in found):
+            continue  # a ring of a stamp found already (its inner ring, the same one)
+        best = _refined(ys, xs, cx, cy, radius, unit, ink.shape)
+        if best is not None:
+            found.append(_outermost(ys, xs, best, unit, ink.shape))
+        if len(found) >= most:
+            break
+    return found
+
+
+def broken_stamp_drawn(clean: np.ndarray, gray: np.ndarray, unit: float,
+                       strokes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether every stroke (its box) is a part of one stamp whose ring, broken, is found by its
+    circle (`broken_rings`): an arc of that ring, or, the ring's band cut out, pieces that
+    are the stamp's inner ring, lettering or emblem (`stamp_drawn`). `clean`: the ink, print left
+    out; `gray`: the area's grey levels. Only a ring whose ink is black as a threshold leaves it
+    (a fax, a 1-bit scan) is taken broken: a coloured ring read grey is whole, a pen run into it."""
+    ys, xs = np.mgrid[0:clean.shape[0], 0:clean.shape[1]]
+    for circle in broken_rings(clean, unit):
+        ring = clean & (np.abs(np.hypot(xs - circle[0], ys - circle[1]) / circle[2] - 1.0) <= RING_BAND)
+        if np.percentile(gray[ring], 25) > BLACK:
+            continue  # a coloured stamp's ring, whole as printed (a pen run into it), not broken by a threshold
+        if all(_of_broken_stamp(clean, box, circle[:3], unit) for box in strokes):
+            return True
+    return False
+
+
+def _of_broken_stamp(clean: np.ndarray, box: tuple[int, int, int, int], circle: tuple[float, float, float],
+                     unit: float) -> bool:
+    """Whether a stroke (its box) is a part of the stamp whose ring is `circle` (x, y, radius)."""
+    from extractors.signature_arcs import fitted, largest, radial, stamp_drawn
+
+    cx, cy, radius = circle
+    distance = radial(clean, box, [circle])
+    if not len(distance) or not len(distance[0]) or np.percentile(distance[0], 98) > DISC:
+        return False  # out of the stamp's disc
+    ring_box = (int(cx - radius), int(cy - radius), int(cx + radius), int(cy + radius))
+    on_ring = float(np.mean(np.abs(distance[0] - 1.0) <= RING_BAND))
+    if on_ring >= ON_RING:  # a stretch of the ring itself: curved as the ring is (a pen's line lying there is not)
+        xs, ys = largest(clean, box)
+        x, y, own = fitted(xs, ys)
+        error = float(np.sqrt(np.mean((np.hypot(xs - x, ys - y) - own) ** 2)))
+        return error <= ARC_FIT * unit and own >= ARC_RADIUS * radius
+    if on_ring > OFF_RING:
+        return False  # run into the ring and off it: a pen's line across the ring, as likely as the stamp's
+    # off the ring: the stamp's inner ring, its lettering along the ring or its emblem
+    return stamp_drawn(clean, [box], [ring_box])
+
+
+BLACK = 90  # grey level: the darkest quarter of a thresholded ring's ink (a coloured stamp's, a grey pen's: more)
+ON_RING = 0.85  # share of a stroke's pixels on a broken ring's band: a stretch of the ring
+ARC_FIT = 0.2  # text-line heights: rms distance of a stretch of a broken ring to its own circle (ragged)
+ARC_RADIUS = 0.5  # a stretch of the ring curves no tighter than this share of the ring's radius (a pen's hook does)
+DISC = 1.15  # radii: a stroke of the stamp lies within its ring
+RING_BAND = 0.12  # radii either side of a broken ring's circle: its ring's ink
+OFF_RING = 0.05  # share of a stroke's pixels on the ring's band, at most, for a part of the stamp inside it
+
+
+def _without_specks(ink: np.ndarray, unit: float) -> np.ndarray:
+    """The ink with a fax's or a scan's specks left out: a broken ring's dots, closed along it,
+    join into pieces; a speck stays alone and small (scattered, they would ink any circle)."""
+    import cv2
+
+    size = max(3, int(round(CLOSE * unit)) | 1)
+    closed = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE,
+                              cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    kept = stats[:, 4] >= (SPECK * unit) ** 2
+    kept[0] = False
+    return kept[labels] & ink
+
+
+def _outermost(ys: np.ndarray, xs: np.ndarray, ring: tuple[float, float, float, float], unit: float,
+               shape: tuple[int, int]) -> tuple[float, float, float, float]:
+    """The outermost ring round about the same centre (the vote may have found the inner one)."""
+    cx, cy, radius, _ = ring
+    for scale in np.arange(1.8, 1.05, -0.04):
+        if scale * radius > RADIUS[1] * unit:
+            continue
+        wider = _refined(ys, xs, cx, cy, scale * radius, unit, shape)
+        if wider is not None and math.hypot(wider[0] - cx, wider[1] - cy) < 0.15 * radius:
+            return wider
+    return ring
+
+
+def _refined(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float,
+             unit: float, shape: tuple[int, int]) -> tuple[float, float, float, float] | None:
+    """The circle near (cx, cy, radius) best covered by ink at full size, if it is a ring's."""
+    step = max(1.0, unit / STEP / 2)
+    best = None
+    for dx in (-step, 0.0, step):
+        for dy in (-step, 0.0, step):
+            for scale in (0.97, 1.0, 1.03):
+                x, y, r = cx + dx, cy + dy, radius * scale
+                cover = _cover(ys, xs, x, y, r, BAND, shape)
+                if best is None or cover > best[3]:
+                    best = (x, y, r, cover)
+    if best is None or best[3] < COVER:
+        return None
+    x, y, r, cover = best
+    if _cover(ys, xs, x, y, r * OUTSIDE, BAND / 2, shape) > THIN * cover:
+        return None  # as much ink just outside: rows of print, a signature's loops, no thin ring
+    return best
+
+
+def _cover(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float, band: float,
+           shape: tuple[int, int]) -> float:
+    """Share of the 48 directions round (cx, cy) whose point of the circle lies in the area
+    (`shape`: a stamp cut by the area's edge is seen in part) with ink within `band` radii of
+    the circle; 0 when less than SEEN of them lie in the area."""
+    angles = (np.arange(48) + 0.5) / 48 * 2 * math.pi - math.pi
+    px, py = cx + radius * np.cos(angles), cy + radius * np.sin(angles)
+    seen = (px >= 0) & (px < shape[1]) & (py >= 0) & (py < shape[0])
+    if seen.sum() < SEEN:
+        return 0.0
+    dist = np.hypot(ys - cy, xs - cx)
+    on = np.abs(dist - radius) <= max(band * radius, 1.5)
+    if not on.any():
+        return 0.0
+    sectors = np.unique(((np.arctan2(ys[on] - cy, xs[on] - cx) + math.pi) / (2 * math.pi) * 48).astype(int) % 48)
+    return float(seen[sectors].sum() / seen.sum())
