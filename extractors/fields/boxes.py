@@ -143,7 +143,9 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
     # The box finder saw a crossed box in this group (a photo's heavy ☒): ticks are no harder to
     # find than empty boxes here, and a box merely missing is one it lost, ticked or not. Only a
     # mark read over the boxes' column, or a word run back over it, still says "ticked".
-    absence_says_tick = not any(t.text in _FOUND_TICKED for t in read)
+    # So does a typed "[X]" read: its cross inks it more than a typed "[ ]", which OCR loses
+    # first; beside typed ticks read, a bracket box missing is an empty one lost.
+    absence_says_tick = not any(t.text in _FOUND_TICKED or _TYPED_TICK.search(t.text.lower()) for t in read)
     most = 2 if any(state for _, _, state in states) else 3
     if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
@@ -185,6 +187,8 @@ def _missing_box_ticked(word: Token, before: Token | None, box: Token, after: To
 
 
 _FOUND_TICKED = {"☒"}  # the glyph the box finder writes for a crossed box it found in the image
+# A typed "[X]" as OCR reads it, one bracket at least kept ("[x]", "[x", "x]", a fax's "[xi").
+_TYPED_TICK = re.compile(r"[\[(]\s*x|x\s*[\])]")
 
 
 def _mark_at(token: Token, box: Token) -> bool:
