@@ -139,14 +139,15 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
     if len(missing) == 1 and len(states) == options and not any(state for _, _, state in states):
         return {missing[0][0]}
     # A third box missing is a tick lost only where every box read is empty (a fax's crosses
-    # blurred out of square, its empty boxes all found); beside ticks read, it is a lost empty one.
+    # blurred out of square, its empty boxes all found); beside ticks read, a second one already
+    # says boxes were lost whatever their state (a fax's, a scan's typed "[ ]"): none is a tick.
     # The box finder saw a crossed box in this group (a photo's heavy ☒): ticks are no harder to
     # find than empty boxes here, and a box merely missing is one it lost, ticked or not. Only a
     # mark read over the boxes' column, or a word run back over it, still says "ticked".
     # So does a typed "[X]" read: its cross inks it more than a typed "[ ]", which OCR loses
     # first; beside typed ticks read, a bracket box missing is an empty one lost.
     absence_says_tick = not any(t.text in _FOUND_TICKED or _TYPED_TICK.search(t.text.lower()) for t in read)
-    most = 2 if any(state for _, _, state in states) else 3
+    most = 1 if any(state for _, _, state in states) else 3
     if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
     pairs = [(box, tokens[i + 1]) for i, box in enumerate(tokens[:-1])

@@ -1,8 +1,10 @@
-"""Typed boxes on scans (session boxes31): beside typed "[X]" read, a "[ ]" OCR lost is an empty box.
+"""Boxes lost on scans (session boxes31): beside typed "[X]" read, a "[ ]" OCR lost is an empty
+box; beside ticks read, two boxes lost are no ticks.
 
-The tokens are real readings (Tesseract, pipeline's page reading) of the unseen maker's retyped
-fiches scanned in black and white at 200 dpi (bench.fichestudy study seeds): (text, confidence,
-box) of the thématiques group as extract_fiche hands it to read_boxes.
+The tokens are real readings (Tesseract, the pipeline's page reading and box finder) of the
+unseen maker's retyped fiches scanned in black and white at 200 dpi or faxed (bench.fichestudy
+study seeds): (text, confidence, box) of the thématiques group as extract_fiche hands it to
+read_boxes.
 """
 
 from __future__ import annotations
@@ -157,4 +159,75 @@ def test_typed_empty_boxes_lost_beside_typed_ticks_read_are_not_ticks():
 def test_one_typed_empty_box_lost_in_a_table_cell_is_not_a_tick():
     slugs, confidence = read_boxes(_tokens(TABLE_200BW), OPTIONS["s3.thematiques"])
     assert slugs == ["entree_de_ville", "mobilites", "risques"]
+    assert confidence <= UNREAD
+
+
+# A "slash" fiche faxed: its tick read "X" by OCR, the box finder's empty boxes "☐", and two of
+# them lost (before "Protection et valorisation du patrimoine" and "Gestion des risques").
+FAX_SLASH = [
+    ('X', 0.90, (99, 104, 104, 112)),
+    ('Revitalisation', 0.92, (109, 103, 179, 112)),
+    ('du', 0.96, (183, 104, 195, 111)),
+    ('centre-ville', 0.95, (200, 103, 258, 112)),
+    ('ou', 0.89, (262, 105, 274, 112)),
+    ('du', 0.93, (279, 104, 291, 112)),
+    ('centre-bourg', 0.90, (295, 104, 362, 114)),
+    ('☐', 1.00, (98, 128, 107, 136)),
+    ('Réhabilitation', 0.95, (111, 127, 182, 136)),
+    ('des', 0.96, (187, 127, 205, 136)),
+    ('entrées', 0.96, (209, 127, 248, 136)),
+    ('dé', 0.85, (252, 127, 264, 136)),
+    ('ville', 0.96, (269, 128, 289, 136)),
+    ('☐', 0.96, (98, 152, 107, 161)),
+    ('Aménagement', 0.84, (111, 151, 188, 162)),
+    ('des', 0.95, (192, 152, 209, 160)),
+    ('friches', 0.96, (213, 152, 248, 160)),
+    ('Protection', 0.96, (111, 176, 163, 184)),
+    ('et', 0.95, (168, 177, 178, 184)),
+    ('valorisation', 0.95, (181, 176, 241, 185)),
+    ('du', 0.96, (246, 176, 258, 185)),
+    ('patrimoine', 0.95, (263, 176, 319, 186)),
+    ('☐', 1.00, (98, 200, 107, 209)),
+    ('Adaptation', 0.85, (111, 200, 168, 210)),
+    ('de', 0.96, (172, 200, 184, 208)),
+    ("l'offre", 0.96, (189, 200, 218, 209)),
+    ('de', 0.96, (222, 200, 234, 209)),
+    ('logements', 0.94, (239, 200, 293, 210)),
+    ('☐', 1.00, (98, 224, 107, 233)),
+    ('Adaptation', 0.94, (111, 224, 167, 235)),
+    ('des', 0.93, (172, 224, 190, 233)),
+    ('mobilités', 0.92, (194, 223, 241, 232)),
+    ('☐', 0.97, (98, 248, 107, 257)),
+    ('Accompagnement', 0.95, (111, 248, 206, 258)),
+    ('des', 0.96, (210, 248, 227, 256)),
+    ('projets', 0.93, (232, 248, 267, 258)),
+    ('socio-économiques', 0.90, (272, 247, 372, 258)),
+    ('(ESS)', 0.91, (376, 248, 403, 258)),
+    ('et', 0.95, (407, 249, 417, 256)),
+    ('économiques', 0.96, (421, 247, 491, 258)),
+    ('☐', 1.00, (98, 272, 107, 281)),
+    ('Protection,', 0.95, (111, 272, 167, 281)),
+    ('restauration', 0.95, (172, 272, 234, 281)),
+    ('et', 0.94, (239, 272, 249, 280)),
+    ('gestion', 0.96, (253, 272, 290, 282)),
+    ('des', 0.95, (295, 272, 312, 281)),
+    ('écosystèmes', 0.95, (317, 271, 384, 282)),
+    ('et', 0.96, (389, 272, 398, 280)),
+    ('des', 0.96, (402, 272, 420, 280)),
+    ('ressources', 0.96, (425, 274, 480, 280)),
+    ('naturelles', 0.93, (99, 286, 150, 295)),
+    ('Gestion', 0.96, (111, 310, 150, 318)),
+    ('des', 0.96, (155, 310, 172, 319)),
+    ('risques', 0.96, (177, 311, 213, 320)),
+    ('☐', 1.00, (98, 334, 107, 343)),
+    ('Autre', 0.95, (111, 335, 138, 343)),
+    ('(préciser)', 0.95, (144, 334, 192, 344)),
+]
+
+
+def test_two_boxes_lost_beside_a_tick_read_are_not_ticks():
+    """Beside a tick read, two boxes missing say boxes were lost, empty ones as likely: the
+    options read ticked are the answer, for a reviewer."""
+    slugs, confidence = read_boxes(_tokens(FAX_SLASH), OPTIONS["s3.thematiques"], listed=True)
+    assert slugs == ["revitalisation_centre"]
     assert confidence <= UNREAD
