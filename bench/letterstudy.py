@@ -25,6 +25,7 @@ import argparse
 import collections
 import dataclasses
 import datetime
+import io
 import json
 import pickle
 import random
@@ -131,8 +132,6 @@ def _prepended(path: Path, heads: bytes) -> Path:
 
     document = pdfium.PdfDocument(heads)
     document.import_pages(pdfium.PdfDocument(path.read_bytes()))
-    import io
-
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(buffer.getvalue())

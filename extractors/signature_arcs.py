@@ -33,11 +33,16 @@ def ring_arc(ink: np.ndarray, box: tuple[int, int, int, int], unit: float) -> tu
     xs, ys = largest(ink, box)
     if len(xs) < 20:
         return None
-    circle = fitted(xs, ys)
-    error = float(np.sqrt(np.mean((np.hypot(xs - circle[0], ys - circle[1]) - circle[2]) ** 2)))
+    circle, error = arc_fit(xs, ys)
     if error > ARC_FIT * unit or not ARC_RADIUS[0] * unit <= circle[2] <= ARC_RADIUS[1] * unit:
         return None
     return circle
+
+
+def arc_fit(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float, float], float]:
+    """The least-squares circle through points, and the rms distance of the points to it."""
+    circle = fitted(xs, ys)
+    return circle, float(np.sqrt(np.mean((np.hypot(xs - circle[0], ys - circle[1]) - circle[2]) ** 2)))
 
 
 def fitted(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float, float]:

@@ -95,7 +95,7 @@ def broken_stamp_drawn(clean: np.ndarray, gray: np.ndarray, unit: float,
 def _of_broken_stamp(clean: np.ndarray, box: tuple[int, int, int, int], circle: tuple[float, float, float],
                      unit: float) -> bool:
     """Whether a stroke (its box) is a part of the stamp whose ring is `circle` (x, y, radius)."""
-    from extractors.signature_arcs import fitted, largest, radial, stamp_drawn
+    from extractors.signature_arcs import arc_fit, largest, radial, stamp_drawn
 
     cx, cy, radius = circle
     distance = radial(clean, box, [circle])
@@ -104,9 +104,7 @@ def _of_broken_stamp(clean: np.ndarray, box: tuple[int, int, int, int], circle: 
     ring_box = (int(cx - radius), int(cy - radius), int(cx + radius), int(cy + radius))
     on_ring = float(np.mean(np.abs(distance[0] - 1.0) <= RING_BAND))
     if on_ring >= ON_RING:  # a stretch of the ring itself: curved as the ring is (a pen's line lying there is not)
-        xs, ys = largest(clean, box)
-        x, y, own = fitted(xs, ys)
-        error = float(np.sqrt(np.mean((np.hypot(xs - x, ys - y) - own) ** 2)))
+        (_, _, own), error = arc_fit(*largest(clean, box))
         return error <= ARC_FIT * unit and own >= ARC_RADIUS * radius
     if on_ring > OFF_RING:
         return False  # run into the ring and off it: a pen's line across the ring, as likely as the stamp's
@@ -154,12 +152,15 @@ def _refined(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float
              unit: float, shape: tuple[int, int]) -> tuple[float, float, float, float] | None:
     """The circle near (cx, cy, radius) best covered by ink at full size, if it is a ring's."""
     step = max(1.0, unit / STEP / 2)
+    reach = radius * 1.03 * (1 + BAND) + step + 2  # no ink farther from (cx, cy) lies on any circle tried
+    near = (np.abs(xs - cx) <= reach) & (np.abs(ys - cy) <= reach)
+    ys_near, xs_near = ys[near], xs[near]
     best = None
     for dx in (-step, 0.0, step):
         for dy in (-step, 0.0, step):
             for scale in (0.97, 1.0, 1.03):
                 x, y, r = cx + dx, cy + dy, radius * scale
-                cover = _cover(ys, xs, x, y, r, BAND, shape)
+                cover = _cover(ys_near, xs_near, x, y, r, BAND, shape)
                 if best is None or cover > best[3]:
                     best = (x, y, r, cover)
     if best is None or best[3] < COVER:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from extractors.fields import courrier_entites as entites
 from extractors.fields.courrier_layout import AFTER_SIGNATURE, Line
 from extractors.fields.courrier_zone import SignatureZone, overlaps
+from extractors.fields.given_names import COMMON, fold, spellings
 from extractors.fields.signataire import (
     QUALITY_TRUSTED,
     Name,
@@ -119,8 +120,6 @@ def _given_only(words: list[str], again: str) -> bool:
 def _uncommon_given(words: list[str], again: str) -> bool:
     """A word the block's second reading adds beside the surname the page read that is no common
     given name ("JACQUEMIN Régis Din": a stroke's pieces read as a word): no second reading vouches for it."""
-    from extractors.fields.given_names import COMMON, fold, spellings
-
     added = [t for t in re.findall(r"[^\W\d_]+", again) if not t.isupper() and not _CIVILITY_WORD.match(t)
              and t.casefold() not in _PARTICLES
              and not set(name_words(t)) & set(words)]
