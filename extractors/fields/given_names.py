@@ -82,7 +82,9 @@ def capital_accent_lost(word: str) -> bool:
     name = word.capitalize() if word.isalpha() and word.isupper() else word
     if not _GIVEN.match(name) or name[0] != "E":
         return False
-    return spellings().get(fold(name), {}).get("É" + name[1:], COMMON + 1) <= COMMON
+    # Any É spelling: the accents inside go with it ("Eloise" for "Éloïse", the diaeresis lost too).
+    known = spellings().get(fold(name), {})
+    return min((rank for spelt, rank in known.items() if spelt[0] == "É"), default=COMMON + 1) <= COMMON
 
 
 def _one_letter_off(word: str) -> str | None:
