@@ -91,10 +91,13 @@ def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple
     Précheur" (a fax's accent slip: the letters are the commune's, its accents are the COG's),
     and True for a name no commune's letter for letter but one OCR slip from one ("Commune de
     Salnt-Étienne-…"): a reviewer sees what was read (section 2 naming that commune does not make
-    the misreading right). Capitals are left as written."""
-    head = _PORTEUSE_HEAD.match(name)
-    match = cog.resolve_commune(name, departement) if head else None
-    if match is None or match.ambiguous:
+    the misreading right), or none at all ("Ville de Boign", cut). Capitals are left as written."""
+    if not _PORTEUSE_HEAD.match(name):
+        return name, False
+    match = cog.resolve_commune(name, departement)
+    if match is None:  # "Ville de Boign": cut at a cell's edge or misread, no commune's name
+        return name, True
+    if match.ambiguous:
         return name, False
     if match.score < 1.0:
         return name, True

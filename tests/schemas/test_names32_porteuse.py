@@ -1,0 +1,35 @@
+"""A porteuse written as a commune's ("Ville de …", "Commune de …", "Mairie de …") whose name is no
+commune's at all is not sure: a table cell's edge cut it ("Ville de Boign" for "Ville de
+Boigny-sur-Bionne", a 200 dpi black-and-white scan) or OCR misread it past recognition. The real
+COG tells; section 2 listing the commune does not make the cut name right."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import FieldStatus, FieldValue, Source
+
+SURE = FieldStatus.EXTRACTED
+
+
+def _porteuse(cog, name: str) -> FieldValue:
+    from schemas.normalise import normalise_fields
+
+    source = Source("scan.pdf", 1, (300, 200, 480, 212))
+    raw = {"s1.collectivite.nom": FieldValue(name, 0.93, source, SURE),
+           "s1.collectivite.type": FieldValue("commune", 0.95, source, SURE),
+           "s2.communes": FieldValue("Boigny-sur-Bionne", 0.95, source, SURE),
+           "s2.departement": FieldValue("45 - Loiret", 0.95, source, SURE)}
+    return normalise_fields(raw, cog)["s1.collectivite.nom"]
+
+
+@pytest.mark.parametrize("name", ["Ville de Boign", "Commune de Boigny-sur-Bion", "Mairie de Bxqzt"])
+def test_a_commune_porteuse_naming_no_commune_goes_to_review_as_read(cog, name):
+    value = _porteuse(cog, name)
+    assert value.status is FieldStatus.NEEDS_REVIEW and value.value == name
+
+
+@pytest.mark.parametrize("name", ["Ville de Boigny-sur-Bionne", "Commune de Boigny-sur-Bionne",
+                                  "Mairie de Boigny-sur-Bionne"])
+def test_a_commune_porteuse_naming_its_commune_stays_sure(cog, name):
+    assert _porteuse(cog, name).status is SURE
