@@ -31,6 +31,7 @@ from schemas.agreement import (
 from schemas.cog import Cog
 from schemas.cog_names import commune_keys
 from schemas.communes import parse_communes
+from schemas.phone_place import of_the_dossier, phones_placed_by_communes
 from schemas.rawdump import dump
 from schemas.section2 import (
     CONFIRMABLE,
@@ -108,6 +109,8 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     if not contradicted:  # a written code naming another commune: a reviewer decides
         commune_named_by_porteuse(raw.get("s2.communes"), out, cog, departement)
     departement_of_communes(out, cog, raw.get("s2.departement"))  # the communes as confirmed above
+    if departement is None:
+        phones_placed_by_communes(out, cog)
     region_of_departement(out, cog)
     letter_collectivite_resolved(raw.get(LETTER_COLLECTIVITE), out, cog, departement)
     # the letter, now resolved and confirmed, may vouch for a porteuse read with a slip
@@ -330,18 +333,12 @@ def _phone(value, cog, departement):
     found = values.normalise_phone(str(value), departement)
     if found is None:
         return None, False
-    territory = values.overseas_territory(found)
-    if departement is None or territory is None:
-        return found, True
-    if territory in _OVERSEAS_TERRITORIES.get(departement, set()):
-        return found, True
+    if departement is None or of_the_dossier(found, departement):
+        return found, True  # no département read: see phones_placed_by_communes
     # Shown as the metropolitan number it more likely is ("06 97 …" in the Hérault), for a reviewer.
     return values.as_metropolitan(found) or found, False
 
 
-# The regions a French number of each overseas département may carry (+262: La Réunion and Mayotte).
-_OVERSEAS_TERRITORIES = {"971": {"GP", "BL", "MF"}, "972": {"MQ"}, "973": {"GF"}, "974": {"RE", "YT"},
-                         "976": {"YT", "RE"}, "975": {"PM"}}
 
 
 def _departement_value(value, cog, departement):
