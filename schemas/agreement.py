@@ -17,6 +17,7 @@ from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED
 from schemas.territoire import (
     Entity,
+    epci_word_slipped,
     letter_entity,
     letter_name,
     mend_designation,
@@ -59,7 +60,8 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
         match = cog.resolve_epci(field.value, departement)
         epci = _trusted_value(out, "s2.epci")
         agrees = _exact(match) and (isinstance(epci, dict)
-                      and match.siren == epci.get("siren")) and raw.confidence >= CONFIRMABLE
+                      and match.siren == epci.get("siren")) and raw.confidence >= CONFIRMABLE \
+            and not epci_word_slipped(field.value, cog, departement)  # "…Métropolc": not letter for letter
     else:
         return
     if agrees:

@@ -44,7 +44,7 @@ from schemas.section2 import (
     epci_vouched_by_porteuse,
     region_of_departement,
 )
-from schemas.territoire import designation_mended, porteuse_spelt, without_form_tail
+from schemas.territoire import designation_mended, epci_word_slipped, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -269,7 +269,7 @@ def _porteuse_nom(value, cog, departement):
     abbreviated = _CTE_SLIPPED.sub(r"\1Cté", mended) if mended else mended
     mended, slipped = abbreviated, slipped or abbreviated != mended
     mended, respelt = porteuse_spelt(mended, cog, departement) if mended else (mended, False)
-    slipped = slipped or respelt  # "Commune de Salnt-…": for review; "Ville du Précheur": the COG's accents
+    slipped = slipped or respelt or bool(mended and epci_word_slipped(mended, cog, departement))
     match = cog.resolve_commune(mended, departement) if mended else None
     if match is not None and not match.ambiguous and match.commune is not None:
         mended = values.without_specks(mended, match.commune.nom)  # "Ville du Morné-Vert"

@@ -110,6 +110,22 @@ def porteuse_spelt(name: str, cog: Cog, departement: str | None = None) -> tuple
     return name, False
 
 
+def epci_word_slipped(name: str, cog: Cog, departement: str | None = None) -> bool:
+    """An EPCI porteuse resolving to one EPCI, a word of it one letter from a word of that EPCI's
+    name and none of them ("CU Grand Besançon Métropolc": a fax's e read c); the COG resolves it
+    all the same (its words are matched loosely), yet a reviewer sees what was read."""
+    match = cog.resolve_epci(name, departement) if name_kind(name) == "epci" else None
+    if match is None or match.ambiguous:
+        return False
+    official = set(_WORDS.findall(fold(match.candidates[0].nom)))
+    return any(word not in official and any(len(o) >= _SLIP_LETTERS and OSA.distance(word, o) == 1 for o in official)
+               for word in _WORDS.findall(fold(name)) if len(word) >= _SLIP_LETTERS)
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_SLIP_LETTERS = 5  # shorter words ("grand", "pays") are several names' words alike
+
+
 def porteuse_respelt(name: str, official: str) -> str | None:
     """"Ville de Saint-Picrre-en-Auge" -> "Ville de Saint-Pierre-en-Auge": the words after the
     designation, as many as the commune's official name has (its article aside), one or two

@@ -33,3 +33,33 @@ def test_a_commune_porteuse_naming_no_commune_goes_to_review_as_read(cog, name):
                                   "Mairie de Boigny-sur-Bionne"])
 def test_a_commune_porteuse_naming_its_commune_stays_sure(cog, name):
     assert _porteuse(cog, name).status is SURE
+
+
+def test_a_closing_bracket_opening_a_value_is_a_cells_rule_read_so(cog):
+    """A fax's table rule read "]" before the porteuse: no value opens with a closing bracket."""
+    from schemas.values import clean_text
+
+    assert clean_text("]Ville de Saint-André-de-Lidon") == "Ville de Saint-André-de-Lidon"
+    assert clean_text(") Commune de Vitré") == "Commune de Vitré"
+    assert clean_text("(Re)qualifier le centre") == "(Re)qualifier le centre"
+    assert _porteuse(cog, "]Ville de Boigny-sur-Bionne").value == "Ville de Boigny-sur-Bionne"
+
+
+def _epci_porteuse(cog, name: str) -> FieldValue:
+    from schemas.normalise import normalise_fields
+
+    source = Source("fax.tif", 1, (300, 200, 480, 212))
+    raw = {"s1.collectivite.nom": FieldValue(name, 0.93, source, SURE),
+           "s1.collectivite.type": FieldValue("epci", 0.95, source, SURE),
+           "s2.epci": FieldValue("CU Grand Besançon Métropole", 0.95, source, SURE),
+           "s2.departement": FieldValue("25 - Doubs", 0.95, source, SURE)}
+    return normalise_fields(raw, cog)["s1.collectivite.nom"]
+
+
+def test_an_epci_porteuse_with_a_word_one_letter_off_its_name_is_for_review_though_it_resolves(cog):
+    """"CU Grand Besançon Métropolc" (a fax's e read c): the COG matches EPCI names loosely and
+    section 2 names that very EPCI, yet the porteuse was not read letter for letter."""
+    slipped = _epci_porteuse(cog, "CU Grand Besançon Métropolc")
+    assert slipped.status is FieldStatus.NEEDS_REVIEW and slipped.value == "CU Grand Besançon Métropolc"
+    assert _epci_porteuse(cog, "CU Grand Besançon Métropole").status is SURE
+    assert _epci_porteuse(cog, "Communauté urbaine Grand Besançon Métropole").status is SURE
