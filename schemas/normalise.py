@@ -209,7 +209,22 @@ def _normaliser(field_id: str) -> Normaliser:
         "fiche.lieu": _lieu,
         "s1.etat.service": _service,
         "s1.collectivite.nom": _porteuse_nom,
+        "s1.collectivite.elu_qualite": _quality,
+        "s1.etat.referent_fonction": _quality,
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
+
+
+def _quality(value, cog, departement):
+    """A quality or function as written ("Vice-présidente chargé(e) de l'aménagement"); its
+    brackets read unbalanced ("chargée) de", "chargé(e} de": a photo's or fax's slip) are for a
+    reviewer, as read."""
+    text, trusted = _text(value, cog, departement)
+    depth = 0
+    for char in text or "":
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            break
+    return text, trusted and depth == 0 and not re.search(r"[\[\]{}]", text or "")
 
 
 _SERVICE_PLACE = re.compile(r"^(?P<head>(?P<acronym>[A-Z]{3,6})\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)"

@@ -63,3 +63,18 @@ def test_an_epci_porteuse_with_a_word_one_letter_off_its_name_is_for_review_thou
     assert slipped.status is FieldStatus.NEEDS_REVIEW and slipped.value == "CU Grand Besançon Métropolc"
     assert _epci_porteuse(cog, "CU Grand Besançon Métropole").status is SURE
     assert _epci_porteuse(cog, "Communauté urbaine Grand Besançon Métropole").status is SURE
+
+
+@pytest.mark.parametrize(("read", "sure"), [("Vice-présidente chargée) de l'aménagement", False),
+                                            ("Vice-présidente chargé(e} de l'aménagement", False),
+                                            ("Vice-présidente chargé(e de l'aménagement", False),
+                                            ("Vice-présidente chargé(e) de l'aménagement", True),
+                                            ("Maire", True)])
+def test_a_quality_whose_brackets_were_read_unbalanced_is_for_review(cog, read, sure):
+    """A photo's "chargé(e)" read "chargée)": the quality is not what was written."""
+    from schemas.normalise import normalise_fields
+
+    source = Source("photo.jpg", 1, (300, 200, 480, 212))
+    for field_id in ("s1.collectivite.elu_qualite", "s1.etat.referent_fonction"):
+        value = normalise_fields({field_id: FieldValue(read, 0.93, source, SURE)}, cog)[field_id]
+        assert (value.status is SURE) is sure and value.value == read
