@@ -31,7 +31,12 @@ def broken_rings(ink: np.ndarray, unit: float, most: int = 3) -> list[tuple[floa
     """(x, y, radius, cover) in `ink`'s pixels of round stamps' rings, broken or whole, best first:
     found on the ink as it is (a light stamp's ring keeps only dots), else on its larger pieces
     (a fax's specks ink every circle a little, hiding the ring among them)."""
-    return _rings(ink, unit, most) or _rings(_without_specks(ink, unit), unit, most)
+    found = _rings(ink, unit, most)
+    if found:
+        return found
+    despeckled = _without_specks(ink, unit)
+    # no speck left out: the same ink, the same vote (nothing found)
+    return [] if np.array_equal(despeckled, ink) else _rings(despeckled, unit, most)
 
 
 def _rings(ink: np.ndarray, unit: float, most: int) -> list[tuple[float, float, float, float]]:
@@ -82,8 +87,11 @@ def broken_stamp_drawn(clean: np.ndarray, gray: np.ndarray, unit: float,
     are the stamp's inner ring, lettering or emblem (`stamp_drawn`). `clean`: the ink, print left
     out; `gray`: the area's grey levels. Only a ring whose ink is black as a threshold leaves it
     (a fax, a 1-bit scan) is taken broken: a coloured ring read grey is whole, a pen run into it."""
+    circles = broken_rings(clean, unit)
+    if not circles:
+        return False
     ys, xs = np.mgrid[0:clean.shape[0], 0:clean.shape[1]]
-    for circle in broken_rings(clean, unit):
+    for circle in circles:
         ring = clean & (np.abs(np.hypot(xs - circle[0], ys - circle[1]) / circle[2] - 1.0) <= RING_BAND)
         if np.percentile(gray[ring], 25) > BLACK:
             continue  # a coloured stamp's ring, whole as printed (a pen run into it), not broken by a threshold
@@ -152,23 +160,26 @@ def _refined(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float
              unit: float, shape: tuple[int, int]) -> tuple[float, float, float, float] | None:
     """The circle near (cx, cy, radius) best covered by ink at full size, if it is a ring's."""
     step = max(1.0, unit / STEP / 2)
+    radii = [radius * scale for scale in (0.97, 1.0, 1.03)]
     reach = radius * 1.03 * (1 + BAND) + step + 2  # no ink farther from (cx, cy) lies on any circle tried
     near = (np.abs(xs - cx) <= reach) & (np.abs(ys - cy) <= reach)
     ys_near, xs_near = ys[near], xs[near]
-    best = None
-    for dx in (-step, 0.0, step):
-        for dy in (-step, 0.0, step):
-            for scale in (0.97, 1.0, 1.03):
-                x, y, r = cx + dx, cy + dy, radius * scale
-                cover = _cover(ys_near, xs_near, x, y, r, BAND, shape)
-                if best is None or cover > best[3]:
-                    best = (x, y, r, cover)
-    if best is None or best[3] < COVER:
+    # nor ink off the annulus holding every circle's band, their centres within step * sqrt(2) of (cx, cy)
+    width = max(max(BAND * r, 1.5) for r in radii) + step * math.sqrt(2) + 1
+    dist = np.hypot(ys_near - cy, xs_near - cx)
+    band = (dist >= radii[0] - width) & (dist <= radii[-1] + width)
+    centres = [(cx + dx, cy + dy) for dx in (-step, 0.0, step) for dy in (-step, 0.0, step)]
+    ys_near, xs_near = ys_near[band], xs_near[band]
+    if _most_cover(ys_near, xs_near, (cx, cy), centres, radii, step * math.sqrt(2), shape) < COVER:
+        return None  # too few directions inked round (cx, cy) for any of them: none is a ring's
+    covers = _covers(ys_near, xs_near, centres, radii, BAND, shape).ravel()
+    best = int(np.argmax(covers))  # the first best, centres then radii in order
+    if covers[best] < COVER:
         return None
-    x, y, r, cover = best
+    (x, y), r, cover = centres[best // 3], radii[best % 3], float(covers[best])
     if _cover(ys, xs, x, y, r * OUTSIDE, BAND / 2, shape) > THIN * cover:
         return None  # as much ink just outside: rows of print, a signature's loops, no thin ring
-    return best
+    return x, y, r, cover
 
 
 def _cover(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float, band: float,
@@ -176,14 +187,56 @@ def _cover(ys: np.ndarray, xs: np.ndarray, cx: float, cy: float, radius: float, 
     """Share of the 48 directions round (cx, cy) whose point of the circle lies in the area
     (`shape`: a stamp cut by the area's edge is seen in part) with ink within `band` radii of
     the circle; 0 when less than SEEN of them lie in the area."""
+    reach = radius + max(band * radius, 1.5) + 1  # ink farther along x or y lies on no band
+    near = (np.abs(xs - cx) <= reach) & (np.abs(ys - cy) <= reach)
+    return float(_covers(ys[near], xs[near], [(cx, cy)], [radius], band, shape)[0, 0])
+
+
+def _most_cover(ys: np.ndarray, xs: np.ndarray, middle: tuple[float, float], centres: list[tuple[float, float]],
+                radii: list[float], shift: float, shape: tuple[int, int]) -> float:
+    """The most any circle's cover (`_covers`) may be: the directions round `middle` of the ink,
+    widened by as many as moving the centre by `shift` at most turns the ink on a circle's band."""
+    nearest = min(r - max(BAND * r, 1.5) for r in radii) - shift  # from `middle`, of ink on any band
+    if nearest <= shift * 1.01:
+        return 1.0
+    turn = int(math.asin(shift / nearest) / (2 * math.pi) * 48 + 1e-6) + 1  # in directions
+    sector = ((np.arctan2(ys - middle[1], xs - middle[0]) + math.pi) / (2 * math.pi) * 48).astype(int) % 48
+    inked = np.zeros(48, dtype=bool)
+    inked[sector] = True
+    wide = inked.copy()
+    for k in range(1, turn + 1):
+        wide |= np.roll(inked, k) | np.roll(inked, -k)
     angles = (np.arange(48) + 0.5) / 48 * 2 * math.pi - math.pi
-    px, py = cx + radius * np.cos(angles), cy + radius * np.sin(angles)
+    cx = np.array([c[0] for c in centres])[:, None, None]
+    cy = np.array([c[1] for c in centres])[:, None, None]
+    r = np.array(radii)[None, :, None]
+    px, py = cx + r * np.cos(angles), cy + r * np.sin(angles)
     seen = (px >= 0) & (px < shape[1]) & (py >= 0) & (py < shape[0])
-    if seen.sum() < SEEN:
-        return 0.0
-    dist = np.hypot(ys - cy, xs - cx)
-    on = np.abs(dist - radius) <= max(band * radius, 1.5)
-    if not on.any():
-        return 0.0
-    sectors = np.unique(((np.arctan2(ys[on] - cy, xs[on] - cx) + math.pi) / (2 * math.pi) * 48).astype(int) % 48)
-    return float(seen[sectors].sum() / seen.sum())
+    seen_count = seen.sum(axis=2)
+    valid = seen_count >= SEEN
+    return float(((wide & seen).sum(axis=2)[valid] / seen_count[valid]).max()) if valid.any() else 0.0
+
+
+def _covers(ys: np.ndarray, xs: np.ndarray, centres: list[tuple[float, float]], radii: list[float], band: float,
+            shape: tuple[int, int]) -> np.ndarray:
+    """`_cover` of every circle of a centre in `centres` and a radius in `radii` ([centre, radius]):
+    the ink's distances measured once a centre, its directions once for all radii."""
+    angles = (np.arange(48) + 0.5) / 48 * 2 * math.pi - math.pi
+    cx = np.array([c[0] for c in centres])[:, None]
+    cy = np.array([c[1] for c in centres])[:, None]
+    dy, dx = ys[None, :] - cy, xs[None, :] - cx
+    dist = np.hypot(dy, dx)
+    on = np.stack([np.abs(dist - radius) <= max(band * radius, 1.5) for radius in radii], axis=1)
+    anywhere = np.flatnonzero(on.any(axis=1))  # pixels (centre * len(ys) + pixel) on some circle
+    sector = ((np.arctan2(dy.ravel()[anywhere], dx.ravel()[anywhere]) + math.pi) / (2 * math.pi) * 48).astype(int) % 48
+    code = anywhere // max(1, len(ys)) * 48 + sector  # (centre, direction) of each
+    hit = np.stack([np.bincount(code[on[:, k].ravel()[anywhere]], minlength=len(centres) * 48) > 0
+                    for k in range(len(radii))], axis=1).reshape(len(centres), 48, len(radii)).transpose(0, 2, 1)
+    r = np.array(radii)[None, :, None]
+    px, py = cx[:, :, None] + r * np.cos(angles), cy[:, :, None] + r * np.sin(angles)
+    seen = (px >= 0) & (px < shape[1]) & (py >= 0) & (py < shape[0])
+    seen_count = seen.sum(axis=2)
+    covers = np.zeros(seen_count.shape)
+    valid = (seen_count >= SEEN) & on.any(axis=2)
+    covers[valid] = (hit & seen).sum(axis=2)[valid] / seen_count[valid]
+    return covers

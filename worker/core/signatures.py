@@ -321,19 +321,27 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     paper is grey (white balance), then a pixel is coloured ink when its channels still spread."""
     if image is None or image.mode not in ("RGB", "RGBA", "CMYK", "P", "YCbCr"):
         return None
-    rgb = np.asarray(image.convert("RGB"), dtype=np.float32)
-    spread = rgb.max(axis=2) - rgb.min(axis=2)
+    rgb8 = np.asarray(image.convert("RGB"))
+    rgb = rgb8.astype(np.float32)
+    spread = _spread(rgb8)
     grey_level = rgb.mean(axis=2)
     paper = np.median(rgb[grey_level >= np.median(grey_level)], axis=0)  # the brighter half: the sheet
     coloured = spread > COLOURED
     if paper.max() - paper.min() >= TINTED:  # a scanner's white paper keeps the plain rule
         balanced = rgb * (paper.max() / np.maximum(paper, 1.0))
-        coloured |= balanced.max(axis=2) - balanced.min(axis=2) > CAST_COLOURED
+        coloured |= _spread(balanced) > CAST_COLOURED
     if not coloured.any():
         return None
     grey = image.convert("L")
     grey.paste(255, mask=Image.fromarray(coloured.astype(np.uint8) * 255))
     return grey
+
+
+def _spread(rgb: np.ndarray) -> np.ndarray:
+    """Each pixel's strongest channel less its weakest, channel against channel: the same values
+    as max(axis=2) - min(axis=2), a reduction over 3 that cost a whole page 0.14 s of CPU."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)
 
 
 def block_crop(image: Image.Image, zone: SignatureZone, dpi: float) -> Image.Image | None:
