@@ -17,6 +17,7 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
+from extractors.signature_loops import stamp_loop
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
@@ -95,7 +96,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     ink = ink_mask(crop, unit)
     parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], list(map(in_crop, printed)), unit)
-    check = decide(parts)
+    check, stamps = decide(parts), []
+    if check.detail == PARAPH:  # a loop with a second ring about its centre is a stamp's, no hand's paraph
+        stamps = [p.box for p in parts if p.kind == "ring" and stamp_loop(ink & ~words, p.box)]
+        check = decide(parts, stamps) if stamps else check
     strokes = [p for p in parts if p.kind == "stroke"]
     if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, [p.box for p in strokes], unit):
         # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
@@ -105,7 +109,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
             ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"]):
         # every "stroke" is a found stamp's inner ring, lettering or emblem cut by the print's
         # mask (a pen over a stamp crosses its bands): only the rest of the ink may prove a pen
-        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts])
+        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
@@ -331,15 +335,17 @@ FELT_PEN, FELT_HEIGHT, FELT_LENGTH = 0.9, 2.5, 16.0  # text-line heights: a felt
 WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
+PARAPH = "paraphe : initiales dans une boucle"
 
 
-def decide(parts: list[InkComponent]) -> SignatureCheck:
-    """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
+def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = ()) -> SignatureCheck:
+    """Signed when handwriting strokes are there; not signed when only print, stamps, rules are.
+    `stamps`: the boxes of rings known to be a stamp's (no paraph's loop)."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
-    paraphs = [r for r in rings if _initials_in_loop(r, parts)]
+    paraphs = [r for r in rings if r.box not in stamps and _initials_in_loop(r, parts)]
     if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
         inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
-        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", "paraphe : initiales dans une boucle")
+        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", PARAPH)
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
              and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     mates = [p for p in parts if p.kind in ("glyph", "word", "text")]

@@ -28,6 +28,7 @@ from extractors.signature import (
 )
 from extractors.signature_arcs import ring_arc
 from extractors.signature_dark import dark_ink
+from extractors.signature_loops import stamp_loop
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
@@ -51,8 +52,8 @@ def code_version() -> str:
     from worker.persistence import cache
 
     return cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, broken_rings, name_read_twice, in_print_rows, script_letters, dark_ink,
-                              pades.digital_signatures, pdf_text.render_page, images.image_pages,
+                              broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
+                              dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
                               outside_paper_whitened)
 
 
