@@ -24,6 +24,7 @@ from extractors.signature_print import in_print_rows, print_run, straight, whole
 from extractors.signature_rings import broken_stamp_drawn
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
+from extractors.signature_stamp_rows import rows_through_stamps
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
 
 def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
                     text_height: float | None = None, unsure: tuple[BBox, ...] = (),
-                    black_and_white: bool = False) -> SignatureCheck:
+                    black_and_white: bool = False, through_stamps: bool = True) -> SignatureCheck:
     """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
 
     `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
@@ -76,6 +77,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     phone photo has no trustworthy dpi, its text has a height). `unsure` are the boxes of
     words OCR read there but doubted: ink under them is no print OCR left unread.
     `black_and_white`: the page is a fax or a 1-bit scan, where a stamp's ring breaks into arcs.
+    `through_stamps`: strokes are looked at again with the printed lines carried across a stamp.
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
@@ -112,6 +114,16 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
+    rows = rows_through_stamps(list(map(in_crop, printed)), [p.box for p in parts if p.kind == "ring"], unit) \
+        if through_stamps and check.signed and PEN_STROKES in check.detail else []
+    if rows and check_signature(image, zone, dpi, printed=printed + tuple(
+            ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
+            for bx0, by0, bx1, by1 in rows), text_height=unit / scale, unsure=unsure, black_and_white=black_and_white,
+            through_stamps=False).signed is not True:
+        # the strokes were lines of print under a stamp (OCR read them beside it only), joined to
+        # its lettering or rings: carried across the stamp's disc, the print leaves no pen's stroke
+        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                               "traits d'un cachet sur des lignes imprimées : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
             and broken_stamp_drawn(ink & ~words, crop, unit, [p.box for p in strokes]):
         # a stamp's ring broken into pieces (a 1-bit scan, a fax, a light stamp), no piece round,

@@ -36,6 +36,7 @@ from extractors.signature_print import in_print_rows
 from extractors.signature_rings import broken_rings
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import ring_score
+from extractors.signature_stamp_rows import rows_through_stamps
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
 
@@ -54,7 +55,7 @@ def code_version() -> str:
     return cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
                               broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
-                              outside_paper_whitened)
+                              outside_paper_whitened, rows_through_stamps)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
