@@ -33,6 +33,7 @@ from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows
+from extractors.signature_ring_cut import ring_and_lettering
 from extractors.signature_rings import broken_rings
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import ring_score
@@ -55,7 +56,7 @@ def code_version() -> str:
     return cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
                               broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
-                              outside_paper_whitened, rows_through_stamps)
+                              outside_paper_whitened, rows_through_stamps, ring_and_lettering)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
