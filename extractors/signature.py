@@ -17,12 +17,14 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
+from extractors.signature_loops import stamp_loop
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
 from extractors.signature_rings import broken_stamp_drawn
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
+from extractors.signature_stamp_rows import rows_through_stamps
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
 
 def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
                     text_height: float | None = None, unsure: tuple[BBox, ...] = (),
-                    black_and_white: bool = False) -> SignatureCheck:
+                    black_and_white: bool = False, through_stamps: bool = True) -> SignatureCheck:
     """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
 
     `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
@@ -75,6 +77,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     phone photo has no trustworthy dpi, its text has a height). `unsure` are the boxes of
     words OCR read there but doubted: ink under them is no print OCR left unread.
     `black_and_white`: the page is a fax or a 1-bit scan, where a stamp's ring breaks into arcs.
+    `through_stamps`: strokes are looked at again with the printed lines carried across a stamp.
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
@@ -95,7 +98,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     ink = ink_mask(crop, unit)
     parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], list(map(in_crop, printed)), unit)
-    check = decide(parts)
+    check, stamps = decide(parts), []
+    if check.detail == PARAPH:  # a loop with a second ring about its centre is a stamp's, no hand's paraph
+        stamps = [p.box for p in parts if p.kind == "ring" and stamp_loop(ink & ~words, p.box)]
+        check = decide(parts, stamps) if stamps else check
     strokes = [p for p in parts if p.kind == "stroke"]
     if black_and_white and check.signed and strokes and only_ring_arcs(ink & ~words, [p.box for p in strokes], unit):
         # a stamp's ring broken by the threshold: its arcs, and what lies in its disc, prove no pen
@@ -105,9 +111,19 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
             ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"]):
         # every "stroke" is a found stamp's inner ring, lettering or emblem cut by the print's
         # mask (a pen over a stamp crosses its bands): only the rest of the ink may prove a pen
-        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts])
+        rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
+    rows = rows_through_stamps(list(map(in_crop, printed)), [p.box for p in parts if p.kind == "ring"], unit) \
+        if through_stamps and check.signed and PEN_STROKES in check.detail else []
+    if rows and check_signature(image, zone, dpi, printed=printed + tuple(
+            ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
+            for bx0, by0, bx1, by1 in rows), text_height=unit / scale, unsure=unsure, black_and_white=black_and_white,
+            through_stamps=False).signed is not True:
+        # the strokes were lines of print under a stamp (OCR read them beside it only), joined to
+        # its lettering or rings: carried across the stamp's disc, the print leaves no pen's stroke
+        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                               "traits d'un cachet sur des lignes imprimées : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
             and broken_stamp_drawn(ink & ~words, crop, unit, [p.box for p in strokes]):
         # a stamp's ring broken into pieces (a 1-bit scan, a fax, a light stamp), no piece round,
@@ -331,15 +347,17 @@ FELT_PEN, FELT_HEIGHT, FELT_LENGTH = 0.9, 2.5, 16.0  # text-line heights: a felt
 WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
+PARAPH = "paraphe : initiales dans une boucle"
 
 
-def decide(parts: list[InkComponent]) -> SignatureCheck:
-    """Signed when handwriting strokes are there; not signed when only print, stamps, rules are."""
+def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = ()) -> SignatureCheck:
+    """Signed when handwriting strokes are there; not signed when only print, stamps, rules are.
+    `stamps`: the boxes of rings known to be a stamp's (no paraph's loop)."""
     rings = [p for p in parts if p.kind in ("ring", "frame")]
-    paraphs = [r for r in rings if _initials_in_loop(r, parts)]
+    paraphs = [r for r in rings if r.box not in stamps and _initials_in_loop(r, parts)]
     if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
         inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
-        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", "paraphe : initiales dans une boucle")
+        return SignatureCheck(True, 0.8, _union(inside), "manuscrite", PARAPH)
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
              and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
     mates = [p for p in parts if p.kind in ("glyph", "word", "text")]

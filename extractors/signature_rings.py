@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from extractors.signature_ring_cut import ring_and_lettering
+
 RADIUS = (3.2, 7.5)  # text-line heights: a round stamp's radius (a pen's loop is smaller)
 STEP = 4.0  # pixels per text-line height once the ink is shrunk for the vote
 COVER = 0.55  # share of 48 directions round the centre inked on the circle
@@ -115,7 +117,8 @@ def _of_broken_stamp(clean: np.ndarray, box: tuple[int, int, int, int], circle: 
         (_, _, own), error = arc_fit(*largest(clean, box))
         return error <= ARC_FIT * unit and own >= ARC_RADIUS * radius
     if on_ring > OFF_RING:
-        return False  # run into the ring and off it: a pen's line across the ring, as likely as the stamp's
+        # run into the ring and off it: a stretch of the ring with its lettering, else a pen's line across it
+        return ring_and_lettering(clean, box, circle, RING_BAND, unit)
     # off the ring: the stamp's inner ring, its lettering along the ring or its emblem
     return stamp_drawn(clean, [box], [ring_box])
 

@@ -28,13 +28,16 @@ from extractors.signature import (
 )
 from extractors.signature_arcs import ring_arc
 from extractors.signature_dark import dark_ink
+from extractors.signature_loops import stamp_loop
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows
+from extractors.signature_ring_cut import ring_and_lettering
 from extractors.signature_rings import broken_rings
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import ring_score
+from extractors.signature_stamp_rows import rows_through_stamps
 from extractors.signature_unit import ink_fitted_height
 from worker.core.sandbox import run_limited
 
@@ -51,9 +54,9 @@ def code_version() -> str:
     from worker.persistence import cache
 
     return cache.code_version(signature_of, check_signature, ring_score, pasted_panel, ink_fitted_height, ring_arc,
-                              broken_arcs, broken_rings, name_read_twice, in_print_rows, script_letters, dark_ink,
-                              pades.digital_signatures, pdf_text.render_page, images.image_pages,
-                              outside_paper_whitened)
+                              broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
+                              dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
+                              outside_paper_whitened, rows_through_stamps, ring_and_lettering)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
