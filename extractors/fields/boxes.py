@@ -7,6 +7,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from extractors.checkboxes import UNMEASURED
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -207,6 +208,7 @@ def _missing_box_ticked(word: Token, before: Token | None, box: Token, after: To
 
 
 _FOUND_TICKED = {"☒"}  # the glyph the box finder writes for a crossed box it found in the image
+_FINDER = {"☐", "☒"}  # the glyphs the box finder writes
 # A typed "[X]" as OCR reads it, one bracket at least kept ("[x]", "[x", "x]", a fax's "[xi").
 _TYPED_TICK = re.compile(r"[\[(]\s*x|x\s*[\])]")
 
@@ -459,7 +461,8 @@ def _box_before(tokens: list[Token], at: int) -> bool | None:
             return None
         state = box_state(tokens[at - back].text)
         if state is not None:
-            return state
+            # the finder's box whose ink it could not measure (a black-and-white scan's): unread
+            return None if tokens[at - back].text in _FINDER and tokens[at - back].conf <= UNMEASURED else state
         if tokens[at - back].norm and tokens[at - back].norm != "x":
             return None
     return None

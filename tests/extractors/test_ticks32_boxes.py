@@ -105,3 +105,78 @@ def test_a_printed_check_read_as_a_four_at_the_boxes_column_is_a_tick_for_a_revi
               for t in _tokens(read)]
     slugs, confidence = read_boxes(tokens, OPTIONS["s3.programmes"], listed=True)
     assert slugs == ["petites_villes_de_demain", "villages_d_avenir"] and confidence <= 0.65
+
+
+# An official fiche scanned at 200 dpi in black and white (study seed 116), as extract_fiche hands
+# the thématiques to read_boxes: the box before "Adaptation des mobilités", ticked, the finder
+# found but could not measure (its outline no darker than the paper: "☐" at 0.30).
+SCAN200BW = [
+    ('☒', 1.00, (222, 213, 229, 221)),
+    ('Revitalisation', 0.88, (233, 213, 289, 221)),
+    ('du', 0.96, (292, 213, 302, 221)),
+    ('centre-ville', 0.95, (305, 213, 350, 221)),
+    ('ou', 0.95, (354, 215, 363, 221)),
+    ('du', 0.93, (367, 213, 377, 221)),
+    ('centre-bourg', 0.90, (380, 213, 433, 222)),
+    ('☐', 1.00, (222, 228, 230, 236)),
+    ('Réhabilitation', 0.91, (233, 228, 290, 235)),
+    ('des', 0.96, (293, 228, 308, 235)),
+    ('entrées', 0.95, (311, 228, 342, 235)),
+    ('de', 0.96, (345, 228, 355, 235)),
+    ('ville', 0.95, (358, 228, 374, 235)),
+    ('☐', 1.00, (222, 242, 230, 251)),
+    ('Aménagement', 0.95, (233, 243, 294, 252)),
+    ('des', 0.95, (297, 243, 312, 250)),
+    ('friches', 0.95, (315, 243, 342, 250)),
+    ('☐', 1.00, (222, 258, 229, 265)),
+    ('Protection', 0.95, (233, 258, 275, 265)),
+    ('et', 0.96, (278, 258, 286, 265)),
+    ('valorisation', 0.96, (288, 258, 336, 265)),
+    ('du', 0.95, (339, 258, 349, 265)),
+    ('patrimoine', 0.95, (353, 258, 396, 267)),
+    ('☒', 1.00, (222, 273, 229, 280)),
+    ('Adaptation', 0.96, (233, 273, 278, 282)),
+    ('de', 0.96, (281, 273, 291, 280)),
+    ("l'offre", 0.96, (294, 273, 317, 280)),
+    ('de', 0.96, (319, 273, 330, 280)),
+    ('logements', 0.96, (333, 273, 376, 282)),
+    ('☐', 0.30, (222, 287, 230, 295)),
+    ('Adaptation', 0.96, (233, 288, 277, 297)),
+    ('des', 0.91, (281, 288, 296, 295)),
+    ('mobilités', 0.91, (299, 287, 336, 295)),
+    ('☐', 1.00, (222, 302, 229, 310)),
+    ('Accompagnement', 0.95, (233, 303, 309, 312)),
+    ('des', 0.96, (312, 302, 327, 310)),
+    ('projets', 0.93, (330, 302, 358, 312)),
+    ('socio-économiques', 0.90, (361, 302, 443, 311)),
+    ('(ESS)', 0.95, (445, 302, 470, 311)),
+    ('et', 0.96, (474, 303, 481, 309)),
+    ('économiques', 0.96, (222, 315, 277, 324)),
+    ('☐', 1.00, (222, 329, 229, 337)),
+    ('Protection,', 0.96, (233, 330, 277, 338)),
+    ('restauration', 0.95, (281, 330, 330, 337)),
+    ('et', 0.96, (334, 330, 342, 337)),
+    ('gestion', 0.96, (344, 330, 374, 339)),
+    ('des', 0.96, (378, 330, 392, 337)),
+    ('écosystèmes', 0.95, (396, 330, 450, 339)),
+    ('et', 0.96, (453, 330, 461, 337)),
+    ('des', 0.96, (464, 330, 479, 337)),
+    ('ressources', 0.95, (482, 331, 528, 337)),
+    ('naturelles', 0.95, (222, 342, 262, 350)),
+    ('☐', 1.00, (222, 356, 230, 364)),
+    ('Gestion', 0.95, (233, 357, 265, 364)),
+    ('des', 0.95, (268, 357, 283, 364)),
+    ('risques', 0.96, (286, 357, 316, 366)),
+    ('☐', 1.00, (222, 371, 229, 379)),
+    ('Autre', 0.96, (233, 372, 255, 379)),
+    ('(préciser)', 0.93, (258, 371, 297, 380)),
+]
+
+
+def test_a_box_the_finder_could_not_measure_is_unread_not_empty():
+    """Its option's state is unknown: the ticks read elsewhere are not the whole answer, for a reviewer."""
+    tokens = [Token(text, norm(text), "scan.pdf", 2, tuple(map(float, box)), conf, tuple(map(float, box)))
+              for text, conf, box in SCAN200BW]
+    slugs, confidence = read_boxes(tokens, OPTIONS["s3.thematiques"])
+    assert slugs == ["revitalisation_centre", "logement"]
+    assert confidence < 0.7
