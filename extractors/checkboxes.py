@@ -30,6 +30,7 @@ class Box:
     confidence: float
 
 
+UNMEASURED = 0.3  # the confidence of a box whose outline is no darker than the paper: its state unread
 SMALL_BOX = 14  # pixels: a box of a sheet photographed whole (~100 dpi); 150 dpi scans' are 17 and more
 SMALL_PAGE = 1500  # pixels: the longer side of a page of about 120 dpi or less (a 150 dpi A4 scan is 1754)
 
@@ -295,7 +296,7 @@ def _state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:
     paper = float(np.percentile(around, 90)) if around.size else 255.0
     ink = paper - float(np.percentile(outline, 25))
     if inside.size == 0 or ink < 20:
-        return Box(x, y, size, False, 0.3)
+        return Box(x, y, size, False, UNMEASURED)
     darkness = (paper - float(inside.mean())) / ink
     if darkness >= 0.35:
         return Box(x, y, size, True, round(min(1.0, 0.6 + darkness), 3))

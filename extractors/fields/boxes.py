@@ -7,7 +7,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from extractors.fields.form import Option
+from extractors.checkboxes import UNMEASURED
+from extractors.fields.box_orphans import orphan_states
+from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
 from extractors.fields.layout import Token, norm
 
@@ -42,10 +44,12 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         if at is not None:
             states.append((option.slug, at, _box_before(marks, at)))
     states += _misread_options(marks, options, states)
+    states += orphan_states(marks, options, states, box_state)
     order = [option.slug for option in options]
     states.sort(key=lambda state: order.index(state[0]))
     if not states:
         return None, 0.0
+    states, options = _none_of_them_moot(states, options)
     found, undecided = len(states), sum(state is None for _, _, state in states)
     ticked = [slug for slug, _, state in states if state]
     # Options not found may be lines OCR lost, their boxes unknown. A text layer loses no line:
@@ -95,6 +99,18 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # a line OCR lost (a photo's page edge, a fax's streak). Unknown, not unanswered.
         return None, min(confidence, PARTLY_READ)
     return (ticked or None), confidence
+
+
+def _none_of_them_moot(states: list[tuple[str, int, bool | None]],
+                       options: tuple[Option, ...]) -> tuple[list, tuple[Option, ...]]:
+    """Beside another option whose tick was read, "Aucun"'s box, unread or lost, says nothing
+    (ticked or not, the answer is the other options): the group is read without it."""
+    known = {slug: state for slug, _, state in states}
+    if NONE_OF_THEM not in {o.slug for o in options} or known.get(NONE_OF_THEM) is not None \
+            or not any(state for slug, state in known.items() if slug != NONE_OF_THEM):
+        return states, options
+    return ([s for s in states if s[0] != NONE_OF_THEM],
+            tuple(o for o in options if o.slug != NONE_OF_THEM))
 
 
 def _ticks_only(tokens: list[Token]) -> bool:
@@ -147,8 +163,12 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
     # So does a typed "[X]" read: its cross inks it more than a typed "[ ]", which OCR loses
     # first; beside typed ticks read, a bracket box missing is an empty one lost.
     absence_says_tick = not any(t.text in _FOUND_TICKED or _TYPED_TICK.search(t.text.lower()) for t in read)
-    most = 1 if any(state for _, _, state in states) else 3
-    if len(missing) > most or len(states) - len(missing) < 2 * len(missing):
+    ticks_read = any(state for _, _, state in states)
+    most = 1 if ticks_read else 3
+    # With no tick read, a short group's boxes read empty outnumbering the lost ones say the
+    # lost are its ticks ("✓ Petites villes de demain", the printed ✓ no box, lost by OCR).
+    enough = 2 * len(missing) if ticks_read or options > 6 else len(missing) + 1
+    if len(missing) > most or len(states) - len(missing) < enough:
         return set()  # boxes lost all over (a fax, a photo): a missing one says nothing
     pairs = [(box, tokens[i + 1]) for i, box in enumerate(tokens[:-1])
              if box_state(box.text) is not None and _same_line(box, tokens[i + 1])]
@@ -188,6 +208,7 @@ def _missing_box_ticked(word: Token, before: Token | None, box: Token, after: To
 
 
 _FOUND_TICKED = {"☒"}  # the glyph the box finder writes for a crossed box it found in the image
+_FINDER = {"☐", "☒"}  # the glyphs the box finder writes
 # A typed "[X]" as OCR reads it, one bracket at least kept ("[x]", "[x", "x]", a fax's "[xi").
 _TYPED_TICK = re.compile(r"[\[(]\s*x|x\s*[\])]")
 
@@ -195,7 +216,11 @@ _TYPED_TICK = re.compile(r"[\[(]\s*x|x\s*[\])]")
 def _mark_at(token: Token, box: Token) -> bool:
     """A doubted word read over the boxes' column that is no box OCR knows: a crossed box
     misread as letters (the empty ones around read as ☐)."""
-    return token.conf < 0.8 and box_state(token.text) is None and token.x0 < box.x1 and token.x1 > box.x0
+    doubted = token.conf < 0.8 or token.text == _CHECK_READ
+    return doubted and box_state(token.text) is None and token.x0 < box.x1 and token.x1 > box.x0
+
+
+_CHECK_READ = "4"  # a photo's printed "✓" read as a digit, up to 0.82: no option starts with one
 
 
 def _swallowed(word: Token, box: Token, after: Token) -> bool:
@@ -213,8 +238,9 @@ def _median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
-# A typed "[X]" on a fax: a side read as "I", "l", "1" or "|" ("[XI", "IX]").
-_FAX_TICK = re.compile(r"[\[(|il1]x[\])|]|[\[(|]x[il1]")
+# A typed "[X]" on a fax: a side read as "I", "l", "1" or "|" ("[XI", "IX]"); on a photo or a
+# black-and-white scan its left bracket read as anything ("PX]", "{X]"): no word ends so.
+_FAX_TICK = re.compile(r"[\[(|il1]x[\])|]|[\[(|]x[il1]|\Sx\]")
 # A typed "[ ]" on a scan, its blank read as a brace or a stray stroke ("[{]", "[_]"): no cross
 # inside, an empty box (taken for a crossed box misread, it ticked its option).
 _EMPTY_BRACKETS = re.compile(r"[\[(][\s{}()\[\]_.,'`~-]*[\])]")
@@ -435,7 +461,8 @@ def _box_before(tokens: list[Token], at: int) -> bool | None:
             return None
         state = box_state(tokens[at - back].text)
         if state is not None:
-            return state
+            # the finder's box whose ink it could not measure (a black-and-white scan's): unread
+            return None if tokens[at - back].text in _FINDER and tokens[at - back].conf <= UNMEASURED else state
         if tokens[at - back].norm and tokens[at - back].norm != "x":
             return None
     return None

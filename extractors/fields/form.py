@@ -139,4 +139,6 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
 LIST_FIELDS = {"s2.communes"}
 
 # Single-choice groups yield one slug; the others a list.
+# "Aucun": ticked, it says no other option is; beside another ticked it changes no answer.
+NONE_OF_THEM = "aucun"
 SINGLE_CHOICE = {"s1.collectivite.type", "s2.echelle"}
