@@ -11,6 +11,7 @@ from extractors.fields import plausible
 from extractors.fields.form import LABELS
 from extractors.fields.layout import Token, norm, token_lines
 from extractors.fields.signataire import clean_person, name_without_title, scribble
+from extractors.fields.text_edges import without_rule_marks
 from extractors.fields.word_match import same_word
 from extractors.model import FieldStatus, Source
 
@@ -31,6 +32,7 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     goes to a reviewer.
     """
     status = FieldStatus.EXTRACTED
+    text = without_rule_marks(text)
     if field in NAMED_BODIES:  # "1 Ville de Saint-Laurent-de-Mure": a speck or a list's number before the name
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
