@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from extractors.fields import plausible
 from extractors.fields.form import LABELS
+from extractors.fields.instruction_scraps import without_scraps
 from extractors.fields.layout import Token, norm, token_lines
 from extractors.fields.signataire import clean_person, name_without_title, scribble
 from extractors.fields.text_edges import without_rule_marks
@@ -315,7 +316,7 @@ def without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
             break
         read = max(read, _in_order(lines[0], words, 0)[1], reached)
         lines = lines[1:]
-    return [token for line in lines for token in line]
+    return [token for line in without_scraps(lines, instructions) for token in line]
 
 
 def _of_instructions(line: list[Token], printed: str, words: list[str]) -> bool:
