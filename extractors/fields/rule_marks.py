@@ -27,7 +27,7 @@ def on_rules(words) -> set[int]:
     marks = [w for w in words if w.text in _RULE_CHARACTERS and w.bbox[2] - w.bbox[0] <= thin]
     # A photo's rule read as "1" or "!" on every line and never as "|": its marks, lined up down
     # the page, make the column themselves ("1 Mieux intégrer … l'espace 1", "1 porteurs de").
-    strokes = sorted((_middle(w) for w in marks if w.text != "."), key=lambda c: c[1])
+    strokes = sorted((_middle(w) for w in marks if w.text not in ".|¦"), key=lambda c: c[1])
     columns += [c for c in _columns(strokes) if len(c) >= MARK_BARS]
     if not columns:
         return set()
