@@ -9,8 +9,10 @@ from rapidfuzz.distance import OSA
 
 from extractors.fields import plausible
 from extractors.fields.form import LABELS
+from extractors.fields.instruction_scraps import without_scraps
 from extractors.fields.layout import Token, norm, token_lines
 from extractors.fields.signataire import clean_person, name_without_title, scribble
+from extractors.fields.text_edges import without_rule_marks
 from extractors.fields.word_match import same_word
 from extractors.model import FieldStatus, Source
 
@@ -31,6 +33,7 @@ def finished_text(field: str, text: str) -> tuple[str, FieldStatus]:
     goes to a reviewer.
     """
     status = FieldStatus.EXTRACTED
+    text = without_rule_marks(text)
     if field in NAMED_BODIES:  # "1 Ville de Saint-Laurent-de-Mure": a speck or a list's number before the name
         text = _BODY_START.sub("", text)
         # "Ville dé Saint-Jean": a fax's speck over the preposition; no body's name holds a "dé".
@@ -313,7 +316,7 @@ def without_instructions(tokens: list[Token], instructions: str) -> list[Token]:
             break
         read = max(read, _in_order(lines[0], words, 0)[1], reached)
         lines = lines[1:]
-    return [token for line in lines for token in line]
+    return [token for line in without_scraps(lines, instructions) for token in line]
 
 
 def _of_instructions(line: list[Token], printed: str, words: list[str]) -> bool:

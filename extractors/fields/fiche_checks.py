@@ -10,7 +10,7 @@ from dataclasses import replace
 from rapidfuzz.distance import OSA
 
 from extractors.fields import plausible
-from extractors.fields.layout import norm, token_lines
+from extractors.fields.layout import mark, norm, token_lines
 from extractors.fields.plausible import PROSE_FIELDS
 from extractors.model import FieldStatus, FieldValue
 
@@ -149,7 +149,8 @@ def ends_short(field: str, rows, tokens) -> bool:
     plainly there put in doubt what it says, not that the annex was answered."""
     if field not in PROSE_FIELDS or field.startswith("a") or not tokens or min(t.conf for t in tokens) >= 1.0:
         return False
-    lines = token_lines(tokens)
+    # A box the finder drew on a speck below the text is no word of it (the answer drops it): no line after.
+    lines = token_lines([t for t in tokens if not mark(t)])
     for line, following in zip(lines, lines[1:]):
         last, first = line[-1], following[0]
         if (last.file, last.page) != (first.file, first.page) or last.text[-1:] in ".;:!?)»":

@@ -29,7 +29,8 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         start = _first_real_token(row)
         if start is None or _option_of(hits, row) or _option_row(row) and not bare_title(row):
             continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"; "☐ Ressources": "5/" read as a box
-        found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start)
+        found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start) \
+            or _after_rule(rows, r, start)
         if found is not None:
             hits.append(found)
         elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row) or bare_title(row):
@@ -440,6 +441,19 @@ def _option_of(hits: list[Hit], row: Row) -> bool:
     options = OPTIONS.get(LABELS[last.index].field or "", ()) if last is not None else ()
     text = "".join(t.norm for t in row.tokens)
     return any(text == "".join(norm(w) for w in option.text.split()) for option in options)
+
+
+_RULE_STROKES = set("1lI|!Î[]")
+
+
+def _after_rule(rows: list[Row], r: int, k: int) -> Hit | None:
+    """A label after a table's left rule read as a lone stroke ("1 Secteur d'étude", "Î Attendus
+    de l'Atelier" on photos and faxes): the stroke is the label's, no answer's."""
+    tokens = rows[r].tokens
+    if tokens[k].text not in _RULE_STROKES or tokens[k].conf >= 1.0 or k + 1 >= len(tokens):
+        return None
+    hit = _best_hit_at(rows, r, k + 1)
+    return Hit(hit.index, hit.start, hit.positions | {(r, k)}, hit.score) if hit is not None else None
 
 
 def _first_real_token(row: Row) -> int | None:

@@ -8,6 +8,7 @@ import re
 _RULE_CHARACTERS = {"|", "¦", "1", "!", "l", "I", "."}
 RULE_COLUMN = 1.5  # points: how far from a column of bars a mark's centre may stand and be on it
 RULE_BARS = 2  # bars read at one place down the page: a ruled column, not a stray stroke
+MARK_BARS = 3  # marks alone ("1", "!") lined up so: no list numbers its items with one digit thrice
 RULE_SLOPE = 0.06  # points aside per point down: a rule on a photo taken up to ~3.5° askew
 SLOPE_SPAN = 60.0  # points down the page between a rule's bars before a slope is told from noise
 
@@ -21,12 +22,16 @@ def on_rules(words) -> set[int]:
     though on a sloping photo the rule passes its place higher or lower down the page."""
     bars = sorted((_middle(w) for w in words if not w.text.strip("|¦")), key=lambda c: c[1])
     columns = [c for c in _columns(bars) if len(c) >= RULE_BARS]
-    if not columns:
-        return set()
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words if len(w.text) >= 3)
     thin = 0.35 * heights[len(heights) // 2] if heights else 0.0
-    return {id(w) for w in words if w.text in _RULE_CHARACTERS and w.bbox[2] - w.bbox[0] <= thin
-            and any(_on_column(c, *_middle(w)) for c in columns)}
+    marks = [w for w in words if w.text in _RULE_CHARACTERS and w.bbox[2] - w.bbox[0] <= thin]
+    # A photo's rule read as "1" or "!" on every line and never as "|": its marks, lined up down
+    # the page, make the column themselves ("1 Mieux intégrer … l'espace 1", "1 porteurs de").
+    strokes = sorted((_middle(w) for w in marks if w.text not in ".|¦"), key=lambda c: c[1])
+    columns += [c for c in _columns(strokes) if len(c) >= MARK_BARS]
+    if not columns:
+        return set()
+    return {id(w) for w in marks if any(_on_column(c, *_middle(w)) for c in columns)}
 
 
 def _columns(bars: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
