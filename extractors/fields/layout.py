@@ -12,7 +12,7 @@ from extractors.fields.doubles import inside, without_doubles
 from extractors.fields.email_text import address_piece
 from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.fields.rule_marks import label_colon, number_group, on_rules
-from extractors.fields.word_boxes import clipped, lines_of
+from extractors.fields.word_boxes import lines_of
 from extractors.fields.word_match import norm
 from extractors.model import BBox, PageText
 
@@ -110,7 +110,7 @@ def document_rows(pages: list[tuple[str, PageText]], columns: bool = False) -> l
 def page_rows(file: str, page: PageText, columns: bool = False) -> list[Row]:
     """Group a page's words into rows in reading order: (with `columns`) newspaper columns
     one after the other, and within a block the reader's own lines, then lines side by side."""
-    words = _readable(clipped(list(page.words))) if page.ocr else list(page.words)
+    words = _readable(page.words) if page.ocr else list(page.words)
     out = []
     for block in (column_blocks(words) if columns else [words]):
         out += _block_rows(file, page, block)

@@ -10,8 +10,6 @@ several labels are lost or mixed.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 BOXES = {"☐", "☒", "☑", "□", "■"}
 # Line heights: a box beside its option stands level with it; a curled or tilted line may
 # rise or fall some points from word to word, never a line's height and a half.
@@ -47,26 +45,3 @@ def lines_of(words: list) -> dict:
             kept.append(word)
         out[key] = kept
     return out
-
-
-def clipped(words: list) -> list:
-    """Words whose box runs over the whole of the next word of their line, clipped where that
-    word begins. Tesseract boxes a photo's word as far as a later word of its line ("rattachement"
-    from its own start to the end of "Agglomération", three words on; "inventer" to the end of
-    "et"): so wide, it leaves no gap before the answer, so the label is not found, and it covers
-    the words after it. A word's box never holds the next word whole; a box the finder drew
-    (a letter's bowl inside a word) is left to the check boxes."""
-    lines: dict = {}
-    for word in words:
-        if word.text not in BOXES:
-            lines.setdefault(word.line, []).append(word)
-    wide: dict[int, float] = {}
-    for line in lines.values():
-        line.sort(key=lambda w: w.bbox[0])
-        for word, following in zip(line, line[1:]):
-            height = word.bbox[3] - word.bbox[1]
-            if following.bbox[0] > word.bbox[0] + 0.5 * height and word.bbox[2] >= following.bbox[2]:
-                wide[id(word)] = max(word.bbox[0] + 1.0, following.bbox[0] - 1.0)
-    if not wide:
-        return words
-    return [replace(w, bbox=(w.bbox[0], w.bbox[1], wide[id(w)], w.bbox[3])) if id(w) in wide else w for w in words]

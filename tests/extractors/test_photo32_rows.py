@@ -72,43 +72,6 @@ def test_the_description_keeps_its_first_line():
 
 # Seed 27's first photo (slash layout): Tesseract boxed "rattachement" to the end of
 # "Agglomération", over the colon and the answer.
-SEED_27 = [
-    ('2]', (125, 733, 142, 761), 0.63, 17),
-    ('Localisation', (149, 737, 254, 752), 0.95, 17),
-    ('Commune(s)', (125, 771, 234, 797), 0.9, 18),
-    ('concernée(s)', (241, 771, 344, 797), 0.92, 18),
-    (':', (352, 777, 357, 793), 0.93, 18),
-    ('Cholet,', (365, 771, 417, 797), 0.93, 18),
-    ('Vezins', (423, 777, 580, 790), 0.93, 18),
-    ('et', (480, 771, 498, 797), 0.93, 18),
-    ('Maulévrier', (504, 777, 580, 790), 0.92, 18),
-    ('EPCI', (125, 804, 167, 835), 0.88, 19),
-    ('de', (174, 804, 190, 835), 0.96, 19),
-    ('rattachement', (197, 812, 518, 831), 0.93, 19),
-    (':', (311, 804, 319, 835), 0.92, 19),
-    ('CA', (326, 804, 345, 835), 0.96, 19),
-    ('Cholet', (352, 804, 402, 835), 0.92, 19),
-    ('Agglomération', (411, 812, 518, 831), 0.93, 19),
-    ('Département', (128, 849, 361, 866), 0.93, 20),
-    (':', (238, 845, 246, 873), 0.93, 20),
-    ('Maine-et-Loire', (254, 849, 361, 866), 0.96, 20),
-    ('Région', (128, 887, 326, 904), 0.93, 21),
-    (':', (188, 883, 197, 908), 0.92, 21),
-    ('Pays', (203, 883, 237, 908), 0.96, 21),
-    ('de', (244, 883, 260, 908), 0.94, 21),
-    ('la', (267, 883, 283, 908), 0.96, 21),
-    ('Loire', (288, 883, 331, 908), 0.96, 21),
-]
-
-
-def test_a_word_boxed_over_the_words_after_it_still_ends_its_label():
-    fields = extract_fiche([("27_0.jpg", _page(SEED_27))])
-    assert fields["s2.communes"].value == "Cholet, Vezins et Maulévrier"
-    assert fields["s2.epci"].value == "CA Cholet Agglomération"
-
-
-# Seed 130's second photo (official layout): a ticked box the finder drew on a speck below the
-# description, on no line of text.
 SEED_130 = [
     ('☐', (295, 603, 306, 614), 0.96, 22),
     ('Territorres', (311, 604, 366, 614), 0.09, 22),
