@@ -3,7 +3,7 @@ their outputs must be equal (a speed-up that changes no decision), and the CPU e
 
     PYTHONPATH=$PWD .venv/bin/python -m bench.rings_compare record --pages /tmp/me/sign/files --seeds 0:120 \
         --areas /tmp/me/areas          # every area's print-free ink, as the signature check gives it
-    PYTHONPATH=$PWD .venv/bin/python -m bench.rings_compare compare --areas /tmp/me/areas --against /work/snap/s0
+    PYTHONPATH=$PWD .venv/bin/python -m bench.rings_compare compare --areas /tmp/me/areas --against ../other-checkout
 
 `--pages`: a signstudy --out folder's files/ (its cached pages, only read). Study seeds only.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -26,8 +25,7 @@ def record(pages: Path, seeds: str, areas: Path) -> None:
     beside those whose check reached the vote."""
     import extractors.signature as signature
     import extractors.signature_rings as rings
-    from bench.signstudy import check
-    from samples.unseen.maker.preview_letters import EXAMPLES
+    from bench.signstudy import check_seed
 
     areas.mkdir(parents=True, exist_ok=True)
     state = {"seed": 0, "n": 0}
@@ -50,8 +48,7 @@ def record(pages: Path, seeds: str, areas: Path) -> None:
         if meta.exists() and cached.exists():
             known = json.loads(meta.read_text())
             state["seed"], state["n"] = seed, 0
-            check(pages / Path(known["path"]).name, known["kind"], pickle.loads(cached.read_bytes()),
-                  EXAMPLES[seed % len(EXAMPLES)].kind)
+            check_seed(seed, pages / Path(known["path"]).name, known["kind"], cached)  # the pages as cached
 
 
 def compare(areas: Path, against: Path) -> int:
@@ -88,11 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--areas", type=Path, required=True)
     parser.add_argument("--pages", type=Path)
     parser.add_argument("--seeds", default="0:120")
-    parser.add_argument("--against", type=Path, default=Path("/work/snap/s0"))
+    parser.add_argument("--against", type=Path, help="the other tree (compare)")
     args = parser.parse_args(argv)
     if args.what == "record":
         record(args.pages, args.seeds, args.areas)
         return 0
+    if args.against is None:
+        parser.error("compare needs --against TREE")
     return compare(args.areas, args.against)
 
 

@@ -122,6 +122,11 @@ def check(path: Path, kind: str, pages, letter_kind: str):
     return signature_of(str(path), kind, pages[zone.page], zone, 10**8)
 
 
+def check_seed(seed: int, path: Path, kind: str, pages_cache: Path):
+    """`check` of sample `seed`'s file, its pages read (and cached at `pages_cache`) as the pipeline reads them."""
+    return check(path, kind, read_pages(path, kind, pages_cache), letter_kind(seed))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", default="0:60")
@@ -132,8 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true",
                         help="totals per degradation only (the held-out seeds 1000-1119)")
     args = parser.parse_args(argv)
-    from samples.unseen.maker.preview_letters import EXAMPLES
-
     lo, hi = (int(v) for v in args.seeds.split(":"))
     folder = args.out / "files"
     folder.mkdir(parents=True, exist_ok=True)
@@ -149,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path, kind, info, signed = make_file(seed, folder, args.every, False if args.unsigned else None)
             meta.write_text(json.dumps({"path": str(path), "kind": kind, "info": info, "signed": signed}))
-        pages = read_pages(path, kind, folder / f"{seed}.pages")
-        result = check(path, kind, pages, EXAMPLES[seed % len(EXAMPLES)].kind)
+        result = check_seed(seed, path, kind, folder / f"{seed}.pages")
         row = {"seed": seed, "signed": signed, "mode": info["dmode"], "info": info,
                "read": None if result is None else result.signed,
                "confidence": None if result is None else result.confidence,

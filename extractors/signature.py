@@ -94,10 +94,11 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
         return bx0 - x0, by0 - y0, bx1 - x0, by1 - y0
 
-    for bx0, by0, bx1, by1 in map(in_crop, printed):
+    printed_px = list(map(in_crop, printed))
+    for bx0, by0, bx1, by1 in printed_px:
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     ink = ink_mask(crop, unit)
-    parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], list(map(in_crop, printed)), unit)
+    parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], printed_px, unit)
     check, stamps = decide(parts), []
     if check.detail == PARAPH:  # a loop with a second ring about its centre is a stamp's, no hand's paraph
         stamps = [p.box for p in parts if p.kind == "ring" and stamp_loop(ink & ~words, p.box)]
@@ -114,7 +115,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
-    rows = rows_through_stamps(list(map(in_crop, printed)), [p.box for p in parts if p.kind == "ring"], unit) \
+    rows = rows_through_stamps(printed_px, [p.box for p in parts if p.kind == "ring"], unit) \
         if through_stamps and check.signed and PEN_STROKES in check.detail else []
     if rows and check_signature(image, zone, dpi, printed=printed + tuple(
             ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)

@@ -354,8 +354,6 @@ def _phone(value, cog, departement):
     return values.as_metropolitan(found) or found, False
 
 
-
-
 def _departement_value(value, cog, departement):
     code = departement_code(str(value), cog)
     return code, code is not None

@@ -12,14 +12,13 @@ from extractors.fields.doubles import inside, without_doubles
 from extractors.fields.email_text import address_piece
 from extractors.fields.form import LABELS, RUNNING_HEADERS
 from extractors.fields.rule_marks import label_colon, number_group, on_rules
-from extractors.fields.word_boxes import lines_of
+from extractors.fields.word_boxes import BOXES as _BOXES, lines_of
 from extractors.fields.word_match import norm
 from extractors.model import BBox, PageText
 
 log = logging.getLogger(__name__)
 
 MARGIN = 0.07  # share of the page height where running headers and footers live
-_BOXES = {"☐", "☒", "☑", "□", "■"}
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}\s*(/|sur|of)\s*\d{1,3}$|^-?\s*\d{1,3}\s*-?$")
 # "Fait à Vitré, le 3 mars 2026" closes the form near the page's foot: an answer, even when a
 # title wrapped on page 1 ("… candidature Vitré") makes it resemble a line seen elsewhere.

@@ -1,4 +1,4 @@
-"""Word boxes OCR or the box finder placed wrong on a photo, put right before rows are made.
+"""A page's words by line, check boxes the finder placed on a wrong line put on their own.
 
 A check box the image finder put on a line it does not stand on: the finder gives each box
 it draws the line of the nearest word to its right, however far above or below. Where OCR
@@ -10,7 +10,7 @@ several labels are lost or mixed.
 
 from __future__ import annotations
 
-BOXES = {"☐", "☒", "☑", "□", "■"}
+BOXES = {"☐", "☒", "☑", "□", "■"}  # what OCR or the box finder writes for a check box
 # Line heights: a box beside its option stands level with it; a curled or tilted line may
 # rise or fall some points from word to word, never a line's height and a half.
 OFF_LINE = 1.5

@@ -59,11 +59,11 @@ def test_a_signature_and_rows_of_print_make_no_ring():
 # 1-bit scan (26, 50: a light stamp, its ring nearly gone) or a fax (51), once read signed, sure
 @pytest.mark.parametrize("seed", [26, 50, 51])
 def test_an_unsigned_letter_with_a_broken_stamp_is_not_read_signed(tmp_path, seed):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path)
     assert not signed and info["stamp"]
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is None, result
 
 
@@ -72,9 +72,9 @@ def test_an_unsigned_letter_with_a_broken_stamp_is_not_read_signed(tmp_path, see
 # ring) and 124 (a 1-bit scan: no stamp, a circle found about the pen's loops): they stay signed
 @pytest.mark.parametrize("seed, mode", [(105, None), (176, "digital"), (176, "scan200bw"), (124, "scan200bw")])
 def test_a_signature_by_a_broken_stamp_stays_signed(tmp_path, seed, mode):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path, mode)
     assert signed
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is True, result

@@ -63,9 +63,9 @@ def test_a_hand_drawn_loop_round_initials_is_no_stamp():
 # whose stamp beside or over the block has two rings round a star, once read "signed" (paraph)
 @pytest.mark.parametrize("seed", [5, 22, 28])
 def test_an_unsigned_letter_with_a_two_ringed_stamp_is_not_read_signed(tmp_path, seed):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path, None, False)
     assert not signed and info["stamp"]
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is not True, result

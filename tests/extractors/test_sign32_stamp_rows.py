@@ -65,9 +65,9 @@ def test_a_printed_line_is_carried_across_the_stamps_inside_only():
 # stamp lies over the block's name and quality, once read "signed"
 @pytest.mark.parametrize("seed, signed", [(14, None), (72, False)])
 def test_an_unsigned_letter_with_a_stamp_over_its_block_is_not_read_signed(tmp_path, seed, signed):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path, None, signed)
     assert not signed and info["stamp"]
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is not True, result

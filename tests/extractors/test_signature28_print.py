@@ -109,11 +109,11 @@ def test_scattered_dots_crossing_the_print_are_no_pen_line():
 # seeds of bench/signstudy: unsigned letters once read signed, sure (scan 200 and 150 dpi, 1-bit, photo)
 @pytest.mark.parametrize("seed", [13, 40, 86, 160, 252])
 def test_unsigned_maker_letters_are_not_read_signed(tmp_path, seed):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path, stamp=False)
     assert not signed
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None
     assert result.signed is not True
 
@@ -122,20 +122,20 @@ def test_unsigned_maker_letters_are_not_read_signed(tmp_path, seed):
 def test_signed_maker_letters_are_still_signed(tmp_path, seed):
     """A blue pen over the name scanned at 200 dpi, one whose flourish is a straight line on a
     photo, a pasted signature crossing the name on a digital letter."""
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path)
     assert signed
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is True
 
 
 def test_a_signature_above_a_block_read_from_its_second_line_is_never_not_signed(tmp_path):
     """"Pour le Maire empêché, / le Premier adjoint": the block taken from its name, the area
     starts under the title and the blue signature drawn above it lies outside (scan 150 dpi)."""
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(288, tmp_path)
     assert signed and info["mode"] == "above"
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(288))
+    result = check_seed(288, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is not False

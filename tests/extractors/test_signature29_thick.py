@@ -91,11 +91,11 @@ def test_one_open_letter_beside_a_logo_is_no_script_name():
 
 def test_a_bold_script_name_scanned_at_150_dpi_is_signed(tmp_path):
     """bench/signstudy seed 84: 'Paris' in a bold blue script beside the block, scan 150 dpi."""
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(84, tmp_path)
     assert signed and info["render"] == "script"
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(84))
+    result = check_seed(84, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is True
 
 

@@ -76,20 +76,20 @@ def test_no_ring_found_proves_nothing():
 # (digital, a 150 dpi scan), once read signed, sure
 @pytest.mark.parametrize("seed", [17, 41, 108])
 def test_an_unsigned_letter_with_a_stamp_is_not_read_signed(tmp_path, seed):
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path, signed=False, stamp=True)
     assert not signed and info["stamp"]
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is not True, result
 
 
 @pytest.mark.parametrize("seed", [30, 115])
 def test_a_signature_near_a_stamp_stays_signed(tmp_path, seed):
     """bench/signstudy seeds 30 and 115: a pen beside or over the block through a stamp (scans)."""
-    from bench.signstudy import check, letter_kind, make_file, read_pages
+    from bench.signstudy import check_seed, make_file
 
     path, kind, info, signed = make_file(seed, tmp_path)
     assert signed and info["stamp"]
-    result = check(path, kind, read_pages(path, kind, tmp_path / "pages"), letter_kind(seed))
+    result = check_seed(seed, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is True, result
