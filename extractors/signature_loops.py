@@ -8,9 +8,9 @@ centre.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
+
+from extractors.signature_directions import cover, directions, inked, seen
 
 SECTORS = 48  # directions round the loop's centre
 COVER = 0.6  # share of the directions inked on the second circle: a ring, not letters crossing it
@@ -29,18 +29,11 @@ def stamp_loop(ink: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     if radius <= 0 or not len(xs):
         return False
     dist = np.hypot(xs - cx, ys - cy) / radius
-    sector = ((np.arctan2(ys - cy, xs - cx) + math.pi) / (2 * math.pi) * SECTORS).astype(int) % SECTORS
-    angles = (np.arange(SECTORS) + 0.5) / SECTORS * 2 * math.pi - math.pi
+    held = directions(xs - cx, ys - cy, SECTORS)
     for low, high in (INNER, OUTER):
         for scale in np.arange(low, high, STEP):
             # the directions whose point of the circle lies in the area: a ring cut by its edge counts there
-            px, py = cx + scale * radius * np.cos(angles), cy + scale * radius * np.sin(angles)
-            seen = (px >= 0) & (px < ink.shape[1]) & (py >= 0) & (py < ink.shape[0])
-            if seen.sum() < SECTORS / 2:
-                continue
-            on = np.abs(dist - scale) <= BAND
-            inked = np.zeros(SECTORS, dtype=bool)
-            inked[np.unique(sector[on])] = True
-            if (inked & seen).sum() >= COVER * seen.sum():
+            visible = seen(cx, cy, scale * radius, ink.shape, SECTORS)
+            if cover(inked(held[np.abs(dist - scale) <= BAND], SECTORS), visible, SECTORS / 2) >= COVER:
                 return True
     return False

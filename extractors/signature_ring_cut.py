@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 
+from extractors.signature_directions import directions, inked
+
 SPAN = math.pi / 2  # radians of the ring a stretch of it covers at least (a pen crossing it: far less)
 SECTORS = 72  # directions round the centre the span is counted in
 LETTERING = 0.4  # radii: the lettering along a thresholded stamp's ring, thickened, reaches in this far
@@ -30,8 +32,8 @@ def ring_and_lettering(clean: np.ndarray, box: tuple[int, int, int, int], circle
     cx, cy, radius = circle
     distance = np.hypot(xs - cx, ys - cy) / radius
     on = np.abs(distance - 1.0) <= band
-    angles = np.unique(((np.arctan2(ys[on] - cy, xs[on] - cx) + math.pi) / (2 * math.pi) * SECTORS).astype(int))
-    if len(angles) * 2 * math.pi / SECTORS < SPAN:
+    spanned = int(inked(directions(xs[on] - cx, ys[on] - cy, SECTORS), SECTORS).sum())
+    if spanned * 2 * math.pi / SECTORS < SPAN:
         return False  # no stretch of the ring: a pen's stroke crossing or touching it
     rest = np.zeros(clean.shape, dtype=np.uint8)
     rest[ys[~on].astype(int), xs[~on].astype(int)] = 1
@@ -39,10 +41,10 @@ def ring_and_lettering(clean: np.ndarray, box: tuple[int, int, int, int], circle
     least = max(4, (unit * 0.1) ** 2)
     ring_box = (int(cx - radius), int(cy - radius), int(cx + radius), int(cy + radius))
     pieces = [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, area in stats[1:] if area >= least]
-    inked = rest.astype(bool)
+    off_ring = rest.astype(bool)
 
     def lettering(piece: tuple[int, int, int, int]) -> bool:  # the band inside the ring, or the stamp's own parts
-        low = np.percentile(radial(inked, piece, [circle])[0], 2)
-        return low >= LETTERING or stamp_drawn(inked, [piece], [ring_box])
+        low = np.percentile(radial(off_ring, piece, [circle])[0], 2)
+        return low >= LETTERING or stamp_drawn(off_ring, [piece], [ring_box])
 
     return all(lettering(piece) for piece in pieces)

@@ -14,14 +14,16 @@ import math
 
 import numpy as np
 
+from extractors.signature_directions import cover, directions, inked, seen
 from extractors.signature_ring_cut import ring_and_lettering
 
 RADIUS = (3.2, 7.5)  # text-line heights: a round stamp's radius (a pen's loop is smaller)
 STEP = 4.0  # pixels per text-line height once the ink is shrunk for the vote
-COVER = 0.55  # share of 48 directions round the centre inked on the circle
+DIRECTIONS = 48  # round a circle's centre, where its ink is looked for
+COVER = 0.55  # share of the directions round the centre inked on the circle
 THIN = 0.3  # directions inked just outside the circle, against those on it, at most: a ring is a thin band
 OUTSIDE = 1.18  # radii: just outside a ring (its lettering lies inside)
-SEEN = 16  # of 48 directions: a third of the ring in the area at least
+SEEN = 16  # of the 48 directions: a third of the ring in the area at least
 CLOSE = 0.2  # text-line heights: the gaps closed between a broken ring's dots
 SPECK = 0.2  # text-line heights: the side of the least piece of ink that votes
 CANDIDATES = 20  # the best-voted circles looked at
@@ -202,44 +204,30 @@ def _most_cover(ys: np.ndarray, xs: np.ndarray, middle: tuple[float, float], cen
     nearest = min(r - max(BAND * r, 1.5) for r in radii) - shift  # from `middle`, of ink on any band
     if nearest <= shift * 1.01:
         return 1.0
-    turn = int(math.asin(shift / nearest) / (2 * math.pi) * 48 + 1e-6) + 1  # in directions
-    sector = ((np.arctan2(ys - middle[1], xs - middle[0]) + math.pi) / (2 * math.pi) * 48).astype(int) % 48
-    inked = np.zeros(48, dtype=bool)
-    inked[sector] = True
-    wide = inked.copy()
+    turn = int(math.asin(shift / nearest) / (2 * math.pi) * DIRECTIONS + 1e-6) + 1  # in directions
+    hit = inked(directions(xs - middle[0], ys - middle[1], DIRECTIONS), DIRECTIONS)
+    wide = hit.copy()
     for k in range(1, turn + 1):
-        wide |= np.roll(inked, k) | np.roll(inked, -k)
-    angles = (np.arange(48) + 0.5) / 48 * 2 * math.pi - math.pi
-    cx = np.array([c[0] for c in centres])[:, None, None]
-    cy = np.array([c[1] for c in centres])[:, None, None]
-    r = np.array(radii)[None, :, None]
-    px, py = cx + r * np.cos(angles), cy + r * np.sin(angles)
-    seen = (px >= 0) & (px < shape[1]) & (py >= 0) & (py < shape[0])
-    seen_count = seen.sum(axis=2)
-    valid = seen_count >= SEEN
-    return float(((wide & seen).sum(axis=2)[valid] / seen_count[valid]).max()) if valid.any() else 0.0
+        wide |= np.roll(hit, k) | np.roll(hit, -k)
+    cx = np.array([c[0] for c in centres])[:, None]
+    cy = np.array([c[1] for c in centres])[:, None]
+    visible = seen(cx, cy, np.array(radii)[None, :], shape, DIRECTIONS)
+    return float(cover(wide, visible, SEEN).max())
 
 
 def _covers(ys: np.ndarray, xs: np.ndarray, centres: list[tuple[float, float]], radii: list[float], band: float,
             shape: tuple[int, int]) -> np.ndarray:
     """`_cover` of every circle of a centre in `centres` and a radius in `radii` ([centre, radius]):
     the ink's distances measured once a centre, its directions once for all radii."""
-    angles = (np.arange(48) + 0.5) / 48 * 2 * math.pi - math.pi
     cx = np.array([c[0] for c in centres])[:, None]
     cy = np.array([c[1] for c in centres])[:, None]
     dy, dx = ys[None, :] - cy, xs[None, :] - cx
     dist = np.hypot(dy, dx)
     on = np.stack([np.abs(dist - radius) <= max(band * radius, 1.5) for radius in radii], axis=1)
     anywhere = np.flatnonzero(on.any(axis=1))  # pixels (centre * len(ys) + pixel) on some circle
-    sector = ((np.arctan2(dy.ravel()[anywhere], dx.ravel()[anywhere]) + math.pi) / (2 * math.pi) * 48).astype(int) % 48
-    code = anywhere // max(1, len(ys)) * 48 + sector  # (centre, direction) of each
-    hit = np.stack([np.bincount(code[on[:, k].ravel()[anywhere]], minlength=len(centres) * 48) > 0
-                    for k in range(len(radii))], axis=1).reshape(len(centres), 48, len(radii)).transpose(0, 2, 1)
-    r = np.array(radii)[None, :, None]
-    px, py = cx[:, :, None] + r * np.cos(angles), cy[:, :, None] + r * np.sin(angles)
-    seen = (px >= 0) & (px < shape[1]) & (py >= 0) & (py < shape[0])
-    seen_count = seen.sum(axis=2)
-    covers = np.zeros(seen_count.shape)
-    valid = (seen_count >= SEEN) & on.any(axis=2)
-    covers[valid] = (hit & seen).sum(axis=2)[valid] / seen_count[valid]
-    return covers
+    sector = directions(dx.ravel()[anywhere], dy.ravel()[anywhere], DIRECTIONS)
+    code = anywhere // max(1, len(ys)) * DIRECTIONS + sector  # (centre, direction) of each
+    hit = np.stack([np.bincount(code[on[:, k].ravel()[anywhere]], minlength=len(centres) * DIRECTIONS) > 0
+                    for k in range(len(radii))], axis=1)
+    hit = hit.reshape(len(centres), DIRECTIONS, len(radii)).transpose(0, 2, 1)
+    return cover(hit, seen(cx, cy, np.array(radii)[None, :], shape, DIRECTIONS), SEEN)
