@@ -390,9 +390,10 @@ _BOX_GLYPHS = re.compile(r"[☐☒☑□■▢▪◻◼❑❒]")
 # A line break already turned into a space by whoever joined the lines: "Saint- Pierre".
 _CUT_ON_LINE = re.compile(r"(?<!\w)(\w+)-[ \t]+(?=(\w+))")
 # Marks a value never starts or ends with: a dot or colon left of a label, underscores and dot
-# leaders of a form's blank, a bullet ("__ Aurélien PARIS", ". François ROBIN", "Nom ....");
-# a closing bracket, a table cell's rule read so ("]Ville de Saint-André-de-Lidon").
-_LEADING_MARKS = re.compile(r"^(?:[.,;:_|!•·*…\])}]+|[-–—]+(?=\s))\s*")
+# leaders of a form's blank, a bullet ("__ Aurélien PARIS", ". François ROBIN", "Nom ....").
+# A table's rule read as a bracket at a fiche answer's edge goes where the answer is read
+# (extractors/fields/text_edges.py).
+_LEADING_MARKS = re.compile(r"^(?:[.,;:_|!•·*…]+|[-–—]+(?=\s))\s*")
 _TRAILING_MARKS = re.compile(r"(?:\s*(?:[_|•·*]+|\.{4,}|…{2,}|[,;:]+))+$")
 
 

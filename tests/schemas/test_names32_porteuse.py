@@ -36,13 +36,17 @@ def test_a_commune_porteuse_naming_its_commune_stays_sure(cog, name):
 
 
 def test_a_closing_bracket_opening_a_value_is_a_cells_rule_read_so(cog):
-    """A fax's table rule read "]" before the porteuse: no value opens with a closing bracket."""
-    from schemas.values import clean_text
+    """A fax's table rule read "]" before the porteuse: no answer opens with a closing bracket.
+    The fiche's reading cuts it at the answer's edge (extractors.fields.text_edges)."""
+    from extractors.fields.answer_text import finished_text
 
-    assert clean_text("]Ville de Saint-André-de-Lidon") == "Ville de Saint-André-de-Lidon"
-    assert clean_text(") Commune de Vitré") == "Commune de Vitré"
-    assert clean_text("(Re)qualifier le centre") == "(Re)qualifier le centre"
-    assert _porteuse(cog, "]Ville de Boigny-sur-Bionne").value == "Ville de Boigny-sur-Bionne"
+    def read(text: str) -> str:
+        return finished_text("s1.collectivite.nom", text)[0]
+
+    assert read("]Ville de Saint-André-de-Lidon") == "Ville de Saint-André-de-Lidon"
+    assert read(") Commune de Vitré") == "Commune de Vitré"
+    assert finished_text("s3.intitule", "(Re)qualifier le centre")[0] == "(Re)qualifier le centre"
+    assert _porteuse(cog, read("]Ville de Boigny-sur-Bionne")).value == "Ville de Boigny-sur-Bionne"
 
 
 def _epci_porteuse(cog, name: str) -> FieldValue:
