@@ -152,11 +152,16 @@ def _grey_scan(page) -> bool:
     samples/ and samples/unseen/tune, at 150 and 300 dpi). Not so for a colour scan (its grey
     comes from another formula), a 1-bit fax (slower in colour) or a page of text (smoothed
     differently in grey)."""
+    return _scan_image(page) == (1, 8)  # FPDF_COLORSPACE_DEVICEGRAY, 8 bits
+
+
+def _scan_image(page) -> tuple[int, int] | None:
+    """(colour space, bits per pixel) of a page that is one image and nothing else (a scan), else None."""
     objects = list(page.get_objects(max_depth=1))
     if len(objects) != 1 or objects[0].type != 3:  # FPDF_PAGEOBJ_IMAGE
-        return False
+        return None
     meta = objects[0].get_metadata()
-    return int(meta.colorspace) == 1 and int(meta.bits_per_pixel) == 8  # FPDF_COLORSPACE_DEVICEGRAY
+    return int(meta.colorspace), int(meta.bits_per_pixel)
 
 
 def grey_scan_page(document, index: int) -> bool:
@@ -166,6 +171,16 @@ def grey_scan_page(document, index: int) -> bool:
         return _grey_scan(document[index])
     except Exception:  # pdfium errors are not typed usefully: the rendering will tell
         return False
+
+
+def one_bit_scan_page(document, index: int) -> bool:
+    """Page `index` is a black-and-white scan: one image of one bit a pixel and nothing else.
+    Rendered at another resolution its edges are greyed: the page image does not show it."""
+    try:
+        scan = _scan_image(document[index])
+    except Exception:  # pdfium errors are not typed usefully: the rendering will tell
+        return False
+    return scan is not None and scan[1] == 1
 
 
 def open_renderer(path: str):

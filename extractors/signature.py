@@ -167,6 +167,17 @@ def unproven_on_bilevel(check: SignatureCheck) -> SignatureCheck:
 BILEVEL_DOUBT = 0.45
 
 
+def specks_unproven(check: SignatureCheck) -> SignatureCheck:
+    """"Not signed" over a few specks is not asserted on a black-and-white scan: the scanner's
+    threshold keeps a light pen's ink but breaks a fine pen's line into dots, which lie in rows
+    like print's letters (taken for print) but for a few; on such a page the specks may be a
+    signature's remains, the area is not the empty one "not signed" needs."""
+    if check.signed is not False or not check.detail.startswith(SPECKS):
+        return check
+    return SignatureCheck(None, BILEVEL_DOUBT, check.bbox, "indecise",
+                          "quelques taches sur une page en noir et blanc : trait fin brisé possible")
+
+
 def _median_height(boxes: tuple[BBox, ...]) -> float | None:
     heights = sorted(b[3] - b[1] for b in boxes)
     return heights[len(heights) // 2] if heights else None
@@ -349,6 +360,7 @@ WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
 PARAPH = "paraphe : initiales dans une boucle"
+SPECKS = "quelques taches"  # the detail of "not signed" over a few small marks
 
 
 def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = ()) -> SignatureCheck:
@@ -399,7 +411,7 @@ def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = 
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):
-        return SignatureCheck(False, 0.8, None, "absente", "quelques taches" + stamp)
+        return SignatureCheck(False, 0.8, None, "absente", SPECKS + stamp)
     arcs = broken_arcs(glyphs)
     if arcs:  # a light pen's loops past a fax's threshold: thin tall arcs apart, no print's letters
         return SignatureCheck(True, 0.75, _union(arcs), "manuscrite", f"boucles d'un trait fin ({len(arcs)} morceaux)")

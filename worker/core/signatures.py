@@ -23,6 +23,7 @@ from extractors.signature import (
     SignatureCheck,
     bilevel,
     check_signature,
+    specks_unproven,
     unproven_on_bilevel,
     upright,
 )
@@ -168,9 +169,11 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         try:
             image, dpi = pdf_text.render_page(document, page.number - 1, SIGNATURE_DPI, max_pixels)
             pasted = [] if page.ocr else pasted_images(document, page.number - 1, zone.bbox)
+            one_bit = page.ocr and pdf_text.one_bit_scan_page(document, page.number - 1)
         finally:
             document.close()
     else:
+        one_bit = False
         with open(path, "rb") as stream:
             frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)
             image, dpi = list(frames)[page.number - 1]
@@ -196,6 +199,8 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         check = _name_again(check, page, zone)
     if black_and_white:
         check = unproven_on_bilevel(check)
+    elif one_bit:  # a 1-bit scan rendered at another resolution: greyed, not seen black and white
+        check = specks_unproven(check)
     # a name under the signature's ink is read again too: the strokes may have cut or lengthened it
     if not (page.ocr and (zone.read_block or ink_over_name(zone, check.bbox if check.signed else None))):
         return check, None
