@@ -134,7 +134,8 @@ def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue
         # exact readings of separate lines that agree are no chance.
         if not (all(_exactly_named(entry, cog, departement) and entry.get("code_insee") in found.membres
                     for entry in communes.value if isinstance(entry, dict))
-                and porteuse_in_territory(out, communes.value, found, cog, departement)):
+                and porteuse_in_territory(out, communes.value, found, cog, departement,
+                                          required=raw.confidence < CONFIRMABLE)):
             return
     entries = []
     for entry in communes.value:
@@ -168,7 +169,7 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
         # Both read less surely still (a photo's dark half): only names spelt letter for letter,
         # the EPCI's and every commune's, that agree are no chance.
         if not (exactly_listed and named == listed and match.score >= EXACT
-                and porteuse_in_territory(out, communes.value, listed, cog, departement)):
+                and porteuse_in_territory(out, communes.value, listed, cog, departement, required=True)):
             return
     if exactly_listed and (named == listed or named is None and _nearest_is(name, listed, cog)):
         found, entries = listed, communes.value
@@ -189,14 +190,15 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
 
 
 def porteuse_in_territory(out: dict[str, FieldValue], entries: list, epci: Epci, cog: Cog,
-                          departement: str | None) -> bool:
+                          departement: str | None, required: bool = False) -> bool:
     """Whether the porteuse, as the fiche names it, is one of the communes listed or their EPCI.
     A commune porteuse lists itself among its project's communes: a list read unsure that lacks
     it lost a line (or names another place), and agreeing names do not make it whole. A porteuse
-    whose name designates nothing exactly vouches for nothing either."""
+    whose name designates nothing vouches for nothing either. `required`: a list read so unsure
+    (under CONFIRMABLE) needs the porteuse as a third reading; else an unread one is no objection."""
     field = out.get("s1.collectivite.nom")
     if field is None or not isinstance(field.value, str):
-        return True  # no porteuse read: nothing to check against
+        return not required
     declared = out.get("s1.collectivite.type")
     kind = name_kind(field.value, declared.value if declared and isinstance(declared.value, str) else None)
     entity = resolve_entity(field.value, cog, kind, departement)

@@ -1,8 +1,9 @@
 """Section 2 read unsure (a photo, a fax: Tesseract doubts every word of a list, 0.3 to 0.5) whose
 names are spelt letter for letter, the EPCI's and every commune's, and agree in the official
-geography (each commune a member of that EPCI, the commune porteuse among them): two exact
-readings of separate lines are no chance, and both are trusted (terr33). A name with a slip, a
-commune outside the EPCI, or a list that lacks the porteuse stays for a reviewer."""
+geography (each commune a member of that EPCI, the commune porteuse among them): exact readings
+of separate lines that agree are no chance, and both are trusted (terr33). A name with a slip, a
+commune outside the EPCI, a list that lacks the porteuse, or (read under 0.5) a fiche whose
+porteuse is unread stays for a reviewer."""
 
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ def cog() -> Cog:
 
 def _read(cog, communes: str = "Les Échelles ; Corbel ; Saint-Christophe", communes_confidence: float = 0.42,
           epci: str = "Communauté de communes Coeur de Chartreuse", epci_confidence: float = 0.78,
-          porteuse: str = "Commune des Échelles") -> dict[str, FieldValue]:
+          porteuse: str | None = "Commune des Échelles") -> dict[str, FieldValue]:
     raw = {"s2.communes": FieldValue(communes, communes_confidence, None, SURE),
-           "s2.epci": FieldValue(epci, epci_confidence, None, SURE),
-           "s1.collectivite.nom": FieldValue(porteuse, 0.91, None, SURE),
-           "s1.collectivite.type": FieldValue("commune", 0.9, None, SURE)}
+           "s2.epci": FieldValue(epci, epci_confidence, None, SURE)}
+    if porteuse:
+        raw["s1.collectivite.nom"] = FieldValue(porteuse, 0.91, None, SURE)
     return normalise_fields(raw, cog)
 
 
@@ -51,6 +52,7 @@ def test_epci_and_communes_both_read_unsure_and_exact_confirm_each_other(cog, ep
     {"communes": "Les Échelles ; Corbel ; Chambéry"},  # a commune of another EPCI
     {"porteuse": "Commune des Echellcs"},  # the porteuse designates nothing exactly
     {"communes_confidence": 0.2},  # too unsure to be confirmed by anything
+    {"porteuse": None},  # read under 0.5, the list needs the porteuse as a third reading
 ])
 def test_a_list_read_unsure_without_exact_agreement_stays_for_review(cog, change):
     assert _read(cog, **change)["s2.communes"].status is REVIEW
