@@ -14,7 +14,7 @@ from schemas import values
 from schemas.cog import Cog
 from schemas.cog_names import commune_keys, name_slips
 from schemas.communes import resembles
-from schemas.section2 import CONFIRMABLE, CONFIRMED
+from schemas.section2 import CONFIRMABLE, CONFIRMED, EXACT_NAME_FLOOR
 from schemas.territoire import (
     Entity,
     epci_word_slipped,
@@ -35,7 +35,8 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
                         departement: str | None) -> None:
     """The porteuse's name read unsure (Tesseract doubts short or accented words) but naming,
     letter for letter, a commune listed in section 2 or its EPCI, both read surely: two
-    readings agree, and the name is trusted."""
+    readings agree, and the name is trusted. Read less surely still (a photo: 0.3 to 0.5), the
+    letter naming that very commune or EPCI letter for letter too makes a third reading that agrees."""
     field = out.get(PORTEUSE)
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
             and raw is not None and (raw.status is FieldStatus.EXTRACTED or _kind_slip_only(raw))):
@@ -44,7 +45,9 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     if kind == "commune":
         match = cog.resolve_commune(field.value, departement)
         listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-        agrees = _exact(match) and match.code_insee in listed and raw.confidence >= CONFIRMABLE
+        agrees = _exact(match) and match.code_insee in listed and (
+            raw.confidence >= CONFIRMABLE or raw.confidence >= EXACT_NAME_FLOOR
+            and _letter_names_exactly(out, cog, match.code_insee, departement))
         if match and not match.ambiguous and match.score < 1.0 and match.code_insee in listed \
                 and _letter_names_exactly(out, cog, match.code_insee, departement):
             # "Ville de Saint-Picrre-en-Auge": slips from a commune section 2 lists and the letter
@@ -59,8 +62,9 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
     elif kind == "epci":
         match = cog.resolve_epci(field.value, departement)
         epci = _trusted_value(out, "s2.epci")
-        agrees = _exact(match) and (isinstance(epci, dict)
-                      and match.siren == epci.get("siren")) and raw.confidence >= CONFIRMABLE \
+        agrees = _exact(match) and (isinstance(epci, dict) and match.siren == epci.get("siren")) and (
+            raw.confidence >= CONFIRMABLE or raw.confidence >= EXACT_NAME_FLOOR
+            and letter_names_epci(out.get(LETTER_COLLECTIVITE), match.siren, cog, departement)) \
             and not epci_word_slipped(field.value, cog, departement)  # "…Métropolc": not letter for letter
     else:
         return
@@ -70,21 +74,29 @@ def porteuse_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: 
 
 def porteuse_named_by_letter(raw: FieldValue | None, letter: FieldValue | None, out: dict[str, FieldValue],
                              cog: Cog, departement: str | None) -> None:
-    """A commune porteuse doubted at reading for its place (a photo mixed its line with the lost
-    label's: "Manet) du / Ville Marin"), whose name is letter for letter a commune that section 2
-    lists surely and that the letter, a separate document, names exactly too: three readings
-    agree, the name is trusted. A name mended or respelt stays for a reviewer."""
+    """A porteuse doubted at reading for its place (a photo mixed its line with the lost label's:
+    "Manet) du / Ville Marin"), whose name is letter for letter a commune that section 2 lists
+    surely (or the EPCI it names surely) and that the letter, a separate document, names exactly
+    too: three readings agree, the name is trusted. A name mended or respelt stays for a reviewer."""
     field = out.get(PORTEUSE)
-    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
+    kind = name_kind(field.value) if field and isinstance(field.value, str) else None
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and kind in ("commune", "epci")
             and raw is not None and raw.status is FieldStatus.NEEDS_REVIEW and raw.value == field.value
-            and raw.confidence >= CONFIRMABLE and name_kind(field.value) == "commune"
+            and raw.confidence >= CONFIRMABLE
             and letter is not None and letter.status is FieldStatus.EXTRACTED and isinstance(letter.value, str)
             and letter.confidence >= SIGNED_FOR):
         return
-    match = cog.resolve_commune(field.value, departement)
-    listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
-    if _exact(match) and match.code_insee in listed \
-            and _names_commune(letter.value, cog, match.code_insee, departement):
+    if kind == "commune":
+        match = cog.resolve_commune(field.value, departement)
+        listed = {c.get("code_insee") for c in _trusted_value(out, "s2.communes") or [] if isinstance(c, dict)}
+        agrees = _exact(match) and match.code_insee in listed \
+            and _names_commune(letter.value, cog, match.code_insee, departement)
+    else:
+        match, epci = cog.resolve_epci(field.value, departement), _trusted_value(out, "s2.epci")
+        named = cog.resolve_epci(letter.value, departement)
+        agrees = _exact(match) and isinstance(epci, dict) and match.siren == epci.get("siren") \
+            and _exact(named) and named.siren == match.siren and not epci_word_slipped(field.value, cog, departement)
+    if agrees:
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 
 

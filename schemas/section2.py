@@ -17,6 +17,7 @@ from extractors.fields.form import RUNNING_HEADERS
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import EXACT, Cog, Epci
+from schemas.territoire import name_kind, resolve_entity
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
 CONFIRMABLE = 0.50  # below this, a reading is too unsure to be confirmed by anything
@@ -117,17 +118,25 @@ def communes_confirmed_by_epci(raw: FieldValue | None, out: dict[str, FieldValue
     A name that no member comes near, or that two come equally near, leaves the list for review.
     """
     communes, epci = out.get("s2.communes"), out.get("s2.epci")
-    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= EXACT_NAME_FLOOR):
         return
     if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
             and communes.value):
         return
-    if not (epci and epci.status is FieldStatus.EXTRACTED and epci.confidence >= CONFIRMED
-            and isinstance(epci.value, dict) and epci.value.get("siren")):
+    if not (epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict) and epci.value.get("siren")):
         return
     found = cog.epci(epci.value["siren"])
     if found is None:
         return
+    if raw.confidence < CONFIRMABLE or epci.confidence < CONFIRMED:
+        # Read less surely (a photo, a fax: Tesseract doubts every word of a list), the communes
+        # are confirmed only when each is spelt letter for letter as a member of that EPCI: two
+        # exact readings of separate lines that agree are no chance.
+        if not (all(_exactly_named(entry, cog, departement) and entry.get("code_insee") in found.membres
+                    for entry in communes.value if isinstance(entry, dict))
+                and porteuse_in_territory(out, communes.value, found, cog, departement,
+                                          required=raw.confidence < CONFIRMABLE)):
+            return
     entries = []
     for entry in communes.value:
         member = _member_named(entry, found, cog, departement)
@@ -145,18 +154,24 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
     its members than any other place. Two readings that point at one place by separate roads
     are not chance; both are trusted."""
     communes, epci = out.get("s2.communes"), out.get("s2.epci")
-    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE):
+    if not (raw and raw.status is FieldStatus.EXTRACTED and raw.confidence >= EXACT_NAME_FLOOR):
         return
     if not (communes and communes.status is FieldStatus.NEEDS_REVIEW and isinstance(communes.value, list)
             and communes.value and epci and epci.status is FieldStatus.NEEDS_REVIEW
-            and isinstance(epci.value, dict) and epci.value.get("nom") and epci.confidence >= CONFIRMABLE):
+            and isinstance(epci.value, dict) and epci.value.get("nom") and epci.confidence >= EXACT_NAME_FLOOR):
         return
     name = epci.value["nom"]
     match = cog.resolve_epci(name, departement)
     named = match.epci if match and not match.ambiguous else None
     listed = _epci_of_listed(communes, cog)
-    if listed is not None and all(_exactly_named(entry, cog, departement) for entry in communes.value) \
-            and (named == listed or named is None and _nearest_is(name, listed, cog)):
+    exactly_listed = listed is not None and all(_exactly_named(entry, cog, departement) for entry in communes.value)
+    if min(raw.confidence, epci.confidence) < CONFIRMABLE:
+        # Both read less surely still (a photo's dark half): only names spelt letter for letter,
+        # the EPCI's and every commune's, that agree are no chance.
+        if not (exactly_listed and named == listed and match.score >= EXACT
+                and porteuse_in_territory(out, communes.value, listed, cog, departement, required=True)):
+            return
+    if exactly_listed and (named == listed or named is None and _nearest_is(name, listed, cog)):
         found, entries = listed, communes.value
     else:
         found = named or (_nearest_in(name, departement, cog) if departement else None)
@@ -172,6 +187,26 @@ def both_confirmed(raw: FieldValue | None, out: dict[str, FieldValue], cog: Cog,
                              confidence=max(epci.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
     out["s2.communes"] = replace(communes, value=entries, confidence=max(communes.confidence, CONFIRMED),
                                  status=FieldStatus.EXTRACTED)
+
+
+def porteuse_in_territory(out: dict[str, FieldValue], entries: list, epci: Epci, cog: Cog,
+                          departement: str | None, required: bool = False) -> bool:
+    """Whether the porteuse, as the fiche names it, is one of the communes listed or their EPCI.
+    A commune porteuse lists itself among its project's communes: a list read unsure that lacks
+    it lost a line (or names another place), and agreeing names do not make it whole. A porteuse
+    whose name designates nothing vouches for nothing either. `required`: a list read so unsure
+    (under CONFIRMABLE) needs the porteuse as a third reading; else an unread one is no objection."""
+    field = out.get("s1.collectivite.nom")
+    if field is None or not isinstance(field.value, str):
+        return not required
+    declared = out.get("s1.collectivite.type")
+    kind = name_kind(field.value, declared.value if declared and isinstance(declared.value, str) else None)
+    entity = resolve_entity(field.value, cog, kind, departement)
+    if entity is None:
+        return False
+    if entity.kind == "epci":
+        return entity.code == epci.siren
+    return entity.code in {e.get("code_insee") for e in entries if isinstance(e, dict)}
 
 
 def _exactly_named(entry: dict, cog: Cog, departement: str | None) -> bool:

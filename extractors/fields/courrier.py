@@ -55,6 +55,7 @@ from extractors.fields.signataire_elu import (
     named_in_block,
 )
 from extractors.fields.signataire_shape import cut_by_ink, one_spelling
+from extractors.fields.signataire_title import title_confirmed
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
 from extractors.signature import SignatureCheck
@@ -94,7 +95,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         else None
     block = [parts.lines[i] for i in parts.signatory]
     values: dict[str, FieldValue] = {}
-    quality = _quality(parts, block, kind, coll.value if coll else None)
+    quality = title_confirmed(_quality(parts, block, kind, coll.value if coll else None), parts, block, kind, coll)
     if quality:
         # the quality's confidence is already its title words' reading (signataire.quality_of)
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
