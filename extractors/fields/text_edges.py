@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 # A cell's left rule read as "]", "_]", "|", "[" before the answer's first word, glued to it or
 # not ("_]Ville de Saint-André-de-Lidon" on a fax, "[ Impression et diffusion…" on a scan):
@@ -24,23 +23,24 @@ def without_rule_marks(text: str) -> str:
 
 
 # Inside an answer OCR read, a rule or a speck read as a lone mark between two words ("pour les
-# } ateliers", "des Hauts et ses ] abords", "en dehors des 1! vacances"), or as a bracket glued
-# to a word's start that nothing closes ("restitution [avant l'été"): no word of the answer.
-_LONE_MARKS = re.compile(r"[\[\]|{}¦]+|[1lI][!|\]]+")
+# } ateliers", "des Hauts et ses ] abords", "en dehors des 1! vacances"): no word of the answer.
+# A bracket glued to a word stays ("[à population" was "la population"): the answer, its bracket
+# left open, is for a reviewer.
+_LONE_MARKS = re.compile(r"[\[\]|{}¦]+|[1lI][!|]+")
 _EXCLAMATION = "!"  # French prints "!" after a space: a mark only before a word in lower case
 
 
 def without_lone_marks(tokens: list) -> list:
-    """The answer's tokens OCR read, less the lone marks and unclosed glued brackets (see above).
+    """The answer's tokens OCR read, less the lone marks (see above).
     Words the text layer gave (confidence 1.0) are kept as they are."""
     out = []
     for i, token in enumerate(tokens):
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         closed = any("]" in t.text for t in tokens[i + 1:])
+        opened = any("[" in t.text for t in tokens[:i])
         if token.conf < 1.0 and (_LONE_MARKS.fullmatch(token.text) and not (token.text == "[" and closed)
+                                 and not (token.text == "]" and opened)
                                  or token.text == _EXCLAMATION and following[:1].islower()):
             continue
-        if token.conf < 1.0 and re.match(r"\[[a-zà-ÿ]", token.text) and "]" not in token.text and not closed:
-            token = replace(token, text=token.text[1:])
         out.append(token)
     return out
