@@ -184,6 +184,7 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None and absence_says_tick:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
         elif any(_missing_box_ticked(word, before, box, after, width, absence_says_tick)
+                 or _mark_inside(word, tokens[at + 1] if at + 1 < len(tokens) else None, box, after)
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
             # At the options' text column, nothing read where its box is (or a doubted mark:
@@ -226,7 +227,19 @@ _CHECK_READ = "4"  # a photo's printed "✓" read as a digit, up to 0.82: no opt
 def _swallowed(word: Token, box: Token, after: Token) -> bool:
     """An option's first word whose box starts at the boxes' column (over the box) and runs
     on to the options' text column: the box and the word read as one doubted word."""
-    return word.conf < 0.8 and word.x0 <= box.x0 + 0.5 * (box.x1 - box.x0) and word.x1 > after.x0
+    return word.conf < 0.8 and _over_column(word, box, after)
+
+
+def _over_column(word: Token, box: Token, after: Token) -> bool:
+    return word.x0 <= box.x0 + 0.5 * (box.x1 - box.x0) and word.x1 > after.x0
+
+
+def _mark_inside(word: Token, following: Token | None, box: Token, after: Token) -> bool:
+    """An option's first word boxed back over the boxes' column, and the mark OCR read there
+    put after it ("Revitalisation M du centre-ville", the "M" in the box's place): the crossed
+    box misread as a letter, the word's box run over it."""
+    return following is not None and _same_line(following, word) and _over_column(word, box, after) \
+        and _mark_at(following, box)
 
 
 def _same_line(a: Token, b: Token) -> bool:
@@ -429,12 +442,17 @@ def _match(tokens: list[Token], start: int, words: list[str]) -> tuple[int, int]
         if not tokens[k].norm:
             k += 1
             continue
-        if same_word(tokens[k].norm, words[j]) or len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
-            j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
+        if same_word(tokens[k].norm, words[j]):
+            j, k = j + 1, k + 1
             continue
         if len(tokens[k].norm) == 1 and tokens[k].conf < 1.0 and k + 1 < len(tokens) \
                 and same_word(tokens[k + 1].norm, words[j]):
-            k += 1  # a speck read as a letter before the word ("Site ou z flot" on a scan)
+            # a speck read as a letter before the word ("Site ou z flot" on a scan), before a
+            # short word too ("Revitalisation M du centre-ville": a crossed box read as "M")
+            k += 1
+            continue
+        if len(words[j]) <= 2 and len(tokens[k].norm) <= 2:
+            j, k = j + 1, k + 1  # a short word OCR misread ("Site au îlot") still holds its place
             continue
         if k + 1 < len(tokens) and tokens[k].text.endswith("-") \
                 and same_word(tokens[k].norm + tokens[k + 1].norm, words[j]):

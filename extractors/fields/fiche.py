@@ -28,7 +28,9 @@ from extractors.fields.lost_labels import (
     titled_by_instructions,
     without_label_lines,
 )
+from extractors.fields.plausible import PROSE_FIELDS
 from extractors.fields.smear import smears
+from extractors.fields.text_edges import without_lone_marks
 from extractors.model import FieldStatus, FieldValue, PageText
 
 log = logging.getLogger(__name__)
@@ -394,6 +396,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     # A smear read as a word: dropped; the words it covered are lost, for a reviewer.
     smeared = smears(tokens)
     tokens = [t for i, t in enumerate(tokens) if i not in smeared]
+    tokens = without_lone_marks(tokens) if field in PROSE_FIELDS else tokens
     if not tokens:
         return {field: FieldValue(None, confidence, source, FieldStatus.NEEDS_REVIEW)}
     text = join_words(tokens)

@@ -86,9 +86,12 @@ _TITLE_FILLERS = frozenset("de du des la le les l latelier atelier projet".split
 
 
 def bare_title(row: Row) -> bool:
-    """A retyped copy's section title whose number a fax lost ("Ressources" for "5/ Ressources"):
-    a short row of its own, a word only that section's printed title holds, then small words."""
-    words = [t.norm for t in row.tokens if t.norm]
+    """A retyped copy's section title whose number a fax lost ("Ressources" for "5/ Ressources")
+    or a scan misread as a doubted scrap ("AI Objectifs" for "4/ Objectifs"): a short row of
+    its own, a word only that section's printed title holds, then small words."""
+    tokens = row.tokens[1:] if len(row.tokens) > 1 and len(row.tokens[0].text) <= 2 \
+        and row.tokens[0].conf < _NUMBER_DOUBTED else row.tokens
+    words = [t.norm for t in tokens if t.norm]
     if not 1 <= len(words) <= 4 or len(row.tokens) > 5:
         return False
     head = words[0]
@@ -96,6 +99,7 @@ def bare_title(row: Row) -> bool:
         and all(w in _TITLE_FILLERS for w in words[1:])
 
 
+_NUMBER_DOUBTED = 0.7  # a section's number read as letters Tesseract doubts so ("AI" at 0.58 for "4/")
 _TITLE_WORDS = frozenset(w for words in _SECTION_WORDS.values() for w in words) | {"dynamiques", "amenagement"}
 
 

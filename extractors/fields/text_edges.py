@@ -21,3 +21,27 @@ def without_rule_marks(text: str) -> str:
     if match and not ("]" in match.group() and "[" in before or "}" in match.group() and "{" in before):
         text = before
     return text
+
+
+# Inside an answer OCR read, a rule or a speck read as a lone mark between two words ("pour les
+# } ateliers", "des Hauts et ses ] abords", "en dehors des 1! vacances"): no word of the answer.
+# A bracket glued to a word stays ("[à population" was "la population"): the answer, its bracket
+# left open, is for a reviewer.
+_LONE_MARKS = re.compile(r"[\[\]|{}¦]+|[1lI][!|]+")
+_EXCLAMATION = "!"  # French prints "!" after a space: a mark only before a word in lower case
+
+
+def without_lone_marks(tokens: list) -> list:
+    """The answer's tokens OCR read, less the lone marks (see above).
+    Words the text layer gave (confidence 1.0) are kept as they are."""
+    out = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        closed = any("]" in t.text for t in tokens[i + 1:])
+        opened = any("[" in t.text for t in tokens[:i])
+        if token.conf < 1.0 and (_LONE_MARKS.fullmatch(token.text) and not (token.text == "[" and closed)
+                                 and not (token.text == "]" and opened)
+                                 or token.text == _EXCLAMATION and following[:1].islower()):
+            continue
+        out.append(token)
+    return out

@@ -25,6 +25,8 @@ def same_word(token: str, word: str) -> bool:
     the digit it resembles, in a word of letters, is one)."""
     if token == word:
         return True
+    if "cl" in token and token.replace("cl", "d") == word:
+        return True  # a "d" read as "cl" on a fax ("Nature cle la collectivité"), even in a short word
     if len(word) <= 2 or len(token) <= 2:
         return False
     if any(c.isdigit() for c in token) and token.translate(_DIGIT_LETTERS).isalpha() \
