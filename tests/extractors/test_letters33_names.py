@@ -5,6 +5,7 @@ unseen generator's recipes do), read with real Tesseract:
   the signature cut ("Président de la Comm" | "Forbach Porte de France"), never the signer's name;
 - a name whose last word is the start of a longer word another line of the block spells
   ("Luc Laf" under "L. Lafon") was cut by the ink: for a reviewer;
+- ink over a name's short last word ("Loïc Bla") leaves the name to a reviewer;
 - a running header atop a letter's next page ("Métropole Rouen Normandie – 05/05/2026") names
   the collectivité without its date.
 """
@@ -60,3 +61,13 @@ def test_a_running_header_names_the_collectivite_without_its_date(tmp_path, cog)
     coll = values["courrier_collectivite.collectivite"]
     assert (coll.value, coll.status) == (truth["collectivite"], FieldStatus.EXTRACTED) \
         == ("Métropole Rouen Normandie", FieldStatus.EXTRACTED)
+
+
+def test_ink_over_a_short_last_word_leaves_the_name_to_a_reviewer(tmp_path, cog):
+    """Study sample 448, a photo: the signature begins over the surname of "Loïc Blanc", read
+    "Loïc Bla" (a whole word by its shape) and runs on past it."""
+    _, _, truth, values = _values(448, tmp_path, cog)
+    name = values["courrier_prefet.signataire_nom"]
+    assert truth["signataire_nom"] == "Loïc Blanc"
+    assert name.value == "Loïc Bla"  # the sample as studied
+    assert name.status is FieldStatus.NEEDS_REVIEW
