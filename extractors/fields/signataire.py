@@ -229,22 +229,9 @@ def name_of(lines: list[Line], places: frozenset[str] = frozenset()) -> Name | N
         return name
     typed = typed_height(lines)
     tallest = max(w.bbox[3] - w.bbox[1] for w in name.line.words)
-    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text) or word_lost(name.line.words, name.text) \
-            or _cut_short(name, lines):
+    if typed and tallest > INKED_NAME * typed or _capital_fragment(name.text) or word_lost(name.line.words, name.text):
         return replace(name, confidence=round(min(name.confidence, UNDER_STROKES), 3))
     return name
-
-
-def _cut_short(name: Name, lines: list[Line]) -> bool:
-    """The name's last word is the start of a longer word another line of the block spells
-    ("Luc Laf" under "L. Lafon", the signature's lettering or an initialled form; a title's
-    line is no such reading): the ink cut the name's end, and what is left of it is no surname."""
-    last = name_words(name.text)[-1:]
-    if not last or len(last[0]) < 3:
-        return False
-    longer = {w for line in lines if line is not name.line and not _ROLE_WORDS.search(line.norm)
-              and not roles_in(line.norm) for w in name_words(line.text)}
-    return any(len(w) >= len(last[0]) + 2 and w.startswith(last[0]) for w in longer)
 
 
 def without_stroke_tail(name: Name | None) -> Name | None:

@@ -3,9 +3,8 @@ unseen generator's recipes do), read with real Tesseract:
 
 - a block line made only of the words of the place the letter speaks for is the end of a title
   the signature cut ("Président de la Comm" | "Forbach Porte de France"), never the signer's name;
-- a name whose last word is the start of a longer word another line of the block spells
-  ("Luc Laf" under "L. Lafon") was cut by the ink: for a reviewer;
-- ink over a name's short last word ("Loïc Bla") leaves the name to a reviewer;
+- ink on a name's row running past its short last word ("Luc Laf", "Loïc Bla": three letters,
+  the start of a longer surname the strokes hide) leaves the name to a reviewer;
 - a running header atop a letter's next page ("Métropole Rouen Normandie – 05/05/2026") names
   the collectivité without its date.
 """
@@ -46,8 +45,8 @@ def test_the_place_ending_a_cut_title_is_no_signer(tmp_path, cog):
 
 
 def test_a_name_cut_by_the_ink_is_for_a_reviewer(tmp_path, cog):
-    """Study sample 362, a 200 dpi black-and-white scan: "L. Lafon" (the signature's lettering)
-    over "Luc Laf", the typed name's end under the strokes."""
+    """Study sample 362, a 200 dpi black-and-white scan: the signature over "Luc Lafon" from its
+    start, the name read "Luc Laf" (its end under the strokes)."""
     _, _, truth, values = _values(362, tmp_path, cog)
     name = values["courrier_collectivite.signataire_nom"]
     assert truth["signataire_nom"] == "Luc Lafon"
