@@ -42,6 +42,7 @@ from extractors.fields.signataire import (
     body_name,
     body_quality,
     name_of,
+    place_words,
     quality_of,
     repaired_titles,
     roles_in,
@@ -78,6 +79,7 @@ class LetterReading:
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     zone: SignatureZone | None = None
     ended: bool = True  # its closing formula was read: the signatory block is where the zone says
+    places: frozenset[str] = frozenset()  # words of the places it speaks for (`signataire.place_words`)
 
 
 def is_letter(kind: PieceKind) -> bool:
@@ -100,7 +102,8 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         # the quality's confidence is already its title words' reading (signataire.quality_of)
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
                                               read=True)
-    name = _signatory_name(parts, block, file, pages)
+    places = _places(parts, kind, coll)
+    name = _signatory_name(parts, block, file, pages, places)
     if name:
         values["signataire_nom"] = name
     values.update(_date(parts, file, pages))
@@ -109,14 +112,23 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
-    return LetterReading(kind, file, pages, values, zone, parts.closing is not None)
+    return LetterReading(kind, file, pages, values, zone, parts.closing is not None, places)
 
 
-def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[PageText, ...]) -> FieldValue | None:
+def _places(parts: LetterParts, kind: PieceKind, coll: entites.Clue | None) -> frozenset[str]:
+    """The words of the places the letter speaks for: its collectivité, a préfet's département or
+    sous-préfecture (`signataire.place_words`)."""
+    if kind is PieceKind.COURRIER_PREFET:
+        return place_words(v for clue in departement_clues(parts) for v in clue.value.values())
+    return place_words([coll.value] if coll else [])
+
+
+def _signatory_name(parts: LetterParts, block: list, file: str, pages: tuple[PageText, ...],
+                    places: frozenset[str] = frozenset()) -> FieldValue | None:
     """The name under the signature, checked against the one the body gives ("Je soussignée
     Marie Duval, …"): two readings that disagree are for a reviewer; without a name-shaped
-    line in the block (strokes read as letters), the body's name stands."""
-    name = name_of(block)
+    line in the block (strokes read as letters), the body's name stands. `places`: as `name_of`'s."""
+    name = name_of(block, places)
     body = body_name([line for i, line in enumerate(parts.lines) if i not in parts.signatory])
     if name and not name.sure and body:
         name = None  # strokes over the name: the body says who signs

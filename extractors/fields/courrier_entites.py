@@ -240,8 +240,11 @@ def _named_in_head(parts: LetterParts, head: list[Line]) -> list[Clue]:
 def _without_debris(line: Line) -> Line:
     """A letterhead line without the marks an emblem beside it was read as ("L Ville de
     Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name,
-    or after it ("AGGLOMÉRATION D'AGEN Y")."""
+    or after it ("AGGLOMÉRATION D'AGEN Y"); a running header's date after its name
+    ("Métropole Rouen Normandie – 05/05/2026", atop a letter's next pages)."""
     words = list(line.words)
+    if len(words) > 3 and _HEADER_DATE.fullmatch(words[-1].text) and words[-2].text in ("-", "–", "—"):
+        words = words[:-2]
     while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
         words.pop(0)
     while len(words) > 2 and len(re.sub(r"\W", "", words[-1].text)) <= 1 and words[-1].text.lower() not in ("à", "a") \
@@ -251,6 +254,9 @@ def _without_debris(line: Line) -> Line:
         return line
     text = " ".join(w.text for w in words)
     return Line(tuple(words), line.page, text, normalise(text)) if _COLLECTIVITE.search(normalise(text)) else line
+
+
+_HEADER_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 
 def _written(lines: list[Line]) -> str | None:

@@ -62,7 +62,7 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
                                                      FieldStatus.NEEDS_REVIEW)
     name = out[f"{kind.value}.signataire_nom"]
     if name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED:
-        again = name_of(lines)
+        again = name_of(lines, reading.places)
         if again and again.sure and again.confidence >= 0.85:
             read = str(name.value or "")
             # "La Anne Raffin": the article of "La Maire" lost beside the name is no part of it

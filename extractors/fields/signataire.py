@@ -218,11 +218,13 @@ def _resolve(slugs: set[str], piece_kind: str, collectivite_is_epci: bool | None
     return (habilitated[0] if habilitated else AUTRE), 0.6  # e.g. "le sous-préfet, secrétaire général"
 
 
-def name_of(lines: list[Line]) -> Name | None:
+def name_of(lines: list[Line], places: frozenset[str] = frozenset()) -> Name | None:
     """The signatory's name: a name-shaped line of the block (rules), confirmed by spaCy when in
     doubt; one whose words OCR boxed far taller than the block's type is under the signature's
-    strokes (they ran into its letters: "Olivier SALMC"), for a reviewer unless confirmed."""
-    name = without_stroke_tail(_name_of(lines))
+    strokes (they ran into its letters: "Olivier SALMC"), for a reviewer unless confirmed.
+    `places`: the words of the places the letter speaks for (`place_words`); a line of them only
+    is a title's end ("Président de la Comm" | "Forbach Porte de France"), no person's name."""
+    name = without_stroke_tail(_name_of([line for line in lines if not _place_only(line, places)]))
     if name is None or not name.line.words:
         return name
     typed = typed_height(lines)
@@ -250,6 +252,19 @@ def _capital_fragment(text: str) -> bool:
 
 INKED_NAME = 2.5  # typed heights: a name's word boxed this tall has strokes run into it
 UNDER_STROKES = 0.75  # below the names' review threshold (schemas.normalise.IDENTITY_REVIEW_BELOW)
+
+
+def place_words(names) -> frozenset[str]:
+    """The words of place names ("Communauté d'agglomération Forbach Porte de France", "Corse-du-Sud")
+    that may end a title in the block: three letters or more, particles and designations aside."""
+    return frozenset(w for name in names if isinstance(name, str) for w in name_words(name)
+                     if len(w) >= 3 and w not in _PARTICLES and not _ROLE_WORDS.fullmatch(w))
+
+
+def _place_only(line: Line, places: frozenset[str]) -> bool:
+    """A block line whose name part is words of the letter's places only: a title's end."""
+    words = [w for w in name_words(_name_part(line.text)) if w not in _PARTICLES]
+    return bool(places) and len(words) >= 2 and set(words) <= places
 
 
 def _name_of(lines: list[Line]) -> Name | None:

@@ -104,7 +104,8 @@ def _capital_drop(a: str, b: str) -> str | None:
 
 def cut_by_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
     """A sure name whose line the signature's ink begins at its end, on its row, and runs on
-    from ("Thierry Pe", "Rose-Marie OLLI"): the strokes hide the name's end, for a reviewer."""
+    from ("Thierry Pe", "Rose-Marie OLLI"), or begins anywhere on a short last word ("Loïc Bla"):
+    the strokes hide the name's end, for a reviewer."""
     if name.status is not FieldStatus.EXTRACTED or signe.value is not True or not name.source or not signe.source \
             or not name.source.bbox or not signe.source.bbox or name.source.page != signe.source.page \
             or name.source.file != signe.source.file:
@@ -112,9 +113,18 @@ def cut_by_ink(name: FieldValue, signe: FieldValue) -> FieldValue:
     (_, top, x1, bottom), (ix0, itop, ix1, ibottom) = name.source.bbox, signe.source.bbox
     height = bottom - top
     level = min(bottom, ibottom) - max(top, itop) >= 0.5 * height
-    if height > 0 and level and x1 - INK_OVER * height <= ix0 <= x1 + INK_AFTER * height and ix1 > x1:
+    # ink begun further inside the name, over a last word too short for a sure surname ("Loïc Bla")
+    begins = x1 - INK_OVER * height <= ix0 or _short_end(str(name.value))
+    if height > 0 and level and begins and ix0 <= x1 + INK_AFTER * height and ix1 > x1:
         return replace(name, confidence=min(name.confidence, 0.6), status=FieldStatus.NEEDS_REVIEW)
     return name
+
+
+def _short_end(text: str) -> bool:
+    """A name ending on a word of three letters or fewer, no particle nor initial: under ink, the
+    start of a longer surname as likely as a whole one ("Bla" of "Blanc")."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].isalpha() and len(words[-1]) <= 3 and words[-1].lower() not in PARTICLES
 
 
 INK_OVER = 0.5  # name heights: ink beginning this far inside the name's end, or …
