@@ -17,7 +17,8 @@ merged 300 dpi scan, phone photos, digital PDFs and a .docx fiche):
   empty folder, timed right after it), which leaves in the loads a dossier needs (spaCy, the
   geography, Tesseract's model): a worker pays them once, not per dossier;
 - --against NAME=TREE: a warm worker of another checkout (its bench/dossier.py warms it) in
-  the same rounds: before and after a change, under the same load.
+  the same rounds, and its cold command too (unless --no-cold): before and after a change,
+  under the same load.
 The machine's load moves the limit itself by a third between runs a minute apart, so they are
 timed in rounds (--repeat, default 3): the limit and Guichet back to back, the limit first in
 odd rounds and last in even ones. Prints each round's wall and CPU (the process tree's
@@ -221,6 +222,7 @@ def _children_reaped() -> None:
 # Pairs: the limit and Guichet timed in turn ---------------------------------------------
 
 WARM = "warm worker"
+COLD = "cold, less start-up"
 
 
 def paired_rounds(limit, runs: dict, rounds: int, shown=None) -> list[dict]:
@@ -278,10 +280,12 @@ def report(rounds: list[dict], target: float = 1.3) -> list[str]:
     cpus = sorted(r["limit"][1] for r in rounds)
     lines.append(f"    {'the limit itself':<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
                  f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
-    for other in (n for n in names if n.startswith(WARM + " (")):  # another tree's, in the same rounds
-        cells = [f"{label} {median:4.2f}x ({low:4.2f}–{high:4.2f})" for axis, label in ((0, "wall"), (1, "cpu"))
-                 for _, median, low, high in [ratio_summary(rounds, WARM, axis, base=other)]]
-        lines.append(f"    {'this tree / ' + other[len(WARM) + 2:-1]:<28} " + "   ".join(cells))
+    for kind in (WARM, COLD):
+        for other in (n for n in names if n.startswith(kind + " (")):  # another tree's, in the same rounds
+            cells = [f"{label} {median:4.2f}x ({low:4.2f}–{high:4.2f})" for axis, label in ((0, "wall"), (1, "cpu"))
+                     for _, median, low, high in [ratio_summary(rounds, kind, axis, base=other)]]
+            lines.append(f"    {'this tree / ' + other[len(kind) + 2:-1] + (', cold' if kind == COLD else ''):<28} "
+                         + "   ".join(cells))
     return lines
 
 
@@ -295,24 +299,29 @@ def bench_case(name: str, case: Path, work: Path, args: argparse.Namespace) -> N
           f"{len(files)} file(s), {len(prepared['images'])} page image(s), "
           f"{sum(len(p) for _, p in prepared['text_pdfs'])} text page(s), {len(prepared['office'])} office")
     starts: list[tuple[float, float]] = []
+    other_starts: dict[str, list[tuple[float, float]]] = {}  # --against trees' start-ups
 
-    def cold() -> tuple[float, float]:  # less its start-up, timed right after it
-        run = guichet(case / "input", work)
-        starts.append(guichet(work / "empty", work))
+    def cold(root: Path = ROOT, starts: list = starts) -> tuple[float, float]:
+        """A cold command less its start-up, timed right after it."""
+        run = guichet(case / "input", work, root=root)
+        starts.append(guichet(work / "empty", work, root=root))
         return run[0] - starts[-1][0], run[1] - starts[-1][1]
 
     runs = {WARM: lambda: guichet(case / "input", work, warm=True)}
     for label, tree in args.against:
         runs[f"{WARM} ({label})"] = partial(guichet, case / "input", work, warm=True, root=tree)
     if not args.no_cold:
-        runs["cold, less start-up"] = cold
+        runs[COLD] = cold
+        for label, tree in args.against:
+            runs[f"{COLD} ({label})"] = partial(cold, tree, other_starts.setdefault(label, []))
     rounds = paired_rounds(lambda: run_limit(prepared, prep, args.workers), runs, args.repeat,
                            shown=lambda index, r: print(round_line(index, r), flush=True))
     print("\n".join(report(rounds)))
-    if starts:
-        walls, cpus = sorted(w for w, _ in starts), sorted(c for _, c in starts)
-        print(f"    {'start-up (an empty folder)':<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
-              f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
+    for label, times in (("", starts), *((f" ({k})", v) for k, v in other_starts.items())):
+        if times:
+            walls, cpus = sorted(w for w, _ in times), sorted(c for _, c in times)
+            print(f"    {'start-up (an empty folder)' + label:<28} wall {walls[0]:.2f}–{walls[-1]:.2f} s   "
+                  f"cpu {cpus[0]:.2f}–{cpus[-1]:.2f} s")
     shutil.rmtree(prep / "out", ignore_errors=True)
     if not args.no_profile:
         limit_cpu = sorted(r["limit"][1] for r in rounds)[len(rounds) // 2]
@@ -347,7 +356,8 @@ def main() -> None:
                         help="time a warm worker only, not also a cold `guichet process` less its start-up")
     parser.add_argument("--against", action="append", default=[], metavar="NAME=TREE",
                         type=lambda spec: (spec.partition("=")[0], Path(spec.partition("=")[2]).resolve()),
-                        help="also time a warm worker of another source tree (e.g. main's) in each round")
+                        help="also time a warm worker (and a cold command) of another source tree (e.g. main's) "
+                             "in each round")
     parser.add_argument("--no-profile", action="store_true", help="no profiled run")
     parser.add_argument("--cold-profile", action="store_true",
                         help="profile a cold `guichet process` (the loads included), not a warm worker")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import logging
@@ -30,12 +31,11 @@ NAME_CUTOFF = 85  # rapidfuzz ratio below which a département/région/EPCI name
 _TRAILING_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
 _POSTCODE = re.compile(r"^\s*(\d{5})\s+(.+)$|^(.+?)\s+(\d{5})\s*$")
 # Current région for common short names, and for the régions merged in 2016 (older dossiers).
-REGION_ALIASES = {
-    "PACA": "93", "AURA": "84", "IDF": "11", "BFC": "27", "Centre": "24", "Alsace": "44",
-    "Lorraine": "44", "Champagne-Ardenne": "44", "Picardie": "32", "Nord-Pas-de-Calais": "32",
-    "Basse-Normandie": "28", "Haute-Normandie": "28", "Bourgogne": "27", "Franche-Comté": "27",
-    "Aquitaine": "75", "Limousin": "75", "Poitou-Charentes": "75", "Midi-Pyrénées": "76",
-    "Languedoc-Roussillon": "76", "Auvergne": "84", "Rhône-Alpes": "84"}
+REGION_ALIASES = {"PACA": "93", "AURA": "84", "IDF": "11", "BFC": "27", "Centre": "24", "Alsace": "44",
+    "Lorraine": "44", "Champagne-Ardenne": "44", "Picardie": "32", "Nord-Pas-de-Calais": "32", "Basse-Normandie": "28",
+    "Haute-Normandie": "28", "Bourgogne": "27", "Franche-Comté": "27", "Aquitaine": "75", "Limousin": "75",
+    "Poitou-Charentes": "75", "Midi-Pyrénées": "76", "Languedoc-Roussillon": "76", "Auvergne": "84",
+    "Rhône-Alpes": "84"}
 
 
 class CommuneKind(StrEnum):
@@ -183,6 +183,12 @@ class Cog:
         if data.get("version") != 1:
             raise ValueError(f"{path}: unsupported COG reference version {data.get('version')!r}")
         return cls.from_reference(data)
+
+    @classmethod
+    @functools.cache
+    def shipped(cls) -> Cog:
+        """The shipped reference, loaded once per process: a worker's jobs, a batch, the web pages share it."""
+        return cls.load()
 
     @classmethod
     def from_reference(cls, data: Mapping) -> Cog:
@@ -398,11 +404,8 @@ class Cog:
 
 
 def _prefer(found: list[Commune], full: str, postcode: str | None) -> tuple[Commune, ...]:
-    """Narrow homonyms, then drop duplicates.
-
-    The exact spelling (article included) wins, then current communes over former ones, then
-    the written postcode.
-    """
+    """Narrow homonyms, then drop duplicates: the exact spelling (article included) wins, then
+    current communes over former ones, then the written postcode."""
     found = _narrow(found, lambda c: commune_keys(c.nom)[0] == full)
     found = _narrow(found, lambda c: c.kind is not CommuneKind.DELEGUEE
                     and c.kind is not CommuneKind.ASSOCIEE)

@@ -42,8 +42,8 @@ def commune_keys(name: str) -> tuple[str, str]:
     "St-Malo" -> ("saint malo", "saint malo"); "L'Île-Rousse" -> ("l ile rousse", "ile rousse");
     "Marseille 3ème arrondissement" -> ("marseille 3", "marseille 3").
     """
-    tokens = [_ORDINAL.sub(r"\1", _SAINTS.get(t, t)) for t in fold(name).split()
-              if t not in ("arrondissement", "arr")]
+    tokens = [_ORDINAL.sub(r"\1", t) if t[:1].isdigit() else _SAINTS.get(t, t) for t in fold(name).split()
+              if t not in ("arrondissement", "arr")]  # an ordinal starts with a digit, a saint never
     bare = tokens[1:] if len(tokens) > 1 and tokens[0] in _ARTICLES else tokens
     return " ".join(tokens), " ".join(bare)
 

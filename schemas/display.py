@@ -3,7 +3,6 @@ régions and départements by name. Shared by the web pages and the exports."""
 
 from __future__ import annotations
 
-import functools
 import logging
 from datetime import date
 
@@ -20,10 +19,9 @@ log = logging.getLogger(__name__)
 FRENCH_CODES = frozenset({33, 262, 269, 508, 590, 594, 596})
 
 
-@functools.cache
 def geography() -> Cog:
     """The official geography (COG), loaded once per process."""
-    return Cog.load()
+    return Cog.shipped()
 
 
 def date_fr(iso: str | None) -> str:

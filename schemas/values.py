@@ -412,6 +412,7 @@ def _rejoined(match: re.Match, known: str) -> str:
 _FUNCTION_WORDS = frozenset({"et", "ou", "a", "au", "aux", "en", "pour", "par"})
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")  # fold's, compiled once: it folds every name of the geography
 _FOLD_LETTERS = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
@@ -421,7 +422,8 @@ def fold(text: str, keep: str = "") -> str:
     Accents, ligatures, hyphens, apostrophes (' and ’) and other punctuation but `keep` go.
     """
     text = unaccented(text.translate(_FOLD_LETTERS))  # the extractors' own folding, so that both agree
-    return " ".join(re.sub(rf"[^a-z0-9{re.escape(keep)}]+", " ", text).split())
+    others = re.compile(rf"[^a-z0-9{re.escape(keep)}]+") if keep else _NOT_ALNUM
+    return " ".join(others.sub(" ", text).split())
 
 
 def without_specks(text: str, official: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from extractors import compiled_patterns
+
 log = logging.getLogger(__name__)
 
 MODEL = "fr_core_news_sm"
@@ -22,10 +24,29 @@ def _model():
     try:
         import spacy
 
+        _seed_tokenizer_patterns()
         return spacy.load(MODEL, exclude=list(_DISABLED))
     except (ImportError, OSError) as exc:  # OSError: the model package is missing
         log.warning("spaCy model %s unavailable (%s): names by rules only", MODEL, exc)
         return None
+
+
+def _seed_tokenizer_patterns() -> None:
+    """The model's tokenizer patterns, the French one that takes ~2 s to compile among them,
+    put compiled into `re`'s cache from the machine's cache of compiled patterns, where spaCy's
+    French defaults and then the model's tokenizer compile the same strings (see
+    extractors.compiled_patterns). Without them, spaCy compiles them as usual."""
+    try:
+        import srsly
+        from spacy.util import get_package_path
+
+        (tokenizer,) = get_package_path(MODEL).glob("*/tokenizer")
+        patterns = [value for value in srsly.msgpack_loads(tokenizer.read_bytes()).values()
+                    if isinstance(value, str)]
+    except Exception as exc:  # noqa: BLE001 - never a reason not to load the model
+        log.debug("tokenizer patterns of %s not seeded (%s)", MODEL, exc)
+        return
+    compiled_patterns.seed(patterns)
 
 
 def available() -> bool:

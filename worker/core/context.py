@@ -49,9 +49,9 @@ def geography() -> Cog:
     """The COG (communes, EPCI, départements), loaded once per process (a worker's preload, then
     every context of its jobs; every dossier of a batch; the web process's displays and the
     reassessment of a corrected dossier share it). Read-only."""
-    from schemas.display import geography as loaded
+    from schemas.cog import Cog  # not through schemas.display: its forms' schemas (marshmallow) are the web's
 
-    return loaded()
+    return Cog.shipped()
 
 
 def make_context(settings: Settings | None = None, store: Store | None = None, *,
