@@ -19,7 +19,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    GUICHET_DATA_DIR=/data GUICHET_DSFR_DIR=/app/dsfr OMP_THREAD_LIMIT=1 HOME=/tmp
+    GUICHET_DATA_DIR=/data GUICHET_CACHE_DIR=/data/cache GUICHET_DSFR_DIR=/app/dsfr \
+    OMP_THREAD_LIMIT=1 HOME=/tmp
 
 WORKDIR /app
 COPY requirements.lock ./
