@@ -375,9 +375,10 @@ def letter_fields(readings: list[LetterReading], porteuse: str | None,
             out.update({f"{kind.value}.{k}": v for k, v in reread_block(reading, check, out, kind).items()})
         if reading is not None and any(p.ocr for p in reading.pages):
             key = f"{kind.value}.signataire_nom"
-            out[key] = cut_by_ink(capitals_under_ink(out[key], out[f"{kind.value}.signe"]), out[f"{kind.value}.signe"])
+            out[key] = capitals_under_ink(out[key], out[f"{kind.value}.signe"])
             if reading.ended and check and ink_over_name(reading.zone, check.bbox if check.signed else None):
-                out[key] = name_read_again(out[key], check)
+                out[key] = name_read_again(out[key], check)  # first: a name cut short is read whole on dark ink
+            out[key] = cut_by_ink(out[key], out[f"{kind.value}.signe"])
     if _guessed(coll, chosen[PieceKind.COURRIER_COLLECTIVITE], porteuse, elu[0]):
         # several collectivités wrote and neither the fiche's porteuse nor its élu says whose
         # letter is the dossier's: what the chosen one says is for a reviewer to confirm
