@@ -37,11 +37,17 @@ def without_lone_marks(tokens: list) -> list:
     out = []
     for i, token in enumerate(tokens):
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        closed = any("]" in t.text for t in tokens[i + 1:])
-        opened = any("[" in t.text for t in tokens[:i])
-        if token.conf < 1.0 and (_LONE_MARKS.fullmatch(token.text) and not (token.text == "[" and closed)
-                                 and not (token.text == "]" and opened)
+        if token.conf < 1.0 and (_LONE_MARKS.fullmatch(token.text) and not _paired(tokens, i)
                                  or token.text == _EXCLAMATION and following[:1].islower()):
             continue
         out.append(token)
     return out
+
+
+def _paired(tokens: list, i: int) -> bool:
+    """A lone "[" that a later word closes, or a lone "]" closing an earlier one: the answer's own."""
+    if tokens[i].text == "[":
+        return any("]" in t.text for t in tokens[i + 1:])
+    if tokens[i].text == "]":
+        return any("[" in t.text for t in tokens[:i])
+    return False
