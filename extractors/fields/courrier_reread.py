@@ -72,7 +72,7 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             agrees = bool(words) and set(words) <= set(name_words(again.text)) and any(len(w) >= 3 for w in words) \
                 and (name.confidence > UNREADABLE or set(name_words(again.text)) <= set(words)
                      or words_of_name(read, again.text)) and not _given_only(words, again.text) \
-                and not _uncommon_given(words, again.text)
+                and not _uncommon_given(words, again.text) or _pieces_agree(words, name_words(again.text))
             status = FieldStatus.EXTRACTED if agrees else FieldStatus.NEEDS_REVIEW
             found["signataire_nom"] = FieldValue(again.text, 0.85 if agrees else 0.5, source, status)
         elif (echo := _echoed_name(lines, reading)) is not None and not same_person(str(name.value or ""), echo.text):
@@ -80,6 +80,23 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
             # too ("BARTHÉLEMY Jérôme" where the page read "Jérôme") is the better reading, for a reviewer
             found["signataire_nom"] = FieldValue(echo.text, 0.5, source, FieldStatus.NEEDS_REVIEW)
     return found
+
+
+def _pieces_agree(page: list[str], again: list[str]) -> bool:
+    """The page's reading of a name the strokes cut holds every word read again on dark ink, whole
+    or as a piece of it ("ASANOVA" of "CASANOVA", "AULT" of "THIBAULT": its other end under the ink),
+    and one word of four letters or more whole: two readings agree on each word. A piece is its
+    word's start or end, half its letters at least, else it is no reading of it ("LO" of "LOUIS");
+    a word of one or two letters the page read is a stroke's ("Ve") or a cut piece, and says nothing."""
+    seen = [w for w in page if len(w) >= 3 and w not in _PARTICLES]
+    named = [w for w in again if w not in _PARTICLES]
+
+    def piece_of(piece: str, word: str) -> bool:
+        return piece == word or 2 * len(piece) >= len(word) and (word.startswith(piece) or word.endswith(piece))
+
+    return bool(named) and any(len(w) >= 4 and w in named for w in seen) \
+        and all(any(piece_of(w, a) for a in named) for w in seen) \
+        and all(any(piece_of(w, a) for w in seen) for a in named)
 
 
 def _title_guessed(lines: list[Line], reading: LetterReading, kind: PieceKind,
