@@ -21,8 +21,14 @@ _SOUS_PREFECTURE = re.compile(r"(?i)sous-?\s?pr[ée][ft]ecture\s+(?P<of>" + _OF 
 _ARTICLE_OF = {"du": "Le", "des": "Les", "de la": "La"}
 
 
+_ARRONDISSEMENT = re.compile(r"(?i)^arrondissement\s+(?P<of>" + _OF + r")(?P<name>.+)$")
+
+
 def _town(of: str, name: str) -> str:
-    """The town a sous-préfecture's title names, with the article its "du" / "des" contracts."""
+    """The town a sous-préfecture's title names, with the article its "du" / "des" contracts;
+    "de l'arrondissement de Morlaix" names the town its arrondissement is named after."""
+    if (within := _ARRONDISSEMENT.match(name.strip())) is not None:
+        of, name = within.group("of"), within.group("name").strip()
     article = _ARTICLE_OF.get(" ".join(of.lower().split()))
     return f"{article} {name}" if article and not name.lower().startswith(article.lower() + " ") else name
 
