@@ -15,13 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_dates import DATE, written_date
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
 from extractors.fields.courrier_layout import (
     BOXES,
     LetterParts,
     Line,
-    date_parts,
     letter_lines,
     letter_parts,
     source_of,
@@ -273,14 +273,18 @@ def _prefet_values(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -
     return values
 
 
+GUESSED_DATE = 0.6  # a digit of the date guessed back from its OCR slip: for a reviewer
+
+
 def _date(parts: LetterParts, file: str, pages: tuple[PageText, ...]) -> dict[str, FieldValue]:
     if parts.date_line is None:
         return {}
     line = parts.lines[parts.date_line]
-    _, written = date_parts(line.text)
-    if not written:
+    match = DATE.search(line.text)
+    if not match:
         return {}
-    return {"date": _value(written, 0.95, file, pages, [line])}
+    written, guessed = written_date(match)
+    return {"date": _value(written, GUESSED_DATE if guessed else 0.95, file, pages, [line])}
 
 
 def _value(value: object, rule_confidence: float, file: str, pages: tuple[PageText, ...],

@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extractors.fields.courrier_dates import DATE, MONTH
 from extractors.fields.signataire_repair import repaired_titles
 from extractors.model import BBox, PageText, Source, Word
 from extractors.text import normalise
@@ -35,12 +36,6 @@ AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|amplia
 _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                      r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
-_MONTH = (r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|"
-          r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|[a-zéûèô]{3,10}")
-# Between month and year, a space or a mark a speck or a stroke left glued to them ("25 septembre-2026")
-_MONTH_YEAR = r"(?:\.?\s+|\s*[-–,.]\s*)"
-DATE = re.compile(rf"(?<!\w)(?P<date>(?:\d{{1,2}}|1 ?er|ler|1re|premier)\s+(?:{_MONTH}){_MONTH_YEAR}(?:19|20)\d\d"
-                  r"|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)?\d\d)(?!\d)", re.IGNORECASE)
 # "le" before a date, or how a fax or a photo reads it ("Corte, lo 09 mars", "Lé 5 mai 2026")
 _LE = r"(?:[lI][eéèo])"
 _DATE_LINE = re.compile(rf"^(?:(?:fait\s+)?(?:a|à)\s+)?(?P<place>[^,\d]{{2,60}}?)\s*,?\s+(?:{_LE}\s+)?(?:lundi|mardi|mercredi|"
@@ -107,7 +102,7 @@ def letter_lines(pages: tuple[PageText, ...]) -> list[Line]:
     return lines
 
 
-_DAY_MONTH_END = re.compile(rf"(?<!\w)(?:\d{{1,2}}|1 ?er|1re|premier)\s+(?:{_MONTH})\.?$", re.IGNORECASE)
+_DAY_MONTH_END = re.compile(rf"(?<!\w)(?:\d{{1,2}}|1 ?er|1re|premier)\s+(?:{MONTH})\.?$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d[.,]?$")
 
 
