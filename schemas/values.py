@@ -28,7 +28,7 @@ _FUZZY_MONTHS = {name: n for name, n in MONTHS.items() if len(name) >= 5}
 _FIRST = ("premier", "1er", "1 er", "ler", "1re")  # "ler": OCR reads 1 as l
 _LONG_DATE = re.compile(  # searched in lower case
     r"(?<!\w)(?P<day>premier|1 ?er|ler|1re|[0-3]?\d|[il]\d|[0-3][il])\s+(?P<month>[a-z]{3,10})"
-    r"\.?\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+    r"(?:\.?\s+|\s*[-–,.]\s*)(?P<year>(?:19|20)\d\d)(?!\d)")  # "septembre-2026": a speck glued
 _NUMERIC_DMY = re.compile(
     r"(?<![\dOoIl])(?P<day>[\dOoIl]{1,2})\s?[/.\-]\s?(?P<month>[\dOoIl]{1,2})\s?[/.\-]\s?"
     r"(?P<year>[\dOoIl]{4}|[\dOoIl]{2})(?![\dOoIl])")

@@ -37,7 +37,9 @@ _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
 _MONTH = (r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|"
           r"sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|[a-zéûèô]{3,10}")
-DATE = re.compile(rf"(?<!\w)(?P<date>(?:\d{{1,2}}|1 ?er|ler|1re|premier)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d"
+# Between month and year, a space or a mark a speck or a stroke left glued to them ("25 septembre-2026")
+_MONTH_YEAR = r"(?:\.?\s+|\s*[-–,.]\s*)"
+DATE = re.compile(rf"(?<!\w)(?P<date>(?:\d{{1,2}}|1 ?er|ler|1re|premier)\s+(?:{_MONTH}){_MONTH_YEAR}(?:19|20)\d\d"
                   r"|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)?\d\d)(?!\d)", re.IGNORECASE)
 # "le" before a date, or how a fax or a photo reads it ("Corte, lo 09 mars", "Lé 5 mai 2026")
 _LE = r"(?:[lI][eéèo])"
