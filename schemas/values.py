@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Collection
 from datetime import date
 
 import phonenumbers
@@ -340,6 +341,20 @@ PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "su
 # An elided article or preposition never stands apart from its word ("Métropole d' Aix-…",
 # a letterhead's line cut or OCR's space after the apostrophe).
 _ELISION_SPACE = re.compile(r"(?<![^\W\d_])((?:[dlDL]|[Qq]u|[Jj]usqu)['’]) (?=[^\W\d_])")
+
+
+_LIGATURE_SLIP = re.compile(r"\w*[æÆ]\w*")
+
+
+def ligature_mended(text: str, oe_words: Collection[str]) -> str:
+    """A word OCR read with "æ" for the "œ" of a place name ("Maire de Schælcher"), spelt as the
+    geography writes it: no French commune's name has an "æ". `oe_words`: the casefolded words
+    with "œ" of the geography's names."""
+    def mended(match: re.Match) -> str:
+        word = match.group(0)
+        fixed = word.replace("æ", "œ").replace("Æ", "Œ")
+        return fixed if fixed.casefold() in oe_words else word
+    return _LIGATURE_SLIP.sub(mended, text)
 
 
 def clean_text(text: str | None) -> str | None:
