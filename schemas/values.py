@@ -256,7 +256,9 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     digits = re.sub(r"\D", "", written)
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
-        number = _overseas_written_as_metropolitan(number) or number
+        overseas = _overseas_written_as_metropolitan(number)
+        # "+33 6 39 …" that no overseas plan allocates is the number as written, not Mayotte's
+        number = overseas if overseas is not None and phonenumbers.is_valid_number(overseas) else number
         # "+33 7 17 …": as well formed as "07 17 …", whatever the allocation tables say.
         known = number is not None and (phonenumbers.is_valid_number(number) or number.country_code == 33
                                         and _well_formed_national("0" + str(number.national_number), number))
