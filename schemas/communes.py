@@ -47,6 +47,7 @@ _SLIPPED_CODE = re.compile(r"(?<![\w-])(?=(?:[^\d\s]*\d){3})"
                            r"(?P<dep>[2Z][AB]|[\dlIO|ZSB]{2})(?P<rest>[\dlIO|ZSB]{3})(?![\w-])")
 _DIGIT_FOR = str.maketrans("lI|OZSB", "1110258")
 _WORDS = re.compile(r"[^\s'’-]+")
+_BRACES = str.maketrans("{}", "()")  # no commune's name has a brace
 _MAX_WORDS = 8  # the longest commune names ("Saint-…" spelt with spaces) stay under this
 
 
@@ -73,6 +74,7 @@ class _Item:
 def parse_communes(text: str, cog: Cog, departement: str | None = None, epci: str | None = None) -> list[Entry]:
     """Every commune the text names, in order; `departement` (code) and `epci` (SIREN) narrow homonyms."""
     text = _DOUBLED_INITIAL.sub("", _CUT_HYPHEN.sub(r"\1-", values.clean_text(text) or ""))
+    text = text.translate(_BRACES)  # "Muron {code INSEE 17253)": a fax's brace is the bracket
     text = _SLIPPED_CODE.sub(_code_mended, text)
     items = _next_names_code(_items(text, cog), cog, departement)
     insee = {code.upper() for code in _INSEE_LABELLED.findall(text)}

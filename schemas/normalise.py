@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -264,7 +265,16 @@ def _nearest_place(place: str, cog) -> str | None:
 def _text(value, cog, departement):
     cleaned = values.clean_text(str(value))
     cleaned = cleaned.rstrip(" ;,:") if cleaned else cleaned  # a stray separator left at the end
+    if cleaned and re.search("[æÆ]", cleaned):
+        cleaned = values.ligature_mended(cleaned, _oe_words(cog))
     return cleaned, bool(cleaned)
+
+
+@functools.lru_cache(maxsize=4)
+def _oe_words(cog: Cog) -> frozenset[str]:
+    """The words with "œ" of the geography's commune names ("schœlcher", "crèvecœur")."""
+    return frozenset(word.casefold() for commune in cog.communes.values() if "œ" in commune.nom.casefold()
+                     for word in re.split(r"[\s'’-]+", commune.nom) if "œ" in word.casefold())
 
 
 # "Cté de communes": the porteur's abbreviation of an EPCI's designation. OCR reads its "t" with

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Collection
 from datetime import date
 
 import phonenumbers
@@ -255,7 +256,9 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     digits = re.sub(r"\D", "", written)
     if written.startswith("+") or written.startswith("00"):
         number = _parse("+" + digits.removeprefix("00"), None)
-        number = _overseas_written_as_metropolitan(number) or number
+        overseas = _overseas_written_as_metropolitan(number)
+        # "+33 6 39 …" that no overseas plan allocates is the number as written, not Mayotte's
+        number = overseas if overseas is not None and phonenumbers.is_valid_number(overseas) else number
         # "+33 7 17 …": as well formed as "07 17 …", whatever the allocation tables say.
         known = number is not None and (phonenumbers.is_valid_number(number) or number.country_code == 33
                                         and _well_formed_national("0" + str(number.national_number), number))
@@ -340,6 +343,20 @@ PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "su
 # An elided article or preposition never stands apart from its word ("Métropole d' Aix-…",
 # a letterhead's line cut or OCR's space after the apostrophe).
 _ELISION_SPACE = re.compile(r"(?<![^\W\d_])((?:[dlDL]|[Qq]u|[Jj]usqu)['’]) (?=[^\W\d_])")
+
+
+_LIGATURE_SLIP = re.compile(r"\w*[æÆ]\w*")
+
+
+def ligature_mended(text: str, oe_words: Collection[str]) -> str:
+    """A word OCR read with "æ" for the "œ" of a place name ("Maire de Schælcher"), spelt as the
+    geography writes it: no French commune's name has an "æ". `oe_words`: the casefolded words
+    with "œ" of the geography's names."""
+    def mended(match: re.Match) -> str:
+        word = match.group(0)
+        fixed = word.replace("æ", "œ").replace("Æ", "Œ")
+        return fixed if fixed.casefold() in oe_words else word
+    return _LIGATURE_SLIP.sub(mended, text)
 
 
 def clean_text(text: str | None) -> str | None:

@@ -41,6 +41,8 @@ SPLIT_COMPOUND = re.compile(r"\b(sous|vice)\s*-\s+")  # "Sous- Préfet": a space
 # "us-préfète", "ice-Président": a compound title's head cut by the signature's strokes, its end
 # and hyphen left; no other title ends so before "préfet" or "président"
 _HEAD_LOST = ((re.compile(r"(?<![a-z])o?us\s*-\s*(?=prefet)"), "sous-"),
+              # "Souk-préfet", "Sons-préfet": one letter of the head misread (no other word is glued so)
+              (re.compile(r"(?<![a-z])(?:[a-z]ous|s[a-z]us|so[a-z]s|sou[a-z])\s*-\s*(?=prefet)"), "sous-"),
               (re.compile(r"(?<![a-z])i?ce\s*-\s*(?=presid)"), "vice-"))
 
 
