@@ -157,6 +157,12 @@ class TesseractEngine:
         """Degrees to turn the image counter-clockwise to make it upright, and a confidence."""
         import pytesseract
 
+        if in_process.available():  # the command's answer without its start nor its wasted layout
+            try:
+                found = in_process.orientation_of(grey(image))
+            except in_process.ReadingFailed:
+                found = None  # the command would fail too: no osd model
+            return (0, 0.0) if found is None else ((360 - found[0]) % 360, found[1])
         try:
             osd = self._call(pytesseract.image_to_osd, image, "osd", "--psm 0")
         except GuichetError as exc:

@@ -332,14 +332,19 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     if image is None or image.mode not in ("RGB", "RGBA", "CMYK", "P", "YCbCr"):
         return None
     rgb8 = np.asarray(image.convert("RGB"))
-    rgb = rgb8.astype(np.float32)
-    spread = _spread(rgb8)
-    grey_level = rgb.mean(axis=2)
-    paper = np.median(rgb[grey_level >= np.median(grey_level)], axis=0)  # the brighter half: the sheet
+    channels = [rgb8[..., c] for c in range(3)]
+    spread = _spread(*channels)
+    # The paper: the median colour of the brighter half (by grey level, the mean of the channels).
+    # Found on histograms, not on the page in floats sorted (the same values, a third of the CPU).
+    total = channels[0].astype(np.uint16) + channels[1] + channels[2]
+    middle = _median(_GREY_LEVEL, np.bincount(total.ravel(), minlength=_GREY_LEVEL.size))
+    brighter = (_GREY_LEVEL >= middle)[total]
+    paper = np.array([_median(_BYTE, np.bincount(c[brighter], minlength=256)) for c in channels], np.float32)
     coloured = spread > COLOURED
     if paper.max() - paper.min() >= TINTED:  # a scanner's white paper keeps the plain rule
-        balanced = rgb * (paper.max() / np.maximum(paper, 1.0))
-        coloured |= _spread(balanced) > CAST_COLOURED
+        scale = paper.max() / np.maximum(paper, 1.0)
+        # each channel scaled by a look-up of its 256 levels: the very products rgb * scale makes
+        coloured |= _spread(*((_BYTE * scale[c])[channels[c]] for c in range(3))) > CAST_COLOURED
     if not coloured.any():
         return None
     grey = image.convert("L")
@@ -347,10 +352,24 @@ def coloured_ink_whitened(image: Image.Image | None) -> Image.Image | None:
     return grey
 
 
-def _spread(rgb: np.ndarray) -> np.ndarray:
+_BYTE = np.arange(256, dtype=np.float32)  # a channel's levels
+# a pixel's mean level by the sum of its channels (exact in floats): computed by the same mean
+_GREY_LEVEL = np.stack([np.arange(766, dtype=np.float32), np.zeros(766, np.float32), np.zeros(766, np.float32)],
+                       axis=1).mean(axis=1)
+
+
+def _median(values: np.ndarray, counts: np.ndarray) -> np.float32:
+    """np.median of the values that `counts[i]` times hold `values[i]` (`values` ascending):
+    its middle one or two taken, their mean made by np.median itself (the same rounding)."""
+    ends = np.cumsum(counts)
+    n = int(ends[-1])
+    middle = [n // 2 - 1, n // 2] if n % 2 == 0 else [n // 2]
+    return np.median(values[np.searchsorted(ends, middle, side="right")])
+
+
+def _spread(r: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Each pixel's strongest channel less its weakest, channel against channel: the same values
     as max(axis=2) - min(axis=2), a reduction over 3 that cost a whole page 0.14 s of CPU."""
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     return np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)
 
 
