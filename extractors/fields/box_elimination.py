@@ -26,3 +26,9 @@ def lone_lost_tick(states: list[State], options: tuple[Option, ...], unread: set
     """One option's box lost and every other option's box read empty, in a group of one answer."""
     return len(unread) == 1 and every_option_apart(states, options) \
         and all(state is False for slug, _, state in states if slug not in unread)
+
+
+def sole_tick(states: list[State], options: tuple[Option, ...]) -> bool:
+    """One tick read in a group of one answer whose every option is read: another box unread
+    (a speck, a letter) cannot be a second tick."""
+    return sum(state is True for _, _, state in states) == 1 and every_option_apart(states, options)

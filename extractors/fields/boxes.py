@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.checkboxes import UNMEASURED
-from extractors.fields.box_elimination import TOLD, lone_lost_tick
+from extractors.fields.box_elimination import TOLD, lone_lost_tick, sole_tick
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -83,9 +83,11 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # a photo's curved line) read onto this one; which of them is this option's is unknown.
         confidence = min(confidence, UNREAD)
     unread = _unread_ticks(marks, states, len(options))
-    if single and not ticked and not cut and lone_lost_tick(states, options, unread) \
-            and not any(_doubled_box(marks, at) for _, at, _ in states):
-        return sorted(unread), TOLD
+    if single and not cut and not any(_doubled_box(marks, at) for _, at, _ in states):
+        if not ticked and lone_lost_tick(states, options, unread):
+            return sorted(unread), TOLD
+        if not unread and sole_tick(states, options):
+            return ticked, max(confidence, TOLD)
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:

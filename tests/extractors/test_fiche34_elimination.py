@@ -2,8 +2,9 @@
 fiches made, degraded and read whole by the pipeline (bench.fichestudy's study seeds: real
 Tesseract). The box finder loses a crossed box ("☐ Site ou îlot” Communale ☐ Intercommunale":
 the ☒ read as a quote glued to "îlot") while it reads the empty ones: with every option read
-and every other box read empty, the lost box is the tick, and the choice is trusted (an option
-told by its first words only stays a guess: tests/extractors/test_fiche30_groups.py).
+and every other box read empty, the lost box is the tick, and the choice is trusted; a tick read
+beside a box OCR read as a letter ("g Intercommunale") is the one answer too (an option told by
+its first words only stays a guess: tests/extractors/test_fiche30_groups.py).
 """
 
 from __future__ import annotations
@@ -48,6 +49,20 @@ def test_a_lost_box_stays_a_guess_where_several_may_be_ticked_or_another_box_is_
     doubted = [w if w[0] != "☐" or w[1] != 382 else ("g", 382, 0.81) for w in _LOST_COMMUNALE]
     slugs, confidence = read_boxes(_line(doubted), OPTIONS["s2.echelle"], single=True)
     assert confidence < 0.7
+
+
+def test_a_tick_read_beside_a_box_read_as_a_letter_is_the_one_answer():
+    line = [("☐", 232, 0.93), ("Site", 243, 0.96), ("ou", 262, 0.96), ("îlot", 275, 0.85),
+            ("☒", 303, 1.0), ("Communale", 314, 0.95), ("g", 382, 0.81), ("Intercommunale", 393, 0.89)]
+    assert read_boxes(_line(line), OPTIONS["s2.echelle"], single=True) == (["communale"], 0.8)
+    # several answers allowed: the letter may be a second tick misread
+    assert read_boxes(_line(line), OPTIONS["s2.echelle"])[1] < 0.7
+
+
+@needs_office
+def test_a_tick_read_beside_a_box_read_as_g_on_a_scan_is_trusted(tmp_path):
+    """A dash fiche scanned at 150 dpi: "☒ Communale", Intercommunale's box read "g"."""
+    assert _read(38, tmp_path)["s2.echelle"] == {"value": "communale", "status": "extracted"}
 
 
 @needs_office
