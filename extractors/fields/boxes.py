@@ -8,6 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.checkboxes import UNMEASURED
+from extractors.fields.box_elimination import TOLD, lone_lost_tick, lost_ticks, sole_tick
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -57,8 +58,9 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     chosen_only = all(t.conf >= 1.0 for t in tokens) and len(ticked) == found
     coverage = 1.0 if chosen_only else min(1.0, found / len(options) + 0.5)
     confidence = round((1.0 - undecided / found) * coverage, 3)
-    if any(cut_option(marks, at, _words(option)) for option in options for slug, at, _ in states
-           if slug == option.slug):
+    cut = any(cut_option(marks, at, _words(option)) for option in options for slug, at, _ in states
+              if slug == option.slug)
+    if cut:
         confidence = min(confidence, UNREAD)  # an option told by its first words only: a guess
     if not chosen_only and ticked and len(ticked) == found and _ticks_only(marks):
         # On a scan, a retyped fiche's list of the chosen options, each behind its tick ("X
@@ -81,10 +83,16 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
         # a photo's curved line) read onto this one; which of them is this option's is unknown.
         confidence = min(confidence, UNREAD)
     unread = _unread_ticks(marks, states, len(options))
+    if single and not cut and not any(_doubled_box(marks, at) for _, at, _ in states):
+        if not ticked and lone_lost_tick(states, options, unread):
+            return sorted(unread), TOLD
+        if not unread and sole_tick(states, options):
+            return ticked, max(confidence, TOLD)
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
-        return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
+        sure = not single and not cut and lost_ticks(marks, states, options, unread)
+        return [slug for slug, _, state in states if state or slug in unread], TOLD if sure else min(confidence, UNREAD)
     if undecided and not single and any(t.conf < 1.0 for t in tokens):
         # Several options may be ticked: one whose box OCR did not read may be a tick lost,
         # and the list read without it is not sure (its other boxes read say nothing of it).
