@@ -149,3 +149,14 @@ def row_line(x: float, top: float, text: str, line: int):
     from extractors.text import normalise
 
     return Line(tuple(words(x, top, text, line)), 0, text, normalise(text))
+
+
+def study_letter(seed: int, folder, cog):
+    """bench/letterstudy.py's sample `seed` (a maker letter, degraded, read with real Tesseract):
+    (path, truth, pages, values), values being the letter's fields as a dossier exports them."""
+    from bench.letterstudy import letter_values, sample
+    from bench.signstudy import read_pages
+
+    path, kind, truth = sample(seed, folder)
+    pages = read_pages(path, kind, folder / f"{seed}.pages")
+    return path, truth, pages, letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)

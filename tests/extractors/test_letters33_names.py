@@ -11,24 +11,14 @@ unseen generator's recipes do), read with real Tesseract:
 
 from __future__ import annotations
 
-import pytest
-
-from bench.letterstudy import letter_values, sample
-from bench.signstudy import read_pages
 from extractors.fields.courrier import read_letter
 from extractors.model import FieldStatus, PieceKind
-from schemas.cog import Cog
-
-
-@pytest.fixture(scope="module")
-def cog() -> Cog:
-    return Cog.load()
+from tests.extractors.letters import study_letter
 
 
 def _values(seed: int, folder, cog):
-    path, kind, truth = sample(seed, folder)
-    pages = read_pages(path, kind, folder / f"{seed}.pages")
-    return path, pages, truth, letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)
+    path, truth, pages, values = study_letter(seed, folder, cog)
+    return path, pages, truth, values
 
 
 def test_the_place_ending_a_cut_title_is_no_signer(tmp_path, cog):

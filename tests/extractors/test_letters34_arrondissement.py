@@ -7,26 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from bench.letterstudy import letter_values, sample
-from bench.signstudy import read_pages
 from extractors.fields.courrier import read_letter
 from extractors.model import FieldStatus, PieceKind
-from schemas.cog import Cog
-
-
-@pytest.fixture(scope="module")
-def cog() -> Cog:
-    return Cog.load()
+from tests.extractors.letters import study_letter
 
 
 @pytest.mark.parametrize("seed", [66, 253])
 def test_the_arrondissement_names_its_town(seed, tmp_path, cog):
     """Study samples 66 (150 dpi) and 253 (200 dpi), the last page of a sous-préfet's letter."""
-    path, kind, truth = sample(seed, tmp_path)
+    path, truth, pages, values = study_letter(seed, tmp_path, cog)
     assert truth["title"] == "Le Sous-préfet de l'arrondissement de Morlaix" and not truth["whole"]
-    pages = read_pages(path, kind, tmp_path / f"{seed}.pages")
     clues = read_letter(PieceKind.COURRIER_PREFET, path.name, tuple(pages)).fields["departement"].value
     assert {"commune": "Morlaix"} in clues
-    values = letter_values(path, kind, pages, truth["kind"], tmp_path / f"{seed}.pages", cog)
     departement = values["courrier_prefet.departement"]
     assert (departement.value, departement.status) == ("29", FieldStatus.EXTRACTED)

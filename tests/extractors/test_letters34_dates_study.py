@@ -8,21 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from bench.letterstudy import letter_values, sample
-from bench.signstudy import read_pages
 from extractors.model import FieldStatus
-from schemas.cog import Cog
-
-
-@pytest.fixture(scope="module")
-def cog() -> Cog:
-    return Cog.load()
+from tests.extractors.letters import study_letter
 
 
 def _date(seed: int, folder, cog):
-    path, kind, truth = sample(seed, folder)
-    pages = read_pages(path, kind, folder / f"{seed}.pages")
-    values = letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)
+    _, truth, pages, values = study_letter(seed, folder, cog)
     piece = "courrier_prefet" if truth["kind"] == "prefet" else "courrier_collectivite"
     return truth, values[f"{piece}.date"], "\n".join(p.text for p in pages)
 

@@ -7,26 +7,15 @@ the name is sure; a piece shorter than half its word ("LO" of "LOUIS") vouches f
 
 from __future__ import annotations
 
-import pytest
-
-from bench.letterstudy import letter_values, sample
-from bench.signstudy import read_pages
 from extractors.fields.courrier import read_letter
 from extractors.model import FieldStatus, PieceKind
-from schemas.cog import Cog
-
-
-@pytest.fixture(scope="module")
-def cog() -> Cog:
-    return Cog.load()
+from tests.extractors.letters import study_letter
 
 
 def _read(seed: int, folder, cog):
-    path, kind, truth = sample(seed, folder)
-    pages = read_pages(path, kind, folder / f"{seed}.pages")
+    path, truth, pages, values = study_letter(seed, folder, cog)
     piece = PieceKind.COURRIER_PREFET if truth["kind"] == "prefet" else PieceKind.COURRIER_COLLECTIVITE
     page_name = read_letter(piece, path.name, tuple(pages)).fields.get("signataire_nom")
-    values = letter_values(path, kind, pages, truth["kind"], folder / f"{seed}.pages", cog)
     return truth, page_name, values[f"{piece.value}.signataire_nom"]
 
 
