@@ -17,6 +17,7 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
+from extractors.signature_double import double_rings, in_double_ring
 from extractors.signature_loops import stamp_loop
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
@@ -360,6 +361,7 @@ WORD_HEIGHT = 1.2  # text-line heights: no taller than a line of print
 WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant: at most ~0.3 measured)
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
 PARAPH = "paraphe : initiales dans une boucle"
+DOUBLE_RING = "traits d'un cachet à double anneau : signature non prouvée"
 SPECKS = "quelques taches"  # the detail of "not signed" over a few small marks
 
 
@@ -371,8 +373,9 @@ def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = 
     if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
         inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
         return SignatureCheck(True, 0.8, _union(inside), "manuscrite", PARAPH)
-    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule")  # a stamp's text is the stamp's,
-             and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # not a signature over it
+    outer = double_rings(parts, rings)  # a double-ringed stamp's lettering is the stamp's, however long
+    loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule") and not in_double_ring(p, outer)
+             and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # a stamp's text, not a signature
     mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
     runs = [p for p in loose if p.kind == "stroke" and print_run(p, mates)]  # print's letters run together
     strokes = [p for p in loose if p.kind == "stroke" and p not in runs]
@@ -408,6 +411,9 @@ def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = 
     # a logo, print joined by a rule, a straight line (a sheet's edge, a fold): unsure
     filled = [p for p in loose if p.kind in ("filled", "print", "line")]
     stamp = " ; cachet sans signature" if rings else ""
+    if outer and any(_long_stroke(p) for p in parts if in_double_ring(p, outer)):
+        # what looked like pen strokes was left out as the stamp's: not an empty area
+        return SignatureCheck(None, 0.45, _union(isolated + filled) or outer[0].box, "indecise", DOUBLE_RING)
     if not isolated and not filled:
         return SignatureCheck(False, 0.88 if rings else 0.92, None, "absente", "aucune encre manuscrite" + stamp)
     if not filled and len(isolated) <= 2 and all(max(g.width, g.height) < 0.8 and not g.crossing for g in isolated):

@@ -30,6 +30,7 @@ from extractors.signature import (
 from extractors.signature_arcs import ring_arc
 from extractors.signature_dark import dark_ink
 from extractors.signature_directions import directions
+from extractors.signature_double import double_rings
 from extractors.signature_loops import stamp_loop
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_panel import pasted_panel
@@ -59,7 +60,7 @@ def code_version() -> str:
                               broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
                               outside_paper_whitened, rows_through_stamps, ring_and_lettering,
-                              directions)
+                              directions, double_rings)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
