@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.checkboxes import UNMEASURED
-from extractors.fields.box_elimination import TOLD, lone_lost_tick, lost_ticks, sole_tick
+from extractors.fields.box_elimination import TOLD, lone_lost_tick, sole_tick
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -91,8 +91,7 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
-        sure = not single and not cut and lost_ticks(marks, states, options, unread)
-        return [slug for slug, _, state in states if state or slug in unread], TOLD if sure else min(confidence, UNREAD)
+        return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
     if undecided and not single and any(t.conf < 1.0 for t in tokens):
         # Several options may be ticked: one whose box OCR did not read may be a tick lost,
         # and the list read without it is not sure (its other boxes read say nothing of it).
