@@ -17,7 +17,7 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
-from extractors.signature_double import double_rings, in_double_ring
+from extractors.signature_double import double_rings, in_double_ring, within
 from extractors.signature_loops import stamp_loop
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
@@ -298,7 +298,7 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float, search: bool = True
     if not search or part.ring >= 0.75:
         return out
     ring = out[0].box
-    outside = [p for p in out[1:] if p.length >= PEN_PIECE and not _within(p.box, ring)]
+    outside = [p for p in out[1:] if p.length >= PEN_PIECE and not within(p.box, ring)]
     if not outside or any(p.fill < WORD_FILL or p.height > WORD_HEIGHT for p in outside):
         # the ring was run into no print outside it, or into ink that is no print (sparse, or
         # taller than a line): a pen's stroke through the stamp; cut with the ring it would be
@@ -371,11 +371,11 @@ def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = 
     rings = [p for p in parts if p.kind in ("ring", "frame")]
     paraphs = [r for r in rings if r.box not in stamps and _initials_in_loop(r, parts)]
     if paraphs:  # a loop drawn by hand round large initials: no stamp has only that inside it
-        inside = [p for r in paraphs for p in parts if p is r or _within(p.box, r.box) and p.kind != "speck"]
+        inside = [p for r in paraphs for p in parts if p is r or within(p.box, r.box) and p.kind != "speck"]
         return SignatureCheck(True, 0.8, _union(inside), "manuscrite", PARAPH)
     outer = double_rings(parts, rings)  # a double-ringed stamp's lettering is the stamp's, however long
     loose = [p for p in parts if p.kind not in ("ring", "frame", "speck", "rule") and not in_double_ring(p, outer)
-             and (_long_stroke(p) or not any(_within(p.box, r.box) for r in rings))]  # a stamp's text, not a signature
+             and (_long_stroke(p) or not any(within(p.box, r.box) for r in rings))]  # a stamp's text, not a signature
     mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
     runs = [p for p in loose if p.kind == "stroke" and print_run(p, mates)]  # print's letters run together
     strokes = [p for p in loose if p.kind == "stroke" and p not in runs]
@@ -429,7 +429,7 @@ def _initials_in_loop(ring: InkComponent, parts: list[InkComponent]) -> bool:
     ring holds small lettering, an inner ring, an emblem; letters 1.5 lines tall are no stamp's."""
     if ring.kind != "ring":
         return False
-    inside = [p for p in parts if p is not ring and p.kind != "speck" and _within(p.box, ring.box)]
+    inside = [p for p in parts if p is not ring and p.kind != "speck" and within(p.box, ring.box)]
     if not 1 <= len(inside) <= 3 or any(p.kind not in ("stroke", "glyph") for p in inside):
         return False
     if all(p.height >= 1.5 for p in inside):
@@ -443,7 +443,7 @@ def _initials_in_loop(ring: InkComponent, parts: list[InkComponent]) -> bool:
 def _under_doubted_words(parts: list[InkComponent], boxes: list[tuple[int, ...]]) -> bool:
     """Whether ink that is neither a speck, a rule nor a stamp's lies under a word OCR doubted."""
     rings = [p.box for p in parts if p.kind in ("ring", "frame")]
-    return any(p.kind not in ("speck", "rule", "ring", "frame") and not any(_within(p.box, r) for r in rings)
+    return any(p.kind not in ("speck", "rule", "ring", "frame") and not any(within(p.box, r) for r in rings)
                and any(p.box[0] < b[2] and b[0] < p.box[2] and p.box[1] < b[3] and b[1] < p.box[3] for b in boxes)
                for p in parts)
 
@@ -459,10 +459,6 @@ def _long_stroke(part: InkComponent) -> bool:
     """A stroke too long to be a stamp's lettering (a felt pen's, wider, not: inside a stamp's disc,
     its emblem or lettering run together may measure so)."""
     return part.kind == "stroke" and part.length >= 5 and part.stroke <= THICK_PEN
-
-
-def _within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
-    return box[0] >= outer[0] - 2 and box[1] >= outer[1] - 2 and box[2] <= outer[2] + 2 and box[3] <= outer[3] + 2
 
 
 def _in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:

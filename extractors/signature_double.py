@@ -19,7 +19,7 @@ def double_rings(parts: list, rings: list) -> list:
             continue
         ox, oy, size = _centre_size(outer.box)
         for inner in rings:
-            if inner is outer or not _inside(inner.box, outer.box):
+            if inner is outer or not within(inner.box, outer.box):
                 continue
             ix, iy, isize = _centre_size(inner.box)
             if math.hypot(ix - ox, iy - oy) <= CENTRED * size and INNER[0] <= isize / size <= INNER[1]:
@@ -30,12 +30,13 @@ def double_rings(parts: list, rings: list) -> list:
 
 def in_double_ring(part, outer: list) -> bool:
     """Whether `part` is one of the outlines or lies wholly within one."""
-    return any(part is o or _inside(part.box, o.box) for o in outer)
+    return any(part is o or within(part.box, o.box) for o in outer)
 
 
 def _centre_size(box: tuple[int, int, int, int]) -> tuple[float, float, float]:
     return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, max(box[2] - box[0], box[3] - box[1])
 
 
-def _inside(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+def within(box: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    """`box` inside `outer`, two pixels of slack."""
     return box[0] >= outer[0] - 2 and box[1] >= outer[1] - 2 and box[2] <= outer[2] + 2 and box[3] <= outer[3] + 2
