@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from extractors.fields.given_names import PERSON_FIELDS, _one_letter_off, likelier_spelling
 from extractors.model import FieldStatus, FieldValue
 
-LETTER_NAMES = ("courrier_collectivite.signataire_nom", "courrier_prefet.signataire_nom")
+LETTER_NAMES = tuple(f for f in PERSON_FIELDS if f.startswith("courrier_"))  # the fiche's names: their own rules
 
 
 def given_mended(fields: Mapping[str, FieldValue], ocr_pages: set[tuple[str, int]]) -> dict[str, FieldValue]:
@@ -37,8 +38,6 @@ def mended(name: str) -> str:
     """`name` with its given names' misread spellings mended: the given names are the words
     beside a surname in capitals ("FONTAINE Küllian"), else the first word's parts
     ("Anñé-Märie Dupont", "Dgminique Le Bihan")."""
-    from extractors.fields.given_names import _one_letter_off, likelier_spelling
-
     words = name.split()
     capitals = [i for i, w in enumerate(words) if len(w) >= 2 and w.isupper()]
     given = [i for i in range(len(words)) if i not in capitals] if capitals else [0]
