@@ -128,8 +128,11 @@ def doubt_accents(fields: Mapping[str, FieldValue], pages: Iterable[tuple[str, P
 
     The accented spelling written anywhere else in the dossier is taken; the reading found in a
     text layer stands; else the name is kept as read, for a reviewer."""
+    from extractors.fields.given_mend import given_mended
+
     pages = list(pages)
     ocr_pages = {(file, page.number) for file, page in pages if page.ocr}
+    fields = given_mended(fields, ocr_pages)  # a name for a reviewer: its misread given name mended
     read = [field_id for field_id in PERSON_FIELDS if _read_surely(fields.get(field_id), ocr_pages)]
     if not read:  # a digital dossier, or no name read: the pages' words are not needed
         return dict(fields)
