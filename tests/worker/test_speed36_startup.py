@@ -14,7 +14,7 @@ from sqlalchemy.schema import CreateIndex
 from tests.test_cli_startup import imported_by
 
 NOT_AT_START = ("tqdm", "sqlalchemy.dialects.postgresql", "extractors.mail", "alembic", "flask", "spacy",
-                "marshmallow")
+                "marshmallow", "mailbox")
 
 
 def test_an_empty_folder_loads_only_what_it_uses(tmp_path):
