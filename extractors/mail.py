@@ -17,7 +17,7 @@ from extractors import sniff
 from extractors.errors import MESSAGES, ErrorCode
 from extractors.filenames import without_format_characters
 from extractors.html_text import html_to_text
-from extractors.model import Issue, MailMessage, Part
+from extractors.model import SUBJECT_KEY_CHARS, Issue, MailMessage, Part
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,6 @@ def read_message(raw: bytes, *, name: str = "message.eml", max_depth: int = 4,
         parts=tuple(reader.parts),
         issues=tuple(dict.fromkeys(issues)),
     )
-
-
-# Long enough to tell threads apart, short enough for an indexed column.
-SUBJECT_KEY_CHARS = 400
 
 
 def thread_subject(subject: str) -> str:

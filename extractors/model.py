@@ -13,6 +13,10 @@ from extractors.vocabulary import FieldStatus, PieceKind as PieceKind  # PieceKi
 log = logging.getLogger(__name__)
 
 READER_VERSION = 12  # bump when reading changes, so that cached pages are read again
+# A mail's thread key (extractors.mail.thread_subject): long enough to tell threads apart, short
+# enough for an indexed column (worker.persistence.db; here, not in extractors.mail: the model of
+# the database is loaded at every start, the mail parser only when a mail comes).
+SUBJECT_KEY_CHARS = 400
 
 
 class FileKind(StrEnum):

@@ -29,17 +29,15 @@ def process(out_dir: Path, quiet: bool, inputs: tuple[Path, ...]) -> None:
     Les messages d'un même fil forment un seul dossier ; les autres fichiers d'un même
     INPUT forment ensemble un dossier. Écrit OUT/index.json et OUT/<id>.json.
     """
-    from tqdm import tqdm
-
     from worker.core import dispatch
     from worker.core.context import make_context
-    from worker.entry.batch import Batch, print_summary
+    from worker.entry.batch import Batch, print_summary, progress
     from worker.entry.inputs import plan_input
 
     ctx = make_context()
     batch = Batch(ctx.store, ctx.settings)
     batch.intake([plan_input(path, str(path)) for path in inputs])
-    for dossier_id in tqdm(batch.dossier_order, desc="Dossiers", unit="dossier", disable=None):
+    for dossier_id in progress(batch.dossier_order, desc="Dossiers", unit="dossier"):
         dispatch.run_here(ctx, dossier_id)  # here even with Redis: the index is written once all are done
     index = batch.write(out_dir)
     if not quiet:

@@ -239,17 +239,16 @@ def reprocess(every: bool, since: datetime | None, ids: tuple[str, ...]) -> None
     """
     if not (every or since or ids):
         raise click.UsageError("Indiquez --all, --since DATE ou des identifiants de dossier.")
-    from tqdm import tqdm
-
     from worker.core import dispatch
     from worker.core.context import make_context
     from worker.core.export import export_dossier
+    from worker.entry.batch import progress
 
     ctx = make_context()
     store = ctx.store
     selected = _select(store, every, since, ids)
     checkpoint = Checkpoint(ctx.settings.data_dir, selected)
-    for dossier_id in tqdm(checkpoint.remaining(), desc="Dossiers", unit="dossier", disable=None):
+    for dossier_id in progress(checkpoint.remaining(), desc="Dossiers", unit="dossier"):
         if store.merged_into(dossier_id) != dossier_id:  # joined into another since it was selected
             checkpoint.done(dossier_id)
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import mailbox
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +69,7 @@ def _add_file(path: Path, name: str, plan: InputPlan) -> None:
 
 def split_mbox(data: bytes) -> list[bytes]:
     """The messages of an mbox file (run under limits: it is untrusted input)."""
+    import mailbox  # here: `guichet process` without an mbox does not load it
     import tempfile
 
     with tempfile.NamedTemporaryFile(suffix=".mbox") as tmp:

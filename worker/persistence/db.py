@@ -19,8 +19,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.util import PopulateDict
 
-from extractors.mail import SUBJECT_KEY_CHARS
+from extractors.model import SUBJECT_KEY_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,32 @@ log = logging.getLogger(__name__)
 def utcnow() -> datetime:
     """Now, in UTC, timezone-aware."""
     return datetime.now(timezone.utc)
+
+
+class PartialIndex(Index):
+    """An index on the rows that match `where`, on SQLite and PostgreSQL alike.
+
+    `Index(..., postgresql_where=...)` loads SQLAlchemy's PostgreSQL dialect and its four drivers'
+    modules to check the argument's name: a twentieth of every start, on SQLite too. Here the
+    condition joins PostgreSQL's options when they are first read (by its DDL compiler, Alembic),
+    that is once the dialect is loaded anyway; SQLite's are given as usual."""
+
+    inherit_cache = True
+
+    def __init__(self, name: str, *columns: str, where) -> None:
+        self.where = where
+        super().__init__(name, *columns, sqlite_where=where)
+
+    @property
+    def dialect_options(self) -> PopulateDict:
+        if "_partial_options" not in self.__dict__:
+            def options(dialect_name: str):
+                found = self._kw_reg_for_dialect_cls(dialect_name)
+                if dialect_name == "postgresql":
+                    found["where"] = self.where
+                return found
+            self.__dict__["_partial_options"] = PopulateDict(options)
+        return self.__dict__["_partial_options"]
 
 
 class Base(DeclarativeBase):
@@ -168,8 +195,7 @@ class FieldRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     __table_args__ = (UniqueConstraint("dossier_id", "field_id", name="uq_field_dossier_field"),
                       # The readings to check, for the queue (migration 0009).
-                      Index("ix_field_needs_review", "dossier_id", postgresql_where=text("status = 'needs_review'"),
-                            sqlite_where=text("status = 'needs_review'")))
+                      PartialIndex("ix_field_needs_review", "dossier_id", where=text("status = 'needs_review'")))
 
 
 class Event(Base):

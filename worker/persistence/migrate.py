@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 from pathlib import Path
@@ -30,10 +31,13 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, record: bool = True) -> None:
     """Run every pending migration on `engine`; Alembic is loaded only when one is pending
-    (it costs a quarter of a second at every start of every command)."""
+    (it costs a quarter of a second at every start of every command). A new SQLite database
+    gets the recorded schema instead (`record`, see `created_from_record`)."""
     if head_revision() is not None and current_revision(engine) == head_revision():
+        return
+    if record and head_revision() is not None and created_from_record(engine):
         return
     from alembic import command
 
@@ -60,7 +64,42 @@ def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None when it has none yet, or several)."""
     try:
         with engine.connect() as connection:
-            rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            return current_revision_on(connection)
     except DBAPIError:  # no table yet: a new database
         return None
+
+
+def current_revision_on(connection) -> str | None:
+    """`current_revision` on an open connection (raises DBAPIError without alembic_version)."""
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     return rows[0] if len(rows) == 1 else None
+
+
+# A new SQLite database (a first start, every test's) made from the schema the migrations make,
+# recorded: the same tables, indexes and revision, without loading Alembic (a third of the start).
+SQLITE_SCHEMA = Path(__file__).with_name("sqlite_schema.json")
+
+
+def sqlite_schema(connection) -> dict:
+    """What the migrations made of an SQLite database: its revision and every statement that
+    created its tables and indexes, in their order (sqlite_master keeps them as they were given)."""
+    rows = connection.execute(text("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"))
+    return {"revision": current_revision_on(connection), "statements": [sql for (sql,) in rows]}
+
+
+def created_from_record(engine: Engine) -> bool:
+    """Whether `engine`'s database, a new SQLite one, was given the recorded schema: only when
+    it holds nothing yet and the record is of the migrations' head (else Alembic runs them)."""
+    if engine.dialect.name != "sqlite" or not SQLITE_SCHEMA.exists():
+        return False
+    record = json.loads(SQLITE_SCHEMA.read_text(encoding="utf-8"))
+    if record["revision"] != head_revision():
+        return False
+    with engine.begin() as connection:
+        if connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar():
+            return False  # not new: Alembic knows what to do
+        for statement in record["statements"]:
+            connection.exec_driver_sql(statement)
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:revision)"),
+                           {"revision": record["revision"]})
+    return True
