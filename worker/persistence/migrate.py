@@ -103,3 +103,23 @@ def created_from_record(engine: Engine) -> bool:
         connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:revision)"),
                            {"revision": record["revision"]})
     return True
+
+
+def write_record(path: Path = SQLITE_SCHEMA) -> dict:
+    """Write the record again from a new SQLite database the migrations made (after a new migration)."""
+    import tempfile
+
+    from worker.persistence.engine import make_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{folder}/record.sqlite3")
+        upgrade(engine, record=False)
+        with engine.connect() as connection:
+            record = sqlite_schema(connection)
+        engine.dispose()
+    path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return record
+
+
+if __name__ == "__main__":  # python -m worker.persistence.migrate: the record written again
+    print(f"{SQLITE_SCHEMA}: revision {write_record()['revision']}")
