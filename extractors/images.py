@@ -66,6 +66,15 @@ def in_colour(data: bytes) -> bool:
         return False
 
 
+def two_levels(image: Image.Image) -> bool:
+    """Whether a page image holds two levels at most (black and white: a fax, a scan to 1 bit)."""
+    if image.mode == "1":
+        return True
+    if image.mode != "L":
+        return False  # colour: no fax
+    return sum(1 for count in image.histogram() if count) <= 2
+
+
 def grey(image: Image.Image) -> Image.Image:
     """`image` in grey levels; itself when it already is (convert would copy a whole page)."""
     return image if image.mode == "L" else image.convert("L")

@@ -77,6 +77,9 @@ class PageText:
     # without a four-corner warp has its own corners and size as the first 10 numbers.
     # Rows stored before the grid existed hold 10 numbers, and read as before.
     warp: tuple[float, ...] | None = None
+    # The page image as received held black and white only (a fax, a scan to 1 bit): False when
+    # it held grey levels or colour; None when not known (a text layer, a page stored before).
+    bilevel: bool | None = None
 
     def to_page(self, bbox: BBox) -> BBox:
         """A word box (upright image, points) on the page as received, for display."""

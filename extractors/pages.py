@@ -6,7 +6,7 @@ import logging
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image
@@ -67,11 +67,13 @@ def read_pdf(path: str, name: str, options: ReadOptions, engine: OcrEngine) -> R
             issues.append(_issue(ErrorCode.PDF_TOO_MANY_PAGES, name, f"{count} pages"))
         if to_ocr:
             renderer = pdf_text.open_renderer(path)
+            bilevel: dict[int, bool] = {}
             try:
-                pages.update(ocr_pages(_rendered(renderer, to_ocr, options), engine, options.ocr_workers,
+                pages.update(ocr_pages(_rendered(renderer, to_ocr, options, bilevel), engine, options.ocr_workers,
                                        total=len(to_ocr)))
             finally:
                 renderer.close()
+            pages = _with_bilevel(pages, bilevel)
     ordered = tuple(pages[n] for n in sorted(pages))
     return ReadResult(ordered, tuple(issues + _page_issues(ordered, name)))
 
@@ -132,6 +134,7 @@ def read_image(data: bytes, name: str, options: ReadOptions, engine: OcrEngine) 
     frames = images.count_frames(data)
     if frames > options.max_pages:
         issues.append(_issue(ErrorCode.PDF_TOO_MANY_PAGES, name, f"{frames} images"))
+    bilevel: dict[int, bool] = {}
     jobs = (
         (number, image, dpi)
         for number, (image, dpi) in enumerate(
@@ -139,7 +142,8 @@ def read_image(data: bytes, name: str, options: ReadOptions, engine: OcrEngine) 
             start=1,
         )
     )
-    pages = ocr_pages(jobs, engine, options.ocr_workers, total=min(frames, options.max_pages))
+    read = ocr_pages(_noted(jobs, bilevel), engine, options.ocr_workers, total=min(frames, options.max_pages))
+    pages = _with_bilevel(read, bilevel)
     if not pages:
         raise GuichetError(ErrorCode.IMAGE_INVALID, "aucune image lisible")
     ordered = tuple(pages[n] for n in sorted(pages))
@@ -384,14 +388,33 @@ def _failed(number: int, size: tuple[int, int], dpi: float, exc: GuichetError) -
                     error=exc.code)
 
 
-def _rendered(renderer, indexes: list[int], options: ReadOptions) -> Iterator[tuple[int, Image.Image | None, float]]:
+def _rendered(renderer, indexes: list[int], options: ReadOptions,
+              bilevel: dict[int, bool]) -> Iterator[tuple[int, Image.Image | None, float]]:
+    """Pages rendered to read; whether each was black and white only noted in `bilevel` (a page
+    that is a 1-bit image, a fax, may be rendered smoothed, with greys)."""
     for index in indexes:
         try:
             image, dpi = pdf_text.render_page(renderer, index, options.dpi, options.max_image_pixels)
+            bilevel[index + 1] = pdf_text.bilevel_page(renderer, index) or images.two_levels(image)
         except GuichetError:
             log.info("page %d could not be rendered", index + 1)
             image, dpi = None, 72.0
         yield index + 1, image, dpi
+
+
+def _noted(jobs: Iterator[tuple[int, Image.Image, float]],
+           bilevel: dict[int, bool]) -> Iterator[tuple[int, Image.Image, float]]:
+    """The images to read, whether each is black and white only noted in `bilevel`."""
+    for number, image, dpi in jobs:
+        bilevel[number] = images.two_levels(image)
+        yield number, image, dpi
+
+
+def _with_bilevel(pages: dict[int, PageText], bilevel: dict[int, bool]) -> dict[int, PageText]:
+    """OCR'd pages with what their image was (PageText.bilevel): the field stage trusts less
+    of a fax's check boxes."""
+    return {n: replace(page, bilevel=bilevel[n]) if n in bilevel and page.error is None else page
+            for n, page in pages.items()}
 
 
 def _page_issues(pages: tuple[PageText, ...], name: str) -> list[Issue]:

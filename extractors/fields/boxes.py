@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.checkboxes import UNMEASURED
-from extractors.fields.box_elimination import TOLD, lone_lost_tick, sole_tick
+from extractors.fields.box_elimination import TOLD, lone_lost_tick, lost_ticks, sole_tick
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -91,7 +91,8 @@ def read_boxes(tokens: list[Token], options: tuple[Option, ...],
     if unread and single and ticked:
         return ticked, min(confidence, UNREAD)  # "☐ Site  Communale  ☒ Intercommunale" on a fax
     if unread:
-        return [slug for slug, _, state in states if state or slug in unread], min(confidence, UNREAD)
+        sure = not single and not cut and lost_ticks(marks, states, options, unread)
+        return [slug for slug, _, state in states if state or slug in unread], TOLD if sure else min(confidence, UNREAD)
     if undecided and not single and any(t.conf < 1.0 for t in tokens):
         # Several options may be ticked: one whose box OCR did not read may be a tick lost,
         # and the list read without it is not sure (its other boxes read say nothing of it).
@@ -301,10 +302,10 @@ def _split_glued(tokens: list[Token]) -> list[Token]:
         box_text = "[x]" if ticked else "[ ]" if box.startswith("[") else box
         out.append(Token(box_text, norm(box_text), token.file, token.page,
                          (token.bbox[0], token.bbox[1], split_x, token.bbox[3]), token.conf,
-                         (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3])))
+                         (token.page_bbox[0], token.page_bbox[1], page_split, token.page_bbox[3]), token.bilevel))
         out.append(Token(rest, norm(rest), token.file, token.page,
                          (split_x, token.bbox[1], token.bbox[2], token.bbox[3]), token.conf,
-                         (page_split, token.page_bbox[1], token.page_bbox[2], token.page_bbox[3])))
+                         (page_split, token.page_bbox[1], token.page_bbox[2], token.page_bbox[3]), token.bilevel))
     return out
 
 
@@ -331,7 +332,7 @@ def _joined(first: Token, last: Token, text: str) -> Token:
     bbox = (first.bbox[0], min(first.bbox[1], last.bbox[1]), last.bbox[2], max(first.bbox[3], last.bbox[3]))
     page_bbox = (first.page_bbox[0], min(first.page_bbox[1], last.page_bbox[1]), last.page_bbox[2],
                  max(first.page_bbox[3], last.page_bbox[3]))
-    return Token(text, norm(text), first.file, first.page, bbox, min(first.conf, last.conf), page_bbox)
+    return Token(text, norm(text), first.file, first.page, bbox, min(first.conf, last.conf), page_bbox, first.bilevel)
 
 
 def _words(option: Option) -> list[str]:

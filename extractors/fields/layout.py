@@ -39,6 +39,7 @@ class Token:
     bbox: BBox  # on the upright page, where rows are level
     conf: float
     page_bbox: BBox  # on the page as received: what a source points at
+    bilevel: bool | None = None  # its page's image black and white only (a fax): PageText.bilevel
 
     @property
     def x0(self) -> float:
@@ -214,7 +215,7 @@ def _block_rows(file: str, page: PageText, words: list) -> list[Row]:
     out = []
     for row in rows:
         tokens = tuple(
-            Token(text, norm(text), file, page.number, w.bbox, w.conf, page.to_page(w.bbox))
+            Token(text, norm(text), file, page.number, w.bbox, w.conf, page.to_page(w.bbox), page.bilevel)
             for w in sorted(row, key=lambda w: w.bbox[0])
             if (text := _strip_rules(w.text))
         )

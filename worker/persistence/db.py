@@ -159,6 +159,7 @@ class PageRow(Base):
     skew: Mapped[float] = mapped_column(Float, default=0.0)
     # PageText.warp (a photo warped flat): SQL NULL, not JSON null, when the page was not warped.
     warp: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    bilevel: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # PageText.bilevel: None, not known
     error_code: Mapped[str | None] = mapped_column(String(40))
     words: Mapped[list] = mapped_column(JSON, default=list)
     __table_args__ = (UniqueConstraint("reading_id", "number", name="uq_page_reading_number"),)

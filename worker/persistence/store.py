@@ -488,7 +488,7 @@ def _page_row(reading_id: int, page: PageText) -> PageRow:
     return PageRow(
         reading_id=reading_id, number=page.number, width=page.width, height=page.height,
         ocr=page.ocr, confidence=page.confidence, rotation=page.rotation, skew=page.skew,
-        warp=list(page.warp) if page.warp else None,
+        warp=list(page.warp) if page.warp else None, bilevel=page.bilevel,
         error_code=str(page.error) if page.error else None,
         words=[[w.text, *w.bbox, w.conf, w.line] for w in page.words],
     )
@@ -497,4 +497,4 @@ def _page_row(reading_id: int, page: PageText) -> PageRow:
 def _page_text(row: PageRow) -> PageText:
     words = tuple(Word(w[0], (w[1], w[2], w[3], w[4]), w[5], w[6]) for w in row.words)
     return PageText(row.number, row.width, row.height, words, row.ocr, row.confidence,
-                    row.rotation, row.skew, warp=tuple(row.warp) if row.warp else None)
+                    row.rotation, row.skew, warp=tuple(row.warp) if row.warp else None, bilevel=row.bilevel)
