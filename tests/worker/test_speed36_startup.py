@@ -72,7 +72,7 @@ def _schema(path) -> list:
 
 def test_a_new_sqlite_database_gets_the_migrations_schema_without_alembic(tmp_path):
     """The recorded schema (worker/persistence/sqlite_schema.json) is what the migrations make:
-    after a new migration, write it again with migrate.sqlite_schema on a database they made."""
+    after a new migration, write it again: python -m worker.persistence.migrate."""
     from worker.persistence import migrate
     from worker.persistence.engine import make_engine
 
