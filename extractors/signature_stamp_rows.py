@@ -10,10 +10,8 @@ from __future__ import annotations
 
 ROW_BOX = 1.8  # of the printed words' median box height: taller is no line of print (a two-line box)
 REACH = 4.0  # text-line heights between a printed word and the disc: the same line going on under it
-INSIDE = 0.78  # radii: the disc a line is carried across, short of the ring's band (signature_shapes.ring_score
-# inks it from 0.8): a line reaching into it, widened by the print's mask, bites the ring, no longer round
-LEAST = 1.5  # text-line heights: a stamp's least radius (a pen's loop is smaller; on a phone photo OCR boxes
-# words over two lines, the page's text height doubles and a stamp 3.5 lines across measures 1.8 of it)
+INSIDE = 0.9  # radii: the disc a line is carried across, inside the ring (cut, the ring would be arcs)
+LEAST = 2.0  # text-line heights: a stamp's least radius (a pen's loop is smaller)
 
 
 def rows_through_stamps(boxes: list[tuple[int, int, int, int]], rings: list[tuple[int, int, int, int]],
