@@ -148,19 +148,6 @@ def _read_surely(value: FieldValue | None, ocr_pages: set[tuple[str, int]]) -> b
         and value.source is not None and (value.source.file, value.source.page) in ocr_pages
 
 
-def _capitals_misaccented(word: str) -> str | None:
-    """A name in capitals with an accent that no spelling of it bears, where one is borne
-    ("BENOÏT" for "BENOÎT": OCR read the circumflex as a diaeresis): its borne spelling, in
-    capitals. Capitals without an accent are left alone (a surname is often written so)."""
-    if len(word) < 3 or not word.isupper() or word == fold(word).upper():
-        return None
-    name = word.capitalize()
-    if name in spellings().get(fold(name), {}):
-        return None
-    likelier = likelier_spelling(name)
-    return likelier.upper() if likelier else None
-
-
 def _given_words(name: str) -> set[str]:
     """The words of a person's name that are given names: beside a surname in capitals, the others
     ("Mathieu" of "M. Mathieu BRUNET", "BRUNET Mathieu"); else the first ("Dominique Salmon")."""
@@ -178,8 +165,7 @@ def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValu
         if word not in typed and capital_accent_lost(word):
             doubtful = True  # "Olivier Etienne" for "Étienne": no other text settles a surname
             continue
-        likelier = likelier_spelling(word) or (_one_letter_off(word) if word in given else None) \
-            or _capitals_misaccented(word)
+        likelier = likelier_spelling(word) or (_one_letter_off(word) if word in given else None)
         if likelier is None or word in typed:
             continue
         if likelier in written:

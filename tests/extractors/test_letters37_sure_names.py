@@ -1,24 +1,21 @@
 """A letter's signatory name is sure only when each of its words is: a surname OCR read with low
-confidence ("Killian FABRL" on a fax, its line's average hiding the word's 0.65), or an accent
-no spelling of the name bears on a name in capitals ("BENOÏT", a circumflex read as a
-diaeresis), is for a reviewer (bench/letterstudy.py's samples: maker letters degraded as the
-unseen generator's recipes do, read with real Tesseract)."""
+confidence ("Killian FABRL" on a fax, its line's average hiding the word's 0.65) is for a
+reviewer (bench/letterstudy.py's samples: maker letters degraded as the unseen generator's
+recipes do, read with real Tesseract)."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractors.fields.courrier_layout import Line
-from extractors.fields.given_names import doubt_accents
 from extractors.fields.signataire import name_of
-from extractors.model import FieldStatus, FieldValue, PageText, Source, Word
+from extractors.model import FieldStatus, Word
 from extractors.text import normalise
 from tests.extractors.letters import study_letter
 
 
 @pytest.mark.parametrize(("seed", "read"), [
     (141, "Killian FABRL"),  # fax: "Killian Fabre", FABRL read at 0.65
-    (166, "François BENOÏT"),  # photo: "François Benoît"
 ])
 def test_a_misread_name_is_for_a_reviewer(seed, read, tmp_path, cog):
     _, truth, _, values = study_letter(seed, tmp_path, cog)
@@ -44,17 +41,3 @@ def test_a_name_word_read_weakly_makes_the_name_unsure():
     assert name_of([TITLE, _line(("Sylvie", 0.95), ("Lemaire", 0.71))]).confidence \
         >= 0.8
     assert name_of([TITLE, _line(("Mme", 0.49), ("Geneviève", 0.93), ("Vasseur", 0.95))]).confidence >= 0.8
-
-
-def _doubted(value: str) -> FieldValue:
-    page = PageText(1, 595.0, 842.0, (Word("Madame", (0, 0, 30, 10), 0.9, 0),), ocr=True, confidence=0.9)
-    read = FieldValue(value, 0.9, Source("scan.pdf", 1, None), FieldStatus.EXTRACTED)
-    return doubt_accents({"courrier_collectivite.signataire_nom": read}, [("scan.pdf", page)])[
-        "courrier_collectivite.signataire_nom"]
-
-
-def test_an_accent_no_one_bears_on_a_name_in_capitals_is_doubted():
-    assert _doubted("François BENOÏT").status is FieldStatus.NEEDS_REVIEW
-    # a borne accent, an unknown surname, capitals without accents: as read, sure
-    for name in ("Killian RÉMY", "Laure ANDRÉ", "Luc CARRÉ", "Yann LEFÈVRE", "Léa DUFOUR", "Hervé BENOIT"):
-        assert _doubted(name).status is FieldStatus.EXTRACTED, name
