@@ -67,12 +67,9 @@ def in_colour(data: bytes) -> bool:
 
 
 def two_levels(image: Image.Image) -> bool:
-    """Whether a page image holds two levels at most (black and white: a fax, a scan to 1 bit)."""
-    if image.mode == "1":
-        return True
-    if image.mode != "L":
-        return False  # colour: no fax
-    return sum(1 for count in image.histogram() if count) <= 2
+    """Whether a page image holds two grey levels at most (black and white: a fax, a scan to 1 bit):
+    every ink lighter than the sender's threshold is gone from it, a grey or blue pen's with it."""
+    return image.mode == "1" or grey(image).getcolors(2) is not None
 
 
 def grey(image: Image.Image) -> Image.Image:

@@ -395,7 +395,7 @@ def _rendered(renderer, indexes: list[int], options: ReadOptions,
     for index in indexes:
         try:
             image, dpi = pdf_text.render_page(renderer, index, options.dpi, options.max_image_pixels)
-            bilevel[index + 1] = pdf_text.bilevel_page(renderer, index) or images.two_levels(image)
+            bilevel[index + 1] = pdf_text.one_bit_scan_page(renderer, index) or images.two_levels(image)
         except GuichetError:
             log.info("page %d could not be rendered", index + 1)
             image, dpi = None, 72.0

@@ -164,15 +164,6 @@ def _scan_image(page) -> tuple[int, int] | None:
     return int(meta.colorspace), int(meta.bits_per_pixel)
 
 
-def bilevel_page(document, index: int) -> bool:
-    """Page `index` is one image of 1 bit a pixel and nothing else: a fax, a scan to black and white."""
-    try:
-        found = _scan_image(document[index])
-    except Exception:  # pdfium errors are not typed usefully: the rendering will tell
-        return False
-    return found is not None and found[1] == 1
-
-
 def grey_scan_page(document, index: int) -> bool:
     """Page `index` is a scan in grey levels alone (`_grey_scan`): rendered in colour, every
     pixel is a grey (R = G = B), so it holds no coloured ink."""

@@ -149,12 +149,6 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     return SignatureCheck(check.signed, check.confidence, zone, check.kind, check.detail)
 
 
-def bilevel(image: Image.Image) -> bool:
-    """Whether a page is black and white only (a fax, a 1-bit scan): every ink lighter than the
-    sender's threshold is gone from it, a grey or blue pen's strokes with it."""
-    return image.mode == "1" or image.convert("L").getcolors(2) is not None
-
-
 def unproven_on_bilevel(check: SignatureCheck) -> SignatureCheck:
     """"Not signed" read on a black-and-white page is not asserted: a light signature (grey or
     blue ink, a fine pen) leaves nothing, or a few dots like the line's noise, past a fax's

@@ -8,8 +8,9 @@ import math
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.fields import Piece, letter_zones
+from extractors.images import two_levels as bilevel
 from extractors.model import PieceKind
-from extractors.signature import SignatureCheck, bilevel, unproven_on_bilevel
+from extractors.signature import SignatureCheck, unproven_on_bilevel
 from tests.extractors.letters import letter
 from worker.core.signatures import ink_check
 

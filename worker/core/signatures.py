@@ -21,7 +21,6 @@ from extractors.ocr.sheet import outside_paper_whitened
 from extractors.signature import (
     PEN_STROKES,
     SignatureCheck,
-    bilevel,
     check_signature,
     specks_unproven,
     unproven_on_bilevel,
@@ -178,7 +177,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         with open(path, "rb") as stream:
             frames = images.image_pages(stream.read(), max_pixels=max_pixels, max_pages=page.number)
             image, dpi = list(frames)[page.number - 1]
-    black_and_white = page.ocr and bilevel(image)  # before turning it: a rotation greys the edges
+    black_and_white = page.ocr and images.two_levels(image)  # before turning it: a rotation greys the edges
     if page.ocr:  # the words were read on the upright page: look at the same one
         image = upright(outside_paper_whitened(image.convert("L")), page.rotation, page.skew, page.warp, dpi)
     check = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=zone.text_height,

@@ -35,9 +35,8 @@ def upgrade(engine: Engine, record: bool = True) -> None:
     """Run every pending migration on `engine`; Alembic is loaded only when one is pending
     (it costs a quarter of a second at every start of every command). A new SQLite database
     gets the recorded schema instead (`record`, see `created_from_record`)."""
-    if head_revision() is not None and current_revision(engine) == head_revision():
-        return
-    if record and head_revision() is not None and created_from_record(engine):
+    head = head_revision()
+    if head is not None and (current_revision(engine) == head or record and created_from_record(engine)):
         return
     from alembic import command
 
