@@ -36,43 +36,60 @@ def _dossier(tmp_path, letters: int):
     store = SimpleNamespace(computed=lambda key: None, save_computed=lambda kind, values: saved.update(values),
                             blobs=SimpleNamespace(path=lambda blob: tmp_path / blob))
     limits = SimpleNamespace(max_image_pixels=10**8, parse_timeout=60.0, parse_memory_mb=512)
-    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits)), saved
+    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits, ocr_workers=2)), saved
 
 
-def test_a_dossiers_letters_are_checked_in_one_child(tmp_path, monkeypatch):
+class _FakeChild:
+    """signatures.Limited's stand-in: records the letters each child was given; a child given
+    the letter of bottom 761 fails (its time out)."""
+
+    def __init__(self, calls, function, letters, *args, **kwargs):
+        self.letters = letters
+        calls.append([zone.bbox[3] for _, _, _, zone in letters])
+
+    def result(self):
+        if any(zone.bbox[3] == 761.0 for _, _, _, zone in self.letters):
+            raise GuichetError(ErrorCode.PARSE_TIMEOUT, "60 s")
+        return [SignatureCheck(True, 0.9, None, block_text=(zone.bbox[3],)) for _, _, _, zone in self.letters]
+
+
+def test_a_dossiers_letters_are_shared_among_one_child_a_core(tmp_path, monkeypatch):
     from worker.core import signatures
 
     calls = []
-
-    def fake_run(function, *args, **kwargs):
-        calls.append(function.__name__)
-        return [SignatureCheck(True, 0.9, None, block_text=(zone.bbox[3],)) for _, _, _, zone in args[0]]
-
-    monkeypatch.setattr(signatures, "run_limited", fake_run)
-    pieces, zones, ctx, saved = _dossier(tmp_path, 3)
+    monkeypatch.setattr(signatures, "Limited", lambda *a, **k: _FakeChild(calls, *a, **k))
+    monkeypatch.setattr(signatures, "run_limited", None)  # no letter checked alone
+    pieces, zones, ctx, saved = _dossier(tmp_path, 4)
+    zones[1] = SignatureZone(0, (300.0, 600.0, 550.0, 765.0))  # no child fails
     checks = signatures.check_signatures(pieces, zones, ctx)
-    assert calls == ["signatures_of"]
-    assert {i: c.block_text for i, c in checks.items()} == {0: (760.0,), 1: (761.0,), 2: (762.0,)}
-    assert len(saved) == 3
+    assert calls == [[760.0, 762.0], [765.0, 763.0]]  # two cores: two children, letters dealt in turn
+    assert {i: c.block_text for i, c in checks.items()} == {0: (760.0,), 1: (765.0,), 2: (762.0,), 3: (763.0,)}
+    assert len(saved) == 4
+    calls.clear()
+    ctx.settings.ocr_workers = 1
+    signatures.check_signatures(pieces, zones, ctx)
+    assert calls == [[760.0, 765.0, 762.0, 763.0]]
 
 
-def test_when_the_shared_child_fails_each_letter_is_checked_alone(tmp_path, monkeypatch):
-    """A page that kills the child (time, memory) costs only its own letter's verdict."""
+def test_when_a_child_fails_each_of_its_letters_is_checked_alone(tmp_path, monkeypatch):
+    """A page that kills its child (time, memory) costs only its own letter's verdict."""
     from worker.core import signatures
 
-    calls = []
+    calls, alone = [], []
 
-    def fake_run(function, *args, **kwargs):
-        calls.append(function.__name__)
-        if function is signatures.signatures_of or args[3].bbox[3] == 761.0:
+    def fake_alone(function, *args, **kwargs):
+        alone.append(args[3].bbox[3])
+        if args[3].bbox[3] == 761.0:
             raise GuichetError(ErrorCode.PARSE_TIMEOUT, "60 s")
         return SignatureCheck(True, 0.9, None)
 
-    monkeypatch.setattr(signatures, "run_limited", fake_run)
-    pieces, zones, ctx, saved = _dossier(tmp_path, 3)
+    monkeypatch.setattr(signatures, "Limited", lambda *a, **k: _FakeChild(calls, *a, **k))
+    monkeypatch.setattr(signatures, "run_limited", fake_alone)
+    pieces, zones, ctx, saved = _dossier(tmp_path, 4)
     checks = signatures.check_signatures(pieces, zones, ctx)
-    assert calls == ["signatures_of", "signature_of", "signature_of", "signature_of"]
-    assert sorted(checks) == [0, 2] and len(saved) == 2
+    assert calls == [[760.0, 762.0], [761.0, 763.0]]
+    assert alone == [761.0, 763.0]  # the failed child's letters only
+    assert sorted(checks) == [0, 2, 3] and len(saved) == 3
 
 
 def test_a_letter_whose_page_cannot_be_rendered_leaves_the_others_checked(tmp_path, monkeypatch):

@@ -38,21 +38,25 @@ def _letters(tmp_path, store, count: int):
               for i in range(count)]
     zones = {i: SignatureZone(0, (300.0, 600.0, 550.0, 760.0 + i)) for i in range(count)}
     limits = SimpleNamespace(max_image_pixels=10**8, parse_timeout=60.0, parse_memory_mb=512)
-    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits))
+    return pieces, zones, SimpleNamespace(store=store, settings=SimpleNamespace(limits=limits, ocr_workers=2))
 
 
 def test_the_letters_signature_checks_are_saved_in_one_transaction(tmp_path, store, monkeypatch):
     from worker.core import signatures
 
-    def fake_run(function, letters, *args, **kwargs):  # the child's checks, one per letter
-        return [SignatureCheck(True, 0.9, None, block_text=(zone.bbox[3],)) for _, _, _, zone in letters]
+    class FakeChild:  # a child's checks, one per letter
+        def __init__(self, function, letters, *args, **kwargs):
+            self.letters = letters
 
-    monkeypatch.setattr(signatures, "run_limited", fake_run)
+        def result(self):
+            return [SignatureCheck(True, 0.9, None, block_text=(zone.bbox[3],)) for _, _, _, zone in self.letters]
+
+    monkeypatch.setattr(signatures, "Limited", FakeChild)
     pieces, zones, ctx = _letters(tmp_path, store, 3)
     commits = _write_commits(store)
     checks = signatures.check_signatures(pieces, zones, ctx)
     assert commits[0] == 1  # was 3: one per letter
-    monkeypatch.setattr(signatures, "run_limited", None)  # reprocessing: every check read from the cache
+    monkeypatch.setattr(signatures, "Limited", None)  # reprocessing: every check read from the cache
     assert signatures.check_signatures(pieces, zones, ctx) == checks
     assert commits[0] == 1
 

@@ -41,7 +41,7 @@ from extractors.signature_script import script_letters
 from extractors.signature_shapes import ring_score
 from extractors.signature_stamp_rows import rows_through_stamps
 from extractors.signature_unit import ink_fitted_height
-from worker.core.sandbox import run_limited
+from worker.core.sandbox import Limited, run_limited
 
 if TYPE_CHECKING:
     from worker.core.context import Context
@@ -66,11 +66,13 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
                      forked: Callable[[], object] | None = None) -> dict[int, SignatureCheck]:
     """Each letter's signature, by index in `pieces` (`zones`: where each letter's block is).
 
-    The letters not cached are checked together in one limited child (one fork, one Tesseract
-    start for every signatory block); if that child fails (time, memory, a crash), each letter
-    is checked again alone, so that one bad page costs only its own letter. A page that cannot
-    be rendered leaves its letter without a verdict (a reviewer looks). `forked`: called once
-    the child is started (see run_limited), not when every letter is cached.
+    The letters not cached are shared among limited children, one a core (the OCR workers'
+    count), each checking its letters in turn with one Tesseract reader for their signatory
+    blocks (the parent's idle one, copied by the fork): the letters of a dossier, its tail, are
+    checked at once on the cores the pages' reading used. If a child fails (time, memory, a
+    crash), each of its letters is checked again alone, so that one bad page costs only its own
+    letter. A page that cannot be rendered leaves its letter without a verdict (a reviewer
+    looks). `forked`: called once every child is started, not when every letter is cached.
     """
     from worker.persistence import cache
 
@@ -93,17 +95,18 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     if not todo:
         return checks
     timeout = min(limits.parse_timeout, 120.0)
-    try:
-        found = run_limited(signatures_of, [args for _, _, args in todo], limits.max_image_pixels,
-                            timeout=timeout * len(todo), memory_mb=limits.parse_memory_mb, forked=forked)
-    except GuichetError as exc:
-        if len(todo) == 1:
-            found = [exc]
-        else:
-            log.info("signatures checked one by one: %s", exc.message)
-            found = [_alone(args, limits, timeout) for _, _, args in todo]
+    cores = min(len(todo), ctx.settings.ocr_workers)
+    groups = [todo[first::cores] for first in range(cores)]  # a child a core, forked from this thread
+    children = [Limited(signatures_of, [args for _, _, args in group], limits.max_image_pixels,
+                        timeout=timeout * len(group), memory_mb=limits.parse_memory_mb) for group in groups]
+    if forked is not None:  # every child forked: a thread started now is in none of them
+        forked()
+    found = {}
+    for group, child in zip(groups, children):
+        found.update(zip((index for index, _, _ in group), _checked(child, group, limits, timeout)))
     saved: dict[str, dict] = {}
-    for (index, key, _), check in zip(todo, found):
+    for index, key, _ in todo:
+        check = found[index]
         if isinstance(check, GuichetError):
             log.warning("signature of %s not checked: %s", pieces[index].file, check.message)
             continue
@@ -113,6 +116,19 @@ def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: 
     if saved:  # every letter's in one transaction
         store.save_computed(cache.SIGNATURE, saved)
     return checks
+
+
+def _checked(child: Limited, group: list[tuple[int, str, tuple]], limits,
+             timeout: float) -> list[SignatureCheck | GuichetError]:
+    """The checks of a child's letters; when the child failed (time, memory, a crash), each
+    letter checked again alone, so that one bad page costs only its own letter."""
+    try:
+        return child.result()
+    except GuichetError as exc:
+        if len(group) == 1:
+            return [exc]
+        log.info("signatures checked one by one: %s", exc.message)
+        return [_alone(args, limits, timeout) for _, _, args in group]
 
 
 def _alone(args: tuple, limits, timeout: float) -> SignatureCheck | GuichetError:
