@@ -223,7 +223,13 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
     trusted = field.status is FieldStatus.EXTRACTED and (exact or known)
     if exact and porteuse and (entity.kind, entity.code) == (porteuse.kind, porteuse.code) and raw is not None \
             and raw.status is FieldStatus.EXTRACTED \
-            and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)):
+            and (raw.confidence >= CONFIRMABLE or raw.confidence >= SIGNED_FOR and _signs_for(out, entity)
+                 and _designated(raw.value)):
+        # A reading this unsure with its signatory's quality agreeing is confirmed only when it
+        # carries the letter's own designation ("Commune de La Possession" under a stamp). A town
+        # alone (its letterhead unread: named only by "Le Maire de …" or the body) still speaks
+        # for the porteuse, but how the letter designates itself ("Ville de", "Mairie de") was not
+        # read: that name is for a reviewer, and the verdict takes its entity (completeness.letter_vouched).
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     elif exact and porteuse is None and known and raw is not None and raw.status is FieldStatus.EXTRACTED \
             and raw.confidence >= CONFIRMABLE and _signs_for(out, entity):
@@ -234,6 +240,15 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
 
 
+def _designated(name: str) -> bool:
+    """A name that carries a designation of its own: an EPCI's ("Communauté de communes …"), or a
+    commune's word before its link word ("Ville de", "Mairie du"); a town alone is not, even one
+    whose name opens with such a word ("La Ville-aux-Dames", "Mairie-sur-…": a hyphen, no link)."""
+    return name_kind(name) == "epci" or _COMMUNE_DESIGNATED.match(name) is not None
+
+
+_COMMUNE_DESIGNATED = re.compile(r"(?i)^\s*(?:(?:la|le)\s+)?(?:commune|ville|mairie|cit[ée]|h[ôo]tel\s+de\s+ville)"
+                                 r"\s+(?:de|du|des|d['’])(?:\s|(?<=['’]))")
 _DANGLING = re.compile(r"(?i)[\s,]+(?:de|du|des|d['’]|la|le|les|l['’]|et|en|sur|sous)\s*$")
 _LINK = re.compile(r"(?i)^(?:de|du|des|d['’]|la|le|les|l['’]|en|sur|sous)$")
 
@@ -289,7 +304,7 @@ def _homonym_in(town: str, territory: set[str], cog: Cog) -> str | None:
 
 
 SIGNED_FOR = 0.30  # a reading this unsure is confirmed only when the signatory's quality agrees too
-_SIGNS_FOR = {MAIRE: "commune", PRESIDENT_EPCI: "epci"}
+SIGNS_FOR = {MAIRE: "commune", PRESIDENT_EPCI: "epci"}  # a quality, the kind of collectivité it heads
 
 
 def _signs_for(out: dict[str, FieldValue], entity: Entity) -> bool:
@@ -297,7 +312,7 @@ def _signs_for(out: dict[str, FieldValue], entity: Entity) -> bool:
     (a maire for a commune, a président for an EPCI): "Le Maire de La Possession" under a
     stamp, read with slips, then says the same as the fiche and the quality line."""
     quality = _trusted_value(out, "courrier_collectivite.signataire_qualite")
-    return _SIGNS_FOR.get(quality) == entity.kind
+    return SIGNS_FOR.get(quality) == entity.kind
 def lieu_named_elsewhere(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
     """"Fait à Le Poufiguen": a place the COG does not know, one slip from the one commune the
     dossier names surely (the porteuse, section 2) that it resembles: that commune's name, still

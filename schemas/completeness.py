@@ -23,6 +23,7 @@ from extractors.vocabulary import (
     PieceKind,
     ReasonCode,
 )
+from schemas.agreement import SIGNS_FOR
 from schemas.cog import Cog
 from schemas.labels import FIELD_LABELS, PIECE_LABELS, SECTION_LABELS, SLUG_LABELS
 from schemas.territoire import Entity, check_commune, coherent, letter_entity, name_kind, resolve_entity, same_name
@@ -359,7 +360,8 @@ def _letter_entity(view: DossierView, cog: Cog) -> tuple[Entity | None, tuple[st
     if not view.pieces.get("courrier_collectivite"):
         return None, ()
     if not view.trusted(field_id):
-        return None, (field_id,)
+        vouched = letter_vouched(view, cog)
+        return (vouched, ()) if vouched else (None, (field_id,))
     name = view.value(field_id)
     hints = [_departement_hint(view), view.value("courrier_prefet.departement")
              if view.trusted("courrier_prefet.departement") else None]
@@ -369,13 +371,30 @@ def _letter_entity(view: DossierView, cog: Cog) -> tuple[Entity | None, tuple[st
     return (found[0], ()) if found else (None, (field_id,))
 
 
+def letter_vouched(view: DossierView, cog: Cog) -> Entity | None:
+    """The porteuse, when the letter's collectivité, left for a reviewer, still names exactly it
+    and the letter's signatory, surely read, heads that kind of collectivité (a maire for a
+    commune): what is doubted is how the letter designates itself ("Ville de", "Mairie de",
+    its letterhead unread), not for whom it speaks, and the verdict needs only the latter."""
+    name = view.value("courrier_collectivite.collectivite")
+    quality = "courrier_collectivite.signataire_qualite"
+    if not isinstance(name, str) or not view.trusted(quality) or not view.trusted("s1.collectivite.nom"):
+        return None
+    porteuse, _ = _porteuse(view, cog)
+    if porteuse is None or SIGNS_FOR.get(view.value(quality)) != porteuse.kind:
+        return None
+    found = letter_entity(name, cog, [_departement_hint(view)] + sorted(porteuse.departements), [porteuse])
+    return porteuse if found and found[1] and (found[0].kind, found[0].code) == (porteuse.kind, porteuse.code) \
+        else None
+
+
 def _letter_collectivite(view: DossierView, cog: Cog) -> Outcome:
     """The letter comes from the porteuse, the EPCI of the commune porteuse, or a member commune."""
     if not view.pieces.get("courrier_collectivite") or not view.pieces.get("fiche"):
         return Outcome()
     field_id = "courrier_collectivite.collectivite"
     if not view.trusted(field_id):
-        return Outcome((field_id,))
+        return Outcome(() if letter_vouched(view, cog) else (field_id,))
     if not view.trusted("s1.collectivite.nom"):
         return Outcome(tuple(f for f in ("s1.collectivite.nom",) if view.uncertain(f)))
     letter_name, porteuse_name = view.value(field_id), view.value("s1.collectivite.nom")

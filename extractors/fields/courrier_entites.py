@@ -111,7 +111,9 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
         # names itself. (A text layer without a letterhead has none: "Commune de …" stands.)
         # So too a commune only a title names bare ("Maire du Pellerin"), whatever else of the
         # letterhead was read: its "Ville du" may be the part lost.
-        found = Clue(found.value, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
+        # The town alone, then: a "Commune de" put before it would be a guess taken for a reading.
+        town = found.value if is_epci_name(str(found.value)) else _town_named(str(found.value))
+        found = Clue(town, min(found.confidence, UNREAD_LETTERHEAD), found.lines)
     return found
 
 

@@ -270,10 +270,33 @@ def test_a_long_answer_read_with_slips_answers_its_section_and_the_forms_prompt_
 
 @pytest.mark.parametrize("field_id", RULE_FIELDS)
 def test_never_complete_when_a_field_a_rule_reads_is_uncertain(cog, field_id):
-    view = dossier(status={field_id: "needs_review"})
+    # the letter's collectivité read with a slip: it names the porteuse only nearly (see below)
+    slipped = {"courrier_collectivite__collectivite": "Commune de Combour"} \
+        if field_id == "courrier_collectivite.collectivite" else {}
+    view = dossier(status={field_id: "needs_review"}, **slipped)
     got = reasons(view, cog)
     assert not assess_completeness(view, cog).complete
     assert ("VERIFICATION_REQUISE", field_id) in got
+
+
+@pytest.mark.parametrize(("letter", "quality", "quality_status", "vouched"), [
+    ("Combourg", "maire", "extracted", True),  # the town alone (its letterhead unread), its maire signing
+    ("Commune de Combourg", "maire", "extracted", True),
+    ("Combour", "maire", "extracted", False),  # a slip: only nearly the porteuse
+    ("Combourg", "president_epci", "extracted", False),  # a président does not head a commune
+    ("Combourg", "maire", "needs_review", False),  # the quality unsure too
+    ("Dingé", "maire", "extracted", False),  # another commune (of the EPCI): for a reviewer
+])
+def test_a_letters_collectivite_in_review_that_names_exactly_the_porteuse_its_head_signing_decides(
+        cog, letter, quality, quality_status, vouched):
+    """How the letter designates itself is doubted, not for whom it speaks: the verdict needs only the latter."""
+    view = dossier(courrier_collectivite__collectivite=letter, courrier_collectivite__signataire_qualite=quality,
+                   status={"courrier_collectivite.collectivite": "needs_review",
+                           "courrier_collectivite.signataire_qualite": quality_status})
+    got = reasons(view, cog)
+    assert (("VERIFICATION_REQUISE", "courrier_collectivite.collectivite") in got) is not vouched
+    if vouched:
+        assert got == [] and assess_completeness(view, cog).complete
 
 
 def test_never_complete_on_a_low_confidence_reading_whatever_the_values(cog):
