@@ -61,6 +61,16 @@ def lost_ticks(tokens: list[Token], states: list[State], options: tuple[Option, 
         and not any(at > 0 and _beside(tokens[at - 1], tokens[at]) for slug, at, _ in states if slug in unread)
 
 
+def marks_are_empty_boxes(read: list[Token], tokens: list[Token]) -> bool:
+    """Whether the marks OCR read in the place of a group's lost boxes are empty boxes misread:
+    on pages known to hold grey levels (a scan, a photo; no fax), in a group where the box
+    finder squared a crossed box (☒), it would have squared a second tick as well; a mark read
+    where a box stands ("a Revitalisation" at 0.70) or a box read into its option's first word
+    ("El'Autre" at 0.47) is an empty box OCR took for a letter, no tick. A fax's thresholding
+    blurs a cross into a letter ("BAccompagnement" for a ticked box): there a mark says ticked."""
+    return any(t.text == "☒" for t in read) and all(t.bilevel is False for t in tokens)
+
+
 def _beside(a: Token, b: Token) -> bool:
     """On one line of one page."""
     middle = (b.bbox[1] + b.bbox[3]) / 2

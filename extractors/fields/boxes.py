@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.checkboxes import UNMEASURED
-from extractors.fields.box_elimination import TOLD, lone_lost_tick, lost_ticks, sole_tick
+from extractors.fields.box_elimination import TOLD, lone_lost_tick, lost_ticks, marks_are_empty_boxes, sole_tick
 from extractors.fields.box_orphans import orphan_states
 from extractors.fields.form import NONE_OF_THEM, Option
 from extractors.fields.labels import same_word
@@ -167,10 +167,12 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
     # says boxes were lost whatever their state (a fax's, a scan's typed "[ ]"): none is a tick.
     # The box finder saw a crossed box in this group (a photo's heavy ☒): ticks are no harder to
     # find than empty boxes here, and a box merely missing is one it lost, ticked or not. Only a
-    # mark read over the boxes' column, or a word run back over it, still says "ticked".
+    # mark read over the boxes' column, or a word run back over it, still says "ticked" (on a
+    # fax: on a page of grey levels such a mark is an empty box misread, see marks_are_empty_boxes).
     # So does a typed "[X]" read: its cross inks it more than a typed "[ ]", which OCR loses
     # first; beside typed ticks read, a bracket box missing is an empty one lost.
     absence_says_tick = not any(t.text in _FOUND_TICKED or _TYPED_TICK.search(t.text.lower()) for t in read)
+    marks_say_tick = not marks_are_empty_boxes(read, tokens)
     ticks_read = any(state for _, _, state in states)
     most = 1 if ticks_read else 3
     # With no tick read, a short group's boxes read empty outnumbering the lost ones say the
@@ -191,7 +193,7 @@ def _unread_ticks(tokens: list[Token], states: list[tuple[str, int, bool | None]
         if before is not None and any(_same_line(box, word) for box, _ in pairs):
             if word.x0 - before.x1 >= space + 0.7 * width and box_state(before.text) is None and absence_says_tick:
                 found.add(slug)  # "☐ Commune      EPCI": EPCI's box left a box-wide hole
-        elif any(_missing_box_ticked(word, before, box, after, width, absence_says_tick)
+        elif marks_say_tick and any(_missing_box_ticked(word, before, box, after, width, absence_says_tick)
                  or _mark_inside(word, tokens[at + 1] if at + 1 < len(tokens) else None, box, after)
                  for box, after in pairs
                  if not _same_line(box, word) and (box.file, box.page) == (word.file, word.page)):
