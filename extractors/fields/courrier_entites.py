@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extractors.fields.courrier_body import BODY_COLLECTIVITE, run_on
 from extractors.fields.courrier_layout import LetterParts, Line, join_lines
 from extractors.text import normalise
 
@@ -46,11 +47,6 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
-# the keywords in any case, the name with its capital; after "de", "pour", "par", a mark or a
-# line's start ("¶": `_run_on`'s line end, "… partagée." | "La ville de La Roche-sur-Foron s'engage")
-_BODY_COLLECTIVITE = re.compile(
-    r"(?:(?:\b(?i:de|pour|par)|[,.;¶]) |^)(?P<name>(?i:la )?(?i:commune|ville|communaut[ée] de communes|communaut[ée] "
-    r"d['’]agglom[ée]ration) (?i:de |d['’]|du |des )?[A-ZÀ-Ý][\w'’-]*(?: (?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|sur|en)){0,4})")
 _CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
 _LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
@@ -100,7 +96,9 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     found = next(iter(title_commune + title_epci), None)
     if found is None:
         body = _named_in_body(parts)
-        presided = [clue for clue in body if is_epci_name(clue.value)] if capacity == "president" else []
+        # the signer's capacity picks among the body's names: a body names the commune and its EPCI alike
+        presided = [clue for clue in body if is_epci_name(clue.value) == (capacity == "president")] \
+            if capacity in ("president", "maire") else []
         found = next(iter(presided), None) or _town_hall(head) or next(iter(body), None)
     logo = _logo_named(head, found) if found is not None else None
     if logo is not None:
@@ -387,7 +385,7 @@ def _named_in_body(parts: LetterParts) -> list[Clue]:
     found = []
     body = _body(parts)
     # the body as one text: "… de la commune de" | "Vulbens à la candidature …" runs over a line end
-    for match in _BODY_COLLECTIVITE.finditer(_run_on(body)):
+    for match in BODY_COLLECTIVITE.finditer(run_on(body)):
         if _CIVILITY.search(match.group("name")):
             continue  # "… l'entrée de ville" | "Madame, Monsieur,": an objet's end run on into the salutation
         name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
@@ -396,16 +394,6 @@ def _named_in_body(parts: LetterParts) -> list[Clue]:
         last = match.group("name").split()[-1]
         found.append(Clue(name, 0.6, tuple(l for l in body if last in l.text)[:1] or tuple(body[:1])))
     return found
-
-
-def _run_on(lines: list[Line]) -> str:
-    """Lines as one text where a designation runs over a line end ("… de la commune de" |
-    "Vulbens à …"); elsewhere a line end ends a name ("… ville de Vitré" | "Monsieur le …")."""
-    text = ""
-    for line in lines:
-        joined = re.search(r"(?i)\b(?:commune|ville|communaut[ée]|de|du|des|d['’])$", text.rstrip())
-        text += (" " if joined or not text else " ¶ ") + line.text
-    return text
 
 
 def _town_hall(head: list[Line]) -> Clue | None:
@@ -427,7 +415,7 @@ def _completed_by_body(parts: LetterParts, cut: str) -> Clue | None:
     """A letterhead name cut short, completed by the body when it names the same collectivité in full."""
     start = normalise(cut).rstrip("- ")
     body = _body(parts)
-    for match in _BODY_COLLECTIVITE.finditer(join_lines(body)):  # the name may run over a line end
+    for match in BODY_COLLECTIVITE.finditer(join_lines(body)):  # the name may run over a line end
         name = uncapitalise(re.sub(r"(?i)^la ", "", match.group("name")))
         if normalise(name).startswith(start) and len(name) > len(cut):
             lines = tuple(l for l in body if match.group("name").split()[-1] in l.text)[:1] or tuple(body[:1])
