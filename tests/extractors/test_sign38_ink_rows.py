@@ -3,8 +3,8 @@ read none of that line (or only a word of it), so the printed name under the sta
 stamp's inner ring and lettering, made a long "pen stroke" and the letter was read "signed". The
 name line found on the ink beside the stamp (dense letters of print height, outside the ring) is
 carried across the stamp's disc like a line OCR read (extractors.signature_stamp_rows.ink_rows):
-undecided, never signed. (Signed study photos whose stamp had such a line, seeds 92, 105 and
-117, stay signed: a pen's strokes go on above and below the line.)"""
+undecided, never signed (no signed study letter changed: a pen's strokes go on above and below
+the line)."""
 
 from __future__ import annotations
 
