@@ -25,7 +25,7 @@ from extractors.signature_print import in_print_rows, print_run, straight, whole
 from extractors.signature_rings import broken_stamp_drawn
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
-from extractors.signature_stamp_rows import rows_through_stamps
+from extractors.signature_stamp_rows import ink_rows, rows_through_stamps
 
 log = logging.getLogger(__name__)
 
@@ -116,16 +116,22 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)
         check = rest if rest.signed else SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                                         "traits d'un cachet : signature non prouvée")
-    rows = rows_through_stamps(printed_px, [p.box for p in parts if p.kind == "ring"], unit) \
-        if through_stamps and check.signed and PEN_STROKES in check.detail else []
-    if rows and check_signature(image, zone, dpi, printed=printed + tuple(
-            ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
-            for bx0, by0, bx1, by1 in rows), text_height=unit / scale, unsure=unsure, black_and_white=black_and_white,
-            through_stamps=False).signed is not True:
-        # the strokes were lines of print under a stamp (OCR read them beside it only), joined to
-        # its lettering or rings: carried across the stamp's disc, the print leaves no pen's stroke
-        check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
-                               "traits d'un cachet sur des lignes imprimées : signature non prouvée")
+    ring_boxes = [p.box for p in parts if p.kind == "ring"]
+    rows: list[tuple[int, int, int, int]] = []
+    # the lines OCR read; then, still signed, with those it left unread found on the ink (a photo's
+    # name line under a stamp): more print masked may join pieces anew, so it only doubts further
+    for more in (lambda: rows_through_stamps(printed_px, ring_boxes, unit),
+                 lambda: rows_through_stamps(ink_rows(parts, ring_boxes), ring_boxes, unit)):
+        added = more() if through_stamps and check.signed and PEN_STROKES in check.detail else []
+        rows += added
+        if added and check_signature(image, zone, dpi, printed=printed + tuple(
+                ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
+                for bx0, by0, bx1, by1 in rows), text_height=unit / scale, unsure=unsure,
+                black_and_white=black_and_white, through_stamps=False).signed is not True:
+            # the strokes were lines of print under a stamp (OCR read them beside it only), joined to
+            # its lettering or rings: carried across the stamp's disc, the print leaves no pen's stroke
+            check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
+                                   "traits d'un cachet sur des lignes imprimées : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
             and broken_stamp_drawn(ink & ~words, crop, unit, [p.box for p in strokes]):
         # a stamp's ring broken into pieces (a 1-bit scan, a fax, a light stamp), no piece round,
