@@ -61,7 +61,7 @@ from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
-from extractors.vocabulary import AUTRE, LETTER_FIELDS, PREFET, SOUS_PREFET
+from extractors.vocabulary import AUTRE, LETTER_FIELDS, MAIRE, PREFET, PRESIDENT_EPCI, SOUS_PREFET
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,8 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
         # the quality's confidence is already its title words' reading (signataire.quality_of)
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
                                               read=True)
+        if _head_by_delegation(quality, block):  # a reviewer's question, not a reading to confirm again
+            values["signataire_qualite"] = replace(values["signataire_qualite"], status=FieldStatus.NEEDS_REVIEW)
     places = _places(parts, kind, coll)
     name = _signatory_name(parts, block, file, pages, places)
     if name:
@@ -161,7 +163,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
     quality = quality_of(block, kind.value, epci)
-    if quality is not None and quality.confidence >= QUALITY_TRUSTED:
+    if quality is not None and quality.confidence >= QUALITY_TRUSTED and not _head_by_delegation(quality, block):
         return quality
     body, sender = _qualities_beyond_block(parts, kind, epci)
     if body is None:
@@ -170,6 +172,13 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
                                                 if i not in parts.signatory], kind.value, epci), block)
     if quality is None:  # the heading's writer signs, unless the block shows a delegation
         return body or _unless_titled(_unless_delegated(sender, block), block, parts)
+    if _head_by_delegation(quality, block):
+        # a head never signs for another: the title read is the delegating one, its "pour le"
+        # misread ("pour 7 et par délégation" under "préfet,"), or the delegate's, its head lost
+        # under a stamp ("[Le sous-]préfet,"): the letter's head or body naming a sous-préfet
+        # says who signs; else for a reviewer, with what was read
+        stand_in = next((q for q in (body, sender) if q is not None and q.slug == SOUS_PREFET), None)
+        return stand_in or replace(quality, confidence=min(quality.confidence, DELEGATED_HEAD))
     if kind is PieceKind.COURRIER_PREFET and _for_the_prefet_only(quality):
         # "La [Sous-préfète] / pour le préfet": the signer's own title lost under the strokes;
         # the letter's head ("La Sous-préfète" over "à Madame …") or body says who signs for him
@@ -178,6 +187,14 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
             return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _head_by_delegation(quality: Quality | None, block: list[Line]) -> bool:
+    """A head's own title ("préfet", "maire", "président") in a block that shows a signature by delegation."""
+    return quality is not None and quality.slug in (PREFET, MAIRE, PRESIDENT_EPCI) and delegation_in(block)
+
+
+DELEGATED_HEAD = 0.6  # under QUALITY_TRUSTED: a head's title over a delegation is doubted
 
 
 def _unless_delegated(quality: Quality | None, block: list[Line]) -> Quality | None:
@@ -413,7 +430,8 @@ def _block_words(reading: LetterReading | None) -> list[tuple[str, float]]:
 def block_worth_reading(reading: LetterReading) -> bool:
     """Whether the signatory block read again (`check.block_text`) could change this letter's
     values: `letter_fields` gives it to `reread_block` only for a letter that ended, which
-    fills the quality only when missing or unsure and the name only when not extracted or not trusted.
+    fills the quality only when missing or read unsure (not when doubted: `_head_by_delegation`)
+    and the name only when not extracted or not trusted.
     A letter read with both is spared a render crop and a Tesseract read. Keep the two in step.
     (`_field` of these two names is `reading.fields`' own value; a continuation joined to the
     letter before it keeps this reading's signatory fields and its `ended`.)"""
@@ -421,7 +439,8 @@ def block_worth_reading(reading: LetterReading) -> bool:
         return False
     quality = reading.fields.get("signataire_qualite", FieldValue.missing())
     name = reading.fields.get("signataire_nom", FieldValue.missing())
-    return quality.status is FieldStatus.MISSING or quality.confidence < QUALITY_TRUSTED \
+    return quality.status is FieldStatus.MISSING \
+        or quality.status is FieldStatus.EXTRACTED and quality.confidence < QUALITY_TRUSTED \
         or name.status is not FieldStatus.EXTRACTED or name.confidence < NAME_TRUSTED
 
 

@@ -45,7 +45,10 @@ def reread_block(reading: LetterReading, check: SignatureCheck, out: dict[str, F
     source = reading.fields.get("signataire_nom", FieldValue.missing()).source or (
         out[f"{kind.value}.signe"].source)
     page_quality = out[f"{kind.value}.signataire_qualite"]
-    if page_quality.status is FieldStatus.MISSING or page_quality.confidence < QUALITY_TRUSTED:
+    # a title read surely but doubted (a head's over a delegation: courrier._head_by_delegation) is
+    # not confirmed by reading it again
+    if page_quality.status is FieldStatus.MISSING \
+            or page_quality.status is FieldStatus.EXTRACTED and page_quality.confidence < QUALITY_TRUSTED:
         collectivite = reading.fields.get("collectivite")
         quality = quality_of(lines, kind.value, entites.is_epci_name(collectivite.value if collectivite else None))
         # a title the page's OCR read unsure ("Préfète." under a stamp) is confirmed by the same
