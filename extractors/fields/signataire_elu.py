@@ -62,8 +62,10 @@ def completed_by_elu(name: FieldValue, quality: FieldValue, elu: str | None, elu
         part_of = bool(read) and set(name_words(read)) <= set(name_words(elu)) \
             and any(len(w) >= 4 for w in name_words(read))
         sure = part_of and quality.status is FieldStatus.EXTRACTED
-        status = FieldStatus.EXTRACTED if sure else FieldStatus.NEEDS_REVIEW
-        confidence = min(quality.confidence, 0.85, name_read) if status is FieldStatus.EXTRACTED else 0.5
+        # an élu read unsure gives a value for a reviewer, never one `confirmed_by_elu` would
+        # then take for a second reading of that élu
+        status = FieldStatus.EXTRACTED if sure and name_read >= ELU_READ_SURELY else FieldStatus.NEEDS_REVIEW
+        confidence = min(quality.confidence, 0.85, name_read) if sure else 0.5
         name = FieldValue(elu, round(confidence, 3), name.source or quality.source, status)
     return name, quality
 
@@ -139,8 +141,9 @@ def echoed_in_block(name: FieldValue, elu: str | None, block: tuple[str, ...], e
     if any(_spelt_otherwise(line, elu) for line in block):
         return name  # the block spells the élu's name with another letter: the fiche's may be misread
     if any(fuzz.ratio(w, own) >= ECHO for own in name_words(elu) if len(own) >= 5 for w in read):
-        # as sure as the élu's reading at most
-        return replace(name, confidence=min(0.8, elu_conf), status=FieldStatus.EXTRACTED)
+        # as sure as the élu's reading at most: an élu read unsure, for a reviewer still (see above)
+        return replace(name, confidence=min(0.8, elu_conf),
+                       status=FieldStatus.EXTRACTED if elu_conf >= ELU_READ_SURELY else FieldStatus.NEEDS_REVIEW)
     return name
 
 
@@ -211,3 +214,4 @@ def _accents_differ(a: str, b: str) -> bool:
 
 
 ELU_CONFIRMED = 0.85
+ELU_READ_SURELY = 0.80  # schemas.normalise's identity threshold: an élu read with less makes nothing sure
