@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from extractors import classify  # the module, not its names: classify imports this package
+from extractors.fields.bilevel_names import names_on_bilevel_doubted
 from extractors.fields.continuation import continues, ended_by, joined_continuations
 from extractors.fields.courrier import (
     LetterReading,
@@ -68,7 +69,7 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
                                 tuple(v.value if v else None for v in elu), elu_read(*elu)))
     every_page = [(piece.file, page) for piece in pieces for page in piece.pages]
     fields = accents_written_elsewhere(doubt_misread(fields, every_page), every_page)
-    return doubt_accents(fields, every_page)
+    return names_on_bilevel_doubted(doubt_accents(fields, every_page), every_page)
 
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:
