@@ -163,7 +163,8 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
     quality = quality_of(block, kind.value, epci)
-    if quality is not None and quality.confidence >= QUALITY_TRUSTED and not _head_by_delegation(quality, block):
+    delegated_head = _head_by_delegation(quality, block)
+    if quality is not None and quality.confidence >= QUALITY_TRUSTED and not delegated_head:
         return quality
     body, sender = _qualities_beyond_block(parts, kind, epci)
     if body is None:
@@ -172,7 +173,7 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
                                                 if i not in parts.signatory], kind.value, epci), block)
     if quality is None:  # the heading's writer signs, unless the block shows a delegation
         return body or _unless_titled(_unless_delegated(sender, block), block, parts)
-    if _head_by_delegation(quality, block):
+    if delegated_head:
         # a head never signs for another: the title read is the delegating one, its "pour le"
         # misread ("pour 7 et par délégation" under "préfet,"), or the delegate's, its head lost
         # under a stamp ("[Le sous-]préfet,"): the letter's head or body naming a sous-préfet
