@@ -48,7 +48,7 @@ def departement_clues(parts: LetterParts) -> list[Clue]:
         place, _ = date_parts(parts.lines[parts.date_line].text)
         if place:
             clues.append(Clue({"commune": place}, 0.7, (parts.lines[parts.date_line],)))
-    return clues
+    return clues or _bare_bloc(head)
 
 
 def _bloc_marque(head: list[Line]) -> list[Clue]:
@@ -102,6 +102,23 @@ def _bloc_without_title(head: list[Line]) -> list[Clue]:
         if below is not None and _motto(below) and below.top - line.bottom <= 1.6 * line.height:
             return [Clue({"departement": name}, UNTITLED_BLOC, (line,))]
     return []
+
+
+def _bare_bloc(head: list[Line]) -> list[Clue]:
+    """"[PRÉFÈTE]" / "D'INDRE-ET-LOIRE  02 00 26 42 55": on a photo the bloc-marque's title and
+    motto both lost, its département's line (in capitals, the right column's telephone on its row)
+    is the letter's only clue. Unsure: a reviewer's, unless the territory's département confirms it."""
+    for line in head:
+        text = _TRAILING_NUMBER.sub("", line.text).strip(" ,.-")
+        name = _PARTICLE.sub("", text).strip(" ,.-") if _PARTICLE.match(text) else ""
+        if len(name) >= 3 and len(name.split()) <= 4 and name.upper() == name and not re.search(r"\d", name) \
+                and line.conf >= DOUBTED_LINE:
+            return [Clue({"departement": name}, BARE_BLOC, (line,))]
+    return []
+
+
+_TRAILING_NUMBER = re.compile(r"(?:\s+(?:t[ée]l\.?\s*:?\s*)?[\d.+()]+)+\s*$", re.IGNORECASE)
+BARE_BLOC = 0.6  # under the review floor: sure only when agreeing with the territory (schemas' agreement)
 
 
 UNTITLED_BLOC = 0.85  # the département under a title unread: the motto under it says it is the bloc-marque's
