@@ -19,6 +19,7 @@ from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
 from extractors.signature_double import double_rings, in_double_ring, within
 from extractors.signature_loops import stamp_loop
+from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
@@ -154,6 +155,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     if check.signed is False and pasted_panel(crop, unit) is not None:
         # a pasted picture's panel, its pale ink lost in the panel's grain: something was put there
         check = SignatureCheck(None, 0.45, None, "indecise", "image collée dans la zone : encre pâle possible")
+    if check.signed is False and (pale := pale_strokes(crop, unit, words, printed_px, [
+            p.box for p in parts if p.kind in ("ring", "frame")])) is not None:
+        # a light pen on a dim photo, fainter than the ink's seed: the area is not empty
+        check = SignatureCheck(None, 0.45, pale, "indecise", PALE)
     if check.signed is False and y1 - y0 < 4 * unit:  # a sliver at the page's edge: the area is not all there
         check = SignatureCheck(None, 0.4, None, "indecise", "zone de signature trop petite")
     if check.bbox is not None:  # ink box back to points on the page
