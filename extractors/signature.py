@@ -19,6 +19,7 @@ from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
 from extractors.signature_double import double_rings, in_double_ring, within
 from extractors.signature_loops import stamp_loop
+from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows, print_run, straight, whole_line
@@ -70,7 +71,8 @@ def upright(image: Image.Image, rotation: int, skew: float, warp: tuple[float, .
 
 def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tuple[BBox, ...] = (),
                     text_height: float | None = None, unsure: tuple[BBox, ...] = (),
-                    black_and_white: bool = False, through_stamps: bool = True) -> SignatureCheck:
+                    black_and_white: bool = False, through_stamps: bool = True,
+                    below: float | None = None) -> SignatureCheck:
     """Look for a signature in `zone` (points) of the page `image` rendered at `dpi`.
 
     `printed` are the boxes (points) of the words read there, ignored; `text_height` (points)
@@ -79,6 +81,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     words OCR read there but doubted: ink under them is no print OCR left unread.
     `black_and_white`: the page is a fax or a 1-bit scan, where a stamp's ring breaks into arcs.
     `through_stamps`: strokes are looked at again with the printed lines carried across a stamp.
+    `below` (points): the zone was lengthened from there to see ink its edge cut whole; ink wholly under it is left out.
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
@@ -100,6 +103,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
     ink = ink_mask(crop, unit)
     parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], printed_px, unit)
+    parts = parts if below is None else [p for p in parts if p.box[1] + y0 < below * scale]
     check, stamps = decide(parts), []
     if check.detail == PARAPH:  # a loop with a second ring about its centre is a stamp's, no hand's paraph
         stamps = [p.box for p in parts if p.kind == "ring" and stamp_loop(ink & ~words, p.box)]
@@ -127,11 +131,17 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         if added and check_signature(image, zone, dpi, printed=printed + tuple(
                 ((bx0 + x0) / scale, (by0 + y0) / scale, (bx1 + x0) / scale, (by1 + y0) / scale)
                 for bx0, by0, bx1, by1 in rows), text_height=unit / scale, unsure=unsure,
-                black_and_white=black_and_white, through_stamps=False).signed is not True:
+                black_and_white=black_and_white, through_stamps=False, below=below).signed is not True:
             # the strokes were lines of print under a stamp (OCR read them beside it only), joined to
             # its lettering or rings: carried across the stamp's disc, the print leaves no pen's stroke
             check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                    "traits d'un cachet sur des lignes imprimées : signature non prouvée")
+    if below is None and check.signed and PEN_STROKES in check.detail and y1 < gray.shape[0] and any(
+            p.box[3] >= y1 - y0 - 1 for p in strokes) and check_signature(
+            image, zone[:3] + (min(gray.shape[0], y1 + EDGE_REACH * unit) / scale,), dpi, printed=printed,
+            text_height=unit / scale, unsure=unsure, black_and_white=black_and_white, below=zone[3]).signed is not True:
+        # strokes cut by the area's bottom edge (a stamp under the block): seen whole, they are no pen's
+        check = SignatureCheck(None, 0.45, _union(strokes), "indecise", EDGE_CUT)
     if check.signed and PEN_STROKES in check.detail and not any(p.kind == "ring" for p in parts) \
             and broken_stamp_drawn(ink & ~words, crop, unit, [p.box for p in strokes]):
         # a stamp's ring broken into pieces (a 1-bit scan, a fax, a light stamp), no piece round,
@@ -145,6 +155,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     if check.signed is False and pasted_panel(crop, unit) is not None:
         # a pasted picture's panel, its pale ink lost in the panel's grain: something was put there
         check = SignatureCheck(None, 0.45, None, "indecise", "image collée dans la zone : encre pâle possible")
+    if check.signed is False and (pale := pale_strokes(crop, unit, words, printed_px, [
+            p.box for p in parts if p.kind in ("ring", "frame")])) is not None:
+        # a light pen on a dim photo, fainter than the ink's seed: the area is not empty
+        check = SignatureCheck(None, 0.45, pale, "indecise", PALE)
     if check.signed is False and y1 - y0 < 4 * unit:  # a sliver at the page's edge: the area is not all there
         check = SignatureCheck(None, 0.4, None, "indecise", "zone de signature trop petite")
     if check.bbox is not None:  # ink box back to points on the page
@@ -298,11 +312,12 @@ def _measured(mask: np.ndarray, x: int, y: int, unit: float, search: bool = True
     if not search or part.ring >= 0.75:
         return out
     ring = out[0].box
-    outside = [p for p in out[1:] if p.length >= PEN_PIECE and not within(p.box, ring)]
-    if not outside or any(p.fill < WORD_FILL or p.height > WORD_HEIGHT for p in outside):
-        # the ring was run into no print outside it, or into ink that is no print (sparse, or
-        # taller than a line): a pen's stroke through the stamp; cut with the ring it would be
-        # crumbs, whole it is the signature it is
+    pens = [p for p in out[1:] if p.length >= PEN_PIECE and (p.fill < WORD_FILL or p.height > WORD_HEIGHT)]
+    if not any(p.length >= PEN_PIECE and not within(p.box, ring) for p in out[1:]) and pens or any(
+            not within(p.box, ring) for p in pens):
+        # the ring was run into no print outside it but into a pen's piece, or into ink outside that
+        # is no print (sparse, or taller than a line): a pen's stroke through the stamp; cut with the
+        # ring it would be crumbs, whole it is the signature it is (only print and crumbs: the stamp's)
         return [part]
     return out
 
@@ -362,6 +377,8 @@ WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant:
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
 PARAPH = "paraphe : initiales dans une boucle"
 DOUBLE_RING = "traits d'un cachet à double anneau : signature non prouvée"
+EDGE_CUT = "traits coupés par le bas de la zone : cachet possible"
+EDGE_REACH = 4.5  # text-line heights under the area: a stamp's diameter, the rest of a ring its edge cut
 SPECKS = "quelques taches"  # the detail of "not signed" over a few small marks
 
 

@@ -32,6 +32,7 @@ from extractors.signature_directions import directions
 from extractors.signature_double import double_rings
 from extractors.signature_loops import stamp_loop
 from extractors.signature_name import name_read_twice, name_written_again
+from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows
@@ -59,7 +60,7 @@ def code_version() -> str:
                               broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
                               outside_paper_whitened, rows_through_stamps, ring_and_lettering,
-                              directions, double_rings)
+                              directions, double_rings, pale_strokes)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
@@ -200,7 +201,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
                             unsure=zone.unsure, black_and_white=black_and_white)
     if kind == "pdf" and check.signed is not True:
         check = _pasted_signature(pasted, zone) or check
-    if check.signed is None and page.ocr:
+    if check.signed is None and page.ocr and check.detail != PALE:  # pale strokes were no doubt of the height
         # a photo's OCR may box words over two lines, doubling the page's text height: measured in
         # the height of the words by the signature that fit their ink, strokes seen as specks are
         # strokes. Only a signature so found is taken; what it would not find stays undecided.
