@@ -365,10 +365,11 @@ def _plausible(person: str) -> bool:
 
 
 def _name_part(text: str) -> str:
-    """The name in a line, without a title before it ("Le Maire, Joël Le Besco") or civility."""
+    """The name in a line, without a title before it ("Le Maire, Joël Le Besco", "La Présidente,
+    DUVAL Karine": its title's accents aside) or civility."""
     if "," in text:
         head, _, tail = text.rpartition(",")
-        if tail.strip() and _ROLE_WORDS.search(head.lower()):
+        if tail.strip() and _ROLE_WORDS.search(normalise(head)):
             text = tail
         elif _TWO_WORDS_COMMA.match(text.strip()):  # "Noémie, CASANOVA": a speck read as a comma
             text = text.replace(",", " ")
