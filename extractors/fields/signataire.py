@@ -365,10 +365,11 @@ def _plausible(person: str) -> bool:
 
 
 def _name_part(text: str) -> str:
-    """The name in a line, without a title before it ("Le Maire, Joël Le Besco") or civility."""
+    """The name in a line, without a title before it ("Le Maire, Joël Le Besco", "La Présidente,
+    DUVAL Karine": its title's accents aside) or civility."""
     if "," in text:
         head, _, tail = text.rpartition(",")
-        if tail.strip() and _ROLE_WORDS.search(head.lower()):
+        if tail.strip() and _ROLE_WORDS.search(normalise(head)):
             text = tail
         elif _TWO_WORDS_COMMA.match(text.strip()):  # "Noémie, CASANOVA": a speck read as a comma
             text = text.replace(",", " ")
@@ -454,13 +455,16 @@ def name_without_title(text: str) -> str:
 
 
 def body_name(lines: list[Line]) -> Name | None:
-    """The signer as the letter's body names them: "Je soussigné(e) Marie Duval, maire de …"."""
+    """The signer as the letter's body names them: "Je soussigné(e) Marie Duval, maire de …", as surely as
+    its weakest word was read (a long line's average hides a misread one: "BENOÏT" at 0.73 in a line at 0.90)."""
     for line in lines:
         match = _SOUSSIGNE.search(line.text)
         if match:
             text = clean_person(_CIVILITY.sub("", match["name"].strip()))
+            named = {w for w in name_words(text) if len(w) >= 3}
+            weakest = min((w.conf for w in line.words if named & set(name_words(w.text))), default=line.conf)
             if name_shape(text) > 0:
-                return Name(text, round(min(0.9, line.conf), 3), line)
+                return Name(text, round(min(0.9, line.conf, weakest), 3), line)
     return None
 
 
