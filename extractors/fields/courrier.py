@@ -98,6 +98,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     block = [parts.lines[i] for i in parts.signatory]
     values: dict[str, FieldValue] = {}
     quality = title_confirmed(_quality(parts, block, kind, coll.value if coll else None), parts, block, kind, coll)
+    quality = _no_surer_than_collectivite(quality, parts, block, kind, coll)
     if quality:
         # the quality's confidence is already its title words' reading (signataire.quality_of)
         values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
@@ -188,6 +189,19 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
             return stand_in
     same = [q.confidence for q in (body, sender) if q is not None and q.slug == quality.slug]
     return replace(quality, confidence=max([quality.confidence] + same))
+
+
+def _no_surer_than_collectivite(quality: Quality | None, parts: LetterParts, block: list, kind: PieceKind,
+                                coll: entites.Clue | None) -> Quality | None:
+    """A président's title is `autre` only because the letter's collectivité does not read as an
+    EPCI ("Président de Loire Forez [Agglomération]", a stroke over its last word): the title is
+    then no surer than that reading."""
+    if quality is None or quality.slug != AUTRE or coll is None or coll.confidence >= QUALITY_TRUSTED:
+        return quality
+    unknown = _quality(parts, block, kind, None)  # the title alone, whoever the collectivité
+    if unknown is not None and unknown.slug == PRESIDENT_EPCI:
+        return replace(quality, confidence=round(min(quality.confidence, coll.confidence), 3))
+    return quality
 
 
 def _head_by_delegation(quality: Quality | None, block: list[Line]) -> bool:

@@ -21,7 +21,7 @@ _COLLECTIVITE = re.compile(
     r"|^(?:la |le )?(?:commune|ville|mairie|hotel de ville)$|^(?:l')?(?:hotel de ville|mairie) ?[-–—,:|] ?[a-z]"
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
-    r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)$"
+    r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)(?: \([a-z0-9]{2,8}\))?$"  # "… (LFA)"
     r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b")  # "CIVIS (Communauté intercommunale …)"
 # "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
 _EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
@@ -470,6 +470,9 @@ def uncapitalise(text: str) -> str:
         return text
     words = []
     for position, word in enumerate(text.split(" ")):
+        if _ACRONYM.fullmatch(word):  # "(LFA)": an acronym stays in capitals
+            words.append(word)
+            continue
         parts = re.split(r"([-'’])", word)
         out = []
         for k, part in enumerate(parts):
@@ -481,4 +484,5 @@ def uncapitalise(text: str) -> str:
     return _KIND_AFTER_COMMUNAUTE.sub(lambda m: m[1] + m[2].lower(), " ".join(words))
 
 
+_ACRONYM = re.compile(r"\([A-Z0-9]{2,8}\)[.,]?")
 _KIND_AFTER_COMMUNAUTE = re.compile(r"\b(Communauté (?:de |d['’])?)(Communes|Agglomération|Urbaine)\b")
