@@ -215,11 +215,22 @@ def _normaliser(field_id: str) -> Normaliser:
     }.get(field_id, _text if field_id in TEXT_FIELDS else _as_is)
 
 
+def _named(value, cog, departement):
+    """A name of a service, a quality, a function: as `_text`, less a full stop after its last
+    word ("DDT de l'Ain." on a fax: a speck), which such a name never ends with; an abbreviation's
+    stays ("Dir. adj.": its only full stop is not the last)."""
+    text, trusted = _text(value, cog, departement)
+    return (_FINAL_STOP.sub("", text) if text and text.count(".") == 1 else text), trusted
+
+
+_FINAL_STOP = re.compile(r"(?<=\w{3})\s?\.$")
+
+
 def _quality(value, cog, departement):
     """A quality or function as written ("Vice-présidente chargé(e) de l'aménagement"); its
     brackets read unbalanced ("chargée) de", "chargé(e} de": a photo's or fax's slip) are for a
     reviewer, as read."""
-    text, trusted = _text(value, cog, departement)
+    text, trusted = _named(value, cog, departement)
     depth = 0
     for char in text or "":
         depth += (char == "(") - (char == ")")
@@ -236,7 +247,7 @@ PLACE_SLIP = 85  # ratio of a département's name a photo slipped a letter in ("
 def _service(value, cog, departement):
     """A State service's name; the département it names, misread ("DDTM des Pyrénées-Orentales"),
     spelt as the COG does and shown to a reviewer."""
-    text, trusted = _text(value, cog, departement)
+    text, trusted = _named(value, cog, departement)
     match = _SERVICE_PLACE.match(text or "")
     if not match or match.group("acronym") not in STATE_SERVICES \
             or cog.departement_code(match.group("place"), fuzzy=False):
