@@ -23,9 +23,10 @@ from extractors.fields.given_names import doubt_accents
 from extractors.fields.name_accents import accents_written_elsewhere
 from extractors.fields.plausible import doubt_misread
 from extractors.fields.signataire_elu import elu_read
-from extractors.model import FieldValue, PageText, PieceKind
+from extractors.model import FieldStatus, FieldValue, PageText, PieceKind
 from extractors.signature import SignatureCheck
 from extractors.text import normalise
+from extractors.vocabulary import SECTIONS
 
 log = logging.getLogger(__name__)
 
@@ -57,19 +58,32 @@ def extract_fields(pieces: list[Piece], signatures: Mapping[int, SignatureCheck]
     if fiche:
         pages = [(piece.file, page) for piece in fiche for page in piece.pages]
         tables = next((piece.tables for piece in fiche if piece.tables), ())
-        fields = extract_fiche(pages, tables)
+        fields = _or_for_review(lambda: extract_fiche(pages, tables), FICHE_FIELDS, "la fiche")
     else:
         fields = {fid: FieldValue.missing() for fid in FICHE_FIELDS}
     letters = sorted(joined_continuations(read_letters(pieces) if letters is None else letters).items())
     checks = {k: (signatures or {}).get(i) for k, (i, _) in enumerate(letters)}
     porteuse = fields.get("s1.collectivite.nom")
     elu = [fields.get(f) for f in ("s1.collectivite.elu_nom", "s1.collectivite.elu_qualite")]
-    fields.update(letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
-                                {k: c for k, c in checks.items() if c is not None},
-                                tuple(v.value if v else None for v in elu), elu_read(*elu)))
+    fields.update(_or_for_review(lambda: letter_fields([r for _, r in letters], porteuse.value if porteuse else None,
+                                                       {k: c for k, c in checks.items() if c is not None},
+                                                       tuple(v.value if v else None for v in elu), elu_read(*elu)),
+                                 [fid for kind in {r.kind for _, r in letters} for fid in SECTIONS[kind]],
+                                 "les courriers"))
     every_page = [(piece.file, page) for piece in pieces for page in piece.pages]
     fields = accents_written_elsewhere(doubt_misread(fields, every_page), every_page)
     return names_on_bilevel_doubted(doubt_accents(fields, every_page), every_page)
+
+
+def _or_for_review(read, field_ids, what: str) -> dict[str, FieldValue]:
+    """`read()`'s fields; should a reading rule fail on a page no one foresaw (a bug), each of
+    `field_ids` undecided, for a reviewer: the dossier is still assessed (VERIFICATION_REQUISE),
+    never lost to an error, and the error is logged to be fixed."""
+    try:
+        return read()
+    except Exception:
+        log.exception("lecture des champs en échec (%s) : laissés à vérifier", what)
+        return {fid: FieldValue(None, 0.0, None, FieldStatus.NEEDS_REVIEW) for fid in field_ids}
 
 
 def read_letters(pieces: list[Piece]) -> dict[int, LetterReading]:

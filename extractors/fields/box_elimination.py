@@ -51,14 +51,16 @@ def lost_ticks(tokens: list[Token], states: list[State], options: tuple[Option, 
     read, every box not lost read empty by the box finder (☐), twice as many as the lost ones (a
     finder that lost more may have lost empty ones too), and nothing read where a lost box stands
     (a mark there may be anything: "4" for "✓")."""
-    lines = [tokens[at] for _, at, _ in states]
+    # an option known by its lone box only (box_orphans), the group's last token: the box's line
+    lines = [tokens[min(at, len(tokens) - 1)] for _, at, _ in states]
     return all(t.bilevel is False for t in tokens) and every_option_apart(states, options) \
         and not any(state for _, _, state in states) \
         and all(state is False and at > 0 and tokens[at - 1].text == "☐"
                 for slug, at, state in states if slug not in unread) \
         and len(states) - len(unread) >= 2 * len(unread) \
         and not any(_beside(a, b) for i, a in enumerate(lines) for b in lines[i + 1:]) \
-        and not any(at > 0 and _beside(tokens[at - 1], tokens[at]) for slug, at, _ in states if slug in unread)
+        and not any(0 < at < len(tokens) and _beside(tokens[at - 1], tokens[at]) for slug, at, _ in states
+                    if slug in unread)
 
 
 def marks_are_empty_boxes(read: list[Token], tokens: list[Token]) -> bool:
