@@ -14,7 +14,6 @@ from PIL import Image
 from extractors import images, office, pdf_text
 from extractors.errors import MESSAGES, ErrorCode, GuichetError
 from extractors.model import FileKind, Issue, PageText, ReadResult
-from extractors.ocr.batches import Feed, Readable, batches_of, render_order
 from extractors.ocr.engine import OcrEngine, RawWord
 from extractors.ocr.page import FirstReading, finished, first_reading, first_readings, page_boxes
 
@@ -70,10 +69,8 @@ def read_pdf(path: str, name: str, options: ReadOptions, engine: OcrEngine) -> R
             renderer = pdf_text.open_renderer(path)
             bilevel: dict[int, bool] = {}
             try:
-                per = batch_size(len(to_ocr), options.ocr_workers) if listing_pays(engine) else 1
-                order = render_order(to_ocr, per, options.ocr_workers)
-                pages.update(ocr_pages(_rendered(renderer, order, options, bilevel), engine, options.ocr_workers,
-                                       total=len(to_ocr), numbers=[index + 1 for index in to_ocr]))
+                pages.update(ocr_pages(_rendered(renderer, to_ocr, options, bilevel), engine, options.ocr_workers,
+                                       total=len(to_ocr)))
             finally:
                 renderer.close()
             pages = _with_bilevel(pages, bilevel)
@@ -166,7 +163,7 @@ def read_office(data: bytes, kind: FileKind, name: str, options: ReadOptions, en
 
 
 def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: OcrEngine,
-              workers: int, total: int | None = None, numbers: list[int] | None = None) -> dict[int, PageText]:
+              workers: int, total: int | None = None) -> dict[int, PageText]:
     """OCR pages on `workers` threads (each runs one Tesseract process), rendering lazily.
 
     Of `total` pages (when known), each worker reads about its share in batches of a few
@@ -210,27 +207,14 @@ def ocr_pages(jobs: Iterator[tuple[int, Image.Image | None, float]], engine: Ocr
             if arriving and batch.failed is not None:
                 raise batch.failed
 
-        plan = {n: i for i, batch in enumerate(batches_of(numbers, per)) for n in batch} if numbers else None
-        feeds: dict[int, Feed] = {}  # by batch: its pages handed as they are rendered
-        try:
-            for position, job in enumerate(jobs):
-                index = plan.get(job[0], -1 - position) if plan is not None else position // per
-                if index not in feeds:
-                    # about 2 pages a worker in memory (a batch still handed pages is never waited on)
-                    if len(pending) >= max(workers, 2 * workers // per) and all(f.full for f in feeds.values()):
-                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        collect(done)
-                    if len(waiting) >= 2 * workers:
-                        read_missed()
-                    planned = sum(1 for i in plan.values() if i == index) if plan is not None \
-                        else min(per, total - index * per) if total else per
-                    feeds[index] = Feed(max(1, planned))
-                    future = pool.submit(_first_batch, feeds[index], engine)
-                    pending[future], batches[future] = job[0], feeds[index].planned
-                feeds[index].put(job)
-        finally:  # no more pages come (the last batch may be short, a render may have failed)
-            for feed in feeds.values():
-                feed.close()
+        for batch in _batched(jobs, per):
+            if len(pending) >= max(workers, 2 * workers // per):  # about 2 pages a worker in memory
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                collect(done)
+            if len(waiting) >= 2 * workers:
+                read_missed()
+            future = pool.submit(_first_batch, batch, engine)
+            pending[future], batches[future] = batch[0][0], len(batch)
         while pending or waiting:
             if waiting and batches and any(first.missed is not None for first in waiting):
                 # the last batches' missed lines: one Tesseract process, started as the first of
@@ -309,12 +293,25 @@ def batch_size(total: int | None, workers: int) -> int:
     return min(MAX_BATCH, -(-total // workers))
 
 
-def _first_batch(batch: Feed, engine: OcrEngine) -> list[FirstReading | PageText]:
-    """The first readings of a batch of pages (handed as they are rendered), by one Tesseract process; when that fails
+def _batched(jobs, size: int):
+    batch = []
+    for job in jobs:
+        batch.append(job)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _first_batch(batch: list[tuple[int, Image.Image | None, float]],
+                 engine: OcrEngine) -> list[FirstReading | PageText]:
+    """The first readings of a batch of pages, by one Tesseract process; when that fails
     (whose page failed is not known), each page read alone, a page that fails getting its error."""
-    if len(batch) > 1:
+    readable = [job for job in batch if job[1] is not None]
+    if len(readable) > 1:
         try:
-            read = iter(first_readings(Readable(batch), engine))
+            read = iter(first_readings(readable, engine))
             return [next(read) if image is not None else _first_one(image, engine, number, dpi)
                     for number, image, dpi in batch]
         except GuichetError:
