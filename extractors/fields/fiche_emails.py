@@ -8,13 +8,6 @@ name, which it reads word by word against its lexicon. An address one letter fro
 of its name's forms is that form, mended for a reviewer (the name shown too: one of the two
 was misread); an address a few letters from them, unexplained, is not trusted either. An
 address no form comes near is some other style, left as read.
-
-A fax or a phone photo confuses letters of one shape ("gactan.texicr" for gaetan.texier, an e
-read c; "actienne" for aetienne): an address that is one form of its holder's name letter for
-letter but for such confusions is that form, whatever the number of slips and however the name
-was read (a doubted name is read against a lexicon, the address letter by letter). Put right,
-it is still a guess: for a reviewer, below the confidence at which the name may confirm it
-(schemas' emails_confirmed: the name that mended it is no second reading).
 """
 
 from __future__ import annotations
@@ -32,10 +25,6 @@ HOLDERS = (("s1.etat.referent_email", "s1.etat.referent_nom"),
            ("s1.collectivite.contact_email", "s1.collectivite.contact_nom"))
 MENDED = 0.6  # an address put right from its holder's name: a guess, shown to a reviewer
 NEAR = 2  # letters apart: an address this close to a form of its name is that form misread
-CONFUSED = 0.35  # an address put right by its letters' shapes: never confirmed by the name it came from
-# The letters a fax or a photo reads for others (address's letter -> the letter it may stand for):
-# an e whose bar is lost reads c, an a closed reads o, an l or a 1 reads i, a g open reads q.
-_SHAPES = {"c": "ce", "o": "oa", "i": "il1", "l": "li1", "1": "1li", "q": "qg"}
 
 
 def _fold(text: str) -> str:
@@ -98,16 +87,5 @@ def emails_by_names(fields: dict[str, FieldValue]) -> None:
                                              email.source, FieldStatus.NEEDS_REVIEW)
             # Which of the two OCR misread, no one knows for sure: the name is shown too.
             fields[name_field] = replace(name, status=FieldStatus.NEEDS_REVIEW)
-        elif (confused := _confused_form(local, forms)) is not None:
-            fields[email_field] = FieldValue(f"{confused}@{domain}", min(email.confidence, CONFUSED),
-                                             email.source, FieldStatus.NEEDS_REVIEW)
         elif best <= NEAR and email.status is FieldStatus.EXTRACTED:
             fields[email_field] = replace(email, status=FieldStatus.NEEDS_REVIEW)
-
-
-def _confused_form(local: str, forms: set[str]) -> str | None:
-    """The one form of the name the address's local part reads as, letter for letter, through
-    the confusions of a fax's or a photo's shapes (_SHAPES); None when none or several do."""
-    matching = [form for form in forms if len(form) == len(local) and form != local
-                and all(f == a or f in _SHAPES.get(a, "") for a, f in zip(local, form))]
-    return matching[0] if len(matching) == 1 else None
