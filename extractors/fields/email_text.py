@@ -43,6 +43,8 @@ def address_piece(word, words) -> bool:
     next to it, on either side, that nothing but close pieces separates from it."""
     if not _piece(word.text) and not _AT_WORD.fullmatch(word.text):
         return False
+    if _wrapped_end(word, words):
+        return True
     line = sorted((w for w in words if w.line == word.line), key=lambda w: w.bbox[0])
     at = next(i for i, w in enumerate(line) if w is word)
     for step in (-1, 1):
@@ -54,6 +56,22 @@ def address_piece(word, words) -> bool:
             if not _piece(text) or following is None or not _close(line[i], following):
                 break
     return False
+
+
+def _wrapped_end(word, words) -> bool:
+    """The end of an address a line end cut after a hyphen or a dot ("tgiacomoni@mairie-santa-
+    maria-di-" / "lota.fr", doubted at 0.14 on a photo): on the next line, under the address's
+    first letter, a domain's piece up to its top-level domain."""
+    if "@" in word.text or not _DOMAIN_END.fullmatch(word.text):
+        return False
+    height = word.bbox[3] - word.bbox[1]
+    return any(w.line != word.line and _AT_WORD.fullmatch(w.text) and w.text.endswith(("-", "."))
+               and sum(c.isalpha() for c in w.text.partition("@")[0]) >= 2
+               and abs(w.bbox[0] - word.bbox[0]) <= height and 0 <= word.bbox[1] - w.bbox[3] <= height
+               for w in words)
+
+
+_DOMAIN_END = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + "|".join(TLDS) + ")")
 
 
 def _close(a, b) -> bool:

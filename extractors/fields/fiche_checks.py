@@ -41,6 +41,7 @@ def doubt_domain_slips(fields: dict[str, FieldValue]) -> None:
             continue
         local, _, domain = value.value.rpartition("@")
         mended = "".join(_mended_piece(piece, words) for piece in re.split(r"([.-])", domain))
+        mended = _state_ending(mended)
         if mended != domain:
             fields[field] = FieldValue(f"{local}@{mended}", min(value.confidence, MENDED), value.source,
                                        FieldStatus.NEEDS_REVIEW)
@@ -67,6 +68,16 @@ def _mended_piece(piece: str, words: set[str]) -> str:
     best = min(distance.values(), default=3)
     nearest = [w for w, d in distance.items() if d == best]
     return nearest[0] if best <= 2 and len(nearest) == 1 else piece
+
+
+def _state_ending(domain: str) -> str:
+    """A State service's domain ends ".gouv.fr": a piece one slip from "gouv" before a last "fr"
+    (a scan's g read q, a photo's v read r: "loiret.qouv.fr", "marne.gour.fr") is "gouv"."""
+    pieces = domain.split(".")
+    if len(pieces) >= 3 and pieces[-1] == "fr" and pieces[-2] != "gouv" and OSA.distance(pieces[-2], "gouv") == 1 \
+            and len(pieces[-2]) == 4:
+        return ".".join([*pieces[:-2], "gouv", "fr"])
+    return domain
 
 
 def _pieces(text: str) -> list[str]:
