@@ -181,3 +181,13 @@ def read_file(path) -> tuple[object, object]:
     if reading.zone is None:
         return None, reading
     return signature_of(str(path), "image", page, reading.zone, 10**8), reading
+
+
+def stamped_unsigned_photo_check(seed: int, folder):
+    """bench/signstudy's phone photo of `seed` (an unsigned letter with a round stamp), checked as
+    the worker checks it."""
+    from bench.signstudy import check_seed, make_file
+
+    path, kind, info, signed = make_file(seed, folder, "photo")
+    assert not signed and info["stamp"]
+    return check_seed(seed, path, kind, folder / "pages")

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extractors.signatures_drawn import stamped_unsigned_photo_check
+
 
 # bench/signstudy seeds (--every photo), unsigned with a stamp over the name line, once read "signed"
 @pytest.mark.parametrize("seed", [70, 80, 86, 217])
 def test_an_unsigned_photo_with_a_stamp_over_the_unread_name_is_not_read_signed(tmp_path, seed):
-    from bench.signstudy import check_seed, make_file
-
-    path, kind, info, signed = make_file(seed, tmp_path, "photo")
-    assert not signed and info["stamp"]
-    result = check_seed(seed, path, kind, tmp_path / "pages")
+    result = stamped_unsigned_photo_check(seed, tmp_path)
     assert result is not None and result.signed is not True, result
