@@ -95,8 +95,8 @@ def _bloc_without_title(head: list[Line]) -> list[Clue]:
     """"[PRÉFET]" / "DE LA GUYANE" / "Liberté": the bloc-marque whose large bold title OCR read as
     a speck (dropped) or not at all, its département's line still over the motto, in its column."""
     for index, line in enumerate(head):
-        name = _PARTICLE.sub("", line.text).strip(" ,.-") if _PARTICLE.match(line.text) else ""
-        if len(name) < 3 or len(name.split()) > 4 or re.search(r"\d", name) or line.conf < DOUBTED_LINE:
+        name = _departement_line(line, line.text)
+        if name is None:
             continue
         below = next((l for l in head[index + 1:] if abs(l.x0 - line.x0) <= 15 and l.top > line.top), None)
         if below is not None and _motto(below) and below.top - line.bottom <= 1.6 * line.height:
@@ -109,12 +109,19 @@ def _bare_bloc(head: list[Line]) -> list[Clue]:
     motto both lost, its département's line (in capitals, the right column's telephone on its row)
     is the letter's only clue. Unsure: a reviewer's, unless the territory's département confirms it."""
     for line in head:
-        text = _TRAILING_NUMBER.sub("", line.text).strip(" ,.-")
-        name = _PARTICLE.sub("", text).strip(" ,.-") if _PARTICLE.match(text) else ""
-        if len(name) >= 3 and len(name.split()) <= 4 and name.upper() == name and not re.search(r"\d", name) \
-                and line.conf >= DOUBTED_LINE:
+        name = _departement_line(line, _TRAILING_NUMBER.sub("", line.text).strip(" ,.-"))
+        if name is not None and name.upper() == name:
             return [Clue({"departement": name}, BARE_BLOC, (line,))]
     return []
+
+
+def _departement_line(line: Line, text: str) -> str | None:
+    """The name after the particle of a line read surely ("DE LA GUYANE": GUYANE), when `text`
+    (the line's) is a particle and a short name without digits."""
+    name = _PARTICLE.sub("", text).strip(" ,.-") if _PARTICLE.match(text) else ""
+    if len(name) < 3 or len(name.split()) > 4 or re.search(r"\d", name) or line.conf < DOUBTED_LINE:
+        return None
+    return name
 
 
 _TRAILING_NUMBER = re.compile(r"(?:\s+(?:t[ée]l\.?\s*:?\s*)?[\d.+()]+)+\s*$", re.IGNORECASE)
