@@ -29,12 +29,17 @@ _FICHE_CUES = (
 _FICHE_CUES = _FICHE_CUES + tuple(
     re.escape(normalise(label.text)) for label in LABELS if len(label.text) > 12 and not label.skip
 )
-# Lines that cite other pieces rather than head a form: "P.J. : fiche de candidature", "Objet : …"
-_REFERENCE_LINE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|objet|ref\b|v/ ?ref|n/ ?ref|copie|annexes? ?:)")
+# Lines that cite other pieces rather than head a form: "P.J. : fiche de candidature", "Objet : …";
+# a photo's OCR reads "P.J." as "P.2.", "P.3.:" or "PL. :"
+_REFERENCE_LINE = re.compile(r"^(p\.? ?j\.?|p[.,]? ?[23il][.,:]|pieces? jointes?|objet|ref\b|v/ ?ref|n/ ?ref|copie|"
+                             r"annexes? ?:)")
+# A cue after a sentence's end on its line is in a sentence: "candidature. La collectivité s'engage"
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?] ")
 _CUE_AT_START = 16  # characters: a heading or label opens its line, after a number or a box at most
-# The parts of a letter, on normalised lines
-_OBJET = re.compile(r"^objet\s*:")
-_SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs)\b[^:]{0,80},$")
+# The parts of a letter, on normalised lines; a photo's OCR may lose the colon after "Objet" or read
+# the salutation's comma as a full stop ("Madame la Sous-directrice.")
+_OBJET = re.compile(r"^objet\s*:|^objet (?!de |du |des |d')")
+_SALUTATION = re.compile(r"^(madame|monsieur|mesdames|messieurs)\b([^:]{0,80},|[^:,]{0,40}\.)$")
 # "Veuillez agréer" and "considération distinguée" each alone: a photo's line may lose the rest
 _POLITESSE = re.compile(r"je vous prie d.?agreer|je vous prie de (croire|recevoir)|^veuillez (agreer|croire|recevoir)\b|"
                         r"\bconsideration (tres )?distinguee|"
@@ -307,7 +312,7 @@ def form_cues(lines: list[str]) -> int:
             continue
         for i, cue in enumerate(_FICHE_CUES):
             match = re.search(cue, line)
-            if match and match.start() <= _CUE_AT_START:
+            if match and match.start() <= _CUE_AT_START and not _SENTENCE_END.search(line[:match.start()]):
                 found.add(i)
     return len(found)
 
