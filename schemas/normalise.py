@@ -8,10 +8,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
-
-from extractors.fields.plausible import STATE_SERVICES
 from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import QUALITES
 from schemas import values
@@ -45,6 +41,7 @@ from schemas.section2 import (
     epci_vouched_by_porteuse,
     region_of_departement,
 )
+from schemas.service_place import placed
 from schemas.territoire import designation_mended, epci_word_slipped, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
@@ -239,38 +236,10 @@ def _quality(value, cog, departement):
     return text, trusted and depth == 0 and not re.search(r"[\[\]{}]", text or "")
 
 
-_SERVICE_PLACE = re.compile(r"^(?P<head>(?P<acronym>[A-Z]{3,6})\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)"
-                            r"(?P<place>.+)$")
-PLACE_SLIP = 85  # ratio of a département's name a photo slipped a letter in ("Pyrénées-Orentales")
-
 
 def _service(value, cog, departement):
-    """A State service's name; the département it names, misread ("DDTM des Pyrénées-Orentales"),
-    spelt as the COG does and shown to a reviewer."""
-    text, trusted = _named(value, cog, departement)
-    match = _SERVICE_PLACE.match(text or "")
-    if not match or match.group("acronym") not in STATE_SERVICES \
-            or cog.departement_code(match.group("place"), fuzzy=False):
-        return text, trusted
-    code = cog.departement_code(match.group("place"))
-    official = cog.departements[code].nom if code in cog.departements else None
-    if official and fuzz.ratio(values.fold(official), values.fold(match.group("place"))) >= PLACE_SLIP:
-        return match.group("head") + official, False
-    nearest = _nearest_place(match.group("place"), cog)
-    if nearest and not cog.region_code(match.group("place"), fuzzy=False):
-        return match.group("head") + nearest, False
-    return text, trusted
-
-
-def _nearest_place(place: str, cog) -> str | None:
-    """The one département or région name a place read with a slip or two is nearest to ("La
-    Réumon", "Sartho"), when the COG's own lookup finds none; None when none is near, or two are."""
-    folded = values.fold(place)
-    allowed = 2 if len(folded) >= 8 else 1 if len(folded) >= 5 else 0
-    names = {p.nom for p in (*cog.departements.values(), *cog.regions.values())}
-    near = sorted((OSA.distance(values.fold(name), folded), name) for name in names)
-    (best, name), second = near[0], near[1][0]
-    return name if 0 < best <= allowed and second > best else None
+    """A State service's name (`service_place.placed`: the département it names, checked)."""
+    return placed(*_named(value, cog, departement), cog, departement)
 
 
 def _text(value, cog, departement):

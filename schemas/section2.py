@@ -247,15 +247,17 @@ def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
 def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValue | None = None) -> None:
     """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
     from the one every commune listed (read surely) lies in, is that one."""
-    field, communes = out.get("s2.departement"), out.get("s2.communes")
-    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and communes and communes.status is FieldStatus.EXTRACTED
-            and isinstance(communes.value, list) and communes.value):
+    field, code = out.get("s2.departement"), _communes_departement(out, cog)
+    if field and field.status is FieldStatus.EXTRACTED and code and field.value != code and raw is not None \
+            and isinstance(raw.value, str) and not _written_out(raw.value, str(field.value), cog):
+        # Read surely only as the nearest spelling of another's name ("Isè", the answer cut at its
+        # cell's edge, nearest "Oise"): not the communes' one, the reading is doubted and weighed again.
+        field = out["s2.departement"] = replace(field, value=raw.value, status=FieldStatus.NEEDS_REVIEW)
+    if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str) and code):
         return
-    found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
-    if len(found) != 1 or None in found:
+    if _cut_name_of(field.value, code, cog):
+        out["s2.departement"] = _confirmed(field, code)  # "Isè": Isère's head, cut at its cell's edge
         return
-    code = found.pop()
     if _epci_ends_naming(out.get("s2.epci"), code, cog):
         # "… LATITUDE NORD GIRONDE Gironde (33)": a photo lost the label "Département", its answer
         # read with the EPCI's; written there as the communes' own: two readings agree.
@@ -278,6 +280,29 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValu
         or cog.departement_code(field.value) == code or _head_names(field.value, code, cog)
     if near:
         out["s2.departement"] = _confirmed(field, code)
+
+
+def _communes_departement(out: dict[str, FieldValue], cog: Cog) -> str | None:
+    """The one département every commune listed (read surely) lies in, if any."""
+    communes = out.get("s2.communes")
+    if not (communes and communes.status is FieldStatus.EXTRACTED and isinstance(communes.value, list)):
+        return None
+    found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
+def _written_out(text: str, code: str, cog: Cog) -> bool:
+    """The text holds the département's code, or is its name whole ("Charente-Mar" is not the Charente)."""
+    departement = cog.departements.get(code)
+    return bool(re.search(rf"(?<![\dA-Z]){code}(?![\dA-Z])", text.upper())) \
+        or departement is not None and values.fold(departement.nom) == values.fold(re.sub(r"\d", " ", text))
+
+
+def _cut_name_of(text: str, code: str, cog: Cog) -> bool:
+    """The text is the head of the département's name, three letters at least, cut short ("Isè")."""
+    head = values.fold(text).strip()
+    name = values.fold(cog.departements[code].nom)
+    return bool(re.fullmatch(r"[a-z][a-z ]{2,}", head)) and len(head) < len(name) and name.startswith(head)
 
 
 def _confirmed(field: FieldValue, code: str) -> FieldValue:
