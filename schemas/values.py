@@ -248,8 +248,9 @@ def normalise_phone(text: str | None, departement: str | None = None) -> str | N
     """
     if not text:
         return None
-    # A fax or a poor scan reads a dot between two digit pairs as a comma ("05.16.38.02,94").
-    found = _PHONE.search(re.sub(r"(?<=\d),(?=\d)", ".", text.replace("\u00a0", " ")))
+    # A fax or a poor scan reads a dot between two digit pairs as a comma, a colon or a semicolon
+    # ("05.16.38.02,94", "05:15.39.06.60").
+    found = _PHONE.search(re.sub(r"(?<=\d)[,:;](?=\d)", ".", text.replace("\u00a0", " ")))
     if not found:
         return None
     written = re.sub(r"\(0\)", "", re.split(r"\s+-\s+", found.group(0))[0])
