@@ -31,6 +31,7 @@ class Box:
 
 
 UNMEASURED = 0.3  # the confidence of a box whose outline is no darker than the paper: its state unread
+IN_BETWEEN = 0.4  # the confidence of a box neither clearly ticked nor clearly empty
 SMALL_BOX = 14  # pixels: a box of a sheet photographed whole (~100 dpi); 150 dpi scans' are 17 and more
 SMALL_PAGE = 1500  # pixels: the longer side of a page of about 120 dpi or less (a 150 dpi A4 scan is 1754)
 
@@ -302,4 +303,4 @@ def _state(pixels: np.ndarray, x: int, y: int, size: int) -> Box:
         return Box(x, y, size, True, round(min(1.0, 0.6 + darkness), 3))
     if darkness <= 0.18:
         return Box(x, y, size, False, round(min(1.0, 1.0 - darkness), 3))
-    return Box(x, y, size, darkness > 0.26, 0.4)  # in between: a reviewer should look
+    return Box(x, y, size, darkness > 0.26, IN_BETWEEN)  # in between: a reviewer should look

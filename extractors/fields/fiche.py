@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields import answer_text
 from extractors.fields.answer_text import capital_i, finished_text, join_words, mean_conf, source_of
+from extractors.fields.box_doubt import empty_by_a_hair
 from extractors.fields.boxes import UNREAD, empty_brackets, read_boxes
 from extractors.fields.email_text import mended_email
 from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
@@ -388,6 +389,8 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
     if field in OPTIONS:
         slugs, box_confidence = read_boxes(tokens, OPTIONS[field], listed, field in SINGLE_CHOICE)
         value = _choice(field, slugs)
+        if empty_by_a_hair(tokens):
+            box_confidence = min(box_confidence, UNREAD)
         status = FieldStatus.MISSING if value is None else FieldStatus.EXTRACTED
         if value is None and box_confidence < UNREAD and any(t.conf < 1.0 for t in tokens):
             # No tick read, but most boxes not read at all (a fax): unknown, not unanswered.
