@@ -241,10 +241,14 @@ def _without_debris(line: Line) -> Line:
     """A letterhead line without the marks an emblem beside it was read as ("L Ville de
     Pointe-à-Pitre", "“ 5 place du Marché"): one-character words before a collectivité's name,
     or after it ("AGGLOMÉRATION D'AGEN Y"); a running header's date after its name
-    ("Métropole Rouen Normandie – 05/05/2026", atop a letter's next pages)."""
+    ("Métropole Rouen Normandie – 05/05/2026", atop a letter's next pages); a word of consonants
+    read unsure before a name's words ("mms Sud Nivernais": no French word has no vowel)."""
     words = list(line.words)
     if len(words) > 3 and _HEADER_DATE.fullmatch(words[-1].text) and words[-2].text in ("-", "–", "—"):
         words = words[:-2]
+    marks = 0
+    while len(words) > 2 and _VOWELLESS.fullmatch(words[0].text) and words[0].conf < 0.8:
+        words, marks = words[1:], marks + 1  # an emblem's strokes read as letters ("mms Sud Nivernais")
     while len(words) > 1 and len(re.sub(r"\W", "", words[0].text)) <= 1 and words[0].text.lower() not in ("à", "a"):
         words.pop(0)
     while len(words) > 2 and len(re.sub(r"\W", "", words[-1].text)) <= 1 and words[-1].text.lower() not in ("à", "a") \
@@ -253,10 +257,12 @@ def _without_debris(line: Line) -> Line:
     if len(words) == len(line.words):
         return line
     text = " ".join(w.text for w in words)
-    return Line(tuple(words), line.page, text, normalise(text)) if _COLLECTIVITE.search(normalise(text)) else line
+    kept = marks == len(line.words) - len(words) or _COLLECTIVITE.search(normalise(text))
+    return Line(tuple(words), line.page, text, normalise(text)) if kept else line
 
 
 _HEADER_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_VOWELLESS = re.compile(r"[b-df-hj-np-tv-xz]{2,4}")  # lower-case, no vowel: no French word
 
 
 def _written(lines: list[Line]) -> str | None:
