@@ -19,7 +19,19 @@ def own_label_words(field: str, tokens: list[Token]) -> int:
     """How many leading tokens are the field's own label read too badly to be found, not its
     answer: its start, its last word cut by OCR ("Autres partenaires as:"), or its tail alone
     in the label column ("porteuse" of "Collectivité porteuse", a photo losing the first word
-    at the cell's left edge), a column gap then parting it from the answer."""
+    at the cell's left edge), a column gap then parting it from the answer. A speck read before
+    the label ("SRE Commune(s) concernée(s) …": a table rule's scrap) goes with it."""
+    found = _own_label_words(field, tokens)
+    if not found and len(tokens) > 1 and tokens[0].conf < SPECK and len(tokens[0].norm) <= 3:
+        after = _own_label_words(field, tokens[1:])
+        return after + 1 if after else 0
+    return found
+
+
+SPECK = 0.5  # a short word read less surely than this, before a label, is no word of the answer
+
+
+def _own_label_words(field: str, tokens: list[Token]) -> int:
     best = 0
     for index, words in VARIANTS:
         if LABELS[index].field != field:
