@@ -33,6 +33,7 @@ from schemas.cog import Cog
 from schemas.cog_names import commune_keys
 from schemas.communes import parse_communes
 from schemas.departement_text import departement_code, departement_read
+from schemas.email_domains import domains_mended_by_places
 from schemas.phone_place import of_the_dossier, phones_placed_by_communes
 from schemas.porteuse_letters import porteuse_spelt_as_named
 from schemas.rawdump import dump
@@ -125,6 +126,7 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
     emails_confirmed(out, cog)
+    domains_mended_by_places(out, cog, departement)
     _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
     porteuse_spelt_as_named(raw.get(PORTEUSE), out, cog, departement)
     return out
