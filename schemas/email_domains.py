@@ -73,11 +73,18 @@ def _mended_run(parts: list[str], places: list[list[str]]) -> list[str] | None:
 
 
 def _alike(read: str, word: str) -> bool:
-    """A piece as long as its word, give or take a letter ("mome" for morne), a short one as
-    long exactly ("i" for l): "deal" is no "de"."""
+    """A piece that is its word but for an OCR slip: a short one as long exactly ("i" for l,
+    "ct" for et), a longer one with "m" for "rn" or a stray mark ("mome" for morne,
+    "maritime," for maritime); "deal" is no "de", "au" for "du" a slip, "hauts" no "hautes"."""
+    if read == word:
+        return True
     if len(word) <= 2 or len(read) <= 2:
         return len(read) == len(word)
-    return abs(len(read) - len(word)) <= 1 and OSA.distance(read, word) <= 2
+    return _SLIPPED.sub("", read.replace("m", "rn")) == word.replace("m", "rn") \
+        or read.replace("rn", "m") == word.replace("rn", "m")
+
+
+_SLIPPED = re.compile(r"[^a-z0-9]")
 
 
 def domains_mended_by_places(out: dict[str, FieldValue], cog: Cog, departement: str | None) -> None:
