@@ -28,7 +28,10 @@ from schemas.agreement import (
 from schemas.cog import Cog
 from schemas.cog_names import commune_keys
 from schemas.communes import parse_communes
+from schemas.departement_text import departement_code, departement_read
+from schemas.email_domains import domains_mended_by_places
 from schemas.phone_place import of_the_dossier, phones_placed_by_communes
+from schemas.porteuse_letters import porteuse_spelt_as_named
 from schemas.rawdump import dump
 from schemas.section2 import (
     CONFIRMABLE,
@@ -120,7 +123,9 @@ def normalise_fields(raw: Mapping[str, FieldValue], cog: Cog) -> dict[str, Field
     _same_person_spelt_alike(out, "s1.collectivite.elu_nom", "courrier_collectivite.signataire_nom")
     _state_address(out, "s1.etat.referent_email")
     emails_confirmed(out, cog)
+    domains_mended_by_places(out, cog, departement)
     _no_only_when_read_exactly(out, "courrier_prefet.destinataire_dgaln")
+    porteuse_spelt_as_named(raw.get(PORTEUSE), out, cog, departement)
     return out
 
 
@@ -345,23 +350,7 @@ def _phone(value, cog, departement):
 
 
 def _departement_value(value, cog, departement):
-    code = departement_code(str(value), cog)
-    return code, code is not None
-
-
-def departement_code(text: str, cog: Cog) -> str | None:
-    """"Ille-et-Vilaine", "35", "Ille-et-Vilaine (35)", "35 – Ille-et-Vilaine": the code."""
-    code = cog.departement_code(text)
-    if code:
-        return code
-    for part in re.split(r"[()–—-]|\s-\s", text):
-        code = cog.departement_code(part.strip(), fuzzy=False) if part.strip() else None
-        if code:
-            return code
-    # OCR's specks beside a name ("DE LA DRÔME 6": a flag's edge read as a digit): the words alone.
-    # A lone letter too ("Doubs b"): no département's name holds one.
-    words = " ".join(t for t in text.split() if not re.fullmatch(r"[\W\d_]{1,3}|[^\W\d_]", t))
-    return cog.departement_code(words) if words and words != text.strip() else None
+    return departement_read(str(value), cog)
 
 
 def _slug(value, cog, departement):

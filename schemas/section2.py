@@ -17,6 +17,7 @@ from extractors.fields.form import RUNNING_HEADERS
 from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import EXACT, Cog, Epci
+from schemas.departement_text import leading_departement
 from schemas.territoire import name_kind, resolve_entity
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
@@ -275,6 +276,9 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValu
                 and re.search(r"[^\W\d_]{4}", raw.value) and cog.departement_code(raw.value, fuzzy=False) == code:
             out["s2.departement"] = _confirmed(field, code)
         return
+    head, words = leading_departement(raw.value, cog) if raw is not None and isinstance(raw.value, str) else (None, 0)
+    if head not in (None, code) and words < len(raw.value.split()):
+        return  # "972 Martinique des Fiche de": its head names another than the communes' one
     written = field.value.strip().upper()
     near = written == code or OSA.distance(written, code) <= 1 and re.fullmatch(r"\d{2,3}|2[AB]", written) \
         or cog.departement_code(field.value) == code or _head_names(field.value, code, cog)
