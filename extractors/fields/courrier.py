@@ -57,6 +57,7 @@ from extractors.fields.signataire_elu import (
 )
 from extractors.fields.signataire_place import headless_prefet, prefet_place_doubted
 from extractors.fields.signataire_shape import cut_by_ink, one_spelling
+from extractors.fields.signataire_stamp import stamp_centre_aside
 from extractors.fields.signataire_title import title_confirmed
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
@@ -165,8 +166,8 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     sender's title above "à Monsieur …", less trusted. A block's title read unsure (a stamp
     over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
-    quality = quality_of(block, kind.value, epci) or (headless_prefet(parts, block) if kind is PieceKind.COURRIER_PREFET
-                                                      else None)
+    quality = quality_of(stamp_centre_aside(block), kind.value, epci) \
+        or (headless_prefet(parts, block) if kind is PieceKind.COURRIER_PREFET else None)
     delegated_head = _head_by_delegation(quality, block)
     if quality is not None and quality.confidence >= QUALITY_TRUSTED and not delegated_head:
         return quality
