@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_blockpage import block_page
 from extractors.fields.courrier_dates import DATE, written_date
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
@@ -97,7 +98,7 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     parts = letter_parts(lines)
     coll = entites.collectivite_of(parts, pages[lines[0].page].ocr) if kind is PieceKind.COURRIER_COLLECTIVITE \
         else None
-    block = [parts.lines[i] for i in parts.signatory]
+    block = block_page(parts) or [parts.lines[i] for i in parts.signatory]  # a page of the block alone
     values: dict[str, FieldValue] = {}
     quality = title_confirmed(_quality(parts, block, kind, coll.value if coll else None), parts, block, kind, coll)
     quality = _no_surer_than_collectivite(quality, parts, block, kind, coll)
