@@ -67,7 +67,8 @@ def _prefet_place(norm: str) -> str | None:
 def _same(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
-    return a == b or min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SAME_PLACE
+    # "herault 4 j": a stroke's letters after the place, read on its line
+    return a == b or a.startswith(b + " ") or min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SAME_PLACE
 
 
 def headless_prefet(parts: LetterParts, block: list[Line]) -> Quality | None:

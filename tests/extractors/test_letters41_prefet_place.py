@@ -74,3 +74,7 @@ def test_a_faxed_prefets_letter_whose_title_a_stamp_cut(tmp_path, cog):
     value = values["courrier_prefet.signataire_qualite"]
     assert truth["signataire_qualite"] == PREFET
     assert (value.value, value.status) == (PREFET, FieldStatus.EXTRACTED)
+
+
+def test_a_stroke_read_after_the_departement_leaves_the_title_sure():
+    assert _quality("La préfète de la Sarthe 4 J") == (PREFET, FieldStatus.EXTRACTED)
