@@ -16,8 +16,9 @@ BODY_WORDS = 9  # a line of the letter's text (a footer's aside): the page is no
 
 def block_page(parts: LetterParts) -> list[Line] | None:
     """The lines of a page that is a signatory block alone, down to a "Copie : …" line; None for
-    any other page (a closing, an objet or a salutation read, a line of text, no title)."""
-    if parts.closing is not None or parts.objet is not None or parts.salutation is not None or not parts.lines:
+    any other page (a closing, an objet, a salutation or an addressee read, a line of text, no title)."""
+    if parts.closing is not None or parts.objet is not None or parts.salutation is not None or parts.addressee \
+            or not parts.lines:  # an addressee read: a letter's head, whose names are no signer's
         return None
     lines = [line for line in parts.lines if line.page == parts.lines[-1].page]
     if len(lines) > BLOCK_PAGE_LINES or any(len(line.text.split()) >= BODY_WORDS and not FOOTER.search(line.norm)
