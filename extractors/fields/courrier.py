@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from extractors.fields import courrier_entites as entites
+from extractors.fields.courrier_blockpage import block_page
 from extractors.fields.courrier_dates import DATE, written_date
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_destinataire import destinataire_dgaln
@@ -55,7 +56,9 @@ from extractors.fields.signataire_elu import (
     echoed_in_block,
     named_in_block,
 )
+from extractors.fields.signataire_place import headless_prefet, prefet_place_doubted
 from extractors.fields.signataire_shape import cut_by_ink, one_spelling
+from extractors.fields.signataire_stamp import stamp_centre_aside
 from extractors.fields.signataire_title import title_confirmed
 from extractors.fields.signataire_voice import delegation_in, voice_quality
 from extractors.model import FieldStatus, FieldValue, PageText, PieceKind, Source
@@ -95,15 +98,16 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     parts = letter_parts(lines)
     coll = entites.collectivite_of(parts, pages[lines[0].page].ocr) if kind is PieceKind.COURRIER_COLLECTIVITE \
         else None
-    block = [parts.lines[i] for i in parts.signatory]
+    block = block_page(parts) or [parts.lines[i] for i in parts.signatory]  # a page of the block alone
     values: dict[str, FieldValue] = {}
     quality = title_confirmed(_quality(parts, block, kind, coll.value if coll else None), parts, block, kind, coll)
     quality = _no_surer_than_collectivite(quality, parts, block, kind, coll)
+    placed = prefet_place_doubted(quality, parts) if kind is PieceKind.COURRIER_PREFET else quality
     if quality:
         # the quality's confidence is already its title words' reading (signataire.quality_of)
-        values["signataire_qualite"] = _value(quality.slug, quality.confidence, file, pages, quality.lines,
-                                              read=True)
-        if _head_by_delegation(quality, block):  # a reviewer's question, not a reading to confirm again
+        values["signataire_qualite"] = _value(placed.slug, placed.confidence, file, pages, placed.lines, read=True)
+        # a reviewer's question, not a reading to confirm again (a title's place no préfet's: signataire_place)
+        if _head_by_delegation(quality, block) or placed is not quality:
             values["signataire_qualite"] = replace(values["signataire_qualite"], status=FieldStatus.NEEDS_REVIEW)
     places = _places(parts, kind, coll)
     name = _signatory_name(parts, block, file, pages, places)
@@ -163,7 +167,8 @@ def _quality(parts: LetterParts, block: list, kind: PieceKind, collectivite: str
     sender's title above "à Monsieur …", less trusted. A block's title read unsure (a stamp
     over it) that the body or the sender's title names alike is as sure as they are."""
     epci = entites.is_epci_name(collectivite)
-    quality = quality_of(block, kind.value, epci)
+    quality = quality_of(stamp_centre_aside(block), kind.value, epci) \
+        or (headless_prefet(parts, block) if kind is PieceKind.COURRIER_PREFET else None)
     delegated_head = _head_by_delegation(quality, block)
     if quality is not None and quality.confidence >= QUALITY_TRUSTED and not delegated_head:
         return quality

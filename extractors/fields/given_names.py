@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.fields.name_marks import misshapen_name_word
 from extractors.model import FieldStatus, FieldValue, PageText
 
 PERSON_FIELDS = (
@@ -162,8 +163,9 @@ def _settled(value: FieldValue, written: set[str], typed: set[str]) -> FieldValu
     text, doubtful = value.value, False
     given = _given_words(value.value)
     for word in set(re.findall(r"[^\s\-]+", value.value)):
-        if word not in typed and capital_accent_lost(word):
-            doubtful = True  # "Olivier Etienne" for "Étienne": no other text settles a surname
+        if word not in typed and (capital_accent_lost(word) or misshapen_name_word(word)):
+            # "Olivier Etienne" for "Étienne": no other text settles a surname; "LEMAÏÎTRE", "CASTAf"
+            doubtful = True
             continue
         likelier = likelier_spelling(word) or (_one_letter_off(word) if word in given else None)
         if likelier is None or word in typed:

@@ -56,6 +56,17 @@ def title_confirmed(quality: Quality | None, parts: LetterParts, block: list[Lin
     return replace(quality, confidence=max(quality.confidence, TITLE_CONFIRMED))
 
 
+def places_apart(quality: Quality, clues: list[Clue], key: str) -> set[str]:
+    """The places (`key`: "departement" or "commune") of the clues read on lines other than the title's."""
+    return {_place(str(clue.value[key])) for clue in clues
+            if _apart(quality, clue) and isinstance(clue.value, dict) and clue.value.get(key)}
+
+
+def _apart(quality: Quality, clue: Clue) -> bool:
+    own = {id(line) for line in quality.lines}
+    return bool(clue.lines) and not any(id(line) in own for line in clue.lines)
+
+
 def _place(text: str) -> str:
     """A place's name for comparison: normalised, without its article or its edges' marks, an
     EPCI's kind spelt out ("CC du Sud Corse": "communaute de communes du sud corse")."""
@@ -64,24 +75,18 @@ def _place(text: str) -> str:
     return _EPCI_KINDS[kind.group(1)] + place[kind.end():] if kind else place
 
 
+title_place = _place
 _EPCI_KINDS = {"cc": "communaute de communes", "ca": "communaute d'agglomeration", "cu": "communaute urbaine"}
 _EPCI_KIND = re.compile(r"^(cc|ca|cu)\b")
 
 
 def _places_elsewhere(quality: Quality, parts: LetterParts, kind: PieceKind, collectivite: Clue | None) -> set[str]:
     """The places the letter names on lines other than the title's."""
-    own = {id(line) for line in quality.lines}
-
-    def apart(clue: Clue) -> bool:
-        return bool(clue.lines) and not any(id(line) in own for line in clue.lines)
-
     if kind is PieceKind.COURRIER_PREFET:
         # a préfet's title names a département, a sous-préfet's a town: "Le Préfet de Dieppe" (a
         # sous-préfète's title, its "Sous-" lost) is confirmed by no town
-        key = "departement" if quality.slug == PREFET else "commune"
-        return {_place(str(clue.value[key])) for clue in departement_clues(parts)
-                if apart(clue) and isinstance(clue.value, dict) and clue.value.get(key)}
-    if collectivite is None or not isinstance(collectivite.value, str) or not apart(collectivite):
+        return places_apart(quality, departement_clues(parts), "departement" if quality.slug == PREFET else "commune")
+    if collectivite is None or not isinstance(collectivite.value, str) or not _apart(quality, collectivite):
         return set()
     name = normalise(collectivite.value).strip()
     return {_place(_COMMUNE_HEAD.sub("", name)), _place(name)}
