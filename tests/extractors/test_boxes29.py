@@ -9,6 +9,7 @@ import pytest
 from extractors.fields.boxes import box_state
 from extractors.fields.fiche import extract_fiche
 from extractors.model import FieldStatus, PageText, Word
+from tests.extractors.box_groups import group_lines
 from tests.extractors.test_fiche_layouts import _page
 
 _THEMES = ["Revitalisation du centre-ville ou du centre-bourg", "Réhabilitation des entrées de ville",
@@ -21,12 +22,7 @@ _THEMES = ["Revitalisation du centre-ville ou du centre-bourg", "Réhabilitation
 def _dash_fiche(marks: dict[int, str]):
     """A 'dash' layout's thématiques as a 200 dpi scan reads them: the label on its own line,
     each option under it behind its typed box ("[]", "[X]", or `marks`' reading of it)."""
-    lines = [(60.0, 100.0, "INTITULÉ DE L'ATELIER"), (60.0, 115.0, "Fort-de-France demain — vivre avec le risque"),
-             (60.0, 130.0, "THÉMATIQUE(S)")]
-    for n, theme in enumerate(_THEMES):
-        lines.append((60.0, 145.0 + 15 * n, f"{marks.get(n, '[]')} {theme}"))
-    lines.append((60.0, 145.0 + 15 * len(_THEMES), "PRÉSENTATION DU PROJET ET DE LA PROBLÉMATIQUE"))
-    lines.append((60.0, 160.0 + 15 * len(_THEMES), "Une partie du territoire est exposée aux inondations."))
+    lines = group_lines("THÉMATIQUE(S)", _THEMES, marks, "[]")
     conf = {"[X]": 0.91, "[{]": 0.44, "[]": 0.8}
     return extract_fiche([("scan.pdf", _page(lines, ocr=True, conf=conf))])
 

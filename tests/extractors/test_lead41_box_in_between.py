@@ -12,6 +12,7 @@ from extractors.checkboxes import IN_BETWEEN
 from extractors.fields.fiche import extract_fiche
 from extractors.model import FieldStatus
 from schemas.normalise import review_below
+from tests.extractors.box_groups import group_lines
 from tests.extractors.test_fiche_layouts import _page
 
 _PROGRAMMES = ["Action cœur de ville", "Petites villes de demain", "Villages d'avenir", "Territoires d'industrie",
@@ -19,12 +20,8 @@ _PROGRAMMES = ["Action cœur de ville", "Petites villes de demain", "Villages d'
 
 
 def _programmes(empty_box_conf: float):
-    lines = [(60.0, 100.0, "INTITULÉ DE L'ATELIER"), (60.0, 115.0, "Reconvertir la friche de l'usine"),
-             (60.0, 130.0, "PROGRAMME(S) DE L'ANCT CONCERNÉ(S)")]
-    for n, name in enumerate(_PROGRAMMES):
-        lines.append((60.0, 145.0 + 15 * n, f"{'☒' if n == 3 else '☐'} {name}"))
-    lines.append((60.0, 145.0 + 15 * len(_PROGRAMMES), "PRÉSENTATION DU PROJET ET DE LA PROBLÉMATIQUE"))
-    lines.append((60.0, 160.0 + 15 * len(_PROGRAMMES), "Une friche industrielle attend un projet."))
+    lines = group_lines("PROGRAMME(S) DE L'ANCT CONCERNÉ(S)", _PROGRAMMES, {3: "☒"}, "☐",
+                        intitule="Reconvertir la friche de l'usine")
     page = _page(lines, ocr=True, conf={"☒": 0.98, "☐": empty_box_conf})
     return extract_fiche([("fax.tif", page)])["s3.programmes"]
 
