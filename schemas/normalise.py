@@ -45,7 +45,7 @@ from schemas.section2 import (
     region_of_departement,
 )
 from schemas.service_place import placed
-from schemas.territoire import designation_mended, epci_word_slipped, porteuse_spelt, without_form_tail
+from schemas.territoire import cte_spelt_out, designation_mended, epci_word_slipped, porteuse_spelt, without_form_tail
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,6 @@ def _quality(value, cog, departement):
     return text, trusted and depth == 0 and not re.search(r"[\[\]{}]", text or "")
 
 
-
 def _service(value, cog, departement):
     """A State service's name (`service_place.placed`: the département it names, checked)."""
     return placed(*_named(value, cog, departement), cog, departement)
@@ -266,7 +265,6 @@ def _oe_words(cog: Cog) -> frozenset[str]:
 # an "i" before it ("Cité de communes"), or as an "i" ("Cie de communes"): no collectivité is a
 # "cité" or a "compagnie" de communes.
 _CTE_SLIPPED = re.compile(r"(?i)^(\s*)c[il1]t?[ée](?=\s+de\s+communes\b)")
-_CTE_SPELT = re.compile(r"(?i)^(\s*)ct[ée]\.?(?=\s+(?:de\s+communes|d['’]\s*agglom|urbaine)\b)")
 
 
 def _porteuse_nom(value, cog, departement):
@@ -295,13 +293,13 @@ def _abbreviated_porteuse_confirmed(raw: FieldValue | None, out: dict[str, Field
     exactly makes a third reading that agrees."""
     field, epci = out.get(PORTEUSE), out.get("s2.epci")
     if not (field and field.status is FieldStatus.NEEDS_REVIEW and isinstance(field.value, str)
-            and _CTE_SPELT.match(field.value) and raw is not None and raw.confidence >= SIGNED_FOR
+            and cte_spelt_out(field.value) != field.value and raw is not None and raw.confidence >= SIGNED_FOR
             and epci and epci.status is FieldStatus.EXTRACTED and isinstance(epci.value, dict)
             and epci.value.get("siren")):
         return
     if raw.confidence < CONFIRMABLE and not letter_names_epci(letter, epci.value["siren"], cog, departement):
         return
-    match = cog.resolve_epci(_CTE_SPELT.sub(r"\1Communauté", field.value), departement)
+    match = cog.resolve_epci(cte_spelt_out(field.value), departement)
     if match is not None and not match.ambiguous and match.score >= 1.0 and match.siren == epci.value["siren"]:
         out[PORTEUSE] = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
 

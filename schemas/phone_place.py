@@ -32,7 +32,7 @@ def phones_placed_by_communes(out: dict[str, FieldValue], cog: Cog) -> None:
               and isinstance(v.value, str) and values.overseas_territory(v.value) is not None]
     if not phones:
         return
-    departement = _communes_departement(out.get("s2.communes"), cog)
+    departement = communes_departement(out.get("s2.communes"), cog)
     for field_id in phones:
         value = out[field_id]
         if departement is not None and of_the_dossier(value.value, departement):
@@ -41,7 +41,7 @@ def phones_placed_by_communes(out: dict[str, FieldValue], cog: Cog) -> None:
         out[field_id] = replace(value, value=shown or value.value, status=FieldStatus.NEEDS_REVIEW)
 
 
-def _communes_departement(communes: FieldValue | None, cog: Cog) -> str | None:
+def communes_departement(communes: FieldValue | None, cog: Cog) -> str | None:
     """The one département every commune section 2 lists (read surely) lies in, else None."""
     if not (communes and communes.status is FieldStatus.EXTRACTED and isinstance(communes.value, list)):
         return None

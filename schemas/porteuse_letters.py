@@ -18,14 +18,13 @@ import unicodedata
 from dataclasses import replace
 
 from extractors.model import FieldStatus, FieldValue
+from schemas.agreement import PORTEUSE
 from schemas.cog import Cog
-from schemas.territoire import name_kind
+from schemas.territoire import cte_spelt_out, name_kind
 
-PORTEUSE = "s1.collectivite.nom"
 # A designation's words and a name's link words: how the porteur names the body, not its name.
 _DESIGNATION = frozenset("""communauté communaute cté cte communes agglomération agglomeration agglo urbaine
     métropole metropole cc ca cu ville commune mairie de des du d la le les l""".split())
-_CTE = re.compile(r"(?i)^(\s*)ct[ée]\.?(?=\s+(?:de\s+communes|d['’]\s*agglom|urbaine)\b)")
 
 
 def _name_words(text: str, accents: bool = True) -> list[str]:
@@ -52,7 +51,7 @@ def official_name(text: str, cog: Cog, departement: str | None) -> str | None:
         match = cog.resolve_commune(text, departement)
         return match.commune.nom if match is not None and not match.ambiguous and match.commune else None
     if kind == "epci":
-        match = cog.resolve_epci(_CTE.sub(r"\1Communauté", text), departement)
+        match = cog.resolve_epci(cte_spelt_out(text), departement)
         return match.candidates[0].nom if match is not None and not match.ambiguous and match.candidates else None
     return None
 

@@ -18,6 +18,7 @@ from extractors.model import FieldStatus, FieldValue
 from schemas import values
 from schemas.cog import EXACT, Cog, Epci
 from schemas.departement_text import leading_departement
+from schemas.phone_place import communes_departement
 from schemas.territoire import name_kind, resolve_entity
 
 CONFIRMED = 0.90  # two readings that agree: the commune's own and the EPCI's
@@ -248,7 +249,7 @@ def _nearest_in(written: str, departement: str, cog: Cog) -> Epci | None:
 def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValue | None = None) -> None:
     """A département read unsure or not resolving ("42" for 44 on a fax, "Doubs b"), one slip
     from the one every commune listed (read surely) lies in, is that one."""
-    field, code = out.get("s2.departement"), _communes_departement(out, cog)
+    field, code = out.get("s2.departement"), communes_departement(out.get("s2.communes"), cog)
     if field and field.status is FieldStatus.EXTRACTED and code and field.value != code and raw is not None \
             and isinstance(raw.value, str) and not _written_out(raw.value, str(field.value), cog):
         # Read surely only as the nearest spelling of another's name ("Isè", the answer cut at its
@@ -284,15 +285,6 @@ def departement_of_communes(out: dict[str, FieldValue], cog: Cog, raw: FieldValu
         or cog.departement_code(field.value) == code or _head_names(field.value, code, cog)
     if near:
         out["s2.departement"] = _confirmed(field, code)
-
-
-def _communes_departement(out: dict[str, FieldValue], cog: Cog) -> str | None:
-    """The one département every commune listed (read surely) lies in, if any."""
-    communes = out.get("s2.communes")
-    if not (communes and communes.status is FieldStatus.EXTRACTED and isinstance(communes.value, list)):
-        return None
-    found = {cog.departement_of_commune(c.get("code_insee") or "") for c in communes.value if isinstance(c, dict)}
-    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _written_out(text: str, code: str, cog: Cog) -> bool:

@@ -37,6 +37,11 @@ _DESIGNATION = re.compile(r"^(?P<head>[^\W\d_]{6,})(?:(?P<sep>\s+(?:de\s+l['’]
                           r"(?P<kind>[^\W\d_]{6,})\b)?")
 
 
+def cte_spelt_out(name: str) -> str:
+    """"Cté de communes …" with its designation spelt out ("Communauté de communes …")."""
+    return _CTE.sub(r"\1Communauté", name)
+
+
 def mend_designation(name: str) -> tuple[str, bool]:
     """"Communauté d'agglomératon du …" -> ("Communauté d'agglomération du …", True): the words
     that say what kind of collectivité it is, read one letter off, spelt right; True when a word
@@ -154,7 +159,7 @@ def _names_exactly(name: str, cog: Cog, departement: str | None) -> bool:
         match = cog.resolve_commune(name, departement)
         if match is not None and not match.ambiguous and match.score >= 1.0:
             return True
-    match = cog.resolve_epci(_CTE.sub(r"\1Communauté", name), departement) if kind in (None, "epci") else None
+    match = cog.resolve_epci(cte_spelt_out(name), departement) if kind in (None, "epci") else None
     return bool(match and not match.ambiguous and match.score >= 1.0)
 
 
@@ -204,7 +209,7 @@ def name_kind(name: str, declared: str | None = None) -> str | None:
 def resolve_entity(name: str, cog: Cog, kind: str | None, departement: str | None = None) -> Entity | None:
     """The commune or EPCI a written name designates; None when it does not resolve to one place."""
     name = re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name)
-    name = _CTE.sub(r"\1Communauté", name)
+    name = cte_spelt_out(name)
     kinds = [kind] if kind else ["commune", "epci"]
     for candidate_kind in kinds:
         found = _commune_entity(name, cog, departement) if candidate_kind == "commune" \
@@ -281,7 +286,7 @@ def _speck(word: str) -> bool:
 def _letter_entity(name: str, cog: Cog, departements: list[str | None], near: list[Entity]) -> tuple[Entity, bool] | None:
     name = letter_head_mended(name)
     kind = name_kind(name)
-    written = _CTE.sub(r"\1Communauté", re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))
+    written = cte_spelt_out(re.sub(r"(?i)^\s*(?:l['’]\s*)?h[ôo]tel de ville\s+(?:de\s+|d['’]\s*)", "", name))
     hints = [*dict.fromkeys(d for d in departements if d), None]
     for candidate_kind in ([kind] if kind else ["commune", "epci"]):
         for hint in hints:

@@ -33,8 +33,8 @@ _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous
 # its colon before a civility, the title of a copy's recipient, no signer's
 AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?"
                              r"|^[a-z]{3,7} ?[:;] ?(?:monsieur|madame|mme|m\.) ")
-FOOTER = _FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
-                     r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
+FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
+                    r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
 # "le" before a date, or how a fax or a photo reads it ("Corte, lo 09 mars", "Lé 5 mai 2026")
 _LE = r"(?:[lI][eéèo])"
@@ -390,7 +390,7 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
             break
         if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
             break
-        if _FOOTER.search(line.norm):
+        if FOOTER.search(line.norm):
             if block:
                 break
             continue  # the closing at the foot of a page: the block is on the next one, past the footer
@@ -423,7 +423,7 @@ def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:
     last = next((i for i in range(max(start, len(lines) - 6), len(lines)) if AFTER_SIGNATURE.match(lines[i].norm)),
                 len(lines))  # "Copie : …", "P.J. : …" come after the signature
     tail = [i for i in range(max(start, len(lines) - 6), last)
-            if len(lines[i].norm) <= 60 and not _FOOTER.search(lines[i].norm)]
+            if len(lines[i].norm) <= 60 and not FOOTER.search(lines[i].norm)]
     return tuple(tail[-4:])
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_entites import letterhead
 from extractors.fields.courrier_layout import LetterParts, Line
@@ -65,8 +67,6 @@ def _prefet_place(norm: str) -> str | None:
 
 
 def _same(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     # "herault 4 j": a stroke's letters after the place, read on its line
     return a == b or a.startswith(b + " ") or min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SAME_PLACE
 

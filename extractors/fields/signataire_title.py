@@ -50,7 +50,7 @@ def title_confirmed(quality: Quality | None, parts: LetterParts, block: list[Lin
     match = _FORMS[quality.slug].match(normalise(" ".join(line.text for line in quality.lines)).strip())
     if match is None:
         return quality
-    place = _place(match.group("place"))
+    place = title_place(match.group("place"))
     if len(place) < 3 or place not in _places_elsewhere(quality, parts, kind, collectivite):
         return quality
     return replace(quality, confidence=max(quality.confidence, TITLE_CONFIRMED))
@@ -58,7 +58,7 @@ def title_confirmed(quality: Quality | None, parts: LetterParts, block: list[Lin
 
 def places_apart(quality: Quality, clues: list[Clue], key: str) -> set[str]:
     """The places (`key`: "departement" or "commune") of the clues read on lines other than the title's."""
-    return {_place(str(clue.value[key])) for clue in clues
+    return {title_place(str(clue.value[key])) for clue in clues
             if _apart(quality, clue) and isinstance(clue.value, dict) and clue.value.get(key)}
 
 
@@ -67,7 +67,7 @@ def _apart(quality: Quality, clue: Clue) -> bool:
     return bool(clue.lines) and not any(id(line) in own for line in clue.lines)
 
 
-def _place(text: str) -> str:
+def title_place(text: str) -> str:
     """A place's name for comparison: normalised, without its article or its edges' marks, an
     EPCI's kind spelt out ("CC du Sud Corse": "communaute de communes du sud corse")."""
     place = _ARTICLE.sub("", normalise(text).strip(" .,;:-"))
@@ -75,7 +75,6 @@ def _place(text: str) -> str:
     return _EPCI_KINDS[kind.group(1)] + place[kind.end():] if kind else place
 
 
-title_place = _place
 _EPCI_KINDS = {"cc": "communaute de communes", "ca": "communaute d'agglomeration", "cu": "communaute urbaine"}
 _EPCI_KIND = re.compile(r"^(cc|ca|cu)\b")
 
@@ -89,4 +88,4 @@ def _places_elsewhere(quality: Quality, parts: LetterParts, kind: PieceKind, col
     if collectivite is None or not isinstance(collectivite.value, str) or not _apart(quality, collectivite):
         return set()
     name = normalise(collectivite.value).strip()
-    return {_place(_COMMUNE_HEAD.sub("", name)), _place(name)}
+    return {title_place(_COMMUNE_HEAD.sub("", name)), title_place(name)}
