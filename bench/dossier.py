@@ -26,7 +26,8 @@ user+system) and ratios, then the median and spread (lowest–highest) of the pe
 ratios (and of this tree's to the other's); then, unless --no-profile, where a warm worker's
 time goes (--cold-profile: a cold command's): one more run with every stage timed
 (bench/dossier_profile.py: wall and CPU, Tesseract's own CPU included, nested stages shown
-as a/b with their own time only).
+as a/b with their own time only); --runnable: one more, its threads wanting a core counted
+every few ms, whatever the load (bench/dossier_runnable.py): the stretches where a core idles.
 Target (issue 16): a scanned dossier's median paired ratio <= 1.3x in wall and in CPU (warm,
 or cold less its start-up).
 """
@@ -58,7 +59,7 @@ from functools import partial
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import dossier_profile  # noqa: E402
+from bench import dossier_profile, dossier_runnable  # noqa: E402
 
 DEFAULT_CASES = {
     "scanned": ROOT / "samples/unseen/tune/15_saint-pons-de-thomieres_table_scan300_merged",
@@ -333,6 +334,13 @@ def bench_case(name: str, case: Path, work: Path, args: argparse.Namespace) -> N
         print("\n".join(dossier_profile.profile_groups(records, limit_cpu)))
         if args.timeline:
             print("\n".join(dossier_profile.timeline(records)))
+    if args.runnable:  # one more warm run, its threads sampled (bench/dossier_runnable.py)
+        records = work / f"runnable-{name}.jsonl"
+        with dossier_runnable.Sampler() as sampler:
+            guichet(case / "input", work, profile=records, warm=True)
+        print("  where fewer threads want a core than there are cores (warm worker, profiled):")
+        print("\n".join(dossier_runnable.runnable_report(sampler.samples, dossier_runnable.records_of(records),
+                                                        args.workers)))
 
 
 def main() -> None:
@@ -363,6 +371,8 @@ def main() -> None:
                         help="profile a cold `guichet process` (the loads included), not a warm worker")
     parser.add_argument("--timeline", action="store_true",
                         help="with the profile: every stage of 0.03 s or more by start time, nested ones whole")
+    parser.add_argument("--runnable", action="store_true",
+                        help="one more warm run, its runnable threads sampled: where a core idles on a quiet machine")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="tesseract processes at once for the limit (default: every core)")
     args = parser.parse_args()
