@@ -30,7 +30,7 @@ def find_labels(rows: list[Row]) -> list[Hit]:
         if start is None or _option_of(hits, row) or _option_row(row) and not bare_title(row):
             continue  # "✓ Commune" is a ticked option, never the label "Commune(s)"; "☐ Ressources": "5/" read as a box
         found = _best_hit_at(rows, r, start) or _garbled_heading(row, r, start) or _numbered_annex(row, r, start) \
-            or _after_rule(rows, r, start)
+            or _after_rule(rows, r, start) or _after_speck(rows, r, start)
         if found is not None:
             hits.append(found)
         elif _HEADING.match(row.text) or numbered_heading(row) or heading_scrap(row) or bare_title(row):
@@ -458,6 +458,22 @@ def _after_rule(rows: list[Row], r: int, k: int) -> Hit | None:
         return None
     hit = _best_hit_at(rows, r, k + 1)
     return Hit(hit.index, hit.start, hit.positions | {(r, k)}, hit.score) if hit is not None else None
+
+
+def speck(token: Token) -> bool:
+    """A short word read so unsurely it is likelier a table rule's or a stain's scrap than a word."""
+    return token.conf < SPECK and len(token.norm) <= 3
+
+
+SPECK = 0.5  # below this, a word of three letters or less opening a row is a scrap
+
+
+def _after_speck(rows: list[Row], r: int, start: int) -> Hit | None:
+    """The label after a speck opening its row ("SRE Commune(s) concernée(s)", "TA Courriel:"):
+    a scan's table rule or a photo's shadow read as letters before the label."""
+    if start + 1 < len(rows[r].tokens) and speck(rows[r].tokens[start]):
+        return _best_hit_at(rows, r, start + 1)
+    return None
 
 
 def _first_real_token(row: Row) -> int | None:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields.form import LABELS
 from extractors.fields.label_order import Hit
-from extractors.fields.labels import VARIANTS, column_gap, same_word
+from extractors.fields.labels import VARIANTS, column_gap, same_word, speck
 from extractors.fields.layout import Token, norm, token_lines
 
 SCRAP_LETTERS = 5  # a label's tail shorter than this may be an answer's own word
@@ -22,13 +22,10 @@ def own_label_words(field: str, tokens: list[Token]) -> int:
     at the cell's left edge), a column gap then parting it from the answer. A speck read before
     the label ("SRE Commune(s) concernée(s) …": a table rule's scrap) goes with it."""
     found = _own_label_words(field, tokens)
-    if not found and len(tokens) > 1 and tokens[0].conf < SPECK and len(tokens[0].norm) <= 3:
+    if not found and len(tokens) > 1 and speck(tokens[0]):
         after = _own_label_words(field, tokens[1:])
         return after + 1 if after else 0
     return found
-
-
-SPECK = 0.5  # a short word read less surely than this, before a label, is no word of the answer
 
 
 def _own_label_words(field: str, tokens: list[Token]) -> int:
