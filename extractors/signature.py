@@ -149,7 +149,8 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits d'un cachet à l'anneau brisé : signature non prouvée")
     if black_and_white and check.signed and check.bbox and in_broken_ring(
-            ink & ~words, check.bbox, unit, beyond_print(parts, check.bbox)):
+            ink & ~words, check.bbox, unit, beyond_print(parts, check.bbox), [
+                p.box for p in strokes if p.fill <= FINE_STROKE]):
         check = SignatureCheck(None, 0.45, check.bbox, "indecise", IN_STAMP_DISC)  # all ink in a stamp's disc
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
@@ -382,6 +383,7 @@ PARAPH = "paraphe : initiales dans une boucle"
 DOUBLE_RING = "traits d'un cachet à double anneau : signature non prouvée"
 EDGE_CUT = "traits coupés par le bas de la zone : cachet possible"
 EDGE_REACH = 4.5  # text-line heights under the area: a stamp's diameter, the rest of a ring its edge cut
+FINE_STROKE = 0.25  # ink / box: a pen's line (a stamp's emblem, solid, fills 0.28-0.4 broken by a fax)
 SPECKS = "quelques taches"  # the detail of "not signed" over a few small marks
 
 

@@ -84,3 +84,31 @@ def test_a_signed_and_stamped_fax_stays_signed(tmp_path):
     assert signed and info["stamp"]
     result = check_seed(30, path, kind, tmp_path / "pages")
     assert result is not None and result.signed is True, result
+
+
+# a paraph (initials in a pen's oval) drawn wholly inside a stamp's disc on a fax
+# (samples/unseen/tune/04, the collectivité's letter), and seed 117 (--every fax, a thick pen's
+# long strokes over the stamp's centre): the pen's sparse strokes reach the stamp's inner disc
+def test_a_pens_strokes_in_the_stamps_inner_disc_stay_signed(tmp_path):
+    import dataclasses
+    from pathlib import Path
+
+    from bench.signstudy import read_pages
+    from extractors.fields.courrier import block_worth_reading, read_letter
+    from extractors.model import PieceKind
+    from worker.core.signatures import signature_of
+
+    path = Path(__file__).parents[2] / "samples/unseen/tune/04_l-ajoupa-bouillon_slash_fax_folder/input/FAX_972_759670.tif"
+    pages = read_pages(path, "image", tmp_path / "pages")
+    reading = read_letter(PieceKind.COURRIER_COLLECTIVITE, path.name, tuple(pages))
+    zone = dataclasses.replace(reading.zone, read_block=block_worth_reading(reading))
+    assert signature_of(str(path), "image", pages[zone.page], zone, 10**8).signed is True
+
+
+def test_a_thick_pen_over_a_stamps_centre_stays_signed(tmp_path):
+    from bench.signstudy import check_seed, make_file
+
+    path, kind, info, signed = make_file(117, tmp_path, "fax")
+    assert signed and info["stamp"]
+    result = check_seed(117, path, kind, tmp_path / "pages")
+    assert result is not None and result.signed is True, result
