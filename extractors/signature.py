@@ -22,8 +22,8 @@ from extractors.signature_loops import stamp_loop
 from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
-from extractors.signature_print import in_print_rows, print_run, straight, whole_line
-from extractors.signature_rings import broken_stamp_drawn
+from extractors.signature_print import beyond_print, in_print_rows, in_text_row, print_run, straight, whole_line
+from extractors.signature_rings import IN_STAMP_DISC, broken_stamp_drawn, in_broken_ring
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 from extractors.signature_stamp_rows import ink_rows, rows_through_stamps
@@ -148,6 +148,10 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         # found by its circle: every "stroke" is an arc of it, its lettering or its emblem
         check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits d'un cachet à l'anneau brisé : signature non prouvée")
+    if black_and_white and check.signed and check.bbox and in_broken_ring(
+            ink & ~words, check.bbox, unit, beyond_print(parts, check.bbox), [
+                p.box for p in strokes if p.fill <= FINE_STROKE]):
+        check = SignatureCheck(None, 0.45, check.bbox, "indecise", IN_STAMP_DISC)  # all ink in a stamp's disc
     if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs
@@ -379,6 +383,7 @@ PARAPH = "paraphe : initiales dans une boucle"
 DOUBLE_RING = "traits d'un cachet à double anneau : signature non prouvée"
 EDGE_CUT = "traits coupés par le bas de la zone : cachet possible"
 EDGE_REACH = 4.5  # text-line heights under the area: a stamp's diameter, the rest of a ring its edge cut
+FINE_STROKE = 0.25  # ink / box: a pen's line (a stamp's emblem, solid, fills 0.28-0.4 broken by a fax)
 SPECKS = "quelques taches"  # the detail of "not signed" over a few small marks
 
 
@@ -424,7 +429,7 @@ def decide(parts: list[InkComponent], stamps: list[tuple[int, int, int, int]] = 
     # else ink unexplained like a glyph; the row's other letters may lie inside a stamp's ring
     words = [p for p in loose if p.kind == "word"] + runs
     row_mates = mates + runs
-    isolated = [g for g in glyphs + words if not _in_text_row(g, row_mates)]
+    isolated = [g for g in glyphs + words if not in_text_row(g, row_mates)]
     # a logo, print joined by a rule, a straight line (a sheet's edge, a fold): unsure
     filled = [p for p in loose if p.kind in ("filled", "print", "line")]
     stamp = " ; cachet sans signature" if rings else ""
@@ -476,17 +481,6 @@ def _long_stroke(part: InkComponent) -> bool:
     """A stroke too long to be a stamp's lettering (a felt pen's, wider, not: inside a stamp's disc,
     its emblem or lettering run together may measure so)."""
     return part.kind == "stroke" and part.length >= 5 and part.stroke <= THICK_PEN
-
-
-def _in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:
-    """Print: at least three glyphs of about one height side by side on one line."""
-    if not 0.15 <= glyph.height <= 1.5:
-        return False
-    centre = (glyph.box[1] + glyph.box[3]) / 2
-    size = glyph.box[3] - glyph.box[1]
-    same_row = [g for g in glyphs if abs((g.box[1] + g.box[3]) / 2 - centre) <= 0.6 * size
-                and 0.5 <= (g.box[3] - g.box[1]) / max(size, 1) <= 2.0]
-    return len(same_row) >= 3
 
 
 def _union(parts: list[InkComponent]) -> tuple[int, int, int, int] | None:

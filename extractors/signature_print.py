@@ -17,6 +17,8 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from extractors.signature_double import within
+
 if TYPE_CHECKING:
     from extractors.signature import InkComponent
 
@@ -79,3 +81,22 @@ def in_print_rows(parts: list[InkComponent], boxes: list[tuple[int, int, int, in
             anchors += [next((p.box[0], p.box[2], top, bottom) for ax0, ax1, top, bottom in anchors
                              if top <= p.box[1] and p.box[3] <= bottom)]
     return [replace(p, kind="text") if id(p) in found else p for p in parts]
+
+
+def in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:
+    """Print: at least three glyphs of about one height side by side on one line."""
+    if not 0.15 <= glyph.height <= 1.5:
+        return False
+    centre = (glyph.box[1] + glyph.box[3]) / 2
+    size = glyph.box[3] - glyph.box[1]
+    same_row = [g for g in glyphs if abs((g.box[1] + g.box[3]) / 2 - centre) <= 0.6 * size
+                and 0.5 <= (g.box[3] - g.box[1]) / max(size, 1) <= 2.0]
+    return len(same_row) >= 3
+
+
+def beyond_print(parts: list[InkComponent], box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """The boxes of the pieces out of `box` that are neither print (in a row of letters), dust, a
+    rule nor a whole ring, a text line high at least: ink a pen may have left."""
+    mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
+    return [p.box for p in parts if p.kind in ("stroke", "glyph", "filled", "line", "word")
+            and max(p.width, p.height) >= 1 and not within(p.box, box) and not in_text_row(p, mates)]

@@ -231,3 +231,40 @@ def _covers(ys: np.ndarray, xs: np.ndarray, centres: list[tuple[float, float]], 
                     for k in range(len(radii))], axis=1)
     hit = hit.reshape(len(centres), DIRECTIONS, len(radii)).transpose(0, 2, 1)
     return cover(hit, seen(cx, cy, np.array(radii)[None, :], shape, DIRECTIONS), SEEN)
+
+
+
+def in_broken_ring(clean: np.ndarray, box: tuple[int, int, int, int], unit: float,
+                   others: list[tuple[int, int, int, int]] = (), fine: list[tuple[int, int, int, int]] = ()) -> bool:
+    """Whether all the ink in `box` (the ink a verdict "signed" rests on), and every piece in
+    `others` (the area's other ink neither print nor dust), lie in the disc of a round stamp whose
+    broken ring is found by its circle (`broken_rings`). Past a fax's threshold a stamp's
+    lettering, emblem and ring stretches measure like a pen's strokes or letters: when no ink
+    beyond print lies out of the stamp, nothing proves a pen (a signature by or over a stamp
+    leaves some of its strokes or letters out of the disc). The ring is found on the ink outside
+    `box` alone: a pen's own loop or oval round its initials is no stamp's ring. A fine stroke
+    (`fine`: sparse, a pen's thin line) reaching into the stamp's inner disc is a pen's: a stamp
+    holds there only its emblem (solid) or its words (print)."""
+    x0, y0, x1, y1 = box
+    rest = clean.copy()
+    rest[y0:y1, x0:x1] = False
+    pieces = [_pixels(clean, piece) for piece in [box, *others]]
+    if not len(pieces[0][0]):
+        return False
+    lines = [_pixels(clean, piece) for piece in fine]
+    return any(all(not len(xs) or np.percentile(np.hypot(xs - cx, ys - cy) / radius, 98) <= DISC
+                   for xs, ys in pieces) and not any(
+        len(xs) and np.percentile(np.hypot(xs - cx, ys - cy) / radius, 2) < INNER for xs, ys in lines)
+        for cx, cy, radius, _ in broken_rings(rest, unit))
+
+
+INNER = 0.55  # radii: a stamp's inner disc, inside its lettering (its emblem or central words)
+
+
+def _pixels(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The ink's pixels (xs, ys) in `box`."""
+    ys, xs = np.nonzero(ink[box[1]:box[3], box[0]:box[2]])
+    return xs + box[0], ys + box[1]
+
+
+IN_STAMP_DISC = "encre dans le disque d'un cachet à l'anneau brisé : signature non prouvée"
