@@ -351,10 +351,11 @@ class Cog:
         if key in self._index.epci_by_key:
             return EXACT, list(self._index.epci_by_key[key])
         keys = self._index.epci_by_key
-        if " " in key:
-            prefixed = [e for k, es in keys.items() if k.startswith(key + " ") for e in es]
-            if prefixed:
-                return PREFIX, prefixed
+        # one word begins too many names: only an official name's head cut at its comma ("CC Monts, Rance et …")
+        prefixed = [e for k, es in keys.items() if k.startswith(key + " ") for e in es
+                    if " " in key or epci_key(e.nom.split(",")[0])[0] == key]
+        if prefixed:
+            return PREFIX, prefixed
         cutoff = max(NAME_CUTOFF, 100 - 100 * max_edits(key) / len(key))
         hits = process.extract(key, list(keys), scorer=fuzz.token_sort_ratio,
                                score_cutoff=cutoff, limit=None)

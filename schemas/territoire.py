@@ -338,6 +338,8 @@ def letter_name(written: str, entity: Entity, exact: bool) -> str:
     written = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", " ".join(written.split()))  # "Mairie DE de …": a word read twice
     written = letter_head_mended(written)
     if entity.kind == "epci":
+        if (whole := _comma_completed(written, entity)) is not None:
+            return whole
         if exact:
             return _official_spelling(written, entity)
         return _nearest_form(written, entity)
@@ -374,6 +376,20 @@ def _official_spelling(written: str, entity: Entity) -> str:
     key = _plain(written)
     distance, form = min((OSA.distance(key, _plain(form)), form) for form in _epci_forms(entity))
     return form if distance <= min(2, max(0, len(key) // 10)) and form != written else written
+
+
+def _comma_completed(written: str, entity: Entity) -> str | None:
+    """The EPCI's official name (in the letter's form, abbreviated or spelt out) when the letter
+    writes it cut at one of its commas ("Communauté de communes Entre Arroux" of "CC Entre
+    Arroux, Loire et Somme"): a title or a letterhead wrapped there, its end read apart."""
+    from rapidfuzz.distance import OSA
+
+    key = _plain(written).strip(" ,")
+    for form in _epci_forms(entity):
+        for comma in (m.start() for m in re.finditer(",", form)):
+            if OSA.distance(key, _plain(form[:comma])) <= min(2, len(key) // 10):
+                return form
+    return None
 
 
 def _epci_forms(entity: Entity) -> list[str]:

@@ -106,8 +106,9 @@ def _is_for_someone(text: str, position: int, end: int | None = None) -> bool:
 
 # a compound title's head ending a line ("Le Sous-", "Le Vice-"), its tail on the next line
 _CUT_PREFIX = re.compile(r"\b(sous|vice)\s*-?\s*$")
-# "préfète-et par", "préfet.et par", "préfète/et-par": the spaces OCR read as marks
-_DELEGATED_AFTER = re.compile(r"[\s./-]*,?\s*et[\s/-]+par\s+(?:delegation|empechement|suppleance|interim)\b")
+# "préfète-et par", "préfète/et-par": spaces OCR read as marks; "préfet et par ( A": "délégation" lost under strokes
+_DELEGATED_AFTER = re.compile(r"[\s./-]*,?\s*et[\s/-]+par(?:\s+(?:delegation|empechement|suppleance|interim)\b"
+                              r"|\s*(?:[^\w\s]|$))")
 
 
 def quality_of(lines: list[Line], piece_kind: str, collectivite_is_epci: bool | None) -> Quality | None:

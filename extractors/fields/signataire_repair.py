@@ -14,6 +14,7 @@ def repaired_titles(norm: str) -> str:
     "le prefet kauxel", "preside de" -> "president de", "le pretet" -> "le prefet". Only long
     titles: "marie" is a name."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
 
     def repaired(match: re.Match) -> str:
         word = match.group(0)
@@ -24,6 +25,8 @@ def repaired_titles(norm: str) -> str:
             return best
         if len(word) == len(best) and word[:3] == best[:3] and sum(a != b for a, b in zip(word, best)) == 1:
             return best  # one letter misread in place: "pretet", a photo's f read as t
+        if len(word) == len(best) + 1 and word[:3] == best[:3] and Levenshtein.distance(word, best) == 1:
+            return best  # one letter too many: "pretfete", a stroke's speck read as a letter inside
         return word
     if _MAIRE_TAIL.match(norm):
         return "le maire"
@@ -53,10 +56,26 @@ _HYPHEN_MISREAD = re.compile(r"\b(sous(?=(?:[a-z]|[^\w\s])prefete?\b)|vice(?=(?:
 
 def mended_compounds(norm: str) -> str:
     """A compound title whose head the strokes cut ("us-prefete") written whole ("sous-prefete"),
-    or whose hyphen OCR read as a letter ("souscprefete")."""
+    whose hyphen OCR read as a letter ("souscprefete"), or whose "préfet" has one letter misread
+    after "sous" and its mark ("sous:brefet")."""
     for pattern, head in _HEAD_LOST:
         norm = pattern.sub(head, norm)
-    return _HYPHEN_MISREAD.sub(r"\1-", norm)
+    return _HYPHEN_MISREAD.sub(r"\1-", _SOUS_SLIPPED.sub(_sous_prefet, norm))
+
+
+# "Sous-bréfet", "Sous:préfct": no other title than a préfet's is glued to "sous" by a mark
+_SOUS_SLIPPED = re.compile(r"\bsous[^\w\s](?P<tail>[a-z]{5,8})\b")
+
+
+def _sous_prefet(match: re.Match) -> str:
+    from rapidfuzz.distance import Levenshtein
+
+    tail = match["tail"]
+    best = min(("prefet", "prefete"), key=lambda title: Levenshtein.distance(tail, title))
+    # one letter only: a title garbled further ("Sous-prfzt") stays for a reviewer
+    return f"sous-{best}" if Levenshtein.distance(tail, best) == 1 else match.group(0)
+
+
 _FRAGMENT = re.compile(r"[a-z|!]+")
 _SPLIT_TITLES = ("maire", "prefet", "prefete", "president", "presidente")
 
