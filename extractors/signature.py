@@ -23,7 +23,7 @@ from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import beyond_print, in_print_rows, in_text_row, print_run, straight, whole_line
-from extractors.signature_rings import IN_STAMP_DISC, broken_stamp_drawn, in_broken_ring
+from extractors.signature_rings import broken_stamp_drawn, in_broken_ring
 from extractors.signature_script import script_letters
 from extractors.signature_shapes import STAMP_SEARCH, flat_score, frame_score, ring_score, stamp_circle
 from extractors.signature_stamp_rows import ink_rows, rows_through_stamps
@@ -381,6 +381,7 @@ WORD_FILL = 0.45  # ink / box: a pen's stroke that long is sparse (loops, slant:
 PEN_STROKES = "trait(s) manuscrit(s)"  # the detail of a signature told by its pen strokes
 PARAPH = "paraphe : initiales dans une boucle"
 DOUBLE_RING = "traits d'un cachet à double anneau : signature non prouvée"
+IN_STAMP_DISC = "encre dans le disque d'un cachet à l'anneau brisé : signature non prouvée"
 EDGE_CUT = "traits coupés par le bas de la zone : cachet possible"
 EDGE_REACH = 4.5  # text-line heights under the area: a stamp's diameter, the rest of a ring its edge cut
 FINE_STROKE = 0.25  # ink / box: a pen's line (a stamp's emblem, solid, fills 0.28-0.4 broken by a fax)

@@ -233,7 +233,6 @@ def _covers(ys: np.ndarray, xs: np.ndarray, centres: list[tuple[float, float]], 
     return cover(hit, seen(cx, cy, np.array(radii)[None, :], shape, DIRECTIONS), SEEN)
 
 
-
 def in_broken_ring(clean: np.ndarray, box: tuple[int, int, int, int], unit: float,
                    others: list[tuple[int, int, int, int]] = (), fine: list[tuple[int, int, int, int]] = ()) -> bool:
     """Whether all the ink in `box` (the ink a verdict "signed" rests on), and every piece in
@@ -265,6 +264,3 @@ def _pixels(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray
     """The ink's pixels (xs, ys) in `box`."""
     ys, xs = np.nonzero(ink[box[1]:box[3], box[0]:box[2]])
     return xs + box[0], ys + box[1]
-
-
-IN_STAMP_DISC = "encre dans le disque d'un cachet à l'anneau brisé : signature non prouvée"

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from schemas.cog import Cog, CommuneKind
@@ -175,8 +176,6 @@ _FORM_WORDS = _form_words()
 
 def _vocabulary_word(word: str, vocabulary: dict[str, str]) -> str | None:
     """The vocabulary word this one is, or is one letter (or "rn" for "m") away from."""
-    from rapidfuzz.distance import OSA
-
     forms = {fold(word), fold(word).replace("rn", "m")}
     return next((right for key, right in vocabulary.items()
                  if any(OSA.distance(form, key) <= 1 for form in forms)), None)
@@ -371,8 +370,6 @@ def _official_spelling(written: str, entity: Entity) -> str:
     """An EPCI named exactly, but in capitals or with accents lost or doubled ("CA DE SAINT-DIE-DES-VOSGES",
     "CU du Grand Réims"): its official name in the same form (abbreviated or spelt out), as the COG
     writes it; a name written otherwise (an acronym added, other words) as the letter writes it."""
-    from rapidfuzz.distance import OSA
-
     key = _plain(written)
     distance, form = min((OSA.distance(key, _plain(form)), form) for form in _epci_forms(entity))
     return form if distance <= min(2, max(0, len(key) // 10)) and form != written else written
@@ -382,8 +379,6 @@ def _comma_completed(written: str, entity: Entity) -> str | None:
     """The EPCI's official name (in the letter's form, abbreviated or spelt out) when the letter
     writes it cut at one of its commas ("Communauté de communes Entre Arroux" of "CC Entre
     Arroux, Loire et Somme"): a title or a letterhead wrapped there, its end read apart."""
-    from rapidfuzz.distance import OSA
-
     key = _plain(written).strip(" ,")
     for form in _epci_forms(entity):
         for comma in (m.start() for m in re.finditer(",", form)):
@@ -407,8 +402,6 @@ _PARTICLE = re.compile(r"(?i)^(?:de|du|des|d['’]|la|le|les|l['’])\b")
 
 def _nearest_form(written: str, entity: Entity) -> str:
     """Of an EPCI's official names, the one written nearest (abbreviated, spelt out, bare)."""
-    from rapidfuzz import fuzz
-
     return max(_epci_forms(entity), key=lambda form: fuzz.ratio(_plain(written), _plain(form)))
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 _TITLE_WORDS = ("prefet", "prefete", "president", "presidente")
 
 
@@ -13,9 +16,6 @@ def repaired_titles(norm: str) -> str:
     """A normalised line whose OCR-damaged title words are put right: "le prefetide kauxel" ->
     "le prefet kauxel", "preside de" -> "president de", "le pretet" -> "le prefet". Only long
     titles: "marie" is a name."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import Levenshtein
-
     def repaired(match: re.Match) -> str:
         word = match.group(0)
         if len(word) < 5 or word.startswith(("prefec", "presidence")):
@@ -68,8 +68,6 @@ _SOUS_SLIPPED = re.compile(r"\bsous[^\w\s](?P<tail>[a-z]{5,8})\b")
 
 
 def _sous_prefet(match: re.Match) -> str:
-    from rapidfuzz.distance import Levenshtein
-
     tail = match["tail"]
     best = min(("prefet", "prefete"), key=lambda title: Levenshtein.distance(tail, title))
     # one letter only: a title garbled further ("Sous-prfzt") stays for a reviewer
