@@ -8,7 +8,8 @@ letters 339, 379, 460 of bench/letterstudy.py: quality and name lost). Such a pa
 from __future__ import annotations
 
 from extractors.fields.courrier_layout import AFTER_SIGNATURE, FOOTER, LetterParts, Line
-from extractors.fields.signataire import repaired_titles, roles_in
+from extractors.fields.signataire import roles_in
+from extractors.fields.signataire_repair import repaired_titles
 
 BLOCK_PAGE_LINES = 14  # a block, a fax's header, a footer's lines, what OCR made of a stamp
 BODY_WORDS = 9  # a line of the letter's text (a footer's aside): the page is no block alone

@@ -34,5 +34,3 @@ def _stacked_accents(word: str) -> bool:
         else:
             letters.append([char.casefold(), 0])
     return any(a[0] == b[0] and a[1] and b[1] for a, b in zip(letters, letters[1:]))
-
-

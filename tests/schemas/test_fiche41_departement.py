@@ -21,7 +21,7 @@ needs_maker = pytest.mark.skipif(shutil.which("soffice") is None and shutil.whic
     ("82: Tarn-et-Garonne Athens des Dash de", "82"),
 ])
 def test_a_compound_name_followed_by_scraps_is_that_departement(read, code, cog):
-    from schemas.normalise import departement_code
+    from schemas.departement_text import departement_code
 
     assert departement_code(read, cog) == code
 
@@ -30,7 +30,7 @@ def test_a_compound_name_followed_by_scraps_is_that_departement(read, code, cog)
     ("Ille-et-Vilaine (35)", "35"), ("35 – Ille-et-Vilaine", "35"), ("Doubs b", "25"), ("DE LA DRÔME 6", "26"),
 ])
 def test_the_forms_read_before_are_read_alike(read, code, cog):
-    from schemas.normalise import departement_code
+    from schemas.departement_text import departement_code
 
     assert departement_code(read, cog) == code
 
