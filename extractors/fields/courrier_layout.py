@@ -365,12 +365,27 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
     page = lines[closing].page
     if any(title_line(lines[i].norm) for i in block) or all(lines[i].page != page for i in block):
         return block
-    following = [i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1][:NEXT_PAGE_HEAD]
+    following = _first_rows([i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1], lines)
     title = next((i for i in following if title_line(lines[i].norm)), None)
     return _block_from(lines, title) if title is not None else block
 
 
-NEXT_PAGE_HEAD = 4  # lines atop a letter's next page where its signatory block may begin (after a running header)
+NEXT_PAGE_HEAD = 4  # rows atop a letter's next page where its signatory block may begin (after a running header)
+
+
+def _first_rows(indices: list[int], lines: list[Line]) -> list[int]:
+    """The lines of the first NEXT_PAGE_HEAD rows: a running header OCR split into pieces on one
+    row ("Ville che ant" | "Mont" atop a fax's page 2) is one row."""
+    rows: list[float] = []
+    kept = []
+    for i in indices:
+        line = lines[i]
+        if not any(abs(line.top - top) <= OVERLAP * line.height for top in rows):
+            if len(rows) == NEXT_PAGE_HEAD:
+                break
+            rows.append(line.top)
+        kept.append(i)
+    return kept
 
 
 def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
