@@ -30,9 +30,9 @@ _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous
                          r"(?:[ ,]|$)")
 # "Copie :" as a fax or a photo gives it ("Cople :", "Cop1e :")
 # "Copie :" misread beyond its word ("Taphe : Monsieur le Sous-préfet d'arrondissement"): a word and
-# its colon before a civility, the title of a copy's recipient, no signer's
-AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?"
-                             r"|^[a-z]{3,7} ?[:;] ?(?:monsieur|madame|mme|m\.) ")
+# its colon before a civility, the title of a copy's recipient, no signer's; a speck before it (".Copie :")
+AFTER_SIGNATURE = re.compile(r"^[.,'`·*-]{0,2} ?(?:(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?"
+                             r"|annexes?)\b\s*:?|[a-z]{3,7} ?[:;] ?(?:monsieur|madame|mme|m\.) )")
 FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                     r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
