@@ -32,15 +32,33 @@ def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, Let
     """
     out = dict(readings)
     unended: dict = {}  # kind -> the index of the last letter of that kind that did not end
+    last: dict = {}  # kind -> the index of the last letter of that kind
     for index in sorted(readings):
         reading = readings[index]
         before = unended.pop(reading.kind, None)
+        if before is None and last.get(reading.kind) in out and _block_unread(out[last[reading.kind]]) \
+                and _block_alone(reading):
+            before = last[reading.kind]  # its closing formula ends the first photo, its block the second
         if before is not None and continues(reading):
             head = out.pop(before)
             out[index] = replace(reading, fields=_joined_fields(head.fields, reading.fields, head, reading))
         elif not reading.ended:
             unended[reading.kind] = index
+        last[reading.kind] = index
     return out
+
+
+def _block_unread(reading: LetterReading) -> bool:
+    """A letter that ended (its closing formula read) with no signatory read after it: no title,
+    no name but one for a reviewer (a page's footer read as its block)."""
+    name = reading.fields.get("signataire_nom")
+    return reading.ended and "signataire_qualite" not in reading.fields \
+        and (name is None or name.status is not FieldStatus.EXTRACTED)
+
+
+def _block_alone(reading: LetterReading) -> bool:
+    """A page of a signatory block alone (`courrier_blockpage.block_page`): a title, no closing."""
+    return not reading.ended and "signataire_qualite" in reading.fields
 
 
 def continues(reading: LetterReading) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractors.fields.courrier_body import BODY_COLLECTIVITE, run_on
 from extractors.fields.courrier_layout import LetterParts, Line, join_lines
+from extractors.fields.name_case import uncapitalise
 from extractors.text import normalise
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,11 @@ _COLLECTIVITE = re.compile(
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)(?: \([a-z0-9]{2,8}\))?$"  # "… (LFA)"
-    r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b")  # "CIVIS (Communauté intercommunale …)"
+    r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b"  # "CIVIS (Communauté intercommunale …)"
+    # its designation within the name ("Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay",
+    # "Tours Métropole Val de Loire"): a line of words, no title's, no address's
+    r"|^(?!.*\b(?:presidente?|maire|vice|conseil\w*|membre|adherente?)\b)(?=[^\d:;@/]{4,90}$)"
+    r"(?:[a-z(][^\d]*?(?<![a-z]))?(?:euro)?(?:communaute|agglomeration|metropole)(?![a-z])")
 # "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
 _EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
                          r"|\bde communes\b|^(?:cc|ca|cu)\b")
@@ -49,8 +54,6 @@ _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté 
     r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
 _CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
-_LOWER_WORDS = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "d", "l",
-                "communes"}
 
 
 @dataclass(frozen=True)
@@ -353,6 +356,8 @@ def _named_in_titles(parts: LetterParts) -> list[Clue]:
                 if re.fullmatch(r"de (?:La |L['’])", match.group("particle")) and not match.group("of"):
                     # "Maire de La Possession": an article in capitals is the town's own ("La Possession")
                     name = match.group("particle")[3:] + name
+                if re.match(r"(?i)pr", match.group("role")):
+                    name = _epci_after_comma(name, text[match.end("name"):])
                 if re.match(r"(?i)pr", match.group("role")) and not _EPCI_FIRST.match(name) \
                         and re.match(r"(?i)^(?:la |le )?(?:communaut|agglom|m[ée]tropole)", match.group("of") or ""):
                     # "… d'agglomération Intercommunale de la Réunion Est": its own "intercommunale" is no designation
@@ -363,12 +368,27 @@ def _named_in_titles(parts: LetterParts) -> list[Clue]:
     return found
 
 
+def _epci_after_comma(name: str, rest: str) -> str:
+    """"Président de Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay": an EPCI's name with a
+    comma of its own, the président's title naming it whole, not its seat town."""
+    more = re.match(r"\s*,\s*(?P<more>[^,;]+)", rest)
+    if more is None or not is_epci_name(more["more"]) or _OTHER_TITLE.search(more["more"]):
+        return name
+    return f"{name}, {more['more'].strip(' .')}"
+
+
+_OTHER_TITLE = re.compile(r"(?i)pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat|d[ée]l[ée]gu")
+
+
 def _title_runs(lines: list[Line]) -> list[list[Line]]:
     """Lines joined while one ends on a particle or a generic word ("Le Président de la
-    Communauté d'agglomération" / "Forbach Porte de France,")."""
+    Communauté d'agglomération" / "Forbach Porte de France,"), or on a comma before an EPCI's
+    name's rest ("Président de Beaune," / "Côte et Sud - Communauté Beaune-Chagny-Nolay")."""
     runs: list[list[Line]] = []
     for line in lines:
-        if runs and _TITLE_GOES_ON.search(runs[-1][-1].norm):
+        if runs and (_TITLE_GOES_ON.search(runs[-1][-1].norm)
+                     or runs[-1][-1].norm.endswith(",") and is_epci_name(line.norm)
+                     and not _OTHER_TITLE.search(line.norm)):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -464,31 +484,3 @@ def is_epci_name(name: str | None) -> bool | None:
     if not name:
         return None
     return bool(_EPCI_WORDS.search(normalise(name)))
-
-
-def uncapitalise(text: str) -> str:
-    """"COMMUNE DE SAINT-JEAN-D'ANGÉLY" -> "Commune de Saint-Jean-d'Angély", and so a name set
-    all in lower case ("mairie de porto-vecchio", a logo's type); other text as written."""
-    text = " ".join(text.split())
-    letters = [c for c in text if c.isalpha()]
-    lower = not any(c.isupper() for c in letters) and any(w not in _LOWER_WORDS for w in text.split())
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) and not lower:
-        return text
-    words = []
-    for position, word in enumerate(text.split(" ")):
-        if _ACRONYM.fullmatch(word):  # "(LFA)": an acronym stays in capitals
-            words.append(word)
-            continue
-        parts = re.split(r"([-'’])", word)
-        out = []
-        for k, part in enumerate(parts):
-            low = part.lower()
-            keep_low = low in _LOWER_WORDS and (position > 0 or k > 0)
-            out.append(low if keep_low or part in "-'’" else part[:1].upper() + part[1:].lower())
-        words.append("".join(out))
-    # The kind after "Communauté de/d'" is a common noun: "Communauté d'agglomération Clisson…"
-    return _KIND_AFTER_COMMUNAUTE.sub(lambda m: m[1] + m[2].lower(), " ".join(words))
-
-
-_ACRONYM = re.compile(r"\([A-Z0-9]{2,8}\)[.,]?")
-_KIND_AFTER_COMMUNAUTE = re.compile(r"\b(Communauté (?:de |d['’])?)(Communes|Agglomération|Urbaine)\b")

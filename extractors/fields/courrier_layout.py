@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.courrier_dates import DATE, MONTH
+from extractors.fields.courrier_pagelines import first_rows, running_lines
 from extractors.fields.signataire_repair import repaired_titles
 from extractors.model import BBox, PageText, Source, Word
 from extractors.text import normalise
@@ -30,9 +31,9 @@ _TITLE_LINE = re.compile(r"^(?:(?:le|la|l') )?(?:maire|prefete?|presidente?|sous
                          r"(?:[ ,]|$)")
 # "Copie :" as a fax or a photo gives it ("Cople :", "Cop1e :")
 # "Copie :" misread beyond its word ("Taphe : Monsieur le Sous-préfet d'arrondissement"): a word and
-# its colon before a civility, the title of a copy's recipient, no signer's
-AFTER_SIGNATURE = re.compile(r"^(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?|annexes?)\b\s*:?"
-                             r"|^[a-z]{3,7} ?[:;] ?(?:monsieur|madame|mme|m\.) ")
+# its colon before a civility, the title of a copy's recipient, no signer's; a speck before it (".Copie :")
+AFTER_SIGNATURE = re.compile(r"^[.,'`·*-]{0,2} ?(?:(p\.? ?j\.?|pieces? jointes?|cop[il1]e|cc|ampliation|destinataires?"
+                             r"|annexes?)\b\s*:?|[a-z]{3,7} ?[:;] ?(?:monsieur|madame|mme|m\.) )")
 FOOTER = re.compile(r"\b\d{5}\b|\b0\d([ .]?\d\d){4}\b|@|www\.|https?:|\btel\b|\bfax\b|\bsiret\b|\bbp ?\d"
                     r"|\btoute correspondance\b")  # "Toute correspondance est à adresser au Président"
 _ADDRESSEE = re.compile(r"^(a |a l'attention de |a l'att\.? de )?(monsieur|madame|mesdames|messieurs|m\. |mme )")
@@ -257,7 +258,7 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
                       and 0 <= lines[i].top - lines[j].bottom + 1 <= 4 * lines[i].height]
             sender_title = max(titles, key=lambda j: lines[j].bottom) if titles else None
             break
-    if start is None:
+    if start is None or sender_title is None and _signer_named(lines, start, head):
         return (), None
     block = [start]
     for i in head:
@@ -271,6 +272,14 @@ def _addressee(lines: list[Line], head: tuple[int, ...]) -> tuple[tuple[int, ...
     return tuple(block), sender_title
 
 
+def _signer_named(lines: list[Line], start: int, head: tuple[int, ...]) -> bool:
+    """"M. Fabrice …" alone, the head's last line, under a title line ("Le Sous-préfet,"): a page of
+    the signatory block alone names its signer so, no addressee."""
+    return _CIVIL_NAME.match(lines[start].norm) is not None and start == head[-1] \
+        and any(title_line(lines[i].norm) for i in head if i < start)
+
+
+_CIVIL_NAME = re.compile(r"^(?:m\.|mme) [a-z]")
 _SENDER_TITLE = re.compile(r"^(?:le|la) (?:sous-? ?)?(?:pr[a-z]{3,6}e?|maire|president|presidente)\b")
 
 
@@ -365,18 +374,19 @@ def _signatory(lines: list[Line], closing: int) -> tuple[int, ...]:
     page = lines[closing].page
     if any(title_line(lines[i].norm) for i in block) or all(lines[i].page != page for i in block):
         return block
-    following = [i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1][:NEXT_PAGE_HEAD]
+    following = first_rows([i for i in range(closing + 1, len(lines)) if lines[i].page == page + 1], lines,
+                           NEXT_PAGE_HEAD, OVERLAP)
     title = next((i for i in following if title_line(lines[i].norm)), None)
     return _block_from(lines, title) if title is not None else block
 
 
-NEXT_PAGE_HEAD = 4  # lines atop a letter's next page where its signatory block may begin (after a running header)
+NEXT_PAGE_HEAD = 4  # rows atop a letter's next page where its signatory block may begin (after a running header)
 
 
 def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
     closing = start - 1
     block: list[int] = []
-    repeated = _running_lines(lines)
+    repeated = running_lines(lines)
     for i in range(start, len(lines)):
         line = lines[i]
         previous = lines[block[-1]] if block else lines[closing]
@@ -398,24 +408,6 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
         if len(block) >= 8:
             break
     return tuple(block)
-
-
-def _running_lines(lines: list[Line]) -> set[int]:
-    """Lines printed alike, at one height, on two pages of the letter: a running footer or header
-    ("Commune d'Amfreville-la-Mi-Voie — Seine-Maritime" under each page), no part of the
-    signatory block (a title atop the next page may read like the letterhead, higher up)."""
-    from rapidfuzz import fuzz
-
-    if len({line.page for line in lines}) < 2:
-        return set()
-    return {i for i, line in enumerate(lines) if len(line.norm) >= RUNNING_LENGTH and any(
-        other.page != line.page and abs(other.top - line.top) <= RUNNING_SHIFT * line.height
-        and fuzz.ratio(other.norm, line.norm) >= RUNNING_ALIKE for other in lines)}
-
-
-RUNNING_LENGTH = 12  # characters: shorter lines ("Le Maire,") may be printed twice and be the block's
-RUNNING_ALIKE = 90  # ratio: the same line read twice, an OCR slip apart
-RUNNING_SHIFT = 3  # line heights: how far a scan or a photo may shift a page's footer from the other's
 
 
 def _signatory_fallback(lines: list[Line], start: int) -> tuple[int, ...]:

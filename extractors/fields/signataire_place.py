@@ -18,7 +18,7 @@ from extractors.fields.courrier_departement import departement_clues
 from extractors.fields.courrier_entites import letterhead
 from extractors.fields.courrier_layout import LetterParts, Line
 from extractors.fields.signataire import Quality, roles_in
-from extractors.fields.signataire_title import places_apart, title_place
+from extractors.fields.signataire_title import places_apart, title_place, unread_place
 from extractors.vocabulary import PREFET, SOUS_PREFET
 
 NO_PREFET_PLACE = 0.6  # under the quality's review threshold (signataire.QUALITY_TRUSTED)
@@ -36,6 +36,8 @@ def prefet_place_doubted(quality: Quality | None, parts: LetterParts) -> Quality
         return quality
     place = _prefet_place(" ".join(line.norm for line in quality.lines))
     doubted = min(quality.confidence, NO_PREFET_PLACE)
+    if place is not None and unread_place(place) and _sender_a_prefet(parts, quality):
+        place = None  # "La Préfète de LL La)": the strokes took the place; the heading says préfète
     if place is None:  # "[Le Sous-]préfet," under a letterhead naming the sous-préfecture that writes
         head = letterhead(parts)
         written = any(_SOUS_PREFECTURE.search(line.norm) for line in head if line not in quality.lines)
@@ -51,6 +53,14 @@ def prefet_place_doubted(quality: Quality | None, parts: LetterParts) -> Quality
     if any(_same(place, t) for t in towns):
         return replace(quality, slug=SOUS_PREFET, confidence=doubted)
     return replace(quality, confidence=doubted) if departements else quality
+
+
+def _sender_a_prefet(parts: LetterParts, quality: Quality) -> bool:
+    """The sender's title over "à …" is a préfet's own ("La préfète de La Réunion"), no sous-préfet's."""
+    if parts.sender_title is None or any(parts.lines[parts.sender_title] is line for line in quality.lines):
+        return False
+    roles = roles_in(parts.lines[parts.sender_title].norm)
+    return bool(roles) and all(role == "prefet" and not delegated for _, role, delegated in roles)
 
 
 def _prefet_place(norm: str) -> str | None:

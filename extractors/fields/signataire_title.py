@@ -56,6 +56,12 @@ def title_confirmed(quality: Quality | None, parts: LetterParts, block: list[Lin
     return replace(quality, confidence=max(quality.confidence, TITLE_CONFIRMED))
 
 
+def unread_place(place: str) -> bool:
+    """A title's place that the signature's strokes left no word of ("La Préfète de LL La)"):
+    marks and letters by twos, not a place read wrong."""
+    return not re.search(r"[a-z]{3,}", place)
+
+
 def places_apart(quality: Quality, clues: list[Clue], key: str) -> set[str]:
     """The places (`key`: "departement" or "commune") of the clues read on lines other than the title's."""
     return {title_place(str(clue.value[key])) for clue in clues
