@@ -96,7 +96,11 @@ def in_text_row(glyph: InkComponent, glyphs: list[InkComponent]) -> bool:
 
 def beyond_print(parts: list[InkComponent], box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
     """The boxes of the pieces out of `box` that are neither print (in a row of letters), dust, a
-    rule nor a whole ring, a text line high at least: ink a pen may have left."""
+    rule nor a whole ring, three quarters of a text line long at least: ink a pen may have left
+    (past a fax's threshold a light pen's loops break into pieces shorter than a line)."""
     mates = [p for p in parts if p.kind in ("glyph", "word", "text")]
     return [p.box for p in parts if p.kind in ("stroke", "glyph", "filled", "line", "word")
-            and max(p.width, p.height) >= 1 and not within(p.box, box) and not in_text_row(p, mates)]
+            and max(p.width, p.height) >= PEN_PIECE and not within(p.box, box) and not in_text_row(p, mates)]
+
+
+PEN_PIECE = 0.75  # text-line heights: a broken pen line's piece (a fax's specks are a third of a line)
