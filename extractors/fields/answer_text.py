@@ -275,12 +275,28 @@ def source_of(tokens: list[Token]) -> Source:
     return Source(file, page, tuple(round(v, 2) for v in bbox))
 
 
+GUESSED = 0.2  # under this, Tesseract guessed the word's letters
+
+
 def mostly_guessed(tokens: list[Token]) -> bool:
     """Words OCR could hardly read ("Dee see anrager des espaces…"), kept on a line read well:
     a tenth of an answer's letters guessed, over several words, is not an answer read (one
     long word alone may be read right with no confidence: "intercommunale,~0.00")."""
-    guessed = [len(t.text) for t in tokens if t.conf < 0.2]
+    guessed = [len(t.text) for t in tokens if t.conf < GUESSED]
     return len(guessed) >= 2 and sum(guessed) >= max(6, 0.1 * sum(len(t.text) for t in tokens))
+
+
+# Short worded answers: a title, a service, a function. They have no words to spare, and no
+# lexicon or register vouches for them.
+SHORT_WORDED = plausible.WORDED_FIELDS - plausible.PROSE_FIELDS
+
+
+def guessed(field: str, tokens: list[Token]) -> bool:
+    """An answer OCR partly guessed: mostly (`mostly_guessed`), or, in a short worded answer,
+    one word of three letters or more read under 0.2 ("Le Etes" for an intitulé, its other
+    word read well): a guess that the rest of the answer does not make up for."""
+    return mostly_guessed(tokens) or field in SHORT_WORDED and any(
+        t.conf < GUESSED and len(t.norm) >= 3 for t in tokens)
 
 
 def mean_conf(tokens: list[Token]) -> float:

@@ -13,7 +13,7 @@ from extractors.fields.answer_text import capital_i, finished_text, join_words, 
 from extractors.fields.box_doubt import empty_by_a_hair
 from extractors.fields.boxes import UNREAD, empty_brackets, read_boxes
 from extractors.fields.email_text import mended_email
-from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run
+from extractors.fields.fiche_cells import cells, lost_between, lost_cell, lost_phone, lost_run, section_cells
 from extractors.fields.fiche_checks import doubt_domain_slips, ends_short, implied_choices, words_lost_inside
 from extractors.fields.fiche_emails import emails_by_names
 from extractors.fields.fiche_groups import lost_fields, lost_groups
@@ -76,10 +76,11 @@ def _read_rows(rows: list[Row]) -> dict[str, FieldValue]:
     for hit in hits:
         field = LABELS[hit.index].field if hit.index >= 0 else None
         if not field:
-            lost_label = lost_between(hit, hits, found) if hit.index >= 0 else None
-            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)[0] if lost_label else []
-            if tokens and min(t.conf for t in tokens) < 1.0:
-                fields[lost_label] = _moved(lost_label, tokens, hit)  # a heading, then a label OCR lost
+            run = lost_run(hit, hits, found) if hit.index >= 0 else []
+            tokens = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)[0] if run else []
+            if tokens and min(t.conf for t in tokens) < 1.0:  # a heading, then labels OCR lost
+                for lost_field, cell in section_cells(run, tokens).items():
+                    fields[lost_field] = _moved(lost_field, cell, hit)
             continue
         tokens, unnamed = _answer_tokens(rows, hit, _next_end(ends, hit), label_positions)
         rest = label_rest(hit.index, tokens) if tokens and tokens[0].conf < 1.0 else 0
@@ -415,7 +416,7 @@ def _values(field: str, tokens: list[Token], hit: Hit, listed: bool = False) -> 
         return {field: FieldValue(text, confidence, source, status)}
     text, status = finished_text(field, text)
     doubted_name = field in answer_text.PERSON_FIELDS and any(t.conf < NAME_WORD_SURE for t in tokens if t.norm)
-    doubted = answer_text.mostly_guessed(tokens) or lost_piece or doubted_name or bool(smeared)
+    doubted = answer_text.guessed(field, tokens) or lost_piece or doubted_name or bool(smeared)
     status = FieldStatus.NEEDS_REVIEW if doubted else status
     return {field: FieldValue(text, confidence, source, status)}
 

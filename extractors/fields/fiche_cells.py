@@ -7,6 +7,7 @@ from extractors.fields.answer_text import PHONE_AT_END
 from extractors.fields.form import LABELS, OPTIONS
 from extractors.fields.label_order import Hit
 from extractors.fields.layout import Token, token_lines
+from extractors.fields.lost_labels import own_label_words
 
 
 def lost_between(hit: Hit, hits: list[Hit], found: set[int]) -> str | None:
@@ -31,6 +32,36 @@ def labels_between(hit: Hit, hits: list[Hit]) -> list[int]:
     if not later:
         return []
     return [i for i in range(hit.index + 1, min(later)) if LABELS[i].field and not LABELS[i].skip]
+
+
+def section_cells(run: list[str], tokens: list[Token]) -> dict[str, list[Token]]:
+    """The answers read under a section's heading whose labels OCR all lost (a photo's faded
+    label column, the answer column read): `run` the lost fields after the heading, `tokens`
+    what was read up to the next label found. One lost field takes it all. Several: the
+    section's own fields take its cells in the form's order, a cell each, the last the rest
+    (a row lost whole leaves the last without one); only where the section's answers are
+    known to end: at the next section's lost label, read too badly to be found, if the run
+    goes on into it ("Documents disponibles (PLU/PLUIi," under section 4's answers), the
+    lines from there that label's when it is the one lost there; else which words are whose
+    is unknown. What is read goes to a reviewer (fiche._moved)."""
+    if len(run) == 1:
+        return {run[0]: tokens}
+    section = run[0].split(".")[0]
+    own = [field for field in run if field.split(".")[0] == section]
+    out: dict[str, list[Token]] = {}
+    if len(own) < len(run):
+        lines = token_lines(tokens)
+        later = run[len(own)]
+        cut = next((i for i, line in enumerate(lines) if own_label_words(later, list(line)) >= 2), None)
+        if not cut:
+            return {}
+        if len(run) == len(own) + 1:  # the next section's one lost label: its words and its answer
+            out[later] = [t for line in lines[cut:] for t in line]
+        tokens = [t for line in lines[:cut] for t in line]
+    parts = cells(tokens)
+    if len(parts) > len(own):
+        parts = parts[:len(own) - 1] + [[t for part in parts[len(own) - 1:] for t in part]]
+    return dict(zip(own, parts)) | out
 
 
 def cells(tokens: list[Token]) -> list[list[Token]]:

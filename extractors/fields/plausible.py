@@ -196,18 +196,42 @@ SHORT_ANSWER = 4
 
 
 def _worded(field_id: str, text) -> list[str]:
-    """The words of four letters or more of a free-text value that the form does not print."""
+    """The words of four letters or more of a free-text value that the form does not print,
+    misread or not ("habtat", "collecuvité": the annexes' prompts print "habitat", "collectivité")."""
     if field_id not in PROSE_FIELDS or not isinstance(text, str):
         return []
-    return [w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words()]
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and norm(w) not in _form_words()]
+    return [w for w in words if known(w) or not any(_printed(m) for m in _slip_mends(w))]
 
 
 def own_words(field_id: str, text) -> int:
     """How many known French words of four letters or more, that the form does not print, a
-    free-text value holds: the porteur's own words, however many others OCR damaged."""
+    free-text value holds: the porteur's own words, however many others OCR damaged. A word
+    one photo slip from such a word counts too ("opérabon")."""
     if not nlp.available():
         return 0
-    return len([w for w in _worded(field_id, text) if known(w)])
+    return len([w for w in _worded(field_id, text)
+                if known(w) or any(not _printed(m) for m in _slip_mends(w))])
+
+
+# What a photo's blur makes of thin letters: "ti" or "li" read as one ("b", "u", "h"), an
+# "i" lost ("habtat"). Only whether a section holds the porteur's words is asked of it.
+_SLIPS = (("b", "ti"), ("b", "li"), ("u", "ti"), ("h", "li"))
+
+
+def _slip_mends(word: str) -> list[str]:
+    """The known words one slip (`_SLIPS`, or an "i" put back inside) from a word the lexicon lacks."""
+    w = word.casefold()
+    if known(w):
+        return []
+    mended = [w[:m.start()] + meant + w[m.end():] for read, meant in _SLIPS for m in re.finditer(read, w)]
+    return [m for m in mended + [w[:at] + "i" + w[at:] for at in range(1, len(w))] if known(m)]
+
+
+def _printed(word: str) -> bool:
+    """A word the form prints, in the singular or the plural ("emplois": "emploi")."""
+    folded = norm(word)
+    return bool({folded, folded.rstrip("sx"), folded + "s"} & _form_words())
 
 
 ANSWERED_FIELDS = 3  # doubtful answers of a section, each holding words of its own: the section is answered
