@@ -23,11 +23,7 @@ _COLLECTIVITE = re.compile(
     r"|^communaute (?:de communes|d'agglomeration|de l'agglomeration|urbaine|de communes)\b"
     r"|^(?:metropole|agglomeration)\b|^(?:cc|ca|cu) [a-z]"
     r"|^[a-z][\w' -]{2,40} (?:agglomeration|agglo|communaute|metropole)(?: \([a-z0-9]{2,8}\))?$"  # "… (LFA)"
-    r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b"  # "CIVIS (Communauté intercommunale …)"
-    # its designation within the name ("Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay",
-    # "Tours Métropole Val de Loire"): a line of words, no title's, no address's
-    r"|^(?!.*\b(?:presidente?|maire|vice|conseil\w*|membre|adherente?)\b)(?=[^\d:;@/]{4,90}$)"
-    r"(?:[a-z(][^\d]*?(?<![a-z]))?(?:euro)?(?:communaute|agglomeration|metropole)(?![a-z])")
+    r"|^[a-z][a-z0-9-]{1,11} ?[(–—-] ?(?:la )?communaute\b")  # "CIVIS (Communauté intercommunale …)"
 # "Cté de communes", "C. de communes", "Eurométropole": how fiches abbreviate or name an EPCI
 _EPCI_WORDS = re.compile(r"\b(?:communaute|cte|agglomeration|agglo|(?:euro)?metropole|intercommunal\w*)\b"
                          r"|\bde communes\b|^(?:cc|ca|cu)\b")
