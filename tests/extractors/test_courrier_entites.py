@@ -265,6 +265,6 @@ def test_named_only_by_the_body_under_an_unread_letterhead_is_no_sure_form():
     ("Communauté d'Agglomération du Grand Dax", "Communauté d'Agglomération du Grand Dax"),  # as written
 ])
 def test_a_letterhead_in_capitals_is_named_in_french_case(written, named):
-    from extractors.fields.courrier_entites import uncapitalise
+    from extractors.fields.name_case import uncapitalise
 
     assert uncapitalise(written) == named

@@ -39,11 +39,6 @@ def test_a_maires_further_mandate_is_not_his_communes_name():
     assert (got["collectivite"], got["signataire_qualite"]) == ("Beaune", "maire")
 
 
-def test_a_communes_address_lines_are_no_epci():
-    got = read(head=("Mairie de Beaune", "Hôtel communautaire", "21200 Beaune"), signatory=("Le Maire,", "Alain Suguenot"))
-    assert (got["collectivite"], got["signataire_qualite"]) == ("Mairie de Beaune", "maire")
-
-
 def test_the_name_resolves_to_the_epci_of_section_2():
     cog = Cog.load()
     name = read(head=("logo",), signatory=("Président de Beaune,", "Côte et Sud - Communauté Beaune-Chagny-Nolay",
