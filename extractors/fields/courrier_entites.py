@@ -43,11 +43,12 @@ _STREET = re.compile(r"^(?:\d+\s*)?(?:place|rue|avenue|av\.|boulevard|bd|allee|c
                      r"cours|parvis|esplanade|rond-point|bp|cs)\b")
 _CUT = re.compile(r"(?:-|\b(?:de|du|des|d'|la|le))$")  # a name ending on a hyphen or a particle
 _STARTS_LOWER = re.compile(r"^(?:de|du|des|d'|de la|de l')\b")
+_TITLE_WORDS = r"pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat"  # an elected office's title, its word's head
 _QUALITY_OF = re.compile(  # "Maire de Combourg", "Président de la Communauté de communes X", not a vice-président
     r"(?i)(?<![Vv]ice-)(?<![Vv]ice )\b(?P<role>maire|pr[ée]sidente?)\s+(?P<particle>de la |de l['’]|du |des |de |d['’])"
     r"(?P<of>(?:la |le )?(?:communaut[ée] (?:de communes|d['’]agglom[ée]ration|urbaine)|agglom[ée]ration|m[ée]tropole)"
     r"\s+(?:de la |de l['’]|du |des |de |d['’])?)?"
-    r"(?P<name>(?:(?!\b(?i:pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat)\w*)[^,;])+)")
+    rf"(?P<name>(?:(?!\b(?i:{_TITLE_WORDS})\w*)[^,;])+)")
 _CIVILITY = re.compile(r"(?i)\b(?:madame|monsieur|mesdames|messieurs)\b")
 POSTCODE = re.compile(r"\b(?P<cp>\d{5})\s+(?P<town>[A-ZÀ-Ý][^\d,·–—|]*?)(?:\s+cedex\b.*)?\s*(?:[·–—|-]|$)", re.I)
 
@@ -352,9 +353,10 @@ def _named_in_titles(parts: LetterParts) -> list[Clue]:
                 if re.fullmatch(r"de (?:La |L['’])", match.group("particle")) and not match.group("of"):
                     # "Maire de La Possession": an article in capitals is the town's own ("La Possession")
                     name = match.group("particle")[3:] + name
-                if re.match(r"(?i)pr", match.group("role")):
+                president = re.match(r"(?i)pr", match.group("role")) is not None
+                if president:
                     name = _epci_after_comma(name, text[match.end("name"):])
-                if re.match(r"(?i)pr", match.group("role")) and not _EPCI_FIRST.match(name) \
+                if president and not _EPCI_FIRST.match(name) \
                         and re.match(r"(?i)^(?:la |le )?(?:communaut|agglom|m[ée]tropole)", match.group("of") or ""):
                     # "… d'agglomération Intercommunale de la Réunion Est": its own "intercommunale" is no designation
                     name = match.group("of").strip() + " " + name
@@ -368,12 +370,17 @@ def _epci_after_comma(name: str, rest: str) -> str:
     """"Président de Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay": an EPCI's name with a
     comma of its own, the président's title naming it whole, not its seat town."""
     more = re.match(r"\s*,\s*(?P<more>[^,;]+)", rest)
-    if more is None or not is_epci_name(more["more"]) or _OTHER_TITLE.search(more["more"]):
+    if more is None or not _epci_rest(more["more"]):
         return name
     return f"{name}, {more['more'].strip(' .')}"
 
 
-_OTHER_TITLE = re.compile(r"(?i)pr[ée]sident|maire|conseill|vice|d[ée]put|s[ée]nat|d[ée]l[ée]gu")
+def _epci_rest(text: str) -> bool:
+    """What follows a title's comma is the rest of an EPCI's name, no further title of the signer's."""
+    return bool(is_epci_name(text)) and not _OTHER_TITLE.search(text)
+
+
+_OTHER_TITLE = re.compile(rf"(?i){_TITLE_WORDS}|d[ée]l[ée]gu")
 
 
 def _title_runs(lines: list[Line]) -> list[list[Line]]:
@@ -383,8 +390,7 @@ def _title_runs(lines: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     for line in lines:
         if runs and (_TITLE_GOES_ON.search(runs[-1][-1].norm)
-                     or runs[-1][-1].norm.endswith(",") and is_epci_name(line.norm)
-                     and not _OTHER_TITLE.search(line.norm)):
+                     or runs[-1][-1].norm.endswith(",") and _epci_rest(line.norm)):
             runs[-1].append(line)
         else:
             runs.append([line])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 if TYPE_CHECKING:
     from extractors.fields.courrier_layout import Line
 
@@ -29,8 +31,6 @@ def running_lines(lines: list[Line]) -> set[int]:
     """Lines printed alike, at one height, on two pages of the letter: a running footer or header
     ("Commune d'Amfreville-la-Mi-Voie — Seine-Maritime" under each page), no part of the
     signatory block (a title atop the next page may read like the letterhead, higher up)."""
-    from rapidfuzz import fuzz
-
     if len({line.page for line in lines}) < 2:
         return set()
     return {i for i, line in enumerate(lines) if len(line.norm) >= RUNNING_LENGTH and any(

@@ -219,13 +219,14 @@ def own_words(field_id: str, text) -> int:
 _SLIPS = (("b", "ti"), ("b", "li"), ("u", "ti"), ("h", "li"))
 
 
-def _slip_mends(word: str) -> list[str]:
+@lru_cache(maxsize=4096)  # asked of one word by `_worded` and `own_words`, a value read twice
+def _slip_mends(word: str) -> tuple[str, ...]:
     """The known words one slip (`_SLIPS`, or an "i" put back inside) from a word the lexicon lacks."""
     w = word.casefold()
     if known(w):
-        return []
+        return ()
     mended = [w[:m.start()] + meant + w[m.end():] for read, meant in _SLIPS for m in re.finditer(read, w)]
-    return [m for m in mended + [w[:at] + "i" + w[at:] for at in range(1, len(w))] if known(m)]
+    return tuple(m for m in mended + [w[:at] + "i" + w[at:] for at in range(1, len(w))] if known(m))
 
 
 def _printed(word: str) -> bool:
