@@ -7,12 +7,13 @@ letters 339, 379, 460 of bench/letterstudy.py: quality and name lost). Such a pa
 
 from __future__ import annotations
 
-from extractors.fields.courrier_layout import AFTER_SIGNATURE, FOOTER, LetterParts, Line
+from extractors.fields.courrier_layout import AFTER_SIGNATURE, FOOTER, LetterParts, Line, title_line
 from extractors.fields.signataire import roles_in
 from extractors.fields.signataire_repair import repaired_titles
 
 BLOCK_PAGE_LINES = 14  # a block, a fax's header, a footer's lines, what OCR made of a stamp
 BODY_WORDS = 9  # a line of the letter's text (a footer's aside): the page is no block alone
+# (a title line is none, however long: "Président de la Communauté de communes de Marie Galante,")
 
 
 def block_page(parts: LetterParts) -> list[Line] | None:
@@ -23,7 +24,7 @@ def block_page(parts: LetterParts) -> list[Line] | None:
         return None
     lines = [line for line in parts.lines if line.page == parts.lines[-1].page]
     if len(lines) > BLOCK_PAGE_LINES or any(len(line.text.split()) >= BODY_WORDS and not FOOTER.search(line.norm)
-                                            for line in lines):
+                                            and not title_line(line.norm) for line in lines):
         return None
     block = []
     for line in lines:

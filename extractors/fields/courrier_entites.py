@@ -87,6 +87,8 @@ def collectivite_of(parts: LetterParts, ocr: bool = False) -> Clue | None:
     head_epci, head_commune = _by_kind(_named_in_head(parts, head))
     title_epci, title_commune = _by_kind(_named_in_titles(parts))
     capacity = _signer_capacity(parts)
+    if head_epci and title_epci and capacity != "maire" and _GENERIC_EPCI.match(normalise(str(head_epci[0].value))):
+        return title_epci[0]  # "La Communauté de communes" (a logo read "LA"): the letterhead's name lost, the title's
     if head_epci and not (capacity == "maire" and head_commune):
         return _punctuated(head_epci[0], title_epci + _named_in_body(parts))
     if title_epci and capacity != "maire":
