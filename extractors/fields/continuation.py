@@ -49,10 +49,11 @@ def joined_continuations(readings: Mapping[int, LetterReading]) -> dict[int, Let
 
 
 def _block_unread(reading: LetterReading) -> bool:
-    """A letter that ended (its closing formula read) with no signatory read after it: no title,
-    no name but one for a reviewer (a page's footer read as its block)."""
+    """A letter that ended (its closing formula read) with no signatory read after it: no title
+    in a block (a title over the addressee is the head's, `courrier._quality_in_block`), no name
+    but one for a reviewer (a page's footer read as its block)."""
     name = reading.fields.get("signataire_nom")
-    return reading.ended and "signataire_qualite" not in reading.fields \
+    return reading.ended and ("signataire_qualite" not in reading.fields or not reading.block_titled) \
         and (name is None or name.status is not FieldStatus.EXTRACTED)
 
 
@@ -69,8 +70,9 @@ def continues(reading: LetterReading) -> bool:
 def ended_by(previous: LetterReading | None, piece_kind: PieceKind, pages: tuple[PageText, ...]) -> bool:
     """A piece of no letter kind that ends the letter read just before it: a page photographed
     apart whose only words are the closing formula and the signatory block (`classify.ends_letter`)
-    right after a letter that did not end. Anything else (a fiche page, a page of its own) is not."""
-    return (previous is not None and not previous.ended and piece_kind is PieceKind.AUTRE
+    right after a letter that did not end, or that ended on its closing with no block read (the
+    block photographed apart). Anything else (a fiche page, a page of its own) is not."""
+    return (previous is not None and (not previous.ended or _block_unread(previous)) and piece_kind is PieceKind.AUTRE
             and bool(pages) and classify.ends_letter(pages[0]))
 
 

@@ -83,6 +83,7 @@ class LetterReading:
     zone: SignatureZone | None = None
     ended: bool = True  # its closing formula was read: the signatory block is where the zone says
     places: frozenset[str] = frozenset()  # words of the places it speaks for (`signataire.place_words`)
+    block_titled: bool = True  # its quality read in the signatory block, not the head (`_quality_in_block`)
 
 
 def is_letter(kind: PieceKind) -> bool:
@@ -119,7 +120,16 @@ def read_letter(kind: PieceKind, file: str, pages: tuple[PageText, ...]) -> Lett
     if kind is PieceKind.COURRIER_PREFET:
         values.update(_prefet_values(parts, file, pages))
     zone = signature_zone(parts, pages)
-    return LetterReading(kind, file, pages, values, zone, parts.closing is not None, places)
+    return LetterReading(kind, file, pages, values, zone, parts.closing is not None, places,
+                         _quality_in_block(quality, parts, block))
+
+
+def _quality_in_block(quality: Quality | None, parts: LetterParts, block: list[Line]) -> bool:
+    """The quality was read in a signatory block: on a line of the block or below the closing
+    formula, never in the letter's head ("La Sous-préfète" over "à Madame …" on a first photo
+    that ends on its closing, its block photographed apart)."""
+    below = parts.lines[parts.closing + 1:] if parts.closing is not None else ()
+    return quality is not None and any(any(line is mine for mine in (*block, *below)) for line in quality.lines)
 
 
 def _places(parts: LetterParts, kind: PieceKind, coll: entites.Clue | None) -> frozenset[str]:
