@@ -99,17 +99,37 @@ def _address_chunk(chunks: list[str]) -> tuple[str, bool]:
     return f"{local}@{domain}", end - start > 1
 
 
+def _at_restored(text: str) -> str | None:
+    """An address whose "@" OCR lost in a gap ("y.chevrier moselle gouv.fr"): its first word a
+    local part, every other a domain's piece, together a domain up to a known top-level domain;
+    the "@" put back between them. None for any other text."""
+    chunks = _unaccented(text).split()  # an accent OCR put on a letter ("s.pellétier") is no mark of prose
+    if len(chunks) < 2 or not _LOCAL_PIECE.fullmatch(chunks[0]) or fold(chunks[0]) in _LABEL_WORDS \
+            or not all(_DOMAIN_PIECE.fullmatch(chunk) for chunk in chunks[1:]):
+        return None
+    domain = ".".join(chunk.strip(".") for chunk in chunks[1:])
+    return f"{chunks[0]}@{domain}" if _DOMAIN_END.fullmatch(domain) else None
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def mended_email(text: str) -> tuple[str, bool]:
     """An address as OCR left it, mended where no address can differ (no spaces, quotes or
-    accents), and whether a dot had to be guessed (before the top-level domain: "forcalquierfr"
-    -> "forcalquier.fr"; at a gap: "josiane payet@deal-reunion gouv fr")."""
-    if "@" not in text:
-        return text, False
+    accents), and whether a dot or the "@" had to be guessed (before the top-level domain:
+    "forcalquierfr" -> "forcalquier.fr"; at a gap: "josiane payet@deal-reunion gouv fr",
+    "y.chevrier moselle gouv.fr")."""
+    lost_at = "@" not in text
+    if lost_at:
+        restored = _at_restored(text)
+        if restored is None:
+            return text, False
+        text = restored
     text = re.sub(r"\s*([.@])\s*", r"\1", text)  # "seine-maritime. gouv.fr"
     text = re.sub(r"(?<=\w)-\s+(?=\w)", "-", text)  # "ville- die.fr", cut at a line end
     text, joined = _address_chunk(text.split())
-    address = unicodedata.normalize("NFKD", text)
-    address = "".join(c for c in address if not unicodedata.combining(c)).strip("\"'“”«»,;:.()[]")
+    address = _unaccented(text).strip("\"'“”«»,;:.()[]")
     local, _, domain = address.rpartition("@")
     # "d'kerbrat@", "j-etienne@": a scan or a fax reads the dot after an initial as an
     # apostrophe, a comma or a dash (a guess: shown mended, for a reviewer).
@@ -120,4 +140,5 @@ def mended_email(text: str) -> tuple[str, bool]:
     if "." not in domain:
         tld = next((t for t in TLDS if domain.endswith(t) and len(domain) > len(t) + 1), None)
         domain = f"{domain[:-len(tld)]}.{tld}" if tld else domain
-    return f"{local}@{domain}", tld is not None or guessed_dot
+    # an "@" put back is a guess: for a reviewer, unless the dossier confirms the address
+    return f"{local}@{domain}", tld is not None or guessed_dot or lost_at
