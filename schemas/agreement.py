@@ -12,7 +12,7 @@ from extractors.model import FieldStatus, FieldValue
 from extractors.vocabulary import MAIRE, PRESIDENT_EPCI
 from schemas import values
 from schemas.cog import Cog
-from schemas.cog_names import commune_keys, name_slips
+from schemas.cog_names import commune_keys, epci_key, name_slips
 from schemas.communes import resembles
 from schemas.section2 import CONFIRMABLE, CONFIRMED, EXACT_NAME_FLOOR
 from schemas.territoire import (
@@ -210,6 +210,9 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
         field, found = replace(field, value=whole), again
     if found is None and (head := _head_naming_known(field.value, cog, departements, near)) is not None:
         field, found = replace(field, value=head[0]), head[1]
+    if found is None and raw is not None and raw.status is FieldStatus.EXTRACTED and raw.confidence >= CONFIRMABLE \
+            and (found := _epci_word_lost(field.value, near, out)) is not None:
+        field = replace(field, confidence=max(field.confidence, CONFIRMED), status=FieldStatus.EXTRACTED)
     if found is None:
         named = _trusted_value(out, "s1.collectivite.nom")
         if not (isinstance(named, str) and same_name(field.value, named)):  # nobody vouches for it
@@ -238,6 +241,28 @@ def letter_collectivite_resolved(raw: FieldValue | None, out: dict[str, FieldVal
         field, trusted = replace(field, confidence=max(field.confidence, CONFIRMED)), True
     out[LETTER_COLLECTIVITE] = replace(field, value=letter_name(field.value, entity, exact),
                                        status=FieldStatus.EXTRACTED if trusted else FieldStatus.NEEDS_REVIEW)
+
+
+def _epci_word_lost(name: str, near: list[Entity], out: dict[str, FieldValue]) -> tuple[Entity, bool] | None:
+    """"CA de la Réunion Est (CIREST)" on a photo that lost "Intercommunale": an EPCI's name that
+    resolves to nothing, whose words are, in order, those of exactly one EPCI the dossier names
+    surely (section 2, the porteuse) but one, its nature the same, and the letter signed by a
+    président, surely read: three readings agree on the EPCI. Never exact: its official name."""
+    if name_kind(name) != "epci":
+        return None
+    key, nature = epci_key(name)
+    words = key.split()
+    matches = [e for e in near if e.kind == "epci" and _one_word_lost(words, epci_key(e.nom)[0].split())
+               and nature in (None, epci_key(e.nom)[1])]
+    if len(words) < 2 or len({e.code for e in matches}) != 1 or not _signs_for(out, matches[0]):
+        return None
+    return matches[0], False
+
+
+def _one_word_lost(words: list[str], official: list[str]) -> bool:
+    """The official words, in order, with exactly one of them missing."""
+    return len(official) == len(words) + 1 and any(official[:i] + official[i + 1:] == words
+                                                   for i in range(len(official)))
 
 
 def _designated(name: str) -> bool:

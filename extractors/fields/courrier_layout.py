@@ -398,7 +398,9 @@ def _block_from(lines: list[Line], start: int) -> tuple[int, ...]:
             continue
         if AFTER_SIGNATURE.match(line.norm):
             break
-        if block and line.page == previous.page and line.top - previous.bottom > 16 * previous.height:
+        # a gap measured in text lines: a signature's stroke read as a speck of a line is no measure
+        text_height = max(previous.height, lines[closing].height) if closing >= 0 else previous.height
+        if block and line.page == previous.page and line.top - previous.bottom > 16 * text_height:
             break
         if FOOTER.search(line.norm):
             if block:
