@@ -14,13 +14,10 @@ from PIL import Image
 
 from extractors.model import BBox
 
-MARGIN = 0.3  # of the ring's radius: its blurred ink, and the lettering's, past the ring's box
 
-
-def stamp_rings(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox, ...],
-                text_height: float) -> list[tuple[float, float, float, float]]:
-    """The boxes (points on the page) of the round stamps' rings found in `zone` at the page's
-    text height (`printed`: the words read there, masked as the check masks them)."""
+def _parts(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox, ...], text_height: float):
+    """The area's ink with the print masked (pixels of the zone's crop) and its parts (classified),
+    measured in `text_height` (points) as check_signature measures them; None off the page."""
     from extractors.signature import _classify, components, ink_mask
 
     scale = dpi / 72.0
@@ -28,7 +25,7 @@ def stamp_rings(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox,
     x0, y0 = max(0, int(round(zone[0] * scale))), max(0, int(round(zone[1] * scale)))
     x1, y1 = min(gray.shape[1], int(round(zone[2] * scale))), min(gray.shape[0], int(round(zone[3] * scale)))
     if x1 - x0 < 8 or y1 - y0 < 8:
-        return []
+        return None
     unit = text_height * scale
     crop = gray[y0:y1, x0:x1]
     words = np.zeros(crop.shape, dtype=bool)
@@ -36,24 +33,21 @@ def stamp_rings(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox,
     for box in printed:  # as check_signature masks the words
         bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
         words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
-    parts = [_classify(c) for c in components(ink_mask(crop, unit), unit, words)]
-    return [((p.box[0] + x0) / scale, (p.box[1] + y0) / scale, (p.box[2] + x0) / scale, (p.box[3] + y0) / scale)
-            for p in parts if p.kind == "ring"]
-
-
-def in_stamp(ink: BBox | None, rings: list[tuple[float, float, float, float]]) -> bool:
-    """Whether the box of the ink (points) lies in one ring's box, widened by its blur."""
-    if ink is None:
-        return False
-    for rx0, ry0, rx1, ry1 in rings:
-        margin = MARGIN * (rx1 - rx0 + ry1 - ry0) / 4
-        if rx0 - margin <= ink[0] and ry0 - margin <= ink[1] and ink[2] <= rx1 + margin and ink[3] <= ry1 + margin:
-            return True
-    return False
+    ink = ink_mask(crop, unit)
+    return ink & ~words, [_classify(c) for c in components(ink, unit, words)], unit
 
 
 def stamp_read_signed(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox, ...],
-                      text_height: float | None, again: BBox | None) -> bool:
-    """Whether the ink a second measure calls signed (`again`: its box, points) is a stamp found
-    at the page's text height."""
-    return bool(text_height) and in_stamp(again, stamp_rings(image, zone, dpi, printed, text_height))
+                      text_height: float | None, height: float) -> bool:
+    """Whether the strokes a second measure in `height` (points) calls a signature are each a
+    part of a stamp whose ring the page's own text height found (`stamp_drawn`: its inner ring,
+    its lettering, its emblem); a pen's stroke over the stamp crosses its bands."""
+    from extractors.signature_arcs import stamp_drawn
+
+    own = _parts(image, zone, dpi, printed, text_height) if text_height else None
+    rings = [p.box for p in own[1] if p.kind == "ring"] if own else []
+    if not rings:
+        return False
+    clean, parts, _ = _parts(image, zone, dpi, printed, height)
+    # the stamp's pieces cut off its ring measured in the page's height: its lettering is small there
+    return stamp_drawn(clean, [p.box for p in parts if p.kind == "stroke"], rings, own[2])

@@ -214,7 +214,7 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
             if height != zone.text_height else check
         # a stamp the page's own height found is no signature at a smaller one
         check = again if again.signed is True and not stamp_read_signed(
-            image, zone.bbox, dpi, zone.printed, zone.text_height, again.bbox) else check
+            image, zone.bbox, dpi, zone.printed, zone.text_height, height) else check
     if check.signed is False:
         check = _above_the_area(image, zone, dpi, page, check)
     if page.ocr:
