@@ -114,7 +114,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
         check = SignatureCheck(None, 0.45, _union(strokes), "indecise",
                                "traits dans l'anneau d'un cachet : signature non prouvée")
     if check.signed and PEN_STROKES in check.detail and stamp_drawn(
-            ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"]):
+            ink & ~words, [p.box for p in strokes], [p.box for p in parts if p.kind == "ring"], unit):
         # every "stroke" is a found stamp's inner ring, lettering or emblem cut by the print's
         # mask (a pen over a stamp crosses its bands): only the rest of the ink may prove a pen
         rest = decide([replace(p, kind="speck") if p.kind == "stroke" else p for p in parts], stamps)

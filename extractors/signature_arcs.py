@@ -83,11 +83,15 @@ IN_BAND = 0.85  # the share of a stroke's pixels in the band: a pen's strokes cr
 
 
 def stamp_drawn(ink: np.ndarray, boxes: list[tuple[int, int, int, int]],
-                rings: list[tuple[int, int, int, int]]) -> bool:
+                rings: list[tuple[int, int, int, int]], unit: float | None = None) -> bool:
     """Whether every stroke (its box, pixels of `ink`) is a part of a round stamp whose ring was
     found (`rings`, their boxes): an arc of a ring concentric with it (its inner ring), a band of
     its lettering along the ring, or its emblem or words at its centre. Cut by the print's mask
-    they measure like a pen's strokes; a pen's stroke over a stamp crosses these bands."""
+    they measure like a pen's strokes; a pen's stroke over a stamp crosses these bands. Given the
+    text height `unit` (pixels), a stroke that is a ring round the stamp's centre run into print
+    (a photo's blur), cut along it to no pen's stroke, is the stamp's too (`cut_is_stamp`)."""
+    from extractors.signature_inner import cut_is_stamp
+
     circles = [((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, (r[2] - r[0] + r[3] - r[1]) / 4) for r in rings
                if abs((r[2] - r[0]) - (r[3] - r[1])) <= ROUND * max(r[2] - r[0], r[3] - r[1])]
     if not circles or not boxes:
@@ -99,7 +103,7 @@ def stamp_drawn(ink: np.ndarray, boxes: list[tuple[int, int, int, int]],
             concentric = np.mean(np.abs(d - np.median(d)) <= ON_CIRCLE) >= 0.9
             if concentric or (low >= LETTERING[0] and high <= LETTERING[1]) or high <= CENTRE:
                 return True
-        return False
+        return unit is not None and any(cut_is_stamp(ink, box, (cx, cy), r, unit) for cx, cy, r in circles)
 
     return all(of_stamp(box) for box in boxes)
 

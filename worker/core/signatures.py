@@ -30,12 +30,14 @@ from extractors.signature_arcs import ring_arc
 from extractors.signature_dark import dark_ink
 from extractors.signature_directions import directions
 from extractors.signature_double import double_rings
+from extractors.signature_inner import cut_is_stamp
 from extractors.signature_loops import stamp_loop
 from extractors.signature_name import name_read_twice, name_written_again
 from extractors.signature_pale import PALE, pale_strokes
 from extractors.signature_panel import pasted_panel
 from extractors.signature_pieces import broken_arcs
 from extractors.signature_print import in_print_rows
+from extractors.signature_retry import stamp_read_signed
 from extractors.signature_ring_cut import ring_and_lettering
 from extractors.signature_rings import broken_rings
 from extractors.signature_script import script_letters
@@ -60,7 +62,8 @@ def code_version() -> str:
                               broken_arcs, broken_rings, stamp_loop, name_read_twice, in_print_rows, script_letters,
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
                               outside_paper_whitened, rows_through_stamps, ring_and_lettering,
-                              directions, double_rings, pale_strokes)
+                              directions, double_rings, pale_strokes, stamp_read_signed,
+                              cut_is_stamp)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
@@ -209,7 +212,9 @@ def ink_check(path: str, kind: str, page: PageText, zone: SignatureZone,
         again = check_signature(image, zone.bbox, dpi, printed=zone.printed, text_height=height, unsure=zone.unsure,
                                 black_and_white=black_and_white) \
             if height != zone.text_height else check
-        check = again if again.signed is True else check
+        # a stamp the page's own height found is no signature at a smaller one
+        check = again if again.signed is True and not stamp_read_signed(
+            image, zone.bbox, dpi, zone.printed, zone.text_height, height) else check
     if check.signed is False:
         check = _above_the_area(image, zone, dpi, page, check)
     if page.ocr:
