@@ -24,8 +24,8 @@ SHIFT = 0.06  # of the found ring's radius: its box's centre, off the stamp's by
 CUT = 0.12  # text-line heights either side of the circle cut out (the ring's blurred width)
 
 
-def inner_ring(xs: np.ndarray, ys: np.ndarray, centre: tuple[float, float], radius: float,
-               unit: float) -> tuple[float, float, float] | None:
+def inner_ring(xs: np.ndarray, ys: np.ndarray, centre: tuple[float, float],
+               radius: float) -> tuple[float, float, float] | None:
     """The circle (x, y, radius in pixels), its centre near `centre` (a found ring's box gives
     it roughly), on which the piece of ink (its pixels xs, ys) lies over a ring's share of the
     outline, the best covered; None when there is none."""
@@ -59,7 +59,7 @@ def cut_is_stamp(ink: np.ndarray, box: tuple[int, int, int, int], centre: tuple[
     from extractors.signature_arcs import largest
 
     xs, ys = largest(ink, box)
-    circle = inner_ring(xs, ys, centre, radius, unit)
+    circle = inner_ring(xs, ys, centre, radius)
     if circle is None:
         return False
     keep = np.abs(np.hypot(xs - circle[0], ys - circle[1]) - circle[2]) > max(1.5, CUT * unit)

@@ -3,8 +3,8 @@
 A photo's OCR may box words over two lines, doubling the page's text height; the check is run
 again in the height of the words by the ink (worker.core.signatures). Measured so, a stamp's
 lettering and rings, small and sparse, look like a pen's strokes. When the page's own height
-found a stamp's ring, and all the ink the second measure calls a signature lies in that
-stamp's disc, it is the stamp's: the first measure's answer stands.
+found a stamp's ring, and each stroke the second measure calls a signature is a part of that
+stamp (`stamp_drawn`), it is the stamp's: the first measure's answer stands.
 """
 
 from __future__ import annotations
