@@ -17,6 +17,7 @@ from PIL import Image
 
 from extractors.model import BBox
 from extractors.signature_arcs import only_ring_arcs, stamp_drawn
+from extractors.signature_area import in_crop, words_mask, zone_pixels
 from extractors.signature_double import double_rings, in_double_ring, within
 from extractors.signature_loops import stamp_loop
 from extractors.signature_pale import PALE, pale_strokes
@@ -85,22 +86,13 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
     """
     scale = dpi / 72.0
     gray = np.asarray(image.convert("L"))
-    x0, y0, x1, y1 = (int(round(v * scale)) for v in zone)
-    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(gray.shape[1], x1), min(gray.shape[0], y1)
+    x0, y0, x1, y1 = zone_pixels(zone, scale, gray.shape)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return SignatureCheck(None, 0.0, zone, detail="zone hors de la page")
     unit = (text_height or _median_height(printed) or 10.5) * scale
     crop = gray[y0:y1, x0:x1]
-    words = np.zeros(crop.shape, dtype=bool)  # printed words, with room for accents and descenders
-    across, up = max(1, int(round(0.1 * unit))), max(2, int(round(0.25 * unit)))
-
-    def in_crop(box: BBox) -> tuple[int, int, int, int]:  # a box in points, in the crop's pixels
-        bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
-        return bx0 - x0, by0 - y0, bx1 - x0, by1 - y0
-
-    printed_px = list(map(in_crop, printed))
-    for bx0, by0, bx1, by1 in printed_px:
-        words[max(0, by0 - up):max(0, by1 + up), max(0, bx0 - across):max(0, bx1 + across)] = True
+    printed_px = [in_crop(box, scale, (x0, y0)) for box in printed]
+    words = words_mask(crop.shape, printed_px, unit)
     ink = ink_mask(crop, unit)
     parts = in_print_rows([_classify(c) for c in components(ink, unit, words)], printed_px, unit)
     parts = parts if below is None else [p for p in parts if p.box[1] + y0 < below * scale]
@@ -152,7 +144,7 @@ def check_signature(image: Image.Image, zone: BBox, dpi: float, *, printed: tupl
             ink & ~words, check.bbox, unit, beyond_print(parts, check.bbox), [
                 p.box for p in strokes if p.fill <= FINE_STROKE]):
         check = SignatureCheck(None, 0.45, check.bbox, "indecise", IN_STAMP_DISC)  # all ink in a stamp's disc
-    if check.signed is False and _under_doubted_words(parts, [in_crop(b) for b in unsure]):
+    if check.signed is False and _under_doubted_words(parts, [in_crop(b, scale, (x0, y0)) for b in unsure]):
         # a script-font or fine signature OCR read as words it doubted ("Rose Nlarie Lordinot"),
         # its letters in a row like print's: not the empty area "not signed" needs
         check = SignatureCheck(None, 0.45, None, "indecise", "encre lue comme des mots incertains")

@@ -15,24 +15,19 @@ from PIL import Image
 from extractors.model import BBox
 
 
-def _parts(image: Image.Image, zone: BBox, dpi: float, printed: tuple[BBox, ...], text_height: float):
+def _parts(gray: np.ndarray, zone: BBox, dpi: float, printed: tuple[BBox, ...], text_height: float):
     """The area's ink with the print masked (pixels of the zone's crop) and its parts (classified),
     measured in `text_height` (points) as check_signature measures them; None off the page."""
     from extractors.signature import _classify, components, ink_mask
+    from extractors.signature_area import in_crop, words_mask, zone_pixels
 
     scale = dpi / 72.0
-    gray = np.asarray(image.convert("L"))
-    x0, y0 = max(0, int(round(zone[0] * scale))), max(0, int(round(zone[1] * scale)))
-    x1, y1 = min(gray.shape[1], int(round(zone[2] * scale))), min(gray.shape[0], int(round(zone[3] * scale)))
+    x0, y0, x1, y1 = zone_pixels(zone, scale, gray.shape)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
     unit = text_height * scale
     crop = gray[y0:y1, x0:x1]
-    words = np.zeros(crop.shape, dtype=bool)
-    across, up = max(1, int(round(0.1 * unit))), max(2, int(round(0.25 * unit)))
-    for box in printed:  # as check_signature masks the words
-        bx0, by0, bx1, by1 = (int(round(v * scale)) for v in box)
-        words[max(0, by0 - y0 - up):max(0, by1 - y0 + up), max(0, bx0 - x0 - across):max(0, bx1 - x0 + across)] = True
+    words = words_mask(crop.shape, [in_crop(box, scale, (x0, y0)) for box in printed], unit)
     ink = ink_mask(crop, unit)
     return ink & ~words, [_classify(c) for c in components(ink, unit, words)], unit
 
@@ -44,10 +39,11 @@ def stamp_read_signed(image: Image.Image, zone: BBox, dpi: float, printed: tuple
     its lettering, its emblem); a pen's stroke over the stamp crosses its bands."""
     from extractors.signature_arcs import stamp_drawn
 
-    own = _parts(image, zone, dpi, printed, text_height) if text_height else None
+    gray = np.asarray(image.convert("L"))
+    own = _parts(gray, zone, dpi, printed, text_height) if text_height else None
     rings = [p.box for p in own[1] if p.kind == "ring"] if own else []
     if not rings:
         return False
-    clean, parts, _ = _parts(image, zone, dpi, printed, height)
+    clean, parts, _ = _parts(gray, zone, dpi, printed, height)
     # the stamp's pieces cut off its ring measured in the page's height: its lettering is small there
     return stamp_drawn(clean, [p.box for p in parts if p.kind == "stroke"], rings, own[2])

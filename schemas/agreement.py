@@ -252,9 +252,12 @@ def _epci_word_lost(name: str, near: list[Entity], out: dict[str, FieldValue]) -
         return None
     key, nature = epci_key(name)
     words = key.split()
-    matches = [e for e in near if e.kind == "epci" and _one_word_lost(words, epci_key(e.nom)[0].split())
-               and nature in (None, epci_key(e.nom)[1])]
-    if len(words) < 2 or len({e.code for e in matches}) != 1 or not _signs_for(out, matches[0]):
+    if len(words) < 2:
+        return None
+    officials = ((e, epci_key(e.nom)) for e in near if e.kind == "epci")
+    matches = [e for e, (official, kind) in officials
+               if nature in (None, kind) and _one_word_lost(words, official.split())]
+    if len({e.code for e in matches}) != 1 or not _signs_for(out, matches[0]):
         return None
     return matches[0], False
 

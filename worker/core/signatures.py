@@ -27,6 +27,7 @@ from extractors.signature import (
     upright,
 )
 from extractors.signature_arcs import ring_arc
+from extractors.signature_area import words_mask
 from extractors.signature_dark import dark_ink
 from extractors.signature_directions import directions
 from extractors.signature_double import double_rings
@@ -63,7 +64,7 @@ def code_version() -> str:
                               dark_ink, pades.digital_signatures, pdf_text.render_page, images.image_pages,
                               outside_paper_whitened, rows_through_stamps, ring_and_lettering,
                               directions, double_rings, pale_strokes, stamp_read_signed,
-                              cut_is_stamp)
+                              cut_is_stamp, words_mask)
 
 
 def check_signatures(pieces: list[Piece], zones: dict[int, SignatureZone], ctx: Context,
